@@ -1,0 +1,34 @@
+// A fact extracted from a report, with the text span it came from so a human can see why.
+
+import type { TextSpan } from './report.js';
+
+export type FactKind =
+  | 'attack-vector' // network | adjacent | local | physical
+  | 'privileges-required' // none | low | high
+  | 'user-interaction' // none | passive | active
+  | 'attacker-controls' // environment | config-file | command-line | network-request | file-content | local-file-system
+  | 'requires-config' // debug | a named non-default option or build flag
+  | 'impact' // ImpactKind
+  | 'cwe' // CWE-<n>
+  | 'cvss-vector' // the full vector string, e.g. CVSS:3.1/AV:N/...
+  | 'claimed-severity' // critical | high | medium | low | none
+  | 'version' // an affected version or range as written (1.2.3, <=2.4.1, v2.0.0-rc1)
+  | 'file-path' // src/http/parser.c (as written, without :line)
+  | 'line-reference' // src/http/parser.c:120 or src/x.c#L10-L20
+  | 'function' // a function, method or class name: parse_header, Parser.readChunk
+  | 'code-block' // a fenced code block; value is its info string or 'text'
+  | 'diff' // a unified diff (proposed patch); value is the first file it touches
+  | 'ai-use' // used | not-used; the AI disclosure statement
+  | 'reproduction-steps'; // numbered steps or a PoC command; value summarises
+
+export type FactOrigin = 'structure' | 'prose';
+
+export interface Fact {
+  kind: FactKind;
+  value: string;
+  /** `structure` when it came from a known section/field or a machine format; `prose` otherwise. */
+  origin: FactOrigin;
+  span: TextSpan;
+  /** The text of the span (cut to 200 characters) so output can show why without the body. */
+  quote: string;
+}

@@ -1,0 +1,59 @@
+// An incoming vulnerability report, normalised from any intake format (Markdown, Thresher JSON,
+// GitHub advisory JSON, e-mail) into one Markdown body with headed sections, so that facts are
+// extracted one way and every fact can point at the text it came from.
+
+export type ReportFormat = 'markdown' | 'thresher-json' | 'github-advisory' | 'email';
+
+/**
+ * What a headed section (or a structured field) is about. Headings such as "Steps to reproduce",
+ * "PoC" or HackerOne's "## Steps To Reproduce:" map to `reproduction`, and so on.
+ */
+export type ReportField =
+  | 'summary'
+  | 'details'
+  | 'affected-version'
+  | 'affected-component'
+  | 'reproduction'
+  | 'impact'
+  | 'proposed-patch'
+  | 'test-case'
+  | 'severity'
+  | 'weakness'
+  | 'ai-disclosure'
+  | 'environment'
+  | 'references'
+  | 'credits';
+
+/** A range of `Report.body`: UTF-16 offsets [start, end) and the 1-based line of `start`. */
+export interface TextSpan {
+  start: number;
+  end: number;
+  line: number;
+}
+
+export interface ReportSection {
+  /** The heading as written, without `#` marks. */
+  heading: string;
+  /** What the heading is about, or null when it is not a known field. */
+  field: ReportField | null;
+  /** The section's content (after the heading line, up to the next heading of the same or higher level). */
+  span: TextSpan;
+}
+
+export interface Reporter {
+  name?: string;
+  email?: string;
+}
+
+export interface Report {
+  /** Where it came from: a file path, `file.mbox#3`, or an id. */
+  source: string;
+  format: ReportFormat;
+  title: string;
+  /** Normalised Markdown text; every span refers to it. */
+  body: string;
+  sections: ReportSection[];
+  reporter: Reporter | null;
+  /** ISO 8601 date-time when known (e-mail Date, advisory published). */
+  receivedAt: string | null;
+}

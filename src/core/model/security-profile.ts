@@ -1,0 +1,94 @@
+// A project's security profile: its policy, what a report must contain, and its threat model with
+// in- and out-of-scope rules. The YAML file uses kebab-case keys; this model uses camelCase.
+
+export type AttackVector = 'network' | 'adjacent' | 'local' | 'physical';
+export type PrivilegesRequired = 'none' | 'low' | 'high';
+export type UserInteraction = 'none' | 'passive' | 'active';
+export type ImpactKind =
+  | 'code-execution'
+  | 'memory-corruption'
+  | 'privilege-escalation'
+  | 'auth-bypass'
+  | 'information-disclosure'
+  | 'denial-of-service'
+  | 'bounded-resource-consumption'
+  | 'hardening-bypass';
+/** What an attacker must control; open vocabulary, these are the words the extractor knows. */
+export type AttackerControl =
+  | 'environment'
+  | 'config-file'
+  | 'command-line'
+  | 'network-request'
+  | 'file-content'
+  | 'local-file-system';
+export type OutOfScopeDisposition = 'not-a-vulnerability' | 'regular-bug' | 'hardening';
+export type InputTrust = 'untrusted' | 'trusted';
+export type AiDisclosurePolicy = 'required' | 'recommended' | 'optional';
+
+/** The things a report can be asked to contain. */
+export type RequirementName =
+  | 'affected-version'
+  | 'affected-component'
+  | 'reproduction'
+  | 'impact'
+  | 'proposed-patch'
+  | 'test-case'
+  | 'severity'
+  | 'weakness';
+
+/** A rule's condition: it holds when every listed fact holds (an absent key is not checked). */
+export interface RuleCondition {
+  attackVector?: AttackVector[];
+  privilegesRequired?: PrivilegesRequired[];
+  userInteraction?: UserInteraction[];
+  attackerControls?: string[];
+  requiresConfig?: string[];
+  components?: string[];
+  /** Globs: holds when every path the report cites matches one of them. */
+  pathsOnly?: string[];
+  versions?: 'supported' | 'unsupported';
+  impact?: ImpactKind[];
+  /** Normalised `CWE-<n>` ids. */
+  cwe?: string[];
+}
+
+export interface ScopeRule {
+  id: string;
+  statement: string;
+  when: RuleCondition;
+  /** Out-of-scope rules only; defaults to `not-a-vulnerability`. */
+  disposition?: OutOfScopeDisposition;
+}
+
+export interface ThreatComponent {
+  id: string;
+  paths: string[];
+  input: InputTrust;
+  description?: string;
+}
+
+export type SecurityContact =
+  | { type: 'email'; address: string }
+  | { type: 'url'; url: string }
+  | { type: 'github-pvr'; url?: string };
+
+export interface SecurityProfile {
+  version: 1;
+  project: { name: string; repository?: string };
+  policy: {
+    contact: SecurityContact[];
+    response: { acknowledgeDays: number; triageDays: number; disclosureDays: number };
+    /** Semver ranges; a version outside all of them is unsupported. Empty = all supported. */
+    supportedVersions: string[];
+  };
+  reportRequirements: {
+    required: RequirementName[];
+    recommended: RequirementName[];
+    aiDisclosure: AiDisclosurePolicy;
+  };
+  threatModel: {
+    components: ThreatComponent[];
+    inScope: ScopeRule[];
+    outOfScope: ScopeRule[];
+  };
+}

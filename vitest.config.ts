@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    reporters: ['default', './test/summary-reporter.ts'],
+    testTimeout: 30_000,
+    pool: 'forks',
+  },
+});
