@@ -1,0 +1,38 @@
+// The library API of Thresher's pure core: explicit named exports only.
+
+export { ConflictError, InputError, InternalError, NotFoundError, type ErrorCode } from './errors.js';
+export type { Fact, FactKind, FactOrigin } from './model/fact.js';
+export type { ParseIssue, ParseResult } from './model/parse-result.js';
+export type { Report, ReportField, ReportFormat, ReportSection, Reporter, TextSpan } from './model/report.js';
+export type {
+  AiDisclosurePolicy,
+  AttackVector,
+  ImpactKind,
+  InputTrust,
+  OutOfScopeDisposition,
+  PrivilegesRequired,
+  RequirementName,
+  RuleCondition,
+  ScopeRule,
+  SecurityContact,
+  SecurityProfile,
+  ThreatComponent,
+  UserInteraction,
+} from './model/security-profile.js';
+export type {
+  AssessedSeverity,
+  ClaimedSeverity,
+  ConditionEvidence,
+  ExpectedItem,
+  Priority,
+  RequirementCheck,
+  RuleMatch,
+  SeverityAssessment,
+  SeverityComparison,
+  SeverityRating,
+  TriageResult,
+  Verdict,
+} from './model/triage-result.js';
+export { extractFacts } from './report/extract-facts.js';
+export { rankQueue } from './queue/score-priority.js';
+export { triageFacts, triageReport } from './triage/triage-report.js';

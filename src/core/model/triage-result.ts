@@ -1,0 +1,83 @@
+// What triage concludes about one report: a verdict citing rules, severity claimed versus assessed,
+// a priority with its reasons, and a draft reply for a human to send.
+
+import type { Fact } from './fact.js';
+import type { Report } from './report.js';
+import type { OutOfScopeDisposition, RequirementName } from './security-profile.js';
+
+export type Verdict = 'in-scope' | 'out-of-scope' | 'needs-info' | 'undetermined';
+
+export type SeverityRating = 'critical' | 'high' | 'medium' | 'low' | 'none' | 'unknown';
+
+/** A condition key of a rule that held, with the facts that made it hold. */
+export interface ConditionEvidence {
+  key: string;
+  detail: string;
+  facts: Fact[];
+}
+
+export interface RuleMatch {
+  ruleId: string;
+  kind: 'in-scope' | 'out-of-scope';
+  statement: string;
+  /** Out-of-scope rules only. */
+  disposition: OutOfScopeDisposition | null;
+  evidence: ConditionEvidence[];
+}
+
+/** The name of something a report should contain (a profile requirement or the AI disclosure). */
+export type ExpectedItem = RequirementName | 'ai-disclosure';
+
+export interface RequirementCheck {
+  name: ExpectedItem;
+  level: 'required' | 'recommended';
+  isPresent: boolean;
+  /** Why: the section or fact that satisfied it, or what is lacking. */
+  reason: string;
+}
+
+export interface ClaimedSeverity {
+  source: 'cvss' | 'words';
+  rating: Exclude<SeverityRating, 'unknown'>;
+  score: number | null;
+  vector: string | null;
+  quote: string;
+}
+
+export interface AssessedSeverity {
+  rating: SeverityRating;
+  score: number | null;
+  vector: string | null;
+  reasons: string[];
+}
+
+export type SeverityComparison = 'overstated' | 'understated' | 'consistent' | 'not-comparable';
+
+export interface SeverityAssessment {
+  claimed: ClaimedSeverity | null;
+  assessed: AssessedSeverity;
+  comparison: SeverityComparison;
+}
+
+export interface Priority {
+  /** 0 to 100, higher first. */
+  score: number;
+  reasons: string[];
+}
+
+export interface TriageResult {
+  report: Report;
+  facts: Fact[];
+  verdict: Verdict;
+  /** Ids of the rules the verdict cites. */
+  rules: string[];
+  ruleMatches: RuleMatch[];
+  /** Required items the report lacks (needs-info lists these). */
+  missing: ExpectedItem[];
+  requirements: RequirementCheck[];
+  components: string[];
+  versionSupport: 'supported' | 'unsupported' | 'unknown';
+  severity: SeverityAssessment;
+  priority: Priority;
+  reply: string;
+}

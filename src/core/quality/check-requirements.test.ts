@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { buildFact, buildProfile, buildReport } from '../../../test/support/build-fact.js';
+import { checkRequirements } from './check-requirements.js';
+
+const requirements = buildProfile().reportRequirements;
+const missingOf = (checks: ReturnType<typeof checkRequirements>) =>
+  checks.filter((check) => !check.isPresent).map((check) => `${check.level}:${check.name}`);
+
+describe('checkRequirements', () => {
+  it('finds nothing in an empty report and lists every item at its level', () => {
+    const checks = checkRequirements(buildReport('Your server is vulnerable, please fix.'), [], requirements);
+    expect(missingOf(checks)).toEqual([
+      'required:affected-version',
+      'required:affected-component',
+      'required:reproduction',
+      'required:impact',
+      'recommended:proposed-patch',
+      'recommended:test-case',
+      'required:ai-disclosure',
+    ]);
+  });
+
+  it('accepts facts as evidence and says where they are', () => {
+    const facts = [
+      buildFact('version', '2.4.1'),
+      buildFact('function', 'parse_header'),
+      buildFact('reproduction-steps', '3 steps'),
+      buildFact('impact', 'denial-of-service'),
+      buildFact('diff', 'src/http/parser.c'),
+      buildFact('ai-use', 'not-used'),
+    ];
+    const checks = checkRequirements(buildReport('x'), facts, requirements);
+    expect(missingOf(checks)).toEqual(['recommended:test-case']);
+    expect(checks[0]?.reason).toContain('"2.4.1"');
+  });
+
+  it('accepts a known section with real content but not a placeholder', () => {
+    const body = '## Impact\nAn attacker can read other tenants session cookies.\n## Test case\nN/A\n';
+    const checks = checkRequirements(buildReport(body, { Impact: 'impact', 'Test case': 'test-case' }), [], requirements);
+    expect(checks.find((check) => check.name === 'impact')?.isPresent).toBe(true);
+    expect(checks.find((check) => check.name === 'test-case')?.isPresent).toBe(false);
+  });
+
+  it('does not count a vague proof-of-concept section as a reproduction', () => {
+    const body = '## PoC\nAn attacker could send a malicious payload to trigger the vulnerability.\n';
+    const checks = checkRequirements(buildReport(body, { PoC: 'reproduction' }), [], requirements);
+    const reproduction = checks.find((check) => check.name === 'reproduction');
+    expect(reproduction?.isPresent).toBe(false);
+    expect(reproduction?.reason).toContain('no concrete steps');
+  });
+
+  it('skips the AI disclosure when the policy makes it optional', () => {
+    const checks = checkRequirements(buildReport('x'), [], { ...requirements, aiDisclosure: 'optional' });
+    expect(checks.map((check) => check.name)).not.toContain('ai-disclosure');
+  });
+});

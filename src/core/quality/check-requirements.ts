@@ -1,0 +1,114 @@
+// Checks a report against the profile's reporting requirements: what is required, what is
+// recommended, and the AI-use disclosure. A heading alone is not enough: a "PoC" section that only
+// says "an attacker could send a malicious payload" does not reproduce anything.
+
+import type { Fact, FactKind } from '../model/fact.js';
+import type { Report, ReportField } from '../model/report.js';
+import type { RequirementName, SecurityProfile } from '../model/security-profile.js';
+import type { ExpectedItem, RequirementCheck } from '../model/triage-result.js';
+
+interface Evidence {
+  isPresent: boolean;
+  reason: string;
+}
+
+/** The smallest amount of real content a section needs to count (headings with "N/A" do not). */
+const minimumSectionLetters = 12;
+const placeholderPattern = /^\s*(n\/?a|none|tbd|todo|unknown|-+|\?+|not applicable)\s*\.?\s*$/i;
+
+function sectionContent(report: Report, field: ReportField): string | null {
+  const texts = report.sections
+    .filter((section) => section.field === field)
+    .map((section) => report.body.slice(section.span.start, section.span.end).trim())
+    .filter((text) => !placeholderPattern.test(text));
+  const joined = texts.join('\n');
+  return joined.replace(/[^\p{L}\p{N}]/gu, '').length >= minimumSectionLetters ? joined : null;
+}
+
+function firstFact(facts: readonly Fact[], kinds: readonly FactKind[]): Fact | undefined {
+  return facts.find((fact) => kinds.includes(fact.kind));
+}
+
+function describeFact(fact: Fact): string {
+  return `line ${fact.span.line}: "${fact.quote.length > 60 ? `${fact.quote.slice(0, 57)}...` : fact.quote}"`;
+}
+
+function byFactOrSection(
+  report: Report,
+  facts: readonly Fact[],
+  kinds: readonly FactKind[],
+  field: ReportField,
+  lacking: string,
+): Evidence {
+  const fact = firstFact(facts, kinds);
+  if (fact) return { isPresent: true, reason: describeFact(fact) };
+  if (sectionContent(report, field) !== null) {
+    return { isPresent: true, reason: `a "${field}" section` };
+  }
+  return { isPresent: false, reason: lacking };
+}
+
+function isReproducible(report: Report, facts: readonly Fact[]): Evidence {
+  const steps = firstFact(facts, ['reproduction-steps']);
+  if (steps) return { isPresent: true, reason: describeFact(steps) };
+  const code = facts.find((fact) => fact.kind === 'code-block' && fact.value !== 'diff');
+  if (code) return { isPresent: true, reason: `a code block at line ${code.span.line}` };
+  const hasSection = sectionContent(report, 'reproduction') !== null;
+  return {
+    isPresent: false,
+    reason: hasSection
+      ? 'the reproduction section has no concrete steps, commands or proof-of-concept code'
+      : 'no steps to reproduce or proof of concept',
+  };
+}
+
+function checkRequirement(name: RequirementName, report: Report, facts: readonly Fact[]): Evidence {
+  switch (name) {
+    case 'affected-version':
+      return byFactOrSection(report, facts, ['version'], 'affected-version', 'no affected version');
+    case 'affected-component':
+      return byFactOrSection(
+        report,
+        facts,
+        ['file-path', 'line-reference', 'function', 'diff'],
+        'affected-component',
+        'no affected file, function or component',
+      );
+    case 'reproduction':
+      return isReproducible(report, facts);
+    case 'impact':
+      return byFactOrSection(report, facts, ['impact'], 'impact', 'no statement of impact');
+    case 'proposed-patch':
+      return byFactOrSection(report, facts, ['diff'], 'proposed-patch', 'no proposed patch');
+    case 'test-case':
+      return byFactOrSection(report, facts, [], 'test-case', 'no test case');
+    case 'severity':
+      return byFactOrSection(report, facts, ['cvss-vector', 'claimed-severity'], 'severity', 'no severity');
+    case 'weakness':
+      return byFactOrSection(report, facts, ['cwe'], 'weakness', 'no CWE or weakness type');
+  }
+}
+
+function checkAiDisclosure(report: Report, facts: readonly Fact[]): Evidence {
+  return byFactOrSection(report, facts, ['ai-use'], 'ai-disclosure', 'no statement on the use of AI');
+}
+
+export function checkRequirements(
+  report: Report,
+  facts: readonly Fact[],
+  requirements: SecurityProfile['reportRequirements'],
+): RequirementCheck[] {
+  const checks: RequirementCheck[] = [];
+  const add = (name: ExpectedItem, level: RequirementCheck['level'], evidence: Evidence): void => {
+    checks.push({ name, level, isPresent: evidence.isPresent, reason: evidence.reason });
+  };
+  for (const name of requirements.required) add(name, 'required', checkRequirement(name, report, facts));
+  for (const name of requirements.recommended) {
+    if (!requirements.required.includes(name)) add(name, 'recommended', checkRequirement(name, report, facts));
+  }
+  if (requirements.aiDisclosure !== 'optional') {
+    const level = requirements.aiDisclosure === 'required' ? 'required' : 'recommended';
+    add('ai-disclosure', level, checkAiDisclosure(report, facts));
+  }
+  return checks;
+}

@@ -1,0 +1,74 @@
+// A report's place in the maintainer's queue: severity first, then how likely it is to be real
+// and actionable (verdict, completeness, evidence). Every point comes with its reason.
+
+import type { Fact } from '../model/fact.js';
+import type {
+  Priority,
+  RequirementCheck,
+  SeverityAssessment,
+  SeverityRating,
+  TriageResult,
+  Verdict,
+} from '../model/triage-result.js';
+
+const severityPoints: Record<SeverityRating, number> = {
+  critical: 40,
+  high: 32,
+  medium: 22,
+  low: 12,
+  none: 0,
+  unknown: 15,
+};
+
+const verdictPoints: Record<Verdict, number> = {
+  'in-scope': 30,
+  undetermined: 18,
+  'needs-info': 10,
+  'out-of-scope': 0,
+};
+
+const completenessPoints = 15;
+const evidencePoints = { reproduction: 5, patch: 5, trace: 5 } as const;
+
+export interface PriorityInput {
+  verdict: Verdict;
+  severity: SeverityAssessment;
+  requirements: readonly RequirementCheck[];
+  facts: readonly Fact[];
+}
+
+const sanitizerPattern = /AddressSanitizer|UndefinedBehaviorSanitizer|MemorySanitizer|ThreadSanitizer|Segmentation fault|panicked at|Traceback \(most recent call last\)/;
+
+export function scorePriority(input: PriorityInput): Priority {
+  const reasons: string[] = [];
+  let score = 0;
+  const add = (points: number, reason: string): void => {
+    if (points === 0) return;
+    score += points;
+    reasons.push(`${points > 0 ? '+' : ''}${points} ${reason}`);
+  };
+
+  const rating = input.severity.assessed.rating;
+  add(severityPoints[rating], `assessed severity ${rating}`);
+  add(verdictPoints[input.verdict], `verdict ${input.verdict}`);
+
+  const required = input.requirements.filter((check) => check.level === 'required');
+  if (required.length > 0) {
+    const present = required.filter((check) => check.isPresent).length;
+    add(Math.round((completenessPoints * present) / required.length), `${present} of ${required.length} required items present`);
+  }
+  const hasSteps = input.facts.some((fact) => fact.kind === 'reproduction-steps');
+  if (hasSteps) add(evidencePoints.reproduction, 'concrete reproduction steps');
+  if (input.facts.some((fact) => fact.kind === 'diff')) add(evidencePoints.patch, 'a proposed patch');
+  const trace = input.facts.find((fact) => fact.kind === 'code-block' && sanitizerPattern.test(fact.quote));
+  if (trace) add(evidencePoints.trace, 'a crash or sanitizer trace');
+  return { score: Math.max(0, Math.min(100, score)), reasons };
+}
+
+/** Highest priority first; ties keep the order the reports came in. */
+export function rankQueue(results: readonly TriageResult[]): TriageResult[] {
+  return results
+    .map((result, index) => ({ result, index }))
+    .sort((a, b) => b.result.priority.score - a.result.priority.score || a.index - b.index)
+    .map(({ result }) => result);
+}

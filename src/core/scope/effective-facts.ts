@@ -1,0 +1,53 @@
+// Reduces a report's facts to the values a rule is checked against. What the reporter describes in
+// words outranks the CVSS vector they attached (slop often claims PR:N while the text says "as
+// root"), and among several stated preconditions the most demanding one holds: an attack that
+// needs root needs root, whatever else the report says.
+
+import type { Fact, FactKind } from '../model/fact.js';
+
+const ordinalScales: Partial<Record<FactKind, readonly string[]>> = {
+  'attack-vector': ['network', 'adjacent', 'local', 'physical'],
+  'privileges-required': ['none', 'low', 'high'],
+  'user-interaction': ['none', 'passive', 'active'],
+};
+
+/** A fact whose span lies inside a CVSS vector was read off the vector, not the prose. */
+export function isFromCvssVector(fact: Fact, facts: readonly Fact[]): boolean {
+  if (fact.kind === 'cvss-vector') return false;
+  return facts.some(
+    (vector) =>
+      vector.kind === 'cvss-vector' &&
+      fact.span.start >= vector.span.start &&
+      fact.span.end <= vector.span.end,
+  );
+}
+
+export interface EffectiveValue {
+  values: string[];
+  facts: Fact[];
+  /** True when only the reporter's CVSS vector says so. */
+  isFromVectorOnly: boolean;
+}
+
+/** The values of one fact kind that a rule sees; empty values when the report says nothing. */
+export function findEffectiveValues(facts: readonly Fact[], kind: FactKind): EffectiveValue {
+  const ofKind = facts.filter((fact) => fact.kind === kind);
+  const described = ofKind.filter((fact) => !isFromCvssVector(fact, facts));
+  const chosen = described.length > 0 ? described : ofKind;
+  const scale = ordinalScales[kind];
+  if (!scale || chosen.length === 0) {
+    return {
+      values: [...new Set(chosen.map((fact) => fact.value))],
+      facts: chosen,
+      isFromVectorOnly: described.length === 0 && chosen.length > 0,
+    };
+  }
+  const strictest = chosen.reduce((best, fact) =>
+    scale.indexOf(fact.value) > scale.indexOf(best.value) ? fact : best,
+  );
+  return {
+    values: [strictest.value],
+    facts: chosen.filter((fact) => fact.value === strictest.value),
+    isFromVectorOnly: described.length === 0,
+  };
+}

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { buildFact, buildProfile, buildVectorFacts } from '../../../test/support/build-fact.js';
+import { evaluateScope } from './evaluate-scope.js';
+
+const profile = buildProfile();
+const ruleIds = (facts: Parameters<typeof evaluateScope>[1]) =>
+  evaluateScope(profile, facts).outOfScope.map((match) => match.ruleId);
+
+describe('evaluateScope', () => {
+  it('matches an out-of-scope rule on a described precondition and cites the fact', () => {
+    const root = buildFact('privileges-required', 'high', 'must run tinyhttpd-ctl as root');
+    const result = evaluateScope(profile, [root]);
+    expect(result.outOfScope.map((match) => match.ruleId)).toEqual(['OOS-PRIV']);
+    expect(result.outOfScope[0]?.disposition).toBe('not-a-vulnerability');
+    expect(result.outOfScope[0]?.evidence[0]?.facts).toEqual([root]);
+  });
+
+  it('lets the described precondition outrank the claimed CVSS vector', () => {
+    const facts = [
+      ...buildVectorFacts('CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H', [['privileges-required', 'none']]),
+      buildFact('privileges-required', 'high', 'as root'),
+    ];
+    expect(ruleIds(facts)).toEqual(['OOS-PRIV']);
+  });
+
+  it('uses the vector when the prose says nothing', () => {
+    const facts = buildVectorFacts('CVSS:3.1/AV:N/AC:L/PR:H/UI:N/S:U/C:H/I:H/A:H', [['privileges-required', 'high']]);
+    const result = evaluateScope(profile, facts);
+    expect(result.outOfScope[0]?.evidence[0]?.detail).toContain('from the CVSS vector');
+  });
+
+  it('needs every listed key and any listed value', () => {
+    expect(ruleIds([buildFact('attacker-controls', 'config-file')])).toEqual(['OOS-ENV']);
+    expect(ruleIds([buildFact('attacker-controls', 'network-request')])).toEqual([]);
+    expect(ruleIds([buildFact('requires-config', 'debug')])).toEqual(['OOS-DEBUG']);
+    expect(ruleIds([buildFact('impact', 'bounded-resource-consumption')])).toEqual(['OOS-DOS-SMALL']);
+  });
+
+  it('applies paths-only only when every cited path matches', () => {
+    expect(ruleIds([buildFact('file-path', 'test/fuzz/harness.c'), buildFact('line-reference', 'examples/echo.c:12')])).toEqual(['OOS-TEST']);
+    expect(ruleIds([buildFact('file-path', 'test/fuzz/harness.c'), buildFact('file-path', 'src/http/parser.c')])).toEqual([]);
+    expect(ruleIds([])).toEqual([]);
+  });
+
+  it('judges versions against the supported ranges', () => {
+    expect(ruleIds([buildFact('version', '1.8.3')])).toEqual(['OOS-UNSUPPORTED']);
+    expect(ruleIds([buildFact('version', '1.8.3'), buildFact('version', '2.4.1')])).toEqual([]);
+    expect(ruleIds([buildFact('version', '<2.5.0')])).toEqual([]);
+    expect(ruleIds([buildFact('version', 'not a version')])).toEqual([]);
+  });
+
+  it('maps cited paths, also with a leading repository folder, to components', () => {
+    const result = evaluateScope(profile, [
+      buildFact('file-path', 'tinyhttpd/src/http/chunked.c'),
+      buildFact('attack-vector', 'network'),
+    ]);
+    expect(result.components.map((match) => match.component.id)).toEqual(['http-parser']);
+    expect(result.inScope.map((match) => match.ruleId)).toEqual(['IN-NET']);
+  });
+
+  it('keeps an in-scope rule undecided when the report does not say enough', () => {
+    const result = evaluateScope(profile, [buildFact('file-path', 'src/http/parser.c')]);
+    expect(result.inScope).toEqual([]);
+    expect(result.undecidedInScope.map((outcome) => outcome.rule.id)).toEqual(['IN-NET']);
+    expect(result.undecidedInScope[0]?.details[0]).toContain('attack-vector');
+  });
+
+  it('takes the most demanding stated precondition', () => {
+    const facts = [buildFact('attack-vector', 'network'), buildFact('attack-vector', 'local', 'a local user')];
+    const result = evaluateScope(profile, [...facts, buildFact('file-path', 'src/http/parser.c')]);
+    expect(result.inScope).toEqual([]);
+  });
+});

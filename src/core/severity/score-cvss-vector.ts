@@ -1,0 +1,74 @@
+// Reads and scores CVSS v3.0, v3.1 and v4.0 vectors. Scoring is delegated to ae-cvss-calculator
+// (FIRST's formulas, kept by metaeffekt); this module only checks the vector is complete and
+// maps the score to FIRST's qualitative rating.
+
+import cvssCalculator from 'ae-cvss-calculator';
+import type { SeverityRating } from '../model/triage-result.js';
+
+export type CvssVersion = '3.0' | '3.1' | '4.0';
+
+const baseMetrics: Record<CvssVersion, readonly string[]> = {
+  '3.0': ['AV', 'AC', 'PR', 'UI', 'S', 'C', 'I', 'A'],
+  '3.1': ['AV', 'AC', 'PR', 'UI', 'S', 'C', 'I', 'A'],
+  '4.0': ['AV', 'AC', 'AT', 'PR', 'UI', 'VC', 'VI', 'VA', 'SC', 'SI', 'SA'],
+};
+
+export interface CvssVector {
+  version: CvssVersion;
+  /** Metric abbreviation to value letter, in the order written. */
+  metrics: Map<string, string>;
+}
+
+export interface CvssScore {
+  vector: string;
+  score: number;
+  rating: Exclude<SeverityRating, 'unknown'>;
+}
+
+/** Parses `CVSS:3.1/AV:N/...`; null when the prefix is unknown or a base metric is missing. */
+export function parseCvssVector(text: string): CvssVector | null {
+  const match = /^CVSS:(3\.0|3\.1|4\.0)\/(.+)$/.exec(text.trim());
+  if (!match) return null;
+  const version = match[1] as CvssVersion;
+  const metrics = new Map<string, string>();
+  for (const part of match[2]!.split('/')) {
+    const pair = /^([A-Z]{1,3}):([A-Z])$/.exec(part);
+    if (!pair || metrics.has(pair[1]!)) return null;
+    metrics.set(pair[1]!, pair[2]!);
+  }
+  if (!baseMetrics[version].every((metric) => metrics.has(metric))) return null;
+  return { version, metrics };
+}
+
+export function formatCvssVector(vector: CvssVector): string {
+  const parts = [...vector.metrics].map(([metric, value]) => `${metric}:${value}`);
+  return `CVSS:${vector.version}/${parts.join('/')}`;
+}
+
+export function toSeverityRating(score: number): Exclude<SeverityRating, 'unknown'> {
+  if (score === 0) return 'none';
+  if (score < 4) return 'low';
+  if (score < 7) return 'medium';
+  if (score < 9) return 'high';
+  return 'critical';
+}
+
+function computeScore(vector: CvssVector): number {
+  const text = formatCvssVector(vector);
+  if (vector.version === '4.0') return new cvssCalculator.Cvss4P0(text).calculateScores().overall;
+  const calculator =
+    vector.version === '3.1' ? new cvssCalculator.Cvss3P1(text) : new cvssCalculator.Cvss3P0(text);
+  const scores = calculator.calculateScores();
+  return scores.overall ?? scores.base;
+}
+
+/** Scores a parsed vector; null when the calculator rejects a metric value. */
+export function scoreCvssVector(vector: CvssVector): CvssScore | null {
+  try {
+    const score = computeScore(vector);
+    if (!Number.isFinite(score)) return null;
+    return { vector: formatCvssVector(vector), score, rating: toSeverityRating(score) };
+  } catch {
+    return null;
+  }
+}
