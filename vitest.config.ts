@@ -6,5 +6,6 @@ export default defineConfig({
     reporters: ['default', './test/summary-reporter.ts'],
     testTimeout: 30_000,
     pool: 'forks',
+    globalSetup: ['./test/e2e/build-binary.ts'],
   },
 });

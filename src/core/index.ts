@@ -1,9 +1,22 @@
 // The library API of Thresher's pure core: explicit named exports only.
 
-export { ConflictError, InputError, InternalError, NotFoundError, type ErrorCode } from './errors.js';
+export {
+  ConflictError,
+  InputError,
+  InternalError,
+  NotFoundError,
+  type ErrorCode,
+} from './errors.js';
 export type { Fact, FactKind, FactOrigin } from './model/fact.js';
 export type { ParseIssue, ParseResult } from './model/parse-result.js';
-export type { Report, ReportField, ReportFormat, ReportSection, Reporter, TextSpan } from './model/report.js';
+export type {
+  Report,
+  ReportField,
+  ReportFormat,
+  ReportSection,
+  Reporter,
+  TextSpan,
+} from './model/report.js';
 export type {
   AiDisclosurePolicy,
   AttackVector,
@@ -35,4 +48,5 @@ export type {
 } from './model/triage-result.js';
 export { extractFacts } from './report/extract-facts.js';
 export { rankQueue } from './queue/score-priority.js';
+export { toSeverityRating } from './severity/score-cvss-vector.js';
 export { triageFacts, triageReport } from './triage/triage-report.js';

@@ -5,7 +5,12 @@ import type { SecurityProfile } from '../../src/core/model/security-profile.js';
 
 let nextOffset = 0;
 
-export function buildFact(kind: FactKind, value: string, quote = value, origin: Fact['origin'] = 'prose'): Fact {
+export function buildFact(
+  kind: FactKind,
+  value: string,
+  quote = value,
+  origin: Fact['origin'] = 'prose',
+): Fact {
   const start = nextOffset;
   nextOffset += quote.length + 1;
   return { kind, value, origin, quote, span: { start, end: start + quote.length, line: 1 } };
@@ -26,7 +31,9 @@ export function buildVectorFacts(vector: string, derived: [FactKind, string][]):
   ];
 }
 
-export function buildProfile(overrides: Partial<SecurityProfile['threatModel']> = {}): SecurityProfile {
+export function buildProfile(
+  overrides: Partial<SecurityProfile['threatModel']> = {},
+): SecurityProfile {
   return {
     version: 1,
     project: { name: 'tinyhttpd' },
@@ -46,15 +53,45 @@ export function buildProfile(overrides: Partial<SecurityProfile['threatModel']> 
         { id: 'admin-cli', paths: ['tools/**'], input: 'trusted' },
       ],
       inScope: [
-        { id: 'IN-NET', statement: 'Remote attackers sending HTTP requests.', when: { attackVector: ['network'], components: ['http-parser'] } },
+        {
+          id: 'IN-NET',
+          statement: 'Remote attackers sending HTTP requests.',
+          when: { attackVector: ['network'], components: ['http-parser'] },
+        },
       ],
       outOfScope: [
-        { id: 'OOS-PRIV', statement: 'The attacker already has root or administrator privileges', when: { privilegesRequired: ['high'] }, disposition: 'not-a-vulnerability' },
-        { id: 'OOS-DEBUG', statement: 'Debug builds are not for production.', when: { requiresConfig: ['debug'] } },
-        { id: 'OOS-TEST', statement: 'Tests and examples are not shipped.', when: { pathsOnly: ['test/**', 'examples/**'] } },
-        { id: 'OOS-ENV', statement: 'The environment, config file and command line are trusted.', when: { attackerControls: ['environment', 'config-file', 'command-line'] } },
-        { id: 'OOS-UNSUPPORTED', statement: 'Only 2.x is supported.', when: { versions: 'unsupported' } },
-        { id: 'OOS-DOS-SMALL', statement: 'Bounded resource use is a regular bug.', when: { impact: ['bounded-resource-consumption'] }, disposition: 'regular-bug' },
+        {
+          id: 'OOS-PRIV',
+          statement: 'The attacker already has root or administrator privileges',
+          when: { privilegesRequired: ['high'] },
+          disposition: 'not-a-vulnerability',
+        },
+        {
+          id: 'OOS-DEBUG',
+          statement: 'Debug builds are not for production.',
+          when: { requiresConfig: ['debug'] },
+        },
+        {
+          id: 'OOS-TEST',
+          statement: 'Tests and examples are not shipped.',
+          when: { pathsOnly: ['test/**', 'examples/**'] },
+        },
+        {
+          id: 'OOS-ENV',
+          statement: 'The environment, config file and command line are trusted.',
+          when: { attackerControls: ['environment', 'config-file', 'command-line'] },
+        },
+        {
+          id: 'OOS-UNSUPPORTED',
+          statement: 'Only 2.x is supported.',
+          when: { versions: 'unsupported' },
+        },
+        {
+          id: 'OOS-DOS-SMALL',
+          statement: 'Bounded resource use is a regular bug.',
+          when: { impact: ['bounded-resource-consumption'] },
+          disposition: 'regular-bug',
+        },
       ],
       ...overrides,
     },
@@ -69,7 +106,19 @@ export function buildReport(body: string, fields: Record<string, ReportField> = 
     const start = (match.index ?? 0) + match[0].length + 1;
     const end = headings[index + 1]?.index ?? body.length;
     const line = body.slice(0, start).split('\n').length;
-    sections.push({ heading: match[1]!, field: fields[match[1]!] ?? null, span: { start: Math.min(start, end), end, line } });
+    sections.push({
+      heading: match[1]!,
+      field: fields[match[1]!] ?? null,
+      span: { start: Math.min(start, end), end, line },
+    });
   });
-  return { source: 'test.md', format: 'markdown', title: 'Test report', body, sections, reporter: null, receivedAt: null };
+  return {
+    source: 'test.md',
+    format: 'markdown',
+    title: 'Test report',
+    body,
+    sections,
+    reporter: null,
+    receivedAt: null,
+  };
 }

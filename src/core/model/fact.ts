@@ -31,4 +31,6 @@ export interface Fact {
   span: TextSpan;
   /** The text of the span (cut to 200 characters) so output can show why without the body. */
   quote: string;
+  /** True when the sentence only speculates ("could lead to RCE", "may allow"): a claim, not a finding. */
+  isSpeculative?: boolean;
 }

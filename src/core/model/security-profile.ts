@@ -13,14 +13,6 @@ export type ImpactKind =
   | 'denial-of-service'
   | 'bounded-resource-consumption'
   | 'hardening-bypass';
-/** What an attacker must control; open vocabulary, these are the words the extractor knows. */
-export type AttackerControl =
-  | 'environment'
-  | 'config-file'
-  | 'command-line'
-  | 'network-request'
-  | 'file-content'
-  | 'local-file-system';
 export type OutOfScopeDisposition = 'not-a-vulnerability' | 'regular-bug' | 'hardening';
 export type InputTrust = 'untrusted' | 'trusted';
 export type AiDisclosurePolicy = 'required' | 'recommended' | 'optional';
@@ -41,6 +33,8 @@ export interface RuleCondition {
   attackVector?: AttackVector[];
   privilegesRequired?: PrivilegesRequired[];
   userInteraction?: UserInteraction[];
+  /** Open vocabulary; the extractor knows environment, config-file, command-line,
+   * network-request, file-content and local-file-system. */
   attackerControls?: string[];
   requiresConfig?: string[];
   components?: string[];

@@ -8,7 +8,11 @@ const missingOf = (checks: ReturnType<typeof checkRequirements>) =>
 
 describe('checkRequirements', () => {
   it('finds nothing in an empty report and lists every item at its level', () => {
-    const checks = checkRequirements(buildReport('Your server is vulnerable, please fix.'), [], requirements);
+    const checks = checkRequirements(
+      buildReport('Your server is vulnerable, please fix.'),
+      [],
+      requirements,
+    );
     expect(missingOf(checks)).toEqual([
       'required:affected-version',
       'required:affected-component',
@@ -35,14 +39,20 @@ describe('checkRequirements', () => {
   });
 
   it('accepts a known section with real content but not a placeholder', () => {
-    const body = '## Impact\nAn attacker can read other tenants session cookies.\n## Test case\nN/A\n';
-    const checks = checkRequirements(buildReport(body, { Impact: 'impact', 'Test case': 'test-case' }), [], requirements);
+    const body =
+      '## Impact\nAn attacker can read other tenants session cookies.\n## Test case\nN/A\n';
+    const checks = checkRequirements(
+      buildReport(body, { Impact: 'impact', 'Test case': 'test-case' }),
+      [],
+      requirements,
+    );
     expect(checks.find((check) => check.name === 'impact')?.isPresent).toBe(true);
     expect(checks.find((check) => check.name === 'test-case')?.isPresent).toBe(false);
   });
 
   it('does not count a vague proof-of-concept section as a reproduction', () => {
-    const body = '## PoC\nAn attacker could send a malicious payload to trigger the vulnerability.\n';
+    const body =
+      '## PoC\nAn attacker could send a malicious payload to trigger the vulnerability.\n';
     const checks = checkRequirements(buildReport(body, { PoC: 'reproduction' }), [], requirements);
     const reproduction = checks.find((check) => check.name === 'reproduction');
     expect(reproduction?.isPresent).toBe(false);
@@ -50,7 +60,10 @@ describe('checkRequirements', () => {
   });
 
   it('skips the AI disclosure when the policy makes it optional', () => {
-    const checks = checkRequirements(buildReport('x'), [], { ...requirements, aiDisclosure: 'optional' });
+    const checks = checkRequirements(buildReport('x'), [], {
+      ...requirements,
+      aiDisclosure: 'optional',
+    });
     expect(checks.map((check) => check.name)).not.toContain('ai-disclosure');
   });
 });

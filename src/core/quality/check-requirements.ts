@@ -83,14 +83,26 @@ function checkRequirement(name: RequirementName, report: Report, facts: readonly
     case 'test-case':
       return byFactOrSection(report, facts, [], 'test-case', 'no test case');
     case 'severity':
-      return byFactOrSection(report, facts, ['cvss-vector', 'claimed-severity'], 'severity', 'no severity');
+      return byFactOrSection(
+        report,
+        facts,
+        ['cvss-vector', 'claimed-severity'],
+        'severity',
+        'no severity',
+      );
     case 'weakness':
       return byFactOrSection(report, facts, ['cwe'], 'weakness', 'no CWE or weakness type');
   }
 }
 
 function checkAiDisclosure(report: Report, facts: readonly Fact[]): Evidence {
-  return byFactOrSection(report, facts, ['ai-use'], 'ai-disclosure', 'no statement on the use of AI');
+  return byFactOrSection(
+    report,
+    facts,
+    ['ai-use'],
+    'ai-disclosure',
+    'no statement on the use of AI',
+  );
 }
 
 export function checkRequirements(
@@ -102,9 +114,11 @@ export function checkRequirements(
   const add = (name: ExpectedItem, level: RequirementCheck['level'], evidence: Evidence): void => {
     checks.push({ name, level, isPresent: evidence.isPresent, reason: evidence.reason });
   };
-  for (const name of requirements.required) add(name, 'required', checkRequirement(name, report, facts));
+  for (const name of requirements.required)
+    add(name, 'required', checkRequirement(name, report, facts));
   for (const name of requirements.recommended) {
-    if (!requirements.required.includes(name)) add(name, 'recommended', checkRequirement(name, report, facts));
+    if (!requirements.required.includes(name))
+      add(name, 'recommended', checkRequirement(name, report, facts));
   }
   if (requirements.aiDisclosure !== 'optional') {
     const level = requirements.aiDisclosure === 'required' ? 'required' : 'recommended';

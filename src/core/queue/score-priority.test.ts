@@ -4,7 +4,11 @@ import type { SeverityAssessment, TriageResult } from '../model/triage-result.js
 import { rankQueue, scorePriority } from './score-priority.js';
 
 function severity(rating: SeverityAssessment['assessed']['rating']): SeverityAssessment {
-  return { claimed: null, assessed: { rating, score: null, vector: null, reasons: [] }, comparison: 'not-comparable' };
+  return {
+    claimed: null,
+    assessed: { rating, score: null, vector: null, reasons: [] },
+    comparison: 'not-comparable',
+  };
 }
 
 describe('scorePriority', () => {
@@ -13,12 +17,21 @@ describe('scorePriority', () => {
       verdict: 'in-scope',
       severity: severity('critical'),
       requirements: [{ name: 'impact', level: 'required', isPresent: true, reason: '' }],
-      facts: [buildFact('reproduction-steps', '3 steps'), buildFact('diff', 'a.c'), buildFact('code-block', 'text', '==1==ERROR: AddressSanitizer: heap-buffer-overflow')],
+      facts: [
+        buildFact('reproduction-steps', '3 steps'),
+        buildFact('diff', 'a.c'),
+        buildFact('code-block', 'text', '==1==ERROR: AddressSanitizer: heap-buffer-overflow'),
+      ],
     });
     expect(strong.score).toBe(100);
     expect(strong.reasons).toContain('+30 verdict in-scope');
     expect(strong.reasons).toContain('+5 a crash or sanitizer trace');
-    const weak = scorePriority({ verdict: 'out-of-scope', severity: severity('none'), requirements: [{ name: 'impact', level: 'required', isPresent: false, reason: '' }], facts: [] });
+    const weak = scorePriority({
+      verdict: 'out-of-scope',
+      severity: severity('none'),
+      requirements: [{ name: 'impact', level: 'required', isPresent: false, reason: '' }],
+      facts: [],
+    });
     expect(weak.score).toBe(0);
   });
 
@@ -36,7 +49,8 @@ describe('scorePriority', () => {
   });
 
   it('sorts by score, keeping arrival order on ties', () => {
-    const result = (score: number, source: string) => ({ priority: { score, reasons: [] }, report: { source } }) as unknown as TriageResult;
+    const result = (score: number, source: string) =>
+      ({ priority: { score, reasons: [] }, report: { source } }) as unknown as TriageResult;
     const ranked = rankQueue([result(10, 'a'), result(50, 'b'), result(10, 'c')]);
     expect(ranked.map((entry) => entry.report.source)).toEqual(['b', 'a', 'c']);
   });

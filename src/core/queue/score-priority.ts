@@ -37,7 +37,8 @@ export interface PriorityInput {
   facts: readonly Fact[];
 }
 
-const sanitizerPattern = /AddressSanitizer|UndefinedBehaviorSanitizer|MemorySanitizer|ThreadSanitizer|Segmentation fault|panicked at|Traceback \(most recent call last\)/;
+const sanitizerPattern =
+  /AddressSanitizer|UndefinedBehaviorSanitizer|MemorySanitizer|ThreadSanitizer|Segmentation fault|panicked at|Traceback \(most recent call last\)/;
 
 export function scorePriority(input: PriorityInput): Priority {
   const reasons: string[] = [];
@@ -55,12 +56,18 @@ export function scorePriority(input: PriorityInput): Priority {
   const required = input.requirements.filter((check) => check.level === 'required');
   if (required.length > 0) {
     const present = required.filter((check) => check.isPresent).length;
-    add(Math.round((completenessPoints * present) / required.length), `${present} of ${required.length} required items present`);
+    add(
+      Math.round((completenessPoints * present) / required.length),
+      `${present} of ${required.length} required items present`,
+    );
   }
   const hasSteps = input.facts.some((fact) => fact.kind === 'reproduction-steps');
   if (hasSteps) add(evidencePoints.reproduction, 'concrete reproduction steps');
-  if (input.facts.some((fact) => fact.kind === 'diff')) add(evidencePoints.patch, 'a proposed patch');
-  const trace = input.facts.find((fact) => fact.kind === 'code-block' && sanitizerPattern.test(fact.quote));
+  if (input.facts.some((fact) => fact.kind === 'diff'))
+    add(evidencePoints.patch, 'a proposed patch');
+  const trace = input.facts.find(
+    (fact) => fact.kind === 'code-block' && sanitizerPattern.test(fact.quote),
+  );
   if (trace) add(evidencePoints.trace, 'a crash or sanitizer trace');
   return { score: Math.max(0, Math.min(100, score)), reasons };
 }

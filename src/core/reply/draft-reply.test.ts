@@ -31,7 +31,9 @@ describe('draftReply', () => {
       kind: 'out-of-scope',
       statement: 'The attacker already has root or administrator privileges',
       disposition: 'not-a-vulnerability',
-      evidence: [{ key: 'privileges-required', detail: 'privileges-required: high', facts: [rootFact] }],
+      evidence: [
+        { key: 'privileges-required', detail: 'privileges-required: high', facts: [rootFact] },
+      ],
     };
     const reply = draftReply(input({ verdict: 'out-of-scope', ruleMatches: [match] }));
     expect(reply).toMatch(/^Hi Ada,/);
@@ -42,15 +44,33 @@ describe('draftReply', () => {
   });
 
   it('points a regular bug to the public tracker', () => {
-    const match: RuleMatch = { ruleId: 'OOS-DOS-SMALL', kind: 'out-of-scope', statement: 's', disposition: 'regular-bug', evidence: [] };
-    expect(draftReply(input({ verdict: 'out-of-scope', ruleMatches: [match] }))).toContain('regular public issue');
+    const match: RuleMatch = {
+      ruleId: 'OOS-DOS-SMALL',
+      kind: 'out-of-scope',
+      statement: 's',
+      disposition: 'regular-bug',
+      evidence: [],
+    };
+    expect(draftReply(input({ verdict: 'out-of-scope', ruleMatches: [match] }))).toContain(
+      'regular public issue',
+    );
   });
 
   it('lists each missing item with why it is missing', () => {
     const requirements: RequirementCheck[] = [
-      { name: 'affected-version', level: 'required', isPresent: false, reason: 'no affected version' },
+      {
+        name: 'affected-version',
+        level: 'required',
+        isPresent: false,
+        reason: 'no affected version',
+      },
       { name: 'reproduction', level: 'required', isPresent: true, reason: 'x' },
-      { name: 'ai-disclosure', level: 'required', isPresent: false, reason: 'no statement on the use of AI' },
+      {
+        name: 'ai-disclosure',
+        level: 'required',
+        isPresent: false,
+        reason: 'no statement on the use of AI',
+      },
     ];
     const reply = draftReply(input({ verdict: 'needs-info', requirements }));
     expect(reply).toContain('- the exact version or commit you tested');
@@ -62,7 +82,12 @@ describe('draftReply', () => {
   it('explains a lowered severity when confirming a report', () => {
     const severity: SeverityAssessment = {
       claimed: { source: 'cvss', rating: 'critical', score: 9.8, vector: 'v', quote: 'v' },
-      assessed: { rating: 'medium', score: 6.6, vector: 'CVSS:3.1/AV:N/AC:H/PR:H/UI:N/S:U/C:H/I:H/A:H', reasons: ['start', 'PR:N -> PR:H: the report says so'] },
+      assessed: {
+        rating: 'medium',
+        score: 6.6,
+        vector: 'CVSS:3.1/AV:N/AC:H/PR:H/UI:N/S:U/C:H/I:H/A:H',
+        reasons: ['start', 'PR:N -> PR:H: the report says so'],
+      },
       comparison: 'overstated',
     };
     const reply = draftReply(input({ severity }));
@@ -73,7 +98,13 @@ describe('draftReply', () => {
   });
 
   it('asks the deciding questions when undetermined and greets strangers politely', () => {
-    const reply = draftReply(input({ verdict: 'undetermined', report: buildReport('x'), openQuestions: ['IN-NET: the report does not say (attack-vector)'] }));
+    const reply = draftReply(
+      input({
+        verdict: 'undetermined',
+        report: buildReport('x'),
+        openQuestions: ['IN-NET: the report does not say (attack-vector)'],
+      }),
+    );
     expect(reply).toMatch(/^Hi there,/);
     expect(reply).toContain('- IN-NET: the report does not say (attack-vector)');
   });

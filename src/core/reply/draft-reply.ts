@@ -24,15 +24,18 @@ export interface ReplyInput {
 }
 
 const askFor: Record<ExpectedItem, string> = {
-  'affected-version': 'the exact version or commit you tested (for example the output of `--version`)',
+  'affected-version':
+    'the exact version or commit you tested (for example the output of `--version`)',
   'affected-component': 'the affected file, function or component',
-  reproduction: 'step-by-step instructions or a proof of concept that shows the problem on an unmodified build',
+  reproduction:
+    'step-by-step instructions or a proof of concept that shows the problem on an unmodified build',
   impact: 'what an attacker gains: what they can read, change or stop, and under which conditions',
   'proposed-patch': 'a proposed fix, if you have one (a unified diff is ideal)',
   'test-case': 'a test case that fails before the fix and passes after it',
   severity: 'your severity estimate, ideally as a CVSS vector',
   weakness: 'the weakness type (a CWE id)',
-  'ai-disclosure': 'whether and how you used AI tools to find or write up the issue (our policy asks every reporter)',
+  'ai-disclosure':
+    'whether and how you used AI tools to find or write up the issue (our policy asks every reporter)',
 };
 
 function greet(report: Report): string {
@@ -43,25 +46,40 @@ function greet(report: Report): string {
 function describeSeverity(severity: SeverityAssessment): string {
   const { assessed, claimed } = severity;
   if (assessed.rating === 'unknown') return '';
-  const score = assessed.score !== null ? ` (${assessed.score.toFixed(1)}, ${assessed.vector})` : '';
+  const score =
+    assessed.score !== null ? ` (${assessed.score.toFixed(1)}, ${assessed.vector})` : '';
   const lines = [`Our initial severity assessment is ${assessed.rating}${score}.`];
   if (claimed && severity.comparison === 'overstated') {
-    const changes = assessed.reasons.filter((reason) => reason.includes('->') || reason.startsWith('not a') || reason.startsWith('at most'));
+    const changes = assessed.reasons.filter(
+      (reason) =>
+        reason.includes('->') || reason.startsWith('not a') || reason.startsWith('at most'),
+    );
     lines.push(
       `You rated it ${claimed.rating}${claimed.score !== null ? ` (${claimed.score.toFixed(1)})` : ''}; in our threat model it is lower because:`,
       ...changes.slice(0, 4).map((reason) => `- ${reason}`),
     );
   } else if (claimed && severity.comparison === 'understated') {
-    lines.push(`That is higher than your own rating of ${claimed.rating}; thank you for being conservative.`);
+    lines.push(
+      `That is higher than your own rating of ${claimed.rating}; thank you for being conservative.`,
+    );
   }
   return lines.join('\n');
 }
 
 function quoteRule(match: RuleMatch): string {
   const why = match.evidence.flatMap((evidence) =>
-    evidence.facts.slice(0, 1).map((fact) => `- ${evidence.detail}: line ${fact.span.line}, "${fact.quote.slice(0, 120)}"`),
+    evidence.facts
+      .slice(0, 1)
+      .map((fact) => `- ${evidence.detail}: line ${fact.span.line}, "${fact.quote.slice(0, 120)}"`),
   );
-  return [`${match.ruleId}:`, '', `> ${match.statement}`, '', 'What in the report puts it there:', ...why].join('\n');
+  return [
+    `${match.ruleId}:`,
+    '',
+    `> ${match.statement}`,
+    '',
+    'What in the report puts it there:',
+    ...why,
+  ].join('\n');
 }
 
 function replyOutOfScope(input: ReplyInput): string[] {
@@ -74,17 +92,23 @@ function replyOutOfScope(input: ReplyInput): string[] {
   for (const other of matches.slice(1)) lines.push('', `It also falls under ${quoteRule(other)}`);
   lines.push('');
   if (first.disposition === 'regular-bug') {
-    lines.push('It does look like a genuine bug, though. Please file it as a regular public issue so we can fix it in the normal way.');
+    lines.push(
+      'It does look like a genuine bug, though. Please file it as a regular public issue so we can fix it in the normal way.',
+    );
   } else if (first.disposition === 'hardening') {
     lines.push('We would welcome it as a hardening suggestion in a public issue or pull request.');
   } else {
-    lines.push('If we have misread the report, for example if the attack works without the condition quoted above, please reply with the details and we will look again.');
+    lines.push(
+      'If we have misread the report, for example if the attack works without the condition quoted above, please reply with the details and we will look again.',
+    );
   }
   return lines;
 }
 
 function replyNeedsInfo(input: ReplyInput): string[] {
-  const missing = input.requirements.filter((check) => check.level === 'required' && !check.isPresent);
+  const missing = input.requirements.filter(
+    (check) => check.level === 'required' && !check.isPresent,
+  );
   return [
     'Before we can triage it, our security policy asks every report to include a few things we could not find in yours:',
     '',
@@ -97,12 +121,20 @@ function replyNeedsInfo(input: ReplyInput): string[] {
 function replyInScope(input: ReplyInput): string[] {
   const rule = input.ruleMatches.find((match) => match.kind === 'in-scope');
   const scope = rule ? ` (rule ${rule.ruleId}: ${rule.statement})` : '';
-  const lines = [`It falls within the scope of our security policy${scope}, and it is now in our triage queue.`];
+  const lines = [
+    `It falls within the scope of our security policy${scope}, and it is now in our triage queue.`,
+  ];
   const severity = describeSeverity(input.severity);
   if (severity) lines.push('', severity);
-  const recommended = input.requirements.filter((check) => check.level === 'recommended' && !check.isPresent);
+  const recommended = input.requirements.filter(
+    (check) => check.level === 'recommended' && !check.isPresent,
+  );
   if (recommended.length > 0) {
-    lines.push('', 'If you can, it would also help to have:', ...recommended.map((check) => `- ${askFor[check.name]}`));
+    lines.push(
+      '',
+      'If you can, it would also help to have:',
+      ...recommended.map((check) => `- ${askFor[check.name]}`),
+    );
   }
   const { triageDays, disclosureDays } = input.profile.policy.response;
   lines.push(
@@ -124,7 +156,12 @@ function replyUndetermined(input: ReplyInput): string[] {
 
 export function draftReply(input: ReplyInput): string {
   const title = input.report.title.trim() || 'your report';
-  const opening = [greet(input.report), '', `Thank you for reporting "${title}" to the ${input.profile.project.name} security team.`, ''];
+  const opening = [
+    greet(input.report),
+    '',
+    `Thank you for reporting "${title}" to the ${input.profile.project.name} security team.`,
+    '',
+  ];
   const body =
     input.verdict === 'out-of-scope'
       ? replyOutOfScope(input)
@@ -133,5 +170,11 @@ export function draftReply(input: ReplyInput): string {
         : input.verdict === 'in-scope'
           ? replyInScope(input)
           : replyUndetermined(input);
-  return [...opening, ...body, '', 'Best regards,', `The ${input.profile.project.name} security team`].join('\n');
+  return [
+    ...opening,
+    ...body,
+    '',
+    'Best regards,',
+    `The ${input.profile.project.name} security team`,
+  ].join('\n');
 }

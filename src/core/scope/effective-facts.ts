@@ -1,7 +1,7 @@
 // Reduces a report's facts to the values a rule is checked against. What the reporter describes in
 // words outranks the CVSS vector they attached (slop often claims PR:N while the text says "as
-// root"), and among several stated preconditions the most demanding one holds: an attack that
-// needs root needs root, whatever else the report says.
+// root"), what it states outranks what it speculates ("could lead to RCE"), and among several
+// stated preconditions the most demanding one holds: an attack that needs root needs root.
 
 import type { Fact, FactKind } from '../model/fact.js';
 
@@ -12,7 +12,7 @@ const ordinalScales: Partial<Record<FactKind, readonly string[]>> = {
 };
 
 /** A fact whose span lies inside a CVSS vector was read off the vector, not the prose. */
-export function isFromCvssVector(fact: Fact, facts: readonly Fact[]): boolean {
+function isFromCvssVector(fact: Fact, facts: readonly Fact[]): boolean {
   if (fact.kind === 'cvss-vector') return false;
   return facts.some(
     (vector) =>
@@ -33,7 +33,8 @@ export interface EffectiveValue {
 export function findEffectiveValues(facts: readonly Fact[], kind: FactKind): EffectiveValue {
   const ofKind = facts.filter((fact) => fact.kind === kind);
   const described = ofKind.filter((fact) => !isFromCvssVector(fact, facts));
-  const chosen = described.length > 0 ? described : ofKind;
+  const stated = described.filter((fact) => fact.isSpeculative !== true);
+  const chosen = stated.length > 0 ? stated : described.length > 0 ? described : ofKind;
   const scale = ordinalScales[kind];
   if (!scale || chosen.length === 0) {
     return {

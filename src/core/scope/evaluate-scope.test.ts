@@ -17,14 +17,18 @@ describe('evaluateScope', () => {
 
   it('lets the described precondition outrank the claimed CVSS vector', () => {
     const facts = [
-      ...buildVectorFacts('CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H', [['privileges-required', 'none']]),
+      ...buildVectorFacts('CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H', [
+        ['privileges-required', 'none'],
+      ]),
       buildFact('privileges-required', 'high', 'as root'),
     ];
     expect(ruleIds(facts)).toEqual(['OOS-PRIV']);
   });
 
   it('uses the vector when the prose says nothing', () => {
-    const facts = buildVectorFacts('CVSS:3.1/AV:N/AC:L/PR:H/UI:N/S:U/C:H/I:H/A:H', [['privileges-required', 'high']]);
+    const facts = buildVectorFacts('CVSS:3.1/AV:N/AC:L/PR:H/UI:N/S:U/C:H/I:H/A:H', [
+      ['privileges-required', 'high'],
+    ]);
     const result = evaluateScope(profile, facts);
     expect(result.outOfScope[0]?.evidence[0]?.detail).toContain('from the CVSS vector');
   });
@@ -33,12 +37,24 @@ describe('evaluateScope', () => {
     expect(ruleIds([buildFact('attacker-controls', 'config-file')])).toEqual(['OOS-ENV']);
     expect(ruleIds([buildFact('attacker-controls', 'network-request')])).toEqual([]);
     expect(ruleIds([buildFact('requires-config', 'debug')])).toEqual(['OOS-DEBUG']);
-    expect(ruleIds([buildFact('impact', 'bounded-resource-consumption')])).toEqual(['OOS-DOS-SMALL']);
+    expect(ruleIds([buildFact('impact', 'bounded-resource-consumption')])).toEqual([
+      'OOS-DOS-SMALL',
+    ]);
   });
 
   it('applies paths-only only when every cited path matches', () => {
-    expect(ruleIds([buildFact('file-path', 'test/fuzz/harness.c'), buildFact('line-reference', 'examples/echo.c:12')])).toEqual(['OOS-TEST']);
-    expect(ruleIds([buildFact('file-path', 'test/fuzz/harness.c'), buildFact('file-path', 'src/http/parser.c')])).toEqual([]);
+    expect(
+      ruleIds([
+        buildFact('file-path', 'test/fuzz/harness.c'),
+        buildFact('line-reference', 'examples/echo.c:12'),
+      ]),
+    ).toEqual(['OOS-TEST']);
+    expect(
+      ruleIds([
+        buildFact('file-path', 'test/fuzz/harness.c'),
+        buildFact('file-path', 'src/http/parser.c'),
+      ]),
+    ).toEqual([]);
     expect(ruleIds([])).toEqual([]);
   });
 
@@ -66,7 +82,10 @@ describe('evaluateScope', () => {
   });
 
   it('takes the most demanding stated precondition', () => {
-    const facts = [buildFact('attack-vector', 'network'), buildFact('attack-vector', 'local', 'a local user')];
+    const facts = [
+      buildFact('attack-vector', 'network'),
+      buildFact('attack-vector', 'local', 'a local user'),
+    ];
     const result = evaluateScope(profile, [...facts, buildFact('file-path', 'src/http/parser.c')]);
     expect(result.inScope).toEqual([]);
   });

@@ -76,24 +76,39 @@ function checkPathsOnly(globs: readonly string[], facts: readonly Fact[]): Condi
   const isMatch = createPathMatcher(globs);
   const outside = cited.filter((fact) => !isMatch(toCitedPath(fact)));
   if (outside.length > 0) {
-    return { status: 'fails', detail: `${toCitedPath(outside[0]!)} is outside ${globs.join(', ')}` };
+    return {
+      status: 'fails',
+      detail: `${toCitedPath(outside[0]!)} is outside ${globs.join(', ')}`,
+    };
   }
   const paths = [...new Set(cited.map(toCitedPath))];
   return {
     status: 'holds',
-    evidence: { key: 'paths-only', detail: `every cited path (${paths.join(', ')}) matches`, facts: cited },
+    evidence: {
+      key: 'paths-only',
+      detail: `every cited path (${paths.join(', ')}) matches`,
+      facts: cited,
+    },
   };
 }
 
-function checkVersions(expected: 'supported' | 'unsupported', support: VersionSupport): ConditionOutcome {
+function checkVersions(
+  expected: 'supported' | 'unsupported',
+  support: VersionSupport,
+): ConditionOutcome {
   if (support.support === 'unknown') {
     return { status: 'unknown', detail: 'the report names no version we can place' };
   }
-  if (support.support !== expected) return { status: 'fails', detail: `versions are ${support.support}` };
+  if (support.support !== expected)
+    return { status: 'fails', detail: `versions are ${support.support}` };
   const named = support.facts.map((fact) => fact.value).join(', ');
   return {
     status: 'holds',
-    evidence: { key: 'versions', detail: `versions ${named} are ${expected}`, facts: support.facts },
+    evidence: {
+      key: 'versions',
+      detail: `versions ${named} are ${expected}`,
+      facts: support.facts,
+    },
   };
 }
 
@@ -107,13 +122,33 @@ function checkCondition(
     case 'attackVector':
       return checkValues('attack-vector', condition.attackVector ?? [], facts, 'attack-vector');
     case 'privilegesRequired':
-      return checkValues('privileges-required', condition.privilegesRequired ?? [], facts, 'privileges-required');
+      return checkValues(
+        'privileges-required',
+        condition.privilegesRequired ?? [],
+        facts,
+        'privileges-required',
+      );
     case 'userInteraction':
-      return checkValues('user-interaction', condition.userInteraction ?? [], facts, 'user-interaction');
+      return checkValues(
+        'user-interaction',
+        condition.userInteraction ?? [],
+        facts,
+        'user-interaction',
+      );
     case 'attackerControls':
-      return checkValues('attacker-controls', condition.attackerControls ?? [], facts, 'attacker-controls');
+      return checkValues(
+        'attacker-controls',
+        condition.attackerControls ?? [],
+        facts,
+        'attacker-controls',
+      );
     case 'requiresConfig':
-      return checkValues('requires-config', condition.requiresConfig ?? [], facts, 'requires-config');
+      return checkValues(
+        'requires-config',
+        condition.requiresConfig ?? [],
+        facts,
+        'requires-config',
+      );
     case 'impact':
       return checkValues('impact', condition.impact ?? [], facts, 'impact');
     case 'cwe':
@@ -129,7 +164,7 @@ function checkCondition(
   }
 }
 
-export interface RuleOutcome {
+interface RuleOutcome {
   rule: ScopeRule;
   status: 'holds' | 'fails' | 'unknown';
   evidence: ConditionEvidence[];
@@ -145,7 +180,9 @@ function evaluateRule(rule: ScopeRule, context: RuleContext): RuleOutcome {
   const outcomes = keys.map((key) => checkCondition(key, rule.when, context));
   const failing = outcomes.filter((outcome) => outcome.status === 'fails');
   const unknown = outcomes.filter((outcome) => outcome.status === 'unknown');
-  const evidence = outcomes.flatMap((outcome) => (outcome.status === 'holds' ? [outcome.evidence] : []));
+  const evidence = outcomes.flatMap((outcome) =>
+    outcome.status === 'holds' ? [outcome.evidence] : [],
+  );
   if (failing.length > 0) {
     return { rule, status: 'fails', evidence, details: failing.map((outcome) => outcome.detail) };
   }
@@ -169,7 +206,8 @@ function toRuleMatch(outcome: RuleOutcome, kind: RuleMatch['kind']): RuleMatch {
     ruleId: outcome.rule.id,
     kind,
     statement: outcome.rule.statement,
-    disposition: kind === 'out-of-scope' ? (outcome.rule.disposition ?? 'not-a-vulnerability') : null,
+    disposition:
+      kind === 'out-of-scope' ? (outcome.rule.disposition ?? 'not-a-vulnerability') : null,
     evidence: outcome.evidence,
   };
 }

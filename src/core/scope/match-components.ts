@@ -20,9 +20,23 @@ export function listCitedPaths(facts: readonly Fact[]): Fact[] {
   return facts.filter((fact) => pathKinds.has(fact.kind) && toCitedPath(fact).length > 0);
 }
 
+// Compiling globs costs more than matching them; profiles are few and long-lived.
+const compiledGlobs = new Map<string, (path: string) => boolean>();
+
+function compileGlobs(globs: readonly string[]): (path: string) => boolean {
+  const key = globs.join('\u0000');
+  let isMatch = compiledGlobs.get(key);
+  if (!isMatch) {
+    if (compiledGlobs.size > 1000) compiledGlobs.clear();
+    isMatch = picomatch([...globs], { dot: true });
+    compiledGlobs.set(key, isMatch);
+  }
+  return isMatch;
+}
+
 /** Builds a matcher that also accepts a path cited with a leading repository folder. */
 export function createPathMatcher(globs: readonly string[]): (path: string) => boolean {
-  const isMatch = picomatch([...globs], { dot: true });
+  const isMatch = compileGlobs(globs);
   return (path) => {
     const clean = path.replace(/^\.?\//, '');
     if (isMatch(clean)) return true;

@@ -8,23 +8,34 @@ const critical = 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H';
 
 describe('scoreCvssVector', () => {
   it('scores v3.1 and v4.0 vectors with FIRST ratings', () => {
-    expect(scoreCvssVector(parseCvssVector(critical)!)).toEqual({ vector: critical, score: 9.8, rating: 'critical' });
+    expect(scoreCvssVector(parseCvssVector(critical)!)).toEqual({
+      vector: critical,
+      score: 9.8,
+      rating: 'critical',
+    });
     const v4 = 'CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N';
     expect(scoreCvssVector(parseCvssVector(v4)!)?.score).toBe(9.3);
-    expect(scoreCvssVector(parseCvssVector('CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:N')!)?.rating).toBe('none');
+    expect(
+      scoreCvssVector(parseCvssVector('CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:N')!)?.rating,
+    ).toBe('none');
   });
 
   it('rejects incomplete, duplicated and unknown vectors', () => {
     expect(parseCvssVector('CVSS:3.1/AV:N')).toBeNull();
     expect(parseCvssVector('CVSS:2.0/AV:N/AC:L/Au:N/C:P/I:P/A:P')).toBeNull();
     expect(parseCvssVector(`${critical}/AV:L`)).toBeNull();
-    expect(scoreCvssVector(parseCvssVector('CVSS:3.1/AV:Q/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H')!)).toBeNull();
+    expect(
+      scoreCvssVector(parseCvssVector('CVSS:3.1/AV:Q/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H')!),
+    ).toBeNull();
   });
 });
 
 describe('assessSeverity', () => {
   it('keeps a claim the report supports', () => {
-    const facts = [...buildVectorFacts(critical, [['attack-vector', 'network']]), buildFact('impact', 'code-execution')];
+    const facts = [
+      ...buildVectorFacts(critical, [['attack-vector', 'network']]),
+      buildFact('impact', 'code-execution'),
+    ];
     const result = assessSeverity(facts, [], []);
     expect(result.claimed).toMatchObject({ source: 'cvss', rating: 'critical', score: 9.8 });
     expect(result.assessed).toMatchObject({ rating: 'critical', score: 9.8 });
@@ -55,13 +66,21 @@ describe('assessSeverity', () => {
 
   it('treats a trusted-input component as needing high privileges', () => {
     const facts = [buildFact('cvss-vector', critical), buildFact('file-path', 'tools/ctl.c')];
-    const result = assessSeverity(facts, [{ id: 'admin-cli', paths: ['tools/**'], input: 'trusted' }], []);
+    const result = assessSeverity(
+      facts,
+      [{ id: 'admin-cli', paths: ['tools/**'], input: 'trusted' }],
+      [],
+    );
     expect(result.assessed.vector).toContain('PR:H');
     expect(result.assessed.reasons.join('\n')).toContain('admin-cli takes trusted input');
   });
 
   it('builds a vector from described facts when none is claimed, and compares with words', () => {
-    const facts = [buildFact('claimed-severity', 'low', 'Severity: Low'), buildFact('impact', 'memory-corruption'), buildFact('attack-vector', 'network')];
+    const facts = [
+      buildFact('claimed-severity', 'low', 'Severity: Low'),
+      buildFact('impact', 'memory-corruption'),
+      buildFact('attack-vector', 'network'),
+    ];
     const result = assessSeverity(facts, [], []);
     expect(result.claimed).toMatchObject({ source: 'words', rating: 'low' });
     expect(result.assessed.rating).toBe('critical');
@@ -76,15 +95,66 @@ describe('assessSeverity', () => {
 
   it('rates out-of-scope non-vulnerabilities none and regular bugs at most low', () => {
     const facts = [buildFact('cvss-vector', critical), buildFact('impact', 'code-execution')];
-    const rule = (disposition: RuleMatch['disposition']): RuleMatch => ({ ruleId: 'OOS-X', kind: 'out-of-scope', statement: 'x', disposition, evidence: [] });
+    const rule = (disposition: RuleMatch['disposition']): RuleMatch => ({
+      ruleId: 'OOS-X',
+      kind: 'out-of-scope',
+      statement: 'x',
+      disposition,
+      evidence: [],
+    });
     expect(assessSeverity(facts, [], [rule('not-a-vulnerability')]).assessed.rating).toBe('none');
     expect(assessSeverity(facts, [], [rule('regular-bug')]).assessed.rating).toBe('low');
   });
 
   it('adjusts v4.0 vectors with v4 metrics', () => {
     const v4 = 'CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N';
-    const facts = [buildFact('cvss-vector', v4), buildFact('requires-config', 'debug'), buildFact('user-interaction', 'passive')];
+    const facts = [
+      buildFact('cvss-vector', v4),
+      buildFact('requires-config', 'debug'),
+      buildFact('user-interaction', 'passive'),
+    ];
     const result = assessSeverity(facts, [], []);
-    expect(result.assessed.vector).toBe('CVSS:4.0/AV:N/AC:L/AT:P/PR:N/UI:P/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N');
+    expect(result.assessed.vector).toBe(
+      'CVSS:4.0/AV:N/AC:L/AT:P/PR:N/UI:P/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N',
+    );
+  });
+
+  it('raises a vector the report shows to be too low, but never on speculation', () => {
+    const low = 'CVSS:3.1/AV:N/AC:H/PR:N/UI:N/S:U/C:N/I:N/A:L';
+    const shown = assessSeverity(
+      [
+        buildFact('cvss-vector', low),
+        buildFact('impact', 'memory-corruption', 'heap-buffer-overflow'),
+      ],
+      [],
+      [],
+    );
+    expect(shown.assessed.vector).toBe('CVSS:3.1/AV:N/AC:H/PR:N/UI:N/S:U/C:H/I:H/A:H');
+    expect(shown.comparison).toBe('understated');
+    const imagined = {
+      ...buildFact('impact', 'code-execution', 'could lead to remote code execution'),
+      isSpeculative: true,
+    };
+    const speculated = assessSeverity([buildFact('cvss-vector', low), imagined], [], []);
+    expect(speculated.assessed.vector).toBe(low);
+    expect(speculated.assessed.reasons.join('\n')).toContain('only speculates about its impact');
+  });
+
+  it('prefers what a report shows over what it imagines', () => {
+    const imagined = {
+      ...buildFact('impact', 'code-execution', 'can often be leveraged for RCE'),
+      isSpeculative: true,
+    };
+    const result = assessSeverity(
+      [
+        buildFact('cvss-vector', critical),
+        buildFact('impact', 'denial-of-service', 'crashes'),
+        imagined,
+      ],
+      [],
+      [],
+    );
+    expect(result.assessed.vector).toBe('CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:H');
+    expect(result.comparison).toBe('overstated');
   });
 });

@@ -45,7 +45,7 @@ function findClaimedVector(facts: readonly Fact[]): { fact: Fact; vector: CvssVe
   return null;
 }
 
-export function findClaimedSeverity(facts: readonly Fact[]): ClaimedSeverity | null {
+function findClaimedSeverity(facts: readonly Fact[]): ClaimedSeverity | null {
   const claimedVector = findClaimedVector(facts);
   if (claimedVector) {
     const scored = scoreCvssVector(claimedVector.vector)!;
@@ -57,7 +57,9 @@ export function findClaimedSeverity(facts: readonly Fact[]): ClaimedSeverity | n
       quote: quoteOf(claimedVector.fact),
     };
   }
-  const words = facts.find((fact) => fact.kind === 'claimed-severity' && wordRatings.has(fact.value));
+  const words = facts.find(
+    (fact) => fact.kind === 'claimed-severity' && wordRatings.has(fact.value),
+  );
   if (!words) return null;
   return {
     source: 'words',
@@ -100,8 +102,13 @@ const fullImpacts = new Set(['code-execution', 'memory-corruption', 'privilege-e
 function describeImpact(impacts: readonly string[]): { c: string; i: string; a: string } | null {
   if (impacts.length === 0) return null;
   if (impacts.some((impact) => fullImpacts.has(impact))) return { c: 'H', i: 'H', a: 'H' };
-  const c = impacts.includes('information-disclosure') || impacts.includes('auth-bypass') ? 'H' : 'N';
-  const i = impacts.includes('auth-bypass') ? 'H' : impacts.includes('hardening-bypass') ? 'L' : 'N';
+  const c =
+    impacts.includes('information-disclosure') || impacts.includes('auth-bypass') ? 'H' : 'N';
+  const i = impacts.includes('auth-bypass')
+    ? 'H'
+    : impacts.includes('hardening-bypass')
+      ? 'L'
+      : 'N';
   const a = impacts.includes('denial-of-service')
     ? 'H'
     : impacts.includes('bounded-resource-consumption')
@@ -112,16 +119,27 @@ function describeImpact(impacts: readonly string[]): { c: string; i: string; a: 
 
 const impactRank: Record<string, number> = { N: 0, L: 1, H: 2 };
 
+interface VectorPlan {
+  changes: VectorChange[];
+  /** Observations that change no metric but a maintainer should see. */
+  notes: string[];
+}
+
 function planChanges(
   vector: CvssVector,
   facts: readonly Fact[],
   components: readonly ThreatComponent[],
-): VectorChange[] {
+): VectorPlan {
   const changes: VectorChange[] = [];
+  const notes: string[] = [];
   const propose = (metric: string, value: string, reason: string): void => {
     const current = vector.metrics.get(metric);
     if (current !== undefined && current !== value) {
-      changes.push({ metric, value, reason: `${metric}:${current} -> ${metric}:${value}: ${reason}` });
+      changes.push({
+        metric,
+        value,
+        reason: `${metric}:${current} -> ${metric}:${value}: ${reason}`,
+      });
     }
   };
   const described = (kind: Fact['kind']) => {
@@ -131,19 +149,31 @@ function planChanges(
 
   const attackVector = described('attack-vector');
   if (attackVector?.values[0] && attackVector.facts[0]) {
-    propose('AV', attackVectorLetters[attackVector.values[0]]!, `the report describes it (${cite(attackVector.facts[0])})`);
+    propose(
+      'AV',
+      attackVectorLetters[attackVector.values[0]]!,
+      `the report describes it (${cite(attackVector.facts[0])})`,
+    );
   }
   const controls = described('attacker-controls');
   const trustedControl = controls?.facts.find((fact) => trustedInputControls.has(fact.value));
   const hasNetworkControl = controls?.values.includes('network-request') ?? false;
   if (trustedControl && !hasNetworkControl) {
-    propose('AV', 'L', `the attacker must control the ${trustedControl.value}, which takes a local foothold (${cite(trustedControl)})`);
+    propose(
+      'AV',
+      'L',
+      `the attacker must control the ${trustedControl.value}, which takes a local foothold (${cite(trustedControl)})`,
+    );
   }
 
   const privileges = described('privileges-required');
   const trustedComponents = components.filter((component) => component.input === 'trusted');
   if (privileges?.values[0] && privileges.facts[0]) {
-    propose('PR', privilegeLetters[privileges.values[0]]!, `the report says so (${cite(privileges.facts[0])})`);
+    propose(
+      'PR',
+      privilegeLetters[privileges.values[0]]!,
+      `the report says so (${cite(privileges.facts[0])})`,
+    );
   } else if (trustedControl && !hasNetworkControl) {
     propose('PR', 'H', `only the operator controls the ${trustedControl.value}`);
   } else if (trustedComponents.length > 0 && trustedComponents.length === components.length) {
@@ -153,7 +183,11 @@ function planChanges(
 
   const interaction = described('user-interaction');
   if (interaction?.values[0] && interaction.facts[0]) {
-    propose('UI', userInteractionLetter(interaction.values[0], vector.version), `the report says so (${cite(interaction.facts[0])})`);
+    propose(
+      'UI',
+      userInteractionLetter(interaction.values[0], vector.version),
+      `the report says so (${cite(interaction.facts[0])})`,
+    );
   }
 
   const config = findEffectiveValues(facts, 'requires-config');
@@ -163,19 +197,32 @@ function planChanges(
     else propose('AC', 'H', reason);
   }
 
-  const impact = describeImpact(findEffectiveValues(facts, 'impact').values);
+  const impactFacts = findEffectiveValues(facts, 'impact');
+  const impact = describeImpact(impactFacts.values);
+  const stated = impactFacts.facts.filter((fact) => fact.isSpeculative !== true);
+  const shown = stated.find((fact) => fullImpacts.has(fact.value)) ?? stated[0];
+  if (impactFacts.facts.length > 0 && !shown) {
+    const first = impactFacts.facts[0]!;
+    notes.push(
+      `the report only speculates about its impact (${cite(first)}); weigh the claim accordingly`,
+    );
+  }
   if (impact) {
     const metrics = impactMetrics(vector.version);
     for (const key of ['c', 'i', 'a'] as const) {
       const metric = metrics[key];
       const current = vector.metrics.get(metric) ?? 'N';
-      // Only lower a claim the description does not support; never raise C/I/A above the vector.
-      if ((impactRank[impact[key]] ?? 0) < (impactRank[current] ?? 0)) {
-        propose(metric, impact[key], 'the described impact does not reach it');
+      const difference = (impactRank[impact[key]] ?? 0) - (impactRank[current] ?? 0);
+      if (difference < 0) {
+        const what = impactFacts.values.join(', ');
+        propose(metric, impact[key], `the report shows ${what}, which does not reach it`);
+      } else if (difference > 0 && shown && !impactFacts.isFromVectorOnly) {
+        // Raise only on what the report shows, never on what it speculates.
+        propose(metric, impact[key], `the report shows ${shown.value} (${cite(shown)})`);
       }
     }
   }
-  return changes;
+  return { changes, notes };
 }
 
 /** A CVSS 3.1 vector built from the facts alone, when the reporter gave none. */
@@ -199,13 +246,19 @@ function capRating(rating: SeverityRating, cap: SeverityRating): SeverityRating 
   return ratingOrder.indexOf(rating) > ratingOrder.indexOf(cap) ? cap : rating;
 }
 
-function applyScopeRules(assessed: AssessedSeverity, outOfScope: readonly RuleMatch[]): AssessedSeverity {
+function applyScopeRules(
+  assessed: AssessedSeverity,
+  outOfScope: readonly RuleMatch[],
+): AssessedSeverity {
   const notVulnerability = outOfScope.find((match) => match.disposition === 'not-a-vulnerability');
   if (notVulnerability) {
     return {
       ...assessed,
       rating: 'none',
-      reasons: [...assessed.reasons, `not a vulnerability under ${notVulnerability.ruleId}: ${notVulnerability.statement}`],
+      reasons: [
+        ...assessed.reasons,
+        `not a vulnerability under ${notVulnerability.ruleId}: ${notVulnerability.statement}`,
+      ],
     };
   }
   const downgraded = outOfScope.find((match) => match.disposition !== null);
@@ -215,20 +268,35 @@ function applyScopeRules(assessed: AssessedSeverity, outOfScope: readonly RuleMa
     return {
       ...assessed,
       rating: capped,
-      reasons: [...assessed.reasons, `at most low: ${downgraded.ruleId} treats it as a ${downgraded.disposition}`],
+      reasons: [
+        ...assessed.reasons,
+        `at most low: ${downgraded.ruleId} treats it as a ${downgraded.disposition}`,
+      ],
     };
   }
   return assessed;
 }
 
-function assessFromVector(base: CvssVector, facts: readonly Fact[], components: readonly ThreatComponent[], origin: string): AssessedSeverity {
-  const changes = planChanges(base, facts, components);
+function assessFromVector(
+  base: CvssVector,
+  facts: readonly Fact[],
+  components: readonly ThreatComponent[],
+  origin: string,
+): AssessedSeverity {
+  const { changes, notes } = planChanges(base, facts, components);
   const adjusted: CvssVector = { version: base.version, metrics: new Map(base.metrics) };
   for (const change of changes) adjusted.metrics.set(change.metric, change.value);
   const scored = scoreCvssVector(adjusted);
-  if (!scored) return { rating: 'unknown', score: null, vector: null, reasons: ['the vector could not be scored'] };
-  const reasons = [origin, ...changes.map((change) => change.reason)];
-  if (changes.length === 0) reasons.push('nothing in the report or the threat model changes it');
+  if (!scored)
+    return {
+      rating: 'unknown',
+      score: null,
+      vector: null,
+      reasons: ['the vector could not be scored'],
+    };
+  const reasons = [origin, ...changes.map((change) => change.reason), ...notes];
+  if (changes.length === 0)
+    reasons.push('nothing in the report or the threat model changes the vector');
   return { rating: scored.rating, score: scored.score, vector: scored.vector, reasons };
 }
 
@@ -249,11 +317,21 @@ export function assessSeverity(
   const claimedVector = findClaimedVector(facts);
   let assessed: AssessedSeverity;
   if (claimedVector) {
-    assessed = assessFromVector(claimedVector.vector, facts, components, `starting from the reporter's vector ${claimedVector.fact.value}`);
+    assessed = assessFromVector(
+      claimedVector.vector,
+      facts,
+      components,
+      `starting from the reporter's vector ${claimedVector.fact.value}`,
+    );
   } else {
     const built = buildVectorFromFacts(facts);
     assessed = built
-      ? assessFromVector(built, facts, components, 'no usable CVSS vector in the report: built one from the described impact and preconditions')
+      ? assessFromVector(
+          built,
+          facts,
+          components,
+          'no usable CVSS vector in the report: built one from the described impact and preconditions',
+        )
       : {
           rating: 'unknown',
           score: null,

@@ -40,7 +40,7 @@ export function parseCvssVector(text: string): CvssVector | null {
   return { version, metrics };
 }
 
-export function formatCvssVector(vector: CvssVector): string {
+function formatCvssVector(vector: CvssVector): string {
   const parts = [...vector.metrics].map(([metric, value]) => `${metric}:${value}`);
   return `CVSS:${vector.version}/${parts.join('/')}`;
 }

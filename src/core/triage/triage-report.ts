@@ -24,13 +24,21 @@ function decideVerdict(
   requirements: readonly RequirementCheck[],
 ): VerdictDecision {
   if (scope.outOfScope.length > 0) {
-    return { verdict: 'out-of-scope', rules: scope.outOfScope.map((match) => match.ruleId), openQuestions: [] };
+    return {
+      verdict: 'out-of-scope',
+      rules: scope.outOfScope.map((match) => match.ruleId),
+      openQuestions: [],
+    };
   }
   if (requirements.some((check) => check.level === 'required' && !check.isPresent)) {
     return { verdict: 'needs-info', rules: [], openQuestions: [] };
   }
   if (scope.inScope.length > 0 || profile.threatModel.inScope.length === 0) {
-    return { verdict: 'in-scope', rules: scope.inScope.map((match) => match.ruleId), openQuestions: [] };
+    return {
+      verdict: 'in-scope',
+      rules: scope.inScope.map((match) => match.ruleId),
+      openQuestions: [],
+    };
   }
   const openQuestions = scope.undecidedInScope.flatMap((outcome) =>
     outcome.details.map((detail) => `${outcome.rule.id} (${outcome.rule.statement}): ${detail}`),
@@ -65,7 +73,9 @@ export function triageFacts(report: Report, facts: Fact[], profile: SecurityProf
     verdict: decision.verdict,
     rules: decision.rules,
     ruleMatches,
-    missing: requirements.filter((check) => check.level === 'required' && !check.isPresent).map((check) => check.name),
+    missing: requirements
+      .filter((check) => check.level === 'required' && !check.isPresent)
+      .map((check) => check.name),
     requirements,
     components: citedComponents.map((component) => component.id),
     versionSupport: scope.versionSupport.support,

@@ -1,0 +1,71 @@
+// `thresher triage --profile FILE [--format text|json|markdown] REPORT...`
+
+import { parseArgs } from 'node:util';
+import { InputError } from '../../core/index.js';
+import { loadSecurityProfile } from '../../config/load-security-profile.js';
+import type { Services } from '../../create-services.js';
+import { exitCodes, type CliIo } from '../cli-io.js';
+import { renderTriageJson } from '../output/render-triage-json.js';
+import { renderTriageMarkdown } from '../output/render-triage-markdown.js';
+import { renderTriageText } from '../output/render-triage-text.js';
+
+const triageHelp = `Usage: thresher triage --profile FILE [--format text|json|markdown] REPORT...
+
+Triage vulnerability reports against a project's security-profile.yml and print the
+ranked queue: verdict (citing the rule), severity claimed vs assessed, priority, draft reply.
+
+REPORT is a file (.md, .markdown, .txt, .json, .eml, .mbox) or a folder of them.
+
+Options:
+  -p, --profile FILE   the project's security-profile.yml (required)
+  -f, --format FORMAT  text (ranked table, default), json (stable, see docs/cli.md), markdown
+  -h, --help           show this help
+
+Exit status: 0 done; 2 bad profile, bad usage or unreadable input (one line on stderr each).
+`;
+
+const formats = ['text', 'json', 'markdown'] as const;
+type Format = (typeof formats)[number];
+
+function isFormat(value: string): value is Format {
+  return (formats as readonly string[]).includes(value);
+}
+
+export async function runTriageCommand(
+  args: string[],
+  io: CliIo,
+  services: Services,
+): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      profile: { type: 'string', short: 'p' },
+      format: { type: 'string', short: 'f', default: 'text' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    io.stdout(triageHelp);
+    return exitCodes.ok;
+  }
+  if (!values.profile)
+    throw new InputError('triage needs --profile FILE (see thresher triage --help)');
+  if (!isFormat(values.format)) {
+    throw new InputError(
+      `unknown --format "${values.format}" (expected one of: ${formats.join(', ')})`,
+    );
+  }
+  if (positionals.length === 0)
+    throw new InputError('triage needs at least one REPORT file or folder');
+
+  const profile = await loadSecurityProfile(values.profile);
+  const outcome = await services.triage.triage({ profile, paths: positionals });
+  const render = { text: renderTriageText, json: renderTriageJson, markdown: renderTriageMarkdown }[
+    values.format
+  ];
+  io.stdout(render(outcome));
+  for (const problem of outcome.problems)
+    io.stderr(`thresher: ${problem.source}: ${problem.message}\n`);
+  return outcome.problems.length > 0 ? exitCodes.input : exitCodes.ok;
+}

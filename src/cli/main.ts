@@ -1,0 +1,10 @@
+#!/usr/bin/env node
+// The `thresher` binary: wires real stdout/stderr to the CLI and sets the exit code.
+
+import { runCli } from './run-cli.js';
+
+const exitCode = await runCli(process.argv.slice(2), {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+});
+process.exitCode = exitCode;

@@ -1,0 +1,67 @@
+// The stable JSON shape of `thresher triage --format json` (documented in docs/cli.md).
+// Fields are only ever added, never renamed.
+
+import type { TriageResult } from '../../core/index.js';
+import type { TriageOutcome } from '../../services/triage-reports.js';
+
+function toJsonReport(result: TriageResult, rank: number) {
+  const { claimed, assessed, comparison } = result.severity;
+  return {
+    rank,
+    source: result.report.source,
+    format: result.report.format,
+    title: result.report.title,
+    reporter: result.report.reporter,
+    receivedAt: result.report.receivedAt,
+    disposition: result.verdict,
+    rules: result.rules,
+    ruleMatches: result.ruleMatches.map((match) => ({
+      id: match.ruleId,
+      kind: match.kind,
+      statement: match.statement,
+      disposition: match.disposition,
+      evidence: match.evidence.map((evidence) => ({
+        key: evidence.key,
+        detail: evidence.detail,
+        lines: evidence.facts.map((fact) => fact.span.line),
+      })),
+    })),
+    missing: result.missing,
+    recommendedMissing: result.requirements
+      .filter((check) => check.level === 'recommended' && !check.isPresent)
+      .map((check) => check.name),
+    requirements: result.requirements,
+    components: result.components,
+    versionSupport: result.versionSupport,
+    severity: {
+      claimed,
+      assessed: {
+        rating: assessed.rating,
+        ...(assessed.score !== null ? { score: assessed.score } : {}),
+        ...(assessed.vector !== null ? { vector: assessed.vector } : {}),
+        reasons: assessed.reasons,
+      },
+      comparison,
+    },
+    priority: result.priority.score,
+    priorityReasons: result.priority.reasons,
+    reply: result.reply,
+    facts: result.facts.map((fact) => ({
+      kind: fact.kind,
+      value: fact.value,
+      origin: fact.origin,
+      line: fact.span.line,
+      start: fact.span.start,
+      end: fact.span.end,
+      quote: fact.quote,
+    })),
+  };
+}
+
+export function renderTriageJson(outcome: TriageOutcome): string {
+  const document = {
+    reports: outcome.queue.map((result, index) => toJsonReport(result, index + 1)),
+    problems: outcome.problems,
+  };
+  return `${JSON.stringify(document, null, 2)}\n`;
+}

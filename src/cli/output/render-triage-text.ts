@@ -1,0 +1,64 @@
+// The ranked queue as a plain-text table for a terminal.
+
+import { toSeverityRating, type TriageResult } from '../../core/index.js';
+import type { TriageOutcome } from '../../services/triage-reports.js';
+
+function shorten(text: string, width: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > width ? `${flat.slice(0, width - 1)}…` : flat;
+}
+
+/** "high 7.5"; when scope rules overrode the score's band, "none (CVSS 8.1)". */
+function describeRating(rating: string, score: number | null): string {
+  if (score === null) return rating;
+  return rating === toSeverityRating(score)
+    ? `${rating} ${score.toFixed(1)}`
+    : `${rating} (CVSS ${score.toFixed(1)})`;
+}
+
+function describeSeverity(result: TriageResult): string {
+  const { claimed, assessed } = result.severity;
+  const assessedText = describeRating(assessed.rating, assessed.score);
+  if (!claimed) return assessedText;
+  const claimedText = describeRating(claimed.rating, claimed.score);
+  return claimedText === assessedText ? assessedText : `${claimedText} -> ${assessedText}`;
+}
+
+function describeWhy(result: TriageResult): string {
+  if (result.verdict === 'out-of-scope' || result.verdict === 'in-scope')
+    return result.rules.join(', ');
+  if (result.verdict === 'needs-info') return `missing: ${result.missing.join(', ')}`;
+  return 'facts do not decide';
+}
+
+export function renderTriageText(outcome: TriageOutcome): string {
+  const header = ['#', 'PRIO', 'VERDICT', 'SEVERITY (claimed -> assessed)', 'WHY', 'REPORT'];
+  const rows = outcome.queue.map((result, index) => [
+    String(index + 1),
+    String(result.priority.score),
+    result.verdict,
+    describeSeverity(result),
+    shorten(describeWhy(result), 44),
+    `${shorten(result.report.title, 50)} (${result.report.source})`,
+  ]);
+  const widths = header.map((cell, column) =>
+    Math.max(cell.length, ...rows.map((row) => (row[column] ?? '').length)),
+  );
+  const format = (row: string[]) =>
+    row
+      .map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column] ?? 0)))
+      .join('  ')
+      .trimEnd();
+  const counts = new Map<string, number>();
+  for (const result of outcome.queue)
+    counts.set(result.verdict, (counts.get(result.verdict) ?? 0) + 1);
+  const summary = [...counts].map(([verdict, count]) => `${count} ${verdict}`).join(', ');
+  const lines = [
+    format(header),
+    ...rows.map(format),
+    '',
+    `${outcome.queue.length} reports: ${summary || 'none'}.`,
+  ];
+  lines.push('Draft replies and reasons: --format markdown; machine-readable: --format json.');
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,39 @@
+// Extracts facts from a report, structure first (vectors, code, traces, known sections), then prose;
+// every fact keeps the span of body text it came from. Vocabulary and policy: docs/facts.md.
+
+import type { Fact } from '../model/fact.js';
+import type { Report } from '../model/report.js';
+import { createFactSink } from './create-fact-sink.js';
+import { extractAiDisclosureFacts } from './extract-ai-disclosure-facts.js';
+import { extractCodeFacts } from './extract-code-facts.js';
+import { extractLocationFacts } from './extract-location-facts.js';
+import { extractPhraseFacts } from './extract-phrase-facts.js';
+import { extractReproductionFacts } from './extract-reproduction-facts.js';
+import { extractSeverityFacts } from './extract-severity-facts.js';
+import { extractTraceFacts } from './extract-trace-facts.js';
+import { extractVectorFacts } from './extract-vector-facts.js';
+import { extractVersionFacts } from './extract-version-facts.js';
+import { extractWeaknessFacts } from './extract-weakness-facts.js';
+import { findCodeBlocks } from './find-code-blocks.js';
+import { maskNonProse } from './mask-non-prose.js';
+
+export function extractFacts(report: Report): Fact[] {
+  const sink = createFactSink(report);
+  const { body, sections } = report;
+  const blocks = findCodeBlocks(body);
+  // Prose patterns run over a copy with code blocks and HTML comments blanked; offsets are kept.
+  const prose = maskNonProse(body, blocks);
+
+  extractVectorFacts(sink, body);
+  extractCodeFacts(sink, body, prose, blocks);
+  extractTraceFacts(sink, body, blocks);
+  extractPhraseFacts(sink, prose);
+  extractSeverityFacts(sink, prose, sections);
+  extractWeaknessFacts(sink, prose);
+  extractVersionFacts(sink, prose);
+  extractLocationFacts(sink, prose);
+  extractReproductionFacts(sink, body, prose, blocks);
+
+  extractAiDisclosureFacts(sink, prose, sections);
+  return sink.list();
+}

@@ -1,0 +1,307 @@
+import { describe, expect, it } from 'vitest';
+import type { FactKind } from '../model/fact.js';
+import { buildTestReport } from './build-test-report.js';
+import { extractFacts } from './extract-facts.js';
+import { findRuleStarts } from './find-rule-starts.js';
+import { phraseRules } from './phrase-rules.js';
+
+function valuesOf(markdown: string, kind: FactKind): string[] {
+  return extractFacts(buildTestReport(markdown))
+    .filter((fact) => fact.kind === kind)
+    .map((fact) => fact.value);
+}
+
+type Case = [text: string, expected: string[]];
+
+function checkCases(kind: FactKind, cases: readonly Case[]): void {
+  it.each(cases)(`%s -> ${kind} %j`, (text, expected) => {
+    expect([...new Set(valuesOf(text, kind))].sort()).toEqual([...expected].sort());
+  });
+}
+
+describe('privileges-required', () => {
+  checkCases('privileges-required', [
+    ['The tool must be run as root.', ['high']],
+    ['This requires root privileges.', ['high']],
+    ['Run it with sudo to reproduce.', ['high']],
+    ['The attacker needs administrator privileges.', ['high']],
+    ['The process needs CAP_SYS_ADMIN to call mount().', ['high']],
+    ['The attacker must be an admin.', ['high']],
+    ['An authenticated administrator can upload plugins.', ['high']],
+    ['A local admin can change the setting.', ['high']],
+    ['Any authenticated user can trigger it.', ['low']],
+    ['A low-privileged user can read the file.', ['low']],
+    ['Any logged-in user can do it.', ['low']],
+    ['The attacker needs a valid account.', ['low']],
+    ['An unauthenticated attacker can crash it.', ['none']],
+    ['It works without authentication.', ['none']],
+    ['No authentication is required.', ['none']],
+    ['This is a pre-auth bug.', ['none']],
+    ['Anonymous users can reach the endpoint.', ['none']],
+    ['No privileges required.', ['none']],
+    ['It does not require authentication.', ['none']],
+    ['Privileges Required: None', ['none']],
+  ]);
+
+  it('handles negation: a denied need for root is not high', () => {
+    expect(valuesOf('This does not require root.', 'privileges-required')).toEqual([]);
+    expect(valuesOf('Root privileges are not required.', 'privileges-required')).toEqual([]);
+    expect(valuesOf('It works even without sudo.', 'privileges-required')).toEqual([]);
+    expect(valuesOf('There is no need to run as root.', 'privileges-required')).toEqual([]);
+  });
+
+  it('does not read an outcome as a precondition', () => {
+    expect(
+      valuesOf('An attacker can execute arbitrary commands as root.', 'privileges-required'),
+    ).toEqual([]);
+    expect(
+      valuesOf('This lets the attacker gain administrator privileges.', 'privileges-required'),
+    ).toEqual([]);
+    expect(
+      valuesOf('The attacker could obtain CAP_SYS_ADMIN this way.', 'privileges-required'),
+    ).toEqual([]);
+    expect(valuesOf('The daemon is executed as root by systemd.', 'privileges-required')).toEqual([
+      'high',
+    ]);
+  });
+
+  it('ignores recommendations and lookalikes', () => {
+    expect(
+      valuesOf('Require authentication for the debug endpoint.', 'privileges-required'),
+    ).toEqual([]);
+    expect(
+      valuesOf('The root cause is a missing check in the parser.', 'privileges-required'),
+    ).toEqual([]);
+    expect(valuesOf('The callback is an anonymous function.', 'privileges-required')).toEqual([]);
+    expect(valuesOf('The sudoers file is unrelated.', 'privileges-required')).toEqual([]);
+  });
+});
+
+describe('attack-vector', () => {
+  checkCases('attack-vector', [
+    ['A remote attacker can crash the server.', ['network']],
+    ['It is exploitable over the network.', ['network']],
+    ['Triggered via a crafted HTTP request.', ['network']],
+    ['The bug is remotely exploitable.', ['network']],
+    ['The service is network-accessible.', ['network']],
+    ['A local attacker can read the socket.', ['local']],
+    ['Any local user can do this.', ['local']],
+    ['It is only locally exploitable.', ['local']],
+    ['The attacker must be on the same machine.', ['local']],
+    ['An attacker on the adjacent network can spoof it.', ['adjacent']],
+    ['The attacker must be on the same LAN.', ['adjacent']],
+    ['Exploitable over Bluetooth.', ['adjacent']],
+    ['This needs physical access to the device.', ['physical']],
+    ['Plug in a malicious USB stick.', ['physical']],
+    ['Attack Vector: Network', ['network']],
+  ]);
+
+  it('does not read testing "locally" as a local attack vector', () => {
+    expect(valuesOf('I reproduced it locally and tested it locally.', 'attack-vector')).toEqual([]);
+    expect(valuesOf('I work remotely for a bank.', 'attack-vector')).toEqual([]);
+  });
+
+  it('handles negation', () => {
+    expect(valuesOf('This is not remotely exploitable.', 'attack-vector')).toEqual([]);
+    expect(valuesOf('It cannot be triggered over the network.', 'attack-vector')).toEqual([]);
+  });
+});
+
+describe('user-interaction', () => {
+  checkCases('user-interaction', [
+    ['No user interaction is required.', ['none']],
+    ['It is a zero-click bug.', ['none']],
+    ['The victim must click a link.', ['active']],
+    ['The user needs to open the attached file.', ['active']],
+    ['The attacker has to trick a user into visiting the page.', ['active']],
+    ['It fires when a user views the profile page.', ['passive']],
+    ['User Interaction: Required', ['active']],
+  ]);
+
+  it('handles a denied need for interaction', () => {
+    expect(valuesOf('It does not require any user interaction.', 'user-interaction')).toEqual([
+      'none',
+    ]);
+    expect(
+      valuesOf('It cannot be exploited without user interaction.', 'user-interaction'),
+    ).toEqual([]);
+  });
+});
+
+describe('attacker-controls', () => {
+  checkCases('attacker-controls', [
+    ['The attacker sets a crafted environment variable.', ['environment']],
+    ['An attacker who can set the FOO environment variable wins.', ['environment']],
+    ['Injected via env var.', ['environment']],
+    ['Load it with LD_PRELOAD.', ['environment']],
+    ['Supply a malicious config file.', ['config-file']],
+    ['The attacker must edit the configuration file.', ['config-file']],
+    ['Modify /etc/tinyhttpd.conf to point at the payload.', ['config-file']],
+    ['Pass a long command-line argument.', ['command-line']],
+    ['It is triggered by passing --socket with a long value.', ['command-line']],
+    ['Send a crafted HTTP request to the server.', ['network-request']],
+    ['A malicious request crashes it.', ['network-request']],
+    ['The victim opens a crafted PNG file.', ['file-content']],
+    ['The parser reads a malicious input file.', ['file-content']],
+    ['The attacker needs write access to the filesystem.', ['local-file-system']],
+    ['Place a file in the plugin directory.', ['local-file-system']],
+  ]);
+
+  it('keeps a config file apart from other files, and pull requests apart from requests', () => {
+    expect(valuesOf('Load a malicious config file.', 'attacker-controls')).toEqual(['config-file']);
+    expect(valuesOf('I will send a pull request with the fix.', 'attacker-controls')).toEqual([]);
+  });
+
+  it('handles negation', () => {
+    expect(
+      valuesOf('The attacker does not need to set any environment variable.', 'attacker-controls'),
+    ).toEqual([]);
+  });
+});
+
+describe('requires-config', () => {
+  checkCases('requires-config', [
+    ['Start the server with DEBUG=1 and send the request.', ['debug']],
+    ['Set APP_DEBUG=true first.', ['debug']],
+    ['It only happens in debug mode.', ['debug']],
+    ['The leak occurs when debug is enabled.', ['debug']],
+    ['Run it with `--debug`.', ['debug']],
+    ['The log shows it when verbose logging is enabled.', ['debug']],
+    ['Only in development mode.', ['debug']],
+    ['This needs a non-default configuration.', ['non-default']],
+    ['It requires the `allow_symlinks` option.', ['allow_symlinks']],
+    ['It only happens when `strict_mode` is enabled.', ['strict_mode']],
+    ['It only happens when the compression option is enabled.', ['compression']],
+    ['The binary must be compiled with -DTH_UNSAFE_PARSER.', ['th_unsafe_parser']],
+  ]);
+
+  it('handles negation and hypotheticals', () => {
+    expect(valuesOf('There is no need for debug mode.', 'requires-config')).toEqual([]);
+    expect(valuesOf('It crashes even without DEBUG=1.', 'requires-config')).toEqual([]);
+    expect(valuesOf('Debug mode is not required.', 'requires-config')).toEqual([]);
+    expect(valuesOf('It works regardless of debug mode.', 'requires-config')).toEqual([]);
+    expect(valuesOf('It works even when debug logging is off.', 'requires-config')).toEqual([]);
+  });
+
+  it('does not take lower-case or prose "debug" as a setting', () => {
+    expect(valuesOf('I started to debug the parser with gdb.', 'requires-config')).toEqual([]);
+  });
+});
+
+describe('impact', () => {
+  checkCases('impact', [
+    ['This leads to RCE.', ['code-execution']],
+    ['It allows remote code execution.', ['code-execution']],
+    ['The attacker can execute arbitrary commands.', ['code-execution']],
+    ['A heap buffer overflow in the parser.', ['memory-corruption']],
+    ['This is a use-after-free.', ['memory-corruption']],
+    ['It causes an out-of-bounds write.', ['memory-corruption']],
+    ['A double free in cleanup.', ['memory-corruption']],
+    ['It results in privilege escalation.', ['privilege-escalation']],
+    ['Users can escalate their privileges.', ['privilege-escalation']],
+    ['This is an authentication bypass.', ['auth-bypass']],
+    ['The attacker can bypass the login.', ['auth-bypass']],
+    ['It is an information disclosure.', ['information-disclosure']],
+    ['The endpoint leaks session tokens.', ['information-disclosure']],
+    ['The attacker can read arbitrary files.', ['information-disclosure']],
+    ['A path traversal lets the attacker read /etc/passwd.', ['information-disclosure']],
+    ['This is a denial of service.', ['denial-of-service']],
+    ['A single request makes the server crash.', ['denial-of-service']],
+    ['The regex is vulnerable to ReDoS.', ['denial-of-service']],
+    ['The loop never ends: an infinite loop.', ['denial-of-service']],
+    ['It causes unbounded memory growth.', ['denial-of-service']],
+    ['It uses slightly higher memory per request.', ['bounded-resource-consumption']],
+    ['The extra allocation is bounded by max_header_size.', ['bounded-resource-consumption']],
+    ['It only produces log noise.', ['bounded-resource-consumption']],
+    [
+      'The leaked pointer lets an attacker bypass ASLR.',
+      ['information-disclosure', 'hardening-bypass'],
+    ],
+    ['This is a defence-in-depth issue.', ['hardening-bypass']],
+  ]);
+
+  it('handles negation and lookalikes', () => {
+    expect(valuesOf('There is no memory corruption here.', 'impact')).toEqual([]);
+    expect(valuesOf('The server does not crash.', 'impact')).toEqual([]);
+    expect(valuesOf('It returns an error without crashing.', 'impact')).toEqual([]);
+    expect(valuesOf('Install it on MS-DOS.', 'impact')).toEqual([]);
+    expect(valuesOf('There is a memory leak on shutdown.', 'impact')).toEqual([]);
+    expect(valuesOf('The patch improves the principle of defense in depth.', 'impact')).toEqual([]);
+    expect(valuesOf('Dos and don\u2019ts for contributors.', 'impact')).toEqual([]);
+  });
+});
+
+describe('claimed-severity', () => {
+  checkCases('claimed-severity', [
+    ['Severity: Critical', ['critical']],
+    ['**Severity:** High', ['high']],
+    ['This is a critical severity issue.', ['critical']],
+    ['CVSS 9.8 (Critical)', ['critical']],
+    ['I rate this High.', ['high']],
+    ['CVSS score: 5.3', ['medium']],
+    ['CVSS v3.1 base score 7.5', ['high']],
+    ['Severity: Moderate', ['medium']],
+    ['# Severity\n\nHigh\n', ['high']],
+  ]);
+
+  it('does not read a vector version, a complexity or a denial as a rating', () => {
+    expect(valuesOf('CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H', 'claimed-severity')).toEqual(
+      [],
+    );
+    expect(valuesOf('The attack is rated low complexity.', 'claimed-severity')).toEqual([]);
+    expect(valuesOf('This is not high severity.', 'claimed-severity')).toEqual([]);
+  });
+});
+
+describe('ai-use', () => {
+  checkCases('ai-use', [
+    ['I used ChatGPT to find this bug.', ['used']],
+    ['We used an LLM to write the PoC.', ['used']],
+    ['This report is AI-assisted.', ['used']],
+    ['This report was written with the help of AI.', ['used']],
+    ['Generated with Claude.', ['used']],
+    ['No AI was used.', ['not-used']],
+    ['I did not use AI for this report.', ['not-used']],
+    ['This report was written without AI.', ['not-used']],
+    ['**AI disclosure:** No AI tools were used to find or write this report.', ['not-used']],
+    ['# AI disclosure\n\nNone.\n', ['not-used']],
+    ['# AI disclosure\n\nYes, for the wording.\n', ['used']],
+  ]);
+
+  it('ignores AI-disclosure instructions inside an HTML comment', () => {
+    expect(
+      valuesOf(
+        '<!-- Tell us whether you used AI (for example: I used ChatGPT to ...) -->\nText.',
+        'ai-use',
+      ),
+    ).toEqual([]);
+  });
+});
+
+describe('the phrase table', () => {
+  it('lets the extractor find the first word of nearly every rule', () => {
+    const scanned = phraseRules.filter(
+      (rule) => rule.isScanned !== true && findRuleStarts(rule.pattern.source) === null,
+    );
+    expect(scanned.map((rule) => rule.pattern.source)).toEqual([
+      '`--?[A-Za-z][\\w-]*`\\s+(?:command[\\s-]line\\s+)?argument\\b',
+      '--debug\\b',
+    ]);
+  });
+
+  it('reads the first words of a pattern', () => {
+    expect(findRuleStarts(String.raw`\b(?:does\s+not|without)\s+x`)).toEqual([
+      { literal: 'does', isOpen: false },
+      { literal: 'without', isOpen: false },
+    ]);
+    expect(findRuleStarts(String.raw`\b(?:(?:stack|heap)[\s-]+)?buffer\b`)).toEqual([
+      { literal: 'stack', isOpen: false },
+      { literal: 'heap', isOpen: false },
+      { literal: 'buffer', isOpen: false },
+    ]);
+    expect(findRuleStarts(String.raw`\brequires?\s+root`)).toEqual([
+      { literal: 'require', isOpen: true },
+    ]);
+    expect(findRuleStarts(String.raw`\bre\w*`)).toBeNull();
+  });
+});

@@ -1,0 +1,138 @@
+// Reads how a report says to reproduce the issue: numbered step lists in a reproduction section
+// or after "steps to reproduce" ("3 steps"), PoC command lines ("command") and PoC scripts ("script").
+
+import type { CodeBlock } from './find-code-blocks.js';
+import type { FactSink } from './create-fact-sink.js';
+import { forEachMatch } from './for-each-match.js';
+
+const stepPattern = /\n[ \t]{0,3}(\d{1,2})[.)][ \t]+\S[^\n]*/g;
+const reproductionCue =
+  /\b(?:steps?\s+to\s+reproduce|to\s+reproduce|reproduction(?:\s+steps)?|reproduce|repro|proof\s+of\s+concept|PoC|exploit(?:ation)?\s+steps)\b/i;
+
+const commandStart = String.raw`(?:sudo[ \t]+)?(?:[A-Za-z_]\w*=\S*[ \t]+)*(?:curl|wget|nc|ncat|netcat|socat|python[23]?(?:\.\d+)?|node|deno|bun|perl|ruby|php|go[ \t]+run|cargo[ \t]+run|java|bash|sh|printf|echo|openssl|telnet|http|gdb|valgrind|npx|\.{1,2}\/[\w./-]+)`;
+const blockCommand = new RegExp(
+  String.raw`\n[ \t]*(?:\$[ \t]+|>[ \t]+|PS>[ \t]*)?${commandStart}(?![\w-])[^\n]*`,
+);
+const anyLine = /\n[ \t]*(?:\$[ \t]+)?[^\s#][^\n]*/;
+const promptCommand = /\n[ \t]*\$[ \t]+\S[^\n]*/g;
+const inlineCommand =
+  /`((?:sudo[ \t]+)?(?:curl|wget|nc|ncat|python3?|node|perl|ruby|\.\/[\w./-]+)[ \t][^`\n]*)`/g;
+
+const shellInfos = new Set([
+  '',
+  'sh',
+  'bash',
+  'shell',
+  'console',
+  'zsh',
+  'fish',
+  'sh-session',
+  'shell-session',
+  'terminal',
+  'text',
+  'txt',
+  'plaintext',
+  'bash-session',
+  'cmd',
+  'powershell',
+  'ps1',
+]);
+const scriptInfos = new Set([
+  'python',
+  'py',
+  'python3',
+  'javascript',
+  'js',
+  'node',
+  'ruby',
+  'rb',
+  'perl',
+  'php',
+  'go',
+]);
+const networkScript =
+  /\bimport\s+(?:socket|requests|http|urllib|httpx|aiohttp)\b|require\(\s*['"](?:node:)?(?:http|https|net|axios)['"]\s*\)|\bfetch\(|\bsocket\.(?:socket|create_connection)\(|\brequests\.(?:get|post|put|request)\(/;
+
+// The text a step list follows within its own section, at most 600 characters back.
+function readLeadIn(text: string, offset: number): string {
+  const window = text.slice(Math.max(0, offset - 600), offset);
+  const heading = window.lastIndexOf('\n#');
+  return heading === -1 ? window : window.slice(heading);
+}
+
+function addStepRun(
+  sink: FactSink,
+  text: string,
+  run: Array<{ start: number; end: number }>,
+): void {
+  if (run.length < 2) return;
+  const start = run[0]!.start;
+  const isReproduction =
+    sink.fieldAt(start) === 'reproduction' || reproductionCue.test(readLeadIn(text, start));
+  if (isReproduction)
+    sink.add('reproduction-steps', `${run.length} steps`, start, run[run.length - 1]!.end);
+}
+
+function addSteps(sink: FactSink, text: string): void {
+  let run: Array<{ start: number; end: number }> = [];
+  let previous = 0;
+  // Line patterns start at "\n" (a literal the regex engine can skip to); a leading "\n" makes
+  // the first line count too, and every match index is then the index of the line in `text`.
+  forEachMatch(stepPattern, `\n${text}`, (match) => {
+    const number = Number(match[1]);
+    const item = { start: match.index, end: match.index + match[0].length - 1 };
+    const last = run[run.length - 1];
+    const isNext =
+      last !== undefined &&
+      number === previous + 1 &&
+      !/\n#{1,6}[ \t]/.test(text.slice(last.end, item.start));
+    if (!isNext) {
+      addStepRun(sink, text, run);
+      run = number === 1 ? [item] : [];
+    } else {
+      run.push(item);
+    }
+    previous = number;
+  });
+  addStepRun(sink, text, run);
+}
+
+function addBlockCommands(sink: FactSink, body: string, blocks: readonly CodeBlock[]): void {
+  for (const block of blocks) {
+    const content = body.slice(block.contentStart, block.contentEnd);
+    if (shellInfos.has(block.info)) {
+      // In a reproduction section the first line of a shell block is the command, whatever it runs.
+      const command =
+        blockCommand.exec(`\n${content}`) ??
+        (sink.fieldAt(block.start) === 'reproduction' ? anyLine.exec(`\n${content}`) : null);
+      if (command !== null) {
+        const line = command[0].trim();
+        const start = block.contentStart + command.index + command[0].indexOf(line) - 1;
+        sink.add('reproduction-steps', 'command', start, start + line.length);
+      }
+    } else if (
+      scriptInfos.has(block.info) &&
+      (sink.fieldAt(block.start) === 'reproduction' || networkScript.test(content))
+    ) {
+      sink.add('reproduction-steps', 'script', block.start, block.end);
+    }
+  }
+}
+
+export function extractReproductionFacts(
+  sink: FactSink,
+  body: string,
+  prose: string,
+  blocks: readonly CodeBlock[],
+): void {
+  addSteps(sink, prose);
+  addBlockCommands(sink, body, blocks);
+  forEachMatch(promptCommand, `\n${prose}`, (match) => {
+    const line = match[0].trim();
+    const start = match.index + match[0].indexOf(line) - 1;
+    sink.add('reproduction-steps', 'command', start, start + line.length);
+  });
+  forEachMatch(inlineCommand, prose, (match) => {
+    sink.add('reproduction-steps', 'command', match.index + 1, match.index + 1 + match[1]!.length);
+  });
+}

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { buildTestReport } from './build-test-report.js';
+import { extractFacts } from './extract-facts.js';
+
+function versionsOf(markdown: string): string[] {
+  return extractFacts(buildTestReport(markdown))
+    .filter((fact) => fact.kind === 'version')
+    .map((fact) => fact.value);
+}
+
+describe('versions', () => {
+  it.each([
+    ['Tested on version 2.3.1.', ['2.3.1']],
+    ['Tested on v2.3.1.', ['2.3.1']],
+    ['Affects tinyhttpd 2.3.1 and later releases.', ['>=2.3.1']],
+    ['Affected: <= 2.4.0', ['<=2.4.0']],
+    ['Range: >=1.0.0 <2.0.0', ['>=1.0.0 <2.0.0']],
+    ['All 2.x releases are affected.', ['2.x']],
+    ['All versions before 2.5.0 are affected.', ['<2.5.0']],
+    ['All versions prior to 2.5 are affected.', ['<2.5']],
+    ['Affected versions: 2.0.0 - 2.4.1', ['>=2.0.0 <=2.4.1']],
+    ['The bug exists since 1.4 in every release.', ['>=1.4']],
+    ['Versions 2.2.0 through 2.4.1 are affected.', ['>=2.2.0 <=2.4.1']],
+    ['Also seen on 2.3.2 and 2.5.0-rc1.', ['2.3.2', '2.5.0-rc1']],
+    ['2.4.1 and earlier are affected.', ['<=2.4.1']],
+  ])('%s -> %j', (text, expected) => {
+    expect(versionsOf(text)).toEqual(expected);
+  });
+
+  it('takes any dotted number in an affected-version section, with origin structure', () => {
+    const facts = extractFacts(buildTestReport('# Report\n\n## Affected versions\n\n2.4\n'));
+    expect(
+      facts.filter((fact) => fact.kind === 'version').map((fact) => [fact.value, fact.origin]),
+    ).toEqual([['2.4', 'structure']]);
+  });
+
+  it('skips IP addresses, dates, scores, protocols, line numbers, tool versions and commits', () => {
+    expect(versionsOf('Connect to 192.168.1.10 and 10.0.0.1:8080.')).toEqual([]);
+    expect(versionsOf('Reported on 2024-03-05, or 05.03.2024.')).toEqual([]);
+    expect(versionsOf('CVSS score 9.8 and CVSS:3.1 vectors.')).toEqual([]);
+    expect(versionsOf('It speaks HTTP/1.1 and HTTP/2.')).toEqual([]);
+    expect(versionsOf('See src/http/parser.c:120 and commit abc1234.')).toEqual([]);
+    expect(versionsOf('Built with Python 3.11.4 on Ubuntu 22.04.')).toEqual([]);
+    expect(versionsOf('The request took 1.5.2 seconds')).toEqual([]);
+  });
+
+  it('skips the environment section, where versions are of the tools', () => {
+    expect(versionsOf('# Report\n\n## Environment\n\nclang 17.0.6 on 6.8.0 kernel\n')).toEqual([]);
+  });
+
+  it('does not read code blocks or blockquote markers', () => {
+    expect(versionsOf('```\nversion 1.2.3\n```\n> 2.3.4 is what the issue says')).toEqual([
+      '2.3.4',
+    ]);
+  });
+});

@@ -1,0 +1,211 @@
+// Reads affected versions and ranges ("v2.3.1", "<= 2.4.0", "2.x", "all versions before 2.5.0" ->
+// <2.5.0) as semver-like strings, skipping IPs, dates, scores, HTTP/1.1 and tool versions.
+
+import type { FactSink } from './create-fact-sink.js';
+import { forEachMatch } from './for-each-match.js';
+
+interface Candidate {
+  value: string;
+  start: number;
+  end: number;
+}
+
+// A version with at least one dot: 2.3, 2.3.1, v2.3.1-rc1, 1.0.0+build.5.
+const v = String.raw`v?\d{1,6}(?:\.\d{1,6}){1,3}(?:-[A-Za-z]\w*(?:\.\w+)*)?(?:\+\w+(?:\.\w+)*)?`;
+const operator = String.raw`(?:<=|>=|=<|=>|<|>|≤|≥|~>?|\^)`;
+const versionWord = String.raw`(?:versions?[ \t]+|release[ \t]+|v(?=\d))?`;
+const notMore = String.raw`(?![\w+]|\.\d)`;
+
+const patterns: ReadonlyArray<{
+  pattern: RegExp;
+  toValue: (match: RegExpMatchArray) => string | null;
+  needsContext?: boolean;
+}> = [
+  {
+    pattern: new RegExp(
+      String.raw`(?<![\w<>=~^.])(${operator})\s*(${v})${notMore}(?:\s*(?:,|&&|and)?\s*(${operator})\s*(${v})${notMore})?`,
+      'g',
+    ),
+    toValue: (m) =>
+      `${operator2(m[1]!)}${bare(m[2]!)}${m[3] !== undefined ? ` ${operator2(m[3])}${bare(m[4]!)}` : ''}`,
+  },
+  {
+    pattern: new RegExp(
+      String.raw`\b(?:between|from)\s+${versionWord}(${v})\s+(?:and|to|through|until|-|–)\s+${versionWord}(${v})${notMore}`,
+      'gi',
+    ),
+    toValue: (m) => `>=${bare(m[1]!)} <=${bare(m[2]!)}`,
+    needsContext: true,
+  },
+  {
+    pattern: new RegExp(
+      String.raw`(?:\b(?:versions?|releases?)[ \t]*\**[ \t]*[:#]?[ \t]*\**[ \t]*|(?<![\w.+-]))(${v})\s*(?:-|–|to|through)\s*(${v})${notMore}`,
+      'gi',
+    ),
+    toValue: (m) => `>=${bare(m[1]!)} <=${bare(m[2]!)}`,
+    needsContext: true,
+  },
+  {
+    pattern: new RegExp(
+      String.raw`\b(?:before|prior\s+to|older\s+than|earlier\s+than|lower\s+than|below)\s+${versionWord}(${v})${notMore}`,
+      'gi',
+    ),
+    toValue: (m) => `<${bare(m[1]!)}`,
+    needsContext: true,
+  },
+  {
+    pattern: new RegExp(
+      String.raw`\b(?:up\s+to(?:\s+and\s+including)?|through)\s+${versionWord}(${v})${notMore}`,
+      'gi',
+    ),
+    toValue: (m) => `<=${bare(m[1]!)}`,
+    needsContext: true,
+  },
+  {
+    pattern: new RegExp(
+      String.raw`(?<![\w.+-])(${v})\s+(?:and|or|&)\s+(earlier|below|older|prior|lower|before|later|above|newer|higher|up|greater|onwards?)\b`,
+      'gi',
+    ),
+    toValue: (m) =>
+      `${/^(?:earlier|below|older|prior|lower|before)$/i.test(m[2]!) ? '<=' : '>='}${bare(m[1]!)}`,
+    needsContext: true,
+  },
+  {
+    pattern: new RegExp(
+      String.raw`\b(?:since|starting\s+(?:with|from|at|in)|introduced\s+in)\s+${versionWord}(${v})${notMore}`,
+      'gi',
+    ),
+    toValue: (m) => `>=${bare(m[1]!)}`,
+    needsContext: true,
+  },
+  {
+    pattern: /(?<![\w./-])v?(\d{1,6}(?:\.\d{1,6}){0,2}\.[xX*])(?![\w.])/g,
+    toValue: (m) => m[1]!.replace(/[X*]$/, 'x'),
+  },
+  {
+    pattern: new RegExp(
+      String.raw`\b(?:versions?|ver\.?|release|tag(?:ged)?)[ \t]*\**[ \t]*[:#]?[ \t]*\**[ \t]*(${v})${notMore}`,
+      'gi',
+    ),
+    toValue: (m) => bare(m[1]!),
+  },
+  {
+    pattern: /(?<![\w./-])v(\d{1,6}(?:\.\d{1,6}){1,3}(?:-[A-Za-z]\w*(?:\.\w+)*)?)(?![\w+]|\.\d)/g,
+    toValue: (m) => m[1]!,
+  },
+  {
+    // A bare x.y.z; checked against the word before it, so "Python 3.11.4" is not taken.
+    pattern:
+      /(?<![\w./:@#-])(\d{1,6}\.\d{1,6}\.\d{1,6}(?:-[A-Za-z]\w*(?:\.\w+)*)?)(?![\w+]|\.\d|\/[A-Za-z])/g,
+    toValue: (m) => m[1]!,
+  },
+];
+
+// In an affected-version section any dotted number is a version: "2.4" alone on a line counts.
+const sectionVersionPattern =
+  /(?<![\w./:@#-])(\d{1,6}(?:\.\d{1,6}){1,3}(?:-[A-Za-z]\w*(?:\.\w+)*)?)(?![\w+]|\.\d|\/[A-Za-z])/g;
+
+const contextWords =
+  /\b(?:versions?|releases?|affect\w*|vulnerable|fixed|patched|introduced|regression|tinyhttpd|v\d)\b/i;
+const foreignBefore =
+  /\b(?:python|py|node(?:js)?|ubuntu|debian|fedora|centos|rhel|alpine|gcc|clang|llvm|go|golang|rustc|rust|cargo|java|jdk|openjdk|npm|yarn|pnpm|pip|macos|osx|windows|win|linux|kernel|chrome|chromium|firefox|safari|edge|glibc|musl|openssl|libressl|cmake|make|docker|kubernetes|xcode|android|ios|ruby|php|perl|curl|nginx|apache|bash|zsh|cvss|score|ip|address|http|tls|ssl|rfc)\s*$/i;
+const unitAfter =
+  /^\s*(?:%|ms\b|s\b|sec|seconds?\b|minutes?\b|hours?\b|days?\b|[kmgt]i?b\b|bytes?\b|times\b|x\b|\/\s*10\b|points?\b|percent\b)/i;
+
+function bare(version: string): string {
+  return version.replace(/^[vV]/, '');
+}
+
+function operator2(op: string): string {
+  if (op === '≤' || op === '=<') return '<=';
+  if (op === '≥' || op === '=>') return '>=';
+  return op;
+}
+
+function looksLikeDate(version: string): boolean {
+  const parts = version.split(/[.-]/);
+  return parts.some((part) => /^(?:19|20)\d\d$/.test(part));
+}
+
+function isFalseVersion(text: string, candidate: Candidate, isInSection: boolean): boolean {
+  const before = text.slice(Math.max(0, candidate.start - 24), candidate.start);
+  if (/\b(?:cvss|score)\b[^\n]{0,16}$/i.test(before)) return true;
+  if (unitAfter.test(text.slice(candidate.end, candidate.end + 12))) return true;
+  if (text[candidate.start] === '>' && /(?:^|\n)[ \t]*$/.test(before)) return true; // a blockquote
+  if (looksLikeDate(candidate.value)) return true;
+  return !isInSection && foreignBefore.test(before) && /^\d/.test(candidate.value);
+}
+
+function hasContext(text: string, candidate: Candidate): boolean {
+  if (/\d+\.\d+\.\d+/.test(candidate.value)) return true;
+  return contextWords.test(text.slice(Math.max(0, candidate.start - 48), candidate.end + 40));
+}
+
+// Every version pattern needs a dotted number ("2.3", "2.x"); only text around one is searched.
+const dottedNumber = /\d\.[\dxX*]/g;
+const windowBefore = 72;
+const windowAfter = 56;
+
+function findWindows(text: string): Array<[number, number]> {
+  const windows: Array<[number, number]> = [];
+  forEachMatch(dottedNumber, text, (match) => {
+    let start = Math.max(0, match.index - windowBefore);
+    // Start after a blank so that a pattern's lookbehind sees the same as in the whole text.
+    const blank = text.slice(start, match.index).search(/\s/);
+    if (blank !== -1) start += blank + 1;
+    const end = Math.min(text.length, match.index + windowAfter);
+    const last = windows[windows.length - 1];
+    if (last !== undefined && start <= last[1]) last[1] = Math.max(last[1], end);
+    else windows.push([start, end]);
+  });
+  return windows;
+}
+
+function findCandidates(sink: FactSink, text: string): Candidate[] {
+  const candidates: Candidate[] = [];
+  for (const [from, to] of findWindows(text)) {
+    const window = text.slice(from, to);
+    for (const { pattern, toValue, needsContext } of patterns) {
+      forEachMatch(pattern, window, (match) => {
+        const value = toValue(match);
+        if (value === null) return;
+        const candidate = {
+          value,
+          start: from + match.index,
+          end: from + match.index + match[0].length,
+        };
+        const field = sink.fieldAt(candidate.start);
+        if (field === 'environment') return;
+        if (needsContext === true && field !== 'affected-version' && !hasContext(text, candidate))
+          return;
+        if (isFalseVersion(text, candidate, field === 'affected-version')) return;
+        candidates.push(candidate);
+      });
+    }
+    forEachMatch(sectionVersionPattern, window, (match) => {
+      const start = from + match.index;
+      if (sink.fieldAt(start) !== 'affected-version') return;
+      const candidate = { value: match[1]!, start, end: start + match[0].length };
+      if (!isFalseVersion(text, candidate, true)) candidates.push(candidate);
+    });
+  }
+  return candidates;
+}
+
+export function extractVersionFacts(sink: FactSink, text: string): void {
+  const candidates = findCandidates(sink, text);
+  // A range swallows the bare versions inside it: "before 2.5.0" is <2.5.0, not also 2.5.0.
+  // One sweep in start order (longest first) keeps this linear on version-dense input.
+  candidates.sort((a, b) => a.start - b.start || b.end - a.end);
+  let reach = -1;
+  let reachStart = -1;
+  for (const candidate of candidates) {
+    const isInside =
+      reach > candidate.end || (reach === candidate.end && reachStart < candidate.start);
+    if (!isInside) sink.add('version', candidate.value, candidate.start, candidate.end);
+    if (candidate.end > reach) {
+      reach = candidate.end;
+      reachStart = candidate.start;
+    }
+  }
+}

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { looksLikeEmail } from './looks-like-email.js';
+import { parseReportText } from './parse-report.js';
+
+function issuesOf(text: string, hint?: Parameters<typeof parseReportText>[2]): string[] {
+  const result = parseReportText('input', text, hint);
+  return result.ok ? [] : result.issues.map(({ message }) => message);
+}
+
+describe('parseReportText', () => {
+  it('detects Markdown, Thresher JSON and GitHub advisories', () => {
+    const formats = [
+      '# Title\n\ntext',
+      '{"thresher-report": 1, "title": "t"}',
+      '{"ghsa_id": "GHSA-1", "summary": "s"}',
+      '[link](https://x.example) is broken',
+      '  \n{ "thresher-report": 1, "title": "t" }',
+    ].map((text) => {
+      const result = parseReportText('input', text);
+      return result.ok ? result.value[0]?.format : result.issues;
+    });
+    expect(formats).toEqual([
+      'markdown',
+      'thresher-json',
+      'github-advisory',
+      'markdown',
+      'thresher-json',
+    ]);
+  });
+
+  it('honours a format hint', () => {
+    const result = parseReportText('input.md', '{"thresher-report": 1, "title": "t"}', 'markdown');
+    expect(result.ok && result.value[0]?.format).toBe('markdown');
+    expect(issuesOf('# Title', 'thresher-json')[0]).toMatch(/^invalid JSON/);
+  });
+
+  it('sends e-mail to the mail adapter', () => {
+    const mail = 'From: Ana <ana@example.org>\nTo: security@example.com\nSubject: Bug\n\nBody';
+    expect(issuesOf(mail)).toEqual([expect.stringContaining('parseEmailReports') as string]);
+    expect(
+      issuesOf('From ana@example.org Sat Mar  1 12:00:00 2025\nSubject: x\n\nbody'),
+    ).toHaveLength(1);
+    expect(looksLikeEmail(mail)).toBe(true);
+    expect(looksLikeEmail('Title: Bug\nAffected version: 1.0\n\nText')).toBe(false);
+    expect(looksLikeEmail('Received: from mx.example.org\n by mx2\nSubject: x\n\nbody')).toBe(true);
+  });
+
+  it('refuses empty, binary and oversized text quickly', () => {
+    expect(issuesOf('')).toEqual(['empty report']);
+    expect(issuesOf('\uFEFF \r\n')).toEqual(['empty report']);
+    expect(issuesOf('\u007fELF\u0002\u0001\u0001\0\0\0')[0]).toBe(
+      'binary content, not a text report (NUL character at offset 7)',
+    );
+    const started = performance.now();
+    expect(issuesOf('x'.repeat(50 * 1024 * 1024))).toEqual([
+      'report too large (52428800 characters > 10 MiB limit)',
+    ]);
+    expect(performance.now() - started).toBeLessThan(1_000);
+  });
+
+  it('reports truncated and malformed JSON with a position', () => {
+    const truncated = parseReportText('t.json', '{\n  "thresher-report": 1,\n  "title": "x');
+    expect(truncated).toEqual({
+      ok: false,
+      issues: [{ message: 'invalid JSON: unterminated string', line: 3, column: 14 }],
+    });
+    const cut = parseReportText('t.json', '{"thresher-report": 1,');
+    expect(cut.ok ? [] : cut.issues[0]?.message).toMatch(/^invalid JSON/);
+    expect(cut.ok ? undefined : cut.issues[0]?.line).toBe(1);
+    expect(issuesOf('[]')).toEqual(['empty array: no reports']);
+    expect(issuesOf('{"title": "no marker"}')[0]).toMatch(/^unrecognised JSON report/);
+  });
+
+  it('refuses deeply nested JSON without overflowing the stack', () => {
+    expect(issuesOf('['.repeat(100_000))).toEqual(['JSON nested too deeply (more than 64 levels)']);
+    expect(issuesOf(`${'['.repeat(65)}${']'.repeat(65)}`)).toEqual([
+      'JSON nested too deeply (more than 64 levels)',
+    ]);
+    // Brackets inside strings do not count.
+    expect(issuesOf(JSON.stringify({ 'thresher-report': 1, title: '['.repeat(1000) }))).toEqual([]);
+  });
+});

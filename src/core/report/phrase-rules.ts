@@ -1,0 +1,757 @@
+// The phrase table behind prose facts: which wording yields which fact. Within a kind, the
+// earlier rule wins at one position; the extractor tries rules only where their first word starts.
+
+import type { FactKind } from '../model/fact.js';
+
+export interface PhraseRule {
+  kind: FactKind;
+  /** The fact value, or a function of the matched text that returns it (null: no fact). */
+  value: string | ((matched: string) => string | null);
+  pattern: RegExp;
+  /** Drop the match when its clause denies it ("does not require root"). Default true. */
+  isNegatable?: boolean;
+  /** Drop the match when the clause reads as an outcome ("execute commands as root"). */
+  isPrecondition?: boolean;
+  /** Match case exactly (acronyms such as RCE, DoS, CAP_SYS_ADMIN); otherwise case is ignored. */
+  isCaseSensitive?: boolean;
+  /** Search the whole text, not only at word starts (the match may begin inside a word). */
+  isScanned?: boolean;
+}
+
+// Small shared fragments, kept as regex sources.
+const ai = String.raw`(?:generative\s+)?(?:AI|LLMs?|ChatGPT|Claude|Copilot|Gemini|GPT[\w.-]*|artificial\s+intelligence|large\s+language\s+models?|an?\s+(?:AI|LLM)(?:\s+(?:assistant|model|tool|chatbot))?)`;
+const envVar = String.raw`env(?:ironment)?[\s-]?var(?:iable)?s?`;
+const versionCheck = String.raw`(?:enabled|on|turned\s+on|active|activated|set)`;
+
+function normaliseOptionName(name: string): string | null {
+  const cleaned = name.replace(/^-+/, '').toLowerCase();
+  if (cleaned === '' || /^(?:the|a|an|this|that|it|any|some)$/.test(cleaned)) return null;
+  return /^debug(?:ging)?$/.test(cleaned) ? 'debug' : cleaned;
+}
+
+function readOptionName(matched: string): string | null {
+  const quoted = /`([^`]+)`/.exec(matched);
+  if (quoted) return normaliseOptionName(quoted[1]!);
+  const named = /(\S+)\s+(?:option|setting|config(?:uration)?\s+option|directive)\b/i.exec(matched);
+  return named ? normaliseOptionName(named[1]!) : null;
+}
+
+function readBuildFlag(matched: string): string | null {
+  const flag = /-D([A-Za-z_]\w*)|--(?:enable|with)-([\w-]+)/.exec(matched);
+  if (!flag) return null;
+  return normaliseOptionName(flag[1] ?? flag[2]!);
+}
+
+/** The CVSS v3 qualitative rating of a base score, or null when it is not a score. */
+export function rateCvssScore(score: number): string | null {
+  if (!(score >= 0 && score <= 10)) return null;
+  if (score === 0) return 'none';
+  if (score < 4) return 'low';
+  if (score < 7) return 'medium';
+  if (score < 9) return 'high';
+  return 'critical';
+}
+
+function readRating(matched: string): string | null {
+  const words = matched
+    .toLowerCase()
+    .match(/\b(?:critical|high|medium|moderate|low|informational|none)\b/g);
+  const word = words?.[words.length - 1];
+  if (word === undefined) return null;
+  if (word === 'moderate') return 'medium';
+  return word === 'informational' ? 'none' : word;
+}
+
+function readScore(matched: string): string | null {
+  const rating = /[([]\s*(critical|high|medium|moderate|low|none)\s*[)\]]\s*$/i.exec(matched);
+  if (rating !== null) return readRating(rating[1]!);
+  const score = /(\d{1,2}(?:\.\d)?)(?:\s*\/\s*10(?:\.0)?)?\s*$/.exec(matched);
+  return score === null ? null : rateCvssScore(Number(score[1]));
+}
+
+// Verbs that turn "root", "admin privileges" or "CAP_SYS_ADMIN" into an outcome, not a need.
+export const outcomeBefore =
+  /\b(?:gain\w*|obtain\w*|escalat\w*|elevat\w*|become|becomes|becoming|acquir\w*|achiev\w*|get|gets|getting|got|grant\w*|lead\w*\s+to|result\w*\s+in|commands?|code|shell|takeover|take\s+over|compromis\w*|hijack\w*)\b(?:\s+\S+){0,4}\s*$/i;
+
+export const phraseRules: readonly PhraseRule[] = [
+  // privileges-required: statements that deny a need come first, they start earlier in the text.
+  {
+    kind: 'privileges-required',
+    value: 'none',
+    isNegatable: false,
+    pattern:
+      /\b(?:does\s+not|doesn't|do\s+not|don't|did\s+not|without)\s+(?:\w+\s+)?(?:requir\w*|need\w*)\s+(?:any\s+)?(?:special\s+|elevated\s+)?(?:privileges|permissions|authentication|credentials|login|an?\s+(?:valid\s+)?account)\b/,
+  },
+  {
+    kind: 'privileges-required',
+    value: 'none',
+    isNegatable: false,
+    pattern:
+      /\b(?:not|doesn't|don't|didn't|isn't|aren't|needn't|won't)\s+(?:\w+\s+){0,2}?(?:be\s+)?(?:logged\s+in|authenticated)\b/,
+  },
+  {
+    kind: 'privileges-required',
+    value: 'none',
+    isNegatable: false,
+    pattern:
+      /\bno\s+(?:special\s+|elevated\s+)?(?:privileges?|permissions|authentication|auth|credentials|login|account)\s+(?:is\s+|are\s+)?(?:required|needed|necessary)\b/,
+  },
+  {
+    kind: 'privileges-required',
+    value: 'none',
+    pattern: /\bno\s+(?:prior\s+)?(?:authentication|auth|credentials|login)\b(?!\s+bypass)/,
+  },
+  {
+    kind: 'privileges-required',
+    value: 'none',
+    pattern: /\babsence\s+of\s+(?:any\s+)?authentication\b/,
+  },
+  {
+    kind: 'privileges-required',
+    value: 'none',
+    isNegatable: false,
+    pattern: /\bprivileges\s+required\s*\**\s*[:=]?\s*\**\s*none\b/,
+  },
+  {
+    kind: 'privileges-required',
+    value: 'low',
+    isNegatable: false,
+    pattern: /\bprivileges\s+required\s*\**\s*[:=]?\s*\**\s*low\b/,
+  },
+  {
+    kind: 'privileges-required',
+    value: 'high',
+    isNegatable: false,
+    pattern: /\bprivileges\s+required\s*\**\s*[:=]?\s*\**\s*high\b/,
+  },
+  {
+    kind: 'privileges-required',
+    value: 'none',
+    pattern:
+      /\bwithout\s+(?:any\s+)?(?:authentication|authenticating|credentials|logging\s+in|an?\s+(?:valid\s+)?account|privileges)\b/,
+  },
+  { kind: 'privileges-required', value: 'none', pattern: /\bunauthenticated\b/ },
+  { kind: 'privileges-required', value: 'none', pattern: /\bpre-?auth(?:entication|enticated)?\b/ },
+  {
+    kind: 'privileges-required',
+    value: 'none',
+    pattern:
+      /\banonymous\s+(?:users?|attackers?|access|visitors?|requests?|clients?)\b|\banonymously\b/,
+  },
+  {
+    kind: 'privileges-required',
+    value: 'high',
+    pattern: /\b(?:authenticated|logged-in)\s+(?:admin(?:istrator)?s?|root|superusers?)\b/,
+  },
+  {
+    kind: 'privileges-required',
+    value: 'high',
+    isPrecondition: true,
+    pattern: /\blocal\s+admin(?:istrator)?s?\b/,
+  },
+  {
+    kind: 'privileges-required',
+    value: 'high',
+    pattern:
+      /\bmust\s+(?:already\s+)?(?:be|have|run\s+as)\s+(?:an?\s+)?(?:root|admin(?:istrator)?|superuser|privileged)\b/,
+  },
+  {
+    kind: 'privileges-required',
+    value: 'high',
+    isPrecondition: true,
+    pattern: /\bas\s+(?:the\s+)?root\b/,
+  },
+  {
+    kind: 'privileges-required',
+    value: 'high',
+    pattern:
+      /\b(?:requires?|requiring|needs?|needing)\s+(?:to\s+(?:be|run\s+as)\s+)?(?:root|superuser)\b/,
+  },
+  {
+    kind: 'privileges-required',
+    value: 'high',
+    isPrecondition: true,
+    pattern:
+      /\b(?:requires?|requiring|needs?|needing|with|having|has|have)\s+(?:root|admin(?:istrator|istrative)?|elevated|superuser|sudo|high)\s+(?:privileges?|permissions?|rights|access)\b/,
+  },
+  {
+    kind: 'privileges-required',
+    value: 'high',
+    pattern:
+      /\broot\s+(?:privileges?|permissions?|access|rights)\s+(?:is|are)\s+(?:required|needed|necessary)\b/,
+  },
+  { kind: 'privileges-required', value: 'high', isPrecondition: true, pattern: /\bsudo\b/ },
+  {
+    kind: 'privileges-required',
+    value: 'high',
+    isPrecondition: true,
+    pattern:
+      /\badmin(?:istrator|istrative)?\s+(?:privileges?|rights|permissions?|access|credentials|account)\b/,
+  },
+  {
+    kind: 'privileges-required',
+    value: 'high',
+    isPrecondition: true,
+    isCaseSensitive: true,
+    pattern: /\bCAP_[A-Z_]+\b/,
+  },
+  {
+    kind: 'privileges-required',
+    value: 'high',
+    isPrecondition: true,
+    pattern:
+      /\b(?:privileged|elevated)\s+(?:users?|accounts?|attackers?|privileges)\b|\bhigh\s+privileges?\b/,
+  },
+  {
+    kind: 'privileges-required',
+    value: 'low',
+    pattern:
+      /\b(?:authenticated|logged-in|logged\s+in|signed-in|registered)\s+(?:\w+\s+)?(?:users?|attackers?|accounts?|clients?|sessions?|members?)\b/,
+  },
+  {
+    kind: 'privileges-required',
+    value: 'low',
+    pattern:
+      /\blow[\s-]privileged?\s+(?:local\s+)?(?:users?|attackers?|accounts?)\b|\blow\s+privileges\b/,
+  },
+  {
+    kind: 'privileges-required',
+    value: 'low',
+    pattern: /\bvalid\s+(?:user\s+)?(?:account|credentials|session|login)\b/,
+  },
+  {
+    kind: 'privileges-required',
+    value: 'low',
+    pattern:
+      /\b(?:requires|requiring|needs)\s+(?!admin)(?:\w+\s+)?(?:authentication|to\s+be\s+(?:authenticated|logged\s+in)|login|an?\s+account)\b/,
+  },
+  {
+    kind: 'privileges-required',
+    value: 'low',
+    pattern: /\bmust\s+be\s+(?:logged\s+in|authenticated|signed\s+in)\b/,
+  },
+  {
+    kind: 'privileges-required',
+    value: 'low',
+    pattern:
+      /\b(?:unprivileged|regular|normal|standard|non-admin|non-root)\s+(?:local\s+)?(?:users?|accounts?|attackers?)\b/,
+  },
+
+  // attack-vector
+  {
+    kind: 'attack-vector',
+    value: 'network',
+    isNegatable: false,
+    pattern: /\battack\s+vector\s*\**\s*(?:[:=]|is)?\s*(?:rated\s+)?(?:as\s+)?\**\s*network\b/,
+  },
+  {
+    kind: 'attack-vector',
+    value: 'adjacent',
+    isNegatable: false,
+    pattern:
+      /\battack\s+vector\s*\**\s*(?:[:=]|is)?\s*(?:rated\s+)?(?:as\s+)?\**\s*adjacent(?:\s+network)?\b/,
+  },
+  {
+    kind: 'attack-vector',
+    value: 'local',
+    isNegatable: false,
+    pattern: /\battack\s+vector\s*\**\s*(?:[:=]|is)?\s*(?:rated\s+)?(?:as\s+)?\**\s*local\b/,
+  },
+  {
+    kind: 'attack-vector',
+    value: 'physical',
+    isNegatable: false,
+    pattern: /\battack\s+vector\s*\**\s*(?:[:=]|is)?\s*(?:rated\s+)?(?:as\s+)?\**\s*physical\b/,
+  },
+  {
+    kind: 'attack-vector',
+    value: 'adjacent',
+    pattern:
+      /\badjacent\s+network\b|\bnetwork[\s-]adjacent\b|\bsame\s+(?:LAN|local\s+(?:area\s+)?network|network\s+segment|subnet|broadcast\s+domain|Wi-?Fi(?:\s+network)?|WLAN)\b|\bBluetooth\b|\blocal\s+area\s+network\b/,
+  },
+  {
+    kind: 'attack-vector',
+    value: 'network',
+    pattern:
+      /\bremote(?:,?\s+(?:unauthenticated|unprivileged|anonymous))?\s+(?:attackers?|users?|clients?|peers?|adversar(?:y|ies))\b/,
+  },
+  {
+    kind: 'attack-vector',
+    value: 'network',
+    pattern: /\b(?:unauthenticated|anonymous)\s+remote\b/,
+  },
+  {
+    kind: 'attack-vector',
+    value: 'network',
+    pattern:
+      /\bremote(?:ly)?[\s-]+(?:exploitable|triggerable|reachable|accessible)\b|\bremotely\s+(?:exploit|trigger|crash|execute|attack)\w*/,
+  },
+  {
+    kind: 'attack-vector',
+    value: 'network',
+    pattern: /\b(?:exploit|trigger|attack|reach|crash)\w*\s+(?:\w+\s+){0,3}?remotely\b/,
+  },
+  {
+    kind: 'attack-vector',
+    value: 'network',
+    pattern: /\bover\s+(?:the\s+)?(?:network|internet|HTTPS?|the\s+wire)\b/,
+  },
+  {
+    kind: 'attack-vector',
+    value: 'network',
+    pattern:
+      /\bvia\s+(?:an?\s+|the\s+)?(?:single\s+)?(?:(?:specially[\s-])?(?:crafted|malicious|malformed)\s+)?(?:HTTPS?|network|web|API|TCP|UDP)\s+(?:requests?|packets?|traffic|connections?)\b/,
+  },
+  {
+    kind: 'attack-vector',
+    value: 'network',
+    pattern:
+      /\bnetwork[\s-](?:accessible|reachable|exposed|based\s+attack(?:er)?s?)\b|\b(?:internet|publicly)[\s-](?:facing|exposed|accessible|reachable)\b|\bfrom\s+the\s+(?:network|internet)\b/,
+  },
+  {
+    kind: 'attack-vector',
+    value: 'local',
+    pattern:
+      /\blocal(?:,?\s+(?:unprivileged|low-privileged|authenticated|non-root))?\s+(?:attackers?|users?|accounts?|shell\s+access|shell|access|attack(?:\s+vector)?|adversar(?:y|ies))\b/,
+  },
+  {
+    kind: 'attack-vector',
+    value: 'local',
+    pattern: /\blocal(?:ly)?[\s-]+exploitable\b|\bexploit\w*\s+(?:\w+\s+){0,2}?locally\b/,
+  },
+  {
+    kind: 'attack-vector',
+    value: 'local',
+    pattern:
+      /\bon\s+the\s+same\s+(?:machine|host|system|server|box|computer)\b|\b(?:shell|login)\s+access\s+to\s+the\s+(?:machine|host|system|server)\b/,
+  },
+  {
+    kind: 'attack-vector',
+    value: 'physical',
+    pattern:
+      /\bphysical(?:ly)?\s+(?:access|present|presence|proximity|attack(?:er)?s?)\b|\b(?:malicious|rogue|crafted|evil)\s+USB\b|\bplug\w*\s+in\s+(?:an?\s+)?(?:malicious\s+|crafted\s+)?USB\b|\bvia\s+USB\b|\bUSB\s+access\b/,
+  },
+
+  // user-interaction
+  {
+    kind: 'user-interaction',
+    value: 'none',
+    isNegatable: false,
+    pattern:
+      /\b(?:does\s+not|doesn't|do\s+not|don't|without)\s+(?:\w+\s+)?(?:requir\w*|need\w*)\s+(?:any\s+)?(?:user|victim)\s+interaction\b/,
+  },
+  {
+    kind: 'user-interaction',
+    value: 'none',
+    isNegatable: false,
+    pattern:
+      /\buser\s+interaction\s*\**\s*(?:[:=]|is)?\s*\**\s*(?:none|not\s+(?:required|needed))\b/,
+  },
+  {
+    kind: 'user-interaction',
+    value: 'passive',
+    isNegatable: false,
+    pattern: /\buser\s+interaction\s*\**\s*(?:[:=]|is)?\s*\**\s*passive\b/,
+  },
+  {
+    kind: 'user-interaction',
+    value: 'active',
+    isNegatable: false,
+    pattern: /\buser\s+interaction\s*\**\s*(?:[:=]|is)?\s*\**\s*(?:required|active)\b/,
+  },
+  {
+    kind: 'user-interaction',
+    value: 'none',
+    pattern:
+      /\b(?:no|without(?:\s+any)?|zero)\s+(?:user\s+|victim\s+)?interaction\b|\bzero[\s-]click\b/,
+  },
+  {
+    kind: 'user-interaction',
+    value: 'active',
+    pattern: /\b(?:requires?|requiring|needs?)\s+(?:some\s+)?(?:user|victim)\s+interaction\b/,
+  },
+  {
+    kind: 'user-interaction',
+    value: 'active',
+    pattern:
+      /\b(?:victim|user|admin(?:istrator)?|maintainer|developer)s?\s+(?:must|needs?\s+to|has\s+to|have\s+to|would\s+(?:need|have)\s+to|is\s+required\s+to)\s+(?:\w+\s+){0,2}?(?:click|open|visit|navigate|download|run|install|execute|paste|import|load|follow|accept|approve|enter)\w*/,
+  },
+  {
+    kind: 'user-interaction',
+    value: 'active',
+    pattern:
+      /\b(?:trick\w*|convinc\w*|lur(?:e|es|ed|ing)|persuad\w*|social[\s-]engineer\w*)\s+(?:an?\s+|the\s+)?(?:victim|user|admin\w*|maintainer|developer)s?\b|\b(?:click\w*|follow\w*)\s+(?:on\s+)?(?:an?\s+|the\s+)(?:malicious|crafted|specially[\s-]crafted)\s+link\b/,
+  },
+  {
+    kind: 'user-interaction',
+    value: 'passive',
+    pattern:
+      /\b(?:when|once|if|as\s+soon\s+as|whenever)\s+(?:an?|the|any)\s+(?:\w+\s+)?(?:user|victim|admin\w*|visitor|maintainer)s?\s+(?:views?|visits?|browses?|loads?|navigates?)\b|\b(?:simply|merely|just)\s+(?:viewing|visiting|browsing\s+to|loading)\b/,
+  },
+
+  // attacker-controls
+  {
+    kind: 'attacker-controls',
+    value: 'environment',
+    pattern: new RegExp(
+      String.raw`\b(?:crafted|malicious|attacker[\s-]controlled|untrusted|poisoned|manipulated)\s+(?:\w+\s+)?(?:${envVar}|environment)\b`,
+    ),
+  },
+  {
+    kind: 'attacker-controls',
+    value: 'environment',
+    pattern: new RegExp(
+      String.raw`\b(?:set|sets|setting|control|controls|controlling|modify|modifies|modifying|inject|injects|injecting|export|exporting|override|overriding|overwrite|overwriting|manipulat\w*|poison\w*|tamper\w*\s+with)\s+(?:the\s+|an?\s+|their\s+|its\s+|this\s+|that\s+|any\s+)?(?:\x60?[A-Za-z_][A-Za-z0-9_]*\x60?\s+)?${envVar}\b`,
+    ),
+  },
+  {
+    kind: 'attacker-controls',
+    value: 'environment',
+    pattern: new RegExp(
+      String.raw`\bvia\s+(?:an?\s+|the\s+)?(?:\x60?[A-Za-z_][A-Za-z0-9_]*\x60?\s+)?${envVar}\b|\b${envVar}\s+(?:\w+\s+)?(?:controlled|set|supplied)\s+by\s+(?:the|an?)\s+attacker\b`,
+    ),
+  },
+  {
+    kind: 'attacker-controls',
+    value: 'environment',
+    isCaseSensitive: true,
+    pattern: /\b(?:LD_PRELOAD|LD_LIBRARY_PATH|LD_AUDIT|DYLD_INSERT_LIBRARIES)\b/,
+  },
+  {
+    kind: 'attacker-controls',
+    value: 'config-file',
+    pattern:
+      /\b(?:malicious|crafted|attacker[\s-]controlled|modified|tampered|poisoned|untrusted|specially[\s-]crafted)\s+(?:\w+\s+)?(?:config(?:uration)?|settings|\.conf)\s+files?\b/,
+  },
+  {
+    kind: 'attacker-controls',
+    value: 'config-file',
+    pattern:
+      /\b(?:edit\w*|modif\w*|tamper\w*\s+with|control\w*|overwrit\w*|chang\w*|writ\w*\s+to|replac\w*)\s+(?:the\s+|an?\s+|its\s+|their\s+)?(?:\w+\s+)?(?:config(?:uration)?|settings)\s+files?\b/,
+  },
+  {
+    kind: 'attacker-controls',
+    value: 'config-file',
+    pattern: /\b(?:edit\w*|modif\w*|overwrit\w*|writ\w*\s+to|tamper\w*\s+with)\s+`?\/etc\/[\w./-]+/,
+  },
+  {
+    kind: 'attacker-controls',
+    value: 'command-line',
+    pattern:
+      /\b(?:crafted|malicious|attacker[\s-]controlled|long|overlong|specially[\s-]crafted)\s+(?:command[\s-]line|CLI)\s+(?:arguments?|options?|flags?|parameters?|input)\b|\bcommand[\s-]line\s+(?:arguments?|parameters?|input)\b|\bvia\s+(?:the\s+)?(?:command[\s-]line|CLI|argv)\b|\bargv\b/,
+  },
+  {
+    kind: 'attacker-controls',
+    value: 'command-line',
+    pattern: /`--?[A-Za-z][\w-]*`\s+(?:command[\s-]line\s+)?argument\b/,
+  },
+  {
+    kind: 'attacker-controls',
+    value: 'command-line',
+    pattern:
+      /\bpassing\s+(?:an?\s+|the\s+)?(?:crafted\s+|malicious\s+|long\s+)?`?--?[A-Za-z][\w-]*|\b(?:crafted|malicious|long|overlong)\s+arguments?\s+to\s+(?:the\s+)?(?:binary|program|CLI|command|tool|executable|utility)\b/,
+  },
+  {
+    kind: 'attacker-controls',
+    value: 'network-request',
+    pattern:
+      /\b(?:crafted|malicious|malformed|specially[\s-]crafted|forged|oversized|spoofed)\s+(?:[\w-]+\s+){0,2}?(?:requests?|packets?|headers?|responses?|frames?|URLs?|query\s+strings?|request-targets?)\b|\bsend(?:s|ing)?\s+(?!(?:[\w-]+\s+){0,2}(?:pull|merge|feature|support|help)\b)(?:an?\s+|the\s+|this\s+|multiple\s+|many\s+|\d+\s+)?(?:[\w-]+\s+){0,2}?(?:requests?|packets?)\b/,
+  },
+  {
+    kind: 'attacker-controls',
+    value: 'file-content',
+    pattern:
+      /\b(?:malicious|crafted|malformed|specially[\s-]crafted|corrupted|attacker[\s-](?:controlled|supplied)|untrusted)\s+(?!config|configuration|settings|\.conf)(?:[\w.-]+\s+){0,2}?(?:input\s+)?(?:files?|documents?|images?|archives?|fonts?|PDFs?|tarballs?)\b/,
+  },
+  {
+    kind: 'attacker-controls',
+    value: 'local-file-system',
+    isPrecondition: true,
+    pattern:
+      /\bwrite\s+access\s+to\s+(?:the\s+|a\s+)?(?:[\w/.~-]+\s+)?(?:file\s*system|disk|directory|folder)\b|\bplac\w*\s+(?:an?\s+|the\s+)?(?:[\w.-]+\s+){0,2}?files?\s+(?:in|into|at|under)\b|\b(?:creat|writ|drop|plant)\w*\s+(?:an?\s+)?(?:malicious\s+)?(?:symlink|symbolic\s+link|hard\s*link)\b|\b(?:local\s+)?file\s*system\s+access\b/,
+  },
+
+  // requires-config
+  // DEBUG=1, and the DEBUG part of APP_DEBUG=1.
+  {
+    kind: 'requires-config',
+    value: 'debug',
+    isCaseSensitive: true,
+    isScanned: true,
+    pattern: /DEBUG[A-Z_]*\s*=\s*["']?(?:1|[Tt]rue|TRUE|[Yy]es|[Oo]n)\b/,
+  },
+  {
+    kind: 'requires-config',
+    value: 'debug',
+    pattern:
+      /\bdebug(?:ging)?\s+(?:mode|builds?|flag|option|setting|logging|support|endpoint\s+enabled)\b|\b(?:development|dev)\s+mode\b|\bdebug\s*[:=]\s*(?:true|on|1|yes)\b/,
+  },
+  {
+    kind: 'requires-config',
+    value: 'debug',
+    pattern: new RegExp(
+      String.raw`\b(?:when|if|with|while|once)\s+(?:the\s+)?(?:debug(?:ging)?|verbose(?:\s+logging)?|trace\s+logging)\s+(?:is\s+|are\s+)?${versionCheck}\b|\b(?:enabl\w*|turn\w*\s+on)\s+(?:the\s+)?(?:debug(?:ging)?|verbose\s+logging|debug\s+logging|trace\s+logging|verbose\s+mode)\b`,
+    ),
+  },
+  { kind: 'requires-config', value: 'debug', pattern: /--debug\b/ },
+  {
+    kind: 'requires-config',
+    value: 'debug',
+    pattern: /\b(?:NODE_ENV|RAILS_ENV|APP_ENV|FLASK_ENV)\s*=\s*["']?development\b/,
+  },
+  {
+    kind: 'requires-config',
+    value: 'non-default',
+    pattern: /\bnon-?default\s+(?:config(?:uration)?s?|settings?|options?|build|setup)\b/,
+  },
+  {
+    kind: 'requires-config',
+    value: readOptionName,
+    pattern:
+      /\b(?:requires?|requiring|needs?|only\s+(?:when|if)|when|if|with|once|after)\s+(?:the\s+)?(?:non-default\s+|optional\s+|experimental\s+)?`-{0,2}[A-Za-z_][\w.-]*`\s+(?:option|setting|flag|feature|config(?:uration)?\s+option|directive|module|extension|plugin)\b/,
+  },
+  {
+    kind: 'requires-config',
+    value: readOptionName,
+    pattern: new RegExp(
+      String.raw`\b(?:when|if|only\s+(?:when|if)|once|while)\s+(?:the\s+)?\x60-{0,2}[A-Za-z_][\w.-]*\x60(?:\s+(?:option|setting|flag|feature))?\s+(?:is|are)\s+(?:${versionCheck}|true|configured)\b`,
+    ),
+  },
+  {
+    kind: 'requires-config',
+    value: readOptionName,
+    pattern: new RegExp(
+      String.raw`\b(?:requires?|requiring|needs?|only\s+(?:when|if)|when|if)\s+(?:the\s+)?(?:non-default\s+|optional\s+|experimental\s+)?[a-z][\w.-]*\s+(?:option|setting|config(?:uration)?\s+option|directive)\s+(?:is\s+|to\s+be\s+)?(?:${versionCheck}|true)\b`,
+    ),
+  },
+  {
+    kind: 'requires-config',
+    value: readBuildFlag,
+    pattern:
+      /\b(?:compiled|built|building|compiling|configured|configuring|compile|build)\s+with\s+(?:the\s+)?`?(?:-D[A-Za-z_]\w*|--(?:enable|with)-[\w-]+)/,
+  },
+
+  // impact
+  { kind: 'impact', value: 'code-execution', isCaseSensitive: true, pattern: /\bRCE\b/ },
+  {
+    kind: 'impact',
+    value: 'code-execution',
+    pattern: /\bremote\s+code\s+execution\b|\b(?:arbitrary\s+)?(?:code|command)\s+execution\b/,
+  },
+  {
+    kind: 'impact',
+    value: 'code-execution',
+    pattern:
+      /\b(?:execut\w*|run\w*|achiev\w*)\s+(?:of\s+)?(?:arbitrary|attacker[\s-]controlled|malicious|shell)\s+(?:code|commands?|shell\s+commands?|programs?|JavaScript|scripts?|binaries)\b|\b(?:OS\s+)?(?:command|shell|code)\s+injection\b/,
+  },
+  {
+    kind: 'impact',
+    value: 'memory-corruption',
+    pattern:
+      /\b(?:(?:stack|heap|global)[\s-]+(?:based[\s-]+)?)?buffer[\s-]+(?:overflow|overrun|underflow|underrun)s?\b|\bheap[\s-]+(?:overflow|corruption|smashing)\b|\bstack[\s-]+(?:smashing|corruption)\b/,
+  },
+  {
+    kind: 'impact',
+    value: 'memory-corruption',
+    isCaseSensitive: true,
+    pattern: /\bUAF\b|\bOOB\s+writes?\b/,
+  },
+  {
+    // An out-of-bounds read leaks memory (or crashes); it does not corrupt anything.
+    kind: 'impact',
+    value: 'information-disclosure',
+    pattern:
+      /\bOOB\s+reads?\b|\bout[\s-]of[\s-]bounds?\s+(?:memory\s+)?reads?\b|\bbuffer[\s-]+(?:over-read|overread)s?\b|\bover-?reads?\b/,
+  },
+  {
+    kind: 'impact',
+    value: 'memory-corruption',
+    pattern:
+      /\buse[\s-]after[\s-](?:free|return|scope)\b|\bout[\s-]of[\s-]bounds?\s+(?:memory\s+)?(?:write|access)(?:es|s)?\b/,
+  },
+  {
+    kind: 'impact',
+    value: 'memory-corruption',
+    pattern:
+      /\bdouble[\s-]free\b|\bmemory[\s-]+(?:corruption|safety\s+(?:bug|issue|violation))\b|\bcorrupt(?:s|ing|ed)?\s+(?:the\s+)?(?:heap|memory|stack)\b|\bwrite-what-where\b|\barbitrary\s+(?:memory\s+)?write\b/,
+  },
+  { kind: 'impact', value: 'privilege-escalation', isCaseSensitive: true, pattern: /\bLPE\b/ },
+  {
+    kind: 'impact',
+    value: 'privilege-escalation',
+    pattern:
+      /\bprivilege[\s-]+escalation\b|\bescalat\w*\s+(?:(?:of|their|his|her|its|the|an?)\s+)?(?:\w+\s+)?privileges?\b|\belevation\s+of\s+privileges?\b/,
+  },
+  {
+    kind: 'impact',
+    value: 'privilege-escalation',
+    pattern:
+      /\b(?:gain\w*|obtain\w*|escalat\w*\s+to|get)\s+root\b|\b(?:gain\w*|obtain\w*)\s+(?:root|admin(?:istrator)?|elevated|superuser)\s+(?:privileges?|access|rights|permissions?)\b/,
+  },
+  {
+    kind: 'impact',
+    value: 'auth-bypass',
+    pattern:
+      /\b(?:authentication|authori[sz]ation|auth|login|2FA|MFA|access[\s-]control)\s+bypass(?:es|ed)?\b|\bbypass\w*\s+(?:the\s+)?(?:\w+\s+)?(?:authentication|authori[sz]ation|auth|login|2FA|MFA|access\s+controls?|password\s+checks?)\b|\b(?:missing|broken)\s+authentication\b/,
+  },
+  {
+    kind: 'impact',
+    value: 'auth-bypass',
+    pattern:
+      /\b(?:auth\w*|login|token\s+checks?|access\s+controls?|password\s+checks?)\s+(?:[\w-]+\s+){0,5}?(?:can|could|may|might)\s+be\s+(?:bypassed|skipped|circumvented)\b|\bskips?\s+(?:the\s+)?(?:auth\w*|token|password|login|permission)\s+checks?\b/,
+  },
+  {
+    kind: 'impact',
+    value: 'information-disclosure',
+    pattern:
+      /\binformation\s+(?:disclosure|leak(?:age|s)?|exposure)\b|\b(?:sensitive\s+)?data\s+(?:exposure|leak(?:age|s)?|disclosure)\b/,
+  },
+  {
+    kind: 'impact',
+    value: 'information-disclosure',
+    pattern:
+      /\b(?:leak(?:s|ing|ed)?|disclos\w*)\s+(?:of\s+)?(?:(?:the|sensitive|private|internal|secret|confidential|other|users'?|user|session|auth|authentication|access|api|their)\s+){0,3}(?:data|information|secrets?|credentials?|tokens?|keys?|passwords?|contents|addresses|pointers?|PII|cookies?|files?|(?:uninitiali[sz]ed|kernel|stack|heap)\s+memory|memory\s+contents|environment\s+variables)\b/,
+  },
+  {
+    kind: 'impact',
+    value: 'information-disclosure',
+    pattern:
+      /\bexpos\w*\s+(?:(?:the|any|all|some)\s+)?(?:sensitive|secret|private|confidential)\b|\b(?:read|reading|access|accessing|download\w*|retriev\w*|disclos\w*)\s+(?:of\s+)?(?:arbitrary|any|sensitive)\s+(?:local\s+)?files?\b|\barbitrary\s+file\s+(?:read|disclosure|access|download)\b|\b(?:path|directory)[\s-]+traversal\b(?=[^.\n]{0,80}\b(?:read|disclos|leak|access|download|retriev))/,
+  },
+  {
+    kind: 'impact',
+    value: 'denial-of-service',
+    isCaseSensitive: true,
+    pattern: /(?<!-)\b(?:ReDoS|ReDOS|DoS|DOS|OOM)\b/,
+  },
+  { kind: 'impact', value: 'denial-of-service', pattern: /\bdenial[\s-]of[\s-]service\b/ },
+  {
+    kind: 'impact',
+    value: 'denial-of-service',
+    pattern:
+      /\bcrash(?:es|ed|ing)?\b|\binfinite\s+(?:loop|recursion)\b|\b(?:hangs|hung)\b|\b(?:hang|hanging)\s+(?:indefinitely|forever|the\s+(?:server|process|thread|event\s+loop|worker))\b|\bout[\s-]of[\s-]memory\b/,
+  },
+  {
+    kind: 'impact',
+    value: 'denial-of-service',
+    pattern:
+      /\b(?:unbounded|uncontrolled|excessive|unlimited)\s+(?:(?:memory|CPU|resource|stack|heap)\s+)?(?:consumption|allocation|usage|growth|recursion|use)\b|\b(?:resource|memory|CPU|stack|thread|file\s+descriptor|connection)\s+exhaustion\b|\bstack\s+overflow\b|\bcatastrophic\s+backtracking\b|\b(?:SEGV|segfault|segmentation\s+fault)\b|\bnull[\s-]+pointer\s+dereference\b/,
+  },
+  {
+    kind: 'impact',
+    value: 'bounded-resource-consumption',
+    pattern:
+      /\bslightly\s+(?:higher|more|increased|elevated|larger)\s+(?:\w+\s+)?(?:memory|CPU|resource)|\b(?:consum\w*|use|uses|using)\s+(?:slightly\s+)?more\s+(?:CPU|memory)\s+but\s+(?:\w+\s+){0,3}?(?:finish|complet|terminat|return)\w*|\b(?:is|are|remains?|stays?)\s+bounded\b|\bbounded\s+(?:memory|CPU|resource|allocation|amount|growth)\b/,
+  },
+  {
+    kind: 'impact',
+    value: 'bounded-resource-consumption',
+    pattern:
+      /\bsmall\s+(?:\w+\s+)?allocations?\b|\blog\s+(?:noise|spam|flooding|pollution)\b|\b(?:minor|modest|negligible|limited)\s+(?:increase\s+in\s+)?(?:memory|CPU|resource)\s+(?:usage|consumption|increase|use)\b|\breleased\s+(?:on|when|after)\s+(?:the\s+)?(?:connection\s+)?clos\w*/,
+  },
+  {
+    kind: 'impact',
+    value: 'hardening-bypass',
+    pattern:
+      /\bhardening\s+bypass\b|\b(?:bypass\w*|defeat\w*|circumvent\w*|break\w*)\s+(?:an?\s+|the\s+)?(?:hardening|mitigations?|ASLR|KASLR|stack\s+canar(?:y|ies)|CFI|DEP|sandbox|seccomp|RELRO)\b|\b(?:ASLR|KASLR|CFI|sandbox|seccomp|canary)\s+bypass\b/,
+  },
+  {
+    kind: 'impact',
+    value: 'hardening-bypass',
+    pattern:
+      /\b(?:is|as|only)\s+(?:an?\s+|only\s+)?defen[cs]e[\s-]in[\s-]depth\b|\bdefen[cs]e[\s-]in[\s-]depth\s+(?:issue|measure|improvement|fix|change|hardening|bug|finding|concern)\b/,
+  },
+
+  // claimed-severity: the rating the reporter gives, or the v3 band of the CVSS score they give.
+  {
+    kind: 'claimed-severity',
+    value: readRating,
+    pattern:
+      /\bseverity\b(?:[ \t*_:=|–—-]|rating|level)*(?:is[ \t]+|of[ \t]+|as[ \t]+)?\**[ \t]*(?:critical|high|medium|moderate|low|informational|none)\b/,
+  },
+  {
+    kind: 'claimed-severity',
+    value: readRating,
+    pattern: /\b(?:critical|high|medium|moderate|low)[\s-]+severity\b/,
+  },
+  {
+    kind: 'claimed-severity',
+    value: readRating,
+    pattern:
+      /\b(?:I\s+(?:would\s+)?(?:rate|classify|consider|assess)|rated|classified|assessed)\s+(?:this|it|the\s+(?:issue|vulnerability|bug|finding|report))?\s*(?:as\s+)?(?:an?\s+)?\**(?:critical|high|medium|moderate|low)\b(?![\s-]+(?:complexity|quality|effort))/,
+  },
+  // "CVSS 9.8", "CVSS v3.1 base score: 9.8 (Critical)", "CVSS Score:** 10.0"; a rating in brackets wins.
+  {
+    kind: 'claimed-severity',
+    value: readScore,
+    isNegatable: false,
+    pattern:
+      /\bCVSS(?:\s*v?[234](?:\.[01])?)?(?:\s+(?:base\s+)?score)?(?:\s+(?:of|is))?\s*\**\s*[:=]?\s*\**\s*\d{1,2}(?:\.\d)?(?![\d.]|\s*\/\s*[A-Z])(?:\s*\/\s*10(?:\.0)?)?(?:\s*[([]\s*(?:critical|high|medium|moderate|low|none)\s*[)\]])?/,
+  },
+  {
+    kind: 'claimed-severity',
+    value: readScore,
+    isNegatable: false,
+    pattern: /\bbase\s+score\s*\**\s*(?:[:=]|of|is)\s*\**\s*\d{1,2}(?:\.\d)?(?![\d.])/,
+  },
+
+  // ai-use: denials first, they begin earlier than the words they deny.
+  {
+    kind: 'ai-use',
+    value: 'not-used',
+    isNegatable: false,
+    pattern: new RegExp(
+      String.raw`\bno\s+${ai}(?:[\s-](?:tools?|assistance|assistants?))?\s+(?:was|were|has\s+been|have\s+been)\s+used\b`,
+    ),
+  },
+  {
+    kind: 'ai-use',
+    value: 'not-used',
+    isNegatable: false,
+    pattern: new RegExp(
+      String.raw`\b(?:I|we)\s+(?:did\s+not|didn't|do\s+not|don't|have\s+not|haven't|never)\s+(?:\w+\s+)?(?:use|used|rely\s+on|relied\s+on)\s+(?:any\s+)?${ai}`,
+    ),
+  },
+  {
+    kind: 'ai-use',
+    value: 'not-used',
+    isNegatable: false,
+    pattern: new RegExp(
+      String.raw`\b(?:written|created|found|discovered|prepared|done|authored|produced|researched)\s+(?:\w+\s+)?without\s+(?:the\s+(?:use|help)\s+of\s+|any\s+)?${ai}|\bwithout\s+(?:any\s+)?(?:AI|LLM)\s+(?:assistance|help|tools?)\b|\bnot\s+(?:AI|LLM)[\s-](?:generated|assisted|written|aided)\b`,
+    ),
+  },
+  {
+    kind: 'ai-use',
+    value: 'not-used',
+    isNegatable: false,
+    pattern:
+      /\b(?:AI|LLM)(?:\s+(?:use|usage|used|assistance|tools?|disclosure))?\s*\**\s*:\s*\**\s*(?:none|no|not\s+used|n\/a)\b/,
+  },
+  {
+    kind: 'ai-use',
+    value: 'used',
+    isNegatable: false,
+    pattern:
+      /\b(?:AI|LLM)(?:\s+(?:use|usage|used|assistance|tools?))?\s*\**\s*:\s*\**\s*(?:yes|used)\b/,
+  },
+  {
+    kind: 'ai-use',
+    value: 'used',
+    pattern: new RegExp(
+      String.raw`\b(?:I|we)\s+(?:\w+\s+)?(?:used|use|utili[sz]ed|leveraged|employed|asked|prompted)\s+(?:the\s+help\s+of\s+)?${ai}`,
+    ),
+  },
+  {
+    kind: 'ai-use',
+    value: 'used',
+    pattern:
+      /\b(?:AI|LLM|ChatGPT|GPT|Claude|Copilot)[\s-](?:assisted|generated|written|aided|powered|drafted|authored)\b/,
+  },
+  {
+    kind: 'ai-use',
+    value: 'used',
+    pattern: new RegExp(
+      String.raw`\b(?:generated|written|drafted|created|produced|found|discovered|identified|assisted|prepared|polished|translated|formatted)\s+(?:\w+\s+){0,3}?(?:with|by|using|via)\s+(?:the\s+(?:help|assistance|aid)\s+of\s+)?${ai}|\bwith\s+(?:the\s+)?(?:help|assistance|aid)\s+(?:of|from)\s+${ai}`,
+    ),
+  },
+];
