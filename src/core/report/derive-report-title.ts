@@ -6,6 +6,9 @@ import type { MarkdownStructure } from './read-markdown-structure.js';
 import { reportLimits } from './report-limits.js';
 
 const maxLinesSearched = 100;
+// "Hello team," and "Dear maintainers," say nothing about the report.
+const greetingLine =
+  /^(?:hi|hello|hey|dear|greetings|good\s+(?:morning|afternoon|evening))\b[^.!?]{0,40}[,!:]?$/i;
 const untitled = 'Untitled report';
 
 export function deriveReportTitle(body: string, structure: MarkdownStructure): string {
@@ -48,7 +51,7 @@ function findFirstProseLine(body: string): string {
     const keyValue = /^([A-Za-z][\w ()/&'-]{0,60}?)\s*:\s+(.*)$/.exec(stripped);
     if (bold !== null && mapHeadingToField(bold[2] ?? '') !== null) continue;
     if (keyValue !== null && mapHeadingToField(keyValue[1] ?? '') !== null) continue;
-    if (mapHeadingToField(stripped) !== null) continue;
+    if (mapHeadingToField(stripped) !== null || greetingLine.test(stripped)) continue;
     const text = bold !== null && (bold[3] ?? '') === '' ? (bold[2] ?? '') : stripped;
     if (text.trim() !== '') return text;
   }

@@ -101,11 +101,11 @@ describe('parseMarkdownReport', () => {
     expect(textsOf(report, 'impact')).toEqual(['bad']);
   });
 
-  it('keeps free prose as one body without sections and titles it by its first line', () => {
+  it('keeps free prose as one body without sections and titles it by its first line after the greeting', () => {
     const text =
       'Hi team,\n\nI found that the server crashes when sent a 9000-byte header.\nThanks, Sam\n';
     const report = parse(text);
-    expect(report.title).toBe('Hi team,');
+    expect(report.title).toBe('I found that the server crashes when sent a 9000-byte header.');
     expect(report.body).toBe(text);
     expect(report.sections).toEqual([]);
     expect(report.reporter).toBeNull();
@@ -244,5 +244,15 @@ describe('parseMarkdownReport', () => {
     const last = report.sections[report.sections.length - 1];
     expect(report.sections.length).toBeLessThan(200_000);
     expect(last?.span.end).toBe(report.body.length - 1);
+  });
+});
+
+describe('titles of free prose', () => {
+  it('skips a greeting line', () => {
+    const parsed = parseMarkdownReport(
+      'mail.md',
+      'hello team,\n\nyour server is vulnerable to XSS!!! please fix\n',
+    );
+    expect(parsed.ok && parsed.value.title).toBe('your server is vulnerable to XSS!!! please fix');
   });
 });
