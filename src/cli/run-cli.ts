@@ -3,6 +3,7 @@
 import { createRequire } from 'node:module';
 import { createServices, type Services } from '../create-services.js';
 import { exitCodes, type CliIo } from './cli-io.js';
+import { runEvidenceCommand } from './commands/evidence.js';
 import { runTriageCommand } from './commands/triage.js';
 
 const mainHelp = `Usage: thresher <command> [options]
@@ -11,6 +12,7 @@ The maintainer's security front desk.
 
 Commands:
   triage     triage vulnerability reports against security-profile.yml and rank the queue
+  evidence   check what reports say about the code against the project's git repository
 
 Options:
   -h, --help      show help (also: thresher <command> --help)
@@ -25,7 +27,10 @@ function readVersion(): string {
 }
 
 type Command = (args: string[], io: CliIo, services: Services) => Promise<number>;
-const commands: Record<string, Command> = { triage: runTriageCommand };
+const commands: Record<string, Command> = {
+  triage: runTriageCommand,
+  evidence: runEvidenceCommand,
+};
 
 function describeError(error: unknown): { message: string; code: number } {
   if (error instanceof Error && 'code' in error && error.code === 'input') {

@@ -7,6 +7,15 @@ export {
   NotFoundError,
   type ErrorCode,
 } from './errors.js';
+export type {
+  CheckedClaim,
+  ClaimProof,
+  ClaimStatus,
+  CodeClaim,
+  CodeClaimKind,
+  EvidenceGrade,
+  EvidenceSummary,
+} from './model/evidence.js';
 export type { Fact, FactKind, FactOrigin } from './model/fact.js';
 export type { ParseIssue, ParseResult } from './model/parse-result.js';
 export type {
@@ -46,6 +55,16 @@ export type {
   TriageResult,
   Verdict,
 } from './model/triage-result.js';
+export { chooseRevision } from './evidence/choose-revision.js';
+export { extractCodeClaims } from './evidence/extract-code-claims.js';
+export { findClosestPath, resolveCitedPath } from './evidence/find-closest-path.js';
+export { findSymbolDefinitions, findSymbolMentions } from './evidence/find-symbol-definitions.js';
+export { gradeEvidence } from './evidence/grade-evidence.js';
+export {
+  compareLineClaim,
+  findBestSnippetMatch,
+  pickSnippetProbes,
+} from './evidence/match-snippet.js';
 export { extractFacts } from './report/extract-facts.js';
 export { rankQueue } from './queue/score-priority.js';
 export { toSeverityRating } from './severity/score-cvss-vector.js';

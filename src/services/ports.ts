@@ -17,3 +17,56 @@ export interface ReportBatch {
 export interface ReportReader {
   readReports(paths: readonly string[]): Promise<ReportBatch>;
 }
+
+/** A line `git grep` found. */
+export interface GrepHit {
+  path: string;
+  line: number;
+  text: string;
+}
+
+export interface CommitInfo {
+  id: string;
+  subject: string;
+  /** ISO 8601 committer date. */
+  date: string;
+}
+
+/**
+ * Read-only access to a git repository at any revision. Implementations never check out, never
+ * write to the working tree or the index, and never run anything from a report.
+ */
+export interface RepoReader {
+  /** Full commit id for a tag, branch, short or full commit id; null when unknown. */
+  resolveRevision(revision: string): Promise<string | null>;
+  /** The default revision (HEAD) as a full commit id. */
+  resolveHead(): Promise<string>;
+  /** Every tag name with the commit it points at (annotated tags peeled). */
+  listTags(): Promise<Array<{ name: string; commit: string }>>;
+  /** Every file path in the tree of a commit (cached per commit). */
+  listFiles(commit: string): Promise<string[]>;
+  /** A file's content at a commit; null when absent or not a regular file. Binary stays bytes. */
+  readFile(commit: string, path: string): Promise<Uint8Array | null>;
+  /** Fixed-string search (any of `needles`) at a commit; `wordMatch` for identifiers. */
+  grep(
+    commit: string,
+    needles: readonly string[],
+    options?: { wordMatch?: boolean; maxHits?: number },
+  ): Promise<GrepHit[]>;
+  /** Whether a unified diff applies cleanly to the tree of a commit, with git's message. */
+  checkPatch(commit: string, diff: string): Promise<{ applies: boolean; message: string }>;
+  /** The newest commit (in all history) that touched a path, e.g. the one that deleted it; null if never. */
+  findLastChange(path: string): Promise<CommitInfo | null>;
+  /** Commits after `commit` on the way to HEAD that touched `path`, newest first. */
+  listChangesAfter(commit: string, path: string, limit?: number): Promise<CommitInfo[]>;
+}
+
+interface OpenedRepo extends RepoReader {
+  /** Ends the reader's git processes. */
+  close(): void;
+}
+
+/** Opens a local git repository for reading; throws InputError when it is not one. */
+export interface RepoOpener {
+  open(repoDir: string): Promise<OpenedRepo>;
+}

@@ -9,7 +9,7 @@ import { renderTriageJson } from '../output/render-triage-json.js';
 import { renderTriageMarkdown } from '../output/render-triage-markdown.js';
 import { renderTriageText } from '../output/render-triage-text.js';
 
-const triageHelp = `Usage: thresher triage --profile FILE [--format text|json|markdown] REPORT...
+const triageHelp = `Usage: thresher triage --profile FILE [--repo DIR] [--format text|json|markdown] REPORT...
 
 Triage vulnerability reports against a project's security-profile.yml and print the
 ranked queue: verdict (citing the rule), severity claimed vs assessed, priority, draft reply.
@@ -18,6 +18,7 @@ REPORT is a file (.md, .markdown, .txt, .json, .eml, .mbox) or a folder of them.
 
 Options:
   -p, --profile FILE   the project's security-profile.yml (required)
+  -r, --repo DIR       check each report's code claims against this git repository
   -f, --format FORMAT  text (ranked table, default), json (stable, see docs/cli.md), markdown
   -h, --help           show this help
 
@@ -41,6 +42,7 @@ export async function runTriageCommand(
     allowPositionals: true,
     options: {
       profile: { type: 'string', short: 'p' },
+      repo: { type: 'string', short: 'r' },
       format: { type: 'string', short: 'f', default: 'text' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -60,7 +62,11 @@ export async function runTriageCommand(
     throw new InputError('triage needs at least one REPORT file or folder');
 
   const profile = await loadSecurityProfile(values.profile);
-  const outcome = await services.triage.triage({ profile, paths: positionals });
+  const outcome = await services.triage.triage({
+    profile,
+    paths: positionals,
+    ...(values.repo !== undefined ? { repoDir: values.repo } : {}),
+  });
   const render = { text: renderTriageText, json: renderTriageJson, markdown: renderTriageMarkdown }[
     values.format
   ];

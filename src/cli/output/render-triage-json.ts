@@ -3,6 +3,7 @@
 
 import type { TriageResult } from '../../core/index.js';
 import type { TriageOutcome } from '../../services/triage-reports.js';
+import { toJsonEvidence } from './render-evidence.js';
 
 function toJsonReport(result: TriageResult, rank: number) {
   const { claimed, assessed, comparison } = result.severity;
@@ -46,6 +47,7 @@ function toJsonReport(result: TriageResult, rank: number) {
     priority: result.priority.score,
     priorityReasons: result.priority.reasons,
     reply: result.reply,
+    evidence: result.evidence ? toJsonEvidence(result.evidence) : null,
     facts: result.facts.map((fact) => ({
       kind: fact.kind,
       value: fact.value,

@@ -42,6 +42,16 @@ function renderResult(result: TriageResult, rank: number): string {
       );
     }
   }
+  if (result.evidence) {
+    lines.push(
+      `- Evidence (${escapeInline(result.evidence.revision.note)}): **${result.evidence.grade}**, ${escapeInline(result.evidence.summary)}`,
+    );
+    for (const checked of result.evidence.claims) {
+      lines.push(
+        `  - ${checked.status}: ${checked.claim.kind} “${escapeInline(checked.claim.text.split('\n')[0]!.slice(0, 80))}”: ${escapeInline(checked.proof.summary)}`,
+      );
+    }
+  }
   lines.push('', '### Draft reply', '', fence(result.reply), '');
   return lines.join('\n');
 }

@@ -25,6 +25,7 @@ function describeSeverity(result: TriageResult): string {
 }
 
 function describeWhy(result: TriageResult): string {
+  if (result.evidence?.grade === 'contradicted') return 'cited code does not exist';
   if (result.verdict === 'out-of-scope' || result.verdict === 'in-scope')
     return result.rules.join(', ');
   if (result.verdict === 'needs-info') return `missing: ${result.missing.join(', ')}`;
@@ -32,13 +33,23 @@ function describeWhy(result: TriageResult): string {
 }
 
 export function renderTriageText(outcome: TriageOutcome): string {
-  const header = ['#', 'PRIO', 'VERDICT', 'SEVERITY (claimed -> assessed)', 'WHY', 'REPORT'];
+  const hasEvidence = outcome.queue.some((result) => result.evidence);
+  const header = [
+    '#',
+    'PRIO',
+    'VERDICT',
+    'SEVERITY (claimed -> assessed)',
+    'WHY',
+    ...(hasEvidence ? ['CODE'] : []),
+    'REPORT',
+  ];
   const rows = outcome.queue.map((result, index) => [
     String(index + 1),
     String(result.priority.score),
     result.verdict,
     describeSeverity(result),
     shorten(describeWhy(result), 44),
+    ...(hasEvidence ? [result.evidence?.grade ?? '-'] : []),
     `${shorten(result.report.title, 50)} (${result.report.source})`,
   ]);
   const widths = header.map((cell, column) =>

@@ -13,6 +13,7 @@ export type FactKind =
   | 'cvss-vector' // the full vector string, e.g. CVSS:3.1/AV:N/...
   | 'claimed-severity' // critical | high | medium | low | none
   | 'version' // an affected version or range as written (1.2.3, <=2.4.1, v2.0.0-rc1)
+  | 'commit' // a commit hash the report names (7 to 40 hex digits, lower-cased)
   | 'file-path' // src/http/parser.c (as written, without :line)
   | 'line-reference' // src/http/parser.c:120 or src/x.c#L10-L20
   | 'function' // a function, method or class name: parse_header, Parser.readChunk

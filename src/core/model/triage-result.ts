@@ -1,6 +1,7 @@
 // What triage concludes about one report: a verdict citing rules, severity claimed versus assessed,
 // a priority with its reasons, and a draft reply for a human to send.
 
+import type { EvidenceSummary } from './evidence.js';
 import type { Fact } from './fact.js';
 import type { Report } from './report.js';
 import type { OutOfScopeDisposition, RequirementName } from './security-profile.js';
@@ -80,4 +81,6 @@ export interface TriageResult {
   severity: SeverityAssessment;
   priority: Priority;
   reply: string;
+  /** What the repository says about the report's code claims; null when no repository was given. */
+  evidence: EvidenceSummary | null;
 }

@@ -1,6 +1,7 @@
 // A report's place in the maintainer's queue: severity first, then how likely it is to be real
 // and actionable (verdict, completeness, evidence). Every point comes with its reason.
 
+import type { EvidenceGrade, EvidenceSummary } from '../model/evidence.js';
 import type { Fact } from '../model/fact.js';
 import type {
   Priority,
@@ -28,9 +29,19 @@ const verdictPoints: Record<Verdict, number> = {
 };
 
 const completenessPoints = 15;
+
+const evidencePointsByGrade: Record<EvidenceGrade, number> = {
+  verified: 10,
+  'mostly-verified': 5,
+  mixed: -5,
+  contradicted: -30,
+  unverifiable: 0,
+  'no-claims': 0,
+};
 const evidencePoints = { reproduction: 5, patch: 5, trace: 5 } as const;
 
 export interface PriorityInput {
+  evidence?: EvidenceSummary | null;
   verdict: Verdict;
   severity: SeverityAssessment;
   requirements: readonly RequirementCheck[];
@@ -69,6 +80,22 @@ export function scorePriority(input: PriorityInput): Priority {
     (fact) => fact.kind === 'code-block' && sanitizerPattern.test(fact.quote),
   );
   if (trace) add(evidencePoints.trace, 'a crash or sanitizer trace');
+  if (input.evidence) {
+    const { grade } = input.evidence;
+    add(
+      evidencePointsByGrade[grade],
+      grade === 'contradicted'
+        ? 'every code claim is contradicted by the repository: likely fabricated'
+        : `code claims ${grade}`,
+    );
+    const changed = input.evidence.claims.find((checked) => checked.proof.changedLater);
+    if (changed?.proof.changedLater) {
+      add(
+        -5,
+        `cited code changed after ${input.evidence.revision.resolved} (${changed.proof.changedLater.id.slice(0, 12)}): may be fixed already`,
+      );
+    }
+  }
   return { score: Math.max(0, Math.min(100, score)), reasons };
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildFact, buildProfile, buildReport } from '../../../test/support/build-fact.js';
+import type { EvidenceSummary } from '../model/evidence.js';
 import type { RequirementCheck, RuleMatch, SeverityAssessment } from '../model/triage-result.js';
 import { draftReply, type ReplyInput } from './draft-reply.js';
 
@@ -107,5 +108,38 @@ describe('draftReply', () => {
     );
     expect(reply).toMatch(/^Hi there,/);
     expect(reply).toContain('- IN-NET: the report does not say (attack-vector)');
+  });
+
+  it('says plainly, with the proof, when none of the cited code exists', () => {
+    const evidence: EvidenceSummary = {
+      revision: {
+        requested: '2.4.1',
+        resolved: 'v2.4.1',
+        commit: 'abc',
+        isDefault: false,
+        note: '',
+      },
+      grade: 'contradicted',
+      summary: 'none hold',
+      claims: [
+        {
+          claim: {
+            kind: 'symbol',
+            text: 'http_parse_secure_headers',
+            span: { start: 0, end: 1, line: 1 },
+          },
+          status: 'contradicted',
+          proof: {
+            summary:
+              'http_parse_secure_headers is neither defined nor mentioned anywhere at v2.4.1',
+          },
+        },
+      ],
+    };
+    const reply = draftReply(input({ verdict: 'needs-info', evidence }));
+    expect(reply).toContain('at v2.4.1, and none of them holds');
+    expect(reply).toContain(
+      '- `http_parse_secure_headers`: http_parse_secure_headers is neither defined',
+    );
   });
 });

@@ -2,6 +2,7 @@
 // decided and why (quoting the rule or listing what is missing), and what happens next. It is a
 // draft for a human to edit and send; Thresher never sends anything.
 
+import type { EvidenceSummary } from '../model/evidence.js';
 import type { Report } from '../model/report.js';
 import type { SecurityProfile } from '../model/security-profile.js';
 import type {
@@ -21,6 +22,7 @@ export interface ReplyInput {
   severity: SeverityAssessment;
   /** Why in-scope rules could not be decided, when the verdict is undetermined. */
   openQuestions: readonly string[];
+  evidence?: EvidenceSummary | null;
 }
 
 const askFor: Record<ExpectedItem, string> = {
@@ -154,6 +156,53 @@ function replyUndetermined(input: ReplyInput): string[] {
   ];
 }
 
+function shortClaim(text: string): string {
+  const line = text.split('\n')[0] ?? '';
+  return line.length > 70 ? `${line.slice(0, 67)}...` : line;
+}
+
+/** What the repository says about the report's code, in the maintainer's words, with the proof. */
+function describeEvidence(input: ReplyInput): string[] {
+  const evidence = input.evidence;
+  if (!evidence) return [];
+  const project = input.profile.project.name;
+  const where = evidence.revision.isDefault
+    ? `its current HEAD (${evidence.revision.note})`
+    : evidence.revision.resolved;
+  const contradicted = evidence.claims.filter((checked) => checked.status === 'contradicted');
+  const lines: string[] = [];
+  if (evidence.grade === 'contradicted') {
+    lines.push(
+      `We checked every reference to our code in your report against the ${project} repository at ${where}, and none of them holds:`,
+      '',
+      ...contradicted
+        .slice(0, 6)
+        .map((checked) => `- \`${shortClaim(checked.claim.text)}\`: ${checked.proof.summary}`),
+      '',
+      'This usually means the report was not written against our code. If you did reproduce the problem, please send the exact version you tested and the code path you observed.',
+      '',
+    );
+  } else if (contradicted.length > 0) {
+    lines.push(
+      `Some references in the report do not match the ${project} repository at ${where}:`,
+      '',
+      ...contradicted
+        .slice(0, 4)
+        .map((checked) => `- \`${shortClaim(checked.claim.text)}\`: ${checked.proof.summary}`),
+      '',
+    );
+  }
+  const changed = evidence.claims.find((checked) => checked.proof.changedLater);
+  if (changed?.proof.changedLater) {
+    const later = changed.proof.changedLater;
+    lines.push(
+      `The code you cite changed after ${evidence.revision.resolved}, in ${later.id.slice(0, 12)} ("${later.subject}"); please check whether the current release is still affected.`,
+      '',
+    );
+  }
+  return lines;
+}
+
 export function draftReply(input: ReplyInput): string {
   const title = input.report.title.trim() || 'your report';
   const opening = [
@@ -172,6 +221,7 @@ export function draftReply(input: ReplyInput): string {
           : replyUndetermined(input);
   return [
     ...opening,
+    ...describeEvidence(input),
     ...body,
     '',
     'Best regards,',

@@ -6,6 +6,7 @@ import type { Report } from '../model/report.js';
 import { createFactSink } from './create-fact-sink.js';
 import { extractAiDisclosureFacts } from './extract-ai-disclosure-facts.js';
 import { extractCodeFacts } from './extract-code-facts.js';
+import { extractCommitFacts } from './extract-commit-facts.js';
 import { extractLocationFacts } from './extract-location-facts.js';
 import { extractPhraseFacts } from './extract-phrase-facts.js';
 import { extractReproductionFacts } from './extract-reproduction-facts.js';
@@ -31,6 +32,7 @@ export function extractFacts(report: Report): Fact[] {
   extractSeverityFacts(sink, prose, sections);
   extractWeaknessFacts(sink, prose);
   extractVersionFacts(sink, prose);
+  extractCommitFacts(sink, body);
   extractLocationFacts(sink, prose);
   extractReproductionFacts(sink, body, prose, blocks);
 

@@ -1,6 +1,7 @@
 // The triage pipeline for one report: extract facts, check scope rules and reporting requirements,
 // decide the verdict, assess severity in context, score priority and draft the reply.
 
+import type { EvidenceSummary } from '../model/evidence.js';
 import type { Fact } from '../model/fact.js';
 import type { Report } from '../model/report.js';
 import type { SecurityProfile } from '../model/security-profile.js';
@@ -49,15 +50,55 @@ function decideVerdict(
   return { verdict: 'undetermined', rules: [], openQuestions };
 }
 
-/** Triages a report from facts already extracted (the evidence and duplicate steps add facts). */
-export function triageFacts(report: Report, facts: Fact[], profile: SecurityProfile): TriageResult {
+export interface TriageContext {
+  /** The repository's verdict on the report's code claims, when a repository was given. */
+  evidence?: EvidenceSummary | null;
+}
+
+/**
+ * A report whose every code claim the repository contradicts cannot be triaged as written: what
+ * it names as the affected code does not exist. Its cited "component" does not count.
+ */
+function applyEvidence(
+  requirements: RequirementCheck[],
+  evidence: EvidenceSummary | null,
+): RequirementCheck[] {
+  if (evidence?.grade !== 'contradicted') return requirements;
+  return requirements.map((check) =>
+    check.name === 'affected-component'
+      ? {
+          ...check,
+          isPresent: false,
+          reason: `none of the code it cites exists at ${evidence.revision.resolved}`,
+        }
+      : check,
+  );
+}
+
+/** Triages a report from facts already extracted, with the evidence when there is any. */
+export function triageFacts(
+  report: Report,
+  facts: Fact[],
+  profile: SecurityProfile,
+  context: TriageContext = {},
+): TriageResult {
+  const evidence = context.evidence ?? null;
   const scope = evaluateScope(profile, facts);
-  const requirements = checkRequirements(report, facts, profile.reportRequirements);
+  const requirements = applyEvidence(
+    checkRequirements(report, facts, profile.reportRequirements),
+    evidence,
+  );
   const decision = decideVerdict(profile, scope, requirements);
   const citedComponents = scope.components.map((match) => match.component);
   const severity = assessSeverity(facts, citedComponents, scope.outOfScope);
   const ruleMatches = [...scope.outOfScope, ...scope.inScope];
-  const priority = scorePriority({ verdict: decision.verdict, severity, requirements, facts });
+  const priority = scorePriority({
+    verdict: decision.verdict,
+    severity,
+    requirements,
+    facts,
+    evidence,
+  });
   const reply = draftReply({
     report,
     profile,
@@ -66,6 +107,7 @@ export function triageFacts(report: Report, facts: Fact[], profile: SecurityProf
     requirements,
     severity,
     openQuestions: decision.openQuestions,
+    evidence,
   });
   return {
     report,
@@ -82,6 +124,7 @@ export function triageFacts(report: Report, facts: Fact[], profile: SecurityProf
     severity,
     priority,
     reply,
+    evidence,
   };
 }
 

@@ -1,0 +1,61 @@
+// Renders evidence summaries: the JSON shape shared by `thresher evidence` and the `evidence`
+// field of `thresher triage --format json`, and a readable text form.
+
+import type { CheckedClaim, EvidenceSummary } from '../../core/index.js';
+import type { EvidenceOutcome } from '../../services/check-report-evidence.js';
+
+function toJsonClaim(checked: CheckedClaim) {
+  return {
+    kind: checked.claim.kind,
+    text: checked.claim.text,
+    status: checked.status,
+    proof: checked.proof,
+    line: checked.claim.span.line,
+  };
+}
+
+export function toJsonEvidence(evidence: EvidenceSummary) {
+  return {
+    claims: evidence.claims.map(toJsonClaim),
+    grade: evidence.grade,
+    summary: evidence.summary,
+    revision: evidence.revision,
+  };
+}
+
+export function renderEvidenceJson(outcome: EvidenceOutcome): string {
+  const document = {
+    reports: outcome.results.map(({ report, evidence }) => ({
+      source: report.source,
+      title: report.title,
+      ...toJsonEvidence(evidence),
+    })),
+    problems: outcome.problems,
+  };
+  return `${JSON.stringify(document, null, 2)}\n`;
+}
+
+const statusMarks = { verified: 'ok  ', contradicted: 'NO  ', unverifiable: '??  ' } as const;
+
+function shorten(text: string, width: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > width ? `${flat.slice(0, width - 1)}…` : flat;
+}
+
+function renderEvidenceLines(evidence: EvidenceSummary): string[] {
+  return [
+    `  ${evidence.revision.note}`,
+    `  grade: ${evidence.grade}: ${evidence.summary}`,
+    ...evidence.claims.map(
+      (checked) =>
+        `  ${statusMarks[checked.status]}${checked.claim.kind.padEnd(9)}${shorten(checked.claim.text, 50).padEnd(52)}${checked.proof.summary}`,
+    ),
+  ];
+}
+
+export function renderEvidenceText(outcome: EvidenceOutcome): string {
+  const blocks = outcome.results.map(({ report, evidence }) =>
+    [`${report.title} (${report.source})`, ...renderEvidenceLines(evidence)].join('\n'),
+  );
+  return `${blocks.join('\n\n')}\n`;
+}

@@ -1,0 +1,248 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { CodeClaim } from '../model/evidence.js';
+import { buildTestReport } from '../report/build-test-report.js';
+import { extractFacts } from '../report/extract-facts.js';
+import { codeClaimLimits, extractCodeClaims } from './extract-code-claims.js';
+import { truncatedSnippetMarker } from './match-snippet.js';
+
+function claimsOf(markdown: string): CodeClaim[] {
+  const report = buildTestReport(markdown);
+  return extractCodeClaims(report, extractFacts(report));
+}
+
+function brief(claims: readonly CodeClaim[]): string[] {
+  return claims.map((claim) => {
+    switch (claim.kind) {
+      case 'line':
+        return `line ${claim.path!}:${claim.lines!.start}-${claim.lines!.end}`;
+      case 'file':
+        return `file ${claim.path!}`;
+      case 'symbol':
+        return `symbol ${claim.symbol!}`;
+      case 'snippet':
+        return `snippet${claim.path !== undefined ? ` @${claim.path}:${claim.lines!.start}` : ''} ${claim.text.split('\n')[0]!.trim()}`;
+      case 'patch':
+        return `patch ${claim.path ?? '?'}`;
+      case 'revision':
+        return `revision ${claim.text}`;
+    }
+  });
+}
+
+const sanitizerReport = [
+  '# Heap overflow in chunked decoding',
+  '',
+  '## Summary',
+  'tinyhttpd v2.4.1 overflows a heap buffer in `http_read_chunked()` (src/http/chunked.c).',
+  '',
+  '## Details',
+  'In src/http/chunked.c:88 the chunk size is trusted:',
+  '',
+  '```c',
+  '    size_t n = strtoul(line, NULL, 16);',
+  '    memcpy(conn->body + conn->len, p, n);',
+  '```',
+  '',
+  'The call `memcpy(conn->body + conn->len, p, n);` never checks `n` against the buffer.',
+  '',
+  '## Steps to reproduce',
+  '```sh',
+  '$ git checkout v2.4.1 && make',
+  '$ printf "GET / HTTP/1.1\\r\\nTransfer-Encoding: chunked\\r\\n\\r\\nffffffff\\r\\n" | nc localhost 8080',
+  '```',
+  '',
+  '```',
+  '==4242==ERROR: AddressSanitizer: heap-buffer-overflow on address 0x602000000051',
+  'WRITE of size 4096 at 0x602000000051 thread T0',
+  '    #0 0x7f3c1a2b in __interceptor_memcpy',
+  '    #1 0x55d1c3a8e1c4 in http_read_chunked src/http/chunked.c:88:9',
+  '    #2 0x55d1c3a8e2d0 in th_conn_read src/http/conn.c:140:5',
+  '```',
+  '',
+  '## Proposed patch',
+  '```diff',
+  '--- a/src/http/chunked.c',
+  '+++ b/src/http/chunked.c',
+  '@@ -86,3 +86,5 @@ http_read_chunked(struct th_conn *conn)',
+  '     size_t n = strtoul(line, NULL, 16);',
+  '+    if (n > conn->cap - conn->len)',
+  '+        return -1;',
+  '     memcpy(conn->body + conn->len, p, n);',
+  '```',
+].join('\n');
+
+describe('extractCodeClaims on a real-looking report', () => {
+  it('lists lines, symbols, the quoted code tied to its line, the patch and the version, in order', () => {
+    expect(brief(claimsOf(sanitizerReport))).toEqual([
+      'revision v2.4.1',
+      'symbol http_read_chunked',
+      'line src/http/chunked.c:88-88',
+      'snippet @src/http/chunked.c:88 size_t n = strtoul(line, NULL, 16);',
+      'snippet memcpy(conn->body + conn->len, p, n);',
+      'symbol th_conn_read',
+      'line src/http/conn.c:140-140',
+      'patch src/http/chunked.c',
+    ]);
+  });
+
+  it('keeps the patch text without fences and reads its first hunk', () => {
+    const patch = claimsOf(sanitizerReport).find((claim) => claim.kind === 'patch')!;
+    expect(patch.text.startsWith('--- a/src/http/chunked.c\n')).toBe(true);
+    expect(patch.text.endsWith('     memcpy(conn->body + conn->len, p, n);')).toBe(true);
+    expect(patch.lines).toEqual({ start: 86, end: 88 });
+  });
+
+  it('keeps spans that point at the claim in the body', () => {
+    const report = buildTestReport(sanitizerReport);
+    for (const claim of extractCodeClaims(report, extractFacts(report))) {
+      expect(claim.span.line).toBe(report.body.slice(0, claim.span.start).split('\n').length);
+      expect(claim.span.end).toBeLessThanOrEqual(report.body.length);
+    }
+  });
+});
+
+describe('extractCodeClaims on an AI-written report', () => {
+  const slop = [
+    '# Critical RCE in secure header parsing',
+    '',
+    '## Summary',
+    'The function `http_parse_secure_headers()` in `src/http/secure_headers.c` does not validate',
+    'the header length before copying, at line 212 of src/http/secure_headers.c. The same bug is in',
+    'tinyhttpd/src/http/secure_headers.c#L200-L215 and in `SecureHeaderPolicy::apply`.',
+    '',
+    '```c',
+    'static int http_parse_secure_headers(struct th_request *req, const char *value) {',
+    '    char policy[256];',
+    '    strcpy(policy, value);',
+    '    return apply_policy(req, policy);',
+    '}',
+    '```',
+    '',
+    'This was introduced in commit 3f2a9c1d and affects all versions up to 2.4.1.',
+  ].join('\n');
+
+  it('lists each claim once, in body order', () => {
+    expect(brief(claimsOf(slop))).toEqual([
+      'symbol http_parse_secure_headers',
+      'line src/http/secure_headers.c:212-212',
+      'line tinyhttpd/src/http/secure_headers.c:200-215',
+      'symbol apply',
+      'snippet static int http_parse_secure_headers(struct th_request *req, const char *value) {',
+      'revision 3f2a9c1d',
+      'revision <=2.4.1',
+    ]);
+    const qualified = claimsOf(slop).find((claim) => claim.symbol === 'apply')!;
+    expect(qualified.text).toBe('SecureHeaderPolicy::apply');
+  });
+
+  it('keeps a file claim when the path is never cited with a line', () => {
+    expect(brief(claimsOf('See `src/http/secure.c` and `lib/x.js:12`.'))).toEqual([
+      'file src/http/secure.c',
+      'line lib/x.js:12-12',
+    ]);
+  });
+});
+
+describe('what is not a claim about the project code', () => {
+  it('skips shell sessions, HTTP requests, PoC scripts, logs and traces', () => {
+    const body = [
+      '## Details',
+      '```bash',
+      'curl -v http://localhost:8080/',
+      '```',
+      '```http',
+      'GET /index.html HTTP/1.1',
+      'Host: localhost',
+      '```',
+      '```python',
+      'import socket',
+      's = socket.socket()',
+      's.connect(("localhost", 8080))',
+      '```',
+      '```',
+      'Traceback (most recent call last):',
+      '  File "x.py", line 3, in <module>',
+      '```',
+      '```',
+      '$ ./tinyhttpd -c conf',
+      'Segmentation fault',
+      '```',
+      '```c',
+      'int main(void) { int fd = socket(AF_INET, SOCK_STREAM, 0); connect(fd, 0, 0); }',
+      '```',
+    ].join('\n');
+    expect(claimsOf(body).filter((claim) => claim.kind === 'snippet')).toEqual([]);
+  });
+
+  it('takes an untagged block with code-shaped lines as code', () => {
+    const body = 'Details:\n\n```\nif (len > MAX_HDR) {\n    return -1;\n}\n```\n';
+    expect(brief(claimsOf(body))).toEqual(['snippet if (len > MAX_HDR) {']);
+  });
+
+  it('skips runtime functions, system and PoC paths, and fixed versions', () => {
+    const body =
+      'It calls `memcpy()` and `JSON.parse()` via `parse_chunk()`. Config is /etc/tinyhttpd.conf; run `poc.py`. Fixed in 2.5.0. Tested on 2.4.1.';
+    expect(brief(claimsOf(body))).toEqual(['symbol parse_chunk', 'revision 2.4.1']);
+  });
+
+  it('reads tags and commits named in a PoC', () => {
+    const body =
+      '## Steps to reproduce\n```sh\ngit clone https://example.com/tinyhttpd\ngit checkout tinyhttpd-2.4.1\n```\nAlso seen at tinyhttpd-2.4.0 (see also python-3.11.4).';
+    expect(brief(claimsOf(body))).toEqual(['revision tinyhttpd-2.4.1', 'revision tinyhttpd-2.4.0']);
+  });
+});
+
+describe('limits', () => {
+  it('caps the number of claims and the size of a snippet', () => {
+    const many = Array.from({ length: 1000 }, (_, index) => `\`src/f${index}.c\``).join(' ');
+    const claims = claimsOf(many);
+    expect(claims).toHaveLength(codeClaimLimits.maxClaims);
+    expect(claims[0]!.path).toBe('src/f0.c');
+
+    const hugeSnippet = `Details:\n\n\`\`\`c\n${'    total += compute_value(index);\n'.repeat(40_000)}\`\`\`\n`;
+    const started = performance.now();
+    const [snippet] = claimsOf(hugeSnippet);
+    expect(performance.now() - started).toBeLessThan(3000);
+    expect(snippet!.kind).toBe('snippet');
+    expect(snippet!.text.length).toBeLessThanOrEqual(
+      codeClaimLimits.maxSnippetLength + truncatedSnippetMarker.length,
+    );
+    expect(snippet!.text.endsWith(truncatedSnippetMarker)).toBe(true);
+  });
+
+  it('never throws on arbitrary reports and keeps spans inside the body (property)', () => {
+    const fragments = fc.constantFrom(
+      '`src/http/parser.c:120`',
+      'src/x.c#L10-L20',
+      '`parse_header()`',
+      '\n```c\nint x = f(y);\n```\n',
+      '\n```diff\n--- a/x.c\n+++ b/x.c\n@@ -1 +1 @@\n-a\n+b\n```\n',
+      'commit 9cbfe00',
+      'git checkout v2.4.1',
+      'tinyhttpd-2.4.1',
+      '<= 2.4.1',
+      '`memcpy(buf, hdr, len);`',
+      '\n## Steps to reproduce\n',
+      '```',
+      '`',
+      '\n',
+    );
+    const markdown = fc
+      .array(fc.oneof(fc.string(), fragments), { maxLength: 40 })
+      .map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(markdown, (body) => {
+        const report = buildTestReport(body);
+        const claims = extractCodeClaims(report, extractFacts(report));
+        expect(claims.length).toBeLessThanOrEqual(codeClaimLimits.maxClaims);
+        for (const claim of claims) {
+          expect(claim.span.start).toBeGreaterThanOrEqual(0);
+          expect(claim.span.end).toBeLessThanOrEqual(body.length);
+          expect(claim.text).not.toBe('');
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -1,0 +1,389 @@
+// Lists what a report claims about the code — files, lines, symbols, quoted code, patches and the
+// revision — from its facts and code blocks, so that each claim can be checked against the repo.
+
+import type { CodeClaim } from '../model/evidence.js';
+import type { Fact } from '../model/fact.js';
+import type { Report, ReportField, TextSpan } from '../model/report.js';
+import { findCodeBlocks } from '../report/find-code-blocks.js';
+import type { CodeBlock } from '../report/find-code-blocks.js';
+import { maskNonProse } from '../report/mask-non-prose.js';
+import { truncatedSnippetMarker } from './match-snippet.js';
+
+/** Bounds that keep a hostile report cheap to check. */
+export const codeClaimLimits = {
+  /** Claims kept per report, the first ones in body order. */
+  maxClaims: 200,
+  /** Longest snippet or patch text; longer ones are cut at a line and end with the marker. */
+  maxSnippetLength: 20 * 1024,
+} as const;
+
+const codeLanguages = new Set(
+  (
+    'c h cpp c++ cc cxx hpp objc objective-c js javascript mjs cjs jsx ts typescript tsx py python py3 ' +
+    'go golang rs rust java kotlin kt scala cs csharp c# rb ruby php swift lua zig'
+  ).split(' '),
+);
+const nonCodeLanguages = new Set(
+  (
+    'sh bash shell console zsh fish sh-session shell-session terminal bash-session cmd powershell ps1 ' +
+    'http https httpie curl log logs output stderr stdout stacktrace traceback trace asan gdb lldb ' +
+    'diff patch udiff json yaml yml xml html toml ini csv hex hexdump sql graphql dockerfile make ' +
+    'makefile cmake markdown md'
+  ).split(' '),
+);
+
+// Lines that mark a block as a PoC, a shell session, an HTTP exchange or tool output.
+const nonCodeLine =
+  /^\s*(?:\$ |# |> |PS>|C:\\|curl\s|wget\s|nc\s|ncat\s|\.\/|sudo\s|python3?\s|node\s|gcc\s|clang\s|make\b|cmake\s|git\s|docker\s|npm\s|pip\s|cargo\s|go run\s|export\s+\w+=|(?:GET|POST|PUT|DELETE|HEAD|OPTIONS|PATCH|CONNECT|TRACE)\s+\S+\s+HTTP\/|HTTP\/\d(?:\.\d)?\s+\d{3}|Host:\s|User-Agent:\s|Content-(?:Type|Length):\s|==\d+==|#\d+\s+0x|\s*at\s+[\w$.<>]+\s*\(|Traceback \(most recent call last\)|File ".*", line \d+|SUMMARY:\s|AddressSanitizer|UndefinedBehaviorSanitizer|Segmentation fault|Program received signal|thread '.*' panicked|READ of size|WRITE of size|\(gdb\)|Breakpoint \d|\[\d{4}-\d\d-\d\d|\d{4}-\d\d-\d\d[ T]\d\d:\d\d)/;
+// A PoC or harness written in a programming language is still not project code.
+const exploitMarkers =
+  /\b(?:import\s+(?:socket|requests|urllib|http\.client|pwn|struct|subprocess|sys)\b|from\s+pwn\s+import|socket\.socket|requests\.(?:get|post)|urllib\.request|sys\.argv|__name__\s*==\s*["']__main__["']|LLVMFuzzerTestOneInput|fetch\(\s*["'`]https?:|axios\.|require\(\s*["'](?:http|https|net|child_process)["']\)|net\.connect|http\.request\(|new\s+WebSocket|int\s+main\s*\(|func\s+main\s*\(\s*\)|fn\s+main\s*\(\s*\)|public\s+static\s+void\s+main)/;
+const codeShapedLine =
+  /(?:[;{}]\s*(?:\/\/.*|\/\*.*)?$|^\s*(?:def|async\s+def|class|func|fn|pub\s+fn|function|if|for|while|switch|return|else|struct|typedef|static|const|let|var|#\s*(?:include|define|if|endif)|import|package|use)\b|^\s*[\w$.\->[\]*]+\s*(?:=|\+=|-=)\s*\S|^\s*[\w$.\->]+\([^)]*\)\s*:?\s*$)/;
+
+const inlineCodePattern = /`([^`\n]{8,400})`/g;
+const inlineCodeShape =
+  /(?:;\s*$|\{\s*$|^\s*(?:if|for|while|return|switch)\s*\(|[\w\])]\s*(?:=|==|!=|<=|>=|\+=|-=|\*=|&&|\|\||->)\s*[\w(&*"'-]|^[\w$.\->]+\s*\([^()]*,[^()]*\)\s*;?$)/;
+const inlineNotCode =
+  /^\s*(?:\$|curl\b|wget\b|git\b|npm\b|pip\b|sudo\b|\.\/|python3?\b|node\b|make\b|docker\b|cd\b|export\b|https?:\/\/|[A-Z_]+=\S*$|--?\w)/;
+
+const runtimeNames = new Set(
+  (
+    'malloc calloc realloc free memcpy memmove memset memcmp memchr strcpy strncpy strcat strncat strlen ' +
+    'strnlen strcmp strncmp strchr strrchr strstr strdup strndup strtol strtoul atoi atol sprintf snprintf ' +
+    'vsnprintf vsprintf printf fprintf puts fputs gets fgets scanf sscanf fscanf fopen fclose fread fwrite ' +
+    'read write open close recv send recvfrom sendto socket bind listen accept connect select poll exit ' +
+    '_exit abort assert main system exec execve execvp fork popen pclose alloca perror errno signal ' +
+    'pthread_create pthread_mutex_lock pthread_mutex_unlock sizeof offsetof ' +
+    'eval require setTimeout setInterval parseInt parseFloat encodeURIComponent decodeURIComponent ' +
+    'print len open input exec compile getattr setattr isinstance super'
+  ).split(' '),
+);
+const runtimeOwners =
+  /^(?:std|Object|JSON|Math|Array|Promise|Buffer|console|process|String|Number|Reflect|Date|RegExp|Symbol|Map|Set|window|document|os|sys|subprocess|pickle|yaml|json|re|shutil|socket|fmt|strings|bytes|ioutil|io|http|net|Vec|Box|Rc|Arc|Option|Result|System|Runtime|Integer|Collections|Arrays|Files|Paths)(?:\.|::)/;
+
+const pocFileName =
+  /^(?:poc|exploit|payload|crash|repro|reproduce|reproducer|testcase|test_?case|input|fuzz|harness|trigger|evil|malicious|attack|out|output|log)[\w.-]*$/i;
+const systemPath =
+  /^(?:\/(?:etc|proc|sys|dev|tmp|var|run|usr\/(?:include|lib|lib64|share|local\/lib)|lib|lib64|bin|sbin|root|boot|mnt|media|snap|private)\/|~\/|[A-Za-z]:\\)/;
+const nonProjectSections = new Set<ReportField>([
+  'reproduction',
+  'test-case',
+  'environment',
+  'references',
+]);
+const fixedVersionBefore =
+  /\b(?:fixed|patched|resolved|addressed|corrected|upgrad\w*|updat\w*|bump\w*|released?|latest|newer|current)\b[^\n.;]{0,24}$/i;
+const gitRevisionPattern =
+  /\bgit\s+(?:checkout|switch|reset\s+--hard|show|log)\s+(?:-[-\w]+\s+)*([\w][\w./-]{0,80})|\bgit\s+clone\b[^\n]*?\s(?:--branch|-b)\s+([\w][\w./-]{0,80})/g;
+const projectTagPattern =
+  /(?<![\w./@-])([A-Za-z][A-Za-z0-9]*(?:[-_][A-Za-z][A-Za-z0-9]*)*[-_]v?\d{1,4}(?:[._]\d{1,4}){1,3}(?:-(?:rc|alpha|beta|pre)\.?\d*)?)(?![\w/-]|\.\w)/g;
+const foreignTagPrefix =
+  /^(?:python|py|node|nodejs|gcc|clang|llvm|ubuntu|debian|fedora|centos|rhel|alpine|glibc|musl|openssl|libressl|go|golang|rust|rustc|java|jdk|openjdk|linux|kernel|curl|nginx|apache|httpd|php|ruby|perl|windows|macos|ios|android|chrome|firefox|cve|cwe|ghsa|rfc|iso|utf|sha|md|x86|arm|amd|aarch|win|lib)$/i;
+const diffHunkStart = /^@@ -(\d+)(?:,(\d+))?/m;
+
+interface ClaimDraft extends CodeClaim {
+  /** Dedupe key: claims with the same key are said once, at the first place. */
+  key: string;
+}
+
+function indexLineStarts(body: string): number[] {
+  const starts = [0];
+  for (let at = body.indexOf('\n'); at !== -1; at = body.indexOf('\n', at + 1)) starts.push(at + 1);
+  return starts;
+}
+
+function createSpanMaker(body: string): (start: number, end: number) => TextSpan {
+  let lineStarts: number[] | null = null;
+  return (start, end) => {
+    lineStarts ??= indexLineStarts(body);
+    let low = 0;
+    let high = lineStarts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (lineStarts[middle]! <= start) low = middle;
+      else high = middle - 1;
+    }
+    return { start, end, line: low + 1 };
+  };
+}
+
+function createFieldLookup(report: Report): (offset: number) => ReportField | null {
+  const known = report.sections
+    .filter((section) => section.field !== null && section.span.end > section.span.start)
+    .sort((a, b) => a.span.end - a.span.start - (b.span.end - b.span.start));
+  return (offset) =>
+    known.find((section) => offset >= section.span.start && offset < section.span.end)?.field ??
+    null;
+}
+
+/** Cuts long code at a line boundary and marks it, so a claim's text stays bounded. */
+function capCode(text: string): string {
+  if (text.length <= codeClaimLimits.maxSnippetLength) return text;
+  const cut = text.lastIndexOf('\n', codeClaimLimits.maxSnippetLength);
+  return `${text.slice(0, cut > 0 ? cut : codeClaimLimits.maxSnippetLength)}${truncatedSnippetMarker}`;
+}
+
+function splitLineReference(value: string): { path: string; start: number; end: number } | null {
+  const match = /^(.+):(\d{1,7})(?:-(\d{1,7}))?$/.exec(value);
+  if (match === null) return null;
+  const first = Number.parseInt(match[2]!, 10);
+  const last = match[3] === undefined ? first : Number.parseInt(match[3], 10);
+  return { path: match[1]!, start: Math.min(first, last), end: Math.max(first, last) };
+}
+
+function lastComponent(name: string): string {
+  const parts = name.split(/\.|::|->|#/);
+  return parts[parts.length - 1]!;
+}
+
+function isProjectPath(path: string): boolean {
+  if (systemPath.test(path)) return false;
+  const base = path.slice(path.lastIndexOf('/') + 1);
+  return !(path === base && pocFileName.test(base));
+}
+
+function isProjectFunction(name: string): boolean {
+  if (runtimeNames.has(name) || runtimeOwners.test(name)) return false;
+  return !name.startsWith('__');
+}
+
+/** Whether a fenced block shows the project's own code (not a PoC, session, request, log or trace). */
+function isProjectCode(info: string, content: string, field: ReportField | null): boolean {
+  if (nonCodeLanguages.has(info)) return false;
+  if (field !== null && nonProjectSections.has(field)) return false;
+  const lines = content.split('\n', 400).filter((line) => line.trim() !== '');
+  if (lines.length === 0) return false;
+  if (exploitMarkers.test(content.slice(0, 20_000))) return false;
+  let nonCode = 0;
+  let codeShaped = 0;
+  for (const line of lines) {
+    if (nonCodeLine.test(line)) nonCode += 1;
+    else if (codeShapedLine.test(line)) codeShaped += 1;
+  }
+  if (nonCode > 0 && (nonCodeLine.test(lines[0]!) || nonCode * 4 >= lines.length)) return false;
+  if (codeLanguages.has(info)) return true;
+  if (info !== '' && info !== 'text' && info !== 'txt' && info !== 'plaintext' && info !== 'code')
+    return false;
+  return codeShaped >= Math.min(2, lines.length) && codeShaped * 2 >= lines.length;
+}
+
+function stripFences(text: string): string {
+  const lines = text.split('\n');
+  if (/^\s*(?:`{3,}|~{3,})/.test(lines[0] ?? '')) lines.shift();
+  if (lines.length > 0 && /^\s*(?:`{3,}|~{3,})\s*$/.test(lines[lines.length - 1]!)) lines.pop();
+  return lines.join('\n');
+}
+
+function readHunkLines(diff: string): { start: number; end: number } | undefined {
+  const hunk = diffHunkStart.exec(diff);
+  if (hunk === null) return undefined;
+  const start = Math.max(1, Number.parseInt(hunk[1]!, 10));
+  const count = hunk[2] === undefined ? 1 : Number.parseInt(hunk[2], 10);
+  return { start, end: start + Math.max(0, count - 1) };
+}
+
+/** A line reference said right before a block ("in src/x.c:120:" then the code) names its place. */
+function findReferenceBefore(
+  body: string,
+  block: CodeBlock,
+  references: readonly Fact[],
+): Fact | undefined {
+  for (let index = references.length - 1; index >= 0; index -= 1) {
+    const reference = references[index]!;
+    if (reference.span.end > block.start) continue;
+    const between = body.slice(reference.span.end, block.start);
+    if (between.length > 160 || between.includes('```') || between.includes('~~~'))
+      return undefined;
+    const words = between.replace(/[`*_]/g, '').trim();
+    if (words === '' || words.endsWith(':') || words.length <= 4) return reference;
+    return undefined;
+  }
+  return undefined;
+}
+
+/** A reference on the block's first line (`// src/x.c:120`) names the place of the code below it. */
+function findReferenceInside(
+  block: CodeBlock,
+  body: string,
+  references: readonly Fact[],
+): Fact | undefined {
+  const firstLineEnd = body.indexOf('\n', block.contentStart);
+  const end = firstLineEnd === -1 ? block.contentEnd : Math.min(firstLineEnd, block.contentEnd);
+  return references.find((fact) => fact.span.start >= block.contentStart && fact.span.start < end);
+}
+
+function addRevisionClaims(
+  body: string,
+  prose: string,
+  facts: readonly Fact[],
+  add: (draft: ClaimDraft) => void,
+  span: (start: number, end: number) => TextSpan,
+): void {
+  for (const fact of facts) {
+    if (fact.kind === 'commit') {
+      add({ kind: 'revision', text: fact.value, span: fact.span, key: `revision:${fact.value}` });
+    } else if (fact.kind === 'version') {
+      if (fixedVersionBefore.test(body.slice(Math.max(0, fact.span.start - 40), fact.span.start)))
+        continue;
+      const quote = body.slice(fact.span.start, fact.span.end).trim();
+      // "v2.4.1" keeps its `v` (it may be the tag's very name); "version 2.4.1" is 2.4.1.
+      const text = /^v\d[\w.-]*$/.test(quote) ? quote : fact.value;
+      add({ kind: 'revision', text, span: fact.span, key: `revision:${text}` });
+    }
+  }
+  for (const match of body.matchAll(gitRevisionPattern)) {
+    const revision = (match[1] ?? match[2]!).replace(/[.,;:]+$/, '');
+    if (
+      !/\d/.test(revision) ||
+      revision.startsWith('-') ||
+      /^(?:HEAD|main|master|origin)\b/.test(revision)
+    )
+      continue;
+    const start = match.index + match[0].lastIndexOf(revision);
+    add({
+      kind: 'revision',
+      text: revision,
+      span: span(start, start + revision.length),
+      key: `revision:${revision}`,
+    });
+  }
+  for (const match of prose.matchAll(projectTagPattern)) {
+    const tag = match[1]!;
+    const prefix = tag.split(/[-_]/, 1)[0]!;
+    if (foreignTagPrefix.test(prefix)) continue;
+    if (fixedVersionBefore.test(prose.slice(Math.max(0, match.index - 40), match.index))) continue;
+    add({
+      kind: 'revision',
+      text: tag,
+      span: span(match.index, match.index + tag.length),
+      key: `revision:${tag}`,
+    });
+  }
+}
+
+function addInlineSnippets(
+  prose: string,
+  add: (draft: ClaimDraft) => void,
+  span: (start: number, end: number) => TextSpan,
+  fieldAt: (offset: number) => ReportField | null,
+): void {
+  for (const match of prose.matchAll(inlineCodePattern)) {
+    const code = match[1]!.trim();
+    if (!inlineCodeShape.test(code) || inlineNotCode.test(code)) continue;
+    if (!/[A-Za-z_]\w*/.test(code) || /^[\w./-]+$/.test(code)) continue;
+    const field = fieldAt(match.index);
+    if (field !== null && nonProjectSections.has(field)) continue;
+    const start = match.index + 1 + match[1]!.indexOf(code);
+    add({
+      kind: 'snippet',
+      text: code,
+      span: span(start, start + code.length),
+      key: `snippet:${code.replace(/\s+/g, '')}`,
+    });
+  }
+}
+
+/**
+ * Every claim the report makes about the code, in body order, each said once (first place kept):
+ * cited files; `path:line` / `path#L10-L20` lines; function, method and class names (not libc or
+ * runtime ones); quoted project code — fenced blocks that are code rather than a PoC, session,
+ * request, log or trace, and inline code that reads as a line of code — tied to the line
+ * reference said right before it; proposed patches; and the versions, tags and commits named.
+ * At most `codeClaimLimits.maxClaims` claims; snippets and patches cut at 20 KB (marked).
+ */
+export function extractCodeClaims(report: Report, facts: readonly Fact[]): CodeClaim[] {
+  const { body } = report;
+  const span = createSpanMaker(body);
+  const fieldAt = createFieldLookup(report);
+  const blocks = findCodeBlocks(body);
+  const prose = maskNonProse(body, blocks);
+  const drafts: ClaimDraft[] = [];
+  const seen = new Set<string>();
+  const add = (draft: ClaimDraft): void => {
+    if (seen.has(draft.key) || drafts.length >= codeClaimLimits.maxClaims * 20) return;
+    seen.add(draft.key);
+    drafts.push(draft);
+  };
+
+  const references = facts.filter((fact) => fact.kind === 'line-reference');
+  const lineSpans: Array<{ start: number; end: number; path: string }> = [];
+  for (const fact of references) {
+    const reference = splitLineReference(fact.value);
+    if (reference === null || !isProjectPath(reference.path)) continue;
+    lineSpans.push({ start: fact.span.start, end: fact.span.end, path: reference.path });
+    add({
+      kind: 'line',
+      text: fact.quote,
+      path: reference.path,
+      lines: { start: reference.start, end: reference.end },
+      span: fact.span,
+      key: `line:${reference.path}:${reference.start}-${reference.end}`,
+    });
+  }
+  const linePaths = new Set(lineSpans.map((entry) => entry.path));
+  for (const fact of facts) {
+    if (fact.kind === 'file-path') {
+      if (!isProjectPath(fact.value)) continue;
+      // A path said as part of `path:line` is checked by the line claim.
+      if (lineSpans.some((entry) => fact.span.start >= entry.start && fact.span.end <= entry.end))
+        continue;
+      if (linePaths.has(fact.value)) continue;
+      add({
+        kind: 'file',
+        text: fact.quote,
+        path: fact.value,
+        span: fact.span,
+        key: `file:${fact.value}`,
+      });
+    } else if (fact.kind === 'function') {
+      if (!isProjectFunction(fact.value)) continue;
+      const symbol = lastComponent(fact.value);
+      add({
+        kind: 'symbol',
+        text: fact.value,
+        symbol,
+        span: fact.span,
+        key: `symbol:${fact.value}`,
+      });
+    } else if (fact.kind === 'diff') {
+      const diff = capCode(stripFences(body.slice(fact.span.start, fact.span.end)));
+      const lines = readHunkLines(diff);
+      add({
+        kind: 'patch',
+        text: diff,
+        ...(fact.value !== 'unknown' ? { path: fact.value } : {}),
+        ...(lines !== undefined ? { lines } : {}),
+        span: fact.span,
+        key: `patch:${fact.span.start}`,
+      });
+    }
+  }
+
+  for (const block of blocks) {
+    const content = body.slice(block.contentStart, block.contentEnd);
+    if (!isProjectCode(block.info, content, fieldAt(block.start))) continue;
+    // A block that is really a diff is a patch claim already.
+    if (/^@@ -\d/m.test(content) && /^(?:\+\+\+ |diff --git )/m.test(content)) continue;
+    const reference =
+      findReferenceBefore(body, block, references) ?? findReferenceInside(block, body, references);
+    const place = reference === undefined ? null : splitLineReference(reference.value);
+    const text = capCode(content.replace(/\s+$/, ''));
+    add({
+      kind: 'snippet',
+      text,
+      ...(place !== null
+        ? { path: place.path, lines: { start: place.start, end: place.end } }
+        : {}),
+      span: span(block.start, block.end),
+      key: `snippet:${text.replace(/\s+/g, '').slice(0, 2000)}`,
+    });
+  }
+  addInlineSnippets(prose, add, span, fieldAt);
+  addRevisionClaims(body, prose, facts, add, span);
+
+  return drafts
+    .sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end)
+    .slice(0, codeClaimLimits.maxClaims)
+    .map(({ key: _key, ...claim }) => claim);
+}

@@ -1,0 +1,221 @@
+// Maps a path a report cites onto the repository's files: the file it names (behind a leading
+// repo folder, `./` or an absolute checkout path), or else the real path it most likely meant.
+
+const maxPathLength = 1000;
+
+function trimPath(path: string): string {
+  return path
+    .trim()
+    .slice(0, maxPathLength)
+    .replace(/\\/g, '/')
+    .replace(/^(?:\.\/)+/, '')
+    .replace(/\/{2,}/g, '/')
+    .replace(/\/+$/, '');
+}
+
+function baseNameOf(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
+/**
+ * The repository path a cited path names, or null: an exact match; the path with `./`, a leading
+ * `/` or one leading folder (the repository's own name: `tinyhttpd/src/x.c`) removed; for an
+ * absolute path (`/home/me/tinyhttpd/src/x.c`) its longest tail that is a file; for a bare file
+ * name (`parser.c`) the one file of that name, when there is exactly one.
+ */
+export function resolveCitedPath(path: string, paths: ReadonlySet<string>): string | null {
+  const cited = trimPath(path);
+  if (cited === '') return null;
+  if (paths.has(cited)) return cited;
+  const isAbsolute = cited.startsWith('/') || cited.startsWith('~/');
+  const relative = cited.replace(/^~?\/+/, '');
+  if (paths.has(relative)) return relative;
+  const segments = relative.split('/');
+  if (segments.length > 1) {
+    // A relative path may carry the repository folder; an absolute one any checkout location.
+    const maxDropped = isAbsolute ? segments.length - 1 : 1;
+    for (let dropped = 1; dropped <= maxDropped; dropped += 1) {
+      const tail = segments.slice(dropped).join('/');
+      if (paths.has(tail)) return tail;
+    }
+    return null;
+  }
+  const suffix = `/${cited}`;
+  let found: string | null = null;
+  for (const candidate of paths) {
+    if (!candidate.endsWith(suffix)) continue;
+    if (found !== null) return null;
+    found = candidate;
+  }
+  return found;
+}
+
+// Scratch rows for the edit distance, grown as needed: no allocation per compared path.
+let previousRow = new Int32Array(64);
+let currentRow = new Int32Array(64);
+
+function lowerCode(text: string, at: number): number {
+  const code = text.charCodeAt(at);
+  return code >= 65 && code <= 90 ? code + 32 : code;
+}
+
+function bucketOf(code: number): number {
+  return code >= 48 && code <= 57 ? code - 48 : code & 63;
+}
+
+/** Which of 64 character buckets occur in `text.slice(start)`, as two 32-bit masks. */
+function maskCharacters(text: string, start: number): [number, number] {
+  let low = 0;
+  let high = 0;
+  for (let at = start; at < text.length; at += 1) {
+    const bucket = bucketOf(lowerCode(text, at));
+    if (bucket < 32) low |= 1 << bucket;
+    else high |= 1 << (bucket - 32);
+  }
+  return [low, high];
+}
+
+/**
+ * A cheap lower bound on the edit distance: every character of one string whose kind never
+ * occurs in the other costs at least one edit. Rules out most paths before any distance table.
+ */
+function countMissing(
+  text: string,
+  start: number,
+  low: number,
+  high: number,
+  limit: number,
+): number {
+  let missing = 0;
+  for (let at = start; at < text.length; at += 1) {
+    const bucket = bucketOf(lowerCode(text, at));
+    const isPresent = bucket < 32 ? (low >>> bucket) & 1 : (high >>> (bucket - 32)) & 1;
+    if (isPresent === 0 && ++missing > limit) return missing;
+  }
+  return missing;
+}
+
+/**
+ * Case-insensitive Levenshtein distance between `a` and `b.slice(bStart)`, or `limit + 1` as
+ * soon as it must exceed `limit` (only the band |row - column| <= limit is computed).
+ */
+function measureDistance(a: string, b: string, bStart: number, limit: number): number {
+  const rows = a.length;
+  const columns = b.length - bStart;
+  if (Math.abs(rows - columns) > limit) return limit + 1;
+  if (previousRow.length <= columns) {
+    previousRow = new Int32Array(columns + 1);
+    currentRow = new Int32Array(columns + 1);
+  }
+  let previous = previousRow;
+  let current = currentRow;
+  const outside = limit + 1;
+  for (let column = 0; column <= columns; column += 1)
+    previous[column] = column <= limit ? column : outside;
+  for (let row = 1; row <= rows; row += 1) {
+    const low = Math.max(1, row - limit);
+    const high = Math.min(columns, row + limit);
+    current[0] = row <= limit ? row : outside;
+    if (low > 1) current[low - 1] = outside;
+    let rowBest = current[0];
+    const code = lowerCode(a, row - 1);
+    for (let column = low; column <= high; column += 1) {
+      const diagonal = previous[column - 1]! + (code === lowerCode(b, bStart + column - 1) ? 0 : 1);
+      const up = previous[column]! + 1;
+      const left = current[column - 1]! + 1;
+      let value = diagonal < up ? diagonal : up;
+      if (left < value) value = left;
+      if (value > outside) value = outside;
+      current[column] = value;
+      if (value < rowBest) rowBest = value;
+    }
+    if (high < columns) current[high + 1] = outside;
+    if (rowBest > limit) return outside;
+    const swap = previous;
+    previous = current;
+    current = swap;
+  }
+  return Math.min(previous[columns]!, outside);
+}
+
+function stemOf(name: string): string {
+  const dot = name.lastIndexOf('.');
+  return (dot > 0 ? name.slice(0, dot) : name).toLowerCase();
+}
+
+/** Among paths sharing a good base name, the one whose folders are most like the cited path's. */
+function pickByFolders(cited: string, candidates: readonly string[]): string | null {
+  let best: string | null = null;
+  let bestDistance = Number.MAX_SAFE_INTEGER - 1;
+  for (const candidate of candidates.slice(0, 500)) {
+    // Bounded by the best so far, so most comparisons stop after a few rows.
+    const limit = Math.min(bestDistance, Math.max(cited.length, candidate.length));
+    const distance = measureDistance(cited, candidate, 0, limit);
+    if (
+      distance < bestDistance ||
+      (distance === bestDistance && best !== null && candidate < best)
+    ) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+/**
+ * The real path a cited (missing) path most likely meant, or null when none is close: a file of
+ * the same name in another folder, else the nearest file name by edit distance (at most a third
+ * of its length), else a name containing the cited one or contained in it (`secure_headers.c`
+ * for `headers.c`); ties go to the path whose folders are most alike. Full paths are only compared
+ * among those candidates, so 50,000 paths cost a few milliseconds.
+ */
+export function findClosestPath(path: string, paths: readonly string[]): string | null {
+  const cited = trimPath(path).replace(/^~?\/+/, '');
+  if (cited === '' || paths.length === 0) return null;
+  const baseName = baseNameOf(cited);
+  const limit = Math.max(1, Math.min(4, Math.floor(baseName.length / 3)));
+  const [citedLow, citedHigh] = maskCharacters(baseName, 0);
+  let bestDistance = limit + 1;
+  let byDistance: string[] = [];
+  for (const candidate of paths) {
+    const baseStart = candidate.lastIndexOf('/') + 1;
+    const baseLength = candidate.length - baseStart;
+    if (Math.abs(baseLength - baseName.length) > Math.min(limit, bestDistance)) continue;
+    let distance: number;
+    if (baseLength === baseName.length && candidate.endsWith(baseName)) distance = 0;
+    else if (bestDistance === 0) continue;
+    else {
+      const bound = Math.min(limit, bestDistance);
+      if (countMissing(candidate, baseStart, citedLow, citedHigh, bound) > bound) continue;
+      const [low, high] = maskCharacters(candidate, baseStart);
+      if (countMissing(baseName, 0, low, high, bound) > bound) continue;
+      distance = measureDistance(baseName, candidate, baseStart, bound);
+      // Only the letter case differs: nearer than any real edit, farther than the same name.
+      if (distance === 0) distance = 0.5;
+    }
+    if (distance < bestDistance) {
+      bestDistance = distance;
+      byDistance = [candidate];
+    } else if (distance === bestDistance && distance <= limit) byDistance.push(candidate);
+  }
+  if (byDistance.length > 0) return pickByFolders(cited, byDistance);
+  return pickByFolders(cited, findContaining(baseName, paths));
+}
+
+/** Paths whose file stem contains the cited one or is contained in it, the nearest in length. */
+function findContaining(baseName: string, paths: readonly string[]): string[] {
+  const citedStem = stemOf(baseName);
+  if (citedStem.length < 4) return [];
+  let found: string[] = [];
+  let bestGap = Number.POSITIVE_INFINITY;
+  for (const candidate of paths) {
+    const stem = stemOf(candidate.slice(candidate.lastIndexOf('/') + 1));
+    if (stem.length < 4 || !(stem.includes(citedStem) || citedStem.includes(stem))) continue;
+    const gap = Math.abs(stem.length - citedStem.length);
+    if (gap < bestGap) {
+      bestGap = gap;
+      found = [candidate];
+    } else if (gap === bestGap) found.push(candidate);
+  }
+  return found;
+}
