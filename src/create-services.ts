@@ -1,21 +1,28 @@
 // The single composition root: builds the adapters and hands them to the services.
 
+import { readAdvisoryCorpus } from './adapters/advisories/read-advisory-corpus.js';
+import { createFileDuplicateStore } from './adapters/duplicates/create-file-duplicate-store.js';
 import { createGitRepoReader } from './adapters/git/create-git-repo-reader.js';
 import { readReportFiles } from './adapters/report-files/read-report-files.js';
 import { createEvidenceService, type EvidenceService } from './services/check-report-evidence.js';
-import type { RepoOpener, ReportReader } from './services/ports.js';
+import { createDuplicatesService, type DuplicatesService } from './services/find-duplicates.js';
+import type { AdvisoryReader, RepoOpener, ReportReader } from './services/ports.js';
 import { createTriageService, type TriageService } from './services/triage-reports.js';
 
 export interface Services {
   triage: TriageService;
   evidence: EvidenceService;
+  duplicates: DuplicatesService;
 }
 
 export function createServices(): Services {
   const reportReader: ReportReader = { readReports: (paths) => readReportFiles([...paths]) };
+  const advisoryReader: AdvisoryReader = { readAdvisoryCorpus };
   const repoOpener: RepoOpener = { open: (repoDir) => createGitRepoReader(repoDir) };
+  const openDuplicateStore = createFileDuplicateStore;
   return {
-    triage: createTriageService({ reportReader, repoOpener }),
+    triage: createTriageService({ reportReader, advisoryReader, repoOpener, openDuplicateStore }),
     evidence: createEvidenceService({ reportReader, repoOpener }),
+    duplicates: createDuplicatesService({ reportReader, advisoryReader, openDuplicateStore }),
   };
 }

@@ -3,6 +3,7 @@
 import { createRequire } from 'node:module';
 import { createServices, type Services } from '../create-services.js';
 import { exitCodes, type CliIo } from './cli-io.js';
+import { runDuplicatesCommand } from './commands/duplicates.js';
 import { runEvidenceCommand } from './commands/evidence.js';
 import { runTriageCommand } from './commands/triage.js';
 
@@ -13,6 +14,7 @@ The maintainer's security front desk.
 Commands:
   triage     triage vulnerability reports against security-profile.yml and rank the queue
   evidence   check what reports say about the code against the project's git repository
+  duplicates find earlier reports and published advisories about the same bug
 
 Options:
   -h, --help      show help (also: thresher <command> --help)
@@ -30,6 +32,7 @@ type Command = (args: string[], io: CliIo, services: Services) => Promise<number
 const commands: Record<string, Command> = {
   triage: runTriageCommand,
   evidence: runEvidenceCommand,
+  duplicates: runDuplicatesCommand,
 };
 
 function describeError(error: unknown): { message: string; code: number } {

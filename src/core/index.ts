@@ -16,6 +16,7 @@ export type {
   EvidenceGrade,
   EvidenceSummary,
 } from './model/evidence.js';
+export type { AffectedPackage, DuplicateCandidate, DuplicateDocument } from './model/duplicate.js';
 export type { Fact, FactKind, FactOrigin } from './model/fact.js';
 export type { ParseIssue, ParseResult } from './model/parse-result.js';
 export type {
@@ -55,6 +56,12 @@ export type {
   TriageResult,
   Verdict,
 } from './model/triage-result.js';
+export { isOsvAdvisory, parseOsvAdvisory } from './advisories/parse-osv-advisory.js';
+export {
+  createDuplicateIndex,
+  type DuplicateIndex,
+  type DuplicateQueryOptions,
+} from './duplicates/create-duplicate-index.js';
 export { chooseRevision } from './evidence/choose-revision.js';
 export { extractCodeClaims } from './evidence/extract-code-claims.js';
 export { findClosestPath, resolveCitedPath } from './evidence/find-closest-path.js';
@@ -65,6 +72,7 @@ export {
   findBestSnippetMatch,
   pickSnippetProbes,
 } from './evidence/match-snippet.js';
+export { buildReportDocument } from './report/build-report-document.js';
 export { extractFacts } from './report/extract-facts.js';
 export { rankQueue } from './queue/score-priority.js';
 export { toSeverityRating } from './severity/score-cvss-vector.js';

@@ -1,6 +1,6 @@
 // The interfaces the services need from the outside world; adapters implement them.
 
-import type { Report } from '../core/index.js';
+import type { DuplicateDocument, Report } from '../core/index.js';
 
 /** A report file (or one message of an mbox) that could not be read or parsed. */
 export interface InputProblem {
@@ -69,4 +69,22 @@ interface OpenedRepo extends RepoReader {
 /** Opens a local git repository for reading; throws InputError when it is not one. */
 export interface RepoOpener {
   open(repoDir: string): Promise<OpenedRepo>;
+}
+
+/** Published advisories read from OSV files or zips, and the other files (earlier reports). */
+export interface AdvisoryCorpus {
+  advisories: DuplicateDocument[];
+  reportPaths: string[];
+  problems: InputProblem[];
+}
+
+export interface AdvisoryReader {
+  readAdvisoryCorpus(paths: readonly string[]): Promise<AdvisoryCorpus>;
+}
+
+/** Where the documents of the duplicate index are kept between runs; the index is rebuilt from them. */
+export interface DuplicateStore {
+  loadDocuments(): Promise<DuplicateDocument[]>;
+  saveDocument(document: DuplicateDocument): Promise<void>;
+  removeDocument(id: string): Promise<void>;
 }

@@ -1,7 +1,10 @@
-// Use case: read reports, triage each against the profile (checking their code claims against a
-// repository when one is given), and return the ranked queue.
+// Use case: read reports, triage each against the profile and return the ranked queue. Reports are
+// taken in arrival order and matched against the earlier ones (and against published advisories
+// and earlier reports given with --against), and their code claims are checked against a
+// repository when one is given.
 
 import {
+  buildReportDocument,
   extractFacts,
   rankQueue,
   triageFacts,
@@ -9,13 +12,24 @@ import {
   type TriageResult,
 } from '../core/index.js';
 import { checkEvidence } from './check-evidence.js';
-import type { InputProblem, RepoOpener, ReportReader } from './ports.js';
+import {
+  loadDuplicateIndex,
+  sortByArrival,
+  type DuplicateSources,
+} from './load-duplicate-index.js';
+import type { DuplicateStore, InputProblem, RepoOpener } from './ports.js';
+
+const duplicateCandidateLimit = 5;
 
 interface TriageRequest {
   profile: SecurityProfile;
   paths: readonly string[];
   /** A local git repository to check code claims against. */
   repoDir?: string;
+  /** OSV advisories (folders, zips) and earlier reports to match duplicates against. */
+  againstPaths?: readonly string[];
+  /** Keep the triaged reports for duplicate matching in later runs. */
+  storePath?: string;
 }
 
 export interface TriageOutcome {
@@ -28,22 +42,39 @@ export interface TriageService {
   triage(request: TriageRequest): Promise<TriageOutcome>;
 }
 
-export function createTriageService(dependencies: {
-  reportReader: ReportReader;
-  repoOpener: RepoOpener;
-}): TriageService {
+export function createTriageService(
+  dependencies: DuplicateSources & {
+    repoOpener: RepoOpener;
+    openDuplicateStore: (path: string) => DuplicateStore;
+  },
+): TriageService {
   return {
-    async triage({ profile, paths, repoDir }) {
+    async triage({ profile, paths, repoDir, againstPaths = [], storePath }) {
       const repo = repoDir === undefined ? null : await dependencies.repoOpener.open(repoDir);
       try {
+        const store = storePath === undefined ? null : dependencies.openDuplicateStore(storePath);
+        const projectName = profile.project.name;
+        const { index, problems } = await loadDuplicateIndex(
+          dependencies,
+          againstPaths,
+          projectName,
+          store,
+        );
         const batch = await dependencies.reportReader.readReports(paths);
         const results: TriageResult[] = [];
-        for (const report of batch.reports) {
+        for (const report of sortByArrival(batch.reports)) {
           const facts = extractFacts(report);
           const evidence = repo ? await checkEvidence(report, facts, repo) : null;
-          results.push(triageFacts(report, facts, profile, { evidence }));
+          const document = buildReportDocument(report, facts, projectName);
+          const duplicates = index.query(document, {
+            limit: duplicateCandidateLimit,
+            exclude: (id) => id === document.id,
+          });
+          results.push(triageFacts(report, facts, profile, { evidence, duplicates }));
+          index.add(document);
+          await store?.saveDocument(document);
         }
-        return { queue: rankQueue(results), problems: batch.problems };
+        return { queue: rankQueue(results), problems: [...problems, ...batch.problems] };
       } finally {
         repo?.close();
       }

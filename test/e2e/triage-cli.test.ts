@@ -54,7 +54,7 @@ describe('thresher triage on the examples', () => {
     expect(reports.map((report) => report.rank)).toEqual(reports.map((_, index) => index + 1));
     for (const report of reports) {
       expect(report.reply.length).toBeGreaterThan(100);
-      expect(['in-scope', 'out-of-scope', 'needs-info', 'undetermined']).toContain(
+      expect(['in-scope', 'out-of-scope', 'needs-info', 'undetermined', 'duplicate']).toContain(
         report.disposition,
       );
     }
@@ -72,6 +72,19 @@ describe('thresher triage on the examples', () => {
       expect(report.disposition).toBe('out-of-scope');
       expect(report.reply).toContain(report.rules[0]);
     }
+  });
+
+  it('answers the same bug once: a later advisory export duplicates the first report', () => {
+    const advisory = bySource('21-') as JsonReport & {
+      duplicateOf: string | null;
+      duplicates: { id: string; evidence: string[] }[];
+    };
+    expect(advisory.disposition).toBe('duplicate');
+    expect(advisory.duplicateOf).toBe('examples/reports/01-chunked-size-integer-overflow.md');
+    expect(advisory.duplicates[0]?.evidence).toContain('same function `http_read_chunked`');
+    expect(advisory.reply).toContain('same issue a little earlier');
+    const inbox = bySource('mbox#1') as JsonReport & { duplicates: { id: string }[] };
+    expect(inbox.duplicates[0]?.id).toBe('examples/reports/01-chunked-size-integer-overflow.md');
   });
 
   it('asks for what a slop one-liner lacks', () => {

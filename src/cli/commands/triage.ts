@@ -9,7 +9,7 @@ import { renderTriageJson } from '../output/render-triage-json.js';
 import { renderTriageMarkdown } from '../output/render-triage-markdown.js';
 import { renderTriageText } from '../output/render-triage-text.js';
 
-const triageHelp = `Usage: thresher triage --profile FILE [--repo DIR] [--format text|json|markdown] REPORT...
+const triageHelp = `Usage: thresher triage --profile FILE [--repo DIR] [--against DIR_OR_OSV]... [--format text|json|markdown] REPORT...
 
 Triage vulnerability reports against a project's security-profile.yml and print the
 ranked queue: verdict (citing the rule), severity claimed vs assessed, priority, draft reply.
@@ -19,6 +19,9 @@ REPORT is a file (.md, .markdown, .txt, .json, .eml, .mbox) or a folder of them.
 Options:
   -p, --profile FILE   the project's security-profile.yml (required)
   -r, --repo DIR       check each report's code claims against this git repository
+  -a, --against PATH   earlier reports and OSV advisories (folder, JSON, zip) to find duplicates in;
+                       reports in the batch are always matched against the earlier ones (repeatable)
+  -s, --store FILE     keep triaged reports in this file for duplicate matching in later runs
   -f, --format FORMAT  text (ranked table, default), json (stable, see docs/cli.md), markdown
   -h, --help           show this help
 
@@ -43,6 +46,8 @@ export async function runTriageCommand(
     options: {
       profile: { type: 'string', short: 'p' },
       repo: { type: 'string', short: 'r' },
+      against: { type: 'string', short: 'a', multiple: true },
+      store: { type: 'string', short: 's' },
       format: { type: 'string', short: 'f', default: 'text' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -66,6 +71,8 @@ export async function runTriageCommand(
     profile,
     paths: positionals,
     ...(values.repo !== undefined ? { repoDir: values.repo } : {}),
+    againstPaths: values.against ?? [],
+    ...(values.store !== undefined ? { storePath: values.store } : {}),
   });
   const render = { text: renderTriageText, json: renderTriageJson, markdown: renderTriageMarkdown }[
     values.format

@@ -48,6 +48,8 @@ function toJsonReport(result: TriageResult, rank: number) {
     priorityReasons: result.priority.reasons,
     reply: result.reply,
     evidence: result.evidence ? toJsonEvidence(result.evidence) : null,
+    duplicateOf: result.duplicateOf,
+    duplicates: result.duplicates,
     facts: result.facts.map((fact) => ({
       kind: fact.kind,
       value: fact.value,

@@ -52,6 +52,16 @@ function renderResult(result: TriageResult, rank: number): string {
       );
     }
   }
+  if (result.duplicates.length > 0) {
+    lines.push(
+      `- Possible duplicates${result.duplicateOf ? ` (duplicate of ${escapeInline(result.duplicateOf)})` : ''}:`,
+    );
+    for (const candidate of result.duplicates.slice(0, 5)) {
+      lines.push(
+        `  - ${escapeInline(candidate.id)} (${candidate.score.toFixed(2)}${candidate.isStrong ? ', strong' : ''}): ${escapeInline(candidate.evidence.join('; '))}`,
+      );
+    }
+  }
   lines.push('', '### Draft reply', '', fence(result.reply), '');
   return lines.join('\n');
 }

@@ -25,6 +25,7 @@ function describeSeverity(result: TriageResult): string {
 }
 
 function describeWhy(result: TriageResult): string {
+  if (result.verdict === 'duplicate') return `same as ${result.duplicateOf ?? '?'}`;
   if (result.evidence?.grade === 'contradicted') return 'cited code does not exist';
   if (result.verdict === 'out-of-scope' || result.verdict === 'in-scope')
     return result.rules.join(', ');

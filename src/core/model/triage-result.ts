@@ -1,12 +1,13 @@
 // What triage concludes about one report: a verdict citing rules, severity claimed versus assessed,
 // a priority with its reasons, and a draft reply for a human to send.
 
+import type { DuplicateCandidate } from './duplicate.js';
 import type { EvidenceSummary } from './evidence.js';
 import type { Fact } from './fact.js';
 import type { Report } from './report.js';
 import type { OutOfScopeDisposition, RequirementName } from './security-profile.js';
 
-export type Verdict = 'in-scope' | 'out-of-scope' | 'needs-info' | 'undetermined';
+export type Verdict = 'in-scope' | 'out-of-scope' | 'needs-info' | 'undetermined' | 'duplicate';
 
 export type SeverityRating = 'critical' | 'high' | 'medium' | 'low' | 'none' | 'unknown';
 
@@ -83,4 +84,8 @@ export interface TriageResult {
   reply: string;
   /** What the repository says about the report's code claims; null when no repository was given. */
   evidence: EvidenceSummary | null;
+  /** The earlier report or advisory this one duplicates (verdict `duplicate`), else null. */
+  duplicateOf: string | null;
+  /** Candidates from the duplicate index, best first, with their evidence (empty without an index). */
+  duplicates: DuplicateCandidate[];
 }

@@ -26,6 +26,7 @@ const verdictPoints: Record<Verdict, number> = {
   undetermined: 18,
   'needs-info': 10,
   'out-of-scope': 0,
+  duplicate: 2,
 };
 
 const completenessPoints = 15;

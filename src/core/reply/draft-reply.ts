@@ -2,6 +2,7 @@
 // decided and why (quoting the rule or listing what is missing), and what happens next. It is a
 // draft for a human to edit and send; Thresher never sends anything.
 
+import type { DuplicateCandidate } from '../model/duplicate.js';
 import type { EvidenceSummary } from '../model/evidence.js';
 import type { Report } from '../model/report.js';
 import type { SecurityProfile } from '../model/security-profile.js';
@@ -23,6 +24,8 @@ export interface ReplyInput {
   /** Why in-scope rules could not be decided, when the verdict is undetermined. */
   openQuestions: readonly string[];
   evidence?: EvidenceSummary | null;
+  /** The earlier report or advisory this one duplicates. */
+  original?: DuplicateCandidate | null;
 }
 
 const askFor: Record<ExpectedItem, string> = {
@@ -146,6 +149,29 @@ function replyInScope(input: ReplyInput): string[] {
   return lines;
 }
 
+function replyDuplicate(input: ReplyInput): string[] {
+  const original = input.original;
+  if (!original) return [];
+  const title = original.title.trim() ? ` ("${original.title.trim().slice(0, 120)}")` : '';
+  const why = original.evidence.slice(0, 4).map((reason) => `- ${reason}`);
+  if (original.kind === 'advisory') {
+    return [
+      `It describes the same vulnerability as the published advisory ${original.id}${title}:`,
+      '',
+      ...why,
+      '',
+      'The advisory lists the affected and fixed versions. If you can reproduce the problem on a fixed version, please tell us: that would be a new bug.',
+    ];
+  }
+  return [
+    `Another reporter told us about the same issue a little earlier (${original.id}${title}):`,
+    '',
+    ...why,
+    '',
+    'We are handling it there and will credit every reporter who found it independently in the advisory, unless you prefer otherwise. If your report differs in a way we have missed (another code path, another version), please tell us.',
+  ];
+}
+
 function replyUndetermined(input: ReplyInput): string[] {
   return [
     'We could not yet tell from the report whether it falls within our threat model. Could you help us with the following?',
@@ -218,7 +244,9 @@ export function draftReply(input: ReplyInput): string {
         ? replyNeedsInfo(input)
         : input.verdict === 'in-scope'
           ? replyInScope(input)
-          : replyUndetermined(input);
+          : input.verdict === 'duplicate'
+            ? replyDuplicate(input)
+            : replyUndetermined(input);
   return [
     ...opening,
     ...describeEvidence(input),

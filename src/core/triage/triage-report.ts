@@ -1,6 +1,7 @@
 // The triage pipeline for one report: extract facts, check scope rules and reporting requirements,
 // decide the verdict, assess severity in context, score priority and draft the reply.
 
+import type { DuplicateCandidate } from '../model/duplicate.js';
 import type { EvidenceSummary } from '../model/evidence.js';
 import type { Fact } from '../model/fact.js';
 import type { Report } from '../model/report.js';
@@ -53,6 +54,8 @@ function decideVerdict(
 export interface TriageContext {
   /** The repository's verdict on the report's code claims, when a repository was given. */
   evidence?: EvidenceSummary | null;
+  /** Earlier reports and advisories that may be the same bug, best first. */
+  duplicates?: DuplicateCandidate[];
 }
 
 /**
@@ -83,12 +86,17 @@ export function triageFacts(
   context: TriageContext = {},
 ): TriageResult {
   const evidence = context.evidence ?? null;
+  const duplicates = context.duplicates ?? [];
+  const original = duplicates[0]?.isStrong === true ? duplicates[0] : null;
   const scope = evaluateScope(profile, facts);
   const requirements = applyEvidence(
     checkRequirements(report, facts, profile.reportRequirements),
     evidence,
   );
-  const decision = decideVerdict(profile, scope, requirements);
+  // The same bug is answered once, wherever its first report stands: the reply points there.
+  const decision: VerdictDecision = original
+    ? { verdict: 'duplicate', rules: [], openQuestions: [] }
+    : decideVerdict(profile, scope, requirements);
   const citedComponents = scope.components.map((match) => match.component);
   const severity = assessSeverity(facts, citedComponents, scope.outOfScope);
   const ruleMatches = [...scope.outOfScope, ...scope.inScope];
@@ -108,6 +116,7 @@ export function triageFacts(
     severity,
     openQuestions: decision.openQuestions,
     evidence,
+    original,
   });
   return {
     report,
@@ -125,6 +134,8 @@ export function triageFacts(
     priority,
     reply,
     evidence,
+    duplicateOf: original?.id ?? null,
+    duplicates,
   };
 }
 

@@ -1,0 +1,187 @@
+// Reads the corpus duplicates are matched against: published OSV advisories (JSON files in a
+// folder, or a zip of them as the OSV project distributes them per ecosystem) and earlier reports
+// (every other file, handed back for the report reader). Zips are read entry by entry with limits
+// against zip bombs; nothing is extracted to disk.
+
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+import yauzl from 'yauzl';
+import { isOsvAdvisory, parseOsvAdvisory, type DuplicateDocument } from '../../core/index.js';
+import type { AdvisoryCorpus, InputProblem } from '../../services/ports.js';
+
+const maxJsonFileBytes = 10 * 1024 * 1024;
+const maxZipEntries = 1_000_000;
+const maxZipTotalBytes = 4 * 1024 * 1024 * 1024;
+const maxFolderDepth = 32;
+const reportExtensions = new Set(['.md', '.markdown', '.txt', '.json', '.eml', '.mbox']);
+
+interface Collector {
+  advisories: DuplicateDocument[];
+  reportPaths: string[];
+  problems: InputProblem[];
+}
+
+function addJson(collector: Collector, source: string, text: string, asReport: () => void): void {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    asReport(); // not JSON at all: let the report reader explain what is wrong with it
+    return;
+  }
+  if (!isOsvAdvisory(value)) {
+    asReport();
+    return;
+  }
+  const parsed = parseOsvAdvisory(value);
+  if (parsed.ok) collector.advisories.push(parsed.value);
+  else
+    collector.problems.push({
+      source,
+      message: parsed.issues.map((issue) => issue.message).join('; '),
+    });
+}
+
+async function addFile(collector: Collector, path: string): Promise<void> {
+  const extension = extname(path).toLowerCase();
+  if (extension === '.zip') return addZip(collector, path);
+  if (extension !== '.json') {
+    collector.reportPaths.push(path);
+    return;
+  }
+  const info = await stat(path);
+  if (info.size > maxJsonFileBytes) {
+    collector.problems.push({
+      source: path,
+      message: `too large (${info.size} bytes > ${maxJsonFileBytes})`,
+    });
+    return;
+  }
+  addJson(collector, path, await readFile(path, 'utf8'), () => collector.reportPaths.push(path));
+}
+
+async function addFolder(collector: Collector, folder: string, depth: number): Promise<void> {
+  if (depth > maxFolderDepth) {
+    collector.problems.push({
+      source: folder,
+      message: `nested deeper than ${maxFolderDepth} folders`,
+    });
+    return;
+  }
+  const entries = (await readdir(folder, { withFileTypes: true })).sort((a, b) =>
+    a.name < b.name ? -1 : 1,
+  );
+  for (const entry of entries) {
+    if (entry.name.startsWith('.')) continue;
+    const path = join(folder, entry.name);
+    if (entry.isDirectory()) await addFolder(collector, path, depth + 1);
+    else if (
+      entry.isFile() &&
+      (reportExtensions.has(extname(entry.name).toLowerCase()) ||
+        extname(entry.name).toLowerCase() === '.zip')
+    ) {
+      await addFile(collector, path);
+    }
+  }
+}
+
+function openZip(path: string): Promise<yauzl.ZipFile> {
+  return new Promise((resolve, reject) => {
+    yauzl.open(
+      path,
+      { lazyEntries: true, validateEntrySizes: true, strictFileNames: false },
+      (error, zip) => {
+        if (error || !zip) reject(error ?? new Error('cannot open zip'));
+        else resolve(zip);
+      },
+    );
+  });
+}
+
+function readEntry(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<string> {
+  return new Promise((resolve, reject) => {
+    zip.openReadStream(entry, (error, stream) => {
+      if (error || !stream) {
+        reject(error ?? new Error('cannot read entry'));
+        return;
+      }
+      const chunks: Buffer[] = [];
+      let size = 0;
+      stream.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > maxJsonFileBytes)
+          stream.destroy(new Error(`entry larger than ${maxJsonFileBytes} bytes`));
+        else chunks.push(chunk);
+      });
+      stream.on('error', reject);
+      stream.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    });
+  });
+}
+
+async function addZip(collector: Collector, path: string): Promise<void> {
+  let zip: yauzl.ZipFile;
+  try {
+    zip = await openZip(path);
+  } catch (error) {
+    collector.problems.push({
+      source: path,
+      message: `not a readable zip: ${(error as Error).message}`,
+    });
+    return;
+  }
+  await new Promise<void>((resolve) => {
+    let entries = 0;
+    let total = 0;
+    const stop = (message: string): void => {
+      collector.problems.push({ source: path, message });
+      zip.close();
+      resolve();
+    };
+    zip.on('error', (error: Error) => stop(`zip error: ${error.message}`));
+    zip.on('end', () => resolve());
+    zip.on('entry', (entry: yauzl.Entry) => {
+      entries += 1;
+      total += entry.uncompressedSize;
+      if (entries > maxZipEntries) return stop(`more than ${maxZipEntries} entries`);
+      if (total > maxZipTotalBytes) return stop(`more than ${maxZipTotalBytes} bytes uncompressed`);
+      const source = `${path}#${entry.fileName}`;
+      if (
+        !entry.fileName.toLowerCase().endsWith('.json') ||
+        entry.uncompressedSize > maxJsonFileBytes
+      ) {
+        if (entry.fileName.toLowerCase().endsWith('.json'))
+          collector.problems.push({ source, message: 'entry too large' });
+        zip.readEntry();
+        return;
+      }
+      readEntry(zip, entry)
+        .then((text) =>
+          addJson(collector, source, text, () =>
+            collector.problems.push({ source, message: 'not an OSV advisory' }),
+          ),
+        )
+        .catch((error: Error) => collector.problems.push({ source, message: error.message }))
+        .finally(() => zip.readEntry());
+    });
+    zip.readEntry();
+  });
+}
+
+/** Splits `paths` into OSV advisories (parsed) and report files (for the report reader). */
+export async function readAdvisoryCorpus(paths: readonly string[]): Promise<AdvisoryCorpus> {
+  const collector: Collector = { advisories: [], reportPaths: [], problems: [] };
+  for (const path of paths) {
+    try {
+      const info = await stat(path);
+      if (info.isDirectory()) await addFolder(collector, path, 0);
+      else await addFile(collector, path);
+    } catch (error) {
+      collector.problems.push({
+        source: path,
+        message: `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+      });
+    }
+  }
+  return collector;
+}

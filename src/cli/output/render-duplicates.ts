@@ -1,0 +1,38 @@
+// Renders `thresher duplicates`: candidates per report with their evidence, as text or JSON.
+
+import type { DuplicatesOutcome } from '../../services/find-duplicates.js';
+
+export function renderDuplicatesJson(outcome: DuplicatesOutcome): string {
+  const document = {
+    reports: outcome.matches.map(({ report, candidates }) => ({
+      source: report.source,
+      title: report.title,
+      duplicateOf: candidates[0]?.isStrong === true ? candidates[0].id : null,
+      candidates,
+    })),
+    indexSize: outcome.indexSize,
+    problems: outcome.problems,
+  };
+  return `${JSON.stringify(document, null, 2)}\n`;
+}
+
+function shorten(text: string, width: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > width ? `${flat.slice(0, width - 1)}…` : flat;
+}
+
+export function renderDuplicatesText(outcome: DuplicatesOutcome): string {
+  const blocks = outcome.matches.map(({ report, candidates }) => {
+    const head = `${shorten(report.title, 70)} (${report.source})`;
+    if (candidates.length === 0) return `${head}\n  no earlier report or advisory looks like it`;
+    const verdict = candidates[0]?.isStrong
+      ? `  DUPLICATE of ${candidates[0].id}`
+      : '  possible duplicates (none strong enough to call it):';
+    const lines = candidates.map(
+      (candidate) =>
+        `  ${candidate.score.toFixed(2)} ${candidate.isStrong ? 'strong' : '      '}  ${shorten(candidate.id, 40)}  ${shorten(candidate.title, 50)}\n         ${shorten(candidate.evidence.join('; '), 110)}`,
+    );
+    return [head, verdict, ...lines].join('\n');
+  });
+  return `${blocks.join('\n\n')}\n\n${outcome.matches.length} reports checked against ${outcome.indexSize - outcome.matches.length} earlier reports and advisories.\n`;
+}

@@ -1,0 +1,373 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { DuplicateDocument } from '../model/duplicate.js';
+import { createDuplicateIndex } from './create-duplicate-index.js';
+
+function doc(id: string, fields: Partial<DuplicateDocument> = {}): DuplicateDocument {
+  return {
+    id,
+    kind: 'report',
+    title: '',
+    text: '',
+    packages: [],
+    aliases: [],
+    cwes: [],
+    paths: [],
+    functions: [],
+    published: null,
+    ...fields,
+  };
+}
+
+const pkg = (name: string, versions: string[] = [], ecosystem = 'PyPI') => [
+  { ecosystem, name, versions },
+];
+
+// Background: same products, boilerplate wording, different bugs.
+const background: DuplicateDocument[] = [
+  doc('bg-1', {
+    title: 'Denial of service in request parsing',
+    text: 'A crafted request causes excessive memory use in the server.',
+    packages: pkg('webserver', ['fixed 2.0.1']),
+  }),
+  doc('bg-2', {
+    title: 'Cross-site scripting in admin panel',
+    text: 'User input in the admin panel is reflected without escaping.',
+    packages: pkg('webserver', ['fixed 2.1.0']),
+  }),
+  doc('bg-3', {
+    title: 'Path traversal in archive extraction',
+    text: 'Entries with ../ in their names are written outside the target directory.',
+    packages: pkg('unpacker', ['fixed 1.4.0']),
+  }),
+  doc('bg-4', {
+    title: 'Integer overflow in image decoder',
+    text: 'A large width field overflows the allocation size computation.',
+    packages: pkg('imagelib', ['fixed 3.3.3']),
+  }),
+  doc('bg-5', {
+    title: 'SQL injection in search endpoint',
+    text: 'The order parameter is concatenated into the SQL query.',
+    packages: pkg('shopapp', ['fixed 5.0.2']),
+  }),
+  doc('bg-6', {
+    title: 'Heap overflow in header parsing',
+    text: 'Long header lines overflow a fixed buffer.',
+    packages: pkg('httpkit', ['fixed 0.9.1']),
+  }),
+];
+
+function indexWith(docs: readonly DuplicateDocument[]) {
+  const index = createDuplicateIndex();
+  for (const d of docs) index.add(d);
+  return index;
+}
+
+describe('createDuplicateIndex signals', () => {
+  it('matches a shared alias strongly, even with no shared words', () => {
+    const index = indexWith([
+      ...background,
+      doc('adv', { kind: 'advisory', title: 'Buffer overflow', aliases: ['CVE-2024-1234'] }),
+    ]);
+    const [top] = index.query(doc('q', { text: 'Crash when reading input, see cve-2024-1234.' }));
+    expect(top?.id).toBe('adv');
+    expect(top?.isStrong).toBe(true);
+    expect(top?.score).toBeGreaterThanOrEqual(0.9);
+    expect(top?.evidence).toContain('same alias CVE-2024-1234');
+  });
+
+  it('prefers the same package, normalised across PyPI spellings', () => {
+    const index = indexWith([
+      ...background,
+      doc('pa', { text: 'Unsafe deserialisation of files', packages: pkg('Py_Arrow') }),
+      doc('other', { text: 'Unsafe deserialisation of files', packages: pkg('numpy') }),
+    ]);
+    const result = index.query(
+      doc('q', { text: 'Unsafe deserialisation of files', packages: pkg('py-arrow') }),
+    );
+    expect(result[0]?.id).toBe('pa');
+    expect(result[0]?.evidence).toContain('same package PyPI/Py_Arrow');
+  });
+
+  it('relates a Go module path to the bare product name', () => {
+    const index = indexWith([
+      ...background,
+      doc('bitnami', {
+        text: 'Token leak in secrets engine',
+        packages: pkg('vault', [], 'Bitnami'),
+      }),
+    ]);
+    const [top] = index.query(
+      doc('q', {
+        text: 'Token leak in secrets engine',
+        packages: pkg('github.com/hashicorp/vault', [], 'Go'),
+      }),
+    );
+    expect(top?.id).toBe('bitnami');
+    expect(top?.evidence).toContain('related package name vault');
+  });
+
+  it('uses an identical fix version to pick the right advisory of a busy package', () => {
+    const advisories = [1, 2, 3, 4, 5].map((n) =>
+      doc(`web-${n}`, {
+        text: 'Issue in webserver request handling',
+        packages: pkg('webserver', [`introduced 0, fixed 2.${n}.${n}`]),
+      }),
+    );
+    const index = indexWith([...background, ...advisories]);
+    const [top] = index.query(
+      doc('q', {
+        text: 'Problem in webserver request handling',
+        packages: pkg('webserver', ['introduced 0, fixed 2.3.3']),
+      }),
+    );
+    expect(top?.id).toBe('web-3');
+    expect(top?.evidence).toContain('overlapping versions (fixed 2.3.3)');
+  });
+
+  it('matches functions and paths', () => {
+    const index = indexWith([
+      ...background,
+      doc('fn', {
+        text: 'Overflow when parsing',
+        packages: pkg('httpkit'),
+        functions: ['parse_header'],
+        paths: ['src/http/parser.c'],
+      }),
+    ]);
+    const [top] = index.query(
+      doc('q', {
+        text: 'Overflow when parsing',
+        packages: pkg('httpkit'),
+        functions: ['parse_header()'],
+        paths: ['./src/http/parser.c:120'],
+      }),
+    );
+    expect(top?.id).toBe('fn');
+    expect(top?.evidence).toEqual(
+      expect.arrayContaining(['same function `parse_header`', 'same file src/http/parser.c']),
+    );
+    expect(top?.isStrong).toBe(true);
+  });
+
+  it('matches CWEs', () => {
+    const index = indexWith([
+      ...background,
+      doc('cwe-a', { text: 'memory corruption', cwes: ['CWE-787'] }),
+      doc('cwe-b', { text: 'memory corruption', cwes: ['CWE-79'] }),
+    ]);
+    const result = index.query(doc('q', { text: 'memory corruption', cwes: ['cwe-787'] }));
+    expect(result[0]?.id).toBe('cwe-a');
+    expect(result[0]?.evidence).toContain('same CWE-787');
+    expect(result.find((c) => c.id === 'cwe-b')?.evidence).toContain('different CWEs');
+  });
+
+  it('ranks by text similarity, including split and whole identifiers', () => {
+    const index = indexWith([
+      ...background,
+      doc('txt', {
+        text: 'The readChunkHeader function trusts the length field of chunked bodies.',
+      }),
+    ]);
+    const [top] = index.query(doc('q', { title: 'read chunk header trusts length', text: '' }));
+    expect(top?.id).toBe('txt');
+    expect(top?.evidence.some((e) => e.startsWith('text '))).toBe(true);
+  });
+
+  it('calls a pasted copy strong and the same package with a different bug not strong', () => {
+    const original =
+      'When the decoder receives a frame whose declared length exceeds the remaining buffer it copies past the end of the heap allocation and corrupts adjacent memory which an attacker can use to execute code.';
+    const index = indexWith([
+      ...background,
+      doc('orig', { text: original, packages: pkg('imagelib') }),
+    ]);
+    const [copy] = index.query(
+      doc('q', { text: `Hello maintainers! ${original} Thanks.`, packages: pkg('imagelib') }),
+    );
+    expect(copy?.id).toBe('orig');
+    expect(copy?.isStrong).toBe(true);
+    expect(copy?.evidence.some((e) => e.startsWith('near-copy ('))).toBe(true);
+    const [other] = index.query(
+      doc('q2', {
+        title: 'Use after free in palette handling',
+        text: 'Freeing the palette twice crashes the process.',
+        packages: pkg('imagelib', ['fixed 3.9.0']),
+      }),
+    );
+    expect(other?.isStrong).toBe(false);
+  });
+
+  it('does not treat two advisories of one database as the same bug', () => {
+    const first = doc('a1', {
+      kind: 'advisory',
+      source: 'go',
+      text: 'Denial of service in request parsing of webserver',
+      packages: pkg('webserver'),
+    });
+    const index = indexWith([first]);
+    const same = index.query(
+      doc('a2', { kind: 'advisory', source: 'go', text: first.text, packages: pkg('webserver') }),
+    );
+    const other = index.query(
+      doc('a3', { kind: 'advisory', source: 'pypa', text: first.text, packages: pkg('webserver') }),
+    );
+    expect(same[0]?.isStrong).toBe(false);
+    expect(same[0]!.score).toBeLessThan(other[0]!.score);
+  });
+});
+
+describe('createDuplicateIndex maintenance', () => {
+  const docs = [
+    ...background,
+    doc('x1', {
+      title: 'Heap overflow in header parsing',
+      text: 'Long header lines overflow the buffer in parse_header.',
+      packages: pkg('httpkit', ['fixed 0.9.2']),
+      functions: ['parse_header'],
+    }),
+    doc('x2', {
+      title: 'Overflow in header parser',
+      text: 'parse_header copies too much.',
+      packages: pkg('httpkit', ['fixed 0.9.1']),
+    }),
+  ];
+  const probe = doc('probe', {
+    title: 'header overflow',
+    text: 'parse_header overflows on long lines',
+    packages: pkg('httpkit', ['fixed 0.9.1']),
+  });
+
+  it('gives identical results after adds, replacements and removals as a fresh build', () => {
+    const incremental = createDuplicateIndex();
+    for (const d of docs) incremental.add(d);
+    incremental.add(
+      doc('temp', { text: 'parse_header header overflow temporary', packages: pkg('httpkit') }),
+    );
+    incremental.add({ ...docs[0]!, text: 'replaced text' });
+    incremental.add(docs[0]!);
+    expect(incremental.remove('temp')).toBe(true);
+    expect(incremental.remove('temp')).toBe(false);
+    expect(incremental.remove('bg-3')).toBe(true);
+    const fresh = indexWith([...docs].reverse().filter((d) => d.id !== 'bg-3'));
+    expect(incremental.size).toBe(fresh.size);
+    expect(incremental.query(probe, { limit: 100 })).toEqual(fresh.query(probe, { limit: 100 }));
+  });
+
+  it('keeps results identical over random add/remove sequences', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.boolean(), fc.nat(docs.length - 1)), { maxLength: 40 }),
+        (ops) => {
+          const incremental = createDuplicateIndex();
+          const present = new Map<string, DuplicateDocument>();
+          for (const [isAdd, i] of ops) {
+            const d = docs[i]!;
+            if (isAdd) {
+              incremental.add(d);
+              present.set(d.id, d);
+            } else {
+              incremental.remove(d.id);
+              present.delete(d.id);
+            }
+          }
+          const fresh = indexWith([...present.values()].sort((a, b) => (a.id < b.id ? -1 : 1)));
+          expect(incremental.query(probe, { limit: 100 })).toEqual(
+            fresh.query(probe, { limit: 100 }),
+          );
+          expect(new Set([...incremental.documents()].map((d) => d.id))).toEqual(
+            new Set(present.keys()),
+          );
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+
+  it('honours limit, exclude and never returns the query itself', () => {
+    const index = indexWith(docs);
+    expect(index.query(probe, { limit: 2 })).toHaveLength(2);
+    expect(index.query(probe, { exclude: (id) => id === 'x2' }).map((c) => c.id)).not.toContain(
+      'x2',
+    );
+    expect(index.query(docs[6]!).map((c) => c.id)).not.toContain('x1');
+    expect(index.has('x1')).toBe(true);
+    expect(createDuplicateIndex().query(probe)).toEqual([]);
+  });
+});
+
+describe('createDuplicateIndex hostile input', () => {
+  it('copes with empty, huge and repetitive text', () => {
+    const index = indexWith([
+      ...background,
+      doc('empty'),
+      doc('huge', { text: 'overflow '.repeat(130_000) }),
+      doc('rep', { text: Array(10_000).fill('parse_header').join(' ') }),
+    ]);
+    expect(() => index.query(doc('q'))).not.toThrow();
+    const result = index.query(doc('q', { text: 'parse_header overflow '.repeat(60_000) }));
+    expect(result.map((c) => c.id)).toEqual(expect.arrayContaining(['huge', 'rep']));
+  });
+
+  it('sees through confusables and zero-width characters', () => {
+    const index = indexWith([
+      ...background,
+      doc('real', {
+        text: 'Overflow in parse_header of the chunk reader',
+        functions: ['parse_header'],
+      }),
+    ]);
+    const cyrillic = 'Overflow in \u0440\u0430rse_header of the chunk reader';
+    const zeroWidth = 'Overflow in parse\u200B_head\u200Der of the chunk reader';
+    for (const text of [cyrillic, zeroWidth]) {
+      const [top] = index.query(doc('q', { text, functions: ['\u0440\u0430rse_he\u200Bader'] }));
+      expect(top?.id).toBe('real');
+      expect(top?.evidence).toContain('same function `parse_header`');
+    }
+  });
+
+  const arbitraryDoc = fc.record({
+    id: fc.string({ maxLength: 6 }),
+    kind: fc.constantFrom<'report' | 'advisory'>('report', 'advisory'),
+    title: fc.string({ maxLength: 40 }),
+    text: fc.oneof(
+      fc.string({ maxLength: 200 }),
+      fc.string({ unit: 'binary', maxLength: 200 }),
+      fc.constantFrom('parse_header overflow', 'CVE-2024-1234 heap'),
+    ),
+    packages: fc.array(
+      fc.record({
+        ecosystem: fc.constantFrom('', 'PyPI', 'npm', 'Go'),
+        name: fc.string({ maxLength: 20 }),
+        versions: fc.array(fc.string({ maxLength: 30 }), { maxLength: 2 }),
+      }),
+      { maxLength: 2 },
+    ),
+    aliases: fc.array(fc.constantFrom('CVE-2024-1234', 'GHSA-aaaa-bbbb-cccc', 'x'), {
+      maxLength: 2,
+    }),
+    cwes: fc.array(fc.string({ maxLength: 8 }), { maxLength: 2 }),
+    paths: fc.array(fc.string({ maxLength: 20 }), { maxLength: 2 }),
+    functions: fc.array(fc.string({ maxLength: 12 }), { maxLength: 2 }),
+    published: fc.option(fc.constantFrom('2024-01-01', 'not a date', '2023-06-30T12:00:00Z'), {
+      nil: null,
+    }),
+  });
+
+  it('never throws and returns sorted, in-range candidates from the index', () => {
+    fc.assert(
+      fc.property(fc.array(arbitraryDoc, { maxLength: 12 }), arbitraryDoc, (docs, q) => {
+        const index = indexWith(docs);
+        const result = index.query(q, { limit: 100 });
+        for (let i = 0; i < result.length; i++) {
+          const c = result[i]!;
+          expect(c.score).toBeGreaterThanOrEqual(0);
+          expect(c.score).toBeLessThanOrEqual(1);
+          expect(index.has(c.id)).toBe(true);
+          expect(c.id).not.toBe(q.id);
+          if (i > 0) expect(result[i - 1]!.score).toBeGreaterThanOrEqual(c.score);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+});

@@ -1,0 +1,72 @@
+// Versions a document names, split into fix versions (the first release without the bug) and every
+// version mentioned; an identical fix version in the same package is one of the strongest hints.
+
+export interface VersionKeys {
+  fixed: string[];
+  mentioned: string[];
+}
+
+const versionPattern =
+  /(?:\b|v)(\d+(?:\.\d+)+(?:-[0-9a-z.]+)?(?:\+[0-9a-z.]+)?|[0-9a-f]{12,40})\b/gi;
+
+/** `v1.2.0` -> `1.2`, `1.15.0-0` -> `1.15`, `10.11.2+incompatible` -> `10.11.2`. */
+export function normalizeVersion(version: string): string {
+  let v = version.toLowerCase().replace(/^v/, '').replace(/\+.*$/, '');
+  if (/^[0-9a-f]{12,40}$/.test(v)) return v.slice(0, 12); // a commit
+  v = v.replace(/-0(?:\.\d{14}-[0-9a-f]+)?$/, '');
+  const [core = '', pre] = v.split(/-(.*)/s, 2);
+  const parts = core.split('.');
+  while (parts.length > 2 && parts[parts.length - 1] === '0') parts.pop();
+  return pre ? `${parts.join('.')}-${pre}` : parts.join('.');
+}
+
+// What comes just before a version says whether it is the fix.
+const fixedBefore =
+  /(?:fixed|patched(?:_versions)?:?[^;]*?|before|prior to|upgrade to|update to|fixed in|<|~>|>=)\s*$/i;
+const notFixedBefore =
+  /(?:introduced|last_affected|unaffected(?:_versions)?:?[^;]*?|<=|through)\s*$/i;
+
+/** IPv4 addresses, protocol versions (HTTP/1.1), CVSS versions and scores look like versions. */
+function isNotAVersion(text: string, raw: string, start: number, length: number): boolean {
+  if (/^\d{1,3}(?:\.\d{1,3}){3}$/.test(raw)) return true;
+  const before = text.slice(Math.max(0, start - 16), start);
+  const after = text.slice(start + length, start + length + 16);
+  return (
+    /(?:HTTP\/|TLS ?v?|SSL ?v?|CVSS:?\s*v?|score:?\s*(?:of\s*)?|\bcvss[^.\n]{0,8})$/i.test(
+      before,
+    ) || /^(?:\/(?:AV|10)\b|\s*\((?:critical|high|medium|low|none)\b|\s*\/\s*10\b)/i.test(after)
+  );
+}
+
+/** Versions of `ranges` (OSV-style or constraint text) and of `text`. */
+export function extractVersionKeys(ranges: readonly string[], text: string): VersionKeys {
+  const fixed = new Set<string>();
+  const mentioned = new Set<string>();
+  for (const range of ranges) {
+    for (const section of range.split(';')) {
+      const isPatchedSection = /patched|fixed/i.test(section) && !/unaffected/i.test(section);
+      for (const match of section.matchAll(versionPattern)) {
+        const key = normalizeVersion(match[1]!);
+        if (key === '0' || key.length === 0) continue;
+        mentioned.add(key);
+        if (/unaffected/i.test(section)) continue;
+        const before = section.slice(Math.max(0, (match.index ?? 0) - 40), match.index);
+        const lastWord = before.slice(before.search(/[,;:]?[^,;:]*$/));
+        if (notFixedBefore.test(lastWord) && !/^\s*[<~>]/.test(lastWord.slice(-3))) continue;
+        if (/>=\s*$/.test(lastWord) && !isPatchedSection) continue;
+        if (fixedBefore.test(lastWord) || isPatchedSection) fixed.add(key);
+      }
+    }
+  }
+  for (const match of text.slice(0, 20_000).matchAll(versionPattern)) {
+    const raw = match[1]!;
+    if (!raw.includes('.')) continue; // hex runs in prose are usually hashes, not versions
+    if (isNotAVersion(text, raw, match.index ?? 0, match[0].length)) continue;
+    const key = normalizeVersion(raw);
+    mentioned.add(key);
+    const before = text.slice(Math.max(0, (match.index ?? 0) - 24), match.index);
+    if (/(?:before|prior to|fixed in|upgrade to|update to|patched in|<)\s*$/i.test(before))
+      fixed.add(key);
+  }
+  return { fixed: [...fixed], mentioned: [...mentioned] };
+}

@@ -1,0 +1,48 @@
+// Word 5-gram shingles of a text as sorted 32-bit hashes, to spot reports pasted from one another
+// (an exact set, not a sketch: reports are short, and the share of shared shingles is then exact).
+
+import { normalizeForMatching } from './normalize-for-matching.js';
+
+const shingleSize = 5;
+/** Shingles kept per document: enough for a long pasted report, bounded for hostile input. */
+const maxShingles = 1_000;
+
+function hashString(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** Sorted, distinct hashes of the text's word 5-grams (lowercase, punctuation ignored). */
+export function hashShingles(text: string): Uint32Array {
+  const words =
+    normalizeForMatching(text)
+      .toLowerCase()
+      .match(/[\p{L}\p{N}_]+/gu) ?? [];
+  const hashes = new Set<number>();
+  for (let i = 0; i + shingleSize <= words.length && hashes.size < maxShingles; i++) {
+    hashes.add(hashString(words.slice(i, i + shingleSize).join(' ')));
+  }
+  return Uint32Array.from(hashes).sort();
+}
+
+/** Number of hashes two sorted shingle sets share. */
+export function countSharedShingles(a: Uint32Array, b: Uint32Array): number {
+  let i = 0;
+  let j = 0;
+  let shared = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x === y) {
+      shared++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return shared;
+}

@@ -1,0 +1,162 @@
+// Combines the matching signals between two documents into one calibrated score, the strong-match
+// rule behind the `duplicate` verdict, and the evidence lines a security engineer can check.
+
+/** What two documents share, each signal already reduced to a number or a name. */
+export interface DuplicateSignals {
+  sharedAliases: string[];
+  /** Label of the package both name exactly (`PyPI/pyarrow`), or null. */
+  samePackage: string | null;
+  /** Ecosystem-free name part both packages share (`vault`), when not the same package. */
+  relatedPackage: string | null;
+  /** 0..1: how rare the shared package (or name) is in the index; 1 for one advisory. */
+  packageRarity: number;
+  /** True when both documents name packages and none of them match. */
+  isPackageConflict: boolean;
+  /** The query's package name appears in the other document's words, or the reverse. */
+  isPackageMentioned: boolean;
+  /** A fix version both give (`14.0.1`), with its rarity. */
+  sharedFixedVersion: string | null;
+  fixedVersionRarity: number;
+  /** Any version both mention, with its rarity. */
+  sharedVersion: string | null;
+  versionRarity: number;
+  sharedFunctions: string[];
+  sharedPaths: string[];
+  sharedFileNames: string[];
+  sharedCwes: string[];
+  isCweConflict: boolean;
+  /** BM25 similarity normalised by the query's and by the document's self-score, each 0..1. */
+  textByQuery: number;
+  textByDocument: number;
+  /** Share of the smaller document's 5-word shingles found in the other, 0 when too short to tell. */
+  nearCopy: number;
+  /** Days between the two publication dates, when both are known. */
+  daysApart: number | null;
+  /** Share of the two documents' fix versions in common (Jaccard), 0..1. */
+  fixedVersionOverlap: number;
+  /** Both are advisories from the same database, which does not publish one bug twice. */
+  isSameSourceAdvisory: boolean;
+}
+
+export interface DuplicateScore {
+  score: number;
+  isStrong: boolean;
+  evidence: string[];
+}
+
+/**
+ * Logistic weights, tuned by hand on the development set's aggregate Recall@5 and MRR only
+ * (docs/duplicates.md keeps the log). Every signal is 0..1, so a weight reads as log-odds.
+ */
+const duplicateWeights = {
+  bias: -6,
+  text: 7,
+  textByQueryShare: 0.5,
+  samePackage: 1.5,
+  relatedPackage: 1.2,
+  packageRarity: 1.5,
+  packageConflict: -1,
+  packageMentioned: 0.8,
+  fixedVersion: 1.5,
+  version: 1,
+  packageAndVersion: 1.5,
+  sameFunction: 2,
+  samePath: 2,
+  sameFileName: 0.7,
+  sameCwe: 0.7,
+  cweConflict: -0.7,
+  nearCopy: 4,
+  alias: 12,
+  dateNear: 0.3,
+  fixedVersionOverlap: 1.5,
+  sameSourceAdvisory: -3,
+} as const;
+
+/** A near-copy needs this share of shingles, out of at least `minNearCopyShingles`. */
+const nearCopyThreshold = 0.8;
+export const minNearCopyShingles = 8;
+/** Same package + same code location is strong only with at least this text agreement. */
+const strongLocationText = 0.5;
+/** Scores at or above this are strong matches, and only those. */
+const strongScoreFloor = 0.9;
+
+function sigmoid(z: number): number {
+  return 1 / (1 + Math.exp(-z));
+}
+
+function combineTextSimilarity(byQuery: number, byDocument: number): number {
+  const share = duplicateWeights.textByQueryShare;
+  return share * Math.min(1, byQuery) + (1 - share) * Math.min(1, byDocument);
+}
+
+export function scoreDuplicateSignals(s: DuplicateSignals): DuplicateScore {
+  const w = duplicateWeights;
+  const text = combineTextSimilarity(s.textByQuery, s.textByDocument);
+  const hasPackage = s.samePackage !== null || s.relatedPackage !== null;
+  const packageSignal = s.samePackage !== null ? 1 : s.relatedPackage !== null ? 1 : 0;
+  const versionSignal = Math.max(s.fixedVersionRarity, 0.6 * s.versionRarity);
+  const hasLocation = s.sharedFunctions.length > 0 || s.sharedPaths.length > 0;
+  const z =
+    w.bias +
+    w.text * text +
+    (s.samePackage !== null ? w.samePackage : s.relatedPackage !== null ? w.relatedPackage : 0) +
+    w.packageRarity * packageSignal * s.packageRarity +
+    (s.isPackageConflict && !s.isPackageMentioned ? w.packageConflict : 0) +
+    w.fixedVersionOverlap * s.fixedVersionOverlap +
+    (s.isSameSourceAdvisory ? w.sameSourceAdvisory : 0) +
+    (s.isPackageMentioned ? w.packageMentioned : 0) +
+    w.fixedVersion * s.fixedVersionRarity +
+    w.version * s.versionRarity +
+    w.packageAndVersion * packageSignal * versionSignal +
+    (s.sharedFunctions.length > 0 ? w.sameFunction : 0) +
+    (s.sharedPaths.length > 0 ? w.samePath : 0) +
+    (s.sharedPaths.length === 0 && s.sharedFileNames.length > 0 ? w.sameFileName : 0) +
+    (s.sharedCwes.length > 0 ? w.sameCwe : 0) +
+    (s.isCweConflict ? w.cweConflict : 0) +
+    w.nearCopy * s.nearCopy +
+    (s.sharedAliases.length > 0 ? w.alias : 0) +
+    (s.daysApart !== null ? w.dateNear * Math.exp(-s.daysApart / 30) : 0);
+
+  const isNearCopy =
+    s.nearCopy >= nearCopyThreshold && !s.isPackageConflict && !s.isSameSourceAdvisory;
+  // The same weakness (CWE) in the same function of the same file is the same bug in practice.
+  const isSameWeaknessAtSameCode =
+    s.sharedFunctions.length > 0 &&
+    s.sharedPaths.length > 0 &&
+    s.sharedCwes.length > 0 &&
+    !s.isCweConflict &&
+    !s.isPackageConflict &&
+    !s.isSameSourceAdvisory;
+  const isStrong =
+    s.sharedAliases.length > 0 ||
+    isNearCopy ||
+    isSameWeaknessAtSameCode ||
+    (hasPackage && hasLocation && text >= strongLocationText && !s.isSameSourceAdvisory);
+  const p = sigmoid(z);
+  const score = isStrong ? strongScoreFloor + (1 - strongScoreFloor) * p : strongScoreFloor * p;
+
+  const evidence: string[] = [];
+  for (const alias of s.sharedAliases) evidence.push(`same alias ${alias}`);
+  if (s.nearCopy >= 0.3) {
+    evidence.push(`near-copy (${Math.round(100 * s.nearCopy)}% shared 5-word shingles)`);
+  }
+  if (s.samePackage !== null) evidence.push(`same package ${s.samePackage}`);
+  else if (s.relatedPackage !== null) evidence.push(`related package name ${s.relatedPackage}`);
+  else if (s.isPackageMentioned) evidence.push('package named in the other text');
+  if (s.sharedFixedVersion !== null) {
+    evidence.push(`overlapping versions (fixed ${s.sharedFixedVersion})`);
+  } else if (s.sharedVersion !== null) {
+    evidence.push(`overlapping versions (${s.sharedVersion})`);
+  }
+  for (const name of s.sharedFunctions) evidence.push(`same function \`${name}\``);
+  for (const path of s.sharedPaths) evidence.push(`same file ${path}`);
+  if (s.sharedPaths.length === 0) {
+    for (const name of s.sharedFileNames) evidence.push(`same file name ${name}`);
+  }
+  for (const cwe of s.sharedCwes) evidence.push(`same ${cwe}`);
+  if (s.isCweConflict) evidence.push('different CWEs');
+  if (s.isPackageConflict) evidence.push('different packages');
+  if (s.isSameSourceAdvisory) evidence.push('both advisories from one database');
+  evidence.push(`text ${text.toFixed(2)}`);
+  return { score, isStrong, evidence };
+}

@@ -1,0 +1,44 @@
+// What the duplicate index holds and returns: documents (earlier reports and published
+// advisories) and ranked candidates with the evidence for each match.
+
+export interface AffectedPackage {
+  /** OSV ecosystem name as written (npm, PyPI, Go, crates.io, RubyGems, Packagist, ...), or '' when unknown. */
+  ecosystem: string;
+  name: string;
+  /** Version ranges or versions as text ("introduced 0, fixed 2.4.1", ">=1.0 <1.2", "2.4.1"). */
+  versions: string[];
+}
+
+export interface DuplicateDocument {
+  /** Unique in the index: a report source, or an advisory id such as GHSA-xxxx or PYSEC-2024-1. */
+  id: string;
+  kind: 'report' | 'advisory';
+  title: string;
+  text: string;
+  packages: AffectedPackage[];
+  /** CVE, GHSA, OSV and other ids the document names or is known by. */
+  aliases: string[];
+  cwes: string[];
+  /** File paths and function names the document cites. */
+  paths: string[];
+  functions: string[];
+  /** ISO 8601 date, when known. */
+  published: string | null;
+  /**
+   * Where the document comes from: an advisory database (`ghsa`, `pypa`, `go`) or a report
+   * channel. Two advisories from the same database are taken to be different bugs.
+   */
+  source?: string;
+}
+
+export interface DuplicateCandidate {
+  id: string;
+  kind: DuplicateDocument['kind'];
+  title: string;
+  /** 0..1, higher is more likely the same bug; comparable across queries. */
+  score: number;
+  /** True when the evidence is strong enough to call it the same bug (verdict `duplicate`). */
+  isStrong: boolean;
+  /** Human-readable reasons: "same function `parse_header`", "same package npm/foo", "text 0.71". */
+  evidence: string[];
+}

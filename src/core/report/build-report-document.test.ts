@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { buildFact, buildReport } from '../../../test/support/build-fact.js';
+import { buildReportDocument } from './build-report-document.js';
+
+describe('buildReportDocument', () => {
+  it('carries ids, versions, CWEs, paths and functions for matching', () => {
+    const report = {
+      ...buildReport('Same as CVE-2024-12345 and ghsa-vp9c-fpxx-744v; see cve-2024-12345.'),
+      receivedAt: '2026-11-02T10:00:00Z',
+    };
+    const facts = [
+      buildFact('version', '2.4.1'),
+      buildFact('cwe', 'CWE-787'),
+      buildFact('file-path', 'src/http/chunked.c'),
+      buildFact('function', 'http_read_chunked'),
+      buildFact('function', 'http_read_chunked'),
+    ];
+    expect(buildReportDocument(report, facts, 'tinyhttpd')).toEqual({
+      id: 'test.md',
+      kind: 'report',
+      title: 'Test report',
+      text: report.body,
+      packages: [{ ecosystem: '', name: 'tinyhttpd', versions: ['2.4.1'] }],
+      aliases: ['CVE-2024-12345', 'GHSA-vp9c-fpxx-744v'],
+      cwes: ['CWE-787'],
+      paths: ['src/http/chunked.c'],
+      functions: ['http_read_chunked'],
+      published: '2026-11-02T10:00:00Z',
+    });
+  });
+});
