@@ -1,6 +1,7 @@
 // Vitest global setup: compile the real `thresher` binary once, so end-to-end tests never run a
 // stale dist/.
 import { execFileSync } from 'node:child_process';
+import { chmodSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 export default function buildBinary(): void {
