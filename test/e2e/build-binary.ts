@@ -14,4 +14,5 @@ export default function buildBinary(): void {
       stdio: 'inherit',
     },
   );
+  chmodSync(resolve(root, 'dist/cli/main.js'), 0o755);
 }
