@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { InputError } from '../../core/index.js';
 import type { Services } from '../../create-services.js';
 import { exitCodes, type CliIo } from '../cli-io.js';
+import { writeProblems } from '../write-problems.js';
 import { renderDuplicatesJson, renderDuplicatesText } from '../output/render-duplicates.js';
 
 const duplicatesHelp = `Usage: thresher duplicates --against DIR_OR_OSV [--against ...] [--format text|json] REPORT...
@@ -69,7 +70,5 @@ export async function runDuplicatesCommand(
   io.stdout(
     values.format === 'json' ? renderDuplicatesJson(outcome) : renderDuplicatesText(outcome),
   );
-  for (const problem of outcome.problems)
-    io.stderr(`thresher: ${problem.source}: ${problem.message}\n`);
-  return outcome.problems.length > 0 ? exitCodes.input : exitCodes.ok;
+  return writeProblems(io, outcome.problems);
 }

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { InputError } from '../../core/index.js';
 import type { Services } from '../../create-services.js';
 import { exitCodes, type CliIo } from '../cli-io.js';
+import { writeProblems } from '../write-problems.js';
 import { renderEvidenceJson, renderEvidenceText } from '../output/render-evidence.js';
 
 const evidenceHelp = `Usage: thresher evidence --repo DIR [--format text|json] REPORT...
@@ -48,7 +49,5 @@ export async function runEvidenceCommand(
     throw new InputError('evidence needs at least one REPORT file or folder');
   const outcome = await services.evidence.check({ repoDir: values.repo, paths: positionals });
   io.stdout(values.format === 'json' ? renderEvidenceJson(outcome) : renderEvidenceText(outcome));
-  for (const problem of outcome.problems)
-    io.stderr(`thresher: ${problem.source}: ${problem.message}\n`);
-  return outcome.problems.length > 0 ? exitCodes.input : exitCodes.ok;
+  return writeProblems(io, outcome.problems);
 }

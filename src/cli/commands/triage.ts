@@ -5,6 +5,7 @@ import { InputError } from '../../core/index.js';
 import { loadSecurityProfile } from '../../config/load-security-profile.js';
 import type { Services } from '../../create-services.js';
 import { exitCodes, type CliIo } from '../cli-io.js';
+import { writeProblems } from '../write-problems.js';
 import { renderTriageJson } from '../output/render-triage-json.js';
 import { renderTriageMarkdown } from '../output/render-triage-markdown.js';
 import { renderTriageText } from '../output/render-triage-text.js';
@@ -78,7 +79,5 @@ export async function runTriageCommand(
     values.format
   ];
   io.stdout(render(outcome));
-  for (const problem of outcome.problems)
-    io.stderr(`thresher: ${problem.source}: ${problem.message}\n`);
-  return outcome.problems.length > 0 ? exitCodes.input : exitCodes.ok;
+  return writeProblems(io, outcome.problems);
 }

@@ -5,26 +5,8 @@ import type { CodeBlock } from './find-code-blocks.js';
 import type { FactSink } from './create-fact-sink.js';
 import { normaliseFilePath } from './is-likely-file-path.js';
 import { forEachMatch } from './for-each-match.js';
+import { shellInfos } from './shell-infos.js';
 
-const shellInfos = new Set([
-  '',
-  'sh',
-  'bash',
-  'shell',
-  'console',
-  'zsh',
-  'fish',
-  'sh-session',
-  'shell-session',
-  'terminal',
-  'text',
-  'txt',
-  'plaintext',
-  'bash-session',
-  'cmd',
-  'powershell',
-  'ps1',
-]);
 const diffInfos = new Set(['diff', 'patch', 'udiff']);
 
 const diffFileLine = /^(?:\+\+\+|---)[ \t]+(?:[ab]\/)?([^\s]+)/gm;

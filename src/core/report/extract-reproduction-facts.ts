@@ -4,6 +4,7 @@
 import type { CodeBlock } from './find-code-blocks.js';
 import type { FactSink } from './create-fact-sink.js';
 import { forEachMatch } from './for-each-match.js';
+import { shellInfos } from './shell-infos.js';
 
 const stepPattern = /\n[ \t]{0,3}(\d{1,2})[.)][ \t]+\S[^\n]*/g;
 const reproductionCue =
@@ -18,25 +19,6 @@ const promptCommand = /\n[ \t]*\$[ \t]+\S[^\n]*/g;
 const inlineCommand =
   /`((?:sudo[ \t]+)?(?:curl|wget|nc|ncat|python3?|node|perl|ruby|\.\/[\w./-]+)[ \t][^`\n]*)`/g;
 
-const shellInfos = new Set([
-  '',
-  'sh',
-  'bash',
-  'shell',
-  'console',
-  'zsh',
-  'fish',
-  'sh-session',
-  'shell-session',
-  'terminal',
-  'text',
-  'txt',
-  'plaintext',
-  'bash-session',
-  'cmd',
-  'powershell',
-  'ps1',
-]);
 const scriptInfos = new Set([
   'python',
   'py',
