@@ -66,4 +66,39 @@ describe('checkRequirements', () => {
     });
     expect(checks.map((check) => check.name)).not.toContain('ai-disclosure');
   });
+
+  it('counts a proof-of-concept script but not quoted project source as a reproduction', () => {
+    const body = '## Details\n```c\nmemcpy(buf, src, len);\n```\n';
+    const report = buildReport(body, { Details: 'details' });
+    const source = {
+      ...buildFact('code-block', 'c', '```c'),
+      span: { start: 11, end: 40, line: 2 },
+    };
+    expect(
+      checkRequirements(report, [source], requirements).find(
+        (check) => check.name === 'reproduction',
+      )?.isPresent,
+    ).toBe(false);
+    const script = {
+      ...buildFact('code-block', 'python', '```python'),
+      span: { start: 11, end: 40, line: 2 },
+    };
+    expect(
+      checkRequirements(report, [script], requirements).find(
+        (check) => check.name === 'reproduction',
+      )?.isPresent,
+    ).toBe(true);
+    const inSection = buildReport('## Steps to reproduce\n```\nGET /%2e%2e/etc/passwd\n```\n', {
+      'Steps to reproduce': 'reproduction',
+    });
+    const block = {
+      ...buildFact('code-block', 'text', '```'),
+      span: { start: 22, end: 50, line: 2 },
+    };
+    expect(
+      checkRequirements(inSection, [block], requirements).find(
+        (check) => check.name === 'reproduction',
+      )?.isPresent,
+    ).toBe(true);
+  });
 });

@@ -48,10 +48,50 @@ function byFactOrSection(
   return { isPresent: false, reason: lacking };
 }
 
+// Fences that hold something to run against the project: a script, a shell session, a request.
+const proofOfConceptInfos = new Set([
+  'sh',
+  'bash',
+  'shell',
+  'console',
+  'zsh',
+  'python',
+  'python3',
+  'py',
+  'ruby',
+  'rb',
+  'perl',
+  'js',
+  'javascript',
+  'node',
+  'http',
+  'powershell',
+  'go',
+]);
+
+function isInSection(report: Report, fact: Fact, field: ReportField): boolean {
+  return report.sections.some(
+    (section) =>
+      section.field === field &&
+      fact.span.start >= section.span.start &&
+      fact.span.start < section.span.end,
+  );
+}
+
+/**
+ * Steps or a proof of concept: numbered steps or commands, a script or shell block, or any code
+ * in a reproduction section. Quoted project source or a crash log alone reproduces nothing.
+ */
 function isReproducible(report: Report, facts: readonly Fact[]): Evidence {
   const steps = firstFact(facts, ['reproduction-steps']);
   if (steps) return { isPresent: true, reason: describeFact(steps) };
-  const code = facts.find((fact) => fact.kind === 'code-block' && fact.value !== 'diff');
+  const code = facts.find(
+    (fact) =>
+      fact.kind === 'code-block' &&
+      fact.value !== 'diff' &&
+      (proofOfConceptInfos.has(fact.value.toLowerCase()) ||
+        isInSection(report, fact, 'reproduction')),
+  );
   if (code) return { isPresent: true, reason: `a code block at line ${code.span.line}` };
   const hasSection = sectionContent(report, 'reproduction') !== null;
   return {
