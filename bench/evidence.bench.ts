@@ -81,7 +81,7 @@ async function measure(commits: number): Promise<void> {
     const started = performance.now();
     const repo = await generateEvidenceRepo(dir, { files: 5000, commits });
     const generated = performance.now() - started;
-    const reader = await createGitRepoReader(repo.dir);
+    const reader = await createGitRepoReader(repo.dir, process.env);
     const timings: number[] = [];
     let claimCount = 0;
     const grades = new Map<string, number>();

@@ -2,7 +2,10 @@
 
 import { readAdvisoryCorpus } from './adapters/advisories/read-advisory-corpus.js';
 import { createFileDuplicateStore } from './adapters/duplicates/create-file-duplicate-store.js';
-import { createGitRepoReader } from './adapters/git/create-git-repo-reader.js';
+import {
+  createGitRepoReader,
+  type ProcessEnvironment,
+} from './adapters/git/create-git-repo-reader.js';
 import { readReportFiles } from './adapters/report-files/read-report-files.js';
 import { createEvidenceService, type EvidenceService } from './services/check-report-evidence.js';
 import { createDuplicatesService, type DuplicatesService } from './services/find-duplicates.js';
@@ -15,10 +18,11 @@ export interface Services {
   duplicates: DuplicatesService;
 }
 
-export function createServices(): Services {
+/** `environment` is the process environment, read only by the entry point that calls this. */
+export function createServices(environment: ProcessEnvironment): Services {
   const reportReader: ReportReader = { readReports: (paths) => readReportFiles([...paths]) };
   const advisoryReader: AdvisoryReader = { readAdvisoryCorpus };
-  const repoOpener: RepoOpener = { open: (repoDir) => createGitRepoReader(repoDir) };
+  const repoOpener: RepoOpener = { open: (repoDir) => createGitRepoReader(repoDir, environment) };
   const openDuplicateStore = createFileDuplicateStore;
   return {
     triage: createTriageService({ reportReader, advisoryReader, repoOpener, openDuplicateStore }),

@@ -54,7 +54,7 @@ function describeError(error: unknown): { message: string; code: number } {
 export async function runCli(
   argv: string[],
   io: CliIo,
-  services: Services = createServices(),
+  services: Services = createServices(process.env),
 ): Promise<number> {
   const [name, ...args] = argv;
   if (name === undefined || name === '-h' || name === '--help' || name === 'help') {

@@ -18,7 +18,7 @@ let reader: GitRepoReader;
 
 beforeAll(async () => {
   repo = await buildEvidenceRepo();
-  reader = await createGitRepoReader(repo.fixture.dir);
+  reader = await createGitRepoReader(repo.fixture.dir, process.env);
 });
 
 afterAll(async () => {

@@ -133,7 +133,7 @@ beforeAll(async () => {
   indexMtime = (await stat(join(fixture.dir, '.git/index'))).mtimeMs;
   statusBefore = await fixture.git(['status', '--porcelain'], { env: { GIT_OPTIONAL_LOCKS: '0' } });
   treeBefore = await listTree(fixture.dir);
-  reader = await createGitRepoReader(fixture.dir);
+  reader = await createGitRepoReader(fixture.dir, process.env);
 });
 
 afterAll(async () => {
@@ -145,10 +145,10 @@ describe('createGitRepoReader', () => {
   it('refuses a folder that is not a git repository, in one line', async () => {
     const plain = await mkdtemp(join(tmpdir(), 'thresher-not-git-'));
     try {
-      const failure = createGitRepoReader(plain);
+      const failure = createGitRepoReader(plain, process.env);
       await expect(failure).rejects.toBeInstanceOf(InputError);
       await expect(failure).rejects.toThrow(`not a git repository: ${plain}`);
-      await expect(createGitRepoReader(join(plain, 'missing'))).rejects.toThrow(
+      await expect(createGitRepoReader(join(plain, 'missing'), process.env)).rejects.toThrow(
         /^not a git repository: .*missing$/,
       );
     } finally {
@@ -157,12 +157,12 @@ describe('createGitRepoReader', () => {
   });
 
   it('reads the whole tree from a subfolder, a bare clone and a linked worktree', async () => {
-    const fromSubfolder = await createGitRepoReader(join(fixture.dir, 'src/http'));
+    const fromSubfolder = await createGitRepoReader(join(fixture.dir, 'src/http'), process.env);
     const scratch = await mkdtemp(join(tmpdir(), 'thresher-bare-'));
     try {
       expect(await fromSubfolder.listFiles('HEAD')).toContain('lib/index.js');
       await fixture.git(['clone', '-q', '--bare', fixture.dir, join(scratch, 'bare.git')]);
-      const bare = await createGitRepoReader(join(scratch, 'bare.git'));
+      const bare = await createGitRepoReader(join(scratch, 'bare.git'), process.env);
       expect(await bare.resolveHead()).toBe(fixCommit);
       expect(decode(await bare.readFile('v1.0.0', 'src/http/parser.c'))).toBe(parserV1);
       bare.close();
@@ -176,7 +176,7 @@ describe('createGitRepoReader', () => {
         join(scratch, 'wt'),
         'v1.1.0',
       ]);
-      const worktree = await createGitRepoReader(join(scratch, 'wt'));
+      const worktree = await createGitRepoReader(join(scratch, 'wt'), process.env);
       expect(await worktree.resolveHead()).toBe(renameCommit);
       worktree.close();
     } finally {
@@ -188,7 +188,7 @@ describe('createGitRepoReader', () => {
   it('refuses an empty repository HEAD but still opens it', async () => {
     const empty = await createGitFixture();
     try {
-      const emptyReader = await createGitRepoReader(empty.dir);
+      const emptyReader = await createGitRepoReader(empty.dir, process.env);
       await expect(emptyReader.resolveHead()).rejects.toBeInstanceOf(InputError);
       expect(await emptyReader.listTags()).toEqual([]);
       emptyReader.close();
@@ -523,7 +523,7 @@ describe('the maintainer repository', () => {
 
 describe('close', () => {
   it('ends the git processes and refuses later calls', async () => {
-    const own = await createGitRepoReader(fixture.dir);
+    const own = await createGitRepoReader(fixture.dir, process.env);
     expect(await own.resolveRevision('v1.0.0')).toBe(firstCommit);
     expect(await own.readFile('HEAD', 'lib/types.ts')).not.toBeNull();
     expect((await listGitChildren()).length).toBeGreaterThanOrEqual(2);
@@ -537,7 +537,7 @@ describe('close', () => {
   it('never keeps Node running when a reader is left open', async () => {
     const script = [
       `import { createGitRepoReader } from ${JSON.stringify(resolve(import.meta.dirname, 'create-git-repo-reader.ts'))};`,
-      `const reader = await createGitRepoReader(${JSON.stringify(fixture.dir)});`,
+      `const reader = await createGitRepoReader(${JSON.stringify(fixture.dir)}, process.env);`,
       `const content = await reader.readFile('HEAD', 'lib/types.ts');`,
       `console.log(content?.length, await reader.resolveRevision('v1.1.0'));`,
     ].join('\n');

@@ -74,9 +74,15 @@ const logFormat = '--format=%H%x00%s%x00%cI';
  * repository). Throws `InputError` when it is not a git repository. The cat-file processes start
  * on first use; caches (trees, blobs, tags) live as long as the reader, so make one per run.
  */
-export async function createGitRepoReader(repoDir: string): Promise<GitRepoReader> {
+/** The variables git needs from its caller's environment (PATH, HOME for its global config...). */
+export type ProcessEnvironment = Readonly<Record<string, string | undefined>>;
+
+export async function createGitRepoReader(
+  repoDir: string,
+  environment: ProcessEnvironment,
+): Promise<GitRepoReader> {
   const requested = resolve(repoDir);
-  const env = buildGitEnvironment();
+  const env = buildGitEnvironment(environment);
   const gitDirRun = await runGit(process.cwd(), env, [
     '-C',
     requested,
@@ -501,10 +507,10 @@ function assertCompleted(run: GitRun, what: string): void {
   if (run.isTruncated) throw new InternalError(`${what} printed more than its output limit`);
 }
 
-/** The parent's environment minus every GIT_* variable (a hook's GIT_DIR must not leak in). */
-function buildGitEnvironment(): NodeJS.ProcessEnv {
+/** The caller's environment minus every GIT_* variable (a hook's GIT_DIR must not leak in). */
+function buildGitEnvironment(environment: ProcessEnvironment): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
-  for (const [key, value] of Object.entries(process.env)) {
+  for (const [key, value] of Object.entries(environment)) {
     if (!key.startsWith('GIT_')) env[key] = value;
   }
   return {
