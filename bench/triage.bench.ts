@@ -1,11 +1,19 @@
-// Benchmark: reports per second through the triage pipeline (parse Markdown, extract facts, check
-// scope and requirements, assess severity, score, draft the reply) on one core.
+// Benchmark: reports per second through the triage pipeline on one core: parse Markdown, extract
+// facts, check scope and requirements, assess severity, score, draft the reply, and (second
+// figure) match each report against the earlier ones in the batch, as `thresher triage` does.
 // Prints figures; asserts nothing. Usage: npm run bench:triage [-- --seconds 5]
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadSecurityProfile } from '../src/config/load-security-profile.js';
-import { rankQueue, triageReport } from '../src/core/index.js';
+import {
+  buildReportDocument,
+  createDuplicateIndex,
+  extractFacts,
+  rankQueue,
+  triageFacts,
+  type TriageResult,
+} from '../src/core/index.js';
 import { parseReportText } from '../src/core/report/parse-report.js';
 
 const { values } = parseArgs({ options: { seconds: { type: 'string', default: '5' } } });
@@ -17,28 +25,58 @@ const texts = readdirSync(join(examples, 'reports'))
   .map((name) => ({ name, text: readFileSync(join(examples, 'reports', name), 'utf8') }));
 const totalBytes = texts.reduce((sum, { text }) => sum + Buffer.byteLength(text), 0);
 
-function runOnce(): number {
-  const results = [];
+/** One batch of the corpus; with `matchDuplicates`, each report also queries and joins an index. */
+function runOnce(matchDuplicates: boolean): number {
+  const results: TriageResult[] = [];
+  const index = createDuplicateIndex();
   for (const { name, text } of texts) {
     const parsed = parseReportText(name, text, 'markdown');
     if (!parsed.ok) throw new Error(`${name}: ${parsed.issues[0]?.message}`);
-    for (const report of parsed.value) results.push(triageReport(report, profile));
+    for (const report of parsed.value) {
+      const facts = extractFacts(report);
+      if (!matchDuplicates) {
+        results.push(triageFacts(report, facts, profile));
+        continue;
+      }
+      const document = buildReportDocument(report, facts, profile.project.name);
+      const duplicates = index.query(document, { limit: 5 });
+      results.push(triageFacts(report, facts, profile, { duplicates }));
+      index.add(document);
+    }
   }
   return rankQueue(results).length;
 }
 
-for (let warmup = 0; warmup < 50; warmup += 1) runOnce();
-let processed = 0;
-const started = process.hrtime.bigint();
-const deadline = started + BigInt(Math.round(seconds * 1e9));
-while (process.hrtime.bigint() < deadline) processed += runOnce();
-const elapsedSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+function measure(matchDuplicates: boolean): {
+  perSecond: number;
+  latencyMs: number;
+  count: number;
+  elapsed: number;
+} {
+  for (let warmup = 0; warmup < 50; warmup += 1) runOnce(matchDuplicates);
+  let processed = 0;
+  const started = process.hrtime.bigint();
+  const deadline = started + BigInt(Math.round(seconds * 1e9));
+  while (process.hrtime.bigint() < deadline) processed += runOnce(matchDuplicates);
+  const elapsed = Number(process.hrtime.bigint() - started) / 1e9;
+  return {
+    perSecond: processed / elapsed,
+    latencyMs: (elapsed * 1000) / processed,
+    count: processed,
+    elapsed,
+  };
+}
 
 console.log(
-  `corpus: ${texts.length} Markdown reports from examples/reports, mean ${Math.round(totalBytes / texts.length)} bytes`,
+  `corpus: ${texts.length} Markdown reports from examples/reports, mean ${Math.round(totalBytes / texts.length)} bytes; node ${process.version}, one core`,
 );
-console.log(
-  `triaged ${processed} reports in ${elapsedSeconds.toFixed(2)} s on one core (node ${process.version})`,
-);
-console.log(`throughput: ${Math.round(processed / elapsedSeconds)} reports/s (target > 1000)`);
-console.log(`mean latency: ${((elapsedSeconds * 1000) / processed).toFixed(3)} ms per report`);
+for (const [label, matchDuplicates] of [
+  ['triage (parse, facts, scope, completeness, severity, priority, reply)', false],
+  ['triage + in-batch duplicate matching (as `thresher triage` runs it)', true],
+] as const) {
+  const figures = measure(matchDuplicates);
+  console.log(`${label}:`);
+  console.log(
+    `  ${Math.round(figures.perSecond)} reports/s (target > 1000), ${figures.latencyMs.toFixed(3)} ms per report (${figures.count} in ${figures.elapsed.toFixed(2)} s)`,
+  );
+}

@@ -22,9 +22,14 @@ export function hashShingles(text: string): Uint32Array {
     normalizeForMatching(text)
       .toLowerCase()
       .match(/[\p{L}\p{N}_]+/gu) ?? [];
+  // Hash each word once, then fold five word hashes per shingle: no strings are built per shingle.
+  const wordHashes = new Uint32Array(words.length);
+  for (let i = 0; i < words.length; i++) wordHashes[i] = hashString(words[i]!);
   const hashes = new Set<number>();
   for (let i = 0; i + shingleSize <= words.length && hashes.size < maxShingles; i++) {
-    hashes.add(hashString(words.slice(i, i + shingleSize).join(' ')));
+    let h = 0x811c9dc5;
+    for (let k = 0; k < shingleSize; k++) h = Math.imul(h ^ wordHashes[i + k]!, 0x01000193);
+    hashes.add(h >>> 0);
   }
   return Uint32Array.from(hashes).sort();
 }
