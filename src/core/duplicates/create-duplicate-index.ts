@@ -108,6 +108,17 @@ function compareIds(a: string, b: string): number {
 }
 
 export function createDuplicateIndex(options: DuplicateIndexOptions = {}): DuplicateIndex {
+  // A report is usually queried and then added: analyse the same document object once.
+  const analyses = new WeakMap<DuplicateDocument, DocumentAnalysis>();
+  const analyze = (doc: DuplicateDocument): DocumentAnalysis => {
+    let analysis = analyses.get(doc);
+    if (!analysis) {
+      analysis = analyzeDuplicateDocument(doc);
+      analyses.set(doc, analysis);
+    }
+    return analysis;
+  };
+
   const idToSlot = new Map<string, number>();
   const stored: (StoredDocument | undefined)[] = [];
   const slotIds: string[] = [];
@@ -169,7 +180,7 @@ export function createDuplicateIndex(options: DuplicateIndexOptions = {}): Dupli
   function add(doc: DuplicateDocument): void {
     remove(doc.id);
     if (stored.length >= maxSlots) compactSlots();
-    const { terms, ...analysis } = analyzeDuplicateDocument(doc);
+    const { terms, ...analysis } = analyze(doc);
     const counts = new Map<number, number>();
     for (const term of terms) {
       const id = termIdOf(term);
@@ -232,7 +243,7 @@ export function createDuplicateIndex(options: DuplicateIndexOptions = {}): Dupli
     const exclude = queryOptions.exclude;
     const isExcluded = (slot: number): boolean =>
       slotIds[slot] === doc.id || (exclude !== undefined && exclude(slotIds[slot]!));
-    const q = analyzeDuplicateDocument(doc);
+    const q = analyze(doc);
     const avgLength = totalLength / live || 1;
     const termWeight = (tf: number, length: number): number =>
       (tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * length) / avgLength));
