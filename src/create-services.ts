@@ -20,7 +20,7 @@ export interface Services {
 
 /** `environment` is the process environment, read only by the entry point that calls this. */
 export function createServices(environment: ProcessEnvironment): Services {
-  const reportReader: ReportReader = { readReports: (paths) => readReportFiles([...paths]) };
+  const reportReader: ReportReader = { readReports: readReportFiles };
   const advisoryReader: AdvisoryReader = { readAdvisoryCorpus };
   const repoOpener: RepoOpener = { open: (repoDir) => createGitRepoReader(repoDir, environment) };
   const openDuplicateStore = createFileDuplicateStore;

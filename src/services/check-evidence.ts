@@ -375,57 +375,45 @@ async function resolveRevisionClaims(
   return resolved;
 }
 
+/** Picks the revision the report names (a commit, a tag, a version mapped to a tag), else HEAD. */
+async function chooseCheckedRevision(
+  repo: RepoReader,
+  claims: readonly CodeClaim[],
+  tagNames: readonly string[],
+): Promise<EvidenceSummary['revision']> {
+  const { requested, candidates } = chooseRevision(claims, tagNames);
+  for (const candidate of candidates) {
+    const commit = await repo.resolveRevision(candidate);
+    if (commit) {
+      const note = `checked ${candidate} (${commit.slice(0, 12)}), the version the report names`;
+      return { requested, resolved: candidate, commit, isDefault: false, note };
+    }
+  }
+  const commit = await repo.resolveHead();
+  const note = requested
+    ? `the repository has no tag or commit for ${requested}; checked HEAD (${commit.slice(0, 12)}) instead`
+    : `the report names no version; checked HEAD (${commit.slice(0, 12)})`;
+  return { requested, resolved: 'HEAD', commit, isDefault: true, note };
+}
+
 async function openContext(
   repo: RepoReader,
   claims: readonly CodeClaim[],
 ): Promise<{ context: CheckContext; revision: EvidenceSummary['revision']; tagNames: string[] }> {
   const tagNames = (await repo.listTags()).map((tag) => tag.name);
-  const { requested, candidates } = chooseRevision(claims, tagNames);
-  for (const candidate of candidates) {
-    const commit = await repo.resolveRevision(candidate);
-    if (commit) {
-      const files = await repo.listFiles(commit);
-      return {
-        tagNames,
-        revision: {
-          requested,
-          resolved: candidate,
-          commit,
-          isDefault: false,
-          note: `checked ${candidate} (${commit.slice(0, 12)}), the version the report names`,
-        },
-        context: {
-          repo,
-          commit,
-          label: candidate,
-          isDefault: false,
-          files,
-          fileSet: new Set(files),
-          texts: new Map(),
-          laterChanges: new Map(),
-        },
-      };
-    }
-  }
-  const commit = await repo.resolveHead();
-  const files = await repo.listFiles(commit);
-  const note = requested
-    ? `the repository has no tag or commit for ${requested}; checked HEAD (${commit.slice(0, 12)}) instead`
-    : `the report names no version; checked HEAD (${commit.slice(0, 12)})`;
-  return {
-    tagNames,
-    revision: { requested, resolved: 'HEAD', commit, isDefault: true, note },
-    context: {
-      repo,
-      commit,
-      label: 'HEAD',
-      isDefault: true,
-      files,
-      fileSet: new Set(files),
-      texts: new Map(),
-      laterChanges: new Map(),
-    },
+  const revision = await chooseCheckedRevision(repo, claims, tagNames);
+  const files = await repo.listFiles(revision.commit);
+  const context: CheckContext = {
+    repo,
+    commit: revision.commit,
+    label: revision.resolved,
+    isDefault: revision.isDefault,
+    files,
+    fileSet: new Set(files),
+    texts: new Map(),
+    laterChanges: new Map(),
   };
+  return { context, revision, tagNames };
 }
 
 /** Finds the snippet a report quotes right after a line reference, for line claims. */
