@@ -44,17 +44,17 @@ export function createDuplicatesService(
   return {
     async find({ againstPaths, paths, storePath, limit = 10 }) {
       const store = storePath === undefined ? null : dependencies.openDuplicateStore(storePath);
-      const { index, problems } = await loadDuplicateIndex(dependencies, againstPaths, '', store);
+      const { index, problems, matchThenAdd } = await loadDuplicateIndex(
+        dependencies,
+        againstPaths,
+        '',
+        store,
+      );
       const batch = await dependencies.reportReader.readReports(paths);
       const matches: DuplicateMatch[] = [];
       for (const report of sortByArrival(batch.reports)) {
         const document = buildReportDocument(report, extractFacts(report), '');
-        matches.push({
-          report,
-          candidates: index.query(document, { limit, exclude: (id) => id === document.id }),
-        });
-        index.add(document);
-        await store?.saveDocument(document);
+        matches.push({ report, candidates: await matchThenAdd(document, limit) });
       }
       return { matches, problems: [...problems, ...batch.problems], indexSize: index.size };
     },

@@ -5,6 +5,8 @@ import {
   buildReportDocument,
   createDuplicateIndex,
   extractFacts,
+  type DuplicateCandidate,
+  type DuplicateDocument,
   type DuplicateIndex,
   type Report,
 } from '../core/index.js';
@@ -18,6 +20,11 @@ export interface DuplicateSources {
 export interface LoadedIndex {
   index: DuplicateIndex;
   problems: InputProblem[];
+  /**
+   * Ranks the earlier documents against this one, then adds it to the index (and the store), so
+   * the next report of the batch finds it.
+   */
+  matchThenAdd: (document: DuplicateDocument, limit: number) => Promise<DuplicateCandidate[]>;
 }
 
 export async function loadDuplicateIndex(
@@ -27,8 +34,14 @@ export async function loadDuplicateIndex(
   store: DuplicateStore | null,
 ): Promise<LoadedIndex> {
   const index = createDuplicateIndex();
+  const matchThenAdd = async (document: DuplicateDocument, limit: number) => {
+    const candidates = index.query(document, { limit, exclude: (id) => id === document.id });
+    index.add(document);
+    await store?.saveDocument(document);
+    return candidates;
+  };
   for (const document of (await store?.loadDocuments()) ?? []) index.add(document);
-  if (againstPaths.length === 0) return { index, problems: [] };
+  if (againstPaths.length === 0) return { index, problems: [], matchThenAdd };
   const corpus = await sources.advisoryReader.readAdvisoryCorpus(againstPaths);
   for (const advisory of corpus.advisories) index.add(advisory);
   const earlier =
@@ -37,7 +50,7 @@ export async function loadDuplicateIndex(
       : { reports: [], problems: [] };
   for (const report of earlier.reports)
     index.add(buildReportDocument(report, extractFacts(report), projectName));
-  return { index, problems: [...corpus.problems, ...earlier.problems] };
+  return { index, problems: [...corpus.problems, ...earlier.problems], matchThenAdd };
 }
 
 /** Reports in the order they arrived: by date when both have one, else as given. */

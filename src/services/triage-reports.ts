@@ -54,7 +54,7 @@ export function createTriageService(
       try {
         const store = storePath === undefined ? null : dependencies.openDuplicateStore(storePath);
         const projectName = profile.project.name;
-        const { index, problems } = await loadDuplicateIndex(
+        const { problems, matchThenAdd } = await loadDuplicateIndex(
           dependencies,
           againstPaths,
           projectName,
@@ -66,13 +66,8 @@ export function createTriageService(
           const facts = extractFacts(report);
           const evidence = repo ? await checkEvidence(report, facts, repo) : null;
           const document = buildReportDocument(report, facts, projectName);
-          const duplicates = index.query(document, {
-            limit: duplicateCandidateLimit,
-            exclude: (id) => id === document.id,
-          });
+          const duplicates = await matchThenAdd(document, duplicateCandidateLimit);
           results.push(triageFacts(report, facts, profile, { evidence, duplicates }));
-          index.add(document);
-          await store?.saveDocument(document);
         }
         return { queue: rankQueue(results), problems: [...problems, ...batch.problems] };
       } finally {
