@@ -5,6 +5,7 @@ import { InputError } from '../../core/index.js';
 import type { Services } from '../../create-services.js';
 import { exitCodes, type CliIo } from '../cli-io.js';
 import { writeProblems } from '../write-problems.js';
+import { pickRenderer, requireReportPaths } from '../read-command-options.js';
 import { renderDuplicatesJson, renderDuplicatesText } from '../output/render-duplicates.js';
 
 const duplicatesHelp = `Usage: thresher duplicates --against DIR_OR_OSV [--against ...] [--format text|json] REPORT...
@@ -53,22 +54,20 @@ export async function runDuplicatesCommand(
       'duplicates needs --against DIR_OR_OSV or --store FILE (see thresher duplicates --help)',
     );
   }
-  if (values.format !== 'text' && values.format !== 'json') {
-    throw new InputError(`unknown --format "${values.format}" (expected one of: text, json)`);
-  }
+  const render = pickRenderer(values.format, {
+    text: renderDuplicatesText,
+    json: renderDuplicatesJson,
+  });
   const limit = Number(values.limit);
   if (!Number.isInteger(limit) || limit < 1 || limit > 100)
     throw new InputError('--limit must be a whole number from 1 to 100');
-  if (positionals.length === 0)
-    throw new InputError('duplicates needs at least one REPORT file or folder');
+  requireReportPaths('duplicates', positionals);
   const outcome = await services.duplicates.find({
     againstPaths: against,
     paths: positionals,
     limit,
     ...(values.store !== undefined ? { storePath: values.store } : {}),
   });
-  io.stdout(
-    values.format === 'json' ? renderDuplicatesJson(outcome) : renderDuplicatesText(outcome),
-  );
+  io.stdout(render(outcome));
   return writeProblems(io, outcome.problems);
 }

@@ -5,6 +5,7 @@ import { InputError } from '../../core/index.js';
 import type { Services } from '../../create-services.js';
 import { exitCodes, type CliIo } from '../cli-io.js';
 import { writeProblems } from '../write-problems.js';
+import { pickRenderer, requireReportPaths } from '../read-command-options.js';
 import { renderEvidenceJson, renderEvidenceText } from '../output/render-evidence.js';
 
 const evidenceHelp = `Usage: thresher evidence --repo DIR [--format text|json] REPORT...
@@ -42,12 +43,12 @@ export async function runEvidenceCommand(
   }
   if (!values.repo)
     throw new InputError('evidence needs --repo DIR (see thresher evidence --help)');
-  if (values.format !== 'text' && values.format !== 'json') {
-    throw new InputError(`unknown --format "${values.format}" (expected one of: text, json)`);
-  }
-  if (positionals.length === 0)
-    throw new InputError('evidence needs at least one REPORT file or folder');
+  const render = pickRenderer(values.format, {
+    text: renderEvidenceText,
+    json: renderEvidenceJson,
+  });
+  requireReportPaths('evidence', positionals);
   const outcome = await services.evidence.check({ repoDir: values.repo, paths: positionals });
-  io.stdout(values.format === 'json' ? renderEvidenceJson(outcome) : renderEvidenceText(outcome));
+  io.stdout(render(outcome));
   return writeProblems(io, outcome.problems);
 }

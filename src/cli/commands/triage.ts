@@ -6,6 +6,7 @@ import { loadSecurityProfile } from '../../config/load-security-profile.js';
 import type { Services } from '../../create-services.js';
 import { exitCodes, type CliIo } from '../cli-io.js';
 import { writeProblems } from '../write-problems.js';
+import { pickRenderer, requireReportPaths } from '../read-command-options.js';
 import { renderTriageJson } from '../output/render-triage-json.js';
 import { renderTriageMarkdown } from '../output/render-triage-markdown.js';
 import { renderTriageText } from '../output/render-triage-text.js';
@@ -29,12 +30,11 @@ Options:
 Exit status: 0 done; 2 bad profile, bad usage or unreadable input (one line on stderr each).
 `;
 
-const formats = ['text', 'json', 'markdown'] as const;
-type Format = (typeof formats)[number];
-
-function isFormat(value: string): value is Format {
-  return (formats as readonly string[]).includes(value);
-}
+const renderers = {
+  text: renderTriageText,
+  json: renderTriageJson,
+  markdown: renderTriageMarkdown,
+};
 
 export async function runTriageCommand(
   args: string[],
@@ -59,13 +59,8 @@ export async function runTriageCommand(
   }
   if (!values.profile)
     throw new InputError('triage needs --profile FILE (see thresher triage --help)');
-  if (!isFormat(values.format)) {
-    throw new InputError(
-      `unknown --format "${values.format}" (expected one of: ${formats.join(', ')})`,
-    );
-  }
-  if (positionals.length === 0)
-    throw new InputError('triage needs at least one REPORT file or folder');
+  const render = pickRenderer(values.format, renderers);
+  requireReportPaths('triage', positionals);
 
   const profile = await loadSecurityProfile(values.profile);
   const outcome = await services.triage.triage({
@@ -75,9 +70,6 @@ export async function runTriageCommand(
     againstPaths: values.against ?? [],
     ...(values.store !== undefined ? { storePath: values.store } : {}),
   });
-  const render = { text: renderTriageText, json: renderTriageJson, markdown: renderTriageMarkdown }[
-    values.format
-  ];
   io.stdout(render(outcome));
   return writeProblems(io, outcome.problems);
 }

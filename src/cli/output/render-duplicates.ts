@@ -1,6 +1,7 @@
 // Renders `thresher duplicates`: candidates per report with their evidence, as text or JSON.
 
 import type { DuplicatesOutcome } from '../../services/find-duplicates.js';
+import { shortenText } from './shorten-text.js';
 
 export function renderDuplicatesJson(outcome: DuplicatesOutcome): string {
   const document = {
@@ -16,21 +17,16 @@ export function renderDuplicatesJson(outcome: DuplicatesOutcome): string {
   return `${JSON.stringify(document, null, 2)}\n`;
 }
 
-function shorten(text: string, width: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > width ? `${flat.slice(0, width - 1)}…` : flat;
-}
-
 export function renderDuplicatesText(outcome: DuplicatesOutcome): string {
   const blocks = outcome.matches.map(({ report, candidates }) => {
-    const head = `${shorten(report.title, 70)} (${report.source})`;
+    const head = `${shortenText(report.title, 70)} (${report.source})`;
     if (candidates.length === 0) return `${head}\n  no earlier report or advisory looks like it`;
     const verdict = candidates[0]?.isStrong
       ? `  DUPLICATE of ${candidates[0].id}`
       : '  possible duplicates (none strong enough to call it):';
     const lines = candidates.map(
       (candidate) =>
-        `  ${candidate.score.toFixed(2)} ${candidate.isStrong ? 'strong' : '      '}  ${shorten(candidate.id, 40)}  ${shorten(candidate.title, 50)}\n         ${shorten(candidate.evidence.join('; '), 110)}`,
+        `  ${candidate.score.toFixed(2)} ${candidate.isStrong ? 'strong' : '      '}  ${shortenText(candidate.id, 40)}  ${shortenText(candidate.title, 50)}\n         ${shortenText(candidate.evidence.join('; '), 110)}`,
     );
     return [head, verdict, ...lines].join('\n');
   });

@@ -3,6 +3,7 @@
 
 import type { CheckedClaim, EvidenceSummary } from '../../core/index.js';
 import type { EvidenceOutcome } from '../../services/check-report-evidence.js';
+import { shortenText } from './shorten-text.js';
 
 function toJsonClaim(checked: CheckedClaim) {
   return {
@@ -37,18 +38,13 @@ export function renderEvidenceJson(outcome: EvidenceOutcome): string {
 
 const statusMarks = { verified: 'ok  ', contradicted: 'NO  ', unverifiable: '??  ' } as const;
 
-function shorten(text: string, width: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > width ? `${flat.slice(0, width - 1)}…` : flat;
-}
-
 function renderEvidenceLines(evidence: EvidenceSummary): string[] {
   return [
     `  ${evidence.revision.note}`,
     `  grade: ${evidence.grade}: ${evidence.summary}`,
     ...evidence.claims.map(
       (checked) =>
-        `  ${statusMarks[checked.status]}${checked.claim.kind.padEnd(9)}${shorten(checked.claim.text, 50).padEnd(52)}${checked.proof.summary}`,
+        `  ${statusMarks[checked.status]}${checked.claim.kind.padEnd(9)}${shortenText(checked.claim.text, 50).padEnd(52)}${checked.proof.summary}`,
     ),
   ];
 }

@@ -2,11 +2,7 @@
 
 import { toSeverityRating, type TriageResult } from '../../core/index.js';
 import type { TriageOutcome } from '../../services/triage-reports.js';
-
-function shorten(text: string, width: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > width ? `${flat.slice(0, width - 1)}…` : flat;
-}
+import { shortenText } from './shorten-text.js';
 
 /** "high 7.5"; when scope rules overrode the score's band, "none (CVSS 8.1)". */
 function describeRating(rating: string, score: number | null): string {
@@ -49,9 +45,9 @@ export function renderTriageText(outcome: TriageOutcome): string {
     String(result.priority.score),
     result.verdict,
     describeSeverity(result),
-    shorten(describeWhy(result), 44),
+    shortenText(describeWhy(result), 44),
     ...(hasEvidence ? [result.evidence?.grade ?? '-'] : []),
-    `${shorten(result.report.title, 50)} (${result.report.source})`,
+    `${shortenText(result.report.title, 50)} (${result.report.source})`,
   ]);
   const widths = header.map((cell, column) =>
     Math.max(cell.length, ...rows.map((row) => (row[column] ?? '').length)),
