@@ -3,17 +3,18 @@
 // (every other file, handed back for the report reader). Zips are read entry by entry with limits
 // against zip bombs; nothing is extracted to disk.
 
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { extname, join } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
+import { extname } from 'node:path';
 import yauzl from 'yauzl';
 import { isOsvAdvisory, parseOsvAdvisory, type DuplicateDocument } from '../../core/index.js';
 import type { AdvisoryCorpus, InputProblem } from '../../services/ports.js';
+import { expandPath } from '../files/expand-path.js';
 
 const maxJsonFileBytes = 10 * 1024 * 1024;
 const maxZipEntries = 1_000_000;
 const maxZipTotalBytes = 4 * 1024 * 1024 * 1024;
-const maxFolderDepth = 32;
-const reportExtensions = new Set(['.md', '.markdown', '.txt', '.json', '.eml', '.mbox']);
+// Folders are expanded to report files and OSV zips.
+const corpusExtensions = new Set(['.md', '.markdown', '.txt', '.json', '.eml', '.mbox', '.zip']);
 
 interface Collector {
   advisories: DuplicateDocument[];
@@ -58,31 +59,6 @@ async function addFile(collector: Collector, path: string): Promise<void> {
     return;
   }
   addJson(collector, path, await readFile(path, 'utf8'), () => collector.reportPaths.push(path));
-}
-
-async function addFolder(collector: Collector, folder: string, depth: number): Promise<void> {
-  if (depth > maxFolderDepth) {
-    collector.problems.push({
-      source: folder,
-      message: `nested deeper than ${maxFolderDepth} folders`,
-    });
-    return;
-  }
-  const entries = (await readdir(folder, { withFileTypes: true })).sort((a, b) =>
-    a.name < b.name ? -1 : 1,
-  );
-  for (const entry of entries) {
-    if (entry.name.startsWith('.')) continue;
-    const path = join(folder, entry.name);
-    if (entry.isDirectory()) await addFolder(collector, path, depth + 1);
-    else if (
-      entry.isFile() &&
-      (reportExtensions.has(extname(entry.name).toLowerCase()) ||
-        extname(entry.name).toLowerCase() === '.zip')
-    ) {
-      await addFile(collector, path);
-    }
-  }
 }
 
 function openZip(path: string): Promise<yauzl.ZipFile> {
@@ -172,15 +148,15 @@ async function addZip(collector: Collector, path: string): Promise<void> {
 export async function readAdvisoryCorpus(paths: readonly string[]): Promise<AdvisoryCorpus> {
   const collector: Collector = { advisories: [], reportPaths: [], problems: [] };
   for (const path of paths) {
-    try {
-      const info = await stat(path);
-      if (info.isDirectory()) await addFolder(collector, path, 0);
-      else await addFile(collector, path);
-    } catch (error) {
-      collector.problems.push({
-        source: path,
-        message: `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
-      });
+    for (const file of await expandPath(path, corpusExtensions, collector.problems)) {
+      try {
+        await addFile(collector, file);
+      } catch (error) {
+        collector.problems.push({
+          source: file,
+          message: `cannot read: ${(error as Error).message}`,
+        });
+      }
     }
   }
   return collector;

@@ -2,13 +2,14 @@
 // strict UTF-8 for text formats, e-mail through the mail adapter. Bad content is a problem
 // in the batch, never an exception.
 
-import { readdir, readFile, realpath, stat } from 'node:fs/promises';
-import { extname, join } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
+import { extname } from 'node:path';
 import { formatParseIssue } from '../../core/report/format-parse-issue.js';
 import { looksLikeEmail } from '../../core/report/looks-like-email.js';
 import { parseReportText } from '../../core/report/parse-report.js';
 import type { ReportFormat } from '../../core/model/report.js';
-import type { InputProblem, ReportBatch } from '../../services/ports.js';
+import type { ReportBatch } from '../../services/ports.js';
+import { expandPath } from '../files/expand-path.js';
 import { parseEmailReports } from '../mail/parse-email-reports.js';
 
 /** Largest file read, in bytes. */
@@ -17,7 +18,6 @@ const maxReportFileSize = 10 * 1024 * 1024;
 const reportExtensions = new Set(['.md', '.markdown', '.txt', '.json', '.eml', '.mbox']);
 const emailExtensions = new Set(['.eml', '.mbox']);
 const binarySniffLength = 8 * 1024;
-const maxFolderDepth = 32;
 
 /**
  * Reads every path: files directly, folders recursively (entries sorted by name; dotfiles and
@@ -27,7 +27,7 @@ const maxFolderDepth = 32;
 export async function readReportFiles(paths: readonly string[]): Promise<ReportBatch> {
   const batch: ReportBatch = { reports: [], problems: [] };
   for (const path of paths) {
-    const files = await expandPath(path, batch.problems);
+    const files = await expandPath(path, reportExtensions, batch.problems);
     for (const file of files) {
       const result = await readReportFile(file);
       batch.reports.push(...result.reports);
@@ -35,50 +35,6 @@ export async function readReportFiles(paths: readonly string[]): Promise<ReportB
     }
   }
   return batch;
-}
-
-async function expandPath(path: string, problems: InputProblem[]): Promise<string[]> {
-  try {
-    const info = await stat(path);
-    if (!info.isDirectory()) return [path];
-    const files: string[] = [];
-    await listFolder(path, files, problems, new Set([await realpath(path)]), 0);
-    return files;
-  } catch (error) {
-    problems.push({ source: path, message: `cannot read: ${describeError(error)}` });
-    return [];
-  }
-}
-
-async function listFolder(
-  folder: string,
-  files: string[],
-  problems: InputProblem[],
-  seen: Set<string>,
-  depth: number,
-): Promise<void> {
-  const entries = (await readdir(folder, { withFileTypes: true })).sort((a, b) =>
-    a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
-  );
-  for (const entry of entries) {
-    if (entry.name.startsWith('.')) continue;
-    const path = join(folder, entry.name);
-    try {
-      const isFolder =
-        entry.isDirectory() || (entry.isSymbolicLink() && (await stat(path)).isDirectory());
-      if (isFolder) {
-        const real = await realpath(path);
-        // Symlink loops and very deep trees are skipped, not followed forever.
-        if (seen.has(real) || depth >= maxFolderDepth) continue;
-        seen.add(real);
-        await listFolder(path, files, problems, seen, depth + 1);
-      } else if (reportExtensions.has(extname(entry.name).toLowerCase())) {
-        files.push(path);
-      }
-    } catch (error) {
-      problems.push({ source: path, message: `cannot read: ${describeError(error)}` });
-    }
-  }
 }
 
 /** Reads one file; the size is checked before reading and again after (the file may grow). */
