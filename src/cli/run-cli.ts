@@ -3,9 +3,6 @@
 import { createRequire } from 'node:module';
 import { createServices, type Services } from '../create-services.js';
 import { exitCodes, type CliIo } from './cli-io.js';
-import { runDuplicatesCommand } from './commands/duplicates.js';
-import { runEvidenceCommand } from './commands/evidence.js';
-import { runTriageCommand } from './commands/triage.js';
 
 const mainHelp = `Usage: thresher <command> [options]
 
@@ -29,10 +26,11 @@ function readVersion(): string {
 }
 
 type Command = (args: string[], io: CliIo, services: Services) => Promise<number>;
-const commands: Record<string, Command> = {
-  triage: runTriageCommand,
-  evidence: runEvidenceCommand,
-  duplicates: runDuplicatesCommand,
+// Each command's code loads only when it runs, so `--help` and one command stay fast.
+const commands: Record<string, () => Promise<Command>> = {
+  triage: async () => (await import('./commands/triage.js')).runTriageCommand,
+  evidence: async () => (await import('./commands/evidence.js')).runEvidenceCommand,
+  duplicates: async () => (await import('./commands/duplicates.js')).runDuplicatesCommand,
 };
 
 function describeError(error: unknown): { message: string; code: number } {
@@ -65,12 +63,13 @@ export async function runCli(
     io.stdout(`${readVersion()}\n`);
     return exitCodes.ok;
   }
-  const command = commands[name];
-  if (!command) {
+  const loadCommand = Object.hasOwn(commands, name) ? commands[name] : undefined;
+  if (!loadCommand) {
     io.stderr(`thresher: unknown command "${name}" (try thresher --help)\n`);
     return exitCodes.input;
   }
   try {
+    const command = await loadCommand();
     return await command(args, io, services);
   } catch (error) {
     const { message, code } = describeError(error);
