@@ -1,6 +1,7 @@
 // Reduces a DuplicateDocument to the canonical keys the index matches on: search terms, aliases,
 // package keys, versions, code locations, CWEs, date and near-copy shingles.
 
+import { trimEndCharacters, trimStartCharacters } from '../text/trim-characters.js';
 import type { DuplicateDocument } from '../model/duplicate.js';
 import { derivePackageKeys, type PackageKeys } from './derive-package-keys.js';
 import { extractVersionKeys, type VersionKeys } from './extract-version-keys.js';
@@ -22,8 +23,10 @@ export interface DocumentAnalysis {
   shingles: Uint32Array;
 }
 
+// Bitnami ids are BIT-<package name parts>-<year>-<number>: name parts start with a letter, so
+// they can never be read as the year; at most six parts, so "BIT-BIT-BIT-..." is read in one pass.
 const aliasPattern =
-  /\b(?:CVE-\d{4}-\d{4,}|GHSA(?:-[23456789cfghjmpqrvwx]{4}){3}|(?:PYSEC|RUSTSEC|GO|OSV|GSD|RUBYSEC|BIT-[a-z0-9-]+?)-\d{4}-\d+)\b/gi;
+  /\b(?:CVE-\d{4}-\d{4,}|GHSA(?:-[23456789cfghjmpqrvwx]{4}){3}|(?:PYSEC|RUSTSEC|GO|OSV|GSD|RUBYSEC)-\d{4}-\d+|BIT-(?:[a-z][a-z0-9]{0,40}-){1,6}\d{4}-\d+)\b/gi;
 
 /** Upper-cased CVE/GHSA/OSV-style id; GHSA ids keep their lowercase body as GitHub writes them. */
 function normalizeAlias(alias: string): string {
@@ -31,21 +34,31 @@ function normalizeAlias(alias: string): string {
   return /^ghsa-/i.test(a) ? `GHSA-${a.slice(5).toLowerCase()}` : a.toUpperCase();
 }
 
+// Scans instead of anchored regexes (`/\(.*\)$/` retries at every parenthesis).
 function normalizeFunction(name: string): string {
-  return normalizeForMatching(name)
-    .trim()
-    .replace(/\(.*\)$/s, '')
-    .replace(/^[`'"]+|[`'"]+$/g, '')
-    .toLowerCase();
+  let text = normalizeForMatching(name).trim();
+  const open = text.indexOf('(');
+  if (open !== -1 && text.endsWith(')')) text = text.slice(0, open);
+  return trimEndCharacters(trimStartCharacters(text, '`\'"'), '`\'"').toLowerCase();
+}
+
+/** `src/x.c:10:5` -> `src/x.c`. */
+function dropLineSuffix(path: string): string {
+  let end = path.length;
+  for (;;) {
+    let digits = end;
+    while (digits > 0 && path[digits - 1]! >= '0' && path[digits - 1]! <= '9') digits -= 1;
+    if (digits === end || digits === 0 || path[digits - 1] !== ':') return path.slice(0, end);
+    end = digits - 1;
+  }
 }
 
 function normalizePath(path: string): string {
-  return normalizeForMatching(path)
+  const folded = normalizeForMatching(path)
     .trim()
     .replace(/\\/g, '/')
-    .replace(/^(?:\.\/|[ab]\/)/, '')
-    .replace(/(?::\d+)+$/, '')
-    .toLowerCase();
+    .replace(/^(?:\.\/|[ab]\/)/, '');
+  return dropLineSuffix(folded).toLowerCase();
 }
 
 function normalizeCwe(cwe: string): string | null {

@@ -11,7 +11,9 @@ const versionPattern =
 
 /** `v1.2.0` -> `1.2`, `1.15.0-0` -> `1.15`, `10.11.2+incompatible` -> `10.11.2`. */
 export function normalizeVersion(version: string): string {
-  let v = version.toLowerCase().replace(/^v/, '').replace(/\+.*$/, '');
+  let v = version.toLowerCase().replace(/^v/, '');
+  const buildMetadata = v.indexOf('+');
+  if (buildMetadata !== -1) v = v.slice(0, buildMetadata);
   if (/^[0-9a-f]{12,40}$/.test(v)) return v.slice(0, 12); // a commit
   v = v.replace(/-0(?:\.\d{14}-[0-9a-f]+)?$/, '');
   const [core = '', pre] = v.split(/-(.*)/s, 2);

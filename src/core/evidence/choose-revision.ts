@@ -71,7 +71,8 @@ function readVersionTarget(text: string): VersionTarget | null {
     if (match === null) return null;
     const operator = match[1] ?? '=';
     const version = match[2]!;
-    const numbers = parseNumbers(version.replace(/-.*$/, ''));
+    const preRelease = version.indexOf('-');
+    const numbers = parseNumbers(preRelease === -1 ? version : version.slice(0, preRelease));
     if (operator === '<=' || operator === '=')
       upper = {
         kind: operator === '=' ? 'exact' : 'upper-inclusive',

@@ -201,9 +201,7 @@ describe('limits', () => {
     expect(claims[0]!.path).toBe('src/f0.c');
 
     const hugeSnippet = `Details:\n\n\`\`\`c\n${'    total += compute_value(index);\n'.repeat(40_000)}\`\`\`\n`;
-    const started = performance.now();
     const [snippet] = claimsOf(hugeSnippet);
-    expect(performance.now() - started).toBeLessThan(3000);
     expect(snippet!.kind).toBe('snippet');
     expect(snippet!.text.length).toBeLessThanOrEqual(
       codeClaimLimits.maxSnippetLength + truncatedSnippetMarker.length,

@@ -1,11 +1,13 @@
 // Lists what a report claims about the code — files, lines, symbols, quoted code, patches and the
 // revision — from its facts and code blocks, so that each claim can be checked against the repo.
 
+import { trimEndCharacters } from '../text/trim-characters.js';
 import type { CodeClaim } from '../model/evidence.js';
 import type { Fact } from '../model/fact.js';
 import type { Report, ReportField, TextSpan } from '../model/report.js';
 import { findCodeBlocks } from '../report/find-code-blocks.js';
 import type { CodeBlock } from '../report/find-code-blocks.js';
+import { createFieldLocator, createLineLocator } from '../report/locate-in-report.js';
 import { maskNonProse } from '../report/mask-non-prose.js';
 import { truncatedSnippetMarker } from './match-snippet.js';
 
@@ -75,7 +77,7 @@ const nonProjectSections = new Set<ReportField>([
 const fixedVersionBefore =
   /\b(?:fixed|patched|resolved|addressed|corrected|upgrad\w*|updat\w*|bump\w*|released?|latest|newer|current)\b[^\n.;]{0,24}$/i;
 const gitRevisionPattern =
-  /\bgit\s+(?:checkout|switch|reset\s+--hard|show|log)\s+(?:-[-\w]+\s+)*([\w][\w./-]{0,80})|\bgit\s+clone\b[^\n]*?\s(?:--branch|-b)\s+([\w][\w./-]{0,80})/g;
+  /\bgit\s+(?:checkout|switch|reset\s+--hard|show|log)\s+(?:-[-\w]+\s+)*([\w][\w./-]{0,80})|\bgit\s+clone\b[^\n]{0,200}?\s(?:--branch|-b)\s+([\w][\w./-]{0,80})/g;
 const projectTagPattern =
   /(?<![\w./@-])([A-Za-z][A-Za-z0-9]*(?:[-_][A-Za-z][A-Za-z0-9]*)*[-_]v?\d{1,4}(?:[._]\d{1,4}){1,3}(?:-(?:rc|alpha|beta|pre)\.?\d*)?)(?![\w/-]|\.\w)/g;
 const foreignTagPrefix =
@@ -87,34 +89,9 @@ interface ClaimDraft extends CodeClaim {
   key: string;
 }
 
-function indexLineStarts(body: string): number[] {
-  const starts = [0];
-  for (let at = body.indexOf('\n'); at !== -1; at = body.indexOf('\n', at + 1)) starts.push(at + 1);
-  return starts;
-}
-
 function createSpanMaker(body: string): (start: number, end: number) => TextSpan {
-  let lineStarts: number[] | null = null;
-  return (start, end) => {
-    lineStarts ??= indexLineStarts(body);
-    let low = 0;
-    let high = lineStarts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (lineStarts[middle]! <= start) low = middle;
-      else high = middle - 1;
-    }
-    return { start, end, line: low + 1 };
-  };
-}
-
-function createFieldLookup(report: Report): (offset: number) => ReportField | null {
-  const known = report.sections
-    .filter((section) => section.field !== null && section.span.end > section.span.start)
-    .sort((a, b) => a.span.end - a.span.start - (b.span.end - b.span.start));
-  return (offset) =>
-    known.find((section) => offset >= section.span.start && offset < section.span.end)?.field ??
-    null;
+  const lineOf = createLineLocator(body);
+  return (start, end) => ({ start, end, line: lineOf(start) });
 }
 
 /** Cuts long code at a line boundary and marks it, so a claim's text stays bounded. */
@@ -148,11 +125,17 @@ function isProjectFunction(name: string): boolean {
   return !name.startsWith('__');
 }
 
+const maxClassifiedLineLength = 1_000;
+
 /** Whether a fenced block shows the project's own code (not a PoC, session, request, log or trace). */
 function isProjectCode(info: string, content: string, field: ReportField | null): boolean {
   if (nonCodeLanguages.has(info)) return false;
   if (field !== null && nonProjectSections.has(field)) return false;
-  const lines = content.split('\n', 400).filter((line) => line.trim() !== '');
+  // Lines are cut before they are classified: the line patterns then cost a bounded amount each.
+  const lines = content
+    .split('\n', 400)
+    .filter((line) => line.trim() !== '')
+    .map((line) => line.slice(0, maxClassifiedLineLength));
   if (lines.length === 0) return false;
   if (exploitMarkers.test(content.slice(0, 20_000))) return false;
   let nonCode = 0;
@@ -233,7 +216,7 @@ function addRevisionClaims(
     }
   }
   for (const match of body.matchAll(gitRevisionPattern)) {
-    const revision = (match[1] ?? match[2]!).replace(/[.,;:]+$/, '');
+    const revision = trimEndCharacters(match[1] ?? match[2]!, '.,;:');
     if (
       !/\d/.test(revision) ||
       revision.startsWith('-') ||
@@ -295,7 +278,7 @@ function addInlineSnippets(
 export function extractCodeClaims(report: Report, facts: readonly Fact[]): CodeClaim[] {
   const { body } = report;
   const span = createSpanMaker(body);
-  const fieldAt = createFieldLookup(report);
+  const fieldAt = createFieldLocator(report);
   const blocks = findCodeBlocks(body);
   const prose = maskNonProse(body, blocks);
   const drafts: ClaimDraft[] = [];
@@ -368,7 +351,7 @@ export function extractCodeClaims(report: Report, facts: readonly Fact[]): CodeC
     const reference =
       findReferenceBefore(body, block, references) ?? findReferenceInside(block, body, references);
     const place = reference === undefined ? null : splitLineReference(reference.value);
-    const text = capCode(content.replace(/\s+$/, ''));
+    const text = capCode(content.trimEnd());
     add({
       kind: 'snippet',
       text,

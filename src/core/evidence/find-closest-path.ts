@@ -1,16 +1,18 @@
 // Maps a path a report cites onto the repository's files: the file it names (behind a leading
 // repo folder, `./` or an absolute checkout path), or else the real path it most likely meant.
 
+import { trimEndCharacters } from '../text/trim-characters.js';
+
 const maxPathLength = 1000;
 
 function trimPath(path: string): string {
-  return path
+  const folded = path
     .trim()
     .slice(0, maxPathLength)
     .replace(/\\/g, '/')
     .replace(/^(?:\.\/)+/, '')
-    .replace(/\/{2,}/g, '/')
-    .replace(/\/+$/, '');
+    .replace(/\/{2,}/g, '/');
+  return trimEndCharacters(folded, '/');
 }
 
 function baseNameOf(path: string): string {

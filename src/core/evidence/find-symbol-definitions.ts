@@ -92,7 +92,11 @@ function escapeRegExp(text: string): string {
 
 /** `Parser.readChunk`, `Parser::read`, `Foo#bar`, `conn->parse`, `parse_header()` → parts. */
 function readSymbol(symbol: string): SymbolName | null {
-  const cleaned = symbol.trim().replace(/\s*\(\s*\)$/, '');
+  // Cut first: no symbol is longer, and the trim below then stays bounded.
+  const cleaned = symbol
+    .trim()
+    .slice(0, 256)
+    .replace(/\s*\(\s*\)$/, '');
   const match = /^(?:(.*?)(\.|::|->|#))?([^.:#>-]+)$/.exec(cleaned);
   if (match === null) return null;
   const name = match[3]!;
@@ -235,11 +239,12 @@ function readAfterParameters(
   return 'other';
 }
 
-// What may stand between `)` and `{` of a definition, per language family.
+// What may stand between `)` and `{` of a definition, per language family. Each repeated part
+// matches one way only (a macro name is taken whole), so a long tail cannot make them backtrack.
 const cTail =
-  /^(?:(?:const|volatile|noexcept(?:\([^)]*\))?|override|final|throw\([^)]*\)|&&?|->\s*[\w:<>*&\s]+|__attribute__\s*\(\(.*\)\)|[A-Z_][A-Z0-9_]*(?:\([^)]*\))?)\s*)*(?::\s*[\s\S]*)?$/;
-const jsTail = /^(?::\s*[^{;]+)?$/;
-const javaTail = /^(?:throws\s+[\w.,\s<>]+|:\s*[^{;=]+|where\s+[^{;]+)?$/;
+  /^(?:(?:const|volatile|noexcept(?:\([^)]*\))?|override|final|throw\([^)]*\)|&&?|__attribute__\s*\(\((?:[^()]|\([^()]*\))*\)\)|[A-Z_][A-Z0-9_]*(?![A-Z0-9_])(?:\([^)]*\))?)\s*)*(?:->[^{;]*)?(?::[\s\S]*)?$/;
+const jsTail = /^(?::[^{;]+)?$/;
+const javaTail = /^(?:throws\s[\w.,\s<>]+|:[^{;=]+|where\s[^{;]+)?$/;
 
 function isTypePrefix(prefix: string): boolean {
   const trimmed = prefix.trim();
@@ -248,6 +253,8 @@ function isTypePrefix(prefix: string): boolean {
   const words = trimmed.match(/[A-Za-z_]\w*/g) ?? [];
   return words.length > 0 && !words.some((word) => controlWords.has(word));
 }
+
+const maxQualifierLength = 200;
 
 /** A function definition `type name(...) {` or `name(...)` at column 0 after a type line. */
 function isCFunctionAt(
@@ -260,11 +267,13 @@ function isCFunctionAt(
   const line = code[row]!;
   let before = line.slice(0, at);
   // C++ `Class::name(`: the qualifier belongs to the name; with an owner asked for, it must match.
-  const qualifier = /((?:[A-Za-z_]\w*(?:<[^<>]*>)?::)+)~?$/.exec(before);
+  // Only the end of the line is searched: a qualifier is short, and the search stays bounded.
+  const qualifierFrom = Math.max(0, before.length - maxQualifierLength);
+  const qualifier = /((?:[A-Za-z_]\w*(?:<[^<>]*>)?::)+)~?$/.exec(before.slice(qualifierFrom));
   if (qualifier !== null) {
     const parts = qualifier[1]!.split('::').filter(Boolean);
     if (owner !== null && parts[parts.length - 1]!.replace(/<.*$/, '') !== owner) return false;
-    before = before.slice(0, qualifier.index);
+    before = before.slice(0, qualifierFrom + qualifier.index);
   }
   const open = line.indexOf('(', at + name.length);
   if (open === -1 || line.slice(at + name.length, open).trim() !== '') return false;
@@ -345,7 +354,7 @@ function buildRules(language: Language, name: string): LanguageRules {
           )
             return false;
           const open = code[row]!.indexOf('(', at + name.length);
-          if (open === -1 || !/^\s*(?:<[^>]*>)?\s*$/.test(code[row]!.slice(at + name.length, open)))
+          if (open === -1 || !/^\s*(?:<[^>]*>\s*)?$/.test(code[row]!.slice(at + name.length, open)))
             return false;
           return readAfterParameters(code, row, open, jsTail) === '{';
         },

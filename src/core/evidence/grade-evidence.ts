@@ -1,6 +1,7 @@
 // Grades a report by how its code claims held up against the repository, with one sentence a
 // maintainer can paste: "None of the 5 code claims hold at v2.4.1: ...".
 
+import { trimEndCharacters } from '../text/trim-characters.js';
 import type { CheckedClaim, CodeClaim, EvidenceGrade } from '../model/evidence.js';
 
 export interface EvidenceGrading {
@@ -40,7 +41,7 @@ function cut(text: string, length: number): string {
 /** "src/x.c does not exist" when the proof already names the claim, else "label: proof". */
 function describe(checked: CheckedClaim): string {
   const label = labelOf(checked.claim);
-  const summary = cut(checked.proof.summary.trim().replace(/[.;]+$/, ''), 200);
+  const summary = cut(trimEndCharacters(checked.proof.summary.trim(), '.;'), 200);
   if (summary === '') return label;
   const bare = checked.claim.kind === 'symbol' ? (checked.claim.symbol ?? label) : label;
   return summary.includes(bare) || summary.includes(label) ? summary : `${label}: ${summary}`;

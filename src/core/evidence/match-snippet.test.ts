@@ -6,6 +6,7 @@ import {
   pickSnippetProbes,
   truncatedSnippetMarker,
 } from './match-snippet.js';
+import { measureGrowth } from '../../../test/support/measure-work.js';
 
 /** A C-like file whose lines are all different, like real code. */
 function buildFile(lineCount: number, seed = 0): string[] {
@@ -92,28 +93,20 @@ describe('findBestSnippetMatch', () => {
     });
   });
 
-  it('matches a 30-line snippet in a 2,000-line file in a few milliseconds', () => {
+  it('matches a 30-line snippet in a 2,000-line file', () => {
     const lines = buildFile(2000);
     const file = lines.join('\n');
     const snippet = lines
       .slice(1200, 1230)
       .map((line) => `  ${line.replace(/ /g, '  ')}`)
       .join('\n');
-    findBestSnippetMatch(file, snippet);
-    const runs = 50;
-    const started = performance.now();
-    for (let run = 0; run < runs; run += 1) {
-      expect(findBestSnippetMatch(file, snippet)?.startLine).toBe(1201);
-    }
-    const perCall = (performance.now() - started) / runs;
-    // Asserted loosely (CI machines vary); docs/evidence.md has the measured figure.
-    expect(perCall).toBeLessThan(50);
+    // Its speed is measured in bench/evidence.bench.ts (docs/evidence.md has the figure).
+    expect(findBestSnippetMatch(file, snippet)?.startLine).toBe(1201);
   });
 
   it('stays bounded on a 1 MB snippet, a 100k-line file and binary-looking text', () => {
     const file = buildFile(100_000).join('\n');
     const huge = 'x = y;\n'.repeat(150_000);
-    const started = performance.now();
     findBestSnippetMatch(file, huge);
     findBestSnippetMatch(file, buildFile(40, 50_000).join('\n'));
     const binary = Array.from({ length: 20_000 }, (_, index) =>
@@ -121,7 +114,11 @@ describe('findBestSnippetMatch', () => {
     ).join('');
     findBestSnippetMatch(binary, binary.slice(5000, 6000));
     pickSnippetProbes(huge);
-    expect(performance.now() - started).toBeLessThan(3000);
+    const growth = measureGrowth(
+      (size) => 'x = y;\n'.repeat(size / 7),
+      (snippet) => findBestSnippetMatch(file, snippet),
+    );
+    expect(growth.ratio).toBeLessThan(5);
     expect(findBestSnippetMatch(file, buildFile(40, 50_000).join('\n'))?.startLine).toBe(50_001);
   });
 

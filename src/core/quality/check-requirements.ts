@@ -14,7 +14,8 @@ interface Evidence {
 
 /** The smallest amount of real content a section needs to count (headings with "N/A" do not). */
 const minimumSectionLetters = 12;
-const placeholderPattern = /^\s*(n\/?a|none|tbd|todo|unknown|-+|\?+|not applicable)\s*\.?\s*$/i;
+// Tested on trimmed text, so no whitespace quantifiers can overlap.
+const placeholderPattern = /^(?:n\/?a|none|tbd|todo|unknown|-+|\?+|not applicable)\.?$/i;
 
 function sectionContent(report: Report, field: ReportField): string | null {
   const texts = report.sections

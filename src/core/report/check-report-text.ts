@@ -3,13 +3,18 @@
 import type { ParseIssue } from '../model/parse-result.js';
 import { reportLimits } from './report-limits.js';
 
+/** Refuses text longer than the limit, before anything reads it. */
+export function checkReportSize(length: number): ParseIssue | null {
+  if (length <= reportLimits.maxTextLength) return null;
+  return {
+    message: `report too large (${length} characters > ${reportLimits.maxTextLength / 1024 / 1024} MiB limit)`,
+  };
+}
+
 /** The first reason the text cannot be a report, or null when it can be parsed. */
 export function checkReportText(text: string): ParseIssue | null {
-  if (text.length > reportLimits.maxTextLength) {
-    return {
-      message: `report too large (${text.length} characters > ${reportLimits.maxTextLength / 1024 / 1024} MiB limit)`,
-    };
-  }
+  const tooLarge = checkReportSize(text.length);
+  if (tooLarge !== null) return tooLarge;
   const nul = text.slice(0, reportLimits.binarySniffLength).indexOf('\0');
   if (nul !== -1)
     return { message: `binary content, not a text report (NUL character at offset ${nul})` };

@@ -22,9 +22,9 @@ const rawDiffStart =
 const exportPattern = /\n[ \t]*(?:\$[ \t]+)?(export[ \t]+([A-Za-z_][A-Za-z0-9_]*)=[^\n]*)/g;
 const prefixPattern =
   /\n[ \t]*(?:\$[ \t]+)?(?:sudo[ \t]+(?:-E[ \t]+)?|env[ \t]+)?((?:[A-Za-z_][A-Za-z0-9_]*=(?:"[^"\n]*"|'[^'\n]*'|[^\s'"]*)[ \t]+)+)(?=[\w./~$"'])/g;
-const assignment = /([A-Za-z_][A-Za-z0-9_]*)=(?:"[^"\n]*"|'[^'\n]*'|[^\s'"]*)/g;
+const assignment = /(?<![A-Za-z0-9_])([A-Za-z_][A-Za-z0-9_]*)=(?:"[^"\n]*"|'[^'\n]*'|[^\s'"]*)/g;
 const debugSetting =
-  /(?<![\w-])([A-Z_]*DEBUG[A-Z_]*)=["']?(?:1|[Tt]rue|TRUE|[Yy]es|[Oo]n)\b|(?<![\w-])(?:NODE_ENV|RAILS_ENV|APP_ENV|FLASK_ENV)=["']?development\b/g;
+  /(?<![\w-])((?=[A-Z0-9_]*DEBUG)[A-Z0-9_]+)=["']?(?:1|[Tt]rue|TRUE|[Yy]es|[Oo]n)\b|(?<![\w-])(?:NODE_ENV|RAILS_ENV|APP_ENV|FLASK_ENV)=["']?development\b/g;
 // Build, sanitizer and locale settings in a PoC say nothing about what an attacker controls.
 const toolingVariables =
   /^(?:CC|CXX|CPP|CFLAGS|CXXFLAGS|CPPFLAGS|LDFLAGS|LIBS|MAKEFLAGS|AR|LD|[A-Z]SAN_OPTIONS|RUST_BACKTRACE|RUST_LOG|GOFLAGS|GOOS|GOARCH|CGO_ENABLED|LANG|LC_[A-Z]+|TERM|TZ|PORT|HOST|PREFIX|DESTDIR|JOBS|NPROC|VERBOSE|V|CI)$/;

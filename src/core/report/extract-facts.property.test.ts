@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Report } from '../model/report.js';
 import { buildTestReport } from './build-test-report.js';
 import { extractFacts } from './extract-facts.js';
+import { measureGrowth } from '../../../test/support/measure-work.js';
 
 function expectWellFormed(report: Report): void {
   const { body } = report;
@@ -90,26 +91,24 @@ describe('extractFacts on arbitrary input', () => {
 });
 
 describe('extractFacts on pathological input', () => {
-  const cases: Array<[string, string]> = [
-    ['1 MB of "a"', 'a'.repeat(1_000_000)],
-    ['100k slashes', '/'.repeat(100_000)],
-    [
-      'long runs of spaces',
-      `remote ${' '.repeat(200_000)}attacker requires ${' '.repeat(200_000)}x`,
-    ],
-    ['long runs of backticks', '`'.repeat(100_000) + '\n' + '```'.repeat(30_000)],
-    ['100k dotted numbers', '1.2.3 '.repeat(100_000)],
-    ['a huge path', `${'a/'.repeat(100_000)}x.c:1`],
-    ['repeated phrase starts', 'does not '.repeat(50_000)],
-    ['many headings and list items', '# a\n1. x\n2. y\n'.repeat(30_000)],
-    ['a long hunk header', `\`\`\`diff\n+++ b/x\n@@ -1 +1 @@ ${'a '.repeat(100_000)}\n\`\`\``],
-    ['metric runs', 'AV:N/'.repeat(50_000)],
+  // Each case grows with `n`; the work must grow about as fast (see test/linear-work.property.test.ts).
+  const cases: Array<[string, (n: number) => string]> = [
+    ['runs of "a"', (n) => 'a'.repeat(n)],
+    ['runs of slashes', (n) => '/'.repeat(n)],
+    ['long runs of spaces', (n) => `remote ${' '.repeat(n)}attacker requires ${' '.repeat(n)}x`],
+    ['long runs of backticks', (n) => '`'.repeat(n) + '\n' + '```'.repeat(n / 3)],
+    ['dotted numbers', (n) => '1.2.3 '.repeat(n / 6)],
+    ['a huge path', (n) => `${'a/'.repeat(n / 2)}x.c:1`],
+    ['repeated phrase starts', (n) => 'does not '.repeat(n / 9)],
+    ['many headings and list items', (n) => '# a\n1. x\n2. y\n'.repeat(n / 14)],
+    ['a long hunk header', (n) => `\`\`\`diff\n+++ b/x\n@@ -1 +1 @@ ${'a '.repeat(n / 2)}\n\`\`\``],
+    ['metric runs', (n) => 'AV:N/'.repeat(n / 5)],
   ];
 
-  it.each(cases)('%s finishes in well under a second', (_label, body) => {
-    const report = buildTestReport(body);
-    const started = performance.now();
-    extractFacts(report);
-    expect(performance.now() - started).toBeLessThan(1000);
+  it.each(cases)('%s: work grows linearly', (_label, build) => {
+    const growth = measureGrowth(build, (body) => extractFacts(buildTestReport(body)), {
+      size: 25_000,
+    });
+    expect(growth.ratio, `work ${growth.small} -> ${growth.large}`).toBeLessThan(5);
   });
 });

@@ -4,6 +4,7 @@
 import type { FactSink } from './create-fact-sink.js';
 import { hasSourceExtension, isLikelyFilePath, normaliseFilePath } from './is-likely-file-path.js';
 import { forEachMatch } from './for-each-match.js';
+import { trimEndCharacters } from '../text/trim-characters.js';
 
 // Candidates grow outwards from a slash or a dotted extension, over the characters a path may hold.
 const extensionPattern = /\.[A-Za-z][\w+]{0,9}(?![\w])/g;
@@ -102,7 +103,7 @@ function addPaths(sink: FactSink, text: string): void {
     while (end < text.length && isPathCode(text.charCodeAt(end))) end += 1;
     reach = end;
     if (start > 0 && tokenBefore.has(text[start - 1]!)) continue;
-    const raw = text.slice(start, end).replace(/[.,;:]+$/, '');
+    const raw = trimEndCharacters(text.slice(start, end), '.,;:');
     if (raw === '' || !pathShape.test(raw) || !isLikelyFilePath(raw, text[start - 1] === '`'))
       continue;
     const path = normaliseFilePath(raw);

@@ -6,9 +6,9 @@ import type { FactSink } from './create-fact-sink.js';
 import { forEachMatch } from './for-each-match.js';
 import { rateCvssScore } from './phrase-rules.js';
 
-const sectionScorePattern = /\bscore\s*\**\s*(?:[:=]|of|is)\s*\**\s*(\d{1,2}(?:\.\d)?)(?![\d.])/gi;
+const sectionScorePattern = /\bscore[\s*]*(?:[:=]|of\b|is\b)[\s*]*(\d{1,2}(?:\.\d)?)(?![\d.])/gi;
 const sectionFirstLine =
-  /^[\s*_>#-]*(?:severity\s*[:=-]?\s*)?\**\s*(critical|high|medium|moderate|low|informational|none)\b/i;
+  /^[\s*_>#-]*(?:severity[\s*]*(?:[:=-][\s*]*)?)?(critical|high|medium|moderate|low|informational|none)\b/i;
 
 function normaliseRating(word: string): string {
   const lower = word.toLowerCase();

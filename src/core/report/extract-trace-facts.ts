@@ -91,11 +91,9 @@ function isPathCode(code: number): boolean {
 // that could start anywhere.
 function addPathLines(sink: FactSink, text: string, from: number, to: number): void {
   let reach = from;
-  for (
-    let colon = text.indexOf(':', from);
-    colon !== -1 && colon < to;
-    colon = text.indexOf(':', colon + 1)
-  ) {
+  // A scan bounded by `to`: indexOf would run on past the block to the end of the text each time.
+  for (let colon = from; colon < to; colon += 1) {
+    if (text.charCodeAt(colon) !== 58) continue; // ':'
     const digit = text.charCodeAt(colon + 1);
     if (!(digit >= 48 && digit <= 57) || colon <= reach) continue;
     let start = colon;

@@ -1,6 +1,8 @@
 // Tells a source path ("src/http/parser.c", "./lib/x.js", "/etc/tinyhttpd.conf") from slashed
 // prose that only looks like one ("and/or", "I/O", "TCP/IP", "HTTP/1.1", "24/7", "Node.js").
 
+import { trimEndCharacters } from '../text/trim-characters.js';
+
 const sourceExtensions = new Set(
   (
     'c h cc cpp cxx hpp hh hxx ipp inl m mm js mjs cjs jsx ts mts cts tsx py pyi pyx rb go rs java kt kts scala ' +
@@ -45,10 +47,7 @@ export function hasSourceExtension(name: string): boolean {
 
 /** Drops `./`, trailing punctuation and trailing slashes: the form a path fact keeps. */
 export function normaliseFilePath(path: string): string {
-  return path
-    .replace(/^(?:\.\/)+/, '')
-    .replace(/[.,;:]+$/, '')
-    .replace(/\/+$/, '');
+  return trimEndCharacters(trimEndCharacters(path.replace(/^(?:\.\/)+/, ''), '.,;:'), '/');
 }
 
 export function isLikelyFilePath(candidate: string, isQuoted: boolean): boolean {

@@ -246,7 +246,9 @@ const maxHeadingLength = 80;
  * dropped, hyphens and runs of spaces folded into one space.
  */
 export function normaliseHeading(heading: string): string {
+  // A field heading is short; the cut also bounds the trims below on hostile headings.
   return heading
+    .slice(0, 4 * maxHeadingLength)
     .toLowerCase()
     .replace(/[*_`]/g, '')
     .replace(/\(s\)/g, 's')

@@ -3,7 +3,7 @@
 
 import type { ParseIssue, ParseResult } from '../model/parse-result.js';
 import type { Report, ReportFormat } from '../model/report.js';
-import { checkReportText } from './check-report-text.js';
+import { checkReportSize, checkReportText } from './check-report-text.js';
 import { looksLikeEmail } from './looks-like-email.js';
 import { normaliseReportText } from './normalise-report-text.js';
 import { parseGithubAdvisory, isGithubAdvisoryJson } from './parse-github-advisory.js';
@@ -25,6 +25,9 @@ export function parseReportText(
   text: string,
   hint?: ReportFormat,
 ): ParseResult<Report[]> {
+  // The size is checked first: normalising 50 MB only to refuse them would waste the work.
+  const tooLarge = checkReportSize(text.length);
+  if (tooLarge !== null) return { ok: false, issues: [tooLarge] };
   const normalised = normaliseReportText(text);
   const problem = checkReportText(normalised);
   if (problem !== null) return { ok: false, issues: [problem] };

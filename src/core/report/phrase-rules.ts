@@ -32,7 +32,9 @@ function normaliseOptionName(name: string): string | null {
 function readOptionName(matched: string): string | null {
   const quoted = /`([^`]+)`/.exec(matched);
   if (quoted) return normaliseOptionName(quoted[1]!);
-  const named = /(\S+)\s+(?:option|setting|config(?:uration)?\s+option|directive)\b/i.exec(matched);
+  const named = /(?<!\S)(\S+)\s+(?:option|setting|config(?:uration)?\s+option|directive)\b/i.exec(
+    matched,
+  );
   return named ? normaliseOptionName(named[1]!) : null;
 }
 
@@ -110,19 +112,19 @@ export const phraseRules: readonly PhraseRule[] = [
     kind: 'privileges-required',
     value: 'none',
     isNegatable: false,
-    pattern: /\bprivileges\s+required\s*\**\s*[:=]?\s*\**\s*none\b/,
+    pattern: /\bprivileges\s+required[\s*]*(?:[:=][\s*]*)?none\b/,
   },
   {
     kind: 'privileges-required',
     value: 'low',
     isNegatable: false,
-    pattern: /\bprivileges\s+required\s*\**\s*[:=]?\s*\**\s*low\b/,
+    pattern: /\bprivileges\s+required[\s*]*(?:[:=][\s*]*)?low\b/,
   },
   {
     kind: 'privileges-required',
     value: 'high',
     isNegatable: false,
-    pattern: /\bprivileges\s+required\s*\**\s*[:=]?\s*\**\s*high\b/,
+    pattern: /\bprivileges\s+required[\s*]*(?:[:=][\s*]*)?high\b/,
   },
   {
     kind: 'privileges-required',
@@ -242,26 +244,28 @@ export const phraseRules: readonly PhraseRule[] = [
     kind: 'attack-vector',
     value: 'network',
     isNegatable: false,
-    pattern: /\battack\s+vector\s*\**\s*(?:[:=]|is)?\s*(?:rated\s+)?(?:as\s+)?\**\s*network\b/,
+    pattern:
+      /\battack\s+vector[\s*]*(?:(?:[:=]|is\b)[\s*]*)?(?:rated[\s*]+)?(?:as[\s*]+)?network\b/,
   },
   {
     kind: 'attack-vector',
     value: 'adjacent',
     isNegatable: false,
     pattern:
-      /\battack\s+vector\s*\**\s*(?:[:=]|is)?\s*(?:rated\s+)?(?:as\s+)?\**\s*adjacent(?:\s+network)?\b/,
+      /\battack\s+vector[\s*]*(?:(?:[:=]|is\b)[\s*]*)?(?:rated[\s*]+)?(?:as[\s*]+)?adjacent(?:\s+network)?\b/,
   },
   {
     kind: 'attack-vector',
     value: 'local',
     isNegatable: false,
-    pattern: /\battack\s+vector\s*\**\s*(?:[:=]|is)?\s*(?:rated\s+)?(?:as\s+)?\**\s*local\b/,
+    pattern: /\battack\s+vector[\s*]*(?:(?:[:=]|is\b)[\s*]*)?(?:rated[\s*]+)?(?:as[\s*]+)?local\b/,
   },
   {
     kind: 'attack-vector',
     value: 'physical',
     isNegatable: false,
-    pattern: /\battack\s+vector\s*\**\s*(?:[:=]|is)?\s*(?:rated\s+)?(?:as\s+)?\**\s*physical\b/,
+    pattern:
+      /\battack\s+vector[\s*]*(?:(?:[:=]|is\b)[\s*]*)?(?:rated[\s*]+)?(?:as[\s*]+)?physical\b/,
   },
   {
     kind: 'attack-vector',
@@ -345,19 +349,19 @@ export const phraseRules: readonly PhraseRule[] = [
     value: 'none',
     isNegatable: false,
     pattern:
-      /\buser\s+interaction\s*\**\s*(?:[:=]|is)?\s*\**\s*(?:none|not\s+(?:required|needed))\b/,
+      /\buser\s+interaction[\s*]*(?:(?:[:=]|is\b)[\s*]*)?(?:none|not\s+(?:required|needed))\b/,
   },
   {
     kind: 'user-interaction',
     value: 'passive',
     isNegatable: false,
-    pattern: /\buser\s+interaction\s*\**\s*(?:[:=]|is)?\s*\**\s*passive\b/,
+    pattern: /\buser\s+interaction[\s*]*(?:(?:[:=]|is\b)[\s*]*)?passive\b/,
   },
   {
     kind: 'user-interaction',
     value: 'active',
     isNegatable: false,
-    pattern: /\buser\s+interaction\s*\**\s*(?:[:=]|is)?\s*\**\s*(?:required|active)\b/,
+    pattern: /\buser\s+interaction[\s*]*(?:(?:[:=]|is\b)[\s*]*)?(?:required|active)\b/,
   },
   {
     kind: 'user-interaction',
@@ -472,13 +476,15 @@ export const phraseRules: readonly PhraseRule[] = [
   },
 
   // requires-config
-  // DEBUG=1, and the DEBUG part of APP_DEBUG=1.
+  // DEBUG=1, APP_DEBUG=1, DEBUG_LOG=1. One start per upper-case run, and the name is read whole
+  // (its DEBUG found by a lookahead), so a long run of DEBUG_DEBUG_... costs one pass.
   {
     kind: 'requires-config',
     value: 'debug',
     isCaseSensitive: true,
     isScanned: true,
-    pattern: /DEBUG[A-Z_]*\s*=\s*["']?(?:1|[Tt]rue|TRUE|[Yy]es|[Oo]n)\b/,
+    pattern:
+      /(?<![A-Z0-9_])(?=[A-Z0-9_]*DEBUG)[A-Z0-9_]+\s*=\s*["']?(?:1|[Tt]rue|TRUE|[Yy]es|[Oo]n)\b/,
   },
   {
     kind: 'requires-config',
@@ -667,7 +673,7 @@ export const phraseRules: readonly PhraseRule[] = [
     kind: 'claimed-severity',
     value: readRating,
     pattern:
-      /\bseverity\b(?:[ \t*_:=|–—-]|rating|level)*(?:is[ \t]+|of[ \t]+|as[ \t]+)?\**[ \t]*(?:critical|high|medium|moderate|low|informational|none)\b/,
+      /\bseverity\b(?:[ \t*_:=|–—-]|rating|level)*(?:(?:is|of|as)[ \t*]+)?(?:critical|high|medium|moderate|low|informational|none)\b/,
   },
   {
     kind: 'claimed-severity',
@@ -678,7 +684,7 @@ export const phraseRules: readonly PhraseRule[] = [
     kind: 'claimed-severity',
     value: readRating,
     pattern:
-      /\b(?:I\s+(?:would\s+)?(?:rate|classify|consider|assess)|rated|classified|assessed)\s+(?:this|it|the\s+(?:issue|vulnerability|bug|finding|report))?\s*(?:as\s+)?(?:an?\s+)?\**(?:critical|high|medium|moderate|low)\b(?![\s-]+(?:complexity|quality|effort))/,
+      /\b(?:I\s+(?:would\s+)?(?:rate|classify|consider|assess)|rated|classified|assessed)(?:\s+(?:this|it|the\s+(?:issue|vulnerability|bug|finding|report)))?\s+(?:as\s+)?(?:an?\s+)?\**(?:critical|high|medium|moderate|low)\b(?![\s-]+(?:complexity|quality|effort))/,
   },
   // "CVSS 9.8", "CVSS v3.1 base score: 9.8 (Critical)", "CVSS Score:** 10.0"; a rating in brackets wins.
   {
@@ -686,13 +692,13 @@ export const phraseRules: readonly PhraseRule[] = [
     value: readScore,
     isNegatable: false,
     pattern:
-      /\bCVSS(?:\s*v?[234](?:\.[01])?)?(?:\s+(?:base\s+)?score)?(?:\s+(?:of|is))?\s*\**\s*[:=]?\s*\**\s*\d{1,2}(?:\.\d)?(?![\d.]|\s*\/\s*[A-Z])(?:\s*\/\s*10(?:\.0)?)?(?:\s*[([]\s*(?:critical|high|medium|moderate|low|none)\s*[)\]])?/,
+      /\bCVSS(?:\s*v?[234](?:\.[01])?)?(?:\s+(?:base\s+)?score)?(?:\s+(?:of|is)\b)?[\s*]*(?:[:=][\s*]*)?\d{1,2}(?:\.\d)?(?![\d.]|\s*\/\s*[A-Z])(?:\s*\/\s*10(?:\.0)?)?(?:\s*[([]\s*(?:critical|high|medium|moderate|low|none)\s*[)\]])?/,
   },
   {
     kind: 'claimed-severity',
     value: readScore,
     isNegatable: false,
-    pattern: /\bbase\s+score\s*\**\s*(?:[:=]|of|is)\s*\**\s*\d{1,2}(?:\.\d)?(?![\d.])/,
+    pattern: /\bbase\s+score[\s*]*(?:[:=]|of\b|is\b)[\s*]*\d{1,2}(?:\.\d)?(?![\d.])/,
   },
 
   // ai-use: denials first, they begin earlier than the words they deny.
@@ -725,14 +731,13 @@ export const phraseRules: readonly PhraseRule[] = [
     value: 'not-used',
     isNegatable: false,
     pattern:
-      /\b(?:AI|LLM)(?:\s+(?:use|usage|used|assistance|tools?|disclosure))?\s*\**\s*:\s*\**\s*(?:none|no|not\s+used|n\/a)\b/,
+      /\b(?:AI|LLM)(?:\s+(?:use|usage|used|assistance|tools?|disclosure))?[\s*]*:[\s*]*(?:none|no|not\s+used|n\/a)\b/,
   },
   {
     kind: 'ai-use',
     value: 'used',
     isNegatable: false,
-    pattern:
-      /\b(?:AI|LLM)(?:\s+(?:use|usage|used|assistance|tools?))?\s*\**\s*:\s*\**\s*(?:yes|used)\b/,
+    pattern: /\b(?:AI|LLM)(?:\s+(?:use|usage|used|assistance|tools?))?[\s*]*:[\s*]*(?:yes|used)\b/,
   },
   {
     kind: 'ai-use',

@@ -12,13 +12,10 @@ const ordinalScales: Partial<Record<FactKind, readonly string[]>> = {
 };
 
 /** A fact whose span lies inside a CVSS vector was read off the vector, not the prose. */
-function isFromCvssVector(fact: Fact, facts: readonly Fact[]): boolean {
+function isFromCvssVector(fact: Fact, vectors: readonly Fact[]): boolean {
   if (fact.kind === 'cvss-vector') return false;
-  return facts.some(
-    (vector) =>
-      vector.kind === 'cvss-vector' &&
-      fact.span.start >= vector.span.start &&
-      fact.span.end <= vector.span.end,
+  return vectors.some(
+    (vector) => fact.span.start >= vector.span.start && fact.span.end <= vector.span.end,
   );
 }
 
@@ -32,7 +29,9 @@ export interface EffectiveValue {
 /** The values of one fact kind that a rule sees; empty values when the report says nothing. */
 export function findEffectiveValues(facts: readonly Fact[], kind: FactKind): EffectiveValue {
   const ofKind = facts.filter((fact) => fact.kind === kind);
-  const described = ofKind.filter((fact) => !isFromCvssVector(fact, facts));
+  // Vectors are few (usually one); comparing each fact with them alone keeps this linear.
+  const vectors = facts.filter((fact) => fact.kind === 'cvss-vector');
+  const described = ofKind.filter((fact) => !isFromCvssVector(fact, vectors));
   const stated = described.filter((fact) => fact.isSpeculative !== true);
   const chosen = stated.length > 0 ? stated : described.length > 0 ? described : ofKind;
   const scale = ordinalScales[kind];
