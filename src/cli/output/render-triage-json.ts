@@ -50,6 +50,7 @@ function toJsonReport(result: TriageResult, rank: number) {
     evidence: result.evidence ? toJsonEvidence(result.evidence) : null,
     duplicateOf: result.duplicateOf,
     duplicates: result.duplicates,
+    limits: result.limits,
     facts: result.facts.map((fact) => ({
       kind: fact.kind,
       value: fact.value,

@@ -5,6 +5,7 @@ import type { DuplicateCandidate } from './duplicate.js';
 import type { EvidenceSummary } from './evidence.js';
 import type { Fact } from './fact.js';
 import type { Report } from './report.js';
+import type { WorkLimit } from './work-limit.js';
 import type { OutOfScopeDisposition, RequirementName } from './security-profile.js';
 
 export type Verdict = 'in-scope' | 'out-of-scope' | 'needs-info' | 'undetermined' | 'duplicate';
@@ -88,4 +89,6 @@ export interface TriageResult {
   duplicateOf: string | null;
   /** Candidates from the duplicate index, best first, with their evidence (empty without an index). */
   duplicates: DuplicateCandidate[];
+  /** Bounds on the work for this report that were reached (empty for ordinary reports). */
+  limits: WorkLimit[];
 }

@@ -1,10 +1,18 @@
 // Collects the facts found in one report: works out each fact's line, quote and origin from its
 // span, and drops exact duplicates (same kind, value and span) that two extractors both found.
+// Work is bounded: at most `maxFactsPerKind` facts of a kind are kept (the rest are counted and
+// reported as a limit), and the section and line lookups are logarithmic.
 
 import type { Fact, FactKind } from '../model/fact.js';
 import type { Report, ReportField } from '../model/report.js';
+import type { WorkLimit } from '../model/work-limit.js';
+import { createFieldLocator, createLineLocator, hasValueIn } from './locate-in-report.js';
 
 const quoteLimit = 200;
+/** No real report holds more facts of one kind; a 10 MiB hostile one would hold hundreds of thousands. */
+const maxFactsPerKind = 500;
+/** Longer values (a 100 KB "path") are not facts about code or policy. */
+const maxFactValueLength = 512;
 
 interface FactOptions {
   isSpeculative?: boolean;
@@ -20,45 +28,20 @@ export interface FactSink {
   hasFactIn(kind: FactKind, start: number, end: number): boolean;
   /** The facts in body order. */
   list(): Fact[];
-}
-
-function indexLineStarts(body: string): number[] {
-  const starts = [0];
-  let at = body.indexOf('\n');
-  while (at !== -1) {
-    starts.push(at + 1);
-    at = body.indexOf('\n', at + 1);
-  }
-  return starts;
-}
-
-function findLine(lineStarts: readonly number[], offset: number): number {
-  let low = 0;
-  let high = lineStarts.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if (lineStarts[middle]! <= offset) low = middle;
-    else high = middle - 1;
-  }
-  return low + 1;
+  /** Records a bound an extractor reached, for the output to say so. */
+  noteLimit(limit: WorkLimit): void;
+  /** The bounds that were hit (facts dropped, input left unread). */
+  limits(): WorkLimit[];
 }
 
 export function createFactSink(report: Report): FactSink {
   const { body } = report;
-  const lineStarts = indexLineStarts(body);
-  // Smallest sections first, so the first known section that holds an offset is the innermost.
-  const known = report.sections
-    .filter((section) => section.field !== null && section.span.end > section.span.start)
-    .sort((a, b) => a.span.end - a.span.start - (b.span.end - b.span.start));
+  const lineOf = createLineLocator(body);
+  const fieldAt = createFieldLocator(report);
   const facts: Fact[] = [];
   const seen = new Set<string>();
-
-  function fieldAt(offset: number): ReportField | null {
-    for (const section of known) {
-      if (offset >= section.span.start && offset < section.span.end) return section.field;
-    }
-    return null;
-  }
+  const startsByKind = new Map<FactKind, { starts: number[]; isSorted: boolean }>();
+  const dropped = new Map<FactKind, number>();
 
   function add(
     kind: FactKind,
@@ -68,14 +51,24 @@ export function createFactSink(report: Report): FactSink {
     options: FactOptions = {},
   ): void {
     if (!(start >= 0 && end > start && end <= body.length) || value === '') return;
+    if (value.length > maxFactValueLength) return;
+    let ofKind = startsByKind.get(kind);
+    if (!ofKind) startsByKind.set(kind, (ofKind = { starts: [], isSorted: true }));
+    if (ofKind.starts.length >= maxFactsPerKind) {
+      dropped.set(kind, (dropped.get(kind) ?? 0) + 1);
+      return;
+    }
     const key = `${kind}\u0000${value}\u0000${start}\u0000${end}`;
     if (seen.has(key)) return;
     seen.add(key);
+    if (ofKind.starts.length > 0 && ofKind.starts[ofKind.starts.length - 1]! > start)
+      ofKind.isSorted = false;
+    ofKind.starts.push(start);
     facts.push({
       kind,
       value,
       origin: fieldAt(start) === null ? 'prose' : 'structure',
-      span: { start, end, line: findLine(lineStarts, start) },
+      span: { start, end, line: lineOf(start) },
       quote: body.slice(start, Math.min(end, start + quoteLimit)),
       ...(options.isSpeculative === true ? { isSpeculative: true } : {}),
     });
@@ -91,10 +84,34 @@ export function createFactSink(report: Report): FactSink {
   }
 
   function hasFactIn(kind: FactKind, start: number, end: number): boolean {
-    return facts.some(
-      (fact) => fact.kind === kind && fact.span.start >= start && fact.span.start < end,
-    );
+    const ofKind = startsByKind.get(kind);
+    if (!ofKind) return false;
+    if (!ofKind.isSorted) {
+      ofKind.starts.sort((a, b) => a - b);
+      ofKind.isSorted = true;
+    }
+    return hasValueIn(ofKind.starts, start, end);
   }
 
-  return { body, fieldAt, add, hasFactIn, list };
+  const noted: WorkLimit[] = [];
+  function limits(): WorkLimit[] {
+    return [
+      ...noted,
+      ...[...dropped].map(([kind, count]): WorkLimit => ({
+        scope: 'facts',
+        limit: maxFactsPerKind,
+        message: `only the first ${maxFactsPerKind} "${kind}" facts were kept (${count} more were not read)`,
+      })),
+    ];
+  }
+
+  return {
+    body,
+    fieldAt,
+    add,
+    hasFactIn,
+    list,
+    noteLimit: (limit) => noted.push(limit),
+    limits,
+  };
 }

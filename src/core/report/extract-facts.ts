@@ -3,6 +3,7 @@
 
 import type { Fact } from '../model/fact.js';
 import type { Report } from '../model/report.js';
+import type { WorkLimit } from '../model/work-limit.js';
 import { createFactSink } from './create-fact-sink.js';
 import { extractAiDisclosureFacts } from './extract-ai-disclosure-facts.js';
 import { extractCodeFacts } from './extract-code-facts.js';
@@ -18,12 +19,24 @@ import { extractWeaknessFacts } from './extract-weakness-facts.js';
 import { findCodeBlocks } from './find-code-blocks.js';
 import { maskNonProse } from './mask-non-prose.js';
 
-export function extractFacts(report: Report): Fact[] {
+const maxCodeBlocks = 1_000;
+
+/** The facts of a report, and the bounds that were hit while reading them. */
+export function extractReportFacts(report: Report): { facts: Fact[]; limits: WorkLimit[] } {
   const sink = createFactSink(report);
   const { body, sections } = report;
-  const blocks = findCodeBlocks(body);
+  const allBlocks = findCodeBlocks(body);
   // Prose patterns run over a copy with code blocks and HTML comments blanked; offsets are kept.
-  const prose = maskNonProse(body, blocks);
+  const prose = maskNonProse(body, allBlocks);
+  // Code is read in the first blocks only: no report needs more, a hostile one has millions.
+  const blocks = allBlocks.length > maxCodeBlocks ? allBlocks.slice(0, maxCodeBlocks) : allBlocks;
+  if (blocks.length < allBlocks.length) {
+    sink.noteLimit({
+      scope: 'facts',
+      limit: maxCodeBlocks,
+      message: `only the first ${maxCodeBlocks} code blocks were read (the report has ${allBlocks.length})`,
+    });
+  }
 
   extractVectorFacts(sink, body);
   extractCodeFacts(sink, body, prose, blocks);
@@ -37,5 +50,9 @@ export function extractFacts(report: Report): Fact[] {
   extractReproductionFacts(sink, body, prose, blocks);
 
   extractAiDisclosureFacts(sink, prose, sections);
-  return sink.list();
+  return { facts: sink.list(), limits: sink.limits() };
+}
+
+export function extractFacts(report: Report): Fact[] {
+  return extractReportFacts(report).facts;
 }

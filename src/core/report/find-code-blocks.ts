@@ -33,6 +33,12 @@ function readFence(line: string): Fence | null {
   return { marker, length, rest };
 }
 
+function mayStartFence(body: string, start: number, end: number): boolean {
+  let at = start;
+  while (at < end && (body[at] === ' ' || body[at] === '\t')) at += 1;
+  return body[at] === '`' || body[at] === '~';
+}
+
 export function findCodeBlocks(body: string): CodeBlock[] {
   const blocks: CodeBlock[] = [];
   let open: { fence: Fence; start: number; contentStart: number } | null = null;
@@ -40,7 +46,10 @@ export function findCodeBlocks(body: string): CodeBlock[] {
   while (lineStart <= body.length) {
     const newline = body.indexOf('\n', lineStart);
     const lineEnd = newline === -1 ? body.length : newline;
-    const fence = readFence(body.slice(lineStart, Math.min(lineEnd, lineStart + 4096)));
+    // Most lines cannot be fences: look at their first character before cutting them out.
+    const fence = mayStartFence(body, lineStart, lineEnd)
+      ? readFence(body.slice(lineStart, Math.min(lineEnd, lineStart + 4096)))
+      : null;
     if (open === null) {
       if (fence !== null)
         open = { fence, start: lineStart, contentStart: Math.min(lineEnd + 1, body.length) };

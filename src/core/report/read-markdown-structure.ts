@@ -5,6 +5,7 @@
 import markdownIt from 'markdown-it';
 import type { MarkdownIt, Token } from 'markdown-it';
 import type { ReportField, ReportSection, Reporter } from '../model/report.js';
+import { indexLineStarts } from './locate-in-report.js';
 import { mapHeadingToField, normaliseHeading } from './map-heading-to-field.js';
 import { reportLimits } from './report-limits.js';
 
@@ -72,7 +73,7 @@ export function readMarkdownStructure(
   // but a few microseconds per line add up to seconds on megabytes of hostile one-liners.
   const structuredLength = findStructuredLength(text);
   const isCapped = structuredLength < text.length;
-  const lineStarts = findLineStarts(text, structuredLength);
+  const lineStarts = indexLineStarts(text, structuredLength);
   const lineStart = (line: number): number => lineStarts[line] ?? text.length;
   const lineEnd = (line: number): number => {
     const next = lineStarts[line + 1];
@@ -143,7 +144,10 @@ export function readMarkdownStructure(
     const first = map[0] + markdownFirstLine;
     const last = map[1] + markdownFirstLine;
     if (token.type === 'heading_open') {
-      const heading = (tokens[index + 1]?.content ?? '').replace(/\s*\n\s*/g, ' ');
+      const heading = (tokens[index + 1]?.content ?? '')
+        .split('\n')
+        .map((line) => line.trim())
+        .join(' ');
       const level = Number(token.tag.slice(1));
       if (level === 1 && firstTopHeading === null) firstTopHeading = heading;
       marks.push({
@@ -314,19 +318,6 @@ function findStructuredLength(text: string): number {
 }
 
 /** Offsets where lines start, up to `length`. */
-function findLineStarts(text: string, length: number): number[] {
-  const starts = [0];
-  for (
-    let index = text.indexOf('\n');
-    index !== -1 && index < length;
-    index = text.indexOf('\n', index + 1)
-  ) {
-    starts.push(index + 1);
-  }
-  return starts;
-}
-
-/** The 1-based line of an offset: binary search over line starts, counting on past them. */
 function lineOf(text: string, lineStarts: number[], offset: number): number {
   const lastStart = lineStarts[lineStarts.length - 1] as number;
   if (offset > lastStart) {

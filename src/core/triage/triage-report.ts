@@ -6,11 +6,13 @@ import type { EvidenceSummary } from '../model/evidence.js';
 import type { Fact } from '../model/fact.js';
 import type { Report } from '../model/report.js';
 import type { SecurityProfile } from '../model/security-profile.js';
+import type { WorkLimit } from '../model/work-limit.js';
 import type { RequirementCheck, TriageResult, Verdict } from '../model/triage-result.js';
 import { checkRequirements } from '../quality/check-requirements.js';
 import { scorePriority } from '../queue/score-priority.js';
 import { draftReply } from '../reply/draft-reply.js';
-import { extractFacts } from '../report/extract-facts.js';
+import { describeReadingLimits } from '../report/describe-reading-limits.js';
+import { extractReportFacts } from '../report/extract-facts.js';
 import { evaluateScope, type ScopeEvaluation } from '../scope/evaluate-scope.js';
 import { assessSeverity } from '../severity/assess-severity.js';
 
@@ -56,6 +58,8 @@ export interface TriageContext {
   evidence?: EvidenceSummary | null;
   /** Earlier reports and advisories that may be the same bug, best first. */
   duplicates?: DuplicateCandidate[];
+  /** Bounds hit before triage (facts, claims), to be shown with the verdict. */
+  limits?: WorkLimit[];
 }
 
 /**
@@ -136,9 +140,14 @@ export function triageFacts(
     evidence,
     duplicateOf: original?.id ?? null,
     duplicates,
+    limits: [
+      ...describeReadingLimits(report, { isMatched: context.duplicates !== undefined }),
+      ...(context.limits ?? []),
+    ],
   };
 }
 
 export function triageReport(report: Report, profile: SecurityProfile): TriageResult {
-  return triageFacts(report, extractFacts(report), profile);
+  const { facts, limits } = extractReportFacts(report);
+  return triageFacts(report, facts, profile, { limits });
 }
