@@ -5,6 +5,7 @@ export {
   InputError,
   InternalError,
   NotFoundError,
+  UnavailableError,
   type ErrorCode,
 } from './errors.js';
 export type {
@@ -18,6 +19,7 @@ export type {
 } from './model/evidence.js';
 export type { AffectedPackage, DuplicateCandidate, DuplicateDocument } from './model/duplicate.js';
 export type { Fact, FactKind, FactOrigin } from './model/fact.js';
+export type { WorkLimit } from './model/work-limit.js';
 export type { ParseIssue, ParseResult } from './model/parse-result.js';
 export type {
   Report,
@@ -73,7 +75,8 @@ export {
   pickSnippetProbes,
 } from './evidence/match-snippet.js';
 export { buildReportDocument } from './report/build-report-document.js';
-export { extractFacts } from './report/extract-facts.js';
+export { extractFacts, extractReportFacts } from './report/extract-facts.js';
+export { sanitizeForTerminal, sanitizeLineForTerminal } from './text/sanitize-for-terminal.js';
 export { rankQueue } from './queue/score-priority.js';
 export { toSeverityRating } from './severity/score-cvss-vector.js';
 export { triageFacts, triageReport } from './triage/triage-report.js';

@@ -1,5 +1,6 @@
 // Renders `thresher duplicates`: candidates per report with their evidence, as text or JSON.
 
+import { sanitizeForTerminal, sanitizeLineForTerminal } from '../../core/index.js';
 import type { DuplicatesOutcome } from '../../services/find-duplicates.js';
 import { shortenText } from './shorten-text.js';
 
@@ -19,7 +20,7 @@ export function renderDuplicatesJson(outcome: DuplicatesOutcome): string {
 
 export function renderDuplicatesText(outcome: DuplicatesOutcome): string {
   const blocks = outcome.matches.map(({ report, candidates }) => {
-    const head = `${shortenText(report.title, 70)} (${report.source})`;
+    const head = `${shortenText(report.title, 70)} (${sanitizeLineForTerminal(report.source)})`;
     if (candidates.length === 0) return `${head}\n  no earlier report or advisory looks like it`;
     const verdict = candidates[0]?.isStrong
       ? `  DUPLICATE of ${candidates[0].id}`
@@ -30,5 +31,7 @@ export function renderDuplicatesText(outcome: DuplicatesOutcome): string {
     );
     return [head, verdict, ...lines].join('\n');
   });
-  return `${blocks.join('\n\n')}\n\n${outcome.matches.length} reports checked against ${outcome.indexSize - outcome.matches.length} earlier reports and advisories.\n`;
+  return sanitizeForTerminal(
+    `${blocks.join('\n\n')}\n\n${outcome.matches.length} reports checked against ${outcome.indexSize - outcome.matches.length} earlier reports and advisories.\n`,
+  );
 }

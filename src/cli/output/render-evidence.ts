@@ -1,7 +1,12 @@
 // Renders evidence summaries: the JSON shape shared by `thresher evidence` and the `evidence`
 // field of `thresher triage --format json`, and a readable text form.
 
-import type { CheckedClaim, EvidenceSummary } from '../../core/index.js';
+import {
+  sanitizeForTerminal,
+  sanitizeLineForTerminal,
+  type CheckedClaim,
+  type EvidenceSummary,
+} from '../../core/index.js';
 import type { EvidenceOutcome } from '../../services/check-report-evidence.js';
 import { shortenText } from './shorten-text.js';
 
@@ -51,7 +56,10 @@ function renderEvidenceLines(evidence: EvidenceSummary): string[] {
 
 export function renderEvidenceText(outcome: EvidenceOutcome): string {
   const blocks = outcome.results.map(({ report, evidence }) =>
-    [`${report.title} (${report.source})`, ...renderEvidenceLines(evidence)].join('\n'),
+    [
+      `${shortenText(report.title, 100)} (${sanitizeLineForTerminal(report.source)})`,
+      ...renderEvidenceLines(evidence),
+    ].join('\n'),
   );
-  return `${blocks.join('\n\n')}\n`;
+  return sanitizeForTerminal(`${blocks.join('\n\n')}\n`);
 }

@@ -1,7 +1,7 @@
 // The ranked queue as a Markdown document: a summary table, then each report with its verdict,
 // cited rules and evidence, severity reasons, priority reasons and the draft reply.
 
-import type { TriageResult } from '../../core/index.js';
+import { sanitizeForTerminal, type TriageResult } from '../../core/index.js';
 import type { TriageOutcome } from '../../services/triage-reports.js';
 
 /** Escapes text for a table cell or inline position: no markup from a report is interpreted. */
@@ -62,6 +62,7 @@ function renderResult(result: TriageResult, rank: number): string {
       );
     }
   }
+  for (const limit of result.limits) lines.push(`- Not fully read: ${escapeInline(limit.message)}`);
   lines.push('', '### Draft reply', '', fence(result.reply), '');
   return lines.join('\n');
 }
@@ -78,7 +79,7 @@ export function renderTriageMarkdown(outcome: TriageOutcome): string {
   const problems = outcome.problems.map(
     (problem) => `- ${escapeInline(problem.source)}: ${escapeInline(problem.message)}`,
   );
-  return [
+  const document = [
     '# Thresher triage queue',
     '',
     ...table,
@@ -86,4 +87,5 @@ export function renderTriageMarkdown(outcome: TriageOutcome): string {
     ...(problems.length > 0 ? ['Could not read:', ...problems, ''] : []),
     ...outcome.queue.map((result, index) => renderResult(result, index + 1)),
   ].join('\n');
+  return sanitizeForTerminal(document);
 }

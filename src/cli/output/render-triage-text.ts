@@ -1,6 +1,11 @@
 // The ranked queue as a plain-text table for a terminal.
 
-import { toSeverityRating, type TriageResult } from '../../core/index.js';
+import {
+  sanitizeForTerminal,
+  sanitizeLineForTerminal,
+  toSeverityRating,
+  type TriageResult,
+} from '../../core/index.js';
 import type { TriageOutcome } from '../../services/triage-reports.js';
 import { shortenText } from './shorten-text.js';
 
@@ -47,7 +52,7 @@ export function renderTriageText(outcome: TriageOutcome): string {
     describeSeverity(result),
     shortenText(describeWhy(result), 44),
     ...(hasEvidence ? [result.evidence?.grade ?? '-'] : []),
-    `${shortenText(result.report.title, 50)} (${result.report.source})`,
+    `${shortenText(result.report.title, 50)} (${sanitizeLineForTerminal(result.report.source)})`,
   ]);
   const widths = header.map((cell, column) =>
     Math.max(cell.length, ...rows.map((row) => (row[column] ?? '').length)),
@@ -67,6 +72,11 @@ export function renderTriageText(outcome: TriageOutcome): string {
     '',
     `${outcome.queue.length} reports: ${summary || 'none'}.`,
   ];
+  const limited = outcome.queue.filter((result) => result.limits.length > 0);
+  for (const result of limited) {
+    for (const limit of result.limits)
+      lines.push(`Note: ${result.report.source}: ${limit.message}.`);
+  }
   lines.push('Draft replies and reasons: --format markdown; machine-readable: --format json.');
-  return `${lines.join('\n')}\n`;
+  return sanitizeForTerminal(`${lines.join('\n')}\n`);
 }
