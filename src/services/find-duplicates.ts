@@ -44,7 +44,7 @@ export function createDuplicatesService(
   return {
     async find({ againstPaths, paths, storePath, limit = 10 }) {
       const store = storePath === undefined ? null : dependencies.openDuplicateStore(storePath);
-      const { index, problems, matchThenAdd } = await loadDuplicateIndex(
+      const { index, problems, matchThenAdd, commit } = await loadDuplicateIndex(
         dependencies,
         againstPaths,
         '',
@@ -56,6 +56,7 @@ export function createDuplicatesService(
         const document = buildReportDocument(report, extractFacts(report), '');
         matches.push({ report, candidates: await matchThenAdd(document, limit) });
       }
+      await commit();
       return { matches, problems: [...problems, ...batch.problems], indexSize: index.size };
     },
   };

@@ -25,6 +25,8 @@ export interface LoadedIndex {
    * the next report of the batch finds it.
    */
   matchThenAdd: (document: DuplicateDocument, limit: number) => Promise<DuplicateCandidate[]>;
+  /** Writes what the run added to the store, if there is one. */
+  commit: () => Promise<void>;
 }
 
 export async function loadDuplicateIndex(
@@ -35,13 +37,16 @@ export async function loadDuplicateIndex(
 ): Promise<LoadedIndex> {
   const index = createDuplicateIndex();
   const matchThenAdd = async (document: DuplicateDocument, limit: number) => {
-    const candidates = index.query(document, { limit, exclude: (id) => id === document.id });
+    const candidates = index.query(document, { limit });
     index.add(document);
     await store?.saveDocument(document);
     return candidates;
   };
+  const commit = async (): Promise<void> => {
+    await store?.commit();
+  };
   for (const document of (await store?.loadDocuments()) ?? []) index.add(document);
-  if (againstPaths.length === 0) return { index, problems: [], matchThenAdd };
+  if (againstPaths.length === 0) return { index, problems: [], matchThenAdd, commit };
   const corpus = await sources.advisoryReader.readAdvisoryCorpus(againstPaths);
   for (const advisory of corpus.advisories) index.add(advisory);
   const earlier =
@@ -50,7 +55,7 @@ export async function loadDuplicateIndex(
       : { reports: [], problems: [] };
   for (const report of earlier.reports)
     index.add(buildReportDocument(report, extractFacts(report), projectName));
-  return { index, problems: [...corpus.problems, ...earlier.problems], matchThenAdd };
+  return { index, problems: [...corpus.problems, ...earlier.problems], matchThenAdd, commit };
 }
 
 /** Reports in the order they arrived: by date when both have one, else as given. */

@@ -5,13 +5,14 @@
 
 import {
   buildReportDocument,
-  extractFacts,
+  extractReportFacts,
   rankQueue,
   triageFacts,
   type SecurityProfile,
   type TriageResult,
 } from '../core/index.js';
 import { checkEvidence } from './check-evidence.js';
+import { isolateReportFailure } from './isolate-report-failure.js';
 import {
   loadDuplicateIndex,
   sortByArrival,
@@ -54,7 +55,7 @@ export function createTriageService(
       try {
         const store = storePath === undefined ? null : dependencies.openDuplicateStore(storePath);
         const projectName = profile.project.name;
-        const { problems, matchThenAdd } = await loadDuplicateIndex(
+        const { problems, matchThenAdd, commit } = await loadDuplicateIndex(
           dependencies,
           againstPaths,
           projectName,
@@ -62,14 +63,26 @@ export function createTriageService(
         );
         const batch = await dependencies.reportReader.readReports(paths);
         const results: TriageResult[] = [];
+        const reportProblems: InputProblem[] = [];
         for (const report of sortByArrival(batch.reports)) {
-          const facts = extractFacts(report);
-          const evidence = repo ? await checkEvidence(report, facts, repo) : null;
+          const { facts, limits } = extractReportFacts(report);
+          const evidence = repo
+            ? await isolateReportFailure(
+                report.source,
+                'the code evidence check',
+                () => checkEvidence(report, facts, repo),
+                reportProblems,
+              )
+            : null;
           const document = buildReportDocument(report, facts, projectName);
           const duplicates = await matchThenAdd(document, duplicateCandidateLimit);
-          results.push(triageFacts(report, facts, profile, { evidence, duplicates }));
+          results.push(triageFacts(report, facts, profile, { evidence, duplicates, limits }));
         }
-        return { queue: rankQueue(results), problems: [...problems, ...batch.problems] };
+        await commit();
+        return {
+          queue: rankQueue(results),
+          problems: [...problems, ...batch.problems, ...reportProblems],
+        };
       } finally {
         repo?.close();
       }
