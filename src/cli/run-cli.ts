@@ -1,6 +1,7 @@
 // Parses the command line, runs one subcommand, and maps errors to exit codes and one clear line.
 
 import { createRequire } from 'node:module';
+import { sanitizeLineForTerminal, type ErrorCode } from '../core/index.js';
 import { createServices, type Services } from '../create-services.js';
 import { exitCodes, type CliIo } from './cli-io.js';
 
@@ -33,9 +34,26 @@ const commands: Record<string, () => Promise<Command>> = {
   duplicates: async () => (await import('./commands/duplicates.js')).runDuplicatesCommand,
 };
 
+/**
+ * The one mapping from error kinds to exit codes: what the user must fix (bad input, a missing
+ * file, a conflicting state, something that did not answer in time) is 2; a bug is 1.
+ */
+const exitCodeOfKind: Record<ErrorCode, number> = {
+  input: exitCodes.input,
+  'not-found': exitCodes.input,
+  conflict: exitCodes.input,
+  unavailable: exitCodes.input,
+  internal: exitCodes.internal,
+};
+
 function describeError(error: unknown): { message: string; code: number } {
-  if (error instanceof Error && 'code' in error && error.code === 'input') {
-    return { message: error.message, code: exitCodes.input };
+  if (
+    error instanceof Error &&
+    'code' in error &&
+    Object.hasOwn(exitCodeOfKind, String(error.code))
+  ) {
+    const code = exitCodeOfKind[error.code as ErrorCode];
+    if (code !== exitCodes.internal) return { message: error.message, code };
   }
   // parseArgs reports unknown or malformed options with these codes.
   if (
@@ -73,7 +91,7 @@ export async function runCli(
     return await command(args, io, services);
   } catch (error) {
     const { message, code } = describeError(error);
-    io.stderr(`thresher: ${message.split('\n')[0]}\n`);
+    io.stderr(`thresher: ${sanitizeLineForTerminal(message.split('\n')[0] ?? '')}\n`);
     return code;
   }
 }

@@ -1,7 +1,7 @@
 // Error classes for bad caller input, missing or conflicting state, and bugs. They carry a string
 // code and know nothing of HTTP statuses or exit codes: each adapter maps them once.
 
-export type ErrorCode = 'input' | 'not-found' | 'conflict' | 'internal';
+export type ErrorCode = 'input' | 'not-found' | 'conflict' | 'unavailable' | 'internal';
 
 abstract class ThresherError extends Error {
   abstract readonly code: ErrorCode;
@@ -24,6 +24,11 @@ export class NotFoundError extends ThresherError {
 /** The request conflicts with the current state. */
 export class ConflictError extends ThresherError {
   readonly code = 'conflict';
+}
+
+/** Something we depend on did not answer in time or at all (git timing out, a registry down). */
+export class UnavailableError extends ThresherError {
+  readonly code = 'unavailable';
 }
 
 /** A bug: an invariant did not hold. */

@@ -95,7 +95,9 @@ async function describeMissingPath(
   const lastChange = await context.repo.findLastChange(path);
   const history = lastChange
     ? `; it exists elsewhere in history (last touched in ${lastChange.id.slice(0, 12)} "${lastChange.subject}")`
-    : '; it never existed in the repository history';
+    : (await context.repo.isShallow())
+      ? '; it is not in the history this shallow clone holds (history is cut, so it may have existed before)'
+      : '; it never existed in the repository history';
   const hint = closest ? `; closest real path: ${closest}` : '';
   return {
     claim,

@@ -2,6 +2,7 @@
 
 import { extractFacts, type EvidenceSummary, type Report } from '../core/index.js';
 import { checkEvidence } from './check-evidence.js';
+import { isolateReportFailure } from './isolate-report-failure.js';
 import type { InputProblem, RepoOpener, ReportReader } from './ports.js';
 
 interface ReportEvidence {
@@ -28,13 +29,17 @@ export function createEvidenceService(dependencies: {
       try {
         const batch = await dependencies.reportReader.readReports(paths);
         const results: ReportEvidence[] = [];
+        const problems = [...batch.problems];
         for (const report of batch.reports) {
-          results.push({
-            report,
-            evidence: await checkEvidence(report, extractFacts(report), repo),
-          });
+          const evidence = await isolateReportFailure(
+            report.source,
+            'the code evidence check',
+            () => checkEvidence(report, extractFacts(report), repo),
+            problems,
+          );
+          if (evidence) results.push({ report, evidence });
         }
-        return { results, problems: batch.problems };
+        return { results, problems };
       } finally {
         repo.close();
       }

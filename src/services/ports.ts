@@ -2,10 +2,15 @@
 
 import type { DuplicateDocument, Report } from '../core/index.js';
 
-/** A report file (or one message of an mbox) that could not be read or parsed. */
+/**
+ * A report file (or one message of an mbox) that could not be read or parsed, or one report whose
+ * processing failed: it is that report's problem, and the rest of the batch goes on.
+ */
 export interface InputProblem {
   source: string;
   message: string;
+  /** True when the failure was a bug or an unexpected error, not bad input (exit code 1). */
+  isInternal?: boolean;
 }
 
 export interface ReportBatch {
@@ -55,6 +60,8 @@ export interface RepoReader {
   ): Promise<GrepHit[]>;
   /** Whether a unified diff applies cleanly to the tree of a commit, with git's message. */
   checkPatch(commit: string, diff: string): Promise<{ applies: boolean; message: string }>;
+  /** Whether the clone is shallow: its history is cut, so "never in history" cannot be said. */
+  isShallow(): Promise<boolean>;
   /** The newest commit (in all history) that touched a path, e.g. the one that deleted it; null if never. */
   findLastChange(path: string): Promise<CommitInfo | null>;
   /** Commits after `commit` on the way to HEAD that touched `path`, newest first. */
@@ -82,9 +89,14 @@ export interface AdvisoryReader {
   readAdvisoryCorpus(paths: readonly string[]): Promise<AdvisoryCorpus>;
 }
 
-/** Where the documents of the duplicate index are kept between runs; the index is rebuilt from them. */
+/**
+ * Where the documents of the duplicate index are kept between runs; the index is rebuilt from them.
+ * Saves and removals take effect together at `commit`, which never leaves a half-written store.
+ */
 export interface DuplicateStore {
+  /** Throws InputError when the store is not one Thresher wrote, or is corrupt (with the line). */
   loadDocuments(): Promise<DuplicateDocument[]>;
   saveDocument(document: DuplicateDocument): Promise<void>;
   removeDocument(id: string): Promise<void>;
+  commit(): Promise<void>;
 }

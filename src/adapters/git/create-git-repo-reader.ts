@@ -7,7 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import type { Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { ConflictError, InputError, InternalError } from '../../core/errors.js';
+import { ConflictError, InputError, InternalError, UnavailableError } from '../../core/index.js';
 import type { CommitInfo, GrepHit, RepoReader } from '../../services/ports.js';
 
 /** A reader plus `close()`, which ends its git processes (they never keep Node alive anyway). */
@@ -25,7 +25,7 @@ const maxCachedBlobBytes = 4 * 1024 * 1024;
 const treeCacheSize = 8;
 const maxRevisionLength = 250;
 const maxPathLength = 4096;
-const maxNeedles = 64;
+const maxNeedlesPerRun = 64;
 const maxNeedleLength = 1000;
 const defaultMaxHits = 500;
 const hardMaxHits = 10_000;
@@ -129,6 +129,41 @@ function openReader(root: string, env: NodeJS.ProcessEnv): GitRepoReader {
   const blobsInFlight = new Map<string, Promise<Uint8Array | null>>();
   let tags: Promise<Array<{ name: string; commit: string }>> | undefined;
   let isClosed = false;
+  let shallow: Promise<boolean> | undefined;
+
+  /** One `git grep` run over at most `maxNeedlesPerRun` fixed strings. */
+  async function grepOnce(
+    id: string,
+    needles: readonly string[],
+    wordMatch: boolean,
+    maxHits: number,
+  ): Promise<GrepHit[]> {
+    const parser = createGrepParser(`${id}:`, maxHits);
+    const run = await git(
+      [
+        'grep',
+        '-n',
+        '-z',
+        '-I',
+        '--no-color',
+        '-F',
+        ...(wordMatch ? ['-w'] : []),
+        ...needles.flatMap((needle) => ['-e', needle]),
+        id,
+        '--',
+      ],
+      { maxOutputBytes: maxGrepOutputBytes, onStdout: parser.push },
+    );
+    if (run.isTimedOut)
+      throw new UnavailableError(`git grep timed out after ${processTimeoutMs} ms`);
+    if (run.spawnError)
+      throw new InternalError('git grep failed to start', { cause: run.spawnError });
+    const isStoppedByUs = parser.isFull() || run.isTruncated;
+    if (!isStoppedByUs && run.code !== 0 && run.code !== 1) {
+      throw new InternalError(`git grep failed: ${firstLines(run.stderr)}`);
+    }
+    return parser.hits;
+  }
 
   function git(args: readonly string[], options?: RunOptions): Promise<GitRun> {
     if (isClosed) return Promise.reject(closedError());
@@ -231,7 +266,9 @@ function openReader(root: string, env: NodeJS.ProcessEnv): GitRepoReader {
       find(path) {
         const exact = newest.get(path);
         if (exact) return exact.change;
-        const prefix = `${path.replace(/\/+$/, '')}/`;
+        let end = path.length;
+        while (end > 0 && path[end - 1] === '/') end -= 1;
+        const prefix = `${path.slice(0, end)}/`;
         let best: { change: CommitInfo; order: number } | undefined;
         for (const [file, entry] of newest) {
           if (file.startsWith(prefix) && (!best || entry.order < best.order)) best = entry;
@@ -329,9 +366,6 @@ function openReader(root: string, env: NodeJS.ProcessEnv): GitRepoReader {
     },
 
     async grep(commit, needles, options = {}) {
-      if (needles.length > maxNeedles) {
-        throw new InputError(`grep takes at most ${maxNeedles} needles, got ${needles.length}`);
-      }
       // A needle spanning lines can never match one line; an overlong one is not an identifier.
       const usable = [...new Set(needles)].filter(
         (needle) =>
@@ -343,31 +377,16 @@ function openReader(root: string, env: NodeJS.ProcessEnv): GitRepoReader {
         Math.max(Math.trunc(options.maxHits ?? defaultMaxHits), 1),
         hardMaxHits,
       );
-      const parser = createGrepParser(`${id}:`, maxHits);
-      const run = await git(
-        [
-          'grep',
-          '-n',
-          '-z',
-          '-I',
-          '--no-color',
-          '-F',
-          ...(options.wordMatch ? ['-w'] : []),
-          ...usable.flatMap((needle) => ['-e', needle]),
-          id,
-          '--',
-        ],
-        { maxOutputBytes: maxGrepOutputBytes, onStdout: parser.push },
-      );
-      if (run.isTimedOut)
-        throw new InternalError(`git grep timed out after ${processTimeoutMs} ms`);
-      if (run.spawnError)
-        throw new InternalError('git grep failed to start', { cause: run.spawnError });
-      const isStoppedByUs = parser.isFull() || run.isTruncated;
-      if (!isStoppedByUs && run.code !== 0 && run.code !== 1) {
-        throw new InternalError(`git grep failed: ${firstLines(run.stderr)}`);
+      // Needles go to git in batches, however many a report names: one report with hundreds
+      // of function names is checked like any other.
+      const hits: GrepHit[] = [];
+      for (let at = 0; at < usable.length && hits.length < maxHits; at += maxNeedlesPerRun) {
+        const batch = usable.slice(at, at + maxNeedlesPerRun);
+        hits.push(
+          ...(await grepOnce(id, batch, options.wordMatch === true, maxHits - hits.length)),
+        );
       }
-      return parser.hits;
+      return hits;
     },
 
     async checkPatch(commit, diff) {
@@ -411,6 +430,14 @@ function openReader(root: string, env: NodeJS.ProcessEnv): GitRepoReader {
       } finally {
         await rm(folder, { recursive: true, force: true });
       }
+    },
+
+    isShallow() {
+      if (isClosed) return Promise.reject(closedError());
+      shallow ??= git(['rev-parse', '--is-shallow-repository']).then(
+        (run) => run.code === 0 && run.stdout.toString('utf8').trim() === 'true',
+      );
+      return shallow;
     },
 
     async findLastChange(path) {
@@ -503,7 +530,7 @@ function firstLines(text: string, count = 3): string {
 
 function assertCompleted(run: GitRun, what: string): void {
   if (run.spawnError) throw new InternalError(`${what} failed to start`, { cause: run.spawnError });
-  if (run.isTimedOut) throw new InternalError(`${what} timed out after ${processTimeoutMs} ms`);
+  if (run.isTimedOut) throw new UnavailableError(`${what} timed out after ${processTimeoutMs} ms`);
   if (run.isTruncated) throw new InternalError(`${what} printed more than its output limit`);
 }
 
