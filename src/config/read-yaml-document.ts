@@ -55,6 +55,20 @@ export function readYamlDocument(text: string): YamlReading {
   issues.push(
     ...findKeyProblems(document).map(({ message, offset }) => ({ message, ...position(offset) })),
   );
+  // A tab in the indentation makes the YAML parser misread the structure and report only its
+  // consequences ("expected a mapping"); the cause is then the one problem worth showing.
+  const tab = issues.length > 0 ? findTabIndentation(text) : null;
+  if (tab !== null) {
+    return {
+      lineCounter,
+      issues: [
+        {
+          message: 'a tab is used for indentation; YAML allows only spaces there',
+          ...position(tab),
+        },
+      ],
+    };
+  }
   const extra = extraDocuments[0];
   if (extra !== undefined) {
     issues.push({
@@ -69,6 +83,18 @@ export function readYamlDocument(text: string): YamlReading {
     ...position(findFirstAliasOffset(document)),
   };
   return { document, lineCounter, issues: [...issues, conversionIssue] };
+}
+
+/** The offset of the first tab in a line's leading whitespace (before any content), or null. */
+function findTabIndentation(text: string): number | null {
+  let isLineStart = true;
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    if (code === 0x0a) isLineStart = true;
+    else if (isLineStart && code === 0x09) return index;
+    else if (code !== 0x20) isLineStart = false;
+  }
+  return null;
 }
 
 function toPosition(lineCounter: LineCounter, offset: number): { line: number; column: number } {

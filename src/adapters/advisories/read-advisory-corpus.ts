@@ -3,12 +3,13 @@
 // (every other file, handed back for the report reader). Zips are read entry by entry with limits
 // against zip bombs; nothing is extracted to disk.
 
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import yauzl from 'yauzl';
 import { isOsvAdvisory, parseOsvAdvisory, type DuplicateDocument } from '../../core/index.js';
 import type { AdvisoryCorpus, InputProblem } from '../../services/ports.js';
 import { expandPath } from '../files/expand-path.js';
+import { readRegularFile } from '../files/read-regular-file.js';
 
 const maxJsonFileBytes = 10 * 1024 * 1024;
 const maxZipEntries = 1_000_000;
@@ -50,28 +51,38 @@ async function addFile(collector: Collector, path: string): Promise<void> {
     collector.reportPaths.push(path);
     return;
   }
-  const info = await stat(path);
-  if (info.size > maxJsonFileBytes) {
-    collector.problems.push({
-      source: path,
-      message: `too large (${info.size} bytes > ${maxJsonFileBytes})`,
-    });
+  const read = await readRegularFile(path, maxJsonFileBytes);
+  if (!read.ok) {
+    collector.problems.push({ source: path, message: read.message });
     return;
   }
-  addJson(collector, path, await readFile(path, 'utf8'), () => collector.reportPaths.push(path));
+  const text = new TextDecoder('utf-8').decode(read.bytes);
+  addJson(collector, path, text, () => collector.reportPaths.push(path));
 }
 
 function openZip(path: string): Promise<yauzl.ZipFile> {
   return new Promise((resolve, reject) => {
     yauzl.open(
       path,
-      { lazyEntries: true, validateEntrySizes: true, strictFileNames: false },
+      // Names are decoded here, not by yauzl: its check of each name (no `../`, no absolute
+      // path) guards extraction, which never happens here, and it stops the whole zip at the
+      // first bad name. A bad name is only a label to us.
+      { lazyEntries: true, validateEntrySizes: true, decodeStrings: false },
       (error, zip) => {
         if (error || !zip) reject(error ?? new Error('cannot open zip'));
         else resolve(zip);
       },
     );
   });
+}
+
+/** Entry names are UTF-8 when the zip says so (bit 11), else CP437; ASCII reads the same in both. */
+function decodeEntryName(entry: yauzl.Entry): string {
+  const raw = entry.fileName as unknown;
+  if (!Buffer.isBuffer(raw)) return String(raw);
+  return new TextDecoder((entry.generalPurposeBitFlag & 0x800) !== 0 ? 'utf-8' : 'latin1').decode(
+    raw,
+  );
 }
 
 function readEntry(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<string> {
@@ -96,6 +107,12 @@ function readEntry(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<string> {
 }
 
 async function addZip(collector: Collector, path: string): Promise<void> {
+  // yauzl opens by name: a FIFO or a device must be refused before it is opened.
+  const info = await stat(path);
+  if (!info.isFile()) {
+    collector.problems.push({ source: path, message: 'not a regular file' });
+    return;
+  }
   let zip: yauzl.ZipFile;
   try {
     zip = await openZip(path);
@@ -121,12 +138,10 @@ async function addZip(collector: Collector, path: string): Promise<void> {
       total += entry.uncompressedSize;
       if (entries > maxZipEntries) return stop(`more than ${maxZipEntries} entries`);
       if (total > maxZipTotalBytes) return stop(`more than ${maxZipTotalBytes} bytes uncompressed`);
-      const source = `${path}#${entry.fileName}`;
-      if (
-        !entry.fileName.toLowerCase().endsWith('.json') ||
-        entry.uncompressedSize > maxJsonFileBytes
-      ) {
-        if (entry.fileName.toLowerCase().endsWith('.json'))
+      const name = decodeEntryName(entry);
+      const source = `${path}#${name}`;
+      if (!name.toLowerCase().endsWith('.json') || entry.uncompressedSize > maxJsonFileBytes) {
+        if (name.toLowerCase().endsWith('.json'))
           collector.problems.push({ source, message: 'entry too large' });
         zip.readEntry();
         return;

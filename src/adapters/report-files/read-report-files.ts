@@ -2,7 +2,6 @@
 // strict UTF-8 for text formats, e-mail through the mail adapter. Bad content is a problem
 // in the batch, never an exception.
 
-import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { formatParseIssue } from '../../core/report/format-parse-issue.js';
 import { looksLikeEmail } from '../../core/report/looks-like-email.js';
@@ -10,6 +9,7 @@ import { parseReportText } from '../../core/report/parse-report.js';
 import type { ReportFormat } from '../../core/model/report.js';
 import type { ReportBatch } from '../../services/ports.js';
 import { expandPath } from '../files/expand-path.js';
+import { readRegularFile } from '../files/read-regular-file.js';
 import { parseEmailReports } from '../mail/parse-email-reports.js';
 
 /** Largest file read, in bytes. */
@@ -37,18 +37,14 @@ export async function readReportFiles(paths: readonly string[]): Promise<ReportB
   return batch;
 }
 
-/** Reads one file; the size is checked before reading and again after (the file may grow). */
+/** Reads one regular file; the size is checked before reading and while reading (it may grow). */
 async function readReportFile(path: string): Promise<ReportBatch> {
-  let bytes: Uint8Array;
-  try {
-    const info = await stat(path);
-    if (!info.isFile()) return problem(path, 'not a regular file');
-    if (info.size > maxReportFileSize) return problem(path, describeTooLarge(info.size));
-    bytes = await readFile(path);
-  } catch (error) {
-    return problem(path, `cannot read: ${describeError(error)}`);
+  const read = await readRegularFile(path, maxReportFileSize);
+  if (!read.ok) {
+    if (read.reason === 'too-large') return problem(path, describeTooLarge(read.size));
+    return problem(path, read.reason === 'not-found' ? 'cannot read: no such file' : read.message);
   }
-  if (bytes.length > maxReportFileSize) return problem(path, describeTooLarge(bytes.length));
+  const bytes = read.bytes;
   if (bytes.length === 0) return problem(path, 'empty report');
   const nul = bytes.subarray(0, binarySniffLength).indexOf(0);
   if (nul !== -1)
@@ -87,10 +83,6 @@ function isMarkdownOrJson(extension: string): boolean {
 /** `52.4 MB > 10 MiB`: the size as people read it, the limit as it is defined. */
 function describeTooLarge(size: number): string {
   return `too large (${(size / 1e6).toFixed(1)} MB > ${maxReportFileSize / 1024 / 1024} MiB)`;
-}
-
-function describeError(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 function problem(source: string, message: string): ReportBatch {

@@ -1,20 +1,16 @@
-// Parses JSON report text safely: nesting depth is checked before JSON.parse (which would
-// otherwise overflow the stack), and syntax errors become issues with a line and column.
+// Parses JSON report text safely: nesting depth and duplicate keys are checked before JSON.parse
+// (which would overflow the stack, and silently keep the last of two "title" keys where another
+// reader keeps the first), and syntax errors become issues with a line and column.
 
 import type { ParseIssue, ParseResult } from '../model/parse-result.js';
 import { reportLimits } from './report-limits.js';
 
 export function parseJsonText(text: string): ParseResult<unknown> {
-  const tooDeep = findExcessiveNesting(text, reportLimits.maxJsonDepth);
-  if (tooDeep !== null) {
+  const structure = scanJsonStructure(text, reportLimits.maxJsonDepth);
+  if (structure !== null) {
     return {
       ok: false,
-      issues: [
-        {
-          message: `JSON nested too deeply (more than ${reportLimits.maxJsonDepth} levels)`,
-          ...positionOf(text, tooDeep),
-        },
-      ],
+      issues: [{ message: structure.message, ...positionOf(text, structure.offset) }],
     };
   }
   try {
@@ -24,25 +20,62 @@ export function parseJsonText(text: string): ParseResult<unknown> {
   }
 }
 
-/** The offset of the first bracket that opens level `maxDepth + 1`, ignoring string contents. */
-function findExcessiveNesting(text: string, maxDepth: number): number | null {
-  let depth = 0;
-  let isInString = false;
+interface OpenContainer {
+  isObject: boolean;
+  keys: Set<string>;
+  isKeyNext: boolean;
+}
+
+/**
+ * One linear pass over the text, string contents skipped: the first bracket that opens level
+ * `maxDepth + 1`, or the first key said twice in one object. Syntax errors are left to JSON.parse.
+ */
+function scanJsonStructure(
+  text: string,
+  maxDepth: number,
+): { offset: number; message: string } | null {
+  const stack: OpenContainer[] = [];
   for (let index = 0; index < text.length; index += 1) {
     const code = text.charCodeAt(index);
-    if (isInString) {
-      if (code === 0x5c) index += 1;
-      else if (code === 0x22) isInString = false;
-    } else if (code === 0x22) {
-      isInString = true;
+    if (code === 0x22) {
+      const start = index;
+      for (index += 1; index < text.length && text.charCodeAt(index) !== 0x22; index += 1) {
+        if (text.charCodeAt(index) === 0x5c) index += 1;
+      }
+      const top = stack[stack.length - 1];
+      if (top?.isObject && top.isKeyNext) {
+        top.isKeyNext = false;
+        const key = decodeJsonString(text.slice(start, index + 1));
+        if (key !== null && top.keys.has(key)) {
+          return {
+            offset: start,
+            message: `duplicate key ${JSON.stringify(key)}: JSON readers disagree on which value counts, so the report is refused`,
+          };
+        }
+        if (key !== null) top.keys.add(key);
+      }
     } else if (code === 0x7b || code === 0x5b) {
-      depth += 1;
-      if (depth > maxDepth) return index;
+      if (stack.length >= maxDepth) {
+        return { offset: index, message: `JSON nested too deeply (more than ${maxDepth} levels)` };
+      }
+      stack.push({ isObject: code === 0x7b, keys: new Set(), isKeyNext: code === 0x7b });
     } else if (code === 0x7d || code === 0x5d) {
-      depth -= 1;
+      stack.pop();
+    } else if (code === 0x2c) {
+      const top = stack[stack.length - 1];
+      if (top?.isObject) top.isKeyNext = true;
     }
   }
   return null;
+}
+
+/** A JSON string literal's value, or null when it is malformed (JSON.parse will say why). */
+function decodeJsonString(literal: string): string | null {
+  try {
+    return JSON.parse(literal) as string;
+  } catch {
+    return null;
+  }
 }
 
 function describeJsonError(text: string, error: unknown): ParseIssue {

@@ -107,7 +107,7 @@ export function parseThresherReport(
   else if (version !== 1)
     read.fail(
       joinPath(path, 'thresher-report'),
-      `unsupported version ${JSON.stringify(version)}; expected 1`,
+      `unsupported version ${typeof version === 'number' ? String(version) : JSON.stringify(version)}; expected 1`,
     );
   for (const key of Object.keys(value)) {
     if (!knownKeys.has(key) && !key.startsWith('x-')) {
