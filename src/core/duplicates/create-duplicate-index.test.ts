@@ -371,3 +371,30 @@ describe('createDuplicateIndex hostile input', () => {
     );
   });
 });
+
+describe('createDuplicateIndex cost', () => {
+  // Every report of a batch shares the project's package and its boilerplate: a query must not
+  // walk all of them, or a batch of n reports costs n^2.
+  function batchCost(size: number): number {
+    const index = createDuplicateIndex();
+    for (let number = 0; number < size; number += 1) {
+      const document = doc(`report-${number}`, {
+        title: `Report ${number}: crash in the server`,
+        text: `The server crashes when a client sends request ${number}; memory grows in parse_request.`,
+        packages: pkg('tinyhttpd', [], ''),
+        functions: ['parse_request'],
+        paths: ['src/http/parser.c'],
+      });
+      index.query(document, { limit: 5 });
+      index.add(document);
+    }
+    return index.postingsVisited;
+  }
+
+  it('walks a bounded number of postings per query, however many reports share them', () => {
+    const small = batchCost(2_000);
+    const large = batchCost(8_000);
+    // Linear growth is 4x the reports; walking every shared posting would be about 16x.
+    expect(large / small).toBeLessThan(5);
+  });
+});

@@ -31,6 +31,8 @@ export interface DuplicateIndex {
   /** The documents held, for persistence or a rebuild. */
   documents(): Iterable<DuplicateDocument>;
   query(doc: DuplicateDocument, options?: DuplicateQueryOptions): DuplicateCandidate[];
+  /** Postings entries the queries so far have walked: bounded per query, whatever the index size. */
+  readonly postingsVisited: number;
 }
 
 const k1 = 1.2;
@@ -41,6 +43,13 @@ const candidatePoolSize = 100;
 const maxCandidateTerms = 32;
 /** Terms in more than this share of documents find no candidates worth the postings walk. */
 const commonTermShare = 0.05;
+/**
+ * Postings walked per term or key at most, so one query costs the same in an index of 1,000 or
+ * 1,000,000 documents and a batch of n reports costs O(n), not O(n^2). Longer key lists (a package
+ * every report shares) are walked from the newest entry back.
+ */
+const maxTermWalk = 2_000;
+const maxKeyWalk = 250;
 /** Postings entries pack slot and term frequency into one small integer. */
 const tfBits = 10;
 const maxTf = (1 << tfBits) - 1;
@@ -131,6 +140,7 @@ export function createDuplicateIndex(options: DuplicateIndexOptions = {}): Dupli
   let totalLength = 0;
   let deadSinceCompaction = 0;
   let accumulator = new Float64Array(1024);
+  let postingsVisited = 0;
 
   const idf = (docFreq: number): number => Math.log(1 + (live - docFreq + 0.5) / (docFreq + 0.5));
   const rarity = (docFreq: number): number =>
@@ -270,10 +280,11 @@ export function createDuplicateIndex(options: DuplicateIndexOptions = {}): Dupli
     const acc = accumulator;
     const touched: number[] = [];
     const textScale = selfQuery > 0 ? 7 / selfQuery : 0;
-    const maxTermDf = Math.max(500, live * commonTermShare);
+    const maxTermDf = Math.min(maxTermWalk, Math.max(500, live * commonTermShare));
     for (const t of known.slice(0, maxCandidateTerms)) {
       if (t.df > maxTermDf) break;
       const weight = queryWeights.get(t.id)! * textScale;
+      postingsVisited += postings[t.id]!.length;
       for (const entry of postings[t.id]!) {
         const slot = entry >>> tfBits;
         const target = stored[slot];
@@ -289,11 +300,23 @@ export function createDuplicateIndex(options: DuplicateIndexOptions = {}): Dupli
       const prefix = key[0]!;
       if ((prefix === 'v' || prefix === 'c') && list.live > Math.max(50, live * commonKeyShare))
         continue;
+      // A package or file name that most documents share (every report of one project names it)
+      // adds the same small weight to all of them: it finds no candidate worth the walk, and is
+      // still scored for the candidates the other keys and terms find.
+      if (
+        (prefix === 'p' || prefix === 'n' || prefix === 'b') &&
+        list.live > Math.max(maxTermWalk / 4, live * commonKeyShare)
+      )
+        continue;
       const weight =
         keyWeights[prefix]! *
         (prefix === 'a' || prefix === 'f' || prefix === 'h' ? 1 : rarity(list.live));
-      for (const slot of list.slots) {
+      let walked = 0;
+      for (let at = list.slots.length - 1; at >= 0 && walked < maxKeyWalk; at -= 1) {
+        const slot = list.slots[at]!;
         if (stored[slot] === undefined) continue;
+        walked += 1;
+        postingsVisited += 1;
         if (acc[slot] === 0) touched.push(slot);
         acc[slot] = acc[slot]! + weight;
       }
@@ -430,6 +453,9 @@ export function createDuplicateIndex(options: DuplicateIndexOptions = {}): Dupli
     has: (id) => idToSlot.has(id),
     get size() {
       return live;
+    },
+    get postingsVisited() {
+      return postingsVisited;
     },
     documents,
     query,
