@@ -8,6 +8,7 @@ import {
   extractFacts,
   rankQueue,
   triageFacts,
+  type Report,
   type SecurityProfile,
   type TriageResult,
 } from '../core/index.js';
@@ -24,6 +25,8 @@ const duplicateCandidateLimit = 5;
 interface TriageRequest {
   profile: SecurityProfile;
   paths: readonly string[];
+  /** Reports already read (by the caller), triaged with those read from `paths`. */
+  reports?: readonly Report[];
   /** A local git repository to check code claims against. */
   repoDir?: string;
   /** OSV advisories (folders, zips) and earlier reports to match duplicates against. */
@@ -49,7 +52,7 @@ export function createTriageService(
   },
 ): TriageService {
   return {
-    async triage({ profile, paths, repoDir, againstPaths = [], storePath }) {
+    async triage({ profile, paths, reports = [], repoDir, againstPaths = [], storePath }) {
       const repo = repoDir === undefined ? null : await dependencies.repoOpener.open(repoDir);
       try {
         const store = storePath === undefined ? null : dependencies.openDuplicateStore(storePath);
@@ -62,7 +65,7 @@ export function createTriageService(
         );
         const batch = await dependencies.reportReader.readReports(paths);
         const results: TriageResult[] = [];
-        for (const report of sortByArrival(batch.reports)) {
+        for (const report of sortByArrival([...reports, ...batch.reports])) {
           const facts = extractFacts(report);
           const evidence = repo ? await checkEvidence(report, facts, repo) : null;
           const document = buildReportDocument(report, facts, projectName);
