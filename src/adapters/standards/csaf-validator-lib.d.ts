@@ -1,14 +1,14 @@
 // Types for the parts of @secvisogram/csaf-validator-lib (BSI's CSAF validator, plain JavaScript)
-// that Thresher uses: the strict runner, the CSAF 2.0 mandatory tests and the CWE catalogue.
+// that Thresher uses: the test runner, the CSAF 2.0 mandatory tests and the CWE catalogue.
 
-declare module '@secvisogram/csaf-validator-lib/validateStrict.js' {
+declare module '@secvisogram/csaf-validator-lib/validate.js' {
   interface TestResult {
     name: string;
     isValid: boolean;
     errors: Array<{ instancePath: string; message: string }>;
   }
   type DocumentTest = (document: unknown) => unknown;
-  export default function validateStrict(
+  export default function validate(
     tests: DocumentTest[],
     document: unknown,
   ): Promise<{ isValid: boolean; tests: TestResult[] }>;

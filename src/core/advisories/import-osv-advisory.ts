@@ -117,6 +117,8 @@ export function importOsvAdvisory(value: unknown, now: string): ParseResult<Impo
 function readSummary(value: JsonObject, details: string, notes: string[]): unknown {
   if (value.summary !== undefined && typeof value.summary !== 'string') return value.summary;
   const written = typeof value.summary === 'string' ? value.summary : '';
+  const isOneLine = !/[\r\n\u2028\u2029]/.test(written) && written.length <= advisoryLimits.summary;
+  if (isOneLine && written.trim() !== '') return written;
   const source = written.trim() !== '' ? written : (details.split(/\n\s*\n/, 1)[0] ?? '');
   const summary = shortenSummary(source) || String(value.id);
   if (summary !== written) {

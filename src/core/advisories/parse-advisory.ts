@@ -51,7 +51,7 @@ const topKeys = [
 ] as const;
 const ratings: readonly AdvisoryRating[] = ['critical', 'high', 'medium', 'low', 'none'];
 const idPattern = /^[A-Za-z0-9_][A-Za-z0-9._:-]*$/;
-const cwePattern = /^CWE-[1-9]\d{0,6}$/;
+const cwePattern = /^CWE-[1-9]\d{0,4}$/;
 const uuidPattern =
   /^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-4[0-9A-Fa-f]{3}-[89ABab][0-9A-Fa-f]{3}-[0-9A-Fa-f]{12}$/;
 // C0 controls other than tab, newline and carriage return; DEL and C1 controls.
