@@ -83,7 +83,7 @@ export function draftAdvisory(request: DraftRequest): AdvisoryDraft {
         files: unique(documents.flatMap((document) => document.paths)).slice(0, 50),
       },
     ],
-    severity: chooseSeverity(original),
+    severity: chooseSeverity(original, facts),
     cwes: unique(valuesOf(facts, 'cwe').map((cwe) => cwe.toUpperCase())),
     references: collectReferences(
       results.map((result) => result.report),
@@ -173,10 +173,11 @@ function composeDetails(report: Report, notes: string[]): string {
 }
 
 /**
- * The assessed vector (the project's view, else the reporter's); the reporter's vector of the other
- * CVSS version too when the assessment did not change the claim. Without a vector, the rating.
+ * The assessed vector (the project's view, else the reporter's); when the assessment did not change
+ * the claim, a vector of the other CVSS version that a report states in a structured field (a
+ * GitHub advisory's CVSS 4.0) too. Without a vector, the assessed rating.
  */
-function chooseSeverity(original: TriageResult): Advisory['severity'] {
+function chooseSeverity(original: TriageResult, facts: readonly Fact[]): Advisory['severity'] {
   const { claimed, assessed } = original.severity;
   const main = assessed.vector ?? claimed?.vector ?? null;
   if (main === null) {
@@ -184,7 +185,7 @@ function chooseSeverity(original: TriageResult): Advisory['severity'] {
   }
   const vectors = [main];
   if (claimed?.vector === main) {
-    for (const fact of original.facts) {
+    for (const fact of facts) {
       if (fact.kind !== 'cvss-vector' || fact.origin !== 'structure') continue;
       const parsed = parseCvssVector(fact.value);
       const scored = parsed === null ? null : scoreCvssVector(parsed);
