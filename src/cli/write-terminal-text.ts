@@ -3,6 +3,7 @@
 // shown as `\u{...}` escapes; JSON gets the same characters as JSON escapes, so it stays identical data.
 
 const unsafePattern =
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
   /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 /** One line of human text for stderr or stdout. */

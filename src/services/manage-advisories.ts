@@ -33,7 +33,7 @@ interface DraftRequest {
   merge?: boolean;
 }
 
-export type DraftOutcome =
+type DraftOutcome =
   | { kind: 'drafted'; advisory: Advisory; notes: string[]; problems: InputProblem[] }
   /** The reports are several bugs by duplicate matching: each list is one bug's report sources. */
   | { kind: 'several-bugs'; clusters: string[][]; problems: InputProblem[] }
@@ -47,13 +47,13 @@ interface ExportRequest {
   force?: boolean;
 }
 
-export type ExportOutcome =
+type ExportOutcome =
   | { kind: 'exported'; document: Record<string, unknown>; isEmbargoed: boolean }
   /** `stage` says what failed: the advisory itself, what the format needs, or the official schema. */
   | { kind: 'invalid'; stage: 'advisory' | 'format' | 'schema'; issues: ParseIssue[] }
   | { kind: 'embargoed'; until: string };
 
-export type ImportOutcome =
+type ImportOutcome =
   | { kind: 'imported'; advisories: ImportedAdvisory[]; isList: boolean }
   | { kind: 'invalid'; issues: ParseIssue[] };
 

@@ -10,7 +10,9 @@ import {
   type AdvisoryRange,
 } from '../../src/core/index.js';
 
+// eslint-disable-next-line no-control-regex -- generated text must avoid control characters
 const lineCharacters = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+// eslint-disable-next-line no-control-regex -- generated text must avoid control characters
 const textCharacters = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 
 const line = (maxLength: number): fc.Arbitrary<string> =>

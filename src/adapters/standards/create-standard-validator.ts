@@ -58,12 +58,11 @@ async function compileSchema(format: AdvisoryFormat): Promise<CompiledSchema> {
   for (const version of ['2.0', '3.0', '3.1']) {
     // FIRST's files say draft-04 (`id`) or draft-07; their keywords mean the same in 2020-12, so
     // they are registered under the URL the CSAF schema refers to, as BSI's validator does.
-    const {
-      id: _id,
-      $id: _$id,
-      $schema: _$schema,
-      ...cvss
-    } = await readSchema(`csaf-2.0/cvss-v${version}.json`);
+    const cvss = Object.fromEntries(
+      Object.entries(await readSchema(`csaf-2.0/cvss-v${version}.json`)).filter(
+        ([key]) => key !== 'id' && key !== '$id' && key !== '$schema',
+      ),
+    );
     ajv.addSchema({ ...cvss, $id: `https://www.first.org/cvss/cvss-v${version}.json` });
   }
   return {

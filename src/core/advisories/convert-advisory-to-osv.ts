@@ -8,7 +8,7 @@ import type { ParseIssue } from '../model/parse-result.js';
 import { readRangeEvent } from './check-advisory-ranges.js';
 
 /** The OSV schema version the export follows. */
-export const osvSchemaVersion = '1.7.0';
+const osvSchemaVersion = '1.7.0';
 
 // The prefixes OSV's schema accepts for `id` (a registered database, or x_ for a private one).
 const osvIdPattern =

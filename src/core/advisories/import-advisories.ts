@@ -10,7 +10,7 @@ import { importOsvAdvisory, type ImportedAdvisory } from './import-osv-advisory.
 import { parseAdvisory } from './parse-advisory.js';
 
 /** Largest text read, in characters, and most advisories in one list. */
-export const importLimits = { textLength: 32 * 1024 * 1024, advisories: 10_000 } as const;
+const importLimits = { textLength: 32 * 1024 * 1024, advisories: 10_000 } as const;
 
 export interface ImportedAdvisories {
   advisories: ImportedAdvisory[];

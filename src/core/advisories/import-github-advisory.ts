@@ -155,7 +155,7 @@ function chooseRangeType(ecosystem: string | null, events: AdvisoryRangeEvent[])
  * ">= 2.2.0, < 2.4.2" -> introduced 2.2.0, fixed 2.4.2; "<= 1.0.3" -> introduced 0, last affected
  * 1.0.3; "= 1.2.0" -> the single version 1.2.0. A bound GitHub's syntax cannot say becomes a note.
  */
-export function convertGithubRange(
+function convertGithubRange(
   text: string | null,
   notes: string[],
 ): { events: AdvisoryRangeEvent[]; versions: string[] } {

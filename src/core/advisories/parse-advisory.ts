@@ -30,7 +30,7 @@ import { checkAdvisoryRange } from './check-advisory-ranges.js';
 import { normaliseAdvisoryTimestamp } from './normalise-advisory-timestamp.js';
 
 /** Largest advisory JSON text read, in characters. */
-export const maxAdvisoryTextLength = 4 * 1024 * 1024;
+const maxAdvisoryTextLength = 4 * 1024 * 1024;
 
 const topKeys = [
   'thresherAdvisory',
@@ -55,6 +55,7 @@ const cwePattern = /^CWE-[1-9]\d{0,4}$/;
 const uuidPattern =
   /^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-4[0-9A-Fa-f]{3}-[89ABab][0-9A-Fa-f]{3}-[0-9A-Fa-f]{12}$/;
 // C0 controls other than tab, newline and carriage return; DEL and C1 controls.
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const controlPattern = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 
 /** Parses advisory JSON text (size and nesting checked first). */
@@ -399,7 +400,7 @@ function createFieldReader(issues: ParseIssue[]): FieldReader {
         const read = readItem(item, joinPath(path, index));
         if (read !== undefined && read !== null) items.push(read);
       });
-      return items as never;
+      return items;
     },
     nullable(value, path, readValue) {
       if (value === null) return null;
