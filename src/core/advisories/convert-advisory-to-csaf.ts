@@ -5,11 +5,7 @@
 
 import type { Advisory, AdvisoryAffected, AdvisoryRange } from '../model/advisory.js';
 import type { ParseIssue } from '../model/parse-result.js';
-import {
-  parseCvssVector,
-  scoreCvssVector,
-  toSeverityRating,
-} from '../severity/score-cvss-vector.js';
+import { scoreCvssBase } from '../severity/score-cvss-base.js';
 import { readRangeEvent } from './check-advisory-ranges.js';
 import { findCveId } from './convert-advisory-to-cve5.js';
 
@@ -131,10 +127,7 @@ function describeDistribution(advisory: Advisory, isEmbargoed: boolean): Json {
 
 function describeAggregateSeverity(advisory: Advisory): Json {
   const { rating, cvss } = advisory.severity;
-  const scored = cvss
-    .map((vector) => parseCvssVector(vector))
-    .map((parsed) => (parsed === null ? null : scoreCvssVector(parsed)))
-    .find((score) => score !== null);
+  const scored = cvss.map(scoreCvssBase).find((score) => score !== null);
   const text = rating ?? scored?.rating ?? null;
   return text === null ? {} : { aggregate_severity: { text } };
 }
@@ -258,10 +251,9 @@ function convertScores(
   const scores: Json[] = [];
   const v4Notes: Json[] = [];
   for (const vector of vectors) {
-    const parsed = parseCvssVector(vector);
-    const scored = parsed === null ? null : scoreCvssVector(parsed);
-    if (parsed === null || scored === null) continue;
-    if (parsed.version === '4.0') {
+    const scored = scoreCvssBase(vector);
+    if (scored === null) continue;
+    if (scored.version === '4.0') {
       v4Notes.push({
         category: 'other',
         title: 'CVSS 4.0',
@@ -271,10 +263,10 @@ function convertScores(
       scores.push({
         products: productIds,
         cvss_v3: {
-          version: parsed.version,
+          version: scored.version,
           vectorString: vector,
           baseScore: scored.baseScore,
-          baseSeverity: toSeverityRating(scored.baseScore).toUpperCase(),
+          baseSeverity: scored.rating.toUpperCase(),
         },
       });
     }

@@ -10,11 +10,7 @@ import type {
   AdvisoryReferenceType,
 } from '../model/advisory.js';
 import type { ParseIssue } from '../model/parse-result.js';
-import {
-  parseCvssVector,
-  scoreCvssVector,
-  toSeverityRating,
-} from '../severity/score-cvss-vector.js';
+import { scoreCvssBase } from '../severity/score-cvss-base.js';
 import { readRangeEvent } from './check-advisory-ranges.js';
 
 const cveIdPattern = /^CVE-\d{4}-\d{4,19}$/;
@@ -233,20 +229,19 @@ function convertProblemTypes(cwes: readonly string[], cweNames: ReadonlyMap<stri
 
 function convertMetrics(advisory: Advisory): Json {
   const metrics: Json[] = advisory.severity.cvss.flatMap((vector) => {
-    const parsed = parseCvssVector(vector);
-    const scored = parsed === null ? null : scoreCvssVector(parsed);
-    if (parsed === null || scored === null) return [];
+    const scored = scoreCvssBase(vector);
+    if (scored === null) return [];
     const key =
-      parsed.version === '4.0' ? 'cvssV4_0' : parsed.version === '3.1' ? 'cvssV3_1' : 'cvssV3_0';
+      scored.version === '4.0' ? 'cvssV4_0' : scored.version === '3.1' ? 'cvssV3_1' : 'cvssV3_0';
     return [
       {
         format: 'CVSS',
         scenarios: [{ lang: 'en', value: 'GENERAL' }],
         [key]: {
-          version: parsed.version,
+          version: scored.version,
           vectorString: vector,
           baseScore: scored.baseScore,
-          baseSeverity: toSeverityRating(scored.baseScore).toUpperCase(),
+          baseSeverity: scored.rating.toUpperCase(),
         },
       },
     ];

@@ -23,7 +23,8 @@ import {
   formatAdvisoryTimestamp,
   normaliseAdvisoryTimestamp,
 } from './normalise-advisory-timestamp.js';
-import { isWebUrl, parseAdvisory } from './parse-advisory.js';
+import { isWebUrl } from './create-advisory-field-reader.js';
+import { parseAdvisory } from './parse-advisory.js';
 
 export interface DraftRequest {
   /** One bug's reports in arrival order: the first is the original. */

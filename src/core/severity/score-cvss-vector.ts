@@ -23,8 +23,6 @@ export interface CvssScore {
   vector: string;
   score: number;
   rating: Exclude<SeverityRating, 'unknown'>;
-  /** The base score (for 4.0, the one score of the vector), as CVE and CSAF records state it. */
-  baseScore: number;
 }
 
 /** Parses `CVSS:3.1/AV:N/...`; null when the prefix is unknown or a base metric is missing. */
@@ -55,24 +53,21 @@ export function toSeverityRating(score: number): Exclude<SeverityRating, 'unknow
   return 'critical';
 }
 
-function computeScores(vector: CvssVector): { score: number; baseScore: number } {
+function computeScore(vector: CvssVector): number {
   const text = formatCvssVector(vector);
-  if (vector.version === '4.0') {
-    const score = new cvssCalculator.Cvss4P0(text).calculateScores().overall;
-    return { score, baseScore: score };
-  }
+  if (vector.version === '4.0') return new cvssCalculator.Cvss4P0(text).calculateScores().overall;
   const calculator =
     vector.version === '3.1' ? new cvssCalculator.Cvss3P1(text) : new cvssCalculator.Cvss3P0(text);
   const scores = calculator.calculateScores();
-  return { score: scores.overall ?? scores.base, baseScore: scores.base ?? Number.NaN };
+  return scores.overall ?? scores.base;
 }
 
 /** Scores a parsed vector; null when the calculator rejects a metric value. */
 export function scoreCvssVector(vector: CvssVector): CvssScore | null {
   try {
-    const { score, baseScore } = computeScores(vector);
-    if (!Number.isFinite(score) || !Number.isFinite(baseScore)) return null;
-    return { vector: formatCvssVector(vector), score, rating: toSeverityRating(score), baseScore };
+    const score = computeScore(vector);
+    if (!Number.isFinite(score)) return null;
+    return { vector: formatCvssVector(vector), score, rating: toSeverityRating(score) };
   } catch {
     return null;
   }
