@@ -1,5 +1,6 @@
 // The single composition root: builds the adapters and hands them to the services.
 
+import { createRequire } from 'node:module';
 import { readAdvisoryCorpus } from './adapters/advisories/read-advisory-corpus.js';
 import { createFileDuplicateStore } from './adapters/duplicates/create-file-duplicate-store.js';
 import {
@@ -7,6 +8,11 @@ import {
   type ProcessEnvironment,
 } from './adapters/git/create-git-repo-reader.js';
 import { readReportFiles } from './adapters/report-files/read-report-files.js';
+import {
+  createStandardValidator,
+  createWeaknessCatalog,
+} from './adapters/standards/create-standard-validator.js';
+import { createAdvisoryService, type AdvisoryService } from './services/manage-advisories.js';
 import { createEvidenceService, type EvidenceService } from './services/check-report-evidence.js';
 import { createDuplicatesService, type DuplicatesService } from './services/find-duplicates.js';
 import type { AdvisoryReader, RepoOpener, ReportReader } from './services/ports.js';
@@ -16,6 +22,12 @@ export interface Services {
   triage: TriageService;
   evidence: EvidenceService;
   duplicates: DuplicatesService;
+  advisories: AdvisoryService;
+}
+
+function readPackageVersion(): string {
+  const require = createRequire(import.meta.url);
+  return (require('../package.json') as { version: string }).version;
 }
 
 /** `environment` is the process environment, read only by the entry point that calls this. */
@@ -24,9 +36,22 @@ export function createServices(environment: ProcessEnvironment): Services {
   const advisoryReader: AdvisoryReader = { readAdvisoryCorpus };
   const repoOpener: RepoOpener = { open: (repoDir) => createGitRepoReader(repoDir, environment) };
   const openDuplicateStore = createFileDuplicateStore;
+  const triage = createTriageService({
+    reportReader,
+    advisoryReader,
+    repoOpener,
+    openDuplicateStore,
+  });
   return {
-    triage: createTriageService({ reportReader, advisoryReader, repoOpener, openDuplicateStore }),
+    triage,
     evidence: createEvidenceService({ reportReader, repoOpener }),
     duplicates: createDuplicatesService({ reportReader, advisoryReader, openDuplicateStore }),
+    advisories: createAdvisoryService({
+      triage,
+      validator: createStandardValidator(),
+      weaknesses: createWeaknessCatalog(),
+      clock: { now: () => new Date() },
+      version: readPackageVersion(),
+    }),
   };
 }

@@ -5,5 +5,5 @@ export interface CliIo {
   stderr: (text: string) => void;
 }
 
-/** Exit codes: 0 done, 1 a bug, 2 bad usage or input the user must fix. */
-export const exitCodes = { ok: 0, internal: 1, input: 2 } as const;
+/** Exit codes: 0 done, 1 a bug, 2 bad usage or input the user must fix, 3 refused by an embargo. */
+export const exitCodes = { ok: 0, internal: 1, input: 2, embargoed: 3 } as const;

@@ -13,6 +13,7 @@ Commands:
   triage     triage vulnerability reports against security-profile.yml and rank the queue
   evidence   check what reports say about the code against the project's git repository
   duplicates find earlier reports and published advisories about the same bug
+  advisory   draft, export (OSV, CVE JSON 5, CSAF 2.0) and import advisories
 
 Options:
   -h, --help      show help (also: thresher <command> --help)
@@ -32,6 +33,7 @@ const commands: Record<string, () => Promise<Command>> = {
   triage: async () => (await import('./commands/triage.js')).runTriageCommand,
   evidence: async () => (await import('./commands/evidence.js')).runEvidenceCommand,
   duplicates: async () => (await import('./commands/duplicates.js')).runDuplicatesCommand,
+  advisory: async () => (await import('./commands/advisory.js')).runAdvisoryCommand,
 };
 
 /**

@@ -18,6 +18,28 @@ export type {
   EvidenceSummary,
 } from './model/evidence.js';
 export type { AffectedPackage, DuplicateCandidate, DuplicateDocument } from './model/duplicate.js';
+export {
+  advisoryCreditTypes,
+  advisoryLimits,
+  advisoryReferenceTypes,
+  type Advisory,
+  type AdvisoryAffected,
+  type AdvisoryCna,
+  type AdvisoryCredit,
+  type AdvisoryCreditType,
+  type AdvisoryEventKind,
+  type AdvisoryFormat,
+  type AdvisoryPackage,
+  type AdvisoryPublisher,
+  type AdvisoryRange,
+  type AdvisoryRangeEvent,
+  type AdvisoryRangeType,
+  type AdvisoryRating,
+  type AdvisoryReference,
+  type AdvisoryReferenceType,
+  type AdvisorySeverity,
+  type AdvisoryTimeline,
+} from './model/advisory.js';
 export type { Fact, FactKind, FactOrigin } from './model/fact.js';
 export type { WorkLimit } from './model/work-limit.js';
 export type { ParseIssue, ParseResult } from './model/parse-result.js';
@@ -59,6 +81,22 @@ export type {
   Verdict,
 } from './model/triage-result.js';
 export { isOsvAdvisory, parseOsvAdvisory } from './advisories/parse-osv-advisory.js';
+export { convertAdvisoryToOsv } from './advisories/convert-advisory-to-osv.js';
+export { convertAdvisoryToCve5 } from './advisories/convert-advisory-to-cve5.js';
+export { convertAdvisoryToCsaf } from './advisories/convert-advisory-to-csaf.js';
+export { draftAdvisory, type AdvisoryDraft } from './advisories/draft-advisory.js';
+export { importAdvisories, type ImportedAdvisories } from './advisories/import-advisories.js';
+export type { ImportedAdvisory } from './advisories/import-osv-advisory.js';
+export {
+  formatAdvisoryTimestamp,
+  normaliseAdvisoryTimestamp,
+} from './advisories/normalise-advisory-timestamp.js';
+export { parseAdvisory, parseAdvisoryJson } from './advisories/parse-advisory.js';
+export {
+  findEmbargo,
+  prepareAdvisoryExport,
+  type PreparedExport,
+} from './advisories/prepare-advisory-export.js';
 export {
   createDuplicateIndex,
   type DuplicateIndex,
@@ -76,7 +114,12 @@ export {
 } from './evidence/match-snippet.js';
 export { buildReportDocument } from './report/build-report-document.js';
 export { extractFacts, extractReportFacts } from './report/extract-facts.js';
-export { sanitizeForTerminal, sanitizeLineForTerminal } from './text/sanitize-for-terminal.js';
+export {
+  sanitizeForTerminal,
+  sanitizeLineForTerminal,
+  stringifyJsonForTerminal,
+} from './text/sanitize-for-terminal.js';
+export { formatParseIssue } from './report/format-parse-issue.js';
 export { rankQueue } from './queue/score-priority.js';
 export { toSeverityRating } from './severity/score-cvss-vector.js';
 export { triageFacts, triageReport } from './triage/triage-report.js';

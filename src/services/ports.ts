@@ -1,6 +1,6 @@
 // The interfaces the services need from the outside world; adapters implement them.
 
-import type { DuplicateDocument, Report } from '../core/index.js';
+import type { AdvisoryFormat, DuplicateDocument, ParseIssue, Report } from '../core/index.js';
 
 /**
  * A report file (or one message of an mbox) that could not be read or parsed, or one report whose
@@ -99,4 +99,22 @@ export interface DuplicateStore {
   saveDocument(document: DuplicateDocument): Promise<void>;
   removeDocument(id: string): Promise<void>;
   commit(): Promise<void>;
+}
+
+/** The current time; tests give a fixed one. */
+export interface Clock {
+  now(): Date;
+}
+
+/**
+ * Checks an exported advisory document against its format's official JSON schema (shipped with
+ * Thresher) and, for CSAF, the standard's mandatory tests. Each problem names the document field.
+ */
+export interface StandardValidator {
+  validate(format: AdvisoryFormat, document: unknown): Promise<ParseIssue[]>;
+}
+
+/** The CWE catalogue's names (CSAF requires each CWE id with its exact name). */
+export interface WeaknessCatalog {
+  findNames(ids: readonly string[]): Promise<Map<string, string>>;
 }

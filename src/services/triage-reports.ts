@@ -8,6 +8,7 @@ import {
   extractReportFacts,
   rankQueue,
   triageFacts,
+  type Report,
   type SecurityProfile,
   type TriageResult,
 } from '../core/index.js';
@@ -25,6 +26,8 @@ const duplicateCandidateLimit = 5;
 interface TriageRequest {
   profile: SecurityProfile;
   paths: readonly string[];
+  /** Reports already read (by the caller), triaged with those read from `paths`. */
+  reports?: readonly Report[];
   /** A local git repository to check code claims against. */
   repoDir?: string;
   /** OSV advisories (folders, zips) and earlier reports to match duplicates against. */
@@ -50,7 +53,7 @@ export function createTriageService(
   },
 ): TriageService {
   return {
-    async triage({ profile, paths, repoDir, againstPaths = [], storePath }) {
+    async triage({ profile, paths, reports = [], repoDir, againstPaths = [], storePath }) {
       const repo = repoDir === undefined ? null : await dependencies.repoOpener.open(repoDir);
       try {
         const store = storePath === undefined ? null : dependencies.openDuplicateStore(storePath);
@@ -64,7 +67,7 @@ export function createTriageService(
         const batch = await dependencies.reportReader.readReports(paths);
         const results: TriageResult[] = [];
         const reportProblems: InputProblem[] = [];
-        for (const report of sortByArrival(batch.reports)) {
+        for (const report of sortByArrival([...reports, ...batch.reports])) {
           const { facts, limits } = extractReportFacts(report);
           const evidence = repo
             ? await isolateReportFailure(

@@ -1,6 +1,10 @@
 // Renders `thresher duplicates`: candidates per report with their evidence, as text or JSON.
 
-import { sanitizeForTerminal, sanitizeLineForTerminal } from '../../core/index.js';
+import {
+  sanitizeForTerminal,
+  sanitizeLineForTerminal,
+  stringifyJsonForTerminal,
+} from '../../core/index.js';
 import type { DuplicatesOutcome } from '../../services/find-duplicates.js';
 import { shortenText } from './shorten-text.js';
 
@@ -15,7 +19,7 @@ export function renderDuplicatesJson(outcome: DuplicatesOutcome): string {
     indexSize: outcome.indexSize,
     problems: outcome.problems,
   };
-  return `${JSON.stringify(document, null, 2)}\n`;
+  return stringifyJsonForTerminal(document);
 }
 
 export function renderDuplicatesText(outcome: DuplicatesOutcome): string {

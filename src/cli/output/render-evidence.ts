@@ -4,6 +4,7 @@
 import {
   sanitizeForTerminal,
   sanitizeLineForTerminal,
+  stringifyJsonForTerminal,
   type CheckedClaim,
   type EvidenceSummary,
 } from '../../core/index.js';
@@ -38,7 +39,7 @@ export function renderEvidenceJson(outcome: EvidenceOutcome): string {
     })),
     problems: outcome.problems,
   };
-  return `${JSON.stringify(document, null, 2)}\n`;
+  return stringifyJsonForTerminal(document);
 }
 
 const statusMarks = { verified: 'ok  ', contradicted: 'NO  ', unverifiable: '??  ' } as const;

@@ -1,7 +1,7 @@
 // The stable JSON shape of `thresher triage --format json` (documented in docs/cli.md).
 // Fields are only ever added, never renamed.
 
-import type { TriageResult } from '../../core/index.js';
+import { stringifyJsonForTerminal, type TriageResult } from '../../core/index.js';
 import type { TriageOutcome } from '../../services/triage-reports.js';
 import { toJsonEvidence } from './render-evidence.js';
 
@@ -68,5 +68,5 @@ export function renderTriageJson(outcome: TriageOutcome): string {
     reports: outcome.queue.map((result, index) => toJsonReport(result, index + 1)),
     problems: outcome.problems,
   };
-  return `${JSON.stringify(document, null, 2)}\n`;
+  return stringifyJsonForTerminal(document);
 }

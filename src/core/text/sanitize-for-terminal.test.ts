@@ -1,6 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { sanitizeForTerminal, sanitizeLineForTerminal } from './sanitize-for-terminal.js';
+import {
+  sanitizeForTerminal,
+  sanitizeLineForTerminal,
+  stringifyJsonForTerminal,
+} from './sanitize-for-terminal.js';
 
 // Every character a terminal or a bidi-aware viewer acts on, besides line feed and tab.
 const isUnsafe = (code: number): boolean =>
@@ -39,6 +43,16 @@ describe('sanitizeForTerminal', () => {
         for (const character of out) {
           expect(isUnsafe(character.codePointAt(0)!)).toBe(false);
         }
+      }),
+    );
+  });
+
+  it('writes the same characters as JSON escapes in JSON, which parses back to the same data', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 100 }), (text) => {
+        const json = stringifyJsonForTerminal({ title: text });
+        expect(JSON.parse(json)).toEqual({ title: text });
+        for (const character of json) expect(isUnsafe(character.codePointAt(0)!)).toBe(false);
       }),
     );
   });

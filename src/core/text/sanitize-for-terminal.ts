@@ -22,6 +22,17 @@ export function sanitizeForTerminal(text: string): string {
   return text.replace(unsafeCharacter, describeCharacter);
 }
 
+/**
+ * Pretty JSON in which the same characters are JSON escapes (`\u202e`): identical data for a
+ * program, and nothing that steers a terminal when a person prints it.
+ */
+export function stringifyJsonForTerminal(value: unknown): string {
+  return `${JSON.stringify(value, null, 2).replace(
+    unsafeCharacter,
+    (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  )}\n`;
+}
+
 /** As `sanitizeForTerminal`, for one line: line feeds and tabs are escaped too. */
 export function sanitizeLineForTerminal(text: string): string {
   return sanitizeForTerminal(text).replace(/[\n\t]/g, describeCharacter);

@@ -1,0 +1,33 @@
+// The base score of a CVSS vector, as CVE and CSAF records state it next to the vector
+// (`scoreCvssVector` gives the score of the whole vector, temporal and environmental metrics
+// included). For CVSS 4.0 the vector has one score. Scoring is ae-cvss-calculator's.
+
+import cvssCalculator from 'ae-cvss-calculator';
+import type { SeverityRating } from '../model/triage-result.js';
+import { parseCvssVector, toSeverityRating, type CvssVersion } from './score-cvss-vector.js';
+
+export interface CvssBaseScore {
+  version: CvssVersion;
+  baseScore: number;
+  rating: Exclude<SeverityRating, 'unknown'>;
+}
+
+/** Null when the vector is incomplete or the calculator refuses it. */
+export function scoreCvssBase(vector: string): CvssBaseScore | null {
+  const parsed = parseCvssVector(vector);
+  if (parsed === null) return null;
+  try {
+    const text = vector.trim();
+    const baseScore =
+      parsed.version === '4.0'
+        ? new cvssCalculator.Cvss4P0(text).calculateScores().overall
+        : (parsed.version === '3.1'
+            ? new cvssCalculator.Cvss3P1(text)
+            : new cvssCalculator.Cvss3P0(text)
+          ).calculateScores().base;
+    if (baseScore === undefined || !Number.isFinite(baseScore)) return null;
+    return { version: parsed.version, baseScore, rating: toSeverityRating(baseScore) };
+  } catch {
+    return null;
+  }
+}
