@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 const sourceRoot = resolve(import.meta.dirname, '../src');
 
 /** Pure npm helpers the core may use: no I/O, no globals. */
-const pureCorePackages = new Set(['semver', 'picomatch', 'ae-cvss-calculator', 'markdown-it']);
+const pureCorePackages = new Set(['semver', 'picomatch', 'ae-cvss-calculator', 'markdown-it', 'yaml']);
 
 type Layer =
   'core' | 'services' | 'config' | 'storage' | 'adapters' | 'cli' | 'server' | 'mcp' | 'root';

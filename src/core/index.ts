@@ -30,6 +30,7 @@ export type {
 export type {
   AiDisclosurePolicy,
   AttackVector,
+  AuditExemption,
   ImpactKind,
   InputTrust,
   OutOfScopeDisposition,
