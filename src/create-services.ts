@@ -6,7 +6,11 @@ import {
   createGitRepoReader,
   type ProcessEnvironment,
 } from './adapters/git/create-git-repo-reader.js';
+import { directoryOpener } from './adapters/files/create-directory-access.js';
 import { readReportFiles } from './adapters/report-files/read-report-files.js';
+import { parseSecurityProfile } from './config/parse-security-profile.js';
+import { createAuditService, type AuditService } from './services/audit-repository.js';
+import { createInitService, type InitService } from './services/init-readiness.js';
 import { createEvidenceService, type EvidenceService } from './services/check-report-evidence.js';
 import { createDuplicatesService, type DuplicatesService } from './services/find-duplicates.js';
 import type { AdvisoryReader, RepoOpener, ReportReader } from './services/ports.js';
@@ -16,6 +20,8 @@ export interface Services {
   triage: TriageService;
   evidence: EvidenceService;
   duplicates: DuplicatesService;
+  audit: AuditService;
+  init: InitService;
 }
 
 /** `environment` is the process environment, read only by the entry point that calls this. */
@@ -28,5 +34,7 @@ export function createServices(environment: ProcessEnvironment): Services {
     triage: createTriageService({ reportReader, advisoryReader, repoOpener, openDuplicateStore }),
     evidence: createEvidenceService({ reportReader, repoOpener }),
     duplicates: createDuplicatesService({ reportReader, advisoryReader, openDuplicateStore }),
+    audit: createAuditService({ directories: directoryOpener, parseProfile: parseSecurityProfile }),
+    init: createInitService({ directories: directoryOpener, parseProfile: parseSecurityProfile }),
   };
 }

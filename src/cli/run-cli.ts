@@ -12,6 +12,8 @@ Commands:
   triage     triage vulnerability reports against security-profile.yml and rank the queue
   evidence   check what reports say about the code against the project's git repository
   duplicates find earlier reports and published advisories about the same bug
+  init       write security-profile.yml, SECURITY.md, AI_POLICY.md, security.txt and templates
+  audit      check the repository's security readiness (policy, AI policy, workflows, artefacts)
 
 Options:
   -h, --help      show help (also: thresher <command> --help)
@@ -31,6 +33,8 @@ const commands: Record<string, () => Promise<Command>> = {
   triage: async () => (await import('./commands/triage.js')).runTriageCommand,
   evidence: async () => (await import('./commands/evidence.js')).runEvidenceCommand,
   duplicates: async () => (await import('./commands/duplicates.js')).runDuplicatesCommand,
+  init: async () => (await import('./commands/init.js')).runInitCommand,
+  audit: async () => (await import('./commands/audit.js')).runAuditCommand,
 };
 
 function describeError(error: unknown): { message: string; code: number } {

@@ -246,7 +246,9 @@ const exemption = z
     reason: text('Why the check is accepted as it is, shown next to the exempted result.'),
     expires: z.iso
       .date('expected a date written YYYY-MM-DD')
-      .describe('The last day the exemption applies (YYYY-MM-DD); after it the check counts again.'),
+      .describe(
+        'The last day the exemption applies (YYYY-MM-DD); after it the check counts again.',
+      ),
   })
   .describe('An audit check the project accepts for now, with its reason and an expiry.');
 
@@ -266,7 +268,9 @@ export const securityProfileFileSchema = z
     exemptions: z
       .array(exemption)
       .optional()
-      .describe('`thresher audit` checks the project accepts for now (each with a reason and expiry).'),
+      .describe(
+        '`thresher audit` checks the project accepts for now (each with a reason and expiry).',
+      ),
   })
   .meta({
     title: 'Thresher security profile',

@@ -31,7 +31,9 @@ export const policyPrivateChannelRule: ReadinessRule = {
       ...findLines(policy.lines, [privateReportingPattern]),
       ...findLines(policy.lines, [new RegExp(emailPattern.source)]),
       ...findLines(policy.lines, [new RegExp(urlPattern.source), reportFormPattern]),
-    ].sort((a, b) => a.line - b.line);
+    ]
+      .sort((a, b) => a.line - b.line)
+      .filter((hit, index, all) => all[index - 1]?.line !== hit.line);
     if (hits.length > 0) {
       return [
         makeResult(
