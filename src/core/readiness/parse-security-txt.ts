@@ -31,16 +31,18 @@ export function parseSecurityTxt(text: string): SecurityTxtReading {
   const fields: SecurityTxtField[] = [];
   const problems: { line: number; message: string }[] = [];
   const isSigned = lines[0]?.trim() === '-----BEGIN PGP SIGNED MESSAGE-----';
-  let inBody = !isSigned;
+  // A signed file: armour header lines ("Hash: SHA256") up to a blank line, the body, then the
+  // signature block, which readers ignore.
+  let part: 'header' | 'body' | 'signature' = isSigned ? 'header' : 'body';
   lines.forEach((raw, index) => {
     const line = index + 1;
-    if (isSigned && !inBody) {
-      // The armour header lines ("Hash: SHA256") end at the first blank line.
-      if (raw.trim() === '') inBody = true;
+    if (part === 'header') {
+      if (raw.trim() === '') part = 'body';
       return;
     }
+    if (part === 'signature') return;
     if (isSigned && raw.startsWith('-----BEGIN PGP SIGNATURE-----')) {
-      inBody = false;
+      part = 'signature';
       return;
     }
     const content = isSigned && raw.startsWith('- ') ? raw.slice(2) : raw;
@@ -55,6 +57,5 @@ export function parseSecurityTxt(text: string): SecurityTxtReading {
     }
     fields.push({ name: (match[1] ?? '').toLowerCase(), value: (match[2] ?? '').trim(), line });
   });
-  // Everything after the signature block is ignored by readers; nothing to check there.
   return { fields, problems, isSigned };
 }
