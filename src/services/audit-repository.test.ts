@@ -176,3 +176,270 @@ describe('audit over the fixture repositories', () => {
     expect(injection?.fix).toContain('env:');
   });
 });
+
+// Each detection of OpenSSF Scorecard (Security-Policy, Dangerous-Workflow, Token-Permissions,
+// Pinned-Dependencies) and of zizmor's workflow audits, reproduced in the fixtures, and the
+// Thresher result that covers it (docs/readiness.md has the table).
+const anchorDetections: {
+  anchor: string;
+  scenario: string;
+  id: string;
+  file: string | null;
+  line?: number;
+}[] = [
+  {
+    anchor: 'Scorecard Security-Policy: no policy file',
+    scenario: 'bare',
+    id: 'policy.present',
+    file: null,
+  },
+  {
+    anchor: 'Scorecard Security-Policy: no links or emails',
+    scenario: 'weak-policy',
+    id: 'policy.private-channel',
+    file: 'SECURITY.md',
+  },
+  {
+    anchor: 'Scorecard Security-Policy: no disclosure or timeline hints',
+    scenario: 'minimal-policy',
+    id: 'policy.response-times',
+    file: 'SECURITY.md',
+  },
+  {
+    anchor: 'Scorecard Dangerous-Workflow: pull_request_target checkout',
+    scenario: 'dangerous-workflows',
+    id: 'workflows.dangerous-triggers',
+    file: '.github/workflows/pr-target-checkout.yml',
+    line: 11,
+  },
+  {
+    anchor: 'Scorecard Dangerous-Workflow: workflow_run checkout',
+    scenario: 'dangerous-workflows',
+    id: 'workflows.dangerous-triggers',
+    file: '.github/workflows/workflow-run.yml',
+    line: 13,
+  },
+  {
+    anchor: 'Scorecard Dangerous-Workflow: script injection (issue title)',
+    scenario: 'dangerous-workflows',
+    id: 'workflows.script-injection',
+    file: '.github/workflows/injection.yml',
+    line: 16,
+  },
+  {
+    anchor: 'Scorecard Dangerous-Workflow: script injection (github.head_ref)',
+    scenario: 'dangerous-workflows',
+    id: 'workflows.script-injection',
+    file: '.github/workflows/injection.yml',
+    line: 22,
+  },
+  {
+    anchor: 'zizmor template-injection: github-script script input',
+    scenario: 'dangerous-workflows',
+    id: 'workflows.script-injection',
+    file: '.github/workflows/injection.yml',
+    line: 20,
+  },
+  {
+    anchor:
+      'Scorecard Token-Permissions: undeclared top level; zizmor excessive-permissions: default',
+    scenario: 'dangerous-workflows',
+    id: 'workflows.permissions',
+    file: '.github/workflows/no-permissions.yml',
+  },
+  {
+    anchor: 'Scorecard Token-Permissions / zizmor excessive-permissions: top-level write-all',
+    scenario: 'dangerous-workflows',
+    id: 'workflows.permissions',
+    file: '.github/workflows/write-all.yml',
+    line: 3,
+  },
+  {
+    anchor: 'zizmor excessive-permissions: job write-all',
+    scenario: 'dangerous-workflows',
+    id: 'workflows.permissions',
+    file: '.github/workflows/write-all.yml',
+    line: 7,
+  },
+  {
+    anchor: 'Scorecard Token-Permissions: top-level contents: write',
+    scenario: 'dangerous-workflows',
+    id: 'workflows.permissions',
+    file: '.github/workflows/write-scope.yml',
+    line: 4,
+  },
+  {
+    anchor: 'zizmor excessive-permissions: read-all',
+    scenario: 'gentle-workflows',
+    id: 'workflows.permissions',
+    file: '.github/workflows/publish.yml',
+    line: 4,
+  },
+  {
+    anchor: 'Scorecard Pinned-Dependencies / zizmor unpinned-uses: action by tag',
+    scenario: 'dangerous-workflows',
+    id: 'workflows.pinned-actions',
+    file: '.github/workflows/unpinned.yml',
+    line: 20,
+  },
+  {
+    anchor: 'Scorecard Pinned-Dependencies: docker:// action without digest',
+    scenario: 'dangerous-workflows',
+    id: 'workflows.pinned-actions',
+    file: '.github/workflows/unpinned.yml',
+    line: 21,
+  },
+  {
+    anchor: 'Scorecard Pinned-Dependencies / zizmor unpinned-uses: reusable workflow by branch',
+    scenario: 'dangerous-workflows',
+    id: 'workflows.pinned-actions',
+    file: '.github/workflows/unpinned.yml',
+    line: 32,
+  },
+  {
+    anchor: 'Scorecard Pinned-Dependencies: curl | bash',
+    scenario: 'dangerous-workflows',
+    id: 'workflows.pinned-downloads',
+    file: '.github/workflows/unpinned.yml',
+    line: 22,
+  },
+  {
+    anchor: 'Scorecard Pinned-Dependencies: bash <(wget ...)',
+    scenario: 'dangerous-workflows',
+    id: 'workflows.pinned-downloads',
+    file: '.github/workflows/unpinned.yml',
+    line: 23,
+  },
+  {
+    anchor: 'Scorecard Pinned-Dependencies: npm install',
+    scenario: 'dangerous-workflows',
+    id: 'workflows.pinned-downloads',
+    file: '.github/workflows/unpinned.yml',
+    line: 24,
+  },
+  {
+    anchor: 'Scorecard Pinned-Dependencies: pip install',
+    scenario: 'dangerous-workflows',
+    id: 'workflows.pinned-downloads',
+    file: '.github/workflows/unpinned.yml',
+    line: 25,
+  },
+  {
+    anchor: 'Scorecard Pinned-Dependencies: go install @latest',
+    scenario: 'dangerous-workflows',
+    id: 'workflows.pinned-downloads',
+    file: '.github/workflows/unpinned.yml',
+    line: 26,
+  },
+  {
+    anchor: 'Scorecard Pinned-Dependencies: Dockerfile FROM without digest',
+    scenario: 'dangerous-workflows',
+    id: 'dependencies.dockerfile-images',
+    file: 'Dockerfile',
+    line: 1,
+  },
+  {
+    anchor: 'zizmor dangerous-triggers: pull_request_target without checkout',
+    scenario: 'gentle-workflows',
+    id: 'workflows.dangerous-triggers',
+    file: '.github/workflows/label.yml',
+    line: 2,
+  },
+  {
+    anchor: 'zizmor unpinned-images: latest',
+    scenario: 'dangerous-workflows',
+    id: 'workflows.pinned-images',
+    file: '.github/workflows/unpinned.yml',
+    line: 12,
+  },
+  {
+    anchor: 'zizmor unpinned-images: no tag',
+    scenario: 'dangerous-workflows',
+    id: 'workflows.pinned-images',
+    file: '.github/workflows/unpinned.yml',
+    line: 18,
+  },
+  {
+    anchor: 'zizmor unpinned-images (pedantic): tag without digest',
+    scenario: 'gentle-workflows',
+    id: 'workflows.pinned-images',
+    file: '.github/workflows/per-job.yml',
+    line: 10,
+  },
+  {
+    anchor: 'zizmor artipacked: checkout then upload-artifact',
+    scenario: 'dangerous-workflows',
+    id: 'workflows.persist-credentials',
+    file: '.github/workflows/unpinned.yml',
+    line: 20,
+  },
+  {
+    anchor: 'zizmor artipacked: checkout persisting credentials',
+    scenario: 'gentle-workflows',
+    id: 'workflows.persist-credentials',
+    file: '.github/workflows/per-job.yml',
+    line: 12,
+  },
+  {
+    anchor: 'zizmor github-env: GITHUB_ENV under pull_request_target',
+    scenario: 'dangerous-workflows',
+    id: 'workflows.github-env',
+    file: '.github/workflows/pr-target-checkout.yml',
+    line: 13,
+  },
+  {
+    anchor: 'zizmor insecure-commands',
+    scenario: 'dangerous-workflows',
+    id: 'workflows.insecure-commands',
+    file: '.github/workflows/unpinned.yml',
+    line: 7,
+  },
+  {
+    anchor: 'zizmor hardcoded-container-credentials',
+    scenario: 'dangerous-workflows',
+    id: 'workflows.secrets',
+    file: '.github/workflows/unpinned.yml',
+    line: 15,
+  },
+  {
+    anchor: 'zizmor overprovisioned-secrets',
+    scenario: 'dangerous-workflows',
+    id: 'workflows.secrets',
+    file: '.github/workflows/unpinned.yml',
+    line: 27,
+  },
+  {
+    anchor: 'zizmor secrets-inherit',
+    scenario: 'dangerous-workflows',
+    id: 'workflows.secrets',
+    file: '.github/workflows/unpinned.yml',
+    line: 33,
+  },
+  {
+    anchor: 'zizmor use-trusted-publishing: stored npm token',
+    scenario: 'gentle-workflows',
+    id: 'workflows.release-provenance',
+    file: '.github/workflows/publish.yml',
+    line: 14,
+  },
+];
+
+describe('the detections of Scorecard and zizmor', () => {
+  for (const detection of anchorDetections) {
+    it(`finds ${detection.anchor}`, async () => {
+      const checks = await audit(detection.scenario);
+      const found = checks.find(
+        (check) =>
+          check.id === detection.id &&
+          check.file === detection.file &&
+          (check.status === 'fail' || check.status === 'warn') &&
+          (detection.line === undefined || check.lines.includes(detection.line)),
+      );
+      expect(
+        found,
+        JSON.stringify(checks.filter((check) => check.id === detection.id)),
+      ).toBeDefined();
+      expect(found?.fix).toBeTruthy();
+    });
+  }
+});

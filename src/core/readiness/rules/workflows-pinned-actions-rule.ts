@@ -28,9 +28,11 @@ function findUnpinned(workflow: Workflow): Finding[] {
   return uses
     .filter((value) => !isShaPinned(value.text))
     .map((value) => {
-      const ref = value.text.includes('@')
-        ? `"${value.text.split('@').at(-1) ?? ''}", a tag or branch`
-        : 'no ref at all';
+      const ref = value.text.startsWith('docker://')
+        ? 'a tag, not an @sha256 digest'
+        : value.text.includes('@')
+          ? `"${value.text.split('@').at(-1) ?? ''}", a tag or branch`
+          : 'no ref at all';
       return { status: 'fail', line: value.line, message: `${value.text} is pinned by ${ref}` };
     });
 }
