@@ -6,7 +6,7 @@ import { makeResult, type ReadinessRule } from '../readiness-rule.js';
 
 const versionStatement =
   /(?:only|latest|current|newest|most recent)\b.{0,40}\b(?:release|version)s?\b.{0,40}\b(?:supported|receive|get|patched|fixed)|\bsupported\b.{0,40}\b(?:v?\d+\.(?:\d+|x))/i;
-const versionContent = /\d|latest|current|all versions|every version/i;
+const versionContent = /\d|latest|current|(?:all|every) (?:\w+ )?versions?/i;
 
 export const policySupportedVersionsRule: ReadinessRule = {
   id: 'policy.supported-versions',

@@ -16,7 +16,7 @@ export const profileDriftVersionsRule: ReadinessRule = {
   title: 'Supported versions agree (profile, SECURITY.md)',
   rule: {
     pass: "Each line of SECURITY.md's supported-versions section that names a version and marks it supported (✅, yes, supported) falls in policy.supported-versions, and each marked unsupported (❌, no, end of life, unsupported) falls outside it.",
-    warn: 'The section marks no version either way, so nothing can be compared.',
+    warn: 'The section marks no version either way, so nothing can be compared (passes when the profile supports every version).',
     fail: 'A version is marked one way in SECURITY.md and the other way by the profile.',
     skip: 'No valid profile, no SECURITY.md, or no supported-versions section.',
   },
@@ -36,6 +36,16 @@ export const profileDriftVersionsRule: ReadinessRule = {
     const marked = policy.lines
       .slice(section.startLine, section.endLine)
       .flatMap((text, index) => readMark(text, section.startLine + index + 1));
+    if (marked.length === 0 && ranges.length === 0) {
+      return [
+        makeResult(
+          'pass',
+          policy.file,
+          [section.startLine],
+          ['the profile supports every version and the section marks none unsupported'],
+        ),
+      ];
+    }
     if (marked.length === 0)
       return [
         makeResult(
