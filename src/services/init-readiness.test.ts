@@ -127,7 +127,7 @@ describe('rendered files', () => {
     website: fc.option(fc.constantFrom('https://w.example', 'https://w.example/'), {
       nil: undefined,
     }),
-    languages: fc.constantFrom(['en'], ['en', 'fr-CA']),
+    languages: fc.constantFrom(['en'], ['en', 'fr-CA']).map((tags) => [...tags]),
   });
 
   it('load with the profile parser and pass every file-content check, for any answers with a contact', () => {
