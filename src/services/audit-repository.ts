@@ -50,10 +50,11 @@ async function readSnapshotFiles(
   entries: readonly TreeEntry[],
 ): Promise<SnapshotFile[]> {
   const needs = describeSnapshotNeeds();
-  const files: SnapshotFile[] = entries.map((entry) => ({ path: entry.path, size: entry.size }));
+  const files: SnapshotFile[] = entries.map((entry) => ({ path: entry.path }));
   const jobs = files.flatMap((file) => {
     if (needs.readsContent(file.path)) return [() => readContent(tree, file)];
-    if (needs.readsHead(file.path) && file.size > 0) return [() => readHead(tree, file)];
+    if (needs.readsHead(file.path)) return [() => readHead(tree, file)];
+    if (needs.readsSize(file.path)) return [() => measure(tree, file)];
     return [];
   });
   await runLimited(jobs, concurrency);
@@ -61,25 +62,33 @@ async function readSnapshotFiles(
 }
 
 async function readContent(tree: RepoTree, file: SnapshotFile): Promise<void> {
-  const bytes = await tree.readFile(file.path, maxContentBytes);
-  if (bytes === null) {
+  const read = await tree.readFile(file.path, maxContentBytes);
+  if (read === null) {
     file.unread = 'unreadable';
     return;
   }
-  if (bytes === 'too-large') {
+  file.size = read.size;
+  if (read.bytes === null) {
     file.unread = 'too-large';
     return;
   }
   try {
-    file.text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    file.text = new TextDecoder('utf-8', { fatal: true }).decode(read.bytes);
   } catch {
     file.unread = 'not-utf8';
   }
 }
 
 async function readHead(tree: RepoTree, file: SnapshotFile): Promise<void> {
-  const head = await tree.readHead(file.path, headBytes);
-  if (head !== null) file.head = head;
+  const read = await tree.readHead(file.path, headBytes);
+  if (read === null) return;
+  file.size = read.size;
+  if (read.bytes !== null) file.head = read.bytes;
+}
+
+async function measure(tree: RepoTree, file: SnapshotFile): Promise<void> {
+  const size = await tree.measure(file.path);
+  if (size !== null) file.size = size;
 }
 
 async function runLimited(jobs: readonly (() => Promise<void>)[], limit: number): Promise<void> {

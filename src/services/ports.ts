@@ -93,17 +93,25 @@ export interface DuplicateStore {
 export interface TreeEntry {
   /** POSIX path relative to the tree's root. */
   path: string;
+}
+
+/** What was read of a file: its size, and its bytes unless larger than asked. */
+export interface FileRead {
   size: number;
+  /** Null when the file is larger than the cap. */
+  bytes: Uint8Array | null;
 }
 
 /** Read access to a directory tree, for `thresher audit`. */
 export interface RepoTree {
   /** Every regular file, sorted by path; `.git` and `node_modules` folders are skipped. */
   listFiles(): Promise<{ files: TreeEntry[]; problems: InputProblem[] }>;
-  /** The file's bytes; `too-large` past `maxBytes` (checked before and while reading); null if gone. */
-  readFile(path: string, maxBytes: number): Promise<Uint8Array | 'too-large' | null>;
+  /** The file's bytes, or none past `maxBytes` (checked before and while reading); null if gone. */
+  readFile(path: string, maxBytes: number): Promise<FileRead | null>;
   /** The first `length` bytes; null if gone or not a regular file. */
-  readHead(path: string, length: number): Promise<Uint8Array | null>;
+  readHead(path: string, length: number): Promise<FileRead | null>;
+  /** The size in bytes; null if gone or not a regular file. */
+  measure(path: string): Promise<number | null>;
 }
 
 /** Text files of a project folder, for `thresher init`. */

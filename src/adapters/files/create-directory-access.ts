@@ -8,6 +8,7 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { InputError } from '../../core/errors.js';
 import type {
   DirectoryOpener,
+  FileRead,
   InputProblem,
   ProjectFiles,
   RepoTree,
@@ -17,7 +18,6 @@ import type {
 const skippedFolders = new Set(['.git', 'node_modules']);
 const maxDepth = 64;
 const maxFiles = 200_000;
-const statBatch = 64;
 const maxProjectFileBytes = 1024 * 1024;
 
 export const directoryOpener: DirectoryOpener = {
@@ -55,12 +55,11 @@ function resolveInside(root: string, path: string): string {
 function createRepoTree(root: string): RepoTree {
   return {
     listFiles: () => listRegularFiles(root),
-    async readFile(path, maxBytes) {
-      return readCapped(resolveInside(root, path), maxBytes);
-    },
-    async readHead(path, length) {
-      const bytes = await readCapped(resolveInside(root, path), length, true);
-      return bytes === 'too-large' ? null : bytes;
+    readFile: (path, maxBytes) => readCapped(resolveInside(root, path), maxBytes, false),
+    readHead: (path, length) => readCapped(resolveInside(root, path), length, true),
+    async measure(path) {
+      const info = await lstat(resolveInside(root, path)).catch(() => null);
+      return info?.isFile() === true ? info.size : null;
     },
   };
 }
@@ -72,67 +71,50 @@ async function listRegularFiles(
   const problems: InputProblem[] = [];
   const pending: { folder: string; depth: number }[] = [{ folder: '', depth: 0 }];
   for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
-    const entries = await readdir(join(root, next.folder), { withFileTypes: true }).catch(
+    const { folder, depth } = next;
+    const entries = await readdir(join(root, folder), { withFileTypes: true }).catch(
       (error: unknown) => {
-        problems.push({
-          source: next.folder || '.',
-          message: `cannot list: ${describeError(error)}`,
-        });
+        problems.push({ source: folder || '.', message: `cannot list: ${describeError(error)}` });
         return [];
       },
     );
     for (const entry of entries) {
-      const path = next.folder === '' ? entry.name : `${next.folder}/${entry.name}`;
+      const path = folder === '' ? entry.name : `${folder}/${entry.name}`;
       if (entry.isDirectory()) {
         if (skippedFolders.has(entry.name)) continue;
-        if (next.depth + 1 > maxDepth)
+        if (depth + 1 > maxDepth) {
           problems.push({ source: path, message: `deeper than ${maxDepth} folders; skipped` });
-        else pending.push({ folder: path, depth: next.depth + 1 });
+        } else pending.push({ folder: path, depth: depth + 1 });
       } else if (entry.isFile()) {
         if (paths.length >= maxFiles) {
           problems.push({
             source: path,
             message: `more than ${maxFiles} files; the rest are skipped`,
           });
-          return { files: await sizeFiles(root, paths.sort()), problems };
+          return { files: toEntries(paths), problems };
         }
         paths.push(path);
       }
     }
   }
-  return { files: await sizeFiles(root, paths.sort(compareText)), problems };
+  return { files: toEntries(paths), problems };
 }
 
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+function toEntries(paths: string[]): TreeEntry[] {
+  return paths
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+    .map((path) => ({ path: path.split(sep).join('/') }));
 }
 
-async function sizeFiles(root: string, paths: string[]): Promise<TreeEntry[]> {
-  const files: TreeEntry[] = [];
-  for (let start = 0; start < paths.length; start += statBatch) {
-    const batch = paths.slice(start, start + statBatch);
-    const sizes = await Promise.all(
-      batch.map((path) =>
-        lstat(join(root, path)).then(
-          (info) => (info.isFile() ? info.size : -1),
-          () => -1,
-        ),
-      ),
-    );
-    batch.forEach((path, index) => {
-      const size = sizes[index] ?? -1;
-      if (size >= 0) files.push({ path: path.split(sep).join('/'), size });
-    });
-  }
-  return files;
-}
-
-/** Reads at most `maxBytes` (+1 to notice more) from a regular file opened without following symlinks. */
+/**
+ * Reads at most `maxBytes` from a regular file opened without following symlinks (and without
+ * blocking on a FIFO). A whole read returns no bytes past the cap; a head read returns the start.
+ */
 async function readCapped(
   full: string,
   maxBytes: number,
-  isHead = false,
-): Promise<Uint8Array | 'too-large' | null> {
+  isHead: boolean,
+): Promise<FileRead | null> {
   const handle = await open(
     full,
     constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK,
@@ -141,7 +123,8 @@ async function readCapped(
   try {
     const info = await handle.stat();
     if (!info.isFile()) return null;
-    if (!isHead && info.size > maxBytes) return 'too-large';
+    if (!isHead && info.size > maxBytes) return { size: info.size, bytes: null };
+    // One byte more than allowed tells a file that grew since the stat.
     const buffer = new Uint8Array(Math.min(maxBytes, info.size) + (isHead ? 0 : 1));
     let length = 0;
     while (length < buffer.length) {
@@ -149,8 +132,8 @@ async function readCapped(
       if (bytesRead === 0) break;
       length += bytesRead;
     }
-    if (!isHead && length > maxBytes) return 'too-large';
-    return buffer.subarray(0, length);
+    if (!isHead && length > maxBytes) return { size: length, bytes: null };
+    return { size: isHead ? info.size : length, bytes: buffer.subarray(0, length) };
   } finally {
     await handle.close();
   }
@@ -163,11 +146,11 @@ function createProjectFiles(root: string): ProjectFiles {
       const info = await lstat(full).catch(() => null);
       if (info === null) return null;
       if (!info.isFile()) throw new InputError(`${path}: exists but is not a regular file`);
-      const bytes = await readCapped(full, maxProjectFileBytes);
-      if (bytes === 'too-large') throw new InputError(`${path}: larger than 1 MiB`);
-      if (bytes === null) return null;
+      const read = await readCapped(full, maxProjectFileBytes, false);
+      if (read === null) return null;
+      if (read.bytes === null) throw new InputError(`${path}: larger than 1 MiB`);
       try {
-        return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+        return new TextDecoder('utf-8', { fatal: true }).decode(read.bytes);
       } catch {
         throw new InputError(`${path}: not UTF-8 text`);
       }

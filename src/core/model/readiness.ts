@@ -10,7 +10,8 @@ export type CheckCategory =
 export interface SnapshotFile {
   /** POSIX path relative to the repository root. */
   path: string;
-  size: number;
+  /** Bytes; measured only for files a rule reads, sniffs or measures. */
+  size?: number;
   /** The UTF-8 text, when a rule needs the content and the file is text within the size cap. */
   text?: string;
   /** The first bytes, for files whose name does not say whether they are binary. */

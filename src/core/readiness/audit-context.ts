@@ -54,12 +54,22 @@ export function isWorkflowPath(path: string): boolean {
   return /^\.github\/workflows\/[^/]+\.ya?ml$/i.test(path);
 }
 
+const lowerCaseIndexes = new WeakMap<RepoSnapshot, Map<string, SnapshotFile>>();
+
 /** The snapshot file at `path`, matched case-insensitively as GitHub does for health files. */
 export function findFile(snapshot: RepoSnapshot, path: string): SnapshotFile | undefined {
   const exact = snapshot.byPath.get(path);
   if (exact !== undefined) return exact;
-  const lower = path.toLowerCase();
-  return snapshot.files.find((file) => file.path.toLowerCase() === lower);
+  let index = lowerCaseIndexes.get(snapshot);
+  if (index === undefined) {
+    index = new Map();
+    for (const file of snapshot.files) {
+      const lower = file.path.toLowerCase();
+      if (!index.has(lower)) index.set(lower, file);
+    }
+    lowerCaseIndexes.set(snapshot, index);
+  }
+  return index.get(path.toLowerCase());
 }
 
 export function createAuditContext(
@@ -142,7 +152,7 @@ function readProfile(snapshot: RepoSnapshot, parseProfile: ProfileParser): Profi
 export function describeUnread(file: SnapshotFile): string {
   switch (file.unread) {
     case 'too-large':
-      return `too large to read (${file.size} bytes)`;
+      return `too large to read (${file.size ?? 'unknown'} bytes)`;
     case 'not-utf8':
       return 'not UTF-8 text';
     default:

@@ -19,6 +19,8 @@ export interface ReadinessRule {
   reads: (path: string) => boolean;
   /** Whether the rule needs the first bytes of the file at `path` (to tell binaries). */
   sniffs?: (path: string) => boolean;
+  /** Whether the rule reports the size of the file at `path`. */
+  measures?: (path: string) => boolean;
   check: (context: AuditContext) => RuleResult[];
 }
 

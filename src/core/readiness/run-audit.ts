@@ -25,6 +25,7 @@ export interface AuditInput {
 export interface SnapshotNeeds {
   readsContent: (path: string) => boolean;
   readsHead: (path: string) => boolean;
+  readsSize: (path: string) => boolean;
 }
 
 export function describeSnapshotNeeds(
@@ -33,6 +34,7 @@ export function describeSnapshotNeeds(
   return {
     readsContent: (path) => rules.some((rule) => rule.reads(path)),
     readsHead: (path) => rules.some((rule) => rule.sniffs?.(path) === true),
+    readsSize: (path) => rules.some((rule) => rule.measures?.(path) === true),
   };
 }
 

@@ -95,6 +95,7 @@ export const artefactsBinariesRule: ReadinessRule = {
   anchors: ['Scorecard Binary-Artifacts'],
   reads: () => false,
   sniffs: shouldSniff,
+  measures: (path) => binaryExtensions.has(extensionOf(path)),
   check(context) {
     const binaries = context.snapshot.files.flatMap((file) => {
       const what = describeBinary(file);
@@ -110,10 +111,12 @@ export const artefactsBinariesRule: ReadinessRule = {
               'warn',
               file.path,
               [],
-              [`Gradle wrapper (${file.size} bytes); verify it against the published checksum`],
+              [
+                `Gradle wrapper (${file.size ?? '?'} bytes); verify it against the published checksum`,
+              ],
               'Add gradle/actions/wrapper-validation to CI.',
             )
-          : makeResult('fail', file.path, [], [`${what}, ${file.size} bytes`]),
+          : makeResult('fail', file.path, [], [`${what}, ${file.size ?? '?'} bytes`]),
       );
     if (binaries.length > maxListed)
       results.push(

@@ -41,6 +41,7 @@ export const artefactsModelsRule: ReadinessRule = {
   },
   fix: 'Sign model files (e.g. `model_signing sign` from OpenSSF model-signing, or cosign sign-blob) and commit the signature next to them; prefer safetensors to pickle formats.',
   reads: () => false,
+  measures: isModelFile,
   check(context) {
     const paths = context.snapshot.byPath;
     const models = context.snapshot.files.filter((file) => isModelFile(file.path));
@@ -61,7 +62,7 @@ export const artefactsModelsRule: ReadinessRule = {
         model.path,
         [],
         [
-          `${isPickle ? 'pickle-based model (runs code when loaded)' : 'model'} of ${model.size} bytes without a signature`,
+          `${isPickle ? 'pickle-based model (runs code when loaded)' : 'model'} of ${model.size ?? '?'} bytes without a signature`,
         ],
       );
     });
