@@ -1,21 +1,21 @@
 // A generic SARIF 2.1.0 log: one run of one tool, its rules and its results with file and line
 // locations. Shared by every command that offers `--format sarif`.
 
-export interface SarifRuleInput {
+interface SarifRuleInput {
   id: string;
   name: string;
   shortDescription: string;
   helpUri?: string;
 }
 
-export interface SarifLocationInput {
+interface SarifLocationInput {
   /** Path relative to the repository root, with forward slashes. */
   path: string;
   startLine?: number;
   endLine?: number;
 }
 
-export interface SarifResultInput {
+interface SarifResultInput {
   ruleId: string;
   level: 'error' | 'warning' | 'note';
   message: string;

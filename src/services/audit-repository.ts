@@ -16,7 +16,7 @@ const maxContentBytes = 1024 * 1024;
 const headBytes = 8;
 const concurrency = 32;
 
-export interface AuditOutcome {
+interface AuditOutcome {
   report: AuditReport;
   fileCount: number;
   problems: InputProblem[];

@@ -14,7 +14,7 @@ import {
 } from '../core/index.js';
 import type { DirectoryOpener } from './ports.js';
 
-export type PlannedAction = 'create' | 'update' | 'unchanged';
+type PlannedAction = 'create' | 'update' | 'unchanged';
 
 export interface PlannedFile {
   path: string;
@@ -23,14 +23,14 @@ export interface PlannedFile {
   action: PlannedAction;
 }
 
-export interface InitPlan {
+interface InitPlan {
   dir: string;
   /** Whether an existing security-profile.yml is the source of the documents. */
   usesExistingProfile: boolean;
   files: PlannedFile[];
 }
 
-export interface InitRequest {
+interface InitRequest {
   dir: string;
   answers: InitAnswers;
   now: Date;

@@ -3,6 +3,7 @@
 // repository cannot move the cursor, recolour the screen or reorder what is shown.
 // (Local until the shared core helper sanitizeForTerminal lands.)
 
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const unsafe = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
 export function sanitizeTerminalText(text: string): string {

@@ -18,7 +18,7 @@ export interface TextDocument {
   sections: MarkdownSection[];
 }
 
-export interface ProfileReading {
+interface ProfileReading {
   file: string;
   /** Absent when the file could not be read as text (too large, not UTF-8). */
   result?: ParseResult<SecurityProfile>;
@@ -149,7 +149,7 @@ function readProfile(snapshot: RepoSnapshot, parseProfile: ProfileParser): Profi
   return null;
 }
 
-export function describeUnread(file: SnapshotFile): string {
+function describeUnread(file: SnapshotFile): string {
   switch (file.unread) {
     case 'too-large':
       return `too large to read (${file.size ?? 'unknown'} bytes)`;

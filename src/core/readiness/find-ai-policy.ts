@@ -3,7 +3,7 @@
 
 import type { AuditContext, TextDocument } from './audit-context.js';
 
-export const aiPolicyFiles = [
+const aiPolicyFiles = [
   'AI_POLICY.md',
   '.github/AI_POLICY.md',
   'docs/AI_POLICY.md',

@@ -3,7 +3,7 @@
 // reader, so hostile nesting and alias bombs are refused, never expanded.
 
 import { isMap, isScalar, isSeq } from 'yaml';
-import type { Document, LineCounter, Node, Pair, YAMLMap } from 'yaml';
+import type { LineCounter, Node, Pair, YAMLMap } from 'yaml';
 import { readYamlDocument } from '../yaml/read-yaml-document.js';
 
 /** A scalar value with its line; `text` is the value as a string ('' for non-scalars). */
@@ -27,7 +27,7 @@ export interface WorkflowStep {
   condition?: Located;
 }
 
-export interface ContainerImage {
+interface ContainerImage {
   image: Located;
   /** A literal (non-expression) password under `credentials`. */
   literalPassword?: Located;
@@ -77,7 +77,7 @@ export function parseWorkflow(path: string, source: string): WorkflowReading {
       line: firstIssue?.line ?? 1,
     };
   }
-  const root = (document as Document.Parsed).contents;
+  const root = document.contents;
   if (!isMap(root)) return { ok: false, path, message: 'a workflow must be a mapping', line: 1 };
   const reader: Reader = { source, lineCounter };
   const jobsNode = valueOf(root, 'jobs');
@@ -103,9 +103,18 @@ function lineAt(reader: Reader, offset: number): number {
   return reader.lineCounter.linePos(offset).line;
 }
 
+/** A scalar's value as text: strings, numbers and booleans as written, null as ''. */
+function scalarText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') {
+    return String(value);
+  }
+  return '';
+}
+
 function locate(reader: Reader, node: Node): Located {
   const [start, end] = node.range ?? [0, 0];
-  const text = isScalar(node) ? String(node.value ?? '') : '';
+  const text = isScalar(node) ? scalarText(node.value) : '';
   const line = lineAt(reader, start);
   return {
     text,
@@ -137,7 +146,7 @@ function readTriggers(reader: Reader, node: Node | null): Map<string, number> {
 function readPermissions(reader: Reader, node: Node | null): Permissions | undefined {
   if (node === null) return undefined;
   const line = locate(reader, node).line;
-  if (isScalar(node)) return { kind: 'all', value: String(node.value ?? ''), line };
+  if (isScalar(node)) return { kind: 'all', value: scalarText(node.value), line };
   if (isMap(node)) return { kind: 'scopes', scopes: readStringMap(reader, node), line };
   return undefined;
 }
@@ -216,7 +225,7 @@ function readImage(reader: Reader, node: Node | null): ContainerImage[] {
   const credentials = valueOf(node, 'credentials');
   const password = isMap(credentials) ? valueOf(credentials, 'password') : null;
   const literalPassword =
-    isScalar(password) && !String(password.value ?? '').includes('${{')
+    isScalar(password) && !scalarText(password.value).includes('${{')
       ? locate(reader, password)
       : undefined;
   return [{ image: locate(reader, image), literalPassword }];

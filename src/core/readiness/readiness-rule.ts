@@ -40,9 +40,3 @@ export function makeResult(
   if (fix !== undefined) result.fix = fix;
   return result;
 }
-
-/** The worst of several statuses: fail > warn > pass > skip. */
-export function worstStatus(statuses: readonly CheckStatus[]): CheckStatus {
-  const order: CheckStatus[] = ['fail', 'warn', 'pass', 'skip'];
-  return order.find((status) => statuses.includes(status)) ?? 'skip';
-}

@@ -88,7 +88,7 @@ function renderSupportedVersions(profile: SecurityProfile): string[] {
   ];
 }
 
-export function renderSecurityPolicy(profile: SecurityProfile, options: RenderOptions): string {
+function renderSecurityPolicy(profile: SecurityProfile, options: RenderOptions): string {
   const { response } = profile.policy;
   const { required, recommended, aiDisclosure } = profile.reportRequirements;
   const { inScope, outOfScope } = profile.threatModel;
@@ -139,7 +139,7 @@ export function renderSecurityPolicy(profile: SecurityProfile, options: RenderOp
   ].join('\n');
 }
 
-export function renderAiPolicy(profile: SecurityProfile, options: RenderOptions): string {
+function renderAiPolicy(profile: SecurityProfile, options: RenderOptions): string {
   const disclosure = profile.reportRequirements.aiDisclosure;
   return [
     `# AI policy for ${profile.project.name}`,
@@ -167,7 +167,7 @@ export function renderAiPolicy(profile: SecurityProfile, options: RenderOptions)
   ].join('\n');
 }
 
-export function renderSecurityTxt(profile: SecurityProfile, options: RenderOptions): string {
+function renderSecurityTxt(profile: SecurityProfile, options: RenderOptions): string {
   const github = findGithubUrl(profile.project.repository);
   const contacts = profile.policy.contact.flatMap((contact) => {
     if (contact.type === 'email') return [`Contact: mailto:${contact.address}`];
@@ -223,7 +223,7 @@ export function mergeAgentsFile(existing: string | null, section: string): strin
   return `${existing}${separator}${section}\n`;
 }
 
-export function renderIssueTemplateConfig(profile: SecurityProfile): string {
+function renderIssueTemplateConfig(profile: SecurityProfile): string {
   const github = findGithubUrl(profile.project.repository);
   const email = profile.policy.contact.find((contact) => contact.type === 'email');
   const url = profile.policy.contact.find((contact) => contact.type === 'url');
@@ -247,7 +247,7 @@ export function renderIssueTemplateConfig(profile: SecurityProfile): string {
   ].join('\n');
 }
 
-export function renderPullRequestTemplate(): string {
+function renderPullRequestTemplate(): string {
   return [
     '## What this changes',
     '',

@@ -32,8 +32,3 @@ export function quoteLine(hit: LineHit): string {
   const text = hit.text.length > 120 ? `${hit.text.slice(0, 119)}…` : hit.text;
   return `line ${hit.line}: ${JSON.stringify(text)}`;
 }
-
-/** Sorted unique line numbers. */
-export function toLines(values: Iterable<number>): number[] {
-  return [...new Set(values)].sort((a, b) => a - b);
-}

@@ -52,7 +52,7 @@ function extensionOf(path: string): string {
 }
 
 /** Extension-less files (outside dot-folders) are sniffed for executable headers. */
-export function shouldSniff(path: string): boolean {
+function shouldSniff(path: string): boolean {
   const name = path.split('/').at(-1) ?? '';
   return (
     extensionOf(path) === '' &&
@@ -76,7 +76,7 @@ function describeHead(head: Uint8Array | undefined): string | undefined {
   return undefined;
 }
 
-export function describeBinary(file: SnapshotFile): string | undefined {
+function describeBinary(file: SnapshotFile): string | undefined {
   const extension = extensionOf(file.path);
   if (binaryExtensions.has(extension)) return `.${extension} file`;
   return describeHead(file.head);

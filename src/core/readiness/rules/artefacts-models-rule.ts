@@ -24,7 +24,7 @@ function formatOf(path: string): string {
   return name.includes('.') ? (name.split('.').at(-1) ?? '').toLowerCase() : '';
 }
 
-export function isModelFile(path: string): boolean {
+function isModelFile(path: string): boolean {
   const format = formatOf(path);
   return safeFormats.has(format) || pickleFormats.has(format);
 }
