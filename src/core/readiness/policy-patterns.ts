@@ -9,8 +9,35 @@ export const urlPattern = /https?:\/\/[^\s<>()"'`\]]{1,500}/g;
 export const privateReportingPattern =
   /security\/advisories\/new|private vulnerability report|privately report|report a vulnerability|security advisor(?:y|ies)/i;
 export const publicIssuePattern = /open (?:a|an) (?:new )?(?:github )?issue|file (?:a|an) issue/i;
-const durationPattern =
-  /\b(\d{1,4})(?:\s*(?:-|to|–)\s*(\d{1,4}))?\s*(?:business\s+|working\s+|calendar\s+)?(hours?|hrs?|h|days?|d|weeks?|months?)\b/gi;
+const numberWords: Record<string, number> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  fourteen: 14,
+  fifteen: 15,
+  twenty: 20,
+  thirty: 30,
+  sixty: 60,
+  ninety: 90,
+};
+const amount = String.raw`(\d{1,4}|${Object.keys(numberWords).join('|')})(?:\s*\(\d{1,4}\))?\)?`;
+/** "3 days", "48 hours", "1-2 weeks", "three (3) business days", "(5) working days". */
+const durationPattern = new RegExp(
+  String.raw`\b${amount}(?:\s*(?:-|to|–)\s*${amount})?\s*(?:business\s+|working\s+|calendar\s+)?(hours?|hrs?|h|days?|d|weeks?|months?)\b`,
+  'gi',
+);
+
+function toNumber(text: string | undefined): number {
+  if (text === undefined) return Number.NaN;
+  return numberWords[text.toLowerCase()] ?? Number(text);
+}
 
 export interface Duration {
   days: number;
@@ -20,7 +47,7 @@ export interface Duration {
 /** Every duration on a line, in days (hours / 24, weeks * 7, months * 30; a range takes its end). */
 export function findDurations(line: string): Duration[] {
   return [...line.matchAll(durationPattern)].map((match) => {
-    const amount = Number(match[2] ?? match[1]);
+    const amount = toNumber(match[2] ?? match[1]);
     const unit = (match[3] ?? '').toLowerCase();
     const factor = unit.startsWith('h')
       ? 1 / 24

@@ -99,3 +99,13 @@ describe('mergeAgentsFile', () => {
     expect(mergeAgentsFile(existing, section)).toBe(`# Mine\n\n${section}\n\nAfter.\n`);
   });
 });
+
+describe('findDurations in words', () => {
+  it('reads number words and parenthesised digits', () => {
+    expect(
+      findDurations('within three (3) business days, or (5) working days, two weeks').map(
+        (d) => d.days,
+      ),
+    ).toEqual([3, 5, 14]);
+  });
+});

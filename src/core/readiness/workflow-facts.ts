@@ -58,8 +58,11 @@ export function actionName(uses: string): string {
   return (uses.split('@')[0] ?? '').toLowerCase();
 }
 
+/** The SLSA generator must be called by its release tag: it verifies its own ref. */
+const slsaGenerator = /^slsa-framework\/slsa-github-generator\/[^@]+@v\d+\.\d+\.\d+$/i;
+
 export function isShaPinned(uses: string): boolean {
-  if (uses.startsWith('./')) return true;
+  if (uses.startsWith('./') || slsaGenerator.test(uses)) return true;
   if (uses.startsWith('docker://')) return /@sha256:[a-f0-9]{64}$/i.test(uses);
   return /@[a-f0-9]{40}$/i.test(uses);
 }

@@ -10,7 +10,7 @@ export const workflowsPinnedActionsRule: ReadinessRule = {
   category: 'workflows',
   title: 'Actions pinned by full commit SHA',
   rule: {
-    pass: 'Every `uses:` of a step or job is a local path (./...), owner/repo[/path]@<40-hex commit SHA>, or docker://image@sha256:<digest>.',
+    pass: 'Every `uses:` of a step or job is a local path (./...), owner/repo[/path]@<40-hex commit SHA>, or docker://image@sha256:<digest>; the one exception is slsa-framework/slsa-github-generator at a vX.Y.Z tag, which must be called by tag.',
     fail: 'Any `uses:` is pinned by a tag or branch, or not at all.',
     skip: 'No readable workflows.',
   },
