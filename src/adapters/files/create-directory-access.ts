@@ -55,8 +55,12 @@ function resolveInside(root: string, path: string): string {
 function createRepoTree(root: string): RepoTree {
   return {
     listFiles: () => listRegularFiles(root),
-    readFile: (path, maxBytes) => readCapped(resolveInside(root, path), maxBytes, false),
-    readHead: (path, length) => readCapped(resolveInside(root, path), length, true),
+    async readFile(path, maxBytes) {
+      return readCapped(resolveInside(root, path), maxBytes, false);
+    },
+    async readHead(path, length) {
+      return readCapped(resolveInside(root, path), length, true);
+    },
     async measure(path) {
       const info = await lstat(resolveInside(root, path)).catch(() => null);
       return info?.isFile() === true ? info.size : null;
