@@ -17,7 +17,7 @@ export const aiPolicyAgentsRule: ReadinessRule = {
     warn: 'No such file, or it does not.',
   },
   fix: 'Add a security section to AGENTS.md telling AI tools to read SECURITY.md and security-profile.yml before reporting (`thresher init` appends one).',
-  reads: (path) => agentFiles.includes(path),
+  reads: (path) => agentFiles.some((file) => file.toLowerCase() === path.toLowerCase()),
   check(context) {
     const present = agentFiles
       .map((path) => findFile(context.snapshot, path))
