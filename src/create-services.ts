@@ -7,12 +7,16 @@ import {
   createGitRepoReader,
   type ProcessEnvironment,
 } from './adapters/git/create-git-repo-reader.js';
+import { directoryOpener } from './adapters/files/create-directory-access.js';
 import { readReportFiles } from './adapters/report-files/read-report-files.js';
 import {
   createStandardValidator,
   createWeaknessCatalog,
 } from './adapters/standards/create-standard-validator.js';
 import { createAdvisoryService, type AdvisoryService } from './services/manage-advisories.js';
+import { parseSecurityProfile } from './config/parse-security-profile.js';
+import { createAuditService, type AuditService } from './services/audit-repository.js';
+import { createInitService, type InitService } from './services/init-readiness.js';
 import { createEvidenceService, type EvidenceService } from './services/check-report-evidence.js';
 import { createDuplicatesService, type DuplicatesService } from './services/find-duplicates.js';
 import type { AdvisoryReader, RepoOpener, ReportReader } from './services/ports.js';
@@ -23,6 +27,8 @@ export interface Services {
   evidence: EvidenceService;
   duplicates: DuplicatesService;
   advisories: AdvisoryService;
+  audit: AuditService;
+  init: InitService;
 }
 
 function readPackageVersion(): string {
@@ -53,5 +59,7 @@ export function createServices(environment: ProcessEnvironment): Services {
       clock: { now: () => new Date() },
       version: readPackageVersion(),
     }),
+    audit: createAuditService({ directories: directoryOpener, parseProfile: parseSecurityProfile }),
+    init: createInitService({ directories: directoryOpener, parseProfile: parseSecurityProfile }),
   };
 }

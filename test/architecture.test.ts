@@ -7,10 +7,25 @@ import { describe, expect, it } from 'vitest';
 const sourceRoot = resolve(import.meta.dirname, '../src');
 
 /** Pure npm helpers the core may use: no I/O, no globals. */
-const pureCorePackages = new Set(['semver', 'picomatch', 'ae-cvss-calculator', 'markdown-it']);
+const pureCorePackages = new Set([
+  'semver',
+  'picomatch',
+  'ae-cvss-calculator',
+  'markdown-it',
+  'yaml',
+]);
 
 type Layer =
-  'core' | 'services' | 'config' | 'storage' | 'adapters' | 'cli' | 'server' | 'mcp' | 'root';
+  | 'core'
+  | 'services'
+  | 'config'
+  | 'storage'
+  | 'adapters'
+  | 'presenters'
+  | 'cli'
+  | 'server'
+  | 'mcp'
+  | 'root';
 
 const allowedLayers: Record<Layer, readonly Layer[]> = {
   core: ['core'],
@@ -18,9 +33,10 @@ const allowedLayers: Record<Layer, readonly Layer[]> = {
   config: ['core', 'config'],
   storage: ['core', 'storage'],
   adapters: ['core', 'adapters'],
-  cli: ['services', 'core', 'config', 'root', 'cli'],
-  server: ['services', 'core', 'config', 'root', 'server'],
-  mcp: ['services', 'core', 'config', 'root', 'mcp'],
+  presenters: ['core', 'services', 'presenters'],
+  cli: ['services', 'core', 'config', 'presenters', 'root', 'cli'],
+  server: ['services', 'core', 'config', 'presenters', 'root', 'server'],
+  mcp: ['services', 'core', 'config', 'presenters', 'root', 'mcp'],
   root: ['core', 'services', 'config', 'storage', 'adapters'],
 };
 

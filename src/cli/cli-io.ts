@@ -3,7 +3,13 @@
 export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
+  /** Standard input, for commands that ask questions (`thresher init`); absent in most tests. */
+  stdin?: NodeJS.ReadableStream & { isTTY?: boolean };
 }
 
-/** Exit codes: 0 done, 1 a bug, 2 bad usage or input the user must fix, 3 refused by an embargo. */
-export const exitCodes = { ok: 0, internal: 1, input: 2, embargoed: 3 } as const;
+/**
+ * Exit codes: 0 done, 1 a bug, 2 bad usage or input the user must fix, 3 refused by an embargo.
+ * `thresher audit` also exits 1 when a check fails, and `thresher init` when it left a changed
+ * file unwritten.
+ */
+export const exitCodes = { ok: 0, internal: 1, checksFailed: 1, input: 2, embargoed: 3 } as const;

@@ -6,5 +6,6 @@ import { runCli } from './run-cli.js';
 const exitCode = await runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
+  stdin: process.stdin,
 });
 process.exitCode = exitCode;

@@ -14,6 +14,8 @@ Commands:
   evidence   check what reports say about the code against the project's git repository
   duplicates find earlier reports and published advisories about the same bug
   advisory   draft, export (OSV, CVE JSON 5, CSAF 2.0) and import advisories
+  init       write security-profile.yml, SECURITY.md, AI_POLICY.md, security.txt and templates
+  audit      check the repository's security readiness (policy, AI policy, workflows, artefacts)
 
 Options:
   -h, --help      show help (also: thresher <command> --help)
@@ -34,6 +36,8 @@ const commands: Record<string, () => Promise<Command>> = {
   evidence: async () => (await import('./commands/evidence.js')).runEvidenceCommand,
   duplicates: async () => (await import('./commands/duplicates.js')).runDuplicatesCommand,
   advisory: async () => (await import('./commands/advisory.js')).runAdvisoryCommand,
+  init: async () => (await import('./commands/init.js')).runInitCommand,
+  audit: async () => (await import('./commands/audit.js')).runAuditCommand,
 };
 
 /**

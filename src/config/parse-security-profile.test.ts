@@ -209,7 +209,7 @@ describe('parseSecurityProfile', () => {
     const [issue] = issuesOf(`${minimalProfile}colour: blue\n`);
     expect(issue).toStrictEqual({
       message:
-        'unknown key "colour" (expected one of: version, project, policy, report-requirements, threat-model)',
+        'unknown key "colour" (expected one of: version, project, policy, report-requirements, threat-model, exemptions)',
       path: 'colour',
       line: 5,
       column: 1,
@@ -540,7 +540,7 @@ describe('parseSecurityProfile on hostile input', () => {
     expect(issues).toStrictEqual([
       {
         message:
-          'unknown key "__proto__" (expected one of: version, project, policy, report-requirements, threat-model)',
+          'unknown key "__proto__" (expected one of: version, project, policy, report-requirements, threat-model, exemptions)',
         path: '__proto__',
         line: 5,
         column: 1,

@@ -7,8 +7,8 @@ import type { SecurityProfile } from '../core/model/security-profile.js';
 import { describeSchemaIssue } from './describe-schema-issue.js';
 import { findTextProblem } from './find-text-problem.js';
 import { locateYamlPath } from './locate-yaml-path.js';
-import { readYamlDocument } from './read-yaml-document.js';
-import type { YamlReading } from './read-yaml-document.js';
+import { readYamlDocument } from '../core/yaml/read-yaml-document.js';
+import type { YamlReading } from '../core/yaml/read-yaml-document.js';
 import { securityProfileFileSchema, securityProfileSchema } from './security-profile-schema.js';
 
 const maxListedIssues = 100;

@@ -231,6 +231,27 @@ const reportRequirements = z
   .prefault({})
   .describe('What a report must and should contain.');
 
+const exemption = z
+  .strictObject({
+    id: z
+      .string()
+      .regex(
+        /^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/,
+        'expected an audit check id such as workflows.pinned-actions',
+      )
+      .describe('The `thresher audit` check id (see docs/audit-checks.md).'),
+    file: glob
+      .optional()
+      .describe("A glob: only the check's results for matching files are exempt; all when absent."),
+    reason: text('Why the check is accepted as it is, shown next to the exempted result.'),
+    expires: z.iso
+      .date('expected a date written YYYY-MM-DD')
+      .describe(
+        'The last day the exemption applies (YYYY-MM-DD); after it the check counts again.',
+      ),
+  })
+  .describe('An audit check the project accepts for now, with its reason and an expiry.');
+
 /** The file as written: kebab-case keys, before mapping to the core model. */
 export const securityProfileFileSchema = z
   .strictObject({
@@ -244,6 +265,12 @@ export const securityProfileFileSchema = z
     policy,
     'report-requirements': reportRequirements,
     'threat-model': threatModel,
+    exemptions: z
+      .array(exemption)
+      .optional()
+      .describe(
+        '`thresher audit` checks the project accepts for now (each with a reason and expiry).',
+      ),
   })
   .meta({
     title: 'Thresher security profile',

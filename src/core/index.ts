@@ -54,6 +54,7 @@ export type {
 export type {
   AiDisclosurePolicy,
   AttackVector,
+  AuditExemption,
   ImpactKind,
   InputTrust,
   OutOfScopeDisposition,
@@ -123,3 +124,31 @@ export { formatParseIssue } from './report/format-parse-issue.js';
 export { rankQueue } from './queue/score-priority.js';
 export { toSeverityRating } from './severity/score-cvss-vector.js';
 export { triageFacts, triageReport } from './triage/triage-report.js';
+export type {
+  AppliedExemption,
+  AuditReport,
+  AuditSummary,
+  CheckCategory,
+  CheckResult,
+  CheckStatus,
+  RepoSnapshot,
+  RuleResult,
+  SnapshotFile,
+} from './model/readiness.js';
+export type { ProfileParser } from './readiness/audit-context.js';
+export type { ReadinessRule } from './readiness/readiness-rule.js';
+export { readinessRules } from './readiness/readiness-rules.js';
+export {
+  createRepoSnapshot,
+  describeSnapshotNeeds,
+  runAudit,
+  type AuditInput,
+} from './readiness/run-audit.js';
+export { renderSecurityProfile, type InitAnswers } from './readiness/render-security-profile.js';
+export {
+  findGithubUrl,
+  mergeAgentsFile,
+  renderAgentsSection,
+  renderReadinessFiles,
+  type RenderedFile,
+} from './readiness/render-readiness-files.js';

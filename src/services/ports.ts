@@ -118,3 +118,43 @@ export interface StandardValidator {
 export interface WeaknessCatalog {
   findNames(ids: readonly string[]): Promise<Map<string, string>>;
 }
+
+/** A regular file of a repository tree (symlinks, devices and FIFOs are never listed). */
+export interface TreeEntry {
+  /** POSIX path relative to the tree's root. */
+  path: string;
+}
+
+/** What was read of a file: its size, and its bytes unless larger than asked. */
+export interface FileRead {
+  size: number;
+  /** Null when the file is larger than the cap. */
+  bytes: Uint8Array | null;
+}
+
+/** Read access to a directory tree, for `thresher audit`. */
+export interface RepoTree {
+  /** Every regular file, sorted by path; `.git` and `node_modules` folders are skipped. */
+  listFiles(): Promise<{ files: TreeEntry[]; problems: InputProblem[] }>;
+  /** The file's bytes, or none past `maxBytes` (checked before and while reading); null if gone. */
+  readFile(path: string, maxBytes: number): Promise<FileRead | null>;
+  /** The first `length` bytes; null if gone or not a regular file. */
+  readHead(path: string, length: number): Promise<FileRead | null>;
+  /** The size in bytes; null if gone or not a regular file. */
+  measure(path: string): Promise<number | null>;
+}
+
+/** Text files of a project folder, for `thresher init`. */
+export interface ProjectFiles {
+  /** The file's text; null when it does not exist. Throws InputError when it is not a regular UTF-8 file. */
+  readText(path: string): Promise<string | null>;
+  /** Writes the file, creating its folders. */
+  writeText(path: string, content: string): Promise<void>;
+}
+
+export interface DirectoryOpener {
+  /** A tree to audit; throws InputError when `dir` is not a readable directory. */
+  openTree(dir: string): Promise<RepoTree>;
+  /** A project to write into; creates `dir` when missing. */
+  openProject(dir: string): Promise<ProjectFiles>;
+}

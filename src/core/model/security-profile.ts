@@ -66,6 +66,15 @@ export type SecurityContact =
   | { type: 'url'; url: string }
   | { type: 'github-pvr'; url?: string };
 
+/** A `thresher audit` check accepted for now; it stops applying after `expires` (YYYY-MM-DD). */
+export interface AuditExemption {
+  id: string;
+  /** A glob; only results for matching files are exempt. */
+  file?: string;
+  reason: string;
+  expires: string;
+}
+
 export interface SecurityProfile {
   version: 1;
   project: { name: string; repository?: string };
@@ -85,4 +94,6 @@ export interface SecurityProfile {
     inScope: ScopeRule[];
     outOfScope: ScopeRule[];
   };
+  /** Audit checks accepted for now; absent in profiles built by hand. */
+  exemptions?: AuditExemption[];
 }

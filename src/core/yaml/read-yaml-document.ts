@@ -3,7 +3,7 @@
 
 import { Composer, LineCounter, Parser, isScalar, visit } from 'yaml';
 import type { CST, Document, YAMLError } from 'yaml';
-import type { ParseIssue } from '../core/model/parse-result.js';
+import type { ParseIssue } from '../model/parse-result.js';
 
 export interface YamlReading {
   /** The first document; absent only when the input was refused before composing. */
