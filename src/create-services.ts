@@ -7,6 +7,9 @@ import {
   type ProcessEnvironment,
 } from './adapters/git/create-git-repo-reader.js';
 import { readReportFiles } from './adapters/report-files/read-report-files.js';
+import { createNpmRegistryOpener } from './adapters/registry/create-npm-registry.js';
+import { popularPackageSource } from './adapters/registry/load-popular-packages.js';
+import { createDependencyService, type DependencyService } from './services/check-dependencies.js';
 import { createEvidenceService, type EvidenceService } from './services/check-report-evidence.js';
 import { createDuplicatesService, type DuplicatesService } from './services/find-duplicates.js';
 import type { AdvisoryReader, RepoOpener, ReportReader } from './services/ports.js';
@@ -16,6 +19,7 @@ export interface Services {
   triage: TriageService;
   evidence: EvidenceService;
   duplicates: DuplicatesService;
+  dependencies: DependencyService;
 }
 
 /** `environment` is the process environment, read only by the entry point that calls this. */
@@ -28,5 +32,11 @@ export function createServices(environment: ProcessEnvironment): Services {
     triage: createTriageService({ reportReader, advisoryReader, repoOpener, openDuplicateStore }),
     evidence: createEvidenceService({ reportReader, repoOpener }),
     duplicates: createDuplicatesService({ reportReader, advisoryReader, openDuplicateStore }),
+    dependencies: createDependencyService({
+      registryOpener: createNpmRegistryOpener(environment),
+      popularPackageSource,
+      advisoryReader,
+      clock: { now: () => new Date() },
+    }),
   };
 }

@@ -12,6 +12,7 @@ Commands:
   triage     triage vulnerability reports against security-profile.yml and rank the queue
   evidence   check what reports say about the code against the project's git repository
   duplicates find earlier reports and published advisories about the same bug
+  deps       check dependencies for invented names, typosquats, malware and vulnerabilities
 
 Options:
   -h, --help      show help (also: thresher <command> --help)
@@ -31,6 +32,7 @@ const commands: Record<string, () => Promise<Command>> = {
   triage: async () => (await import('./commands/triage.js')).runTriageCommand,
   evidence: async () => (await import('./commands/evidence.js')).runEvidenceCommand,
   duplicates: async () => (await import('./commands/duplicates.js')).runDuplicatesCommand,
+  deps: async () => (await import('./commands/deps.js')).runDepsCommand,
 };
 
 function describeError(error: unknown): { message: string; code: number } {
