@@ -76,7 +76,7 @@ function readPoetryTable(
         isExact: origin === 'registry' && isExactPoetryVersion(version),
         scope,
         origin,
-        location: { file, line: lines.find(`\n${name}`) },
+        location: { file, line: lines.find(`\n${name}`) ?? lines.find(`\n"${name}"`) },
       },
     ];
   });
