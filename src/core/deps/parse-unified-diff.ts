@@ -52,18 +52,23 @@ export function parseUnifiedDiff(text: string): ParseResult<DiffFile[]> {
         current?.lines.push({ kind: 'added', text: line.slice(1), line: nextLine, hunk });
         nextLine += 1;
         newLeft -= 1;
-      } else if (line.startsWith('-')) {
+        continue;
+      }
+      if (line.startsWith('-')) {
         oldLeft -= 1;
-      } else if (line.startsWith(' ') || line === '') {
+        continue;
+      }
+      if (line.startsWith(' ') || line === '') {
         current?.lines.push({ kind: 'context', text: line.slice(1), line: nextLine, hunk });
         nextLine += 1;
         oldLeft -= 1;
         newLeft -= 1;
-      } else if (!line.startsWith('\\')) {
-        oldLeft = 0;
-        newLeft = 0;
+        continue;
       }
-      continue;
+      if (line.startsWith('\\')) continue;
+      // Fewer lines than the header promised: the hunk is over, read the line as a header.
+      oldLeft = 0;
+      newLeft = 0;
     }
     if (line.startsWith('diff --git ')) {
       current = null;

@@ -89,47 +89,44 @@ function scanPackageJson(file: DiffFile): Dependency[] {
 /** package-lock.json (`"node_modules/x": {` then `"version"`) and Pipfile.lock (`"x": {` ... `"version"`). */
 function scanJsonLockfile(file: DiffFile, ecosystem: 'npm' | 'pypi'): Dependency[] {
   const found: Dependency[] = [];
-  let pending: {
-    key: string;
-    line: DiffLine;
-    scope: DependencyScope;
-    hasInstallScript: boolean;
-  } | null = null;
+  let pending: { key: string; line: DiffLine } | null = null;
+  // The entry just read: flags written after its version still belong to it.
+  let current: Dependency | null = null;
   let section = '';
-  const flush = (version: string): void => {
-    if (!pending || pending.line.kind !== 'added') return;
-    const at = pending.key.lastIndexOf('node_modules/');
-    const name = at === -1 ? pending.key : pending.key.slice(at + 'node_modules/'.length);
-    const isExact =
-      ecosystem === 'npm' ? isExactNpmVersion(version) : isExactPypiSpecifier(version);
-    found.push({
-      ecosystem,
-      name,
-      version,
-      isExact,
-      scope: pending.scope,
-      origin: 'registry',
-      location: { file: file.path, line: pending.line.line },
-      ...(pending.hasInstallScript ? { hasInstallScript: true } : {}),
-    });
-  };
   for (const line of file.lines) {
     const opened = jsonObjectOpen.exec(line.text);
     if (opened) {
       const key = opened[1]!;
       if (['default', 'develop', 'packages', 'dependencies', '_meta'].includes(key)) section = key;
-      pending =
-        key === '' || key === section || (ecosystem === 'npm' && key === 'dependencies')
-          ? null
-          : { key, line, scope: section === 'develop' ? 'dev' : 'prod', hasInstallScript: false };
+      const isContainer =
+        key === '' || key === section || (ecosystem === 'npm' && key === 'dependencies');
+      pending = isContainer ? null : { key, line };
+      current = null;
       continue;
     }
     const entry = jsonStringEntry.exec(line.text);
     if (entry && entry[1] === 'version' && pending) {
-      flush(entry[2]!);
+      if (pending.line.kind === 'added') {
+        const version = entry[2]!;
+        const at = pending.key.lastIndexOf('node_modules/');
+        current = {
+          ecosystem,
+          name: at === -1 ? pending.key : pending.key.slice(at + 'node_modules/'.length),
+          version,
+          isExact: ecosystem === 'npm' ? isExactNpmVersion(version) : isExactPypiSpecifier(version),
+          scope: section === 'develop' ? 'dev' : 'prod',
+          origin: 'registry',
+          location: { file: file.path, line: pending.line.line },
+        };
+        found.push(current);
+      }
       pending = null;
-    } else if (pending && /^\s*"dev"\s*:\s*true/.test(line.text)) {
-      pending.scope = 'dev';
+    } else if (current && /^\s*"(?:dev|devOptional)"\s*:\s*true/.test(line.text)) {
+      current.scope = 'dev';
+    } else if (current && /^\s*"hasInstallScript"\s*:\s*true/.test(line.text)) {
+      current.hasInstallScript = true;
+    } else if (/^\s*\}/.test(line.text)) {
+      current = null;
     }
   }
   return found;
