@@ -140,7 +140,9 @@ function findAffixMatch(key: string, index: PopularityIndex): TyposquatMatch | n
     };
   for (const core of coresOf(key)) {
     const target = index.byKey.get(core) ?? best(index.similarity().byCore.get(core), key);
-    if (target && target.key !== key)
+    // `vue4` beside `vue2`: numbered editions of one family, not an added suffix.
+    const isNumberedFamily = target !== undefined && /\d$/.test(key) && /\d$/.test(target.key);
+    if (target && target.key !== key && !isNumberedFamily)
       return {
         target,
         technique: 'affix',
