@@ -85,7 +85,8 @@ function assessOne(
   const findings: DependencyFinding[] = typosquatFinding ? [typosquatFinding] : [];
   const index = input.popularity[dependency.ecosystem];
   const isPopular = index.find(dependency.name) !== undefined;
-  let version = dependency.isExact ? dependency.version : '';
+  // `==1.2.3` pins one PyPI version; the advisories compare the bare version.
+  let version = dependency.isExact ? dependency.version.replace(/^===?\s*/, '') : '';
   if (dependency.ecosystem === 'npm') {
     const lookup = input.registry.get(dependency.name);
     if (lookup?.status === 'not-found') {
