@@ -7,10 +7,27 @@ import { describe, expect, it } from 'vitest';
 const sourceRoot = resolve(import.meta.dirname, '../src');
 
 /** Pure npm helpers the core may use: no I/O, no globals. */
-const pureCorePackages = new Set(['semver', 'picomatch', 'ae-cvss-calculator', 'markdown-it']);
+const pureCorePackages = new Set([
+  'semver',
+  'picomatch',
+  'ae-cvss-calculator',
+  'markdown-it',
+  'yaml',
+  'smol-toml',
+  '@renovatebot/pep440',
+]);
 
 type Layer =
-  'core' | 'services' | 'config' | 'storage' | 'adapters' | 'cli' | 'server' | 'mcp' | 'root';
+  | 'core'
+  | 'services'
+  | 'config'
+  | 'storage'
+  | 'adapters'
+  | 'presenters'
+  | 'cli'
+  | 'server'
+  | 'mcp'
+  | 'root';
 
 const allowedLayers: Record<Layer, readonly Layer[]> = {
   core: ['core'],
@@ -18,9 +35,11 @@ const allowedLayers: Record<Layer, readonly Layer[]> = {
   config: ['core', 'config'],
   storage: ['core', 'storage'],
   adapters: ['core', 'adapters'],
-  cli: ['services', 'core', 'config', 'root', 'cli'],
-  server: ['services', 'core', 'config', 'root', 'server'],
-  mcp: ['services', 'core', 'config', 'root', 'mcp'],
+  // Shared output documents (JSON, Markdown, SARIF): they read results, they do no I/O.
+  presenters: ['core', 'services', 'presenters'],
+  cli: ['services', 'core', 'config', 'root', 'presenters', 'cli'],
+  server: ['services', 'core', 'config', 'root', 'presenters', 'server'],
+  mcp: ['services', 'core', 'config', 'root', 'presenters', 'mcp'],
   root: ['core', 'services', 'config', 'storage', 'adapters'],
 };
 
@@ -62,6 +81,8 @@ function findViolations(): string[] {
         }
       } else if (layer === 'core' && !pureCorePackages.has(specifier)) {
         violations.push(`${where}: core must stay pure, but imports ${specifier}`);
+      } else if (layer === 'presenters') {
+        violations.push(`${where}: presenters only shape documents, but import ${specifier}`);
       } else if (layer === 'services') {
         violations.push(`${where}: services reach the world through ports, not ${specifier}`);
       } else if (
@@ -83,7 +104,15 @@ describe('architecture', () => {
 
   it('sees the layers it guards', () => {
     const layers = new Set(listSourceFiles(sourceRoot).map(layerOf));
-    for (const layer of ['core', 'services', 'config', 'adapters', 'cli', 'root'] as const) {
+    for (const layer of [
+      'core',
+      'services',
+      'config',
+      'adapters',
+      'presenters',
+      'cli',
+      'root',
+    ] as const) {
       expect(layers).toContain(layer);
     }
   });

@@ -2,7 +2,7 @@
 // it was fetched, so answers expire; offline, expired answers are still used.
 
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { RegistryLookup } from '../../core/index.js';
 
@@ -27,12 +27,21 @@ export function createRegistryCache(
   maxAgeMs: number,
   now: () => number,
 ): RegistryCache {
-  const pathOf = (registry: string, name: string): string =>
-    join(folder, `${createHash('sha256').update(`${registry}\0${name}`).digest('hex')}.json`);
+  const fileOf = (registry: string, name: string): string =>
+    `${createHash('sha256').update(`${registry}\0${name}`).digest('hex')}.json`;
+  // One listing of the folder answers "not cached" for thousands of names without a read each.
+  let listing: Promise<Set<string>> | null = null;
+  const listFiles = () =>
+    (listing ??= readdir(folder).then(
+      (names) => new Set(names),
+      () => new Set<string>(),
+    ));
   return {
     async read(registry, name, { ignoreExpiry }) {
+      const file = fileOf(registry, name);
+      if (!(await listFiles()).has(file)) return null;
       try {
-        const text = await readFile(pathOf(registry, name), 'utf8');
+        const text = await readFile(join(folder, file), 'utf8');
         if (text.length > maxCacheFileBytes) return null;
         const cached = JSON.parse(text) as CachedAnswer;
         const isFresh = now() - cached.fetchedAt < maxAgeMs;
@@ -44,10 +53,11 @@ export function createRegistryCache(
     async write(registry, name, lookup) {
       try {
         await mkdir(folder, { recursive: true });
-        const path = pathOf(registry, name);
+        const path = join(folder, fileOf(registry, name));
         const temporary = `${path}.${process.pid}.tmp`;
         await writeFile(temporary, JSON.stringify({ fetchedAt: now(), lookup }));
         await rename(temporary, path);
+        (await listFiles()).add(fileOf(registry, name));
       } catch {
         // A cache that cannot be written only costs a request next time.
       }

@@ -153,13 +153,18 @@ function findAffixMatch(key: string, index: PopularityIndex): TyposquatMatch | n
   return null;
 }
 
+/**
+ * `asIfUnlisted` judges a popular name as if the lists did not hold it (a package that became
+ * popular after the lists were made): what the name alone says, for measuring false alarms.
+ */
 export function findTyposquat(
   ecosystem: Ecosystem,
   name: string,
   index: PopularityIndex,
+  options: { asIfUnlisted?: boolean } = {},
 ): TyposquatMatch | null {
   const key = normalizeForRegistry(ecosystem, name);
-  const exact = index.byKey.get(key);
+  const exact = options.asIfUnlisted ? undefined : index.byKey.get(key);
   if (exact) {
     // npm names are case-sensitive for old packages; a new name differing only in case imitates.
     return ecosystem === 'npm' && exact.name !== name
