@@ -37,7 +37,7 @@ export interface PopularityIndex {
 export interface SimilarityMaps {
   bySkeleton: ReadonlyMap<string, PopularEntry[]>;
   /** Names without separators, bucketed by `length:first character` and `length$last character`. */
-  byLengthAndEnd: ReadonlyMap<string, PopularEntry[]>;
+  byLengthAndEnd: ReadonlyMap<string, Array<{ entry: PopularEntry; bare: string }>>;
   byCore: ReadonlyMap<string, PopularEntry[]>;
   byTokens: ReadonlyMap<string, PopularEntry[]>;
   /** npm: `arm-storage` -> [`@azure/arm-storage`], for bare names no more than two scopes share. */
@@ -55,17 +55,26 @@ function push<T>(map: Map<string, T[]>, key: string, value: T): void {
 }
 
 /**
- * Two names one edit apart share their first or their last character (the edit cannot be at
- * both ends), and their lengths differ by at most one: these buckets hold every candidate.
+ * Two names one edit apart keep their start or their end: an edit (even two characters swapped
+ * across a third) near the start leaves the end alone, and the other way round. Names of six
+ * characters or more are bucketed by length and their first or last two characters, shorter ones
+ * by one character; `endKeysOf` lists a name's own buckets, `listEndBuckets` those to search.
  */
 export function listEndBuckets(bare: string): string[] {
-  if (bare === '') return [];
-  const first = bare[0]!;
-  const last = bare[bare.length - 1]!;
+  const width = bare.length <= 5 ? 1 : 2;
   const keys: string[] = [];
   for (let length = bare.length - 1; length <= bare.length + 1; length += 1)
-    keys.push(`${length}:${first}`, `${length}$${last}`);
+    keys.push(`${length}:${bare.slice(0, width)}`, `${length}$${bare.slice(-width)}`);
   return keys;
+}
+
+function endKeysOf(bare: string): string[] {
+  // A name is searched for from candidates one shorter or longer, so it sits in both widths near the boundary.
+  const widths = bare.length === 5 || bare.length === 6 ? [1, 2] : [bare.length <= 5 ? 1 : 2];
+  return widths.flatMap((width) => [
+    `${bare.length}:${bare.slice(0, width)}`,
+    `${bare.length}$${bare.slice(-width)}`,
+  ]);
 }
 
 /** Popular packages of one scope that must share a first word before the word marks the scope. */
@@ -120,16 +129,14 @@ function buildSimilarityMaps(
   byKey: ReadonlyMap<string, PopularEntry>,
 ): SimilarityMaps {
   const bySkeleton = new Map<string, PopularEntry[]>();
-  const byLengthAndEnd = new Map<string, PopularEntry[]>();
+  const byLengthAndEnd = new Map<string, Array<{ entry: PopularEntry; bare: string }>>();
   const byCore = new Map<string, PopularEntry[]>();
   const byTokens = new Map<string, PopularEntry[]>();
   for (const entry of entries) {
     push(bySkeleton, skeletonOf(entry.key), entry);
     const bare = withoutSeparators(entry.key);
-    if (bare !== '') {
-      push(byLengthAndEnd, `${bare.length}:${bare[0]}`, entry);
-      push(byLengthAndEnd, `${bare.length}$${bare[bare.length - 1]}`, entry);
-    }
+    const near = { entry, bare };
+    if (bare !== '') for (const key of endKeysOf(bare)) push(byLengthAndEnd, key, near);
     for (const core of coresOf(entry.key)) push(byCore, core, entry);
     const tokens = tokenKeyOf(entry.key);
     if (tokens) push(byTokens, tokens, entry);

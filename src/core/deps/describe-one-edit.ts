@@ -45,3 +45,40 @@ export function describeOneEdit(candidate: string, target: string): OneEdit | nu
     candidate.slice(start + 2) === target.slice(start + 2);
   return isSwap ? { kind: 'transposition' } : null;
 }
+
+/**
+ * Allocation-free pre-check for describeOneEdit: true when the names are one insertion,
+ * omission, replacement or swap of neighbours apart, or (`allowSwapAcrossOne`) when two
+ * characters with one between them are swapped (`uglyfi` for `uglify`).
+ */
+export function isNearMiss(
+  candidate: string,
+  target: string,
+  allowSwapAcrossOne: boolean,
+): boolean {
+  const lengthDifference = candidate.length - target.length;
+  if (lengthDifference > 1 || lengthDifference < -1) return false;
+  let start = 0;
+  while (
+    start < candidate.length &&
+    start < target.length &&
+    candidate.charCodeAt(start) === target.charCodeAt(start)
+  )
+    start += 1;
+  let endA = candidate.length - 1;
+  let endB = target.length - 1;
+  while (endA >= start && endB >= start && candidate.charCodeAt(endA) === target.charCodeAt(endB)) {
+    endA -= 1;
+    endB -= 1;
+  }
+  const spanA = endA - start + 1;
+  const spanB = endB - start + 1;
+  if (spanA <= 1 && spanB <= 1) return spanA + spanB > 0;
+  if (spanA !== spanB) return false;
+  const isSwap = candidate[start] === target[endB] && candidate[endA] === target[start];
+  return (
+    isSwap &&
+    (spanA === 2 ||
+      (allowSwapAcrossOne && spanA === 3 && candidate[start + 1] === target[start + 1]))
+  );
+}

@@ -4,7 +4,7 @@
 // is never a typosquat: popular packages close to each other (`adal`/`gdal`) are left alone.
 
 import type { Ecosystem } from '../model/dependency.js';
-import { describeOneEdit, type OneEdit } from './describe-one-edit.js';
+import { describeOneEdit, isNearMiss, type OneEdit } from './describe-one-edit.js';
 import {
   coresOf,
   isKeyboardNeighbour,
@@ -44,6 +44,8 @@ export interface TyposquatMatch {
 
 /** Shortest name (without separators) a one-edit match may have: shorter names are crowded. */
 const minOneEditLength = 4;
+/** Shortest name in which two characters swapped across a third (`uglyfi`) count as a typo. */
+const minSwapAcrossOneLength = 6;
 
 function best(
   entries: readonly PopularEntry[] | undefined,
@@ -59,7 +61,7 @@ function best(
 function classifyEdit(edit: OneEdit): { technique: TyposquatTechnique; difference: string } {
   switch (edit.kind) {
     case 'transposition':
-      return { technique: 'transposition', difference: 'two neighbouring characters swapped' };
+      return { technique: 'transposition', difference: 'two characters swapped' };
     case 'insertion':
       return edit.isRepetition
         ? { technique: 'repetition', difference: `"${edit.character}" doubled` }
@@ -86,30 +88,35 @@ function isDigitChange(edit: OneEdit): boolean {
 function findOneEdit(key: string, index: PopularityIndex): TyposquatMatch | null {
   const bare = withoutSeparators(key);
   if (bare.length < minOneEditLength) return null;
+  const isScoped = key.startsWith('@');
   let found: TyposquatMatch | null = null;
-  const seen = new Set<PopularEntry>();
   for (const bucket of listEndBuckets(bare)) {
-    for (const entry of index.similarity().byLengthAndEnd.get(bucket) ?? []) {
+    for (const { entry, bare: target } of index.similarity().byLengthAndEnd.get(bucket) ?? []) {
       // A scope against no scope is a different kind of confusion, judged by the scope rules.
-      if (seen.has(entry) || entry.key === key || entry.key.startsWith('@') !== key.startsWith('@'))
-        continue;
-      seen.add(entry);
-      const target = withoutSeparators(entry.key);
-      const edit = describeOneEdit(bare, target);
-      if (edit === null) continue;
+      if (entry.key === key || entry.key.startsWith('@') !== isScoped) continue;
+      if (found !== null && entry.rank >= found.target.rank) continue;
+      if (!isNearMiss(bare, target, bare.length >= minSwapAcrossOneLength)) continue;
+      const edit = describeOneEdit(bare, target) ?? { kind: 'transposition' as const };
       const isShort = Math.max(bare.length, target.length) < 5;
       if (edit.kind !== 'transposition' && (isDigitChange(edit) || isShort)) continue;
-      if (found === null || entry.rank < found.target.rank)
-        found = { target: entry, ...classifyEdit(edit), strength: 'strong' };
+      found = { target: entry, ...classifyEdit(edit), strength: 'strong' };
     }
   }
   return found;
 }
 
-function findScopeMatch(key: string, index: PopularityIndex): TyposquatMatch | null {
+function findScopeMatch(
+  key: string,
+  cores: readonly string[],
+  index: PopularityIndex,
+): TyposquatMatch | null {
   if (index.ecosystem !== 'npm' || key.startsWith('@')) return null;
   // A one-word bare name (`accept`, `admin`) is a common word first and a scope's package second.
-  const scoped = key.includes('-') ? best(index.similarity().byBareName.get(key), key) : undefined;
+  // `core-client-1`: a scoped package's bare name with an affix, the two techniques together.
+  const bareNames = [key, ...cores].filter((name) => name.includes('-'));
+  const scoped = bareNames
+    .map((name) => best(index.similarity().byBareName.get(name), key))
+    .find((entry) => entry !== undefined);
   if (scoped)
     return {
       target: scoped,
@@ -129,7 +136,21 @@ function findScopeMatch(key: string, index: PopularityIndex): TyposquatMatch | n
   };
 }
 
-function findAffixMatch(key: string, index: PopularityIndex): TyposquatMatch | null {
+function findAffixMatch(
+  key: string,
+  cores: readonly string[],
+  index: PopularityIndex,
+): TyposquatMatch | null {
+  // Two-letter names (`d3`) have no core of their own; `.js` and `-js` are the usual disguise.
+  const jsSuffix = /^([a-z0-9]{2})[.-]js$/.exec(key);
+  const short = jsSuffix ? index.byKey.get(jsSuffix[1]!) : undefined;
+  if (short)
+    return {
+      target: short,
+      technique: 'affix',
+      difference: `"${short.name}" with a -js suffix`,
+      strength: 'weak',
+    };
   const direct = best(index.similarity().byCore.get(key), key);
   if (direct)
     return {
@@ -138,7 +159,7 @@ function findAffixMatch(key: string, index: PopularityIndex): TyposquatMatch | n
       difference: `"${direct.name}" without its prefix or suffix`,
       strength: 'weak',
     };
-  for (const core of coresOf(key)) {
+  for (const core of cores) {
     const target = index.byKey.get(core) ?? best(index.similarity().byCore.get(core), key);
     // `vue4` beside `vue2`: numbered editions of one family, not an added suffix.
     const isNumberedFamily = target !== undefined && /\d$/.test(key) && /\d$/.test(target.key);
@@ -196,16 +217,16 @@ export function findTyposquat(
           strength: 'strong',
         };
   }
-  const scope = findScopeMatch(key, index);
+  const cores = coresOf(key);
+  const scope = findScopeMatch(key, cores, index);
   if (scope?.strength === 'strong') return scope;
   const oneEdit = findOneEdit(key, index);
   if (oneEdit) return oneEdit;
-  const tokens = tokenKeyOf(key);
   // Reordered words alone (`array-shuffle`, `shuffle-array`) are common among honest names; an
   // ecosystem word moved to the other end (`nmap-python`) is the squatter's pattern.
   const hasEcosystemWord = /(?:^|-)(?:python3?|py3?|js|node|nodejs)(?:-|$)/.test(key);
-  const reordered =
-    tokens && hasEcosystemWord ? best(index.similarity().byTokens.get(tokens), key) : undefined;
+  const tokens = hasEcosystemWord ? tokenKeyOf(key) : null;
+  const reordered = tokens ? best(index.similarity().byTokens.get(tokens), key) : undefined;
   if (reordered)
     return {
       target: reordered,
@@ -213,5 +234,5 @@ export function findTyposquat(
       difference: 'the same words in another order',
       strength: 'weak',
     };
-  return findAffixMatch(key, index) ?? scope;
+  return findAffixMatch(key, cores, index) ?? scope;
 }
