@@ -96,6 +96,7 @@ export {
 } from './deps/create-popularity-index.js';
 export { resolveNpmVersion } from './deps/check-package-record.js';
 export { findTyposquat, type TyposquatMatch } from './deps/find-typosquat.js';
+export { normalizeForRegistry } from './deps/fold-package-name.js';
 export { findUnifiedDiffs } from './deps/find-unified-diffs.js';
 export { createAdvisoryIndex, type AdvisoryIndex } from './deps/match-vulnerabilities.js';
 export { detectDependencyFileFormat, parseDependencyFile } from './deps/parse-dependency-file.js';

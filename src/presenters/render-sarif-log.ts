@@ -8,13 +8,13 @@ export interface SarifRule {
   helpUri?: string;
 }
 
-export interface SarifLocation {
+interface SarifLocation {
   path: string;
   startLine?: number;
   endLine?: number;
 }
 
-export interface SarifResult {
+interface SarifResult {
   ruleId: string;
   level: 'error' | 'warning' | 'note';
   message: string;

@@ -89,9 +89,7 @@ describe('checking dependencies through the registry', () => {
     const notFound = outcome.findings
       .filter((finding) => finding.kind === 'not-found')
       .map((finding) => finding.package);
-    expect(notFound).toEqual(
-      expect.arrayContaining(['zod-validatorr', '@acme/left-pad']),
-    );
+    expect(notFound).toEqual(expect.arrayContaining(['zod-validatorr', '@acme/left-pad']));
     // Local code and declared packages are not dependencies to check.
     expect(notFound).not.toContain('app');
     expect(outcome.findings.some((finding) => finding.package === 'requests')).toBe(false);
@@ -135,7 +133,7 @@ describe('checking dependencies through the registry', () => {
       offline: true,
     });
     expect(outcome.problems).toMatchObject([
-      { source: 'package-lock.json', message: expect.stringContaining('invalid JSON') },
+      { source: 'package-lock.json', message: expect.stringContaining('invalid JSON') as string },
     ]);
     expect(outcome.findings.map((finding) => `${finding.kind} ${finding.package}`)).toContain(
       'typosquat colros',

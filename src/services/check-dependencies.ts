@@ -10,6 +10,7 @@ import {
   createPopularityIndex,
   dedupeDependencies,
   findUnifiedDiffs,
+  normalizeForRegistry,
   parseDependencyDiff,
   parseDependencyFile,
   type Dependency,
@@ -34,7 +35,7 @@ export interface ContentFile {
   text: string;
 }
 
-export interface DependencyCheckRequest {
+interface DependencyCheckRequest {
   /** Manifests and lockfiles (package.json, poetry.lock, requirements.txt...). */
   files: readonly ContentFile[];
   /** A unified diff: only what it adds is checked. */
@@ -48,7 +49,7 @@ export interface DependencyCheckRequest {
   localModules?: readonly string[];
 }
 
-export interface CheckedFile {
+interface CheckedFile {
   name: string;
   format: DependencyFileFormat | 'diff';
   dependencies: number;
@@ -133,17 +134,13 @@ function collect(
     imports.push(...parsed.value.imports);
     for (const module of parsed.value.localModules) localModules.add(module);
   }
-  const declaredNames = new Set(
-    declared.map(
-      (dependency) =>
-        `${dependency.ecosystem}:${dependency.name.toLowerCase().replace(/[-_.]+/g, '-')}`,
-    ),
-  );
+  const keyOf = (dependency: Dependency): string =>
+    `${dependency.ecosystem}:${normalizeForRegistry(dependency.ecosystem, dependency.name)}`;
+  const declaredNames = new Set(declared.map(keyOf));
   const undeclared = imports.filter(
     (dependency) =>
-      !declaredNames.has(
-        `${dependency.ecosystem}:${dependency.name.toLowerCase().replace(/[-_.]+/g, '-')}`,
-      ) && !(dependency.ecosystem === 'pypi' && localModules.has(dependency.name)),
+      !declaredNames.has(keyOf(dependency)) &&
+      !(dependency.ecosystem === 'pypi' && localModules.has(dependency.name)),
   );
   return [...declared, ...undeclared];
 }

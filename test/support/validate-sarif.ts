@@ -4,7 +4,10 @@ import { join } from 'node:path';
 import AjvDraft04 from 'ajv-draft-04';
 import ajvFormats from 'ajv-formats';
 
-const schemaPath = join(import.meta.dirname, '../../../shared/data/schemas/sarif-schema-2.1.0.json');
+const schemaPath = join(
+  import.meta.dirname,
+  '../../../shared/data/schemas/sarif-schema-2.1.0.json',
+);
 
 type Validate = ((log: unknown) => boolean) & { errors?: unknown };
 let compiled: Validate | null = null;

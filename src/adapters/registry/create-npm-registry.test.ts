@@ -93,7 +93,7 @@ describe('npm registry adapter', () => {
     const answers = await offline.lookupPackages(['lodash', 'express']);
     expect([...answers.keys()]).toEqual(['lodash']);
     expect(await offline.fetchAdvisories(new Map([['lodash', ['4.17.20']]]))).toMatchObject({
-      problem: expect.stringContaining('offline'),
+      problem: expect.stringContaining('offline') as string,
     });
     expect(registry.requests).toHaveLength(2);
   });

@@ -46,7 +46,7 @@ async function readUserNpmrc(environment: ProcessEnvironment): Promise<string> {
 async function readBody(response: Response): Promise<string> {
   const declared = Number(response.headers.get('content-length') ?? '0');
   if (declared > maxDocumentBytes) throw new Error(`answer too large (${declared} bytes)`);
-  const reader = response.body?.getReader();
+  const reader = response.body?.getReader() as ReadableStreamDefaultReader<Uint8Array> | undefined;
   if (!reader) return '';
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -213,7 +213,10 @@ function readAdvisories(list: unknown): NpmAdvisory[] {
     if (typeof advisory.vulnerable_versions !== 'string') return [];
     return [
       {
-        id: String(advisory.id ?? ''),
+        id:
+          typeof advisory.id === 'number' || typeof advisory.id === 'string'
+            ? String(advisory.id)
+            : '',
         url: typeof advisory.url === 'string' ? advisory.url : '',
         title: typeof advisory.title === 'string' ? advisory.title.slice(0, 300) : '',
         severity: typeof advisory.severity === 'string' ? advisory.severity : '',

@@ -8,7 +8,7 @@ import type { PopularList, PopularPackageSource } from '../../services/ports.js'
 const pypiListUrl = new URL('../../../data/deps/popular_pypi_top15000.tsv', import.meta.url);
 
 /** `rank<TAB>project<TAB>downloads_30d` lines after a header. */
-export function readPypiTopList(text: string): PopularPackage[] {
+function readPypiTopList(text: string): PopularPackage[] {
   return text
     .split('\n')
     .slice(1)

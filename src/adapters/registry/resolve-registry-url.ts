@@ -4,7 +4,7 @@
 
 export type ProcessEnvironment = Readonly<Record<string, string | undefined>>;
 
-export const defaultRegistryUrl = 'https://registry.npmjs.org/';
+const defaultRegistryUrl = 'https://registry.npmjs.org/';
 
 export interface RegistryConfig {
   url: string;

@@ -16,7 +16,7 @@ export interface RecordCheckOptions {
   isPopular: boolean;
 }
 
-export const placeholderVersion = '0.0.1-security';
+const placeholderVersion = '0.0.1-security';
 const dayInMs = 24 * 60 * 60 * 1000;
 
 function daysSince(iso: string | undefined, now: Date): number | null {

@@ -34,7 +34,7 @@ export interface PopularityIndex {
   similarity(): SimilarityMaps;
 }
 
-export interface SimilarityMaps {
+interface SimilarityMaps {
   bySkeleton: ReadonlyMap<string, PopularEntry[]>;
   /** Names without separators, bucketed by `length:first character` and `length$last character`. */
   byLengthAndEnd: ReadonlyMap<string, Array<{ entry: PopularEntry; bare: string }>>;

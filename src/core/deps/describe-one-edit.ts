@@ -1,7 +1,7 @@
 // Says how two names differ when they are one edit apart (Damerau-Levenshtein distance 1):
 // which character was inserted, dropped, replaced or swapped. Linear in the names' length.
 
-export type EditKind = 'insertion' | 'omission' | 'replacement' | 'transposition';
+type EditKind = 'insertion' | 'omission' | 'replacement' | 'transposition';
 
 export interface OneEdit {
   kind: EditKind;

@@ -20,7 +20,7 @@ import {
   type PopularityIndex,
 } from './create-popularity-index.js';
 
-export type TyposquatTechnique =
+type TyposquatTechnique =
   | 'case'
   | 'homoglyph'
   | 'separator'

@@ -9,7 +9,7 @@ import { detectDependencyFileFormat, parseDependencyFile } from './parse-depende
 import { parseUnifiedDiff, type DiffFile } from './parse-unified-diff.js';
 import { scanAddedDependencyLines } from './scan-added-dependency-lines.js';
 
-export interface ImportedDependency extends Dependency {
+interface ImportedDependency extends Dependency {
   /** The module the source names, when it differs from the package (`sklearn`). */
   importedAs?: string;
 }

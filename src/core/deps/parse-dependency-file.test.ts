@@ -178,19 +178,19 @@ describe('bad input', () => {
     );
     expect(truncated).toMatchObject({
       ok: false,
-      issues: [{ message: expect.stringContaining('invalid JSON') }],
+      issues: [{ message: expect.stringContaining('invalid JSON') as string }],
     });
     const toml = parseDependencyFile('pyproject.toml', '[project]\ndependencies = ["a"\nname = ');
-    expect(toml).toMatchObject({ ok: false, issues: [{ line: expect.any(Number) }] });
+    expect(toml).toMatchObject({ ok: false, issues: [{ line: expect.any(Number) as number }] });
     expect(parseDependencyFile('package-lock.json', '{"lockfileVersion": 7}')).toMatchObject({
       ok: false,
-      issues: [{ message: expect.stringContaining('lockfileVersion 7') }],
+      issues: [{ message: expect.stringContaining('lockfileVersion 7') as string }],
     });
     expect(parseDependencyFile('pnpm-lock.yaml', 'a: [1, 2')).toMatchObject({ ok: false });
     expect(parseDependencyFile('notes.md', 'x')).toMatchObject({ ok: false });
     expect(parseDependencyFile('package.json', '\0\0\0binary')).toMatchObject({
       ok: false,
-      issues: [{ message: expect.stringContaining('binary') }],
+      issues: [{ message: expect.stringContaining('binary') as string }],
     });
   });
 });

@@ -1,5 +1,5 @@
 // Reads one PEP 508 requirement (`name[extras] >=1,<2 ; marker` or `name @ url`) by scanning,
-// never with a backtracking pattern, and normalises PyPI names the way PEP 503 does.
+// never with a backtracking pattern.
 
 import type { DependencyOrigin } from '../model/dependency.js';
 
@@ -11,11 +11,6 @@ export interface Pep508Requirement {
   origin: DependencyOrigin;
   isExact: boolean;
   marker: string;
-}
-
-/** PEP 503: lower case, runs of `-`, `_` and `.` become one `-`. */
-export function normalizePypiName(name: string): string {
-  return name.toLowerCase().replace(/[-_.]+/g, '-');
 }
 
 function isNameCharacter(code: number): boolean {

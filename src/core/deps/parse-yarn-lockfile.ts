@@ -118,7 +118,10 @@ function parseBerry(text: string, file: string): ParseResult<DependencyFile> {
     const { name, range } = splitPattern(unquote(resolution));
     const origin = readBerryOrigin(range);
     if (origin === 'skip') continue;
-    const version = typeof value.version === 'string' ? value.version : String(value.version ?? '');
+    const version =
+      typeof value.version === 'string' || typeof value.version === 'number'
+        ? String(value.version)
+        : '';
     dependencies.push({
       ecosystem: 'npm',
       name,

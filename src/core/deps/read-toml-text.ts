@@ -6,7 +6,7 @@ import type { ParseResult } from '../model/parse-result.js';
 
 export function readTomlText(text: string): ParseResult<Record<string, unknown>> {
   try {
-    return { ok: true, value: parse(text) as Record<string, unknown> };
+    return { ok: true, value: parse(text) };
   } catch (error) {
     if (error instanceof TomlError) {
       return {
