@@ -69,7 +69,7 @@ afterAll(async () => {
   rmSync(home, { recursive: true, force: true });
 });
 
-describe('thresher deps', () => {
+describe('thresher deps', { timeout: 90_000 }, () => {
   it('prints the JSON contract with every registry signal, and exits 1 on findings', async () => {
     const run = await runDeps(['test/fixtures/deps/npm-lock-v3', '--format', 'json']);
     expect(run.stderr).toBe('');
@@ -208,24 +208,29 @@ describe('thresher deps', () => {
     ]);
   });
 
-  it('reads every manifest and lockfile format', async () => {
+  it('reads every manifest and lockfile format', { timeout: 120_000 }, async () => {
     const folders = readdirSync(fixtures).filter(
       (folder) => !['registry', 'osv', 'diffs'].includes(folder),
     );
-    for (const folder of folders) {
-      const run = await runDeps([
-        join('test/fixtures/deps', folder),
-        '--offline',
-        '--format',
-        'json',
-        '--fail-on',
-        'none',
-      ]);
+    const runs = await Promise.all(
+      folders.map((folder) =>
+        runDeps([
+          join('test/fixtures/deps', folder),
+          '--offline',
+          '--format',
+          'json',
+          '--fail-on',
+          'none',
+        ]),
+      ),
+    );
+    runs.forEach((run, index) => {
+      const folder = folders[index]!;
       expect(run.status, `${folder}: ${run.stderr}`).toBe(0);
       const report = JSON.parse(run.stdout) as JsonReport;
       expect(report.dependencies, folder).toBeGreaterThan(0);
       for (const file of report.files) expect(file.dependencies, file.name).toBeGreaterThan(0);
-    }
+    });
   });
 
   it('uses the registry named in the project .npmrc', async () => {
