@@ -27,6 +27,8 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '30' },
     // Optional: a TSV of less popular but honest package names (name<TAB>...), for a further false-alarm figure.
     names: { type: 'string' },
+    // With --names: keep rows whose third column (monthly downloads) is at least this.
+    'min-downloads': { type: 'string', default: '0' },
   },
 });
 
@@ -134,11 +136,15 @@ for (const ecosystem of ['npm', 'pypi'] as const) {
     );
 }
 if (values.names) {
+  const minimum = Number(values['min-downloads']);
   const honest = readFileSync(values.names, 'utf8')
     .split('\n')
     .slice(1)
-    .map((line) => line.split('\t')[0]!)
-    .filter((name) => name && !indexes.npm.find(name));
+    .map((line) => line.split('\t'))
+    .filter(
+      ([name, , downloads]) => name && Number(downloads ?? 0) >= minimum && !indexes.npm.find(name),
+    )
+    .map(([name]) => name!);
   const flagged = honest.filter((name) => findTyposquat('npm', name, indexes.npm));
   console.log(
     `\nLess popular npm names from ${values.names}: ${flagged.length} of ${honest.length} flagged (${percent(flagged.length, honest.length)})`,
