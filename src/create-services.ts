@@ -17,6 +17,9 @@ import { createAdvisoryService, type AdvisoryService } from './services/manage-a
 import { parseSecurityProfile } from './config/parse-security-profile.js';
 import { createAuditService, type AuditService } from './services/audit-repository.js';
 import { createInitService, type InitService } from './services/init-readiness.js';
+import { createNpmRegistryOpener } from './adapters/registry/create-npm-registry.js';
+import { popularPackageSource } from './adapters/registry/load-popular-packages.js';
+import { createDependencyService, type DependencyService } from './services/check-dependencies.js';
 import { createEvidenceService, type EvidenceService } from './services/check-report-evidence.js';
 import { createDuplicatesService, type DuplicatesService } from './services/find-duplicates.js';
 import type { AdvisoryReader, RepoOpener, ReportReader } from './services/ports.js';
@@ -29,6 +32,7 @@ export interface Services {
   advisories: AdvisoryService;
   audit: AuditService;
   init: InitService;
+  dependencies: DependencyService;
 }
 
 function readPackageVersion(): string {
@@ -61,5 +65,11 @@ export function createServices(environment: ProcessEnvironment): Services {
     }),
     audit: createAuditService({ directories: directoryOpener, parseProfile: parseSecurityProfile }),
     init: createInitService({ directories: directoryOpener, parseProfile: parseSecurityProfile }),
+    dependencies: createDependencyService({
+      registryOpener: createNpmRegistryOpener(environment),
+      popularPackageSource,
+      advisoryReader,
+      clock: { now: () => new Date() },
+    }),
   };
 }

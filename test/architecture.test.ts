@@ -13,7 +13,12 @@ const pureCorePackages = new Set([
   'ae-cvss-calculator',
   'markdown-it',
   'yaml',
+  'smol-toml',
+  '@renovatebot/pep440',
 ]);
+
+/** Pure npm helpers a presenter may use to shape a document (jsdiff renders unified diffs). */
+const purePresenterPackages = new Set(['diff']);
 
 type Layer =
   | 'core'
@@ -33,10 +38,11 @@ const allowedLayers: Record<Layer, readonly Layer[]> = {
   config: ['core', 'config'],
   storage: ['core', 'storage'],
   adapters: ['core', 'adapters'],
+  // Shared output documents (JSON, Markdown, SARIF): they read results, they do no I/O.
   presenters: ['core', 'services', 'presenters'],
-  cli: ['services', 'core', 'config', 'presenters', 'root', 'cli'],
-  server: ['services', 'core', 'config', 'presenters', 'root', 'server'],
-  mcp: ['services', 'core', 'config', 'presenters', 'root', 'mcp'],
+  cli: ['services', 'core', 'config', 'root', 'presenters', 'cli'],
+  server: ['services', 'core', 'config', 'root', 'presenters', 'server'],
+  mcp: ['services', 'core', 'config', 'root', 'presenters', 'mcp'],
   root: ['core', 'services', 'config', 'storage', 'adapters'],
 };
 
@@ -78,6 +84,8 @@ function findViolations(): string[] {
         }
       } else if (layer === 'core' && !pureCorePackages.has(specifier)) {
         violations.push(`${where}: core must stay pure, but imports ${specifier}`);
+      } else if (layer === 'presenters' && !purePresenterPackages.has(specifier)) {
+        violations.push(`${where}: presenters only shape documents, but import ${specifier}`);
       } else if (layer === 'services') {
         violations.push(`${where}: services reach the world through ports, not ${specifier}`);
       } else if (
@@ -99,7 +107,15 @@ describe('architecture', () => {
 
   it('sees the layers it guards', () => {
     const layers = new Set(listSourceFiles(sourceRoot).map(layerOf));
-    for (const layer of ['core', 'services', 'config', 'adapters', 'cli', 'root'] as const) {
+    for (const layer of [
+      'core',
+      'services',
+      'config',
+      'adapters',
+      'presenters',
+      'cli',
+      'root',
+    ] as const) {
       expect(layers).toContain(layer);
     }
   });

@@ -16,6 +16,7 @@ Commands:
   advisory   draft, export (OSV, CVE JSON 5, CSAF 2.0) and import advisories
   init       write security-profile.yml, SECURITY.md, AI_POLICY.md, security.txt and templates
   audit      check the repository's security readiness (policy, AI policy, workflows, artefacts)
+  deps       check dependencies for invented names, typosquats, malware and vulnerabilities
 
 Options:
   -h, --help      show help (also: thresher <command> --help)
@@ -38,6 +39,7 @@ const commands: Record<string, () => Promise<Command>> = {
   advisory: async () => (await import('./commands/advisory.js')).runAdvisoryCommand,
   init: async () => (await import('./commands/init.js')).runInitCommand,
   audit: async () => (await import('./commands/audit.js')).runAuditCommand,
+  deps: async () => (await import('./commands/deps.js')).runDepsCommand,
 };
 
 /**

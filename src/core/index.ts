@@ -17,7 +17,33 @@ export type {
   EvidenceGrade,
   EvidenceSummary,
 } from './model/evidence.js';
-export type { AffectedPackage, DuplicateCandidate, DuplicateDocument } from './model/duplicate.js';
+export type {
+  AffectedPackage,
+  AffectedRange,
+  DuplicateCandidate,
+  DuplicateDocument,
+} from './model/duplicate.js';
+export {
+  dependencySeverities,
+  isAtLeastSeverity,
+  type Dependency,
+  type DependencyFile,
+  type DependencyFileFormat,
+  type DependencyFinding,
+  type DependencyFindingKind,
+  type DependencyInclude,
+  type DependencyLocation,
+  type DependencyOrigin,
+  type DependencyScope,
+  type DependencySeverity,
+  type Ecosystem,
+} from './model/dependency.js';
+export type {
+  NpmAdvisory,
+  PackageRecord,
+  PackageVersionRecord,
+  RegistryLookup,
+} from './model/package-record.js';
 export {
   advisoryCreditTypes,
   advisoryLimits,
@@ -98,6 +124,25 @@ export {
   prepareAdvisoryExport,
   type PreparedExport,
 } from './advisories/prepare-advisory-export.js';
+export {
+  assessDependencies,
+  countPackages,
+  dedupeDependencies,
+  type DependencyAssessmentInput,
+} from './deps/assess-dependencies.js';
+export {
+  createPopularityIndex,
+  type PopularityIndex,
+  type PopularPackage,
+} from './deps/create-popularity-index.js';
+export { resolveNpmVersion } from './deps/check-package-record.js';
+export { findTyposquat, type TyposquatMatch } from './deps/find-typosquat.js';
+export { normalizeForRegistry } from './deps/fold-package-name.js';
+export { findUnifiedDiffs } from './deps/find-unified-diffs.js';
+export { createAdvisoryIndex, type AdvisoryIndex } from './deps/match-vulnerabilities.js';
+export { detectDependencyFileFormat, parseDependencyFile } from './deps/parse-dependency-file.js';
+export { parseDependencyDiff, type DependencyDiff } from './deps/parse-dependency-diff.js';
+export { summarizePackument } from './deps/summarize-packument.js';
 export {
   createDuplicateIndex,
   type DuplicateIndex,

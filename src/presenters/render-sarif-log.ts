@@ -1,38 +1,63 @@
-// A generic SARIF 2.1.0 log: one run of one tool, its rules and its results with file and line
-// locations. Shared by every command that offers `--format sarif`.
+// Builds a SARIF 2.1.0 log (the format GitHub code scanning and other tools read) from rules and
+// results; every command that reports findings on files prints it through this one function.
 
-interface SarifRuleInput {
+export interface SarifRule {
   id: string;
   name: string;
   shortDescription: string;
   helpUri?: string;
 }
 
-interface SarifLocationInput {
-  /** Path relative to the repository root, with forward slashes. */
+interface SarifLocation {
   path: string;
   startLine?: number;
   endLine?: number;
 }
 
-interface SarifResultInput {
+interface SarifResult {
   ruleId: string;
   level: 'error' | 'warning' | 'note';
   message: string;
-  locations: SarifLocationInput[];
+  locations: SarifLocation[];
+  /** Extra machine-readable data (SARIF `properties`). */
+  properties?: Record<string, unknown>;
 }
 
 export interface SarifLogInput {
   toolName: string;
   toolVersion: string;
-  informationUri: string;
-  rules: SarifRuleInput[];
-  results: SarifResultInput[];
+  /** The tool's home page; left out of the log when the project has none to name. */
+  informationUri?: string;
+  rules: SarifRule[];
+  results: SarifResult[];
 }
 
 const schemaUri = 'https://json.schemastore.org/sarif-2.1.0.json';
 
-/** The log as formatted JSON text. Rule ids of results must be among `rules`. */
+/** A relative path as a URI reference: forward slashes, characters outside URIs escaped. */
+function toUriReference(path: string): string {
+  return path
+    .replace(/\\/g, '/')
+    .split('/')
+    .map((segment) => encodeURIComponent(segment))
+    .join('/');
+}
+
+function renderLocation(location: SarifLocation): Record<string, unknown> {
+  const region: Record<string, number> = {};
+  if (location.startLine !== undefined && location.startLine >= 1) {
+    region.startLine = location.startLine;
+    if (location.endLine !== undefined && location.endLine >= location.startLine)
+      region.endLine = location.endLine;
+  }
+  return {
+    physicalLocation: {
+      artifactLocation: { uri: toUriReference(location.path) },
+      ...(Object.keys(region).length > 0 ? { region } : {}),
+    },
+  };
+}
+
 export function renderSarifLog(input: SarifLogInput): string {
   const ruleIndex = new Map(input.rules.map((rule, index) => [rule.id, index]));
   const log = {
@@ -44,12 +69,12 @@ export function renderSarifLog(input: SarifLogInput): string {
           driver: {
             name: input.toolName,
             version: input.toolVersion,
-            informationUri: input.informationUri,
+            ...(input.informationUri ? { informationUri: input.informationUri } : {}),
             rules: input.rules.map((rule) => ({
               id: rule.id,
               name: rule.name,
               shortDescription: { text: rule.shortDescription },
-              ...(rule.helpUri === undefined ? {} : { helpUri: rule.helpUri }),
+              ...(rule.helpUri ? { helpUri: rule.helpUri } : {}),
             })),
           },
         },
@@ -58,26 +83,11 @@ export function renderSarifLog(input: SarifLogInput): string {
           ...(ruleIndex.has(result.ruleId) ? { ruleIndex: ruleIndex.get(result.ruleId) } : {}),
           level: result.level,
           message: { text: result.message },
-          locations: result.locations.map(toLocation),
+          locations: result.locations.map(renderLocation),
+          ...(result.properties ? { properties: result.properties } : {}),
         })),
       },
     ],
   };
   return `${JSON.stringify(log, null, 2)}\n`;
-}
-
-function toLocation(location: SarifLocationInput) {
-  const region =
-    location.startLine === undefined
-      ? undefined
-      : {
-          startLine: location.startLine,
-          endLine: Math.max(location.endLine ?? location.startLine, location.startLine),
-        };
-  return {
-    physicalLocation: {
-      artifactLocation: { uri: encodeURI(location.path), uriBaseId: '%SRCROOT%' },
-      ...(region === undefined ? {} : { region }),
-    },
-  };
 }

@@ -1,6 +1,15 @@
 // The interfaces the services need from the outside world; adapters implement them.
 
-import type { AdvisoryFormat, DuplicateDocument, ParseIssue, Report } from '../core/index.js';
+import type {
+  AdvisoryFormat,
+  DuplicateDocument,
+  Ecosystem,
+  NpmAdvisory,
+  ParseIssue,
+  PopularPackage,
+  RegistryLookup,
+  Report,
+} from '../core/index.js';
 
 /**
  * A report file (or one message of an mbox) that could not be read or parsed, or one report whose
@@ -157,4 +166,39 @@ export interface DirectoryOpener {
   openTree(dir: string): Promise<RepoTree>;
   /** A project to write into; creates `dir` when missing. */
   openProject(dir: string): Promise<ProjectFiles>;
+}
+
+/** What the npm registry says about packages, and which of their versions have advisories. */
+export interface PackageRegistry {
+  /** The registry asked (from the npm configuration), for the report. */
+  resolveUrl(): Promise<string>;
+  readonly isOffline: boolean;
+  /** One answer per name it could get (from the network or the cache); others are left out. */
+  lookupPackages(names: readonly string[]): Promise<Map<string, RegistryLookup>>;
+  /** npm's bulk advisory endpoint for these versions; `problem` says why nothing came back. */
+  fetchAdvisories(
+    versions: ReadonlyMap<string, readonly string[]>,
+  ): Promise<{ advisories: Map<string, NpmAdvisory[]>; problem?: string }>;
+  /** Requests sent and answers taken from the cache so far. */
+  readonly counts: { requests: number; cacheHits: number };
+}
+
+export interface RegistryOpener {
+  /** `npmrcTexts`: the project's `.npmrc` files, read by the caller; the user's is read here. */
+  open(options: { offline: boolean; npmrcTexts: readonly string[] }): PackageRegistry;
+}
+
+export interface PopularList {
+  /** What the list is, in words: "npm high-impact packages". */
+  listName: string;
+  packages: PopularPackage[];
+}
+
+/** The popular-package lists shipped with Thresher. */
+export interface PopularPackageSource {
+  loadPopularPackages(): Promise<Record<Ecosystem, PopularList>>;
+}
+
+export interface Clock {
+  now(): Date;
 }

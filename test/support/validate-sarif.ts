@@ -1,29 +1,34 @@
-// Validates SARIF logs against the official SARIF 2.1.0 JSON Schema (draft-04) with Ajv.
+// Validates a SARIF log against the official 2.1.0 schema in ../shared/data/schemas (draft-04).
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import ajvDraft04 from 'ajv-draft-04';
+import { join } from 'node:path';
+import AjvDraft04 from 'ajv-draft-04';
 import ajvFormats from 'ajv-formats';
 
-const schemaPath = resolve(
+const schemaPath = join(
   import.meta.dirname,
   '../../../shared/data/schemas/sarif-schema-2.1.0.json',
 );
 
-type Validator = ((data: unknown) => boolean) & { errors?: unknown[] | null };
-let validator: Validator | undefined;
+type Validate = ((log: unknown) => boolean) & { errors?: unknown };
+let compiled: Validate | null = null;
 
-function getValidator(): Validator {
-  if (validator === undefined) {
-    // Both packages are CommonJS with the class (or plugin) on `default` as well.
-    const ajv = new ajvDraft04.default({ allErrors: true, strict: false });
-    ajvFormats.default(ajv);
-    validator = ajv.compile(JSON.parse(readFileSync(schemaPath, 'utf8')) as object);
-  }
-  return validator;
+function compileSchema(): Validate {
+  // Both packages are CommonJS: under NodeNext their classes are the `default` export.
+  const ajv = new AjvDraft04.default({ allErrors: true, strict: false });
+  ajvFormats.default(ajv);
+  return ajv.compile(JSON.parse(readFileSync(schemaPath, 'utf8')) as object) as Validate;
+}
+
+/** The schema's complaints about `log`, or [] when it is valid SARIF 2.1.0. */
+export function findSarifErrors(log: unknown): string[] {
+  compiled ??= compileSchema();
+  if (compiled(log)) return [];
+  return ((compiled.errors ?? []) as Array<{ instancePath: string; message?: string }>).map(
+    (error) => `${error.instancePath} ${error.message ?? ''}`,
+  );
 }
 
 /** The schema errors of a SARIF log's text; empty when it is valid. */
-export function validateSarif(text: string): unknown[] {
-  const validate = getValidator();
-  return validate(JSON.parse(text)) ? [] : [...(validate.errors ?? [])];
+export function validateSarif(text: string): string[] {
+  return findSarifErrors(JSON.parse(text));
 }

@@ -32,13 +32,28 @@ describe('parseOsvAdvisory', () => {
         title: 'AIOHTTP has problems in HTTP parser (the python one, not llhttp)',
         text: 'The HTTP parser in AIOHTTP has numerous problems with header parsing...',
         packages: [
-          { ecosystem: 'PyPI', name: 'aiohttp', versions: ['introduced 0, fixed 3.8.6', '3.8.5'] },
+          {
+            ecosystem: 'PyPI',
+            name: 'aiohttp',
+            versions: ['introduced 0, fixed 3.8.6', '3.8.5'],
+            ranges: [
+              {
+                type: 'ECOSYSTEM',
+                events: [
+                  { kind: 'introduced', version: '0' },
+                  { kind: 'fixed', version: '3.8.6' },
+                ],
+              },
+            ],
+            listedVersions: ['3.8.5'],
+          },
         ],
         aliases: ['GHSA-vp9c-fpxx-744v', 'CVE-2023-47627'],
         cwes: ['CWE-444'],
         paths: [],
         functions: [],
         published: '2023-11-14T20:00:00Z',
+        severity: 'medium',
       },
     });
     expect(isOsvAdvisory(ghsa)).toBe(true);

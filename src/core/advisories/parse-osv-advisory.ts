@@ -2,7 +2,8 @@
 // document the duplicate index holds: ids and aliases, packages with their version ranges, CWEs,
 // and the text. Only the fields matching needs are read; unknown fields are ignored, as OSV asks.
 
-import type { AffectedPackage, DuplicateDocument } from '../model/duplicate.js';
+import type { AffectedPackage, AffectedRange, DuplicateDocument } from '../model/duplicate.js';
+import { parseCvssVector, scoreCvssVector } from '../severity/score-cvss-vector.js';
 import type { ParseIssue, ParseResult } from '../model/parse-result.js';
 
 const maxTextLength = 200_000;
@@ -41,6 +42,40 @@ function describeRanges(ranges: unknown): string[] {
   });
 }
 
+const eventKinds = ['introduced', 'fixed', 'last_affected', 'limit'] as const;
+
+/** SEMVER and ECOSYSTEM ranges with their events; GIT ranges name commits, not versions. */
+function readRanges(ranges: unknown): AffectedRange[] {
+  if (!Array.isArray(ranges)) return [];
+  return ranges.filter(isObject).flatMap((range) => {
+    const type = readString(range, 'type') ?? '';
+    if (type !== 'SEMVER' && type !== 'ECOSYSTEM') return [];
+    const events = (Array.isArray(range.events) ? range.events.filter(isObject) : []).flatMap(
+      (event) =>
+        eventKinds.flatMap((kind) => {
+          const version = readString(event, kind);
+          return version === null ? [] : [{ kind, version }];
+        }),
+    );
+    return events.length > 0 ? [{ type, events }] : [];
+  });
+}
+
+function readSeverity(advisory: JsonObject): DuplicateDocument['severity'] {
+  const specific = isObject(advisory.database_specific) ? advisory.database_specific : {};
+  const named = (readString(specific, 'severity') ?? '').toLowerCase();
+  if (named === 'moderate') return 'medium';
+  if (named === 'critical' || named === 'high' || named === 'medium' || named === 'low')
+    return named;
+  const scores = Array.isArray(advisory.severity) ? advisory.severity.filter(isObject) : [];
+  for (const entry of scores) {
+    const vector = parseCvssVector(readString(entry, 'score') ?? '');
+    const rating = vector ? scoreCvssVector(vector)?.rating : undefined;
+    if (rating && rating !== 'none') return rating;
+  }
+  return undefined;
+}
+
 function readAffected(value: unknown): AffectedPackage[] {
   if (!Array.isArray(value)) return [];
   return value
@@ -51,7 +86,17 @@ function readAffected(value: unknown): AffectedPackage[] {
       const name = pkg ? readString(pkg, 'name') : null;
       if (!pkg || !name) return [];
       const versions = [...describeRanges(affected.ranges), ...readStrings(affected.versions, 200)];
-      return [{ ecosystem: readString(pkg, 'ecosystem') ?? '', name, versions }];
+      const ranges = readRanges(affected.ranges);
+      const listedVersions = readStrings(affected.versions, 5000);
+      return [
+        {
+          ecosystem: readString(pkg, 'ecosystem') ?? '',
+          name,
+          versions,
+          ...(ranges.length > 0 ? { ranges } : {}),
+          ...(listedVersions.length > 0 ? { listedVersions } : {}),
+        },
+      ];
     });
 }
 
@@ -109,6 +154,7 @@ export function parseOsvAdvisory(value: unknown): ParseResult<DuplicateDocument>
       paths: [],
       functions: [],
       published: readString(value, 'published'),
+      ...(readSeverity(value) ? { severity: readSeverity(value) } : {}),
     },
   };
 }

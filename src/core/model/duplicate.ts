@@ -7,6 +7,15 @@ export interface AffectedPackage {
   name: string;
   /** Version ranges or versions as text ("introduced 0, fixed 2.4.1", ">=1.0 <1.2", "2.4.1"). */
   versions: string[];
+  /** OSV ranges as published (SEMVER and ECOSYSTEM types), for checking a version. */
+  ranges?: AffectedRange[];
+  /** Versions an OSV advisory lists one by one. */
+  listedVersions?: string[];
+}
+
+export interface AffectedRange {
+  type: string;
+  events: Array<{ kind: 'introduced' | 'fixed' | 'last_affected' | 'limit'; version: string }>;
 }
 
 export interface DuplicateDocument {
@@ -29,6 +38,8 @@ export interface DuplicateDocument {
    * channel. Two advisories from the same database are taken to be different bugs.
    */
   source?: string;
+  /** The advisory's own rating (GHSA `database_specific.severity`, or its CVSS vector), when given. */
+  severity?: 'critical' | 'high' | 'medium' | 'low';
 }
 
 export interface DuplicateCandidate {

@@ -1,0 +1,182 @@
+// Runs every signal over a list of dependencies and returns the findings, most severe first:
+// typosquats against the popular lists, the registry's records (npm), the advisories. Pure: the
+// registry answers, advisories and the clock's reading are passed in.
+
+import type { Dependency, DependencyFinding, Ecosystem } from '../model/dependency.js';
+import { dependencySeverities } from '../model/dependency.js';
+import type { NpmAdvisory, RegistryLookup } from '../model/package-record.js';
+import { checkPackageRecord } from './check-package-record.js';
+import type { PopularityIndex } from './create-popularity-index.js';
+import { describeTyposquat } from './describe-typosquat.js';
+import { findTyposquat } from './find-typosquat.js';
+import { normalizeForRegistry } from './fold-package-name.js';
+import {
+  matchNpmAdvisories,
+  matchOsvAdvisories,
+  type AdvisoryIndex,
+} from './match-vulnerabilities.js';
+
+export interface DependencyAssessmentInput {
+  dependencies: readonly Dependency[];
+  popularity: Readonly<Record<Ecosystem, PopularityIndex>>;
+  /** npm name -> the registry's answer; absent names were not asked (offline, no cache). */
+  registry: ReadonlyMap<string, RegistryLookup>;
+  /** npm name -> advisories from the bulk endpoint. */
+  npmAdvisories: ReadonlyMap<string, readonly NpmAdvisory[]>;
+  osv: AdvisoryIndex | null;
+  now: Date;
+}
+
+/** One entry per ecosystem, name and version; the first location is kept. */
+export function dedupeDependencies(dependencies: readonly Dependency[]): Dependency[] {
+  const seen = new Map<string, Dependency>();
+  for (const dependency of dependencies) {
+    const key = `${dependency.ecosystem}:${normalizeForRegistry(dependency.ecosystem, dependency.name)}@${dependency.version}`;
+    if (!seen.has(key)) seen.set(key, dependency);
+  }
+  return [...seen.values()];
+}
+
+/** Distinct packages (ecosystem and name), whatever their versions. */
+export function countPackages(dependencies: readonly Dependency[]): number {
+  return new Set(
+    dependencies.map(
+      (dependency) =>
+        `${dependency.ecosystem}:${normalizeForRegistry(dependency.ecosystem, dependency.name)}`,
+    ),
+  ).size;
+}
+
+function findingKey(finding: DependencyFinding): string {
+  const isPackageLevel =
+    finding.kind === 'typosquat' || finding.kind === 'not-found' || finding.kind === 'placeholder';
+  return [
+    finding.ecosystem,
+    finding.package,
+    isPackageLevel ? '' : finding.version,
+    finding.kind,
+    finding.advisories?.join(',') ?? '',
+  ].join('\0');
+}
+
+function notFound(
+  dependency: Dependency,
+  evidence: string[],
+  severity: DependencyFinding['severity'],
+  message: string,
+): DependencyFinding {
+  return {
+    package: dependency.name,
+    version: dependency.version,
+    ecosystem: dependency.ecosystem,
+    kind: 'not-found',
+    severity,
+    message,
+    evidence,
+    location: dependency.location,
+  };
+}
+
+function assessOne(
+  dependency: Dependency,
+  input: DependencyAssessmentInput,
+  typosquatFinding: DependencyFinding | null,
+): DependencyFinding[] {
+  const findings: DependencyFinding[] = typosquatFinding ? [typosquatFinding] : [];
+  const index = input.popularity[dependency.ecosystem];
+  const isPopular = index.find(dependency.name) !== undefined;
+  // `==1.2.3` pins one PyPI version; the advisories compare the bare version.
+  let version = dependency.isExact ? dependency.version.replace(/^===?\s*/, '') : '';
+  if (dependency.ecosystem === 'npm') {
+    const lookup = input.registry.get(dependency.name);
+    if (lookup?.status === 'not-found') {
+      findings.push(
+        notFound(
+          dependency,
+          [
+            'the registry answered 404 Not Found',
+            'an invented name can be registered by anyone, and installs whatever they publish',
+          ],
+          'high',
+          `${dependency.name} does not exist on the npm registry`,
+        ),
+      );
+    } else if (lookup?.status === 'found' && lookup.record.unpublishedAt) {
+      findings.push(
+        notFound(
+          dependency,
+          [`every version was unpublished on ${lookup.record.unpublishedAt}`],
+          'high',
+          `${dependency.name} was unpublished from the npm registry`,
+        ),
+      );
+    } else if (lookup?.status === 'found') {
+      const checked = checkPackageRecord(dependency, lookup.record, { now: input.now, isPopular });
+      findings.push(...checked.findings);
+      version = checked.resolved?.version ?? version;
+    }
+    if (
+      dependency.hasInstallScript &&
+      !findings.some((finding) => finding.kind === 'install-script')
+    ) {
+      findings.push({
+        package: dependency.name,
+        version: dependency.version,
+        ecosystem: 'npm',
+        kind: 'install-script',
+        severity: isPopular ? 'low' : 'medium',
+        message: `${dependency.name} ${dependency.version} runs code when installed`,
+        evidence: ['the lockfile records hasInstallScript (or requiresBuild)'],
+        location: dependency.location,
+      });
+    }
+    if (version !== '')
+      findings.push(
+        ...matchNpmAdvisories(dependency, version, input.npmAdvisories.get(dependency.name) ?? []),
+      );
+  } else if (!isPopular && typosquatFinding === null) {
+    findings.push(
+      notFound(
+        dependency,
+        [
+          'PyPI is not queried: existence is checked offline against the shipped list only',
+          `${dependency.name} is not among the ${index.size.toLocaleString('en-US')} ${index.listName}`,
+        ],
+        'info',
+        `${dependency.name} is unverifiable offline (not a well-known PyPI project)`,
+      ),
+    );
+  }
+  if (input.osv && version !== '')
+    findings.push(...matchOsvAdvisories(dependency, version, input.osv));
+  return findings;
+}
+
+export function assessDependencies(input: DependencyAssessmentInput): DependencyFinding[] {
+  const typosquats = new Map<string, DependencyFinding | null>();
+  const findings = new Map<string, DependencyFinding>();
+  for (const dependency of input.dependencies) {
+    if (dependency.origin !== 'registry') continue;
+    const nameKey = `${dependency.ecosystem}:${dependency.name}`;
+    if (!typosquats.has(nameKey)) {
+      const index = input.popularity[dependency.ecosystem];
+      const match = findTyposquat(dependency.ecosystem, dependency.name, index);
+      const lookup =
+        dependency.ecosystem === 'npm' ? input.registry.get(dependency.name) : undefined;
+      const record = lookup?.status === 'found' ? lookup.record : undefined;
+      typosquats.set(
+        nameKey,
+        match ? describeTyposquat(dependency, match, index, record, input.now) : null,
+      );
+    }
+    for (const finding of assessOne(dependency, input, typosquats.get(nameKey) ?? null)) {
+      const key = findingKey(finding);
+      if (!findings.has(key)) findings.set(key, finding);
+    }
+  }
+  return [...findings.values()].sort(
+    (a, b) =>
+      dependencySeverities.indexOf(b.severity) - dependencySeverities.indexOf(a.severity) ||
+      a.package.localeCompare(b.package),
+  );
+}

@@ -1,0 +1,178 @@
+// Indexes the popular packages of one ecosystem for typosquat look-ups: by registry form, by
+// skeleton, by every one-character deletion (so names one edit apart meet in one map look-up),
+// by affix-free core, by sorted tokens, and by the bare name of scoped packages.
+
+import type { Ecosystem } from '../model/dependency.js';
+import {
+  coresOf,
+  normalizeForRegistry,
+  skeletonOf,
+  tokenKeyOf,
+  withoutSeparators,
+} from './fold-package-name.js';
+
+export interface PopularPackage {
+  name: string;
+  /** 1 is the most popular. */
+  rank: number;
+  /** Downloads over the list's period, when the list gives them. */
+  downloads?: number;
+}
+
+export interface PopularEntry extends PopularPackage {
+  key: string;
+}
+
+export interface PopularityIndex {
+  ecosystem: Ecosystem;
+  size: number;
+  /** What the list is, for evidence: "npm high-impact packages". */
+  listName: string;
+  find(name: string): PopularEntry | undefined;
+  byKey: ReadonlyMap<string, PopularEntry>;
+  /** The maps for near matches, built on first use: a list of popular names needs none. */
+  similarity(): SimilarityMaps;
+}
+
+interface SimilarityMaps {
+  bySkeleton: ReadonlyMap<string, PopularEntry[]>;
+  /** Names without separators, bucketed by `length:first character` and `length$last character`. */
+  byLengthAndEnd: ReadonlyMap<string, Array<{ entry: PopularEntry; bare: string }>>;
+  byCore: ReadonlyMap<string, PopularEntry[]>;
+  byTokens: ReadonlyMap<string, PopularEntry[]>;
+  /** npm: `arm-storage` -> [`@azure/arm-storage`], for bare names no more than two scopes share. */
+  byBareName: ReadonlyMap<string, PopularEntry[]>;
+  /** npm: first token of scoped bare names -> the scope that owns it (`arm` -> `@azure`). */
+  scopeOfPrefix: ReadonlyMap<string, { scope: string; examples: string[] }>;
+  /** npm scopes some popular package is published under (`@azure`). */
+  scopes: ReadonlySet<string>;
+}
+
+function push<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [value]);
+  else if (list[list.length - 1] !== value) list.push(value);
+}
+
+/**
+ * Two names one edit apart keep their start or their end: an edit (even two characters swapped
+ * across a third) near the start leaves the end alone, and the other way round. Names of six
+ * characters or more are bucketed by length and their first or last two characters, shorter ones
+ * by one character; `endKeysOf` lists a name's own buckets, `listEndBuckets` those to search.
+ */
+export function listEndBuckets(bare: string): string[] {
+  const width = bare.length <= 5 ? 1 : 2;
+  const keys: string[] = [];
+  for (let length = bare.length - 1; length <= bare.length + 1; length += 1)
+    keys.push(`${length}:${bare.slice(0, width)}`, `${length}$${bare.slice(-width)}`);
+  return keys;
+}
+
+function endKeysOf(bare: string): string[] {
+  // A name is searched for from candidates one shorter or longer, so it sits in both widths near the boundary.
+  const widths = bare.length === 5 || bare.length === 6 ? [1, 2] : [bare.length <= 5 ? 1 : 2];
+  return widths.flatMap((width) => [
+    `${bare.length}:${bare.slice(0, width)}`,
+    `${bare.length}$${bare.slice(-width)}`,
+  ]);
+}
+
+/** Popular packages of one scope that must share a first word before the word marks the scope. */
+const minScopeExamples = 3;
+
+function indexScopes(entries: readonly PopularEntry[], byKey: ReadonlyMap<string, PopularEntry>) {
+  const byBareName = new Map<string, PopularEntry[]>();
+  const prefixCounts = new Map<string, Map<string, string[]>>();
+  const unscopedPrefixCounts = new Map<string, number>();
+  for (const entry of entries) {
+    const slash = entry.key.indexOf('/');
+    const isScoped = entry.key.startsWith('@') && slash !== -1;
+    const bare = isScoped ? entry.key.slice(slash + 1) : entry.key;
+    const dash = bare.indexOf('-');
+    const token = dash > 0 ? bare.slice(0, dash) : null;
+    if (!isScoped) {
+      if (token) unscopedPrefixCounts.set(token, (unscopedPrefixCounts.get(token) ?? 0) + 1);
+      continue;
+    }
+    // Type definitions mirror the names of real packages; they say nothing of a scope's own names.
+    const scope = entry.key.slice(0, slash);
+    if (scope === '@types') continue;
+    push(byBareName, bare, entry);
+    if (token === null) continue;
+    const scopes = prefixCounts.get(token) ?? new Map<string, string[]>();
+    prefixCounts.set(token, scopes);
+    scopes.set(scope, [...(scopes.get(scope) ?? []), entry.name]);
+  }
+  // A bare name that several scopes publish (`core`, `utils`) is generic, not a scope's own.
+  for (const [bare, list] of byBareName) {
+    if (new Set(list.map((entry) => entry.key.split('/')[0])).size > 2 || byKey.has(bare))
+      byBareName.delete(bare);
+  }
+  const scopeOfPrefix = new Map<string, { scope: string; examples: string[] }>();
+  for (const [token, scopes] of prefixCounts) {
+    const ranked = [...scopes].sort((a, b) => b[1].length - a[1].length);
+    const [scope, names] = ranked[0]!;
+    const others = ranked.slice(1).reduce((sum, [, list]) => sum + list.length, 0);
+    const unscoped = unscopedPrefixCounts.get(token) ?? 0;
+    if (names.length >= minScopeExamples && others === 0 && unscoped < names.length)
+      scopeOfPrefix.set(token, { scope, examples: names.slice(0, 3) });
+  }
+  const scopes = new Set(
+    entries.flatMap((entry) => (entry.key.startsWith('@') ? [entry.key.split('/')[0]!] : [])),
+  );
+  return { byBareName, scopeOfPrefix, scopes };
+}
+
+function buildSimilarityMaps(
+  ecosystem: Ecosystem,
+  entries: readonly PopularEntry[],
+  byKey: ReadonlyMap<string, PopularEntry>,
+): SimilarityMaps {
+  const bySkeleton = new Map<string, PopularEntry[]>();
+  const byLengthAndEnd = new Map<string, Array<{ entry: PopularEntry; bare: string }>>();
+  const byCore = new Map<string, PopularEntry[]>();
+  const byTokens = new Map<string, PopularEntry[]>();
+  for (const entry of entries) {
+    push(bySkeleton, skeletonOf(entry.key), entry);
+    const bare = withoutSeparators(entry.key);
+    const near = { entry, bare };
+    if (bare !== '') for (const key of endKeysOf(bare)) push(byLengthAndEnd, key, near);
+    for (const core of coresOf(entry.key)) push(byCore, core, entry);
+    const tokens = tokenKeyOf(entry.key);
+    if (tokens) push(byTokens, tokens, entry);
+  }
+  const scopes =
+    ecosystem === 'npm'
+      ? indexScopes(entries, byKey)
+      : {
+          byBareName: new Map<string, PopularEntry[]>(),
+          scopeOfPrefix: new Map(),
+          scopes: new Set<string>(),
+        };
+  return { bySkeleton, byLengthAndEnd, byCore, byTokens, ...scopes };
+}
+
+export function createPopularityIndex(
+  ecosystem: Ecosystem,
+  listName: string,
+  packages: readonly PopularPackage[],
+): PopularityIndex {
+  const byKey = new Map<string, PopularEntry>();
+  const entries: PopularEntry[] = [];
+  for (const popular of packages) {
+    const key = normalizeForRegistry(ecosystem, popular.name);
+    if (byKey.has(key)) continue;
+    const entry = { ...popular, key };
+    byKey.set(key, entry);
+    entries.push(entry);
+  }
+  let maps: SimilarityMaps | null = null;
+  return {
+    ecosystem,
+    size: entries.length,
+    listName,
+    find: (name) => byKey.get(normalizeForRegistry(ecosystem, name)),
+    byKey,
+    similarity: () => (maps ??= buildSimilarityMaps(ecosystem, entries, byKey)),
+  };
+}

@@ -1,0 +1,163 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createPopularityIndex } from './create-popularity-index.js';
+import { describeOneEdit } from './describe-one-edit.js';
+import { coresOf, isKeyboardNeighbour, skeletonOf } from './fold-package-name.js';
+import { findTyposquat } from './find-typosquat.js';
+
+const npm = createPopularityIndex(
+  'npm',
+  'npm high-impact packages',
+  [
+    'lodash',
+    'react',
+    'express',
+    'request',
+    'commander',
+    'buffer-xor',
+    'js-sha3',
+    'bs58',
+    'color-string',
+    'colors',
+    'jquery',
+    'axios',
+    '@azure/arm-storage',
+    '@azure/arm-resources',
+    '@azure/arm-appservice',
+    '@azure/core-tracing',
+    '@azure/identity',
+    '@babel/core',
+    '@rollup/core',
+    '@vue/core',
+    'typescript',
+    'adal',
+    'gdal',
+    'vue2',
+    'vue3',
+    'mongoose',
+    'coffee-script',
+    'JSONStream',
+    '@types/node',
+    '@aws-sdk/client-s3',
+  ].map((name, index) => ({ name, rank: index + 1 })),
+);
+const pypi = createPopularityIndex(
+  'pypi',
+  'most downloaded PyPI projects',
+  [
+    'requests',
+    'numpy',
+    'python-dateutil',
+    'django',
+    'pyyaml',
+    'python-nmap',
+    'colorama',
+    'pysmb',
+    'jellyfish',
+  ].map((name, index) => ({ name, rank: index + 1, downloads: 1_000_000 - index })),
+);
+
+function technique(ecosystem: 'npm' | 'pypi', name: string): string | null {
+  const match = findTyposquat(ecosystem, name, ecosystem === 'npm' ? npm : pypi);
+  return match ? `${match.technique} ${match.target.name}` : null;
+}
+
+describe('findTyposquat', () => {
+  it('names each technique and the target', () => {
+    expect(technique('npm', 'loadsh')).toBe('transposition lodash');
+    expect(technique('npm', 'rxpress')).toBe('keyboard express');
+    expect(technique('npm', 'requestt')).toBe('repetition request');
+    expect(technique('npm', 'commandr')).toBe('one-edit commander');
+    expect(technique('npm', '1odash')).toBe('homoglyph lodash');
+    expect(technique('npm', 'l0dash')).toBe('homoglyph lodash');
+    expect(technique('npm', 'reаct')).toBe('homoglyph react'); // Cyrillic а
+    expect(technique('npm', 'bufferxor')).toBe('separator buffer-xor');
+    expect(technique('npm', 'coffee_script')).toBe('separator coffee-script');
+    expect(technique('npm', 'jsonstream')).toBe('case JSONStream');
+    expect(technique('npm', 'arm-storage')).toBe('scope-stripped @azure/arm-storage');
+    expect(technique('npm', 'arm-advisor')).toBe('scope-pattern @azure/arm-storage');
+    expect(technique('npm', 'axios-js')).toBe('affix axios');
+    expect(technique('npm', 'jquery.js')).toBe('affix jquery');
+    expect(technique('pypi', 'python3-dateutil')).toBe('affix python-dateutil');
+    expect(technique('pypi', 'smb')).toBe('affix pysmb');
+    expect(technique('pypi', 'nmap-python')).toBe('word-order python-nmap');
+    expect(technique('pypi', 'reqeusts')).toBe('transposition requests');
+    expect(technique('pypi', 'r3quests')).toBe('homoglyph requests');
+    expect(technique('pypi', 'COLORAMA')).toBeNull(); // normalises to colorama: the same project
+  });
+
+  it('never flags a popular name, however close to another popular one', () => {
+    expect(technique('npm', 'adal')).toBeNull();
+    expect(technique('npm', 'gdal')).toBeNull();
+    expect(technique('npm', 'vue3')).toBeNull();
+    expect(technique('pypi', 'django')).toBeNull();
+  });
+
+  it('leaves alone what only the scope owner can publish, version families and crowded short names', () => {
+    expect(technique('npm', '@azure/arm-storagee')).toBeNull();
+    expect(technique('npm', '@aws-sdk/client-s4')).toBeNull();
+    expect(technique('npm', '@types/lodash')).toBeNull();
+    expect(technique('npm', 'vue4')).toBeNull();
+    expect(technique('npm', 'core')).toBeNull(); // a word three scopes publish
+    expect(technique('npm', 'bs5')).toBeNull(); // too short for one edit
+    expect(technique('npm', 'left-pad')).toBeNull();
+  });
+
+  it('finds every single-character change of a popular name of five or more characters', () => {
+    const alphabet = 'abcdefghijklmnopqrstuvwxyz';
+    fc.assert(
+      fc.property(
+        fc.constantFrom('lodash', 'express', 'commander', 'mongoose', 'typescript'),
+        fc.nat(),
+        fc.constantFrom(...alphabet),
+        fc.constantFrom('insert', 'delete', 'replace', 'swap'),
+        (target, at, character, edit) => {
+          const position = at % target.length;
+          const name =
+            edit === 'insert'
+              ? target.slice(0, position) + character + target.slice(position)
+              : edit === 'delete'
+                ? target.slice(0, position) + target.slice(position + 1)
+                : edit === 'replace'
+                  ? target.slice(0, position) + character + target.slice(position + 1)
+                  : target.slice(0, position) +
+                    (target[position + 1] ?? '') +
+                    target[position] +
+                    target.slice(position + 2);
+          const match = findTyposquat('npm', name, npm);
+          if (name === target || npm.find(name)) expect(match).toBeNull();
+          else expect(match?.target.name).toBe(target);
+        },
+      ),
+    );
+  });
+});
+
+describe('name helpers', () => {
+  it('describes one edit and nothing further', () => {
+    expect(describeOneEdit('loadsh', 'lodash')).toEqual({ kind: 'transposition' });
+    expect(describeOneEdit('axioss', 'axios')).toMatchObject({
+      kind: 'insertion',
+      character: 's',
+      isRepetition: true,
+    });
+    expect(describeOneEdit('axis', 'axios')).toEqual({ kind: 'omission', character: 'o' });
+    expect(describeOneEdit('axiox', 'axios')).toEqual({
+      kind: 'replacement',
+      expected: 's',
+      actual: 'x',
+    });
+    expect(describeOneEdit('xaios', 'axios')).toEqual({ kind: 'transposition' });
+    expect(describeOneEdit('abc', 'xyz')).toBeNull();
+    expect(describeOneEdit('same', 'same')).toBeNull();
+  });
+
+  it('folds look-alikes, strips affixes and knows keyboard neighbours', () => {
+    expect(skeletonOf('rn0ment_js')).toBe('momentjs');
+    expect(coresOf('python3-dateutil')).toContain('dateutil');
+    expect(coresOf('underscore.string-2')).toContain('underscore.string');
+    expect(isKeyboardNeighbour('q', 'a')).toBe(true);
+    expect(isKeyboardNeighbour('s', 'e')).toBe(true);
+    expect(isKeyboardNeighbour('a', 'p')).toBe(false);
+  });
+});

@@ -1,0 +1,238 @@
+// Decides whether a package name imitates a popular one: look-alike characters, separators and
+// case, one edit (typo, transposition, keyboard neighbour, repetition), a stripped scope or a
+// scope's naming pattern, added or dropped affixes, reordered words. A name that is itself popular
+// is never a typosquat: popular packages close to each other (`adal`/`gdal`) are left alone.
+
+import type { Ecosystem } from '../model/dependency.js';
+import { describeOneEdit, isNearMiss, type OneEdit } from './describe-one-edit.js';
+import {
+  coresOf,
+  isKeyboardNeighbour,
+  isLookAlike,
+  normalizeForRegistry,
+  skeletonOf,
+  tokenKeyOf,
+  withoutSeparators,
+} from './fold-package-name.js';
+import {
+  listEndBuckets,
+  type PopularEntry,
+  type PopularityIndex,
+} from './create-popularity-index.js';
+
+type TyposquatTechnique =
+  | 'case'
+  | 'homoglyph'
+  | 'separator'
+  | 'transposition'
+  | 'keyboard'
+  | 'repetition'
+  | 'one-edit'
+  | 'scope-stripped'
+  | 'scope-pattern'
+  | 'affix'
+  | 'word-order';
+
+export interface TyposquatMatch {
+  target: PopularEntry;
+  technique: TyposquatTechnique;
+  /** How the name differs from the target, in words. */
+  difference: string;
+  /** Strong techniques leave one plausible reading; weak ones (affixes, scope pattern) less so. */
+  strength: 'strong' | 'weak';
+}
+
+/** Shortest name (without separators) a one-edit match may have: shorter names are crowded. */
+const minOneEditLength = 4;
+/** Shortest name in which two characters swapped across a third (`uglyfi`) count as a typo. */
+const minSwapAcrossOneLength = 6;
+
+function best(
+  entries: readonly PopularEntry[] | undefined,
+  exclude: string,
+): PopularEntry | undefined {
+  let found: PopularEntry | undefined;
+  for (const entry of entries ?? []) {
+    if (entry.key !== exclude && (found === undefined || entry.rank < found.rank)) found = entry;
+  }
+  return found;
+}
+
+function classifyEdit(edit: OneEdit): { technique: TyposquatTechnique; difference: string } {
+  switch (edit.kind) {
+    case 'transposition':
+      return { technique: 'transposition', difference: 'two characters swapped' };
+    case 'insertion':
+      return edit.isRepetition
+        ? { technique: 'repetition', difference: `"${edit.character}" doubled` }
+        : { technique: 'one-edit', difference: `"${edit.character}" added` };
+    case 'omission':
+      return { technique: 'one-edit', difference: `"${edit.character}" left out` };
+    case 'replacement': {
+      const replaced = `"${edit.expected}" replaced by "${edit.actual}"`;
+      if (isLookAlike(edit.expected!, edit.actual!))
+        return { technique: 'homoglyph', difference: `${replaced}, which looks alike` };
+      if (isKeyboardNeighbour(edit.expected!, edit.actual!))
+        return { technique: 'keyboard', difference: `${replaced}, its keyboard neighbour` };
+      return { technique: 'one-edit', difference: replaced };
+    }
+  }
+}
+
+/** Version-like differences (`vue2`/`vue3`, `es2015`/`es2016`) are families, not typos. */
+function isDigitChange(edit: OneEdit): boolean {
+  if (edit.kind === 'replacement') return /\d/.test(edit.expected!) && /\d/.test(edit.actual!);
+  return edit.kind !== 'transposition' && /\d/.test(edit.character!);
+}
+
+function findOneEdit(key: string, index: PopularityIndex): TyposquatMatch | null {
+  const bare = withoutSeparators(key);
+  if (bare.length < minOneEditLength) return null;
+  const isScoped = key.startsWith('@');
+  let found: TyposquatMatch | null = null;
+  for (const bucket of listEndBuckets(bare)) {
+    for (const { entry, bare: target } of index.similarity().byLengthAndEnd.get(bucket) ?? []) {
+      // A scope against no scope is a different kind of confusion, judged by the scope rules.
+      if (entry.key === key || entry.key.startsWith('@') !== isScoped) continue;
+      if (found !== null && entry.rank >= found.target.rank) continue;
+      if (!isNearMiss(bare, target, bare.length >= minSwapAcrossOneLength)) continue;
+      const edit = describeOneEdit(bare, target) ?? { kind: 'transposition' as const };
+      const isShort = Math.max(bare.length, target.length) < 5;
+      if (edit.kind !== 'transposition' && (isDigitChange(edit) || isShort)) continue;
+      found = { target: entry, ...classifyEdit(edit), strength: 'strong' };
+    }
+  }
+  return found;
+}
+
+function findScopeMatch(
+  key: string,
+  cores: readonly string[],
+  index: PopularityIndex,
+): TyposquatMatch | null {
+  if (index.ecosystem !== 'npm' || key.startsWith('@')) return null;
+  // A one-word bare name (`accept`, `admin`) is a common word first and a scope's package second.
+  // `core-client-1`: a scoped package's bare name with an affix, the two techniques together.
+  const bareNames = [key, ...cores].filter((name) => name.includes('-'));
+  const scoped = bareNames
+    .map((name) => best(index.similarity().byBareName.get(name), key))
+    .find((entry) => entry !== undefined);
+  if (scoped)
+    return {
+      target: scoped,
+      technique: 'scope-stripped',
+      difference: `the scope ${scoped.name.split('/')[0]} left out`,
+      strength: 'strong',
+    };
+  const dash = key.indexOf('-');
+  const owner = dash > 0 ? index.similarity().scopeOfPrefix.get(key.slice(0, dash)) : undefined;
+  if (!owner) return null;
+  const example = index.find(owner.examples[0]!)!;
+  return {
+    target: example,
+    technique: 'scope-pattern',
+    difference: `named like the packages of ${owner.scope} (${owner.examples.join(', ')}) without the scope`,
+    strength: 'weak',
+  };
+}
+
+function findAffixMatch(
+  key: string,
+  cores: readonly string[],
+  index: PopularityIndex,
+): TyposquatMatch | null {
+  // Two-letter names (`d3`) have no core of their own; `.js` and `-js` are the usual disguise.
+  const jsSuffix = /^([a-z0-9]{2})[.-]js$/.exec(key);
+  const short = jsSuffix ? index.byKey.get(jsSuffix[1]!) : undefined;
+  if (short)
+    return {
+      target: short,
+      technique: 'affix',
+      difference: `"${short.name}" with a -js suffix`,
+      strength: 'weak',
+    };
+  const direct = best(index.similarity().byCore.get(key), key);
+  if (direct)
+    return {
+      target: direct,
+      technique: 'affix',
+      difference: `"${direct.name}" without its prefix or suffix`,
+      strength: 'weak',
+    };
+  for (const core of cores) {
+    const target = index.byKey.get(core) ?? best(index.similarity().byCore.get(core), key);
+    // `vue4` beside `vue2`: numbered editions of one family, not an added suffix.
+    const isNumberedFamily = target !== undefined && /\d$/.test(key) && /\d$/.test(target.key);
+    if (target && target.key !== key && !isNumberedFamily)
+      return {
+        target,
+        technique: 'affix',
+        difference: `"${core}" with a prefix or suffix added or changed`,
+        strength: 'weak',
+      };
+  }
+  return null;
+}
+
+/**
+ * `asIfUnlisted` judges a popular name as if the lists did not hold it (a package that became
+ * popular after the lists were made): what the name alone says, for measuring false alarms.
+ */
+export function findTyposquat(
+  ecosystem: Ecosystem,
+  name: string,
+  index: PopularityIndex,
+  options: { asIfUnlisted?: boolean } = {},
+): TyposquatMatch | null {
+  const key = normalizeForRegistry(ecosystem, name);
+  const exact = options.asIfUnlisted ? undefined : index.byKey.get(key);
+  if (exact) {
+    // npm names are case-sensitive for old packages; a new name differing only in case imitates.
+    return ecosystem === 'npm' && exact.name !== name
+      ? {
+          target: exact,
+          technique: 'case',
+          difference: 'the same name in other letter case',
+          strength: 'strong',
+        }
+      : null;
+  }
+  // Only a scope's owner publishes under it: a name in a scope that popular packages use is theirs.
+  if (key.startsWith('@') && index.similarity().scopes.has(key.slice(0, key.indexOf('/'))))
+    return null;
+  const sameSkeleton = best(index.similarity().bySkeleton.get(skeletonOf(key)), key);
+  if (sameSkeleton) {
+    const isSeparatorOnly = withoutSeparators(sameSkeleton.key) === withoutSeparators(key);
+    return isSeparatorOnly
+      ? {
+          target: sameSkeleton,
+          technique: 'separator',
+          difference: 'separators or scope changed',
+          strength: 'strong',
+        }
+      : {
+          target: sameSkeleton,
+          technique: 'homoglyph',
+          difference: 'look-alike characters',
+          strength: 'strong',
+        };
+  }
+  const cores = coresOf(key);
+  const scope = findScopeMatch(key, cores, index);
+  if (scope?.strength === 'strong') return scope;
+  const oneEdit = findOneEdit(key, index);
+  if (oneEdit) return oneEdit;
+  // Reordered words alone (`array-shuffle`, `shuffle-array`) are common among honest names; an
+  // ecosystem word moved to the other end (`nmap-python`) is the squatter's pattern.
+  const hasEcosystemWord = /(?:^|-)(?:python3?|py3?|js|node|nodejs)(?:-|$)/.test(key);
+  const tokens = hasEcosystemWord ? tokenKeyOf(key) : null;
+  const reordered = tokens ? best(index.similarity().byTokens.get(tokens), key) : undefined;
+  if (reordered)
+    return {
+      target: reordered,
+      technique: 'word-order',
+      difference: 'the same words in another order',
+      strength: 'weak',
+    };
+  return findAffixMatch(key, cores, index) ?? scope;
+}
