@@ -1,7 +1,10 @@
 // Benchmark: reports per second through the triage pipeline on one core: parse Markdown, extract
 // facts, check scope and requirements, assess severity, score, draft the reply, and (second
 // figure) match each report against the earlier ones in the batch, as `thresher triage` does.
-// Prints figures; asserts nothing. Usage: npm run bench:triage [-- --seconds 5]
+// Then the triage core's cost per report as a multiple of markdown-it parsing the same report,
+// and the accuracy of the verdicts on the measurement corpus (test/corpus), per split.
+// Prints figures; asserts nothing.
+// Usage: npm run bench:triage [-- --seconds 5 --ratio-iterations 300]
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -15,9 +18,19 @@ import {
   type TriageResult,
 } from '../src/core/index.js';
 import { parseReportText } from '../src/core/report/parse-report.js';
+import { loadCorpusProfile, readCorpus } from '../test/corpus/read-corpus.js';
+import { measureParseRatio, type RatioInput } from './support/measure-parse-ratio.js';
+import { printLine } from './support/print-line.js';
+import { reportCorpusAccuracy } from './support/report-corpus-accuracy.js';
 
-const { values } = parseArgs({ options: { seconds: { type: 'string', default: '5' } } });
+const { values } = parseArgs({
+  options: {
+    seconds: { type: 'string', default: '5' },
+    'ratio-iterations': { type: 'string', default: '300' },
+  },
+});
 const seconds = Number(values.seconds);
+const ratioIterations = Number(values['ratio-iterations']);
 const examples = resolve(import.meta.dirname, '../examples');
 const profile = await loadSecurityProfile(join(examples, 'security-profile.yml'));
 const texts = readdirSync(join(examples, 'reports'))
@@ -80,3 +93,34 @@ for (const [label, matchDuplicates] of [
     `  ${Math.round(figures.perSecond)} reports/s (target > 1000), ${figures.latencyMs.toFixed(3)} ms per report (${figures.count} in ${figures.elapsed.toFixed(2)} s)`,
   );
 }
+
+/** The corpus's Markdown and plain-text reports of every project whose profile loads today. */
+async function readCorpusRatioInputs(): Promise<RatioInput[]> {
+  const inputs: RatioInput[] = [];
+  for (const project of readCorpus()) {
+    const loaded = await loadCorpusProfile(project);
+    if (!loaded.ok) continue;
+    for (const name of project.reportFiles.filter((file) => /\.(md|txt)$/.test(file))) {
+      const text = readFileSync(join(project.reportsDir, name), 'utf8');
+      inputs.push({ name: `${project.slug}/${name}`, text, profile: loaded.profile });
+    }
+  }
+  return inputs;
+}
+
+printLine();
+printLine(
+  'triage core cost per report / markdown-it parse() of the same report (default preset; paired, alternating order, per-report medians; target <= 3x):',
+);
+for (const [label, inputs] of [
+  ['examples/reports', texts.map(({ name, text }) => ({ name, text, profile }))],
+  ['test/corpus (profiles that load)', await readCorpusRatioInputs()],
+] as const) {
+  const figures = measureParseRatio(inputs, ratioIterations);
+  printLine(
+    `  ${label}: ${figures.ratio.toFixed(2)}x (${figures.triageMicroseconds.toFixed(0)} vs ${figures.markdownMicroseconds.toFixed(0)} µs per report; ${inputs.length} reports x ${figures.iterations} iterations)`,
+  );
+}
+
+printLine();
+await reportCorpusAccuracy();

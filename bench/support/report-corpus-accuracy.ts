@@ -1,0 +1,92 @@
+// Triages every corpus project in one batch per project, compares each verdict with
+// expected.yml and prints accuracy for the tune and measure splits, then every miss with what
+// was expected, what Thresher said and the expected reason.
+
+import {
+  loadCorpusProfile,
+  readCorpus,
+  type CorpusProject,
+  type Split,
+} from '../../test/corpus/read-corpus.js';
+import {
+  compareVerdict,
+  describeMiss,
+  formatRatio,
+  summariseAccuracy,
+  type VerdictComparison,
+} from '../../test/corpus/score-verdicts.js';
+import { triageCorpusProject } from '../../test/corpus/triage-corpus-project.js';
+import { printLine } from './print-line.js';
+
+interface ProjectRun {
+  project: CorpusProject;
+  /** Null when the profile does not load; `skipReason` says why. */
+  comparisons: VerdictComparison[] | null;
+  skipReason: string | null;
+}
+
+async function runProject(project: CorpusProject): Promise<ProjectRun> {
+  const loaded = await loadCorpusProfile(project);
+  if (!loaded.ok) return { project, comparisons: null, skipReason: loaded.reason };
+  const { results, problems } = await triageCorpusProject(project, loaded.profile);
+  const comparisons = [...project.expected].map(([key, expected]) =>
+    compareVerdict(key, expected, results.get(key) ?? null, problems.get(key) ?? null),
+  );
+  return { project, comparisons, skipReason: null };
+}
+
+function printSplit(split: Split, runs: readonly ProjectRun[]): void {
+  const ofSplit = runs.filter((run) => run.project.split === split);
+  const total = ofSplit.reduce((sum, run) => sum + run.project.expected.size, 0);
+  const triaged = ofSplit.flatMap((run) => run.comparisons ?? []);
+  const summary = summariseAccuracy(triaged);
+  const label = split === 'measure' ? 'measure (held out, report this)' : 'tune';
+  printLine(`${label}: ${ofSplit.map((run) => run.project.slug).join(', ')}; ${total} reports`);
+  for (const run of ofSplit.filter((candidate) => candidate.comparisons === null)) {
+    printLine(
+      `  not triaged: ${run.project.slug} (${run.project.expected.size} reports), ${run.skipReason}`,
+    );
+  }
+  printLine(
+    `  verdicts correct   ${formatRatio(summary.verdictsCorrect, total)} of all reports; ${formatRatio(summary.verdictsCorrect, summary.reports)} of those triaged`,
+  );
+  printLine(`  rules correct      ${formatRatio(summary.rulesCorrect, summary.rulesChecked)}`);
+  printLine(`  missing correct    ${formatRatio(summary.missingCorrect, summary.missingChecked)}`);
+  printLine(
+    `  severity band      ${formatRatio(summary.severityCorrect, summary.reports)} (for information)`,
+  );
+}
+
+function printMisses(split: Split, runs: readonly ProjectRun[]): void {
+  const misses = runs
+    .filter((run) => run.project.split === split)
+    .flatMap((run) =>
+      (run.comparisons ?? [])
+        .filter(
+          (comparison) =>
+            !comparison.isVerdictCorrect ||
+            comparison.isRulesCorrect === false ||
+            comparison.isMissingCorrect === false,
+        )
+        .map((comparison) => ({ slug: run.project.slug, comparison })),
+    );
+  printLine(`misses in ${split} (${misses.length}):`);
+  for (const { slug, comparison } of misses) {
+    printLine(`  ${slug}/${comparison.key}: ${describeMiss(comparison)}`);
+    printLine(`      expected because: ${comparison.expected.reason}`);
+  }
+}
+
+/** Prints the accuracy section of bench:triage. */
+export async function reportCorpusAccuracy(): Promise<void> {
+  const runs: ProjectRun[] = [];
+  for (const project of readCorpus()) runs.push(await runProject(project));
+  printLine(
+    'accuracy on test/corpus (expected verdicts decided from each project’s policy; one batch per project):',
+  );
+  printSplit('measure', runs);
+  printSplit('tune', runs);
+  printLine();
+  printMisses('measure', runs);
+  printMisses('tune', runs);
+}

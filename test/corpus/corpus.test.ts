@@ -1,0 +1,103 @@
+// Keeps the measurement corpus consistent: every report has an expected verdict and every
+// expectation names a real report, cited rules exist in the project's profile, second finders
+// point at an earlier report, profiles load (or fail only on the keys proposed in issue 8, as the
+// README says), and the split holds whole projects with about 40% of the reports in `measure`.
+// It checks the corpus, never the triage engine's answers: accuracy lives in bench:triage.
+
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { isMbox, splitMbox } from '../../src/adapters/mail/split-mbox.js';
+import { corpusRoot, loadCorpusProfile, readCorpus, type CorpusProject } from './read-corpus.js';
+
+const projects = readCorpus();
+
+/** Expected keys for the files: the file name, or `name#N` for each message of an mbox. */
+function listReportKeys(project: CorpusProject): string[] {
+  return project.reportFiles.flatMap((name) => {
+    const bytes = readFileSync(join(project.reportsDir, name));
+    if (!name.endsWith('.mbox') || !isMbox(bytes)) return [name];
+    return splitMbox(bytes).map((_, index) => `${name}#${index + 1}`);
+  });
+}
+
+function listRuleIds(project: CorpusProject): Set<string> {
+  const profile = parseYaml(readFileSync(project.profilePath, 'utf8')) as {
+    'threat-model'?: { 'in-scope'?: { id: string }[]; 'out-of-scope'?: { id: string }[] };
+  };
+  const model = profile['threat-model'] ?? {};
+  return new Set([...(model['in-scope'] ?? []), ...(model['out-of-scope'] ?? [])].map((r) => r.id));
+}
+
+describe('the measurement corpus', () => {
+  it('has at least six projects and sixty reports', () => {
+    const reports = projects.reduce((sum, project) => sum + project.expected.size, 0);
+    expect(projects.length).toBeGreaterThanOrEqual(6);
+    expect(reports).toBeGreaterThanOrEqual(60);
+  });
+
+  it('holds out whole projects with about 40% of the reports', () => {
+    const measure = projects.filter((project) => project.split === 'measure');
+    const count = (list: CorpusProject[]): number =>
+      list.reduce((sum, project) => sum + project.expected.size, 0);
+    const share = count(measure) / count(projects);
+    expect(measure.length).toBeGreaterThanOrEqual(2);
+    expect(share).toBeGreaterThanOrEqual(0.35);
+    expect(share).toBeLessThanOrEqual(0.45);
+  });
+
+  for (const project of projects) {
+    describe(project.slug, () => {
+      it('has exactly one expected verdict per report', () => {
+        expect([...project.expected.keys()].sort()).toEqual(listReportKeys(project).sort());
+      });
+
+      it('cites only rules its profile declares', () => {
+        const ids = listRuleIds(project);
+        const unknown = [...project.expected.values()].flatMap((verdict) =>
+          (verdict.rules ?? []).filter((rule) => !ids.has(rule)),
+        );
+        expect(unknown).toEqual([]);
+      });
+
+      it('gives each disposition the fields it needs', () => {
+        for (const [key, verdict] of project.expected) {
+          const where = `${project.slug}/${key}`;
+          if (verdict.disposition === 'needs-info')
+            expect(verdict.missing?.length, where).toBeGreaterThan(0);
+          if (['in-scope', 'out-of-scope', 'needs-review'].includes(verdict.disposition))
+            expect(verdict.rules?.length, where).toBeGreaterThan(0);
+          if (verdict.disposition === 'needs-review')
+            expect(verdict.rules?.length, where).toBeGreaterThanOrEqual(2);
+          expect(verdict.disposition === 'duplicate', where).toBe(
+            verdict.duplicateOf !== undefined,
+          );
+        }
+      });
+
+      it('points second finders at an earlier report', () => {
+        const keys = listReportKeys(project);
+        for (const [key, verdict] of project.expected) {
+          if (verdict.duplicateOf === undefined) continue;
+          expect(keys.indexOf(verdict.duplicateOf), `${key}`).toBeGreaterThanOrEqual(0);
+          expect(keys.indexOf(verdict.duplicateOf), `${key}`).toBeLessThan(keys.indexOf(key));
+        }
+      });
+
+      it('has a profile that loads, or fails only on the keys proposed in issue 8', async () => {
+        const loaded = await loadCorpusProfile(project);
+        const readme = readFileSync(join(corpusRoot, 'README.md'), 'utf8');
+        const listed = new RegExp(`^- \`${project.slug}\`:`, 'm').test(
+          readme.slice(readme.indexOf('## Profiles that need the proposed keys')),
+        );
+        if (loaded.ok) {
+          expect(listed).toBe(false);
+        } else {
+          expect(loaded.reason).toMatch(/proposed in issue 8/);
+          expect(listed).toBe(true);
+        }
+      });
+    });
+  }
+});

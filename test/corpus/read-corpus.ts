@@ -1,0 +1,159 @@
+// Reads the measurement corpus: each project's profile, report files, expected verdicts and its
+// split (tune or measure). Shared by bench:triage, bench:robustness and the tests that check the
+// corpus itself. Test-side code: it reads files directly.
+
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import * as z from 'zod';
+import {
+  InvalidSecurityProfileError,
+  loadSecurityProfile,
+} from '../../src/config/load-security-profile.js';
+import type { SecurityProfile } from '../../src/core/index.js';
+
+export const corpusRoot = resolve(import.meta.dirname);
+
+export const expectedDispositions = [
+  'in-scope',
+  'out-of-scope',
+  'needs-info',
+  'duplicate',
+  'needs-review',
+  'undetermined',
+  'invalid',
+] as const;
+
+export type ExpectedDisposition = (typeof expectedDispositions)[number];
+
+const requirementNames = [
+  'affected-version',
+  'affected-component',
+  'reproduction',
+  'impact',
+  'proposed-patch',
+  'test-case',
+  'severity',
+  'weakness',
+  'ai-disclosure',
+] as const;
+
+const expectedVerdictSchema = z.strictObject({
+  disposition: z.enum(expectedDispositions),
+  rules: z.array(z.string().min(1)).optional(),
+  missing: z.array(z.enum(requirementNames)).optional(),
+  'duplicate-of': z.string().min(1).optional(),
+  severity: z.string().min(1),
+  reason: z.string().min(20),
+});
+
+const expectedFileSchema = z.strictObject({
+  project: z.string().min(1),
+  reports: z.record(z.string(), expectedVerdictSchema),
+});
+
+const splitSchema = z.strictObject({
+  tune: z.array(z.string()),
+  measure: z.array(z.string()),
+});
+
+export type Split = 'tune' | 'measure';
+
+export interface ExpectedVerdict {
+  disposition: ExpectedDisposition;
+  rules?: string[];
+  missing?: string[];
+  duplicateOf?: string;
+  severity: string;
+  reason: string;
+}
+
+export interface CorpusProject {
+  /** The folder name under test/corpus, e.g. `libexpat`. */
+  slug: string;
+  /** The project name the expected file gives. */
+  name: string;
+  split: Split;
+  profilePath: string;
+  reportsDir: string;
+  /** Report file names, sorted (the order they are read in). */
+  reportFiles: string[];
+  /** Keyed by report file name, or `file.mbox#N` for a message of an mbox. */
+  expected: Map<string, ExpectedVerdict>;
+}
+
+/** Reads every project folder named in split.yml. Throws on a malformed corpus file. */
+export function readCorpus(root: string = corpusRoot): CorpusProject[] {
+  const split = splitSchema.parse(parseYaml(readFileSync(join(root, 'split.yml'), 'utf8')));
+  const splitOf = new Map<string, Split>([
+    ...split.tune.map((slug) => [slug, 'tune'] as const),
+    ...split.measure.map((slug) => [slug, 'measure'] as const),
+  ]);
+  return [...splitOf].map(([slug, projectSplit]) => readProject(root, slug, projectSplit));
+}
+
+function readProject(root: string, slug: string, split: Split): CorpusProject {
+  const dir = join(root, slug);
+  const reportsDir = join(dir, 'reports');
+  const parsed = expectedFileSchema.safeParse(
+    parseYaml(readFileSync(join(dir, 'expected.yml'), 'utf8')),
+  );
+  if (!parsed.success) {
+    throw new Error(`${slug}/expected.yml: ${z.prettifyError(parsed.error)}`);
+  }
+  const expected = new Map<string, ExpectedVerdict>();
+  for (const [key, verdict] of Object.entries(parsed.data.reports)) {
+    const { 'duplicate-of': duplicateOf, ...rest } = verdict;
+    expected.set(key, { ...rest, ...(duplicateOf === undefined ? {} : { duplicateOf }) });
+  }
+  const reportFiles = readdirSync(reportsDir)
+    .filter((name) => !name.startsWith('.') && statSync(join(reportsDir, name)).isFile())
+    .sort();
+  return {
+    slug,
+    name: parsed.data.project,
+    split,
+    profilePath: join(dir, 'security-profile.yml'),
+    reportsDir,
+    reportFiles,
+    expected,
+  };
+}
+
+/** The keys of the profile proposed in issue 8, which today's loader rejects. */
+const proposedKeyPattern = /unknown key "(?:bounty|severity|mentions)"/;
+
+export type LoadedCorpusProfile =
+  | { ok: true; profile: SecurityProfile }
+  | { ok: false; reason: string; needsProposedKeys: boolean };
+
+/**
+ * Loads a project's profile with the real loader. A profile whose only problems come from the
+ * keys proposed in issue 8 (`policy.bounty`, `severity`, `when.mentions`) is reported as such, so
+ * callers can skip it with a named reason until the loader knows those keys.
+ */
+export async function loadCorpusProfile(project: CorpusProject): Promise<LoadedCorpusProfile> {
+  try {
+    return { ok: true, profile: await loadSecurityProfile(project.profilePath) };
+  } catch (error) {
+    if (!(error instanceof InvalidSecurityProfileError)) throw error;
+    const proposed = new Set<string>();
+    const other = error.issues.filter((issue) => {
+      const match = /unknown key "(\w+)"/.exec(issue.message);
+      if (match && proposedKeyPattern.test(issue.message)) {
+        proposed.add(match[1]!);
+        return false;
+      }
+      // A `when` holding only `mentions` is also reported as empty.
+      return !/a "when" needs at least one condition/.test(issue.message);
+    });
+    if (other.length === 0 && proposed.size > 0) {
+      return {
+        ok: false,
+        needsProposedKeys: true,
+        reason: `the profile uses keys proposed in issue 8 that the loader does not know yet (${[...proposed].sort().join(', ')})`,
+      };
+    }
+    return { ok: false, needsProposedKeys: false, reason: error.message };
+  }
+}

@@ -1,0 +1,43 @@
+// Triages one corpus project the way `thresher triage` does: every report file of the project
+// in one batch through the real triage service, so later reports are matched against earlier
+// ones and second finders can be recognised. Results are keyed like expected.yml.
+
+import { relative } from 'node:path';
+import type { SecurityProfile, TriageResult } from '../../src/core/index.js';
+import { createServices } from '../../src/create-services.js';
+import type { CorpusProject } from './read-corpus.js';
+import type { TriagedReport } from './score-verdicts.js';
+
+export interface TriagedProject {
+  /** Keyed by report file name (or `file.mbox#N`). */
+  results: Map<string, TriagedReport>;
+  /** Files (or mbox messages) that could not be read, with the reason. */
+  problems: Map<string, string>;
+}
+
+export async function triageCorpusProject(
+  project: CorpusProject,
+  profile: SecurityProfile,
+): Promise<TriagedProject> {
+  const services = createServices({});
+  const outcome = await services.triage.triage({ profile, paths: [project.reportsDir] });
+  const keyOf = (source: string): string => relative(project.reportsDir, source);
+  const results = new Map<string, TriagedReport>();
+  for (const result of outcome.queue) {
+    results.set(keyOf(result.report.source), toTriagedReport(result, keyOf));
+  }
+  const problems = new Map(
+    outcome.problems.map((problem) => [keyOf(problem.source), problem.message] as const),
+  );
+  return { results, problems };
+}
+
+function toTriagedReport(result: TriageResult, keyOf: (source: string) => string): TriagedReport {
+  return {
+    verdict: result.verdict,
+    rules: result.rules,
+    missing: result.missing,
+    duplicateOf: result.duplicateOf === null ? null : keyOf(result.duplicateOf),
+    severity: result.severity.assessed.rating,
+  };
+}
