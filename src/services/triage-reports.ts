@@ -5,6 +5,7 @@
 
 import {
   buildReportDocument,
+  deriveProjectNames,
   extractReportFacts,
   rankQueue,
   triageFacts,
@@ -58,6 +59,7 @@ export function createTriageService(
       try {
         const store = storePath === undefined ? null : dependencies.openDuplicateStore(storePath);
         const projectName = profile.project.name;
+        const projectNames = deriveProjectNames(profile.project);
         const { problems, matchThenAdd, commit } = await loadDuplicateIndex(
           dependencies,
           againstPaths,
@@ -68,7 +70,7 @@ export function createTriageService(
         const results: TriageResult[] = [];
         const reportProblems: InputProblem[] = [];
         for (const report of sortByArrival([...reports, ...batch.reports])) {
-          const { facts, limits } = extractReportFacts(report);
+          const { facts, limits } = extractReportFacts(report, { projectNames });
           const evidence = repo
             ? await isolateReportFailure(
                 report.source,

@@ -132,6 +132,7 @@ describe('thresher triage --repo', () => {
         priority: number;
         priorityReasons: string[];
         reply: string;
+        notes: string[];
         evidence: EvidenceJson;
       }[];
     };
@@ -139,7 +140,8 @@ describe('thresher triage --repo', () => {
     const bad = reports.find((report) => report.source === fabricated)!;
     expect(good.evidence.grade).toBe('verified');
     expect(good.priorityReasons).toContain('+10 code claims verified');
-    expect(good.reply).toContain('Reject chunk sizes larger than the buffer');
+    expect(good.reply).toContain('has changed since tinyhttpd 2.4.1');
+    expect(good.notes.join('\n')).toContain('"Reject chunk sizes larger than the buffer"');
     expect(bad.evidence.grade).toBe('contradicted');
     expect(bad.disposition).toBe('needs-info');
     expect(bad.missing).toContain('affected-component');
