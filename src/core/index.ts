@@ -204,3 +204,7 @@ export {
   type RenderedFile,
 } from './readiness/render-readiness-files.js';
 export { findProfileWarnings, type ProfileWarning } from './profile/find-profile-warnings.js';
+export {
+  resolveSupportedVersions,
+  type ResolvedSupportedVersions,
+} from './scope/resolve-supported-versions.js';

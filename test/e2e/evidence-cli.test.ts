@@ -166,3 +166,42 @@ describe('thresher triage --repo', () => {
     expect(result.stdout).toContain('contradicted');
   });
 });
+
+describe('thresher triage --repo with supported-versions: latest', () => {
+  it('reads the supported versions from the release tags, and leaves them undecided without', () => {
+    const profile = readFileSync('examples/security-profile.yml', 'utf8').replace(
+      "supported-versions: ['>=2.0.0']",
+      'supported-versions: latest-minor',
+    );
+    expect(profile).toContain('supported-versions: latest-minor');
+    const profilePath = join(folder, 'latest-profile.yml');
+    writeFileSync(profilePath, profile);
+    const old = join(folder, 'old-version.md');
+    writeFileSync(
+      old,
+      readFileSync(truthful, 'utf8').replace(
+        'Affected version: 2.4.1.',
+        'Affected version: 2.3.9.',
+      ),
+    );
+    const verdictOf = (extra: string[]) => {
+      const result = runThresher([
+        'triage',
+        '--profile',
+        profilePath,
+        ...extra,
+        '--format',
+        'json',
+        old,
+      ]);
+      expect(result.stderr).toBe('');
+      return (JSON.parse(result.stdout) as { reports: { disposition: string; rules: string[] }[] })
+        .reports[0]!;
+    };
+    // The fixture's newest release is v2.4.1: latest-minor supports >=2.4.0 only.
+    const withTags = verdictOf(['--repo', repo.fixture.dir]);
+    expect(withTags.disposition).toBe('out-of-scope');
+    expect(withTags.rules).toContain('OOS-UNSUPPORTED');
+    expect(verdictOf([]).disposition).not.toBe('out-of-scope');
+  });
+});
