@@ -27,8 +27,8 @@ const { values } = parseArgs({
   options: {
     seconds: { type: 'string', default: '5' },
     'ratio-iterations': { type: 'string', default: '300' },
-    // `accuracy` skips the throughput and cost figures; `--misses tune` lists the tune split's
-    // misses only (what the engine may be tuned on).
+    // `accuracy` skips the throughput and cost figures, `ratio` all but the cost ratio;
+    // `--misses tune` lists the tune split's misses only (what the engine may be tuned on).
     only: { type: 'string' },
     misses: { type: 'string', default: 'all' },
   },
@@ -89,10 +89,12 @@ if (values.only !== 'accuracy') {
   console.log(
     `corpus: ${texts.length} Markdown reports from examples/reports, mean ${Math.round(totalBytes / texts.length)} bytes; node ${process.version}, one core`,
   );
-  for (const [label, matchDuplicates] of [
-    ['triage (parse, facts, scope, completeness, severity, priority, reply)', false],
-    ['triage + in-batch duplicate matching (as `thresher triage` runs it)', true],
-  ] as const) {
+  for (const [label, matchDuplicates] of values.only === 'ratio'
+    ? []
+    : ([
+        ['triage (parse, facts, scope, completeness, severity, priority, reply)', false],
+        ['triage + in-batch duplicate matching (as `thresher triage` runs it)', true],
+      ] as const)) {
     const figures = measure(matchDuplicates);
     console.log(`${label}:`);
     console.log(
@@ -129,5 +131,7 @@ if (values.only !== 'accuracy') {
   }
 }
 
-printLine();
-await reportCorpusAccuracy(misses);
+if (values.only !== 'ratio') {
+  printLine();
+  await reportCorpusAccuracy(misses);
+}

@@ -162,8 +162,46 @@ function namesProjectBefore(before: string, projectNames: readonly string[]): bo
 const bannerPattern =
   /(?<![\w.])([A-Za-z][\w+.]{0,30}(?:[ \t][A-Za-z][\w+.]{0,30})?)(?:[/_-]|[ \t]+v?(?=\d[\d.]*[ \t]*\())v?(\d{1,4}\.\d{1,4}(?:\.\d{1,6}){0,2}(?:-[A-Za-z][\w.]*)?)(?![\w]|\.\d)/g;
 
+// A banner names the project, so only the text around each mention of a project name is searched:
+// the banner pattern costs little there and nothing in reports that never name the project.
+const bannerWindowBefore = 64;
+const bannerWindowAfter = 48;
+
+function findBannerWindows(text: string, projectNames: readonly string[]): Array<[number, number]> {
+  const lower = text.toLowerCase();
+  const windows: Array<[number, number]> = [];
+  for (const name of projectNames) {
+    const word = name.split(/\s+/).pop() ?? name;
+    if (word === '') continue;
+    for (let at = lower.indexOf(word); at !== -1; at = lower.indexOf(word, at + word.length)) {
+      windows.push([
+        Math.max(0, at - bannerWindowBefore),
+        Math.min(text.length, at + word.length + bannerWindowAfter),
+      ]);
+    }
+  }
+  windows.sort((a, b) => a[0] - b[0]);
+  const merged: Array<[number, number]> = [];
+  for (const window of windows) {
+    const last = merged[merged.length - 1];
+    if (last !== undefined && window[0] <= last[1]) last[1] = Math.max(last[1], window[1]);
+    else merged.push([window[0], window[1]]);
+  }
+  return merged;
+}
+
 function findBanners(text: string, projectNames: readonly string[]): Candidate[] {
   if (projectNames.length === 0) return [];
+  const found: Candidate[] = [];
+  for (const [from, to] of findBannerWindows(text, projectNames)) {
+    for (const banner of findBannersIn(text.slice(from, to), projectNames)) {
+      found.push({ ...banner, start: banner.start + from, end: banner.end + from });
+    }
+  }
+  return found;
+}
+
+function findBannersIn(text: string, projectNames: readonly string[]): Candidate[] {
   const found: Candidate[] = [];
   forEachMatch(bannerPattern, text, (match) => {
     const product = match[1]!.toLowerCase();
