@@ -70,10 +70,12 @@ export type { Fact, FactActor, FactKind, FactOrigin } from './model/fact.js';
 export type { WorkLimit } from './model/work-limit.js';
 export type { ParseIssue, ParseResult } from './model/parse-result.js';
 export type {
+  RelatedIdentifier,
   Report,
   ReportField,
   ReportChannel,
   ReportFormat,
+  ReportIdentifiers,
   ReportSection,
   Reporter,
   TextSpan,
@@ -208,3 +210,4 @@ export {
   resolveSupportedVersions,
   type ResolvedSupportedVersions,
 } from './scope/resolve-supported-versions.js';
+export { findReportIdentifiers } from './report/find-report-identifiers.js';

@@ -56,6 +56,7 @@ function toJsonReport(result: TriageResult, rank: number) {
     duplicates: result.duplicates,
     limits: result.limits,
     notes: result.notes,
+    identifiers: result.identifiers,
     facts: result.facts.map((fact) => ({
       kind: fact.kind,
       value: fact.value,

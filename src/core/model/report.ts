@@ -67,3 +67,14 @@ export interface Report {
   /** How it arrived, when the format tells. */
   channel?: ReportChannel;
 }
+
+export interface RelatedIdentifier {
+  id: string;
+  /** How the report relates to it: "incomplete fix for", "similar to", ..., or "mentioned". */
+  relation: string;
+}
+
+export interface ReportIdentifiers {
+  own: string[];
+  related: RelatedIdentifier[];
+}

@@ -4,7 +4,7 @@
 import type { DuplicateCandidate } from './duplicate.js';
 import type { EvidenceSummary } from './evidence.js';
 import type { Fact } from './fact.js';
-import type { Report } from './report.js';
+import type { Report, ReportIdentifiers } from './report.js';
 import type { WorkLimit } from './work-limit.js';
 import type { OutOfScopeDisposition, RequirementName } from './security-profile.js';
 
@@ -113,4 +113,6 @@ export interface TriageResult {
   limits: WorkLimit[];
   /** For the maintainer, not the reporter: the verdict's basis, the revision checked, the channel. */
   notes: string[];
+  /** The ids the report is known by, and those it only mentions with their relation. */
+  identifiers: ReportIdentifiers;
 }

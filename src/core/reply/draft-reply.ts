@@ -209,8 +209,12 @@ function replyDuplicate(input: ReplyInput): string[] {
   if (!original) return [];
   if (original.kind === 'advisory') {
     const title = original.title.trim() ? ` ("${original.title.trim().slice(0, 120)}")` : '';
+    const fixed =
+      original.fixedIn && original.fixedIn.length > 0
+        ? `, fixed in ${original.fixedIn.join(', ')}`
+        : '';
     return [
-      `It describes the same vulnerability as our published advisory ${original.id}${title}. The advisory lists the affected and fixed versions.`,
+      `It describes a vulnerability we have already published as ${original.id}${title}${fixed}. The advisory lists the affected and fixed versions${advisoryLink(original.id)}.`,
       '',
       'If you can reproduce the problem on a fixed version, please tell us: that would be a new bug.',
     ];
@@ -220,6 +224,15 @@ function replyDuplicate(input: ReplyInput): string[] {
     '',
     'We will credit every reporter who found it independently in the advisory, unless you prefer otherwise. If your report differs in a way we may have missed (another code path, another version), please tell us.',
   ];
+}
+
+/** A public link for ids whose home is known: GitHub advisories and CVE records. */
+function advisoryLink(id: string): string {
+  if (/^GHSA(?:-[23456789cfghjmpqrvwx]{4}){3}$/.test(id))
+    return `: https://github.com/advisories/${id}`;
+  if (/^CVE-\d{4}-\d{4,7}$/.test(id)) return `: https://www.cve.org/CVERecord?id=${id}`;
+  if (/^[A-Z]+-\d{4}-\d{1,7}$/.test(id)) return `: https://osv.dev/vulnerability/${id}`;
+  return '';
 }
 
 function replyUndetermined(input: ReplyInput): string[] {

@@ -1,6 +1,7 @@
 // The triage pipeline for one report: extract facts, check scope rules and reporting requirements,
 // decide the verdict, assess severity in context, score priority and draft the reply.
 
+import { findReportIdentifiers } from '../report/find-report-identifiers.js';
 import type { DuplicateCandidate } from '../model/duplicate.js';
 import type { EvidenceSummary } from '../model/evidence.js';
 import type { Fact } from '../model/fact.js';
@@ -121,6 +122,7 @@ export function triageFacts(
     duplicateOf: original?.id ?? null,
     duplicates,
     limits,
+    identifiers: findReportIdentifiers(report.title, report.body),
     notes: writeMaintainerNotes({
       basis: decision.basis,
       rules: decision.rules,
