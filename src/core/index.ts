@@ -197,3 +197,12 @@ export {
   renderReadinessFiles,
   type RenderedFile,
 } from './readiness/render-readiness-files.js';
+export {
+  canChangeStatus,
+  checkStatusChange,
+  isOpenStatus,
+  isReportStatus,
+  reportStatuses,
+  statusTransitions,
+  type ReportStatus,
+} from './workflow/status-transitions.js';
