@@ -27,11 +27,12 @@ export async function createSqlReportStore(
     await db.destroy();
     throw error;
   }
+  let closing: Promise<void> | null = null;
   return {
     projects: createProjectRecords(context),
     reports: createReportRecords(context),
     people: createPeopleRecords(context),
     duplicateDocuments: createDuplicateDocumentRecords(context),
-    close: () => db.destroy(),
+    close: () => (closing ??= db.destroy()),
   };
 }
