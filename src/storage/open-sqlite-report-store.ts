@@ -35,7 +35,7 @@ function openDatabase(path: string): Database.Database {
   try {
     // No busy timeout: it would block the event loop; the store retries asynchronously instead.
     database = new Database(path, { timeout: 0 });
-    const mode = database.pragma('journal_mode = WAL', { simple: true }) as unknown;
+    const mode = database.pragma('journal_mode = WAL', { simple: true });
     if (mode !== 'wal')
       throw new InputError(`${path}: SQLite could not use WAL mode (got ${String(mode)})`);
     database.pragma('synchronous = FULL');

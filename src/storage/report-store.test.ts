@@ -15,23 +15,24 @@ const folder = mkdtempSync(join(tmpdir(), 'thresher-report-store-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 let counter = 0;
 
-describeReportStoreContract('report store contract: SQLite', async () => {
+describeReportStoreContract('report store contract: SQLite', () => {
   const path = join(folder, `store-${(counter += 1)}.sqlite`);
-  return {
+  return Promise.resolve({
     open: (clock) => openSqliteReportStore({ path, clock }),
-    destroy: async () => {
+    destroy: () => {
       for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
+      return Promise.resolve();
     },
-  };
+  });
 });
 
 const databaseUrl = process.env.THRESHER_TEST_DATABASE_URL;
 
 describeReportStoreContract(
   'report store contract: PostgreSQL',
-  async () => {
+  () => {
     const schema = `thresher_test_${randomBytes(6).toString('hex')}`;
-    return {
+    return Promise.resolve({
       open: (clock) => openPostgresReportStore({ url: databaseUrl!, schema, clock }),
       destroy: async () => {
         const client = new pg.Client({ connectionString: databaseUrl });
@@ -42,7 +43,7 @@ describeReportStoreContract(
           await client.end();
         }
       },
-    };
+    });
   },
   databaseUrl ? undefined : 'THRESHER_TEST_DATABASE_URL is not set; CI sets it',
 );

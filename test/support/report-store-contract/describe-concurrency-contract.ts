@@ -106,8 +106,8 @@ export function describeConcurrencyContract(fixture: ContractFixture): void {
 
     it('opens further instances at once over the same data', async () => {
       const stores = await Promise.all([fixture.openAnother(), fixture.openAnother()]);
-      await stores[0]!.projects.add({ name: 'zlib', profileYaml });
-      expect((await stores[1]!.projects.list()).map((project) => project.name)).toEqual(['zlib']);
+      await stores[0].projects.add({ name: 'zlib', profileYaml });
+      expect((await stores[1].projects.list()).map((project) => project.name)).toEqual(['zlib']);
     });
   });
 }
