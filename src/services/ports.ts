@@ -226,7 +226,7 @@ export interface ProjectRecord {
   version: number;
 }
 
-export interface NewProject {
+interface NewProject {
   name: string;
   profileYaml: string;
   repoPath?: string | null;
@@ -247,7 +247,7 @@ export interface ProjectRecords {
   update(name: string, expectedVersion: number, changes: ProjectChanges): Promise<ProjectRecord>;
 }
 
-export interface StoredReporter {
+interface StoredReporter {
   name: string | null;
   email: string | null;
 }
@@ -299,7 +299,7 @@ export interface NewReport {
   actor?: string;
 }
 
-export interface AddedReport {
+interface AddedReport {
   report: ReportRecord;
   /** False when the same content was already stored: `report` is the earlier one. */
   isNew: boolean;
@@ -340,7 +340,7 @@ export interface QueuePage {
 }
 
 /** Who sees an event: the reporter's thread (and guests), or the team only. */
-export type EventVisibility = 'reporter' | 'team';
+type EventVisibility = 'reporter' | 'team';
 
 export type ReportEventKind =
   'received' | 'status-changed' | 'updated' | 'duplicate-linked' | 'access-granted' | 'message';
@@ -363,22 +363,22 @@ export interface ReportEvent {
   data: Record<string, unknown> | null;
 }
 
-export interface NewMessage {
+interface NewMessage {
   visibility: EventVisibility;
   actor: string;
   body: string;
 }
 
 /** A reporter credited for a bug: the original's first, then each duplicate's by arrival. */
-export interface DuplicateFinder {
+interface DuplicateFinder {
   reportId: string;
   reporter: StoredReporter;
   receivedAt: string;
 }
 
-export type ReportAccessRole = 'reporter' | 'guest';
+type ReportAccessRole = 'reporter' | 'guest';
 
-export interface ReportAccess {
+interface ReportAccess {
   reportId: string;
   role: ReportAccessRole;
 }
@@ -431,7 +431,7 @@ export interface ReportRecords {
   findAccess(token: string): Promise<ReportAccess | null>;
 }
 
-export type UserRole = 'maintainer';
+type UserRole = 'maintainer';
 
 export interface UserRecord {
   id: string;
@@ -450,7 +450,7 @@ export interface ApiTokenRecord {
   createdAt: string;
 }
 
-export interface SessionRecord {
+interface SessionRecord {
   userId: string;
   createdAt: string;
   expiresAt: string;

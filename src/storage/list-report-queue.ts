@@ -7,7 +7,7 @@ import { checkInteger } from './check-stored-text.js';
 import { readRules, readStatus } from './map-report-rows.js';
 import type { StoreContext } from './store-context.js';
 
-export const maxQueueLimit = 1000;
+const maxQueueLimit = 1000;
 const defaultQueueLimit = 50;
 
 type CursorKey = [priority: number, receivedAt: string, id: string];

@@ -168,7 +168,7 @@ async function refuseEventChanges(db: StoreDatabase, dialect: SqlDialectName): P
     .execute(db);
 }
 
-export const reportStoreMigrations: readonly Migration[] = [
+const reportStoreMigrations: readonly Migration[] = [
   { version: 1, name: 'inbox records', up: createInboxTables },
 ];
 

@@ -32,6 +32,10 @@ export async function openPostgresReportStore(options: PostgresStoreOptions): Pr
     max: options.maxConnections ?? 10,
     ...(schema === undefined ? {} : { options: `-c search_path=${schema}` }),
   });
+  // An idle connection the server dropped (a restart, a failover) is reported here; without a
+  // listener it would end the process. The pool replaces it, and a query that needed it fails
+  // with an UnavailableError.
+  pool.on('error', () => undefined);
   return createSqlReportStore(new PostgresDialect({ pool }), 'postgres', {
     clock: options.clock ?? systemClock,
     // Inside the migration's transaction and lock, so two processes starting together agree.

@@ -52,7 +52,7 @@ export interface ReportEventsTable {
   data: string | null;
 }
 
-export interface ReportAccessTokensTable {
+interface ReportAccessTokensTable {
   token_hash: string;
   report_id: string;
   role: string;
@@ -78,14 +78,14 @@ export interface ApiTokensTable {
   revoked_at: string | null;
 }
 
-export interface SessionsTable {
+interface SessionsTable {
   token_hash: string;
   user_id: string;
   created_at: string;
   expires_at: string;
 }
 
-export interface DuplicateDocumentsTable {
+interface DuplicateDocumentsTable {
   project: string;
   id: string;
   /** JSON of the DuplicateDocument. */
@@ -95,7 +95,7 @@ export interface DuplicateDocumentsTable {
   updated_at: string;
 }
 
-export interface SchemaMigrationsTable {
+interface SchemaMigrationsTable {
   version: number;
   name: string;
   applied_at: string;
