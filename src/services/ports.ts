@@ -299,7 +299,7 @@ export interface NewReport {
   actor?: string;
 }
 
-interface AddedReport {
+export interface AddedReport {
   report: ReportRecord;
   /** False when the same content was already stored: `report` is the earlier one. */
   isNew: boolean;
@@ -370,7 +370,7 @@ interface NewMessage {
 }
 
 /** A reporter credited for a bug: the original's first, then each duplicate's by arrival. */
-interface DuplicateFinder {
+export interface DuplicateFinder {
   reportId: string;
   reporter: StoredReporter;
   receivedAt: string;
