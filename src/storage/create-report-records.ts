@@ -22,6 +22,14 @@ import {
   updateReportAtVersion,
 } from './update-report-at-version.js';
 
+/** The port's names of the fields a change sets, for the audit log. */
+function listChangedFields(changes: ReportChanges): string[] {
+  return Object.entries(changes)
+    .filter(([, value]) => value !== undefined)
+    .map(([field]) => field)
+    .sort();
+}
+
 export function createReportRecords(context: StoreContext): ReportRecords {
   return {
     add: (report) => addReport(context, report),
@@ -46,7 +54,7 @@ export function createReportRecords(context: StoreContext): ReportRecords {
           body: null,
           from_status: null,
           to_status: null,
-          data: encodeJson('event data', { fields: Object.keys(set).sort() }, 10_000),
+          data: encodeJson('event data', { fields: listChangedFields(changes) }, 10_000),
         });
         return toReport(row);
       });

@@ -181,7 +181,7 @@ export function describeRecordsContract(fixture: ContractFixture): void {
         ['updated', 'team'],
       ]);
       expect(teamLog[1]!.data).toEqual({
-        fields: ['assessment', 'disposition', 'embargo_until', 'priority', 'rules'],
+        fields: ['assessment', 'disposition', 'embargoUntil', 'priority', 'rules'],
       });
       expect(await store.reports.listEvents(report.id, 'reporter')).toHaveLength(1);
     });
