@@ -376,6 +376,15 @@ export interface DuplicateFinder {
   receivedAt: string;
 }
 
+interface ReporterHistory {
+  /** Every report received from this address. */
+  total: number;
+  /** Those received since the time asked. */
+  recent: number;
+  /** Those the team accepted (accepted, fixing, fixed or disclosed). */
+  accepted: number;
+}
+
 type ReportAccessRole = 'reporter' | 'guest';
 
 interface ReportAccess {
@@ -422,6 +431,16 @@ export interface ReportRecords {
   listFinders(id: string): Promise<DuplicateFinder[]>;
   listQueue(query: QueueQuery): Promise<QueuePage>;
   countByStatus(project: string): Promise<Record<ReportStatus, number>>;
+  /**
+   * A reporter's history with a project, by e-mail address (case-insensitive), for gating
+   * unknown reporters and per-reporter rate limits.
+   */
+  summarizeReporter(query: {
+    project: string;
+    email: string;
+    /** Count `recent` reports received at or after this time. */
+    since: string;
+  }): Promise<ReporterHistory>;
   addMessage(reportId: string, message: NewMessage): Promise<ReportEvent>;
   /** In order; `reporter` gives only what the reporter's thread shows. */
   listEvents(reportId: string, view: EventVisibility): Promise<ReportEvent[]>;

@@ -10,7 +10,8 @@ import {
   listDuplicateFinders,
   markDuplicateReport,
 } from './change-report-status.js';
-import { checkNonEmptyText, encodeJson, storedTextLimits } from './check-stored-text.js';
+import { sql } from 'kysely';
+import { checkNonEmptyText, checkTime, encodeJson, storedTextLimits } from './check-stored-text.js';
 import { createToken, hashText } from './create-secret.js';
 import { listReportQueue } from './list-report-queue.js';
 import { encodeReportChanges, readStatus, toEvent, toReport } from './map-report-rows.js';
@@ -21,6 +22,8 @@ import {
   requireReport,
   updateReportAtVersion,
 } from './update-report-at-version.js';
+
+const acceptedStatuses: ReportStatus[] = ['accepted', 'fixing', 'fixed', 'disclosed'];
 
 /** The port's names of the fields a change sets, for the audit log. */
 function listChangedFields(changes: ReportChanges): string[] {
@@ -83,6 +86,32 @@ export function createReportRecords(context: StoreContext): ReportRecords {
       >;
       for (const row of rows) counts[readStatus(row.status)] = Number(row.count);
       return counts;
+    },
+
+    async summarizeReporter({ project, email, since }) {
+      const address = checkNonEmptyText('e-mail address', email, storedTextLimits.line)
+        .trim()
+        .toLowerCase();
+      const from = checkTime('since', since);
+      const row = await context.read((db) =>
+        db
+          .selectFrom('reports')
+          .select((eb) => [
+            eb.fn.countAll().as('total'),
+            eb.fn.sum(eb.case().when('received_at', '>=', from).then(1).else(0).end()).as('recent'),
+            eb.fn
+              .sum(eb.case().when('status', 'in', acceptedStatuses).then(1).else(0).end())
+              .as('accepted'),
+          ])
+          .where('project', '=', project)
+          .where(sql`lower(reporter_email)`, '=', address)
+          .executeTakeFirstOrThrow(),
+      );
+      return {
+        total: Number(row.total),
+        recent: Number(row.recent ?? 0),
+        accepted: Number(row.accepted ?? 0),
+      };
     },
 
     async addMessage(reportId, message) {

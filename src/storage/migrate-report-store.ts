@@ -168,8 +168,18 @@ async function refuseEventChanges(db: StoreDatabase, dialect: SqlDialectName): P
     .execute(db);
 }
 
+/** Reports by reporter, for the reporter's history (case-insensitive e-mail address). */
+async function indexReportsByReporter(db: StoreDatabase): Promise<void> {
+  await db.schema
+    .createIndex('reports_by_reporter')
+    .on('reports')
+    .expression(sql`project, lower(reporter_email), received_at`)
+    .execute();
+}
+
 const reportStoreMigrations: readonly Migration[] = [
   { version: 1, name: 'inbox records', up: createInboxTables },
+  { version: 2, name: 'reports by reporter', up: indexReportsByReporter },
 ];
 
 /** Applies pending migrations (after `prepare`, under the same lock); returns the versions applied now. */

@@ -51,8 +51,10 @@ describe('openPostgresReportStore', () => {
             'zlib',
           ]);
           for (const store of stores) await store.close();
-          const { rows } = await client.query(`select version from ${schema}.schema_migrations`);
-          expect(rows).toEqual([{ version: 1 }]);
+          const { rows } = await client.query(
+            `select version from ${schema}.schema_migrations order by version`,
+          );
+          expect(rows).toEqual([{ version: 1 }, { version: 2 }]);
         });
       });
 

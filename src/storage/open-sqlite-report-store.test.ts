@@ -33,8 +33,9 @@ describe('openSqliteReportStore', () => {
     expect(existsSync(path)).toBe(true);
     expect(existsSync(`${path}-wal`)).toBe(true);
     expect(readRaw(path, 'pragma journal_mode')).toEqual([{ journal_mode: 'wal' }]);
-    expect(readRaw(path, 'select version, name from schema_migrations')).toEqual([
+    expect(readRaw(path, 'select version, name from schema_migrations order by version')).toEqual([
       { version: 1, name: 'inbox records' },
+      { version: 2, name: 'reports by reporter' },
     ]);
     await store.close();
     await store.close();
@@ -46,7 +47,30 @@ describe('openSqliteReportStore', () => {
     await stores[2]!.projects.add({ name: 'zlib', profileYaml: '' });
     expect((await stores[0]!.projects.list()).map((project) => project.name)).toEqual(['zlib']);
     for (const store of stores) await store.close();
-    expect(readRaw(path, 'select count(*) as n from schema_migrations')).toEqual([{ n: 1 }]);
+    expect(readRaw(path, 'select count(*) as n from schema_migrations')).toEqual([{ n: 2 }]);
+  });
+
+  it('applies a pending migration to a database with data, keeping the data', async () => {
+    const path = freshPath();
+    const store = await openSqliteReportStore({ path });
+    await store.projects.add({ name: 'zlib', profileYaml: '' });
+    await store.close();
+    // Back to the schema of version 1, as an older Thresher left it.
+    const database = new Database(path);
+    database.exec(
+      'drop index reports_by_reporter; delete from schema_migrations where version = 2',
+    );
+    database.close();
+    const upgraded = await openSqliteReportStore({ path });
+    expect((await upgraded.projects.list()).map((project) => project.name)).toEqual(['zlib']);
+    await upgraded.close();
+    expect(
+      readRaw(path, "select name from sqlite_master where name = 'reports_by_reporter'"),
+    ).toHaveLength(1);
+    expect(readRaw(path, 'select version from schema_migrations order by version')).toEqual([
+      { version: 1 },
+      { version: 2 },
+    ]);
   });
 
   it('refuses a missing folder and a file that is not a database, leaving it untouched', async () => {

@@ -227,6 +227,36 @@ export function describeRecordsContract(fixture: ContractFixture): void {
       ).rejects.toThrow(InputError);
     });
 
+    it("summarises a reporter's history with a project, by e-mail address", async () => {
+      const { store, clock } = fixture;
+      await store.projects.add({ name: 'zlib', profileYaml });
+      await store.projects.add({ name: 'other', profileYaml });
+      const reporter = { name: 'Ada', email: 'Ada@Example.org' };
+      const first = await store.reports.add(buildNewReport('zlib', { reporter, body: 'one' }));
+      const moved = await store.reports.changeStatus(first.report.id, 1, 'triaged', 'u');
+      await store.reports.changeStatus(moved.id, moved.version, 'accepted', 'u');
+      clock.advance(24 * 60 * 60 * 1000);
+      await store.reports.add(buildNewReport('zlib', { reporter, body: 'two' }));
+      await store.reports.add(
+        buildNewReport('zlib', { reporter: { name: 'B', email: 'b@x.org' } }),
+      );
+      await store.reports.add(buildNewReport('other', { reporter, body: 'elsewhere' }));
+      expect(
+        await store.reports.summarizeReporter({
+          project: 'zlib',
+          email: 'ada@example.ORG',
+          since: '2026-03-02T00:00:00Z',
+        }),
+      ).toEqual({ total: 2, recent: 1, accepted: 1 });
+      expect(
+        await store.reports.summarizeReporter({
+          project: 'zlib',
+          email: "' OR '1'='1",
+          since: '2026-03-02T00:00:00Z',
+        }),
+      ).toEqual({ total: 0, recent: 0, accepted: 0 });
+    });
+
     it('sees what another instance committed, and keeps it after closing', async () => {
       const { store } = fixture;
       await store.projects.add({ name: 'zlib', profileYaml });
