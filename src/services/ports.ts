@@ -448,6 +448,8 @@ export interface ReportRecords {
   issueAccessToken(reportId: string, role: ReportAccessRole, actor: string): Promise<string>;
   /** What a token opens; null when unknown or revoked. */
   findAccess(token: string): Promise<ReportAccess | null>;
+  /** Revokes every token of one role for a report (ends a guest's invitation); returns how many. */
+  revokeAccess(reportId: string, role: ReportAccessRole, actor: string): Promise<number>;
 }
 
 type UserRole = 'maintainer';

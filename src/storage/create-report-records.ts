@@ -177,6 +177,32 @@ export function createReportRecords(context: StoreContext): ReportRecords {
       return token;
     },
 
+    async revokeAccess(reportId, role, actor) {
+      const by = checkActor(actor);
+      return context.write(async (db) => {
+        await requireReport(db, reportId);
+        const result = await db
+          .updateTable('report_access_tokens')
+          .set({ revoked_at: context.now() })
+          .where('report_id', '=', reportId)
+          .where('role', '=', role)
+          .where('revoked_at', 'is', null)
+          .executeTakeFirst();
+        const count = Number(result.numUpdatedRows);
+        await appendReportEvent(context, db, {
+          report_id: reportId,
+          kind: 'access-revoked',
+          visibility: 'team',
+          actor: by,
+          body: null,
+          from_status: null,
+          to_status: null,
+          data: encodeJson('event data', { role, count }, 10_000),
+        });
+        return count;
+      });
+    },
+
     async findAccess(token) {
       if (typeof token !== 'string' || token.length > storedTextLimits.name) return null;
       const row = await context.read((db) =>

@@ -108,6 +108,22 @@ export function describeAccessContract(fixture: ContractFixture): void {
         data: { role: 'guest' },
       });
       expect((await store.reports.listEvents(first.report.id, 'reporter')).length).toBe(1);
+      const secondGuest = await store.reports.issueAccessToken(first.report.id, 'guest', 'user:1');
+      expect(await store.reports.revokeAccess(first.report.id, 'guest', 'user:1')).toBe(2);
+      expect(await store.reports.findAccess(guest)).toBeNull();
+      expect(await store.reports.findAccess(secondGuest)).toBeNull();
+      expect(await store.reports.findAccess(first.reporterToken!)).toEqual({
+        reportId: first.report.id,
+        role: 'reporter',
+      });
+      expect(await store.reports.revokeAccess(first.report.id, 'guest', 'user:1')).toBe(0);
+      expect((await store.reports.listEvents(first.report.id, 'team')).at(-1)).toMatchObject({
+        kind: 'access-revoked',
+        data: { role: 'guest', count: 0 },
+      });
+      await expect(store.reports.revokeAccess('r_missing', 'guest', 'u')).rejects.toThrow(
+        NotFoundError,
+      );
     });
   });
 }
