@@ -34,7 +34,9 @@ function renderResult(result: TriageResult, rank: number): string {
     ...result.priority.reasons.map((reason) => `  - ${escapeInline(reason)}`),
   );
   for (const match of result.ruleMatches) {
-    lines.push(`- Rule ${match.ruleId} (${match.kind}): ${escapeInline(match.statement)}`);
+    lines.push(
+      `- Rule ${match.ruleId} (${match.kind}, ${match.strength}, specificity ${match.specificity}): ${escapeInline(match.statement)}`,
+    );
     for (const evidence of match.evidence) {
       const fact = evidence.facts[0];
       lines.push(
@@ -62,7 +64,12 @@ function renderResult(result: TriageResult, rank: number): string {
       );
     }
   }
-  for (const limit of result.limits) lines.push(`- Not fully read: ${escapeInline(limit.message)}`);
+  lines.push(
+    '',
+    '### Maintainer notes',
+    '',
+    ...result.notes.map((note) => `- ${escapeInline(note)}`),
+  );
   lines.push('', '### Draft reply', '', fence(result.reply), '');
   return lines.join('\n');
 }

@@ -3,6 +3,7 @@
 
 import type { DuplicateCandidate, DuplicateDocument } from '../model/duplicate.js';
 import { analyzeDuplicateDocument, type DocumentAnalysis } from './analyze-duplicate-document.js';
+import { readBackgroundVocabulary, type BackgroundVocabulary } from './background-vocabulary.js';
 import { countSharedShingles } from './hash-shingles.js';
 import {
   minNearCopyShingles,
@@ -13,6 +14,12 @@ import {
 export interface DuplicateIndexOptions {
   /** Reference date for a query without `published` (the date prior); no prior when absent. */
   now?: () => Date;
+  /**
+   * How common terms are in advisories in general, blended into the term weights so that a small
+   * index (one project's batch) does not mistake boilerplate for the words of one bug. Defaults
+   * to the shipped vocabulary; `null` turns it off.
+   */
+  background?: BackgroundVocabulary | null;
 }
 
 export interface DuplicateQueryOptions {
@@ -142,7 +149,16 @@ export function createDuplicateIndex(options: DuplicateIndexOptions = {}): Dupli
   let accumulator = new Float64Array(1024);
   let postingsVisited = 0;
 
-  const idf = (docFreq: number): number => Math.log(1 + (live - docFreq + 0.5) / (docFreq + 0.5));
+  const background =
+    options.background === undefined ? readBackgroundVocabulary() : options.background;
+  const backgroundDocuments = background?.documents ?? 0;
+  const backgroundDf: number[] = [];
+  // BM25's idf over the index and the background advisories together.
+  const idf = (docFreq: number, extra: number): number => {
+    return Math.log(
+      1 + (live + backgroundDocuments - docFreq - extra + 0.5) / (docFreq + extra + 0.5),
+    );
+  };
   const rarity = (docFreq: number): number =>
     docFreq <= 0 || live <= 1 ? 1 : Math.log(1 + live / docFreq) / Math.log(1 + live);
   const keyLive = (key: string): number => keyPostings.get(key)?.live ?? 0;
@@ -155,6 +171,7 @@ export function createDuplicateIndex(options: DuplicateIndexOptions = {}): Dupli
       termStrings.push(term);
       postings.push([]);
       df.push(0);
+      backgroundDf.push(background?.countOf(term) ?? 0);
     }
     return id;
   }
@@ -267,7 +284,10 @@ export function createDuplicateIndex(options: DuplicateIndexOptions = {}): Dupli
     for (const [term, tf] of counts) {
       const id = termIds.get(term);
       const docFreq = id === undefined ? 0 : df[id]!;
-      const weight = idf(docFreq);
+      const weight = idf(
+        docFreq,
+        id === undefined ? (background?.countOf(term) ?? 0) : backgroundDf[id]!,
+      );
       selfQuery += weight * termWeight(Math.min(maxTf, tf), q.terms.length);
       if (id !== undefined && docFreq > 0) {
         queryWeights.set(id, weight);
@@ -358,7 +378,7 @@ export function createDuplicateIndex(options: DuplicateIndexOptions = {}): Dupli
       for (let i = 0; i < data.length; i += 2) {
         const id = data[i]!;
         const w = termWeight(data[i + 1]!, target.length);
-        selfFixed += Math.round(idf(df[id]!) * w * fixedPoint);
+        selfFixed += Math.round(idf(df[id]!, backgroundDf[id]!) * w * fixedPoint);
         const qw = queryWeights.get(id);
         if (qw !== undefined) dotFixed += Math.round(qw * w * fixedPoint);
       }
