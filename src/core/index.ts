@@ -211,3 +211,12 @@ export {
   type ResolvedSupportedVersions,
 } from './scope/resolve-supported-versions.js';
 export { findReportIdentifiers } from './report/find-report-identifiers.js';
+export {
+  canChangeStatus,
+  checkStatusChange,
+  isOpenStatus,
+  isReportStatus,
+  reportStatuses,
+  statusTransitions,
+  type ReportStatus,
+} from './workflow/status-transitions.js';
