@@ -1,6 +1,7 @@
 // The single composition root: builds the adapters and hands them to the services.
 
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { readAdvisoryCorpus } from './adapters/advisories/read-advisory-corpus.js';
 import { createFileDuplicateStore } from './adapters/duplicates/create-file-duplicate-store.js';
 import {
@@ -22,7 +23,13 @@ import { popularPackageSource } from './adapters/registry/load-popular-packages.
 import { createDependencyService, type DependencyService } from './services/check-dependencies.js';
 import { createEvidenceService, type EvidenceService } from './services/check-report-evidence.js';
 import { createDuplicatesService, type DuplicatesService } from './services/find-duplicates.js';
-import type { AdvisoryReader, RepoOpener, ReportReader } from './services/ports.js';
+import { createScryptPasswordHasher } from './adapters/auth/create-scrypt-password-hasher.js';
+import { createInboxService, type InboxService } from './services/create-inbox-service.js';
+import type { AdvisoryReader, RepoOpener, ReportReader, ReportStore } from './services/ports.js';
+import { toJsonReport } from './presenters/render-triage-report-json.js';
+import { createProjectDuplicateStore } from './storage/create-project-duplicate-store.js';
+import { openPostgresReportStore } from './storage/open-postgres-report-store.js';
+import { openSqliteReportStore } from './storage/open-sqlite-report-store.js';
 import { createTriageService, type TriageService } from './services/triage-reports.js';
 
 export interface Services {
@@ -33,6 +40,11 @@ export interface Services {
   audit: AuditService;
   init: InitService;
   dependencies: DependencyService;
+  /**
+   * Opens the inbox's store: PostgreSQL when `databaseUrl` is given, else `inbox.sqlite` in
+   * `dataDir` (created on first open). The caller closes it.
+   */
+  openInbox(options: { dataDir: string; databaseUrl?: string | null }): Promise<InboxService>;
 }
 
 function readPackageVersion(): string {
@@ -52,8 +64,24 @@ export function createServices(environment: ProcessEnvironment): Services {
     repoOpener,
     openDuplicateStore,
   });
+  const clock = { now: () => new Date() };
   return {
     triage,
+    async openInbox({ dataDir, databaseUrl }) {
+      const store: ReportStore = databaseUrl
+        ? await openPostgresReportStore({ url: databaseUrl })
+        : await openSqliteReportStore({ path: join(dataDir, 'inbox.sqlite') });
+      return createInboxService({
+        store,
+        triage,
+        reportReader,
+        passwords: createScryptPasswordHasher(),
+        clock,
+        parseProfile: parseSecurityProfile,
+        openDuplicateStore: (project) => createProjectDuplicateStore(store, project),
+        presentAssessment: (result) => toJsonReport(result, 1),
+      });
+    },
     evidence: createEvidenceService({ reportReader, repoOpener }),
     duplicates: createDuplicatesService({ reportReader, advisoryReader, openDuplicateStore }),
     advisories: createAdvisoryService({

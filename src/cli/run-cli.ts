@@ -18,6 +18,10 @@ Commands:
   audit      check the repository's security readiness (policy, AI policy, workflows, artefacts)
   deps       check dependencies for invented names, typosquats, malware and vulnerabilities
   profile    check a security-profile.yml and list every problem
+  serve      run the inbox: web form, API, triaged queue (see docs/server.md)
+  project    add a project to the inbox (project add)
+  user       add a maintainer to the inbox (user add)
+  token      create an API token for the inbox (token create)
 
 Options:
   -h, --help      show help (also: thresher <command> --help)
@@ -42,6 +46,10 @@ const commands: Record<string, () => Promise<Command>> = {
   audit: async () => (await import('./commands/audit.js')).runAuditCommand,
   deps: async () => (await import('./commands/deps.js')).runDepsCommand,
   profile: async () => (await import('./commands/profile.js')).runProfileCommand,
+  serve: async () => (await import('./commands/serve.js')).runServeCommand,
+  project: async () => (await import('./commands/project.js')).runProjectCommand,
+  user: async () => (await import('./commands/user.js')).runUserCommand,
+  token: async () => (await import('./commands/token.js')).runTokenCommand,
 };
 
 /**

@@ -522,3 +522,12 @@ export interface ReportStore {
   /** Ends the store's connections; the store cannot be used after. */
   close(): Promise<void>;
 }
+
+/** Memory-hard password hashing for maintainers' logins, and the one-time passwords they start with. */
+export interface PasswordHasher {
+  hash(password: string): Promise<string>;
+  /** False for a wrong password or a hash this hasher did not write. */
+  verify(password: string, passwordHash: string): Promise<boolean>;
+  /** A new random password to print once. */
+  createPassword(): string;
+}

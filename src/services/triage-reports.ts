@@ -36,6 +36,8 @@ interface TriageRequest {
   againstPaths?: readonly string[];
   /** Keep the triaged reports for duplicate matching in later runs. */
   storePath?: string;
+  /** Or an open store of those documents (the inbox keeps each project's in its database). */
+  duplicateStore?: DuplicateStore;
 }
 
 export interface TriageOutcome {
@@ -62,11 +64,14 @@ export function createTriageService(
       repoDir,
       againstPaths = [],
       storePath,
+      duplicateStore,
     }) {
       const repo = repoDir === undefined ? null : await dependencies.repoOpener.open(repoDir);
       try {
         const profile = repo ? await resolveProfileVersions(givenProfile, repo) : givenProfile;
-        const store = storePath === undefined ? null : dependencies.openDuplicateStore(storePath);
+        const store =
+          duplicateStore ??
+          (storePath === undefined ? null : dependencies.openDuplicateStore(storePath));
         const projectName = profile.project.name;
         const projectNames = deriveProjectNames(profile.project);
         const { problems, matchThenAdd, commit } = await loadDuplicateIndex(

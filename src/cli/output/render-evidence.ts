@@ -5,30 +5,11 @@ import {
   sanitizeForTerminal,
   sanitizeLineForTerminal,
   stringifyJsonForTerminal,
-  type CheckedClaim,
   type EvidenceSummary,
 } from '../../core/index.js';
 import type { EvidenceOutcome } from '../../services/check-report-evidence.js';
+import { toJsonEvidence } from '../../presenters/render-evidence-json.js';
 import { shortenText } from './shorten-text.js';
-
-function toJsonClaim(checked: CheckedClaim) {
-  return {
-    kind: checked.claim.kind,
-    text: checked.claim.text,
-    status: checked.status,
-    proof: checked.proof,
-    line: checked.claim.span.line,
-  };
-}
-
-export function toJsonEvidence(evidence: EvidenceSummary) {
-  return {
-    claims: evidence.claims.map(toJsonClaim),
-    grade: evidence.grade,
-    summary: evidence.summary,
-    revision: evidence.revision,
-  };
-}
 
 export function renderEvidenceJson(outcome: EvidenceOutcome): string {
   const document = {

@@ -1,74 +1,9 @@
 // The stable JSON shape of `thresher triage --format json` (documented in docs/cli.md).
 // Fields are only ever added, never renamed.
 
-import { stringifyJsonForTerminal, type TriageResult } from '../../core/index.js';
+import { stringifyJsonForTerminal } from '../../core/index.js';
 import type { TriageOutcome } from '../../services/triage-reports.js';
-import { toJsonEvidence } from './render-evidence.js';
-
-function toJsonReport(result: TriageResult, rank: number) {
-  const { claimed, assessed, comparison } = result.severity;
-  return {
-    rank,
-    source: result.report.source,
-    format: result.report.format,
-    title: result.report.title,
-    reporter: result.report.reporter,
-    receivedAt: result.report.receivedAt,
-    disposition: result.verdict,
-    basis: result.basis,
-    rules: result.rules,
-    ruleMatches: result.ruleMatches.map((match) => ({
-      id: match.ruleId,
-      kind: match.kind,
-      statement: match.statement,
-      disposition: match.disposition,
-      strength: match.strength,
-      specificity: match.specificity,
-      evidence: match.evidence.map((evidence) => ({
-        key: evidence.key,
-        detail: evidence.detail,
-        strength: evidence.strength,
-        lines: evidence.facts.map((fact) => fact.span.line),
-      })),
-    })),
-    missing: result.missing,
-    recommendedMissing: result.requirements
-      .filter((check) => check.level === 'recommended' && !check.isPresent)
-      .map((check) => check.name),
-    requirements: result.requirements,
-    components: result.components,
-    versionSupport: result.versionSupport,
-    severity: {
-      claimed,
-      assessed: {
-        rating: assessed.rating,
-        ...(assessed.score !== null ? { score: assessed.score } : {}),
-        ...(assessed.vector !== null ? { vector: assessed.vector } : {}),
-        reasons: assessed.reasons,
-      },
-      comparison,
-    },
-    priority: result.priority.score,
-    priorityReasons: result.priority.reasons,
-    reply: result.reply,
-    evidence: result.evidence ? toJsonEvidence(result.evidence) : null,
-    duplicateOf: result.duplicateOf,
-    duplicates: result.duplicates,
-    limits: result.limits,
-    notes: result.notes,
-    identifiers: result.identifiers,
-    facts: result.facts.map((fact) => ({
-      kind: fact.kind,
-      value: fact.value,
-      origin: fact.origin,
-      ...(fact.actor !== undefined ? { actor: fact.actor } : {}),
-      line: fact.span.line,
-      start: fact.span.start,
-      end: fact.span.end,
-      quote: fact.quote,
-    })),
-  };
-}
+import { toJsonReport } from '../../presenters/render-triage-report-json.js';
 
 export function renderTriageJson(outcome: TriageOutcome): string {
   const document = {

@@ -1,0 +1,51 @@
+// `thresher token create --name NAME [--user EMAIL] [--data DIR]`: prints a maintainer API token
+// for automation (Authorization: Bearer); only its hash is stored.
+
+import { parseArgs } from 'node:util';
+import { InputError } from '../../core/index.js';
+import type { Services } from '../../create-services.js';
+import { exitCodes, type CliIo } from '../cli-io.js';
+import { adminOptions, withAdminInbox } from '../open-admin-inbox.js';
+
+const tokenHelp = `Usage: thresher token create --name NAME [--user EMAIL] [--data DIR]
+
+Create an API token acting for a maintainer (the only one, or --user EMAIL when there are
+several). The token is printed once; only its hash is stored.
+
+Options:
+      --name NAME     what the token is for ("ci", "tracker sync")
+      --user EMAIL    the maintainer it acts for
+  -d, --data DIR      the inbox's folder (default .thresher)
+  -c, --config FILE   server settings (PostgreSQL URL)
+  -h, --help          show this help
+`;
+
+export async function runTokenCommand(
+  args: string[],
+  io: CliIo,
+  services: Services,
+): Promise<number> {
+  const [action, ...rest] = args;
+  if (action === undefined || action === '-h' || action === '--help') {
+    io.stdout(tokenHelp);
+    return exitCodes.ok;
+  }
+  if (action !== 'create') {
+    throw new InputError(`unknown action "${action}" (try thresher token create)`);
+  }
+  const { values } = parseArgs({
+    args: rest,
+    options: { ...adminOptions, name: { type: 'string' }, user: { type: 'string' } },
+    strict: true,
+  });
+  if (values.help) {
+    io.stdout(tokenHelp);
+    return exitCodes.ok;
+  }
+  if (!values.name) throw new InputError('--name NAME is required');
+  const token = await withAdminInbox(values, services, (inbox) =>
+    inbox.createApiToken(values.name!, values.user),
+  );
+  io.stdout(`${token}\n`);
+  return exitCodes.ok;
+}

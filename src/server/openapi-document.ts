@@ -1,0 +1,262 @@
+// The OpenAPI 3.1 description of /api/v1, served at /api/v1/openapi.json; a test checks that every
+// route of the app is described here and nothing else is.
+
+const errorResponse = {
+  description: 'An error: `{ "error": { "code", "message" } }`',
+  content: {
+    'application/json': {
+      schema: {
+        type: 'object',
+        required: ['error'],
+        properties: {
+          error: {
+            type: 'object',
+            required: ['code', 'message'],
+            properties: { code: { type: 'string' }, message: { type: 'string' } },
+          },
+        },
+      },
+    },
+  },
+};
+
+const statuses = [
+  'new',
+  'needs-info',
+  'triaged',
+  'accepted',
+  'duplicate',
+  'out-of-scope',
+  'invalid',
+  'spam',
+  'fixing',
+  'fixed',
+  'disclosed',
+];
+
+const bearer = [{ bearer: [] }];
+const projectParameter = {
+  name: 'project',
+  in: 'path',
+  required: true,
+  schema: { type: 'string' },
+};
+const idParameter = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
+const errors = {
+  '400': errorResponse,
+  '401': errorResponse,
+  '404': errorResponse,
+  '413': errorResponse,
+};
+const messageBody = {
+  required: true,
+  content: {
+    'application/json': {
+      schema: { type: 'object', required: ['body'], properties: { body: { type: 'string' } } },
+    },
+  },
+};
+const eventSchema = {
+  type: 'object',
+  properties: {
+    sequence: { type: 'integer' },
+    reportId: { type: 'string' },
+    kind: { type: 'string' },
+    visibility: { enum: ['reporter', 'team'] },
+    actor: { type: 'string' },
+    at: { type: 'string', format: 'date-time' },
+    body: { type: ['string', 'null'] },
+    fromStatus: { type: ['string', 'null'] },
+    toStatus: { type: ['string', 'null'] },
+  },
+};
+const reportSchema = {
+  type: 'object',
+  description:
+    'A report. Maintainers also get channel, format, version, disposition, priority, rules, embargoUntil, duplicateOf and assessment (the `thresher triage --format json` entry of this report).',
+  properties: {
+    id: { type: 'string' },
+    project: { type: 'string' },
+    title: { type: 'string' },
+    body: { type: 'string' },
+    status: { enum: statuses },
+    version: { type: 'integer' },
+    receivedAt: { type: 'string', format: 'date-time' },
+    assessment: { type: 'object' },
+  },
+};
+const json = (schema: object) => ({ content: { 'application/json': { schema } } });
+
+export function createOpenApiDocument() {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Thresher inbox',
+      version: '1',
+      description: 'Private vulnerability reports: intake, triage, queue, workflow and messages.',
+    },
+    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    paths: {
+      '/api/v1/openapi.json': {
+        get: { summary: 'This document', responses: { '200': { description: 'OpenAPI 3.1' } } },
+      },
+      '/api/v1/projects/{project}/reports': {
+        post: {
+          summary: 'Submit a report (no account needed); 201 once it is durable',
+          parameters: [projectParameter],
+          requestBody: {
+            required: true,
+            ...json({
+              type: 'object',
+              required: ['title', 'body'],
+              properties: {
+                title: { type: 'string' },
+                body: { type: 'string' },
+                reporter: {
+                  type: 'object',
+                  properties: { name: { type: 'string' }, email: { type: 'string' } },
+                },
+              },
+            }),
+          },
+          responses: {
+            '201': {
+              description: 'Stored and triaged; `token` opens the report to its reporter',
+              ...json({
+                type: 'object',
+                required: ['id', 'status', 'token', 'url'],
+                properties: {
+                  id: { type: 'string' },
+                  status: { enum: statuses },
+                  token: { type: ['string', 'null'] },
+                  url: { type: ['string', 'null'] },
+                },
+              }),
+            },
+            ...errors,
+            '429': errorResponse,
+          },
+        },
+        get: {
+          summary: "The project's queue, ranked like `thresher triage`",
+          security: bearer,
+          parameters: [
+            projectParameter,
+            { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 1000 } },
+            { name: 'cursor', in: 'query', schema: { type: 'string' } },
+            { name: 'status', in: 'query', schema: { enum: statuses } },
+          ],
+          responses: {
+            '200': {
+              description: 'One page',
+              ...json({
+                type: 'object',
+                required: ['reports', 'next'],
+                properties: {
+                  reports: {
+                    type: 'array',
+                    items: {
+                      type: 'object',
+                      properties: {
+                        id: { type: 'string' },
+                        title: { type: 'string' },
+                        status: { enum: statuses },
+                        disposition: { type: ['string', 'null'] },
+                        priority: { type: 'number' },
+                        rules: { type: 'array', items: { type: 'string' } },
+                        receivedAt: { type: 'string', format: 'date-time' },
+                      },
+                    },
+                  },
+                  next: { type: ['string', 'null'] },
+                },
+              }),
+            },
+            ...errors,
+          },
+        },
+      },
+      '/api/v1/projects/{project}/counts': {
+        get: {
+          summary: 'How many reports are in each state',
+          security: bearer,
+          parameters: [projectParameter],
+          responses: { '200': json({ type: 'object' }), ...errors },
+        },
+      },
+      '/api/v1/reports/{id}': {
+        get: {
+          summary: 'A report: the whole assessment for maintainers, the report for its reporter',
+          security: bearer,
+          parameters: [idParameter],
+          responses: { '200': { description: 'The report', ...json(reportSchema) }, ...errors },
+        },
+      },
+      '/api/v1/reports/{id}/status': {
+        post: {
+          summary: 'Move the report along the workflow from the version read (409 when stale)',
+          security: bearer,
+          parameters: [idParameter],
+          requestBody: {
+            required: true,
+            ...json({
+              type: 'object',
+              required: ['status', 'version'],
+              properties: {
+                status: { enum: statuses },
+                version: { type: 'integer' },
+                message: { type: 'string', description: 'Sent to the reporter' },
+              },
+            }),
+          },
+          responses: {
+            '200': { description: 'The report', ...json(reportSchema) },
+            '409': errorResponse,
+            ...errors,
+          },
+        },
+      },
+      '/api/v1/reports/{id}/triage': {
+        post: {
+          summary: "Triage again with the project's current profile",
+          security: bearer,
+          parameters: [idParameter],
+          responses: { '200': { description: 'The report', ...json(reportSchema) }, ...errors },
+        },
+      },
+      '/api/v1/reports/{id}/messages': {
+        get: {
+          summary: 'The thread (with team notes for maintainers)',
+          security: bearer,
+          parameters: [idParameter],
+          responses: {
+            '200': {
+              description: 'Events in order',
+              ...json({
+                type: 'object',
+                properties: { events: { type: 'array', items: eventSchema } },
+              }),
+            },
+            ...errors,
+          },
+        },
+        post: {
+          summary: "A message in the reporter's thread (maintainer or reporter)",
+          security: bearer,
+          parameters: [idParameter],
+          requestBody: messageBody,
+          responses: { '201': { description: 'The event', ...json(eventSchema) }, ...errors },
+        },
+      },
+      '/api/v1/reports/{id}/notes': {
+        post: {
+          summary: 'A team-only note (maintainers)',
+          security: bearer,
+          parameters: [idParameter],
+          requestBody: messageBody,
+          responses: { '201': { description: 'The event', ...json(eventSchema) }, ...errors },
+        },
+      },
+    },
+  };
+}

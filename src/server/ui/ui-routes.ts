@@ -1,0 +1,554 @@
+// The server-rendered UI: the submission form with the project's policy, the reporter's private
+// page, the maintainer's log-in, queue and report page. No script; forms post back. Maintainers'
+// forms carry a CSRF token derived from their session; the log-in form a double-submit cookie.
+
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { Hono, type Context } from 'hono';
+import { getCookie, setCookie, deleteCookie } from 'hono/cookie';
+import { html } from 'hono/html';
+import {
+  isReportStatus,
+  reportStatuses,
+  statusTransitions,
+  type ReportStatus,
+} from '../../core/index.js';
+import type { InboxService, Viewer } from '../../services/create-inbox-service.js';
+import type { ReportEvent, ReportRecord } from '../../services/ports.js';
+import type { ServerEnv } from '../server-env.js';
+import { renderPage, styleSheet, type Markup } from './render-page.js';
+
+const sessionCookie = 'thr_session';
+const loginCsrfCookie = 'thr_login_csrf';
+const csrfKey = randomBytes(32);
+
+/** A session's CSRF token: only someone who holds the session cookie can compute it. */
+function deriveCsrf(sessionToken: string): string {
+  return createHmac('sha256', csrfKey).update(sessionToken).digest('base64url');
+}
+
+function isSameSecret(given: unknown, expected: string): boolean {
+  if (typeof given !== 'string') return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function isSecureRequest(c: Context<ServerEnv>, secureCookies: boolean): boolean {
+  return secureCookies || new URL(c.req.url).protocol === 'https:';
+}
+
+function readField(form: Record<string, unknown>, name: string): string {
+  const value = form[name];
+  return typeof value === 'string' ? value : '';
+}
+
+function readObject(value: unknown): Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : {};
+}
+
+function readStrings(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((item) => typeof item === 'string') : [];
+}
+
+function describeValue(value: unknown): string {
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : 'none';
+}
+
+interface Maintainer {
+  email: string;
+  csrf: string;
+  viewer: Viewer;
+}
+
+export function createUiRoutes(options: {
+  inbox: InboxService;
+  takeSubmission: (c: Context<ServerEnv>) => boolean;
+  secureCookies: boolean;
+}): Hono<ServerEnv> {
+  const { inbox } = options;
+  const ui = new Hono<ServerEnv>();
+
+  async function findMaintainer(c: Context<ServerEnv>): Promise<Maintainer | null> {
+    const token = getCookie(c, sessionCookie);
+    if (!token) return null;
+    const viewer = await inbox.identifySession(token);
+    if (viewer.kind !== 'maintainer') return null;
+    return { email: viewer.user.email, csrf: deriveCsrf(token), viewer };
+  }
+
+  /** The maintainer behind a form post with the right CSRF token; null otherwise. */
+  async function checkMaintainerForm(
+    c: Context<ServerEnv>,
+  ): Promise<{ maintainer: Maintainer; form: Record<string, unknown> } | null> {
+    const maintainer = await findMaintainer(c);
+    const form = (await c.req.parseBody()) as Record<string, unknown>;
+    if (!maintainer || !isSameSecret(form.csrf, maintainer.csrf)) return null;
+    return { maintainer, form };
+  }
+
+  function refuseForm(c: Context<ServerEnv>) {
+    return c.html(
+      renderPage({
+        title: 'Refused',
+        body: html`<p class="error">
+          This form was not sent from your session (log in again and retry).
+        </p>`,
+      }),
+      403,
+    );
+  }
+
+  ui.get('/static/style.css', (c) => {
+    c.header('content-type', 'text/css; charset=utf-8');
+    return c.body(styleSheet);
+  });
+
+  ui.get('/', async (c) => {
+    const projects = await inbox.listProjects();
+    const maintainer = await findMaintainer(c);
+    return c.html(
+      renderPage({
+        title: 'Report a vulnerability',
+        user: maintainer,
+        body: html`<ul>
+          ${projects.map(
+            (project) =>
+              html`<li>
+                <a href="/projects/${encodeURIComponent(project.name)}/report">${project.name}</a>${
+                  maintainer
+                    ? html` ·
+                        <a href="/projects/${encodeURIComponent(project.name)}/queue">queue</a>`
+                    : ''
+                }
+              </li>`,
+          )}
+        </ul>`,
+      }),
+    );
+  });
+
+  function renderSubmissionForm(
+    projectName: string,
+    policy: Markup,
+    values: Record<string, string>,
+    error: string | null,
+  ): Markup {
+    return html`${policy} ${error ? html`<p class="error">${error}</p>` : ''}
+      <form method="post" action="/projects/${encodeURIComponent(projectName)}/report">
+        <label
+          >Title
+          <input type="text" name="title" required maxlength="1000" value="${values.title ?? ''}"
+        /></label>
+        <label
+          >Report (affected version, component, steps to reproduce, impact)
+          <textarea name="body" required>${values.body ?? ''}</textarea>
+        </label>
+        <label
+          >Your name <input type="text" name="name" maxlength="320" value="${values.name ?? ''}"
+        /></label>
+        <label
+          >Your e-mail
+          <input type="email" name="email" maxlength="320" value="${values.email ?? ''}"
+        /></label>
+        <p><button type="submit">Send report</button></p>
+      </form>`;
+  }
+
+  async function renderPolicy(projectName: string): Promise<Markup> {
+    const project = await inbox.getProject(projectName);
+    const profile = inbox.readProfile(project);
+    const { policy, reportRequirements, threatModel } = profile;
+    const versions = Array.isArray(policy.supportedVersions)
+      ? policy.supportedVersions.join(', ') || 'all'
+      : policy.supportedVersions;
+    return html`<section class="policy">
+      <h2>Policy of ${profile.project.name}</h2>
+      <p>
+        Supported versions:
+        ${versions}.${
+          policy.response.acknowledgeDays !== undefined
+            ? html` We acknowledge within ${policy.response.acknowledgeDays} days.`
+            : ''
+        }
+      </p>
+      <p>
+        A report must include:
+        ${reportRequirements.required.join(', ') || 'nothing in particular'}${
+          reportRequirements.recommended.length > 0
+            ? html`; it should include: ${reportRequirements.recommended.join(', ')}`
+            : ''
+        }.
+      </p>
+      ${
+        threatModel.outOfScope.length > 0
+          ? html`<p>Out of scope:</p>
+              <ul>
+                ${threatModel.outOfScope.map((rule) => html`<li>${rule.statement}</li>`)}
+              </ul>`
+          : ''
+      }
+    </section>`;
+  }
+
+  ui.get('/projects/:project/report', async (c) => {
+    const name = c.req.param('project');
+    const policy = await renderPolicy(name);
+    return c.html(
+      renderPage({
+        title: `Report a vulnerability in ${name}`,
+        body: renderSubmissionForm(name, policy, {}, null),
+      }),
+    );
+  });
+
+  ui.post('/projects/:project/report', async (c) => {
+    const name = c.req.param('project');
+    const policy = await renderPolicy(name);
+    const form = (await c.req.parseBody()) as Record<string, unknown>;
+    const values = {
+      title: readField(form, 'title'),
+      body: readField(form, 'body'),
+      name: readField(form, 'name'),
+      email: readField(form, 'email'),
+    };
+    if (!options.takeSubmission(c)) {
+      return c.html(
+        renderPage({
+          title: `Report a vulnerability in ${name}`,
+          body: renderSubmissionForm(
+            name,
+            policy,
+            values,
+            'Too many reports from your address; try again later.',
+          ),
+        }),
+        429,
+      );
+    }
+    if (values.title.trim() === '' || values.body.trim() === '') {
+      return c.html(
+        renderPage({
+          title: `Report a vulnerability in ${name}`,
+          body: renderSubmissionForm(name, policy, values, 'A title and a report are required.'),
+        }),
+        400,
+      );
+    }
+    const receipt = await inbox.submitReport({
+      project: name,
+      title: values.title,
+      body: values.body,
+      reporter: { name: values.name, email: values.email },
+      channel: 'web',
+    });
+    const link = receipt.token ? `/track/${receipt.token}` : null;
+    return c.html(
+      renderPage({
+        title: 'Report received',
+        body: html`<p>Thank you. Your report <code>${receipt.id}</code> is stored.</p>
+          ${
+            link
+              ? html`<p>
+                  Follow it and talk with the maintainers through this private link (keep it secret;
+                  it is shown once):
+                  <a id="private-link" href="${link}">${new URL(link, c.req.url).href}</a>
+                </p>`
+              : html`<p>We had already received this exact report.</p>`
+          }`,
+      }),
+      201,
+    );
+  });
+
+  function renderThread(events: ReportEvent[]): Markup {
+    const shown = events.filter((event) => event.body !== null || event.kind === 'status-changed');
+    return html`<ol class="thread">
+      ${shown.map(
+        (event) =>
+          html`<li>
+            <small
+              >${event.at} ·
+              ${event.actor}${
+                event.visibility === 'team' ? ' · team note' : ''
+              }${event.toStatus ? html` · status ${event.fromStatus ?? ''} → ${event.toStatus}` : ''}</small
+            >${event.body !== null ? html`<pre>${event.body}</pre>` : ''}
+          </li>`,
+      )}
+    </ol>`;
+  }
+
+  ui.get('/track/:token', async (c) => {
+    const viewer = await inbox.identifyToken(c.req.param('token'));
+    if (viewer.kind !== 'reporter' && viewer.kind !== 'guest') return c.notFound();
+    const record = await inbox.getReport(viewer, viewer.reportId);
+    const events = await inbox.listMessages(viewer, record.id);
+    return c.html(
+      renderPage({
+        title: record.title,
+        body: html`<p>
+            Status: <strong id="status">${record.status}</strong> · received ${record.receivedAt}
+          </p>
+          <pre>${record.body}</pre>
+          <h2>Messages</h2>
+          ${renderThread(events)}
+          <form method="post" action="/track/${c.req.param('token')}/messages">
+            <label>Message to the maintainers <textarea name="body" required></textarea></label>
+            <button type="submit">Send</button>
+          </form>`,
+      }),
+    );
+  });
+
+  // No cookie is involved: the token in the path is the credential, so no CSRF token is needed.
+  ui.post('/track/:token/messages', async (c) => {
+    const token = c.req.param('token');
+    const viewer = await inbox.identifyToken(token);
+    if (viewer.kind !== 'reporter' && viewer.kind !== 'guest') return c.notFound();
+    const form = (await c.req.parseBody()) as Record<string, unknown>;
+    await inbox.addMessage(viewer, viewer.reportId, {
+      body: readField(form, 'body'),
+      visibility: 'reporter',
+    });
+    return c.redirect(`/track/${token}`, 303);
+  });
+
+  function renderLogin(csrf: string, error: string | null): Markup {
+    return renderPage({
+      title: 'Maintainer log in',
+      body: html`${error ? html`<p class="error">${error}</p>` : ''}
+        <form method="post" action="/login">
+          <input type="hidden" name="csrf" value="${csrf}" />
+          <label>E-mail <input type="email" name="email" required /></label>
+          <label>Password <input type="password" name="password" required /></label>
+          <p><button type="submit">Log in</button></p>
+        </form>`,
+    });
+  }
+
+  ui.get('/login', (c) => {
+    const csrf = randomBytes(24).toString('base64url');
+    setCookie(c, loginCsrfCookie, csrf, {
+      httpOnly: true,
+      sameSite: 'Strict',
+      secure: isSecureRequest(c, options.secureCookies),
+      path: '/login',
+    });
+    return c.html(renderLogin(csrf, null));
+  });
+
+  ui.post('/login', async (c) => {
+    const form = (await c.req.parseBody()) as Record<string, unknown>;
+    const expected = getCookie(c, loginCsrfCookie);
+    if (!expected || !isSameSecret(form.csrf, expected)) return refuseForm(c);
+    const session = await inbox.logIn(readField(form, 'email'), readField(form, 'password'));
+    if (!session) return c.html(renderLogin(expected, 'Wrong e-mail or password.'), 401);
+    deleteCookie(c, loginCsrfCookie, { path: '/login' });
+    setCookie(c, sessionCookie, session.token, {
+      httpOnly: true,
+      sameSite: 'Strict',
+      secure: isSecureRequest(c, options.secureCookies),
+      path: '/',
+    });
+    return c.redirect('/', 303);
+  });
+
+  ui.post('/logout', async (c) => {
+    const checked = await checkMaintainerForm(c);
+    if (!checked) return refuseForm(c);
+    await inbox.logOut(getCookie(c, sessionCookie)!);
+    deleteCookie(c, sessionCookie, { path: '/' });
+    return c.redirect('/', 303);
+  });
+
+  ui.get('/projects/:project/queue', async (c) => {
+    const maintainer = await findMaintainer(c);
+    if (!maintainer) return c.redirect('/login', 303);
+    const project = c.req.param('project');
+    const statusParameter = c.req.query('status');
+    const status: ReportStatus | null = isReportStatus(statusParameter) ? statusParameter : null;
+    const counts = await inbox.countByStatus(project);
+    const page = await inbox.listQueue({
+      project,
+      statuses: status ? [status] : [],
+      limit: 200,
+      cursor: c.req.query('cursor') ?? null,
+    });
+    const base = `/projects/${encodeURIComponent(project)}/queue`;
+    return c.html(
+      renderPage({
+        title: `Queue of ${project}`,
+        user: maintainer,
+        body: html`<p class="counts">
+            <a href="${base}">all</a>${reportStatuses.map(
+              (state) => html`<a href="${base}?status=${state}">${state} (${counts[state]})</a>`,
+            )}
+          </p>
+          <table>
+            <thead>
+              <tr>
+                <th>Priority</th>
+                <th>Title</th>
+                <th>Status</th>
+                <th>Verdict</th>
+                <th>Rules</th>
+                <th>Received</th>
+              </tr>
+            </thead>
+            <tbody>
+              ${page.reports.map(
+                (entry) =>
+                  html`<tr>
+                    <td>${entry.priority}</td>
+                    <td><a href="/reports/${encodeURIComponent(entry.id)}">${entry.title}</a></td>
+                    <td>${entry.status}</td>
+                    <td>${entry.disposition ?? ''}</td>
+                    <td>${entry.rules.join(', ')}</td>
+                    <td>${entry.receivedAt}</td>
+                  </tr>`,
+              )}
+            </tbody>
+          </table>
+          ${
+            page.next
+              ? html`<p>
+                  <a
+                    href="${base}?${new URLSearchParams({ ...(status ? { status } : {}), cursor: page.next }).toString()}"
+                    >next page</a
+                  >
+                </p>`
+              : ''
+          }`,
+      }),
+    );
+  });
+
+  function renderAssessment(record: ReportRecord): Markup {
+    const assessment = readObject(record.assessment);
+    const severity = readObject(assessment.severity);
+    const claimed = readObject(severity.claimed);
+    const assessed = readObject(severity.assessed);
+    const duplicates = Array.isArray(assessment.duplicates)
+      ? assessment.duplicates.map(readObject)
+      : [];
+    return html`<section>
+      <h2>Verdict</h2>
+      <p>
+        Verdict: <strong id="verdict">${record.disposition ?? 'not triaged'}</strong> · priority
+        ${record.priority}
+      </p>
+      <p>Rules: ${record.rules.join(', ') || 'none'}</p>
+      <p>Missing: ${readStrings(assessment.missing).join(', ') || 'nothing'}</p>
+      <p>
+        Severity claimed: ${describeValue(claimed.rating)} · assessed:
+        ${describeValue(assessed.rating)} (${describeValue(severity.comparison)})
+      </p>
+      <h3>Duplicate candidates</h3>
+      ${
+        duplicates.length > 0
+          ? html`<ul>
+              ${duplicates.map(
+                (candidate) =>
+                  html`<li>
+                    ${describeValue(candidate.id)}: ${describeValue(candidate.title)} (score
+                    ${describeValue(candidate.score)})
+                  </li>`,
+              )}
+            </ul>`
+          : html`<p>None.</p>`
+      }
+    </section>`;
+  }
+
+  ui.get('/reports/:id', async (c) => {
+    const maintainer = await findMaintainer(c);
+    if (!maintainer) return c.redirect('/login', 303);
+    const record = await inbox.getReport(maintainer.viewer, c.req.param('id'));
+    const events = await inbox.listMessages(maintainer.viewer, record.id);
+    const draft = describeValue(readObject(record.assessment).reply);
+    const action = `/reports/${encodeURIComponent(record.id)}`;
+    const csrfField = html`<input type="hidden" name="csrf" value="${maintainer.csrf}" />`;
+    return c.html(
+      renderPage({
+        title: record.title,
+        user: maintainer,
+        body: html`<p>
+            Project
+            <a href="/projects/${encodeURIComponent(record.project)}/queue">${record.project}</a> ·
+            status <strong id="status">${record.status}</strong> · from
+            ${record.reporter.name ?? 'anonymous'} &lt;${record.reporter.email ?? ''}&gt; · received
+            ${record.receivedAt}
+          </p>
+          <h2>Report</h2>
+          <pre id="report-body">${record.body}</pre>
+          ${renderAssessment(record)}
+          <h2>Change status</h2>
+          <form method="post" action="${action}/status">
+            ${csrfField}
+            <input type="hidden" name="version" value="${record.version}" />
+            <label
+              >New status
+              <select name="status">
+                ${statusTransitions[record.status].map(
+                  (state) => html`<option value="${state}">${state}</option>`,
+                )}
+              </select></label
+            >
+            <label>Message to the reporter (optional) <textarea name="message"></textarea></label>
+            <button type="submit">Change status</button>
+          </form>
+          <h2>Reply to the reporter</h2>
+          <form method="post" action="${action}/reply">
+            ${csrfField}
+            <label
+              >Reply (the draft from triage)
+              <textarea name="body" required>${draft === 'none' ? '' : draft}</textarea>
+            </label>
+            <button type="submit">Send reply</button>
+          </form>
+          <h2>Team note</h2>
+          <form method="post" action="${action}/note">
+            ${csrfField}
+            <label
+              >Note (never shown to the reporter) <textarea name="body" required></textarea>
+            </label>
+            <button type="submit">Add note</button>
+          </form>
+          <h2>Thread</h2>
+          ${renderThread(events)}`,
+      }),
+    );
+  });
+
+  ui.post('/reports/:id/status', async (c) => {
+    const checked = await checkMaintainerForm(c);
+    if (!checked) return refuseForm(c);
+    const status = readField(checked.form, 'status');
+    const message = readField(checked.form, 'message');
+    if (!isReportStatus(status)) return c.text('unknown status', 400);
+    await inbox.changeStatus(checked.maintainer.viewer, c.req.param('id'), {
+      status,
+      version: Number(readField(checked.form, 'version')),
+      ...(message.trim() !== '' ? { message } : {}),
+    });
+    return c.redirect(`/reports/${encodeURIComponent(c.req.param('id'))}`, 303);
+  });
+
+  for (const [path, visibility] of [
+    ['/reports/:id/reply', 'reporter'],
+    ['/reports/:id/note', 'team'],
+  ] as const) {
+    ui.post(path, async (c) => {
+      const checked = await checkMaintainerForm(c);
+      if (!checked) return refuseForm(c);
+      await inbox.addMessage(checked.maintainer.viewer, c.req.param('id'), {
+        body: readField(checked.form, 'body'),
+        visibility,
+      });
+      return c.redirect(`/reports/${encodeURIComponent(c.req.param('id'))}`, 303);
+    });
+  }
+
+  return ui;
+}
