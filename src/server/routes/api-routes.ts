@@ -2,7 +2,7 @@
 // every route). Maintainers and report holders authenticate with `Authorization: Bearer`.
 
 import { Hono, type Context } from 'hono';
-import { InputError, isReportStatus, type ReportStatus } from '../../core/index.js';
+import { InputError, isReportStatus, NotFoundError, type ReportStatus } from '../../core/index.js';
 import type { InboxService, Viewer } from '../../services/create-inbox-service.js';
 import type { ReportRecord } from '../../services/ports.js';
 import type { ServerEnv } from '../server-env.js';
@@ -109,7 +109,7 @@ export function createApiRoutes(options: {
       project: c.req.param('project'),
       title: body.title as string,
       body: body.body as string,
-      reporter: (reporter ?? null),
+      reporter: reporter ?? null,
       channel: 'api',
     });
     const url = receipt.token === null ? null : new URL(`/track/${receipt.token}`, c.req.url).href;
@@ -156,8 +156,8 @@ export function createApiRoutes(options: {
 
   api.post('/reports/:id/triage', async (c) => {
     const viewer = await identify(c, inbox);
-    await inbox.getReport(viewer, c.req.param('id'));
-    requireMaintainerOrThrow(viewer);
+    // A report's holder learns nothing more than anyone else: not found, as for a stranger.
+    if (viewer.kind !== 'maintainer') throw new NotFoundError(`no report "${c.req.param('id')}"`);
     return c.json(toMaintainerView(await inbox.triageStoredReport(c.req.param('id'))));
   });
 
