@@ -94,6 +94,9 @@ export interface InboxService {
     message: { body: string; visibility: 'reporter' | 'team' },
   ): Promise<ReportEvent>;
   addMaintainer(email: string): Promise<{ user: UserRecord; password: string }>;
+  listMaintainers(): Promise<UserRecord[]>;
+  /** A new one-time password for a maintainer (the old one stops working). */
+  resetPassword(email: string): Promise<string>;
   createApiToken(name: string, email?: string): Promise<string>;
   /** A session token for a right password; null otherwise. */
   logIn(email: string, password: string): Promise<{ token: string; user: UserRecord } | null>;
@@ -323,6 +326,14 @@ export function createInboxService(dependencies: InboxDependencies): InboxServic
         passwordHash: await passwords.hash(password),
       });
       return { user, password };
+    },
+    listMaintainers: () => store.people.listUsers(),
+    async resetPassword(email) {
+      const user = await store.people.findUserByEmail(email.trim());
+      if (!user) throw new NotFoundError(`no maintainer "${email}"`);
+      const password = passwords.createPassword();
+      await store.people.setPasswordHash(user.id, await passwords.hash(password));
+      return password;
     },
     async createApiToken(name, email) {
       const users = await store.people.listUsers();

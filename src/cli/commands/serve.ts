@@ -37,23 +37,29 @@ function findExamples(): string {
   return fileURLToPath(new URL('../../../examples/', import.meta.url));
 }
 
+const demoMaintainer = 'demo@example.org';
+
+/** The demo project with the example reports, and a maintainer with a fresh password each start. */
 async function addDemo(inbox: InboxService, io: CliIo): Promise<void> {
   const examples = findExamples();
-  if ((await inbox.listProjects()).some((project) => project.name === demoProject)) return;
-  await inbox.addProject({
-    name: demoProject,
-    profileYaml: await readFile(join(examples, 'security-profile.yml'), 'utf8'),
-  });
-  const reportsDir = join(examples, 'reports');
-  const files = (await readdir(reportsDir)).filter((name) => name !== 'README.md').sort();
-  const imported = await inbox.importReports(
-    demoProject,
-    files.map((name) => join(reportsDir, name)),
-  );
-  const { user, password } = await inbox.addMaintainer('demo@example.org');
-  io.stdout(
-    `demo: project "${demoProject}" with ${imported.added} example reports; log in as ${user.email} with password ${password}\n`,
-  );
+  if (!(await inbox.listProjects()).some((project) => project.name === demoProject)) {
+    await inbox.addProject({
+      name: demoProject,
+      profileYaml: await readFile(join(examples, 'security-profile.yml'), 'utf8'),
+    });
+    const reportsDir = join(examples, 'reports');
+    const files = (await readdir(reportsDir)).filter((name) => name !== 'README.md').sort();
+    const imported = await inbox.importReports(
+      demoProject,
+      files.map((name) => join(reportsDir, name)),
+    );
+    io.stdout(`demo: project "${demoProject}" with ${imported.added} example reports\n`);
+  }
+  const users = await inbox.listMaintainers();
+  const password = users.some((user) => user.email === demoMaintainer)
+    ? await inbox.resetPassword(demoMaintainer)
+    : (await inbox.addMaintainer(demoMaintainer)).password;
+  io.stdout(`demo: log in as ${demoMaintainer} with password ${password}\n`);
 }
 
 export async function runServeCommand(
