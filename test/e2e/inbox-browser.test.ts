@@ -1,0 +1,126 @@
+// End to end through a real browser: the compiled binary serves the inbox on a free port and
+// Debian's Chromium (driven by playwright-core) submits a report as a reporter, logs in as a
+// maintainer, finds it in the queue, changes its status and replies; the reporter sees both.
+
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { binaryPath, projectRoot, runThresher } from './run-thresher.js';
+
+const chromiumPath = '/usr/bin/chromium';
+const hasChromium = existsSync(chromiumPath);
+if (!hasChromium) {
+  console.warn(
+    `inbox browser test skipped: ${chromiumPath} is absent (apt-get install chromium; CI installs it)`,
+  );
+}
+
+function startServer(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(
+    process.execPath,
+    [binaryPath, 'serve', '--port', '0', '--data', dataDir, '--no-rate-limit'],
+    { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  return new Promise((resolve, reject) => {
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /listening on (http:\/\/\S+)/.exec(output);
+      if (match) resolve({ child, url: match[1]! });
+    });
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('exit', (code) => reject(new Error(`server exited (${code}): ${output}`)));
+  });
+}
+
+describe.skipIf(!hasChromium)('the inbox in a browser', () => {
+  let dataDir: string;
+  let server: { child: ChildProcess; url: string };
+  let browser: Browser;
+  let password: string;
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'thresher-browser-'));
+    const added = runThresher([
+      'project',
+      'add',
+      '--name',
+      'demo',
+      '--profile',
+      'examples/security-profile.yml',
+      '--data',
+      dataDir,
+    ]);
+    expect(added.status, added.stderr).toBe(0);
+    const user = runThresher([
+      'user',
+      'add',
+      '--maintainer',
+      'lead@example.org',
+      '--data',
+      dataDir,
+    ]);
+    expect(user.status, user.stderr).toBe(0);
+    password = /one-time password: (\S+)/.exec(user.stdout)![1]!;
+    server = await startServer(dataDir);
+    browser = await chromium.launch({
+      executablePath: chromiumPath,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    server?.child.kill('SIGTERM');
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('carries a report from the form to a reply in the reporter thread', async () => {
+    const reporter = await browser.newPage();
+    await reporter.goto(`${server.url}/projects/demo/report`);
+    expect(await reporter.textContent('.policy')).toContain('Policy of');
+    await reporter.fill('input[name=title]', 'Heap over-read in parse_header <b>bold</b>');
+    await reporter.fill(
+      'textarea[name=body]',
+      'Affected version: 1.9.0\n\nparse_header in src/http/parse.c reads past its buffer.\n\nSteps to reproduce:\n1. send a header without a colon\n\nImpact: crash.',
+    );
+    await reporter.fill('input[name=name]', 'Ada');
+    await reporter.fill('input[name=email]', 'ada@example.org');
+    await reporter.click('button[type=submit]');
+    await reporter.waitForSelector('#private-link');
+    const privateLink = (await reporter.getAttribute('#private-link', 'href'))!;
+
+    const maintainer = await browser.newPage();
+    await maintainer.goto(`${server.url}/login`);
+    await maintainer.fill('input[name=email]', 'lead@example.org');
+    await maintainer.fill('input[name=password]', password);
+    await maintainer.click('button[type=submit]');
+    await maintainer.goto(`${server.url}/projects/demo/queue`);
+    await maintainer.click('text=Heap over-read in parse_header <b>bold</b>');
+    expect(await maintainer.textContent('#status')).toBe('new');
+    expect(await maintainer.textContent('#verdict')).not.toBe('not triaged');
+
+    await maintainer.selectOption('select[name=status]', 'triaged');
+    await maintainer.fill(
+      'form[action$="/status"] textarea[name=message]',
+      'We are looking into it.',
+    );
+    await maintainer.click('form[action$="/status"] button[type=submit]');
+    await maintainer.waitForSelector('#status:text("triaged")');
+    await maintainer.fill(
+      'form[action$="/reply"] textarea[name=body]',
+      'Confirmed; a fix is coming.',
+    );
+    await maintainer.click('form[action$="/reply"] button[type=submit]');
+    await maintainer.waitForSelector('text=Confirmed; a fix is coming.');
+
+    await reporter.goto(`${server.url}${privateLink}`);
+    expect(await reporter.textContent('#status')).toBe('triaged');
+    const thread = await reporter.textContent('.thread');
+    expect(thread).toContain('We are looking into it.');
+    expect(thread).toContain('Confirmed; a fix is coming.');
+  }, 60_000);
+});
