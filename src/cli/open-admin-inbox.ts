@@ -12,7 +12,7 @@ export const adminOptions = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-export async function openAdminInbox(
+async function openAdminInbox(
   values: { data?: string | undefined; config?: string | undefined },
   services: Services,
 ): Promise<InboxService> {

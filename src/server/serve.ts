@@ -14,7 +14,7 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export function startServer(options: {
+function startServer(options: {
   app: Hono<ServerEnv>;
   port: number;
   hostname?: string;

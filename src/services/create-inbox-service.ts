@@ -32,7 +32,7 @@ export type Viewer =
   | { kind: 'reporter' | 'guest'; reportId: string }
   | { kind: 'anonymous' };
 
-export interface Submission {
+interface Submission {
   project: string;
   title: string;
   body: string;
@@ -40,7 +40,7 @@ export interface Submission {
   channel: 'web' | 'api';
 }
 
-export interface SubmissionReceipt {
+interface SubmissionReceipt {
   id: string;
   status: ReportStatus;
   /** The reporter's access token: null when the same report was already stored. */
