@@ -1,8 +1,11 @@
 // Parses the command line, runs one subcommand, and maps errors to exit codes and one clear line.
 
 import { createRequire } from 'node:module';
-import { sanitizeLineForTerminal, type ErrorCode } from '../core/index.js';
-import { createServices, type Services } from '../create-services.js';
+// Deep imports on purpose: `--help` and `--version` must not load the whole core (markdown-it,
+// YAML, CVSS, semver...) nor the composition root; those load when a command runs.
+import type { ErrorCode } from '../core/errors.js';
+import { sanitizeLineForTerminal } from '../core/text/sanitize-for-terminal.js';
+import type { Services } from '../create-services.js';
 import { exitCodes, type CliIo } from './cli-io.js';
 
 const mainHelp = `Usage: thresher <command> [options]
@@ -85,11 +88,7 @@ function describeError(error: unknown): { message: string; code: number } {
   return { message: `internal error: ${message}`, code: exitCodes.internal };
 }
 
-export async function runCli(
-  argv: string[],
-  io: CliIo,
-  services: Services = createServices(process.env),
-): Promise<number> {
+export async function runCli(argv: string[], io: CliIo, givenServices?: Services): Promise<number> {
   const [name, ...args] = argv;
   if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
     io.stdout(mainHelp);
@@ -106,6 +105,8 @@ export async function runCli(
   }
   try {
     const command = await loadCommand();
+    const services =
+      givenServices ?? (await import('../create-services.js')).createServices(process.env);
     return await command(args, io, services);
   } catch (error) {
     const { message, code } = describeError(error);
