@@ -23,13 +23,8 @@ import { popularPackageSource } from './adapters/registry/load-popular-packages.
 import { createDependencyService, type DependencyService } from './services/check-dependencies.js';
 import { createEvidenceService, type EvidenceService } from './services/check-report-evidence.js';
 import { createDuplicatesService, type DuplicatesService } from './services/find-duplicates.js';
-import { createScryptPasswordHasher } from './adapters/auth/create-scrypt-password-hasher.js';
-import { createInboxService, type InboxService } from './services/create-inbox-service.js';
+import type { InboxService } from './services/create-inbox-service.js';
 import type { AdvisoryReader, RepoOpener, ReportReader, ReportStore } from './services/ports.js';
-import { toJsonReport } from './presenters/render-triage-report-json.js';
-import { createProjectDuplicateStore } from './storage/create-project-duplicate-store.js';
-import { openPostgresReportStore } from './storage/open-postgres-report-store.js';
-import { openSqliteReportStore } from './storage/open-sqlite-report-store.js';
 import { createTriageService, type TriageService } from './services/triage-reports.js';
 
 export interface Services {
@@ -68,9 +63,25 @@ export function createServices(environment: ProcessEnvironment): Services {
   return {
     triage,
     async openInbox({ dataDir, databaseUrl }) {
+      // Loaded here so that the other commands never load the database drivers.
+      const [
+        { createScryptPasswordHasher },
+        { createInboxService },
+        { toJsonReport },
+        { createProjectDuplicateStore },
+      ] = await Promise.all([
+        import('./adapters/auth/create-scrypt-password-hasher.js'),
+        import('./services/create-inbox-service.js'),
+        import('./presenters/render-triage-report-json.js'),
+        import('./storage/create-project-duplicate-store.js'),
+      ]);
       const store: ReportStore = databaseUrl
-        ? await openPostgresReportStore({ url: databaseUrl })
-        : await openSqliteReportStore({ path: join(dataDir, 'inbox.sqlite') });
+        ? await (
+            await import('./storage/open-postgres-report-store.js')
+          ).openPostgresReportStore({ url: databaseUrl })
+        : await (
+            await import('./storage/open-sqlite-report-store.js')
+          ).openSqliteReportStore({ path: join(dataDir, 'inbox.sqlite') });
       return createInboxService({
         store,
         triage,
