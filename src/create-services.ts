@@ -39,7 +39,12 @@ export interface Services {
    * Opens the inbox's store: PostgreSQL when `databaseUrl` is given, else `inbox.sqlite` in
    * `dataDir` (created on first open). The caller closes it.
    */
-  openInbox(options: { dataDir: string; databaseUrl?: string | null }): Promise<InboxService>;
+  openInbox(options: {
+    dataDir: string;
+    databaseUrl?: string | null;
+    /** A PostgreSQL schema of its own (benchmarks, tests); the default schema when absent. */
+    databaseSchema?: string;
+  }): Promise<InboxService>;
 }
 
 function readPackageVersion(): string {
@@ -62,7 +67,7 @@ export function createServices(environment: ProcessEnvironment): Services {
   const clock = { now: () => new Date() };
   return {
     triage,
-    async openInbox({ dataDir, databaseUrl }) {
+    async openInbox({ dataDir, databaseUrl, databaseSchema }) {
       // Loaded here so that the other commands never load the database drivers.
       const [
         { createScryptPasswordHasher },
@@ -78,7 +83,10 @@ export function createServices(environment: ProcessEnvironment): Services {
       const store: ReportStore = databaseUrl
         ? await (
             await import('./storage/open-postgres-report-store.js')
-          ).openPostgresReportStore({ url: databaseUrl })
+          ).openPostgresReportStore({
+            url: databaseUrl,
+            ...(databaseSchema !== undefined ? { schema: databaseSchema } : {}),
+          })
         : await (
             await import('./storage/open-sqlite-report-store.js')
           ).openSqliteReportStore({ path: join(dataDir, 'inbox.sqlite') });
