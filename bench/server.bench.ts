@@ -92,10 +92,14 @@ function listen(app: Hono): Promise<{ url: string; close: () => Promise<void> }>
 }
 
 /** The same work without the inbox: parse JSON, one durable insert (or a select of 50), answer. */
-function createBareApp(database: {
+interface BareDatabase {
   insert: (id: string, title: string, body: string) => Promise<void>;
   select: () => Promise<unknown[]>;
-}): Hono {
+  /** Keeps `count` rows, so both read the same number of reports. */
+  trim: (count: number) => Promise<void>;
+}
+
+function createBareApp(database: BareDatabase): Hono {
   const app = new Hono();
   app.post('/reports', async (c) => {
     const body = await c.req.json<{ title: string; body: string }>();
@@ -110,8 +114,9 @@ function createBareApp(database: {
 async function benchInbox(
   name: string,
   open: () => Promise<Awaited<ReturnType<ReturnType<typeof createServices>['openInbox']>>>,
-  bare: Hono,
+  bareDatabase: BareDatabase,
 ) {
+  const bare = createBareApp(bareDatabase);
   console.log(`${name} (${duration} s per run, ${connections} connections)`);
   const inbox = await open();
   await inbox.addProject({ name: 'demo', profileYaml });
@@ -130,6 +135,8 @@ async function benchInbox(
       `${bareServer.url}/reports`,
       'POST',
     );
+    const counts = await inbox.countByStatus('demo');
+    await bareDatabase.trim(Object.values(counts).reduce((sum, count) => sum + count, 0));
     const reads = await runLoad(
       'inbox: queue reads (page of 50)',
       `${server.url}/api/v1/projects/demo/reports?limit=50`,
@@ -160,19 +167,24 @@ try {
   bareDatabase.exec(
     'create table bare (id text primary key, title text, body text, priority integer default 0)',
   );
+  bareDatabase.exec('create index bare_queue on bare (priority desc, id)');
   const insert = bareDatabase.prepare('insert into bare (id, title, body) values (?, ?, ?)');
-  const select = bareDatabase.prepare('select * from bare order by priority desc, id limit 50');
-  await benchInbox(
-    'SQLite',
-    () => services.openInbox({ dataDir: sqliteDir }),
-    createBareApp({
-      insert: (id, title, body) => {
-        insert.run(id, title, body);
-        return Promise.resolve();
-      },
-      select: () => Promise.resolve(select.all()),
-    }),
+  const select = bareDatabase.prepare(
+    'select id, title, priority from bare order by priority desc, id limit 50',
   );
+  await benchInbox('SQLite', () => services.openInbox({ dataDir: sqliteDir }), {
+    insert: (id, title, body) => {
+      insert.run(id, title, body);
+      return Promise.resolve();
+    },
+    select: () => Promise.resolve(select.all()),
+    trim: (count) => {
+      bareDatabase
+        .prepare('delete from bare where id not in (select id from bare order by id limit ?)')
+        .run(count);
+      return Promise.resolve();
+    },
+  });
   bareDatabase.close();
 } finally {
   rmSync(sqliteDir, { recursive: true, force: true });
@@ -187,19 +199,28 @@ if (url) {
     await pool.query(
       `create table ${schema}.bare (id text primary key, title text, body text, priority integer default 0)`,
     );
+    await pool.query(`create index bare_queue on ${schema}.bare (priority desc, id)`);
     await benchInbox(
       `PostgreSQL (schema ${schema})`,
       () => services.openInbox({ dataDir: sqliteDir, databaseUrl: url, databaseSchema: schema }),
-      createBareApp({
+      {
         insert: async (id, title, body) =>
           void (await pool.query(
             `insert into ${schema}.bare (id, title, body) values ($1, $2, $3)`,
             [id, title, body],
           )),
         select: async () =>
-          (await pool.query(`select * from ${schema}.bare order by priority desc, id limit 50`))
-            .rows as unknown[],
-      }),
+          (
+            await pool.query(
+              `select id, title, priority from ${schema}.bare order by priority desc, id limit 50`,
+            )
+          ).rows as unknown[],
+        trim: async (count) =>
+          void (await pool.query(
+            `delete from ${schema}.bare where id not in (select id from ${schema}.bare order by id limit $1)`,
+            [count],
+          )),
+      },
     );
   } finally {
     await pool.query(`drop schema if exists ${schema} cascade`);
