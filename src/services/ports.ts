@@ -75,6 +75,17 @@ export interface RepoReader {
   findLastChange(path: string): Promise<CommitInfo | null>;
   /** Commits after `commit` on the way to HEAD that touched `path`, newest first. */
   listChangesAfter(commit: string, path: string, limit?: number): Promise<CommitInfo[]>;
+  /**
+   * The first commit after `commit`, on the way to HEAD, that changed any of the lines
+   * `start..end` of `path` as they are at `commit` (blame in reverse); null when they are unchanged.
+   */
+  findLineChangeAfter(
+    commit: string,
+    path: string,
+    lines: { start: number; end: number },
+  ): Promise<CommitInfo | null>;
+  /** Tag names whose history contains the commit. */
+  listTagsContaining(commit: string): Promise<string[]>;
 }
 
 interface OpenedRepo extends RepoReader {

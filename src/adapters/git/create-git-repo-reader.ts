@@ -7,7 +7,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import type { Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { ConflictError, InputError, InternalError, UnavailableError } from '../../core/index.js';
+import {
+  ConflictError,
+  findFirstRangeChange,
+  InputError,
+  InternalError,
+  readDiffHunks,
+  UnavailableError,
+} from '../../core/index.js';
 import type { CommitInfo, GrepHit, RepoReader } from '../../services/ports.js';
 
 /** A reader plus `close()`, which ends its git processes (they never keep Node alive anyway). */
@@ -463,6 +470,74 @@ function openReader(root: string, env: NodeJS.ProcessEnv): GitRepoReader {
         }
       }
       return readCommits(['log', `-n${count}`, logFormat, `${id}..HEAD`, '--', path]);
+    },
+
+    async findLineChangeAfter(commit, path, lines) {
+      if (isClosed) throw closedError();
+      if (!isSafePath(path)) return null;
+      const id = await resolveCommit(commit);
+      if (!id) return null;
+      // Every later diff of the file along HEAD's first-parent line, oldest first, without
+      // context, so the cited range can be followed forward as lines come and go above it.
+      const run = await git(
+        [
+          'log',
+          '--reverse',
+          '--first-parent',
+          '-m',
+          '--no-color',
+          '--unified=0',
+          '--format=%x01%H%x00%s%x00%cI%x00%P',
+          `${id}..HEAD`,
+          '--',
+          path,
+        ],
+        { maxOutputBytes: maxPathIndexBytes },
+      );
+      if (run.spawnError || run.isTimedOut || run.isTruncated || run.code !== 0) return null;
+      const commits: Array<{ info: CommitInfo; parents: string[]; diff: string }> = [];
+      for (const record of run.stdout.toString('utf8').split('\u0001').slice(1)) {
+        const newline = record.indexOf('\n');
+        const [hash, subject, date, parents] = record.slice(0, newline).split('\0');
+        if (!hash || subject === undefined || !date) continue;
+        commits.push({
+          info: { id: hash, subject, date },
+          parents: (parents ?? '').split(' ').filter(Boolean),
+          diff: record.slice(newline + 1),
+        });
+      }
+      const index = findFirstRangeChange(
+        lines,
+        commits.map((entry) => readDiffHunks(entry.diff)),
+      );
+      if (index === -1) return null;
+      const found = commits[index]!;
+      if (found.parents.length < 2) return found.info;
+      // A merge brought the change: name the commit on the merged side that touched the file.
+      const [change] = await readCommits([
+        'log',
+        '--no-merges',
+        '-1',
+        logFormat,
+        `${found.parents[0]!}..${found.info.id}`,
+        '--',
+        path,
+      ]);
+      return change ?? found.info;
+    },
+
+    async listTagsContaining(commit) {
+      if (isClosed) throw closedError();
+      const id = await resolveCommit(commit);
+      if (!id) return [];
+      const run = await git(['tag', '--contains', id], { maxOutputBytes: maxLogBytes });
+      assertCompleted(run, 'git tag');
+      if (run.code !== 0) return [];
+      return run.stdout
+        .toString('utf8')
+        .split('\n')
+        .map((line) => line.trim())
+        .filter((line) => line !== '');
     },
 
     close() {
