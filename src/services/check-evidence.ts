@@ -211,8 +211,12 @@ async function checkSymbol(
     }
   }
   if (paths.length === 0) {
-    const typo = await findDidYouMean(context, symbol);
-    if (typo !== undefined) search.didYouMean = typo;
+    const history = await context.repo.findNameInHistory(symbol);
+    if (history !== null) search.inHistory = history;
+    else {
+      const typo = await findDidYouMean(context, symbol);
+      if (typo !== undefined) search.didYouMean = typo;
+    }
   }
   return judgeSymbolClaim(claim, search);
 }
@@ -293,6 +297,9 @@ async function chooseCheckedRevision(
       note: describeCheckedRevision(outcome),
       ...tagConvention,
       ...(outcome.kind === 'nearest-older' ? { isNearestOlder: true } : {}),
+      ...(outcome.kind === 'nearest-older' && outcome.isNewerThanEveryTag
+        ? { isNewerThanEveryTag: true }
+        : {}),
     },
     convention,
   });
@@ -309,6 +316,7 @@ async function chooseCheckedRevision(
         tag: nearestOlder.tag,
         commit,
         pattern: convention?.pattern ?? null,
+        isNewerThanEveryTag: nearestOlder.isNewerThanEveryTag,
       };
       return finish(outcome, nearestOlder.tag, false);
     }
@@ -408,6 +416,7 @@ export async function checkEvidence(
   const { grade, summary, fabrication } = gradeEvidence(checked, {
     label: context.label,
     commit: context.commit,
+    canProveAbsence: revision.isNewerThanEveryTag !== true,
   });
   return { revision, claims: checked, grade, summary, ...(fabrication ? { fabrication } : {}) };
 }

@@ -84,6 +84,8 @@ export interface RepoReader {
     path: string,
     lines: { start: number; end: number },
   ): Promise<CommitInfo | null>;
+  /** The newest commit on any ref whose diff adds or removes this identifier; null if none. */
+  findNameInHistory(name: string): Promise<CommitInfo | null>;
   /** Tag names whose history contains the commit. */
   listTagsContaining(commit: string): Promise<string[]>;
 }

@@ -526,6 +526,18 @@ function openReader(root: string, env: NodeJS.ProcessEnv): GitRepoReader {
       return change ?? found.info;
     },
 
+    async findNameInHistory(name) {
+      if (isClosed) throw closedError();
+      if (!/^[A-Za-z_$][\w$]{0,200}$/.test(name)) return null;
+      // The pickaxe: the newest commit, on any ref, whose diff adds or removes the name.
+      const run = await git(['log', '--all', '-1', logFormat, `-S${name}`, '--'], {
+        maxOutputBytes: maxLogBytes,
+      });
+      if (run.spawnError || run.isTimedOut || run.isTruncated || run.code !== 0) return null;
+      const [id, subject, date] = run.stdout.toString('utf8').trim().split('\0');
+      return id && subject !== undefined && date ? { id, subject, date } : null;
+    },
+
     async listTagsContaining(commit) {
       if (isClosed) throw closedError();
       const id = await resolveCommit(commit);

@@ -22,7 +22,7 @@ export interface RevisionChoice {
    * When the named version has no tag: the nearest older release tag, to check instead of HEAD
    * (after the candidates), with the version it stands for.
    */
-  nearestOlder: { tag: string; version: string } | null;
+  nearestOlder: { tag: string; version: string; isNewerThanEveryTag: boolean } | null;
 }
 
 type VersionKind = 'exact' | 'upper-inclusive' | 'upper-exclusive' | 'lower' | 'series';
@@ -191,10 +191,19 @@ export function chooseRevision(
     unmapped !== undefined && tagNames.length > 0
       ? findNearestOlderTag(unmapped.target.version, tagNames, convention)
       : null;
+  const newest = listTagVersions(tagNames)[0];
   return {
     requested,
     candidates,
     convention,
-    nearestOlder: older !== null ? { tag: older, version: unmapped!.target.text } : null,
+    nearestOlder:
+      older !== null
+        ? {
+            tag: older,
+            version: unmapped!.target.text,
+            isNewerThanEveryTag:
+              newest !== undefined && compareVersions(unmapped!.target.version, newest.version) > 0,
+          }
+        : null,
   };
 }

@@ -24,7 +24,10 @@ export function describeCheckedRevision(outcome: RevisionOutcome): string {
       return `checked ${outcome.candidate} (${short}), the version the report names`;
     case 'nearest-older': {
       const convention = outcome.pattern !== null ? ` (its tags look like ${outcome.pattern})` : '';
-      return `the repository has no tag for ${outcome.requested}${convention}; checked the nearest older release ${outcome.tag} (${short}) instead`;
+      const stale = outcome.isNewerThanEveryTag
+        ? `; ${outcome.requested} is newer than every tag, so the clone may be out of date and a missing name proves nothing`
+        : '';
+      return `the repository has no tag for ${outcome.requested}${convention}; checked the nearest older release ${outcome.tag} (${short}) instead${stale}`;
     }
     case 'head':
       return outcome.requested !== null

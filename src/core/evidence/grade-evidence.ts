@@ -155,7 +155,10 @@ function describeFabrication(
  */
 export function gradeEvidence(
   allChecked: readonly CheckedClaim[],
-  revision: { label: string; commit: string } = { label: 'HEAD', commit: '' },
+  revision: { label: string; commit: string; canProveAbsence?: boolean } = {
+    label: 'HEAD',
+    commit: '',
+  },
 ): EvidenceGrading {
   // Names of other projects (libc, `std::`, a system library frame) are never held against a report.
   const checked = allChecked.filter((entry) => entry.status !== 'external');
@@ -178,7 +181,11 @@ export function gradeEvidence(
       summary: `None of the ${plural(graded.length, noun)} could be checked${where}: ${listReasons(unverifiable)}.`,
     };
   }
-  const fabrication = codeClaims.length > 0 ? judgeFabrication(graded, revision) : null;
+  // A repository older than the version the report names cannot prove its names are invented.
+  const fabrication =
+    codeClaims.length > 0 && revision.canProveAbsence !== false
+      ? judgeFabrication(graded, revision)
+      : null;
   if (fabrication !== null) {
     return {
       grade: 'fabricated',

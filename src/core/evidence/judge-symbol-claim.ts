@@ -14,6 +14,8 @@ export interface SymbolSearch {
   mention?: SymbolLine & { path: string };
   /** With neither: the real name one typo away, if the repository has one. */
   didYouMean?: string;
+  /** With neither: the newest commit in history that added or removed the name. */
+  inHistory?: { id: string; subject: string; date: string };
   /** How many files mention the name (0 when none). */
   fileCount: number;
 }
@@ -39,8 +41,9 @@ function cut(text: string): string {
 
 /**
  * Verified when defined in the project (or, for a constant, type or member, used in its code);
- * unverifiable when a function is only called (a library's?) or only named in documentation;
- * contradicted when the name is nowhere, with "did you mean" when a real name is one typo away.
+ * unverifiable when a function is only called (a library's?), only named in documentation, or
+ * gone at this revision but in the history (a wrong version); contradicted when the name is
+ * nowhere, with "did you mean" when a real name is one typo away.
  */
 export function judgeSymbolClaim(claim: CodeClaim, search: SymbolSearch): CheckedClaim {
   const symbol = claim.symbol ?? claim.text;
@@ -92,6 +95,17 @@ export function judgeSymbolClaim(claim: CodeClaim, search: SymbolSearch): Checke
         path: said.path,
         line: said.line,
         snippet: cut(said.text),
+      },
+    };
+  }
+  const history = search.inHistory;
+  if (history !== undefined) {
+    return {
+      claim,
+      status: 'unverifiable',
+      proof: {
+        summary: `${symbol} is not in the code at ${label}, but it is in the history (last added or removed in ${history.id.slice(0, 12)} "${history.subject}"): the report may name the wrong version`,
+        commit: history,
       },
     };
   }

@@ -95,6 +95,8 @@ export interface EvidenceSummary {
     tagConvention?: string;
     /** True when the named version has no tag and the nearest older tag was checked instead. */
     isNearestOlder?: boolean;
+    /** True when the named version is newer than every tag: absence proves nothing (stale clone). */
+    isNewerThanEveryTag?: boolean;
   };
   claims: CheckedClaim[];
   grade: EvidenceGrade;
