@@ -13,6 +13,8 @@ export type RevisionOutcome =
       tag: string;
       commit: string;
       pattern: string | null;
+      /** The named version is newer than every tag: the clone may be out of date. */
+      isNewerThanEveryTag: boolean;
     }
   | { kind: 'head'; requested: string | null; commit: string };
 
