@@ -50,7 +50,8 @@ const exploitMarkers =
 const codeShapedLine =
   /(?:[;{}]\s*(?:\/\/.*|\/\*.*)?$|^\s*(?:def|async\s+def|class|func|fn|pub\s+fn|function|if|for|while|switch|return|else|struct|typedef|static|const|let|var|#\s*(?:include|define|if|endif)|import|package|use)\b|^\s*[\w$.\->[\]*]+\s*(?:=|\+=|-=)\s*\S|^\s*[\w$.\->]+\([^)]*\)\s*:?\s*$)/;
 
-const inlineCodePattern = /`([^`\n]{8,400})`/g;
+// Any length, so that backticks pair up in order; short spans are dropped after matching.
+const inlineCodePattern = /`([^`\n]{1,400})`/g;
 const inlineCodeShape =
   /(?:;\s*$|\{\s*$|^\s*(?:if|for|while|return|switch)\s*\(|[\w\])]\s*(?:=|==|!=|<=|>=|\+=|-=|\*=|&&|\|\||->)\s*[\w(&*"'-]|^[\w$.\->]+\s*\([^()]*,[^()]*\)\s*;?$)/;
 const inlineNotCode =
@@ -259,7 +260,7 @@ function addInlineSnippets(
 ): void {
   for (const match of prose.matchAll(inlineCodePattern)) {
     const code = match[1]!.trim();
-    if (!inlineCodeShape.test(code) || inlineNotCode.test(code)) continue;
+    if (code.length < 8 || !inlineCodeShape.test(code) || inlineNotCode.test(code)) continue;
     if (!/[A-Za-z_]\w*/.test(code) || /^[\w./-]+$/.test(code)) continue;
     const field = fieldAt(match.index);
     if (field !== null && nonProjectSections.has(field)) continue;

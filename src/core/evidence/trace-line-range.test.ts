@@ -18,10 +18,12 @@ describe('findFirstRangeChange', () => {
     expect(findFirstRangeChange({ start: 10, end: 12 }, diffs)).toBe(2);
   });
 
-  it('counts an insertion between the cited lines, but not one right after them', () => {
+  it('counts an insertion between, right above or right below the cited lines, not further', () => {
     expect(findFirstRangeChange({ start: 10, end: 12 }, [[hunk(11, 0, 12, 2)]])).toBe(0);
-    expect(findFirstRangeChange({ start: 10, end: 12 }, [[hunk(12, 0, 13, 2)]])).toBe(-1);
-    expect(findFirstRangeChange({ start: 10, end: 12 }, [[hunk(9, 0, 10, 2)]])).toBe(-1);
+    expect(findFirstRangeChange({ start: 10, end: 12 }, [[hunk(12, 0, 13, 2)]])).toBe(0);
+    expect(findFirstRangeChange({ start: 10, end: 12 }, [[hunk(9, 0, 10, 2)]])).toBe(0);
+    expect(findFirstRangeChange({ start: 10, end: 12 }, [[hunk(8, 0, 9, 2)]])).toBe(-1);
+    expect(findFirstRangeChange({ start: 10, end: 12 }, [[hunk(13, 0, 14, 2)]])).toBe(-1);
   });
 
   it('moves the range up when lines above it are removed', () => {

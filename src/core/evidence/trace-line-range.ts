@@ -10,8 +10,8 @@ export interface DiffHunk {
 }
 
 /**
- * Index of the first diff (oldest first) that changes, deletes or inserts inside lines
- * `start..end`, moving the range with the lines added or removed above it; -1 when none does or
+ * Index of the first diff (oldest first) that changes or deletes lines `start..end` or inserts
+ * right above, between or right below them, moving the range with the lines added or removed above it; -1 when none does or
  * the range is deleted by a rename the diffs do not show.
  */
 export function findFirstRangeChange(
@@ -25,8 +25,9 @@ export function findFirstRangeChange(
     for (const hunk of diffs[index]!) {
       const growth = hunk.newCount - hunk.oldCount;
       if (hunk.oldCount === 0) {
-        // Pure insertion after old line `oldStart`: inside the range only between its lines.
-        if (hunk.oldStart >= start && hunk.oldStart < end) return index;
+        // Pure insertion after old line `oldStart`: a guard added right above, inside or right
+        // below the cited lines changes them as much as an edit does.
+        if (hunk.oldStart >= start - 1 && hunk.oldStart <= end) return index;
         if (hunk.oldStart < start) shiftStart += growth;
         if (hunk.oldStart < end) shiftEnd += growth;
         continue;
