@@ -21,9 +21,8 @@ const contextFields = new Set<ReportField>([
   'ai-disclosure',
 ]);
 // A frame line: ASan/gdb `#0 0x… in name (module+0x…)` or `#0 0x… in name path:line`.
-const nativeFrame =
-  /^\s*(?:==\d+==\s*)?#(\d+)\s+0x[0-9a-fA-F]+\s+in\s+([A-Za-z_~][\w:~<>.$]*)(.*)$/;
-const scriptFrame = /^\s*at\s+(?:async\s+)?(?:new\s+)?([A-Za-z_$][\w$.<>]*)\s+\((.*)\)\s*$/;
+const nativeFrame = /^\s*(?:==\d+==\s*)?#(\d+)\s+0x[0-9a-fA-F]+\s+in\s+(\S+)(?:\s(.*))?$/;
+const scriptFrame = /^\s*at\s+(?:async\s+)?(?:new\s+)?([A-Za-z_$][\w$.<>]*)\s+\(([^()]*)\)\s*$/;
 const pythonFrame = /^\s*File\s+"([^"\n]+)",\s*line\s+\d+,\s*in\s+([A-Za-z_]\w*)/;
 
 interface Sentence {
@@ -67,13 +66,13 @@ function findTopFrames(body: string, blocks: readonly CodeBlock[]): TopFrames {
     for (let count = 0; lineStart < block.contentEnd && count < 2000; count += 1) {
       const newline = body.indexOf('\n', lineStart);
       const lineEnd = newline === -1 || newline > block.contentEnd ? block.contentEnd : newline;
-      const line = body.slice(lineStart, lineEnd);
+      const line = body.slice(lineStart, Math.min(lineEnd, lineStart + 1000));
       const native = nativeFrame.exec(line);
       const script = native === null ? scriptFrame.exec(line) : null;
       if (native !== null && native[1] === '0') found = false;
       const frame =
         native !== null
-          ? { name: native[2]!, where: native[3]!.trim() }
+          ? { name: native[2]!, where: (native[3] ?? '').trim() }
           : script !== null
             ? { name: script[1]!, where: script[2]! }
             : null;

@@ -118,7 +118,7 @@ function dropDiffPrefix(path: string): string {
 
 // A stack frame line whose module is a system library: `#3 0x… in start_thread (/lib/…/libc.so.6+0x…)`.
 const frameLine =
-  /^\s*(?:==\d+==\s*)?(?:#\d+\s+0x[0-9a-fA-F]+\s+in\s+\S+\s*(.*)|at\s+\S+\s+\((.*)\)\s*)$/;
+  /^\s*(?:==\d+==\s*)?(?:#\d+\s+0x[0-9a-fA-F]+\s+in\s+\S+(?:\s(.*))?|at\s+\S+\s+\(([^()]*)\)\s*)$/;
 
 /** Whose a function named in the report is, when not the project's: by its name, or its frame's module. */
 function findFunctionOwner(body: string, span: TextSpan, name: string): string | null {

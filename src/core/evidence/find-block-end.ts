@@ -4,6 +4,26 @@
 const maxBlockLines = 400;
 const bracesWithin = 5;
 
+/** How much a line opens (+) or closes (-) braces, outside strings and `//` comments. */
+function countBraces(line: string): { depth: number; hasOpening: boolean } {
+  let depth = 0;
+  let hasOpening = false;
+  let quote = '';
+  for (let at = 0; at < line.length && at < 4000; at += 1) {
+    const character = line[at]!;
+    if (quote !== '') {
+      if (character === '\\') at += 1;
+      else if (character === quote) quote = '';
+    } else if (character === '"' || character === "'") quote = character;
+    else if (character === '/' && line[at + 1] === '/') break;
+    else if (character === '{') {
+      depth += 1;
+      hasOpening = true;
+    } else if (character === '}') depth -= 1;
+  }
+  return { depth, hasOpening };
+}
+
 function indentOf(line: string): number {
   return line.length - line.trimStart().length;
 }
@@ -16,13 +36,9 @@ export function findBlockEnd(text: string, line: number): number {
   let depth = 0;
   let opened = false;
   for (let row = first; row < lines.length; row += 1) {
-    const code = lines[row]!.replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|\/\/.*$/g, '');
-    for (const character of code) {
-      if (character === '{') {
-        depth += 1;
-        opened = true;
-      } else if (character === '}') depth -= 1;
-    }
+    const braces = countBraces(lines[row]!);
+    depth += braces.depth;
+    opened ||= braces.hasOpening;
     if (opened && depth <= 0) return row + 1;
     if (!opened && row - first >= bracesWithin) break;
   }

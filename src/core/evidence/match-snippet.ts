@@ -339,12 +339,14 @@ const minJoinedLength = 12;
  * covers whole lines, 0.9 when it is part of a line.
  */
 function findJoinedMatch(file: FileLines, snippet: string): SnippetMatch | null {
-  const wanted = cutTruncation(snippet)
+  let wanted = cutTruncation(snippet)
     .split('\n')
     .filter((line) => !ellipsisLine.test(line.trim()))
     .join('')
-    .replace(/\s+/g, '')
-    .replace(/[;,.]+$/, '');
+    .replace(/\s+/g, '');
+  let wantedEnd = wanted.length;
+  while (wantedEnd > 0 && ';,.'.includes(wanted[wantedEnd - 1]!)) wantedEnd -= 1;
+  wanted = wanted.slice(0, wantedEnd);
   if (wanted.length < minJoinedLength) return null;
   const starts: number[] = [];
   let joined = '';
