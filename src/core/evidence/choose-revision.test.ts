@@ -87,11 +87,12 @@ describe('chooseRevision', () => {
     expect(chooseRevision(revisions('9.9.9'), tags)).toMatchObject({
       requested: '9.9.9',
       candidates: [],
-      nearestOlder: { tag: 'v2.5.0', version: '9.9.9' },
+      nearestOlder: { tag: 'v2.5.0', version: '9.9.9', isNewerThanEveryTag: true },
     });
     expect(chooseRevision(revisions('2.4.5'), tags).nearestOlder).toEqual({
       tag: 'v2.4.1',
       version: '2.4.5',
+      isNewerThanEveryTag: false,
     });
     expect(chooseRevision(revisions('1.0.0-beta'), ['v2.0.0']).nearestOlder).toBeNull();
   });
