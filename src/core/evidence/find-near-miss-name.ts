@@ -32,7 +32,7 @@ export function measureEditDistance(a: string, b: string, limit: number): number
 }
 
 /** Edits allowed for a name of this length: one up to 7 characters, two up to 15, then three. */
-export function allowedEdits(name: string): number {
+function allowedEdits(name: string): number {
   return name.length <= 7 ? 1 : name.length <= 15 ? 2 : 3;
 }
 

@@ -31,7 +31,7 @@ export function orderSymbolFiles(paths: readonly string[]): string[] {
 }
 
 /** Whether a path is documentation, where a mention proves nothing about the code. */
-export function isDocumentationPath(path: string): boolean {
+function isDocumentationPath(path: string): boolean {
   return docPath.test(path);
 }
 

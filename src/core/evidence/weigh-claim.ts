@@ -4,7 +4,7 @@
 import type { CodeClaim } from '../model/evidence.js';
 
 /** Weight of a claim's kind: names and quoted code say the most, a file path the least. */
-export const claimKindWeights = {
+const claimKindWeights = {
   function: 3,
   constant: 2,
   type: 2,
@@ -18,7 +18,7 @@ export const claimKindWeights = {
 } as const;
 
 /** A claim in the vulnerable location counts three times one said in passing. */
-export const locationRoleWeight = 3;
+const locationRoleWeight = 3;
 
 /** The claim's weight: its kind's weight times three when it names the vulnerable location. */
 export function weighClaim(claim: CodeClaim): number {
