@@ -188,6 +188,7 @@ export {
 export {
   learnTagConvention,
   pickFirstRelease,
+  sampleReleaseTags,
   type TagConvention,
 } from './evidence/learn-tag-convention.js';
 export {

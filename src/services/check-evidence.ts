@@ -32,6 +32,7 @@ import {
   pickNearMissProbes,
   pickSnippetProbes,
   resolveCitedPath,
+  sampleReleaseTags,
   type CheckedClaim,
   type CodeClaim,
   type EvidenceSummary,
@@ -166,25 +167,54 @@ function groupHitsBySymbol(
   return grouped;
 }
 
-/** The real name a missing one is one typo away from, found by grepping its parts. */
-async function findDidYouMean(context: CheckContext, name: string): Promise<string | undefined> {
-  const probes = pickNearMissProbes(name);
-  if (probes.length === 0) return undefined;
-  const hits = await context.repo.grep(context.commit, probes, { maxHits: 3000 });
-  const near = findNearMissName(
-    name,
-    listIdentifiers(
-      hits.map((hit) => hit.text),
-      name,
-    ),
+/** The real names missing ones are one typo away from, found by one grep for all their parts. */
+async function findDidYouMeans(
+  context: CheckContext,
+  names: readonly string[],
+): Promise<Map<string, string>> {
+  const found = new Map<string, string>();
+  const probes = [...new Set(names.flatMap((name) => pickNearMissProbes(name)))];
+  if (probes.length === 0) return found;
+  const lines = (await context.repo.grep(context.commit, probes, { maxHits: 5000 })).map(
+    (hit) => hit.text,
   );
-  return near ?? undefined;
+  for (const name of names) {
+    const near = findNearMissName(name, listIdentifiers(lines, name));
+    if (near !== null) found.set(name, near);
+  }
+  return found;
+}
+
+interface AbsentNames {
+  /** Missing at the checked revision but held by a sampled release or HEAD. */
+  foundAt: Map<string, string>;
+  /** Missing everywhere looked: the real name each is one typo away from. */
+  didYouMean: Map<string, string>;
+}
+
+/** For names not at the checked revision: a release that has them, else their near misses. */
+async function lookUpAbsentNames(
+  context: CheckContext,
+  names: readonly string[],
+  tagNames: readonly string[],
+): Promise<AbsentNames> {
+  if (names.length === 0) return { foundAt: new Map(), didYouMean: new Map() };
+  const sample = [...sampleReleaseTags(tagNames, context.convention, 6), 'HEAD'].filter(
+    (revision) => revision !== context.label,
+  );
+  const foundAt = await context.repo.findNamesAt(sample, names);
+  const didYouMean = await findDidYouMeans(
+    context,
+    names.filter((name) => !foundAt.has(name)),
+  );
+  return { foundAt, didYouMean };
 }
 
 async function checkSymbol(
   context: CheckContext,
   claim: CodeClaim,
   hits: readonly GrepHit[],
+  absent: AbsentNames,
 ): Promise<CheckedClaim> {
   const symbol = claim.symbol ?? claim.text;
   const paths = orderSymbolFiles([...new Set(hits.map((hit) => hit.path))]).slice(
@@ -210,14 +240,10 @@ async function checkSymbol(
       }
     }
   }
-  if (paths.length === 0) {
-    const history = await context.repo.findNameInHistory(symbol);
-    if (history !== null) search.inHistory = history;
-    else {
-      const typo = await findDidYouMean(context, symbol);
-      if (typo !== undefined) search.didYouMean = typo;
-    }
-  }
+  const foundAt = absent.foundAt.get(symbol);
+  const typo = absent.didYouMean.get(symbol);
+  if (paths.length === 0 && foundAt !== undefined) search.foundAt = foundAt;
+  else if (paths.length === 0 && typo !== undefined) search.didYouMean = typo;
   return judgeSymbolClaim(claim, search);
 }
 
@@ -226,7 +252,7 @@ async function checkOption(context: CheckContext, claim: CodeClaim): Promise<Che
   const spellings = [claim.text, `"${name}"`, `'${name}'`];
   const [hit] = await context.repo.grep(context.commit, spellings, { maxHits: 1 });
   if (hit) return judgeOptionClaim(claim, { label: context.label, hit });
-  const typo = await findDidYouMean(context, name);
+  const typo = (await findDidYouMeans(context, [name])).get(name);
   return judgeOptionClaim(claim, {
     label: context.label,
     ...(typo !== undefined ? { didYouMean: typo } : {}),
@@ -376,6 +402,11 @@ export async function checkEvidence(
       ? await repo.grep(context.commit, symbols, { wordMatch: true, maxHits: 2000 })
       : [];
   const hitsBySymbol = groupHitsBySymbol(symbols, symbolHits);
+  const absent = await lookUpAbsentNames(
+    context,
+    symbols.filter((symbol) => (hitsBySymbol.get(symbol) ?? []).length === 0),
+    tagNames,
+  );
   const resolvedRevisions = await resolveRevisionClaims(repo, claims, tagNames);
 
   const checked = await Promise.all(
@@ -392,7 +423,12 @@ export async function checkEvidence(
         case 'symbol':
           return withLaterChange(
             context,
-            await checkSymbol(context, claim, hitsBySymbol.get(claim.symbol ?? claim.text) ?? []),
+            await checkSymbol(
+              context,
+              claim,
+              hitsBySymbol.get(claim.symbol ?? claim.text) ?? [],
+              absent,
+            ),
           );
         case 'snippet':
           return withLaterChange(context, await checkSnippet(context, claim));

@@ -84,8 +84,11 @@ export interface RepoReader {
     path: string,
     lines: { start: number; end: number },
   ): Promise<CommitInfo | null>;
-  /** The newest commit on any ref whose diff adds or removes this identifier; null if none. */
-  findNameInHistory(name: string): Promise<CommitInfo | null>;
+  /**
+   * Which of these identifiers occur as a whole word at any of these revisions (one search over
+   * them all): name → the first revision (as given) found to hold it.
+   */
+  findNamesAt(revisions: readonly string[], names: readonly string[]): Promise<Map<string, string>>;
   /** Tag names whose history contains the commit. */
   listTagsContaining(commit: string): Promise<string[]>;
 }

@@ -526,16 +526,45 @@ function openReader(root: string, env: NodeJS.ProcessEnv): GitRepoReader {
       return change ?? found.info;
     },
 
-    async findNameInHistory(name) {
+    async findNamesAt(revisions, names) {
       if (isClosed) throw closedError();
-      if (!/^[A-Za-z_$][\w$]{0,200}$/.test(name)) return null;
-      // The pickaxe: the newest commit, on any ref, whose diff adds or removes the name.
-      const run = await git(['log', '--all', '-1', logFormat, `-S${name}`, '--'], {
-        maxOutputBytes: maxLogBytes,
-      });
-      if (run.spawnError || run.isTimedOut || run.isTruncated || run.code !== 0) return null;
-      const [id, subject, date] = run.stdout.toString('utf8').trim().split('\0');
-      return id && subject !== undefined && date ? { id, subject, date } : null;
+      const found = new Map<string, string>();
+      const usable = names.filter((name) => /^[A-Za-z_$][\w$-]{0,200}$/.test(name));
+      const trees: string[] = [];
+      const knownRevisionIds = new Map<string, string>();
+      for (const revision of revisions) {
+        const id = await resolveCommit(revision);
+        if (id === null) continue;
+        knownRevisionIds.set(revision, id);
+        if (!trees.includes(id)) trees.push(id);
+      }
+      if (usable.length === 0 || trees.length === 0) return found;
+      // One grep over every tree at once; -o prints each whole-word hit after `tree:path` NUL.
+      const run = await git(
+        [
+          'grep',
+          '-I',
+          '-o',
+          '-z',
+          '-w',
+          '-F',
+          '--max-count=1',
+          ...usable.flatMap((name) => ['-e', name]),
+          ...trees,
+          '--',
+        ],
+        { maxOutputBytes: maxGrepOutputBytes },
+      );
+      if (run.spawnError || run.isTimedOut) return found;
+      for (const line of run.stdout.toString('utf8').split('\n')) {
+        const nul = line.indexOf('\0');
+        if (nul === -1) continue;
+        const tree = line.slice(0, line.indexOf(':'));
+        const name = line.slice(nul + 1);
+        const revision = revisions.find((entry) => knownRevisionIds.get(entry) === tree);
+        if (usable.includes(name) && !found.has(name)) found.set(name, revision ?? tree);
+      }
+      return found;
     },
 
     async listTagsContaining(commit) {

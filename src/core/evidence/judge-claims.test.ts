@@ -36,9 +36,11 @@ describe('judgeSymbolClaim', () => {
   });
 
   it('does not call a name invented when the history has it (a wrong version)', () => {
-    const result = judgeSymbolClaim(claim, { label: 'v2.4.1', fileCount: 0, inHistory: commit });
+    const result = judgeSymbolClaim(claim, { label: 'v2.4.1', fileCount: 0, foundAt: 'v2.3.0' });
     expect(result.status).toBe('unverifiable');
-    expect(result.proof.summary).toContain('the report may name the wrong version');
+    expect(result.proof.summary).toBe(
+      'parse_heade is not in the code at v2.4.1, but v2.3.0 has it: the report may name the wrong version',
+    );
   });
 
   it('takes a used constant as real, a used function as maybe a library one, docs as neither', () => {

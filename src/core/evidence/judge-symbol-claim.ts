@@ -14,8 +14,8 @@ export interface SymbolSearch {
   mention?: SymbolLine & { path: string };
   /** With neither: the real name one typo away, if the repository has one. */
   didYouMean?: string;
-  /** With neither: the newest commit in history that added or removed the name. */
-  inHistory?: { id: string; subject: string; date: string };
+  /** With neither: a release (or HEAD) that does hold the name. */
+  foundAt?: string;
   /** How many files mention the name (0 when none). */
   fileCount: number;
 }
@@ -98,14 +98,13 @@ export function judgeSymbolClaim(claim: CodeClaim, search: SymbolSearch): Checke
       },
     };
   }
-  const history = search.inHistory;
-  if (history !== undefined) {
+  const foundAt = search.foundAt;
+  if (foundAt !== undefined) {
     return {
       claim,
       status: 'unverifiable',
       proof: {
-        summary: `${symbol} is not in the code at ${label}, but it is in the history (last added or removed in ${history.id.slice(0, 12)} "${history.subject}"): the report may name the wrong version`,
-        commit: history,
+        summary: `${symbol} is not in the code at ${label}, but ${foundAt} has it: the report may name the wrong version`,
       },
     };
   }

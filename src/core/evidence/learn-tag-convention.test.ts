@@ -6,6 +6,7 @@ import {
   learnTagConvention,
   parseTag,
   pickFirstRelease,
+  sampleReleaseTags,
 } from './learn-tag-convention.js';
 
 describe('parseTag', () => {
@@ -85,5 +86,22 @@ describe('version to tag', () => {
       'R_2_6_3',
     );
     expect(pickFirstRelease(['R_2_8_0rc1'], convention)).toBeNull();
+  });
+});
+
+describe('sampleReleaseTags', () => {
+  it('spreads the sample over the releases, oldest and newest included', () => {
+    const tags = Array.from({ length: 20 }, (_, index) => `R_2_${index}_0`).concat([
+      'R_3_0_0rc1',
+      'v9.9',
+    ]);
+    const convention = learnTagConvention(tags);
+    expect(sampleReleaseTags(tags, convention, 4)).toEqual([
+      'R_2_0_0',
+      'R_2_6_0',
+      'R_2_13_0',
+      'R_2_19_0',
+    ]);
+    expect(sampleReleaseTags(['v1.0', 'v1.1'], null, 6)).toEqual(['v1.0', 'v1.1']);
   });
 });

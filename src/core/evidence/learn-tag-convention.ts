@@ -159,3 +159,31 @@ export function pickFirstRelease(
   }
   return best?.tag ?? null;
 }
+
+/**
+ * Up to `count` release tags spread over the history (the oldest, the newest and evenly between,
+ * the convention's only): where a name missing at the checked revision is looked for, to tell a
+ * wrong version from an invented name without walking every commit.
+ */
+export function sampleReleaseTags(
+  tagNames: readonly string[],
+  convention: TagConvention | null,
+  count: number,
+): string[] {
+  const releases = tagNames
+    .map((tag) => parseTag(tag))
+    .filter(
+      (parsed): parsed is ParsedTag =>
+        parsed !== null &&
+        !parsed.isPrerelease &&
+        parsed.version.length >= 2 &&
+        (convention === null || followsConvention(parsed, convention)),
+    )
+    .sort((a, b) => compareVersions(a.version, b.version));
+  if (releases.length <= count) return releases.map((parsed) => parsed.tag);
+  const picked = new Set<string>();
+  for (let index = 0; index < count; index += 1) {
+    picked.add(releases[Math.round((index * (releases.length - 1)) / (count - 1))]!.tag);
+  }
+  return [...picked];
+}
