@@ -14,6 +14,7 @@ import {
   InternalError,
   readDiffHunks,
   UnavailableError,
+  type DiffHunk,
 } from '../../core/index.js';
 import type { CommitInfo, GrepHit, RepoReader } from '../../services/ports.js';
 
@@ -235,6 +236,38 @@ function openReader(root: string, env: NodeJS.ProcessEnv): GitRepoReader {
     return reading.then((content) => content?.slice() ?? null);
   }
 
+  /** Every later diff of a file along HEAD's first-parent line, oldest first, without context. */
+  async function readLaterDiffs(id: string, path: string): Promise<LaterDiff[]> {
+    const run = await git(
+      [
+        'log',
+        '--reverse',
+        '--first-parent',
+        '-m',
+        '--no-color',
+        '--unified=0',
+        '--format=%x01%H%x00%s%x00%cI%x00%P',
+        `${id}..HEAD`,
+        '--',
+        path,
+      ],
+      { maxOutputBytes: maxPathIndexBytes },
+    );
+    if (run.spawnError || run.isTimedOut || run.isTruncated || run.code !== 0) return [];
+    const commits: LaterDiff[] = [];
+    for (const record of run.stdout.toString('utf8').split('\u0001').slice(1)) {
+      const newline = record.indexOf('\n');
+      const [hash, subject, date, parents] = record.slice(0, newline).split('\0');
+      if (!hash || subject === undefined || !date) continue;
+      commits.push({
+        info: { id: hash, subject, date },
+        parents: (parents ?? '').split(' ').filter(Boolean),
+        hunks: readDiffHunks(record.slice(newline + 1)),
+      });
+    }
+    return commits;
+  }
+
   async function readCommits(args: readonly string[]): Promise<CommitInfo[]> {
     const run = await git(args, { maxOutputBytes: maxLogBytes });
     assertCompleted(run, 'git log');
@@ -286,6 +319,7 @@ function openReader(root: string, env: NodeJS.ProcessEnv): GitRepoReader {
   }
 
   const pathIndexes = new Map<string, Promise<PathIndex | null>>();
+  const laterDiffs = new Map<string, Promise<LaterDiff[]>>();
   function findPathIndex(range: readonly string[]): Promise<PathIndex | null> {
     const key = range.join(' ');
     let index = pathIndexes.get(key);
@@ -477,41 +511,24 @@ function openReader(root: string, env: NodeJS.ProcessEnv): GitRepoReader {
       if (!isSafePath(path)) return null;
       const id = await resolveCommit(commit);
       if (!id) return null;
-      // Every later diff of the file along HEAD's first-parent line, oldest first, without
-      // context, so the cited range can be followed forward as lines come and go above it.
-      const run = await git(
-        [
-          'log',
-          '--reverse',
-          '--first-parent',
-          '-m',
-          '--no-color',
-          '--unified=0',
-          '--format=%x01%H%x00%s%x00%cI%x00%P',
-          `${id}..HEAD`,
-          '--',
-          path,
-        ],
-        { maxOutputBytes: maxPathIndexBytes },
-      );
-      if (run.spawnError || run.isTimedOut || run.isTruncated || run.code !== 0) return null;
-      const commits: Array<{ info: CommitInfo; parents: string[]; diff: string }> = [];
-      for (const record of run.stdout.toString('utf8').split('\u0001').slice(1)) {
-        const newline = record.indexOf('\n');
-        const [hash, subject, date, parents] = record.slice(0, newline).split('\0');
-        if (!hash || subject === undefined || !date) continue;
-        commits.push({
-          info: { id: hash, subject, date },
-          parents: (parents ?? '').split(' ').filter(Boolean),
-          diff: record.slice(newline + 1),
-        });
+      // No later commit touched the file (answered from the one path index): nothing to follow.
+      const index = await findPathIndex([`${id}..HEAD`]);
+      if (index && !index.find(path)) return null;
+      const key = `${id}\0${path}`;
+      let diffs = laterDiffs.get(key);
+      if (!diffs) {
+        diffs = readLaterDiffs(id, path);
+        laterDiffs.set(key, diffs);
+        if (laterDiffs.size > treeCacheSize * 64)
+          laterDiffs.delete(laterDiffs.keys().next().value!);
       }
-      const index = findFirstRangeChange(
+      const commits = await diffs;
+      const changed = findFirstRangeChange(
         lines,
-        commits.map((entry) => readDiffHunks(entry.diff)),
+        commits.map((entry) => entry.hunks),
       );
-      if (index === -1) return null;
-      const found = commits[index]!;
+      if (changed === -1) return null;
+      const found = commits[changed]!;
       if (found.parents.length < 2) return found.info;
       // A merge brought the change: name the commit on the merged side that touched the file.
       const [change] = await readCommits([
@@ -589,8 +606,16 @@ function openReader(root: string, env: NodeJS.ProcessEnv): GitRepoReader {
       trees.clear();
       blobs.clear();
       pathIndexes.clear();
+      laterDiffs.clear();
     },
   };
+}
+
+/** One later commit of a file with the hunks of its zero-context diff. */
+interface LaterDiff {
+  info: CommitInfo;
+  parents: string[];
+  hunks: DiffHunk[];
 }
 
 /** Untrusted revision text that is safe to hand to git: a plain ref name or object id, no syntax. */
