@@ -29,6 +29,9 @@ export interface ProjectScore {
   typoReports: number;
   typoFabricated: string[];
   originalFabricated: string[];
+  /** The corpus's AI-fabricated reports (expected invalid with a repository): how many are graded so. */
+  fabricatedReports: number;
+  fabricatedCaught: number;
 }
 
 /** Whether a name occurs as a whole word in any of the trees (one `git grep` over them all). */
@@ -156,6 +159,8 @@ export async function scoreProject(input: {
   repoDir: string;
   repo: RepoReader;
   reportDirs: readonly string[];
+  /** File names of reports the corpus expects to be invalid (fabricated) with a repository. */
+  fabricated: ReadonlySet<string>;
   onReport?: (line: string) => void;
 }): Promise<ProjectScore> {
   const { project, repoDir, repo, reportDirs } = input;
@@ -189,18 +194,27 @@ export async function scoreProject(input: {
     typoReports: 0,
     typoFabricated: [],
     originalFabricated: [],
+    fabricatedReports: 0,
+    fabricatedCaught: 0,
   };
   for (const original of batch.reports) {
     const source = original.source.slice(original.source.lastIndexOf('/') + 1);
     const text = toMarkdown(original);
     const evidence = await check(parseMarkdown(source, text), repo);
     score.reports += 1;
+    if (input.fabricated.has(source)) {
+      // An invented report is not a source of true names; it only has to be caught.
+      score.fabricatedReports += 1;
+      if (evidence.grade === 'fabricated') score.fabricatedCaught += 1;
+      input.onReport?.(`  ${source}: fabricated by design, graded ${evidence.grade}`);
+      continue;
+    }
     const trueNames = [...statusesOf(evidence)].filter(([name]) => isReal(name));
     for (const [name, status] of trueNames) {
       score.trueNames += 1;
       if (status === 'contradicted') score.trueContradicted.push(`${source}: ${name}`);
     }
-    if (evidence.grade === 'fabricated' && trueNames.length > 0)
+    if (evidence.grade === 'fabricated')
       score.originalFabricated.push(`${source} (${evidence.summary.slice(0, 160)})`);
     if (trueNames.length === 0) continue;
 

@@ -25,6 +25,8 @@ function printTotals(label: string, scores: readonly ProjectScore[]): void {
   const typos = sum((score) => score.typoReports);
   const typoFabricated = sum((score) => score.typoFabricated.length);
   const originals = sum((score) => score.originalFabricated.length);
+  const designed = sum((score) => score.fabricatedReports);
+  const designedCaught = sum((score) => score.fabricatedCaught);
   console.log(`${label} (${scores.map((score) => score.project).join(', ')}):`);
   console.log(`  reports: ${sum((score) => score.reports)}, true names: ${trueNames}`);
   console.log(
@@ -39,7 +41,10 @@ function printTotals(label: string, scores: readonly ProjectScore[]): void {
   console.log(
     `  reports with one function-name typo graded fabricated: ${typoFabricated} of ${typos} (target 0)`,
   );
-  console.log(`  genuine reports graded fabricated: ${originals}`);
+  console.log(`  genuine reports graded fabricated: ${originals} (target 0)`);
+  console.log(
+    `  the corpus's fabricated reports graded fabricated: ${designedCaught} of ${designed}`,
+  );
 }
 
 function printDetails(score: ProjectScore): void {
@@ -67,6 +72,17 @@ export async function runMutationHarness(repoArguments: readonly string[]): Prom
     const reportDirs = [join(corpusDir, project, 'reports'), join(advisoryDir, project)].filter(
       (dir) => existsSync(dir),
     );
+    const expectedPath = join(corpusDir, project, 'expected.yml');
+    const expected = existsSync(expectedPath)
+      ? (parse(readFileSync(expectedPath, 'utf8')) as {
+          reports: Record<string, { reason?: string }>;
+        })
+      : { reports: {} };
+    const fabricated = new Set(
+      Object.entries(expected.reports)
+        .filter(([, entry]) => /would be invalid/.test(entry.reason ?? ''))
+        .map(([name]) => name),
+    );
     const repo = await createGitRepoReader(repoDir, process.env);
     try {
       console.log(`${project} (${repoDir}):`);
@@ -75,6 +91,7 @@ export async function runMutationHarness(repoArguments: readonly string[]): Prom
         repoDir,
         repo,
         reportDirs,
+        fabricated,
         onReport: (line) => console.log(line),
       });
       printDetails(score);
