@@ -199,7 +199,7 @@ async function lookUpAbsentNames(
   tagNames: readonly string[],
 ): Promise<AbsentNames> {
   if (names.length === 0) return { foundAt: new Map(), didYouMean: new Map() };
-  const sample = [...sampleReleaseTags(tagNames, context.convention, 4), 'HEAD'].filter(
+  const sample = [...sampleReleaseTags(tagNames, context.convention, 3), 'HEAD'].filter(
     (revision) => revision !== context.label,
   );
   const foundAt = await context.repo.findNamesAt(sample, names);

@@ -75,19 +75,16 @@ export function listIdentifiers(lines: Iterable<string>, near: string): Set<stri
 }
 
 /**
- * Fixed strings to search the repository for the real name a typo stands for: the name's longest
- * parts (split at `_`, case changes and digits) and its first and last few characters.
+ * Fixed strings to search the repository for the real name a typo stands for: the name's two
+ * longest parts (split at `_`, case changes and `.`/`::`), four characters or more; a short name
+ * is its own first four characters. Few, long probes keep the search to a few hundred lines.
  */
 export function pickNearMissProbes(name: string): string[] {
   const parts = name
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .split(/[\s_$:.]+/)
-    .filter((part) => part.length >= 3)
+    .filter((part) => part.length >= 4)
     .sort((a, b) => b.length - a.length);
-  const probes = new Set<string>(parts.slice(0, 3));
-  if (name.length >= 6) {
-    probes.add(name.slice(0, 4));
-    probes.add(name.slice(-4));
-  }
-  return [...probes];
+  if (parts.length === 0) return name.length >= 4 ? [name.slice(0, 4)] : [];
+  return [...new Set(parts.slice(0, 2))];
 }
