@@ -12,6 +12,7 @@ describe('classifyExternalName', () => {
     ['SIZE_MAX', 'the C library or the compiler'],
     ['O_NOFOLLOW', 'the operating system'],
     ['ASAN_OPTIONS', 'a tool setting (environment variable)'],
+    ['NO_PROXY', 'a tool setting (environment variable)'],
     ['__interceptor_memcpy', 'a system or sanitizer runtime'],
     ['__libc_start_main', 'a system or sanitizer runtime'],
     ['std::vector::push_back', 'a language standard library'],
