@@ -45,6 +45,8 @@ describe('probes and candidates', () => {
   it('searches for the parts of a name and lists identifiers of a similar length', () => {
     expect(pickNearMissProbes('XML_ParseBufer')).toEqual(['Parse', 'Bufer']);
     expect(pickNearMissProbes('jv_pars')).toEqual(['pars']);
+    expect(pickNearMissProbes('jv_setpaht')).toEqual(['setp', 'paht']);
+    expect(pickNearMissProbes('Authorizaton')).toEqual(['Author', 'izaton']);
     expect([...listIdentifiers(['  XML_ParseBuffer(parser, s, len);'], 'XML_ParseBufer')]).toEqual([
       'XML_ParseBuffer',
     ]);

@@ -75,9 +75,9 @@ export function listIdentifiers(lines: Iterable<string>, near: string): Set<stri
 }
 
 /**
- * Fixed strings to search the repository for the real name a typo stands for: the name's two
- * longest parts (split at `_`, case changes and `.`/`::`), four characters or more; a short name
- * is its own first four characters. Few, long probes keep the search to a few hundred lines.
+ * Fixed strings to search the repository for the real name a typo stands for: the halves of the
+ * name's two longest parts (split at `_`, case changes and `.`/`::`), since one typo spoils only
+ * one half (`setpaht` still holds `setp`); a part under six characters is searched whole.
  */
 export function pickNearMissProbes(name: string): string[] {
   const parts = name
@@ -86,5 +86,13 @@ export function pickNearMissProbes(name: string): string[] {
     .filter((part) => part.length >= 4)
     .sort((a, b) => b.length - a.length);
   if (parts.length === 0) return name.length >= 4 ? [name.slice(0, 4)] : [];
-  return [...new Set(parts.slice(0, 2))];
+  const probes = new Set<string>();
+  for (const part of parts.slice(0, 2)) {
+    if (part.length < 6) probes.add(part);
+    else {
+      probes.add(part.slice(0, Math.ceil(part.length / 2)));
+      probes.add(part.slice(Math.floor(part.length / 2)));
+    }
+  }
+  return [...probes];
 }
