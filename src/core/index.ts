@@ -11,11 +11,14 @@ export {
 export type {
   CheckedClaim,
   ClaimProof,
+  ClaimRole,
   ClaimStatus,
   CodeClaim,
   CodeClaimKind,
   EvidenceGrade,
   EvidenceSummary,
+  FabricationProof,
+  SymbolKind,
 } from './model/evidence.js';
 export type {
   AffectedPackage,
@@ -160,6 +163,41 @@ export { extractCodeClaims } from './evidence/extract-code-claims.js';
 export { findClosestPath, resolveCitedPath } from './evidence/find-closest-path.js';
 export { findSymbolDefinitions, findSymbolMentions } from './evidence/find-symbol-definitions.js';
 export { gradeEvidence } from './evidence/grade-evidence.js';
+export { evidenceThresholds } from './evidence/evidence-thresholds.js';
+export { findBlockEnd } from './evidence/find-block-end.js';
+export { findFirstRangeChange, readDiffHunks, type DiffHunk } from './evidence/trace-line-range.js';
+export {
+  findNearMissName,
+  listIdentifiers,
+  pickNearMissProbes,
+} from './evidence/find-near-miss-name.js';
+export {
+  judgeExternalClaim,
+  judgeOptionClaim,
+  judgeSymbolClaim,
+  orderSymbolFiles,
+  type SymbolSearch,
+} from './evidence/judge-symbol-claim.js';
+export {
+  judgeFoundPath,
+  judgeLineClaim,
+  judgeMissingPath,
+  judgePatchClaim,
+  judgeRevisionClaim,
+  judgeSnippetClaim,
+} from './evidence/judge-code-claim.js';
+export {
+  addFixedIn,
+  addLaterChange,
+  describeCheckedRevision,
+  type RevisionOutcome,
+} from './evidence/describe-revision-check.js';
+export {
+  learnTagConvention,
+  pickFirstRelease,
+  sampleReleaseTags,
+  type TagConvention,
+} from './evidence/learn-tag-convention.js';
 export {
   compareLineClaim,
   findBestSnippetMatch,

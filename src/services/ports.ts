@@ -76,6 +76,22 @@ export interface RepoReader {
   findLastChange(path: string): Promise<CommitInfo | null>;
   /** Commits after `commit` on the way to HEAD that touched `path`, newest first. */
   listChangesAfter(commit: string, path: string, limit?: number): Promise<CommitInfo[]>;
+  /**
+   * The first commit after `commit`, on the way to HEAD, that changed any of the lines
+   * `start..end` of `path` as they are at `commit` (blame in reverse); null when they are unchanged.
+   */
+  findLineChangeAfter(
+    commit: string,
+    path: string,
+    lines: { start: number; end: number },
+  ): Promise<CommitInfo | null>;
+  /**
+   * Which of these identifiers occur as a whole word at any of these revisions (one search over
+   * them all): name → the first revision (as given) found to hold it.
+   */
+  findNamesAt(revisions: readonly string[], names: readonly string[]): Promise<Map<string, string>>;
+  /** Tag names whose history contains the commit. */
+  listTagsContaining(commit: string): Promise<string[]>;
 }
 
 interface OpenedRepo extends RepoReader {

@@ -18,6 +18,8 @@ function toJsonClaim(checked: CheckedClaim) {
     status: checked.status,
     proof: checked.proof,
     line: checked.claim.span.line,
+    role: checked.claim.role ?? 'context',
+    ...(checked.claim.externalTo !== undefined ? { externalTo: checked.claim.externalTo } : {}),
   };
 }
 
@@ -27,6 +29,7 @@ export function toJsonEvidence(evidence: EvidenceSummary) {
     grade: evidence.grade,
     summary: evidence.summary,
     revision: evidence.revision,
+    ...(evidence.fabrication !== undefined ? { fabrication: evidence.fabrication } : {}),
   };
 }
 
@@ -42,7 +45,12 @@ export function renderEvidenceJson(outcome: EvidenceOutcome): string {
   return stringifyJsonForTerminal(document);
 }
 
-const statusMarks = { verified: 'ok  ', contradicted: 'NO  ', unverifiable: '??  ' } as const;
+const statusMarks = {
+  verified: 'ok  ',
+  contradicted: 'NO  ',
+  unverifiable: '??  ',
+  external: 'ext ',
+} as const;
 
 function renderEvidenceLines(evidence: EvidenceSummary): string[] {
   return [

@@ -38,7 +38,7 @@ function applyEvidence(
   requirements: RequirementCheck[],
   evidence: EvidenceSummary | null,
 ): RequirementCheck[] {
-  if (evidence?.grade !== 'contradicted') return requirements;
+  if (evidence?.grade !== 'contradicted' && evidence?.grade !== 'fabricated') return requirements;
   return requirements.map((check) =>
     check.name === 'affected-component'
       ? {
@@ -65,15 +65,24 @@ export function triageFacts(
     checkRequirements(report, facts, profile.reportRequirements),
     evidence,
   );
-  // The same bug is answered once, wherever its first report stands: the reply points there.
-  const decision: VerdictDecision = original
-    ? {
-        verdict: 'duplicate',
-        rules: [],
-        openQuestions: [],
-        basis: 'a strong duplicate of an earlier report or advisory',
-      }
-    : decideVerdict(profile, scope, requirements);
+  // Proof that the code the report calls vulnerable does not exist decides first; then the same
+  // bug is answered once, wherever its first report stands: the reply points there.
+  const decision: VerdictDecision =
+    evidence?.grade === 'fabricated'
+      ? {
+          verdict: 'invalid',
+          rules: [],
+          openQuestions: [],
+          basis: `the code the report says is vulnerable does not exist at ${evidence.revision.resolved} (evidence grade fabricated)`,
+        }
+      : original
+        ? {
+            verdict: 'duplicate',
+            rules: [],
+            openQuestions: [],
+            basis: 'a strong duplicate of an earlier report or advisory',
+          }
+        : decideVerdict(profile, scope, requirements);
   const citedComponents = scope.components.map((match) => match.component);
   const severity = assessSeverity(facts, citedComponents, scope.outOfScope);
   const ruleMatches = [...scope.outOfScope, ...scope.inScope];
