@@ -1,8 +1,9 @@
 // Indexes the popular packages of one ecosystem for typosquat look-ups: by registry form, by
-// skeleton, by every one-character deletion (so names one edit apart meet in one map look-up),
+// skeleton, by every one-character deletion (so names one edit apart meet in a few map look-ups),
 // by affix-free core, by sorted tokens, and by the bare name of scoped packages.
 
 import type { Ecosystem } from '../model/dependency.js';
+import { createDeletionIndex, type DeletionIndex } from './create-deletion-index.js';
 import {
   coresOf,
   normalizeForRegistry,
@@ -30,14 +31,16 @@ export interface PopularityIndex {
   listName: string;
   find(name: string): PopularEntry | undefined;
   byKey: ReadonlyMap<string, PopularEntry>;
+  /** The names exactly as listed: the one look-up most dependencies need. */
+  byName: ReadonlyMap<string, PopularEntry>;
   /** The maps for near matches, built on first use: a list of popular names needs none. */
   similarity(): SimilarityMaps;
 }
 
 interface SimilarityMaps {
   bySkeleton: ReadonlyMap<string, PopularEntry[]>;
-  /** Names without separators, bucketed by `length:first character` and `length$last character`. */
-  byLengthAndEnd: ReadonlyMap<string, Array<{ entry: PopularEntry; bare: string }>>;
+  /** The names without separators, for near matches: one edit apart in a few look-ups. */
+  byDeletion: DeletionIndex<NearName>;
   byCore: ReadonlyMap<string, PopularEntry[]>;
   byTokens: ReadonlyMap<string, PopularEntry[]>;
   /** npm: `arm-storage` -> [`@azure/arm-storage`], for bare names no more than two scopes share. */
@@ -48,33 +51,16 @@ interface SimilarityMaps {
   scopes: ReadonlySet<string>;
 }
 
+export interface NearName {
+  entry: PopularEntry;
+  /** The entry's key without separators. */
+  bare: string;
+}
+
 function push<T>(map: Map<string, T[]>, key: string, value: T): void {
   const list = map.get(key);
   if (list === undefined) map.set(key, [value]);
   else if (list[list.length - 1] !== value) list.push(value);
-}
-
-/**
- * Two names one edit apart keep their start or their end: an edit (even two characters swapped
- * across a third) near the start leaves the end alone, and the other way round. Names of six
- * characters or more are bucketed by length and their first or last two characters, shorter ones
- * by one character; `endKeysOf` lists a name's own buckets, `listEndBuckets` those to search.
- */
-export function listEndBuckets(bare: string): string[] {
-  const width = bare.length <= 5 ? 1 : 2;
-  const keys: string[] = [];
-  for (let length = bare.length - 1; length <= bare.length + 1; length += 1)
-    keys.push(`${length}:${bare.slice(0, width)}`, `${length}$${bare.slice(-width)}`);
-  return keys;
-}
-
-function endKeysOf(bare: string): string[] {
-  // A name is searched for from candidates one shorter or longer, so it sits in both widths near the boundary.
-  const widths = bare.length === 5 || bare.length === 6 ? [1, 2] : [bare.length <= 5 ? 1 : 2];
-  return widths.flatMap((width) => [
-    `${bare.length}:${bare.slice(0, width)}`,
-    `${bare.length}$${bare.slice(-width)}`,
-  ]);
 }
 
 /** Popular packages of one scope that must share a first word before the word marks the scope. */
@@ -129,14 +115,13 @@ function buildSimilarityMaps(
   byKey: ReadonlyMap<string, PopularEntry>,
 ): SimilarityMaps {
   const bySkeleton = new Map<string, PopularEntry[]>();
-  const byLengthAndEnd = new Map<string, Array<{ entry: PopularEntry; bare: string }>>();
+  const nearNames: Array<{ name: string; value: NearName }> = [];
   const byCore = new Map<string, PopularEntry[]>();
   const byTokens = new Map<string, PopularEntry[]>();
   for (const entry of entries) {
     push(bySkeleton, skeletonOf(entry.key), entry);
     const bare = withoutSeparators(entry.key);
-    const near = { entry, bare };
-    if (bare !== '') for (const key of endKeysOf(bare)) push(byLengthAndEnd, key, near);
+    if (bare !== '') nearNames.push({ name: bare, value: { entry, bare } });
     for (const core of coresOf(entry.key)) push(byCore, core, entry);
     const tokens = tokenKeyOf(entry.key);
     if (tokens) push(byTokens, tokens, entry);
@@ -149,7 +134,7 @@ function buildSimilarityMaps(
           scopeOfPrefix: new Map(),
           scopes: new Set<string>(),
         };
-  return { bySkeleton, byLengthAndEnd, byCore, byTokens, ...scopes };
+  return { bySkeleton, byDeletion: createDeletionIndex(nearNames), byCore, byTokens, ...scopes };
 }
 
 export function createPopularityIndex(
@@ -158,12 +143,16 @@ export function createPopularityIndex(
   packages: readonly PopularPackage[],
 ): PopularityIndex {
   const byKey = new Map<string, PopularEntry>();
+  const byName = new Map<string, PopularEntry>();
   const entries: PopularEntry[] = [];
   for (const popular of packages) {
     const key = normalizeForRegistry(ecosystem, popular.name);
     if (byKey.has(key)) continue;
     const entry = { ...popular, key };
     byKey.set(key, entry);
+    byName.set(popular.name, entry);
+    // PyPI lockfiles write the normal form (`python-dateutil`), the list the project's own spelling.
+    if (ecosystem === 'pypi') byName.set(key, entry);
     entries.push(entry);
   }
   let maps: SimilarityMaps | null = null;
@@ -173,6 +162,7 @@ export function createPopularityIndex(
     listName,
     find: (name) => byKey.get(normalizeForRegistry(ecosystem, name)),
     byKey,
+    byName,
     similarity: () => (maps ??= buildSimilarityMaps(ecosystem, entries, byKey)),
   };
 }

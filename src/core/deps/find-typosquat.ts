@@ -14,11 +14,7 @@ import {
   tokenKeyOf,
   withoutSeparators,
 } from './fold-package-name.js';
-import {
-  listEndBuckets,
-  type PopularEntry,
-  type PopularityIndex,
-} from './create-popularity-index.js';
+import type { PopularEntry, PopularityIndex } from './create-popularity-index.js';
 
 type TyposquatTechnique =
   | 'case'
@@ -90,17 +86,18 @@ function findOneEdit(key: string, index: PopularityIndex): TyposquatMatch | null
   if (bare.length < minOneEditLength) return null;
   const isScoped = key.startsWith('@');
   let found: TyposquatMatch | null = null;
-  for (const bucket of listEndBuckets(bare)) {
-    for (const { entry, bare: target } of index.similarity().byLengthAndEnd.get(bucket) ?? []) {
-      // A scope against no scope is a different kind of confusion, judged by the scope rules.
-      if (entry.key === key || entry.key.startsWith('@') !== isScoped) continue;
-      if (found !== null && entry.rank >= found.target.rank) continue;
-      if (!isNearMiss(bare, target, bare.length >= minSwapAcrossOneLength)) continue;
-      const edit = describeOneEdit(bare, target) ?? { kind: 'transposition' as const };
-      const isShort = Math.max(bare.length, target.length) < 5;
-      if (edit.kind !== 'transposition' && (isDigitChange(edit) || isShort)) continue;
-      found = { target: entry, ...classifyEdit(edit), strength: 'strong' };
-    }
+  const withSwapAcrossOne = bare.length >= minSwapAcrossOneLength;
+  for (const { entry, bare: target } of index
+    .similarity()
+    .byDeletion.listNear(bare, withSwapAcrossOne)) {
+    // A scope against no scope is a different kind of confusion, judged by the scope rules.
+    if (entry.key === key || entry.key.startsWith('@') !== isScoped) continue;
+    if (found !== null && entry.rank >= found.target.rank) continue;
+    if (!isNearMiss(bare, target, withSwapAcrossOne)) continue;
+    const edit = describeOneEdit(bare, target) ?? { kind: 'transposition' as const };
+    const isShort = Math.max(bare.length, target.length) < 5;
+    if (edit.kind !== 'transposition' && (isDigitChange(edit) || isShort)) continue;
+    found = { target: entry, ...classifyEdit(edit), strength: 'strong' };
   }
   return found;
 }

@@ -1,0 +1,83 @@
+// A symmetric-delete index over names: each name sits under a hash of itself and of every form
+// with one character deleted, so names one edit apart meet in a few integer look-ups.
+
+/** Polynomial hash base; the hashes are kept in V8's small-integer range so maps stay fast. */
+const base = 131;
+const smallIntegerMask = 0x3fffffff;
+/** Bits in the filter in front of the map: 2^21 bits (256 KiB), a few percent full. */
+const filterBits = 1 << 21;
+
+/** Every hash a name is filed under or looked up by: itself and each one-character deletion. */
+function hashKeys(name: string, withSwapAcrossOne: boolean): number[] {
+  const length = name.length;
+  const powers = new Int32Array(length + 1);
+  const prefix = new Int32Array(length + 1);
+  const suffix = new Int32Array(length + 1);
+  powers[0] = 1;
+  for (let at = 0; at < length; at += 1) {
+    powers[at + 1] = Math.imul(powers[at]!, base);
+    prefix[at + 1] = (Math.imul(prefix[at]!, base) + name.charCodeAt(at)) | 0;
+  }
+  // suffix[at]: the hash of name[at..] in place, each character weighted by base^(length-1-index).
+  for (let at = length - 1; at >= 0; at -= 1)
+    suffix[at] = (suffix[at + 1]! + Math.imul(name.charCodeAt(at), powers[length - 1 - at]!)) | 0;
+  const whole = prefix[length]!;
+  const keys = [whole & smallIntegerMask];
+  for (let at = 0; at < length; at += 1) {
+    // Deleting either of two equal neighbours gives the same form.
+    if (at > 0 && name.charCodeAt(at) === name.charCodeAt(at - 1)) continue;
+    const deleted = (Math.imul(prefix[at]!, powers[length - 1 - at]!) + suffix[at + 1]!) | 0;
+    keys.push(deleted & smallIntegerMask);
+  }
+  if (withSwapAcrossOne) {
+    // `uglyfi` for `uglify`: the name with the characters at `at` and `at + 2` exchanged.
+    for (let at = 0; at + 2 < length; at += 1) {
+      const first = name.charCodeAt(at);
+      const third = name.charCodeAt(at + 2);
+      if (first === third) continue;
+      const change = Math.imul(third - first, powers[length - 1 - at]! - powers[length - 3 - at]!);
+      keys.push((whole + change) & smallIntegerMask);
+    }
+  }
+  return keys;
+}
+
+export interface DeletionIndex<T> {
+  /**
+   * Values whose names may be one insertion, omission, replacement or swap of neighbours from
+   * `name` (and, with `withSwapAcrossOne`, two characters swapped across a third): a superset,
+   * each to be confirmed by the caller.
+   */
+  listNear(name: string, withSwapAcrossOne: boolean): T[];
+}
+
+export function createDeletionIndex<T>(
+  items: Iterable<{ name: string; value: T }>,
+): DeletionIndex<T> {
+  const byHash = new Map<number, T[]>();
+  // One bit per hash (in a table that fits a processor cache) answers most look-ups, all misses.
+  const filled = new Uint32Array(filterBits / 32);
+  let longest = 0;
+  for (const { name, value } of items) {
+    longest = Math.max(longest, name.length);
+    for (const key of hashKeys(name, false)) {
+      filled[(key & (filterBits - 1)) >>> 5]! |= 1 << (key & 31);
+      const list = byHash.get(key);
+      if (list === undefined) byHash.set(key, [value]);
+      else if (list[list.length - 1] !== value) list.push(value);
+    }
+  }
+  return {
+    listNear(name, withSwapAcrossOne) {
+      // Nothing listed is within one edit of a name two characters longer than the longest.
+      if (name.length > longest + 1) return [];
+      const found: T[] = [];
+      for (const key of hashKeys(name, withSwapAcrossOne)) {
+        if ((filled[(key & (filterBits - 1)) >>> 5]! & (1 << (key & 31))) === 0) continue;
+        const list = byHash.get(key);
+        if (list !== undefined) for (const value of list) found.push(value);
+      }
+      return found;
+    },
+  };
+}
