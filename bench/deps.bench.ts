@@ -51,8 +51,18 @@ const time = <T>(work: () => T): [T, number] => {
 let start = performance.now();
 const lists = await popularPackageSource.loadPopularPackages();
 const indexes: Record<Ecosystem, PopularityIndex> = {
-  npm: createPopularityIndex('npm', lists.npm.listName, lists.npm.packages),
-  pypi: createPopularityIndex('pypi', lists.pypi.listName, lists.pypi.packages),
+  npm: createPopularityIndex(
+    'npm',
+    lists.npm.listName,
+    lists.npm.packages,
+    lists.pypi.packages.map((entry) => entry.name),
+  ),
+  pypi: createPopularityIndex(
+    'pypi',
+    lists.pypi.listName,
+    lists.pypi.packages,
+    lists.npm.packages.map((entry) => entry.name),
+  ),
 };
 const loadMs = performance.now() - start;
 start = performance.now();
@@ -108,7 +118,9 @@ for (const part of ['tuning', 'measuring'] as const) {
   }
 }
 if (values.misses) {
-  console.log('\nMisses on the tuning half (ecosystem, name, labelled target, technique, target listed)');
+  console.log(
+    '\nMisses on the tuning half (ecosystem, name, labelled target, technique, target listed)',
+  );
   for (const miss of misses) console.log(miss.join('\t'));
 }
 

@@ -49,6 +49,45 @@ interface SimilarityMaps {
   scopeOfPrefix: ReadonlyMap<string, { scope: string; examples: string[] }>;
   /** npm scopes some popular package is published under (`@azure`). */
   scopes: ReadonlySet<string>;
+  /** Names without separators (`flaskcors` -> `flask-cors`), for names joined from two. */
+  byBare: ReadonlyMap<string, PopularEntry>;
+  /** The words popular names are made of (`validator`), with how many names use each. */
+  words: ReadonlyMap<string, PopularWord>;
+  /** The words of six letters or more used by two names or more, for misspelt words. */
+  byWordDeletion: DeletionIndex<string>;
+  /** Words of the other ecosystems' popular names: known words, never targets. */
+  otherWords: ReadonlySet<string>;
+}
+
+export interface PopularWord {
+  /** How many popular names have the word between separators. */
+  count: number;
+  /** The most popular of them. */
+  best: PopularEntry;
+}
+
+/** Shortest word whose misspellings are looked for: shorter words are crowded. */
+const minWordLength = 6;
+
+/** The words of a name: its parts between separators and scope characters. */
+export function listWords(key: string): string[] {
+  return key.split(/[-_.@/]+/).filter((word) => word !== '');
+}
+
+function indexWords(entries: readonly PopularEntry[]) {
+  const words = new Map<string, PopularWord>();
+  for (const entry of entries) {
+    for (const word of new Set(listWords(entry.key))) {
+      const known = words.get(word);
+      if (known === undefined) words.set(word, { count: 1, best: entry });
+      else known.count += 1;
+    }
+  }
+  const frequent: Array<{ name: string; value: string }> = [];
+  for (const [word, { count }] of words)
+    if (count >= 2 && word.length >= minWordLength && !/\d/.test(word))
+      frequent.push({ name: word, value: word });
+  return { words, byWordDeletion: createDeletionIndex(frequent) };
 }
 
 export interface NearName {
@@ -113,15 +152,18 @@ function buildSimilarityMaps(
   ecosystem: Ecosystem,
   entries: readonly PopularEntry[],
   byKey: ReadonlyMap<string, PopularEntry>,
+  otherNames: readonly string[],
 ): SimilarityMaps {
   const bySkeleton = new Map<string, PopularEntry[]>();
   const nearNames: Array<{ name: string; value: NearName }> = [];
+  const byBare = new Map<string, PopularEntry>();
   const byCore = new Map<string, PopularEntry[]>();
   const byTokens = new Map<string, PopularEntry[]>();
   for (const entry of entries) {
     push(bySkeleton, skeletonOf(entry.key), entry);
     const bare = withoutSeparators(entry.key);
     if (bare !== '') nearNames.push({ name: bare, value: { entry, bare } });
+    if (!byBare.has(bare)) byBare.set(bare, entry);
     for (const core of coresOf(entry.key)) push(byCore, core, entry);
     const tokens = tokenKeyOf(entry.key);
     if (tokens) push(byTokens, tokens, entry);
@@ -134,13 +176,27 @@ function buildSimilarityMaps(
           scopeOfPrefix: new Map(),
           scopes: new Set<string>(),
         };
-  return { bySkeleton, byDeletion: createDeletionIndex(nearNames), byCore, byTokens, ...scopes };
+  return {
+    bySkeleton,
+    byDeletion: createDeletionIndex(nearNames),
+    byCore,
+    byTokens,
+    ...scopes,
+    byBare,
+    ...indexWords(entries),
+    otherWords: new Set(otherNames.flatMap((name) => listWords(name.toLowerCase()))),
+  };
 }
 
+/**
+ * `otherNames`: popular names of other ecosystems, whose words count as known words (a word is a
+ * word in any registry) but never as targets.
+ */
 export function createPopularityIndex(
   ecosystem: Ecosystem,
   listName: string,
   packages: readonly PopularPackage[],
+  otherNames: readonly string[] = [],
 ): PopularityIndex {
   const byKey = new Map<string, PopularEntry>();
   const byName = new Map<string, PopularEntry>();
@@ -163,6 +219,6 @@ export function createPopularityIndex(
     find: (name) => byKey.get(normalizeForRegistry(ecosystem, name)),
     byKey,
     byName,
-    similarity: () => (maps ??= buildSimilarityMaps(ecosystem, entries, byKey)),
+    similarity: () => (maps ??= buildSimilarityMaps(ecosystem, entries, byKey, otherNames)),
   };
 }

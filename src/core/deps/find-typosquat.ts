@@ -15,6 +15,8 @@ import {
   withoutSeparators,
 } from './fold-package-name.js';
 import type { PopularEntry, PopularityIndex } from './create-popularity-index.js';
+import { findWordTypo } from './find-word-typo.js';
+import { findDistributionOfImport } from './map-import-to-package.js';
 
 type TyposquatTechnique =
   | 'case'
@@ -27,7 +29,11 @@ type TyposquatTechnique =
   | 'scope-stripped'
   | 'scope-pattern'
   | 'affix'
-  | 'word-order';
+  | 'word-order'
+  | 'misspelt-word'
+  | 'joined-names'
+  | 'import-name'
+  | 'option';
 
 export interface TyposquatMatch {
   target: PopularEntry;
@@ -171,6 +177,63 @@ function findAffixMatch(
   return null;
 }
 
+/** `--no-audit`, `-g`: an option of `npm install` written where a package name goes. */
+function findOption(name: string, index: PopularityIndex): TyposquatMatch | null {
+  const npm = index.ecosystem === 'npm' && name.startsWith('-') ? index.find('npm') : undefined;
+  return npm
+    ? {
+        target: npm,
+        technique: 'option',
+        difference: 'a command-line option of npm, not a package name',
+        strength: 'strong',
+      }
+    : null;
+}
+
+/** Shortest part of a joined name that counts as a popular name of its own. */
+const minJoinedPartLength = 5;
+
+/** `torchtriton`: two popular names run together, a name neither project publishes. */
+function findJoinedNames(key: string, index: PopularityIndex): TyposquatMatch | null {
+  if (/[-_.@/]/.test(key)) return null;
+  const { byBare } = index.similarity();
+  for (let cut = minJoinedPartLength; cut <= key.length - minJoinedPartLength; cut += 1) {
+    const first = byBare.get(key.slice(0, cut));
+    const second = first && byBare.get(key.slice(cut));
+    if (first && second) {
+      const target = first.rank <= second.rank ? first : second;
+      return {
+        target,
+        technique: 'joined-names',
+        difference: `"${first.name}" and "${second.name}" run together`,
+        strength: 'weak',
+      };
+    }
+  }
+  return null;
+}
+
+/** `python-mysqldb`: a module's import name for its PyPI project (`MySQLdb` is `mysqlclient`). */
+function findImportName(
+  key: string,
+  cores: readonly string[],
+  index: PopularityIndex,
+): TyposquatMatch | null {
+  if (index.ecosystem !== 'pypi') return null;
+  for (const name of [key, ...cores]) {
+    const distribution = findDistributionOfImport(name);
+    const target = distribution === undefined ? undefined : index.find(distribution);
+    if (target && target.key !== key)
+      return {
+        target,
+        technique: 'import-name',
+        difference: `"${name}" is what ${target.name} is imported as, not its name on PyPI`,
+        strength: 'weak',
+      };
+  }
+  return null;
+}
+
 /**
  * `asIfUnlisted` judges a popular name as if the lists did not hold it (a package that became
  * popular after the lists were made): what the name alone says, for measuring false alarms.
@@ -181,6 +244,8 @@ export function findTyposquat(
   index: PopularityIndex,
   options: { asIfUnlisted?: boolean } = {},
 ): TyposquatMatch | null {
+  const option = findOption(name, index);
+  if (option) return option;
   const key = normalizeForRegistry(ecosystem, name);
   const exact = options.asIfUnlisted ? undefined : index.byKey.get(key);
   if (exact) {
@@ -219,6 +284,8 @@ export function findTyposquat(
   if (scope?.strength === 'strong') return scope;
   const oneEdit = findOneEdit(key, index);
   if (oneEdit) return oneEdit;
+  const misspelt = findWordTypo(key, index, options.asIfUnlisted === true);
+  if (misspelt?.strength === 'strong') return misspelt;
   // Reordered words alone (`array-shuffle`, `shuffle-array`) are common among honest names; an
   // ecosystem word moved to the other end (`nmap-python`) is the squatter's pattern.
   const hasEcosystemWord = /(?:^|-)(?:python3?|py3?|js|node|nodejs)(?:-|$)/.test(key);
@@ -231,5 +298,11 @@ export function findTyposquat(
       difference: 'the same words in another order',
       strength: 'weak',
     };
-  return findAffixMatch(key, cores, index) ?? scope;
+  return (
+    findAffixMatch(key, cores, index) ??
+    misspelt ??
+    findImportName(key, cores, index) ??
+    findJoinedNames(key, index) ??
+    scope
+  );
 }
