@@ -104,6 +104,7 @@ function push<T>(map: Map<string, T[]>, key: string, value: T): void {
 
 /** Popular packages of one scope that must share a first word before the word marks the scope. */
 const minScopeExamples = 3;
+const distinctiveWordLength = 10;
 
 function indexScopes(entries: readonly PopularEntry[], byKey: ReadonlyMap<string, PopularEntry>) {
   const byBareName = new Map<string, PopularEntry[]>();
@@ -130,7 +131,7 @@ function indexScopes(entries: readonly PopularEntry[], byKey: ReadonlyMap<string
   }
   // A bare name that several scopes publish (`core`, `utils`) is generic, not a scope's own.
   for (const [bare, list] of byBareName) {
-    if (new Set(list.map((entry) => entry.key.split('/')[0])).size > 2 || byKey.has(bare))
+    if (new Set(list.map((entry) => entry.key.split('/')[0])).size > 3 || byKey.has(bare))
       byBareName.delete(bare);
   }
   const scopeOfPrefix = new Map<string, { scope: string; examples: string[] }>();
@@ -139,7 +140,9 @@ function indexScopes(entries: readonly PopularEntry[], byKey: ReadonlyMap<string
     const [scope, names] = ranked[0]!;
     const others = ranked.slice(1).reduce((sum, [, list]) => sum + list.length, 0);
     const unscoped = unscopedPrefixCounts.get(token) ?? 0;
-    if (names.length >= minScopeExamples && others === 0 && unscoped < names.length)
+    // A long, distinctive first word (`communication`) marks its scope from one example.
+    const needed = token.length >= distinctiveWordLength ? 1 : minScopeExamples;
+    if (names.length >= needed && others === 0 && unscoped < names.length)
       scopeOfPrefix.set(token, { scope, examples: names.slice(0, 3) });
   }
   const scopes = new Set(
