@@ -177,6 +177,30 @@ function findAffixMatch(
   return null;
 }
 
+/**
+ * Two techniques at once: an affix added to a misspelt name (`python-reqests`, `node-lodahs`).
+ * Only the slips of a typing hand count (swapped, doubled, look-alike or neighbouring keys): an
+ * affix beside any one edit is what many honest names are (`aes256` beside `aes-js`).
+ */
+function findMisspeltStem(
+  key: string,
+  cores: readonly string[],
+  index: PopularityIndex,
+): TyposquatMatch | null {
+  for (const core of cores) {
+    if (index.byKey.has(core)) continue;
+    const edit = findOneEdit(core, index);
+    if (edit && edit.target.key !== key && edit.technique !== 'one-edit')
+      return {
+        ...edit,
+        technique: 'affix',
+        difference: `"${core}" with a prefix or suffix added, and ${edit.difference}`,
+        strength: 'weak',
+      };
+  }
+  return null;
+}
+
 /** `--no-audit`, `-g`: an option of `npm install` written where a package name goes. */
 function findOption(name: string, index: PopularityIndex): TyposquatMatch | null {
   const npm = index.ecosystem === 'npm' && name.startsWith('-') ? index.find('npm') : undefined;
@@ -300,6 +324,7 @@ export function findTyposquat(
     };
   return (
     findAffixMatch(key, cores, index) ??
+    findMisspeltStem(key, cores, index) ??
     misspelt ??
     findImportName(key, cores, index) ??
     findJoinedNames(key, index) ??
