@@ -2,7 +2,7 @@
 // hash into a tuning half and a measuring half), false alarms on popular packages and on popular
 // close pairs, throughput, and a 2,000-dependency lockfile checked offline against parsing it
 // alone; each next to the plain one-edit baseline. Prints figures; asserts nothing.
-// Usage: npm run bench:deps [-- --data ../shared/data/deps --runs 60 --names FILE --misses]
+// Usage: npm run bench:deps [-- --data ../shared/data/deps --runs 100 --names FILE --misses]
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,7 +24,7 @@ import { generateLockfile } from './support/generate-lockfile.js';
 const { values } = parseArgs({
   options: {
     data: { type: 'string', default: join(process.cwd(), '..', 'shared', 'data', 'deps') },
-    runs: { type: 'string', default: '60' },
+    runs: { type: 'string', default: '100' },
     // Lists the tuning half's misses (name, labelled target, technique): what to study when tuning.
     misses: { type: 'boolean', default: false },
     // Optional: a TSV of less popular but honest package names (name<TAB>...), for a further false-alarm figure.

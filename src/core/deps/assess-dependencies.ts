@@ -106,8 +106,6 @@ const popularVerdict: NameVerdict = { isPopular: true, typosquat: null };
 
 function judgeName(dependency: Dependency, input: DependencyAssessmentInput): NameVerdict {
   const index = input.popularity[dependency.ecosystem];
-  // The fast path: a popular name spelt as listed is one map look-up.
-  if (index.byName.has(dependency.name)) return popularVerdict;
   const popular = index.find(dependency.name);
   const isPopular = popular !== undefined;
   // The fast path: a listed name is one map look-up (on npm, another letter case still imitates).
@@ -206,8 +204,10 @@ export function assessDependencies(input: DependencyAssessmentInput): Dependency
   const findings = new Map<string, DependencyFinding>();
   for (const dependency of input.dependencies) {
     if (dependency.origin !== 'registry') continue;
+    // A popular name spelt as listed needs no memo: its verdict is one look-up.
+    const isListed = input.popularity[dependency.ecosystem].byName.has(dependency.name);
     const known = verdicts[dependency.ecosystem];
-    let verdict = known.get(dependency.name);
+    let verdict = isListed ? popularVerdict : known.get(dependency.name);
     if (verdict === undefined) {
       verdict = judgeName(dependency, input);
       known.set(dependency.name, verdict);

@@ -7,13 +7,28 @@ const smallIntegerMask = 0x3fffffff;
 /** Bits in the filter in front of the map: 2^21 bits (256 KiB), a few percent full. */
 const filterBits = 1 << 21;
 
-/** Every hash a name is filed under or looked up by: itself and each one-character deletion. */
-function hashKeys(name: string, withSwapAcrossOne: boolean): number[] {
+// Scratch space for the hashes of one name, grown on demand: look-ups allocate nothing.
+let powers = new Int32Array(64);
+let prefix = new Int32Array(64);
+let suffix = new Int32Array(64);
+let keys = new Int32Array(192);
+
+/**
+ * Fills `keys` with every hash a name is filed under or looked up by: itself and each
+ * one-character deletion (and, with `withSwapAcrossOne`, each swap of two characters across a
+ * third). Returns how many there are.
+ */
+function hashKeys(name: string, withSwapAcrossOne: boolean): number {
   const length = name.length;
-  const powers = new Int32Array(length + 1);
-  const prefix = new Int32Array(length + 1);
-  const suffix = new Int32Array(length + 1);
+  if (powers.length <= length) {
+    powers = new Int32Array(2 * length + 2);
+    prefix = new Int32Array(2 * length + 2);
+    suffix = new Int32Array(2 * length + 2);
+    keys = new Int32Array(6 * length + 6);
+  }
   powers[0] = 1;
+  prefix[0] = 0;
+  suffix[length] = 0;
   for (let at = 0; at < length; at += 1) {
     powers[at + 1] = Math.imul(powers[at]!, base);
     prefix[at + 1] = (Math.imul(prefix[at]!, base) + name.charCodeAt(at)) | 0;
@@ -22,12 +37,13 @@ function hashKeys(name: string, withSwapAcrossOne: boolean): number[] {
   for (let at = length - 1; at >= 0; at -= 1)
     suffix[at] = (suffix[at + 1]! + Math.imul(name.charCodeAt(at), powers[length - 1 - at]!)) | 0;
   const whole = prefix[length]!;
-  const keys = [whole & smallIntegerMask];
+  let count = 0;
+  keys[count++] = whole & smallIntegerMask;
   for (let at = 0; at < length; at += 1) {
     // Deleting either of two equal neighbours gives the same form.
     if (at > 0 && name.charCodeAt(at) === name.charCodeAt(at - 1)) continue;
     const deleted = (Math.imul(prefix[at]!, powers[length - 1 - at]!) + suffix[at + 1]!) | 0;
-    keys.push(deleted & smallIntegerMask);
+    keys[count++] = deleted & smallIntegerMask;
   }
   if (withSwapAcrossOne) {
     // `uglyfi` for `uglify`: the name with the characters at `at` and `at + 2` exchanged.
@@ -36,10 +52,10 @@ function hashKeys(name: string, withSwapAcrossOne: boolean): number[] {
       const third = name.charCodeAt(at + 2);
       if (first === third) continue;
       const change = Math.imul(third - first, powers[length - 1 - at]! - powers[length - 3 - at]!);
-      keys.push((whole + change) & smallIntegerMask);
+      keys[count++] = (whole + change) & smallIntegerMask;
     }
   }
-  return keys;
+  return count;
 }
 
 export interface DeletionIndex<T> {
@@ -60,7 +76,9 @@ export function createDeletionIndex<T>(
   let longest = 0;
   for (const { name, value } of items) {
     longest = Math.max(longest, name.length);
-    for (const key of hashKeys(name, false)) {
+    const count = hashKeys(name, false);
+    for (let at = 0; at < count; at += 1) {
+      const key = keys[at]!;
       filled[(key & (filterBits - 1)) >>> 5]! |= 1 << (key & 31);
       const list = byHash.get(key);
       if (list === undefined) byHash.set(key, [value]);
@@ -72,7 +90,9 @@ export function createDeletionIndex<T>(
       // Nothing listed is within one edit of a name two characters longer than the longest.
       if (name.length > longest + 1) return [];
       const found: T[] = [];
-      for (const key of hashKeys(name, withSwapAcrossOne)) {
+      const count = hashKeys(name, withSwapAcrossOne);
+      for (let at = 0; at < count; at += 1) {
+        const key = keys[at]!;
         if ((filled[(key & (filterBits - 1)) >>> 5]! & (1 << (key & 31))) === 0) continue;
         const list = byHash.get(key);
         if (list !== undefined) for (const value of list) found.push(value);

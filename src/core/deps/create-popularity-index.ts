@@ -71,7 +71,9 @@ const minWordLength = 6;
 
 /** The words of a name: its parts between separators and scope characters. */
 export function listWords(key: string): string[] {
-  return key.split(/[-_.@/]+/).filter((word) => word !== '');
+  const words: string[] = [];
+  for (const word of key.split(/[-_.@/]+/)) if (word !== '') words.push(word);
+  return words;
 }
 
 function indexWords(entries: readonly PopularEntry[]) {

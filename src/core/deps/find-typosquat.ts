@@ -116,10 +116,11 @@ function findScopeMatch(
   if (index.ecosystem !== 'npm' || key.startsWith('@')) return null;
   // A one-word bare name (`accept`, `admin`) is a common word first and a scope's package second.
   // `core-client-1`: a scoped package's bare name with an affix, the two techniques together.
-  const bareNames = [key, ...cores].filter((name) => name.includes('-'));
-  const scoped = bareNames
-    .map((name) => best(index.similarity().byBareName.get(name), key))
-    .find((entry) => entry !== undefined);
+  let scoped: PopularEntry | undefined;
+  for (const name of [key, ...cores]) {
+    if (name.includes('-')) scoped = best(index.similarity().byBareName.get(name), key);
+    if (scoped) break;
+  }
   if (scoped)
     return {
       target: scoped,
@@ -188,7 +189,8 @@ function findMisspeltStem(
   index: PopularityIndex,
 ): TyposquatMatch | null {
   for (const core of cores) {
-    if (index.byKey.has(core)) continue;
+    // A trailing number alone (`lodahs2`) is an edition, not an affix: the plain one-edit rule's.
+    if (index.byKey.has(core) || isDigit(key.charCodeAt(key.length - 1))) continue;
     const edit = findOneEdit(core, index);
     if (edit && edit.target.key !== key && edit.technique !== 'one-edit')
       return {
@@ -199,6 +201,10 @@ function findMisspeltStem(
       };
   }
   return null;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
 }
 
 /** `--no-audit`, `-g`: an option of `npm install` written where a package name goes. */

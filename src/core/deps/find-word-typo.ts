@@ -69,11 +69,10 @@ export function findWordTypo(
   if (tokens.length < 2) return null;
   const own = asIfUnlisted && index.byKey.has(key) ? 1 : 0;
   const { words, otherWords } = index.similarity();
-  const isKnown = (token: string): boolean =>
-    (words.get(token)?.count ?? 0) > own || otherWords.has(token);
   let typo: { token: string; word: string; known: PopularWord; slip: string } | null = null;
   for (const token of tokens) {
-    if (token.length <= 3 || isKnown(token)) continue;
+    if (token.length <= 3 || (words.get(token)?.count ?? 0) > own || otherWords.has(token))
+      continue;
     // Two unknown words: a new name, not a slip in a known one.
     if (typo !== null || token.length < minTypoLength) return null;
     const misspelt = findMisspeltWord(token, index);

@@ -98,22 +98,25 @@ const suffixes = [
  */
 export function coresOf(normalized: string): string[] {
   const cores: string[] = [];
-  const add = (core: string): void => {
-    if (core.length >= 3 && core !== normalized && !cores.includes(core)) cores.push(core);
-  };
   const last = normalized.charCodeAt(normalized.length - 1);
   const withoutNumber = last >= 0x30 && last <= 0x39 ? dropTrailingNumber(normalized) : normalized;
   for (const base of withoutNumber === normalized ? [normalized] : [normalized, withoutNumber]) {
-    add(base);
+    addCore(cores, normalized, base);
     for (const prefix of prefixes) {
       if (!base.startsWith(prefix)) continue;
       const rest = base.slice(prefix.length);
-      add(rest);
-      for (const suffix of suffixes) if (rest.endsWith(suffix)) add(rest.slice(0, -suffix.length));
+      addCore(cores, normalized, rest);
+      for (const suffix of suffixes)
+        if (rest.endsWith(suffix)) addCore(cores, normalized, rest.slice(0, -suffix.length));
     }
-    for (const suffix of suffixes) if (base.endsWith(suffix)) add(base.slice(0, -suffix.length));
+    for (const suffix of suffixes)
+      if (base.endsWith(suffix)) addCore(cores, normalized, base.slice(0, -suffix.length));
   }
   return cores;
+}
+
+function addCore(cores: string[], normalized: string, core: string): void {
+  if (core.length >= 3 && core !== normalized && !cores.includes(core)) cores.push(core);
 }
 
 /** Tokens between separators, sorted: `nmap-python` and `python-nmap` share one key. */
