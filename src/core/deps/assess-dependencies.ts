@@ -102,6 +102,7 @@ interface NameVerdict {
   typosquat: DependencyFinding | null;
 }
 
+const noFindings: readonly DependencyFinding[] = [];
 const popularVerdict: NameVerdict = { isPopular: true, typosquat: null };
 
 function judgeName(dependency: Dependency, input: DependencyAssessmentInput): NameVerdict {
@@ -126,7 +127,17 @@ function assessOne(
   dependency: Dependency,
   input: DependencyAssessmentInput,
   { isPopular, typosquat: typosquatFinding }: NameVerdict,
-): DependencyFinding[] {
+): readonly DependencyFinding[] {
+  // Most dependencies of a lockfile checked offline: a popular npm name nothing is known about.
+  if (
+    isPopular &&
+    dependency.ecosystem === 'npm' &&
+    input.osv === null &&
+    dependency.hasInstallScript !== true &&
+    !input.registry.has(dependency.name) &&
+    !input.npmAdvisories.has(dependency.name)
+  )
+    return noFindings;
   const findings: DependencyFinding[] = typosquatFinding ? [typosquatFinding] : [];
   const index = input.popularity[dependency.ecosystem];
   // `==1.2.3` pins one PyPI version; the advisories compare the bare version.
