@@ -97,6 +97,7 @@ export type {
   AssessedSeverity,
   ClaimedSeverity,
   ConditionEvidence,
+  DependencyFacts,
   ExpectedItem,
   Priority,
   RequirementCheck,

@@ -51,6 +51,7 @@ function toJsonReport(result: TriageResult, rank: number) {
     duplicateOf: result.duplicateOf,
     duplicates: result.duplicates,
     limits: result.limits,
+    dependencies: result.dependencies,
     facts: result.facts.map((fact) => ({
       kind: fact.kind,
       value: fact.value,

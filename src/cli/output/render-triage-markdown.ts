@@ -63,6 +63,13 @@ function renderResult(result: TriageResult, rank: number): string {
     }
   }
   for (const limit of result.limits) lines.push(`- Not fully read: ${escapeInline(limit.message)}`);
+  if (result.dependencies && result.dependencies.findings.length > 0) {
+    lines.push(
+      `- Dependencies its diffs add (${result.dependencies.dependencies} checked by the dependency guard):`,
+    );
+    for (const finding of result.dependencies.findings)
+      lines.push(`  - **${finding.severity}** ${escapeInline(finding.message)}`);
+  }
   lines.push('', '### Draft reply', '', fence(result.reply), '');
   return lines.join('\n');
 }

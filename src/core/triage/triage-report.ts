@@ -7,7 +7,12 @@ import type { Fact } from '../model/fact.js';
 import type { Report } from '../model/report.js';
 import type { SecurityProfile } from '../model/security-profile.js';
 import type { WorkLimit } from '../model/work-limit.js';
-import type { RequirementCheck, TriageResult, Verdict } from '../model/triage-result.js';
+import type {
+  DependencyFacts,
+  RequirementCheck,
+  TriageResult,
+  Verdict,
+} from '../model/triage-result.js';
 import { checkRequirements } from '../quality/check-requirements.js';
 import { scorePriority } from '../queue/score-priority.js';
 import { draftReply } from '../reply/draft-reply.js';
@@ -60,6 +65,8 @@ export interface TriageContext {
   duplicates?: DuplicateCandidate[];
   /** Bounds hit before triage (facts, claims), to be shown with the verdict. */
   limits?: WorkLimit[];
+  /** The dependency guard's findings on what the report's diffs add. */
+  dependencies?: DependencyFacts | null;
 }
 
 /**
@@ -144,6 +151,7 @@ export function triageFacts(
       ...describeReadingLimits(report, { isMatched: context.duplicates !== undefined }),
       ...(context.limits ?? []),
     ],
+    dependencies: context.dependencies ?? null,
   };
 }
 
