@@ -7,11 +7,19 @@ const smallIntegerMask = 0x3fffffff;
 /** Bits in the filter in front of the map: 2^21 bits (256 KiB), a few percent full. */
 const filterBits = 1 << 21;
 
-// Scratch space for the hashes of one name, grown on demand: look-ups allocate nothing.
-let powers = new Int32Array(64);
+// Powers of the base, and scratch space for the hashes of one name, grown on demand: look-ups
+// allocate nothing.
+let powers = createPowers(64);
 let prefix = new Int32Array(64);
 let suffix = new Int32Array(64);
 let keys = new Int32Array(192);
+
+function createPowers(size: number): Int32Array {
+  const table = new Int32Array(size);
+  table[0] = 1;
+  for (let at = 1; at < size; at += 1) table[at] = Math.imul(table[at - 1]!, base);
+  return table;
+}
 
 /**
  * Fills `keys` with every hash a name is filed under or looked up by: itself and each
@@ -21,18 +29,15 @@ let keys = new Int32Array(192);
 function hashKeys(name: string, withSwapAcrossOne: boolean): number {
   const length = name.length;
   if (powers.length <= length) {
-    powers = new Int32Array(2 * length + 2);
+    powers = createPowers(2 * length + 2);
     prefix = new Int32Array(2 * length + 2);
     suffix = new Int32Array(2 * length + 2);
     keys = new Int32Array(6 * length + 6);
   }
-  powers[0] = 1;
   prefix[0] = 0;
   suffix[length] = 0;
-  for (let at = 0; at < length; at += 1) {
-    powers[at + 1] = Math.imul(powers[at]!, base);
+  for (let at = 0; at < length; at += 1)
     prefix[at + 1] = (Math.imul(prefix[at]!, base) + name.charCodeAt(at)) | 0;
-  }
   // suffix[at]: the hash of name[at..] in place, each character weighted by base^(length-1-index).
   for (let at = length - 1; at >= 0; at -= 1)
     suffix[at] = (suffix[at + 1]! + Math.imul(name.charCodeAt(at), powers[length - 1 - at]!)) | 0;
@@ -70,7 +75,9 @@ export interface DeletionIndex<T> {
 export function createDeletionIndex<T>(
   items: Iterable<{ name: string; value: T }>,
 ): DeletionIndex<T> {
-  const byHash = new Map<number, T[]>();
+  // Most hashes belong to one name: those are kept bare, the few shared ones in lists.
+  const single = new Map<number, T>();
+  const shared = new Map<number, T[]>();
   // One bit per hash (in a table that fits a processor cache) answers most look-ups, all misses.
   const filled = new Uint32Array(filterBits / 32);
   let longest = 0;
@@ -80,9 +87,19 @@ export function createDeletionIndex<T>(
     for (let at = 0; at < count; at += 1) {
       const key = keys[at]!;
       filled[(key & (filterBits - 1)) >>> 5]! |= 1 << (key & 31);
-      const list = byHash.get(key);
-      if (list === undefined) byHash.set(key, [value]);
-      else if (list[list.length - 1] !== value) list.push(value);
+      const list = shared.get(key);
+      if (list !== undefined) {
+        if (list[list.length - 1] !== value) list.push(value);
+        continue;
+      }
+      if (!single.has(key)) {
+        single.set(key, value);
+        continue;
+      }
+      const first = single.get(key)!;
+      if (first === value) continue;
+      single.delete(key);
+      shared.set(key, [first, value]);
     }
   }
   return {
@@ -94,8 +111,8 @@ export function createDeletionIndex<T>(
       for (let at = 0; at < count; at += 1) {
         const key = keys[at]!;
         if ((filled[(key & (filterBits - 1)) >>> 5]! & (1 << (key & 31))) === 0) continue;
-        const list = byHash.get(key);
-        if (list !== undefined) for (const value of list) found.push(value);
+        if (single.has(key)) found.push(single.get(key)!);
+        else for (const value of shared.get(key) ?? []) found.push(value);
       }
       return found;
     },
