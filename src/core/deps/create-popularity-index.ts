@@ -92,7 +92,7 @@ function indexWords(entries: readonly PopularEntry[]) {
   return { words, byWordDeletion: createDeletionIndex(frequent) };
 }
 
-export interface NearName {
+interface NearName {
   entry: PopularEntry;
   /** The entry's key without separators. */
   bare: string;
