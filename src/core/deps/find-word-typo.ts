@@ -65,7 +65,9 @@ export function findWordTypo(
   asIfUnlisted: boolean,
 ): TyposquatMatch | null {
   // A scope is its owner's choice of name; only the words of the package name are judged.
-  const tokens = listWords(key.startsWith('@') ? key.slice(key.indexOf('/') + 1) : key);
+  const scope = key.startsWith('@') ? key.slice(0, key.indexOf('/') + 1) : '';
+  const bare = key.slice(scope.length);
+  const tokens = listWords(bare);
   if (tokens.length < 2) return null;
   const own = asIfUnlisted && index.byKey.has(key) ? 1 : 0;
   const { words, otherWords } = index.similarity();
@@ -80,7 +82,7 @@ export function findWordTypo(
     typo = { token, ...misspelt };
   }
   if (typo === null) return null;
-  const corrected = key.replace(typo.token, typo.word);
+  const corrected = scope + bare.replace(typo.token, typo.word);
   const target = index.byKey.get(corrected);
   return {
     target: target ?? typo.known.best,
