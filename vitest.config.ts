@@ -4,7 +4,7 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     reporters: ['default', './test/summary-reporter.ts'],
-    testTimeout: 30_000,
+    testTimeout: 120_000,
     pool: 'forks',
     globalSetup: ['./test/e2e/build-binary.ts'],
   },

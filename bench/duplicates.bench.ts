@@ -20,6 +20,8 @@ const { values } = parseArgs({
     'latency-queries': { type: 'string', default: '2000' },
     // Ablation: drop the `source` field, so the same-database rule cannot apply.
     'no-source': { type: 'boolean', default: false },
+    // Lists every strong match between distinct clusters with its evidence.
+    'list-strong': { type: 'boolean', default: false },
   },
 });
 
@@ -72,7 +74,7 @@ for (const report of reports) {
     report.id,
     index
       .query(doc, { limit: 100 })
-      .map((c, i) => (i === 0 ? c : { ...c, title: '', evidence: [] })),
+      .map((c, i) => (i === 0 || c.isStrong ? c : { ...c, title: '', evidence: [] })),
   );
   index.add(doc);
 }
@@ -138,6 +140,32 @@ const strongTruth = rows.filter((r) => r.top?.isStrong);
 const strongRight = strongTruth.filter((r) => r.top && r.relevant.has(r.top.id)).length;
 console.log(
   `strong top-1: ${strongTop} of ${reports.length} reports; on truth queries ${strongTruth.length} strong, ${strongRight} right`,
+);
+// Precision of `isStrong` (the duplicate verdict): every strong candidate of every report, right
+// only when both are in one truth cluster. Issue 9's target is 99.5% or more.
+const clusterOf = new Map<string, number>();
+readJsonl<Cluster>(values.truth).forEach((cluster, index) => {
+  for (const member of cluster.members) clusterOf.set(member, index);
+});
+let strongMatches = 0;
+let strongAcross = 0;
+for (const report of reports) {
+  for (const candidate of ranked.get(report.id)!) {
+    if (!candidate.isStrong) continue;
+    strongMatches += 1;
+    const mine = clusterOf.get(report.id);
+    if (mine === undefined || clusterOf.get(candidate.id) !== mine) {
+      strongAcross += 1;
+      if (values['list-strong']) {
+        console.log(
+          `  strong across clusters: ${report.id} -> ${candidate.id}: ${candidate.evidence.join('; ')}`,
+        );
+      }
+    }
+  }
+}
+console.log(
+  `strong matches: ${strongMatches}, ${strongAcross} between distinct clusters; precision ${strongMatches === 0 ? 'n/a' : `${((100 * (strongMatches - strongAcross)) / strongMatches).toFixed(2)}%`} (target >= 99.5%)`,
 );
 for (const threshold of [0.3, 0.5, 0.7]) {
   const above = rows.filter((r) => r.top && r.top.score >= threshold);

@@ -3,10 +3,8 @@
 // real triage service with the project's profile. Prints, per style, how often the disposition,
 // cited rules and found requirements equal those of the canonical Markdown rendering, then every
 // rendering that differs. Asserts nothing.
-// Usage: npm run bench:robustness [-- --write-known-variance]
-import { parseArgs } from 'node:util';
+// Usage: npm run bench:robustness
 import { loadCorpusProfile, readCorpus } from '../test/corpus/read-corpus.js';
-import { writeKnownVariance } from '../test/robustness/known-variance.js';
 import { reportStyles } from '../test/robustness/render-report.js';
 import {
   canonicalStyle,
@@ -15,10 +13,6 @@ import {
 } from '../test/robustness/triage-renderings.js';
 import { formatRatio } from '../test/corpus/score-verdicts.js';
 import { printLine } from './support/print-line.js';
-
-const { values } = parseArgs({
-  options: { 'write-known-variance': { type: 'boolean', default: false } },
-});
 
 const outcomes: RenderingOutcome[] = [];
 const skipped: string[] = [];
@@ -54,9 +48,4 @@ printLine();
 printLine(`renderings that differ (${varying.length}):`);
 for (const outcome of varying) {
   printLine(`  ${outcome.report} [${outcome.style}]: ${outcome.changes.join('; ')}`);
-}
-if (values['write-known-variance']) {
-  writeKnownVariance(varying);
-  printLine();
-  printLine(`wrote ${varying.length} pairs to test/robustness/known-variance.json`);
 }

@@ -27,8 +27,13 @@ const { values } = parseArgs({
   options: {
     seconds: { type: 'string', default: '5' },
     'ratio-iterations': { type: 'string', default: '300' },
+    // `accuracy` skips the throughput and cost figures, `ratio` all but the cost ratio;
+    // `--misses tune` lists the tune split's misses only (what the engine may be tuned on).
+    only: { type: 'string' },
+    misses: { type: 'string', default: 'all' },
   },
 });
+const misses = values.misses === 'tune' || values.misses === 'measure' ? values.misses : 'all';
 const seconds = Number(values.seconds);
 const ratioIterations = Number(values['ratio-iterations']);
 const examples = resolve(import.meta.dirname, '../examples');
@@ -80,47 +85,53 @@ function measure(matchDuplicates: boolean): {
   };
 }
 
-console.log(
-  `corpus: ${texts.length} Markdown reports from examples/reports, mean ${Math.round(totalBytes / texts.length)} bytes; node ${process.version}, one core`,
-);
-for (const [label, matchDuplicates] of [
-  ['triage (parse, facts, scope, completeness, severity, priority, reply)', false],
-  ['triage + in-batch duplicate matching (as `thresher triage` runs it)', true],
-] as const) {
-  const figures = measure(matchDuplicates);
-  console.log(`${label}:`);
+if (values.only !== 'accuracy') {
   console.log(
-    `  ${Math.round(figures.perSecond)} reports/s (target > 1000), ${figures.latencyMs.toFixed(3)} ms per report (${figures.count} in ${figures.elapsed.toFixed(2)} s)`,
+    `corpus: ${texts.length} Markdown reports from examples/reports, mean ${Math.round(totalBytes / texts.length)} bytes; node ${process.version}, one core`,
   );
-}
-
-/** The corpus's Markdown and plain-text reports of every project whose profile loads today. */
-async function readCorpusRatioInputs(): Promise<RatioInput[]> {
-  const inputs: RatioInput[] = [];
-  for (const project of readCorpus()) {
-    const loaded = await loadCorpusProfile(project);
-    if (!loaded.ok) continue;
-    for (const name of project.reportFiles.filter((file) => /\.(md|txt)$/.test(file))) {
-      const text = readFileSync(join(project.reportsDir, name), 'utf8');
-      inputs.push({ name: `${project.slug}/${name}`, text, profile: loaded.profile });
-    }
+  for (const [label, matchDuplicates] of values.only === 'ratio'
+    ? []
+    : ([
+        ['triage (parse, facts, scope, completeness, severity, priority, reply)', false],
+        ['triage + in-batch duplicate matching (as `thresher triage` runs it)', true],
+      ] as const)) {
+    const figures = measure(matchDuplicates);
+    console.log(`${label}:`);
+    console.log(
+      `  ${Math.round(figures.perSecond)} reports/s (target > 1000), ${figures.latencyMs.toFixed(3)} ms per report (${figures.count} in ${figures.elapsed.toFixed(2)} s)`,
+    );
   }
-  return inputs;
-}
 
-printLine();
-printLine(
-  'triage core cost per report / markdown-it parse() of the same report (default preset; paired, alternating order, per-report medians; target <= 3x):',
-);
-for (const [label, inputs] of [
-  ['examples/reports', texts.map(({ name, text }) => ({ name, text, profile }))],
-  ['test/corpus (profiles that load)', await readCorpusRatioInputs()],
-] as const) {
-  const figures = measureParseRatio(inputs, ratioIterations);
+  /** The corpus's Markdown and plain-text reports of every project whose profile loads today. */
+  async function readCorpusRatioInputs(): Promise<RatioInput[]> {
+    const inputs: RatioInput[] = [];
+    for (const project of readCorpus()) {
+      const loaded = await loadCorpusProfile(project);
+      if (!loaded.ok) continue;
+      for (const name of project.reportFiles.filter((file) => /\.(md|txt)$/.test(file))) {
+        const text = readFileSync(join(project.reportsDir, name), 'utf8');
+        inputs.push({ name: `${project.slug}/${name}`, text, profile: loaded.profile });
+      }
+    }
+    return inputs;
+  }
+
+  printLine();
   printLine(
-    `  ${label}: ${figures.ratio.toFixed(2)}x (${figures.triageMicroseconds.toFixed(0)} vs ${figures.markdownMicroseconds.toFixed(0)} µs per report; ${inputs.length} reports x ${figures.iterations} iterations)`,
+    'triage core cost per report / markdown-it parse() of the same report (default preset; paired, alternating order, per-report medians; target <= 3x):',
   );
+  for (const [label, inputs] of [
+    ['examples/reports', texts.map(({ name, text }) => ({ name, text, profile }))],
+    ['test/corpus (profiles that load)', await readCorpusRatioInputs()],
+  ] as const) {
+    const figures = measureParseRatio(inputs, ratioIterations);
+    printLine(
+      `  ${label}: ${figures.ratio.toFixed(2)}x (${figures.triageMicroseconds.toFixed(0)} vs ${figures.markdownMicroseconds.toFixed(0)} µs per report; ${inputs.length} reports x ${figures.iterations} iterations)`,
+    );
+  }
 }
 
-printLine();
-await reportCorpusAccuracy();
+if (values.only !== 'ratio') {
+  printLine();
+  await reportCorpusAccuracy(misses);
+}

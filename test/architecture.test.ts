@@ -111,6 +111,7 @@ describe('architecture', () => {
       'core',
       'services',
       'config',
+      'storage',
       'adapters',
       'presenters',
       'cli',

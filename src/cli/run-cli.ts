@@ -17,6 +17,7 @@ Commands:
   init       write security-profile.yml, SECURITY.md, AI_POLICY.md, security.txt and templates
   audit      check the repository's security readiness (policy, AI policy, workflows, artefacts)
   deps       check dependencies for invented names, typosquats, malware and vulnerabilities
+  profile    check a security-profile.yml and list every problem
 
 Options:
   -h, --help      show help (also: thresher <command> --help)
@@ -40,6 +41,7 @@ const commands: Record<string, () => Promise<Command>> = {
   init: async () => (await import('./commands/init.js')).runInitCommand,
   audit: async () => (await import('./commands/audit.js')).runAuditCommand,
   deps: async () => (await import('./commands/deps.js')).runDepsCommand,
+  profile: async () => (await import('./commands/profile.js')).runProfileCommand,
 };
 
 /**

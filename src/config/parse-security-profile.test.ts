@@ -136,7 +136,8 @@ describe('parseSecurityProfile', () => {
         project: { name: 'demo' },
         policy: {
           contact: [{ type: 'github-pvr' }],
-          response: { acknowledgeDays: 3, triageDays: 14, disclosureDays: 90 },
+          // No day count is invented: replies promise only the numbers a profile sets.
+          response: {},
           supportedVersions: [],
         },
         reportRequirements: { required: [], recommended: [], aiDisclosure: 'optional' },
@@ -145,13 +146,46 @@ describe('parseSecurityProfile', () => {
     });
   });
 
-  it('fills a partly written response section', () => {
+  it('keeps only the response times a profile sets', () => {
     const result = parseSecurityProfile(`${minimalProfile}  response: { triage-days: 7 }\n`);
-    expect(result.ok && result.value.policy.response).toStrictEqual({
-      acknowledgeDays: 3,
-      triageDays: 7,
-      disclosureDays: 90,
+    expect(result.ok && result.value.policy.response).toStrictEqual({ triageDays: 7 });
+  });
+
+  it("reads bounty, supported-version keywords, mentions and the project's own severity scale", () => {
+    const result = parseSecurityProfile(
+      [
+        'version: 1',
+        'project: { name: demo }',
+        'policy:',
+        '  contact: [{ type: github-pvr }]',
+        '  supported-versions: latest-minor',
+        '  bounty: none',
+        'severity:',
+        '  cvss: false',
+        '  levels:',
+        '    - { id: high, description: Remote code execution, when: { impact: [code-execution] } }',
+        '    - { id: low, description: Everything else, cvss: { min: 0.1, max: 3.9 } }',
+        'threat-model:',
+        '  out-of-scope:',
+        '    - { id: OOS-WEB, statement: The website, when: { mentions: [DMARC, www.example.org] } }',
+        '',
+      ].join('\n'),
+    );
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value.policy.supportedVersions).toBe('latest-minor');
+    expect(result.value.policy.bounty).toBe('none');
+    expect(result.value.severity).toStrictEqual({
+      cvss: false,
+      levels: [
+        { id: 'high', description: 'Remote code execution', when: { impact: ['code-execution'] } },
+        { id: 'low', description: 'Everything else', cvss: { min: 0.1, max: 3.9 } },
+      ],
     });
+    expect(result.value.threatModel.outOfScope[0]?.when.mentions).toStrictEqual([
+      'DMARC',
+      'www.example.org',
+    ]);
   });
 
   it('normalises CWE ids written as CWE-79, cwe-79 or 79', () => {
@@ -209,7 +243,7 @@ describe('parseSecurityProfile', () => {
     const [issue] = issuesOf(`${minimalProfile}colour: blue\n`);
     expect(issue).toStrictEqual({
       message:
-        'unknown key "colour" (expected one of: version, project, policy, report-requirements, threat-model, exemptions)',
+        'unknown key "colour" (expected one of: version, project, policy, report-requirements, threat-model, severity, exemptions)',
       path: 'colour',
       line: 5,
       column: 1,
@@ -540,7 +574,7 @@ describe('parseSecurityProfile on hostile input', () => {
     expect(issues).toStrictEqual([
       {
         message:
-          'unknown key "__proto__" (expected one of: version, project, policy, report-requirements, threat-model, exemptions)',
+          'unknown key "__proto__" (expected one of: version, project, policy, report-requirements, threat-model, severity, exemptions)',
         path: '__proto__',
         line: 5,
         column: 1,

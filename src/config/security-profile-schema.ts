@@ -124,6 +124,10 @@ const ruleCondition = z
       cweId,
       'Holds when the weakness is any of these CWE ids (CWE-79, cwe-79 or 79).',
     ).optional(),
+    mentions: nonEmptyList(
+      text('A word or phrase, matched case-insensitively as whole words.'),
+      'Holds when the report says any of these phrases about the problem (not in a denial such as "this is not X", not only in its reproduction steps). For exclusions facts cannot express.',
+    ).optional(),
   })
   .refine((condition) => Object.keys(condition).length > 0, {
     message: 'a "when" needs at least one condition, such as attack-vector, impact or paths-only',
@@ -189,12 +193,64 @@ const supportedVersion = z
     }
   });
 
-const days = (description: string, fallback: number) =>
+const days = (description: string) =>
   z
     .int('expected a whole number of days')
     .min(0, 'must not be negative')
-    .default(fallback)
-    .describe(description);
+    .optional()
+    .describe(
+      `${description} Leave it out when the policy sets no number: replies then promise none.`,
+    );
+
+const supportedVersionsKeyword = z
+  .enum(['latest', 'latest-minor', 'latest-major'])
+  .describe(
+    'Resolved against the release tags of the repository given with --repo: latest (the newest release only), latest-minor (every patch of the newest minor series), latest-major (every release of the newest major series).',
+  );
+
+const bounty = z
+  .union([
+    z.literal('none'),
+    z.strictObject({
+      url: httpUrl.describe('Where the bounty programme and its rules are published.'),
+      description: text('What is paid for, in one sentence.').optional(),
+    }),
+  ])
+  .describe('Whether reports can earn a bounty: none, or where the programme is published.');
+
+const severityLevel = z
+  .strictObject({
+    id: identifier('severity level').describe('The level as the project writes it, e.g. moderate.'),
+    description: text('What the level means, shown to maintainers and in replies.'),
+    cvss: z
+      .strictObject({
+        min: z.number().min(0).max(10).describe('The lowest CVSS base score of the level.'),
+        max: z.number().min(0).max(10).describe('The highest CVSS base score of the level.'),
+      })
+      .optional()
+      .describe(
+        'The CVSS base scores this level covers, when the project maps CVSS to its levels.',
+      ),
+    when: ruleCondition
+      .optional()
+      .describe('The facts that put a report at this level, for projects that rate without CVSS.'),
+  })
+  .describe("One of the project's own severity levels, highest first.");
+
+const severityScale = z
+  .strictObject({
+    cvss: z
+      .boolean()
+      .default(true)
+      .describe(
+        'false when the project does not use CVSS: ratings are given in its own levels only.',
+      ),
+    levels: z
+      .array(severityLevel)
+      .default([])
+      .describe("The project's own severity levels, highest first; replies use these words."),
+  })
+  .describe('How the project rates severity: CVSS, its own levels, or both.');
 
 const policy = z
   .strictObject({
@@ -204,18 +260,19 @@ const policy = z
       .describe('How to report a vulnerability privately.'),
     response: z
       .strictObject({
-        'acknowledge-days': days('Days until a report is acknowledged.', 3),
-        'triage-days': days('Days until a report is triaged.', 14),
-        'disclosure-days': days('Days until coordinated disclosure.', 90),
+        'acknowledge-days': days('Days until a report is acknowledged.'),
+        'triage-days': days('Days until a report is triaged.'),
+        'disclosure-days': days('Days until coordinated disclosure.'),
       })
       .prefault({})
       .describe('Response times the project aims for.'),
     'supported-versions': z
-      .array(supportedVersion)
+      .union([supportedVersionsKeyword, z.array(supportedVersion)])
       .default([])
       .describe(
-        'Semver ranges that get security fixes; older versions are out of scope. Empty: all supported.',
+        'Semver ranges that get security fixes (older versions are out of scope; empty: all supported), or latest, latest-minor or latest-major.',
       ),
+    bounty: bounty.optional(),
   })
   .describe('How to report and what to expect.');
 
@@ -265,6 +322,7 @@ export const securityProfileFileSchema = z
     policy,
     'report-requirements': reportRequirements,
     'threat-model': threatModel,
+    severity: severityScale.optional(),
     exemptions: z
       .array(exemption)
       .optional()

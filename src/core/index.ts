@@ -66,13 +66,16 @@ export {
   type AdvisorySeverity,
   type AdvisoryTimeline,
 } from './model/advisory.js';
-export type { Fact, FactKind, FactOrigin } from './model/fact.js';
+export type { Fact, FactActor, FactKind, FactOrigin } from './model/fact.js';
 export type { WorkLimit } from './model/work-limit.js';
 export type { ParseIssue, ParseResult } from './model/parse-result.js';
 export type {
+  RelatedIdentifier,
   Report,
   ReportField,
+  ReportChannel,
   ReportFormat,
+  ReportIdentifiers,
   ReportSection,
   Reporter,
   TextSpan,
@@ -81,6 +84,7 @@ export type {
   AiDisclosurePolicy,
   AttackVector,
   AuditExemption,
+  Bounty,
   ImpactKind,
   InputTrust,
   OutOfScopeDisposition,
@@ -90,6 +94,9 @@ export type {
   ScopeRule,
   SecurityContact,
   SecurityProfile,
+  SeverityLevel,
+  SeverityScale,
+  SupportedVersionsKeyword,
   ThreatComponent,
   UserInteraction,
 } from './model/security-profile.js';
@@ -161,6 +168,7 @@ export {
 } from './evidence/match-snippet.js';
 export { buildReportDocument } from './report/build-report-document.js';
 export { extractFacts, extractReportFacts } from './report/extract-facts.js';
+export { deriveProjectNames } from './report/derive-project-names.js';
 export {
   sanitizeForTerminal,
   sanitizeLineForTerminal,
@@ -198,3 +206,18 @@ export {
   renderReadinessFiles,
   type RenderedFile,
 } from './readiness/render-readiness-files.js';
+export { findProfileWarnings, type ProfileWarning } from './profile/find-profile-warnings.js';
+export {
+  resolveSupportedVersions,
+  type ResolvedSupportedVersions,
+} from './scope/resolve-supported-versions.js';
+export { findReportIdentifiers } from './report/find-report-identifiers.js';
+export {
+  canChangeStatus,
+  checkStatusChange,
+  isOpenStatus,
+  isReportStatus,
+  reportStatuses,
+  statusTransitions,
+  type ReportStatus,
+} from './workflow/status-transitions.js';

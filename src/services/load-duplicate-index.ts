@@ -36,16 +36,30 @@ export async function loadDuplicateIndex(
   store: DuplicateStore | null,
 ): Promise<LoadedIndex> {
   const index = createDuplicateIndex();
+  // Documents by content: a report seen in an earlier run (or twice in one batch, under another
+  // name) is the same report, not a duplicate of itself, and is stored once (see hashContent).
+  const idByContent = new Map<string, string>();
   const matchThenAdd = async (document: DuplicateDocument, limit: number) => {
-    const candidates = index.query(document, { limit });
-    index.add(document);
-    await store?.saveDocument(document);
+    const content = await hashContent(document);
+    const seenAs = idByContent.get(content);
+    const candidates = index
+      .query(document, { limit: limit + 1 })
+      .filter((candidate) => candidate.id !== seenAs)
+      .slice(0, limit);
+    if (seenAs === undefined) {
+      index.add(document);
+      idByContent.set(content, document.id);
+      await store?.saveDocument(document);
+    }
     return candidates;
   };
   const commit = async (): Promise<void> => {
     await store?.commit();
   };
-  for (const document of (await store?.loadDocuments()) ?? []) index.add(document);
+  for (const document of (await store?.loadDocuments()) ?? []) {
+    index.add(document);
+    idByContent.set(await hashContent(document), document.id);
+  }
   if (againstPaths.length === 0) return { index, problems: [], matchThenAdd, commit };
   const corpus = await sources.advisoryReader.readAdvisoryCorpus(againstPaths);
   for (const advisory of corpus.advisories) index.add(advisory);
@@ -69,4 +83,17 @@ export function sortByArrival(reports: readonly Report[]): Report[] {
       return a.position - b.position;
     })
     .map(({ report }) => report);
+}
+
+/**
+ * SHA-256 (Web Crypto) of a report's title, text and arrival date, whatever its file is called:
+ * the same report read again. Two people sending the same text on different days are two
+ * finders, not one report.
+ */
+async function hashContent(document: DuplicateDocument): Promise<string> {
+  const bytes = new TextEncoder().encode(
+    `${document.title}\u0000${document.text}\u0000${document.published ?? ''}`,
+  );
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+  return Array.from(digest, (byte) => byte.toString(16).padStart(2, '0')).join('');
 }

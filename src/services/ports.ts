@@ -9,6 +9,7 @@ import type {
   PopularPackage,
   RegistryLookup,
   Report,
+  ReportStatus,
 } from '../core/index.js';
 
 /**
@@ -201,4 +202,323 @@ export interface PopularPackageSource {
 
 export interface Clock {
   now(): Date;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The inbox's records (issue 12): projects, reports with their workflow and audit log, the people
+// who may see them, and the documents of each project's duplicate index. SQLite and PostgreSQL
+// implement it over one query layer (src/storage); `test/support/report-store-contract.ts` is the
+// contract every implementation passes. Times are ISO 8601 UTC strings from the store's Clock.
+// Raw tokens are returned once and stored only as hashes. Text fields refuse NUL characters and
+// lone UTF-16 surrogates (InputError) so that every implementation gives back exactly what it took.
+
+export interface ProjectRecord {
+  name: string;
+  /** The project's security-profile.yml, as written. */
+  profileYaml: string;
+  /** A local git repository for code evidence. */
+  repoPath: string | null;
+  /** A folder or OSV export of published advisories, for duplicates. */
+  advisoriesPath: string | null;
+  createdAt: string;
+  updatedAt: string;
+  /** Starts at 1 and grows with each update (optimistic concurrency). */
+  version: number;
+}
+
+interface NewProject {
+  name: string;
+  profileYaml: string;
+  repoPath?: string | null;
+  advisoriesPath?: string | null;
+}
+
+export type ProjectChanges = Partial<
+  Pick<ProjectRecord, 'profileYaml' | 'repoPath' | 'advisoriesPath'>
+>;
+
+export interface ProjectRecords {
+  /** Throws ConflictError when the name is taken. */
+  add(project: NewProject): Promise<ProjectRecord>;
+  get(name: string): Promise<ProjectRecord | null>;
+  /** By name. */
+  list(): Promise<ProjectRecord[]>;
+  /** Throws NotFoundError, or ConflictError when `expectedVersion` is not the stored one. */
+  update(name: string, expectedVersion: number, changes: ProjectChanges): Promise<ProjectRecord>;
+}
+
+interface StoredReporter {
+  name: string | null;
+  email: string | null;
+}
+
+export interface ReportRecord {
+  id: string;
+  project: string;
+  title: string;
+  body: string;
+  reporter: StoredReporter;
+  /** How it arrived: `web`, `api`, `email`, `cli`... */
+  channel: string;
+  /** The intake format it was parsed from: `markdown`, `email`, `hackerone-json`... */
+  format: string;
+  /** Identifies a resubmission of the same content to the same project (see `reports.add`). */
+  contentHash: string;
+  receivedAt: string;
+  status: ReportStatus;
+  /** Starts at 1 and grows with each change (optimistic concurrency). */
+  version: number;
+  /** The triage JSON of this report, once triaged. */
+  assessment: unknown;
+  disposition: string | null;
+  /** Queue points (higher first); 0 until triaged. */
+  priority: number;
+  /** Ids of the profile rules the verdict cites. */
+  rules: string[];
+  embargoUntil: string | null;
+  /** The original this report duplicates (always the first of its chain). */
+  duplicateOf: string | null;
+  updatedAt: string;
+}
+
+export interface NewReport {
+  project: string;
+  title: string;
+  body: string;
+  reporter?: Partial<StoredReporter> | null;
+  channel: string;
+  format: string;
+  /** Defaults to now. */
+  receivedAt?: string;
+  /**
+   * Defaults to a SHA-256 over project, title, body and reporter: the same submission sent twice
+   * (a retried request) is stored once.
+   */
+  contentHash?: string;
+  /** Who added it, for the audit log; defaults to `reporter`. */
+  actor?: string;
+}
+
+export interface AddedReport {
+  report: ReportRecord;
+  /** False when the same content was already stored: `report` is the earlier one. */
+  isNew: boolean;
+  /** The reporter's access token for a new report (shown once); null for a resubmission. */
+  reporterToken: string | null;
+}
+
+export type ReportChanges = Partial<
+  Pick<ReportRecord, 'title' | 'assessment' | 'disposition' | 'priority' | 'rules' | 'embargoUntil'>
+>;
+
+/** One line of a project's queue. */
+export interface QueueEntry {
+  id: string;
+  title: string;
+  status: ReportStatus;
+  disposition: string | null;
+  priority: number;
+  rules: string[];
+  receivedAt: string;
+}
+
+export interface QueueQuery {
+  project: string;
+  /** Only these states; all when absent or empty. */
+  statuses?: readonly ReportStatus[];
+  /** 1 to 1000; 50 when absent. */
+  limit?: number;
+  /** The `next` of the previous page. */
+  cursor?: string | null;
+}
+
+export interface QueuePage {
+  /** Highest priority first, then oldest first, then by id. */
+  reports: QueueEntry[];
+  /** Opaque; null on the last page. */
+  next: string | null;
+}
+
+/** Who sees an event: the reporter's thread (and guests), or the team only. */
+type EventVisibility = 'reporter' | 'team';
+
+export type ReportEventKind =
+  'received' | 'status-changed' | 'updated' | 'duplicate-linked' | 'access-granted' | 'message';
+
+/** One entry of a report's append-only audit log. */
+export interface ReportEvent {
+  /** Grows with each event of the store. */
+  sequence: number;
+  reportId: string;
+  kind: ReportEventKind;
+  visibility: EventVisibility;
+  /** Who did it: `reporter`, `system`, `user:<id>`, `guest`... */
+  actor: string;
+  at: string;
+  /** The message, or the note given with a change. */
+  body: string | null;
+  fromStatus: ReportStatus | null;
+  toStatus: ReportStatus | null;
+  /** What else the event records (changed fields, the original's id). */
+  data: Record<string, unknown> | null;
+}
+
+interface NewMessage {
+  visibility: EventVisibility;
+  actor: string;
+  body: string;
+}
+
+/** A reporter credited for a bug: the original's first, then each duplicate's by arrival. */
+export interface DuplicateFinder {
+  reportId: string;
+  reporter: StoredReporter;
+  receivedAt: string;
+}
+
+interface ReporterHistory {
+  /** Every report received from this address. */
+  total: number;
+  /** Those received since the time asked. */
+  recent: number;
+  /** Those the team accepted (accepted, fixing, fixed or disclosed). */
+  accepted: number;
+}
+
+type ReportAccessRole = 'reporter' | 'guest';
+
+interface ReportAccess {
+  reportId: string;
+  role: ReportAccessRole;
+}
+
+export interface ReportRecords {
+  /**
+   * Stores a report in state `new` with its `received` event and reporter token, and resolves
+   * only once that is durable. Throws NotFoundError for an unknown project.
+   */
+  add(report: NewReport): Promise<AddedReport>;
+  get(id: string): Promise<ReportRecord | null>;
+  /** Throws NotFoundError, or ConflictError when `expectedVersion` is stale. */
+  update(
+    id: string,
+    expectedVersion: number,
+    changes: ReportChanges,
+    actor: string,
+  ): Promise<ReportRecord>;
+  /**
+   * Moves a report along the workflow (`core/workflow`), logged with an optional message to the
+   * reporter. ConflictError when the version is stale or the move is not allowed.
+   */
+  changeStatus(
+    id: string,
+    expectedVersion: number,
+    to: ReportStatus,
+    actor: string,
+    message?: string,
+  ): Promise<ReportRecord>;
+  /**
+   * Marks a report a duplicate of another of the same project (of that one's original when it
+   * is itself a duplicate). ConflictError when stale, not allowed, or it would link to itself.
+   */
+  markDuplicate(
+    id: string,
+    expectedVersion: number,
+    originalId: string,
+    actor: string,
+  ): Promise<ReportRecord>;
+  /** Everyone who reported the bug of `id` (original and duplicates). */
+  listFinders(id: string): Promise<DuplicateFinder[]>;
+  listQueue(query: QueueQuery): Promise<QueuePage>;
+  countByStatus(project: string): Promise<Record<ReportStatus, number>>;
+  /**
+   * A reporter's history with a project, by e-mail address (case-insensitive), for gating
+   * unknown reporters and per-reporter rate limits.
+   */
+  summarizeReporter(query: {
+    project: string;
+    email: string;
+    /** Count `recent` reports received at or after this time. */
+    since: string;
+  }): Promise<ReporterHistory>;
+  addMessage(reportId: string, message: NewMessage): Promise<ReportEvent>;
+  /** In order; `reporter` gives only what the reporter's thread shows. */
+  listEvents(reportId: string, view: EventVisibility): Promise<ReportEvent[]>;
+  /** A new token giving access to one report (a reporter's extra link, or an invited guest). */
+  issueAccessToken(reportId: string, role: ReportAccessRole, actor: string): Promise<string>;
+  /** What a token opens; null when unknown or revoked. */
+  findAccess(token: string): Promise<ReportAccess | null>;
+  /** Revokes every token of one role for a report (ends a guest's invitation); returns how many. */
+  revokeAccess(reportId: string, role: ReportAccessRole, actor: string): Promise<number>;
+}
+
+type UserRole = 'maintainer';
+
+export interface UserRecord {
+  id: string;
+  /** Lower-cased; unique. */
+  email: string;
+  role: UserRole;
+  /** The memory-hard hash the server computed (the store never sees a password). */
+  passwordHash: string;
+  createdAt: string;
+}
+
+export interface ApiTokenRecord {
+  id: string;
+  name: string;
+  userId: string;
+  createdAt: string;
+}
+
+interface SessionRecord {
+  userId: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
+export interface PeopleRecords {
+  /** Throws ConflictError when the e-mail address is taken. */
+  addUser(user: { email: string; role: UserRole; passwordHash: string }): Promise<UserRecord>;
+  getUser(id: string): Promise<UserRecord | null>;
+  findUserByEmail(email: string): Promise<UserRecord | null>;
+  listUsers(): Promise<UserRecord[]>;
+  setPasswordHash(userId: string, passwordHash: string): Promise<void>;
+  /** The raw token is returned here only. */
+  createApiToken(token: { userId: string; name: string }): Promise<{
+    token: string;
+    record: ApiTokenRecord;
+  }>;
+  /** Null when unknown or revoked. */
+  findApiToken(token: string): Promise<ApiTokenRecord | null>;
+  listApiTokens(userId: string): Promise<ApiTokenRecord[]>;
+  revokeApiToken(id: string): Promise<void>;
+  createSession(session: { userId: string; expiresAt: string }): Promise<{
+    token: string;
+    record: SessionRecord;
+  }>;
+  /** Null when unknown or expired. */
+  findSession(token: string): Promise<SessionRecord | null>;
+  deleteSession(token: string): Promise<void>;
+  /** Removes expired sessions; returns how many. */
+  deleteExpiredSessions(): Promise<number>;
+}
+
+/** The documents of each project's duplicate index, kept between runs. */
+export interface DuplicateDocumentRecords {
+  list(project: string): Promise<DuplicateDocument[]>;
+  /** Saves (replacing by id) and removes in one transaction. */
+  write(
+    project: string,
+    changes: { save: readonly DuplicateDocument[]; remove: readonly string[] },
+  ): Promise<void>;
+}
+
+export interface ReportStore {
+  readonly projects: ProjectRecords;
+  readonly reports: ReportRecords;
+  readonly people: PeopleRecords;
+  readonly duplicateDocuments: DuplicateDocumentRecords;
+  /** Ends the store's connections; the store cannot be used after. */
+  close(): Promise<void>;
 }

@@ -5,8 +5,10 @@
 
 import {
   buildReportDocument,
+  deriveProjectNames,
   extractReportFacts,
   rankQueue,
+  resolveSupportedVersions,
   triageFacts,
   type DependencyFacts,
   type Report,
@@ -21,7 +23,7 @@ import {
   sortByArrival,
   type DuplicateSources,
 } from './load-duplicate-index.js';
-import type { DuplicateStore, InputProblem, RepoOpener } from './ports.js';
+import type { DuplicateStore, InputProblem, RepoOpener, RepoReader } from './ports.js';
 
 const duplicateCandidateLimit = 5;
 
@@ -76,7 +78,7 @@ export function createTriageService(
 
   return {
     async triage({
-      profile,
+      profile: givenProfile,
       paths,
       reports = [],
       repoDir,
@@ -86,8 +88,10 @@ export function createTriageService(
     }) {
       const repo = repoDir === undefined ? null : await dependencies.repoOpener.open(repoDir);
       try {
+        const profile = repo ? await resolveProfileVersions(givenProfile, repo) : givenProfile;
         const store = storePath === undefined ? null : dependencies.openDuplicateStore(storePath);
         const projectName = profile.project.name;
+        const projectNames = deriveProjectNames(profile.project);
         const { problems, matchThenAdd, commit } = await loadDuplicateIndex(
           dependencies,
           againstPaths,
@@ -98,7 +102,7 @@ export function createTriageService(
         const results: TriageResult[] = [];
         const reportProblems: InputProblem[] = [];
         for (const report of sortByArrival([...reports, ...batch.reports])) {
-          const { facts, limits } = extractReportFacts(report);
+          const { facts, limits } = extractReportFacts(report, { projectNames });
           const evidence = repo
             ? await isolateReportFailure(
                 report.source,
@@ -134,4 +138,20 @@ export function createTriageService(
       }
     },
   };
+}
+
+/** `supported-versions: latest...` read as ranges from the repository's release tags. */
+async function resolveProfileVersions(
+  profile: SecurityProfile,
+  repo: RepoReader,
+): Promise<SecurityProfile> {
+  const keyword = profile.policy.supportedVersions;
+  if (typeof keyword !== 'string') return profile;
+  const tags = await repo.listTags();
+  const resolved = resolveSupportedVersions(
+    keyword,
+    tags.map((tag) => tag.name),
+  );
+  if (resolved === null) return profile;
+  return { ...profile, policy: { ...profile.policy, supportedVersions: resolved.ranges } };
 }

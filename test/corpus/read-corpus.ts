@@ -120,40 +120,15 @@ function readProject(root: string, slug: string, split: Split): CorpusProject {
   };
 }
 
-/** The keys of the profile proposed in issue 8, which today's loader rejects. */
-const proposedKeyPattern = /unknown key "(?:bounty|severity|mentions)"/;
-
 export type LoadedCorpusProfile =
-  | { ok: true; profile: SecurityProfile }
-  | { ok: false; reason: string; needsProposedKeys: boolean };
+  { ok: true; profile: SecurityProfile } | { ok: false; reason: string };
 
-/**
- * Loads a project's profile with the real loader. A profile whose only problems come from the
- * keys proposed in issue 8 (`policy.bounty`, `severity`, `when.mentions`) is reported as such, so
- * callers can skip it with a named reason until the loader knows those keys.
- */
+/** Loads a project's profile with the real loader; a profile that does not load says why. */
 export async function loadCorpusProfile(project: CorpusProject): Promise<LoadedCorpusProfile> {
   try {
     return { ok: true, profile: await loadSecurityProfile(project.profilePath) };
   } catch (error) {
     if (!(error instanceof InvalidSecurityProfileError)) throw error;
-    const proposed = new Set<string>();
-    const other = error.issues.filter((issue) => {
-      const match = /unknown key "(\w+)"/.exec(issue.message);
-      if (match && proposedKeyPattern.test(issue.message)) {
-        proposed.add(match[1]!);
-        return false;
-      }
-      // A `when` holding only `mentions` is also reported as empty.
-      return !/a "when" needs at least one condition/.test(issue.message);
-    });
-    if (other.length === 0 && proposed.size > 0) {
-      return {
-        ok: false,
-        needsProposedKeys: true,
-        reason: `the profile uses keys proposed in issue 8 that the loader does not know yet (${[...proposed].sort().join(', ')})`,
-      };
-    }
-    return { ok: false, needsProposedKeys: false, reason: error.message };
+    return { ok: false, reason: error.message };
   }
 }

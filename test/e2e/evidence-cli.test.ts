@@ -132,6 +132,7 @@ describe('thresher triage --repo', () => {
         priority: number;
         priorityReasons: string[];
         reply: string;
+        notes: string[];
         evidence: EvidenceJson;
       }[];
     };
@@ -139,7 +140,8 @@ describe('thresher triage --repo', () => {
     const bad = reports.find((report) => report.source === fabricated)!;
     expect(good.evidence.grade).toBe('verified');
     expect(good.priorityReasons).toContain('+10 code claims verified');
-    expect(good.reply).toContain('Reject chunk sizes larger than the buffer');
+    expect(good.reply).toContain('has changed since tinyhttpd 2.4.1');
+    expect(good.notes.join('\n')).toContain('"Reject chunk sizes larger than the buffer"');
     expect(bad.evidence.grade).toBe('contradicted');
     expect(bad.disposition).toBe('needs-info');
     expect(bad.missing).toContain('affected-component');
@@ -162,5 +164,44 @@ describe('thresher triage --repo', () => {
     expect(result.status).toBe(0);
     expect(result.stdout.split('\n')[0]).toContain('CODE');
     expect(result.stdout).toContain('contradicted');
+  });
+});
+
+describe('thresher triage --repo with supported-versions: latest', () => {
+  it('reads the supported versions from the release tags, and leaves them undecided without', () => {
+    const profile = readFileSync('examples/security-profile.yml', 'utf8').replace(
+      "supported-versions: ['>=2.0.0']",
+      'supported-versions: latest-minor',
+    );
+    expect(profile).toContain('supported-versions: latest-minor');
+    const profilePath = join(folder, 'latest-profile.yml');
+    writeFileSync(profilePath, profile);
+    const old = join(folder, 'old-version.md');
+    writeFileSync(
+      old,
+      readFileSync(truthful, 'utf8').replace(
+        'Affected version: 2.4.1.',
+        'Affected version: 2.3.9.',
+      ),
+    );
+    const verdictOf = (extra: string[]) => {
+      const result = runThresher([
+        'triage',
+        '--profile',
+        profilePath,
+        ...extra,
+        '--format',
+        'json',
+        old,
+      ]);
+      expect(result.stderr).toBe('');
+      return (JSON.parse(result.stdout) as { reports: { disposition: string; rules: string[] }[] })
+        .reports[0]!;
+    };
+    // The fixture's newest release is v2.4.1: latest-minor supports >=2.4.0 only.
+    const withTags = verdictOf(['--repo', repo.fixture.dir]);
+    expect(withTags.disposition).toBe('out-of-scope');
+    expect(withTags.rules).toContain('OOS-UNSUPPORTED');
+    expect(verdictOf([]).disposition).not.toBe('out-of-scope');
   });
 });

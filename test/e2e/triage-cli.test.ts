@@ -206,7 +206,7 @@ describe('thresher on bad input', () => {
       'examples/reports/12-xss-bounty.md',
     ];
     const result = runThresher(['triage', '--profile', profile, '--format', 'json', ...paths], {
-      timeoutMs: 30_000,
+      timeoutMs: 120_000,
     });
     expect(result.status).toBe(2);
     const lines = result.stderr.trimEnd().split('\n');

@@ -24,7 +24,7 @@ export interface RenderingVerdict {
 }
 
 export interface RenderingOutcome {
-  /** `project/file`, as in known-variance.json. */
+  /** `project/file`. */
   report: string;
   style: ReportStyle;
   verdict: RenderingVerdict;

@@ -58,4 +58,21 @@ describe('readAdvisoryCorpus', () => {
     );
     for (const problem of corpus.problems) expect(problem.message.length).toBeGreaterThan(3);
   });
+
+  it('reads a whole feed of OSV entries from one JSON array, naming each bad entry', async () => {
+    const feedFolder = mkdtempSync(join(tmpdir(), 'thresher-feed-'));
+    const feed = join(feedFolder, 'all.json');
+    writeFileSync(
+      feed,
+      `[${advisory('PYSEC-2026-7', 'CVE-2026-7777')},${advisory('PYSEC-2026-8', 'CVE-2026-8888')},{"nope":1}]`,
+    );
+    const corpus = await readAdvisoryCorpus([feed]);
+    expect(corpus.advisories.map((document) => document.id)).toEqual([
+      'PYSEC-2026-7',
+      'PYSEC-2026-8',
+    ]);
+    expect(corpus.problems.map((problem) => problem.source)).toEqual([`${feed}[2]`]);
+    expect(corpus.problems[0]?.message).toContain('not an OSV advisory');
+    expect(corpus.reportPaths).toEqual([]);
+  });
 });

@@ -31,8 +31,24 @@ function addJson(collector: Collector, source: string, text: string, asReport: (
     asReport(); // not JSON at all: let the report reader explain what is wrong with it
     return;
   }
+  // A whole feed in one file: an array of OSV entries, as many projects publish it.
+  if (Array.isArray(value) && value.length > 0 && value.some(isOsvAdvisory)) {
+    value.forEach((entry: unknown, index) => addOsvEntry(collector, `${source}[${index}]`, entry));
+    return;
+  }
   if (!isOsvAdvisory(value)) {
     asReport();
+    return;
+  }
+  addOsvEntry(collector, source, value);
+}
+
+function addOsvEntry(collector: Collector, source: string, value: unknown): void {
+  if (!isOsvAdvisory(value)) {
+    collector.problems.push({
+      source,
+      message: 'not an OSV advisory (an object with an id and modified or affected)',
+    });
     return;
   }
   const parsed = parseOsvAdvisory(value);

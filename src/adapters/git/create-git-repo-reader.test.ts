@@ -544,13 +544,12 @@ describe('close', () => {
       `const content = await reader.readFile('HEAD', 'lib/types.ts');`,
       `console.log(content?.length, await reader.resolveRevision('v1.1.0'));`,
     ].join('\n');
-    const started = Date.now();
+    // The child is killed after 20 s (a failure) if an open reader kept Node running.
     const { stdout } = await execFileAsync(
       process.execPath,
       ['--import', 'tsx', '--input-type=module', '-e', script],
       { timeout: 20_000, cwd: resolve(import.meta.dirname, '../../..') },
     );
     expect(stdout.trim()).toBe(`${sources['lib/types.ts']!.length} ${renameCommit}`);
-    expect(Date.now() - started).toBeLessThan(15_000);
   });
 });

@@ -107,6 +107,7 @@ async function parseEmailMessage(source: string, bytes: Uint8Array): Promise<Par
       sections,
       reporter: toReporter(email.from),
       receivedAt: toIsoDate(email.date),
+      channel: { kind: 'email', recipients: listRecipients(email) },
     },
   };
 }
@@ -126,6 +127,18 @@ function decodeAttachment(attachment: Attachment): string | null {
   } catch {
     return new TextDecoder('windows-1252').decode(bytes);
   }
+}
+
+/** The To and Cc addresses, lower-cased. */
+function listRecipients(email: Email): string[] {
+  const addresses = [...(email.to ?? []), ...(email.cc ?? [])].flatMap((address) =>
+    address.group === undefined ? [address] : address.group,
+  );
+  return [
+    ...new Set(
+      addresses.map((mailbox) => mailbox.address.trim().toLowerCase()).filter((a) => a !== ''),
+    ),
+  ];
 }
 
 function toReporter(from: Address | undefined): Reporter | null {

@@ -34,7 +34,9 @@ function renderResult(result: TriageResult, rank: number): string {
     ...result.priority.reasons.map((reason) => `  - ${escapeInline(reason)}`),
   );
   for (const match of result.ruleMatches) {
-    lines.push(`- Rule ${match.ruleId} (${match.kind}): ${escapeInline(match.statement)}`);
+    lines.push(
+      `- Rule ${match.ruleId} (${match.kind}, ${match.strength}, specificity ${match.specificity}): ${escapeInline(match.statement)}`,
+    );
     for (const evidence of match.evidence) {
       const fact = evidence.facts[0];
       lines.push(
@@ -62,7 +64,6 @@ function renderResult(result: TriageResult, rank: number): string {
       );
     }
   }
-  for (const limit of result.limits) lines.push(`- Not fully read: ${escapeInline(limit.message)}`);
   if (result.dependencies && result.dependencies.findings.length > 0) {
     lines.push(
       `- Dependencies its diffs add (${result.dependencies.dependencies} checked by the dependency guard):`,
@@ -70,6 +71,12 @@ function renderResult(result: TriageResult, rank: number): string {
     for (const finding of result.dependencies.findings)
       lines.push(`  - **${finding.severity}** ${escapeInline(finding.message)}`);
   }
+  lines.push(
+    '',
+    '### Maintainer notes',
+    '',
+    ...result.notes.map((note) => `- ${escapeInline(note)}`),
+  );
   lines.push('', '### Draft reply', '', fence(result.reply), '');
   return lines.join('\n');
 }

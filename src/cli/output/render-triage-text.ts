@@ -30,6 +30,7 @@ function describeWhy(result: TriageResult): string {
   if (result.evidence?.grade === 'contradicted') return 'cited code does not exist';
   if (result.verdict === 'out-of-scope' || result.verdict === 'in-scope')
     return result.rules.join(', ');
+  if (result.verdict === 'needs-review') return `conflicting rules: ${result.rules.join(', ')}`;
   if (result.verdict === 'needs-info') return `missing: ${result.missing.join(', ')}`;
   return 'facts do not decide';
 }

@@ -66,7 +66,10 @@ export function draftAdvisory(request: DraftRequest): AdvisoryDraft {
   const ranges = buildDraftRanges(valuesOf(facts, 'version'), ecosystem);
   notes.push(...ranges.notes);
   const reported = findEarliest(results.map((result) => result.report.receivedAt));
-  const deadline = Date.parse(reported ?? now) + profile.policy.response.disclosureDays * dayMs;
+  // Without a disclosure day count in the profile, the maintainer sets the embargo by hand.
+  const disclosureDays = profile.policy.response.disclosureDays;
+  const deadline =
+    disclosureDays === undefined ? null : Date.parse(reported ?? now) + disclosureDays * dayMs;
   const draft: Advisory = {
     thresherAdvisory: 1,
     id,
@@ -93,7 +96,7 @@ export function draftAdvisory(request: DraftRequest): AdvisoryDraft {
     ),
     credits: collectCredits(results, notes),
     timeline: { reported, acknowledged: null, fixed: null, published: null },
-    embargoUntil: formatAdvisoryTimestamp(new Date(deadline)),
+    embargoUntil: deadline === null ? null : formatAdvisoryTimestamp(new Date(deadline)),
     publisher: { name: profile.project.name, url: readWebUrl(profile.project.repository) },
     cna: null,
   };

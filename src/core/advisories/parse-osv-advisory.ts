@@ -2,6 +2,7 @@
 // document the duplicate index holds: ids and aliases, packages with their version ranges, CWEs,
 // and the text. Only the fields matching needs are read; unknown fields are ignored, as OSV asks.
 
+import { findCodeNames } from '../duplicates/find-code-names.js';
 import type { AffectedPackage, AffectedRange, DuplicateDocument } from '../model/duplicate.js';
 import { parseCvssVector, scoreCvssVector } from '../severity/score-cvss-vector.js';
 import type { ParseIssue, ParseResult } from '../model/parse-result.js';
@@ -151,8 +152,7 @@ export function parseOsvAdvisory(value: unknown): ParseResult<DuplicateDocument>
       packages: affected,
       aliases,
       cwes: readCwes(value),
-      paths: [],
-      functions: [],
+      ...findCodeNames(`${summary}\n${details}`),
       published: readString(value, 'published'),
       ...(readSeverity(value) ? { severity: readSeverity(value) } : {}),
     },

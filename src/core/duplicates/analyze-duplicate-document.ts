@@ -11,7 +11,12 @@ import { tokenizeForMatching } from './tokenize-for-matching.js';
 
 export interface DocumentAnalysis {
   terms: string[];
+  /** The ids the document is known by (its own id, its advisory's aliases). */
   aliases: string[];
+  /** Ids its text only mentions ("similar to CVE-...", references): never a duplicate alone. */
+  related: string[];
+  /** Functions the title names: the document's central location, not an incidental mention. */
+  titleFunctions: string[];
   packages: PackageKeys[];
   versions: VersionKeys;
   functions: string[];
@@ -82,7 +87,14 @@ export function analyzeDuplicateDocument(doc: DuplicateDocument): DocumentAnalys
     .map((p) => `${p.name} ${p.name.replace(/[/._@-]+/g, ' ')}`)
     .join('\n');
   const terms = tokenizeForMatching(`${title}\n${text}\n${packageText}`);
-  const fromText = [...`${title}\n${text}`.matchAll(aliasPattern)].map((m) => m[0]);
+  // Ids in the text are mentions: a report or advisory is known only by the ids it is given
+  // (`doc.aliases`, which buildReportDocument fills from the report's own identifier lines).
+  const mentioned = [...`${title}\n${text}`.matchAll(aliasPattern)].map((m) => m[0]);
+  const aliases = unique(doc.aliases.slice(0, 200).map(normalizeAlias));
+  const ownAliases = new Set(aliases);
+  const functions = unique(doc.functions.slice(0, 200).map(normalizeFunction));
+  const lowerTitle = normalizeForMatching(title).toLowerCase();
+  const lowerText = `${lowerTitle}\n${normalizeForMatching(text).toLowerCase()}`;
   const paths = unique(doc.paths.slice(0, 200).map(normalizePath));
   const fileNames = unique(
     paths.map((p) => p.slice(p.lastIndexOf('/') + 1)).filter((name) => /\.[a-z0-9]+$/.test(name)),
@@ -90,13 +102,21 @@ export function analyzeDuplicateDocument(doc: DuplicateDocument): DocumentAnalys
   const time = doc.published ? Date.parse(doc.published) : Number.NaN;
   return {
     terms,
-    aliases: unique([...doc.aliases.slice(0, 200), ...fromText.slice(0, 200)].map(normalizeAlias)),
+    aliases,
+    related: unique(mentioned.slice(0, 200).map(normalizeAlias)).filter(
+      (id) => !ownAliases.has(id),
+    ),
+    // Written as a call somewhere (`dtdCopy()`), so an option or field named in a title
+    // (`baseURL`, `m_bufferPtr`) is not taken for the vulnerable function.
+    titleFunctions: functions.filter(
+      (name) => name.length >= 4 && lowerTitle.includes(name) && lowerText.includes(`${name}(`),
+    ),
     packages,
     versions: extractVersionKeys(
       doc.packages.slice(0, 50).flatMap((p) => p.versions.slice(0, 100)),
       `${title}\n${text}`,
     ),
-    functions: unique(doc.functions.slice(0, 200).map(normalizeFunction)),
+    functions,
     paths,
     fileNames,
     cwes: unique(

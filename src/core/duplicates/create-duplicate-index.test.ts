@@ -69,11 +69,26 @@ describe('createDuplicateIndex signals', () => {
       ...background,
       doc('adv', { kind: 'advisory', title: 'Buffer overflow', aliases: ['CVE-2024-1234'] }),
     ]);
-    const [top] = index.query(doc('q', { text: 'Crash when reading input, see cve-2024-1234.' }));
+    const [top] = index.query(
+      doc('q', { text: 'Crash when reading input.', aliases: ['cve-2024-1234'] }),
+    );
     expect(top?.id).toBe('adv');
     expect(top?.isStrong).toBe(true);
     expect(top?.score).toBeGreaterThanOrEqual(0.9);
     expect(top?.evidence).toContain('same alias CVE-2024-1234');
+  });
+
+  it('finds an id the text only mentions, but never calls it the same bug on that alone', () => {
+    const index = indexWith([
+      ...background,
+      doc('adv', { kind: 'advisory', title: 'Buffer overflow', aliases: ['CVE-2024-1234'] }),
+    ]);
+    const [top] = index.query(
+      doc('q', { text: 'An incomplete fix for CVE-2024-1234 leaves a second crash.' }),
+    );
+    expect(top?.id).toBe('adv');
+    expect(top?.isStrong).toBe(false);
+    expect(top?.evidence).toContain('both cite CVE-2024-1234 (a related id, not an alias)');
   });
 
   it('prefers the same package, normalised across PyPI spellings', () => {

@@ -1,8 +1,10 @@
 // The duplicate index: an in-memory inverted index over earlier reports and advisories that
 // ranks the ones most likely to describe the same bug as a new report, with evidence.
 
+import semver from 'semver';
 import type { DuplicateCandidate, DuplicateDocument } from '../model/duplicate.js';
 import { analyzeDuplicateDocument, type DocumentAnalysis } from './analyze-duplicate-document.js';
+import { readBackgroundVocabulary, type BackgroundVocabulary } from './background-vocabulary.js';
 import { countSharedShingles } from './hash-shingles.js';
 import {
   minNearCopyShingles,
@@ -13,6 +15,12 @@ import {
 export interface DuplicateIndexOptions {
   /** Reference date for a query without `published` (the date prior); no prior when absent. */
   now?: () => Date;
+  /**
+   * How common terms are in advisories in general, blended into the term weights so that a small
+   * index (one project's batch) does not mistake boilerplate for the words of one bug. Defaults
+   * to the shipped vocabulary; `null` turns it off.
+   */
+  background?: BackgroundVocabulary | null;
 }
 
 export interface DuplicateQueryOptions {
@@ -91,9 +99,11 @@ interface QueryTerm {
   df: number;
 }
 
-function keysOf(a: Omit<DocumentAnalysis, 'terms'>): string[] {
+function keysOf(a: Omit<DocumentAnalysis, 'terms'>, isQuery = false): string[] {
   const keys = new Set<string>();
   for (const alias of a.aliases) keys.add(`a:${alias}`);
+  // A query finds the documents known by the ids it mentions, to show them as related.
+  if (isQuery) for (const id of a.related) keys.add(`a:${id}`);
   for (const p of a.packages) {
     keys.add(`p:${p.exact}`);
     for (const name of p.names) keys.add(`n:${name}`);
@@ -142,7 +152,16 @@ export function createDuplicateIndex(options: DuplicateIndexOptions = {}): Dupli
   let accumulator = new Float64Array(1024);
   let postingsVisited = 0;
 
-  const idf = (docFreq: number): number => Math.log(1 + (live - docFreq + 0.5) / (docFreq + 0.5));
+  const background =
+    options.background === undefined ? readBackgroundVocabulary() : options.background;
+  const backgroundDocuments = background?.documents ?? 0;
+  const backgroundDf: number[] = [];
+  // BM25's idf over the index and the background advisories together.
+  const idf = (docFreq: number, extra: number): number => {
+    return Math.log(
+      1 + (live + backgroundDocuments - docFreq - extra + 0.5) / (docFreq + extra + 0.5),
+    );
+  };
   const rarity = (docFreq: number): number =>
     docFreq <= 0 || live <= 1 ? 1 : Math.log(1 + live / docFreq) / Math.log(1 + live);
   const keyLive = (key: string): number => keyPostings.get(key)?.live ?? 0;
@@ -155,6 +174,7 @@ export function createDuplicateIndex(options: DuplicateIndexOptions = {}): Dupli
       termStrings.push(term);
       postings.push([]);
       df.push(0);
+      backgroundDf.push(background?.countOf(term) ?? 0);
     }
     return id;
   }
@@ -267,7 +287,10 @@ export function createDuplicateIndex(options: DuplicateIndexOptions = {}): Dupli
     for (const [term, tf] of counts) {
       const id = termIds.get(term);
       const docFreq = id === undefined ? 0 : df[id]!;
-      const weight = idf(docFreq);
+      const weight = idf(
+        docFreq,
+        id === undefined ? (background?.countOf(term) ?? 0) : backgroundDf[id]!,
+      );
       selfQuery += weight * termWeight(Math.min(maxTf, tf), q.terms.length);
       if (id !== undefined && docFreq > 0) {
         queryWeights.set(id, weight);
@@ -293,7 +316,7 @@ export function createDuplicateIndex(options: DuplicateIndexOptions = {}): Dupli
         acc[slot] = acc[slot]! + weight * termWeight(entry & maxTf, target.length);
       }
     }
-    const queryKeys = keysOf(q).sort();
+    const queryKeys = keysOf(q, true).sort();
     for (const key of queryKeys) {
       const list = keyPostings.get(key);
       if (!list || list.live === 0) continue;
@@ -358,7 +381,7 @@ export function createDuplicateIndex(options: DuplicateIndexOptions = {}): Dupli
       for (let i = 0; i < data.length; i += 2) {
         const id = data[i]!;
         const w = termWeight(data[i + 1]!, target.length);
-        selfFixed += Math.round(idf(df[id]!) * w * fixedPoint);
+        selfFixed += Math.round(idf(df[id]!, backgroundDf[id]!) * w * fixedPoint);
         const qw = queryWeights.get(id);
         if (qw !== undefined) dotFixed += Math.round(qw * w * fixedPoint);
       }
@@ -393,6 +416,17 @@ export function createDuplicateIndex(options: DuplicateIndexOptions = {}): Dupli
       const smaller = Math.min(q.shingles.length, d.shingles.length);
       const signals: DuplicateSignals = {
         sharedAliases: intersect(q.aliases, d.aliases),
+        sharedRelated: [
+          ...new Set([
+            ...intersect(q.related, d.aliases),
+            ...intersect(q.aliases, d.related),
+            ...intersect(q.related, d.related),
+          ]),
+        ],
+        sharedTitleFunctions: intersect(
+          [...new Set([...q.titleFunctions, ...d.titleFunctions])],
+          intersect(q.functions, d.functions),
+        ),
         samePackage: samePackage ? samePackage.label : null,
         relatedPackage: relatedName,
         packageRarity: samePackage
@@ -424,6 +458,11 @@ export function createDuplicateIndex(options: DuplicateIndexOptions = {}): Dupli
           fixed.length > 0
             ? fixed.length / (q.versions.fixed.length + d.versions.fixed.length - fixed.length)
             : 0,
+        isReportOfPublishedAdvisory: doc.kind === 'report' && target.doc.kind === 'advisory',
+        isVersionBeforeFix:
+          doc.kind === 'report' && target.doc.kind === 'advisory'
+            ? isBeforeEveryFix(q.versions.mentioned, d.versions.fixed)
+            : null,
         isSameSourceAdvisory:
           doc.kind === 'advisory' &&
           target.doc.kind === 'advisory' &&
@@ -441,6 +480,7 @@ export function createDuplicateIndex(options: DuplicateIndexOptions = {}): Dupli
         score,
         isStrong,
         evidence,
+        ...(target.doc.kind === 'advisory' ? describeAdvisory(target.doc) : {}),
       });
     }
     candidates.sort((x, y) => y.score - x.score || compareIds(x.id, y.id));
@@ -499,4 +539,28 @@ function siftDown(heap: number[], index: number, worse: (x: number, y: number) =
     [heap[i], heap[smallest]] = [heap[smallest]!, heap[i]!];
     i = smallest;
   }
+}
+
+/** The fixed versions a published advisory gives, for the reply's "fixed in". */
+function describeAdvisory(doc: DuplicateDocument): Pick<DuplicateCandidate, 'fixedIn'> {
+  const fixed = new Set<string>();
+  for (const affected of doc.packages) {
+    for (const range of affected.ranges ?? []) {
+      for (const event of range.events) if (event.kind === 'fixed') fixed.add(event.version);
+    }
+  }
+  return fixed.size > 0 ? { fixedIn: [...fixed].slice(0, 10) } : {};
+}
+
+/**
+ * Whether the versions a report names come before the advisory's fix: true when one does (the
+ * report is about a version the advisory covers), false when every one is at or past the last fix
+ * (a new bug or a regression), null when either side gives none.
+ */
+function isBeforeEveryFix(mentioned: readonly string[], fixed: readonly string[]): boolean | null {
+  const fixes = fixed.map((version) => semver.coerce(version)).filter((v) => v !== null);
+  const named = mentioned.map((version) => semver.coerce(version)).filter((v) => v !== null);
+  if (fixes.length === 0 || named.length === 0) return null;
+  const lastFix = fixes.reduce((a, b) => (semver.gt(b, a) ? b : a));
+  return named.some((version) => semver.lt(version, lastFix));
 }

@@ -4,6 +4,10 @@
 /** What two documents share, each signal already reduced to a number or a name. */
 export interface DuplicateSignals {
   sharedAliases: string[];
+  /** Ids one document is known by and the other only mentions, or both mention. */
+  sharedRelated: string[];
+  /** Shared functions that the title of either document names. */
+  sharedTitleFunctions: string[];
   /** Label of the package both name exactly (`PyPI/pyarrow`), or null. */
   samePackage: string | null;
   /** Ecosystem-free name part both packages share (`vault`), when not the same package. */
@@ -34,6 +38,10 @@ export interface DuplicateSignals {
   daysApart: number | null;
   /** Share of the two documents' fix versions in common (Jaccard), 0..1. */
   fixedVersionOverlap: number;
+  /** A report matched against a published advisory (not another report). */
+  isReportOfPublishedAdvisory: boolean;
+  /** For a report against an advisory: whether a version it names comes before the fix (null: unknown). */
+  isVersionBeforeFix: boolean | null;
   /** Both are advisories from the same database, which does not publish one bug twice. */
   isSameSourceAdvisory: boolean;
 }
@@ -67,6 +75,7 @@ const duplicateWeights = {
   cweConflict: -0.7,
   nearCopy: 4,
   alias: 12,
+  related: 1,
   dateNear: 0.3,
   fixedVersionOverlap: 1.5,
   sameSourceAdvisory: -3,
@@ -75,8 +84,14 @@ const duplicateWeights = {
 /** A near-copy needs this share of shingles, out of at least `minNearCopyShingles`. */
 const nearCopyThreshold = 0.8;
 export const minNearCopyShingles = 8;
-/** Same package + same code location is strong only with at least this text agreement. */
+/** Same package + same code location is strong with this text agreement and the same fix... */
 const strongLocationText = 0.5;
+/** ...or with this much text agreement alone (two bugs in one function read alike up to here). */
+const strongLocationOnlyText = 0.75;
+/** A shared function named in a title is strong with at least this text agreement. */
+const strongTitledFunctionText = 0.3;
+/** A report sharing a published advisory's package, code and version is strong from this text agreement. */
+const strongPublishedText = 0.3;
 /** Scores at or above this are strong matches, and only those. */
 const strongScoreFloor = 0.9;
 
@@ -115,6 +130,7 @@ export function scoreDuplicateSignals(s: DuplicateSignals): DuplicateScore {
     (s.isCweConflict ? w.cweConflict : 0) +
     w.nearCopy * s.nearCopy +
     (s.sharedAliases.length > 0 ? w.alias : 0) +
+    (s.sharedRelated.length > 0 ? w.related : 0) +
     (s.daysApart !== null ? w.dateNear * Math.exp(-s.daysApart / 30) : 0);
 
   const isNearCopy =
@@ -127,16 +143,56 @@ export function scoreDuplicateSignals(s: DuplicateSignals): DuplicateScore {
     !s.isCweConflict &&
     !s.isPackageConflict &&
     !s.isSameSourceAdvisory;
+  // The function a title names is where the bug is: two reports that put the same bug class there
+  // in similar words are one bug, found twice. Text agreement keeps two bugs in one function apart.
+  const isSameBugAtTitledFunction =
+    s.sharedTitleFunctions.length > 0 &&
+    text >= strongTitledFunctionText &&
+    !s.isCweConflict &&
+    !s.isPackageConflict &&
+    !s.isSameSourceAdvisory;
+  // A report describing a published advisory's bug: the same product, the same function or file,
+  // and text that agrees on the bug.
+  // Without a package (a report read with no profile), citing the advisory's id stands in for it.
+  const isSameProduct = hasPackage
+    ? s.sharedVersion !== null ||
+      s.sharedFixedVersion !== null ||
+      s.isPackageMentioned ||
+      s.sharedRelated.length > 0
+    : s.sharedRelated.length > 0;
+  const isPublishedBug =
+    s.isReportOfPublishedAdvisory &&
+    s.isVersionBeforeFix === true &&
+    isSameProduct &&
+    hasLocation &&
+    text >= strongPublishedText &&
+    !s.isCweConflict &&
+    !s.isPackageConflict;
   const isStrong =
     s.sharedAliases.length > 0 ||
+    isSameBugAtTitledFunction ||
+    isPublishedBug ||
     isNearCopy ||
     isSameWeaknessAtSameCode ||
-    (hasPackage && hasLocation && text >= strongLocationText && !s.isSameSourceAdvisory);
+    // Two write-ups of one bug agree on its fix; two bugs in one function are fixed apart.
+    (hasPackage &&
+      hasLocation &&
+      (text >= strongLocationOnlyText ||
+        (text >= strongLocationText && s.sharedFixedVersion !== null)) &&
+      !s.isSameSourceAdvisory);
   const p = sigmoid(z);
   const score = isStrong ? strongScoreFloor + (1 - strongScoreFloor) * p : strongScoreFloor * p;
 
   const evidence: string[] = [];
   for (const alias of s.sharedAliases) evidence.push(`same alias ${alias}`);
+  for (const id of s.sharedRelated) evidence.push(`both cite ${id} (a related id, not an alias)`);
+  for (const name of s.sharedTitleFunctions) evidence.push(`the title names \`${name}\``);
+  if (s.isVersionBeforeFix === true) evidence.push('a version the report names is before the fix');
+  if (s.isVersionBeforeFix === false) {
+    evidence.push(
+      'every version the report names is at or past the fix (a new bug, or a regression)',
+    );
+  }
   if (s.nearCopy >= 0.3) {
     evidence.push(`near-copy (${Math.round(100 * s.nearCopy)}% shared 5-word shingles)`);
   }

@@ -52,4 +52,6 @@ export interface DuplicateCandidate {
   isStrong: boolean;
   /** Human-readable reasons: "same function `parse_header`", "same package npm/foo", "text 0.71". */
   evidence: string[];
+  /** For a published advisory: the versions that fix it, when it says. */
+  fixedIn?: string[];
 }

@@ -20,7 +20,15 @@ export type FactKind =
   | 'code-block' // a fenced code block; value is its info string or 'text'
   | 'diff' // a unified diff (proposed patch); value is the first file it touches
   | 'ai-use' // used | not-used; the AI disclosure statement
-  | 'reproduction-steps'; // numbered steps or a PoC command; value summarises
+  | 'reproduction-steps' // numbered steps or a PoC command; value summarises
+  | 'mention'; // a phrase of a profile rule's `mentions` the report says (made by scope evaluation)
+
+/**
+ * Whose action or condition a fact describes: the attacker's ("the attacker sets X", "a malicious
+ * server sends"), the reporter's own steps ("I started it with --opt", a PoC command), or the
+ * user's own choice ("when the user passes --insecure", "if the operator enables X").
+ */
+export type FactActor = 'attacker' | 'reporter' | 'user';
 
 export type FactOrigin = 'structure' | 'prose';
 
@@ -34,4 +42,6 @@ export interface Fact {
   quote: string;
   /** True when the sentence only speculates ("could lead to RCE", "may allow"): a claim, not a finding. */
   isSpeculative?: boolean;
+  /** For preconditions (who controls, needs or configures what): whose it is; absent when the text does not say. */
+  actor?: FactActor;
 }

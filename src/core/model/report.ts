@@ -2,7 +2,7 @@
 // GitHub advisory JSON, e-mail) into one Markdown body with headed sections, so that facts are
 // extracted one way and every fact can point at the text it came from.
 
-export type ReportFormat = 'markdown' | 'thresher-json' | 'github-advisory' | 'email';
+export type ReportFormat = 'markdown' | 'thresher-json' | 'github-advisory' | 'hackerone' | 'email';
 
 /**
  * What a headed section (or a structured field) is about. Headings such as "Steps to reproduce",
@@ -45,6 +45,14 @@ export interface Reporter {
   email?: string;
 }
 
+/**
+ * How the report reached the project, when the intake format tells: an e-mail (with the
+ * addresses it was sent to), a GitHub advisory, a HackerOne report. Files of Markdown or
+ * Thresher JSON say nothing about their channel.
+ */
+export type ReportChannel =
+  { kind: 'email'; recipients: string[] } | { kind: 'github-advisory' } | { kind: 'hackerone' };
+
 export interface Report {
   /** Where it came from: a file path, `file.mbox#3`, or an id. */
   source: string;
@@ -56,4 +64,17 @@ export interface Report {
   reporter: Reporter | null;
   /** ISO 8601 date-time when known (e-mail Date, advisory published). */
   receivedAt: string | null;
+  /** How it arrived, when the format tells. */
+  channel?: ReportChannel;
+}
+
+export interface RelatedIdentifier {
+  id: string;
+  /** How the report relates to it: "incomplete fix for", "similar to", ..., or "mentioned". */
+  relation: string;
+}
+
+export interface ReportIdentifiers {
+  own: string[];
+  related: RelatedIdentifier[];
 }

@@ -44,6 +44,8 @@ export interface RuleCondition {
   impact?: ImpactKind[];
   /** Normalised `CWE-<n>` ids. */
   cwe?: string[];
+  /** Phrases the report says about the problem (whole words, any case, not denied). */
+  mentions?: string[];
 }
 
 export interface ScopeRule {
@@ -75,14 +77,41 @@ export interface AuditExemption {
   expires: string;
 }
 
+/** `latest...` keywords are resolved to ranges against the repository's release tags. */
+export type SupportedVersionsKeyword = 'latest' | 'latest-minor' | 'latest-major';
+
+export type Bounty = 'none' | { url: string; description?: string };
+
+export interface SeverityLevel {
+  id: string;
+  description: string;
+  /** The CVSS base scores the level covers, when the project maps CVSS onto its levels. */
+  cvss?: { min: number; max: number };
+  /** The facts that put a report at this level, for projects that rate without CVSS. */
+  when?: RuleCondition;
+}
+
+export interface SeverityScale {
+  /** False when the project does not use CVSS: ratings are given in its own levels only. */
+  cvss: boolean;
+  /** Highest first. */
+  levels: SeverityLevel[];
+}
+
 export interface SecurityProfile {
   version: 1;
   project: { name: string; repository?: string };
   policy: {
     contact: SecurityContact[];
-    response: { acknowledgeDays: number; triageDays: number; disclosureDays: number };
-    /** Semver ranges; a version outside all of them is unsupported. Empty = all supported. */
-    supportedVersions: string[];
+    /** Absent numbers are not promised in replies. */
+    response: { acknowledgeDays?: number; triageDays?: number; disclosureDays?: number };
+    /**
+     * Semver ranges; a version outside all of them is unsupported. Empty = all supported. A
+     * keyword is resolved against release tags when a repository is given (else undecided).
+     */
+    supportedVersions: string[] | SupportedVersionsKeyword;
+    /** Absent: the profile does not say. */
+    bounty?: Bounty;
   };
   reportRequirements: {
     required: RequirementName[];
@@ -94,6 +123,8 @@ export interface SecurityProfile {
     inScope: ScopeRule[];
     outOfScope: ScopeRule[];
   };
+  /** The project's own severity scale; absent: CVSS ratings. */
+  severity?: SeverityScale;
   /** Audit checks accepted for now; absent in profiles built by hand. */
   exemptions?: AuditExemption[];
 }

@@ -5,11 +5,18 @@ import type { DependencyFinding } from './dependency.js';
 import type { DuplicateCandidate } from './duplicate.js';
 import type { EvidenceSummary } from './evidence.js';
 import type { Fact } from './fact.js';
-import type { Report } from './report.js';
+import type { Report, ReportIdentifiers } from './report.js';
 import type { WorkLimit } from './work-limit.js';
 import type { OutOfScopeDisposition, RequirementName } from './security-profile.js';
 
-export type Verdict = 'in-scope' | 'out-of-scope' | 'needs-info' | 'undetermined' | 'duplicate';
+export type Verdict =
+  | 'in-scope'
+  | 'out-of-scope'
+  | 'needs-review'
+  | 'needs-info'
+  | 'undetermined'
+  | 'duplicate'
+  | 'invalid';
 
 export type SeverityRating = 'critical' | 'high' | 'medium' | 'low' | 'none' | 'unknown';
 
@@ -17,6 +24,8 @@ export type SeverityRating = 'critical' | 'high' | 'medium' | 'low' | 'none' | '
 export interface ConditionEvidence {
   key: string;
   detail: string;
+  /** `strong`: stated as a precondition of the attack, or cited code; `weak`: a mention only. */
+  strength: 'strong' | 'weak';
   facts: Fact[];
 }
 
@@ -26,6 +35,15 @@ export interface RuleMatch {
   statement: string;
   /** Out-of-scope rules only. */
   disposition: OutOfScopeDisposition | null;
+  /** As strong as the weakest of its conditions: strong beats weak when rules conflict. */
+  strength: 'strong' | 'weak';
+  /**
+   * How specific the evidence the rule holds on is, 0 to 3: 3 for a precondition of the attack (what
+   * the attacker controls or needs, a required setting, the versions, the paths, a named exclusion),
+   * 2 for the impact or weakness, 1 for the attack vector, 0 for where the code is. When an in-scope
+   * and an out-of-scope rule both hold strongly, the more specific one decides.
+   */
+  specificity: number;
   evidence: ConditionEvidence[];
 }
 
@@ -73,6 +91,8 @@ export interface TriageResult {
   report: Report;
   facts: Fact[];
   verdict: Verdict;
+  /** Which step of the verdict precedence decided (docs/verdicts.md), in words. */
+  basis: string;
   /** Ids of the rules the verdict cites. */
   rules: string[];
   ruleMatches: RuleMatch[];
@@ -92,6 +112,10 @@ export interface TriageResult {
   duplicates: DuplicateCandidate[];
   /** Bounds on the work for this report that were reached (empty for ordinary reports). */
   limits: WorkLimit[];
+  /** For the maintainer, not the reporter: the verdict's basis, the revision checked, the channel. */
+  notes: string[];
+  /** The ids the report is known by, and those it only mentions with their relation. */
+  identifiers: ReportIdentifiers;
   /**
    * The dependency guard's findings on what the report's diffs add (manifests, lockfiles and
    * imports), as facts for the contribution guard and the inbox; null when it holds no diff or

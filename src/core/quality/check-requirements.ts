@@ -16,12 +16,23 @@ interface Evidence {
 const minimumSectionLetters = 12;
 // Tested on trimmed text, so no whitespace quantifiers can overlap.
 const placeholderPattern = /^(?:n\/?a|none|tbd|todo|unknown|-+|\?+|not applicable)\.?$/i;
+// "none, slowhttptest shows it", "No test case yet." : a short section that starts by saying no.
+const saysNonePattern =
+  /^(?:n\/?a|none|no|nothing|not\s+(?:yet|available|provided|applicable|included)|tbd|todo|unknown)\b(?:[\s,.;:!-]|$)/i;
+const maxSaysNoneLength = 100;
+
+function isPlaceholder(text: string): boolean {
+  return (
+    placeholderPattern.test(text) ||
+    (text.length <= maxSaysNoneLength && saysNonePattern.test(text))
+  );
+}
 
 function sectionContent(report: Report, field: ReportField): string | null {
   const texts = report.sections
     .filter((section) => section.field === field)
     .map((section) => report.body.slice(section.span.start, section.span.end).trim())
-    .filter((text) => !placeholderPattern.test(text));
+    .filter((text) => !isPlaceholder(text));
   const joined = texts.join('\n');
   return joined.replace(/[^\p{L}\p{N}]/gu, '').length >= minimumSectionLetters ? joined : null;
 }
@@ -70,6 +81,13 @@ const proofOfConceptInfos = new Set([
   'go',
 ]);
 
+/** An empty fence left from a template ("### Code snippet" with nothing in it) is no PoC. */
+function hasCodeContent(report: Report, fact: Fact): boolean {
+  const lines = report.body.slice(fact.span.start, fact.span.end).split('\n');
+  const content = lines.slice(1, -1).join('\n');
+  return content.replace(/[^\p{L}\p{N}]/gu, '').length >= minimumSectionLetters;
+}
+
 function isInSection(report: Report, fact: Fact, field: ReportField): boolean {
   return report.sections.some(
     (section) =>
@@ -77,6 +95,25 @@ function isInSection(report: Report, fact: Fact, field: ReportField): boolean {
       fact.span.start >= section.span.start &&
       fact.span.start < section.span.end,
   );
+}
+
+/**
+ * A version, or a section that names one: "all versions" or "the latest" name none, so a section
+ * counts only when it holds a number or a commit ("2.6", "main at 1f0e3b2").
+ */
+function namesVersion(report: Report, facts: readonly Fact[]): Evidence {
+  const fact = firstFact(facts, ['version', 'commit']);
+  if (fact) return { isPresent: true, reason: describeFact(fact) };
+  const content = sectionContent(report, 'affected-version');
+  if (content !== null && /\d/.test(content))
+    return { isPresent: true, reason: 'an "affected-version" section' };
+  return {
+    isPresent: false,
+    reason:
+      content === null
+        ? 'no affected version'
+        : 'the affected-version section names no version ("all versions" is not one)',
+  };
 }
 
 /**
@@ -90,6 +127,7 @@ function isReproducible(report: Report, facts: readonly Fact[]): Evidence {
     (fact) =>
       fact.kind === 'code-block' &&
       fact.value !== 'diff' &&
+      hasCodeContent(report, fact) &&
       (proofOfConceptInfos.has(fact.value.toLowerCase()) ||
         isInSection(report, fact, 'reproduction')),
   );
@@ -106,7 +144,7 @@ function isReproducible(report: Report, facts: readonly Fact[]): Evidence {
 function checkRequirement(name: RequirementName, report: Report, facts: readonly Fact[]): Evidence {
   switch (name) {
     case 'affected-version':
-      return byFactOrSection(report, facts, ['version'], 'affected-version', 'no affected version');
+      return namesVersion(report, facts);
     case 'affected-component':
       return byFactOrSection(
         report,

@@ -18,15 +18,21 @@ const severityPoints: Record<SeverityRating, number> = {
   medium: 22,
   low: 12,
   none: 0,
-  unknown: 15,
+  unknown: 8,
 };
+/** A report with nothing to act on (no required item, nothing shown) goes to the bottom. */
+const emptyReportCap = 5;
 
+// A conflict a human must settle ranks above a report that only lacks information; a report
+// proven fabricated ranks last.
 const verdictPoints: Record<Verdict, number> = {
   'in-scope': 30,
+  'needs-review': 22,
   undetermined: 18,
   'needs-info': 10,
   'out-of-scope': 0,
   duplicate: 2,
+  invalid: -40,
 };
 
 const completenessPoints = 15;
@@ -96,6 +102,14 @@ export function scorePriority(input: PriorityInput): Priority {
         `cited code changed after ${input.evidence.revision.resolved} (${changed.proof.changedLater.id.slice(0, 12)}): may be fixed already`,
       );
     }
+  }
+  const isEmpty =
+    rating === 'unknown' &&
+    input.verdict === 'needs-info' &&
+    !required.some((check) => check.isPresent);
+  if (isEmpty && score > emptyReportCap) {
+    reasons.push(`capped at ${emptyReportCap}: nothing in the report to act on yet`);
+    score = emptyReportCap;
   }
   return { score: Math.max(0, Math.min(100, score)), reasons };
 }

@@ -77,8 +77,16 @@ function describeRule(rule: ScopeRule): string {
   return `- **${rule.id}**: ${rule.statement.replace(/\s+/g, ' ').trim()}${disposition}`;
 }
 
+const supportedKeywordText = {
+  latest: 'Only the latest release receives security fixes: please upgrade before reporting.',
+  'latest-minor':
+    'Only the latest minor release series (every patch release of it) receives security fixes.',
+  'latest-major': 'Only the latest major release series receives security fixes.',
+} as const;
+
 function renderSupportedVersions(profile: SecurityProfile): string[] {
   const ranges = profile.policy.supportedVersions;
+  if (typeof ranges === 'string') return [supportedKeywordText[ranges]];
   if (ranges.length === 0) return ['All released versions receive security fixes.'];
   return [
     '| Version | Supported |',
@@ -108,9 +116,15 @@ function renderSecurityPolicy(profile: SecurityProfile, options: RenderOptions):
     '',
     '## What to expect',
     '',
-    `- We acknowledge reports within ${response.acknowledgeDays} days.`,
-    `- We triage reports within ${response.triageDays} days and tell you our assessment.`,
-    `- We coordinate the fix with you and publish an advisory no later than ${response.disclosureDays} days after the report.`,
+    response.acknowledgeDays === undefined
+      ? '- We acknowledge every report as soon as we can.'
+      : `- We acknowledge reports within ${response.acknowledgeDays} days.`,
+    response.triageDays === undefined
+      ? '- We triage reports and tell you our assessment.'
+      : `- We triage reports within ${response.triageDays} days and tell you our assessment.`,
+    response.disclosureDays === undefined
+      ? '- We coordinate the fix and the date of the advisory with you.'
+      : `- We coordinate the fix with you and publish an advisory no later than ${response.disclosureDays} days after the report.`,
     '',
     '## What a report must contain',
     '',

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildFact, buildProfile, buildReport } from '../../../test/support/build-fact.js';
 import type { EvidenceSummary } from '../model/evidence.js';
 import type { RequirementCheck, RuleMatch, SeverityAssessment } from '../model/triage-result.js';
-import { draftReply, type ReplyInput } from './draft-reply.js';
+import { draftReply, greet, type ReplyInput } from './draft-reply.js';
 
 const profile = buildProfile();
 const noSeverity: SeverityAssessment = {
@@ -32,8 +32,15 @@ describe('draftReply', () => {
       kind: 'out-of-scope',
       statement: 'The attacker already has root or administrator privileges',
       disposition: 'not-a-vulnerability',
+      strength: 'strong',
+      specificity: 3,
       evidence: [
-        { key: 'privileges-required', detail: 'privileges-required: high', facts: [rootFact] },
+        {
+          key: 'privileges-required',
+          detail: 'privileges-required: high',
+          strength: 'strong',
+          facts: [rootFact],
+        },
       ],
     };
     const reply = draftReply(input({ verdict: 'out-of-scope', ruleMatches: [match] }));
@@ -48,6 +55,8 @@ describe('draftReply', () => {
     const match: RuleMatch = {
       ruleId: 'OOS-DOS-SMALL',
       kind: 'out-of-scope',
+      strength: 'strong',
+      specificity: 3,
       statement: 's',
       disposition: 'regular-bug',
       evidence: [],
@@ -92,8 +101,8 @@ describe('draftReply', () => {
       comparison: 'overstated',
     };
     const reply = draftReply(input({ severity }));
-    expect(reply).toContain('medium (6.6');
-    expect(reply).toContain('You rated it critical (9.8)');
+    expect(reply).toContain('medium (CVSS 6.6)');
+    expect(reply).toContain('You rated it critical (CVSS 9.8)');
     expect(reply).toContain('- PR:N -> PR:H: the report says so');
     expect(reply).toContain('90 days');
   });
@@ -137,9 +146,21 @@ describe('draftReply', () => {
       ],
     };
     const reply = draftReply(input({ verdict: 'needs-info', evidence }));
-    expect(reply).toContain('at v2.4.1, and none of them holds');
+    expect(reply).toContain('against tinyhttpd 2.4.1, and none of them holds');
     expect(reply).toContain(
-      '- `http_parse_secure_headers`: http_parse_secure_headers is neither defined',
+      '- `http_parse_secure_headers`: there is no such function, type or name',
     );
+    expect(reply).not.toContain('Could you send us');
+  });
+
+  it('greets by a cleaned first name, and strangers politely', () => {
+    const named = (name: string) => greet({ ...buildReport('x'), reporter: { name } });
+    expect(named('Ada Lovelace')).toBe('Hi Ada,');
+    expect(named('Lovelace, Ada')).toBe('Hi Ada,');
+    expect(named('"Dmitri "dm1tr0n" V."')).toBe('Hi there,');
+    expect(named('Dmitri (dm1tr0n) Volkov')).toBe('Hi Dmitri,');
+    expect(named('\u202eAda\u202c Lovelace')).toBe('Hi Ada,');
+    expect(named('security researcher')).toBe('Hi there,');
+    expect(named('ada@example.org')).toBe('Hi there,');
   });
 });

@@ -1,9 +1,11 @@
-// Drafts the reply a busy, courteous maintainer would send: it thanks the reporter, says what was
-// decided and why (quoting the rule or listing what is missing), and what happens next. It is a
-// draft for a human to edit and send; Thresher never sends anything.
+// Drafts the reply a busy, courteous maintainer would send as it is: it thanks the reporter, says
+// what was decided and why (quoting the rule, or asking once for each missing item), and what
+// happens next, promising only the response times the profile sets. Internal detail (commit ids,
+// which revision was checked, how the verdict was reached) goes to the maintainer's notes, not to
+// the reporter. It is a draft for a human to edit and send; Thresher never sends anything.
 
 import type { DuplicateCandidate } from '../model/duplicate.js';
-import type { EvidenceSummary } from '../model/evidence.js';
+import type { CheckedClaim, EvidenceSummary } from '../model/evidence.js';
 import type { Report } from '../model/report.js';
 import type { SecurityProfile } from '../model/security-profile.js';
 import type {
@@ -13,11 +15,14 @@ import type {
   SeverityAssessment,
   Verdict,
 } from '../model/triage-result.js';
+import type { ChannelCheck } from '../triage/check-channel.js';
 
 export interface ReplyInput {
   report: Report;
   profile: SecurityProfile;
   verdict: Verdict;
+  /** The rules the verdict cites. */
+  rules?: readonly string[];
   ruleMatches: readonly RuleMatch[];
   requirements: readonly RequirementCheck[];
   severity: SeverityAssessment;
@@ -26,6 +31,8 @@ export interface ReplyInput {
   evidence?: EvidenceSummary | null;
   /** The earlier report or advisory this one duplicates. */
   original?: DuplicateCandidate | null;
+  /** Whether it came in through a channel the policy lists. */
+  channel?: ChannelCheck;
 }
 
 const askFor: Record<ExpectedItem, string> = {
@@ -39,62 +46,88 @@ const askFor: Record<ExpectedItem, string> = {
   'test-case': 'a test case that fails before the fix and passes after it',
   severity: 'your severity estimate, ideally as a CVSS vector',
   weakness: 'the weakness type (a CWE id)',
-  'ai-disclosure':
-    'whether and how you used AI tools to find or write up the issue (our policy asks every reporter)',
+  'ai-disclosure': 'whether and how you used AI tools to find or write up the issue',
 };
 
-function greet(report: Report): string {
-  const name = report.reporter?.name?.trim();
-  return `Hi ${name && name.length > 0 ? name.split(/\s+/)[0] : 'there'},`;
+// Words that are no one's first name: roles, placeholders, handles.
+const notNames = new Set([
+  'anonymous',
+  'anon',
+  'security',
+  'researcher',
+  'research',
+  'team',
+  'admin',
+  'unknown',
+  'n/a',
+  'none',
+  'reporter',
+  'hacker',
+  'user',
+  'the',
+]);
+
+/** "Hi Ada," from `Ada Lovelace`, `"Dmitri "dm1tr0n" V."` or `Lovelace, Ada`; "Hi there," when unsure. */
+export function greet(report: Report): string {
+  // A name is short; the cut bounds the quote and bracket stripping below on hostile input.
+  const raw = (report.reporter?.name ?? '').slice(0, 200);
+  const cleaned = raw
+    .replace(/"[^"]*"|'[^']*'|\([^)]*\)|\[[^\]]*\]|<[^>]*>/g, ' ')
+    // Control, zero-width and bidirectional characters: nothing a greeting should carry.
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, '')
+    .trim();
+  const ordered = /^[^,]+,\s*\S/.test(cleaned) ? cleaned.split(',').reverse().join(' ') : cleaned;
+  const first = ordered.split(/\s+/).find((word) => word !== '') ?? '';
+  const isName =
+    /^\p{Lu}[\p{L}'-]{1,30}$/u.test(first) &&
+    !notNames.has(first.toLowerCase()) &&
+    !raw.includes('@');
+  return `Hi ${isName ? first : 'there'},`;
 }
 
-function describeSeverity(severity: SeverityAssessment): string {
-  const { assessed, claimed } = severity;
+function describeSeverity(input: ReplyInput): string {
+  const { assessed, claimed } = input.severity;
   if (assessed.rating === 'unknown') return '';
-  const score =
-    assessed.score !== null ? ` (${assessed.score.toFixed(1)}, ${assessed.vector})` : '';
+  const usesCvss = input.profile.severity?.cvss !== false;
+  const score = usesCvss && assessed.score !== null ? ` (CVSS ${assessed.score.toFixed(1)})` : '';
   const lines = [`Our initial severity assessment is ${assessed.rating}${score}.`];
-  if (claimed && severity.comparison === 'overstated') {
+  if (claimed && input.severity.comparison === 'overstated') {
     const changes = assessed.reasons.filter(
       (reason) =>
         reason.includes('->') || reason.startsWith('not a') || reason.startsWith('at most'),
     );
     lines.push(
-      `You rated it ${claimed.rating}${claimed.score !== null ? ` (${claimed.score.toFixed(1)})` : ''}; in our threat model it is lower because:`,
+      `You rated it ${claimed.rating}${usesCvss && claimed.score !== null ? ` (CVSS ${claimed.score.toFixed(1)})` : ''}; in our threat model it is lower because:`,
       ...changes.slice(0, 4).map((reason) => `- ${reason}`),
-    );
-  } else if (claimed && severity.comparison === 'understated') {
-    lines.push(
-      `That is higher than your own rating of ${claimed.rating}; thank you for being conservative.`,
     );
   }
   return lines.join('\n');
 }
 
-function quoteRule(match: RuleMatch): string {
+function quoteRule(match: RuleMatch): string[] {
   const why = match.evidence.flatMap((evidence) =>
     evidence.facts
       .slice(0, 1)
-      .map((fact) => `- ${evidence.detail}: line ${fact.span.line}, "${fact.quote.slice(0, 120)}"`),
+      .map((fact) => `- ${evidence.detail}: "${fact.quote.slice(0, 120).replace(/\s+/g, ' ')}"`),
   );
-  return [
-    `${match.ruleId}:`,
-    '',
-    `> ${match.statement}`,
-    '',
-    'What in the report puts it there:',
-    ...why,
-  ].join('\n');
+  return [`> ${match.statement}`, '', 'What in the report puts it there:', ...why];
 }
 
 function replyOutOfScope(input: ReplyInput): string[] {
-  const matches = input.ruleMatches.filter((match) => match.kind === 'out-of-scope');
+  const cited = new Set(input.rules ?? []);
+  const matches = input.ruleMatches.filter(
+    (match) => match.kind === 'out-of-scope' && (cited.size === 0 || cited.has(match.ruleId)),
+  );
   const first = matches[0];
   if (!first) return [];
   const lines = [
-    `We have read it against our published security policy and threat model, and we do not treat it as a security vulnerability in ${input.profile.project.name}, because it falls under our out-of-scope rule ${quoteRule(first)}`,
+    `We have read it against our published security policy, and we do not treat it as a security vulnerability in ${input.profile.project.name}, because it falls under this part of our policy (${first.ruleId}):`,
+    '',
+    ...quoteRule(first),
   ];
-  for (const other of matches.slice(1)) lines.push('', `It also falls under ${quoteRule(other)}`);
+  for (const other of matches.slice(1))
+    lines.push('', `It also falls under ${other.ruleId}:`, '', ...quoteRule(other));
   lines.push('');
   if (first.disposition === 'regular-bug') {
     lines.push(
@@ -110,26 +143,44 @@ function replyOutOfScope(input: ReplyInput): string[] {
   return lines;
 }
 
+function replyNeedsReview(input: ReplyInput): string[] {
+  const cited = new Set(input.rules ?? []);
+  const matches = input.ruleMatches.filter((match) => cited.has(match.ruleId));
+  return [
+    'Your report touches parts of our security policy that point in different directions, so a member of the security team will look at it before we decide:',
+    '',
+    ...matches.map((match) => `- ${match.statement}`),
+    '',
+    `We will get back to you${withinDays(input.profile.policy.response.triageDays)} with our assessment.`,
+  ];
+}
+
+function withinDays(days: number | undefined): string {
+  return days === undefined ? '' : ` within ${days} days`;
+}
+
 function replyNeedsInfo(input: ReplyInput): string[] {
   const missing = input.requirements.filter(
     (check) => check.level === 'required' && !check.isPresent,
   );
+  if (missing.length === 0) return [];
+  const triageDays = input.profile.policy.response.triageDays;
   return [
-    'Before we can triage it, our security policy asks every report to include a few things we could not find in yours:',
+    'Before we can assess it, our security policy asks every report for a few things we could not find in yours. Could you send us:',
     '',
-    ...missing.map((check) => `- ${askFor[check.name]} (${check.reason})`),
+    ...missing.map((check) => `- ${askFor[check.name]}`),
     '',
-    `Please reply with these details and we will pick the report up right away. We aim to triage complete reports within ${input.profile.policy.response.triageDays} days.`,
+    triageDays === undefined
+      ? 'As soon as we have them, we will pick the report up.'
+      : `As soon as we have them, we will pick the report up; we aim to triage complete reports within ${triageDays} days.`,
   ];
 }
 
 function replyInScope(input: ReplyInput): string[] {
-  const rule = input.ruleMatches.find((match) => match.kind === 'in-scope');
-  const scope = rule ? ` (rule ${rule.ruleId}: ${rule.statement})` : '';
   const lines = [
-    `It falls within the scope of our security policy${scope}, and it is now in our triage queue.`,
+    'It falls within the scope of our security policy, and it is now in our triage queue.',
   ];
-  const severity = describeSeverity(input.severity);
+  const severity = describeSeverity(input);
   if (severity) lines.push('', severity);
   const recommended = input.requirements.filter(
     (check) => check.level === 'recommended' && !check.isPresent,
@@ -142,9 +193,13 @@ function replyInScope(input: ReplyInput): string[] {
     );
   }
   const { triageDays, disclosureDays } = input.profile.policy.response;
+  const disclosure =
+    disclosureDays === undefined
+      ? 'we will agree the date of disclosure with you'
+      : `we coordinate disclosure within ${disclosureDays} days of the report`;
   lines.push(
     '',
-    `We will follow up within ${triageDays} days. Please keep the details private until a fix is released; we coordinate disclosure within ${disclosureDays} days of the report and will credit you in the advisory unless you prefer otherwise.`,
+    `We will follow up${withinDays(triageDays)}. Please keep the details private until a fix is released; ${disclosure}, and we will credit you in the advisory unless you prefer otherwise.`,
   );
   return lines;
 }
@@ -152,33 +207,39 @@ function replyInScope(input: ReplyInput): string[] {
 function replyDuplicate(input: ReplyInput): string[] {
   const original = input.original;
   if (!original) return [];
-  const title = original.title.trim() ? ` ("${original.title.trim().slice(0, 120)}")` : '';
-  const why = original.evidence.slice(0, 4).map((reason) => `- ${reason}`);
   if (original.kind === 'advisory') {
+    const title = original.title.trim() ? ` ("${original.title.trim().slice(0, 120)}")` : '';
+    const fixed =
+      original.fixedIn && original.fixedIn.length > 0
+        ? `, fixed in ${original.fixedIn.join(', ')}`
+        : '';
     return [
-      `It describes the same vulnerability as the published advisory ${original.id}${title}:`,
+      `It describes a vulnerability we have already published as ${original.id}${title}${fixed}. The advisory lists the affected and fixed versions${advisoryLink(original.id)}.`,
       '',
-      ...why,
-      '',
-      'The advisory lists the affected and fixed versions. If you can reproduce the problem on a fixed version, please tell us: that would be a new bug.',
+      'If you can reproduce the problem on a fixed version, please tell us: that would be a new bug.',
     ];
   }
   return [
-    `Another reporter told us about the same issue a little earlier (${original.id}${title}):`,
+    'Another reporter told us about the same issue a little earlier, and we are already handling it.',
     '',
-    ...why,
-    '',
-    'We are handling it there and will credit every reporter who found it independently in the advisory, unless you prefer otherwise. If your report differs in a way we have missed (another code path, another version), please tell us.',
+    'We will credit every reporter who found it independently in the advisory, unless you prefer otherwise. If your report differs in a way we may have missed (another code path, another version), please tell us.',
   ];
+}
+
+/** A public link for ids whose home is known: GitHub advisories and CVE records. */
+function advisoryLink(id: string): string {
+  if (/^GHSA(?:-[23456789cfghjmpqrvwx]{4}){3}$/.test(id))
+    return `: https://github.com/advisories/${id}`;
+  if (/^CVE-\d{4}-\d{4,7}$/.test(id)) return `: https://www.cve.org/CVERecord?id=${id}`;
+  if (/^[A-Z]+-\d{4}-\d{1,7}$/.test(id)) return `: https://osv.dev/vulnerability/${id}`;
+  return '';
 }
 
 function replyUndetermined(input: ReplyInput): string[] {
   return [
-    'We could not yet tell from the report whether it falls within our threat model. Could you help us with the following?',
-    '',
-    ...input.openQuestions.slice(0, 4).map((question) => `- ${question}`),
-    '',
-    'In particular: how does an attacker reach this code, and what do they need to control (network input, a local file, the configuration)?',
+    'We could not yet tell from the report whether it falls within our threat model. Could you tell us how an attacker reaches this code, and what they need to control (network input, a local file, the configuration)?',
+    ...(input.openQuestions.length > 0 ? [''] : []),
+    ...input.openQuestions.slice(0, 3).map((question) => `- ${question}`),
   ];
 }
 
@@ -187,71 +248,125 @@ function shortClaim(text: string): string {
   return line.length > 70 ? `${line.slice(0, 67)}...` : line;
 }
 
-/** What the repository says about the report's code, in the maintainer's words, with the proof. */
+/** What a contradicted claim lacks, in words for the reporter (no commit ids, no revisions). */
+function describeMissingCode(checked: CheckedClaim): string {
+  const hint = checked.proof.closestPath
+    ? ` (the closest file is ${checked.proof.closestPath})`
+    : '';
+  switch (checked.claim.kind) {
+    case 'file':
+      return `there is no such file${hint}`;
+    case 'symbol':
+      return 'there is no such function, type or name';
+    case 'line':
+      return checked.proof.summary.includes('lines')
+        ? 'the file is shorter than that'
+        : `the cited code is not there${hint}`;
+    case 'snippet':
+      return 'this code does not appear anywhere';
+    case 'patch':
+      return 'the patch does not apply';
+    case 'revision':
+      return 'there is no such version or revision';
+  }
+}
+
 function describeEvidence(input: ReplyInput): string[] {
   const evidence = input.evidence;
   if (!evidence) return [];
   const project = input.profile.project.name;
-  const where = evidence.revision.isDefault
-    ? `its current HEAD (${evidence.revision.note})`
-    : evidence.revision.resolved;
+  const where =
+    evidence.revision.isDefault || evidence.revision.requested === null
+      ? `our current ${project} source`
+      : `${project} ${evidence.revision.requested}`;
   const contradicted = evidence.claims.filter((checked) => checked.status === 'contradicted');
-  const lines: string[] = [];
-  if (evidence.grade === 'contradicted') {
-    lines.push(
-      `We checked every reference to our code in your report against the ${project} repository at ${where}, and none of them holds:`,
+  if (contradicted.length === 0) {
+    // The commit itself stays in the maintainer's notes: whether it fixes the bug is theirs to say.
+    const hasChanged = evidence.claims.some((checked) => checked.proof.changedLater);
+    return hasChanged && !evidence.revision.isDefault
+      ? [
+          `The code your report cites has changed since ${where}; we will check whether that change already addresses it. If you can, please tell us whether the problem still reproduces on our latest release.`,
+          '',
+        ]
+      : [];
+  }
+  const lines = contradicted
+    .slice(0, 6)
+    .map((checked) => `- \`${shortClaim(checked.claim.text)}\`: ${describeMissingCode(checked)}`);
+  if (evidence.grade === 'contradicted' || input.verdict === 'invalid') {
+    return [
+      `We checked every reference to our code in your report against ${where}, and none of them holds:`,
       '',
-      ...contradicted
-        .slice(0, 6)
-        .map((checked) => `- \`${shortClaim(checked.claim.text)}\`: ${checked.proof.summary}`),
+      ...lines,
       '',
       'This usually means the report was not written against our code. If you did reproduce the problem, please send the exact version you tested and the code path you observed.',
       '',
-    );
-  } else if (contradicted.length > 0) {
-    lines.push(
-      `Some references in the report do not match the ${project} repository at ${where}:`,
-      '',
-      ...contradicted
-        .slice(0, 4)
-        .map((checked) => `- \`${shortClaim(checked.claim.text)}\`: ${checked.proof.summary}`),
-      '',
-    );
+    ];
   }
-  const changed = evidence.claims.find((checked) => checked.proof.changedLater);
-  if (changed?.proof.changedLater) {
-    const later = changed.proof.changedLater;
-    lines.push(
-      `The code you cite changed after ${evidence.revision.resolved}, in ${later.id.slice(0, 12)} ("${later.subject}"); please check whether the current release is still affected.`,
+  return [`Some references in the report do not match ${where}:`, '', ...lines, ''];
+}
+
+const bountyQuestion =
+  /\b(?:bug\s+)?bount(?:y|ies)\b|\brewards?\b|\bpay(?:out|ment|ments)?\b|\bcompensat\w*|\bhonorarium\b/i;
+
+function answerBounty(input: ReplyInput): string[] {
+  const bounty = input.profile.policy.bounty;
+  if (bounty === undefined || !bountyQuestion.test(input.report.body.slice(0, 20_000))) return [];
+  if (bounty === 'none') {
+    return [
+      'About a reward: we do not run a bug bounty programme and cannot pay for reports. We do credit every reporter in our advisories, unless they prefer otherwise.',
       '',
-    );
+    ];
   }
-  return lines;
+  return [`About a reward: our bug bounty programme and its rules are at ${bounty.url}.`, ''];
+}
+
+function noteChannel(input: ReplyInput): string[] {
+  const channel = input.channel;
+  if (channel === undefined || channel.isListed || channel.listed.length === 0) return [];
+  return [
+    `Our security policy asks for reports through ${channel.listed.join(' or ')}. We have taken this one in as it is; please use that channel for anything further, so that it reaches the whole security team.`,
+    '',
+  ];
+}
+
+function replyInvalid(): string[] {
+  return [
+    'Because the code the report describes does not exist, we cannot treat it as a vulnerability. If we have missed something, please reply with the version you tested and a proof of concept that runs against it.',
+  ];
+}
+
+function replyBody(input: ReplyInput): string[] {
+  switch (input.verdict) {
+    case 'out-of-scope':
+      return replyOutOfScope(input);
+    case 'needs-review':
+      return replyNeedsReview(input);
+    case 'needs-info':
+      return replyNeedsInfo(input);
+    case 'in-scope':
+      return replyInScope(input);
+    case 'duplicate':
+      return replyDuplicate(input);
+    case 'invalid':
+      return replyInvalid();
+    case 'undetermined':
+      return replyUndetermined(input);
+  }
 }
 
 export function draftReply(input: ReplyInput): string {
-  const title = input.report.title.trim() || 'your report';
-  const opening = [
+  const title = input.report.title.trim().replace(/\s+/g, ' ') || 'your report';
+  return [
     greet(input.report),
     '',
-    `Thank you for reporting "${title}" to the ${input.profile.project.name} security team.`,
+    `Thank you for reporting "${title.slice(0, 160)}" to the ${input.profile.project.name} security team.`,
     '',
-  ];
-  const body =
-    input.verdict === 'out-of-scope'
-      ? replyOutOfScope(input)
-      : input.verdict === 'needs-info'
-        ? replyNeedsInfo(input)
-        : input.verdict === 'in-scope'
-          ? replyInScope(input)
-          : input.verdict === 'duplicate'
-            ? replyDuplicate(input)
-            : replyUndetermined(input);
-  return [
-    ...opening,
+    ...noteChannel(input),
     ...describeEvidence(input),
-    ...body,
+    ...replyBody(input),
     '',
+    ...answerBounty(input),
     'Best regards,',
     `The ${input.profile.project.name} security team`,
   ].join('\n');

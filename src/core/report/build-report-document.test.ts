@@ -3,9 +3,11 @@ import { buildFact, buildReport } from '../../../test/support/build-fact.js';
 import { buildReportDocument } from './build-report-document.js';
 
 describe('buildReportDocument', () => {
-  it('carries ids, versions, CWEs, paths and functions for matching', () => {
+  it('carries its own ids (not those it mentions), versions, CWEs, paths and functions', () => {
     const report = {
-      ...buildReport('Same as CVE-2024-12345 and ghsa-vp9c-fpxx-744v; see cve-2024-12345.'),
+      ...buildReport(
+        'CVE: CVE-2024-12345, ghsa-vp9c-fpxx-744v\n\nAn incomplete fix for CVE-2023-1111; see cve-2024-12345.',
+      ),
       receivedAt: '2026-11-02T10:00:00Z',
     };
     const facts = [

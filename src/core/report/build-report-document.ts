@@ -1,13 +1,10 @@
 // Describes a triaged report for the duplicate index: its text, the project's package with the
-// versions it names, the ids it cites (CVE, GHSA, OSV...), its CWEs, and the code it points at.
+// versions it names, the ids it is known by (CVE, GHSA, OSV...), its CWEs, and the code it points at.
 
 import type { DuplicateDocument } from '../model/duplicate.js';
 import type { Fact } from '../model/fact.js';
 import type { Report } from '../model/report.js';
-
-const identifierPattern =
-  /\b(?:CVE-\d{4}-\d{4,7}|GHSA(?:-[23456789cfghjmpqrvwx]{4}){3}|PYSEC-\d{4}-\d{1,7}|GO-\d{4}-\d{4,7}|RUSTSEC-\d{4}-\d{4}|OSV-\d{4}-\d{1,7})\b/gi;
-const maxIdentifiers = 50;
+import { findReportIdentifiers } from './find-report-identifiers.js';
 
 // Functions every C program calls say nothing about which bug a report is about.
 const runtimeFunctions = new Set([
@@ -55,19 +52,6 @@ const runtimeFunctions = new Set([
   'assert',
 ]);
 
-function findIdentifiers(text: string): string[] {
-  const found = new Set<string>();
-  for (const match of text.matchAll(identifierPattern)) {
-    const id =
-      match[0].startsWith('GHSA') || match[0].startsWith('ghsa')
-        ? `GHSA${match[0].slice(4).toLowerCase()}`
-        : match[0].toUpperCase();
-    found.add(id);
-    if (found.size >= maxIdentifiers) break;
-  }
-  return [...found];
-}
-
 function valuesOf(facts: readonly Fact[], kinds: readonly Fact['kind'][]): string[] {
   return [...new Set(facts.filter((fact) => kinds.includes(fact.kind)).map((fact) => fact.value))];
 }
@@ -84,7 +68,8 @@ export function buildReportDocument(
     title: report.title,
     text: report.body,
     packages: projectName ? [{ ecosystem: '', name: projectName, versions }] : [],
-    aliases: findIdentifiers(`${report.title}\n${report.body}`),
+    // Only the ids the report is known by; ids it mentions are matched as related, never as aliases.
+    aliases: findReportIdentifiers(report.title, report.body).own,
     cwes: valuesOf(facts, ['cwe']),
     paths: valuesOf(facts, ['file-path']),
     functions: valuesOf(facts, ['function']).filter((name) => !runtimeFunctions.has(name)),

@@ -4,6 +4,7 @@
 import type { Fact } from '../model/fact.js';
 import type { Report } from '../model/report.js';
 import type { WorkLimit } from '../model/work-limit.js';
+import { attributeActors } from './attribute-actors.js';
 import { createFactSink } from './create-fact-sink.js';
 import { extractAiDisclosureFacts } from './extract-ai-disclosure-facts.js';
 import { extractCodeFacts } from './extract-code-facts.js';
@@ -21,8 +22,16 @@ import { maskNonProse } from './mask-non-prose.js';
 
 const maxCodeBlocks = 1_000;
 
+export interface FactOptions {
+  /** The project's own names (`deriveProjectNames`), so its version banners count. */
+  projectNames?: readonly string[];
+}
+
 /** The facts of a report, and the bounds that were hit while reading them. */
-export function extractReportFacts(report: Report): { facts: Fact[]; limits: WorkLimit[] } {
+export function extractReportFacts(
+  report: Report,
+  options: FactOptions = {},
+): { facts: Fact[]; limits: WorkLimit[] } {
   const sink = createFactSink(report);
   const { body, sections } = report;
   const allBlocks = findCodeBlocks(body);
@@ -44,15 +53,15 @@ export function extractReportFacts(report: Report): { facts: Fact[]; limits: Wor
   extractPhraseFacts(sink, prose);
   extractSeverityFacts(sink, prose, sections);
   extractWeaknessFacts(sink, prose);
-  extractVersionFacts(sink, prose);
+  extractVersionFacts(sink, prose, options.projectNames);
   extractCommitFacts(sink, body);
   extractLocationFacts(sink, prose);
   extractReproductionFacts(sink, body, prose, blocks);
 
   extractAiDisclosureFacts(sink, prose, sections);
-  return { facts: sink.list(), limits: sink.limits() };
+  return { facts: attributeActors(report, sink.list(), blocks), limits: sink.limits() };
 }
 
-export function extractFacts(report: Report): Fact[] {
-  return extractReportFacts(report).facts;
+export function extractFacts(report: Report, options: FactOptions = {}): Fact[] {
+  return extractReportFacts(report, options).facts;
 }

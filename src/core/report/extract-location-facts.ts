@@ -150,7 +150,14 @@ function addProseFunctions(sink: FactSink, text: string): void {
 }
 
 export function extractLocationFacts(sink: FactSink, text: string): void {
-  addPaths(sink, text);
-  addInlineCodeFunctions(sink, text);
-  addProseFunctions(sink, text);
+  // Names in a test case are the test's own (its class, helpers, file), not the affected code.
+  const outsideTests: FactSink = {
+    ...sink,
+    add: (kind, value, start, end, options) => {
+      if (sink.fieldAt(start) !== 'test-case') sink.add(kind, value, start, end, options);
+    },
+  };
+  addPaths(outsideTests, text);
+  addInlineCodeFunctions(outsideTests, text);
+  addProseFunctions(outsideTests, text);
 }

@@ -10,11 +10,12 @@ const stepPattern = /\n[ \t]{0,3}(\d{1,2})[.)][ \t]+\S[^\n]*/g;
 const reproductionCue =
   /\b(?:steps?\s+to\s+reproduce|to\s+reproduce|reproduction(?:\s+steps)?|reproduce|repro|proof\s+of\s+concept|PoC|exploit(?:ation)?\s+steps)\b/i;
 
-const commandStart = String.raw`(?:sudo[ \t]+)?(?:[A-Za-z_]\w*=\S*[ \t]+)*(?:curl|wget|nc|ncat|netcat|socat|python[23]?(?:\.\d+)?|node|deno|bun|perl|ruby|php|go[ \t]+run|cargo[ \t]+run|java|bash|sh|printf|echo|openssl|telnet|http|gdb|valgrind|npx|\.{1,2}\/[\w./-]+)`;
+const commandStart = String.raw`(?:sudo[ \t]+)?(?:[A-Za-z_]\w*=\S*[ \t]+)*(?:curl|wget|nc|ncat|netcat|socat|python[23]?(?:\.\d+)?|node|deno|bun|perl|ruby|php|go[ \t]+run|cargo[ \t]+run|java|bash|sh|printf|echo|openssl|telnet|http|gdb|valgrind|npx|gcc|g\+\+|cc|clang|make|javac|mvn|gradle|ant|docker|xmlwf|jq|h2load|\.{1,2}\/[\w./-]+)`;
 const blockCommand = new RegExp(
   String.raw`\n[ \t]*(?:\$[ \t]+|>[ \t]+|PS>[ \t]*)?${commandStart}(?![\w-])[^\n]*`,
 );
 const anyLine = /\n[ \t]*(?:\$[ \t]+)?[^\s#][^\n]*/;
+const promptLine = /\n[ \t]*\$[ \t]+\S[^\n]*/;
 const promptCommand = /\n[ \t]*\$[ \t]+\S[^\n]*/g;
 const inlineCommand =
   /`((?:sudo[ \t]+)?(?:curl|wget|nc|ncat|python3?|node|perl|ruby|\.\/[\w./-]+)[ \t][^`\n]*)`/g;
@@ -83,9 +84,11 @@ function addBlockCommands(sink: FactSink, body: string, blocks: readonly CodeBlo
   for (const block of blocks) {
     const content = body.slice(block.contentStart, block.contentEnd);
     if (shellInfos.has(block.info)) {
-      // In a reproduction section the first line of a shell block is the command, whatever it runs.
+      // In a reproduction section the first line of a shell block is the command, whatever it
+      // runs; anywhere, a line behind a `$ ` prompt is one.
       const command =
         blockCommand.exec(`\n${content}`) ??
+        promptLine.exec(`\n${content}`) ??
         (sink.fieldAt(block.start) === 'reproduction' ? anyLine.exec(`\n${content}`) : null);
       if (command !== null) {
         const line = command[0].trim();
@@ -101,6 +104,50 @@ function addBlockCommands(sink: FactSink, body: string, blocks: readonly CodeBlo
   }
 }
 
+// In a reproduction section of plain text (no fences), a line that is a command or code is a
+// step: `  gcc -g getbuf.c -lexpat`, `  valgrind ./getbuf < sample.xml`, `strip_tags("<a" * 9)`.
+const sectionCommandLine = new RegExp(
+  String.raw`\n[ \t]*(?:\$[ \t]+|>>>[ \t]+)?(?:${commandStart}(?![\w-])|(?:cmake|ninja|podman|kubectl|npm|yarn|pnpm|pip3?|cargo|go|rustc|ab|wrk|slowhttptest|strace|ltrace|django-admin|manage\.py)[ \t]|[A-Za-z_][\w.]*[ \t]*=[ \t]*\S|[A-Za-z_][\w.]*\([^)\n]*\)|(?:from|import)[ \t]+[A-Za-z_])[^\n]*`,
+  'g',
+);
+// The same inside running text, when a reproduction was written as one paragraph: a prompt, a
+// program run from the current folder, an #include, or a common tool with arguments.
+const inlineSectionCommand =
+  /(?:^|[\s:;])(\$[ \t]+[\w./-]+[^\n]{0,80}|\.\/[\w.-]+|#include\s*<[\w./]+>|(?:curl|wget|python3?|node|gcc|cc|clang|xmlwf|jq|h2load|java|mvn)[ \t]+-{0,2}[\w'"./-][^\n]{0,80}|(?:const|let|var|import|from|def|require)[ \t]+[\w{$][^\n]{0,80}|await[ \t]+[\w$.]+\(|[A-Za-z_$][\w$.]{0,60}\([^()\n]{0,200}\)|1[.)][ \t]+\S[^\n]{0,200}?[ \t]2[.)][ \t]+\S)/g;
+// Source code run into prose (fences dropped): two statement-like constructs close together.
+const codeStatement =
+  /\b(?:const|let|var)[ \t]+[\w{[][^=\n]{0,40}=|\bawait[ \t]+[\w$.]+\(|\brequire\(\s*['"]|\bimport[ \t]+[\w{*]|\bfrom[ \t]+[\w.]+[ \t]+import\b|=>[ \t]*[{(\w]|\bdef[ \t]+\w+\(|\bfunction[ \t]*\w*\(/g;
+const maxStatementGap = 300;
+// Anywhere in the prose: a common tool run with a flag or a quoted argument ("node --permission
+// app.js", "curl -v 'http://...'"), as hurried reporters paste commands into their text.
+const proseCommand =
+  /(?:^|[\s:;(])((?:sudo[ \t]+)?(?:curl|wget|node|python3?|nc|ncat|openssl|gcc|clang|xmlwf|jq|java|mvn|ant|h2load|printf|perl|ruby|php)[ \t]+(?:-{1,2}[A-Za-z][\w-]*|['"])[^\n]{0,80})/g;
+
+function addSectionCommands(sink: FactSink, prose: string): void {
+  forEachMatch(sectionCommandLine, `\n${prose}`, (match) => {
+    const line = match[0].trim();
+    const start = match.index + match[0].indexOf(line) - 1;
+    if (sink.fieldAt(start) !== 'reproduction') return;
+    sink.add('reproduction-steps', 'command', start, start + line.length);
+  });
+  forEachMatch(inlineSectionCommand, prose, (match) => {
+    const start = match.index + match[0].length - match[1]!.length;
+    if (sink.fieldAt(start) !== 'reproduction') return;
+    sink.add('reproduction-steps', 'command', start, start + match[1]!.length);
+  });
+  let previous = -Infinity;
+  forEachMatch(codeStatement, prose, (match) => {
+    if (match.index - previous <= maxStatementGap) {
+      sink.add('reproduction-steps', 'script', previous, match.index + match[0].length);
+      previous = -Infinity;
+    } else previous = match.index;
+  });
+  forEachMatch(proseCommand, prose, (match) => {
+    const start = match.index + match[0].length - match[1]!.length;
+    sink.add('reproduction-steps', 'command', start, start + match[1]!.length);
+  });
+}
+
 export function extractReproductionFacts(
   sink: FactSink,
   body: string,
@@ -109,6 +156,7 @@ export function extractReproductionFacts(
 ): void {
   addSteps(sink, prose);
   addBlockCommands(sink, body, blocks);
+  addSectionCommands(sink, prose);
   forEachMatch(promptCommand, `\n${prose}`, (match) => {
     const line = match[0].trim();
     const start = match.index + match[0].indexOf(line) - 1;

@@ -127,13 +127,122 @@ function looksLikeDate(version: string): boolean {
   return parts.some((part) => /^(?:19|20)\d\d$/.test(part));
 }
 
-function isFalseVersion(text: string, candidate: Candidate, isInSection: boolean): boolean {
+// Numbers of a specification, not versions: "RFC 9112 Section 7.1.1", "XML 1.0", "TLS 1.3".
+const specificationBefore =
+  /\b(?:sections?|sect\.|§|chapters?|clauses?|paragraphs?|appendix|annex|rfc\s*\d+(?:\s*,)?|xml|html|unicode|utf|ecma(?:script)?|iso(?:\/iec)?\s*\d*|ieee|posix|oauth|jwt|saml)\s*$/i;
+
+function isFalseVersion(
+  text: string,
+  candidate: Candidate,
+  isInSection: boolean,
+  projectNames: readonly string[],
+): boolean {
   const before = text.slice(Math.max(0, candidate.start - 24), candidate.start);
   if (/\b(?:cvss|score)\b[^\n]{0,16}$/i.test(before)) return true;
   if (unitAfter.test(text.slice(candidate.end, candidate.end + 12))) return true;
   if (text[candidate.start] === '>' && /(?:^|\n)[ \t]*$/.test(before)) return true; // a blockquote
   if (looksLikeDate(candidate.value)) return true;
-  return !isInSection && foreignBefore.test(before) && /^\d/.test(candidate.value);
+  if (specificationBefore.test(before)) return true;
+  if (isInSection || !/^\d/.test(candidate.value)) return false;
+  return foreignBefore.test(before) && !namesProjectBefore(before, projectNames);
+}
+
+/** Whether the word right before a version is the project's own name ("Node.js 24.1.0"). */
+function namesProjectBefore(before: string, projectNames: readonly string[]): boolean {
+  const lower = before.toLowerCase().trimEnd();
+  return projectNames.some((name) => {
+    if (!lower.endsWith(name)) return false;
+    const previous = lower[lower.length - name.length - 1];
+    return previous === undefined || !/[a-z0-9]/.test(previous);
+  });
+}
+
+// `Apache Tomcat/11.0.5`, `jq-1.7.1`, `expat_2.6.2`, `curl 8.5.0 (x86_64...)`: a banner names
+// the product right before its version.
+const bannerPattern =
+  /(?<![\w.])([A-Za-z][\w+.]{0,30}(?:[ \t][A-Za-z][\w+.]{0,30})?)(?:[/_-]|[ \t]+v?(?=\d[\d.]*[ \t]*\())v?(\d{1,4}\.\d{1,4}(?:\.\d{1,6}){0,2}(?:-[A-Za-z][\w.]*)?)(?![\w]|\.\d)/g;
+
+// A banner names the project, so only the text around each mention of a project name is searched:
+// the banner pattern costs little there and nothing in reports that never name the project.
+const bannerWindowBefore = 64;
+const bannerWindowAfter = 48;
+
+function findBannerWindows(text: string, projectNames: readonly string[]): Array<[number, number]> {
+  const lower = text.toLowerCase();
+  const windows: Array<[number, number]> = [];
+  for (const name of projectNames) {
+    const word = name.split(/\s+/).pop() ?? name;
+    if (word === '') continue;
+    for (let at = lower.indexOf(word); at !== -1; at = lower.indexOf(word, at + word.length)) {
+      windows.push([
+        Math.max(0, at - bannerWindowBefore),
+        Math.min(text.length, at + word.length + bannerWindowAfter),
+      ]);
+    }
+  }
+  windows.sort((a, b) => a[0] - b[0]);
+  const merged: Array<[number, number]> = [];
+  for (const window of windows) {
+    const last = merged[merged.length - 1];
+    if (last !== undefined && window[0] <= last[1]) last[1] = Math.max(last[1], window[1]);
+    else merged.push([window[0], window[1]]);
+  }
+  return merged;
+}
+
+function findBanners(text: string, projectNames: readonly string[]): Candidate[] {
+  if (projectNames.length === 0) return [];
+  const found: Candidate[] = [];
+  for (const [from, to] of findBannerWindows(text, projectNames)) {
+    for (const banner of findBannersIn(text.slice(from, to), projectNames)) {
+      found.push({ ...banner, start: banner.start + from, end: banner.end + from });
+    }
+  }
+  return found;
+}
+
+function findBannersIn(text: string, projectNames: readonly string[]): Candidate[] {
+  const found: Candidate[] = [];
+  forEachMatch(bannerPattern, text, (match) => {
+    const product = match[1]!.toLowerCase();
+    const isProject = projectNames.some(
+      (name) =>
+        product === name || product.endsWith(` ${name}`) || product === name.replace(/\s+/g, ''),
+    );
+    if (!isProject) return;
+    const start = match.index + match[0].length - match[2]!.length;
+    found.push({ value: match[2]!, start, end: match.index + match[0].length });
+  });
+  return found;
+}
+
+// Whether a version is named as NOT affected: "9.0.102 and 10.1.39: they are not affected",
+// "fixed in 2.4.2", "upgrade to 5.2.6", "the 5.x series is fine". Decided within the clause (a
+// sentence, or the part of it after "while", "but", "whereas"); a clause that also says
+// "affected" or "vulnerable" without a denial keeps its versions.
+const fixedRightBefore =
+  /\b(?:fixed|patched|resolved|corrected|addressed)\s+(?:it\s+)?(?:in|since|as\s+of|with|by)\s+(?:version\s+|release\s+)?$|\b(?:upgrad\w*|updat\w*|mov\w*|bump\w*)\s+to\s+(?:version\s+|release\s+)?$/i;
+const deniedInClause =
+  /\b(?:(?:is|are|was|were|seems?|seem|appears?|looks?)\s+(?:not|no\s+longer)|(?:is|are|was|were)n't|not|no\s+longer)\s+(?:\w+\s+)?(?:affected|vulnerable|impacted|reproducible|exploitable)\b|\bunaffected\b|\b(?:is|are|was|were)\s+not\s*$|\b(?:is|are|was|were)\s+(?:fine|safe|ok|okay|clean)\b|\bworks?\s+(?:fine|correctly|as\s+expected)\b|\b(?:contains?|includes?|ships?|has)\s+the\s+fix\b|\bcannot\s+reproduce\b|\bcould\s+not\s+reproduce\b|\b(?:do(?:es)?n't|do(?:es)?\s+not|did(?:n't|\s+not))\s+(?:have|show|exhibit|reproduce)\s+(?:the|this|that|it)\b|\bthe\s+(?:problem|issue|bug|crash|leak)\s+(?:is|was)\s+(?:gone|fixed|absent)\b/i;
+const clauseBreak = /[.!?;](?:\s|$)|\n\s*\n|\b(?:while|whereas|but|however|although)\b/gi;
+
+function findClause(text: string, start: number, end: number): string {
+  const from = Math.max(0, start - 160);
+  const to = Math.min(text.length, end + 160);
+  let clauseStart = from;
+  let clauseEnd = to;
+  forEachMatch(clauseBreak, text.slice(from, to), (match) => {
+    const at = from + match.index;
+    if (at + match[0].length <= start) clauseStart = at + match[0].length;
+    else if (at >= end && clauseEnd === to) clauseEnd = at;
+  });
+  return text.slice(clauseStart, clauseEnd);
+}
+
+function isNamedUnaffected(text: string, candidate: Candidate): boolean {
+  if (fixedRightBefore.test(text.slice(Math.max(0, candidate.start - 40), candidate.start)))
+    return true;
+  return deniedInClause.test(findClause(text, candidate.start, candidate.end));
 }
 
 function hasContext(text: string, candidate: Candidate): boolean {
@@ -161,8 +270,13 @@ function findWindows(text: string): Array<[number, number]> {
   return windows;
 }
 
-function findCandidates(sink: FactSink, text: string): Candidate[] {
-  const candidates: Candidate[] = [];
+function findCandidates(
+  sink: FactSink,
+  text: string,
+  projectNames: readonly string[],
+): Candidate[] {
+  // Banners are read in code blocks too: `xmlwf -v` prints "xmlwf using expat_2.6.2".
+  const candidates: Candidate[] = [...findBanners(sink.body, projectNames)];
   for (const [from, to] of findWindows(text)) {
     const window = text.slice(from, to);
     for (const { pattern, toValue, needsContext } of patterns) {
@@ -178,7 +292,7 @@ function findCandidates(sink: FactSink, text: string): Candidate[] {
         if (field === 'environment') return;
         if (needsContext === true && field !== 'affected-version' && !hasContext(text, candidate))
           return;
-        if (isFalseVersion(text, candidate, field === 'affected-version')) return;
+        if (isFalseVersion(text, candidate, field === 'affected-version', projectNames)) return;
         candidates.push(candidate);
       });
     }
@@ -186,14 +300,24 @@ function findCandidates(sink: FactSink, text: string): Candidate[] {
       const start = from + match.index;
       if (sink.fieldAt(start) !== 'affected-version') return;
       const candidate = { value: match[1]!, start, end: start + match[0].length };
-      if (!isFalseVersion(text, candidate, true)) candidates.push(candidate);
+      if (!isFalseVersion(text, candidate, true, projectNames)) candidates.push(candidate);
     });
   }
   return candidates;
 }
 
-export function extractVersionFacts(sink: FactSink, text: string): void {
-  const candidates = findCandidates(sink, text);
+/**
+ * The versions a report names as affected. `projectNames` (from the profile) lets banners and
+ * "Node.js 24.1.0" count; versions named as fixed or not affected are left out.
+ */
+export function extractVersionFacts(
+  sink: FactSink,
+  text: string,
+  projectNames: readonly string[] = [],
+): void {
+  const candidates = findCandidates(sink, text, projectNames).filter(
+    (candidate) => !isNamedUnaffected(text, candidate),
+  );
   // A range swallows the bare versions inside it: "before 2.5.0" is <2.5.0, not also 2.5.0.
   // One sweep in start order (longest first) keeps this linear on version-dense input.
   candidates.sort((a, b) => a.start - b.start || b.end - a.end);

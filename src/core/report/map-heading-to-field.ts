@@ -247,20 +247,25 @@ const maxHeadingLength = 80;
  */
 export function normaliseHeading(heading: string): string {
   // A field heading is short; the cut also bounds the trims below on hostile headings.
-  return heading
-    .slice(0, 4 * maxHeadingLength)
-    .toLowerCase()
-    .replace(/[*_`]/g, '')
-    .replace(/\(s\)/g, 's')
-    .replace(/^\s*(?:\d{1,2}[.)]|[-+]|[a-z][.)])\s+/, '')
-    .replace(/[\s:.!?;,#]+$/, '')
-    .replace(/\s*\([^()]*\)\s*$/, '')
-    .replace(/[\s:.!?;,#\-–—]+$/, '')
-    .replace(/[\s\-–—]+/g, ' ')
-    .replace(/\s*&\s*/g, ' and ')
-    .replace(/\bv(\d)\.(\d)\b/g, 'v$1$2')
-    .replace(/\b(\d)\.(\d)\b/g, '$1$2')
-    .trim();
+  return (
+    heading
+      .slice(0, 4 * maxHeadingLength)
+      .toLowerCase()
+      // Emoji and symbols decorating a heading ("## 💣 PoC", "🚨 **Impact**") say nothing.
+      .replace(/^[^\p{L}\p{N}(]+/u, '')
+      .replace(/[^\p{L}\p{N})]+$/u, '')
+      .replace(/[*_`]/g, '')
+      .replace(/\(s\)/g, 's')
+      .replace(/^\s*(?:\d{1,2}[.)]|[-+]|[a-z][.)])\s+/, '')
+      .replace(/[\s:.!?;,#]+$/, '')
+      .replace(/\s*\([^()]*\)\s*$/, '')
+      .replace(/[\s:.!?;,#\-–—]+$/, '')
+      .replace(/[\s\-–—]+/g, ' ')
+      .replace(/\s*&\s*/g, ' and ')
+      .replace(/\bv(\d)\.(\d)\b/g, 'v$1$2')
+      .replace(/\b(\d)\.(\d)\b/g, '$1$2')
+      .trim()
+  );
 }
 
 /** The field a heading introduces, or null when it is not a known field name. */

@@ -85,7 +85,16 @@ export function parseGithubAdvisory(
       .find((date) => date !== undefined) ?? null;
   return {
     ok: true,
-    value: { source, format: 'github-advisory', title, body, sections, reporter, receivedAt },
+    value: {
+      source,
+      format: 'github-advisory',
+      title,
+      body,
+      sections,
+      reporter,
+      receivedAt,
+      channel: { kind: 'github-advisory' },
+    },
   };
 }
 

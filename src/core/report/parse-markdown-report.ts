@@ -7,6 +7,7 @@ import { checkReportText } from './check-report-text.js';
 import { cutTitle, deriveReportTitle } from './derive-report-title.js';
 import { normaliseReportText } from './normalise-report-text.js';
 import { readMarkdownStructure } from './read-markdown-structure.js';
+import { unquoteForwardedText } from './unquote-forwarded-text.js';
 
 /** What an outer format (e-mail) already knows; anything left out is read from the text. */
 export interface MarkdownReportContext {
@@ -17,15 +18,15 @@ export interface MarkdownReportContext {
 }
 
 /**
- * Builds a report whose body is the text itself (BOM stripped, line breaks normalised to LF), so
- * line numbers in spans match the file. Fails only on empty, oversized or binary text.
+ * Builds a report whose body is the text itself (BOM stripped, line breaks normalised to LF, one
+ * level of quoting removed from a forwarded report), so line numbers in spans match the file. Fails only on empty, oversized or binary text.
  */
 export function parseMarkdownReport(
   source: string,
   text: string,
   context: MarkdownReportContext = {},
 ): ParseResult<Report> {
-  const body = normaliseReportText(text);
+  const body = unquoteForwardedText(normaliseReportText(text));
   const problem = checkReportText(body);
   if (problem !== null) return { ok: false, issues: [problem] };
   const structure = readMarkdownStructure(body);

@@ -7,6 +7,7 @@ import { checkReportSize, checkReportText } from './check-report-text.js';
 import { looksLikeEmail } from './looks-like-email.js';
 import { normaliseReportText } from './normalise-report-text.js';
 import { parseGithubAdvisory, isGithubAdvisoryJson } from './parse-github-advisory.js';
+import { isHackerOneReportJson, parseHackerOneReport } from './parse-hackerone-report.js';
 import { parseJsonText } from './parse-json-text.js';
 import { parseMarkdownReport } from './parse-markdown-report.js';
 import { parseThresherReport, isThresherReportJson } from './parse-thresher-report.js';
@@ -90,11 +91,13 @@ function parseJsonReport(
   if (hint === 'thresher-json' || isThresherReportJson(item))
     return parseThresherReport(source, item, path);
   if (isGithubAdvisoryJson(item)) return parseGithubAdvisory(source, item, path);
+  if (hint === 'hackerone' || isHackerOneReportJson(item))
+    return parseHackerOneReport(source, item, path);
   return {
     ok: false,
     issues: [
       {
-        message: `unrecognised JSON report (${describeJsonType(item)}): expected a Thresher report ("thresher-report": 1) or a GitHub security advisory ("ghsa_id")`,
+        message: `unrecognised JSON report (${describeJsonType(item)}): expected a Thresher report ("thresher-report": 1), a GitHub security advisory ("ghsa_id") or a HackerOne report ("type": "report")`,
         path,
       },
     ],

@@ -38,6 +38,15 @@ function readOptionName(matched: string): string | null {
   return named ? normaliseOptionName(named[1]!) : null;
 }
 
+/**
+ * The UPPER_SNAKE setting name in a match such as "raised DATA_UPLOAD_MAX_MEMORY_SIZE" (the rule
+ * ignores case, so the name is checked here); debug switches are the `debug` rule's.
+ */
+function readSettingName(matched: string): string | null {
+  const name = /(?<![A-Za-z0-9_])[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+(?![A-Za-z0-9_])/.exec(matched);
+  return name && !name[0].includes('DEBUG') ? name[0] : null;
+}
+
 function readBuildFlag(matched: string): string | null {
   const flag = /-D([A-Za-z_]\w*)|--(?:enable|with)-([\w-]+)/.exec(matched);
   if (!flag) return null;
@@ -439,6 +448,14 @@ export const phraseRules: readonly PhraseRule[] = [
     pattern: /\b(?:edit\w*|modif\w*|overwrit\w*|writ\w*\s+to|tamper\w*\s+with)\s+`?\/etc\/[\w./-]+/,
   },
   {
+    // "modify conf/server.xml", "write to config/settings.yml", "edit the app.ini". Path parts
+    // are bounded ({1,64}) so a hostile run of word characters costs a constant per start.
+    kind: 'attacker-controls',
+    value: 'config-file',
+    pattern:
+      /\b(?:edit\w*|modif\w*|overwrit\w*|writ\w*\s+to|tamper\w*\s+with|chang\w*|replac\w*)\s+(?:the\s+|an?\s+|its\s+)?`?(?:[\w.-]{1,64}\/){0,6}(?:[\w.-]{0,64}(?:conf|config|settings)[\w.-]{0,64}\.(?:xml|ya?ml|json|properties|toml|ini|cfg|conf)|[\w.-]{1,64}\.(?:conf|cfg|ini|toml|properties)|(?:server|web|context|tomcat-users|settings|config)\.xml)\b/,
+  },
+  {
     kind: 'attacker-controls',
     value: 'command-line',
     pattern:
@@ -504,6 +521,13 @@ export const phraseRules: readonly PhraseRule[] = [
     kind: 'requires-config',
     value: 'debug',
     pattern: /\b(?:NODE_ENV|RAILS_ENV|APP_ENV|FLASK_ENV)\s*=\s*["']?development\b/,
+  },
+  {
+    // "We raised DATA_UPLOAD_MAX_MEMORY_SIZE to 50 MB", "with MAX_HEADER_SIZE increased".
+    kind: 'requires-config',
+    value: readSettingName,
+    pattern:
+      /\b(?:rais(?:e|ed|ing)|increas(?:e|ed|ing)|bump(?:ed|ing)?|lower(?:ed|ing)?|decreas(?:e|ed|ing)|chang(?:e|ed|ing)|set(?:ting)?|enabl(?:e|ed|ing)|disabl(?:e|ed|ing)|configur(?:e|ed|ing)|overrid(?:e|den|ing))\s+(?:the\s+)?`?[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+`?/,
   },
   {
     kind: 'requires-config',
@@ -648,6 +672,13 @@ export const phraseRules: readonly PhraseRule[] = [
     value: 'bounded-resource-consumption',
     pattern:
       /\bslightly\s+(?:higher|more|increased|elevated|larger)\s+(?:\w+\s+)?(?:memory|CPU|resource)|\b(?:consum\w*|use|uses|using)\s+(?:slightly\s+)?more\s+(?:CPU|memory)\s+but\s+(?:\w+\s+){0,3}?(?:finish|complet|terminat|return)\w*|\b(?:is|are|remains?|stays?)\s+bounded\b|\bbounded\s+(?:memory|CPU|resource|allocation|amount|growth)\b/,
+  },
+  {
+    // Growth in proportion to what the attacker spends: flooding, not a vulnerability.
+    kind: 'impact',
+    value: 'bounded-resource-consumption',
+    pattern:
+      /\b(?:grows?|grew|increases?|rises?|scales?)\s+linearly\s+with\b|\b(?:in|is)\s+(?:direct\s+)?proportion\s+to\s+the\s+(?:traffic|number|requests?|connections?|bandwidth|load|data)\b|\bproportional\s+to\s+the\s+(?:traffic|number|requests?|connections?|load|bandwidth|input)\b|\bas\s+many\s+(?:connections|requests|clients)\s+(?:and\s+(?:as\s+)?(?:much\s+)?\w+\s+)?as\s+the\s+resources\b/,
   },
   {
     kind: 'impact',

@@ -183,21 +183,41 @@ export function readMarkdownStructure(
         }
       }
       for (let line = first; line < last; line += 1) {
-        const pseudo = readPseudoHeading(text, lineStart(line), lineEnd(line));
-        if (pseudo === null) continue;
-        if (pseudo.inlineValue)
-          noteKeyValue(pseudo.label, text.slice(pseudo.contentStart, lineEnd(line)));
-        const field = mapHeadingToField(pseudo.label);
-        if (field === null) continue;
-        marks.push({
-          heading: pseudo.label,
-          field,
-          level: pseudoLevel,
-          headingStart: lineStart(line),
-          contentStart: pseudo.inlineValue ? pseudo.contentStart : lineStart(line + 1),
-          limit: pseudo.inlineValue ? lineEnd(last - 1) : text.length,
-          end: text.length,
-        });
+        // A front `Key: value` line was read above; labels later on the same line still count.
+        const pseudo = frontLines.has(line)
+          ? null
+          : (readPseudoHeading(text, lineStart(line), lineEnd(line)) ??
+            (readsKeyValues ? readPlainLabel(text, lineStart(line), lineEnd(line)) : null));
+        if (pseudo !== null) {
+          if (pseudo.inlineValue)
+            noteKeyValue(pseudo.label, text.slice(pseudo.contentStart, lineEnd(line)));
+          const field = mapHeadingToField(pseudo.label);
+          if (field !== null) {
+            marks.push({
+              heading: pseudo.label,
+              field,
+              level: pseudoLevel,
+              headingStart: lineStart(line),
+              contentStart: pseudo.inlineValue ? pseudo.contentStart : lineStart(line + 1),
+              limit: pseudo.inlineValue ? lineEnd(last - 1) : text.length,
+              end: text.length,
+            });
+          }
+        }
+        if (!readsKeyValues) continue;
+        // Labels run into the prose ("... crashes. Impact: remote DoS. Steps to reproduce: ...").
+        const inlineFrom = pseudo?.contentStart ?? lineStart(line);
+        for (const inline of findInlineLabels(text, inlineFrom, lineEnd(line))) {
+          marks.push({
+            heading: inline.label,
+            field: inline.field,
+            level: pseudoLevel,
+            headingStart: inline.start,
+            contentStart: inline.contentStart,
+            limit: lineEnd(last - 1),
+            end: text.length,
+          });
+        }
       }
     } else if (
       token.type === 'fence' &&
@@ -251,7 +271,12 @@ const containerPrefix = /^[ \t]{0,3}(?:>[ \t]?)*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?
  */
 function readPseudoHeading(text: string, start: number, end: number): PseudoHeading | null {
   const prefix = containerPrefix.exec(text.slice(start, Math.min(end, start + 24)));
-  const open = start + (prefix?.[0].length ?? 0);
+  let open = start + (prefix?.[0].length ?? 0);
+  // Emoji and symbols before the label ("🧪 **Steps to reproduce**") decorate it.
+  const decoration = /^[^\p{L}\p{N}*_`<[\s]{1,8}[ \t]*/u.exec(
+    text.slice(open, Math.min(end, open + 24)),
+  );
+  if (decoration !== null) open += decoration[0].length;
   const marker = text.startsWith('**', open) ? '**' : text.startsWith('__', open) ? '__' : null;
   if (marker === null) return null;
   const close = text.indexOf(marker, open + 2);
@@ -270,6 +295,107 @@ function readPseudoHeading(text: string, start: number, end: number): PseudoHead
   if (position >= end) return { label, contentStart: end, inlineValue: false };
   if (!hasColon) return null;
   return { label, contentStart: position, inlineValue: true };
+}
+
+/** A trailing parenthetical, as in "Test case (runs with ant test -Dtest.entry=...)". */
+function dropParenthetical(label: string): string {
+  if (!label.endsWith(')')) return label;
+  const open = label.lastIndexOf('(');
+  return open > 0 ? label.slice(0, open).trimEnd() : label;
+}
+
+const plainLabelShape = /^[A-Za-z][A-Za-z '/&-]{0,60}$/;
+
+/**
+ * A known field's label at the start of a line of plain text: `Impact: ...`, `to reproduce:`,
+ * `Test case (how to run it):`. The label must name a known field, so prose with a colon is not
+ * taken for one; a URL's `https:` is not a label either.
+ */
+function readPlainLabel(text: string, start: number, end: number): PseudoHeading | null {
+  const prefix = containerPrefix.exec(text.slice(start, Math.min(end, start + 24)));
+  const open = start + (prefix?.[0].length ?? 0);
+  // The colon is looked for in the line's first 160 characters only: never past the line.
+  const reach = text.slice(open, Math.min(end, open + 161)).indexOf(':');
+  if (reach === -1) return null;
+  const colon = open + reach;
+  const next = text[colon + 1];
+  if (next !== undefined && next !== ' ' && next !== '\t' && next !== '\n') return null;
+  const label = dropParenthetical(text.slice(open, colon).trim());
+  if (!plainLabelShape.test(label) || mapHeadingToField(label) === null) return null;
+  let position = colon + 1;
+  while (position < end && (text[position] === ' ' || text[position] === '\t')) position += 1;
+  if (position >= end) return { label, contentStart: end, inlineValue: false };
+  return { label, contentStart: position, inlineValue: true };
+}
+
+interface InlineLabel {
+  label: string;
+  field: ReportField;
+  start: number;
+  contentStart: number;
+}
+
+const maxInlineLabelWords = 5;
+
+/**
+ * Labels inside a line, after its start: a known field's name (up to five words) right before a
+ * colon, starting a sentence, or capitalised after a space (`... /etc/x Impact: ...`). Each colon
+ * looks back a few words only, so a long paragraph is read once.
+ */
+function findInlineLabels(text: string, start: number, end: number): InlineLabel[] {
+  const found: InlineLabel[] = [];
+  const line = text.slice(0, end);
+  for (
+    let colon = line.indexOf(':', start + 1);
+    colon !== -1;
+    colon = line.indexOf(':', colon + 1)
+  ) {
+    // `Label: text`, or in bold, `**Label:** text`.
+    let contentStart = colon + 1;
+    if (text.startsWith('**', contentStart) || text.startsWith('__', contentStart))
+      contentStart += 2;
+    if (text[contentStart] !== ' ' && text[contentStart] !== '\t') continue;
+    let labelEnd = colon;
+    // A parenthetical before the colon: "Test case (runs with ant test ...):".
+    if (text[labelEnd - 1] === ')') {
+      const open = text.lastIndexOf('(', labelEnd - 1);
+      if (open > start && labelEnd - open <= 160) labelEnd = open;
+    }
+    const label = findLabelBefore(text, start, labelEnd);
+    if (label === null) continue;
+    while (contentStart < end && text[contentStart] === ' ') contentStart += 1;
+    found.push({ ...label, contentStart });
+  }
+  return found;
+}
+
+/** The known field named by the (up to five) words ending at `labelEnd`, if it starts a phrase. */
+function findLabelBefore(
+  text: string,
+  start: number,
+  labelEnd: number,
+): Omit<InlineLabel, 'contentStart'> | null {
+  let wordStart = labelEnd;
+  for (let words = 0; words < maxInlineLabelWords; words += 1) {
+    let at = wordStart;
+    while (at > start && text[at - 1] === ' ') at -= 1;
+    let begin = at;
+    while (begin > start && /[A-Za-z'/&-]/.test(text[begin - 1]!)) begin -= 1;
+    if (begin === at || begin <= start) return null;
+    wordStart = begin;
+    const label = text.slice(wordStart, labelEnd).trim();
+    const field = mapHeadingToField(label);
+    if (field === null) continue;
+    // Opening bold marks and decoration before the label do not count as text.
+    let lead = wordStart;
+    if (text.startsWith('**', lead - 2) || text.startsWith('__', lead - 2)) lead -= 2;
+    const before = text.slice(Math.max(start, lead - 2), lead);
+    const isSentenceStart = /[.!?)\]`*]\s$/.test(before) || /[^\p{L}\p{N}\s]\s$/u.test(before);
+    const isCapitalised = /\s$/.test(before) && /^[A-Z]/.test(label);
+    if (!isSentenceStart && !isCapitalised) continue;
+    return { label, field, start: lead };
+  }
+  return null;
 }
 
 function isClosingFence(line: string, markup: string): boolean {

@@ -17,7 +17,22 @@ function toRange(value: string): string | null {
   return loose ? loose.version : null;
 }
 
+// The answer depends on the two strings alone and semver's parsing is the cost; the same
+// versions and ranges recur in every report of a batch. Bounded.
+const answerCache = new Map<string, boolean | null>();
+const maxCachedAnswers = 4096;
+
 function isSupported(value: string, supportedRanges: readonly string[]): boolean | null {
+  const key = `${value}\u0000${supportedRanges.join('\u0000')}`;
+  const cached = answerCache.get(key);
+  if (cached !== undefined) return cached;
+  const answer = decideSupport(value, supportedRanges);
+  if (answerCache.size >= maxCachedAnswers) answerCache.clear();
+  answerCache.set(key, answer);
+  return answer;
+}
+
+function decideSupport(value: string, supportedRanges: readonly string[]): boolean | null {
   const range = toRange(value);
   if (range === null) return null;
   return supportedRanges.some((supported) => {

@@ -1,11 +1,13 @@
 // Checks a report's facts against the threat model's in- and out-of-scope rules. Rules are data:
 // each `when` key is looked up in a fixed table of checks; nothing in a profile is run as code.
 
-import type { Fact } from '../model/fact.js';
+import type { Fact, FactActor, FactKind } from '../model/fact.js';
+import type { Report } from '../model/report.js';
 import type { RuleCondition, ScopeRule, SecurityProfile } from '../model/security-profile.js';
 import type { ConditionEvidence, RuleMatch } from '../model/triage-result.js';
 import { classifyVersionSupport, type VersionSupport } from './classify-version-support.js';
 import { findEffectiveValues } from './effective-facts.js';
+import { createMentionFinder, type MentionFinder } from './find-mentions.js';
 import {
   createPathMatcher,
   listCitedPaths,
@@ -14,9 +16,12 @@ import {
   type ComponentMatch,
 } from './match-components.js';
 
+/** How much a holding condition rests on: a precondition stated as such, or a mention. */
+type EvidenceStrength = 'strong' | 'weak';
+
 /** What one condition key says: it holds (with evidence), fails, or the report does not tell. */
 type ConditionOutcome =
-  | { status: 'holds'; evidence: ConditionEvidence }
+  | { status: 'holds'; strength: EvidenceStrength; evidence: ConditionEvidence }
   | { status: 'fails'; detail: string }
   | { status: 'unknown'; detail: string };
 
@@ -24,29 +29,89 @@ interface RuleContext {
   facts: readonly Fact[];
   components: ComponentMatch[];
   versionSupport: VersionSupport;
+  mentions: MentionFinder;
+}
+
+/**
+ * Whose facts count for a key. The reporter's own steps never establish what the attacker
+ * controls or needs (`xmlwf -p`, `run with -c some.conf`, "I logged in as admin to test"), and a
+ * user's own choice ("when the user passes --insecure") is a configuration, not attacker control.
+ */
+const excludedActors: Partial<Record<FactKind, readonly FactActor[]>> = {
+  'attacker-controls': ['reporter', 'user'],
+  'privileges-required': ['reporter'],
+  'user-interaction': ['reporter'],
+};
+
+/** Open vocabularies are compared without case: `DATA_UPLOAD_MAX_MEMORY_SIZE` and a setting named in prose. */
+const caseInsensitiveKinds: ReadonlySet<FactKind> = new Set([
+  'attacker-controls',
+  'requires-config',
+]);
+
+/** Strong when a fact states the condition in the report's own words about the attack. */
+function isStrongFact(fact: Fact, isFromVectorOnly: boolean): boolean {
+  if (isFromVectorOnly || fact.isSpeculative === true) return false;
+  if (fact.kind === 'attacker-controls') return fact.actor === 'attacker';
+  if (fact.kind === 'requires-config') return fact.actor !== 'reporter';
+  if (fact.kind === 'privileges-required') return fact.actor !== 'user';
+  return true;
 }
 
 function checkValues(
   key: string,
   expected: readonly string[],
   facts: readonly Fact[],
-  kind: Fact['kind'],
+  kind: FactKind,
 ): ConditionOutcome {
-  const effective = findEffectiveValues(facts, kind);
+  const excluded = excludedActors[kind] ?? [];
+  const counted = facts.filter(
+    (fact) => fact.kind !== kind || fact.actor === undefined || !excluded.includes(fact.actor),
+  );
+  const effective = findEffectiveValues(counted, kind);
   if (effective.values.length === 0) {
     return { status: 'unknown', detail: `the report does not say (${key})` };
   }
-  const matching = effective.values.filter((value) => expected.includes(value));
+  const fold = caseInsensitiveKinds.has(kind)
+    ? (value: string) => value.toLowerCase()
+    : (value: string) => value;
+  const wanted = new Set(expected.map(fold));
+  const matching = effective.values.filter((value) => wanted.has(fold(value)));
   if (matching.length === 0) {
     return { status: 'fails', detail: `${key} is ${effective.values.join(', ')}` };
   }
+  const matchingFacts = effective.facts.filter((fact) => matching.includes(fact.value));
+  const strength: EvidenceStrength = matchingFacts.some((fact) =>
+    isStrongFact(fact, effective.isFromVectorOnly),
+  )
+    ? 'strong'
+    : 'weak';
   const source = effective.isFromVectorOnly ? ' (from the CVSS vector)' : '';
   return {
     status: 'holds',
+    strength,
     evidence: {
       key,
       detail: `${key}: ${matching.join(', ')}${source}`,
-      facts: effective.facts.filter((fact) => matching.includes(fact.value)),
+      strength,
+      facts: matchingFacts,
+    },
+  };
+}
+
+function checkMentions(phrases: readonly string[], context: RuleContext): ConditionOutcome {
+  const found = context.mentions.find(phrases);
+  if (found === null) return { status: 'unknown', detail: 'the report does not mention it' };
+  const said = [...new Set(found.facts.map((fact) => fact.value))];
+  const where = found.strength === 'weak' ? ' (only in its reproduction steps or code)' : '';
+  return {
+    status: 'holds',
+    strength: found.strength,
+    evidence: {
+      key: 'mentions',
+      detail: `mentions ${said.map((phrase) => `"${phrase}"`).join(', ')}${where}`,
+      strength: found.strength,
+      facts: found.facts,
     },
   };
 }
@@ -62,8 +127,10 @@ function checkComponents(expected: readonly string[], context: RuleContext): Con
   }
   return {
     status: 'holds',
+    strength: 'strong',
     evidence: {
       key: 'components',
+      strength: 'strong',
       detail: `components: ${matching.map((match) => match.component.id).join(', ')}`,
       facts: matching.flatMap((match) => match.facts),
     },
@@ -84,8 +151,10 @@ function checkPathsOnly(globs: readonly string[], facts: readonly Fact[]): Condi
   const paths = [...new Set(cited.map(toCitedPath))];
   return {
     status: 'holds',
+    strength: 'strong',
     evidence: {
       key: 'paths-only',
+      strength: 'strong',
       detail: `every cited path (${paths.join(', ')}) matches`,
       facts: cited,
     },
@@ -104,8 +173,10 @@ function checkVersions(
   const named = support.facts.map((fact) => fact.value).join(', ');
   return {
     status: 'holds',
+    strength: 'strong',
     evidence: {
       key: 'versions',
+      strength: 'strong',
       detail: `versions ${named} are ${expected}`,
       facts: support.facts,
     },
@@ -161,12 +232,16 @@ function checkCondition(
       return condition.versions
         ? checkVersions(condition.versions, context.versionSupport)
         : { status: 'unknown', detail: 'no version condition' };
+    case 'mentions':
+      return checkMentions(condition.mentions ?? [], context);
   }
 }
 
 interface RuleOutcome {
   rule: ScopeRule;
   status: 'holds' | 'fails' | 'unknown';
+  /** For a rule that holds: as strong as its weakest condition. */
+  strength: EvidenceStrength;
   evidence: ConditionEvidence[];
   /** For rules that did not hold: why (a failing key first, else the unknown ones). */
   details: string[];
@@ -180,16 +255,20 @@ function evaluateRule(rule: ScopeRule, context: RuleContext): RuleOutcome {
   const outcomes = keys.map((key) => checkCondition(key, rule.when, context));
   const failing = outcomes.filter((outcome) => outcome.status === 'fails');
   const unknown = outcomes.filter((outcome) => outcome.status === 'unknown');
-  const evidence = outcomes.flatMap((outcome) =>
-    outcome.status === 'holds' ? [outcome.evidence] : [],
-  );
+  const holding = outcomes.flatMap((outcome) => (outcome.status === 'holds' ? [outcome] : []));
+  const evidence = holding.map((outcome) => outcome.evidence);
+  const strength: EvidenceStrength = holding.every((outcome) => outcome.strength === 'strong')
+    ? 'strong'
+    : 'weak';
   if (failing.length > 0) {
-    return { rule, status: 'fails', evidence, details: failing.map((outcome) => outcome.detail) };
+    const details = failing.map((outcome) => outcome.detail);
+    return { rule, status: 'fails', strength, evidence, details };
   }
   if (unknown.length > 0 || keys.length === 0) {
-    return { rule, status: 'unknown', evidence, details: unknown.map((outcome) => outcome.detail) };
+    const details = unknown.map((outcome) => outcome.detail);
+    return { rule, status: 'unknown', strength, evidence, details };
   }
-  return { rule, status: 'holds', evidence, details: [] };
+  return { rule, status: 'holds', strength, evidence, details: [] };
 }
 
 export interface ScopeEvaluation {
@@ -201,6 +280,21 @@ export interface ScopeEvaluation {
   versionSupport: VersionSupport;
 }
 
+/** See RuleMatch.specificity. */
+const specificityOfKey: Readonly<Record<string, number>> = {
+  'attacker-controls': 3,
+  'privileges-required': 3,
+  'user-interaction': 3,
+  'requires-config': 3,
+  versions: 3,
+  'paths-only': 3,
+  mentions: 3,
+  impact: 2,
+  cwe: 2,
+  'attack-vector': 1,
+  components: 0,
+};
+
 function toRuleMatch(outcome: RuleOutcome, kind: RuleMatch['kind']): RuleMatch {
   return {
     ruleId: outcome.rule.id,
@@ -208,15 +302,31 @@ function toRuleMatch(outcome: RuleOutcome, kind: RuleMatch['kind']): RuleMatch {
     statement: outcome.rule.statement,
     disposition:
       kind === 'out-of-scope' ? (outcome.rule.disposition ?? 'not-a-vulnerability') : null,
+    strength: outcome.strength,
+    specificity: Math.max(
+      0,
+      ...outcome.evidence.map((evidence) => specificityOfKey[evidence.key] ?? 0),
+    ),
     evidence: outcome.evidence,
   };
 }
 
-export function evaluateScope(profile: SecurityProfile, facts: readonly Fact[]): ScopeEvaluation {
+/** `report` is needed for `mentions` conditions only; without it they are undecided. */
+export function evaluateScope(
+  profile: SecurityProfile,
+  facts: readonly Fact[],
+  report?: Report,
+): ScopeEvaluation {
+  const supported = profile.policy.supportedVersions;
   const context: RuleContext = {
     facts,
     components: matchComponents(facts, profile.threatModel.components),
-    versionSupport: classifyVersionSupport(facts, profile.policy.supportedVersions),
+    // A `latest...` keyword the repository's tags have not resolved decides nothing.
+    versionSupport:
+      typeof supported === 'string'
+        ? { support: 'unknown', facts: [] }
+        : classifyVersionSupport(facts, supported),
+    mentions: report ? createMentionFinder(report) : { find: () => null },
   };
   const outOfScope = profile.threatModel.outOfScope
     .map((rule) => evaluateRule(rule, context))

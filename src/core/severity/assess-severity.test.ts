@@ -5,6 +5,8 @@ import { assessSeverity } from './assess-severity.js';
 import { parseCvssVector, scoreCvssVector } from './score-cvss-vector.js';
 
 const critical = 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H';
+// These reports show their problem (steps, a trace or a patch): only then is a rating assessed.
+const shown = { isShown: true };
 
 describe('scoreCvssVector', () => {
   it('scores v3.1 and v4.0 vectors with FIRST ratings', () => {
@@ -36,7 +38,7 @@ describe('assessSeverity', () => {
       ...buildVectorFacts(critical, [['attack-vector', 'network']]),
       buildFact('impact', 'code-execution'),
     ];
-    const result = assessSeverity(facts, [], []);
+    const result = assessSeverity(facts, [], [], shown);
     expect(result.claimed).toMatchObject({ source: 'cvss', rating: 'critical', score: 9.8 });
     expect(result.assessed).toMatchObject({ rating: 'critical', score: 9.8 });
     expect(result.comparison).toBe('consistent');
@@ -49,7 +51,7 @@ describe('assessSeverity', () => {
       buildFact('requires-config', 'debug', 'with DEBUG=1'),
       buildFact('impact', 'memory-corruption'),
     ];
-    const result = assessSeverity(facts, [], []);
+    const result = assessSeverity(facts, [], [], shown);
     expect(result.assessed.vector).toBe('CVSS:3.1/AV:N/AC:H/PR:H/UI:N/S:U/C:H/I:H/A:H');
     expect(result.assessed.rating).toBe('medium');
     expect(result.comparison).toBe('overstated');
@@ -59,7 +61,7 @@ describe('assessSeverity', () => {
 
   it('drops confidentiality and integrity a denial of service does not reach', () => {
     const facts = [buildFact('cvss-vector', critical), buildFact('impact', 'denial-of-service')];
-    const result = assessSeverity(facts, [], []);
+    const result = assessSeverity(facts, [], [], shown);
     expect(result.assessed.vector).toBe('CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:H');
     expect(result.assessed.rating).toBe('high');
   });
@@ -70,6 +72,7 @@ describe('assessSeverity', () => {
       facts,
       [{ id: 'admin-cli', paths: ['tools/**'], input: 'trusted' }],
       [],
+      shown,
     );
     expect(result.assessed.vector).toContain('PR:H');
     expect(result.assessed.reasons.join('\n')).toContain('admin-cli takes trusted input');
@@ -81,7 +84,7 @@ describe('assessSeverity', () => {
       buildFact('impact', 'memory-corruption'),
       buildFact('attack-vector', 'network'),
     ];
-    const result = assessSeverity(facts, [], []);
+    const result = assessSeverity(facts, [], [], shown);
     expect(result.claimed).toMatchObject({ source: 'words', rating: 'low' });
     expect(result.assessed.rating).toBe('critical');
     expect(result.comparison).toBe('understated');
@@ -98,6 +101,8 @@ describe('assessSeverity', () => {
     const rule = (disposition: RuleMatch['disposition']): RuleMatch => ({
       ruleId: 'OOS-X',
       kind: 'out-of-scope',
+      strength: 'strong',
+      specificity: 3,
       statement: 'x',
       disposition,
       evidence: [],
@@ -113,7 +118,7 @@ describe('assessSeverity', () => {
       buildFact('requires-config', 'debug'),
       buildFact('user-interaction', 'passive'),
     ];
-    const result = assessSeverity(facts, [], []);
+    const result = assessSeverity(facts, [], [], shown);
     expect(result.assessed.vector).toBe(
       'CVSS:4.0/AV:N/AC:L/AT:P/PR:N/UI:P/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N',
     );
@@ -121,21 +126,22 @@ describe('assessSeverity', () => {
 
   it('raises a vector the report shows to be too low, but never on speculation', () => {
     const low = 'CVSS:3.1/AV:N/AC:H/PR:N/UI:N/S:U/C:N/I:N/A:L';
-    const shown = assessSeverity(
+    const raised = assessSeverity(
       [
         buildFact('cvss-vector', low),
         buildFact('impact', 'memory-corruption', 'heap-buffer-overflow'),
       ],
       [],
       [],
+      shown,
     );
-    expect(shown.assessed.vector).toBe('CVSS:3.1/AV:N/AC:H/PR:N/UI:N/S:U/C:H/I:H/A:H');
-    expect(shown.comparison).toBe('understated');
+    expect(raised.assessed.vector).toBe('CVSS:3.1/AV:N/AC:H/PR:N/UI:N/S:U/C:H/I:H/A:H');
+    expect(raised.comparison).toBe('understated');
     const imagined = {
       ...buildFact('impact', 'code-execution', 'could lead to remote code execution'),
       isSpeculative: true,
     };
-    const speculated = assessSeverity([buildFact('cvss-vector', low), imagined], [], []);
+    const speculated = assessSeverity([buildFact('cvss-vector', low), imagined], [], [], shown);
     expect(speculated.assessed.vector).toBe(low);
     expect(speculated.assessed.reasons.join('\n')).toContain('only speculates about its impact');
   });
@@ -153,8 +159,32 @@ describe('assessSeverity', () => {
       ],
       [],
       [],
+      shown,
     );
     expect(result.assessed.vector).toBe('CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:H');
     expect(result.comparison).toBe('overstated');
+  });
+
+  it('rates nothing a report only asserts, and reads "shown" from its steps, trace or patch', () => {
+    const asserted = [buildFact('cvss-vector', critical), buildFact('impact', 'code-execution')];
+    const bare = assessSeverity(asserted, [], []);
+    expect(bare.assessed).toMatchObject({ rating: 'unknown', score: null, vector: null });
+    expect(bare.assessed.reasons.join('\n')).toContain('not taken on trust');
+    expect(bare.comparison).toBe('not-comparable');
+    const withSteps = assessSeverity(
+      [...asserted, buildFact('reproduction-steps', 'command', './poc --crash')],
+      [],
+      [],
+    );
+    expect(withSteps.assessed.rating).toBe('critical');
+    const withTrace = assessSeverity(
+      [
+        ...asserted,
+        buildFact('code-block', 'text', '==1==ERROR: AddressSanitizer: heap-buffer-overflow'),
+      ],
+      [],
+      [],
+    );
+    expect(withTrace.assessed.rating).toBe('critical');
   });
 });

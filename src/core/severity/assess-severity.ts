@@ -308,15 +308,50 @@ function compare(claimed: ClaimedSeverity | null, assessed: AssessedSeverity): S
   return 'consistent';
 }
 
+// A crash or sanitizer trace shows the problem even without steps to reproduce it.
+const tracePattern =
+  /AddressSanitizer|UndefinedBehaviorSanitizer|MemorySanitizer|ThreadSanitizer|Segmentation fault|SIGSEGV|panicked at|Traceback \(most recent call last\)|Exception in thread|OutOfMemoryError/;
+
+/**
+ * Whether the report shows the problem: steps or a proof of concept, a crash or sanitizer trace,
+ * or a patch. A report that only asserts ("critical RCE") cannot be rated yet: a score would
+ * only repeat the claim.
+ */
+function showsTheProblem(facts: readonly Fact[]): boolean {
+  return facts.some(
+    (fact) =>
+      fact.kind === 'reproduction-steps' ||
+      fact.kind === 'diff' ||
+      (fact.kind === 'code-block' && tracePattern.test(fact.quote)),
+  );
+}
+
+export interface SeverityOptions {
+  /** False when the report shows no reproduction, trace or patch (see showsTheProblem); by default read from the facts. */
+  isShown?: boolean;
+}
+
 export function assessSeverity(
   facts: readonly Fact[],
   components: readonly ThreatComponent[],
   outOfScope: readonly RuleMatch[],
+  options: SeverityOptions = {},
 ): SeverityAssessment {
   const claimed = findClaimedSeverity(facts);
   const claimedVector = findClaimedVector(facts);
   let assessed: AssessedSeverity;
-  if (claimedVector) {
+  const isShown = options.isShown ?? showsTheProblem(facts);
+  if (!isShown && outOfScope.length === 0) {
+    assessed = {
+      rating: 'unknown',
+      score: null,
+      vector: null,
+      reasons: [
+        'the report shows no reproduction, proof of concept, crash trace or patch: the severity cannot be assessed until it does',
+        ...(claimed ? [`the reporter's own rating (${claimed.rating}) is not taken on trust`] : []),
+      ],
+    };
+  } else if (claimedVector) {
     assessed = assessFromVector(
       claimedVector.vector,
       facts,

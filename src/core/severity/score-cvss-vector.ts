@@ -53,11 +53,25 @@ export function toSeverityRating(score: number): Exclude<SeverityRating, 'unknow
   return 'critical';
 }
 
+// A score depends on the vector text alone, and triage scores the same few vectors many times
+// (claimed, adjusted, per rule); the cache is bounded, since there are only so many vectors.
+const scoreCache = new Map<string, number>();
+const maxCachedScores = 4096;
+
 function computeScore(vector: CvssVector): number {
   const text = formatCvssVector(vector);
-  if (vector.version === '4.0') return new cvssCalculator.Cvss4P0(text).calculateScores().overall;
+  const cached = scoreCache.get(text);
+  if (cached !== undefined) return cached;
+  const score = calculateScore(vector.version, text);
+  if (scoreCache.size >= maxCachedScores) scoreCache.clear();
+  scoreCache.set(text, score);
+  return score;
+}
+
+function calculateScore(version: CvssVersion, text: string): number {
+  if (version === '4.0') return new cvssCalculator.Cvss4P0(text).calculateScores().overall;
   const calculator =
-    vector.version === '3.1' ? new cvssCalculator.Cvss3P1(text) : new cvssCalculator.Cvss3P0(text);
+    version === '3.1' ? new cvssCalculator.Cvss3P1(text) : new cvssCalculator.Cvss3P0(text);
   const scores = calculator.calculateScores();
   return scores.overall ?? scores.base;
 }

@@ -1,62 +1,25 @@
 // The triage pipeline for one report: extract facts, check scope rules and reporting requirements,
 // decide the verdict, assess severity in context, score priority and draft the reply.
 
+import { findReportIdentifiers } from '../report/find-report-identifiers.js';
 import type { DuplicateCandidate } from '../model/duplicate.js';
 import type { EvidenceSummary } from '../model/evidence.js';
 import type { Fact } from '../model/fact.js';
 import type { Report } from '../model/report.js';
 import type { SecurityProfile } from '../model/security-profile.js';
 import type { WorkLimit } from '../model/work-limit.js';
-import type {
-  DependencyFacts,
-  RequirementCheck,
-  TriageResult,
-  Verdict,
-} from '../model/triage-result.js';
+import type { DependencyFacts, RequirementCheck, TriageResult } from '../model/triage-result.js';
 import { checkRequirements } from '../quality/check-requirements.js';
 import { scorePriority } from '../queue/score-priority.js';
 import { draftReply } from '../reply/draft-reply.js';
 import { describeReadingLimits } from '../report/describe-reading-limits.js';
+import { deriveProjectNames } from '../report/derive-project-names.js';
 import { extractReportFacts } from '../report/extract-facts.js';
-import { evaluateScope, type ScopeEvaluation } from '../scope/evaluate-scope.js';
+import { evaluateScope } from '../scope/evaluate-scope.js';
+import { decideVerdict, type VerdictDecision } from './decide-verdict.js';
 import { assessSeverity } from '../severity/assess-severity.js';
-
-interface VerdictDecision {
-  verdict: Verdict;
-  rules: string[];
-  openQuestions: string[];
-}
-
-function decideVerdict(
-  profile: SecurityProfile,
-  scope: ScopeEvaluation,
-  requirements: readonly RequirementCheck[],
-): VerdictDecision {
-  if (scope.outOfScope.length > 0) {
-    return {
-      verdict: 'out-of-scope',
-      rules: scope.outOfScope.map((match) => match.ruleId),
-      openQuestions: [],
-    };
-  }
-  if (requirements.some((check) => check.level === 'required' && !check.isPresent)) {
-    return { verdict: 'needs-info', rules: [], openQuestions: [] };
-  }
-  if (scope.inScope.length > 0 || profile.threatModel.inScope.length === 0) {
-    return {
-      verdict: 'in-scope',
-      rules: scope.inScope.map((match) => match.ruleId),
-      openQuestions: [],
-    };
-  }
-  const openQuestions = scope.undecidedInScope.flatMap((outcome) =>
-    outcome.details.map((detail) => `${outcome.rule.id} (${outcome.rule.statement}): ${detail}`),
-  );
-  if (openQuestions.length === 0) {
-    openQuestions.push('none of our in-scope rules matches what the report describes');
-  }
-  return { verdict: 'undetermined', rules: [], openQuestions };
-}
+import { checkChannel } from './check-channel.js';
+import { writeMaintainerNotes } from './write-maintainer-notes.js';
 
 export interface TriageContext {
   /** The repository's verdict on the report's code claims, when a repository was given. */
@@ -99,14 +62,19 @@ export function triageFacts(
   const evidence = context.evidence ?? null;
   const duplicates = context.duplicates ?? [];
   const original = duplicates[0]?.isStrong === true ? duplicates[0] : null;
-  const scope = evaluateScope(profile, facts);
+  const scope = evaluateScope(profile, facts, report);
   const requirements = applyEvidence(
     checkRequirements(report, facts, profile.reportRequirements),
     evidence,
   );
   // The same bug is answered once, wherever its first report stands: the reply points there.
   const decision: VerdictDecision = original
-    ? { verdict: 'duplicate', rules: [], openQuestions: [] }
+    ? {
+        verdict: 'duplicate',
+        rules: [],
+        openQuestions: [],
+        basis: 'a strong duplicate of an earlier report or advisory',
+      }
     : decideVerdict(profile, scope, requirements);
   const citedComponents = scope.components.map((match) => match.component);
   const severity = assessSeverity(facts, citedComponents, scope.outOfScope);
@@ -118,10 +86,13 @@ export function triageFacts(
     facts,
     evidence,
   });
+  const channel = checkChannel(report, profile);
   const reply = draftReply({
     report,
     profile,
     verdict: decision.verdict,
+    rules: decision.rules,
+    channel,
     ruleMatches,
     requirements,
     severity,
@@ -129,10 +100,15 @@ export function triageFacts(
     evidence,
     original,
   });
+  const limits = [
+    ...describeReadingLimits(report, { isMatched: context.duplicates !== undefined }),
+    ...(context.limits ?? []),
+  ];
   return {
     report,
     facts,
     verdict: decision.verdict,
+    basis: decision.basis,
     rules: decision.rules,
     ruleMatches,
     missing: requirements
@@ -147,15 +123,23 @@ export function triageFacts(
     evidence,
     duplicateOf: original?.id ?? null,
     duplicates,
-    limits: [
-      ...describeReadingLimits(report, { isMatched: context.duplicates !== undefined }),
-      ...(context.limits ?? []),
-    ],
+    limits,
+    identifiers: findReportIdentifiers(report.title, report.body),
+    notes: writeMaintainerNotes({
+      basis: decision.basis,
+      rules: decision.rules,
+      ruleMatches,
+      evidence,
+      channel,
+      limits,
+    }),
     dependencies: context.dependencies ?? null,
   };
 }
 
 export function triageReport(report: Report, profile: SecurityProfile): TriageResult {
-  const { facts, limits } = extractReportFacts(report);
+  const { facts, limits } = extractReportFacts(report, {
+    projectNames: deriveProjectNames(profile.project),
+  });
   return triageFacts(report, facts, profile, { limits });
 }

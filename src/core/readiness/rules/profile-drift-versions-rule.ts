@@ -32,7 +32,17 @@ export const profileDriftVersionsRule: ReadinessRule = {
     const section = findSupportedVersionsSection(policy);
     if (section === undefined)
       return [makeResult('skip', policy.file, [], ['no supported-versions section'])];
-    const ranges = profile.policy.supportedVersions;
+    const supported = profile.policy.supportedVersions;
+    if (typeof supported === 'string')
+      return [
+        makeResult(
+          'skip',
+          policy.file,
+          [section.startLine],
+          [`the profile supports "${supported}", which only a repository's tags resolve`],
+        ),
+      ];
+    const ranges = supported;
     const marked = policy.lines
       .slice(section.startLine, section.endLine)
       .flatMap((text, index) => readMark(text, section.startLine + index + 1));

@@ -1,0 +1,122 @@
+// Finds where a report says the phrases of a rule's `mentions` (whole words, any case, any
+// spacing or line break between the words), and how much each says. Describing the problem or the
+// exploit (prose, the PoC's own code, the crash it shows) is strong evidence; the reporter's setup
+// is weak: their shell commands, their reproduction steps, a sentence about what *they* did ("I
+// only used runserver to keep it short"). A denial ("this is not the raw SQL caveat") is none.
+
+import type { Fact } from '../model/fact.js';
+import type { Report } from '../model/report.js';
+import { findCodeBlocks, type CodeBlock } from '../report/find-code-blocks.js';
+import { isNegated, readClauseBefore } from '../report/is-negated.js';
+import { createFieldLocator, createLineLocator } from '../report/locate-in-report.js';
+import { shellInfos } from '../report/shell-infos.js';
+
+/** Occurrences looked at per phrase: enough for any real report, bounded for hostile ones. */
+const maxOccurrencesPerPhrase = 50;
+// The reporter speaking of their own setup: "I only used", "we ran", "in my test".
+const reporterSetup =
+  /(?:^|[\s(])(?:I|we)\s+(?:\w+\s+){0,2}?(?:used|ran|run|started|launched|tested|tried|chose)\b|\b(?:my|our)\s+(?:test|setup|reproduction|environment|example)\b/i;
+
+interface MentionEvidence {
+  strength: 'strong' | 'weak';
+  facts: Fact[];
+}
+
+export interface MentionFinder {
+  find(phrases: readonly string[]): MentionEvidence | null;
+}
+
+function isWordCharacter(character: string | undefined): boolean {
+  return character !== undefined && /[\p{L}\p{N}_]/u.test(character);
+}
+
+function isSpace(character: string | undefined): boolean {
+  return character === ' ' || character === '\t' || character === '\n' || character === '\r';
+}
+
+/** The end of `words` (spaced any way) matched at `start` of `lower`, or -1. */
+function matchWords(lower: string, start: number, words: readonly string[]): number {
+  let at = start;
+  for (let index = 0; index < words.length; index += 1) {
+    if (index > 0) {
+      if (!isSpace(lower[at])) return -1;
+      while (isSpace(lower[at])) at += 1;
+    }
+    if (!lower.startsWith(words[index]!, at)) return -1;
+    at += words[index]!.length;
+  }
+  return at;
+}
+
+function findBlock(blocks: readonly CodeBlock[], offset: number): CodeBlock | undefined {
+  return blocks.find((block) => offset >= block.start && offset < block.end);
+}
+
+/** Prepares a report once; `find` is then cheap per rule. */
+export function createMentionFinder(report: Report): MentionFinder {
+  const { body } = report;
+  const lower = body.toLowerCase();
+  let context: {
+    blocks: CodeBlock[];
+    fieldAt: (offset: number) => string | null;
+    lineOf: (offset: number) => number;
+  } | null = null;
+  const prepare = () =>
+    (context ??= {
+      blocks: findCodeBlocks(body),
+      fieldAt: createFieldLocator(report),
+      lineOf: createLineLocator(body),
+    });
+
+  /** Whether an occurrence is the reporter's setup rather than the problem itself. */
+  function isSetup(start: number): boolean {
+    const { blocks, fieldAt } = prepare();
+    const block = findBlock(blocks, start);
+    if (block !== undefined) {
+      // Shell sessions and commands are how the reporter ran things; source code is the exploit.
+      const lineStart = body.lastIndexOf('\n', start) + 1;
+      const isPromptLine = /^\s*(?:\$|#|>|PS>)\s/.test(body.slice(lineStart, start + 1));
+      return (block.info !== '' && shellInfos.has(block.info)) || isPromptLine;
+    }
+    const field = fieldAt(start);
+    if (field === 'reproduction' || field === 'test-case' || field === 'environment') return true;
+    return reporterSetup.test(readClauseBefore(body, start));
+  }
+
+  function find(phrases: readonly string[]): MentionEvidence | null {
+    const strong: Fact[] = [];
+    const weak: Fact[] = [];
+    for (const phrase of phrases) {
+      const words = phrase.toLowerCase().trim().split(/\s+/).filter(Boolean);
+      const first = words[0];
+      if (first === undefined) continue;
+      let seen = 0;
+      for (
+        let at = lower.indexOf(first);
+        at !== -1 && seen < maxOccurrencesPerPhrase;
+        at = lower.indexOf(first, at + first.length)
+      ) {
+        const end = matchWords(lower, at, words);
+        if (end === -1) continue;
+        seen += 1;
+        if (isWordCharacter(first[0]) && isWordCharacter(body[at - 1])) continue;
+        if (isWordCharacter(lower[end - 1]) && isWordCharacter(body[end])) continue;
+        if (isNegated(body, at, end)) continue;
+        const { fieldAt, lineOf } = prepare();
+        const fact: Fact = {
+          kind: 'mention',
+          value: phrase,
+          origin: fieldAt(at) === null ? 'prose' : 'structure',
+          span: { start: at, end, line: lineOf(at) },
+          quote: body.slice(at, Math.min(body.length, end + 80)).split('\n')[0]!,
+        };
+        (isSetup(at) ? weak : strong).push(fact);
+      }
+    }
+    if (strong.length > 0) return { strength: 'strong', facts: strong };
+    if (weak.length > 0) return { strength: 'weak', facts: weak };
+    return null;
+  }
+
+  return { find };
+}

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { buildProfile } from '../../../test/support/build-fact.js';
+import type { RequirementCheck, RuleMatch } from '../model/triage-result.js';
+import type { ScopeEvaluation } from '../scope/evaluate-scope.js';
+import { decideVerdict } from './decide-verdict.js';
+
+const profile = buildProfile();
+
+function match(
+  ruleId: string,
+  kind: RuleMatch['kind'],
+  strength: RuleMatch['strength'],
+  specificity: number,
+): RuleMatch {
+  return {
+    ruleId,
+    kind,
+    strength,
+    specificity,
+    statement: ruleId,
+    disposition: null,
+    evidence: [],
+  };
+}
+
+function scope(inScope: RuleMatch[], outOfScope: RuleMatch[]): ScopeEvaluation {
+  return {
+    inScope,
+    outOfScope,
+    undecidedInScope: [],
+    components: [],
+    versionSupport: { status: 'unknown' },
+  } as unknown as ScopeEvaluation;
+}
+
+const complete: RequirementCheck[] = [
+  { name: 'reproduction', level: 'required', isPresent: true, reason: 'steps' },
+];
+const missing: RequirementCheck[] = [
+  { name: 'reproduction', level: 'required', isPresent: false, reason: 'no steps' },
+];
+
+describe('decideVerdict (the precedence of docs/verdicts.md)', () => {
+  it('1. puts a report out of scope on strong evidence even when items are missing', () => {
+    const decision = decideVerdict(
+      profile,
+      scope([], [match('OOS-OLD', 'out-of-scope', 'strong', 3)]),
+      missing,
+    );
+    expect(decision).toMatchObject({ verdict: 'out-of-scope', rules: ['OOS-OLD'] });
+  });
+
+  it('2. lets the more specific side win when both hold strongly, and asks a human on a tie', () => {
+    const network = match('IN-NET', 'in-scope', 'strong', 1);
+    const root = match('OOS-PRIV', 'out-of-scope', 'strong', 3);
+    expect(decideVerdict(profile, scope([network], [root]), complete)).toMatchObject({
+      verdict: 'out-of-scope',
+      rules: ['OOS-PRIV'],
+    });
+    const memory = match('IN-MEM', 'in-scope', 'strong', 2);
+    const location = match('OOS-TESTS', 'out-of-scope', 'strong', 0);
+    expect(decideVerdict(profile, scope([memory], [location]), complete).verdict).toBe('in-scope');
+    expect(decideVerdict(profile, scope([memory], [location]), missing).verdict).toBe('needs-info');
+    const tie = decideVerdict(
+      profile,
+      scope([network], [match('OOS-X', 'out-of-scope', 'strong', 1)]),
+      complete,
+    );
+    expect(tie).toMatchObject({ verdict: 'needs-review', rules: ['IN-NET', 'OOS-X'] });
+  });
+
+  it('3. never lets a weakly held exclusion beat a strong in-scope rule', () => {
+    const network = match('IN-NET', 'in-scope', 'strong', 1);
+    const mention = match('OOS-CONF', 'out-of-scope', 'weak', 3);
+    expect(decideVerdict(profile, scope([network], [mention]), complete).verdict).toBe('in-scope');
+    expect(decideVerdict(profile, scope([], [mention]), complete)).toMatchObject({
+      verdict: 'needs-review',
+      rules: ['OOS-CONF'],
+    });
+    expect(decideVerdict(profile, scope([], [mention]), missing).verdict).toBe('needs-info');
+  });
+
+  it('4-5. asks for missing items, then confirms or leaves it undetermined', () => {
+    expect(decideVerdict(profile, scope([], []), missing).verdict).toBe('needs-info');
+    const undecided = decideVerdict(profile, scope([], []), complete);
+    expect(undecided.verdict).toBe('undetermined');
+    expect(undecided.openQuestions[0]).toContain('none of our in-scope rules');
+    const network = match('IN-NET', 'in-scope', 'strong', 1);
+    expect(decideVerdict(profile, scope([network], []), complete)).toMatchObject({
+      verdict: 'in-scope',
+      rules: ['IN-NET'],
+    });
+  });
+});

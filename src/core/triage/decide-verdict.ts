@@ -1,0 +1,118 @@
+// Decides the verdict from the scope rules that hold, how strong each one's evidence is, and the
+// report's completeness. The precedence (docs/verdicts.md):
+//   1. a strong out-of-scope rule and no strong in-scope rule: out-of-scope, even when required
+//      items are missing (nobody is asked to reproduce an excluded case);
+//   2. strong rules on both sides: the more specific side wins (a precondition or named exclusion
+//      of the attack beats the impact, which beats the attack vector, which beats where the code
+//      is); when both are as specific, needs-review, citing both;
+//   3. an out-of-scope rule held only weakly (a mention, the reporter's setup): a strong
+//      in-scope rule wins; otherwise missing items are asked for, or a human reviews it;
+//   4. required items missing: needs-info;
+//   5. an in-scope rule holds (or the profile has none): in-scope; else undetermined.
+
+import type { SecurityProfile } from '../model/security-profile.js';
+import type { RequirementCheck, RuleMatch, Verdict } from '../model/triage-result.js';
+import type { ScopeEvaluation } from '../scope/evaluate-scope.js';
+
+export interface VerdictDecision {
+  verdict: Verdict;
+  /** The rules the verdict cites. */
+  rules: string[];
+  openQuestions: string[];
+  /** Why: the step of the precedence that decided, for the maintainer. */
+  basis: string;
+}
+
+function ids(matches: readonly RuleMatch[]): string[] {
+  return matches.map((match) => match.ruleId);
+}
+
+function describeUndecided(scope: ScopeEvaluation): string[] {
+  const questions = scope.undecidedInScope.flatMap((outcome) =>
+    outcome.details.map((detail) => `${outcome.rule.id} (${outcome.rule.statement}): ${detail}`),
+  );
+  return questions.length > 0
+    ? questions
+    : ['none of our in-scope rules matches what the report describes'];
+}
+
+export function decideVerdict(
+  profile: SecurityProfile,
+  scope: ScopeEvaluation,
+  requirements: readonly RequirementCheck[],
+): VerdictDecision {
+  const strongOut = scope.outOfScope.filter((match) => match.strength === 'strong');
+  const weakOut = scope.outOfScope.filter((match) => match.strength === 'weak');
+  const strongIn = scope.inScope.filter((match) => match.strength === 'strong');
+  const isMissing = requirements.some((check) => check.level === 'required' && !check.isPresent);
+  const none: string[] = [];
+
+  if (strongOut.length > 0 && strongIn.length === 0) {
+    return {
+      verdict: 'out-of-scope',
+      rules: ids(strongOut),
+      openQuestions: none,
+      basis: 'an out-of-scope rule holds on strong evidence',
+    };
+  }
+  const outSpecificity = Math.max(-1, ...strongOut.map((match) => match.specificity));
+  const inSpecificity = Math.max(-1, ...strongIn.map((match) => match.specificity));
+  if (strongOut.length > 0 && outSpecificity > inSpecificity) {
+    return {
+      verdict: 'out-of-scope',
+      rules: ids(strongOut.filter((match) => match.specificity === outSpecificity)),
+      openQuestions: none,
+      basis:
+        'an out-of-scope rule holds on strong, more specific evidence than the in-scope rules (a precondition or exclusion of the attack beats where the code is or how it is reached)',
+    };
+  }
+  if (strongOut.length > 0 && inSpecificity > outSpecificity) {
+    return {
+      verdict: isMissing ? 'needs-info' : 'in-scope',
+      rules: isMissing ? none : ids(strongIn),
+      openQuestions: none,
+      basis: 'an in-scope rule holds on more specific evidence than the out-of-scope rules',
+    };
+  }
+  if (strongOut.length > 0) {
+    return {
+      verdict: 'needs-review',
+      rules: [...ids(strongIn), ...ids(strongOut)],
+      openQuestions: none,
+      basis: 'in-scope and out-of-scope rules both hold on strong evidence',
+    };
+  }
+  if (weakOut.length > 0 && strongIn.length === 0 && !isMissing) {
+    return {
+      verdict: 'needs-review',
+      rules: [...ids(scope.inScope), ...ids(weakOut)],
+      openQuestions: none,
+      basis: 'an out-of-scope rule holds on weak evidence only (a mention or the reporter’s setup)',
+    };
+  }
+  if (isMissing) {
+    return {
+      verdict: 'needs-info',
+      rules: none,
+      openQuestions: none,
+      basis: 'required items are missing',
+    };
+  }
+  if (scope.inScope.length > 0 || profile.threatModel.inScope.length === 0) {
+    return {
+      verdict: 'in-scope',
+      rules: ids(scope.inScope),
+      openQuestions: none,
+      basis:
+        weakOut.length > 0
+          ? 'an in-scope rule holds on strong evidence; the out-of-scope rules hold on weak evidence only'
+          : 'an in-scope rule holds',
+    };
+  }
+  return {
+    verdict: 'undetermined',
+    rules: none,
+    openQuestions: describeUndecided(scope),
+    basis: 'the facts decide no rule',
+  };
+}
