@@ -46,11 +46,19 @@ export function createServices(environment: ProcessEnvironment): Services {
   const advisoryReader: AdvisoryReader = { readAdvisoryCorpus };
   const repoOpener: RepoOpener = { open: (repoDir) => createGitRepoReader(repoDir, environment) };
   const openDuplicateStore = createFileDuplicateStore;
+  const dependencies = createDependencyService({
+    registryOpener: createNpmRegistryOpener(environment),
+    popularPackageSource,
+    advisoryReader,
+    clock: { now: () => new Date() },
+  });
+  // Triage checks the dependencies a report's diffs add through the same service as `thresher deps`.
   const triage = createTriageService({
     reportReader,
     advisoryReader,
     repoOpener,
     openDuplicateStore,
+    dependencyService: dependencies,
   });
   return {
     triage,
@@ -65,11 +73,6 @@ export function createServices(environment: ProcessEnvironment): Services {
     }),
     audit: createAuditService({ directories: directoryOpener, parseProfile: parseSecurityProfile }),
     init: createInitService({ directories: directoryOpener, parseProfile: parseSecurityProfile }),
-    dependencies: createDependencyService({
-      registryOpener: createNpmRegistryOpener(environment),
-      popularPackageSource,
-      advisoryReader,
-      clock: { now: () => new Date() },
-    }),
+    dependencies,
   };
 }

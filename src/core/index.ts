@@ -107,6 +107,7 @@ export type {
   AssessedSeverity,
   ClaimedSeverity,
   ConditionEvidence,
+  DependencyFacts,
   ExpectedItem,
   Priority,
   RequirementCheck,

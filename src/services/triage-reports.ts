@@ -10,10 +10,12 @@ import {
   rankQueue,
   resolveSupportedVersions,
   triageFacts,
+  type DependencyFacts,
   type Report,
   type SecurityProfile,
   type TriageResult,
 } from '../core/index.js';
+import type { DependencyService } from './check-dependencies.js';
 import { checkEvidence } from './check-evidence.js';
 import { isolateReportFailure } from './isolate-report-failure.js';
 import {
@@ -36,6 +38,11 @@ interface TriageRequest {
   againstPaths?: readonly string[];
   /** Keep the triaged reports for duplicate matching in later runs. */
   storePath?: string;
+  /**
+   * Check the dependencies the reports' diffs add: `offline` (the default: shipped lists, cache,
+   * no network), `online` (the registry too) or `off`.
+   */
+  dependencyCheck?: 'offline' | 'online' | 'off';
 }
 
 export interface TriageOutcome {
@@ -52,8 +59,23 @@ export function createTriageService(
   dependencies: DuplicateSources & {
     repoOpener: RepoOpener;
     openDuplicateStore: (path: string) => DuplicateStore;
+    /** The dependency guard: the same service `thresher deps` uses, not a copy. */
+    dependencyService?: DependencyService;
   },
 ): TriageService {
+  /** The dependency guard's findings on the diffs in a report, as facts; null without a diff. */
+  async function checkDependencies(
+    report: Report,
+    mode: 'offline' | 'online' | 'off',
+  ): Promise<DependencyFacts | null> {
+    if (mode === 'off' || dependencies.dependencyService === undefined) return null;
+    const outcome = await dependencies.dependencyService.checkReportBody(
+      { name: report.source, text: report.body },
+      { offline: mode === 'offline' },
+    );
+    return outcome && { dependencies: outcome.dependencies, findings: outcome.findings };
+  }
+
   return {
     async triage({
       profile: givenProfile,
@@ -62,6 +84,7 @@ export function createTriageService(
       repoDir,
       againstPaths = [],
       storePath,
+      dependencyCheck = 'offline',
     }) {
       const repo = repoDir === undefined ? null : await dependencies.repoOpener.open(repoDir);
       try {
@@ -88,9 +111,22 @@ export function createTriageService(
                 reportProblems,
               )
             : null;
+          const checked = await isolateReportFailure(
+            report.source,
+            'the dependency check',
+            () => checkDependencies(report, dependencyCheck),
+            reportProblems,
+          );
           const document = buildReportDocument(report, facts, projectName);
           const duplicates = await matchThenAdd(document, duplicateCandidateLimit);
-          results.push(triageFacts(report, facts, profile, { evidence, duplicates, limits }));
+          results.push(
+            triageFacts(report, facts, profile, {
+              evidence,
+              duplicates,
+              limits,
+              dependencies: checked,
+            }),
+          );
         }
         await commit();
         return {

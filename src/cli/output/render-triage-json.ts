@@ -57,6 +57,7 @@ function toJsonReport(result: TriageResult, rank: number) {
     limits: result.limits,
     notes: result.notes,
     identifiers: result.identifiers,
+    dependencies: result.dependencies,
     facts: result.facts.map((fact) => ({
       kind: fact.kind,
       value: fact.value,

@@ -8,7 +8,7 @@ import type { Fact } from '../model/fact.js';
 import type { Report } from '../model/report.js';
 import type { SecurityProfile } from '../model/security-profile.js';
 import type { WorkLimit } from '../model/work-limit.js';
-import type { RequirementCheck, TriageResult } from '../model/triage-result.js';
+import type { DependencyFacts, RequirementCheck, TriageResult } from '../model/triage-result.js';
 import { checkRequirements } from '../quality/check-requirements.js';
 import { scorePriority } from '../queue/score-priority.js';
 import { draftReply } from '../reply/draft-reply.js';
@@ -28,6 +28,8 @@ export interface TriageContext {
   duplicates?: DuplicateCandidate[];
   /** Bounds hit before triage (facts, claims), to be shown with the verdict. */
   limits?: WorkLimit[];
+  /** The dependency guard's findings on what the report's diffs add. */
+  dependencies?: DependencyFacts | null;
 }
 
 /**
@@ -140,6 +142,7 @@ export function triageFacts(
       channel,
       limits,
     }),
+    dependencies: context.dependencies ?? null,
   };
 }
 
