@@ -9,6 +9,7 @@ import type {
   PopularPackage,
   RegistryLookup,
   Report,
+  SeverityModel,
 } from '../core/index.js';
 
 /**
@@ -201,4 +202,9 @@ export interface PopularPackageSource {
 
 export interface Clock {
   now(): Date;
+}
+
+/** The severity model, loaded on first use (throws InputError when the file is wrong or damaged). */
+export interface SeverityModelSource {
+  load(): Promise<SeverityModel>;
 }

@@ -22,16 +22,22 @@ export type FactKind =
   | 'ai-use' // used | not-used; the AI disclosure statement
   | 'reproduction-steps'; // numbered steps or a PoC command; value summarises
 
-export type FactOrigin = 'structure' | 'prose';
+/** `inferred`: not stated by the report but predicted from its text by the severity model. */
+export type FactOrigin = 'structure' | 'prose' | 'inferred';
 
 export interface Fact {
   kind: FactKind;
   value: string;
-  /** `structure` when it came from a known section/field or a machine format; `prose` otherwise. */
+  /**
+   * `structure` when it came from a known section/field or a machine format; `prose` otherwise;
+   * `inferred` when the severity model predicted it (the span is the text that weighed most).
+   */
   origin: FactOrigin;
   span: TextSpan;
   /** The text of the span (cut to 200 characters) so output can show why without the body. */
   quote: string;
   /** True when the sentence only speculates ("could lead to RCE", "may allow"): a claim, not a finding. */
   isSpeculative?: boolean;
+  /** Inferred facts only: the model's calibrated probability of `value`. */
+  confidence?: number;
 }
