@@ -90,10 +90,10 @@ function renderResult(result: ReportSeverity): string[] {
     `${flatten(result.report.title)} (${result.report.source})`,
     `  claimed:   ${claimed ? describeRating(claimed.rating, claimed.score, claimed.vector) : 'none'}`,
     `  assessed:  ${describeRating(assessed.rating, assessed.score, assessed.vector)}${range} [${assessed.basis}]`,
-    ...assessed.disagreements.map(
-      (disagreement) =>
-        `    ${disagreement.isAdjusted ? 'adjusted' : 'note'}: ${disagreement.message}`,
-    ),
+    ...assessed.reasons.map((reason) => `    - ${reason}`),
+    ...assessed.disagreements
+      .filter((disagreement) => !disagreement.isAdjusted)
+      .map((disagreement) => `    note: ${disagreement.message}`),
     `  predicted: ${describeRating(predicted.rating, predicted.score, predicted.vector)}${bandConfidence}`,
   ];
   for (const metric of severityMetrics) {

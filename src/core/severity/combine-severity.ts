@@ -4,6 +4,7 @@
 // range or `unknown`, never a confident number.
 
 import type { Fact, FactKind } from '../model/fact.js';
+import { findEffectiveValues } from '../scope/effective-facts.js';
 import type { SeverityRating } from '../model/triage-result.js';
 import type { SeverityReason } from './explain-severity-head.js';
 import type { SeverityPrediction } from './predict-severity.js';
@@ -69,18 +70,21 @@ interface StatedValue {
   fact: Fact;
 }
 
-/** What the report states outright (inferred facts and speculation do not count). */
+/**
+ * What the report states outright: not read off a CVSS vector, not speculated, not inferred; the
+ * most demanding of several (as the scope rules see it).
+ */
 function findStatedValues(facts: readonly Fact[]): Map<SeverityMetric, StatedValue> {
+  const candidates = facts.filter(
+    (fact) => fact.origin !== 'inferred' && fact.isSpeculative !== true,
+  );
   const stated = new Map<SeverityMetric, StatedValue>();
   for (const { kind, metric, letters } of statedMetrics) {
-    const fact = facts.find(
-      (candidate) =>
-        candidate.kind === kind &&
-        candidate.origin !== 'inferred' &&
-        candidate.isSpeculative !== true &&
-        Object.hasOwn(letters, candidate.value),
-    );
-    if (fact) stated.set(metric, { value: letters[fact.value]!, fact });
+    const effective = findEffectiveValues(candidates, kind);
+    const fact = effective.facts[0];
+    const value = effective.values[0];
+    if (effective.isFromVectorOnly || !fact || value === undefined) continue;
+    if (Object.hasOwn(letters, value)) stated.set(metric, { value: letters[value]!, fact });
   }
   return stated;
 }
