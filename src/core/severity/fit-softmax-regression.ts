@@ -124,7 +124,8 @@ function findDirection(
   steps: Float64Array[],
   changes: Float64Array[],
 ): Float64Array {
-  const direction = Float64Array.from(gradient, (value) => -value);
+  const direction = new Float64Array(gradient.length);
+  for (let j = 0; j < direction.length; j += 1) direction[j] = -gradient[j]!;
   const alphas: number[] = [];
   for (let index = steps.length - 1; index >= 0; index -= 1) {
     const rho = 1 / dot(changes[index]!, steps[index]!);
@@ -151,6 +152,18 @@ function findDirection(
 
 const memory = 8;
 
+/** `target = left + factor × right`, in place. */
+function addScaled(
+  target: Float64Array,
+  left: Float64Array,
+  factor: number,
+  right: Float64Array,
+): void {
+  for (let index = 0; index < target.length; index += 1) {
+    target[index] = left[index]! + factor * right[index]!;
+  }
+}
+
 /** Fits the weights; deterministic for the same rows, labels and options. */
 export function fitSoftmaxRegression(
   rows: SparseRows,
@@ -159,45 +172,50 @@ export function fitSoftmaxRegression(
 ): SoftmaxFit {
   const weightCount = rows.columnCount * options.classCount;
   const problem: Problem = { rows, labels, options, weightCount };
-  let point = new Float64Array(weightCount + options.classCount);
-  let gradient = new Float64Array(point.length);
+  const size = weightCount + options.classCount;
+  let point = new Float64Array(size);
+  let gradient = new Float64Array(size);
+  let nextPoint = new Float64Array(size);
+  let nextGradient = new Float64Array(size);
   let loss = evaluate(problem, point, gradient);
   const steps: Float64Array[] = [];
   const changes: Float64Array[] = [];
   for (let iteration = 0; iteration < options.maxIterations; iteration += 1) {
-    const direction = findDirection(gradient, steps, changes);
+    let direction = findDirection(gradient, steps, changes);
     let slope = dot(direction, gradient);
     if (slope >= 0) {
       // Not a descent direction: start over from the gradient.
       steps.length = 0;
       changes.length = 0;
-      direction.set(gradient.map((value) => -value));
+      direction = findDirection(gradient, steps, changes);
       slope = dot(direction, gradient);
     }
     let stepSize = iteration === 0 ? 1 / Math.sqrt(dot(gradient, gradient)) : 1;
-    const nextPoint = new Float64Array(point.length);
-    const nextGradient = new Float64Array(point.length);
     let nextLoss = Infinity;
     for (let attempt = 0; attempt < 30; attempt += 1) {
-      for (let j = 0; j < point.length; j += 1) nextPoint[j] = point[j]! + stepSize * direction[j]!;
+      addScaled(nextPoint, point, stepSize, direction);
       nextLoss = evaluate(problem, nextPoint, nextGradient);
       if (nextLoss <= loss + 1e-4 * stepSize * slope) break;
       stepSize *= 0.5;
     }
     if (!(nextLoss < loss)) break;
-    const step = nextPoint.map((value, j) => value - point[j]!);
-    const change = nextGradient.map((value, j) => value - gradient[j]!);
+    // Reuse the oldest pair's arrays once memory is full.
+    const isFull = steps.length >= memory;
+    const step = (isFull ? steps.shift() : undefined) ?? new Float64Array(size);
+    const change = (isFull ? changes.shift() : undefined) ?? new Float64Array(size);
+    addScaled(step, nextPoint, -1, point);
+    addScaled(change, nextGradient, -1, gradient);
     if (dot(step, change) > 1e-12) {
       steps.push(step);
       changes.push(change);
-      if (steps.length > memory) {
-        steps.shift();
-        changes.shift();
-      }
     }
     const improvement = loss - nextLoss;
+    const previousPoint = point;
     point = nextPoint;
+    nextPoint = previousPoint;
+    const previousGradient = gradient;
     gradient = nextGradient;
+    nextGradient = previousGradient;
     loss = nextLoss;
     if (improvement < 1e-7 * Math.max(1, Math.abs(loss))) break;
   }
