@@ -11,7 +11,7 @@ import {
 import type { ReportSeverity, SeverityOutcome } from '../services/assess-report-severity.js';
 
 /** The `predicted` object: vector, score, rating and each metric with its reasons. */
-export function toJsonPrediction(prediction: SeverityPrediction) {
+function toJsonPrediction(prediction: SeverityPrediction) {
   return {
     vector: prediction.vector,
     score: prediction.score,
@@ -36,7 +36,7 @@ export function toJsonPrediction(prediction: SeverityPrediction) {
   };
 }
 
-export function toJsonAssessed(assessed: CombinedSeverity) {
+function toJsonAssessed(assessed: CombinedSeverity) {
   return {
     basis: assessed.basis,
     rating: assessed.rating,

@@ -46,7 +46,7 @@ function blankVectors(body: string, facts: readonly Fact[]): string {
 }
 
 /** Predicts and combines for one report. */
-export function assessReportSeverity(
+function assessReportSeverity(
   report: Report,
   model: Parameters<typeof predictSeverity>[0],
 ): Omit<ReportSeverity, 'report'> {

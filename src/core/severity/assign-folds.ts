@@ -2,7 +2,7 @@
 // benchmark (cross-validation), so the same seed always splits the same way.
 
 /** mulberry32: a small seeded generator; the same seed gives the same sequence everywhere. */
-export function createSeededRandom(seed: number): () => number {
+function createSeededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

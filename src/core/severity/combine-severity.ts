@@ -200,7 +200,7 @@ function combineWithoutClaim(
     reasons.push(`${metric}:${value}: the report says so ("${fact.quote}")`);
   }
   const scored = scoreMetrics(predicted, changes)!;
-  const bandConfidence = prediction.ratingProbabilities[prediction.rating as RatingBand];
+  const bandConfidence = prediction.ratingProbabilities[prediction.rating];
   const range = prediction.ratingRange;
   if (bandConfidence < options.ratingConfidence) {
     const isSingle = range.lowest === range.highest;

@@ -15,17 +15,6 @@ export const severityMetricValues: Record<SeverityMetric, readonly string[]> = {
   A: ['N', 'L', 'H'],
 };
 
-export const severityMetricNames: Record<SeverityMetric, string> = {
-  AV: 'attack vector',
-  AC: 'attack complexity',
-  PR: 'privileges required',
-  UI: 'user interaction',
-  S: 'scope',
-  C: 'confidentiality',
-  I: 'integrity',
-  A: 'availability',
-};
-
 /** The rating bands the model also predicts directly, lowest first. */
 export const ratingBands = ['none', 'low', 'medium', 'high', 'critical'] as const;
 export type RatingBand = (typeof ratingBands)[number];

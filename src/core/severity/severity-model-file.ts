@@ -5,7 +5,7 @@ import type { ParseResult } from '../model/parse-result.js';
 import type { SeverityHead, SeverityHeadName, SeverityModel } from './severity-model.js';
 import { ratingBands, severityMetrics, severityMetricValues } from './severity-metrics.js';
 
-export const severityModelFormat = 'thresher-severity-model';
+const severityModelFormat = 'thresher-severity-model';
 export const severityModelVersion = 1;
 
 const headNames: readonly SeverityHeadName[] = [...severityMetrics, 'band'];

@@ -94,7 +94,7 @@ function buildVocabulary(
 }
 
 /** The tf-idf rows of the texts over the vocabulary. */
-export function vectorizeRows(
+function vectorizeRows(
   vocabulary: SeverityVocabulary,
   texts: readonly string[],
 ): SparseRows {
