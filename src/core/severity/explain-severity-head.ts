@@ -15,40 +15,61 @@ export interface SeverityReason {
 
 const maxReasons = 3;
 
-interface Contribution {
-  start: number;
-  end: number;
-  weight: number;
+/** The distinct words and phrases of a text's features: where each first occurs. */
+export interface TextPhrases {
+  /** For each feature of the vector, the phrase id of each of its occurrences. */
+  ids: Int32Array[];
+  /** Start and end of each phrase's first occurrence, by id. */
+  starts: Int32Array;
+  ends: Int32Array;
 }
 
-/** Sums each feature's contribution onto the words or phrases it was read from. */
-function collectContributions(
+/** Groups the occurrences of a vector's features by the (lower-cased) text they cover, once per text. */
+export function listTextPhrases(vector: TextVector, text: string): TextPhrases {
+  const idOf = new Map<string, number>();
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const ids = vector.occurrences.map((occurrences) =>
+    Int32Array.from(occurrences, ({ start, end }) => {
+      const key = text.slice(start, end).toLowerCase();
+      let id = idOf.get(key);
+      if (id === undefined) {
+        id = starts.length;
+        idOf.set(key, id);
+        starts.push(start);
+        ends.push(end);
+      }
+      return id;
+    }),
+  );
+  return { ids, starts: Int32Array.from(starts), ends: Int32Array.from(ends) };
+}
+
+/** Each phrase's summed contribution to the chosen value's logit over the runner-up's. */
+function sumContributions(
   head: SeverityHead,
   vector: TextVector,
-  text: string,
+  phrases: TextPhrases,
   chosen: number,
   runnerUp: number,
-): Map<string, Contribution> {
+): Float64Array {
   const classCount = head.values.length;
-  const byPhrase = new Map<string, Contribution>();
+  const sums = new Float64Array(phrases.starts.length);
   for (let entry = 0; entry < vector.indices.length; entry += 1) {
     const base = vector.indices[entry]! * classCount;
     const difference = head.weights[base + chosen]! - head.weights[base + runnerUp]!;
-    const occurrences = vector.occurrences[entry]!;
-    const share = (vector.values[entry]! * difference) / occurrences.length;
-    for (const { start, end } of occurrences) {
-      const key = text.slice(start, end).toLowerCase();
-      const known = byPhrase.get(key);
-      if (known) known.weight += share;
-      else byPhrase.set(key, { start, end, weight: share });
-    }
+    if (difference === 0) continue;
+    const ids = phrases.ids[entry]!;
+    const share = (vector.values[entry]! * difference) / ids.length;
+    for (const id of ids) sums[id] = sums[id]! + share;
   }
-  return byPhrase;
+  return sums;
 }
 
 export function explainSeverityHead(
   head: SeverityHead,
   vector: TextVector,
+  phrases: TextPhrases,
   text: string,
   chosen: number,
   probabilities: ArrayLike<number>,
@@ -57,20 +78,24 @@ export function explainSeverityHead(
   for (let index = 0; index < head.values.length; index += 1) {
     if (index !== chosen && probabilities[index]! > probabilities[runnerUp]!) runnerUp = index;
   }
-  const ranked = [...collectContributions(head, vector, text, chosen, runnerUp).values()]
-    .filter((contribution) => contribution.weight >= 0.0005)
-    .sort((left, right) => right.weight - left.weight || left.start - right.start);
+  const sums = sumContributions(head, vector, phrases, chosen, runnerUp);
+  const ranked: number[] = [];
+  sums.forEach((weight, id) => {
+    if (weight >= 0.0005) ranked.push(id);
+  });
+  ranked.sort(
+    (left, right) => sums[right]! - sums[left]! || phrases.starts[left]! - phrases.starts[right]!,
+  );
   const reasons: SeverityReason[] = [];
-  for (const contribution of ranked) {
-    const overlaps = reasons.some(
-      (reason) => contribution.start < reason.end && reason.start < contribution.end,
-    );
-    if (overlaps) continue;
+  for (const id of ranked) {
+    const start = phrases.starts[id]!;
+    const end = phrases.ends[id]!;
+    if (reasons.some((reason) => start < reason.end && reason.start < end)) continue;
     reasons.push({
-      text: text.slice(contribution.start, contribution.end),
-      start: contribution.start,
-      end: contribution.end,
-      weight: Math.round(contribution.weight * 1000) / 1000,
+      text: text.slice(start, end),
+      start,
+      end,
+      weight: Math.round(sums[id]! * 1000) / 1000,
     });
     if (reasons.length === maxReasons) break;
   }

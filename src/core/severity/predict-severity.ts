@@ -3,15 +3,14 @@
 
 import type { SeverityRating } from '../model/triage-result.js';
 import { softmaxInPlace } from './fit-softmax-regression.js';
-import { explainSeverityHead, type SeverityReason } from './explain-severity-head.js';
 import {
-  listLikelyVectors,
-  sumRatingProbabilities,
-  type VectorCandidate,
-} from './list-likely-vectors.js';
+  explainSeverityHead,
+  listTextPhrases,
+  type SeverityReason,
+} from './explain-severity-head.js';
+import { summariseVectorDistribution } from './summarise-vector-distribution.js';
 import type { SeverityHead, SeverityModel } from './severity-model.js';
 import {
-  formatSeverityVector,
   ratingBands,
   severityMetrics,
   type RatingBand,
@@ -46,7 +45,7 @@ export interface SeverityPrediction {
 }
 
 /** Vectors below this probability are left out of the rating distribution. */
-const minVectorProbability = 1e-5;
+const minVectorProbability = 1e-4;
 const rangeMass = 0.9;
 
 function computeProbabilities(head: SeverityHead, vector: TextVector): Float64Array {
@@ -73,9 +72,8 @@ function findArgmax(values: ArrayLike<number>): number {
 /** The band head's probabilities averaged with the bands the metric distributions imply. */
 function mixRatingProbabilities(
   bandProbabilities: Float64Array,
-  candidates: readonly VectorCandidate[],
+  implied: Record<RatingBand, number>,
 ): Record<RatingBand, number> {
-  const implied = sumRatingProbabilities(candidates);
   const mixed = {} as Record<RatingBand, number>;
   ratingBands.forEach((band, index) => {
     mixed[band] = (bandProbabilities[index]! + implied[band]) / 2;
@@ -113,22 +111,17 @@ export function predictSeverity(model: SeverityModel, text: string): SeverityPre
   for (const metric of severityMetrics) {
     distributions[metric] = computeProbabilities(model.heads[metric], vector);
   }
-  const argmaxMetrics = {} as Record<SeverityMetric, string>;
-  for (const metric of severityMetrics) {
-    argmaxMetrics[metric] = model.heads[metric].values[findArgmax(distributions[metric])]!;
-  }
-  let candidates = listLikelyVectors(distributions, minVectorProbability);
-  if (candidates.length === 0) {
-    candidates = listLikelyVectors(distributions, 0).filter(
-      (candidate) => candidate.vector === formatSeverityVector(argmaxMetrics),
-    );
-  }
+  const distribution = summariseVectorDistribution(distributions, minVectorProbability);
   const bandProbabilities = computeProbabilities(model.heads.band, vector);
-  const ratingProbabilities = mixRatingProbabilities(bandProbabilities, candidates);
+  const ratingProbabilities = mixRatingProbabilities(
+    bandProbabilities,
+    distribution.ratingProbabilities,
+  );
   const band = ratingBands[findArgmax(ratingBands.map((name) => ratingProbabilities[name]))]!;
   // The most likely vector of the chosen band, so vector, score and rating agree.
-  const chosen = candidates.find((candidate) => candidate.rating === band) ?? candidates[0]!;
+  const chosen = distribution.bestByBand[band] ?? distribution.best;
   const metrics = {} as Record<SeverityMetric, MetricPrediction>;
+  const phrases = listTextPhrases(vector, text);
   for (const metric of severityMetrics) {
     const head = model.heads[metric];
     const probabilities = distributions[metric];
@@ -139,7 +132,7 @@ export function predictSeverity(model: SeverityModel, text: string): SeverityPre
       probabilities: Object.fromEntries(
         head.values.map((value, k) => [value, roundProbability(probabilities[k]!)]),
       ),
-      reasons: explainSeverityHead(head, vector, text, index, probabilities),
+      reasons: explainSeverityHead(head, vector, phrases, text, index, probabilities),
     };
   }
   const isKnown = vector.knownWords >= model.minKnownWords;

@@ -94,10 +94,7 @@ function buildVocabulary(
 }
 
 /** The tf-idf rows of the texts over the vocabulary. */
-function vectorizeRows(
-  vocabulary: SeverityVocabulary,
-  texts: readonly string[],
-): SparseRows {
+function vectorizeRows(vocabulary: SeverityVocabulary, texts: readonly string[]): SparseRows {
   const rowStart = new Int32Array(texts.length + 1);
   const columns: number[] = [];
   const values: number[] = [];
