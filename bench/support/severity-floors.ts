@@ -11,7 +11,7 @@ import { readSeverityMetrics } from '../../src/core/severity/severity-metrics.js
 import { tokenizeSeverityText } from '../../src/core/severity/extract-severity-features.js';
 
 type Metrics = Record<SeverityMetric, string>;
-export type FloorPredictor = (text: string) => Metrics;
+type FloorPredictor = (text: string) => Metrics;
 
 function listWordFeatures(text: string): string[] {
   const tokens = tokenizeSeverityText(text).map((token) => token.form);
