@@ -47,6 +47,7 @@ export interface SeverityPrediction {
 /** Vectors below this probability are left out of the rating distribution. */
 const minVectorProbability = 1e-4;
 const rangeMass = 0.9;
+const poolingExponent = 0.6;
 
 function computeProbabilities(head: SeverityHead, vector: TextVector): Float64Array {
   const classCount = head.values.length;
@@ -69,16 +70,24 @@ function findArgmax(values: ArrayLike<number>): number {
   return best;
 }
 
-/** The band head's probabilities averaged with the bands the metric distributions imply. */
-function mixRatingProbabilities(
+/**
+ * The band head's probabilities pooled with the bands the metric distributions imply (log-linear:
+ * each raised to `poolingExponent`, multiplied, renormalised). The exponent was chosen on the
+ * cross-validated predictions of the development file for calibration (see docs/severity.md).
+ */
+function poolRatingProbabilities(
   bandProbabilities: Float64Array,
   implied: Record<RatingBand, number>,
 ): Record<RatingBand, number> {
-  const mixed = {} as Record<RatingBand, number>;
-  ratingBands.forEach((band, index) => {
-    mixed[band] = (bandProbabilities[index]! + implied[band]) / 2;
-  });
-  return mixed;
+  const pooled = ratingBands.map(
+    (band, index) =>
+      Math.max(bandProbabilities[index]!, 1e-9) ** poolingExponent *
+      Math.max(implied[band], 1e-9) ** poolingExponent,
+  );
+  const total = pooled.reduce((sum, value) => sum + value, 0);
+  return Object.fromEntries(
+    ratingBands.map((band, index) => [band, pooled[index]! / total]),
+  ) as Record<RatingBand, number>;
 }
 
 function findRatingRange(
@@ -113,7 +122,7 @@ export function predictSeverity(model: SeverityModel, text: string): SeverityPre
   }
   const distribution = summariseVectorDistribution(distributions, minVectorProbability);
   const bandProbabilities = computeProbabilities(model.heads.band, vector);
-  const ratingProbabilities = mixRatingProbabilities(
+  const ratingProbabilities = poolRatingProbabilities(
     bandProbabilities,
     distribution.ratingProbabilities,
   );
