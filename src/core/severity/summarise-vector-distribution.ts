@@ -12,7 +12,7 @@ import {
   type SeverityMetric,
 } from './severity-metrics.js';
 
-export interface VectorCandidate {
+interface VectorCandidate {
   metrics: Record<SeverityMetric, string>;
   vector: string;
   /** Product of the metrics' probabilities (metrics treated as independent). */
