@@ -9,6 +9,7 @@ import {
 } from './adapters/git/create-git-repo-reader.js';
 import { directoryOpener } from './adapters/files/create-directory-access.js';
 import { readReportFiles } from './adapters/report-files/read-report-files.js';
+import { createSeverityModelSource } from './adapters/severity-model/load-severity-model.js';
 import {
   createStandardValidator,
   createWeaknessCatalog,
@@ -24,6 +25,7 @@ import { createEvidenceService, type EvidenceService } from './services/check-re
 import { createDuplicatesService, type DuplicatesService } from './services/find-duplicates.js';
 import type { AdvisoryReader, RepoOpener, ReportReader } from './services/ports.js';
 import { createTriageService, type TriageService } from './services/triage-reports.js';
+import { createSeverityService, type SeverityService } from './services/assess-report-severity.js';
 
 export interface Services {
   triage: TriageService;
@@ -33,6 +35,7 @@ export interface Services {
   audit: AuditService;
   init: InitService;
   dependencies: DependencyService;
+  severity: SeverityService;
 }
 
 function readPackageVersion(): string {
@@ -74,5 +77,6 @@ export function createServices(environment: ProcessEnvironment): Services {
     audit: createAuditService({ directories: directoryOpener, parseProfile: parseSecurityProfile }),
     init: createInitService({ directories: directoryOpener, parseProfile: parseSecurityProfile }),
     dependencies,
+    severity: createSeverityService({ reportReader, modelSource: createSeverityModelSource() }),
   };
 }

@@ -215,6 +215,42 @@ export {
 export { formatParseIssue } from './report/format-parse-issue.js';
 export { rankQueue } from './queue/score-priority.js';
 export { toSeverityRating } from './severity/score-cvss-vector.js';
+export {
+  combineSeverity,
+  defaultCombineSeverityOptions,
+  type CombinedSeverity,
+  type CombineSeverityOptions,
+  type SeverityDisagreement,
+} from './severity/combine-severity.js';
+export type { SeverityReason } from './severity/explain-severity-head.js';
+export { findClaimedSeverity } from './severity/assess-severity.js';
+export { inferSeverityFacts } from './severity/infer-severity-facts.js';
+export { mapToSeverityScale, type ScaledSeverity } from './severity/map-to-severity-scale.js';
+export {
+  predictSeverity,
+  type MetricPrediction,
+  type SeverityPrediction,
+} from './severity/predict-severity.js';
+export type { SeverityModel } from './severity/severity-model.js';
+export {
+  parseSeverityModel,
+  serializeSeverityModel,
+  severityModelVersion,
+} from './severity/severity-model-file.js';
+export {
+  ratingBands,
+  readSeverityMetrics,
+  severityMetrics,
+  type RatingBand,
+  type SeverityMetric,
+} from './severity/severity-metrics.js';
+export { severityTrainingOptions } from './severity/severity-training-options.js';
+export {
+  trainSeverityModel,
+  type SeverityTrainingOptions,
+  type SeverityTrainingRecord,
+} from './severity/train-severity-model.js';
+export { assignFolds } from './severity/assign-folds.js';
 export { triageFacts, triageReport } from './triage/triage-report.js';
 export type {
   AppliedExemption,

@@ -10,6 +10,7 @@ import type {
   RegistryLookup,
   Report,
   ReportStatus,
+  SeverityModel,
 } from '../core/index.js';
 
 /**
@@ -537,4 +538,9 @@ export interface ReportStore {
   readonly duplicateDocuments: DuplicateDocumentRecords;
   /** Ends the store's connections; the store cannot be used after. */
   close(): Promise<void>;
+}
+
+/** The severity model, loaded on first use (throws InputError when the file is wrong or damaged). */
+export interface SeverityModelSource {
+  load(): Promise<SeverityModel>;
 }
