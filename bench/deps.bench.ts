@@ -2,7 +2,7 @@
 // hash into a tuning half and a measuring half), false alarms on popular packages and on popular
 // close pairs, throughput, and a 2,000-dependency lockfile checked offline against parsing it
 // alone; each next to the plain one-edit baseline. Prints figures; asserts nothing.
-// Usage: npm run bench:deps [-- --data ../shared/data/deps --runs 30 --names FILE]
+// Usage: npm run bench:deps [-- --data ../shared/data/deps --runs 100 --names FILE --misses]
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,7 +24,9 @@ import { generateLockfile } from './support/generate-lockfile.js';
 const { values } = parseArgs({
   options: {
     data: { type: 'string', default: join(process.cwd(), '..', 'shared', 'data', 'deps') },
-    runs: { type: 'string', default: '30' },
+    runs: { type: 'string', default: '100' },
+    // Lists the tuning half's misses (name, labelled target, technique): what to study when tuning.
+    misses: { type: 'boolean', default: false },
     // Optional: a TSV of less popular but honest package names (name<TAB>...), for a further false-alarm figure.
     names: { type: 'string' },
     // With --names: keep rows whose third column (monthly downloads) is at least this.
@@ -49,8 +51,18 @@ const time = <T>(work: () => T): [T, number] => {
 let start = performance.now();
 const lists = await popularPackageSource.loadPopularPackages();
 const indexes: Record<Ecosystem, PopularityIndex> = {
-  npm: createPopularityIndex('npm', lists.npm.listName, lists.npm.packages),
-  pypi: createPopularityIndex('pypi', lists.pypi.listName, lists.pypi.packages),
+  npm: createPopularityIndex(
+    'npm',
+    lists.npm.listName,
+    lists.npm.packages,
+    lists.pypi.packages.map((entry) => entry.name),
+  ),
+  pypi: createPopularityIndex(
+    'pypi',
+    lists.pypi.listName,
+    lists.pypi.packages,
+    lists.npm.packages.map((entry) => entry.name),
+  ),
 };
 const loadMs = performance.now() - start;
 start = performance.now();
@@ -83,21 +95,38 @@ const labelled = readTsv('typosquats_labeled.tsv').filter(
 console.log(
   'Recall on labelled typosquats (a finding of kind typosquat; "high" = at severity high)',
 );
-console.log('| half | ecosystem | names | recall | recall at high | plain one-edit baseline |');
-console.log('|---|---|---:|---:|---:|---:|');
+console.log(
+  '| half | ecosystem | names | labelled target on the lists | recall | recall at high | plain one-edit baseline |',
+);
+console.log('|---|---|---:|---:|---:|---:|---:|');
+const misses: string[][] = [];
 for (const part of ['tuning', 'measuring'] as const) {
   for (const ecosystem of ['npm', 'pypi'] as const) {
-    const names = labelled
-      .filter(([eco, name]) => eco === ecosystem && half(eco, name!) === part)
-      .map(([, name]) => name!);
+    const rows = labelled.filter(([eco, name]) => eco === ecosystem && half(eco, name!) === part);
+    const names = rows.map(([, name]) => name!);
     const matches = names.map((name) => findTyposquat(ecosystem, name, indexes[ecosystem]));
     const found = matches.filter((match) => match !== null).length;
     const strong = matches.filter((match) => match?.strength === 'strong').length;
     const baseline = names.filter((name) => flagsPlainOneEdit(ecosystem, name)).length;
+    const isTargetListed = ([, , target]: string[]): boolean =>
+      (target ?? '').split('|').some((each) => indexes[ecosystem].find(each) !== undefined);
+    const listed = rows.filter(isTargetListed).length;
     console.log(
-      `| ${part} | ${ecosystem} | ${names.length} | ${percent(found, names.length)} | ${percent(strong, names.length)} | ${percent(baseline, names.length)} |`,
+      `| ${part} | ${ecosystem} | ${names.length} | ${percent(listed, names.length)} | ${percent(found, names.length)} | ${percent(strong, names.length)} | ${percent(baseline, names.length)} |`,
     );
+    if (part === 'tuning')
+      rows.forEach(([, name, target, technique], index) => {
+        if (matches[index] !== null) return;
+        const isListed = isTargetListed(rows[index]!);
+        misses.push([ecosystem, name!, target ?? '', technique ?? '', isListed ? 'listed' : '']);
+      });
   }
+}
+if (values.misses) {
+  console.log(
+    '\nMisses on the tuning half (ecosystem, name, labelled target, technique, target listed)',
+  );
+  for (const miss of misses) console.log(miss.join('\t'));
 }
 
 // False alarms on popular packages.
@@ -157,39 +186,69 @@ const lockfile = generateLockfile(
   2000,
 );
 const runs = Number(values.runs);
-const median = (samples: number[]): number =>
+const median = (samples: readonly number[]): number =>
   [...samples].sort((a, b) => a - b)[Math.floor(samples.length / 2)]!;
-const parseSamples: number[] = [];
-const checkSamples: number[] = [];
+const parseOnly = (): void => {
+  if (!parseDependencyFile('package-lock.json', lockfile).ok)
+    throw new Error('generated lockfile does not parse');
+};
 let findings = 0;
-for (let run = 0; run < runs; run += 1) {
-  const [, parseMs] = time(() => parseDependencyFile('package-lock.json', lockfile));
-  parseSamples.push(parseMs);
-  const [found, checkMs] = time(() => {
-    const parsed = parseDependencyFile('package-lock.json', lockfile);
-    if (!parsed.ok) throw new Error('generated lockfile does not parse');
-    return assessDependencies({
-      dependencies: dedupeDependencies(parsed.value.dependencies),
-      popularity: indexes,
-      registry: new Map(),
-      npmAdvisories: new Map(),
-      osv: null,
-      now: new Date(),
-    });
-  });
-  checkSamples.push(checkMs);
-  findings = found.length;
+const parseAndCheck = (): void => {
+  const parsed = parseDependencyFile('package-lock.json', lockfile);
+  if (!parsed.ok) throw new Error('generated lockfile does not parse');
+  findings = assessDependencies({
+    dependencies: dedupeDependencies(parsed.value.dependencies),
+    popularity: indexes,
+    registry: new Map(),
+    npmAdvisories: new Map(),
+    osv: null,
+    now: new Date(),
+  }).length;
+};
+// Paired and interleaved: each run times both, in alternating order, after a warm-up, so a
+// preemption or a garbage collection on a busy machine hits both sides alike; medians throughout.
+// Both wall-clock and the process's CPU time (user + system, which leaves out the time spent
+// waiting for a core on a shared machine) are measured.
+const cpuMilliseconds = (work: () => void): [number, number] => {
+  const cpu = process.cpuUsage();
+  const start = performance.now();
+  work();
+  const wall = performance.now() - start;
+  const used = process.cpuUsage(cpu);
+  return [wall, (used.user + used.system) / 1000];
+};
+const samples = {
+  parse: [] as number[],
+  check: [] as number[],
+  parseCpu: [] as number[],
+  checkCpu: [] as number[],
+};
+const pairRatios: number[] = [];
+const warmup = Math.max(5, Math.floor(runs / 5));
+for (let run = 0; run < warmup + runs; run += 1) {
+  const first = run % 2 === 0 ? 'parse' : 'check';
+  const measured: Record<string, [number, number]> = {};
+  for (const side of first === 'parse' ? ['parse', 'check'] : ['check', 'parse'])
+    measured[side] = cpuMilliseconds(side === 'parse' ? parseOnly : parseAndCheck);
+  if (run < warmup) continue;
+  samples.parse.push(measured.parse![0]);
+  samples.check.push(measured.check![0]);
+  samples.parseCpu.push(measured.parse![1]);
+  samples.checkCpu.push(measured.check![1]);
+  pairRatios.push(measured.check![0] / measured.parse![0]);
 }
-const parseMedian = median(parseSamples);
-const checkMedian = median(checkSamples);
+const ratio = (check: number[], parse: number[]): string =>
+  (median(check) / median(parse)).toFixed(2);
 console.log(
-  `\n2,000-dependency package-lock.json (${(lockfile.length / 1024).toFixed(0)} KiB; 1,900 popular names, 100 unknown ones), median of ${runs} runs:`,
+  `\n2,000-dependency package-lock.json (${(lockfile.length / 1024).toFixed(0)} KiB; 1,900 popular names, 100 unknown ones), ${runs} paired runs after ${warmup} warm-up runs, medians:`,
 );
-console.log(`| step | time | ratio to parsing |`);
-console.log(`|---|---:|---:|`);
-console.log(`| parse alone | ${parseMedian.toFixed(1)} ms | 1.00 |`);
+console.log(`| step | wall-clock | ratio to parsing | CPU time | ratio to parsing |`);
+console.log(`|---|---:|---:|---:|---:|`);
 console.log(
-  `| parse + offline check (${findings} findings) | ${checkMedian.toFixed(1)} ms | ${(checkMedian / parseMedian).toFixed(2)} |`,
+  `| parse alone | ${median(samples.parse).toFixed(1)} ms | 1.00 | ${median(samples.parseCpu).toFixed(1)} ms | 1.00 |`,
+);
+console.log(
+  `| parse + offline check (${findings} findings) | ${median(samples.check).toFixed(1)} ms | ${ratio(samples.check, samples.parse)} (paired: ${median(pairRatios).toFixed(2)}) | ${median(samples.checkCpu).toFixed(1)} ms | ${ratio(samples.checkCpu, samples.parseCpu)} |`,
 );
 console.log(
   '(target: at most 1.20; the lists are loaded and indexed once per process, shown above)',

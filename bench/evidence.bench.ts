@@ -2,6 +2,12 @@
 // files and 1,000 commits (and, to show the cost does not grow with history, one with 4,000
 // commits), through the real git adapter. Prints figures; asserts nothing.
 // Usage: npm run bench:evidence [-- --reports 30]
+//        npm run bench:evidence -- --mutate --repo libexpat=DIR --repo jq=DIR [--repo axios=DIR]
+// With --mutate it runs the mutation harness instead (see bench/support/mutate-evidence.ts): the
+// reports of test/corpus/<project>/reports and bench/data/evidence-advisories/<project>/ are
+// checked against the project's repository (a clone you pass; nothing is fetched), then every
+// true name is replaced by an invented near miss. The figures are printed per split of
+// test/corpus/split.yml: tune on `tune`, report `measure`.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,13 +16,20 @@ import { createGitRepoReader } from '../src/adapters/git/create-git-repo-reader.
 import { extractFacts } from '../src/core/index.js';
 import { parseReportText } from '../src/core/report/parse-report.js';
 import { checkEvidence } from '../src/services/check-evidence.js';
+import { runMutationHarness } from './support/run-mutation-harness.js';
 import {
   generateEvidenceRepo,
   type EvidenceRepo,
   type SampleFile,
 } from './support/generate-evidence-repo.js';
 
-const { values } = parseArgs({ options: { reports: { type: 'string', default: '30' } } });
+const { values } = parseArgs({
+  options: {
+    reports: { type: 'string', default: '30' },
+    mutate: { type: 'boolean', default: false },
+    repo: { type: 'string', multiple: true, default: [] },
+  },
+});
 const reportCount = Number(values.reports);
 
 /** A report with 20 claims: real and invented files, functions, lines, a quoted snippet, a patch. */
@@ -119,5 +132,9 @@ async function measure(commits: number): Promise<void> {
 }
 
 console.log(`node ${process.version}`);
-await measure(1000);
-await measure(4000);
+if (values.mutate) {
+  await runMutationHarness(values.repo);
+} else {
+  await measure(1000);
+  await measure(4000);
+}

@@ -10,6 +10,7 @@ import {
 } from './adapters/git/create-git-repo-reader.js';
 import { directoryOpener } from './adapters/files/create-directory-access.js';
 import { readReportFiles } from './adapters/report-files/read-report-files.js';
+import { createSeverityModelSource } from './adapters/severity-model/load-severity-model.js';
 import {
   createStandardValidator,
   createWeaknessCatalog,
@@ -26,6 +27,7 @@ import { createDuplicatesService, type DuplicatesService } from './services/find
 import type { InboxService } from './services/create-inbox-service.js';
 import type { AdvisoryReader, RepoOpener, ReportReader, ReportStore } from './services/ports.js';
 import { createTriageService, type TriageService } from './services/triage-reports.js';
+import { createSeverityService, type SeverityService } from './services/assess-report-severity.js';
 
 export interface Services {
   triage: TriageService;
@@ -45,6 +47,7 @@ export interface Services {
     /** A PostgreSQL schema of its own (benchmarks, tests); the default schema when absent. */
     databaseSchema?: string;
   }): Promise<InboxService>;
+  severity: SeverityService;
 }
 
 function readPackageVersion(): string {
@@ -58,11 +61,19 @@ export function createServices(environment: ProcessEnvironment): Services {
   const advisoryReader: AdvisoryReader = { readAdvisoryCorpus };
   const repoOpener: RepoOpener = { open: (repoDir) => createGitRepoReader(repoDir, environment) };
   const openDuplicateStore = createFileDuplicateStore;
+  const dependencies = createDependencyService({
+    registryOpener: createNpmRegistryOpener(environment),
+    popularPackageSource,
+    advisoryReader,
+    clock: { now: () => new Date() },
+  });
+  // Triage checks the dependencies a report's diffs add through the same service as `thresher deps`.
   const triage = createTriageService({
     reportReader,
     advisoryReader,
     repoOpener,
     openDuplicateStore,
+    dependencyService: dependencies,
   });
   const clock = { now: () => new Date() };
   return {
@@ -112,11 +123,7 @@ export function createServices(environment: ProcessEnvironment): Services {
     }),
     audit: createAuditService({ directories: directoryOpener, parseProfile: parseSecurityProfile }),
     init: createInitService({ directories: directoryOpener, parseProfile: parseSecurityProfile }),
-    dependencies: createDependencyService({
-      registryOpener: createNpmRegistryOpener(environment),
-      popularPackageSource,
-      advisoryReader,
-      clock: { now: () => new Date() },
-    }),
+    dependencies,
+    severity: createSeverityService({ reportReader, modelSource: createSeverityModelSource() }),
   };
 }

@@ -15,6 +15,7 @@ The maintainer's security front desk.
 Commands:
   triage     triage vulnerability reports against security-profile.yml and rank the queue
   evidence   check what reports say about the code against the project's git repository
+  severity   estimate each report's CVSS metrics from its text, with confidence and reasons
   duplicates find earlier reports and published advisories about the same bug
   advisory   draft, export (OSV, CVE JSON 5, CSAF 2.0) and import advisories
   init       write security-profile.yml, SECURITY.md, AI_POLICY.md, security.txt and templates
@@ -43,6 +44,7 @@ type Command = (args: string[], io: CliIo, services: Services) => Promise<number
 const commands: Record<string, () => Promise<Command>> = {
   triage: async () => (await import('./commands/triage.js')).runTriageCommand,
   evidence: async () => (await import('./commands/evidence.js')).runEvidenceCommand,
+  severity: async () => (await import('./commands/severity.js')).runSeverityCommand,
   duplicates: async () => (await import('./commands/duplicates.js')).runDuplicatesCommand,
   advisory: async () => (await import('./commands/advisory.js')).runAdvisoryCommand,
   init: async () => (await import('./commands/init.js')).runInitCommand,

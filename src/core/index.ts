@@ -11,11 +11,14 @@ export {
 export type {
   CheckedClaim,
   ClaimProof,
+  ClaimRole,
   ClaimStatus,
   CodeClaim,
   CodeClaimKind,
   EvidenceGrade,
   EvidenceSummary,
+  FabricationProof,
+  SymbolKind,
 } from './model/evidence.js';
 export type {
   AffectedPackage,
@@ -104,6 +107,7 @@ export type {
   AssessedSeverity,
   ClaimedSeverity,
   ConditionEvidence,
+  DependencyFacts,
   ExpectedItem,
   Priority,
   RequirementCheck,
@@ -160,6 +164,41 @@ export { extractCodeClaims } from './evidence/extract-code-claims.js';
 export { findClosestPath, resolveCitedPath } from './evidence/find-closest-path.js';
 export { findSymbolDefinitions, findSymbolMentions } from './evidence/find-symbol-definitions.js';
 export { gradeEvidence } from './evidence/grade-evidence.js';
+export { evidenceThresholds } from './evidence/evidence-thresholds.js';
+export { findBlockEnd } from './evidence/find-block-end.js';
+export { findFirstRangeChange, readDiffHunks, type DiffHunk } from './evidence/trace-line-range.js';
+export {
+  findNearMissName,
+  listIdentifiers,
+  pickNearMissProbes,
+} from './evidence/find-near-miss-name.js';
+export {
+  judgeExternalClaim,
+  judgeOptionClaim,
+  judgeSymbolClaim,
+  orderSymbolFiles,
+  type SymbolSearch,
+} from './evidence/judge-symbol-claim.js';
+export {
+  judgeFoundPath,
+  judgeLineClaim,
+  judgeMissingPath,
+  judgePatchClaim,
+  judgeRevisionClaim,
+  judgeSnippetClaim,
+} from './evidence/judge-code-claim.js';
+export {
+  addFixedIn,
+  addLaterChange,
+  describeCheckedRevision,
+  type RevisionOutcome,
+} from './evidence/describe-revision-check.js';
+export {
+  learnTagConvention,
+  pickFirstRelease,
+  sampleReleaseTags,
+  type TagConvention,
+} from './evidence/learn-tag-convention.js';
 export {
   compareLineClaim,
   findBestSnippetMatch,
@@ -176,6 +215,42 @@ export {
 export { formatParseIssue } from './report/format-parse-issue.js';
 export { rankQueue } from './queue/score-priority.js';
 export { toSeverityRating } from './severity/score-cvss-vector.js';
+export {
+  combineSeverity,
+  defaultCombineSeverityOptions,
+  type CombinedSeverity,
+  type CombineSeverityOptions,
+  type SeverityDisagreement,
+} from './severity/combine-severity.js';
+export type { SeverityReason } from './severity/explain-severity-head.js';
+export { findClaimedSeverity } from './severity/assess-severity.js';
+export { inferSeverityFacts } from './severity/infer-severity-facts.js';
+export { mapToSeverityScale, type ScaledSeverity } from './severity/map-to-severity-scale.js';
+export {
+  predictSeverity,
+  type MetricPrediction,
+  type SeverityPrediction,
+} from './severity/predict-severity.js';
+export type { SeverityModel } from './severity/severity-model.js';
+export {
+  parseSeverityModel,
+  serializeSeverityModel,
+  severityModelVersion,
+} from './severity/severity-model-file.js';
+export {
+  ratingBands,
+  readSeverityMetrics,
+  severityMetrics,
+  type RatingBand,
+  type SeverityMetric,
+} from './severity/severity-metrics.js';
+export { severityTrainingOptions } from './severity/severity-training-options.js';
+export {
+  trainSeverityModel,
+  type SeverityTrainingOptions,
+  type SeverityTrainingRecord,
+} from './severity/train-severity-model.js';
+export { assignFolds } from './severity/assign-folds.js';
 export { triageFacts, triageReport } from './triage/triage-report.js';
 export type {
   AppliedExemption,

@@ -10,6 +10,8 @@ function toJsonClaim(checked: CheckedClaim) {
     status: checked.status,
     proof: checked.proof,
     line: checked.claim.span.line,
+    role: checked.claim.role ?? 'context',
+    ...(checked.claim.externalTo !== undefined ? { externalTo: checked.claim.externalTo } : {}),
   };
 }
 
@@ -19,5 +21,6 @@ export function toJsonEvidence(evidence: EvidenceSummary) {
     grade: evidence.grade,
     summary: evidence.summary,
     revision: evidence.revision,
+    ...(evidence.fabrication !== undefined ? { fabrication: evidence.fabrication } : {}),
   };
 }

@@ -56,6 +56,7 @@ export function toJsonReport(result: TriageResult, rank: number) {
     limits: result.limits,
     notes: result.notes,
     identifiers: result.identifiers,
+    dependencies: result.dependencies,
     facts: result.facts.map((fact) => ({
       kind: fact.kind,
       value: fact.value,

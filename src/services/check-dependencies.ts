@@ -149,8 +149,18 @@ export function createDependencyService(parts: DependencyServiceParts): Dependen
   let popularity: Promise<Record<Ecosystem, PopularityIndex>> | null = null;
   const loadPopularity = () =>
     (popularity ??= parts.popularPackageSource.loadPopularPackages().then((lists) => ({
-      npm: createPopularityIndex('npm', lists.npm.listName, lists.npm.packages),
-      pypi: createPopularityIndex('pypi', lists.pypi.listName, lists.pypi.packages),
+      npm: createPopularityIndex(
+        'npm',
+        lists.npm.listName,
+        lists.npm.packages,
+        lists.pypi.packages.map((entry) => entry.name),
+      ),
+      pypi: createPopularityIndex(
+        'pypi',
+        lists.pypi.listName,
+        lists.pypi.packages,
+        lists.npm.packages.map((entry) => entry.name),
+      ),
     })));
 
   async function check(request: DependencyCheckRequest): Promise<DependencyCheckOutcome> {

@@ -126,13 +126,21 @@ describe('checkEvidence on a fabricated report', () => {
     evidence = await check(fabricatedReport);
   });
 
-  it('contradicts every invented claim and grades the report contradicted', () => {
+  it('contradicts every invented claim and grades the report fabricated, with the proof', () => {
     expect(statusOf(evidence, 'symbol', 'http_parse_secure_headers')).toBe('contradicted');
     expect(statusOf(evidence, 'symbol', 'tinyhttpd_exec_handler')).toBe('contradicted');
     expect(statusOf(evidence, 'line', 'src/http/secure_headers.c:120')).toBe('contradicted');
     expect(statusOf(evidence, 'snippet', 'strcpy(secure_buf')).toBe('contradicted');
     expect(statusOf(evidence, 'patch', 'strncpy')).toBe('contradicted');
-    expect(evidence.grade).toBe('contradicted');
+    expect(evidence.grade).toBe('fabricated');
+    expect(evidence.summary).toMatch(
+      /^The code this report says is vulnerable does not exist at 2\.4\.1: /,
+    );
+    expect(evidence.fabrication).toMatchObject({ revision: 'v2.4.1' });
+    expect(evidence.fabrication?.contradicted.map((entry) => entry.text)).toContain(
+      'http_parse_secure_headers',
+    );
+    expect(evidence.fabrication?.contradicted[0]).toMatchObject({ role: 'location' });
   });
 
   it('gives the proof: not at that version, never in history', () => {

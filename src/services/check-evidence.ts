@@ -1,32 +1,48 @@
 // Use case: check what a report claims about the code against a git repository at the version
-// the report names (HEAD when it names none, and we say so). The repository is only read.
+// the report names (the nearest older release when it has no tag, HEAD when it names none, and
+// we say so). The repository is only read; every verdict and sentence comes from core.
 
 import {
+  addFixedIn,
+  addLaterChange,
   chooseRevision,
   compareLineClaim,
+  describeCheckedRevision,
+  evidenceThresholds,
   extractCodeClaims,
   findBestSnippetMatch,
+  findBlockEnd,
   findClosestPath,
+  findNearMissName,
   findSymbolDefinitions,
   findSymbolMentions,
   gradeEvidence,
+  judgeExternalClaim,
+  judgeFoundPath,
+  judgeLineClaim,
+  judgeMissingPath,
+  judgeOptionClaim,
+  judgePatchClaim,
+  judgeRevisionClaim,
+  judgeSnippetClaim,
+  judgeSymbolClaim,
+  listIdentifiers,
+  orderSymbolFiles,
+  pickFirstRelease,
+  pickNearMissProbes,
   pickSnippetProbes,
   resolveCitedPath,
+  sampleReleaseTags,
   type CheckedClaim,
-  type ClaimProof,
   type CodeClaim,
   type EvidenceSummary,
   type Fact,
   type Report,
+  type RevisionOutcome,
+  type SymbolSearch,
+  type TagConvention,
 } from '../core/index.js';
 import type { CommitInfo, GrepHit, RepoReader } from './ports.js';
-
-const maxCandidateFilesPerSymbol = 20;
-const maxCandidateFilesPerSnippet = 5;
-const snippetVerifiedSimilarity = 0.75;
-const snippetResemblesSimilarity = 0.4;
-const quotedLineSimilarity = 0.6;
-const movedLineSimilarity = 0.8;
 
 const textDecoder = new TextDecoder('utf-8', { fatal: false });
 
@@ -35,10 +51,11 @@ interface CheckContext {
   commit: string;
   label: string;
   isDefault: boolean;
+  convention: TagConvention | null;
   files: string[];
   fileSet: ReadonlySet<string>;
   texts: Map<string, Promise<string | null>>;
-  laterChanges: Map<string, Promise<CommitInfo | null>>;
+  changes: Map<string, Promise<CommitInfo | null>>;
 }
 
 function readText(context: CheckContext, path: string): Promise<string | null> {
@@ -52,20 +69,40 @@ function readText(context: CheckContext, path: string): Promise<string | null> {
   return text;
 }
 
-function findLaterChange(context: CheckContext, path: string): Promise<CommitInfo | null> {
-  if (context.isDefault) return Promise.resolve(null);
-  let change = context.laterChanges.get(path);
+/** The commit after the checked revision that changed these lines (or the file), cached. */
+function findLaterChange(
+  context: CheckContext,
+  path: string,
+  lines: { start: number; end: number } | null,
+): Promise<CommitInfo | null> {
+  const key = lines === null ? path : `${path}:${lines.start}-${lines.end}`;
+  let change = context.changes.get(key);
   if (!change) {
-    change = context.repo
-      .listChangesAfter(context.commit, path, 1)
-      .then((changes) => changes[0] ?? null);
-    context.laterChanges.set(path, change);
+    change =
+      lines === null
+        ? context.repo
+            .listChangesAfter(context.commit, path, 1)
+            .then((changes) => changes[0] ?? null)
+        : context.repo.findLineChangeAfter(context.commit, path, lines);
+    context.changes.set(key, change);
   }
   return change;
 }
 
-function toCommitInfo(commit: CommitInfo | null): ClaimProof['commit'] {
-  return commit ? { id: commit.id, subject: commit.subject, date: commit.date } : undefined;
+/** The cited code's place: the lines a proof points at (a definition's whole block). */
+async function findCitedLines(
+  context: CheckContext,
+  checked: CheckedClaim,
+): Promise<{ start: number; end: number } | null> {
+  const { path, line } = checked.proof;
+  if (path === undefined || line === undefined) return null;
+  if (checked.claim.kind === 'line' && checked.claim.lines && !checked.proof.similarity)
+    return checked.claim.lines;
+  const text = await readText(context, path);
+  if (text === null) return { start: line, end: line };
+  if (checked.claim.kind === 'symbol') return { start: line, end: findBlockEnd(text, line) };
+  const shown = (checked.proof.snippet ?? '').split('\n').length;
+  return { start: line, end: line + Math.max(0, shown - 1) };
 }
 
 async function withLaterChange(
@@ -73,52 +110,28 @@ async function withLaterChange(
   checked: CheckedClaim,
 ): Promise<CheckedClaim> {
   const path = checked.proof.path;
-  if (checked.status !== 'verified' || !path) return checked;
-  const later = toCommitInfo(await findLaterChange(context, path));
-  if (!later) return checked;
-  return {
-    ...checked,
-    proof: {
-      ...checked.proof,
-      changedLater: later,
-      summary: `${checked.proof.summary}; changed after ${context.label} in ${later.id.slice(0, 12)} "${later.subject}" (may be fixed already)`,
-    },
-  };
+  if (context.isDefault || checked.status !== 'verified' || !path) return checked;
+  const lines = checked.claim.kind === 'file' ? null : await findCitedLines(context, checked);
+  const change = await findLaterChange(context, path, lines);
+  if (!change) return checked;
+  const later = addLaterChange(checked, context.label, change, lines !== null);
+  if (lines === null) return later;
+  // The cited lines changed: the first release that has the change no longer has that code.
+  const release = pickFirstRelease(
+    await context.repo.listTagsContaining(change.id),
+    context.convention,
+  );
+  return release === null ? later : addFixedIn(later, release, change);
 }
 
-async function describeMissingPath(
-  context: CheckContext,
-  claim: CodeClaim,
-  path: string,
-): Promise<CheckedClaim> {
-  const closest = findClosestPath(path, context.files);
-  const lastChange = await context.repo.findLastChange(path);
-  const history = lastChange
-    ? `; it exists elsewhere in history (last touched in ${lastChange.id.slice(0, 12)} "${lastChange.subject}")`
-    : (await context.repo.isShallow())
-      ? '; it is not in the history this shallow clone holds (history is cut, so it may have existed before)'
-      : '; it never existed in the repository history';
-  const hint = closest ? `; closest real path: ${closest}` : '';
-  return {
-    claim,
-    status: 'contradicted',
-    proof: {
-      summary: `${path} does not exist at ${context.label}${hint}${history}`,
-      ...(closest ? { closestPath: closest } : {}),
-      ...(lastChange ? { commit: toCommitInfo(lastChange) } : {}),
-    },
-  };
-}
-
-async function checkFile(context: CheckContext, claim: CodeClaim): Promise<CheckedClaim> {
+async function checkPath(context: CheckContext, claim: CodeClaim): Promise<CheckedClaim> {
   const cited = claim.path ?? claim.text;
   const path = resolveCitedPath(cited, context.fileSet);
-  if (!path) return describeMissingPath(context, claim, cited);
-  return {
-    claim,
-    status: 'verified',
-    proof: { summary: `${path} exists at ${context.label}`, path },
-  };
+  if (path) return judgeFoundPath(claim, path, context.label);
+  const closestPath = findClosestPath(cited, context.files);
+  const lastChange = await context.repo.findLastChange(cited);
+  const isShallow = lastChange === null && (await context.repo.isShallow());
+  return judgeMissingPath(claim, cited, context.label, { closestPath, lastChange, isShallow });
 }
 
 async function checkLine(
@@ -126,72 +139,19 @@ async function checkLine(
   claim: CodeClaim,
   quoted: string | undefined,
 ): Promise<CheckedClaim> {
-  const cited = claim.path ?? claim.text;
-  const path = resolveCitedPath(cited, context.fileSet);
-  if (!path || !claim.lines)
-    return path ? checkFile(context, claim) : describeMissingPath(context, claim, cited);
+  const path = resolveCitedPath(claim.path ?? claim.text, context.fileSet);
+  if (!path || !claim.lines) return checkPath(context, claim);
   const text = await readText(context, path);
   if (text === null)
     return { claim, status: 'unverifiable', proof: { summary: `${path} could not be read`, path } };
   const comparison = compareLineClaim(text, claim.lines, quoted);
-  const where = `${path}:${claim.lines.start}${claim.lines.end !== claim.lines.start ? `-${claim.lines.end}` : ''}`;
-  if (!comparison.isInside) {
-    return {
-      claim,
-      status: 'contradicted',
-      proof: {
-        summary: `${path} has only ${comparison.lineCount} lines at ${context.label}; line ${claim.lines.start} does not exist`,
-        path,
-      },
-    };
-  }
-  const actual = comparison.actual.slice(0, 400);
-  if (
-    quoted === undefined ||
-    comparison.similarity === undefined ||
-    comparison.similarity >= quotedLineSimilarity
-  ) {
-    const matches =
-      comparison.similarity !== undefined
-        ? ` and matches the quoted code (${comparison.similarity.toFixed(2)})`
-        : '';
-    return {
-      claim,
-      status: 'verified',
-      proof: {
-        summary: `${where} exists${matches}`,
-        path,
-        line: claim.lines.start,
-        snippet: actual,
-        ...(comparison.similarity !== undefined ? { similarity: comparison.similarity } : {}),
-      },
-    };
-  }
-  const moved = comparison.bestMatch;
-  if (moved && moved.similarity >= movedLineSimilarity) {
-    return {
-      claim,
-      status: 'verified',
-      proof: {
-        summary: `the quoted code is at ${path}:${moved.startLine}, not line ${claim.lines.start} (lines moved)`,
-        path,
-        line: moved.startLine,
-        snippet: moved.text.slice(0, 400),
-        similarity: moved.similarity,
-      },
-    };
-  }
-  return {
-    claim,
-    status: 'contradicted',
-    proof: {
-      summary: `${where} does not hold the quoted code; it reads: ${actual.split('\n')[0] ?? ''}`,
-      path,
-      line: claim.lines.start,
-      snippet: actual,
-      similarity: comparison.similarity,
-    },
-  };
+  return judgeLineClaim(
+    { ...claim, lines: claim.lines },
+    path,
+    context.label,
+    comparison,
+    quoted !== undefined,
+  );
 }
 
 function groupHitsBySymbol(
@@ -207,65 +167,101 @@ function groupHitsBySymbol(
   return grouped;
 }
 
+/** The real names missing ones are one typo away from, found by one grep for all their parts. */
+async function findDidYouMeans(
+  context: CheckContext,
+  names: readonly string[],
+): Promise<Map<string, string>> {
+  const found = new Map<string, string>();
+  const probes = [...new Set(names.flatMap((name) => pickNearMissProbes(name)))];
+  if (probes.length === 0) return found;
+  const lines = (await context.repo.grep(context.commit, probes, { maxHits: 5000 })).map(
+    (hit) => hit.text,
+  );
+  for (const name of names) {
+    const near = findNearMissName(name, listIdentifiers(lines, name));
+    if (near !== null) found.set(name, near);
+  }
+  return found;
+}
+
+interface AbsentNames {
+  /** Missing at the checked revision but held by a sampled release or HEAD. */
+  foundAt: Map<string, string>;
+  /** Missing everywhere looked: the real name each is one typo away from. */
+  didYouMean: Map<string, string>;
+}
+
+/** For names not at the checked revision: a release that has them, else their near misses. */
+async function lookUpAbsentNames(
+  context: CheckContext,
+  names: readonly string[],
+  tagNames: readonly string[],
+): Promise<AbsentNames> {
+  if (names.length === 0) return { foundAt: new Map(), didYouMean: new Map() };
+  const sample = [...sampleReleaseTags(tagNames, context.convention, 3), 'HEAD'].filter(
+    (revision) => revision !== context.label,
+  );
+  const foundAt = await context.repo.findNamesAt(sample, names);
+  const didYouMean = await findDidYouMeans(
+    context,
+    names.filter((name) => !foundAt.has(name)),
+  );
+  return { foundAt, didYouMean };
+}
+
 async function checkSymbol(
   context: CheckContext,
   claim: CodeClaim,
   hits: readonly GrepHit[],
+  absent: AbsentNames,
 ): Promise<CheckedClaim> {
   const symbol = claim.symbol ?? claim.text;
-  const candidatePaths = [...new Set(hits.map((hit) => hit.path))].slice(
+  const paths = orderSymbolFiles([...new Set(hits.map((hit) => hit.path))]).slice(
     0,
-    maxCandidateFilesPerSymbol,
+    evidenceThresholds.maxCandidateFilesPerSymbol,
   );
-  for (const path of candidatePaths) {
+  const search: SymbolSearch = { label: context.label, fileCount: paths.length };
+  for (const path of paths) {
     const text = await readText(context, path);
-    if (text === null) continue;
-    const definition = findSymbolDefinitions(text, path, symbol)[0];
+    const definition = text === null ? undefined : findSymbolDefinitions(text, path, symbol)[0];
     if (definition) {
-      return {
-        claim,
-        status: 'verified',
-        proof: {
-          summary: `${symbol} is defined at ${path}:${definition.line} (${context.label})`,
-          path,
-          line: definition.line,
-          snippet: definition.text.slice(0, 400),
-        },
-      };
+      search.definition = { ...definition, path };
+      break;
     }
   }
-  for (const path of candidatePaths) {
-    const text = await readText(context, path);
-    const mention = text === null ? undefined : findSymbolMentions(text, symbol)[0];
-    if (mention) {
-      return {
-        claim,
-        status: 'unverifiable',
-        proof: {
-          summary: `${symbol} is not defined in the project at ${context.label}, only used at ${path}:${mention.line} (a library function or macro?)`,
-          path,
-          line: mention.line,
-          snippet: mention.text.slice(0, 400),
-        },
-      };
+  if (!search.definition) {
+    for (const path of paths) {
+      const text = await readText(context, path);
+      const mention = text === null ? undefined : findSymbolMentions(text, symbol)[0];
+      if (mention) {
+        search.mention = { ...mention, path };
+        break;
+      }
     }
   }
-  return {
-    claim,
-    status: 'contradicted',
-    proof: { summary: `${symbol} is neither defined nor mentioned anywhere at ${context.label}` },
-  };
+  const foundAt = absent.foundAt.get(symbol);
+  const typo = absent.didYouMean.get(symbol);
+  if (paths.length === 0 && foundAt !== undefined) search.foundAt = foundAt;
+  else if (paths.length === 0 && typo !== undefined) search.didYouMean = typo;
+  return judgeSymbolClaim(claim, search);
+}
+
+async function checkOption(context: CheckContext, claim: CodeClaim): Promise<CheckedClaim> {
+  const name = claim.text.replace(/^-+/, '');
+  const spellings = [claim.text, `"${name}"`, `'${name}'`];
+  const [hit] = await context.repo.grep(context.commit, spellings, { maxHits: 1 });
+  if (hit) return judgeOptionClaim(claim, { label: context.label, hit });
+  const typo = (await findDidYouMeans(context, [name])).get(name);
+  return judgeOptionClaim(claim, {
+    label: context.label,
+    ...(typo !== undefined ? { didYouMean: typo } : {}),
+  });
 }
 
 async function checkSnippet(context: CheckContext, claim: CodeClaim): Promise<CheckedClaim> {
   const probes = pickSnippetProbes(claim.text);
-  if (probes.length === 0) {
-    return {
-      claim,
-      status: 'unverifiable',
-      proof: { summary: 'the snippet is too short or generic to look for' },
-    };
-  }
+  if (probes.length === 0) return judgeSnippetClaim(claim, context.label, null, false);
   const hits = await context.repo.grep(context.commit, probes, { maxHits: 200 });
   const counts = new Map<string, number>();
   const cited = claim.path ? resolveCitedPath(claim.path, context.fileSet) : null;
@@ -273,89 +269,15 @@ async function checkSnippet(context: CheckContext, claim: CodeClaim): Promise<Ch
   for (const hit of hits) counts.set(hit.path, (counts.get(hit.path) ?? 0) + 1);
   const candidates = [...counts]
     .sort((a, b) => b[1] - a[1])
-    .slice(0, maxCandidateFilesPerSnippet)
+    .slice(0, evidenceThresholds.maxCandidateFilesPerSnippet)
     .map(([path]) => path);
-  let best: { path: string; match: NonNullable<ReturnType<typeof findBestSnippetMatch>> } | null =
-    null;
+  let best: Parameters<typeof judgeSnippetClaim>[2] = null;
   for (const path of candidates) {
     const text = await readText(context, path);
     const match = text === null ? null : findBestSnippetMatch(text, claim.text);
     if (match && (!best || match.similarity > best.match.similarity)) best = { path, match };
   }
-  if (best && best.match.similarity >= snippetVerifiedSimilarity) {
-    const { path, match } = best;
-    return {
-      claim,
-      status: 'verified',
-      proof: {
-        summary: `found at ${path}:${match.startLine}-${match.endLine} (similarity ${match.similarity.toFixed(2)})`,
-        path,
-        line: match.startLine,
-        snippet: match.text.slice(0, 400),
-        similarity: match.similarity,
-      },
-    };
-  }
-  if (best && best.match.similarity >= snippetResemblesSimilarity) {
-    const { path, match } = best;
-    return {
-      claim,
-      status: 'unverifiable',
-      proof: {
-        summary: `only resembles ${path}:${match.startLine}-${match.endLine} (similarity ${match.similarity.toFixed(2)})`,
-        path,
-        line: match.startLine,
-        snippet: match.text.slice(0, 400),
-        similarity: match.similarity,
-      },
-    };
-  }
-  return { claim, status: 'contradicted', proof: { summary: `no such code at ${context.label}` } };
-}
-
-async function checkPatch(context: CheckContext, claim: CodeClaim): Promise<CheckedClaim> {
-  const result = await context.repo.checkPatch(context.commit, claim.text);
-  return result.applies
-    ? {
-        claim,
-        status: 'verified',
-        proof: { summary: `the patch applies cleanly at ${context.label}` },
-      }
-    : {
-        claim,
-        status: 'contradicted',
-        proof: { summary: `the patch does not apply at ${context.label}: ${result.message}` },
-      };
-}
-
-function checkRevision(
-  context: CheckContext,
-  claim: CodeClaim,
-  resolved: ReadonlyMap<string, string | null>,
-): CheckedClaim {
-  const commit = resolved.get(claim.text);
-  if (commit) {
-    return {
-      claim,
-      status: 'verified',
-      proof: {
-        summary: `${claim.text} is ${commit.slice(0, 12)} in the repository`,
-        commit: { id: commit, subject: '', date: '' },
-      },
-    };
-  }
-  const isCommitId = /^[0-9a-f]{7,40}$/i.test(claim.text);
-  return isCommitId
-    ? {
-        claim,
-        status: 'contradicted',
-        proof: { summary: `no commit ${claim.text} in the repository` },
-      }
-    : {
-        claim,
-        status: 'unverifiable',
-        proof: { summary: `no tag for ${claim.text}; checked ${context.label}` },
-      };
+  return judgeSnippetClaim(claim, context.label, best, true);
 }
 
 async function resolveRevisionClaims(
@@ -377,25 +299,56 @@ async function resolveRevisionClaims(
   return resolved;
 }
 
-/** Picks the revision the report names (a commit, a tag, a version mapped to a tag), else HEAD. */
+/**
+ * Picks the revision the report names (a commit, a tag, a version mapped to a tag by the
+ * repository's own convention), else the nearest older release, else HEAD.
+ */
 async function chooseCheckedRevision(
   repo: RepoReader,
   claims: readonly CodeClaim[],
   tagNames: readonly string[],
-): Promise<EvidenceSummary['revision']> {
-  const { requested, candidates } = chooseRevision(claims, tagNames);
+): Promise<{ revision: EvidenceSummary['revision']; convention: TagConvention | null }> {
+  const { requested, candidates, convention, nearestOlder } = chooseRevision(claims, tagNames);
+  const tagConvention = convention !== null ? { tagConvention: convention.pattern } : {};
+  const finish = (
+    outcome: RevisionOutcome,
+    resolved: string,
+    isDefault: boolean,
+  ): { revision: EvidenceSummary['revision']; convention: TagConvention | null } => ({
+    revision: {
+      requested,
+      resolved,
+      commit: outcome.commit,
+      isDefault,
+      note: describeCheckedRevision(outcome),
+      ...tagConvention,
+      ...(outcome.kind === 'nearest-older' ? { isNearestOlder: true } : {}),
+      ...(outcome.kind === 'nearest-older' && outcome.isNewerThanEveryTag
+        ? { isNewerThanEveryTag: true }
+        : {}),
+    },
+    convention,
+  });
   for (const candidate of candidates) {
     const commit = await repo.resolveRevision(candidate);
+    if (commit) return finish({ kind: 'named', candidate, commit }, candidate, false);
+  }
+  if (nearestOlder !== null) {
+    const commit = await repo.resolveRevision(nearestOlder.tag);
     if (commit) {
-      const note = `checked ${candidate} (${commit.slice(0, 12)}), the version the report names`;
-      return { requested, resolved: candidate, commit, isDefault: false, note };
+      const outcome: RevisionOutcome = {
+        kind: 'nearest-older',
+        requested: nearestOlder.version,
+        tag: nearestOlder.tag,
+        commit,
+        pattern: convention?.pattern ?? null,
+        isNewerThanEveryTag: nearestOlder.isNewerThanEveryTag,
+      };
+      return finish(outcome, nearestOlder.tag, false);
     }
   }
   const commit = await repo.resolveHead();
-  const note = requested
-    ? `the repository has no tag or commit for ${requested}; checked HEAD (${commit.slice(0, 12)}) instead`
-    : `the report names no version; checked HEAD (${commit.slice(0, 12)})`;
-  return { requested, resolved: 'HEAD', commit, isDefault: true, note };
+  return finish({ kind: 'head', requested, commit }, 'HEAD', true);
 }
 
 async function openContext(
@@ -403,17 +356,18 @@ async function openContext(
   claims: readonly CodeClaim[],
 ): Promise<{ context: CheckContext; revision: EvidenceSummary['revision']; tagNames: string[] }> {
   const tagNames = (await repo.listTags()).map((tag) => tag.name);
-  const revision = await chooseCheckedRevision(repo, claims, tagNames);
+  const { revision, convention } = await chooseCheckedRevision(repo, claims, tagNames);
   const files = await repo.listFiles(revision.commit);
   const context: CheckContext = {
     repo,
     commit: revision.commit,
     label: revision.resolved,
     isDefault: revision.isDefault,
+    convention,
     files,
     fileSet: new Set(files),
     texts: new Map(),
-    laterChanges: new Map(),
+    changes: new Map(),
   };
   return { context, revision, tagNames };
 }
@@ -438,7 +392,9 @@ export async function checkEvidence(
   const { context, revision, tagNames } = await openContext(repo, claims);
   const symbols = [
     ...new Set(
-      claims.filter((claim) => claim.kind === 'symbol').map((claim) => claim.symbol ?? claim.text),
+      claims
+        .filter((claim) => claim.kind === 'symbol' && claim.externalTo === undefined)
+        .map((claim) => claim.symbol ?? claim.text),
     ),
   ];
   const symbolHits =
@@ -446,13 +402,19 @@ export async function checkEvidence(
       ? await repo.grep(context.commit, symbols, { wordMatch: true, maxHits: 2000 })
       : [];
   const hitsBySymbol = groupHitsBySymbol(symbols, symbolHits);
+  const absent = await lookUpAbsentNames(
+    context,
+    symbols.filter((symbol) => (hitsBySymbol.get(symbol) ?? []).length === 0),
+    tagNames,
+  );
   const resolvedRevisions = await resolveRevisionClaims(repo, claims, tagNames);
 
   const checked = await Promise.all(
     claims.map(async (claim): Promise<CheckedClaim> => {
+      if (claim.externalTo !== undefined) return judgeExternalClaim(claim);
       switch (claim.kind) {
         case 'file':
-          return withLaterChange(context, await checkFile(context, claim));
+          return withLaterChange(context, await checkPath(context, claim));
         case 'line':
           return withLaterChange(
             context,
@@ -461,17 +423,36 @@ export async function checkEvidence(
         case 'symbol':
           return withLaterChange(
             context,
-            await checkSymbol(context, claim, hitsBySymbol.get(claim.symbol ?? claim.text) ?? []),
+            await checkSymbol(
+              context,
+              claim,
+              hitsBySymbol.get(claim.symbol ?? claim.text) ?? [],
+              absent,
+            ),
           );
         case 'snippet':
           return withLaterChange(context, await checkSnippet(context, claim));
+        case 'option':
+          return checkOption(context, claim);
         case 'patch':
-          return checkPatch(context, claim);
+          return judgePatchClaim(
+            claim,
+            context.label,
+            await context.repo.checkPatch(context.commit, claim.text),
+          );
         case 'revision':
-          return checkRevision(context, claim, resolvedRevisions);
+          return judgeRevisionClaim(
+            claim,
+            context.label,
+            resolvedRevisions.get(claim.text) ?? null,
+          );
       }
     }),
   );
-  const { grade, summary } = gradeEvidence(checked);
-  return { revision, claims: checked, grade, summary };
+  const { grade, summary, fabrication } = gradeEvidence(checked, {
+    label: context.label,
+    commit: context.commit,
+    canProveAbsence: revision.isNewerThanEveryTag !== true,
+  });
+  return { revision, claims: checked, grade, summary, ...(fabrication ? { fabrication } : {}) };
 }

@@ -10,6 +10,7 @@ import type {
   RegistryLookup,
   Report,
   ReportStatus,
+  SeverityModel,
 } from '../core/index.js';
 
 /**
@@ -76,6 +77,22 @@ export interface RepoReader {
   findLastChange(path: string): Promise<CommitInfo | null>;
   /** Commits after `commit` on the way to HEAD that touched `path`, newest first. */
   listChangesAfter(commit: string, path: string, limit?: number): Promise<CommitInfo[]>;
+  /**
+   * The first commit after `commit`, on the way to HEAD, that changed any of the lines
+   * `start..end` of `path` as they are at `commit` (blame in reverse); null when they are unchanged.
+   */
+  findLineChangeAfter(
+    commit: string,
+    path: string,
+    lines: { start: number; end: number },
+  ): Promise<CommitInfo | null>;
+  /**
+   * Which of these identifiers occur as a whole word at any of these revisions (one search over
+   * them all): name → the first revision (as given) found to hold it.
+   */
+  findNamesAt(revisions: readonly string[], names: readonly string[]): Promise<Map<string, string>>;
+  /** Tag names whose history contains the commit. */
+  listTagsContaining(commit: string): Promise<string[]>;
 }
 
 interface OpenedRepo extends RepoReader {
@@ -530,4 +547,9 @@ export interface PasswordHasher {
   verify(password: string, passwordHash: string): Promise<boolean>;
   /** A new random password to print once. */
   createPassword(): string;
+}
+
+/** The severity model, loaded on first use (throws InputError when the file is wrong or damaged). */
+export interface SeverityModelSource {
+  load(): Promise<SeverityModel>;
 }

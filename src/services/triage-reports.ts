@@ -10,10 +10,12 @@ import {
   rankQueue,
   resolveSupportedVersions,
   triageFacts,
+  type DependencyFacts,
   type Report,
   type SecurityProfile,
   type TriageResult,
 } from '../core/index.js';
+import type { DependencyService } from './check-dependencies.js';
 import { checkEvidence } from './check-evidence.js';
 import { isolateReportFailure } from './isolate-report-failure.js';
 import {
@@ -38,6 +40,11 @@ interface TriageRequest {
   storePath?: string;
   /** Or an open store of those documents (the inbox keeps each project's in its database). */
   duplicateStore?: DuplicateStore;
+  /**
+   * Check the dependencies the reports' diffs add: `offline` (the default: shipped lists, cache,
+   * no network), `online` (the registry too) or `off`.
+   */
+  dependencyCheck?: 'offline' | 'online' | 'off';
 }
 
 export interface TriageOutcome {
@@ -54,8 +61,23 @@ export function createTriageService(
   dependencies: DuplicateSources & {
     repoOpener: RepoOpener;
     openDuplicateStore: (path: string) => DuplicateStore;
+    /** The dependency guard: the same service `thresher deps` uses, not a copy. */
+    dependencyService?: DependencyService;
   },
 ): TriageService {
+  /** The dependency guard's findings on the diffs in a report, as facts; null without a diff. */
+  async function checkDependencies(
+    report: Report,
+    mode: 'offline' | 'online' | 'off',
+  ): Promise<DependencyFacts | null> {
+    if (mode === 'off' || dependencies.dependencyService === undefined) return null;
+    const outcome = await dependencies.dependencyService.checkReportBody(
+      { name: report.source, text: report.body },
+      { offline: mode === 'offline' },
+    );
+    return outcome && { dependencies: outcome.dependencies, findings: outcome.findings };
+  }
+
   return {
     async triage({
       profile: givenProfile,
@@ -65,6 +87,7 @@ export function createTriageService(
       againstPaths = [],
       storePath,
       duplicateStore,
+      dependencyCheck = 'offline',
     }) {
       const repo = repoDir === undefined ? null : await dependencies.repoOpener.open(repoDir);
       try {
@@ -93,9 +116,22 @@ export function createTriageService(
                 reportProblems,
               )
             : null;
+          const checked = await isolateReportFailure(
+            report.source,
+            'the dependency check',
+            () => checkDependencies(report, dependencyCheck),
+            reportProblems,
+          );
           const document = buildReportDocument(report, facts, projectName);
           const duplicates = await matchThenAdd(document, duplicateCandidateLimit);
-          results.push(triageFacts(report, facts, profile, { evidence, duplicates, limits }));
+          results.push(
+            triageFacts(report, facts, profile, {
+              evidence,
+              duplicates,
+              limits,
+              dependencies: checked,
+            }),
+          );
         }
         await commit();
         return {

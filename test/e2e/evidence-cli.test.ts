@@ -12,9 +12,16 @@ const truthful = join(folder, 'truthful.md');
 const fabricated = join(folder, 'fabricated.md');
 
 interface EvidenceJson {
-  claims: { kind: string; text: string; status: string; proof: { summary: string } }[];
+  claims: {
+    kind: string;
+    text: string;
+    status: string;
+    role: string;
+    proof: { summary: string };
+  }[];
   grade: string;
   revision: { resolved: string };
+  fabrication?: { revision: string };
 }
 
 beforeAll(async () => {
@@ -89,16 +96,20 @@ describe('thresher evidence', () => {
       kind: 'symbol',
       status: 'verified',
     });
-    expect(bad!.grade).toBe('contradicted');
+    expect(bad!.grade).toBe('fabricated');
     expect(
       bad!.claims.find((claim) => claim.text === 'http_parse_secure_headers')?.proof.summary,
     ).toContain('neither defined nor mentioned');
+    expect(bad!.claims.find((claim) => claim.text === 'http_parse_secure_headers')).toMatchObject({
+      role: 'location',
+    });
+    expect(bad!.fabrication).toMatchObject({ revision: 'v2.4.1' });
   });
 
   it('prints a readable text summary', () => {
     const result = runThresher(['evidence', '--repo', repo.fixture.dir, fabricated]);
     expect(result.status).toBe(0);
-    expect(result.stdout).toContain('grade: contradicted');
+    expect(result.stdout).toContain('grade: fabricated: The code this report says is vulnerable');
     expect(result.stdout).toMatch(/NO {2}symbol +http_parse_secure_headers/);
   });
 
@@ -142,10 +153,12 @@ describe('thresher triage --repo', () => {
     expect(good.priorityReasons).toContain('+10 code claims verified');
     expect(good.reply).toContain('has changed since tinyhttpd 2.4.1');
     expect(good.notes.join('\n')).toContain('"Reject chunk sizes larger than the buffer"');
-    expect(bad.evidence.grade).toBe('contradicted');
-    expect(bad.disposition).toBe('needs-info');
-    expect(bad.missing).toContain('affected-component');
-    expect(bad.reply).toContain('none of them holds');
+    expect(bad.evidence.grade).toBe('fabricated');
+    expect(bad.disposition).toBe('invalid');
+    expect(bad.priorityReasons).toContain(
+      '-50 the code the report says is vulnerable does not exist: fabricated',
+    );
+    expect(bad.reply).toContain('says is vulnerable against tinyhttpd 2.4.1, and it is not there');
     expect(bad.reply).toContain('http_parse_secure_headers');
     expect(good.priority).toBeGreaterThan(bad.priority);
     expect(readFileSync(truthful, 'utf8')).toContain('http_read_chunked');
@@ -163,7 +176,7 @@ describe('thresher triage --repo', () => {
     ]);
     expect(result.status).toBe(0);
     expect(result.stdout.split('\n')[0]).toContain('CODE');
-    expect(result.stdout).toContain('contradicted');
+    expect(result.stdout).toContain('fabricated');
   });
 });
 

@@ -7,7 +7,15 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import type { Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { ConflictError, InputError, InternalError, UnavailableError } from '../../core/index.js';
+import {
+  ConflictError,
+  findFirstRangeChange,
+  InputError,
+  InternalError,
+  readDiffHunks,
+  UnavailableError,
+  type DiffHunk,
+} from '../../core/index.js';
 import type { CommitInfo, GrepHit, RepoReader } from '../../services/ports.js';
 
 /** A reader plus `close()`, which ends its git processes (they never keep Node alive anyway). */
@@ -228,6 +236,38 @@ function openReader(root: string, env: NodeJS.ProcessEnv): GitRepoReader {
     return reading.then((content) => content?.slice() ?? null);
   }
 
+  /** Every later diff of a file along HEAD's first-parent line, oldest first, without context. */
+  async function readLaterDiffs(id: string, path: string): Promise<LaterDiff[]> {
+    const run = await git(
+      [
+        'log',
+        '--reverse',
+        '--first-parent',
+        '-m',
+        '--no-color',
+        '--unified=0',
+        '--format=%x01%H%x00%s%x00%cI%x00%P',
+        `${id}..HEAD`,
+        '--',
+        path,
+      ],
+      { maxOutputBytes: maxPathIndexBytes },
+    );
+    if (run.spawnError || run.isTimedOut || run.isTruncated || run.code !== 0) return [];
+    const commits: LaterDiff[] = [];
+    for (const record of run.stdout.toString('utf8').split('\u0001').slice(1)) {
+      const newline = record.indexOf('\n');
+      const [hash, subject, date, parents] = record.slice(0, newline).split('\0');
+      if (!hash || subject === undefined || !date) continue;
+      commits.push({
+        info: { id: hash, subject, date },
+        parents: (parents ?? '').split(' ').filter(Boolean),
+        hunks: readDiffHunks(record.slice(newline + 1)),
+      });
+    }
+    return commits;
+  }
+
   async function readCommits(args: readonly string[]): Promise<CommitInfo[]> {
     const run = await git(args, { maxOutputBytes: maxLogBytes });
     assertCompleted(run, 'git log');
@@ -279,6 +319,7 @@ function openReader(root: string, env: NodeJS.ProcessEnv): GitRepoReader {
   }
 
   const pathIndexes = new Map<string, Promise<PathIndex | null>>();
+  const laterDiffs = new Map<string, Promise<LaterDiff[]>>();
   function findPathIndex(range: readonly string[]): Promise<PathIndex | null> {
     const key = range.join(' ');
     let index = pathIndexes.get(key);
@@ -465,6 +506,98 @@ function openReader(root: string, env: NodeJS.ProcessEnv): GitRepoReader {
       return readCommits(['log', `-n${count}`, logFormat, `${id}..HEAD`, '--', path]);
     },
 
+    async findLineChangeAfter(commit, path, lines) {
+      if (isClosed) throw closedError();
+      if (!isSafePath(path)) return null;
+      const id = await resolveCommit(commit);
+      if (!id) return null;
+      // No later commit touched the file (answered from the one path index): nothing to follow.
+      const index = await findPathIndex([`${id}..HEAD`]);
+      if (index && !index.find(path)) return null;
+      const key = `${id}\0${path}`;
+      let diffs = laterDiffs.get(key);
+      if (!diffs) {
+        diffs = readLaterDiffs(id, path);
+        laterDiffs.set(key, diffs);
+        if (laterDiffs.size > treeCacheSize * 64)
+          laterDiffs.delete(laterDiffs.keys().next().value!);
+      }
+      const commits = await diffs;
+      const changed = findFirstRangeChange(
+        lines,
+        commits.map((entry) => entry.hunks),
+      );
+      if (changed === -1) return null;
+      const found = commits[changed]!;
+      if (found.parents.length < 2) return found.info;
+      // A merge brought the change: name the commit on the merged side that touched the file.
+      const [change] = await readCommits([
+        'log',
+        '--no-merges',
+        '-1',
+        logFormat,
+        `${found.parents[0]!}..${found.info.id}`,
+        '--',
+        path,
+      ]);
+      return change ?? found.info;
+    },
+
+    async findNamesAt(revisions, names) {
+      if (isClosed) throw closedError();
+      const found = new Map<string, string>();
+      const usable = names.filter((name) => /^[A-Za-z_$][\w$-]{0,200}$/.test(name));
+      const trees: string[] = [];
+      const knownRevisionIds = new Map<string, string>();
+      for (const revision of revisions) {
+        const id = await resolveCommit(revision);
+        if (id === null) continue;
+        knownRevisionIds.set(revision, id);
+        if (!trees.includes(id)) trees.push(id);
+      }
+      if (usable.length === 0 || trees.length === 0) return found;
+      // One grep over every tree at once; -o prints each whole-word hit after `tree:path` NUL.
+      const run = await git(
+        [
+          'grep',
+          '-I',
+          '-o',
+          '-z',
+          '-w',
+          '-F',
+          '--max-count=1',
+          ...usable.flatMap((name) => ['-e', name]),
+          ...trees,
+          '--',
+        ],
+        { maxOutputBytes: maxGrepOutputBytes },
+      );
+      if (run.spawnError || run.isTimedOut) return found;
+      for (const line of run.stdout.toString('utf8').split('\n')) {
+        const nul = line.indexOf('\0');
+        if (nul === -1) continue;
+        const tree = line.slice(0, line.indexOf(':'));
+        const name = line.slice(nul + 1);
+        const revision = revisions.find((entry) => knownRevisionIds.get(entry) === tree);
+        if (usable.includes(name) && !found.has(name)) found.set(name, revision ?? tree);
+      }
+      return found;
+    },
+
+    async listTagsContaining(commit) {
+      if (isClosed) throw closedError();
+      const id = await resolveCommit(commit);
+      if (!id) return [];
+      const run = await git(['tag', '--contains', id], { maxOutputBytes: maxLogBytes });
+      assertCompleted(run, 'git tag');
+      if (run.code !== 0) return [];
+      return run.stdout
+        .toString('utf8')
+        .split('\n')
+        .map((line) => line.trim())
+        .filter((line) => line !== '');
+    },
+
     close() {
       if (isClosed) return;
       isClosed = true;
@@ -473,8 +606,16 @@ function openReader(root: string, env: NodeJS.ProcessEnv): GitRepoReader {
       trees.clear();
       blobs.clear();
       pathIndexes.clear();
+      laterDiffs.clear();
     },
   };
+}
+
+/** One later commit of a file with the hunks of its zero-context diff. */
+interface LaterDiff {
+  info: CommitInfo;
+  parents: string[];
+  hunks: DiffHunk[];
 }
 
 /** Untrusted revision text that is safe to hand to git: a plain ref name or object id, no syntax. */

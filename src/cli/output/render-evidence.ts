@@ -23,7 +23,12 @@ export function renderEvidenceJson(outcome: EvidenceOutcome): string {
   return stringifyJsonForTerminal(document);
 }
 
-const statusMarks = { verified: 'ok  ', contradicted: 'NO  ', unverifiable: '??  ' } as const;
+const statusMarks = {
+  verified: 'ok  ',
+  contradicted: 'NO  ',
+  unverifiable: '??  ',
+  external: 'ext ',
+} as const;
 
 function renderEvidenceLines(evidence: EvidenceSummary): string[] {
   return [

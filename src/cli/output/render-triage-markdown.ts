@@ -64,6 +64,13 @@ function renderResult(result: TriageResult, rank: number): string {
       );
     }
   }
+  if (result.dependencies && result.dependencies.findings.length > 0) {
+    lines.push(
+      `- Dependencies its diffs add (${result.dependencies.dependencies} checked by the dependency guard):`,
+    );
+    for (const finding of result.dependencies.findings)
+      lines.push(`  - **${finding.severity}** ${escapeInline(finding.message)}`);
+  }
   lines.push(
     '',
     '### Maintainer notes',

@@ -78,6 +78,11 @@ export function renderTriageText(outcome: TriageOutcome): string {
     for (const limit of result.limits)
       lines.push(`Note: ${result.report.source}: ${limit.message}.`);
   }
+  for (const result of outcome.queue) {
+    for (const finding of result.dependencies?.findings ?? [])
+      if (finding.severity !== 'info')
+        lines.push(`Dependency: ${result.report.source}: ${finding.severity}: ${finding.message}.`);
+  }
   lines.push('Draft replies and reasons: --format markdown; machine-readable: --format json.');
   return sanitizeForTerminal(`${lines.join('\n')}\n`);
 }

@@ -27,14 +27,33 @@ export interface DependencyAssessmentInput {
   now: Date;
 }
 
-/** One entry per ecosystem, name and version; the first location is kept. */
+/**
+ * One entry per ecosystem, name and version; the first location is kept. npm names are compared
+ * as written (the registry is case-sensitive for old names), PyPI names normalised.
+ */
 export function dedupeDependencies(dependencies: readonly Dependency[]): Dependency[] {
-  const seen = new Map<string, Dependency>();
+  // Most names come in one version: the first is kept by name, further versions by name and version.
+  const firstByName: Record<Ecosystem, Map<string, Dependency>> = {
+    npm: new Map(),
+    pypi: new Map(),
+  };
+  const others = new Set<string>();
+  const kept: Dependency[] = [];
   for (const dependency of dependencies) {
-    const key = `${dependency.ecosystem}:${normalizeForRegistry(dependency.ecosystem, dependency.name)}@${dependency.version}`;
-    if (!seen.has(key)) seen.set(key, dependency);
+    const { ecosystem, version } = dependency;
+    const name =
+      ecosystem === 'npm' ? dependency.name : normalizeForRegistry(ecosystem, dependency.name);
+    const first = firstByName[ecosystem].get(name);
+    if (first === undefined) firstByName[ecosystem].set(name, dependency);
+    else if (first.version === version) continue;
+    else {
+      const key = `${ecosystem}:${name}@${version}`;
+      if (others.has(key)) continue;
+      others.add(key);
+    }
+    kept.push(dependency);
   }
-  return [...seen.values()];
+  return kept;
 }
 
 /** Distinct packages (ecosystem and name), whatever their versions. */
@@ -77,16 +96,56 @@ function notFound(
   };
 }
 
+/** What is known of one name, worked out once however many versions of it are used. */
+interface NameVerdict {
+  isPopular: boolean;
+  typosquat: DependencyFinding | null;
+}
+
+const noFindings: readonly DependencyFinding[] = [];
+const popularVerdict: NameVerdict = { isPopular: true, typosquat: null };
+
+function judgeName(dependency: Dependency, input: DependencyAssessmentInput): NameVerdict {
+  const index = input.popularity[dependency.ecosystem];
+  const popular = index.find(dependency.name);
+  const isPopular = popular !== undefined;
+  // The fast path: a listed name is one map look-up (on npm, another letter case still imitates).
+  const match =
+    isPopular && (dependency.ecosystem !== 'npm' || popular.name === dependency.name)
+      ? null
+      : findTyposquat(dependency.ecosystem, dependency.name, index);
+  if (!match) return { isPopular, typosquat: null };
+  const lookup = dependency.ecosystem === 'npm' ? input.registry.get(dependency.name) : undefined;
+  const record = lookup?.status === 'found' ? lookup.record : undefined;
+  return {
+    isPopular,
+    typosquat: describeTyposquat(dependency, match, index, record, input.now),
+  };
+}
+
 function assessOne(
   dependency: Dependency,
   input: DependencyAssessmentInput,
-  typosquatFinding: DependencyFinding | null,
-): DependencyFinding[] {
+  { isPopular, typosquat: typosquatFinding }: NameVerdict,
+): readonly DependencyFinding[] {
+  // Most dependencies of a lockfile checked offline: a popular npm name nothing is known about.
+  if (
+    isPopular &&
+    dependency.ecosystem === 'npm' &&
+    input.osv === null &&
+    dependency.hasInstallScript !== true &&
+    !input.registry.has(dependency.name) &&
+    !input.npmAdvisories.has(dependency.name)
+  )
+    return noFindings;
   const findings: DependencyFinding[] = typosquatFinding ? [typosquatFinding] : [];
   const index = input.popularity[dependency.ecosystem];
-  const isPopular = index.find(dependency.name) !== undefined;
   // `==1.2.3` pins one PyPI version; the advisories compare the bare version.
-  let version = dependency.isExact ? dependency.version.replace(/^===?\s*/, '') : '';
+  let version = !dependency.isExact
+    ? ''
+    : dependency.version.startsWith('=')
+      ? dependency.version.replace(/^===?\s*/, '')
+      : dependency.version;
   if (dependency.ecosystem === 'npm') {
     const lookup = input.registry.get(dependency.name);
     if (lookup?.status === 'not-found') {
@@ -130,10 +189,9 @@ function assessOne(
         location: dependency.location,
       });
     }
-    if (version !== '')
-      findings.push(
-        ...matchNpmAdvisories(dependency, version, input.npmAdvisories.get(dependency.name) ?? []),
-      );
+    const advisories = input.npmAdvisories.get(dependency.name);
+    if (version !== '' && advisories !== undefined)
+      findings.push(...matchNpmAdvisories(dependency, version, advisories));
   } else if (!isPopular && typosquatFinding === null) {
     findings.push(
       notFound(
@@ -153,23 +211,19 @@ function assessOne(
 }
 
 export function assessDependencies(input: DependencyAssessmentInput): DependencyFinding[] {
-  const typosquats = new Map<string, DependencyFinding | null>();
+  const verdicts: Record<Ecosystem, Map<string, NameVerdict>> = { npm: new Map(), pypi: new Map() };
   const findings = new Map<string, DependencyFinding>();
   for (const dependency of input.dependencies) {
     if (dependency.origin !== 'registry') continue;
-    const nameKey = `${dependency.ecosystem}:${dependency.name}`;
-    if (!typosquats.has(nameKey)) {
-      const index = input.popularity[dependency.ecosystem];
-      const match = findTyposquat(dependency.ecosystem, dependency.name, index);
-      const lookup =
-        dependency.ecosystem === 'npm' ? input.registry.get(dependency.name) : undefined;
-      const record = lookup?.status === 'found' ? lookup.record : undefined;
-      typosquats.set(
-        nameKey,
-        match ? describeTyposquat(dependency, match, index, record, input.now) : null,
-      );
+    // A popular name spelt as listed needs no memo: its verdict is one look-up.
+    const isListed = input.popularity[dependency.ecosystem].byName.has(dependency.name);
+    const known = verdicts[dependency.ecosystem];
+    let verdict = isListed ? popularVerdict : known.get(dependency.name);
+    if (verdict === undefined) {
+      verdict = judgeName(dependency, input);
+      known.set(dependency.name, verdict);
     }
-    for (const finding of assessOne(dependency, input, typosquats.get(nameKey) ?? null)) {
+    for (const finding of assessOne(dependency, input, verdict)) {
       const key = findingKey(finding);
       if (!findings.has(key)) findings.set(key, finding);
     }

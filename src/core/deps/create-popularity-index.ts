@@ -1,8 +1,9 @@
 // Indexes the popular packages of one ecosystem for typosquat look-ups: by registry form, by
-// skeleton, by every one-character deletion (so names one edit apart meet in one map look-up),
+// skeleton, by every one-character deletion (so names one edit apart meet in a few map look-ups),
 // by affix-free core, by sorted tokens, and by the bare name of scoped packages.
 
 import type { Ecosystem } from '../model/dependency.js';
+import { createDeletionIndex, type DeletionIndex } from './create-deletion-index.js';
 import {
   coresOf,
   normalizeForRegistry,
@@ -30,14 +31,16 @@ export interface PopularityIndex {
   listName: string;
   find(name: string): PopularEntry | undefined;
   byKey: ReadonlyMap<string, PopularEntry>;
+  /** The names exactly as listed: the one look-up most dependencies need. */
+  byName: ReadonlyMap<string, PopularEntry>;
   /** The maps for near matches, built on first use: a list of popular names needs none. */
   similarity(): SimilarityMaps;
 }
 
 interface SimilarityMaps {
   bySkeleton: ReadonlyMap<string, PopularEntry[]>;
-  /** Names without separators, bucketed by `length:first character` and `length$last character`. */
-  byLengthAndEnd: ReadonlyMap<string, Array<{ entry: PopularEntry; bare: string }>>;
+  /** The names without separators, for near matches: one edit apart in a few look-ups. */
+  byDeletion: DeletionIndex<NearName>;
   byCore: ReadonlyMap<string, PopularEntry[]>;
   byTokens: ReadonlyMap<string, PopularEntry[]>;
   /** npm: `arm-storage` -> [`@azure/arm-storage`], for bare names no more than two scopes share. */
@@ -46,6 +49,53 @@ interface SimilarityMaps {
   scopeOfPrefix: ReadonlyMap<string, { scope: string; examples: string[] }>;
   /** npm scopes some popular package is published under (`@azure`). */
   scopes: ReadonlySet<string>;
+  /** Names without separators (`flaskcors` -> `flask-cors`), for names joined from two. */
+  byBare: ReadonlyMap<string, PopularEntry>;
+  /** The words popular names are made of (`validator`), with how many names use each. */
+  words: ReadonlyMap<string, PopularWord>;
+  /** The words of six letters or more used by two names or more, for misspelt words. */
+  byWordDeletion: DeletionIndex<string>;
+  /** Words of the other ecosystems' popular names: known words, never targets. */
+  otherWords: ReadonlySet<string>;
+}
+
+export interface PopularWord {
+  /** How many popular names have the word between separators. */
+  count: number;
+  /** The most popular of them. */
+  best: PopularEntry;
+}
+
+/** Shortest word whose misspellings are looked for: shorter words are crowded. */
+const minWordLength = 6;
+
+/** The words of a name: its parts between separators and scope characters. */
+export function listWords(key: string): string[] {
+  const words: string[] = [];
+  for (const word of key.split(/[-_.@/]+/)) if (word !== '') words.push(word);
+  return words;
+}
+
+function indexWords(entries: readonly PopularEntry[]) {
+  const words = new Map<string, PopularWord>();
+  for (const entry of entries) {
+    for (const word of new Set(listWords(entry.key))) {
+      const known = words.get(word);
+      if (known === undefined) words.set(word, { count: 1, best: entry });
+      else known.count += 1;
+    }
+  }
+  const frequent: Array<{ name: string; value: string }> = [];
+  for (const [word, { count }] of words)
+    if (count >= 2 && word.length >= minWordLength && !/\d/.test(word))
+      frequent.push({ name: word, value: word });
+  return { words, byWordDeletion: createDeletionIndex(frequent) };
+}
+
+interface NearName {
+  entry: PopularEntry;
+  /** The entry's key without separators. */
+  bare: string;
 }
 
 function push<T>(map: Map<string, T[]>, key: string, value: T): void {
@@ -54,31 +104,9 @@ function push<T>(map: Map<string, T[]>, key: string, value: T): void {
   else if (list[list.length - 1] !== value) list.push(value);
 }
 
-/**
- * Two names one edit apart keep their start or their end: an edit (even two characters swapped
- * across a third) near the start leaves the end alone, and the other way round. Names of six
- * characters or more are bucketed by length and their first or last two characters, shorter ones
- * by one character; `endKeysOf` lists a name's own buckets, `listEndBuckets` those to search.
- */
-export function listEndBuckets(bare: string): string[] {
-  const width = bare.length <= 5 ? 1 : 2;
-  const keys: string[] = [];
-  for (let length = bare.length - 1; length <= bare.length + 1; length += 1)
-    keys.push(`${length}:${bare.slice(0, width)}`, `${length}$${bare.slice(-width)}`);
-  return keys;
-}
-
-function endKeysOf(bare: string): string[] {
-  // A name is searched for from candidates one shorter or longer, so it sits in both widths near the boundary.
-  const widths = bare.length === 5 || bare.length === 6 ? [1, 2] : [bare.length <= 5 ? 1 : 2];
-  return widths.flatMap((width) => [
-    `${bare.length}:${bare.slice(0, width)}`,
-    `${bare.length}$${bare.slice(-width)}`,
-  ]);
-}
-
 /** Popular packages of one scope that must share a first word before the word marks the scope. */
 const minScopeExamples = 3;
+const distinctiveWordLength = 10;
 
 function indexScopes(entries: readonly PopularEntry[], byKey: ReadonlyMap<string, PopularEntry>) {
   const byBareName = new Map<string, PopularEntry[]>();
@@ -105,7 +133,7 @@ function indexScopes(entries: readonly PopularEntry[], byKey: ReadonlyMap<string
   }
   // A bare name that several scopes publish (`core`, `utils`) is generic, not a scope's own.
   for (const [bare, list] of byBareName) {
-    if (new Set(list.map((entry) => entry.key.split('/')[0])).size > 2 || byKey.has(bare))
+    if (new Set(list.map((entry) => entry.key.split('/')[0])).size > 3 || byKey.has(bare))
       byBareName.delete(bare);
   }
   const scopeOfPrefix = new Map<string, { scope: string; examples: string[] }>();
@@ -114,7 +142,9 @@ function indexScopes(entries: readonly PopularEntry[], byKey: ReadonlyMap<string
     const [scope, names] = ranked[0]!;
     const others = ranked.slice(1).reduce((sum, [, list]) => sum + list.length, 0);
     const unscoped = unscopedPrefixCounts.get(token) ?? 0;
-    if (names.length >= minScopeExamples && others === 0 && unscoped < names.length)
+    // A long, distinctive first word (`communication`) marks its scope from one example.
+    const needed = token.length >= distinctiveWordLength ? 1 : minScopeExamples;
+    if (names.length >= needed && others === 0 && unscoped < names.length)
       scopeOfPrefix.set(token, { scope, examples: names.slice(0, 3) });
   }
   const scopes = new Set(
@@ -127,16 +157,18 @@ function buildSimilarityMaps(
   ecosystem: Ecosystem,
   entries: readonly PopularEntry[],
   byKey: ReadonlyMap<string, PopularEntry>,
+  otherNames: readonly string[],
 ): SimilarityMaps {
   const bySkeleton = new Map<string, PopularEntry[]>();
-  const byLengthAndEnd = new Map<string, Array<{ entry: PopularEntry; bare: string }>>();
+  const nearNames: Array<{ name: string; value: NearName }> = [];
+  const byBare = new Map<string, PopularEntry>();
   const byCore = new Map<string, PopularEntry[]>();
   const byTokens = new Map<string, PopularEntry[]>();
   for (const entry of entries) {
     push(bySkeleton, skeletonOf(entry.key), entry);
     const bare = withoutSeparators(entry.key);
-    const near = { entry, bare };
-    if (bare !== '') for (const key of endKeysOf(bare)) push(byLengthAndEnd, key, near);
+    if (bare !== '') nearNames.push({ name: bare, value: { entry, bare } });
+    if (!byBare.has(bare)) byBare.set(bare, entry);
     for (const core of coresOf(entry.key)) push(byCore, core, entry);
     const tokens = tokenKeyOf(entry.key);
     if (tokens) push(byTokens, tokens, entry);
@@ -149,21 +181,39 @@ function buildSimilarityMaps(
           scopeOfPrefix: new Map(),
           scopes: new Set<string>(),
         };
-  return { bySkeleton, byLengthAndEnd, byCore, byTokens, ...scopes };
+  return {
+    bySkeleton,
+    byDeletion: createDeletionIndex(nearNames),
+    byCore,
+    byTokens,
+    ...scopes,
+    byBare,
+    ...indexWords(entries),
+    otherWords: new Set(otherNames.flatMap((name) => listWords(name.toLowerCase()))),
+  };
 }
 
+/**
+ * `otherNames`: popular names of other ecosystems, whose words count as known words (a word is a
+ * word in any registry) but never as targets.
+ */
 export function createPopularityIndex(
   ecosystem: Ecosystem,
   listName: string,
   packages: readonly PopularPackage[],
+  otherNames: readonly string[] = [],
 ): PopularityIndex {
   const byKey = new Map<string, PopularEntry>();
+  const byName = new Map<string, PopularEntry>();
   const entries: PopularEntry[] = [];
   for (const popular of packages) {
     const key = normalizeForRegistry(ecosystem, popular.name);
     if (byKey.has(key)) continue;
     const entry = { ...popular, key };
     byKey.set(key, entry);
+    byName.set(popular.name, entry);
+    // PyPI lockfiles write the normal form (`python-dateutil`), the list the project's own spelling.
+    if (ecosystem === 'pypi') byName.set(key, entry);
     entries.push(entry);
   }
   let maps: SimilarityMaps | null = null;
@@ -173,6 +223,7 @@ export function createPopularityIndex(
     listName,
     find: (name) => byKey.get(normalizeForRegistry(ecosystem, name)),
     byKey,
-    similarity: () => (maps ??= buildSimilarityMaps(ecosystem, entries, byKey)),
+    byName,
+    similarity: () => (maps ??= buildSimilarityMaps(ecosystem, entries, byKey, otherNames)),
   };
 }

@@ -39,7 +39,17 @@ const npm = createPopularityIndex(
     'JSONStream',
     '@types/node',
     '@aws-sdk/client-s3',
+    'npm',
+    'wallet-connect',
+    'address-parser',
+    'class-validator',
+    'validator-utils',
+    '@ledgerhq/hw-transport',
+    'http-transport',
+    'causal-graph',
+    'causal-model',
   ].map((name, index) => ({ name, rank: index + 1 })),
+  ['casual-chat'],
 );
 const pypi = createPopularityIndex(
   'pypi',
@@ -54,6 +64,9 @@ const pypi = createPopularityIndex(
     'colorama',
     'pysmb',
     'jellyfish',
+    'torch',
+    'triton',
+    'mysqlclient',
   ].map((name, index) => ({ name, rank: index + 1, downloads: 1_000_000 - index })),
 );
 
@@ -84,6 +97,29 @@ describe('findTyposquat', () => {
     expect(technique('pypi', 'reqeusts')).toBe('transposition requests');
     expect(technique('pypi', 'r3quests')).toBe('homoglyph requests');
     expect(technique('pypi', 'COLORAMA')).toBeNull(); // normalises to colorama: the same project
+  });
+
+  it('finds a slip in one word of a longer name, two names run together, import names, options', () => {
+    // `validator` is a word of two popular names; the name as a whole imitates none of them.
+    expect(technique('npm', 'wallet-address-validtaor')).toBe('misspelt-word class-validator');
+    expect(technique('npm', 'hw-trnasport-u2f')).toBe('misspelt-word @ledgerhq/hw-transport');
+    expect(technique('pypi', 'torchtriton')).toBe('joined-names torch');
+    expect(technique('pypi', 'python-mysqldb')).toBe('import-name mysqlclient');
+    expect(technique('npm', '--no-audit')).toBe('option npm');
+    expect(technique('pypi', 'python-reqeusts')).toBe('affix requests');
+    // A typing slip only: an affix beside any other edit is what many honest names are.
+    expect(technique('pypi', 'python-reqests')).toBeNull();
+  });
+
+  it('leaves alone new words, words of other registries and the grammar of a word', () => {
+    // Two unknown words: a new name, not a slip.
+    expect(technique('npm', 'wallet-adress-validtaor')).toBeNull();
+    // `casual` is `causal` with two letters swapped, but a word of a popular name elsewhere.
+    expect(technique('npm', 'casual-utils')).toBeNull();
+    expect(technique('npm', 'cuasal-utils')).toBe('misspelt-word causal-graph');
+    // A changed last letter is grammar (`validated`), a plural is a plural.
+    expect(technique('npm', 'address-validatur')).toBeNull();
+    expect(technique('npm', 'address-validators')).toBeNull();
   });
 
   it('never flags a popular name, however close to another popular one', () => {
@@ -130,6 +166,39 @@ describe('findTyposquat', () => {
         },
       ),
     );
+  });
+});
+
+describe('findTyposquat on hostile names', () => {
+  const hostileName = fc.oneof(
+    fc.string({ unit: 'grapheme', maxLength: 40 }),
+    fc.string({ unit: 'binary', maxLength: 40 }),
+    fc.string({
+      unit: fc.constantFrom('-', '.', '_', '@', '/', 'a', 'rn', '0', 'а'),
+      maxLength: 60,
+    }),
+    fc.nat({ max: 20_000 }).map((length) => 'a-'.repeat(length)),
+  );
+
+  it('never throws, on any text, in either ecosystem, listed or judged as unlisted', () => {
+    fc.assert(
+      fc.property(hostileName, fc.boolean(), (name, asIfUnlisted) => {
+        for (const [ecosystem, index] of [
+          ['npm', npm],
+          ['pypi', pypi],
+        ] as const) {
+          const match = findTyposquat(ecosystem, name, index, { asIfUnlisted });
+          if (match) expect(match.target.name).not.toBe('');
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('never flags a listed name spelt as listed', () => {
+    for (const index of [npm, pypi])
+      for (const entry of index.byName.values())
+        expect(findTyposquat(index.ecosystem, entry.name, index)).toBeNull();
   });
 });
 

@@ -14,11 +14,9 @@ import {
   tokenKeyOf,
   withoutSeparators,
 } from './fold-package-name.js';
-import {
-  listEndBuckets,
-  type PopularEntry,
-  type PopularityIndex,
-} from './create-popularity-index.js';
+import type { PopularEntry, PopularityIndex } from './create-popularity-index.js';
+import { findWordTypo } from './find-word-typo.js';
+import { findDistributionOfImport } from './map-import-to-package.js';
 
 type TyposquatTechnique =
   | 'case'
@@ -31,7 +29,11 @@ type TyposquatTechnique =
   | 'scope-stripped'
   | 'scope-pattern'
   | 'affix'
-  | 'word-order';
+  | 'word-order'
+  | 'misspelt-word'
+  | 'joined-names'
+  | 'import-name'
+  | 'option';
 
 export interface TyposquatMatch {
   target: PopularEntry;
@@ -90,17 +92,18 @@ function findOneEdit(key: string, index: PopularityIndex): TyposquatMatch | null
   if (bare.length < minOneEditLength) return null;
   const isScoped = key.startsWith('@');
   let found: TyposquatMatch | null = null;
-  for (const bucket of listEndBuckets(bare)) {
-    for (const { entry, bare: target } of index.similarity().byLengthAndEnd.get(bucket) ?? []) {
-      // A scope against no scope is a different kind of confusion, judged by the scope rules.
-      if (entry.key === key || entry.key.startsWith('@') !== isScoped) continue;
-      if (found !== null && entry.rank >= found.target.rank) continue;
-      if (!isNearMiss(bare, target, bare.length >= minSwapAcrossOneLength)) continue;
-      const edit = describeOneEdit(bare, target) ?? { kind: 'transposition' as const };
-      const isShort = Math.max(bare.length, target.length) < 5;
-      if (edit.kind !== 'transposition' && (isDigitChange(edit) || isShort)) continue;
-      found = { target: entry, ...classifyEdit(edit), strength: 'strong' };
-    }
+  const withSwapAcrossOne = bare.length >= minSwapAcrossOneLength;
+  for (const { entry, bare: target } of index
+    .similarity()
+    .byDeletion.listNear(bare, withSwapAcrossOne)) {
+    // A scope against no scope is a different kind of confusion, judged by the scope rules.
+    if (entry.key === key || entry.key.startsWith('@') !== isScoped) continue;
+    if (found !== null && entry.rank >= found.target.rank) continue;
+    if (!isNearMiss(bare, target, withSwapAcrossOne)) continue;
+    const edit = describeOneEdit(bare, target) ?? { kind: 'transposition' as const };
+    const isShort = Math.max(bare.length, target.length) < 5;
+    if (edit.kind !== 'transposition' && (isDigitChange(edit) || isShort)) continue;
+    found = { target: entry, ...classifyEdit(edit), strength: 'strong' };
   }
   return found;
 }
@@ -113,10 +116,11 @@ function findScopeMatch(
   if (index.ecosystem !== 'npm' || key.startsWith('@')) return null;
   // A one-word bare name (`accept`, `admin`) is a common word first and a scope's package second.
   // `core-client-1`: a scoped package's bare name with an affix, the two techniques together.
-  const bareNames = [key, ...cores].filter((name) => name.includes('-'));
-  const scoped = bareNames
-    .map((name) => best(index.similarity().byBareName.get(name), key))
-    .find((entry) => entry !== undefined);
+  let scoped: PopularEntry | undefined;
+  for (const name of [key, ...cores]) {
+    if (name.includes('-')) scoped = best(index.similarity().byBareName.get(name), key);
+    if (scoped) break;
+  }
   if (scoped)
     return {
       target: scoped,
@@ -175,6 +179,92 @@ function findAffixMatch(
 }
 
 /**
+ * Two techniques at once: an affix added to a misspelt name (`python-reqests`, `node-lodahs`).
+ * Only the slips of a typing hand count (swapped, doubled, look-alike or neighbouring keys): an
+ * affix beside any one edit is what many honest names are (`aes256` beside `aes-js`).
+ */
+function findMisspeltStem(
+  key: string,
+  cores: readonly string[],
+  index: PopularityIndex,
+): TyposquatMatch | null {
+  for (const core of cores) {
+    // A trailing number alone (`lodahs2`) is an edition, not an affix: the plain one-edit rule's.
+    if (index.byKey.has(core) || isDigit(key.charCodeAt(key.length - 1))) continue;
+    const edit = findOneEdit(core, index);
+    if (edit && edit.target.key !== key && edit.technique !== 'one-edit')
+      return {
+        ...edit,
+        technique: 'affix',
+        difference: `"${core}" with a prefix or suffix added, and ${edit.difference}`,
+        strength: 'weak',
+      };
+  }
+  return null;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}
+
+/** `--no-audit`, `-g`: an option of `npm install` written where a package name goes. */
+function findOption(name: string, index: PopularityIndex): TyposquatMatch | null {
+  const npm = index.ecosystem === 'npm' && name.startsWith('-') ? index.find('npm') : undefined;
+  return npm
+    ? {
+        target: npm,
+        technique: 'option',
+        difference: 'a command-line option of npm, not a package name',
+        strength: 'strong',
+      }
+    : null;
+}
+
+/** Shortest part of a joined name that counts as a popular name of its own. */
+const minJoinedPartLength = 5;
+
+/** `torchtriton`: two popular names run together, a name neither project publishes. */
+function findJoinedNames(key: string, index: PopularityIndex): TyposquatMatch | null {
+  if (/[-_.@/]/.test(key)) return null;
+  const { byBare } = index.similarity();
+  for (let cut = minJoinedPartLength; cut <= key.length - minJoinedPartLength; cut += 1) {
+    const first = byBare.get(key.slice(0, cut));
+    const second = first && byBare.get(key.slice(cut));
+    if (first && second) {
+      const target = first.rank <= second.rank ? first : second;
+      return {
+        target,
+        technique: 'joined-names',
+        difference: `"${first.name}" and "${second.name}" run together`,
+        strength: 'weak',
+      };
+    }
+  }
+  return null;
+}
+
+/** `python-mysqldb`: a module's import name for its PyPI project (`MySQLdb` is `mysqlclient`). */
+function findImportName(
+  key: string,
+  cores: readonly string[],
+  index: PopularityIndex,
+): TyposquatMatch | null {
+  if (index.ecosystem !== 'pypi') return null;
+  for (const name of [key, ...cores]) {
+    const distribution = findDistributionOfImport(name);
+    const target = distribution === undefined ? undefined : index.find(distribution);
+    if (target && target.key !== key)
+      return {
+        target,
+        technique: 'import-name',
+        difference: `"${name}" is what ${target.name} is imported as, not its name on PyPI`,
+        strength: 'weak',
+      };
+  }
+  return null;
+}
+
+/**
  * `asIfUnlisted` judges a popular name as if the lists did not hold it (a package that became
  * popular after the lists were made): what the name alone says, for measuring false alarms.
  */
@@ -184,6 +274,8 @@ export function findTyposquat(
   index: PopularityIndex,
   options: { asIfUnlisted?: boolean } = {},
 ): TyposquatMatch | null {
+  const option = findOption(name, index);
+  if (option) return option;
   const key = normalizeForRegistry(ecosystem, name);
   const exact = options.asIfUnlisted ? undefined : index.byKey.get(key);
   if (exact) {
@@ -222,6 +314,8 @@ export function findTyposquat(
   if (scope?.strength === 'strong') return scope;
   const oneEdit = findOneEdit(key, index);
   if (oneEdit) return oneEdit;
+  const misspelt = findWordTypo(key, index, options.asIfUnlisted === true);
+  if (misspelt?.strength === 'strong') return misspelt;
   // Reordered words alone (`array-shuffle`, `shuffle-array`) are common among honest names; an
   // ecosystem word moved to the other end (`nmap-python`) is the squatter's pattern.
   const hasEcosystemWord = /(?:^|-)(?:python3?|py3?|js|node|nodejs)(?:-|$)/.test(key);
@@ -234,5 +328,12 @@ export function findTyposquat(
       difference: 'the same words in another order',
       strength: 'weak',
     };
-  return findAffixMatch(key, cores, index) ?? scope;
+  return (
+    findAffixMatch(key, cores, index) ??
+    findMisspeltStem(key, cores, index) ??
+    misspelt ??
+    findImportName(key, cores, index) ??
+    findJoinedNames(key, index) ??
+    scope
+  );
 }

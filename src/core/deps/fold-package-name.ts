@@ -42,6 +42,9 @@ const lookAlikes: Readonly<Record<string, string>> = {
   κ: 'k',
 };
 
+const lookAlikeOf = new Map(Object.entries(lookAlikes));
+const separatorCharacters = new Set(['-', '_', '.', '@', '/']);
+
 export function isLookAlike(a: string, b: string): boolean {
   const foldedA = lookAlikes[a] ?? a;
   const foldedB = lookAlikes[b] ?? b;
@@ -54,20 +57,22 @@ function isLOrI(character: string): boolean {
 
 /** Lower case, look-alikes folded (`rn` -> `m`, `vv` -> `w`, `0` -> `o`), separators and `@` dropped. */
 export function skeletonOf(name: string): string {
-  let folded = '';
   const lower = name.toLowerCase();
-  for (const character of lower) {
-    if (
-      character === '-' ||
-      character === '_' ||
-      character === '.' ||
-      character === '@' ||
-      character === '/'
-    )
-      continue;
-    folded += lookAlikes[character] ?? character;
+  let folded = '';
+  // Runs of plain letters are copied whole; only separators and look-alikes are looked at.
+  let runStart = 0;
+  for (let at = 0; at < lower.length; at += 1) {
+    const code = lower.charCodeAt(at);
+    if (code >= 0x61 && code <= 0x7a) continue;
+    folded += lower.slice(runStart, at);
+    runStart = at + 1;
+    const character = lower[at]!;
+    if (!separatorCharacters.has(character)) folded += lookAlikeOf.get(character) ?? character;
   }
-  return folded.replace(/rn/g, 'm').replace(/vv/g, 'w');
+  folded += lower.slice(runStart);
+  return folded.includes('rn') || folded.includes('vv')
+    ? folded.replace(/rn/g, 'm').replace(/vv/g, 'w')
+    : folded;
 }
 
 /** Lower case with separators dropped, nothing folded. */
@@ -98,22 +103,25 @@ const suffixes = [
  */
 export function coresOf(normalized: string): string[] {
   const cores: string[] = [];
-  const add = (core: string): void => {
-    if (core.length >= 3 && core !== normalized && !cores.includes(core)) cores.push(core);
-  };
   const last = normalized.charCodeAt(normalized.length - 1);
   const withoutNumber = last >= 0x30 && last <= 0x39 ? dropTrailingNumber(normalized) : normalized;
   for (const base of withoutNumber === normalized ? [normalized] : [normalized, withoutNumber]) {
-    add(base);
+    addCore(cores, normalized, base);
     for (const prefix of prefixes) {
       if (!base.startsWith(prefix)) continue;
       const rest = base.slice(prefix.length);
-      add(rest);
-      for (const suffix of suffixes) if (rest.endsWith(suffix)) add(rest.slice(0, -suffix.length));
+      addCore(cores, normalized, rest);
+      for (const suffix of suffixes)
+        if (rest.endsWith(suffix)) addCore(cores, normalized, rest.slice(0, -suffix.length));
     }
-    for (const suffix of suffixes) if (base.endsWith(suffix)) add(base.slice(0, -suffix.length));
+    for (const suffix of suffixes)
+      if (base.endsWith(suffix)) addCore(cores, normalized, base.slice(0, -suffix.length));
   }
   return cores;
+}
+
+function addCore(cores: string[], normalized: string, core: string): void {
+  if (core.length >= 3 && core !== normalized && !cores.includes(core)) cores.push(core);
 }
 
 /** Tokens between separators, sorted: `nmap-python` and `python-nmap` share one key. */

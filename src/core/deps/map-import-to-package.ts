@@ -70,6 +70,15 @@ const pythonDistributions: Readonly<Record<string, string>> = {
   ffmpeg: 'ffmpeg-python',
 };
 
+const distributionsByLowerName = new Map(
+  Object.entries(pythonDistributions).map(([module, project]) => [module.toLowerCase(), project]),
+);
+
+/** The PyPI project of a module whose import name differs from it (`mysqldb` -> `mysqlclient`), any case. */
+export function findDistributionOfImport(module: string): string | undefined {
+  return distributionsByLowerName.get(module.toLowerCase());
+}
+
 // Namespace packages published as one distribution per sub-package.
 const namespacePrefixes = ['google.cloud', 'azure', 'opentelemetry'];
 

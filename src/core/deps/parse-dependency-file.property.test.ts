@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { DependencyFileFormat } from '../model/dependency.js';
 import { parseDependencyDiff } from './parse-dependency-diff.js';
 import { parseDependencyFile } from './parse-dependency-file.js';
+import { findUnifiedDiffs } from './find-unified-diffs.js';
 
 const fixtures = join(import.meta.dirname, '../../../test/fixtures/deps');
 const realFiles = readdirSync(fixtures)
@@ -234,6 +235,37 @@ describe('round trips', () => {
           for (const dependency of [...parsed.value.dependencies, ...parsed.value.imports])
             expect(dependency.location.line ?? 1).toBeGreaterThanOrEqual(0);
         else expect(parsed.issues.length).toBeGreaterThan(0);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('report bodies: every diff found in any text parses or says why, without throwing', () => {
+    const bodyPiece = fc.oneof(
+      piece,
+      fc.constantFrom(
+        '\n```diff',
+        '\n```',
+        '\n~~~diff',
+        '\n    ```diff',
+        '\ndiff --git a/requirements.txt b/requirements.txt',
+        '\n--- a/requirements.txt',
+        '\n+++ b/requirements.txt',
+        '\n@@ -1 +1,2 @@',
+        '\n+reqeusts==2.31.0',
+        '\n+from bs4 import BeautifulSoup',
+        '\n+import x from "@scope/pkg/sub"',
+        '\n> ```diff',
+      ),
+    );
+    fc.assert(
+      fc.property(fc.array(bodyPiece, { maxLength: 120 }), (pieces) => {
+        const body = pieces.join('');
+        for (const diff of findUnifiedDiffs(body)) {
+          expect(body).toContain(diff.split('\n')[0]!);
+          const parsed = parseDependencyDiff(diff);
+          if (!parsed.ok) expect(parsed.issues.length).toBeGreaterThan(0);
+        }
       }),
       { numRuns: 500 },
     );

@@ -2,12 +2,27 @@
 // it names verbatim, or a version mapped onto the repository's tag names.
 
 import type { CodeClaim } from '../model/evidence.js';
+import {
+  compareVersions,
+  findNearestOlderTag,
+  findVersionTags,
+  learnTagConvention,
+  parseTag,
+  type TagConvention,
+} from './learn-tag-convention.js';
 
 export interface RevisionChoice {
   /** The revision as the report names it (`9cbfe00`, `v2.4.1`, `<=2.4.1`), or null for none. */
   requested: string | null;
   /** Revision strings to try in order; empty when the report names none (check HEAD). */
   candidates: string[];
+  /** The repository's tag convention, learnt from its tags (null without version tags). */
+  convention: TagConvention | null;
+  /**
+   * When the named version has no tag: the nearest older release tag, to check instead of HEAD
+   * (after the candidates), with the version it stands for.
+   */
+  nearestOlder: { tag: string; version: string; isNewerThanEveryTag: boolean } | null;
 }
 
 type VersionKind = 'exact' | 'upper-inclusive' | 'upper-exclusive' | 'lower' | 'series';
@@ -24,7 +39,6 @@ const versionShape = /^v?(\d{1,6}(?:[._]\d{1,6}){0,3})(-[A-Za-z][\w.]*)?$/;
 const seriesShape = /^v?(\d{1,6}(?:\.\d{1,6}){0,2})\.x$/i;
 const rangePart = /^(<=|>=|<|>|=|~>?|\^)?v?(\d{1,6}(?:\.\d{1,6}){0,3}(?:-[A-Za-z][\w.]*)?)$/;
 const tagVersion = /(\d{1,6}(?:[._]\d{1,6}){1,3})(?:[-.]?(?:rc|alpha|beta|pre|a|b)\.?\d*)?$/i;
-const prereleaseTag = /\d[-.]?(?:rc|alpha|beta|pre|a|b)\.?\d*$/i;
 const kindOrder: readonly VersionKind[] = [
   'exact',
   'upper-inclusive',
@@ -35,14 +49,6 @@ const kindOrder: readonly VersionKind[] = [
 
 function parseNumbers(text: string): number[] {
   return text.split(/[._]/).map((part) => Number.parseInt(part, 10));
-}
-
-function compareVersions(a: readonly number[], b: readonly number[]): number {
-  for (let index = 0; index < Math.max(a.length, b.length); index += 1) {
-    const difference = (a[index] ?? 0) - (b[index] ?? 0);
-    if (difference !== 0) return difference;
-  }
-  return 0;
 }
 
 /** `2.4.1`, `v2.4.1`, `tinyhttpd-2.4.1`, `<=2.4.1`, `>=2.0.0 <=2.4.1`, `2.x` → what to look for. */
@@ -85,49 +91,40 @@ function readVersionTarget(text: string): VersionTarget | null {
   return upper ?? lower;
 }
 
-/** Tag names a version is released under, most conventional first; `project-2.4.1` from the tags. */
-function nameTags(version: string, tagNames: readonly string[]): string[] {
+/** Conventional tag names of a version, for a repository whose tags are not known. */
+function proposeTags(version: string): string[] {
   const underscored = version.replace(/\./g, '_');
-  const names = [
+  return [
     `v${version}`,
     version,
     `release-${version}`,
     `rel_${underscored}`,
     `release_${underscored}`,
     `rel-${version}`,
+    `REL_${underscored}`,
   ];
-  if (tagNames.length === 0) return names;
-  const existing = new Set(tagNames);
-  const found = names.filter((name) => existing.has(name));
-  for (const tag of tagNames) {
-    if (found.includes(tag)) continue;
-    const tail = tag.slice(tag.lastIndexOf('/') + 1);
-    if (
-      tail.endsWith(`-${version}`) ||
-      tail.endsWith(`_${version}`) ||
-      tail.endsWith(`-v${version}`) ||
-      tail.endsWith(`_${underscored}`) ||
-      tail === version ||
-      tail === `v${version}`
-    )
-      found.push(tag);
-  }
-  return found;
 }
 
+/** Release tags (no pre-releases), newest first. */
 function listTagVersions(tagNames: readonly string[]): Array<{ tag: string; version: number[] }> {
   const versions: Array<{ tag: string; version: number[] }> = [];
   for (const tag of tagNames) {
-    if (prereleaseTag.test(tag)) continue;
-    const match = tagVersion.exec(tag);
-    if (match !== null) versions.push({ tag, version: parseNumbers(match[1]!) });
+    const parsed = parseTag(tag);
+    if (parsed !== null && !parsed.isPrerelease && parsed.version.length >= 2)
+      versions.push({ tag, version: parsed.version });
   }
   return versions.sort((a, b) => compareVersions(b.version, a.version) || (a.tag < b.tag ? -1 : 1));
 }
 
-function mapVersion(target: VersionTarget, tagNames: readonly string[]): string[] {
-  if (target.kind === 'exact' || target.kind === 'upper-inclusive' || target.kind === 'lower')
-    return nameTags(target.text, tagNames);
+function mapVersion(
+  target: VersionTarget,
+  tagNames: readonly string[],
+  convention: TagConvention | null,
+): string[] {
+  if (target.kind === 'exact' || target.kind === 'upper-inclusive' || target.kind === 'lower') {
+    if (tagNames.length === 0) return proposeTags(target.text);
+    return findVersionTags(target.version, tagNames, convention);
+  }
   const versions = listTagVersions(tagNames);
   if (target.kind === 'series') {
     // `2.x`: the newest release of that series.
@@ -155,7 +152,9 @@ export function chooseRevision(
   const revisions = claims
     .filter((claim) => claim.kind === 'revision')
     .map((claim) => claim.text.trim());
-  if (revisions.length === 0) return { requested: null, candidates: [] };
+  const convention = learnTagConvention(tagNames);
+  if (revisions.length === 0)
+    return { requested: null, candidates: [], convention, nearestOlder: null };
   const existing = new Set(tagNames);
   const commits = revisions.filter(
     (text) => commitShape.test(text) && /[a-f]/i.test(text) && /\d/.test(text),
@@ -180,10 +179,31 @@ export function chooseRevision(
   verbatim.forEach(add);
   let mappedFrom: string | null = null;
   for (const { text, target } of targets) {
-    const names = mapVersion(target, tagNames);
+    const names = mapVersion(target, tagNames, convention);
     if (names.length > 0) mappedFrom ??= text;
     names.forEach(add);
   }
   const requested = commits[0] ?? verbatim[0] ?? mappedFrom ?? targets[0]?.text ?? revisions[0]!;
-  return { requested, candidates };
+  // No tag for the version: the newest release before it is the closest code the report can mean.
+  const unmapped =
+    mappedFrom === null ? targets.find((entry) => entry.target.kind !== 'lower') : undefined;
+  const older =
+    unmapped !== undefined && tagNames.length > 0
+      ? findNearestOlderTag(unmapped.target.version, tagNames, convention)
+      : null;
+  const newest = listTagVersions(tagNames)[0];
+  return {
+    requested,
+    candidates,
+    convention,
+    nearestOlder:
+      older !== null
+        ? {
+            tag: older,
+            version: unmapped!.target.text,
+            isNewerThanEveryTag:
+              newest !== undefined && compareVersions(unmapped!.target.version, newest.version) > 0,
+          }
+        : null,
+  };
 }

@@ -12,7 +12,13 @@ function claimsOf(markdown: string): CodeClaim[] {
 }
 
 function brief(claims: readonly CodeClaim[]): string[] {
-  return claims.map((claim) => {
+  return claims.map((claim) =>
+    claim.externalTo !== undefined ? `ext ${briefOne(claim)}` : briefOne(claim),
+  );
+}
+
+function briefOne(claim: CodeClaim): string {
+  {
     switch (claim.kind) {
       case 'line':
         return `line ${claim.path!}:${claim.lines!.start}-${claim.lines!.end}`;
@@ -26,8 +32,10 @@ function brief(claims: readonly CodeClaim[]): string[] {
         return `patch ${claim.path ?? '?'}`;
       case 'revision':
         return `revision ${claim.text}`;
+      case 'option':
+        return `option ${claim.text}`;
     }
-  });
+  }
 }
 
 const sanitizerReport = [
@@ -183,7 +191,13 @@ describe('what is not a claim about the project code', () => {
   it('skips runtime functions, system and PoC paths, and fixed versions', () => {
     const body =
       'It calls `memcpy()` and `JSON.parse()` via `parse_chunk()`. Config is /etc/tinyhttpd.conf; run `poc.py`. Fixed in 2.5.0. Tested on 2.4.1.';
-    expect(brief(claimsOf(body))).toEqual(['symbol parse_chunk', 'revision 2.4.1']);
+    expect(brief(claimsOf(body))).toEqual([
+      'ext symbol memcpy',
+      'ext symbol parse',
+      'symbol parse_chunk',
+      'ext file /etc/tinyhttpd.conf',
+      'revision 2.4.1',
+    ]);
   });
 
   it('reads tags and commits named in a PoC', () => {

@@ -10,6 +10,13 @@ import type { CodeBlock } from '../report/find-code-blocks.js';
 import { createFieldLocator, createLineLocator } from '../report/locate-in-report.js';
 import { maskNonProse } from '../report/mask-non-prose.js';
 import { truncatedSnippetMarker } from './match-snippet.js';
+import { assignClaimRoles } from './assign-claim-roles.js';
+import {
+  classifyExternalFrame,
+  classifyExternalName,
+  classifyExternalPath,
+} from './classify-external-name.js';
+import { findNameClaims } from './find-name-claims.js';
 
 /** Bounds that keep a hostile report cheap to check. */
 export const codeClaimLimits = {
@@ -43,31 +50,15 @@ const exploitMarkers =
 const codeShapedLine =
   /(?:[;{}]\s*(?:\/\/.*|\/\*.*)?$|^\s*(?:def|async\s+def|class|func|fn|pub\s+fn|function|if|for|while|switch|return|else|struct|typedef|static|const|let|var|#\s*(?:include|define|if|endif)|import|package|use)\b|^\s*[\w$.\->[\]*]+\s*(?:=|\+=|-=)\s*\S|^\s*[\w$.\->]+\([^)]*\)\s*:?\s*$)/;
 
-const inlineCodePattern = /`([^`\n]{8,400})`/g;
+// Any length, so that backticks pair up in order; short spans are dropped after matching.
+const inlineCodePattern = /`([^`\n]{1,400})`/g;
 const inlineCodeShape =
   /(?:;\s*$|\{\s*$|^\s*(?:if|for|while|return|switch)\s*\(|[\w\])]\s*(?:=|==|!=|<=|>=|\+=|-=|\*=|&&|\|\||->)\s*[\w(&*"'-]|^[\w$.\->]+\s*\([^()]*,[^()]*\)\s*;?$)/;
 const inlineNotCode =
   /^\s*(?:\$|curl\b|wget\b|git\b|npm\b|pip\b|sudo\b|\.\/|python3?\b|node\b|make\b|docker\b|cd\b|export\b|https?:\/\/|[A-Z_]+=\S*$|--?\w)/;
 
-const runtimeNames = new Set(
-  (
-    'malloc calloc realloc free memcpy memmove memset memcmp memchr strcpy strncpy strcat strncat strlen ' +
-    'strnlen strcmp strncmp strchr strrchr strstr strdup strndup strtol strtoul atoi atol sprintf snprintf ' +
-    'vsnprintf vsprintf printf fprintf puts fputs gets fgets scanf sscanf fscanf fopen fclose fread fwrite ' +
-    'read write open close recv send recvfrom sendto socket bind listen accept connect select poll exit ' +
-    '_exit abort assert main system exec execve execvp fork popen pclose alloca perror errno signal ' +
-    'pthread_create pthread_mutex_lock pthread_mutex_unlock sizeof offsetof ' +
-    'eval require setTimeout setInterval parseInt parseFloat encodeURIComponent decodeURIComponent ' +
-    'print len open input exec compile getattr setattr isinstance super'
-  ).split(' '),
-);
-const runtimeOwners =
-  /^(?:std|Object|JSON|Math|Array|Promise|Buffer|console|process|String|Number|Reflect|Date|RegExp|Symbol|Map|Set|window|document|os|sys|subprocess|pickle|yaml|json|re|shutil|socket|fmt|strings|bytes|ioutil|io|http|net|Vec|Box|Rc|Arc|Option|Result|System|Runtime|Integer|Collections|Arrays|Files|Paths)(?:\.|::)/;
-
 const pocFileName =
   /^(?:poc|exploit|payload|crash|repro|reproduce|reproducer|testcase|test_?case|input|fuzz|harness|trigger|evil|malicious|attack|out|output|log)[\w.-]*$/i;
-const systemPath =
-  /^(?:\/(?:etc|proc|sys|dev|tmp|var|run|usr\/(?:include|lib|lib64|share|local\/lib)|lib|lib64|bin|sbin|root|boot|mnt|media|snap|private)\/|~\/|[A-Za-z]:\\)/;
 const nonProjectSections = new Set<ReportField>([
   'reproduction',
   'test-case',
@@ -114,15 +105,31 @@ function lastComponent(name: string): string {
   return parts[parts.length - 1]!;
 }
 
-function isProjectPath(path: string): boolean {
-  if (systemPath.test(path)) return false;
+/** A bare PoC file name (`poc.py`, `crash.bin`) is the reporter's, not a claim about the project. */
+function isPocFile(path: string): boolean {
   const base = path.slice(path.lastIndexOf('/') + 1);
-  return !(path === base && pocFileName.test(base));
+  return path === base && pocFileName.test(base);
 }
 
-function isProjectFunction(name: string): boolean {
-  if (runtimeNames.has(name) || runtimeOwners.test(name)) return false;
-  return !name.startsWith('__');
+/** `a/lib/x.c` and `b/lib/x.c` in a diff header are `lib/x.c`. */
+function dropDiffPrefix(path: string): string {
+  return /^[ab]\/[\w.-]+\//.test(path) ? path.slice(2) : path;
+}
+
+// A stack frame line whose module is a system library: `#3 0x… in start_thread (/lib/…/libc.so.6+0x…)`.
+const frameLine =
+  /^\s*(?:==\d+==\s*)?(?:#\d+\s+0x[0-9a-fA-F]+\s+in\s+\S+(?:\s(.*))?|at\s+\S+\s+\(([^()]*)\)\s*)$/;
+
+/** Whose a function named in the report is, when not the project's: by its name, or its frame's module. */
+function findFunctionOwner(body: string, span: TextSpan, name: string): string | null {
+  const byName = classifyExternalName(name);
+  if (byName !== null) return byName;
+  const lineStart = body.lastIndexOf('\n', span.start - 1) + 1;
+  const newline = body.indexOf('\n', span.start);
+  const line = body.slice(lineStart, newline === -1 ? body.length : newline).slice(0, 1000);
+  const frame = frameLine.exec(line);
+  if (frame === null) return null;
+  return classifyExternalFrame((frame[1] ?? frame[2] ?? '').trim());
 }
 
 const maxClassifiedLineLength = 1_000;
@@ -253,7 +260,7 @@ function addInlineSnippets(
 ): void {
   for (const match of prose.matchAll(inlineCodePattern)) {
     const code = match[1]!.trim();
-    if (!inlineCodeShape.test(code) || inlineNotCode.test(code)) continue;
+    if (code.length < 8 || !inlineCodeShape.test(code) || inlineNotCode.test(code)) continue;
     if (!/[A-Za-z_]\w*/.test(code) || /^[\w./-]+$/.test(code)) continue;
     const field = fieldAt(match.index);
     if (field !== null && nonProjectSections.has(field)) continue;
@@ -293,40 +300,53 @@ export function extractCodeClaims(report: Report, facts: readonly Fact[]): CodeC
   const lineSpans: Array<{ start: number; end: number; path: string }> = [];
   for (const fact of references) {
     const reference = splitLineReference(fact.value);
-    if (reference === null || !isProjectPath(reference.path)) continue;
+    if (reference === null || isPocFile(reference.path)) continue;
+    const path = dropDiffPrefix(reference.path);
+    const owner = classifyExternalPath(path) ?? classifyExternalFrame(path);
     lineSpans.push({ start: fact.span.start, end: fact.span.end, path: reference.path });
     add({
       kind: 'line',
       text: fact.quote,
-      path: reference.path,
+      path,
       lines: { start: reference.start, end: reference.end },
       span: fact.span,
-      key: `line:${reference.path}:${reference.start}-${reference.end}`,
+      ...(owner !== null ? { externalTo: owner } : {}),
+      key: `line:${path}:${reference.start}-${reference.end}`,
     });
   }
   const linePaths = new Set(lineSpans.map((entry) => entry.path));
   for (const fact of facts) {
     if (fact.kind === 'file-path') {
-      if (!isProjectPath(fact.value)) continue;
+      if (isPocFile(fact.value)) continue;
       // A path said as part of `path:line` is checked by the line claim.
       if (lineSpans.some((entry) => fact.span.start >= entry.start && fact.span.end <= entry.end))
         continue;
       if (linePaths.has(fact.value)) continue;
+      const path = dropDiffPrefix(fact.value);
+      const owner =
+        classifyExternalPath(fact.quote.trim()) ??
+        classifyExternalPath(path) ??
+        classifyExternalFrame(path);
       add({
         kind: 'file',
         text: fact.quote,
-        path: fact.value,
+        path,
         span: fact.span,
-        key: `file:${fact.value}`,
+        ...(owner !== null ? { externalTo: owner } : {}),
+        key: `file:${path}`,
       });
     } else if (fact.kind === 'function') {
-      if (!isProjectFunction(fact.value)) continue;
+      const owner = findFunctionOwner(body, fact.span, fact.value);
+      // `__x` names are the compiler's or the runtime's unless a list says whose.
+      if (owner === null && fact.value.startsWith('__')) continue;
       const symbol = lastComponent(fact.value);
       add({
         kind: 'symbol',
         text: fact.value,
         symbol,
+        symbolKind: 'function',
         span: fact.span,
+        ...(owner !== null ? { externalTo: owner } : {}),
         key: `symbol:${fact.value}`,
       });
     } else if (fact.kind === 'diff') {
@@ -363,10 +383,18 @@ export function extractCodeClaims(report: Report, facts: readonly Fact[]): CodeC
     });
   }
   addInlineSnippets(prose, add, span, fieldAt);
+  for (const draft of findNameClaims(prose, span, fieldAt)) {
+    const owner = draft.kind === 'symbol' ? classifyExternalName(draft.text) : null;
+    add(owner !== null ? { ...draft, externalTo: owner } : draft);
+  }
   addRevisionClaims(body, prose, facts, add, span);
 
-  return drafts
+  const claims = drafts
     .sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end)
     .slice(0, codeClaimLimits.maxClaims)
-    .map(({ key: _key, ...claim }) => claim);
+    .map(({ key: _key, ...claim }): CodeClaim => claim);
+  const roles = assignClaimRoles(claims, { title: report.title, body, blocks, fieldAt });
+  return claims.map((claim, index) =>
+    roles[index] === 'location' ? { ...claim, role: 'location' } : claim,
+  );
 }

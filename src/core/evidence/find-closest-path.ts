@@ -22,8 +22,8 @@ function baseNameOf(path: string): string {
 /**
  * The repository path a cited path names, or null: an exact match; the path with `./`, a leading
  * `/` or one leading folder (the repository's own name: `tinyhttpd/src/x.c`) removed; for an
- * absolute path (`/home/me/tinyhttpd/src/x.c`) its longest tail that is a file; for a bare file
- * name (`parser.c`) the one file of that name, when there is exactly one.
+ * absolute path (`/home/me/tinyhttpd/src/x.c`) its longest tail that is a file; for a relative
+ * path (`lib/x.c`, `parser.c`) the one file ending in it (`expat/lib/x.c`), when there is exactly one.
  */
 export function resolveCitedPath(path: string, paths: ReadonlySet<string>): string | null {
   const cited = trimPath(path);
@@ -40,9 +40,11 @@ export function resolveCitedPath(path: string, paths: ReadonlySet<string>): stri
       const tail = segments.slice(dropped).join('/');
       if (paths.has(tail)) return tail;
     }
-    return null;
+    if (isAbsolute) return null;
   }
-  const suffix = `/${cited}`;
+  // `lib/xmlparse.c` from a release tarball is `expat/lib/xmlparse.c` in a repository that keeps
+  // the project in a folder: the one file with that tail.
+  const suffix = `/${relative}`;
   let found: string | null = null;
   for (const candidate of paths) {
     if (!candidate.endsWith(suffix)) continue;

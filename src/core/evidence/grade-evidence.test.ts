@@ -103,3 +103,129 @@ describe('gradeEvidence', () => {
     );
   });
 });
+
+describe('gradeEvidence: fabricated', () => {
+  const located = (entry: CheckedClaim): CheckedClaim => ({
+    ...entry,
+    claim: { ...entry.claim, role: 'location' },
+  });
+  const fn = (name: string, status: ClaimStatus, summary: string, didYouMean?: string) => {
+    const entry = checked(
+      { kind: 'symbol', text: name, symbol: name, symbolKind: 'function' },
+      status,
+      summary,
+    );
+    return didYouMean === undefined ? entry : { ...entry, proof: { ...entry.proof, didYouMean } };
+  };
+  const where = { label: 'v2.4.1', commit: '9cbfe00' };
+
+  it('grades a report naming a real file but invented functions fabricated, with the proof', () => {
+    const result = gradeEvidence(
+      [
+        revision,
+        located(file('src/http/parser.c', 'verified', 'src/http/parser.c exists at v2.4.1')),
+        located(fn('parse_secure_header', 'contradicted', 'parse_secure_header is nowhere')),
+        fn('secure_exec', 'contradicted', 'secure_exec is nowhere'),
+        fn('parse_header', 'verified', 'parse_header is defined at src/http/parser.c:4'),
+      ],
+      where,
+    );
+    expect(result.grade).toBe('fabricated');
+    expect(result.summary).toBe(
+      'The code this report says is vulnerable does not exist at v2.4.1: parse_secure_header is nowhere, secure_exec is nowhere. It names 1 real thing too (src/http/parser.c), which does not make the rest exist.',
+    );
+    expect(result.fabrication).toEqual({
+      revision: 'v2.4.1',
+      commit: '9cbfe00',
+      contradicted: [
+        {
+          kind: 'symbol',
+          text: 'parse_secure_header',
+          role: 'location',
+          searched: 'parse_secure_header is nowhere',
+        },
+        {
+          kind: 'symbol',
+          text: 'secure_exec',
+          role: 'context',
+          searched: 'secure_exec is nowhere',
+        },
+      ],
+      verified: [{ kind: 'file', text: 'src/http/parser.c', role: 'location' }],
+      weights: { contradicted: 12, verified: 6 },
+    });
+  });
+
+  it('does not call one typo among true claims fabricated', () => {
+    const result = gradeEvidence(
+      [
+        located(
+          fn(
+            'parse_heade',
+            'contradicted',
+            'parse_heade is nowhere; did you mean parse_header?',
+            'parse_header',
+          ),
+        ),
+        fn('read_request', 'verified', 'read_request is defined at src/http/conn.c:10'),
+        located(file('src/http/parser.c', 'verified', 'src/http/parser.c exists')),
+      ],
+      where,
+    );
+    expect(result.grade).toBe('mixed');
+    expect(result.fabrication).toBeUndefined();
+    expect(result.summary).toContain('did you mean parse_header?');
+  });
+
+  it('weighs the vulnerable location over passing mentions', () => {
+    const context = (name: string) => fn(name, 'verified', `${name} is defined`);
+    const result = gradeEvidence(
+      [
+        located(fn('invented_one', 'contradicted', 'invented_one is nowhere')),
+        located(fn('invented_two', 'contradicted', 'invented_two is nowhere')),
+        context('a_real_one'),
+        context('b_real_one'),
+        context('c_real_one'),
+      ],
+      where,
+    );
+    // 2 × 3 × 3 = 18 against 3 × 3 = 9: the passing true mentions do not redeem the report.
+    expect(result.grade).toBe('fabricated');
+    expect(result.fabrication?.weights).toEqual({ contradicted: 18, verified: 9 });
+  });
+
+  it('needs a contradicted claim in the vulnerable location, and a name, not only a snippet', () => {
+    const onlyContext = gradeEvidence(
+      [fn('invented_one', 'contradicted', 'nowhere'), fn('real_one', 'verified', 'defined')],
+      where,
+    );
+    expect(onlyContext.grade).toBe('mixed');
+    const snippet = checked(
+      { kind: 'snippet', text: 'x = y;', role: 'location' },
+      'contradicted',
+      'no such code',
+    );
+    expect(gradeEvidence([snippet, fn('real_one', 'verified', 'defined')], where).grade).toBe(
+      'mixed',
+    );
+  });
+
+  it('never proves absence against a clone older than the named version', () => {
+    const result = gradeEvidence(
+      [located(fn('invented_one', 'contradicted', 'invented_one is nowhere'))],
+      { ...where, canProveAbsence: false },
+    );
+    expect(result.grade).toBe('contradicted');
+  });
+
+  it('leaves names of other projects out', () => {
+    const external = checked(
+      { kind: 'symbol', text: 'memcpy', symbol: 'memcpy', externalTo: 'the C library' },
+      'external',
+      'memcpy belongs to the C library',
+    );
+    const result = gradeEvidence([external, fn('parse_header', 'verified', 'defined')], where);
+    expect(result).toMatchObject({ grade: 'verified', summary: 'The code claim holds.' });
+    expect(gradeEvidence([external]).grade).toBe('no-claims');
+  });
+});

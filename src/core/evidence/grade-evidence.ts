@@ -2,11 +2,19 @@
 // maintainer can paste: "None of the 5 code claims hold at v2.4.1: ...".
 
 import { trimEndCharacters } from '../text/trim-characters.js';
-import type { CheckedClaim, CodeClaim, EvidenceGrade } from '../model/evidence.js';
+import type {
+  CheckedClaim,
+  CodeClaim,
+  EvidenceGrade,
+  FabricationProof,
+} from '../model/evidence.js';
+import { weighClaim } from './weigh-claim.js';
 
 export interface EvidenceGrading {
   grade: EvidenceGrade;
   summary: string;
+  /** With grade `fabricated`: which central claims failed and what was searched. */
+  fabrication?: FabricationProof;
 }
 
 const maxReasons = 3;
@@ -30,6 +38,7 @@ function labelOf(claim: CodeClaim): string {
     case 'patch':
       return claim.path !== undefined ? `the patch to ${claim.path}` : 'the patch';
     case 'revision':
+    case 'option':
       return claim.text;
   }
 }
@@ -65,13 +74,94 @@ function describeRevision(checked: readonly CheckedClaim[]): string {
   return revision === undefined ? '' : ` at ${revision.claim.text}`;
 }
 
+// Kinds that either exist or not: a failing snippet alone may be a paraphrase, not an invention.
+const conclusiveKinds = new Set<CodeClaim['kind']>(['symbol', 'file', 'line', 'option']);
+
+function nameKey(claim: CodeClaim): string {
+  return claim.kind === 'symbol' ? (claim.symbol ?? claim.text) : (claim.path ?? claim.text);
+}
+
+/**
+ * Fabricated when what the report rests on is contradicted: a claim in its vulnerable location
+ * (title, heading, top frame, the sentence that says where the bug is) fails, at least one failing
+ * claim is a name, file or line (not only a paraphrased snippet), and the failing claims weigh at
+ * least as much as the holding ones (a real file does not redeem invented functions). One typo
+ * among true claims (a single failing name one edit away from a real one) is not fabrication.
+ */
+function judgeFabrication(
+  graded: readonly CheckedClaim[],
+  revision: { label: string; commit: string },
+): FabricationProof | null {
+  const failed = graded.filter((entry) => entry.status === 'contradicted');
+  const held = graded.filter((entry) => entry.status === 'verified');
+  const isCentral = (entry: CheckedClaim): boolean => entry.claim.role === 'location';
+  if (!failed.some(isCentral) || !failed.some((entry) => conclusiveKinds.has(entry.claim.kind)))
+    return null;
+  const contradictedWeight = failed.reduce((sum, entry) => sum + weighClaim(entry.claim), 0);
+  const verifiedWeight = held.reduce((sum, entry) => sum + weighClaim(entry.claim), 0);
+  if (contradictedWeight < verifiedWeight) return null;
+  const failedNames = new Set(failed.map((entry) => nameKey(entry.claim)));
+  const isTypo =
+    failedNames.size === 1 && held.length > 0 && failed.every((entry) => entry.proof.didYouMean);
+  if (isTypo) return null;
+  return {
+    revision: revision.label,
+    commit: revision.commit,
+    contradicted: failed
+      .filter(isCentral)
+      .concat(failed.filter((entry) => !isCentral(entry)))
+      .map((entry) => ({
+        kind: entry.claim.kind,
+        text: entry.claim.text,
+        role: entry.claim.role ?? 'context',
+        searched: entry.proof.summary,
+      })),
+    verified: held.filter(isCentral).map((entry) => ({
+      kind: entry.claim.kind,
+      text: entry.claim.text,
+      role: entry.claim.role ?? 'context',
+    })),
+    weights: {
+      contradicted: Math.round(contradictedWeight * 100) / 100,
+      verified: Math.round(verifiedWeight * 100) / 100,
+    },
+  };
+}
+
+function describeFabrication(
+  failed: readonly CheckedClaim[],
+  held: readonly CheckedClaim[],
+  where: string,
+): string {
+  const central = failed.filter((entry) => entry.claim.role === 'location');
+  const rest = failed.filter((entry) => entry.claim.role !== 'location');
+  const real = held.filter((entry) => entry.claim.role === 'location');
+  const alsoReal =
+    real.length > 0
+      ? ` It names ${plural(real.length, 'real thing')} too (${real
+          .slice(0, maxReasons)
+          .map((entry) => labelOf(entry.claim))
+          .join(', ')}), which does not make the rest exist.`
+      : '';
+  return `The code this report says is vulnerable does not exist${where}: ${listReasons([...central, ...rest])}.${alsoReal}`;
+}
+
 /**
  * The grade: `no-claims` with nothing to check; `unverifiable` when nothing could be checked;
+ * `fabricated` when the claims the report rests on fail (see `judgeFabrication`);
  * `contradicted` when every checkable claim fails (at least two, or one about a symbol, file or
  * line); `verified` when all hold; `mostly-verified` from 75 %; `mixed` otherwise. Revision
  * claims only count when they are the only claims.
  */
-export function gradeEvidence(checked: readonly CheckedClaim[]): EvidenceGrading {
+export function gradeEvidence(
+  allChecked: readonly CheckedClaim[],
+  revision: { label: string; commit: string; canProveAbsence?: boolean } = {
+    label: 'HEAD',
+    commit: '',
+  },
+): EvidenceGrading {
+  // Names of other projects (libc, `std::`, a system library frame) are never held against a report.
+  const checked = allChecked.filter((entry) => entry.status !== 'external');
   if (checked.length === 0)
     return { grade: 'no-claims', summary: 'The report makes no claims about the code.' };
   const codeClaims = checked.filter((entry) => entry.claim.kind !== 'revision');
@@ -89,6 +179,18 @@ export function gradeEvidence(checked: readonly CheckedClaim[]): EvidenceGrading
     return {
       grade: 'unverifiable',
       summary: `None of the ${plural(graded.length, noun)} could be checked${where}: ${listReasons(unverifiable)}.`,
+    };
+  }
+  // A repository older than the version the report names cannot prove its names are invented.
+  const fabrication =
+    codeClaims.length > 0 && revision.canProveAbsence !== false
+      ? judgeFabrication(graded, revision)
+      : null;
+  if (fabrication !== null) {
+    return {
+      grade: 'fabricated',
+      summary: `${describeFabrication(failed, held, where)}${unchecked === '' ? '' : ` ${open} other ${open === 1 ? 'claim' : 'claims'} could not be checked.`}`,
+      fabrication,
     };
   }
   if (failed.length === checkable) {

@@ -227,3 +227,39 @@ describe('compareLineClaim', () => {
     expect(result.bestMatch).toBeUndefined();
   });
 });
+
+describe('findBestSnippetMatch: punctuation and wrapping', () => {
+  const source = [
+    'int f(struct conn *c)',
+    '{',
+    '    parser->m_bufferEnd += len;',
+    '    result = call_with_many_arguments(first_argument,',
+    '                                      second_argument, third);',
+    '    return 0;',
+    '}',
+  ].join('\n');
+
+  it('finds inline code quoted without its trailing semicolon', () => {
+    expect(findBestSnippetMatch(source, 'parser->m_bufferEnd += len')).toMatchObject({
+      startLine: 3,
+      endLine: 3,
+      similarity: 1,
+    });
+  });
+
+  it('finds code wrapped at other places', () => {
+    expect(
+      findBestSnippetMatch(
+        source,
+        'result = call_with_many_arguments(first_argument, second_argument, third);',
+      ),
+    ).toMatchObject({ startLine: 4, endLine: 5, similarity: 1 });
+  });
+
+  it('finds part of a line verbatim, a little below a whole-line match', () => {
+    expect(findBestSnippetMatch(source, 'call_with_many_arguments(first_argument')).toMatchObject({
+      startLine: 4,
+      similarity: 0.9,
+    });
+  });
+});

@@ -64,8 +64,16 @@ function cutTruncation(snippet: string): string {
   return at === -1 ? snippet : snippet.slice(0, at);
 }
 
+/** A line without any whitespace or trailing `;` `,` `.`: `x = y;` and `x  =  y` are one line. */
 function toKey(line: string): string {
-  return (line.length > maxLineLength ? line.slice(0, maxLineLength) : line).replace(/\s+/g, '');
+  const key = (line.length > maxLineLength ? line.slice(0, maxLineLength) : line).replace(
+    /\s+/g,
+    '',
+  );
+  let end = key.length;
+  while (end > 1 && (key[end - 1] === ';' || key[end - 1] === ',' || key[end - 1] === '.'))
+    end -= 1;
+  return end === key.length ? key : key.slice(0, end);
 }
 
 function tokenise(line: string): string[] {
@@ -323,12 +331,68 @@ function matchIn(file: FileLines, snippet: readonly SnippetLine[]): SnippetMatch
   return best !== null && best.similarity >= minSimilarity ? best : null;
 }
 
+const minJoinedLength = 12;
+
+/**
+ * The snippet verbatim in the file once all whitespace (line breaks included) is removed: the
+ * same code wrapped at other places, or a line quoted without its `;`. Similarity 1 when it
+ * covers whole lines, 0.9 when it is part of a line.
+ */
+function findJoinedMatch(file: FileLines, snippet: string): SnippetMatch | null {
+  let wanted = cutTruncation(snippet)
+    .split('\n')
+    .filter((line) => !ellipsisLine.test(line.trim()))
+    .join('')
+    .replace(/\s+/g, '');
+  let wantedEnd = wanted.length;
+  while (wantedEnd > 0 && ';,.'.includes(wanted[wantedEnd - 1]!)) wantedEnd -= 1;
+  wanted = wanted.slice(0, wantedEnd);
+  if (wanted.length < minJoinedLength) return null;
+  const starts: number[] = [];
+  let joined = '';
+  for (const index of file.lineIndex) {
+    starts.push(joined.length);
+    joined += file.raw[index]!.replace(/\s+/g, '');
+  }
+  const at = joined.indexOf(wanted);
+  if (at === -1) return null;
+  const lineAt = (offset: number): number => {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (starts[middle]! <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return low;
+  };
+  const first = lineAt(at);
+  const last = lineAt(at + wanted.length - 1);
+  const lineEnd = last + 1 < starts.length ? starts[last + 1]! : joined.length;
+  const tail = joined.slice(at + wanted.length, lineEnd);
+  const isWhole = starts[first] === at && /^[;,.]*$/.test(tail);
+  const startLine = file.lineIndex[first]! + 1;
+  const endLine = file.lineIndex[last]! + 1;
+  return {
+    startLine,
+    endLine,
+    similarity: isWhole ? 1 : 0.9,
+    text: cutText(file.raw.slice(startLine - 1, endLine).join('\n')),
+  };
+}
+
 /**
  * The stretch of `fileText` most like `snippet`, or null when no line of it resembles the file.
- * Spacing and indentation never count; a changed line counts by the tokens it shares.
+ * Spacing, indentation, line wrapping and a trailing `;` never count; a changed line counts by
+ * the tokens it shares.
  */
 export function findBestSnippetMatch(fileText: string, snippet: string): SnippetMatch | null {
-  return matchIn(readFileLines(fileText), readSnippetLines(snippet));
+  const file = readFileLines(fileText);
+  const joined = findJoinedMatch(file, snippet);
+  if (joined !== null && joined.similarity === 1) return joined;
+  const aligned = matchIn(file, readSnippetLines(snippet));
+  if (joined === null) return aligned;
+  return aligned !== null && aligned.similarity > joined.similarity ? aligned : joined;
 }
 
 function isDistinctive(line: string): boolean {

@@ -30,12 +30,16 @@ export type FactKind =
  */
 export type FactActor = 'attacker' | 'reporter' | 'user';
 
-export type FactOrigin = 'structure' | 'prose';
+/** `inferred`: not stated by the report but predicted from its text by the severity model. */
+export type FactOrigin = 'structure' | 'prose' | 'inferred';
 
 export interface Fact {
   kind: FactKind;
   value: string;
-  /** `structure` when it came from a known section/field or a machine format; `prose` otherwise. */
+  /**
+   * `structure` when it came from a known section/field or a machine format; `prose` otherwise;
+   * `inferred` when the severity model predicted it (the span is the text that weighed most).
+   */
   origin: FactOrigin;
   span: TextSpan;
   /** The text of the span (cut to 200 characters) so output can show why without the body. */
@@ -44,4 +48,6 @@ export interface Fact {
   isSpeculative?: boolean;
   /** For preconditions (who controls, needs or configures what): whose it is; absent when the text does not say. */
   actor?: FactActor;
+  /** Inferred facts only: the model's calibrated probability of `value`. */
+  confidence?: number;
 }

@@ -1,6 +1,7 @@
 // What triage concludes about one report: a verdict citing rules, severity claimed versus assessed,
 // a priority with its reasons, and a draft reply for a human to send.
 
+import type { DependencyFinding } from './dependency.js';
 import type { DuplicateCandidate } from './duplicate.js';
 import type { EvidenceSummary } from './evidence.js';
 import type { Fact } from './fact.js';
@@ -115,4 +116,17 @@ export interface TriageResult {
   notes: string[];
   /** The ids the report is known by, and those it only mentions with their relation. */
   identifiers: ReportIdentifiers;
+  /**
+   * The dependency guard's findings on what the report's diffs add (manifests, lockfiles and
+   * imports), as facts for the contribution guard and the inbox; null when it holds no diff or
+   * the check was not run.
+   */
+  dependencies: DependencyFacts | null;
+}
+
+/** What the dependency guard found in the dependencies a report or pull request adds. */
+export interface DependencyFacts {
+  /** Distinct packages the diffs add. */
+  dependencies: number;
+  findings: DependencyFinding[];
 }

@@ -41,6 +41,7 @@ const evidencePointsByGrade: Record<EvidenceGrade, number> = {
   verified: 10,
   'mostly-verified': 5,
   mixed: -5,
+  fabricated: -50,
   contradicted: -30,
   unverifiable: 0,
   'no-claims': 0,
@@ -91,9 +92,11 @@ export function scorePriority(input: PriorityInput): Priority {
     const { grade } = input.evidence;
     add(
       evidencePointsByGrade[grade],
-      grade === 'contradicted'
-        ? 'every code claim is contradicted by the repository: likely fabricated'
-        : `code claims ${grade}`,
+      grade === 'fabricated'
+        ? 'the code the report says is vulnerable does not exist: fabricated'
+        : grade === 'contradicted'
+          ? 'every code claim is contradicted by the repository: likely fabricated'
+          : `code claims ${grade}`,
     );
     const changed = input.evidence.claims.find((checked) => checked.proof.changedLater);
     if (changed?.proof.changedLater) {

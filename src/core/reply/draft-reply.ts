@@ -257,7 +257,9 @@ function describeMissingCode(checked: CheckedClaim): string {
     case 'file':
       return `there is no such file${hint}`;
     case 'symbol':
-      return 'there is no such function, type or name';
+      return checked.proof.didYouMean
+        ? `there is no such name; did you mean \`${checked.proof.didYouMean}\`?`
+        : 'there is no such function, type or name';
     case 'line':
       return checked.proof.summary.includes('lines')
         ? 'the file is shorter than that'
@@ -268,6 +270,8 @@ function describeMissingCode(checked: CheckedClaim): string {
       return 'the patch does not apply';
     case 'revision':
       return 'there is no such version or revision';
+    case 'option':
+      return 'there is no such option';
   }
 }
 
@@ -293,9 +297,13 @@ function describeEvidence(input: ReplyInput): string[] {
   const lines = contradicted
     .slice(0, 6)
     .map((checked) => `- \`${shortClaim(checked.claim.text)}\`: ${describeMissingCode(checked)}`);
-  if (evidence.grade === 'contradicted' || input.verdict === 'invalid') {
+  if (evidence.grade === 'contradicted' || evidence.grade === 'fabricated') {
+    const opening =
+      evidence.grade === 'fabricated'
+        ? `We checked the code your report says is vulnerable against ${where}, and it is not there; none of these references holds:`
+        : `We checked every reference to our code in your report against ${where}, and none of them holds:`;
     return [
-      `We checked every reference to our code in your report against ${where}, and none of them holds:`,
+      opening,
       '',
       ...lines,
       '',

@@ -45,7 +45,8 @@ function findClaimedVector(facts: readonly Fact[]): { fact: Fact; vector: CvssVe
   return null;
 }
 
-function findClaimedSeverity(facts: readonly Fact[]): ClaimedSeverity | null {
+/** The reporter's claim: a scoring CVSS vector (structured fields first), else severity words. */
+export function findClaimedSeverity(facts: readonly Fact[]): ClaimedSeverity | null {
   const claimedVector = findClaimedVector(facts);
   if (claimedVector) {
     const scored = scoreCvssVector(claimedVector.vector)!;

@@ -8,7 +8,7 @@ import type { Fact } from '../model/fact.js';
 import type { Report } from '../model/report.js';
 import type { SecurityProfile } from '../model/security-profile.js';
 import type { WorkLimit } from '../model/work-limit.js';
-import type { RequirementCheck, TriageResult } from '../model/triage-result.js';
+import type { DependencyFacts, RequirementCheck, TriageResult } from '../model/triage-result.js';
 import { checkRequirements } from '../quality/check-requirements.js';
 import { scorePriority } from '../queue/score-priority.js';
 import { draftReply } from '../reply/draft-reply.js';
@@ -28,6 +28,8 @@ export interface TriageContext {
   duplicates?: DuplicateCandidate[];
   /** Bounds hit before triage (facts, claims), to be shown with the verdict. */
   limits?: WorkLimit[];
+  /** The dependency guard's findings on what the report's diffs add. */
+  dependencies?: DependencyFacts | null;
 }
 
 /**
@@ -38,7 +40,7 @@ function applyEvidence(
   requirements: RequirementCheck[],
   evidence: EvidenceSummary | null,
 ): RequirementCheck[] {
-  if (evidence?.grade !== 'contradicted') return requirements;
+  if (evidence?.grade !== 'contradicted' && evidence?.grade !== 'fabricated') return requirements;
   return requirements.map((check) =>
     check.name === 'affected-component'
       ? {
@@ -65,15 +67,24 @@ export function triageFacts(
     checkRequirements(report, facts, profile.reportRequirements),
     evidence,
   );
-  // The same bug is answered once, wherever its first report stands: the reply points there.
-  const decision: VerdictDecision = original
-    ? {
-        verdict: 'duplicate',
-        rules: [],
-        openQuestions: [],
-        basis: 'a strong duplicate of an earlier report or advisory',
-      }
-    : decideVerdict(profile, scope, requirements);
+  // Proof that the code the report calls vulnerable does not exist decides first; then the same
+  // bug is answered once, wherever its first report stands: the reply points there.
+  const decision: VerdictDecision =
+    evidence?.grade === 'fabricated'
+      ? {
+          verdict: 'invalid',
+          rules: [],
+          openQuestions: [],
+          basis: `the code the report says is vulnerable does not exist at ${evidence.revision.resolved} (evidence grade fabricated)`,
+        }
+      : original
+        ? {
+            verdict: 'duplicate',
+            rules: [],
+            openQuestions: [],
+            basis: 'a strong duplicate of an earlier report or advisory',
+          }
+        : decideVerdict(profile, scope, requirements);
   const citedComponents = scope.components.map((match) => match.component);
   const severity = assessSeverity(facts, citedComponents, scope.outOfScope);
   const ruleMatches = [...scope.outOfScope, ...scope.inScope];
@@ -131,6 +142,7 @@ export function triageFacts(
       channel,
       limits,
     }),
+    dependencies: context.dependencies ?? null,
   };
 }
 

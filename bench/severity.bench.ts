@@ -1,0 +1,219 @@
+// Benchmark: the severity model by 5-fold cross-validation on ../shared/data/severity (fixed seed,
+// the shipped training settings, each fold's model written to its file form and read back so the
+// quantised weights are what is measured): accuracy per metric, exact vector, rating band,
+// expected calibration error, next to the majority-class and naive-Bayes floors; then the shipped
+// model's size, load time and time per prediction. Prints figures; asserts nothing.
+// Usage: npm run bench:severity [-- --data FILE --folds 5]
+
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import {
+  assignFolds,
+  parseSeverityModel,
+  predictSeverity,
+  readSeverityMetrics,
+  serializeSeverityModel,
+  severityMetrics,
+  severityTrainingOptions,
+  toSeverityRating,
+  trainSeverityModel,
+  type SeverityMetric,
+  type SeverityTrainingRecord,
+} from '../src/core/index.js';
+import { scoreCvssBase } from '../src/core/severity/score-cvss-base.js';
+import { readSeverityAdvisories } from '../src/adapters/severity-model/read-severity-advisories.js';
+import { shippedSeverityModelPath } from '../src/adapters/severity-model/load-severity-model.js';
+import { fitMajorityFloor, fitNaiveBayesFloor } from './support/severity-floors.js';
+import { printLine } from './support/print-line.js';
+
+const { values } = parseArgs({
+  options: {
+    data: { type: 'string', default: join('..', 'shared', 'data', 'severity', 'advisories.jsonl') },
+    folds: { type: 'string', default: '5' },
+    seed: { type: 'string', default: '7' },
+  },
+});
+
+type Metrics = Record<SeverityMetric, string>;
+
+interface Tally {
+  correct: Record<SeverityMetric, number>;
+  exact: number;
+  band: number;
+  count: number;
+}
+
+function createTally(): Tally {
+  const correct = Object.fromEntries(
+    severityMetrics.map((metric) => [metric, 0]),
+  ) as Tally['correct'];
+  return { correct, exact: 0, band: 0, count: 0 };
+}
+
+function ratingOf(metrics: Metrics): string {
+  const vector = `CVSS:3.1/${severityMetrics.map((metric) => `${metric}:${metrics[metric]}`).join('/')}`;
+  return toSeverityRating(scoreCvssBase(vector)!.baseScore);
+}
+
+function record(tally: Tally, truth: Metrics, predicted: Metrics, band: string): void {
+  tally.count += 1;
+  let isExact = true;
+  for (const metric of severityMetrics) {
+    if (predicted[metric] === truth[metric]) tally.correct[metric] += 1;
+    else isExact = false;
+  }
+  if (isExact) tally.exact += 1;
+  if (band === ratingOf(truth)) tally.band += 1;
+}
+
+/** Expected calibration error over 10 equal-width confidence bins. */
+function computeCalibrationError(
+  samples: ReadonlyArray<{ confidence: number; isCorrect: boolean }>,
+): number {
+  const bins = Array.from({ length: 10 }, () => ({ count: 0, confidence: 0, correct: 0 }));
+  for (const sample of samples) {
+    const bin = bins[Math.min(9, Math.floor(sample.confidence * 10))]!;
+    bin.count += 1;
+    bin.confidence += sample.confidence;
+    bin.correct += sample.isCorrect ? 1 : 0;
+  }
+  return bins.reduce(
+    (sum, bin) =>
+      bin.count === 0
+        ? sum
+        : sum + ((bin.count / samples.length) * Math.abs(bin.correct - bin.confidence)) / bin.count,
+    0,
+  );
+}
+
+const format = (value: number): string => value.toFixed(3);
+
+function findMajorityBand(train: readonly SeverityTrainingRecord[]): string {
+  const counts = new Map<string, number>();
+  for (const item of train) {
+    const band = ratingOf(readSeverityMetrics(item.vector)!);
+    counts.set(band, (counts.get(band) ?? 0) + 1);
+  }
+  return [...counts].sort((left, right) => right[1] - left[1])[0]![0];
+}
+
+const records: SeverityTrainingRecord[] = await readSeverityAdvisories(values.data);
+const folds = Number(values.folds);
+const assignment = assignFolds(records.length, folds, Number(values.seed));
+const model = createTally();
+const majority = createTally();
+const naiveBayes = createTally();
+const calibration = Object.fromEntries(
+  severityMetrics.map((metric) => [
+    metric,
+    [] as Array<{ confidence: number; isCorrect: boolean }>,
+  ]),
+);
+const bandCalibration: Array<{ confidence: number; isCorrect: boolean }> = [];
+let unrated = 0;
+const started = performance.now();
+for (let fold = 0; fold < folds; fold += 1) {
+  const train = records.filter((_, index) => assignment[index] !== fold);
+  const test = records.filter((_, index) => assignment[index] === fold);
+  const parsed = parseSeverityModel(
+    serializeSeverityModel(trainSeverityModel(train, severityTrainingOptions)),
+  );
+  if (!parsed.ok) throw new Error(parsed.issues[0]!.message);
+  const majorityMetrics = fitMajorityFloor(train);
+  const naiveBayesMetrics = fitNaiveBayesFloor(train);
+  const majorityBand = findMajorityBand(train);
+  for (const item of test) {
+    const truth = readSeverityMetrics(item.vector)!;
+    const prediction = predictSeverity(parsed.value, item.text);
+    const predicted = Object.fromEntries(
+      severityMetrics.map((metric) => [metric, prediction.metrics[metric].value]),
+    ) as Metrics;
+    const vectorMetrics =
+      prediction.vector === null ? null : readSeverityMetrics(prediction.vector);
+    model.count += 1;
+    for (const metric of severityMetrics) {
+      const isCorrect = predicted[metric] === truth[metric];
+      if (isCorrect) model.correct[metric] += 1;
+      calibration[metric]!.push({ confidence: prediction.metrics[metric].confidence, isCorrect });
+    }
+    if (vectorMetrics && severityMetrics.every((metric) => vectorMetrics[metric] === truth[metric]))
+      model.exact += 1;
+    const truthBand = ratingOf(truth);
+    if (prediction.rating === truthBand) model.band += 1;
+    if (prediction.rating === 'unknown') unrated += 1;
+    else
+      bandCalibration.push({
+        confidence: prediction.ratingProbabilities[prediction.rating],
+        isCorrect: prediction.rating === truthBand,
+      });
+    // The majority floor's band is the most frequent band; naive Bayes rates its own vector.
+    record(majority, truth, majorityMetrics(item.text), majorityBand);
+    const floor = naiveBayesMetrics(item.text);
+    record(naiveBayes, truth, floor, ratingOf(floor));
+  }
+  printLine(
+    `fold ${fold + 1}/${folds} done (${((performance.now() - started) / 1000).toFixed(0)} s)`,
+  );
+}
+
+printLine();
+printLine(`${records.length} advisories, ${folds}-fold cross-validation (seed ${values.seed})`);
+printLine(
+  `${'metric'.padEnd(14)}${'model'.padStart(8)}${'majority'.padStart(10)}${'naive-B'.padStart(9)}${'ECE'.padStart(8)}`,
+);
+for (const metric of severityMetrics) {
+  const rate = (tally: Tally) => format(tally.correct[metric] / tally.count);
+  printLine(
+    `${metric.padEnd(14)}${rate(model).padStart(8)}${rate(majority).padStart(10)}${rate(naiveBayes).padStart(9)}${format(computeCalibrationError(calibration[metric]!)).padStart(8)}`,
+  );
+}
+const share = (count: number, tally: Tally) => format(count / tally.count);
+printLine(
+  `${'exact vector'.padEnd(14)}${share(model.exact, model).padStart(8)}${share(majority.exact, majority).padStart(10)}${share(naiveBayes.exact, naiveBayes).padStart(9)}`,
+);
+printLine(
+  `${'rating band'.padEnd(14)}${share(model.band, model).padStart(8)}${share(majority.band, majority).padStart(10)}${share(naiveBayes.band, naiveBayes).padStart(9)}${format(computeCalibrationError(bandCalibration)).padStart(8)}`,
+);
+printLine(`unrated (too little known vocabulary): ${unrated}`);
+
+let shippedSize = 0;
+try {
+  shippedSize = statSync(shippedSeverityModelPath).size;
+} catch {
+  printLine('no shipped model: run npm run train:severity');
+}
+/** Wall-clock and CPU milliseconds of `work` (CPU time shows the cost on a busy machine too). */
+function measure<T>(work: () => T): { value: T; wall: number; cpu: number } {
+  const cpuBefore = process.cpuUsage();
+  const begin = performance.now();
+  const value = work();
+  const wall = performance.now() - begin;
+  const cpu = process.cpuUsage(cpuBefore);
+  return { value, wall, cpu: (cpu.user + cpu.system) / 1000 };
+}
+
+if (shippedSize > 0) {
+  const loads = Array.from({ length: 5 }, () =>
+    measure(() => parseSeverityModel(readFileSync(shippedSeverityModelPath, 'utf8'))),
+  );
+  const shipped = loads[0]!.value.ok ? loads[0]!.value.value : null;
+  if (shipped) {
+    for (const item of records.slice(0, 200)) predictSeverity(shipped, item.text); // warm up
+    const run = measure(() => {
+      for (const item of records) predictSeverity(shipped, item.text);
+    });
+    const later = loads.slice(1).sort((left, right) => left.wall - right.wall);
+    const median = later[Math.floor(later.length / 2)]!;
+    printLine();
+    printLine(`shipped model: ${(shippedSize / 1024 / 1024).toFixed(2)} MB`);
+    printLine(
+      `load (read + parse + decode): first ${loads[0]!.wall.toFixed(0)} ms (CPU ${loads[0]!.cpu.toFixed(0)} ms), ` +
+        `then median ${median.wall.toFixed(0)} ms (CPU ${median.cpu.toFixed(0)} ms)`,
+    );
+    printLine(
+      `predict with reasons: ${(run.wall / records.length).toFixed(3)} ms per report ` +
+        `(CPU ${(run.cpu / records.length).toFixed(3)} ms; mean over ${records.length})`,
+    );
+  }
+}

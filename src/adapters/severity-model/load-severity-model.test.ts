@@ -1,0 +1,56 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildTestSeverityModel } from '../../core/severity/build-test-severity-model.js';
+import { serializeSeverityModel } from '../../core/index.js';
+import { createSeverityModelSource, readSeverityModel } from './load-severity-model.js';
+
+const folder = mkdtempSync(join(tmpdir(), 'thresher-severity-model-'));
+
+function write(name: string, content: string): string {
+  const path = join(folder, name);
+  writeFileSync(path, content);
+  return path;
+}
+
+describe('readSeverityModel', () => {
+  it('loads a model file it wrote', async () => {
+    const path = write('good.json', serializeSeverityModel(buildTestSeverityModel()));
+    const model = await readSeverityModel(path);
+    expect(model.featureIndex.size).toBe(buildTestSeverityModel().featureIndex.size);
+  });
+
+  it('names the file and both versions when the version is another', async () => {
+    const file = JSON.parse(serializeSeverityModel(buildTestSeverityModel())) as {
+      version: number;
+    };
+    file.version = 99;
+    const path = write('v99.json', JSON.stringify(file));
+    await expect(readSeverityModel(path)).rejects.toThrow(
+      `the severity model ${path} cannot be used: model format version 99; this Thresher reads version 1`,
+    );
+  });
+
+  it('refuses a damaged file and a missing one with an InputError', async () => {
+    const damaged = write(
+      'damaged.json',
+      serializeSeverityModel(buildTestSeverityModel()).slice(0, 500),
+    );
+    await expect(readSeverityModel(damaged)).rejects.toMatchObject({
+      code: 'input',
+      message: `the severity model ${damaged} cannot be used: not JSON: the file is damaged`,
+    });
+    await expect(readSeverityModel(join(folder, 'missing.json'))).rejects.toMatchObject({
+      code: 'input',
+    });
+  });
+
+  it('reads the file once, on first use', async () => {
+    const path = write('lazy.json', serializeSeverityModel(buildTestSeverityModel()));
+    const source = createSeverityModelSource(path);
+    const first = await source.load();
+    writeFileSync(path, 'changed');
+    expect(await source.load()).toBe(first);
+  });
+});

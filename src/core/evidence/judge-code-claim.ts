@@ -1,0 +1,204 @@
+// Decides what was found for file, line, snippet, patch and revision claims and words the proof:
+// the pure half of the evidence check, so every verdict and sentence is tested without git.
+
+import type { CheckedClaim, ClaimProof, CodeClaim } from '../model/evidence.js';
+import type { LineClaimComparison, SnippetMatch } from './match-snippet.js';
+import { evidenceThresholds } from './evidence-thresholds.js';
+
+type CommitInfo = NonNullable<ClaimProof['commit']>;
+
+function cut(text: string): string {
+  return text.slice(0, evidenceThresholds.maxProofSnippet);
+}
+
+export function judgeFoundPath(claim: CodeClaim, path: string, label: string): CheckedClaim {
+  return { claim, status: 'verified', proof: { summary: `${path} exists at ${label}`, path } };
+}
+
+/**
+ * A cited path that is not in the tree: contradicted, with the closest real path and where it
+ * was last seen in history. A bare file name said in passing that the repository has never held
+ * (`decl.c`, `sample.xml`) is the reporter's own file: unverifiable, not held against the report.
+ */
+export function judgeMissingPath(
+  claim: CodeClaim,
+  path: string,
+  label: string,
+  found: { closestPath: string | null; lastChange: CommitInfo | null; isShallow: boolean },
+): CheckedClaim {
+  const { closestPath, lastChange, isShallow } = found;
+  const history = lastChange
+    ? `; it exists elsewhere in history (last touched in ${lastChange.id.slice(0, 12)} "${lastChange.subject}")`
+    : isShallow
+      ? '; it is not in the history this shallow clone holds (history is cut, so it may have existed before)'
+      : '; it never existed in the repository history';
+  const hint = closestPath ? `; closest real path: ${closestPath}` : '';
+  const isReportersFile = !path.includes('/') && claim.role !== 'location' && lastChange === null;
+  if (isReportersFile) {
+    return {
+      claim,
+      status: 'unverifiable',
+      proof: {
+        summary: `${path} is not a file of the repository at ${label} (the reporter's own file?)${hint}`,
+        ...(closestPath ? { closestPath } : {}),
+      },
+    };
+  }
+  return {
+    claim,
+    status: 'contradicted',
+    proof: {
+      summary: `${path} does not exist at ${label}${hint}${history}`,
+      ...(closestPath ? { closestPath } : {}),
+      ...(lastChange ? { commit: lastChange } : {}),
+    },
+  };
+}
+
+function describeLines(path: string, lines: { start: number; end: number }): string {
+  return `${path}:${lines.start}${lines.end !== lines.start ? `-${lines.end}` : ''}`;
+}
+
+/**
+ * A `path:line` claim against the file's text at the revision: contradicted past the end of the
+ * file or when the quoted code is not there (nor moved nearby); verified otherwise.
+ */
+export function judgeLineClaim(
+  claim: CodeClaim & { lines: { start: number; end: number } },
+  path: string,
+  label: string,
+  comparison: LineClaimComparison,
+  hasQuote: boolean,
+): CheckedClaim {
+  const where = describeLines(path, claim.lines);
+  if (!comparison.isInside) {
+    return {
+      claim,
+      status: 'contradicted',
+      proof: {
+        summary: `${path} has only ${comparison.lineCount} lines at ${label}; line ${claim.lines.start > comparison.lineCount ? claim.lines.start : claim.lines.end} does not exist`,
+        path,
+      },
+    };
+  }
+  const actual = cut(comparison.actual);
+  const { similarity } = comparison;
+  if (!hasQuote || similarity === undefined || similarity >= evidenceThresholds.quotedLine) {
+    const matches =
+      similarity !== undefined ? ` and matches the quoted code (${similarity.toFixed(2)})` : '';
+    return {
+      claim,
+      status: 'verified',
+      proof: {
+        summary: `${where} exists${matches}`,
+        path,
+        line: claim.lines.start,
+        snippet: actual,
+        ...(similarity !== undefined ? { similarity } : {}),
+      },
+    };
+  }
+  const moved = comparison.bestMatch;
+  if (moved && moved.similarity >= evidenceThresholds.movedLine) {
+    return {
+      claim,
+      status: 'verified',
+      proof: {
+        summary: `the quoted code is at ${path}:${moved.startLine}, not line ${claim.lines.start} (lines moved)`,
+        path,
+        line: moved.startLine,
+        snippet: cut(moved.text),
+        similarity: moved.similarity,
+      },
+    };
+  }
+  return {
+    claim,
+    status: 'contradicted',
+    proof: {
+      summary: `${where} does not hold the quoted code; it reads: ${actual.split('\n')[0] ?? ''}`,
+      path,
+      line: claim.lines.start,
+      snippet: actual,
+      similarity,
+    },
+  };
+}
+
+/** A quoted snippet: verified from 0.75, only resembling from 0.4, else no such code. */
+export function judgeSnippetClaim(
+  claim: CodeClaim,
+  label: string,
+  best: { path: string; match: SnippetMatch } | null,
+  isSearchable: boolean,
+): CheckedClaim {
+  if (!isSearchable) {
+    return {
+      claim,
+      status: 'unverifiable',
+      proof: { summary: 'the snippet is too short or generic to look for' },
+    };
+  }
+  if (best !== null && best.match.similarity >= evidenceThresholds.snippetResembles) {
+    const { path, match } = best;
+    const place = `${path}:${match.startLine}-${match.endLine}`;
+    const isVerified = match.similarity >= evidenceThresholds.snippetVerified;
+    return {
+      claim,
+      status: isVerified ? 'verified' : 'unverifiable',
+      proof: {
+        summary: isVerified
+          ? `found at ${place} (similarity ${match.similarity.toFixed(2)})`
+          : `only resembles ${place} (similarity ${match.similarity.toFixed(2)})`,
+        path,
+        line: match.startLine,
+        snippet: cut(match.text),
+        similarity: match.similarity,
+      },
+    };
+  }
+  return { claim, status: 'contradicted', proof: { summary: `no such code at ${label}` } };
+}
+
+export function judgePatchClaim(
+  claim: CodeClaim,
+  label: string,
+  result: { applies: boolean; message: string },
+): CheckedClaim {
+  return result.applies
+    ? { claim, status: 'verified', proof: { summary: `the patch applies cleanly at ${label}` } }
+    : {
+        claim,
+        status: 'contradicted',
+        proof: { summary: `the patch does not apply at ${label}: ${result.message}` },
+      };
+}
+
+/** A named revision: verified when it resolves; a commit id that does not is contradicted. */
+export function judgeRevisionClaim(
+  claim: CodeClaim,
+  label: string,
+  commit: string | null,
+): CheckedClaim {
+  if (commit) {
+    return {
+      claim,
+      status: 'verified',
+      proof: {
+        summary: `${claim.text} is ${commit.slice(0, 12)} in the repository`,
+        commit: { id: commit, subject: '', date: '' },
+      },
+    };
+  }
+  return /^[0-9a-f]{7,40}$/i.test(claim.text)
+    ? {
+        claim,
+        status: 'contradicted',
+        proof: { summary: `no commit ${claim.text} in the repository` },
+      }
+    : {
+        claim,
+        status: 'unverifiable',
+        proof: { summary: `no tag for ${claim.text}; checked ${label}` },
+      };
+}

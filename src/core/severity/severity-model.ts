@@ -1,0 +1,26 @@
+// The severity model as predictions use it: a vocabulary with idf weights, and one calibrated
+// softmax classifier ("head") per CVSS base metric plus one for the rating band.
+
+import type { SeverityMetric } from './severity-metrics.js';
+import type { SeverityVocabulary } from './vectorize-severity-text.js';
+
+export type SeverityHeadName = SeverityMetric | 'band';
+
+export interface SeverityHead {
+  name: SeverityHeadName;
+  /** Class labels: metric value letters (`N`, `L`...) or rating bands. */
+  values: readonly string[];
+  /** featureCount × values.length, row by feature. */
+  weights: Float32Array;
+  bias: Float64Array;
+  /** Logits are divided by it before the softmax (fitted on held-out folds). */
+  temperature: number;
+}
+
+export interface SeverityModel extends SeverityVocabulary {
+  heads: Record<SeverityHeadName, SeverityHead>;
+  /** Below this many known words the text is too unfamiliar to rate. */
+  minKnownWords: number;
+  /** What it was trained on, for the record. */
+  provenance: { records: number; seed: number; trainedWith: string };
+}

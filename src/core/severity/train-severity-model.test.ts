@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import {
+  buildTestSeverityModel,
+  testSeverityRecords,
+  testSeverityTrainingOptions,
+} from './build-test-severity-model.js';
+import { predictSeverity } from './predict-severity.js';
+import { serializeSeverityModel } from './severity-model-file.js';
+import { trainSeverityModel } from './train-severity-model.js';
+
+describe('trainSeverityModel', () => {
+  it('learns the obvious signals of a small fixed sample', () => {
+    const model = buildTestSeverityModel();
+    const remote = predictSeverity(
+      model,
+      'A remote attacker can send a crafted network request without any authentication and execute arbitrary code.',
+    );
+    expect(remote.metrics.AV.value).toBe('N');
+    expect(remote.metrics.PR.value).toBe('N');
+    expect(remote.metrics.C.value).toBe('H');
+    expect(remote.metrics.A.value).toBe('H');
+    const local = predictSeverity(
+      model,
+      'A local user with a shell on the machine, only with an administrator account, can crash the service.',
+    );
+    expect(local.metrics.AV.value).toBe('L');
+    expect(local.metrics.PR.value).toBe('H');
+    expect(local.metrics.C.value).toBe('N');
+    expect(local.metrics.A.value).toBe('H');
+  });
+
+  it('is deterministic: the same records and options give the same file', () => {
+    const again = trainSeverityModel(testSeverityRecords, testSeverityTrainingOptions);
+    expect(serializeSeverityModel(again)).toBe(serializeSeverityModel(buildTestSeverityModel()));
+  });
+
+  it('fits a temperature per head on held-out folds', () => {
+    for (const head of Object.values(buildTestSeverityModel().heads)) {
+      expect(head.temperature).toBeGreaterThan(0);
+      expect(Number.isFinite(head.temperature)).toBe(true);
+    }
+  });
+
+  it('refuses records whose vector is not CVSS 3.x', () => {
+    expect(() =>
+      trainSeverityModel([{ text: 'x', vector: 'CVSS:4.0/AV:N' }], testSeverityTrainingOptions),
+    ).toThrow(/record 1/);
+  });
+});
