@@ -55,6 +55,8 @@ export function createServices(environment: ProcessEnvironment): Services {
     advisoryReader,
     clock: { now: () => new Date() },
   });
+  // One model source: loaded once, on first use, by whichever command needs it.
+  const severityModel = createSeverityModelSource();
   // Triage checks the dependencies a report's diffs add through the same service as `thresher deps`.
   const triage = createTriageService({
     reportReader,
@@ -62,6 +64,7 @@ export function createServices(environment: ProcessEnvironment): Services {
     repoOpener,
     openDuplicateStore,
     dependencyService: dependencies,
+    severityModel,
   });
   return {
     triage,
@@ -77,6 +80,6 @@ export function createServices(environment: ProcessEnvironment): Services {
     audit: createAuditService({ directories: directoryOpener, parseProfile: parseSecurityProfile }),
     init: createInitService({ directories: directoryOpener, parseProfile: parseSecurityProfile }),
     dependencies,
-    severity: createSeverityService({ reportReader, modelSource: createSeverityModelSource() }),
+    severity: createSeverityService({ reportReader, modelSource: severityModel }),
   };
 }
