@@ -67,6 +67,8 @@ export function createServices(environment: ProcessEnvironment): Services {
     advisoryReader,
     clock: { now: () => new Date() },
   });
+  // One model source: loaded once, on first use, by whichever command needs it.
+  const severityModel = createSeverityModelSource();
   // Triage checks the dependencies a report's diffs add through the same service as `thresher deps`.
   const triage = createTriageService({
     reportReader,
@@ -74,6 +76,7 @@ export function createServices(environment: ProcessEnvironment): Services {
     repoOpener,
     openDuplicateStore,
     dependencyService: dependencies,
+    severityModel,
   });
   const clock = { now: () => new Date() };
   return {
@@ -124,6 +127,6 @@ export function createServices(environment: ProcessEnvironment): Services {
     audit: createAuditService({ directories: directoryOpener, parseProfile: parseSecurityProfile }),
     init: createInitService({ directories: directoryOpener, parseProfile: parseSecurityProfile }),
     dependencies,
-    severity: createSeverityService({ reportReader, modelSource: createSeverityModelSource() }),
+    severity: createSeverityService({ reportReader, modelSource: severityModel }),
   };
 }

@@ -112,6 +112,8 @@ export type {
   Priority,
   RequirementCheck,
   RuleMatch,
+  ModelSeverity,
+  ProjectSeverity,
   SeverityAssessment,
   SeverityComparison,
   SeverityRating,
@@ -295,3 +297,4 @@ export {
   statusTransitions,
   type ReportStatus,
 } from './workflow/status-transitions.js';
+export { blankCvssVectors } from './severity/blank-cvss-vectors.js';

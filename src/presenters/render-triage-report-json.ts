@@ -46,6 +46,8 @@ export function toJsonReport(result: TriageResult, rank: number) {
         reasons: assessed.reasons,
       },
       comparison,
+      ...(result.severity.model ? { model: result.severity.model } : {}),
+      ...(result.severity.project ? { project: result.severity.project } : {}),
     },
     priority: result.priority.score,
     priorityReasons: result.priority.reasons,

@@ -2,13 +2,13 @@
 // with the severity model, and set the prediction beside the reporter's claim.
 
 import {
+  blankCvssVectors,
   combineSeverity,
   extractFacts,
   findClaimedSeverity,
   predictSeverity,
   type ClaimedSeverity,
   type CombinedSeverity,
-  type Fact,
   type Report,
   type SeverityPrediction,
 } from '../core/index.js';
@@ -31,20 +31,6 @@ export interface SeverityService {
   assess(request: { paths: readonly string[] }): Promise<SeverityOutcome>;
 }
 
-/**
- * The body with every CVSS vector blanked out (same length, so spans still point into the body):
- * the prediction reads what the report describes, not the reporter's own vector.
- */
-function blankVectors(body: string, facts: readonly Fact[]): string {
-  let text = body;
-  for (const fact of facts) {
-    if (fact.kind !== 'cvss-vector') continue;
-    const { start, end } = fact.span;
-    text = text.slice(0, start) + ' '.repeat(end - start) + text.slice(end);
-  }
-  return text;
-}
-
 /** Predicts and combines for one report. */
 function assessReportSeverity(
   report: Report,
@@ -52,7 +38,7 @@ function assessReportSeverity(
 ): Omit<ReportSeverity, 'report'> {
   const facts = extractFacts(report);
   const claimed = findClaimedSeverity(facts);
-  const predicted = predictSeverity(model, blankVectors(report.body, facts));
+  const predicted = predictSeverity(model, blankCvssVectors(report.body, facts));
   const assessed = combineSeverity({
     claimedVector: claimed?.source === 'cvss' ? claimed.vector : null,
     prediction: predicted,

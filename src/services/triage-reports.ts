@@ -4,9 +4,11 @@
 // repository when one is given.
 
 import {
+  blankCvssVectors,
   buildReportDocument,
   deriveProjectNames,
   extractReportFacts,
+  predictSeverity,
   rankQueue,
   resolveSupportedVersions,
   triageFacts,
@@ -23,7 +25,13 @@ import {
   sortByArrival,
   type DuplicateSources,
 } from './load-duplicate-index.js';
-import type { DuplicateStore, InputProblem, RepoOpener, RepoReader } from './ports.js';
+import type {
+  DuplicateStore,
+  InputProblem,
+  RepoOpener,
+  RepoReader,
+  SeverityModelSource,
+} from './ports.js';
 
 const duplicateCandidateLimit = 5;
 
@@ -63,6 +71,8 @@ export function createTriageService(
     openDuplicateStore: (path: string) => DuplicateStore;
     /** The dependency guard: the same service `thresher deps` uses, not a copy. */
     dependencyService?: DependencyService;
+    /** The severity model (loaded on first use); without it, severity is rule-based only. */
+    severityModel?: SeverityModelSource;
   },
 ): TriageService {
   /** The dependency guard's findings on the diffs in a report, as facts; null without a diff. */
@@ -104,9 +114,14 @@ export function createTriageService(
           store,
         );
         const batch = await dependencies.reportReader.readReports(paths);
+        const allReports = sortByArrival([...reports, ...batch.reports]);
+        const model =
+          allReports.length > 0 && dependencies.severityModel
+            ? await dependencies.severityModel.load()
+            : null;
         const results: TriageResult[] = [];
         const reportProblems: InputProblem[] = [];
-        for (const report of sortByArrival([...reports, ...batch.reports])) {
+        for (const report of allReports) {
           const { facts, limits } = extractReportFacts(report, { projectNames });
           const evidence = repo
             ? await isolateReportFailure(
@@ -130,6 +145,9 @@ export function createTriageService(
               duplicates,
               limits,
               dependencies: checked,
+              prediction: model
+                ? predictSeverity(model, blankCvssVectors(report.body, facts))
+                : null,
             }),
           );
         }

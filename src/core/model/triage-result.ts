@@ -75,10 +75,34 @@ export interface AssessedSeverity {
 
 export type SeverityComparison = 'overstated' | 'understated' | 'consistent' | 'not-comparable';
 
+/** What the severity model read from the text, and how it compares with the claim. */
+export interface ModelSeverity {
+  basis: 'claimed' | 'claimed-adjusted' | 'predicted' | 'range' | 'unknown';
+  rating: SeverityRating;
+  score: number | null;
+  vector: string | null;
+  range: { lowest: string; highest: string } | null;
+  /** Metric by metric, where the claimed vector and the text disagree. */
+  disagreements: string[];
+}
+
+/** The assessed severity in the project's own words, when the profile defines levels. */
+export interface ProjectSeverity {
+  level: string | null;
+  description: string | null;
+  range: { lowest: string; highest: string } | null;
+  showsCvss: boolean;
+  reason: string;
+}
+
 export interface SeverityAssessment {
   claimed: ClaimedSeverity | null;
   assessed: AssessedSeverity;
   comparison: SeverityComparison;
+  /** Set when the severity model ran on the report. */
+  model?: ModelSeverity;
+  /** Set when the profile defines its own severity levels. */
+  project?: ProjectSeverity;
 }
 
 export interface Priority {

@@ -163,4 +163,26 @@ describe('draftReply', () => {
     expect(named('security researcher')).toBe('Hi there,');
     expect(named('ada@example.org')).toBe('Hi there,');
   });
+
+  it('says the severity in the project’s own words, without CVSS when the project does not use it', () => {
+    const severity: SeverityAssessment = {
+      claimed: null,
+      assessed: { rating: 'high', score: 7.5, vector: 'v', reasons: [] },
+      comparison: 'not-comparable',
+      project: {
+        level: 'important',
+        description: 'fix within a week',
+        range: null,
+        showsCvss: false,
+        reason: 'score 7.5',
+      },
+    };
+    const ownScale = {
+      ...profile,
+      severity: { cvss: false, levels: [{ id: 'important', description: 'fix within a week' }] },
+    };
+    const reply = draftReply(input({ severity, profile: ownScale }));
+    expect(reply).toContain('Our initial severity assessment is important (fix within a week).');
+    expect(reply).not.toContain('CVSS');
+  });
 });

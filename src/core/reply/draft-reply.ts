@@ -91,7 +91,18 @@ function describeSeverity(input: ReplyInput): string {
   if (assessed.rating === 'unknown') return '';
   const usesCvss = input.profile.severity?.cvss !== false;
   const score = usesCvss && assessed.score !== null ? ` (CVSS ${assessed.score.toFixed(1)})` : '';
-  const lines = [`Our initial severity assessment is ${assessed.rating}${score}.`];
+  const project = input.severity.project;
+  const inOwnWords =
+    project?.level != null
+      ? `${project.level}${project.description ? ` (${project.description})` : ''}`
+      : project?.range
+        ? `between ${project.range.lowest} and ${project.range.highest}`
+        : null;
+  const lines = [
+    inOwnWords !== null
+      ? `Our initial severity assessment is ${inOwnWords}${score}.`
+      : `Our initial severity assessment is ${assessed.rating}${score}.`,
+  ];
   if (claimed && input.severity.comparison === 'overstated') {
     const changes = assessed.reasons.filter(
       (reason) =>

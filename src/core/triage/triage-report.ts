@@ -1,6 +1,8 @@
 // The triage pipeline for one report: extract facts, check scope rules and reporting requirements,
 // decide the verdict, assess severity in context, score priority and draft the reply.
 
+import type { SeverityPrediction } from '../severity/predict-severity.js';
+import { weighSeverity } from './weigh-severity.js';
 import { findReportIdentifiers } from '../report/find-report-identifiers.js';
 import type { DuplicateCandidate } from '../model/duplicate.js';
 import type { EvidenceSummary } from '../model/evidence.js';
@@ -30,6 +32,8 @@ export interface TriageContext {
   limits?: WorkLimit[];
   /** The dependency guard's findings on what the report's diffs add. */
   dependencies?: DependencyFacts | null;
+  /** The severity model's reading of the report's text, when the model is loaded. */
+  prediction?: SeverityPrediction | null;
 }
 
 /**
@@ -86,7 +90,12 @@ export function triageFacts(
           }
         : decideVerdict(profile, scope, requirements);
   const citedComponents = scope.components.map((match) => match.component);
-  const severity = assessSeverity(facts, citedComponents, scope.outOfScope);
+  const severity = weighSeverity(
+    assessSeverity(facts, citedComponents, scope.outOfScope),
+    facts,
+    profile,
+    context.prediction ?? null,
+  );
   const ruleMatches = [...scope.outOfScope, ...scope.inScope];
   const priority = scorePriority({
     verdict: decision.verdict,
