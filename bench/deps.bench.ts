@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { popularPackageSource } from '../src/adapters/registry/load-popular-packages.js';
 import {
   assessDependencies,
-  createPopularityIndex,
+  createPopularityIndexes,
   dedupeDependencies,
   findTyposquat,
   parseDependencyFile,
@@ -50,20 +50,7 @@ const time = <T>(work: () => T): [T, number] => {
 
 let start = performance.now();
 const lists = await popularPackageSource.loadPopularPackages();
-const indexes: Record<Ecosystem, PopularityIndex> = {
-  npm: createPopularityIndex(
-    'npm',
-    lists.npm.listName,
-    lists.npm.packages,
-    lists.pypi.packages.map((entry) => entry.name),
-  ),
-  pypi: createPopularityIndex(
-    'pypi',
-    lists.pypi.listName,
-    lists.pypi.packages,
-    lists.npm.packages.map((entry) => entry.name),
-  ),
-};
+const indexes: Record<Ecosystem, PopularityIndex> = createPopularityIndexes(lists);
 const loadMs = performance.now() - start;
 start = performance.now();
 indexes.npm.similarity();

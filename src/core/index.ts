@@ -145,6 +145,7 @@ export {
 } from './deps/assess-dependencies.js';
 export {
   createPopularityIndex,
+  createPopularityIndexes,
   type PopularityIndex,
   type PopularPackage,
 } from './deps/create-popularity-index.js';

@@ -7,7 +7,7 @@ import {
   assessDependencies,
   countPackages,
   createAdvisoryIndex,
-  createPopularityIndex,
+  createPopularityIndexes,
   dedupeDependencies,
   findUnifiedDiffs,
   normalizeForRegistry,
@@ -148,20 +148,9 @@ function collect(
 export function createDependencyService(parts: DependencyServiceParts): DependencyService {
   let popularity: Promise<Record<Ecosystem, PopularityIndex>> | null = null;
   const loadPopularity = () =>
-    (popularity ??= parts.popularPackageSource.loadPopularPackages().then((lists) => ({
-      npm: createPopularityIndex(
-        'npm',
-        lists.npm.listName,
-        lists.npm.packages,
-        lists.pypi.packages.map((entry) => entry.name),
-      ),
-      pypi: createPopularityIndex(
-        'pypi',
-        lists.pypi.listName,
-        lists.pypi.packages,
-        lists.npm.packages.map((entry) => entry.name),
-      ),
-    })));
+    (popularity ??= parts.popularPackageSource
+      .loadPopularPackages()
+      .then((lists) => createPopularityIndexes(lists)));
 
   async function check(request: DependencyCheckRequest): Promise<DependencyCheckOutcome> {
     const problems: InputProblem[] = [];

@@ -227,3 +227,24 @@ export function createPopularityIndex(
     similarity: () => (maps ??= buildSimilarityMaps(ecosystem, entries, byKey, otherNames)),
   };
 }
+
+/** Both ecosystems' indexes; each knows the other's words, as a word is a word in any registry. */
+export function createPopularityIndexes(lists: {
+  npm: { listName: string; packages: readonly PopularPackage[] };
+  pypi: { listName: string; packages: readonly PopularPackage[] };
+}): Record<Ecosystem, PopularityIndex> {
+  return {
+    npm: createPopularityIndex(
+      'npm',
+      lists.npm.listName,
+      lists.npm.packages,
+      lists.pypi.packages.map((entry) => entry.name),
+    ),
+    pypi: createPopularityIndex(
+      'pypi',
+      lists.pypi.listName,
+      lists.pypi.packages,
+      lists.npm.packages.map((entry) => entry.name),
+    ),
+  };
+}
