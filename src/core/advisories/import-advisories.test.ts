@@ -127,6 +127,20 @@ describe('importAdvisories', () => {
     expect(notes).toEqual(['no summary: took the first paragraph of the details']);
   });
 
+  it('names a severity of an unexpected shape instead of throwing on it', () => {
+    const { advisory, notes } = importOne(
+      JSON.stringify({
+        id: 'PYSEC-2026-8',
+        modified: '2026-01-01T00:00:00Z',
+        summary: 'Overflow',
+        severity: [{ type: { toString: 0 }, score: 'x' }],
+        database_specific: { severity: { toString: 0 } },
+      }),
+    );
+    expect(advisory.severity.rating).toBeNull();
+    expect(notes).toContain('severity of type {"toString":0} not kept (only CVSS v3 and v4 are)');
+  });
+
   it('keeps HTML in an imported summary as text and refuses 1 MB of details', () => {
     const html = { id: 'x_html', modified: now, summary: '<img src=x onerror=alert(1)>' };
     expect(importOne(JSON.stringify(html)).advisory.summary).toBe('<img src=x onerror=alert(1)>');

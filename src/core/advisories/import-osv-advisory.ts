@@ -82,7 +82,9 @@ export function importOsvAdvisory(value: unknown, now: string): ParseResult<Impo
       cvss: readCvssVectors(value, notes),
       rating: savedSeverity
         ? savedSeverity.rating
-        : (ratingOfGithubWord.get(String(databaseSpecific.severity).toUpperCase()) ?? null),
+        : typeof databaseSpecific.severity === 'string'
+          ? (ratingOfGithubWord.get(databaseSpecific.severity.toUpperCase()) ?? null)
+          : null,
       text: savedSeverity ? savedSeverity.text : null,
     },
     cwes: presentOr(databaseSpecific.cwe_ids, []),
@@ -120,7 +122,7 @@ function readSummary(value: JsonObject, details: string, notes: string[]): unkno
   const isOneLine = !/[\r\n\u2028\u2029]/.test(written) && written.length <= advisoryLimits.summary;
   if (isOneLine && written.trim() !== '') return written;
   const source = written.trim() !== '' ? written : (details.split(/\n\s*\n/, 1)[0] ?? '');
-  const summary = shortenSummary(source) || String(value.id);
+  const summary = shortenSummary(source) || (typeof value.id === 'string' ? value.id : '');
   if (summary !== written) {
     notes.push(
       written.trim() === ''
@@ -143,7 +145,9 @@ function readCvssVectors(value: JsonObject, notes: string[]): unknown[] {
     if (type === 'CVSS_V3' || type === 'CVSS_V4') {
       if (!vectors.includes(score)) vectors.push(score);
     } else {
-      notes.push(`severity of type ${String(type)} not kept (only CVSS v3 and v4 are)`);
+      // `type` is whatever the file holds: an object whose toString is not a function must not throw.
+      const named = typeof type === 'string' ? type : (JSON.stringify(type) ?? 'unknown');
+      notes.push(`severity of type ${named} not kept (only CVSS v3 and v4 are)`);
     }
   }
   return vectors;
@@ -220,5 +224,6 @@ function derivePublisher(value: JsonObject): { name: string; url: null } {
   const named = arrayOr(value.affected)
     .map((affected) => objectOr(objectOr(affected).package).name)
     .find((name): name is string => typeof name === 'string' && name.trim() !== '');
-  return { name: named ?? String(value.id).split('-', 1)[0]!, url: null };
+  const id = typeof value.id === 'string' ? value.id : '';
+  return { name: named ?? id.split('-', 1)[0]!, url: null };
 }
