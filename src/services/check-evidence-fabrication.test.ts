@@ -7,6 +7,7 @@ import { extractFacts, type EvidenceSummary } from '../core/index.js';
 import { parseReportText } from '../core/report/parse-report.js';
 import { createGitFixture, type GitFixture } from '../../test/support/create-git-fixture.js';
 import { checkEvidence } from './check-evidence.js';
+import { testProcessEnvironment } from '../../test/support/test-environment.js';
 
 const parserSource = `#include <string.h>
 #include "tinyxml.h"
@@ -68,7 +69,7 @@ beforeAll(async () => {
   });
   await fixture.commit('Add a file comment');
   await fixture.tag('tinyxml-2_4_2');
-  reader = await createGitRepoReader(fixture.dir, process.env);
+  reader = await createGitRepoReader(fixture.dir, testProcessEnvironment);
 });
 
 afterAll(async () => {

@@ -12,13 +12,14 @@ import {
   type EvidenceRepo,
 } from '../../test/fixtures/evidence/build-evidence-repo.js';
 import { checkEvidence } from './check-evidence.js';
+import { testProcessEnvironment } from '../../test/support/test-environment.js';
 
 let repo: EvidenceRepo;
 let reader: GitRepoReader;
 
 beforeAll(async () => {
   repo = await buildEvidenceRepo();
-  reader = await createGitRepoReader(repo.fixture.dir, process.env);
+  reader = await createGitRepoReader(repo.fixture.dir, testProcessEnvironment);
 });
 
 afterAll(async () => {
@@ -234,7 +235,7 @@ describe('checkEvidence on hostile reports', () => {
       execFileSync('git', ['status', '--porcelain'], {
         cwd: repo.fixture.dir,
         encoding: 'utf8',
-        env: { ...process.env, GIT_OPTIONAL_LOCKS: '0' },
+        env: { ...testProcessEnvironment, GIT_OPTIONAL_LOCKS: '0' },
       });
     const statusBefore = readStatus();
     const indexBefore = statSync(join(gitDir, 'index')).mtimeMs;

@@ -13,6 +13,7 @@ import type { ReportStore } from '../services/ports.js';
 import { createProjectDuplicateStore } from './create-project-duplicate-store.js';
 import { openPostgresReportStore } from './open-postgres-report-store.js';
 import { openSqliteReportStore } from './open-sqlite-report-store.js';
+import { testDatabaseUrl } from '../../test/support/test-environment.js';
 
 const folder = mkdtempSync(join(tmpdir(), 'thresher-duplicate-stores-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
@@ -61,7 +62,7 @@ describeDuplicateStoreContract('duplicate store contract: SQLite report store', 
   return onReportStore(await openSqliteReportStore({ path }), () => Promise.resolve());
 });
 
-const url = process.env.THRESHER_TEST_DATABASE_URL;
+const url = testDatabaseUrl;
 describeDuplicateStoreContract(
   'duplicate store contract: PostgreSQL report store',
   async () => {

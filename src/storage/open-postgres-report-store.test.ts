@@ -6,8 +6,9 @@ import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { ConflictError, InputError, UnavailableError } from '../core/index.js';
 import { openPostgresReportStore } from './open-postgres-report-store.js';
+import { testDatabaseUrl } from '../../test/support/test-environment.js';
 
-const url = process.env.THRESHER_TEST_DATABASE_URL;
+const url = testDatabaseUrl;
 
 async function withSchema(work: (schema: string, client: pg.Client) => Promise<void>) {
   const schema = `thresher_test_${randomBytes(6).toString('hex')}`;

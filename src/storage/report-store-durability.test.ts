@@ -12,6 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { ReportStore } from '../services/ports.js';
 import { openPostgresReportStore } from './open-postgres-report-store.js';
 import { openSqliteReportStore } from './open-sqlite-report-store.js';
+import { testDatabaseUrl } from '../../test/support/test-environment.js';
 
 const childScript = resolve(
   import.meta.dirname,
@@ -73,7 +74,7 @@ describe('report store durability', () => {
     }
   });
 
-  const url = process.env.THRESHER_TEST_DATABASE_URL;
+  const url = testDatabaseUrl;
   it.skipIf(!url)(
     `keeps every report a killed PostgreSQL writer acknowledged${url ? '' : ' (skipped: THRESHER_TEST_DATABASE_URL is not set)'}`,
     async () => {

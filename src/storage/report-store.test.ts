@@ -10,6 +10,7 @@ import { afterAll } from 'vitest';
 import { describeReportStoreContract } from '../../test/support/report-store-contract/describe-report-store-contract.js';
 import { openPostgresReportStore } from './open-postgres-report-store.js';
 import { openSqliteReportStore } from './open-sqlite-report-store.js';
+import { testDatabaseUrl } from '../../test/support/test-environment.js';
 
 const folder = mkdtempSync(join(tmpdir(), 'thresher-report-store-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
@@ -26,7 +27,7 @@ describeReportStoreContract('report store contract: SQLite', () => {
   });
 });
 
-const databaseUrl = process.env.THRESHER_TEST_DATABASE_URL;
+const databaseUrl = testDatabaseUrl;
 
 describeReportStoreContract(
   'report store contract: PostgreSQL',

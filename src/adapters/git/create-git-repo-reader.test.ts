@@ -10,6 +10,7 @@ import type { GitFixture } from '../../../test/support/create-git-fixture.js';
 import { ConflictError, InputError } from '../../core/errors.js';
 import { createGitRepoReader } from './create-git-repo-reader.js';
 import type { GitRepoReader } from './create-git-repo-reader.js';
+import { testProcessEnvironment } from '../../../test/support/test-environment.js';
 
 const execFileAsync = promisify(execFile);
 
@@ -133,7 +134,7 @@ beforeAll(async () => {
   indexMtime = (await stat(join(fixture.dir, '.git/index'))).mtimeMs;
   statusBefore = await fixture.git(['status', '--porcelain'], { env: { GIT_OPTIONAL_LOCKS: '0' } });
   treeBefore = await listTree(fixture.dir);
-  reader = await createGitRepoReader(fixture.dir, process.env);
+  reader = await createGitRepoReader(fixture.dir, testProcessEnvironment);
 });
 
 afterAll(async () => {
@@ -145,24 +146,27 @@ describe('createGitRepoReader', () => {
   it('refuses a folder that is not a git repository, in one line', async () => {
     const plain = await mkdtemp(join(tmpdir(), 'thresher-not-git-'));
     try {
-      const failure = createGitRepoReader(plain, process.env);
+      const failure = createGitRepoReader(plain, testProcessEnvironment);
       await expect(failure).rejects.toBeInstanceOf(InputError);
       await expect(failure).rejects.toThrow(`not a git repository: ${plain}`);
-      await expect(createGitRepoReader(join(plain, 'missing'), process.env)).rejects.toThrow(
-        /^not a git repository: .*missing$/,
-      );
+      await expect(
+        createGitRepoReader(join(plain, 'missing'), testProcessEnvironment),
+      ).rejects.toThrow(/^not a git repository: .*missing$/);
     } finally {
       await rm(plain, { recursive: true, force: true });
     }
   });
 
   it('reads the whole tree from a subfolder, a bare clone and a linked worktree', async () => {
-    const fromSubfolder = await createGitRepoReader(join(fixture.dir, 'src/http'), process.env);
+    const fromSubfolder = await createGitRepoReader(
+      join(fixture.dir, 'src/http'),
+      testProcessEnvironment,
+    );
     const scratch = await mkdtemp(join(tmpdir(), 'thresher-bare-'));
     try {
       expect(await fromSubfolder.listFiles('HEAD')).toContain('lib/index.js');
       await fixture.git(['clone', '-q', '--bare', fixture.dir, join(scratch, 'bare.git')]);
-      const bare = await createGitRepoReader(join(scratch, 'bare.git'), process.env);
+      const bare = await createGitRepoReader(join(scratch, 'bare.git'), testProcessEnvironment);
       expect(await bare.resolveHead()).toBe(fixCommit);
       expect(decode(await bare.readFile('v1.0.0', 'src/http/parser.c'))).toBe(parserV1);
       bare.close();
@@ -176,7 +180,7 @@ describe('createGitRepoReader', () => {
         join(scratch, 'wt'),
         'v1.1.0',
       ]);
-      const worktree = await createGitRepoReader(join(scratch, 'wt'), process.env);
+      const worktree = await createGitRepoReader(join(scratch, 'wt'), testProcessEnvironment);
       expect(await worktree.resolveHead()).toBe(renameCommit);
       worktree.close();
     } finally {
@@ -188,7 +192,7 @@ describe('createGitRepoReader', () => {
   it('refuses an empty repository HEAD but still opens it', async () => {
     const empty = await createGitFixture();
     try {
-      const emptyReader = await createGitRepoReader(empty.dir, process.env);
+      const emptyReader = await createGitRepoReader(empty.dir, testProcessEnvironment);
       await expect(emptyReader.resolveHead()).rejects.toBeInstanceOf(InputError);
       expect(await emptyReader.listTags()).toEqual([]);
       emptyReader.close();
@@ -526,7 +530,7 @@ describe('the maintainer repository', () => {
 
 describe('close', () => {
   it('ends the git processes and refuses later calls', async () => {
-    const own = await createGitRepoReader(fixture.dir, process.env);
+    const own = await createGitRepoReader(fixture.dir, testProcessEnvironment);
     expect(await own.resolveRevision('v1.0.0')).toBe(firstCommit);
     expect(await own.readFile('HEAD', 'lib/types.ts')).not.toBeNull();
     expect((await listGitChildren()).length).toBeGreaterThanOrEqual(2);
