@@ -4,7 +4,7 @@
 // The result is checked by the same parser as a hand-edited advisory.
 
 import type { Advisory, AdvisoryRating } from '../model/advisory.js';
-import { advisoryLimits } from '../model/advisory.js';
+import { advisoryLimits, advisoryReferenceTypes } from '../model/advisory.js';
 import type { ParseResult } from '../model/parse-result.js';
 import { isJsonObject, type JsonObject } from '../report/read-json-value.js';
 import { githubSeverityWords } from './convert-advisory-to-osv.js';
@@ -19,19 +19,7 @@ export interface ImportedAdvisory {
 const ratingOfGithubWord = new Map<string, AdvisoryRating>(
   Object.entries(githubSeverityWords).map(([rating, word]) => [word, rating as AdvisoryRating]),
 );
-const referenceTypes = new Set([
-  'ADVISORY',
-  'ARTICLE',
-  'DETECTION',
-  'DISCUSSION',
-  'REPORT',
-  'FIX',
-  'INTRODUCED',
-  'GIT',
-  'PACKAGE',
-  'EVIDENCE',
-  'WEB',
-]);
+const referenceTypes: ReadonlySet<string> = new Set(advisoryReferenceTypes);
 
 function objectOr(value: unknown): JsonObject {
   return isJsonObject(value) ? value : {};
