@@ -2,13 +2,13 @@
 // Debian's Chromium (driven by playwright-core) submits a report as a reporter, logs in as a
 // maintainer, finds it in the queue, changes its status and replies; the reporter sees both.
 
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { binaryPath, projectRoot, runThresher } from './run-thresher.js';
+import { runThresher } from './run-thresher.js';
+import { startInboxServer, type StartedInbox } from './start-inbox-server.js';
 
 const chromiumPath = '/usr/bin/chromium';
 const hasChromium = existsSync(chromiumPath);
@@ -18,27 +18,9 @@ if (!hasChromium) {
   );
 }
 
-function startServer(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(
-    process.execPath,
-    [binaryPath, 'serve', '--port', '0', '--data', dataDir, '--no-rate-limit'],
-    { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  return new Promise((resolve, reject) => {
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /listening on (http:\/\/\S+)/.exec(output);
-      if (match) resolve({ child, url: match[1]! });
-    });
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('exit', (code) => reject(new Error(`server exited (${code}): ${output}`)));
-  });
-}
-
 describe.skipIf(!hasChromium)('the inbox in a browser', () => {
   let dataDir: string;
-  let server: { child: ChildProcess; url: string };
+  let server: StartedInbox;
   let browser: Browser;
   let password: string;
 
@@ -65,7 +47,7 @@ describe.skipIf(!hasChromium)('the inbox in a browser', () => {
     ]);
     expect(user.status, user.stderr).toBe(0);
     password = /one-time password: (\S+)/.exec(user.stdout)![1]!;
-    server = await startServer(dataDir);
+    server = await startInboxServer(dataDir);
     browser = await chromium.launch({
       executablePath: chromiumPath,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],

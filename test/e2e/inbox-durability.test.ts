@@ -1,30 +1,13 @@
 // No acknowledged report is lost: the compiled server takes a burst of submissions over HTTP, is
 // killed with SIGKILL in the middle, and every report that got a 201 is in the store after.
 
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createServices } from '../../src/create-services.js';
-import { binaryPath, projectRoot, runThresher } from './run-thresher.js';
-
-function startServer(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(
-    process.execPath,
-    [binaryPath, 'serve', '--port', '0', '--data', dataDir, '--no-rate-limit'],
-    { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  return new Promise((resolve, reject) => {
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /listening on (http:\/\/\S+)/.exec(output);
-      if (match) resolve({ child, url: match[1]! });
-    });
-    child.once('exit', (code) => reject(new Error(`server exited (${code}): ${output}`)));
-  });
-}
+import { runThresher } from './run-thresher.js';
+import { startInboxServer } from './start-inbox-server.js';
 
 describe('the inbox under SIGKILL', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'thresher-kill-'));
@@ -42,7 +25,7 @@ describe('the inbox under SIGKILL', () => {
       dataDir,
     ]);
     expect(added.status, added.stderr).toBe(0);
-    const server = await startServer(dataDir);
+    const server = await startInboxServer(dataDir);
     const acknowledged: string[] = [];
     let isKilled = false;
     const exited = new Promise((resolve) => server.child.once('exit', resolve));
