@@ -71,6 +71,11 @@ export interface AssessedSeverity {
   score: number | null;
   vector: string | null;
   reasons: string[];
+  /**
+   * Why the rating is `unknown`, when the rules could not rate it: the report shows nothing (no
+   * steps, trace or patch), or it shows the problem but states no vector and no impact.
+   */
+  unratedBecause?: 'nothing-shown' | 'no-facts';
 }
 
 export type SeverityComparison = 'overstated' | 'understated' | 'consistent' | 'not-comparable';

@@ -347,6 +347,7 @@ export function assessSeverity(
       rating: 'unknown',
       score: null,
       vector: null,
+      unratedBecause: 'nothing-shown',
       reasons: [
         'the report shows no reproduction, proof of concept, crash trace or patch: the severity cannot be assessed until it does',
         ...(claimed ? [`the reporter's own rating (${claimed.rating}) is not taken on trust`] : []),
@@ -372,6 +373,7 @@ export function assessSeverity(
           rating: 'unknown',
           score: null,
           vector: null,
+          unratedBecause: 'no-facts',
           reasons: ['not enough facts: no CVSS vector and no described impact'],
         };
   }

@@ -71,6 +71,7 @@ describe('weighSeverity', () => {
         rating: 'unknown',
         score: null,
         vector: null,
+        unratedBecause: 'no-facts',
         reasons: ['not enough facts: no CVSS vector and no described impact'],
       },
       comparison: 'not-comparable',
@@ -86,7 +87,11 @@ describe('weighSeverity', () => {
     // Nothing shown: the rule-based `unknown` stands, whatever the model reads.
     const unshown: SeverityAssessment = {
       ...unbuilt,
-      assessed: { ...unbuilt.assessed, reasons: ['the report shows no reproduction'] },
+      assessed: {
+        ...unbuilt.assessed,
+        unratedBecause: 'nothing-shown',
+        reasons: ['the report shows no reproduction'],
+      },
     };
     expect(weighSeverity(unshown, [], buildProfile(), prediction()).assessed.rating).toBe(
       'unknown',

@@ -29,10 +29,7 @@ export function weighSeverity(
       disagreements: combined.disagreements.map((disagreement) => disagreement.message),
     };
     weighed = { ...weighed, model };
-    const isShownButUnbuilt =
-      severity.assessed.rating === 'unknown' &&
-      severity.assessed.reasons.some((reason) => reason.startsWith('not enough facts'));
-    if (isShownButUnbuilt && combined.rating !== 'unknown') {
+    if (severity.assessed.unratedBecause === 'no-facts' && combined.rating !== 'unknown') {
       weighed = {
         ...weighed,
         assessed: {
