@@ -22,23 +22,29 @@ const ownBefore =
 
 // Relations, nearest first wins; "mentioned" when no words say how.
 const relationsBefore: ReadonlyArray<{ relation: string; pattern: RegExp }> = [
-  { relation: 'incomplete fix for', pattern: /\bincomplete\s+(?:fix|patch)\s+(?:for|of|to)\b/i },
-  { relation: 'regression of', pattern: /\bregression\s+(?:of|in|from|to)\b|\bre-?introduc\w*\b/i },
-  { relation: 'bypass of', pattern: /\bbypass(?:es|ing)?\s+(?:of|for|the\s+fix\s+(?:for|of))?\b/i },
-  { relation: 'variant of', pattern: /\bvariants?\s+(?:of|on)\b/i },
+  { relation: 'incomplete fix for', pattern: /\bincomplete\s+(?:fix|patch)\s+(?:for|of|to)\b/gi },
+  {
+    relation: 'regression of',
+    pattern: /\bregression\s+(?:of|in|from|to)\b|\bre-?introduc\w*\b/gi,
+  },
+  {
+    relation: 'bypass of',
+    pattern: /\bbypass(?:es|ing)?\s+(?:of|for|the\s+fix\s+(?:for|of))?\b/gi,
+  },
+  { relation: 'variant of', pattern: /\bvariants?\s+(?:of|on)\b/gi },
   {
     relation: 'similar to',
-    pattern: /\bsimilar\s+(?:to|issue|bug)\b|\blike\b|\bsame\s+class\s+as\b/i,
+    pattern: /\bsimilar\s+(?:to|issue|bug)\b|\blike\b|\bsame\s+class\s+as\b/gi,
   },
   {
     relation: 'follow-up to',
-    pattern: /\bfollow(?:s|ing)?[\s-]?up\s+(?:to|of|on)\b|\bafter\s+the\s+fix\s+for\b/i,
+    pattern: /\bfollow(?:s|ing)?[\s-]?up\s+(?:to|of|on)\b|\bafter\s+the\s+fix\s+for\b/gi,
   },
   {
     relation: 'different from',
-    pattern: /\b(?:different|distinct|unrelated)\s+(?:from|to)\b|\bnot\s+the\s+same\s+as\b/i,
+    pattern: /\b(?:different|distinct|unrelated)\s+(?:from|to)\b|\bnot\s+the\s+same\s+as\b/gi,
   },
-  { relation: 'related to', pattern: /\brelated\s+(?:to|issue)\b|\bsee\s+also\b|\bcf\.?\b/i },
+  { relation: 'related to', pattern: /\brelated\s+(?:to|issue)\b|\bsee\s+also\b|\bcf\.?\b/gi },
 ];
 const relationWindow = 80;
 
@@ -55,8 +61,8 @@ function lineAround(text: string, offset: number): string {
 function relationBefore(before: string): string {
   let best: { relation: string; end: number } | null = null;
   for (const { relation, pattern } of relationsBefore) {
-    const global = new RegExp(pattern.source, 'gi');
-    for (let match = global.exec(before); match !== null; match = global.exec(before)) {
+    pattern.lastIndex = 0;
+    for (let match = pattern.exec(before); match !== null; match = pattern.exec(before)) {
       const end = match.index + match[0].length;
       if (best === null || end > best.end) best = { relation, end };
     }
