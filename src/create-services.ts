@@ -1,13 +1,13 @@
-// The single composition root: builds the adapters and hands them to the services.
+// The single composition root: builds the adapters once from the Config and hands them to the
+// services. Services take content (reports, an open repository, a store); the front ends reach
+// files through `intake`, `openRepository` and `openDuplicateStore`.
 
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { readAdvisoryCorpus } from './adapters/advisories/read-advisory-corpus.js';
 import { createFileDuplicateStore } from './adapters/duplicates/create-file-duplicate-store.js';
-import {
-  createGitRepoReader,
-  type ProcessEnvironment,
-} from './adapters/git/create-git-repo-reader.js';
+import { createGitRepoReader } from './adapters/git/create-git-repo-reader.js';
+import { postalMimeMailReader } from './adapters/mail/parse-email-reports.js';
 import { directoryOpener } from './adapters/files/create-directory-access.js';
 import { readReportFiles } from './adapters/report-files/read-report-files.js';
 import { createSeverityModelSource } from './adapters/severity-model/load-severity-model.js';
@@ -25,11 +25,28 @@ import { createDependencyService, type DependencyService } from './services/chec
 import { createEvidenceService, type EvidenceService } from './services/check-report-evidence.js';
 import { createDuplicatesService, type DuplicatesService } from './services/find-duplicates.js';
 import type { InboxService } from './services/create-inbox-service.js';
-import type { AdvisoryReader, RepoOpener, ReportReader, ReportStore } from './services/ports.js';
+import type { Config } from './config/load-config.js';
+import { createIntakeService, type IntakeService } from './services/read-report-intake.js';
+import type {
+  AdvisoryReader,
+  DuplicateStore,
+  OpenedRepo,
+  RepoOpener,
+  ReportReader,
+  ReportStore,
+} from './services/ports.js';
 import { createTriageService, type TriageService } from './services/triage-reports.js';
 import { createSeverityService, type SeverityService } from './services/assess-report-severity.js';
 
 export interface Services {
+  /** The settings the services were built with. */
+  config: Config;
+  /** Report bodies, files and the --against corpus into reports (the only way in for content). */
+  intake: IntakeService;
+  /** A local git repository, read-only; throws InputError when it is not one. The caller closes it. */
+  openRepository(dir: string): Promise<OpenedRepo>;
+  /** The duplicate store kept in a file between runs (`--store FILE`), created on first commit. */
+  openDuplicateStore(path: string): DuplicateStore;
   triage: TriageService;
   evidence: EvidenceService;
   duplicates: DuplicatesService;
@@ -55,14 +72,17 @@ function readPackageVersion(): string {
   return (require('../package.json') as { version: string }).version;
 }
 
-/** `environment` is the process environment, read only by the entry point that calls this. */
-export function createServices(environment: ProcessEnvironment): Services {
-  const reportReader: ReportReader = { readReports: readReportFiles };
+/** `config` comes from `loadConfig` (src/config/load-config.ts), called by the entry point. */
+export function createServices(config: Config): Services {
+  const { environment } = config;
+  const reportReader: ReportReader = {
+    readReports: (paths) => readReportFiles(paths, postalMimeMailReader),
+  };
   const advisoryReader: AdvisoryReader = { readAdvisoryCorpus };
   const repoOpener: RepoOpener = { open: (repoDir) => createGitRepoReader(repoDir, environment) };
-  const openDuplicateStore = createFileDuplicateStore;
+  const intake = createIntakeService({ mail: postalMimeMailReader, reportReader, advisoryReader });
   const dependencies = createDependencyService({
-    registryOpener: createNpmRegistryOpener(environment),
+    registryOpener: createNpmRegistryOpener(environment, { cacheDir: config.cacheDir }),
     popularPackageSource,
     advisoryReader,
     clock: { now: () => new Date() },
@@ -70,16 +90,13 @@ export function createServices(environment: ProcessEnvironment): Services {
   // One model source: loaded once, on first use, by whichever command needs it.
   const severityModel = createSeverityModelSource();
   // Triage checks the dependencies a report's diffs add through the same service as `thresher deps`.
-  const triage = createTriageService({
-    reportReader,
-    advisoryReader,
-    repoOpener,
-    openDuplicateStore,
-    dependencyService: dependencies,
-    severityModel,
-  });
+  const triage = createTriageService({ dependencyService: dependencies, severityModel });
   const clock = { now: () => new Date() };
   return {
+    config,
+    intake,
+    openRepository: (dir) => repoOpener.open(dir),
+    openDuplicateStore: createFileDuplicateStore,
     triage,
     async openInbox({ dataDir, databaseUrl, databaseSchema }) {
       // Loaded here so that the other commands never load the database drivers.
@@ -107,7 +124,8 @@ export function createServices(environment: ProcessEnvironment): Services {
       return createInboxService({
         store,
         triage,
-        reportReader,
+        repoOpener,
+        readCorpus: intake.readCorpus,
         passwords: createScryptPasswordHasher(),
         clock,
         parseProfile: parseSecurityProfile,
@@ -115,8 +133,8 @@ export function createServices(environment: ProcessEnvironment): Services {
         presentAssessment: (result) => toJsonReport(result, 1),
       });
     },
-    evidence: createEvidenceService({ reportReader, repoOpener }),
-    duplicates: createDuplicatesService({ reportReader, advisoryReader, openDuplicateStore }),
+    evidence: createEvidenceService(),
+    duplicates: createDuplicatesService(),
     advisories: createAdvisoryService({
       triage,
       validator: createStandardValidator(),

@@ -208,12 +208,24 @@ export {
   pickSnippetProbes,
 } from './evidence/match-snippet.js';
 export { buildReportDocument } from './report/build-report-document.js';
+export {
+  describeTooLargeInput,
+  intakeLimits,
+  readReportInput,
+  type IntakeProblem,
+  type IntakeResult,
+  type MailReader,
+  type ReportInput,
+} from './intake/read-report-input.js';
+export { parseReportText } from './report/parse-report.js';
+export { findInvalidUtf8 } from './text/find-invalid-utf8.js';
 export { extractFacts, extractReportFacts } from './report/extract-facts.js';
 export { deriveProjectNames } from './report/derive-project-names.js';
 export {
   sanitizeForTerminal,
   sanitizeLineForTerminal,
   stringifyJsonForTerminal,
+  stringifyJsonLineForTerminal,
 } from './text/sanitize-for-terminal.js';
 export { formatParseIssue } from './report/format-parse-issue.js';
 export { rankQueue } from './queue/score-priority.js';

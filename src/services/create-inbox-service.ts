@@ -14,13 +14,14 @@ import {
 import { parseMarkdownReport } from '../core/report/parse-markdown-report.js';
 import type {
   Clock,
+  DuplicateCorpus,
   DuplicateStore,
   PasswordHasher,
   ProjectRecord,
   QueuePage,
   ReportEvent,
   ReportRecord,
-  ReportReader,
+  RepoOpener,
   ReportStore,
   UserRecord,
 } from './ports.js';
@@ -63,13 +64,10 @@ export interface InboxService {
   /** Resolves once the report is durable; the triage that follows never loses it. */
   submitReport(submission: Submission): Promise<SubmissionReceipt>;
   /**
-   * Reads report files (any intake format) into a project, each stored then triaged like a
-   * submission; returns how many were new and the files that could not be read.
+   * Stores reports the intake read (any format) in a project, each then triaged like a
+   * submission; returns how many were new.
    */
-  importReports(
-    project: string,
-    paths: readonly string[],
-  ): Promise<{ added: number; problems: Array<{ source: string; message: string }> }>;
+  importReports(project: string, reports: readonly Report[]): Promise<{ added: number }>;
   /** Triage (again) with the project's current profile; stores the assessment. */
   triageStoredReport(id: string): Promise<ReportRecord>;
   listQueue(query: {
@@ -110,7 +108,10 @@ export interface InboxService {
 interface InboxDependencies {
   store: ReportStore;
   triage: TriageService;
-  reportReader: ReportReader;
+  /** Opens a project's repository for code evidence (closed after each triage). */
+  repoOpener: RepoOpener;
+  /** Reads a project's published advisories for duplicate matching. */
+  readCorpus: (paths: readonly string[]) => Promise<DuplicateCorpus>;
   passwords: PasswordHasher;
   clock: Clock;
   parseProfile: (text: string) => ParseResult<SecurityProfile>;
@@ -169,14 +170,22 @@ export function createInboxService(dependencies: InboxDependencies): InboxServic
     });
     if (!parsed.ok) throw new InputError(parsed.issues[0]?.message ?? 'the report is empty');
     const report: Report = parsed.value;
-    const outcome = await dependencies.triage.triage({
-      profile,
-      paths: [],
-      reports: [report],
-      repoDir: project.repoPath ?? undefined,
-      againstPaths: project.advisoriesPath ? [project.advisoriesPath] : [],
-      duplicateStore: dependencies.openDuplicateStore(project.name),
-    });
+    const against = project.advisoriesPath
+      ? await dependencies.readCorpus([project.advisoriesPath])
+      : undefined;
+    const repo = project.repoPath ? await dependencies.repoOpener.open(project.repoPath) : null;
+    let outcome;
+    try {
+      outcome = await dependencies.triage.triage({
+        profile,
+        reports: [report],
+        ...(repo ? { repo } : {}),
+        ...(against ? { against } : {}),
+        duplicateStore: dependencies.openDuplicateStore(project.name),
+      });
+    } finally {
+      repo?.close();
+    }
     const result = outcome.queue[0];
     if (!result) return record;
     return store.reports.update(
@@ -253,11 +262,10 @@ export function createInboxService(dependencies: InboxDependencies): InboxServic
       }
       return { id: added.report.id, status: added.report.status, token: added.reporterToken };
     },
-    async importReports(projectName, paths) {
+    async importReports(projectName, reports) {
       const project = await getProject(projectName);
-      const batch = await dependencies.reportReader.readReports(paths);
       let added = 0;
-      for (const report of batch.reports) {
+      for (const report of reports) {
         const stored = await store.reports.add({
           project: project.name,
           title: report.title,
@@ -276,7 +284,7 @@ export function createInboxService(dependencies: InboxDependencies): InboxServic
           // Stored untriaged; re-triage on demand retries it.
         }
       }
-      return { added, problems: batch.problems };
+      return { added };
     },
     async triageStoredReport(id) {
       const record = await store.reports.get(id);

@@ -1,5 +1,5 @@
 // Builds the duplicate index a run matches against: published OSV advisories and earlier reports
-// from the --against paths, plus the documents kept in a store from earlier runs.
+// (the corpus a front end read through the intake), plus the documents kept in a store.
 
 import {
   buildReportDocument,
@@ -10,16 +10,10 @@ import {
   type DuplicateIndex,
   type Report,
 } from '../core/index.js';
-import type { AdvisoryReader, DuplicateStore, InputProblem, ReportReader } from './ports.js';
-
-export interface DuplicateSources {
-  reportReader: ReportReader;
-  advisoryReader: AdvisoryReader;
-}
+import type { DuplicateCorpus, DuplicateStore } from './ports.js';
 
 export interface LoadedIndex {
   index: DuplicateIndex;
-  problems: InputProblem[];
   /**
    * Ranks the earlier documents against this one, then adds it to the index (and the store), so
    * the next report of the batch finds it.
@@ -30,8 +24,7 @@ export interface LoadedIndex {
 }
 
 export async function loadDuplicateIndex(
-  sources: DuplicateSources,
-  againstPaths: readonly string[],
+  corpus: DuplicateCorpus | null,
   projectName: string,
   store: DuplicateStore | null,
 ): Promise<LoadedIndex> {
@@ -60,16 +53,10 @@ export async function loadDuplicateIndex(
     index.add(document);
     idByContent.set(await hashContent(document), document.id);
   }
-  if (againstPaths.length === 0) return { index, problems: [], matchThenAdd, commit };
-  const corpus = await sources.advisoryReader.readAdvisoryCorpus(againstPaths);
-  for (const advisory of corpus.advisories) index.add(advisory);
-  const earlier =
-    corpus.reportPaths.length > 0
-      ? await sources.reportReader.readReports(corpus.reportPaths)
-      : { reports: [], problems: [] };
-  for (const report of earlier.reports)
+  for (const advisory of corpus?.advisories ?? []) index.add(advisory);
+  for (const report of corpus?.reports ?? [])
     index.add(buildReportDocument(report, extractFacts(report), projectName));
-  return { index, problems: [...corpus.problems, ...earlier.problems], matchThenAdd, commit };
+  return { index, matchThenAdd, commit };
 }
 
 /** Reports in the order they arrived: by date when both have one, else as given. */

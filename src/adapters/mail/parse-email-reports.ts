@@ -11,6 +11,7 @@ import { fenceCode } from '../../core/report/fence-code.js';
 import { formatParseIssue } from '../../core/report/format-parse-issue.js';
 import { checkReportText } from '../../core/report/check-report-text.js';
 import { reportLimits } from '../../core/report/report-limits.js';
+import type { MailReader } from '../../core/index.js';
 import type { ReportBatch } from '../../services/ports.js';
 import { convertHtmlToText } from './convert-html-to-text.js';
 import { isMbox, splitMbox } from './split-mbox.js';
@@ -159,3 +160,6 @@ function toIsoDate(date: string | undefined): string | null {
 function problem(source: string, message: string): ReportBatch {
   return { reports: [], problems: [{ source, message }] };
 }
+
+/** The intake's mail port (`MailReader` in core), implemented with postal-mime. */
+export const postalMimeMailReader: MailReader = { readMail: parseEmailReports };

@@ -2,7 +2,8 @@
 // GitHub advisory JSON, e-mail) into one Markdown body with headed sections, so that facts are
 // extracted one way and every fact can point at the text it came from.
 
-export type ReportFormat = 'markdown' | 'thresher-json' | 'github-advisory' | 'hackerone' | 'email';
+export type ReportFormat =
+  'markdown' | 'thresher-json' | 'github-advisory' | 'hackerone' | 'osv' | 'email';
 
 /**
  * What a headed section (or a structured field) is about. Headings such as "Steps to reproduce",
