@@ -84,6 +84,12 @@ console.log('format   peak RSS   output     wall time');
 for (const format of ['json', 'jsonl']) {
   const list = runs[format]!;
   console.log(
-    `${format.padEnd(8)} ${median(list.map((run) => run.peakMb)).toFixed(0).padStart(5)} MiB ${median(list.map((run) => run.outputMb)).toFixed(1).padStart(6)} MB ${median(list.map((run) => run.seconds)).toFixed(1).padStart(7)} s`,
+    `${format.padEnd(8)} ${median(list.map((run) => run.peakMb))
+      .toFixed(0)
+      .padStart(5)} MiB ${median(list.map((run) => run.outputMb))
+      .toFixed(1)
+      .padStart(6)} MB ${median(list.map((run) => run.seconds))
+      .toFixed(1)
+      .padStart(7)} s`,
   );
 }

@@ -35,7 +35,7 @@ export interface ConfigFlags {
   isRateLimitOff?: boolean;
 }
 
-export const configDefaults = {
+const configDefaults = {
   dataDir: '.thresher',
   port: 8080,
   submissionsPerMinute: 10,

@@ -93,7 +93,9 @@ describe('a service called in process with a report body', () => {
       against: { advisories: [], reports: earlier, problems: [] },
     });
     expect(outcome.indexSize).toBe(2); // the earlier report, then the later one added after matching
-    expect(outcome.matches[0]?.candidates[0]).toMatchObject({ id: expect.stringContaining('earlier') as string });
+    expect(outcome.matches[0]?.candidates[0]).toMatchObject({
+      id: expect.stringContaining('earlier') as string,
+    });
   });
 });
 

@@ -67,7 +67,10 @@ export interface TriageService {
    * The same triage, handing each result to `onResult` in arrival order and keeping none of them,
    * so that a long batch runs in memory that does not grow with its results.
    */
-  triageEach(request: TriageRequest, onResult: ResultListener): Promise<{ problems: InputProblem[] }>;
+  triageEach(
+    request: TriageRequest,
+    onResult: ResultListener,
+  ): Promise<{ problems: InputProblem[] }>;
 }
 
 export function createTriageService(dependencies: {

@@ -66,8 +66,13 @@ describe('thresher triage --format jsonl', () => {
     expect(result.status).toBe(2);
     const lines = parseLines(result.stdout);
     expect(lines.map((line) => line.kind)).toEqual(['problem', 'report', 'summary']);
-    expect(lines[0]).toMatchObject({ source: binary, message: expect.stringMatching(/^binary file/) as string });
-    expect(result.stderr).toBe(`thresher: ${binary}: binary file, not a text report (NUL byte at offset 2)\n`);
+    expect(lines[0]).toMatchObject({
+      source: binary,
+      message: expect.stringMatching(/^binary file/) as string,
+    });
+    expect(result.stderr).toBe(
+      `thresher: ${binary}: binary file, not a text report (NUL byte at offset 2)\n`,
+    );
   });
 });
 

@@ -33,7 +33,7 @@ export async function readReportFiles(
 }
 
 /** The same, one file at a time, so a long batch need not be held in memory. */
-export async function* readReportFilesOneByOne(
+async function* readReportFilesOneByOne(
   paths: readonly string[],
   mail: MailReader,
 ): AsyncGenerator<ReportBatch> {

@@ -76,9 +76,10 @@ export async function runTriageCommand(
   requireReportPaths('triage', positionals);
 
   const profile = await loadSecurityProfile(values.profile);
-  const input = await readReportArguments(services, positionals, values.against ?? []);
+  // The repository first: a folder that is not one stops the run before any report is read.
   const repo = values.repo === undefined ? null : await services.openRepository(values.repo);
   try {
+    const input = await readReportArguments(services, positionals, values.against ?? []);
     const request = {
       profile,
       reports: input.reports,

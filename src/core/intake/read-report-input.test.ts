@@ -3,7 +3,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { postalMimeMailReader } from '../../adapters/mail/parse-email-reports.js';
-import { intakeLimits, readReportInput, type IntakeResult, type ReportInput } from './read-report-input.js';
+import {
+  intakeLimits,
+  readReportInput,
+  type IntakeResult,
+  type ReportInput,
+} from './read-report-input.js';
 
 const read = (input: ReportInput) => readReportInput(input, postalMimeMailReader);
 const bytesOf = (text: string) => new TextEncoder().encode(text);
@@ -131,9 +136,9 @@ describe('readReportInput: hostile bytes', () => {
     ]);
     const declared = await read({ content: latin1, mediaType: 'text/plain; charset=ISO-8859-1' });
     expect(declared.reports[0]?.title).toBe('Café crash');
-    expect(messages(await read({ content: latin1, mediaType: 'text/plain; charset=x-nope' }))).toEqual([
-      'unknown charset "x-nope"; send the report as UTF-8',
-    ]);
+    expect(
+      messages(await read({ content: latin1, mediaType: 'text/plain; charset=x-nope' })),
+    ).toEqual(['unknown charset "x-nope"; send the report as UTF-8']);
   });
 
   it('reads UTF-16 with a byte-order mark, either byte order', async () => {
@@ -159,7 +164,9 @@ describe('readReportInput: hostile bytes', () => {
 
   it('refuses truncated UTF-8 and truncated JSON with their positions', async () => {
     const cut = bytesOf('# Bug 🐛').subarray(0, 8);
-    expect(messages(await read({ content: cut }))[0]).toMatch(/^not valid UTF-8 \(byte 0xf0 at offset 6\)/);
+    expect(messages(await read({ content: cut }))[0]).toMatch(
+      /^not valid UTF-8 \(byte 0xf0 at offset 6\)/,
+    );
     const json = await read({ content: '{"thresher-report": 1, "title": "x', name: 'r.json' });
     expect(messages(json)[0]).toMatch(/line 1/);
   });
@@ -208,7 +215,8 @@ describe('readReportInput: hostile bytes', () => {
             expect(span.end).toBeLessThanOrEqual(report.body.length);
           }
         }
-        for (const problem of result.problems) expect(problem.message).not.toMatch(/parseEmail|adapter/);
+        for (const problem of result.problems)
+          expect(problem.message).not.toMatch(/parseEmail|adapter/);
       }),
       { numRuns: 300 },
     );

@@ -75,12 +75,16 @@ export async function readReportInput(
   let text: string;
   if (typeof input.content === 'string') {
     text = input.content;
-    if (isDeclaredEmail || (!isDeclaredText && looksLikeEmail(text.slice(0, intakeLimits.emailSniffLength))))
+    if (
+      isDeclaredEmail ||
+      (!isDeclaredText && looksLikeEmail(text.slice(0, intakeLimits.emailSniffLength)))
+    )
       return readEmail(source, new TextEncoder().encode(text), mail);
   } else {
     const bytes = input.content;
     if (bytes.length === 0) return problem(source, 'empty report');
-    if (bytes.length > intakeLimits.maxInputBytes) return problem(source, describeTooLargeInput(bytes.length));
+    if (bytes.length > intakeLimits.maxInputBytes)
+      return problem(source, describeTooLargeInput(bytes.length));
     const utf16 = charset === null ? findUtf16Bom(bytes) : null;
     if (utf16 === null) {
       const nul = bytes.subarray(0, intakeLimits.binarySniffLength).indexOf(0);
@@ -132,7 +136,10 @@ function readMediaType(mediaType: string | undefined): { type: string; charset: 
     if (key.trim().toLowerCase() === 'charset')
       charset = value.trim().replace(/^"|"$/g, '').toLowerCase() || null;
   }
-  return { type: type.trim().toLowerCase(), charset: charset === 'utf-8' || charset === 'utf8' ? null : charset };
+  return {
+    type: type.trim().toLowerCase(),
+    charset: charset === 'utf-8' || charset === 'utf8' ? null : charset,
+  };
 }
 
 function findUtf16Bom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {

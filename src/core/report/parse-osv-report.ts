@@ -103,7 +103,8 @@ function readAffected(read: JsonReader, value: unknown, path: string): string[] 
     for (const range of ranges) lines.push(`- ${label}: ${range}`);
     if (ranges.length === 0 && versions.length > 0) {
       const shown = versions.slice(0, maxListedItems).join(', ');
-      const more = versions.length > maxListedItems ? ` and ${versions.length - maxListedItems} more` : '';
+      const more =
+        versions.length > maxListedItems ? ` and ${versions.length - maxListedItems} more` : '';
       lines.push(`- ${label}: ${shown}${more}`);
     }
   });
@@ -139,7 +140,8 @@ function readSeverity(read: JsonReader, record: JsonObject, path: string): strin
   read.array(record.severity, severityPath)?.forEach((item, index) => {
     const entry = read.object(item, joinPath(severityPath, index));
     const score = read.string(entry?.score, joinPath(joinPath(severityPath, index), 'score'));
-    if (score !== undefined && score.trim().startsWith('CVSS:')) lines.push(`CVSS: ${score.trim()}`);
+    if (score !== undefined && score.trim().startsWith('CVSS:'))
+      lines.push(`CVSS: ${score.trim()}`);
   });
   return lines;
 }
