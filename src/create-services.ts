@@ -125,7 +125,7 @@ export function createServices(config: Config): Services {
         store,
         triage,
         repoOpener,
-        readCorpus: intake.readCorpus,
+        readCorpus: (paths) => intake.readCorpus(paths),
         passwords: createScryptPasswordHasher(),
         clock,
         parseProfile: parseSecurityProfile,
