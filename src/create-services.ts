@@ -145,6 +145,6 @@ export function createServices(config: Config): Services {
     audit: createAuditService({ directories: directoryOpener, parseProfile: parseSecurityProfile }),
     init: createInitService({ directories: directoryOpener, parseProfile: parseSecurityProfile }),
     dependencies,
-    severity: createSeverityService({ reportReader, modelSource: severityModel }),
+    severity: createSeverityService({ modelSource: severityModel }),
   };
 }

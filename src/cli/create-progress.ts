@@ -5,7 +5,7 @@ import type { CliIo } from './cli-io.js';
 
 export interface Progress {
   advance(): void;
-  /** Ends the line; call once, after the batch. */
+  /** Ends the line (once, even when called again), after the batch or when it fails. */
   finish(): void;
 }
 
@@ -26,6 +26,8 @@ export function createProgress(
       write();
     },
     finish() {
+      if (done < 0) return;
+      done = -1;
       io.stderr('\n');
     },
   };

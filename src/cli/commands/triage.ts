@@ -78,6 +78,8 @@ export async function runTriageCommand(
   const profile = await loadSecurityProfile(values.profile);
   // The repository first: a folder that is not one stops the run before any report is read.
   const repo = values.repo === undefined ? null : await services.openRepository(values.repo);
+  // Ended on failure too, so that an error line never lands on the progress line.
+  let progress: Progress | null = null;
   try {
     const input = await readReportArguments(services, positionals, values.against ?? []);
     const request = {
@@ -89,25 +91,27 @@ export async function runTriageCommand(
         ? { duplicateStore: services.openDuplicateStore(values.store) }
         : {}),
     };
-    const progress = createProgress(io, {
+    const shown = createProgress(io, {
       total: input.reports.length,
       verb: 'triaged',
       isQuiet: values.quiet === true,
     });
+    progress = shown;
     if (render === null) {
-      const problems = await streamTriageLines(io, services, request, input.problems, progress);
+      const problems = await streamTriageLines(io, services, request, input.problems, shown);
       return writeProblems(io, problems);
     }
     const results: TriageResult[] = [];
     const outcome = await services.triage.triageEach(request, (result) => {
       results.push(result);
-      progress.advance();
+      shown.advance();
     });
-    progress.finish();
+    shown.finish();
     const problems = [...input.problems, ...outcome.problems];
     io.stdout(render({ queue: rankQueue(results), problems }));
     return writeProblems(io, problems);
   } finally {
+    progress?.finish();
     repo?.close();
   }
 }
