@@ -3,10 +3,12 @@
 // in the batch, never an exception.
 
 import { extname } from 'node:path';
-import { formatParseIssue } from '../../core/report/format-parse-issue.js';
-import { looksLikeEmail } from '../../core/report/looks-like-email.js';
-import { parseReportText } from '../../core/report/parse-report.js';
-import type { ReportFormat } from '../../core/model/report.js';
+import {
+  formatParseIssue,
+  looksLikeEmail,
+  parseReportText,
+  type ReportFormat,
+} from '../../core/triage.js';
 import type { ReportBatch } from '../../services/ports.js';
 import { expandPath } from '../files/expand-path.js';
 import { readRegularFile } from '../files/read-regular-file.js';
