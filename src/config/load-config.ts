@@ -3,7 +3,7 @@
 // Only the entry points call this; everything else receives the `Config` (docs/configuration.md).
 
 import type { ConfigFile } from './config-file-schema.js';
-import { InputError } from '../core/index.js';
+import { InputError } from '../core/errors.js';
 
 type Environment = Readonly<Record<string, string | undefined>>;
 

@@ -120,7 +120,8 @@ export type {
   TriageResult,
   Verdict,
 } from './model/triage-result.js';
-export { isOsvAdvisory, parseOsvAdvisory } from './advisories/parse-osv-advisory.js';
+export { parseOsvAdvisory } from './advisories/parse-osv-advisory.js';
+export { isOsvAdvisory } from './report/is-osv-advisory.js';
 export { convertAdvisoryToOsv } from './advisories/convert-advisory-to-osv.js';
 export { convertAdvisoryToCve5 } from './advisories/convert-advisory-to-cve5.js';
 export { convertAdvisoryToCsaf } from './advisories/convert-advisory-to-csaf.js';
@@ -311,3 +312,12 @@ export {
   type ReportStatus,
 } from './workflow/status-transitions.js';
 export { blankCvssVectors } from './severity/blank-cvss-vectors.js';
+// Report intake pieces the report-file and mail adapters build on, and the YAML reader of the
+// profile loader: named here so nothing outside the core reaches into its folders.
+export { parseMarkdownReport } from './report/parse-markdown-report.js';
+export { createReportBodyBuilder } from './report/create-report-body-builder.js';
+export { cutTitle, deriveReportTitle } from './report/derive-report-title.js';
+export { fenceCode } from './report/fence-code.js';
+export { checkReportText } from './report/check-report-text.js';
+export { reportLimits } from './report/report-limits.js';
+export { readYamlDocument, type YamlReading } from './yaml/read-yaml-document.js';

@@ -9,7 +9,7 @@ import {
   type DuplicateDocument,
   type DuplicateIndex,
   type Report,
-} from '../core/index.js';
+} from '../core/triage.js';
 import type { DuplicateCorpus, DuplicateStore } from './ports.js';
 
 export interface LoadedIndex {

@@ -7,7 +7,7 @@ import {
   type IntakeResult,
   type MailReader,
   type ReportInput,
-} from '../core/index.js';
+} from '../core/triage.js';
 import type { AdvisoryReader, DuplicateCorpus, ReportBatch, ReportReader } from './ports.js';
 
 export interface IntakeService {

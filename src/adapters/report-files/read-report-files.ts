@@ -7,7 +7,7 @@ import {
   intakeLimits,
   readReportInput,
   type MailReader,
-} from '../../core/index.js';
+} from '../../core/triage.js';
 import type { ReportBatch } from '../../services/ports.js';
 import { expandPath } from '../files/expand-path.js';
 import { readRegularFile } from '../files/read-regular-file.js';

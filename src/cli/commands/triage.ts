@@ -6,7 +6,7 @@ import {
   rankQueue,
   stringifyJsonLineForTerminal,
   type TriageResult,
-} from '../../core/index.js';
+} from '../../core/triage.js';
 import { loadSecurityProfile } from '../../config/load-security-profile.js';
 import type { Services } from '../../create-services.js';
 import { exitCodes, type CliIo } from '../cli-io.js';

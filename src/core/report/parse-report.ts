@@ -10,7 +10,7 @@ import { normaliseReportText } from './normalise-report-text.js';
 import { parseGithubAdvisory, isGithubAdvisoryJson } from './parse-github-advisory.js';
 import { isHackerOneReportJson, parseHackerOneReport } from './parse-hackerone-report.js';
 import { parseJsonText } from './parse-json-text.js';
-import { isOsvAdvisory } from '../advisories/parse-osv-advisory.js';
+import { isOsvAdvisory } from './is-osv-advisory.js';
 import { parseMarkdownReport } from './parse-markdown-report.js';
 import { parseOsvReport } from './parse-osv-report.js';
 import { parseThresherReport, isThresherReportJson } from './parse-thresher-report.js';
