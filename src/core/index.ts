@@ -103,6 +103,7 @@ export type {
   ThreatComponent,
   UserInteraction,
 } from './model/security-profile.js';
+export { requirementNames } from './model/security-profile.js';
 export type {
   AssessedSeverity,
   ClaimedSeverity,
@@ -215,9 +216,10 @@ export {
   sanitizeLineForTerminal,
   stringifyJsonForTerminal,
 } from './text/sanitize-for-terminal.js';
+export { findLineAndColumn } from './text/locate-line.js';
 export { formatParseIssue } from './report/format-parse-issue.js';
 export { rankQueue } from './queue/score-priority.js';
-export { toSeverityRating } from './severity/score-cvss-vector.js';
+export { toSeverityRating } from './severity/to-severity-rating.js';
 export {
   combineSeverity,
   defaultCombineSeverityOptions,

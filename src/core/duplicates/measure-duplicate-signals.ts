@@ -36,7 +36,7 @@ export interface ScoredCandidate {
   textScore: number;
   /** The candidate's BM25 score against itself: what `textByDocument` is a share of. */
   textSelfScore: number;
-  hasTerm(term: string): boolean;
+  hasTerm: (term: string) => boolean;
 }
 
 /** How common keys are in the index. */
