@@ -170,6 +170,17 @@ export { findSymbolDefinitions, findSymbolMentions } from './evidence/find-symbo
 export { gradeEvidence } from './evidence/grade-evidence.js';
 export { evidenceThresholds } from './evidence/evidence-thresholds.js';
 export { findBlockEnd } from './evidence/find-block-end.js';
+export {
+  findQuotedCode,
+  groupHitsBySymbol,
+  isLaterChangeWanted,
+  listSymbolsToSearch,
+  locateCitedLines,
+  pickSnippetFiles,
+  pickSymbolFiles,
+  spellOption,
+  type CodeHit,
+} from './evidence/plan-claim-checks.js';
 export { findFirstRangeChange, readDiffHunks, type DiffHunk } from './evidence/trace-line-range.js';
 export {
   findNearMissName,
@@ -195,6 +206,7 @@ export {
   addFixedIn,
   addLaterChange,
   describeCheckedRevision,
+  summarizeCheckedRevision,
   type RevisionOutcome,
 } from './evidence/describe-revision-check.js';
 export {
