@@ -5,13 +5,13 @@
 import { assertCompleted, closedError, type GitProcessPool } from './git-process-pool.js';
 import { isSafeRevision } from './is-safe-git-input.js';
 
-export interface TreeEntry {
+interface TreeEntry {
   mode: string;
   oid: string;
 }
 
 /** A commit's files by path (blobs only). */
-export type Tree = Map<string, TreeEntry>;
+type Tree = Map<string, TreeEntry>;
 
 export interface GitObjectCache {
   /** The commit a revision names, or null (unknown, not a commit, or unsafe text). */

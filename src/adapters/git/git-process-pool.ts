@@ -67,7 +67,7 @@ export interface GitRun {
 }
 
 /** A cat-file process: one request line in, one reply out, in order. */
-export interface CatFileProcess {
+interface CatFileProcess {
   request(line: string): Promise<BatchReply>;
   close(): void;
 }
@@ -234,7 +234,7 @@ export function runGit(
   });
 }
 
-export type BatchReply =
+type BatchReply =
   | { kind: 'found'; oid: string; type: string; size: number; content?: Uint8Array }
   | { kind: 'missing' };
 

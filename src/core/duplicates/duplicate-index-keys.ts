@@ -9,7 +9,7 @@ export type IndexKeyPrefix = 'a' | 'p' | 'n' | 'v' | 'f' | 'h' | 'b' | 'c';
 /** An analysis without its terms: what the index keeps of a document besides its postings. */
 export type KeyedAnalysis = Omit<DocumentAnalysis, 'terms'>;
 
-export const aliasKeyPrefix = 'a';
+const aliasKeyPrefix = 'a';
 export const packageKeyPrefix = 'p';
 export const packageNameKeyPrefix = 'n';
 export const versionKeyPrefix = 'v';
