@@ -2,10 +2,8 @@
 // parser. Problems become one InputError whose message is a single line naming the first of them.
 
 import { open, stat } from 'node:fs/promises';
-import type { ParseIssue } from '../core/model/parse-result.js';
-import type { SecurityProfile } from '../core/model/security-profile.js';
+import { findLineAndColumn, type ParseIssue, type SecurityProfile } from '../core/triage.js';
 import { InputError, NotFoundError } from '../core/errors.js';
-import { findLineAndColumn } from '../core/index.js';
 import { maxProfileBytes } from './find-text-problem.js';
 import { parseSecurityProfile } from './parse-security-profile.js';
 

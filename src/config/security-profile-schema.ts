@@ -3,8 +3,7 @@
 
 import { validRange } from 'semver';
 import * as z from 'zod';
-import { requirementNames } from '../core/index.js';
-import type { SecurityProfile } from '../core/model/security-profile.js';
+import { requirementNames, type SecurityProfile } from '../core/triage.js';
 import { camelCaseKeys } from './camel-case-keys.js';
 import { suggestClosestKey } from './suggest-closest-key.js';
 
