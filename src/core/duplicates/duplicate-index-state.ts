@@ -10,6 +10,14 @@ import { listIndexKeys, type KeyedAnalysis } from './duplicate-index-keys.js';
 const termFrequencyBits = 10;
 export const maxTermFrequency = (1 << termFrequencyBits) - 1;
 const maxSlots = 2 ** (31 - termFrequencyBits);
+/**
+ * A title word is distinctive when fewer than this share of the background advisories use it...
+ * ("memory", "server" and "overflow" are not; "FileStore", "llhttp" and "generator" are)...
+ */
+const distinctiveBackgroundShare = 0.05;
+/** ...and at most this share of the index (or this many documents in a small one) holds it. */
+const distinctiveIndexShare = 0.2;
+const distinctiveIndexFloor = 2;
 
 export interface StoredDocument {
   doc: DuplicateDocument;
@@ -240,4 +248,29 @@ export function hasTerm(state: IndexState, target: StoredDocument, term: string)
     else high = middle - 1;
   }
   return false;
+}
+
+/**
+ * Whether a title word is rare in advisories at large and in this index: what the report is
+ * about, not the product's vocabulary that every report of the project shares (nor a part of a
+ * package name, `packageNameParts`).
+ */
+export function isDistinctiveTitleTerm(
+  state: IndexState,
+  term: string,
+  packageNameParts: ReadonlySet<string>,
+): boolean {
+  if (packageNameParts.has(term)) return false;
+  const id = state.terms.idsByTerm.get(term);
+  const inIndex = id === undefined ? 0 : state.terms.documentFrequency[id]!;
+  const inBackground =
+    id === undefined
+      ? (state.background?.countOf(term) ?? 0)
+      : state.terms.backgroundFrequency[id]!;
+  const backgroundDocuments = state.background?.documents ?? 0;
+  return (
+    (backgroundDocuments === 0 ||
+      inBackground / backgroundDocuments < distinctiveBackgroundShare) &&
+    inIndex <= Math.max(distinctiveIndexFloor, state.liveDocuments * distinctiveIndexShare)
+  );
 }

@@ -23,6 +23,10 @@ export interface PreparedQuery {
   time: number | null;
   exactPackages: ReadonlySet<string>;
   packageNames: ReadonlySet<string>;
+  /** Every `-`-separated part of the query's package names. */
+  packageNameParts: ReadonlySet<string>;
+  /** The query's title words that are distinctive (see `isDistinctiveTitleTerm`). */
+  distinctiveTitleTerms: readonly string[];
   terms: ReadonlySet<string>;
   /** The query's BM25 score against itself: what `textByQuery` is a share of. */
   textSelfScore: number;
@@ -39,11 +43,13 @@ export interface ScoredCandidate {
   hasTerm: (term: string) => boolean;
 }
 
-/** How common keys are in the index. */
-export interface KeyStatistics {
+/** How common keys and words are in the index. */
+export interface IndexStatistics {
   countDocumentsWithKey(key: string): number;
   /** 0..1: how telling a key held by that many documents is (1 for one document). */
   rarityOf(documentCount: number): number;
+  /** A title word rare in advisories at large and in the index, and not part of a package name. */
+  isDistinctiveTitleTerm(term: string, packageNameParts: ReadonlySet<string>): boolean;
 }
 
 const millisecondsPerDay = 86_400_000;
@@ -51,7 +57,7 @@ const millisecondsPerDay = 86_400_000;
 export function measureDuplicateSignals(
   query: PreparedQuery,
   candidate: ScoredCandidate,
-  statistics: KeyStatistics,
+  statistics: IndexStatistics,
 ): DuplicateSignals {
   const ours = query.analysis;
   const theirs = candidate.analysis;
@@ -75,6 +81,17 @@ export function measureDuplicateSignals(
   const fixedPick = sharedFixed.length > 0 ? pickRarest(sharedFixed, countVersion) : null;
   const versionPick = sharedMentioned.length > 0 ? pickRarest(sharedMentioned, countVersion) : null;
   const sharedCwes = intersect(ours.cwes, theirs.cwes);
+  const nameParts = new Set([
+    ...query.packageNameParts,
+    ...listNameParts(theirs.packages.flatMap((keys) => keys.names)),
+  ]);
+  const theirTitleTerms = theirs.titleTerms.filter((term) =>
+    statistics.isDistinctiveTitleTerm(term, nameParts),
+  );
+  const titleTermsFound =
+    query.distinctiveTitleTerms.filter((term) => !nameParts.has(term) && candidate.hasTerm(term))
+      .length + theirTitleTerms.filter((term) => query.terms.has(term)).length;
+  const titleTermsTotal = query.distinctiveTitleTerms.length + theirTitleTerms.length;
   const smallerShingles = Math.min(ours.shingles.length, theirs.shingles.length);
   const isReportAgainstAdvisory = query.doc.kind === 'report' && candidate.doc.kind === 'advisory';
   return {
@@ -113,6 +130,8 @@ export function measureDuplicateSignals(
     sharedVersion: versionPick,
     versionRarity:
       versionPick !== null ? rarityOfKey(makeIndexKey(versionKeyPrefix, versionPick)) : 0,
+    titleTermsFound,
+    titleTermsAgreement: titleTermsTotal > 0 ? titleTermsFound / titleTermsTotal : 0,
     sharedFunctions: intersect(ours.functions, theirs.functions),
     sharedPaths: intersect(ours.paths, theirs.paths),
     sharedFileNames: intersect(ours.fileNames, theirs.fileNames),
@@ -144,6 +163,11 @@ export function measureDuplicateSignals(
         ? Math.abs(query.time - theirs.time) / millisecondsPerDay
         : null,
   };
+}
+
+/** Every `-`-separated part of package names (`json-smart` -> `json`, `smart`). */
+export function listNameParts(names: Iterable<string>): Set<string> {
+  return new Set([...names].flatMap((name) => name.split('-')));
 }
 
 function intersect(first: readonly string[], second: readonly string[]): string[] {

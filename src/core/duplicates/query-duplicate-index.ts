@@ -17,6 +17,7 @@ import {
   computeRarity,
   countDocumentsWithKey,
   hasTerm,
+  isDistinctiveTitleTerm,
   maxTermFrequency,
   readPostingSlot,
   readPostingTermFrequency,
@@ -24,7 +25,11 @@ import {
   type StoredDocument,
 } from './duplicate-index-state.js';
 import { keepBestCandidates } from './keep-best-candidates.js';
-import { measureDuplicateSignals, type PreparedQuery } from './measure-duplicate-signals.js';
+import {
+  listNameParts,
+  measureDuplicateSignals,
+  type PreparedQuery,
+} from './measure-duplicate-signals.js';
 import { scoreDuplicateSignals } from './score-duplicate-signals.js';
 
 export interface DuplicateQueryOptions {
@@ -115,12 +120,18 @@ export function queryIndex(
   );
   for (const slot of touched) state.firstPassScores[slot] = 0;
 
+  const packageNames = new Set(analysis.packages.flatMap((keys) => keys.names));
+  const packageNameParts = listNameParts(packageNames);
   const prepared: PreparedQuery = {
     doc,
     analysis,
     time: analysis.time ?? (now ? now().getTime() : null),
     exactPackages: new Set(analysis.packages.map((keys) => keys.exact)),
-    packageNames: new Set(analysis.packages.flatMap((keys) => keys.names)),
+    packageNames,
+    packageNameParts,
+    distinctiveTitleTerms: analysis.titleTerms.filter((term) =>
+      isDistinctiveTitleTerm(state, term, packageNameParts),
+    ),
     terms: new Set(weighed.termFrequencies.keys()),
     textSelfScore: weighed.selfScore,
   };
@@ -259,6 +270,8 @@ function describeCandidate(
     {
       countDocumentsWithKey: (key) => countDocumentsWithKey(state, key),
       rarityOf: (documentCount) => computeRarity(state, documentCount),
+      isDistinctiveTitleTerm: (term, packageNameParts) =>
+        isDistinctiveTitleTerm(state, term, packageNameParts),
     },
   );
   const { score, isStrong, evidence } = scoreDuplicateSignals(signals);
