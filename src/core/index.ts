@@ -103,6 +103,7 @@ export type {
   ThreatComponent,
   UserInteraction,
 } from './model/security-profile.js';
+export { requirementNames } from './model/security-profile.js';
 export type {
   AssessedSeverity,
   ClaimedSeverity,
@@ -169,6 +170,17 @@ export { findSymbolDefinitions, findSymbolMentions } from './evidence/find-symbo
 export { gradeEvidence } from './evidence/grade-evidence.js';
 export { evidenceThresholds } from './evidence/evidence-thresholds.js';
 export { findBlockEnd } from './evidence/find-block-end.js';
+export {
+  findQuotedCode,
+  groupHitsBySymbol,
+  isLaterChangeWanted,
+  listSymbolsToSearch,
+  locateCitedLines,
+  pickSnippetFiles,
+  pickSymbolFiles,
+  spellOption,
+  type CodeHit,
+} from './evidence/plan-claim-checks.js';
 export { findFirstRangeChange, readDiffHunks, type DiffHunk } from './evidence/trace-line-range.js';
 export {
   findNearMissName,
@@ -194,6 +206,7 @@ export {
   addFixedIn,
   addLaterChange,
   describeCheckedRevision,
+  summarizeCheckedRevision,
   type RevisionOutcome,
 } from './evidence/describe-revision-check.js';
 export {
@@ -215,9 +228,10 @@ export {
   sanitizeLineForTerminal,
   stringifyJsonForTerminal,
 } from './text/sanitize-for-terminal.js';
+export { findLineAndColumn } from './text/locate-line.js';
 export { formatParseIssue } from './report/format-parse-issue.js';
 export { rankQueue } from './queue/score-priority.js';
-export { toSeverityRating } from './severity/score-cvss-vector.js';
+export { toSeverityRating } from './severity/to-severity-rating.js';
 export {
   combineSeverity,
   defaultCombineSeverityOptions,

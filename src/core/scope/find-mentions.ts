@@ -9,7 +9,8 @@ import type { Fact } from '../model/fact.js';
 import type { Report } from '../model/report.js';
 import { findCodeBlocks, type CodeBlock } from '../report/find-code-blocks.js';
 import { isNegated, readClauseBefore } from '../report/is-negated.js';
-import { createFieldLocator, createLineLocator } from '../report/locate-in-report.js';
+import { createFieldLocator } from '../report/locate-in-report.js';
+import { createLineLocator } from '../text/locate-line.js';
 import { shellInfos } from '../report/shell-infos.js';
 
 /** Occurrences looked at per phrase: enough for any real report, bounded for hostile ones. */
