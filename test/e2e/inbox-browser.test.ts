@@ -1,6 +1,7 @@
 // End to end through a real browser: the compiled binary serves the inbox on a free port and
 // Debian's Chromium (driven by playwright-core) submits a report as a reporter, logs in as a
-// maintainer, finds it in the queue, changes its status and replies; the reporter sees both.
+// maintainer, finds it in the queue, triages it, replies, and carries it through the workflow
+// (accepted, fixing, fixed) to disclosed; the reporter follows every step on their private page.
 
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -60,7 +61,7 @@ describe.skipIf(!hasChromium)('the inbox in a browser', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('carries a report from the form to a reply in the reporter thread', async () => {
+  it('carries a report from the form through triage and a reply to disclosed', async () => {
     const reporter = await browser.newPage();
     await reporter.goto(`${server.url}/projects/demo/report`);
     expect(await reporter.textContent('.policy')).toContain('Policy of');
@@ -104,5 +105,17 @@ describe.skipIf(!hasChromium)('the inbox in a browser', () => {
     const thread = await reporter.textContent('.thread');
     expect(thread).toContain('We are looking into it.');
     expect(thread).toContain('Confirmed; a fix is coming.');
+
+    for (const state of ['accepted', 'fixing', 'fixed', 'disclosed']) {
+      await maintainer.selectOption('select[name=status]', state);
+      await maintainer.fill('form[action$="/status"] textarea[name=message]', `Now ${state}.`);
+      await maintainer.click('form[action$="/status"] button[type=submit]');
+      await maintainer.waitForSelector(`#status:text("${state}")`);
+      await reporter.goto(`${server.url}${privateLink}`);
+      expect(await reporter.textContent('#status')).toBe(state);
+      expect(await reporter.textContent('.thread')).toContain(`Now ${state}.`);
+    }
+    // Disclosed is final: the page offers no further move.
+    expect(await maintainer.locator('select[name=status] option').count()).toBe(0);
   }, 60_000);
 });
