@@ -9,7 +9,7 @@ import {
   type ProcessEnvironment,
 } from './adapters/git/create-git-repo-reader.js';
 import { directoryOpener } from './adapters/files/create-directory-access.js';
-import { readReportFiles } from './adapters/report-files/read-report-files.js';
+import { readReportBytes, readReportFiles } from './adapters/report-files/read-report-files.js';
 import { createSeverityModelSource } from './adapters/severity-model/load-severity-model.js';
 import {
   createStandardValidator,
@@ -57,7 +57,10 @@ function readPackageVersion(): string {
 
 /** `environment` is the process environment, read only by the entry point that calls this. */
 export function createServices(environment: ProcessEnvironment): Services {
-  const reportReader: ReportReader = { readReports: readReportFiles };
+  const reportReader: ReportReader = {
+    readReports: readReportFiles,
+    readReportContent: readReportBytes,
+  };
   const advisoryReader: AdvisoryReader = { readAdvisoryCorpus };
   const repoOpener: RepoOpener = { open: (repoDir) => createGitRepoReader(repoDir, environment) };
   const openDuplicateStore = createFileDuplicateStore;

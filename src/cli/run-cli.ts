@@ -65,6 +65,7 @@ const exitCodeOfKind: Record<ErrorCode, number> = {
   input: exitCodes.input,
   'not-found': exitCodes.input,
   conflict: exitCodes.input,
+  'rate-limited': exitCodes.input,
   unavailable: exitCodes.input,
   internal: exitCodes.internal,
 };

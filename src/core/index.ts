@@ -5,6 +5,7 @@ export {
   InputError,
   InternalError,
   NotFoundError,
+  RateLimitedError,
   UnavailableError,
   type ErrorCode,
 } from './errors.js';
@@ -298,4 +299,9 @@ export {
   statusTransitions,
   type ReportStatus,
 } from './workflow/status-transitions.js';
+export {
+  summarizeInboxActivity,
+  type InboxActivity,
+  type InboxActivitySummary,
+} from './workflow/summarize-inbox-activity.js';
 export { blankCvssVectors } from './severity/blank-cvss-vectors.js';

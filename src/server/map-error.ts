@@ -8,6 +8,7 @@ const statusOfKind: Record<ErrorCode, ContentfulStatusCode> = {
   input: 400,
   'not-found': 404,
   conflict: 409,
+  'rate-limited': 429,
   unavailable: 503,
   internal: 500,
 };
