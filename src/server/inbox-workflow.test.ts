@@ -557,3 +557,52 @@ describe('the dashboard', () => {
     expect(text.replace(/\s+/g, ' ')).toContain('1 answered, 1 waiting');
   });
 });
+
+describe('the kept duplicate index', () => {
+  function candidateIds(record: { assessment: unknown }): string[] {
+    const duplicates = (record.assessment as { duplicates?: Array<{ id: string }> }).duplicates;
+    return (duplicates ?? []).map((candidate) => candidate.id);
+  }
+
+  it('finds earlier reports of this process and of another process writing the same store', async () => {
+    const second = await createServices({}).openInbox({ dataDir: dir });
+    try {
+      const maintainer = await inbox.identifyToken(apiToken);
+      const first = await inbox.submitReport({
+        project: 'demo',
+        title: 'Heap over-read in parse_header',
+        body: reportBody,
+        channel: 'api',
+      });
+      const fromOther = await second.submitReport({
+        project: 'demo',
+        title: 'parse_header reads past its buffer',
+        body: `${reportBody}\n\nFound by fuzzing.`,
+        channel: 'api',
+      });
+      const third = await inbox.submitReport({
+        project: 'demo',
+        title: 'Out-of-bounds read in parse_header',
+        body: `${reportBody}\n\nSeen in production.`,
+        channel: 'api',
+      });
+      const seen = candidateIds(await inbox.getReport(maintainer, third.id));
+      expect(seen).toContain(first.id);
+      expect(seen).toContain(fromOther.id);
+      // A profile change rebuilds the index; nothing is lost from it.
+      const project = await inbox.getProject('demo');
+      await inbox.updateProject('demo', { repoPath: null, settings: project.settings });
+      const fourth = await inbox.submitReport({
+        project: 'demo',
+        title: 'parse_header over-read again',
+        body: `${reportBody}\n\nFourth.`,
+        channel: 'api',
+      });
+      expect(candidateIds(await inbox.getReport(maintainer, fourth.id))).toEqual(
+        expect.arrayContaining([first.id, fromOther.id, third.id]),
+      );
+    } finally {
+      await second.close();
+    }
+  });
+});

@@ -291,6 +291,7 @@ export function createInboxService(dependencies: InboxDependencies): InboxServic
       repoDir: project.repoPath ?? undefined,
       againstPaths: project.advisoriesPath ? [project.advisoriesPath] : [],
       duplicateStore: dependencies.openDuplicateStore(project.name),
+      keepDuplicateIndex: { name: project.name, version: String(project.version) },
     });
     const result = outcome.queue[0];
     if (!result) return { record, result: null };

@@ -128,6 +128,8 @@ export interface DuplicateStore {
   saveDocument(document: DuplicateDocument): Promise<void>;
   removeDocument(id: string): Promise<void>;
   commit(): Promise<void>;
+  /** How many documents are committed (lets a kept index tell that another process wrote). */
+  countDocuments?(): Promise<number>;
 }
 
 /** The current time; tests give a fixed one. */
@@ -554,6 +556,7 @@ export interface PeopleRecords {
 /** The documents of each project's duplicate index, kept between runs. */
 export interface DuplicateDocumentRecords {
   list(project: string): Promise<DuplicateDocument[]>;
+  count(project: string): Promise<number>;
   /** Saves (replacing by id) and removes in one transaction. */
   write(
     project: string,
