@@ -34,7 +34,6 @@ let dir: string;
 let inbox: InboxService;
 let app: ReturnType<typeof createApp>;
 let apiToken: string;
-let maintainerAuth: Record<string, string>;
 
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'thresher-inbox-workflow-'));
@@ -43,7 +42,6 @@ beforeEach(async () => {
   await inbox.addProject({ name: 'other', profileYaml });
   await inbox.addMaintainer('lead@example.org');
   apiToken = await inbox.createApiToken('tests');
-  maintainerAuth = { authorization: `Bearer ${apiToken}` };
   app = createApp({ inbox, submissionsPerMinute: null, maxBodyBytes: 64 * 1024 });
 });
 

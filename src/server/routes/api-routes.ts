@@ -95,7 +95,7 @@ function readSettingsChange(body: Record<string, unknown>): Partial<ProjectSetti
       throw new InputError(`unknown setting "${key}"; expected ${settingNames.join(', ')}`);
     }
   }
-  return body as Partial<ProjectSettings>;
+  return body;
 }
 
 function toMaintainerView(record: ReportRecord) {
@@ -165,7 +165,7 @@ export function createApiRoutes(options: {
   async function submitFile(c: Context<ServerEnv>, project: string) {
     let form: Record<string, unknown>;
     try {
-      form = (await c.req.parseBody()) as Record<string, unknown>;
+      form = await c.req.parseBody();
     } catch {
       throw new InputError('the multipart body could not be read');
     }
