@@ -2,8 +2,10 @@
 // (each round runs the three commands in turn, rotating the order), medians over the rounds.
 // Issue 11's targets: --help at most 2x, a one-report triage at most 3x. Prints figures; asserts
 // nothing. Usage: npm run bench:startup [-- --rounds 30]  (run `npm run build` first)
+// On Linux it also prints each command's mean CPU time (user + system, from /proc/self/stat's
+// children counters), which a busy machine inflates far less than wall time.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
@@ -28,33 +30,58 @@ const commands: Array<{ label: string; args: string[] }> = [
   },
 ];
 
-function timeOnce(args: string[]): number {
+/** CPU milliseconds used by this process's finished children, or null off Linux. */
+function readChildrenCpuMs(): number | null {
+  if (process.platform !== 'linux') return null;
+  // Fields after the command name: cutime and cstime are the 14th and 15th, in clock ticks.
+  const stat = readFileSync('/proc/self/stat', 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ticksPerSecond = 100;
+  return ((Number(fields[13]) + Number(fields[14])) * 1000) / ticksPerSecond;
+}
+
+function timeOnce(args: string[]): { wall: number; cpu: number | null } {
+  const cpuBefore = readChildrenCpuMs();
   const started = process.hrtime.bigint();
   const result = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8' });
   const elapsed = Number(process.hrtime.bigint() - started) / 1e6;
+  const cpuAfter = readChildrenCpuMs();
   if (result.status !== 0)
     throw new Error(`${args.join(' ')} exited ${result.status}: ${result.stderr}`);
-  return elapsed;
+  return {
+    wall: elapsed,
+    cpu: cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore,
+  };
 }
 
 const times = commands.map((): number[] => []);
+const cpuTimes = commands.map((): number[] => []);
 for (let round = 0; round < rounds + 3; round += 1) {
   for (let step = 0; step < commands.length; step += 1) {
     const index = (round + step) % commands.length;
-    const elapsed = timeOnce(commands[index]!.args);
-    if (round >= 3) times[index]!.push(elapsed); // three warm-up rounds
+    const { wall, cpu } = timeOnce(commands[index]!.args);
+    if (round < 3) continue; // three warm-up rounds
+    times[index]!.push(wall);
+    if (cpu !== null) cpuTimes[index]!.push(cpu);
   }
 }
 const median = (values: number[]): number => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)]!;
 };
+const mean = (values: number[]): number =>
+  values.reduce((sum, value) => sum + value, 0) / values.length;
 const baseline = median(times[0]!);
+const cpuBaseline = cpuTimes[0]!.length > 0 ? mean(cpuTimes[0]!) : null;
 console.log(`start-up, median of ${rounds} paired rounds, node ${process.version}:`);
 commands.forEach((command, index) => {
   const ms = median(times[index]!);
   const target = index === 1 ? ' (target <= 2x)' : index === 2 ? ' (target <= 3x)' : '';
+  const cpu =
+    cpuBaseline === null
+      ? ''
+      : `  cpu ${mean(cpuTimes[index]!).toFixed(0).padStart(5)} ms ${(mean(cpuTimes[index]!) / cpuBaseline).toFixed(2)}x`;
   console.log(
-    `  ${command.label.padEnd(30)} ${ms.toFixed(1).padStart(7)} ms  ${(ms / baseline).toFixed(2)}x${target}`,
+    `  ${command.label.padEnd(30)} ${ms.toFixed(1).padStart(7)} ms  ${(ms / baseline).toFixed(2)}x${cpu}${target}`,
   );
 });

@@ -1,33 +1,31 @@
-// The single composition root: builds the adapters and hands them to the services.
+// The single composition root: builds the adapters and hands them to the services. Every service
+// and adapter is built on its first use (dynamic imports), so a command loads only the modules it
+// runs: `thresher triage` never loads the git reader, the zip reader or the advisory standards.
 
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { readAdvisoryCorpus } from './adapters/advisories/read-advisory-corpus.js';
 import { createFileDuplicateStore } from './adapters/duplicates/create-file-duplicate-store.js';
-import {
-  createGitRepoReader,
-  type ProcessEnvironment,
-} from './adapters/git/create-git-repo-reader.js';
-import { directoryOpener } from './adapters/files/create-directory-access.js';
-import { readReportBytes, readReportFiles } from './adapters/report-files/read-report-files.js';
-import { createSeverityModelSource } from './adapters/severity-model/load-severity-model.js';
-import {
-  createStandardValidator,
-  createWeaknessCatalog,
-} from './adapters/standards/create-standard-validator.js';
-import { createAdvisoryService, type AdvisoryService } from './services/manage-advisories.js';
-import { parseSecurityProfile } from './config/parse-security-profile.js';
-import { createAuditService, type AuditService } from './services/audit-repository.js';
-import { createInitService, type InitService } from './services/init-readiness.js';
-import { createNpmRegistryOpener } from './adapters/registry/create-npm-registry.js';
-import { popularPackageSource } from './adapters/registry/load-popular-packages.js';
-import { createDependencyService, type DependencyService } from './services/check-dependencies.js';
-import { createEvidenceService, type EvidenceService } from './services/check-report-evidence.js';
-import { createDuplicatesService, type DuplicatesService } from './services/find-duplicates.js';
+import type { ProcessEnvironment } from './adapters/git/create-git-repo-reader.js';
+import type { AdvisoryService } from './services/manage-advisories.js';
+import type { AuditService } from './services/audit-repository.js';
+import type { InitService } from './services/init-readiness.js';
+import type { DependencyService } from './services/check-dependencies.js';
+import type { EvidenceService } from './services/check-report-evidence.js';
+import type { DuplicatesService } from './services/find-duplicates.js';
 import type { InboxService } from './services/create-inbox-service.js';
-import type { AdvisoryReader, RepoOpener, ReportReader, ReportStore } from './services/ports.js';
-import { createTriageService, type TriageService } from './services/triage-reports.js';
-import { createSeverityService, type SeverityService } from './services/assess-report-severity.js';
+import type {
+  AdvisoryReader,
+  DirectoryOpener,
+  DuplicateStore,
+  PopularPackageSource,
+  RegistryOpener,
+  RepoOpener,
+  ReportReader,
+  ReportStore,
+  SeverityModelSource,
+} from './services/ports.js';
+import type { TriageService } from './services/triage-reports.js';
+import type { SeverityService } from './services/assess-report-severity.js';
 
 export interface Services {
   triage: TriageService;
@@ -55,33 +53,128 @@ function readPackageVersion(): string {
   return (require('../package.json') as { version: string }).version;
 }
 
+/** Builds a value on its first request and hands the same one to every later request. */
+function buildOnFirstUse<T>(build: () => Promise<T>): () => Promise<T> {
+  let built: Promise<T> | null = null;
+  return () => (built ??= build());
+}
+
 /** `environment` is the process environment, read only by the entry point that calls this. */
 export function createServices(environment: ProcessEnvironment): Services {
+  // Ports: each adapter's module loads on the port's first call.
   const reportReader: ReportReader = {
-    readReports: readReportFiles,
-    readReportContent: readReportBytes,
+    readReports: async (paths) =>
+      (await import('./adapters/report-files/read-report-files.js')).readReportFiles(paths),
+    readReportContent: async (name, content) =>
+      (await import('./adapters/report-files/read-report-files.js')).readReportBytes(name, content),
   };
-  const advisoryReader: AdvisoryReader = { readAdvisoryCorpus };
-  const repoOpener: RepoOpener = { open: (repoDir) => createGitRepoReader(repoDir, environment) };
-  const openDuplicateStore = createFileDuplicateStore;
-  const dependencies = createDependencyService({
-    registryOpener: createNpmRegistryOpener(environment),
-    popularPackageSource,
-    advisoryReader,
-    clock: { now: () => new Date() },
-  });
-  // One model source: loaded once, on first use, by whichever command needs it.
-  const severityModel = createSeverityModelSource();
-  // Triage checks the dependencies a report's diffs add through the same service as `thresher deps`.
-  const triage = createTriageService({
-    reportReader,
-    advisoryReader,
-    repoOpener,
-    openDuplicateStore,
-    dependencyService: dependencies,
-    severityModel,
-  });
+  const advisoryReader: AdvisoryReader = {
+    readAdvisoryCorpus: async (paths) =>
+      (await import('./adapters/advisories/read-advisory-corpus.js')).readAdvisoryCorpus(paths),
+  };
+  const repoOpener: RepoOpener = {
+    open: async (repoDir) =>
+      (await import('./adapters/git/create-git-repo-reader.js')).createGitRepoReader(
+        repoDir,
+        environment,
+      ),
+  };
+  const openDuplicateStore: (path: string) => DuplicateStore = createFileDuplicateStore;
+  const popularPackageSource: PopularPackageSource = {
+    loadPopularPackages: async () =>
+      (
+        await import('./adapters/registry/load-popular-packages.js')
+      ).popularPackageSource.loadPopularPackages(),
+  };
+  const loadDirectories = async (): Promise<DirectoryOpener> =>
+    (await import('./adapters/files/create-directory-access.js')).directoryOpener;
+  const directories: DirectoryOpener = {
+    openTree: async (dir) => (await loadDirectories()).openTree(dir),
+    openProject: async (dir) => (await loadDirectories()).openProject(dir),
+  };
   const clock = { now: () => new Date() };
+
+  const loadDependencies = buildOnFirstUse(async () => {
+    const [{ createDependencyService }, { createNpmRegistryOpener }] = await Promise.all([
+      import('./services/check-dependencies.js'),
+      import('./adapters/registry/create-npm-registry.js'),
+    ]);
+    const registryOpener: RegistryOpener = createNpmRegistryOpener(environment);
+    return createDependencyService({ registryOpener, popularPackageSource, advisoryReader, clock });
+  });
+  const dependencies: DependencyService = {
+    check: async (request) => (await loadDependencies()).check(request),
+    checkReportBody: async (body, options) =>
+      (await loadDependencies()).checkReportBody(body, options),
+  };
+  // One model source: loaded once, on first use, by whichever command needs it.
+  const loadSeverityModel = buildOnFirstUse(async () =>
+    (await import('./adapters/severity-model/load-severity-model.js')).createSeverityModelSource(),
+  );
+  const severityModel: SeverityModelSource = {
+    load: async () => (await loadSeverityModel()).load(),
+  };
+  // Triage checks the dependencies a report's diffs add through the same service as `thresher deps`.
+  const loadTriage = buildOnFirstUse(async () =>
+    (await import('./services/triage-reports.js')).createTriageService({
+      reportReader,
+      advisoryReader,
+      repoOpener,
+      openDuplicateStore,
+      dependencyService: dependencies,
+      severityModel,
+    }),
+  );
+  const triage: TriageService = { triage: async (request) => (await loadTriage()).triage(request) };
+
+  const loadEvidence = buildOnFirstUse(async () =>
+    (await import('./services/check-report-evidence.js')).createEvidenceService({
+      reportReader,
+      repoOpener,
+    }),
+  );
+  const loadDuplicates = buildOnFirstUse(async () =>
+    (await import('./services/find-duplicates.js')).createDuplicatesService({
+      reportReader,
+      advisoryReader,
+      openDuplicateStore,
+    }),
+  );
+  const loadAdvisories = buildOnFirstUse(async () => {
+    const [{ createAdvisoryService }, { createStandardValidator, createWeaknessCatalog }] =
+      await Promise.all([
+        import('./services/manage-advisories.js'),
+        import('./adapters/standards/create-standard-validator.js'),
+      ]);
+    return createAdvisoryService({
+      triage,
+      validator: createStandardValidator(),
+      weaknesses: createWeaknessCatalog(),
+      clock,
+      version: readPackageVersion(),
+    });
+  });
+  const loadAudit = buildOnFirstUse(async () => {
+    const [{ createAuditService }, { parseSecurityProfile }] = await Promise.all([
+      import('./services/audit-repository.js'),
+      import('./config/parse-security-profile.js'),
+    ]);
+    return createAuditService({ directories, parseProfile: parseSecurityProfile });
+  });
+  const loadInit = buildOnFirstUse(async () => {
+    const [{ createInitService }, { parseSecurityProfile }] = await Promise.all([
+      import('./services/init-readiness.js'),
+      import('./config/parse-security-profile.js'),
+    ]);
+    return createInitService({ directories, parseProfile: parseSecurityProfile });
+  });
+  const loadSeverity = buildOnFirstUse(async () =>
+    (await import('./services/assess-report-severity.js')).createSeverityService({
+      reportReader,
+      modelSource: severityModel,
+    }),
+  );
+
   return {
     triage,
     async openInbox({ dataDir, databaseUrl, databaseSchema }) {
@@ -91,11 +184,13 @@ export function createServices(environment: ProcessEnvironment): Services {
         { createInboxService },
         { toJsonReport },
         { createProjectDuplicateStore },
+        { parseSecurityProfile },
       ] = await Promise.all([
         import('./adapters/auth/create-scrypt-password-hasher.js'),
         import('./services/create-inbox-service.js'),
         import('./presenters/render-triage-report-json.js'),
         import('./storage/create-project-duplicate-store.js'),
+        import('./config/parse-security-profile.js'),
       ]);
       const store: ReportStore = databaseUrl
         ? await (
@@ -118,18 +213,20 @@ export function createServices(environment: ProcessEnvironment): Services {
         presentAssessment: (result) => toJsonReport(result, 1),
       });
     },
-    evidence: createEvidenceService({ reportReader, repoOpener }),
-    duplicates: createDuplicatesService({ reportReader, advisoryReader, openDuplicateStore }),
-    advisories: createAdvisoryService({
-      triage,
-      validator: createStandardValidator(),
-      weaknesses: createWeaknessCatalog(),
-      clock: { now: () => new Date() },
-      version: readPackageVersion(),
-    }),
-    audit: createAuditService({ directories: directoryOpener, parseProfile: parseSecurityProfile }),
-    init: createInitService({ directories: directoryOpener, parseProfile: parseSecurityProfile }),
+    evidence: { check: async (request) => (await loadEvidence()).check(request) },
+    duplicates: { find: async (request) => (await loadDuplicates()).find(request) },
+    advisories: {
+      draft: async (request) => (await loadAdvisories()).draft(request),
+      exportAdvisory: async (request) => (await loadAdvisories()).exportAdvisory(request),
+      importAdvisories: async (text) => (await loadAdvisories()).importAdvisories(text),
+    },
+    audit: { audit: async (request) => (await loadAudit()).audit(request) },
+    init: {
+      hasProfile: async (dir) => (await loadInit()).hasProfile(dir),
+      plan: async (request) => (await loadInit()).plan(request),
+      write: async (plan, options) => (await loadInit()).write(plan, options),
+    },
     dependencies,
-    severity: createSeverityService({ reportReader, modelSource: severityModel }),
+    severity: { assess: async (request) => (await loadSeverity()).assess(request) },
   };
 }

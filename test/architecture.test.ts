@@ -17,6 +17,13 @@ const pureCorePackages = new Set([
   '@renovatebot/pep440',
 ]);
 
+/**
+ * The core's entry points: the only core files another layer may import. `index.ts` is the whole
+ * library API; `triage.ts` is the part a triage run loads (so `thresher triage` does not load the
+ * readiness rules, advisory formats or inbox workflow); `errors.ts` holds the error classes.
+ */
+const coreEntryPoints = new Set(['core/index', 'core/triage', 'core/errors']);
+
 /** Pure npm helpers a presenter may use to shape a document (jsdiff renders unified diffs). */
 const purePresenterPackages = new Set(['diff']);
 
@@ -61,19 +68,28 @@ function layerOf(file: string): Layer {
 
 function listImports(file: string): string[] {
   const text = readFileSync(file, 'utf8');
-  return [
+  const staticImports = [
     ...text.matchAll(
       /^\s*(?:import|export)\b[^'"]*?from\s+['"]([^'"]+)['"]|^\s*import\s+['"]([^'"]+)['"]/gm,
     ),
   ].map((match) => (match[1] ?? match[2])!);
+  // Commands, services and adapters load on first use through `import('...')`: same rules.
+  const dynamicImports = [...text.matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g)].map(
+    (match) => match[1]!,
+  );
+  return [...staticImports, ...dynamicImports];
 }
 
 function findViolations(): string[] {
+  return listSourceFiles(sourceRoot).flatMap((file) => checkImports(file, listImports(file)));
+}
+
+function checkImports(file: string, specifiers: readonly string[]): string[] {
   const violations: string[] = [];
-  for (const file of listSourceFiles(sourceRoot)) {
+  {
     const layer = layerOf(file);
     const where = relative(sourceRoot, file);
-    for (const specifier of listImports(file)) {
+    for (const specifier of specifiers) {
       if (specifier.startsWith('.')) {
         const target = resolve(dirname(file), specifier);
         const targetLayer = layerOf(target);
@@ -82,6 +98,10 @@ function findViolations(): string[] {
         // `thresher serve` starts the server through its one entry point, and nothing else of it.
         const isServeEntry =
           layer === 'cli' && relative(sourceRoot, target).replace(/\.js$/, '') === 'server/serve';
+        const targetPath = relative(sourceRoot, target).replace(/\.js$/, '');
+        if (layer !== 'core' && targetLayer === 'core' && !coreEntryPoints.has(targetPath)) {
+          violations.push(`${where}: import the core through an entry point, not ${specifier}`);
+        }
         if (
           !allowedLayers[layer].includes(targetLayer) &&
           !(isPortsFile && mayImportPorts) &&
@@ -129,7 +149,38 @@ describe('architecture', () => {
   });
 
   it('exports the core API by name only', () => {
-    const index = readFileSync(join(sourceRoot, 'core/index.ts'), 'utf8');
-    expect(index).not.toMatch(/export \*/);
+    for (const entry of coreEntryPoints) {
+      const text = readFileSync(join(sourceRoot, `${entry}.ts`), 'utf8');
+      expect(text, entry).not.toMatch(/export \*/);
+    }
+  });
+
+  it('keeps every narrow core entry point a part of the library API', async () => {
+    const index = (await import('../src/core/index.js')) as Record<string, unknown>;
+    const narrowEntries = {
+      triage: (await import('../src/core/triage.js')) as Record<string, unknown>,
+      errors: (await import('../src/core/errors.js')) as Record<string, unknown>,
+    };
+    for (const [entry, narrow] of Object.entries(narrowEntries)) {
+      expect(Object.keys(narrow).length).toBeGreaterThan(0);
+      for (const [name, value] of Object.entries(narrow)) {
+        expect(index[name], `core/${entry}.ts exports ${name}`).toBe(value);
+      }
+    }
+  });
+
+  it('lets other layers reach the core through its entry points only', () => {
+    const command = join(sourceRoot, 'cli/commands/example.ts');
+    expect(checkImports(command, ['../../core/triage.js', '../../core/index.js'])).toEqual([]);
+    expect(checkImports(command, ['../../core/report/parse-report.js'])).toEqual([
+      'cli/commands/example.ts: import the core through an entry point, not ../../core/report/parse-report.js',
+    ]);
+    expect(checkImports(join(sourceRoot, 'core/report/x.ts'), ['./parse-report.js'])).toEqual([]);
+  });
+
+  it('reads dynamic imports too', () => {
+    expect(listImports(join(sourceRoot, 'create-services.ts'))).toContain(
+      './services/triage-reports.js',
+    );
   });
 });

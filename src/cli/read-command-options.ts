@@ -1,6 +1,6 @@
 // Checks shared by the commands that read reports: a known --format, and at least one REPORT.
 
-import { InputError } from '../core/index.js';
+import { InputError } from '../core/triage.js';
 
 /** The renderer for `--format`, or an InputError naming the formats the command knows. */
 export function pickRenderer<Renderer>(

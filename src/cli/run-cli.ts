@@ -1,11 +1,10 @@
 // Parses the command line, runs one subcommand, and maps errors to exit codes and one clear line.
 
 import { createRequire } from 'node:module';
-// Deep imports on purpose: `--help` and `--version` must not load the whole core (markdown-it,
+// Nothing but types at the top: `--help` and `--version` must not load the core (markdown-it,
 // YAML, CVSS, semver...) nor the composition root; those load when a command runs.
-import type { ErrorCode } from '../core/errors.js';
-import { sanitizeLineForTerminal } from '../core/text/sanitize-for-terminal.js';
 import type { Services } from '../create-services.js';
+import { mapErrorKind } from '../presenters/map-error-kind.js';
 import { exitCodes, type CliIo } from './cli-io.js';
 
 const mainHelp = `Usage: thresher <command> [options]
@@ -57,29 +56,9 @@ const commands: Record<string, () => Promise<Command>> = {
   token: async () => (await import('./commands/token.js')).runTokenCommand,
 };
 
-/**
- * The one mapping from error kinds to exit codes: what the user must fix (bad input, a missing
- * file, a conflicting state, something that did not answer in time) is 2; a bug is 1.
- */
-const exitCodeOfKind: Record<ErrorCode, number> = {
-  input: exitCodes.input,
-  'not-found': exitCodes.input,
-  conflict: exitCodes.input,
-  'rate-limited': exitCodes.input,
-  unavailable: exitCodes.input,
-  internal: exitCodes.internal,
-};
-
+/** The CLI's side of the one error table (presenters/map-error-kind.ts): exit code and one line. */
 function describeError(error: unknown): { message: string; code: number } {
-  if (
-    error instanceof Error &&
-    'code' in error &&
-    Object.hasOwn(exitCodeOfKind, String(error.code))
-  ) {
-    const code = exitCodeOfKind[error.code as ErrorCode];
-    if (code !== exitCodes.internal) return { message: error.message, code };
-  }
-  // parseArgs reports unknown or malformed options with these codes.
+  // parseArgs reports unknown or malformed options with these codes: bad input.
   if (
     error instanceof TypeError &&
     'code' in error &&
@@ -87,8 +66,9 @@ function describeError(error: unknown): { message: string; code: number } {
   ) {
     return { message: error.message, code: exitCodes.input };
   }
-  const message = error instanceof Error ? error.message : String(error);
-  return { message: `internal error: ${message}`, code: exitCodes.internal };
+  const mapped = mapErrorKind(error);
+  const message = mapped.isMessageShown ? mapped.message : `internal error: ${mapped.message}`;
+  return { message, code: mapped.exitCode };
 }
 
 export async function runCli(argv: string[], io: CliIo, givenServices?: Services): Promise<number> {
@@ -113,6 +93,7 @@ export async function runCli(argv: string[], io: CliIo, givenServices?: Services
     return await command(args, io, services);
   } catch (error) {
     const { message, code } = describeError(error);
+    const { sanitizeLineForTerminal } = await import('../core/triage.js');
     io.stderr(`thresher: ${sanitizeLineForTerminal(message.split('\n')[0] ?? '')}\n`);
     return code;
   }

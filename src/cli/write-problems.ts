@@ -1,6 +1,6 @@
 // Names each unreadable input on stderr, one clear line each, and picks the exit code.
 
-import { sanitizeLineForTerminal } from '../core/index.js';
+import { sanitizeLineForTerminal } from '../core/triage.js';
 import type { InputProblem } from '../services/ports.js';
 import { exitCodes, type CliIo } from './cli-io.js';
 

@@ -1,6 +1,6 @@
 // Refuses text that cannot be a profile before any YAML parsing: too large, empty, or binary.
 
-import type { ParseIssue } from '../core/model/parse-result.js';
+import type { ParseIssue } from '../core/triage.js';
 
 /** The largest profile accepted, in UTF-8 bytes. */
 export const maxProfileBytes = 1024 * 1024;

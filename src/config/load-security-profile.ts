@@ -2,8 +2,7 @@
 // parser. Problems become one InputError whose message is a single line naming the first of them.
 
 import { open, stat } from 'node:fs/promises';
-import type { ParseIssue } from '../core/model/parse-result.js';
-import type { SecurityProfile } from '../core/model/security-profile.js';
+import type { ParseIssue, SecurityProfile } from '../core/triage.js';
 import { InputError, NotFoundError } from '../core/errors.js';
 import { maxProfileBytes, positionOf } from './find-text-problem.js';
 import { parseSecurityProfile } from './parse-security-profile.js';

@@ -2,13 +2,16 @@
 // (YAML and schema alike) with its line, column and field path. Pure: no file system, no process.
 
 import { isMap } from 'yaml';
-import type { ParseIssue, ParseResult } from '../core/model/parse-result.js';
-import type { SecurityProfile } from '../core/model/security-profile.js';
+import {
+  readYamlDocument,
+  type ParseIssue,
+  type ParseResult,
+  type SecurityProfile,
+  type YamlReading,
+} from '../core/triage.js';
 import { describeSchemaIssue } from './describe-schema-issue.js';
 import { findTextProblem } from './find-text-problem.js';
 import { locateYamlPath } from './locate-yaml-path.js';
-import { readYamlDocument } from '../core/yaml/read-yaml-document.js';
-import type { YamlReading } from '../core/yaml/read-yaml-document.js';
 import { securityProfileFileSchema, securityProfileSchema } from './security-profile-schema.js';
 
 const maxListedIssues = 100;

@@ -3,7 +3,7 @@
 
 import { validRange } from 'semver';
 import * as z from 'zod';
-import type { SecurityProfile } from '../core/model/security-profile.js';
+import type { SecurityProfile } from '../core/triage.js';
 import { camelCaseKeys } from './camel-case-keys.js';
 import { suggestClosestKey } from './suggest-closest-key.js';
 

@@ -305,3 +305,14 @@ export {
   type InboxActivitySummary,
 } from './workflow/summarize-inbox-activity.js';
 export { blankCvssVectors } from './severity/blank-cvss-vectors.js';
+// Report intake pieces the report-file and mail adapters build on, and the YAML reader of the
+// profile loader: named here so nothing outside the core reaches into its folders.
+export { parseReportText } from './report/parse-report.js';
+export { parseMarkdownReport } from './report/parse-markdown-report.js';
+export { looksLikeEmail } from './report/looks-like-email.js';
+export { createReportBodyBuilder } from './report/create-report-body-builder.js';
+export { cutTitle, deriveReportTitle } from './report/derive-report-title.js';
+export { fenceCode } from './report/fence-code.js';
+export { checkReportText } from './report/check-report-text.js';
+export { reportLimits } from './report/report-limits.js';
+export { readYamlDocument, type YamlReading } from './yaml/read-yaml-document.js';

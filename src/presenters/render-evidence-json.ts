@@ -1,7 +1,7 @@
 // The JSON shape of a report's code evidence, shared by `thresher evidence`, the `evidence` field
 // of `thresher triage --format json` and the inbox's stored assessments.
 
-import type { CheckedClaim, EvidenceSummary } from '../core/index.js';
+import type { CheckedClaim, EvidenceSummary } from '../core/triage.js';
 
 function toJsonClaim(checked: CheckedClaim) {
   return {

@@ -1,7 +1,7 @@
 // One report's triage JSON: an entry of `thresher triage --format json` and the assessment the
 // inbox stores for each report (docs/cli.md documents it). Fields are only ever added, never renamed.
 
-import type { TriageResult } from '../core/index.js';
+import type { TriageResult } from '../core/triage.js';
 import { toJsonEvidence } from './render-evidence-json.js';
 
 export function toJsonReport(result: TriageResult, rank: number) {

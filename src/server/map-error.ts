@@ -1,37 +1,19 @@
-// The one mapping from core error kinds to HTTP statuses and the `{ error: { code, message } }`
-// body; anything else is a bug, answered with a generic message and never a stack trace.
+// The inbox's side of the one error table (presenters/map-error-kind.ts): the HTTP status and the
+// `{ error: { code, message } }` body; a bug is answered with a generic message, never a stack.
 
-import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { ErrorCode } from '../core/index.js';
-
-const statusOfKind: Record<ErrorCode, ContentfulStatusCode> = {
-  input: 400,
-  'not-found': 404,
-  conflict: 409,
-  'rate-limited': 429,
-  unavailable: 503,
-  internal: 500,
-};
+import { mapErrorKind } from '../presenters/map-error-kind.js';
 
 export interface HttpError {
-  status: ContentfulStatusCode;
+  status: 400 | 404 | 409 | 429 | 500 | 503;
   code: string;
   message: string;
 }
 
 export function mapError(error: unknown): HttpError {
-  if (
-    error instanceof Error &&
-    'code' in error &&
-    typeof error.code === 'string' &&
-    Object.hasOwn(statusOfKind, error.code) &&
-    error.code !== 'internal'
-  ) {
-    return {
-      status: statusOfKind[error.code as ErrorCode],
-      code: error.code,
-      message: error.message,
-    };
-  }
-  return { status: 500, code: 'internal', message: 'internal error' };
+  const mapped = mapErrorKind(error);
+  return {
+    status: mapped.httpStatus,
+    code: mapped.kind,
+    message: mapped.isMessageShown ? mapped.message : 'internal error',
+  };
 }

@@ -21,7 +21,7 @@ import {
   type PopularityIndex,
   type RegistryLookup,
   resolveNpmVersion,
-} from '../core/index.js';
+} from '../core/triage.js';
 import type {
   AdvisoryReader,
   Clock,
@@ -167,8 +167,10 @@ export function createDependencyService(parts: DependencyServiceParts): Dependen
           .map((dependency) => dependency.name),
       ),
     ];
+    // The popular-package lists (17,000 names) load only when a registry package is checked.
+    const isJudgingNames = dependencies.some((dependency) => dependency.origin === 'registry');
     const [index, lookups, corpus] = await Promise.all([
-      loadPopularity(),
+      isJudgingNames ? loadPopularity() : null,
       registry.lookupPackages(npmNames),
       request.advisoryPaths && request.advisoryPaths.length > 0
         ? parts.advisoryReader.readAdvisoryCorpus(request.advisoryPaths)
@@ -183,14 +185,18 @@ export function createDependencyService(parts: DependencyServiceParts): Dependen
     const warnings: InputProblem[] = [];
     if (npmAdvisories.problem && !offline)
       warnings.push({ source: 'npm advisories', message: npmAdvisories.problem });
-    const findings = assessDependencies({
-      dependencies,
-      popularity: index,
-      registry: lookups,
-      npmAdvisories: npmAdvisories.advisories,
-      osv: corpus ? createAdvisoryIndex(corpus.advisories) : null,
-      now: parts.clock.now(),
-    });
+    // Only registry packages are judged, so without one there is no finding to make.
+    const findings =
+      index === null
+        ? []
+        : assessDependencies({
+            dependencies,
+            popularity: index,
+            registry: lookups,
+            npmAdvisories: npmAdvisories.advisories,
+            osv: corpus ? createAdvisoryIndex(corpus.advisories) : null,
+            now: parts.clock.now(),
+          });
     for (const [name, lookup] of lookups)
       if (lookup.status === 'unavailable')
         warnings.push({ source: `npm registry: ${name}`, message: lookup.reason });

@@ -41,7 +41,7 @@ import {
   type RevisionOutcome,
   type SymbolSearch,
   type TagConvention,
-} from '../core/index.js';
+} from '../core/triage.js';
 import type { CommitInfo, GrepHit, RepoReader } from './ports.js';
 
 const textDecoder = new TextDecoder('utf-8', { fatal: false });

@@ -16,7 +16,7 @@ import {
   type SecurityProfile,
   type TriageResult,
 } from '../core/index.js';
-import { parseMarkdownReport } from '../core/report/parse-markdown-report.js';
+import { parseMarkdownReport } from '../core/index.js';
 import type {
   Clock,
   DuplicateFinder,

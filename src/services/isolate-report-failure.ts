@@ -1,7 +1,7 @@
 // One report's failure is that report's problem, never the batch's: a step that throws for one
 // report (git timing out on it, a bug its text triggers) becomes a problem naming the report.
 
-import { InputError, UnavailableError } from '../core/index.js';
+import { InputError, UnavailableError } from '../core/triage.js';
 import type { InputProblem } from './ports.js';
 
 export async function isolateReportFailure<T>(

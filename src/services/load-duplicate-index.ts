@@ -9,7 +9,7 @@ import {
   type DuplicateDocument,
   type DuplicateIndex,
   type Report,
-} from '../core/index.js';
+} from '../core/triage.js';
 import type { AdvisoryReader, DuplicateStore, InputProblem, ReportReader } from './ports.js';
 
 export interface DuplicateSources {

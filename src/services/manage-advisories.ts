@@ -60,7 +60,7 @@ type ImportOutcome =
 export interface AdvisoryService {
   draft(request: DraftRequest): Promise<DraftOutcome>;
   exportAdvisory(request: ExportRequest): Promise<ExportOutcome>;
-  importAdvisories(text: string): ImportOutcome;
+  importAdvisories(text: string): Promise<ImportOutcome>;
 }
 
 interface AdvisoryDependencies {
@@ -127,9 +127,10 @@ export function createAdvisoryService(dependencies: AdvisoryDependencies): Advis
     },
 
     importAdvisories(text) {
+      // A promise like every other service call, so the composition root may build this lazily.
       const imported = importAdvisories(text, now());
-      if (!imported.ok) return { kind: 'invalid', issues: imported.issues };
-      return { kind: 'imported', ...imported.value };
+      if (!imported.ok) return Promise.resolve({ kind: 'invalid', issues: imported.issues });
+      return Promise.resolve({ kind: 'imported', ...imported.value });
     },
   };
 }

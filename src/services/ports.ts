@@ -11,7 +11,7 @@ import type {
   Report,
   ReportStatus,
   SeverityModel,
-} from '../core/index.js';
+} from '../core/triage.js';
 
 /**
  * A report file (or one message of an mbox) that could not be read or parsed, or one report whose

@@ -16,7 +16,7 @@ import {
   type Report,
   type SecurityProfile,
   type TriageResult,
-} from '../core/index.js';
+} from '../core/triage.js';
 import type { DependencyService } from './check-dependencies.js';
 import { checkEvidence } from './check-evidence.js';
 import { isolateReportFailure } from './isolate-report-failure.js';

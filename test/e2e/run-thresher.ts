@@ -13,10 +13,11 @@ export interface RunResult {
 
 export function runThresher(
   args: string[],
-  options: { cwd?: string; timeoutMs?: number } = {},
+  options: { cwd?: string; timeoutMs?: number; env?: NodeJS.ProcessEnv } = {},
 ): RunResult {
   const result = spawnSync(process.execPath, [binaryPath, ...args], {
     cwd: options.cwd ?? projectRoot,
+    ...(options.env ? { env: { ...process.env, ...options.env } } : {}),
     encoding: 'utf8',
     timeout: options.timeoutMs ?? 60_000,
     maxBuffer: 64 * 1024 * 1024,

@@ -8,7 +8,8 @@ import { randomUUID } from 'node:crypto';
 import { constants } from 'node:fs';
 import { open, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { InputError, type DuplicateDocument } from '../../core/index.js';
+import { InputError } from '../../core/errors.js';
+import type { DuplicateDocument } from '../../core/index.js';
 import type { DuplicateStore } from '../../services/ports.js';
 
 const formatName = 'thresher-duplicate-store';

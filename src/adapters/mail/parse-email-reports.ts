@@ -3,14 +3,18 @@
 
 import PostalMime from 'postal-mime';
 import type { Address, Attachment, Email } from 'postal-mime';
-import type { ParseResult } from '../../core/model/parse-result.js';
-import type { Report, Reporter } from '../../core/model/report.js';
-import { createReportBodyBuilder } from '../../core/report/create-report-body-builder.js';
-import { cutTitle, deriveReportTitle } from '../../core/report/derive-report-title.js';
-import { fenceCode } from '../../core/report/fence-code.js';
-import { formatParseIssue } from '../../core/report/format-parse-issue.js';
-import { checkReportText } from '../../core/report/check-report-text.js';
-import { reportLimits } from '../../core/report/report-limits.js';
+import {
+  createReportBodyBuilder,
+  cutTitle,
+  deriveReportTitle,
+  fenceCode,
+  formatParseIssue,
+  checkReportText,
+  reportLimits,
+  type ParseResult,
+  type Report,
+  type Reporter,
+} from '../../core/triage.js';
 import type { ReportBatch } from '../../services/ports.js';
 import { convertHtmlToText } from './convert-html-to-text.js';
 import { isMbox, splitMbox } from './split-mbox.js';

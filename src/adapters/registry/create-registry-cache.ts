@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { RegistryLookup } from '../../core/index.js';
+import type { RegistryLookup } from '../../core/triage.js';
 
 interface CachedAnswer {
   fetchedAt: number;

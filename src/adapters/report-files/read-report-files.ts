@@ -3,14 +3,15 @@
 // in the batch, never an exception.
 
 import { extname } from 'node:path';
-import { formatParseIssue } from '../../core/report/format-parse-issue.js';
-import { looksLikeEmail } from '../../core/report/looks-like-email.js';
-import { parseReportText } from '../../core/report/parse-report.js';
-import type { ReportFormat } from '../../core/model/report.js';
+import {
+  formatParseIssue,
+  looksLikeEmail,
+  parseReportText,
+  type ReportFormat,
+} from '../../core/triage.js';
 import type { ReportBatch } from '../../services/ports.js';
 import { expandPath } from '../files/expand-path.js';
 import { readRegularFile } from '../files/read-regular-file.js';
-import { parseEmailReports } from '../mail/parse-email-reports.js';
 
 /** Largest file read, in bytes. */
 const maxReportFileSize = 10 * 1024 * 1024;
@@ -63,6 +64,8 @@ export async function readReportBytes(path: string, bytes: Uint8Array): Promise<
     emailExtensions.has(extension) ||
     (!isMarkdownOrJson(extension) && looksLikeEmail(decodeLatin1(bytes.subarray(0, 64 * 1024))))
   ) {
+    // The mail parser (postal-mime) loads only for mail input.
+    const { parseEmailReports } = await import('../mail/parse-email-reports.js');
     return parseEmailReports(path, bytes);
   }
   const invalid = findInvalidUtf8(bytes);

@@ -3,7 +3,7 @@
 
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { InputError, parseSeverityModel, type SeverityModel } from '../../core/index.js';
+import { InputError, parseSeverityModel, type SeverityModel } from '../../core/triage.js';
 import type { SeverityModelSource } from '../../services/ports.js';
 
 /** The model shipped in the package (`models/` beside `src/` and `dist/`). */

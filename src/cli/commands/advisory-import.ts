@@ -41,7 +41,9 @@ export async function runAdvisoryImportCommand(
   const [path, ...extra] = positionals;
   if (path === undefined || extra.length > 0)
     throw new InputError('advisory import takes exactly one FILE');
-  const outcome = services.advisories.importAdvisories(await readInputFile(path, maxImportBytes));
+  const outcome = await services.advisories.importAdvisories(
+    await readInputFile(path, maxImportBytes),
+  );
   if (outcome.kind === 'invalid') {
     io.stderr(`thresher: ${sanitizeLineForTerminal(path)}: cannot import; nothing was written\n`);
     for (const issue of outcome.issues.slice(0, 50))

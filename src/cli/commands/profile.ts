@@ -3,7 +3,7 @@
 
 import { parseArgs } from 'node:util';
 import { findProfileWarnings, InputError, sanitizeLineForTerminal } from '../../core/index.js';
-import type { ParseIssue } from '../../core/model/parse-result.js';
+import type { ParseIssue } from '../../core/index.js';
 import type { ProfileWarning } from '../../core/index.js';
 import {
   formatProfileIssue,

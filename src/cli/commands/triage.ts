@@ -1,7 +1,7 @@
 // `thresher triage --profile FILE [--format text|json|markdown] REPORT...`
 
 import { parseArgs } from 'node:util';
-import { InputError } from '../../core/index.js';
+import { InputError } from '../../core/triage.js';
 import { loadSecurityProfile } from '../../config/load-security-profile.js';
 import type { Services } from '../../create-services.js';
 import { exitCodes, type CliIo } from '../cli-io.js';

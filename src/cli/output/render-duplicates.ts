@@ -4,7 +4,7 @@ import {
   sanitizeForTerminal,
   sanitizeLineForTerminal,
   stringifyJsonForTerminal,
-} from '../../core/index.js';
+} from '../../core/triage.js';
 import type { DuplicatesOutcome } from '../../services/find-duplicates.js';
 import { shortenText } from './shorten-text.js';
 

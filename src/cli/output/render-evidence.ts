@@ -6,7 +6,7 @@ import {
   sanitizeLineForTerminal,
   stringifyJsonForTerminal,
   type EvidenceSummary,
-} from '../../core/index.js';
+} from '../../core/triage.js';
 import type { EvidenceOutcome } from '../../services/check-report-evidence.js';
 import { toJsonEvidence } from '../../presenters/render-evidence-json.js';
 import { shortenText } from './shorten-text.js';

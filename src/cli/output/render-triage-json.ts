@@ -1,7 +1,7 @@
 // The stable JSON shape of `thresher triage --format json` (documented in docs/cli.md).
 // Fields are only ever added, never renamed.
 
-import { stringifyJsonForTerminal } from '../../core/index.js';
+import { stringifyJsonForTerminal } from '../../core/triage.js';
 import type { TriageOutcome } from '../../services/triage-reports.js';
 import { toJsonReport } from '../../presenters/render-triage-report-json.js';
 

@@ -1,7 +1,7 @@
 // The ranked queue as a Markdown document: a summary table, then each report with its verdict,
 // cited rules and evidence, severity reasons, priority reasons and the draft reply.
 
-import { sanitizeForTerminal, type TriageResult } from '../../core/index.js';
+import { sanitizeForTerminal, type TriageResult } from '../../core/triage.js';
 import type { TriageOutcome } from '../../services/triage-reports.js';
 
 /** Escapes text for a table cell or inline position: no markup from a report is interpreted. */

@@ -5,7 +5,7 @@ import {
   sanitizeLineForTerminal,
   toSeverityRating,
   type TriageResult,
-} from '../../core/index.js';
+} from '../../core/triage.js';
 import type { TriageOutcome } from '../../services/triage-reports.js';
 import { shortenText } from './shorten-text.js';
 

@@ -77,6 +77,14 @@ const keyWeights: Readonly<Record<string, number>> = {
 };
 /** Keys this common (versions, CWEs) say little and would make the first pass slow. */
 const commonKeyShare = 0.05;
+/**
+ * A title word is distinctive when fewer than this share of the background advisories use it...
+ * ("memory", "server" and "overflow" are not; "FileStore", "llhttp" and "generator" are)...
+ */
+const distinctiveBackgroundShare = 0.05;
+/** ...and at most this share of the index (or this many documents in a small one) holds it. */
+const distinctiveIndexShare = 0.2;
+const distinctiveIndexFloor = 2;
 
 interface StoredDocument {
   doc: DuplicateDocument;
@@ -370,6 +378,23 @@ export function createDuplicateIndex(options: DuplicateIndexOptions = {}): Dupli
       const parts = name.split('-').filter((p) => p.length >= 2);
       return parts.length > 0 && parts.every(has);
     };
+    // Title words rare in advisories at large and in this index: what the report is about, not
+    // the product's vocabulary that every report of the project shares.
+    const isDistinctiveTitleTerm = (term: string, packageNames: ReadonlySet<string>): boolean => {
+      if (packageNames.has(term)) return false;
+      const id = termIds.get(term);
+      const inIndex = id === undefined ? 0 : df[id]!;
+      const inBackground = id === undefined ? (background?.countOf(term) ?? 0) : backgroundDf[id]!;
+      return (
+        (backgroundDocuments === 0 ||
+          inBackground / backgroundDocuments < distinctiveBackgroundShare) &&
+        inIndex <= Math.max(distinctiveIndexFloor, live * distinctiveIndexShare)
+      );
+    };
+    const namePartsOf = (names: Iterable<string>): Set<string> =>
+      new Set([...names].flatMap((name) => name.split('-')));
+    const queryNameParts = namePartsOf(queryNames);
+    const queryTitleTerms = q.titleTerms.filter((t) => isDistinctiveTitleTerm(t, queryNameParts));
     const candidates: DuplicateCandidate[] = [];
     for (const slot of pool) {
       const target = stored[slot]!;
@@ -413,6 +438,15 @@ export function createDuplicateIndex(options: DuplicateIndexOptions = {}): Dupli
       const versionPick =
         versions.length > 0 ? pickRarest(versions, (v) => keyLive(`v:${v}`)) : null;
       const sharedCwes = intersect(q.cwes, d.cwes);
+      const docNameParts = new Set([
+        ...queryNameParts,
+        ...namePartsOf(d.packages.flatMap((p) => p.names)),
+      ]);
+      const docTitleTerms = d.titleTerms.filter((t) => isDistinctiveTitleTerm(t, docNameParts));
+      const titleTermsFound =
+        queryTitleTerms.filter((t) => !docNameParts.has(t) && docHasTerm(t)).length +
+        docTitleTerms.filter((t) => queryTermSet.has(t)).length;
+      const titleTermsTotal = queryTitleTerms.length + docTitleTerms.length;
       const smaller = Math.min(q.shingles.length, d.shingles.length);
       const signals: DuplicateSignals = {
         sharedAliases: intersect(q.aliases, d.aliases),
@@ -443,6 +477,8 @@ export function createDuplicateIndex(options: DuplicateIndexOptions = {}): Dupli
         fixedVersionRarity: fixedPick !== null ? rarity(keyLive(`v:${fixedPick}`)) : 0,
         sharedVersion: versionPick,
         versionRarity: versionPick !== null ? rarity(keyLive(`v:${versionPick}`)) : 0,
+        titleTermsFound,
+        titleTermsAgreement: titleTermsTotal > 0 ? titleTermsFound / titleTermsTotal : 0,
         sharedFunctions: intersect(q.functions, d.functions),
         sharedPaths: intersect(q.paths, d.paths),
         sharedFileNames: intersect(q.fileNames, d.fileNames),
