@@ -276,7 +276,7 @@ export function createUiRoutes(options: {
     } catch (error) {
       const mapped = mapError(error);
       if (mapped.status === 500) throw error;
-      return refuse(mapped.message, mapped.status as 400 | 404 | 409 | 429 | 503);
+      return refuse(mapped.message, mapped.status);
     }
     const link = receipt.token ? `/track/${receipt.token}` : null;
     return c.html(
