@@ -65,6 +65,8 @@ export function createServices(environment: ProcessEnvironment): Services {
   const reportReader: ReportReader = {
     readReports: async (paths) =>
       (await import('./adapters/report-files/read-report-files.js')).readReportFiles(paths),
+    readReportContent: async (name, content) =>
+      (await import('./adapters/report-files/read-report-files.js')).readReportBytes(name, content),
   };
   const advisoryReader: AdvisoryReader = {
     readAdvisoryCorpus: async (paths) =>

@@ -5,6 +5,7 @@ export {
   InputError,
   InternalError,
   NotFoundError,
+  RateLimitedError,
   UnavailableError,
   type ErrorCode,
 } from './errors.js';
@@ -312,6 +313,11 @@ export {
   statusTransitions,
   type ReportStatus,
 } from './workflow/status-transitions.js';
+export {
+  summarizeInboxActivity,
+  type InboxActivity,
+  type InboxActivitySummary,
+} from './workflow/summarize-inbox-activity.js';
 export { blankCvssVectors } from './severity/blank-cvss-vectors.js';
 // Report intake pieces the report-file and mail adapters build on, and the YAML reader of the
 // profile loader: named here so nothing outside the core reaches into its folders.

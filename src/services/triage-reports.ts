@@ -21,6 +21,7 @@ import type { DependencyService } from './check-dependencies.js';
 import { checkEvidence } from './check-evidence.js';
 import { isolateReportFailure } from './isolate-report-failure.js';
 import {
+  createDuplicateIndexCache,
   loadDuplicateIndex,
   sortByArrival,
   type DuplicateSources,
@@ -48,6 +49,11 @@ interface TriageRequest {
   storePath?: string;
   /** Or an open store of those documents (the inbox keeps each project's in its database). */
   duplicateStore?: DuplicateStore;
+  /**
+   * Keep the duplicate index of `duplicateStore` between calls under this name, rebuilt when
+   * `version` changes or another process wrote to the store (the inbox: one per project).
+   */
+  keepDuplicateIndex?: { name: string; version: string };
   /**
    * Check the dependencies the reports' diffs add: `offline` (the default: shipped lists, cache,
    * no network), `online` (the registry too) or `off`.
@@ -88,6 +94,8 @@ export function createTriageService(
     return outcome && { dependencies: outcome.dependencies, findings: outcome.findings };
   }
 
+  const indexCache = createDuplicateIndexCache(dependencies);
+
   return {
     async triage({
       profile: givenProfile,
@@ -97,6 +105,7 @@ export function createTriageService(
       againstPaths = [],
       storePath,
       duplicateStore,
+      keepDuplicateIndex,
       dependencyCheck = 'offline',
     }) {
       const repo = repoDir === undefined ? null : await dependencies.repoOpener.open(repoDir);
@@ -107,12 +116,17 @@ export function createTriageService(
           (storePath === undefined ? null : dependencies.openDuplicateStore(storePath));
         const projectName = profile.project.name;
         const projectNames = deriveProjectNames(profile.project);
-        const { problems, matchThenAdd, commit } = await loadDuplicateIndex(
-          dependencies,
-          againstPaths,
-          projectName,
-          store,
-        );
+        const countDocuments = store?.countDocuments?.bind(store);
+        const { problems, matchThenAdd, commit } =
+          keepDuplicateIndex && store && countDocuments
+            ? await indexCache.load({
+                ...keepDuplicateIndex,
+                againstPaths,
+                projectName,
+                store,
+                countDocuments,
+              })
+            : await loadDuplicateIndex(dependencies, againstPaths, projectName, store);
         const batch = await dependencies.reportReader.readReports(paths);
         const allReports = sortByArrival([...reports, ...batch.reports]);
         const model =

@@ -45,7 +45,15 @@ async function readReportFile(path: string): Promise<ReportBatch> {
     if (read.reason === 'too-large') return problem(path, describeTooLarge(read.size));
     return problem(path, read.reason === 'not-found' ? 'cannot read: no such file' : read.message);
   }
-  const bytes = read.bytes;
+  return readReportBytes(path, read.bytes);
+}
+
+/**
+ * Reads one report file's bytes (a file on disk, an upload): e-mail, or UTF-8 text in any
+ * intake format; `path` names the source and its extension hints at the format.
+ */
+export async function readReportBytes(path: string, bytes: Uint8Array): Promise<ReportBatch> {
+  if (bytes.length > maxReportFileSize) return problem(path, describeTooLarge(bytes.length));
   if (bytes.length === 0) return problem(path, 'empty report');
   const nul = bytes.subarray(0, binarySniffLength).indexOf(0);
   if (nul !== -1)
