@@ -238,6 +238,7 @@ export function createServices(config: Config): Services {
         triage,
         repoOpener,
         readCorpus: (paths) => intake.readCorpus(paths),
+        readReport: (input) => intake.read(input),
         passwords: createScryptPasswordHasher(),
         clock,
         parseProfile: parseSecurityProfile,

@@ -55,6 +55,13 @@ function printSplit(split: Split, runs: readonly ProjectRun[]): void {
   printLine(
     `  severity band      ${formatRatio(summary.severityCorrect, summary.reports)} (for information)`,
   );
+  for (const run of ofSplit) {
+    if (run.comparisons === null) continue;
+    const ofProject = summariseAccuracy(run.comparisons);
+    printLine(
+      `  ${run.project.slug.padEnd(18)} verdicts ${formatRatio(ofProject.verdictsCorrect, run.project.expected.size)}, rules ${formatRatio(ofProject.rulesCorrect, ofProject.rulesChecked)}`,
+    );
+  }
 }
 
 function printMisses(split: Split, runs: readonly ProjectRun[]): void {

@@ -1,6 +1,6 @@
 // Refuses text that cannot be a profile before any YAML parsing: too large, empty, or binary.
 
-import type { ParseIssue } from '../core/triage.js';
+import { findLineAndColumn, type ParseIssue } from '../core/triage.js';
 
 /** The largest profile accepted, in UTF-8 bytes. */
 export const maxProfileBytes = 1024 * 1024;
@@ -11,7 +11,7 @@ export function findTextProblem(text: string): ParseIssue | undefined {
   if (text.trim() === '') return { message: 'the profile is empty' };
   const index = findUnreadableCharacter(text);
   if (index === -1) return undefined;
-  return { message: describeUnreadable(text.charCodeAt(index)), ...positionOf(text, index) };
+  return { message: describeUnreadable(text.charCodeAt(index)), ...findLineAndColumn(text, index) };
 }
 
 // Each UTF-16 unit is at least one UTF-8 byte, so the exact count is only needed near the limit.
@@ -42,19 +42,4 @@ function describeUnreadable(code: number): string {
     return 'the profile is not valid UTF-8 text (found a U+FFFD replacement character)';
   const hex = code.toString(16).toUpperCase().padStart(4, '0');
   return `the profile contains the control character U+${hex}; is it a binary file?`;
-}
-
-/** The 1-based line and column of a UTF-16 offset in `text`. */
-export function positionOf(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (
-    let index = text.indexOf('\n');
-    index !== -1 && index < offset;
-    index = text.indexOf('\n', index + 1)
-  ) {
-    line += 1;
-    lineStart = index + 1;
-  }
-  return { line, column: offset - lineStart + 1 };
 }

@@ -2,9 +2,9 @@
 // parser. Problems become one InputError whose message is a single line naming the first of them.
 
 import { open, stat } from 'node:fs/promises';
-import type { ParseIssue, SecurityProfile } from '../core/triage.js';
+import { findLineAndColumn, type ParseIssue, type SecurityProfile } from '../core/triage.js';
 import { InputError, NotFoundError } from '../core/errors.js';
-import { maxProfileBytes, positionOf } from './find-text-problem.js';
+import { maxProfileBytes } from './find-text-problem.js';
 import { parseSecurityProfile } from './parse-security-profile.js';
 
 /** A profile that cannot be used; `issues` holds every problem, the message only the first. */
@@ -84,7 +84,7 @@ function decodeProfile(path: string, bytes: Uint8Array): string {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     const lossy = new TextDecoder('utf-8').decode(bytes);
-    const position = positionOf(lossy, Math.max(0, lossy.indexOf('\uFFFD')));
+    const position = findLineAndColumn(lossy, Math.max(0, lossy.indexOf('\uFFFD')));
     const message = 'the profile is not valid UTF-8 text; is it a binary file?';
     throw new InvalidSecurityProfileError(path, [{ message, ...position }]);
   }

@@ -3,7 +3,7 @@
 
 import { validRange } from 'semver';
 import * as z from 'zod';
-import type { SecurityProfile } from '../core/triage.js';
+import { requirementNames, type SecurityProfile } from '../core/triage.js';
 import { camelCaseKeys } from './camel-case-keys.js';
 import { suggestClosestKey } from './suggest-closest-key.js';
 
@@ -41,16 +41,7 @@ const impactKind = z.enum([
   'bounded-resource-consumption',
   'hardening-bypass',
 ]);
-const requirementName = z.enum([
-  'affected-version',
-  'affected-component',
-  'reproduction',
-  'impact',
-  'proposed-patch',
-  'test-case',
-  'severity',
-  'weakness',
-]);
+const requirementName = z.enum(requirementNames);
 
 const cweMessage = 'expected a CWE id such as CWE-79, cwe-79 or 79';
 const cweId = z

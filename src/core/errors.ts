@@ -1,7 +1,8 @@
 // Error classes for bad caller input, missing or conflicting state, and bugs. They carry a string
 // code and know nothing of HTTP statuses or exit codes: each adapter maps them once.
 
-export type ErrorCode = 'input' | 'not-found' | 'conflict' | 'unavailable' | 'internal';
+export type ErrorCode =
+  'input' | 'not-found' | 'conflict' | 'rate-limited' | 'unavailable' | 'internal';
 
 abstract class ThresherError extends Error {
   abstract readonly code: ErrorCode;
@@ -24,6 +25,11 @@ export class NotFoundError extends ThresherError {
 /** The request conflicts with the current state. */
 export class ConflictError extends ThresherError {
   readonly code = 'conflict';
+}
+
+/** The caller sent more than a limit allows in a time window (a reporter's daily reports). */
+export class RateLimitedError extends ThresherError {
+  readonly code = 'rate-limited';
 }
 
 /** Something we depend on did not answer in time or at all (git timing out, a registry down). */

@@ -5,6 +5,7 @@ export {
   InputError,
   InternalError,
   NotFoundError,
+  RateLimitedError,
   UnavailableError,
   type ErrorCode,
 } from './errors.js';
@@ -103,6 +104,7 @@ export type {
   ThreatComponent,
   UserInteraction,
 } from './model/security-profile.js';
+export { requirementNames } from './model/security-profile.js';
 export type {
   AssessedSeverity,
   ClaimedSeverity,
@@ -170,6 +172,17 @@ export { findSymbolDefinitions, findSymbolMentions } from './evidence/find-symbo
 export { gradeEvidence } from './evidence/grade-evidence.js';
 export { evidenceThresholds } from './evidence/evidence-thresholds.js';
 export { findBlockEnd } from './evidence/find-block-end.js';
+export {
+  findQuotedCode,
+  groupHitsBySymbol,
+  isLaterChangeWanted,
+  listSymbolsToSearch,
+  locateCitedLines,
+  pickSnippetFiles,
+  pickSymbolFiles,
+  spellOption,
+  type CodeHit,
+} from './evidence/plan-claim-checks.js';
 export { findFirstRangeChange, readDiffHunks, type DiffHunk } from './evidence/trace-line-range.js';
 export {
   findNearMissName,
@@ -195,6 +208,7 @@ export {
   addFixedIn,
   addLaterChange,
   describeCheckedRevision,
+  summarizeCheckedRevision,
   type RevisionOutcome,
 } from './evidence/describe-revision-check.js';
 export {
@@ -228,9 +242,10 @@ export {
   stringifyJsonForTerminal,
   stringifyJsonLineForTerminal,
 } from './text/sanitize-for-terminal.js';
+export { findLineAndColumn } from './text/locate-line.js';
 export { formatParseIssue } from './report/format-parse-issue.js';
 export { rankQueue } from './queue/score-priority.js';
-export { toSeverityRating } from './severity/score-cvss-vector.js';
+export { toSeverityRating } from './severity/to-severity-rating.js';
 export {
   combineSeverity,
   defaultCombineSeverityOptions,
@@ -311,6 +326,11 @@ export {
   statusTransitions,
   type ReportStatus,
 } from './workflow/status-transitions.js';
+export {
+  summarizeInboxActivity,
+  type InboxActivity,
+  type InboxActivitySummary,
+} from './workflow/summarize-inbox-activity.js';
 export { blankCvssVectors } from './severity/blank-cvss-vectors.js';
 // Report intake pieces the report-file and mail adapters build on, and the YAML reader of the
 // profile loader: named here so nothing outside the core reaches into its folders.

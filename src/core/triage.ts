@@ -19,6 +19,7 @@ export type { Fact } from './model/fact.js';
 export type { ParseIssue } from './model/parse-result.js';
 export type { Report } from './model/report.js';
 export type { SecurityProfile } from './model/security-profile.js';
+export { requirementNames } from './model/security-profile.js';
 export type { DependencyFacts, TriageResult } from './model/triage-result.js';
 export {
   assessDependencies,
@@ -46,6 +47,17 @@ export { gradeEvidence } from './evidence/grade-evidence.js';
 export { evidenceThresholds } from './evidence/evidence-thresholds.js';
 export { findBlockEnd } from './evidence/find-block-end.js';
 export {
+  findQuotedCode,
+  groupHitsBySymbol,
+  isLaterChangeWanted,
+  listSymbolsToSearch,
+  locateCitedLines,
+  pickSnippetFiles,
+  pickSymbolFiles,
+  spellOption,
+  type CodeHit,
+} from './evidence/plan-claim-checks.js';
+export {
   findNearMissName,
   listIdentifiers,
   pickNearMissProbes,
@@ -69,6 +81,7 @@ export {
   addFixedIn,
   addLaterChange,
   describeCheckedRevision,
+  summarizeCheckedRevision,
   type RevisionOutcome,
 } from './evidence/describe-revision-check.js';
 export {
@@ -99,8 +112,9 @@ export {
   stringifyJsonForTerminal,
   stringifyJsonLineForTerminal,
 } from './text/sanitize-for-terminal.js';
+export { findLineAndColumn } from './text/locate-line.js';
 export { rankQueue } from './queue/score-priority.js';
-export { toSeverityRating } from './severity/score-cvss-vector.js';
+export { toSeverityRating } from './severity/to-severity-rating.js';
 export { predictSeverity } from './severity/predict-severity.js';
 export type { SeverityModel } from './severity/severity-model.js';
 export { parseSeverityModel } from './severity/severity-model-file.js';

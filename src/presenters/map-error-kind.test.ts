@@ -5,6 +5,7 @@ import {
   InputError,
   InternalError,
   NotFoundError,
+  RateLimitedError,
   UnavailableError,
   type ErrorCode,
 } from '../core/index.js';
@@ -16,6 +17,7 @@ describe('mapErrorKind', () => {
       [new InputError('bad'), 'input', 2, 400, -32602],
       [new NotFoundError('gone'), 'not-found', 2, 404, -32002],
       [new ConflictError('taken'), 'conflict', 2, 409, -32009],
+      [new RateLimitedError('busy'), 'rate-limited', 2, 429, -32029],
       [new UnavailableError('slow'), 'unavailable', 2, 503, -32011],
       [new InternalError('bug'), 'internal', 1, 500, -32603],
     ];

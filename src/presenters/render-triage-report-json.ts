@@ -68,6 +68,7 @@ export function toJsonReport(result: TriageResult, rank: number) {
       start: fact.span.start,
       end: fact.span.end,
       quote: fact.quote,
+      ...(fact.confidence !== undefined ? { confidence: fact.confidence } : {}),
     })),
   };
 }

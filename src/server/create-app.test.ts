@@ -403,14 +403,21 @@ describe('the inbox app', () => {
 describe('authorisation of every route', () => {
   let fixture: Fixture;
   let own: { id: string; token: string };
+  let original: string;
+  let guestToken: string;
   let session: { cookie: string; csrf: string };
 
   beforeAll(async () => {
     fixture = await createFixture();
     const { json } = await submit(fixture, { title: 'Target', body: reportBody });
     own = { id: json.id!, token: json.token! };
+    original = (await submit(fixture, { title: 'Original', body: `${reportBody}\n\nOr.` })).json
+      .id!;
     await submit(fixture, { title: 'Elsewhere', body: `${reportBody}\n\nE.` }, 'other');
     session = await logIn(fixture);
+    const maintainer = await fixture.inbox.identifyToken(fixture.apiToken);
+    guestToken = await fixture.inbox.inviteGuest(maintainer, own.id);
+    await fixture.inbox.updateProject('demo', { settings: { publishDisclosedReports: true } });
   });
 
   afterAll(async () => {
@@ -418,29 +425,38 @@ describe('authorisation of every route', () => {
     rmSync(fixture.dir, { recursive: true, force: true });
   });
 
-  type Who = 'anonymous' | 'reporter' | 'other-reporter' | 'maintainer';
-  const who: Who[] = ['anonymous', 'reporter', 'other-reporter', 'maintainer'];
+  type Who = 'anonymous' | 'reporter' | 'other-reporter' | 'guest' | 'maintainer';
+  const who: Who[] = ['anonymous', 'reporter', 'other-reporter', 'guest', 'maintainer'];
   const ok = 'ok';
   type Expected = Record<Who, number | typeof ok>;
   const maintainerOnly: Expected = {
     anonymous: 401,
     reporter: 401,
     'other-reporter': 401,
+    guest: 401,
     maintainer: ok,
   };
   const reportHolders: Expected = {
     anonymous: 404,
     reporter: ok,
     'other-reporter': 404,
+    guest: ok,
     maintainer: ok,
   };
   const reportMaintainer: Expected = {
     anonymous: 404,
     reporter: 404,
     'other-reporter': 404,
+    guest: 404,
     maintainer: ok,
   };
-  const everyone: Expected = { anonymous: ok, reporter: ok, 'other-reporter': ok, maintainer: ok };
+  const everyone: Expected = {
+    anonymous: ok,
+    reporter: ok,
+    'other-reporter': ok,
+    guest: ok,
+    maintainer: ok,
+  };
 
   const apiRoutes: Array<{ method: string; path: string; body?: object; expected: Expected }> = [
     { method: 'GET', path: '/api/v1/openapi.json', expected: everyone },
@@ -452,7 +468,37 @@ describe('authorisation of every route', () => {
     },
     { method: 'GET', path: '/api/v1/projects/demo/reports', expected: maintainerOnly },
     { method: 'GET', path: '/api/v1/projects/demo/counts', expected: maintainerOnly },
+    { method: 'GET', path: '/api/v1/projects/demo/published', expected: everyone },
+    { method: 'GET', path: '/api/v1/projects/demo/settings', expected: maintainerOnly },
+    {
+      method: 'POST',
+      path: '/api/v1/projects/demo/settings',
+      body: { workInProgressLimit: null },
+      expected: maintainerOnly,
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/projects/demo/profile',
+      body: { profile: profileYaml },
+      expected: maintainerOnly,
+    },
+    { method: 'POST', path: '/api/v1/projects/demo/triage', expected: maintainerOnly },
+    { method: 'GET', path: '/api/v1/projects/demo/dashboard', expected: maintainerOnly },
     { method: 'GET', path: '/api/v1/reports/{id}', expected: reportHolders },
+    {
+      method: 'POST',
+      path: '/api/v1/reports/{id}/duplicate',
+      body: { originalId: '{original}', version: 999 },
+      expected: { ...reportMaintainer, maintainer: 409 },
+    },
+    { method: 'GET', path: '/api/v1/reports/{id}/finders', expected: reportMaintainer },
+    {
+      method: 'POST',
+      path: '/api/v1/reports/{id}/embargo',
+      body: { until: '2030-01-01', version: 999 },
+      expected: { ...reportMaintainer, maintainer: 409 },
+    },
+    { method: 'POST', path: '/api/v1/reports/{id}/guests', expected: reportMaintainer },
     {
       method: 'POST',
       path: '/api/v1/reports/{id}/status',
@@ -473,12 +519,15 @@ describe('authorisation of every route', () => {
       body: { body: 'note' },
       expected: reportMaintainer,
     },
+    // Last: it ends the guest's invitation.
+    { method: 'DELETE', path: '/api/v1/reports/{id}/guests', expected: reportMaintainer },
   ];
 
   function tokenOf(viewer: Who, otherToken: string): string | null {
     if (viewer === 'maintainer') return fixture.apiToken;
     if (viewer === 'reporter') return own.token;
     if (viewer === 'other-reporter') return otherToken;
+    if (viewer === 'guest') return guestToken;
     return null;
   }
 
@@ -497,7 +546,13 @@ describe('authorisation of every route', () => {
             ...(route.body ? { 'content-type': 'application/json' } : {}),
           },
           ...(route.body
-            ? { body: JSON.stringify({ ...route.body, title: `${viewer} ${route.path}` }) }
+            ? {
+                body: JSON.stringify(
+                  'title' in route.body
+                    ? { ...route.body, title: `${viewer} ${route.path}` }
+                    : route.body,
+                ).replace('{original}', original),
+              }
             : {}),
         });
         const expected = route.expected[viewer];
@@ -535,7 +590,12 @@ describe('authorisation of every route', () => {
   });
 
   it('keeps every maintainer page behind the log-in, and the reporter page behind its token', async () => {
-    const pages = ['/projects/demo/queue', `/reports/${own.id}`];
+    const pages = [
+      '/projects/demo/queue',
+      `/reports/${own.id}`,
+      '/projects/demo/dashboard',
+      '/projects/demo/settings',
+    ];
     for (const page of pages) {
       const anonymous = await fixture.app.request(page);
       expect(`${page}: ${anonymous.status} ${anonymous.headers.get('location')}`).toBe(
@@ -546,8 +606,15 @@ describe('authorisation of every route', () => {
       const loggedIn = await fixture.app.request(page, { headers: { cookie: session.cookie } });
       expect(loggedIn.status).toBe(200);
     }
-    for (const action of ['status', 'reply', 'note']) {
-      const response = await fixture.app.request(`/reports/${own.id}/${action}`, {
+    const formPosts = [
+      ...['status', 'reply', 'note', 'duplicate', 'embargo', 'guests', 'guests/revoke'].map(
+        (action) => `/reports/${own.id}/${action}`,
+      ),
+      '/projects/demo/settings',
+      '/projects/demo/triage',
+    ];
+    for (const action of formPosts) {
+      const response = await fixture.app.request(action, {
         method: 'POST',
         body: new URLSearchParams({
           csrf: session.csrf,
@@ -557,6 +624,12 @@ describe('authorisation of every route', () => {
         }),
       });
       expect(`${action}: ${response.status}`).toBe(`${action}: 403`);
+      const withoutToken = await fixture.app.request(action, {
+        method: 'POST',
+        headers: { cookie: session.cookie },
+        body: new URLSearchParams({ body: 'x', version: '1', originalId: original }),
+      });
+      expect(`${action} without CSRF: ${withoutToken.status}`).toBe(`${action} without CSRF: 403`);
     }
     expect((await fixture.app.request(`/track/${own.token}`)).status).toBe(200);
     expect((await fixture.app.request('/track/thr_report_forged')).status).toBe(404);
@@ -589,6 +662,15 @@ describe('authorisation of every route', () => {
         'POST /reports/:id/status',
         'POST /reports/:id/reply',
         'POST /reports/:id/note',
+        'POST /reports/:id/duplicate',
+        'POST /reports/:id/embargo',
+        'POST /reports/:id/guests',
+        'POST /reports/:id/guests/revoke',
+        'GET /projects/:project/published',
+        'GET /projects/:project/dashboard',
+        'GET /projects/:project/settings',
+        'POST /projects/:project/settings',
+        'POST /projects/:project/triage',
       ].sort(),
     );
   });

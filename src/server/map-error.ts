@@ -4,7 +4,7 @@
 import { mapErrorKind } from '../presenters/map-error-kind.js';
 
 export interface HttpError {
-  status: 400 | 404 | 409 | 500 | 503;
+  status: 400 | 404 | 409 | 429 | 500 | 503;
   code: string;
   message: string;
 }

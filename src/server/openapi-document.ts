@@ -38,6 +38,7 @@ const errors = {
   '401': errorResponse,
   '404': errorResponse,
   '413': errorResponse,
+  '429': errorResponse,
 };
 const messageBody = {
   required: true,
@@ -76,6 +77,23 @@ const reportSchema = {
     assessment: { type: 'object' },
   },
 };
+const settingsSchema = {
+  type: 'object',
+  properties: {
+    intakePausedMessage: {
+      type: ['string', 'null'],
+      description: 'Set: intake is paused and submissions get 503 with this message',
+    },
+    workInProgressLimit: { type: ['integer', 'null'], minimum: 1 },
+    requireReproductionFromNewReporters: { type: 'boolean' },
+    reportsPerReporterPerDay: { type: ['integer', 'null'], minimum: 1 },
+    publishDisclosedReports: { type: 'boolean' },
+  },
+};
+const retriageSchema = {
+  type: 'object',
+  properties: { retriaged: { type: 'integer' }, failed: { type: 'integer' } },
+};
 const json = (schema: object) => ({ content: { 'application/json': { schema } } });
 
 export function createOpenApiDocument() {
@@ -97,18 +115,39 @@ export function createOpenApiDocument() {
           parameters: [projectParameter],
           requestBody: {
             required: true,
-            ...json({
-              type: 'object',
-              required: ['title', 'body'],
-              properties: {
-                title: { type: 'string' },
-                body: { type: 'string' },
-                reporter: {
+            content: {
+              'application/json': {
+                schema: {
                   type: 'object',
-                  properties: { name: { type: 'string' }, email: { type: 'string' } },
+                  required: ['title', 'body'],
+                  properties: {
+                    title: { type: 'string' },
+                    body: { type: 'string' },
+                    reporter: {
+                      type: 'object',
+                      properties: { name: { type: 'string' }, email: { type: 'string' } },
+                    },
+                  },
                 },
               },
-            }),
+              'multipart/form-data': {
+                schema: {
+                  type: 'object',
+                  required: ['file'],
+                  properties: {
+                    file: {
+                      type: 'string',
+                      format: 'binary',
+                      description:
+                        'One report in any intake format (Markdown, text, e-mail, Thresher, GitHub advisory, HackerOne or OSV JSON)',
+                    },
+                    title: { type: 'string', description: "Replaces the file's title" },
+                    name: { type: 'string' },
+                    email: { type: 'string' },
+                  },
+                },
+              },
+            },
           },
           responses: {
             '201': {
@@ -125,7 +164,12 @@ export function createOpenApiDocument() {
               }),
             },
             ...errors,
+            '415': errorResponse,
             '429': errorResponse,
+            '503': {
+              ...errorResponse,
+              description: 'Intake is paused or full (the message says why)',
+            },
           },
         },
         get: {
@@ -175,6 +219,96 @@ export function createOpenApiDocument() {
           responses: { '200': json({ type: 'object' }), ...errors },
         },
       },
+      '/api/v1/projects/{project}/published': {
+        get: {
+          summary: 'The disclosed reports of a project that publishes them (404 otherwise)',
+          parameters: [projectParameter],
+          responses: {
+            '200': json({
+              type: 'object',
+              properties: {
+                reports: {
+                  type: 'array',
+                  items: {
+                    type: 'object',
+                    properties: {
+                      id: { type: 'string' },
+                      title: { type: 'string' },
+                      body: { type: 'string' },
+                      receivedAt: { type: 'string', format: 'date-time' },
+                      disclosedAt: { type: 'string', format: 'date-time' },
+                    },
+                  },
+                },
+              },
+            }),
+            ...errors,
+          },
+        },
+      },
+      '/api/v1/projects/{project}/settings': {
+        get: {
+          summary: "The project's intake settings",
+          security: bearer,
+          parameters: [projectParameter],
+          responses: {
+            '200': json({ type: 'object', properties: { settings: settingsSchema } }),
+            ...errors,
+          },
+        },
+        post: {
+          summary: 'Change some intake settings (the others stay)',
+          security: bearer,
+          parameters: [projectParameter],
+          requestBody: { required: true, ...json(settingsSchema) },
+          responses: {
+            '200': json({ type: 'object', properties: { settings: settingsSchema } }),
+            ...errors,
+          },
+        },
+      },
+      '/api/v1/projects/{project}/profile': {
+        post: {
+          summary: "Replace the project's security profile; its open reports are triaged again",
+          security: bearer,
+          parameters: [projectParameter],
+          requestBody: {
+            required: true,
+            ...json({
+              type: 'object',
+              required: ['profile'],
+              properties: { profile: { type: 'string' } },
+            }),
+          },
+          responses: { '200': json(retriageSchema), ...errors },
+        },
+      },
+      '/api/v1/projects/{project}/triage': {
+        post: {
+          summary: 'Triage every open report of the project again with its current profile',
+          security: bearer,
+          parameters: [projectParameter],
+          responses: { '200': json(retriageSchema), ...errors },
+        },
+      },
+      '/api/v1/projects/{project}/dashboard': {
+        get: {
+          summary: 'Reports per week, the verdict mix and time to first response',
+          security: bearer,
+          parameters: [projectParameter],
+          responses: {
+            '200': json({
+              type: 'object',
+              properties: {
+                reportsPerWeek: { type: 'array' },
+                verdicts: { type: 'array' },
+                firstResponse: { type: 'object' },
+              },
+            }),
+            ...errors,
+          },
+        },
+      },
       '/api/v1/reports/{id}': {
         get: {
           summary: 'A report: the whole assessment for maintainers, the report for its reporter',
@@ -213,6 +347,99 @@ export function createOpenApiDocument() {
           security: bearer,
           parameters: [idParameter],
           responses: { '200': { description: 'The report', ...json(reportSchema) }, ...errors },
+        },
+      },
+      '/api/v1/reports/{id}/duplicate': {
+        post: {
+          summary: 'Mark the report a duplicate of an original of the same project',
+          security: bearer,
+          parameters: [idParameter],
+          requestBody: {
+            required: true,
+            ...json({
+              type: 'object',
+              required: ['originalId', 'version'],
+              properties: { originalId: { type: 'string' }, version: { type: 'integer' } },
+            }),
+          },
+          responses: {
+            '200': { description: 'The report', ...json(reportSchema) },
+            '409': errorResponse,
+            ...errors,
+          },
+        },
+      },
+      '/api/v1/reports/{id}/finders': {
+        get: {
+          summary:
+            "Everyone credited for the report's bug: the original's reporter, then each duplicate's",
+          security: bearer,
+          parameters: [idParameter],
+          responses: {
+            '200': json({
+              type: 'object',
+              properties: {
+                finders: {
+                  type: 'array',
+                  items: {
+                    type: 'object',
+                    properties: {
+                      reportId: { type: 'string' },
+                      reporter: { type: 'object' },
+                      receivedAt: { type: 'string', format: 'date-time' },
+                    },
+                  },
+                },
+              },
+            }),
+            ...errors,
+          },
+        },
+      },
+      '/api/v1/reports/{id}/embargo': {
+        post: {
+          summary: 'Set (or clear with null) the date before which the report may not be disclosed',
+          security: bearer,
+          parameters: [idParameter],
+          requestBody: {
+            required: true,
+            ...json({
+              type: 'object',
+              required: ['until', 'version'],
+              properties: {
+                until: { type: ['string', 'null'], description: 'YYYY-MM-DD (UTC) or ISO 8601' },
+                version: { type: 'integer' },
+              },
+            }),
+          },
+          responses: {
+            '200': { description: 'The report', ...json(reportSchema) },
+            '409': errorResponse,
+            ...errors,
+          },
+        },
+      },
+      '/api/v1/reports/{id}/guests': {
+        post: {
+          summary: 'Invite a guest: a token that opens this report and its reporter thread only',
+          security: bearer,
+          parameters: [idParameter],
+          responses: {
+            '201': json({
+              type: 'object',
+              properties: { token: { type: 'string' }, url: { type: 'string' } },
+            }),
+            ...errors,
+          },
+        },
+        delete: {
+          summary: 'End every guest invitation of the report',
+          security: bearer,
+          parameters: [idParameter],
+          responses: {
+            '200': json({ type: 'object', properties: { revoked: { type: 'integer' } } }),
+            ...errors,
+          },
         },
       },
       '/api/v1/reports/{id}/messages': {

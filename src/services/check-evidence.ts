@@ -7,16 +7,16 @@ import {
   addLaterChange,
   chooseRevision,
   compareLineClaim,
-  describeCheckedRevision,
-  evidenceThresholds,
   extractCodeClaims,
   findBestSnippetMatch,
-  findBlockEnd,
   findClosestPath,
   findNearMissName,
+  findQuotedCode,
   findSymbolDefinitions,
   findSymbolMentions,
   gradeEvidence,
+  groupHitsBySymbol,
+  isLaterChangeWanted,
   judgeExternalClaim,
   judgeFoundPath,
   judgeLineClaim,
@@ -27,12 +27,17 @@ import {
   judgeSnippetClaim,
   judgeSymbolClaim,
   listIdentifiers,
-  orderSymbolFiles,
+  listSymbolsToSearch,
+  locateCitedLines,
   pickFirstRelease,
   pickNearMissProbes,
+  pickSnippetFiles,
   pickSnippetProbes,
+  pickSymbolFiles,
   resolveCitedPath,
   sampleReleaseTags,
+  spellOption,
+  summarizeCheckedRevision,
   type CheckedClaim,
   type CodeClaim,
   type EvidenceSummary,
@@ -94,15 +99,9 @@ async function findCitedLines(
   context: CheckContext,
   checked: CheckedClaim,
 ): Promise<{ start: number; end: number } | null> {
-  const { path, line } = checked.proof;
-  if (path === undefined || line === undefined) return null;
-  if (checked.claim.kind === 'line' && checked.claim.lines && !checked.proof.similarity)
-    return checked.claim.lines;
-  const text = await readText(context, path);
-  if (text === null) return { start: line, end: line };
-  if (checked.claim.kind === 'symbol') return { start: line, end: findBlockEnd(text, line) };
-  const shown = (checked.proof.snippet ?? '').split('\n').length;
-  return { start: line, end: line + Math.max(0, shown - 1) };
+  const path = checked.proof.path;
+  if (path === undefined || checked.proof.line === undefined) return null;
+  return locateCitedLines(checked, await readText(context, path));
 }
 
 async function withLaterChange(
@@ -110,7 +109,7 @@ async function withLaterChange(
   checked: CheckedClaim,
 ): Promise<CheckedClaim> {
   const path = checked.proof.path;
-  if (context.isDefault || checked.status !== 'verified' || !path) return checked;
+  if (!isLaterChangeWanted(checked, context.isDefault) || !path) return checked;
   const lines = checked.claim.kind === 'file' ? null : await findCitedLines(context, checked);
   const change = await findLaterChange(context, path, lines);
   if (!change) return checked;
@@ -152,19 +151,6 @@ async function checkLine(
     comparison,
     quoted !== undefined,
   );
-}
-
-function groupHitsBySymbol(
-  symbols: readonly string[],
-  hits: readonly GrepHit[],
-): Map<string, GrepHit[]> {
-  const grouped = new Map<string, GrepHit[]>(symbols.map((symbol) => [symbol, []]));
-  for (const hit of hits) {
-    for (const symbol of symbols) {
-      if (hit.text.includes(symbol)) grouped.get(symbol)!.push(hit);
-    }
-  }
-  return grouped;
 }
 
 /** The real names missing ones are one typo away from, found by one grep for all their parts. */
@@ -217,10 +203,7 @@ async function checkSymbol(
   absent: AbsentNames,
 ): Promise<CheckedClaim> {
   const symbol = claim.symbol ?? claim.text;
-  const paths = orderSymbolFiles([...new Set(hits.map((hit) => hit.path))]).slice(
-    0,
-    evidenceThresholds.maxCandidateFilesPerSymbol,
-  );
+  const paths = pickSymbolFiles(hits);
   const search: SymbolSearch = { label: context.label, fileCount: paths.length };
   for (const path of paths) {
     const text = await readText(context, path);
@@ -248,8 +231,7 @@ async function checkSymbol(
 }
 
 async function checkOption(context: CheckContext, claim: CodeClaim): Promise<CheckedClaim> {
-  const name = claim.text.replace(/^-+/, '');
-  const spellings = [claim.text, `"${name}"`, `'${name}'`];
+  const { name, spellings } = spellOption(claim);
   const [hit] = await context.repo.grep(context.commit, spellings, { maxHits: 1 });
   if (hit) return judgeOptionClaim(claim, { label: context.label, hit });
   const typo = (await findDidYouMeans(context, [name])).get(name);
@@ -263,14 +245,8 @@ async function checkSnippet(context: CheckContext, claim: CodeClaim): Promise<Ch
   const probes = pickSnippetProbes(claim.text);
   if (probes.length === 0) return judgeSnippetClaim(claim, context.label, null, false);
   const hits = await context.repo.grep(context.commit, probes, { maxHits: 200 });
-  const counts = new Map<string, number>();
   const cited = claim.path ? resolveCitedPath(claim.path, context.fileSet) : null;
-  if (cited) counts.set(cited, Number.MAX_SAFE_INTEGER);
-  for (const hit of hits) counts.set(hit.path, (counts.get(hit.path) ?? 0) + 1);
-  const candidates = [...counts]
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, evidenceThresholds.maxCandidateFilesPerSnippet)
-    .map(([path]) => path);
+  const candidates = pickSnippetFiles(hits, cited);
   let best: Parameters<typeof judgeSnippetClaim>[2] = null;
   for (const path of candidates) {
     const text = await readText(context, path);
@@ -309,29 +285,20 @@ async function chooseCheckedRevision(
   tagNames: readonly string[],
 ): Promise<{ revision: EvidenceSummary['revision']; convention: TagConvention | null }> {
   const { requested, candidates, convention, nearestOlder } = chooseRevision(claims, tagNames);
-  const tagConvention = convention !== null ? { tagConvention: convention.pattern } : {};
   const finish = (
     outcome: RevisionOutcome,
     resolved: string,
-    isDefault: boolean,
   ): { revision: EvidenceSummary['revision']; convention: TagConvention | null } => ({
-    revision: {
+    revision: summarizeCheckedRevision(outcome, {
       requested,
       resolved,
-      commit: outcome.commit,
-      isDefault,
-      note: describeCheckedRevision(outcome),
-      ...tagConvention,
-      ...(outcome.kind === 'nearest-older' ? { isNearestOlder: true } : {}),
-      ...(outcome.kind === 'nearest-older' && outcome.isNewerThanEveryTag
-        ? { isNewerThanEveryTag: true }
-        : {}),
-    },
+      tagConvention: convention?.pattern ?? null,
+    }),
     convention,
   });
   for (const candidate of candidates) {
     const commit = await repo.resolveRevision(candidate);
-    if (commit) return finish({ kind: 'named', candidate, commit }, candidate, false);
+    if (commit) return finish({ kind: 'named', candidate, commit }, candidate);
   }
   if (nearestOlder !== null) {
     const commit = await repo.resolveRevision(nearestOlder.tag);
@@ -344,11 +311,11 @@ async function chooseCheckedRevision(
         pattern: convention?.pattern ?? null,
         isNewerThanEveryTag: nearestOlder.isNewerThanEveryTag,
       };
-      return finish(outcome, nearestOlder.tag, false);
+      return finish(outcome, nearestOlder.tag);
     }
   }
   const commit = await repo.resolveHead();
-  return finish({ kind: 'head', requested, commit }, 'HEAD', true);
+  return finish({ kind: 'head', requested, commit }, 'HEAD');
 }
 
 async function openContext(
@@ -372,17 +339,6 @@ async function openContext(
   return { context, revision, tagNames };
 }
 
-/** Finds the snippet a report quotes right after a line reference, for line claims. */
-function findQuotedCode(claim: CodeClaim, claims: readonly CodeClaim[]): string | undefined {
-  const snippet = claims.find(
-    (other) =>
-      other.kind === 'snippet' &&
-      other.path === claim.path &&
-      other.lines?.start === claim.lines?.start,
-  );
-  return snippet?.text;
-}
-
 export async function checkEvidence(
   report: Report,
   facts: readonly Fact[],
@@ -390,13 +346,7 @@ export async function checkEvidence(
 ): Promise<EvidenceSummary> {
   const claims = extractCodeClaims(report, facts);
   const { context, revision, tagNames } = await openContext(repo, claims);
-  const symbols = [
-    ...new Set(
-      claims
-        .filter((claim) => claim.kind === 'symbol' && claim.externalTo === undefined)
-        .map((claim) => claim.symbol ?? claim.text),
-    ),
-  ];
+  const symbols = listSymbolsToSearch(claims);
   const symbolHits =
     symbols.length > 0
       ? await repo.grep(context.commit, symbols, { wordMatch: true, maxHits: 2000 })

@@ -137,6 +137,8 @@ export interface DuplicateStore {
   saveDocument(document: DuplicateDocument): Promise<void>;
   removeDocument(id: string): Promise<void>;
   commit(): Promise<void>;
+  /** How many documents are committed (lets a kept index tell that another process wrote). */
+  countDocuments?(): Promise<number>;
 }
 
 /** The current time; tests give a fixed one. */
@@ -248,10 +250,25 @@ export interface ProjectRecord {
   repoPath: string | null;
   /** A folder or OSV export of published advisories, for duplicates. */
   advisoriesPath: string | null;
+  settings: ProjectSettings;
   createdAt: string;
   updatedAt: string;
   /** Starts at 1 and grows with each update (optimistic concurrency). */
   version: number;
+}
+
+/** How a project's inbox takes reports in (docs/server.md, "Capacity and gating"). */
+export interface ProjectSettings {
+  /** When set, intake is paused: submissions are refused (503) with this message. */
+  intakePausedMessage: string | null;
+  /** Open reports (new, needs-info, triaged, accepted, fixing) past which intake answers 503. */
+  workInProgressLimit: number | null;
+  /** A reporter with no accepted report must include steps to reproduce, or waits in needs-info. */
+  requireReproductionFromNewReporters: boolean;
+  /** Reports per reporter e-mail address per 24 hours; null for no limit. */
+  reportsPerReporterPerDay: number | null;
+  /** Disclosed reports are listed on the project's public page. */
+  publishDisclosedReports: boolean;
 }
 
 interface NewProject {
@@ -259,10 +276,11 @@ interface NewProject {
   profileYaml: string;
   repoPath?: string | null;
   advisoriesPath?: string | null;
+  settings?: ProjectSettings;
 }
 
 export type ProjectChanges = Partial<
-  Pick<ProjectRecord, 'profileYaml' | 'repoPath' | 'advisoriesPath'>
+  Pick<ProjectRecord, 'profileYaml' | 'repoPath' | 'advisoriesPath' | 'settings'>
 >;
 
 export interface ProjectRecords {
@@ -338,6 +356,16 @@ export interface AddedReport {
 export type ReportChanges = Partial<
   Pick<ReportRecord, 'title' | 'assessment' | 'disposition' | 'priority' | 'rules' | 'embargoUntil'>
 >;
+
+/** What the dashboard counts of one report. */
+export interface ReportActivity {
+  id: string;
+  status: ReportStatus;
+  disposition: string | null;
+  receivedAt: string;
+  /** The first maintainer message or status change the reporter saw; null while unanswered. */
+  firstResponseAt: string | null;
+}
 
 /** One line of a project's queue. */
 export interface QueueEntry {
@@ -459,6 +487,8 @@ export interface ReportRecords {
   listFinders(id: string): Promise<DuplicateFinder[]>;
   listQueue(query: QueueQuery): Promise<QueuePage>;
   countByStatus(project: string): Promise<Record<ReportStatus, number>>;
+  /** Every report of a project, oldest first, with when a maintainer first answered it. */
+  listActivity(project: string): Promise<ReportActivity[]>;
   /**
    * A reporter's history with a project, by e-mail address (case-insensitive), for gating
    * unknown reporters and per-reporter rate limits.
@@ -535,6 +565,7 @@ export interface PeopleRecords {
 /** The documents of each project's duplicate index, kept between runs. */
 export interface DuplicateDocumentRecords {
   list(project: string): Promise<DuplicateDocument[]>;
+  count(project: string): Promise<number>;
   /** Saves (replacing by id) and removes in one transaction. */
   write(
     project: string,

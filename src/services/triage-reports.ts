@@ -20,7 +20,11 @@ import {
 import type { DependencyService } from './check-dependencies.js';
 import { checkEvidence } from './check-evidence.js';
 import { isolateReportFailure } from './isolate-report-failure.js';
-import { loadDuplicateIndex, sortByArrival } from './load-duplicate-index.js';
+import {
+  createDuplicateIndexCache,
+  loadDuplicateIndex,
+  sortByArrival,
+} from './load-duplicate-index.js';
 import type {
   DuplicateCorpus,
   DuplicateStore,
@@ -37,13 +41,21 @@ interface TriageRequest {
   reports: readonly Report[];
   /** An open repository to check code claims against; the caller opens and closes it. */
   repo?: RepoReader;
-  /** Published advisories and earlier reports to match duplicates against. */
-  against?: DuplicateCorpus;
+  /**
+   * Published advisories and earlier reports to match duplicates against, or a loader of them
+   * (called only when the index is built: with `keepDuplicateIndex`, not on every call).
+   */
+  against?: DuplicateCorpus | (() => Promise<DuplicateCorpus>);
   /**
    * Where triaged reports are kept for duplicate matching in later runs (a file for the CLI, each
    * project's records in the inbox's database); none when absent.
    */
   duplicateStore?: DuplicateStore;
+  /**
+   * Keep the duplicate index of `duplicateStore` between calls under this name, rebuilt when
+   * `version` changes or another process wrote to the store (the inbox: one per project).
+   */
+  keepDuplicateIndex?: { name: string; version: string };
   /**
    * Check the dependencies the reports' diffs add: `offline` (the default: shipped lists, cache,
    * no network), `online` (the registry too) or `off`.
@@ -92,6 +104,8 @@ export function createTriageService(dependencies: {
     return outcome && { dependencies: outcome.dependencies, findings: outcome.findings };
   }
 
+  const indexCache = createDuplicateIndexCache();
+
   async function triageEach(
     {
       profile: givenProfile,
@@ -99,6 +113,7 @@ export function createTriageService(dependencies: {
       repo,
       against,
       duplicateStore,
+      keepDuplicateIndex,
       dependencyCheck = 'offline',
     }: TriageRequest,
     onResult: ResultListener,
@@ -106,11 +121,19 @@ export function createTriageService(dependencies: {
     const profile = repo ? await resolveProfileVersions(givenProfile, repo) : givenProfile;
     const projectName = profile.project.name;
     const projectNames = deriveProjectNames(profile.project);
-    const { matchThenAdd, commit } = await loadDuplicateIndex(
-      against ?? null,
-      projectName,
-      duplicateStore ?? null,
-    );
+    const readAgainst = async (): Promise<DuplicateCorpus | null> =>
+      typeof against === 'function' ? against() : (against ?? null);
+    const countDocuments = duplicateStore?.countDocuments?.bind(duplicateStore);
+    const { matchThenAdd, commit } =
+      keepDuplicateIndex && duplicateStore && countDocuments
+        ? await indexCache.load({
+            ...keepDuplicateIndex,
+            against: readAgainst,
+            projectName,
+            store: duplicateStore,
+            countDocuments,
+          })
+        : await loadDuplicateIndex(await readAgainst(), projectName, duplicateStore ?? null);
     const ordered = sortByArrival(reports);
     const model =
       ordered.length > 0 && dependencies.severityModel

@@ -21,6 +21,17 @@ export function createDuplicateDocumentRecords(context: StoreContext): Duplicate
       return rows.map((row) => JSON.parse(row.document) as DuplicateDocument);
     },
 
+    async count(project) {
+      const row = await context.read((db) =>
+        db
+          .selectFrom('duplicate_documents')
+          .select((eb) => eb.fn.countAll().as('count'))
+          .where('project', '=', project)
+          .executeTakeFirstOrThrow(),
+      );
+      return Number(row.count);
+    },
+
     async write(project, { save, remove }) {
       const documents = save.map((document) => {
         if (typeof document !== 'object' || document === null) {

@@ -9,6 +9,7 @@ export function createProjectDuplicateStore(store: ReportStore, project: string)
   const pending = new Map<string, DuplicateDocument | null>();
   return {
     loadDocuments: () => store.duplicateDocuments.list(project),
+    countDocuments: () => store.duplicateDocuments.count(project),
     saveDocument(document) {
       pending.set(document.id, document);
       return Promise.resolve();

@@ -3,7 +3,12 @@
 
 import type { Selectable } from 'kysely';
 import { ConflictError, NotFoundError } from '../core/index.js';
-import type { ProjectChanges, ProjectRecord, ProjectRecords } from '../services/ports.js';
+import type {
+  ProjectChanges,
+  ProjectRecord,
+  ProjectRecords,
+  ProjectSettings,
+} from '../services/ports.js';
 import {
   checkNonEmptyText,
   checkOptionalText,
@@ -13,12 +18,56 @@ import {
 import type { ProjectsTable } from './report-store-tables.js';
 import { isUniqueViolation, type StoreContext } from './store-context.js';
 
+const defaultSettings: ProjectSettings = {
+  intakePausedMessage: null,
+  workInProgressLimit: null,
+  requireReproductionFromNewReporters: false,
+  reportsPerReporterPerDay: null,
+  publishDisclosedReports: false,
+};
+
+function readCount(value: unknown): number | null {
+  return Number.isSafeInteger(value) && (value as number) > 0 ? (value as number) : null;
+}
+
+/** The stored JSON with every setting it lacks (older rows, a hand-edited value) at its default. */
+function readSettings(json: string): ProjectSettings {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    return defaultSettings;
+  }
+  if (typeof value !== 'object' || value === null) return defaultSettings;
+  const stored = value as Record<string, unknown>;
+  return {
+    intakePausedMessage:
+      typeof stored.intakePausedMessage === 'string' ? stored.intakePausedMessage : null,
+    workInProgressLimit: readCount(stored.workInProgressLimit),
+    requireReproductionFromNewReporters: stored.requireReproductionFromNewReporters === true,
+    reportsPerReporterPerDay: readCount(stored.reportsPerReporterPerDay),
+    publishDisclosedReports: stored.publishDisclosedReports === true,
+  };
+}
+
+function writeSettings(settings: ProjectSettings): string {
+  return JSON.stringify({
+    ...settings,
+    intakePausedMessage: checkOptionalText(
+      'intake paused message',
+      settings.intakePausedMessage,
+      storedTextLimits.line,
+    ),
+  });
+}
+
 function toProject(row: Selectable<ProjectsTable>): ProjectRecord {
   return {
     name: row.name,
     profileYaml: row.profile_yaml,
     repoPath: row.repo_path,
     advisoriesPath: row.advisories_path,
+    settings: readSettings(row.settings),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     version: row.version,
@@ -40,6 +89,7 @@ function checkChanges(changes: ProjectChanges): Partial<ProjectsTable> {
       storedTextLimits.line,
     );
   }
+  if (changes.settings !== undefined) set.settings = writeSettings(changes.settings);
   return set;
 }
 
@@ -57,6 +107,7 @@ export function createProjectRecords(context: StoreContext): ProjectRecords {
           project.advisoriesPath,
           storedTextLimits.line,
         ),
+        settings: writeSettings(project.settings ?? defaultSettings),
         created_at: now,
         updated_at: now,
         version: 1,

@@ -88,6 +88,44 @@ export function createReportRecords(context: StoreContext): ReportRecords {
       return counts;
     },
 
+    async listActivity(project) {
+      // The first reply a maintainer sent to the reporter's thread (a message or a move), per report.
+      const rows = await context.read((db) =>
+        db
+          .selectFrom('reports')
+          .leftJoin(
+            (eb) =>
+              eb
+                .selectFrom('report_events')
+                .select((inner) => ['report_id', inner.fn.min('at').as('first_at')])
+                .where('actor', 'like', 'user:%')
+                .where('visibility', '=', 'reporter')
+                .where('kind', 'in', ['message', 'status-changed'])
+                .groupBy('report_id')
+                .as('responses'),
+            (join) => join.onRef('responses.report_id', '=', 'reports.id'),
+          )
+          .select([
+            'reports.id',
+            'reports.status',
+            'reports.disposition',
+            'reports.received_at',
+            'responses.first_at',
+          ])
+          .where('reports.project', '=', project)
+          .orderBy('reports.received_at')
+          .orderBy('reports.id')
+          .execute(),
+      );
+      return rows.map((row) => ({
+        id: row.id,
+        status: readStatus(row.status),
+        disposition: row.disposition,
+        receivedAt: row.received_at,
+        firstResponseAt: row.first_at ?? null,
+      }));
+    },
+
     async summarizeReporter({ project, email, since }) {
       const address = checkNonEmptyText('e-mail address', email, storedTextLimits.line)
         .trim()

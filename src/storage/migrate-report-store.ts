@@ -177,9 +177,18 @@ async function indexReportsByReporter(db: StoreDatabase): Promise<void> {
     .execute();
 }
 
+/** Each project's intake settings (pause, work-in-progress limit, gating, publication), JSON. */
+async function addProjectSettings(db: StoreDatabase): Promise<void> {
+  await db.schema
+    .alterTable('projects')
+    .addColumn('settings', 'text', (column) => column.notNull().defaultTo('{}'))
+    .execute();
+}
+
 const reportStoreMigrations: readonly Migration[] = [
   { version: 1, name: 'inbox records', up: createInboxTables },
   { version: 2, name: 'reports by reporter', up: indexReportsByReporter },
+  { version: 3, name: 'project settings', up: addProjectSettings },
 ];
 
 /** Applies pending migrations (after `prepare`, under the same lock); returns the versions applied now. */

@@ -36,6 +36,7 @@ describe('openSqliteReportStore', () => {
     expect(readRaw(path, 'select version, name from schema_migrations order by version')).toEqual([
       { version: 1, name: 'inbox records' },
       { version: 2, name: 'reports by reporter' },
+      { version: 3, name: 'project settings' },
     ]);
     await store.close();
     await store.close();
@@ -47,7 +48,7 @@ describe('openSqliteReportStore', () => {
     await stores[2]!.projects.add({ name: 'zlib', profileYaml: '' });
     expect((await stores[0]!.projects.list()).map((project) => project.name)).toEqual(['zlib']);
     for (const store of stores) await store.close();
-    expect(readRaw(path, 'select count(*) as n from schema_migrations')).toEqual([{ n: 2 }]);
+    expect(readRaw(path, 'select count(*) as n from schema_migrations')).toEqual([{ n: 3 }]);
   });
 
   it('applies a pending migration to a database with data, keeping the data', async () => {
@@ -58,11 +59,13 @@ describe('openSqliteReportStore', () => {
     // Back to the schema of version 1, as an older Thresher left it.
     const database = new Database(path);
     database.exec(
-      'drop index reports_by_reporter; delete from schema_migrations where version = 2',
+      'drop index reports_by_reporter; alter table projects drop column settings; ' +
+        'delete from schema_migrations where version >= 2',
     );
     database.close();
     const upgraded = await openSqliteReportStore({ path });
     expect((await upgraded.projects.list()).map((project) => project.name)).toEqual(['zlib']);
+    expect((await upgraded.projects.get('zlib'))?.settings.publishDisclosedReports).toBe(false);
     await upgraded.close();
     expect(
       readRaw(path, "select name from sqlite_master where name = 'reports_by_reporter'"),
@@ -70,6 +73,7 @@ describe('openSqliteReportStore', () => {
     expect(readRaw(path, 'select version from schema_migrations order by version')).toEqual([
       { version: 1 },
       { version: 2 },
+      { version: 3 },
     ]);
   });
 

@@ -8,6 +8,8 @@ export interface ProjectsTable {
   profile_yaml: string;
   repo_path: string | null;
   advisories_path: string | null;
+  /** JSON object of the project's intake settings (migration 3). */
+  settings: string;
   created_at: string;
   updated_at: string;
   version: number;

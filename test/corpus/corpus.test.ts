@@ -1,7 +1,7 @@
 // Keeps the measurement corpus consistent: every report has an expected verdict and every
 // expectation names a real report, cited rules exist in the project's profile, second finders
 // point at an earlier report, profiles load (or fail only on the keys proposed in issue 8, as the
-// README says), and the split holds whole projects with about 40% of the reports in `measure`.
+// README says), and the split holds whole projects with about half of the reports in `measure`.
 // It checks the corpus, never the triage engine's answers: accuracy lives in bench:triage.
 
 import { readFileSync } from 'node:fs';
@@ -37,14 +37,16 @@ describe('the measurement corpus', () => {
     expect(reports).toBeGreaterThanOrEqual(60);
   });
 
-  it('holds out whole projects with about 40% of the reports', () => {
+  // The first two measured projects (axios, jq) were looked at while tuning, so two fresh ones
+  // (nghttp2, c-ares) were added blind: the measure split is now about half of the corpus.
+  it('holds out whole projects with about half of the reports', () => {
     const measure = projects.filter((project) => project.split === 'measure');
     const count = (list: CorpusProject[]): number =>
       list.reduce((sum, project) => sum + project.expected.size, 0);
     const share = count(measure) / count(projects);
     expect(measure.length).toBeGreaterThanOrEqual(2);
     expect(share).toBeGreaterThanOrEqual(0.35);
-    expect(share).toBeLessThanOrEqual(0.45);
+    expect(share).toBeLessThanOrEqual(0.6);
   });
 
   for (const project of projects) {

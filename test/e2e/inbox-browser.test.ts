@@ -1,6 +1,8 @@
 // End to end through a real browser: the compiled binary serves the inbox on a free port and
 // Debian's Chromium (driven by playwright-core) submits a report as a reporter, logs in as a
-// maintainer, finds it in the queue, changes its status and replies; the reporter sees both.
+// maintainer, finds it in the queue, triages it, replies, invites a guest (who never sees the team
+// note), and carries it through the workflow (accepted, fixing, fixed) to disclosed, held back by
+// an embargo until it is lifted; the reporter follows every step on their private page.
 
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -60,7 +62,7 @@ describe.skipIf(!hasChromium)('the inbox in a browser', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('carries a report from the form to a reply in the reporter thread', async () => {
+  it('carries a report from the form through triage and a reply to disclosed', async () => {
     const reporter = await browser.newPage();
     await reporter.goto(`${server.url}/projects/demo/report`);
     expect(await reporter.textContent('.policy')).toContain('Policy of');
@@ -83,6 +85,7 @@ describe.skipIf(!hasChromium)('the inbox in a browser', () => {
     await maintainer.goto(`${server.url}/projects/demo/queue`);
     await maintainer.click('text=Heap over-read in parse_header <b>bold</b>');
     expect(await maintainer.textContent('#status')).toBe('new');
+    const reportPath = new URL(maintainer.url()).pathname;
     expect(await maintainer.textContent('#verdict')).not.toBe('not triaged');
 
     await maintainer.selectOption('select[name=status]', 'triaged');
@@ -104,5 +107,49 @@ describe.skipIf(!hasChromium)('the inbox in a browser', () => {
     const thread = await reporter.textContent('.thread');
     expect(thread).toContain('We are looking into it.');
     expect(thread).toContain('Confirmed; a fix is coming.');
+
+    // A guest invited to this report sees it and the reporter thread, never the team notes.
+    await maintainer.fill('form[action$="/note"] textarea[name=body]', 'Team only: check 1.8 too.');
+    await maintainer.click('form[action$="/note"] button[type=submit]');
+    await maintainer.waitForSelector('text=Team only: check 1.8 too.');
+    await maintainer.click('form[action$="/guests"] button[type=submit]');
+    const guestLink = (await maintainer.getAttribute('#guest-link', 'href'))!;
+    const guest = await browser.newPage();
+    await guest.goto(`${server.url}${guestLink}`);
+    expect(await guest.textContent('#guest-notice')).toContain('guest');
+    expect(await guest.textContent('.thread')).toContain('We are looking into it.');
+    expect(await guest.content()).not.toContain('Team only');
+
+    const moveTo = async (state: string) => {
+      await maintainer.selectOption('select[name=status]', state);
+      await maintainer.fill('form[action$="/status"] textarea[name=message]', `Now ${state}.`);
+      await maintainer.click('form[action$="/status"] button[type=submit]');
+    };
+    for (const state of ['accepted', 'fixing', 'fixed']) {
+      await moveTo(state);
+      await maintainer.waitForSelector(`#status:text("${state}")`);
+      await reporter.goto(`${server.url}${privateLink}`);
+      expect(await reporter.textContent('#status')).toBe(state);
+      expect(await reporter.textContent('.thread')).toContain(`Now ${state}.`);
+    }
+
+    // An embargo holds disclosure back until its date; lifting it lets the report out.
+    await maintainer.fill('form[action$="/embargo"] input[name=until]', '2999-01-31');
+    await maintainer.click('form[action$="/embargo"] button[type=submit]');
+    await maintainer.waitForSelector('#embargo:text("2999-01-31")');
+    await moveTo('disclosed');
+    await maintainer.waitForSelector('text=under embargo until 2999-01-31');
+    await maintainer.goto(`${server.url}${reportPath}`);
+    expect(await maintainer.textContent('#status')).toBe('fixed');
+    await maintainer.fill('form[action$="/embargo"] input[name=until]', '');
+    await maintainer.click('form[action$="/embargo"] button[type=submit]');
+    await maintainer.waitForSelector('#embargo:text("No embargo.")');
+    await moveTo('disclosed');
+    await maintainer.waitForSelector('#status:text("disclosed")');
+    await reporter.goto(`${server.url}${privateLink}`);
+    expect(await reporter.textContent('#status')).toBe('disclosed');
+    expect(await reporter.textContent('.thread')).toContain('Now disclosed.');
+    // Disclosed is final: the page offers no further move.
+    expect(await maintainer.locator('select[name=status] option').count()).toBe(0);
   }, 60_000);
 });

@@ -1,7 +1,7 @@
 // The inbox's administration commands through the compiled binary: project add, user add and
 // token create over one --data folder, and their refusals (exit 2 with one clear line).
 
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -44,6 +44,46 @@ describe('thresher project, user and token', () => {
       dataDir,
     ]);
     expect(badName.status).toBe(2);
+  });
+
+  it('updates a project and triages its open reports again, on a new profile and on demand', () => {
+    const changed = join(dataDir, 'changed.yml');
+    writeFileSync(
+      changed,
+      readFileSync('examples/security-profile.yml', 'utf8').replace(
+        /^(\s*name:\s*)(.*)$/m,
+        '$1$2-renamed',
+      ),
+    );
+    const updated = runThresher([
+      'project',
+      'update',
+      '--name',
+      'demo',
+      '--profile',
+      changed,
+      '--data',
+      dataDir,
+    ]);
+    expect(updated.stderr).toBe('');
+    expect(updated.stdout).toBe('updated project demo; triaged 0 open reports of demo again\n');
+    const triaged = runThresher(['project', 'triage', '--name', 'demo', '--data', dataDir]);
+    expect(triaged.stdout).toBe('triaged 0 open reports of demo again\n');
+    const missing = runThresher(['project', 'update', '--name', 'nope', '--data', dataDir]);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toMatch(/no project named "nope"/);
+    const invalid = runThresher([
+      'project',
+      'update',
+      '--name',
+      'demo',
+      '--profile',
+      join(dataDir, 'bad.yml'),
+      '--data',
+      dataDir,
+    ]);
+    expect(invalid.status).toBe(2);
+    expect(invalid.stderr).toMatch(/security profile is not valid/);
   });
 
   it('asks for a maintainer before a token, then prints one-time secrets once', () => {

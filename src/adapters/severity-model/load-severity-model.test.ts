@@ -3,8 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildTestSeverityModel } from '../../core/severity/build-test-severity-model.js';
-import { serializeSeverityModel } from '../../core/index.js';
-import { createSeverityModelSource, readSeverityModel } from './load-severity-model.js';
+import { predictSeverity, serializeSeverityModel, severityMetrics } from '../../core/index.js';
+import {
+  createSeverityModelSource,
+  readSeverityModel,
+  shippedSeverityModelPath,
+} from './load-severity-model.js';
 
 const folder = mkdtempSync(join(tmpdir(), 'thresher-severity-model-'));
 
@@ -15,6 +19,23 @@ function write(name: string, content: string): string {
 }
 
 describe('readSeverityModel', () => {
+  it('loads the shipped model, of this version, and explains with spans into the text', async () => {
+    const model = await readSeverityModel(shippedSeverityModelPath);
+    expect(model.provenance.records).toBeGreaterThan(1000);
+    const text =
+      'Stored cross-site scripting in the admin console.\nAn authenticated administrator can ' +
+      'inject JavaScript into the page title, which runs in the browser of other users.';
+    const prediction = predictSeverity(model, text);
+    expect(prediction.rating).not.toBe('unknown');
+    for (const metric of severityMetrics) {
+      const reasons = prediction.metrics[metric].reasons;
+      for (const reason of reasons) {
+        expect(text.slice(reason.start, reason.end)).toBe(reason.text);
+      }
+    }
+    expect(prediction.metrics.UI.value).toBe('R');
+  });
+
   it('loads a model file it wrote', async () => {
     const path = write('good.json', serializeSeverityModel(buildTestSeverityModel()));
     const model = await readSeverityModel(path);

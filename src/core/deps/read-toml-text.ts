@@ -3,6 +3,7 @@
 
 import { parse, TomlError } from 'smol-toml';
 import type { ParseResult } from '../model/parse-result.js';
+import { createLineLocator } from '../text/locate-line.js';
 
 export function readTomlText(text: string): ParseResult<Record<string, unknown>> {
   try {
@@ -33,20 +34,8 @@ export function createLineFinder(text: string): {
   seek: (needle: string) => void;
   find: (needle: string) => number | undefined;
 } {
-  const newlines: number[] = [];
-  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1))
-    newlines.push(index);
+  const lineOf = createLineLocator(text);
   let cursor = 0;
-  const lineOf = (offset: number): number => {
-    let low = 0;
-    let high = newlines.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if (newlines[middle]! < offset) low = middle + 1;
-      else high = middle;
-    }
-    return low + 1;
-  };
   return {
     seek(needle) {
       const at = text.indexOf(needle);

@@ -17,6 +17,8 @@ export interface DocumentAnalysis {
   related: string[];
   /** Functions the title names: the document's central location, not an incidental mention. */
   titleFunctions: string[];
+  /** The title's search terms (words of three letters or more): what the document says it is about. */
+  titleTerms: string[];
   packages: PackageKeys[];
   versions: VersionKeys;
   functions: string[];
@@ -110,6 +112,9 @@ export function analyzeDuplicateDocument(doc: DuplicateDocument): DocumentAnalys
     // (`baseURL`, `m_bufferPtr`) is not taken for the vulnerable function.
     titleFunctions: functions.filter(
       (name) => name.length >= 4 && lowerTitle.includes(name) && lowerText.includes(`${name}(`),
+    ),
+    titleTerms: unique(
+      tokenizeForMatching(title).filter((term) => term.length >= 3 && /[a-z]/.test(term)),
     ),
     packages,
     versions: extractVersionKeys(

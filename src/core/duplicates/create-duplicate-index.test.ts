@@ -212,6 +212,63 @@ describe('createDuplicateIndex signals', () => {
     expect(other?.isStrong).toBe(false);
   });
 
+  // A second finder describes the mechanism in its own words and cites no code.
+  const quarantineReport = doc('first', {
+    title: 'Spool rename lets a DKIM selector escape the quarantine folder',
+    text: 'Version 4.2.1. A DKIM selector containing ../ is used when the spool renames a held message, so the message leaves the quarantine folder and is delivered. Send a message signed with selector ../../outbox and watch it arrive.',
+    packages: pkg('mailrelay', ['4.2.1'], 'other'),
+  });
+  const otherReports = [
+    doc('other-1', {
+      title: 'Server crashes with memory exhaustion on large attachments',
+      text: 'Version 4.2.1. Attachments over 2 GB make the server allocate until it is killed.',
+      packages: pkg('mailrelay', ['4.2.1'], 'other'),
+    }),
+    doc('other-2', {
+      title: 'Greylisting database grows without limit',
+      text: 'Version 4.2.1. Every new sender adds a row that is never expired.',
+      packages: pkg('mailrelay', ['4.2.1'], 'other'),
+    }),
+  ];
+
+  it('calls two reports strong when their titles agree on distinctive words', () => {
+    const index = indexWith([...background, ...otherReports, quarantineReport]);
+    const [match] = index.query(
+      doc('second', {
+        title: 'Quarantine bypass: DKIM selector with dots moves held mail out during spool rename',
+        text: 'On mailrelay 4.2.1 a signed message whose DKIM selector has ../ in it is moved out of the quarantine folder when the spool renames held messages. It gets delivered.',
+        packages: pkg('mailrelay', ['4.2.1'], 'other'),
+      }),
+    );
+    expect(match?.id).toBe('first');
+    expect(match?.isStrong).toBe(true);
+    expect(match?.evidence.some((e) => e.startsWith('the titles agree on'))).toBe(true);
+  });
+
+  it('keeps reports apart whose titles share only common words', () => {
+    const index = indexWith([...background, ...otherReports, quarantineReport]);
+    const candidates = index.query(
+      doc('third', {
+        title: 'Server memory exhaustion when the spool holds many messages',
+        text: 'On mailrelay 4.2.1 the server keeps every held message in memory; a large spool exhausts memory and the server crashes.',
+        packages: pkg('mailrelay', ['4.2.1'], 'other'),
+      }),
+    );
+    expect(candidates.some((candidate) => candidate.isStrong)).toBe(false);
+  });
+
+  it('does not count the package name as a distinctive title word', () => {
+    const index = indexWith([...background, quarantineReport]);
+    const candidates = index.query(
+      doc('fourth', {
+        title: 'mailrelay mailrelay mailrelay: open relay with SMTP AUTH PLAIN',
+        text: 'mailrelay 4.2.1 relays mail for anyone who sends AUTH PLAIN with an empty password.',
+        packages: pkg('mailrelay', ['4.2.1'], 'other'),
+      }),
+    );
+    expect(candidates.some((candidate) => candidate.isStrong)).toBe(false);
+  });
+
   it('does not treat two advisories of one database as the same bug', () => {
     const first = doc('a1', {
       kind: 'advisory',

@@ -8,6 +8,13 @@ export interface DuplicateSignals {
   sharedRelated: string[];
   /** Shared functions that the title of either document names. */
   sharedTitleFunctions: string[];
+  /**
+   * Distinctive title words (rare in advisories and in the index, not the package's name) of
+   * either document that the other document uses, counted over both titles...
+   */
+  titleTermsFound: number;
+  /** ...and as a share of all distinctive title words of the two, 0..1. */
+  titleTermsAgreement: number;
   /** Label of the package both name exactly (`PyPI/pyarrow`), or null. */
   samePackage: string | null;
   /** Ecosystem-free name part both packages share (`vault`), when not the same package. */
@@ -90,6 +97,15 @@ const strongLocationText = 0.5;
 const strongLocationOnlyText = 0.75;
 /** A shared function named in a title is strong with at least this text agreement. */
 const strongTitledFunctionText = 0.3;
+/**
+ * Two reports whose titles agree on this many distinctive words, and this share of them, name the
+ * same bug in their own words even when neither cites code: a second finder describes the
+ * mechanism ("partial PUT", "FileStore"), not the file. Same package, a shared version and some
+ * text agreement keep two bugs of one feature apart.
+ */
+const strongTitleTermsFound = 3;
+const strongTitleTermsAgreement = 0.6;
+const strongTitleTermsText = 0.3;
 /** A report sharing a published advisory's package, code and version is strong from this text agreement. */
 const strongPublishedText = 0.3;
 /** Scores at or above this are strong matches, and only those. */
@@ -151,6 +167,15 @@ export function scoreDuplicateSignals(s: DuplicateSignals): DuplicateScore {
     !s.isCweConflict &&
     !s.isPackageConflict &&
     !s.isSameSourceAdvisory;
+  const isSameBugByTitleWords =
+    s.samePackage !== null &&
+    (s.sharedVersion !== null || s.sharedFixedVersion !== null) &&
+    s.titleTermsFound >= strongTitleTermsFound &&
+    s.titleTermsAgreement >= strongTitleTermsAgreement &&
+    text >= strongTitleTermsText &&
+    !s.isCweConflict &&
+    !s.isPackageConflict &&
+    !s.isSameSourceAdvisory;
   // A report describing a published advisory's bug: the same product, the same function or file,
   // and text that agrees on the bug.
   // Without a package (a report read with no profile), citing the advisory's id stands in for it.
@@ -171,6 +196,7 @@ export function scoreDuplicateSignals(s: DuplicateSignals): DuplicateScore {
   const isStrong =
     s.sharedAliases.length > 0 ||
     isSameBugAtTitledFunction ||
+    isSameBugByTitleWords ||
     isPublishedBug ||
     isNearCopy ||
     isSameWeaknessAtSameCode ||
@@ -187,6 +213,11 @@ export function scoreDuplicateSignals(s: DuplicateSignals): DuplicateScore {
   for (const alias of s.sharedAliases) evidence.push(`same alias ${alias}`);
   for (const id of s.sharedRelated) evidence.push(`both cite ${id} (a related id, not an alias)`);
   for (const name of s.sharedTitleFunctions) evidence.push(`the title names \`${name}\``);
+  if (isSameBugByTitleWords) {
+    evidence.push(
+      `the titles agree on ${s.titleTermsFound} distinctive words (${Math.round(100 * s.titleTermsAgreement)}%)`,
+    );
+  }
   if (s.isVersionBeforeFix === true) evidence.push('a version the report names is before the fix');
   if (s.isVersionBeforeFix === false) {
     evidence.push(

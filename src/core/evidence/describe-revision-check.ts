@@ -1,7 +1,7 @@
 // Words what the evidence check did about versions: which revision it checked and why (the named
 // tag, the nearest older release, or HEAD), and what happened to cited code after it.
 
-import type { CheckedClaim, ClaimProof } from '../model/evidence.js';
+import type { CheckedClaim, ClaimProof, EvidenceSummary } from '../model/evidence.js';
 
 type CommitInfo = NonNullable<ClaimProof['commit']>;
 
@@ -36,6 +36,28 @@ export function describeCheckedRevision(outcome: RevisionOutcome): string {
         ? `the repository has no tag or commit for ${outcome.requested} and no older release; checked HEAD (${short}) instead`
         : `the report names no version; checked HEAD (${short})`;
   }
+}
+
+/**
+ * The `revision` block of an evidence summary: what the report asked for (`requested`), the name
+ * checked (`resolved`: a tag, a commit or HEAD), and the sentence saying why.
+ */
+export function summarizeCheckedRevision(
+  outcome: RevisionOutcome,
+  checked: { requested: string | null; resolved: string; tagConvention: string | null },
+): EvidenceSummary['revision'] {
+  return {
+    requested: checked.requested,
+    resolved: checked.resolved,
+    commit: outcome.commit,
+    isDefault: outcome.kind === 'head',
+    note: describeCheckedRevision(outcome),
+    ...(checked.tagConvention !== null ? { tagConvention: checked.tagConvention } : {}),
+    ...(outcome.kind === 'nearest-older' ? { isNearestOlder: true } : {}),
+    ...(outcome.kind === 'nearest-older' && outcome.isNewerThanEveryTag
+      ? { isNewerThanEveryTag: true }
+      : {}),
+  };
 }
 
 function shortCommit(commit: CommitInfo): string {

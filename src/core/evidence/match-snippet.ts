@@ -1,6 +1,8 @@
 // Finds where code a report quotes really is in a file, tolerant of whitespace, indentation and
 // small edits, and compares a `path:line` claim (with its quoted code) with what the file holds.
 
+import { findLastAtOrBefore } from '../text/locate-line.js';
+
 /** Ends a snippet claim's text when extraction cut it; matching ignores it and what follows. */
 export const truncatedSnippetMarker = '\n… [snippet truncated by Thresher]';
 
@@ -356,16 +358,7 @@ function findJoinedMatch(file: FileLines, snippet: string): SnippetMatch | null 
   }
   const at = joined.indexOf(wanted);
   if (at === -1) return null;
-  const lineAt = (offset: number): number => {
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (starts[middle]! <= offset) low = middle;
-      else high = middle - 1;
-    }
-    return low;
-  };
+  const lineAt = (offset: number): number => findLastAtOrBefore(starts, offset);
   const first = lineAt(at);
   const last = lineAt(at + wanted.length - 1);
   const lineEnd = last + 1 < starts.length ? starts[last + 1]! : joined.length;

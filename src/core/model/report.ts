@@ -2,6 +2,8 @@
 // GitHub advisory JSON, e-mail) into one Markdown body with headed sections, so that facts are
 // extracted one way and every fact can point at the text it came from.
 
+import type { RequirementName } from './security-profile.js';
+
 export type ReportFormat =
   'markdown' | 'thresher-json' | 'github-advisory' | 'hackerone' | 'osv' | 'email';
 
@@ -12,14 +14,7 @@ export type ReportFormat =
 export type ReportField =
   | 'summary'
   | 'details'
-  | 'affected-version'
-  | 'affected-component'
-  | 'reproduction'
-  | 'impact'
-  | 'proposed-patch'
-  | 'test-case'
-  | 'severity'
-  | 'weakness'
+  | RequirementName
   | 'ai-disclosure'
   | 'environment'
   | 'references'

@@ -17,16 +17,22 @@ export type OutOfScopeDisposition = 'not-a-vulnerability' | 'regular-bug' | 'har
 export type InputTrust = 'untrusted' | 'trusted';
 export type AiDisclosurePolicy = 'required' | 'recommended' | 'optional';
 
-/** The things a report can be asked to contain. */
-export type RequirementName =
-  | 'affected-version'
-  | 'affected-component'
-  | 'reproduction'
-  | 'impact'
-  | 'proposed-patch'
-  | 'test-case'
-  | 'severity'
-  | 'weakness';
+/**
+ * The things a report can be asked to contain: the one list that the profile schema, the report
+ * fields and the completeness check take their names from.
+ */
+export const requirementNames = [
+  'affected-version',
+  'affected-component',
+  'reproduction',
+  'impact',
+  'proposed-patch',
+  'test-case',
+  'severity',
+  'weakness',
+] as const;
+
+export type RequirementName = (typeof requirementNames)[number];
 
 /** A rule's condition: it holds when every listed fact holds (an absent key is not checked). */
 export interface RuleCondition {

@@ -6,7 +6,8 @@
 import type { Fact, FactKind } from '../model/fact.js';
 import type { Report, ReportField } from '../model/report.js';
 import type { WorkLimit } from '../model/work-limit.js';
-import { createFieldLocator, createLineLocator, hasValueIn } from './locate-in-report.js';
+import { createLineLocator } from '../text/locate-line.js';
+import { createFieldLocator, hasValueIn } from './locate-in-report.js';
 
 const quoteLimit = 200;
 /** No real report holds more facts of one kind; a 10 MiB hostile one would hold hundreds of thousands. */

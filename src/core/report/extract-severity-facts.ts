@@ -4,7 +4,7 @@
 import type { ReportSection } from '../model/report.js';
 import type { FactSink } from './create-fact-sink.js';
 import { forEachMatch } from './for-each-match.js';
-import { rateCvssScore } from './phrase-rules.js';
+import { rateCvssScore } from '../severity/to-severity-rating.js';
 
 const sectionScorePattern = /\bscore[\s*]*(?:[:=]|of\b|is\b)[\s*]*(\d{1,2}(?:\.\d)?)(?![\d.])/gi;
 const sectionFirstLine =

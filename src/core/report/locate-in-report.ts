@@ -2,41 +2,7 @@
 // logarithmic time, so extractors can ask for every fact of a huge report without a rescan.
 
 import type { Report, ReportField } from '../model/report.js';
-
-/** Index of the last entry of an ascending array that is <= `value` (-1 when none). */
-function findLastAtOrBefore(sorted: ArrayLike<number>, value: number): number {
-  let low = 0;
-  let high = sorted.length - 1;
-  let found = -1;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    if (sorted[middle]! <= value) {
-      found = middle;
-      low = middle + 1;
-    } else high = middle - 1;
-  }
-  return found;
-}
-
-/** Offsets where each line starts (the first is 0). */
-export function indexLineStarts(text: string, end = text.length): number[] {
-  const starts = [0];
-  let at = text.indexOf('\n');
-  while (at !== -1 && at < end) {
-    starts.push(at + 1);
-    at = text.indexOf('\n', at + 1);
-  }
-  return starts;
-}
-
-/** The 1-based line of an offset. */
-export function createLineLocator(text: string): (offset: number) => number {
-  let lineStarts: number[] | null = null;
-  return (offset) => {
-    lineStarts ??= indexLineStarts(text);
-    return findLastAtOrBefore(lineStarts, offset) + 1;
-  };
-}
+import { findLastAtOrBefore } from '../text/locate-line.js';
 
 /**
  * The field of the innermost known section holding an offset, or null. Sections nest (a heading's

@@ -3,6 +3,7 @@
 // reader keeps the first), and syntax errors become issues with a line and column.
 
 import type { ParseIssue, ParseResult } from '../model/parse-result.js';
+import { findLineAndColumn } from '../text/locate-line.js';
 import { reportLimits } from './report-limits.js';
 
 export function parseJsonText(text: string): ParseResult<unknown> {
@@ -10,7 +11,7 @@ export function parseJsonText(text: string): ParseResult<unknown> {
   if (structure !== null) {
     return {
       ok: false,
-      issues: [{ message: structure.message, ...positionOf(text, structure.offset) }],
+      issues: [{ message: structure.message, ...findLineAndColumn(text, structure.offset) }],
     };
   }
   try {
@@ -87,7 +88,7 @@ function describeJsonError(text: string, error: unknown): ParseIssue {
   if (position === null && /end of (?:JSON )?input/i.test(error.message)) {
     return {
       message: 'invalid JSON: unexpected end of input (truncated?)',
-      ...positionOf(text, text.length),
+      ...findLineAndColumn(text, text.length),
     };
   }
   const reason = error.message
@@ -95,21 +96,6 @@ function describeJsonError(text: string, error: unknown): ParseIssue {
     .replace(/^[A-Z](?=[a-z])/, (letter) => letter.toLowerCase());
   return {
     message: `invalid JSON: ${reason}`,
-    ...(position === null ? {} : positionOf(text, Number(position[1]))),
+    ...(position === null ? {} : findLineAndColumn(text, Number(position[1]))),
   };
-}
-
-/** 1-based line and column (in UTF-16 code units) of an offset. */
-function positionOf(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (
-    let index = text.indexOf('\n');
-    index !== -1 && index < offset;
-    index = text.indexOf('\n', index + 1)
-  ) {
-    line += 1;
-    lineStart = index + 1;
-  }
-  return { line, column: offset - lineStart + 1 };
 }

@@ -2,6 +2,7 @@
 // earlier rule wins at one position; the extractor tries rules only where their first word starts.
 
 import type { FactKind } from '../model/fact.js';
+import { rateCvssScore } from '../severity/to-severity-rating.js';
 
 export interface PhraseRule {
   kind: FactKind;
@@ -51,16 +52,6 @@ function readBuildFlag(matched: string): string | null {
   const flag = /-D([A-Za-z_]\w*)|--(?:enable|with)-([\w-]+)/.exec(matched);
   if (!flag) return null;
   return normaliseOptionName(flag[1] ?? flag[2]!);
-}
-
-/** The CVSS v3 qualitative rating of a base score, or null when it is not a score. */
-export function rateCvssScore(score: number): string | null {
-  if (!(score >= 0 && score <= 10)) return null;
-  if (score === 0) return 'none';
-  if (score < 4) return 'low';
-  if (score < 7) return 'medium';
-  if (score < 9) return 'high';
-  return 'critical';
 }
 
 function readRating(matched: string): string | null {

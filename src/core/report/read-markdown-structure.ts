@@ -5,7 +5,7 @@
 import markdownIt from 'markdown-it';
 import type { MarkdownIt, Token } from 'markdown-it';
 import type { ReportField, ReportSection, Reporter } from '../model/report.js';
-import { indexLineStarts } from './locate-in-report.js';
+import { findLastAtOrBefore, indexLineStarts } from '../text/locate-line.js';
 import { mapHeadingToField, normaliseHeading } from './map-heading-to-field.js';
 import { reportLimits } from './report-limits.js';
 
@@ -457,14 +457,7 @@ function lineOf(text: string, lineStarts: number[], offset: number): number {
     }
     return line;
   }
-  let low = 0;
-  let high = lineStarts.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if ((lineStarts[middle] as number) <= offset) low = middle;
-    else high = middle - 1;
-  }
-  return low + 1;
+  return findLastAtOrBefore(lineStarts, offset) + 1;
 }
 
 /** Drops blank lines before the content and whitespace after it. */

@@ -1,7 +1,8 @@
 // Reduces a report's facts to the values a rule is checked against. What the reporter describes in
 // words outranks the CVSS vector they attached (slop often claims PR:N while the text says "as
 // root"), what it states outranks what it speculates ("could lead to RCE"), and among several
-// stated preconditions the most demanding one holds: an attack that needs root needs root.
+// stated preconditions the most demanding one holds: an attack that needs root needs root. What
+// the severity model infers counts only where the report says nothing of the kind at all.
 
 import type { Fact, FactKind } from '../model/fact.js';
 
@@ -24,11 +25,16 @@ export interface EffectiveValue {
   facts: Fact[];
   /** True when only the reporter's CVSS vector says so. */
   isFromVectorOnly: boolean;
+  /** True when only the severity model's inferred facts say so (`origin: 'inferred'`). */
+  isInferredOnly: boolean;
 }
 
 /** The values of one fact kind that a rule sees; empty values when the report says nothing. */
 export function findEffectiveValues(facts: readonly Fact[], kind: FactKind): EffectiveValue {
-  const ofKind = facts.filter((fact) => fact.kind === kind);
+  const ofKindAll = facts.filter((fact) => fact.kind === kind);
+  const read = ofKindAll.filter((fact) => fact.origin !== 'inferred');
+  const isInferredOnly = read.length === 0 && ofKindAll.length > 0;
+  const ofKind = isInferredOnly ? ofKindAll : read;
   // Vectors are few (usually one); comparing each fact with them alone keeps this linear.
   const vectors = facts.filter((fact) => fact.kind === 'cvss-vector');
   const described = ofKind.filter((fact) => !isFromCvssVector(fact, vectors));
@@ -40,6 +46,7 @@ export function findEffectiveValues(facts: readonly Fact[], kind: FactKind): Eff
       values: [...new Set(chosen.map((fact) => fact.value))],
       facts: chosen,
       isFromVectorOnly: described.length === 0 && chosen.length > 0,
+      isInferredOnly,
     };
   }
   const strictest = chosen.reduce((best, fact) =>
@@ -49,5 +56,6 @@ export function findEffectiveValues(facts: readonly Fact[], kind: FactKind): Eff
     values: [strictest.value],
     facts: chosen.filter((fact) => fact.value === strictest.value),
     isFromVectorOnly: described.length === 0,
+    isInferredOnly,
   };
 }

@@ -89,4 +89,32 @@ describe('evaluateScope', () => {
     const result = evaluateScope(profile, [...facts, buildFact('file-path', 'src/http/parser.c')]);
     expect(result.inScope).toEqual([]);
   });
+
+  it('lets an inferred fact make a rule hold weakly, never strongly', () => {
+    const inferred = {
+      ...buildFact('privileges-required', 'high', 'admin', 'inferred'),
+      confidence: 0.9,
+    };
+    const [match] = evaluateScope(profile, [inferred]).outOfScope;
+    expect(match?.ruleId).toBe('OOS-PRIV');
+    expect(match?.strength).toBe('weak');
+    expect(match?.evidence[0]?.detail).toContain('inferred by the severity model, confidence 0.90');
+  });
+
+  it('never lets an inferred fact rule a rule out: the report still does not say', () => {
+    const inferred = buildFact('attack-vector', 'local', 'shell', 'inferred');
+    const result = evaluateScope(profile, [inferred, buildFact('file-path', 'src/http/parser.c')]);
+    expect(result.inScope).toEqual([]);
+    expect(result.undecidedInScope.map((outcome) => outcome.rule.id)).toEqual(['IN-NET']);
+    expect(result.undecidedInScope[0]?.details[0]).toContain('the severity model reads local');
+  });
+
+  it('ignores an inferred fact where the report states or claims the kind', () => {
+    const inferred = buildFact('privileges-required', 'high', 'admin', 'inferred');
+    expect(ruleIds([inferred, buildFact('privileges-required', 'none', 'no account')])).toEqual([]);
+    const claimed = buildVectorFacts('CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H', [
+      ['privileges-required', 'none'],
+    ]);
+    expect(ruleIds([inferred, ...claimed])).toEqual([]);
+  });
 });

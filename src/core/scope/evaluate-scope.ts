@@ -49,13 +49,21 @@ const caseInsensitiveKinds: ReadonlySet<FactKind> = new Set([
   'requires-config',
 ]);
 
-/** Strong when a fact states the condition in the report's own words about the attack. */
+/**
+ * Strong when a fact states the condition in the report's own words about the attack. What the
+ * severity model inferred is never strong: it can make a rule hold weakly, no more.
+ */
 function isStrongFact(fact: Fact, isFromVectorOnly: boolean): boolean {
-  if (isFromVectorOnly || fact.isSpeculative === true) return false;
+  if (isFromVectorOnly || fact.isSpeculative === true || fact.origin === 'inferred') return false;
   if (fact.kind === 'attacker-controls') return fact.actor === 'attacker';
   if (fact.kind === 'requires-config') return fact.actor !== 'reporter';
   if (fact.kind === 'privileges-required') return fact.actor !== 'user';
   return true;
+}
+
+function describeConfidence(facts: readonly Fact[]): string {
+  const confidence = Math.max(0, ...facts.map((fact) => fact.confidence ?? 0));
+  return `confidence ${confidence.toFixed(2)}`;
 }
 
 function checkValues(
@@ -78,7 +86,13 @@ function checkValues(
   const wanted = new Set(expected.map(fold));
   const matching = effective.values.filter((value) => wanted.has(fold(value)));
   if (matching.length === 0) {
-    return { status: 'fails', detail: `${key} is ${effective.values.join(', ')}` };
+    // An inferred value never rules a rule out: the report still does not say.
+    return effective.isInferredOnly
+      ? {
+          status: 'unknown',
+          detail: `the report does not say (${key}); the severity model reads ${effective.values.join(', ')}`,
+        }
+      : { status: 'fails', detail: `${key} is ${effective.values.join(', ')}` };
   }
   const matchingFacts = effective.facts.filter((fact) => matching.includes(fact.value));
   const strength: EvidenceStrength = matchingFacts.some((fact) =>
@@ -86,7 +100,11 @@ function checkValues(
   )
     ? 'strong'
     : 'weak';
-  const source = effective.isFromVectorOnly ? ' (from the CVSS vector)' : '';
+  const source = effective.isFromVectorOnly
+    ? ' (from the CVSS vector)'
+    : effective.isInferredOnly
+      ? ` (inferred by the severity model, ${describeConfidence(matchingFacts)})`
+      : '';
   return {
     status: 'holds',
     strength,

@@ -2,13 +2,15 @@
 // spacing or line break between the words), and how much each says. Describing the problem or the
 // exploit (prose, the PoC's own code, the crash it shows) is strong evidence; the reporter's setup
 // is weak: their shell commands, their reproduction steps, a sentence about what *they* did ("I
-// only used runserver to keep it short"). A denial ("this is not the raw SQL caveat") is none.
+// only used runserver to keep it short"). A denial ("this is not the raw SQL caveat") is none. A
+// sentence naming what the problem is ("This is a small memory leak") is strong wherever it stands.
 
 import type { Fact } from '../model/fact.js';
 import type { Report } from '../model/report.js';
 import { findCodeBlocks, type CodeBlock } from '../report/find-code-blocks.js';
 import { isNegated, readClauseBefore } from '../report/is-negated.js';
-import { createFieldLocator, createLineLocator } from '../report/locate-in-report.js';
+import { createFieldLocator } from '../report/locate-in-report.js';
+import { createLineLocator } from '../text/locate-line.js';
 import { shellInfos } from '../report/shell-infos.js';
 
 /** Occurrences looked at per phrase: enough for any real report, bounded for hostile ones. */
@@ -16,6 +18,12 @@ const maxOccurrencesPerPhrase = 50;
 // The reporter speaking of their own setup: "I only used", "we ran", "in my test".
 const reporterSetup =
   /(?:^|[\s(])(?:I|we)\s+(?:\w+\s+){0,2}?(?:used|ran|run|started|launched|tested|tried|chose)\b|\b(?:my|our)\s+(?:test|setup|reproduction|environment|example)\b/i;
+
+// The report naming what the problem is ("This is a small memory leak", "It was a debug-only
+// crash"): said of the problem even where a reproduction label's text runs on, as it does when a
+// report is written as one paragraph.
+const namesTheProblem =
+  /^\s*(?:this|it|that)\s+(?:is|was|causes|leads\s+to|results\s+in)\s+(?:(?:only|just|really|clearly)\s+)?(?:(?:a|an|the)\s+)?$/i;
 
 interface MentionEvidence {
   strength: 'strong' | 'weak';
@@ -79,8 +87,11 @@ export function createMentionFinder(report: Report): MentionFinder {
       return (block.info !== '' && shellInfos.has(block.info)) || isPromptLine;
     }
     const field = fieldAt(start);
-    if (field === 'reproduction' || field === 'test-case' || field === 'environment') return true;
-    return reporterSetup.test(readClauseBefore(body, start));
+    const clause = readClauseBefore(body, start);
+    if (field === 'reproduction' || field === 'test-case' || field === 'environment') {
+      return !namesTheProblem.test(clause);
+    }
+    return reporterSetup.test(clause);
   }
 
   function find(phrases: readonly string[]): MentionEvidence | null {

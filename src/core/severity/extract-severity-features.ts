@@ -9,6 +9,11 @@ export interface SeverityFeatureOptions {
   /** Character n-gram lengths inside `<word>` (both ends included); 0 turns them off. */
   charNgramMin: number;
   charNgramMax: number;
+  /**
+   * Word triples (`t:`) beside words and word pairs, and `-required` privilege cues ("requires an
+   * admin account"); absent in older model files (false).
+   */
+  phraseFeatures?: boolean;
 }
 
 /** A word of the text: its lower-cased form (digits folded to `0`) and where it is. */
@@ -19,7 +24,7 @@ interface Token {
 }
 
 export interface FeatureOccurrence {
-  /** `w:` word, `b:` word pair, `c:` character n-gram, `h:` hand-written cue. */
+  /** `w:` word, `b:` word pair, `t:` word triple, `c:` character n-gram, `h:` hand-written cue. */
   feature: string;
   start: number;
   end: number;
@@ -95,8 +100,24 @@ const privilegeCues: Record<string, string> = {
 
 const negations = new Set(['without', 'no', 'not', 'unauthenticated', 'un', 'non']);
 const lowQualifiers = new Set(['low', 'lower', 'least', 'limited', 'minimal', 'regular', 'normal']);
+/** "requires admin", "must be authenticated", "needs an account": the cue is a precondition. */
+const requirements = new Set([
+  'requires',
+  'require',
+  'required',
+  'requiring',
+  'needs',
+  'need',
+  'must',
+]);
+/** How many words before a cue a requirement word may stand ("requires a valid user account"). */
+const requirementReach = 3;
 
-function addPrivilegeCues(tokens: readonly Token[], out: FeatureOccurrence[]): void {
+function addPrivilegeCues(
+  tokens: readonly Token[],
+  options: SeverityFeatureOptions,
+  out: FeatureOccurrence[],
+): void {
   for (let index = 0; index < tokens.length; index += 1) {
     const token = tokens[index]!;
     const cue = Object.hasOwn(privilegeCues, token.form) ? privilegeCues[token.form] : undefined;
@@ -108,6 +129,14 @@ function addPrivilegeCues(tokens: readonly Token[], out: FeatureOccurrence[]): v
     }
     if (previous && lowQualifiers.has(previous.form)) {
       out.push({ feature: `${cue}-low`, start: previous.start, end: token.end });
+    }
+    const reach = options.phraseFeatures === true ? requirementReach : 0;
+    for (let back = 1; back <= reach && back <= index; back += 1) {
+      const before = tokens[index - back]!;
+      if (requirements.has(before.form)) {
+        out.push({ feature: `${cue}-required`, start: before.start, end: token.end });
+        break;
+      }
     }
   }
 }
@@ -143,9 +172,17 @@ export function extractSeverityFeatures(
     const next = tokens[index + 1];
     if (next) {
       out.push({ feature: `b:${token.form} ${next.form}`, start: token.start, end: next.end });
+      const third = options.phraseFeatures === true ? tokens[index + 2] : undefined;
+      if (third) {
+        out.push({
+          feature: `t:${token.form} ${next.form} ${third.form}`,
+          start: token.start,
+          end: third.end,
+        });
+      }
     }
     addCharacterNgrams(token, options, out);
   }
-  addPrivilegeCues(tokens, out);
+  addPrivilegeCues(tokens, options, out);
   return out;
 }

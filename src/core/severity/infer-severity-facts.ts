@@ -3,6 +3,7 @@
 // the words that weighed most, so profile rules can use them and a human can see why.
 
 import type { Fact, FactKind } from '../model/fact.js';
+import { createLineLocator } from '../text/locate-line.js';
 import type { SeverityPrediction } from './predict-severity.js';
 import type { SeverityMetric } from './severity-metrics.js';
 
@@ -21,14 +22,6 @@ const inferredKinds: Array<{
   { metric: 'UI', kind: 'user-interaction', words: { N: 'none', R: 'active' } },
 ];
 
-function lineAt(text: string, offset: number): number {
-  let line = 1;
-  for (let index = 0; index < offset && index < text.length; index += 1) {
-    if (text.charCodeAt(index) === 10) line += 1;
-  }
-  return line;
-}
-
 /**
  * One inferred fact per metric whose predicted value has at least `minConfidence`. `text` is the
  * text the prediction was made from, so spans and lines point into it.
@@ -40,6 +33,7 @@ export function inferSeverityFacts(
 ): Fact[] {
   if (prediction.rating === 'unknown') return [];
   const facts: Fact[] = [];
+  const lineOf = createLineLocator(text);
   for (const { metric, kind, words } of inferredKinds) {
     const predicted = prediction.metrics[metric];
     const value = words[predicted.value];
@@ -51,7 +45,7 @@ export function inferSeverityFacts(
       kind,
       value,
       origin: 'inferred',
-      span: { start, end, line: lineAt(text, start) },
+      span: { start, end, line: lineOf(start) },
       quote: (reason?.text ?? '').slice(0, 200),
       confidence: predicted.confidence,
     });

@@ -4,7 +4,8 @@
 
 import cvssCalculator from 'ae-cvss-calculator';
 import type { SeverityRating } from '../model/triage-result.js';
-import { parseCvssVector, toSeverityRating, type CvssVersion } from './score-cvss-vector.js';
+import { parseCvssVector, type CvssVersion } from './score-cvss-vector.js';
+import { toSeverityRating } from './to-severity-rating.js';
 
 export interface CvssBaseScore {
   version: CvssVersion;

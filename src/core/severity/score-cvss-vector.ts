@@ -1,9 +1,10 @@
 // Reads and scores CVSS v3.0, v3.1 and v4.0 vectors. Scoring is delegated to ae-cvss-calculator
 // (FIRST's formulas, kept by metaeffekt); this module only checks the vector is complete and
-// maps the score to FIRST's qualitative rating.
+// maps the score to FIRST's qualitative rating (to-severity-rating.ts).
 
 import cvssCalculator from 'ae-cvss-calculator';
 import type { SeverityRating } from '../model/triage-result.js';
+import { toSeverityRating } from './to-severity-rating.js';
 
 export type CvssVersion = '3.0' | '3.1' | '4.0';
 
@@ -43,14 +44,6 @@ export function parseCvssVector(text: string): CvssVector | null {
 function formatCvssVector(vector: CvssVector): string {
   const parts = [...vector.metrics].map(([metric, value]) => `${metric}:${value}`);
   return `CVSS:${vector.version}/${parts.join('/')}`;
-}
-
-export function toSeverityRating(score: number): Exclude<SeverityRating, 'unknown'> {
-  if (score === 0) return 'none';
-  if (score < 4) return 'low';
-  if (score < 7) return 'medium';
-  if (score < 9) return 'high';
-  return 'critical';
 }
 
 // A score depends on the vector text alone, and triage scores the same few vectors many times

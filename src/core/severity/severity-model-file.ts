@@ -29,6 +29,8 @@ interface ModelFile {
   features: {
     charNgramMin: number;
     charNgramMax: number;
+    /** Written only when true; files without it read word pairs only (same version). */
+    phraseFeatures?: boolean;
     charBlockWeight: number;
     minKnownWords: number;
   };
@@ -80,6 +82,7 @@ export function serializeSeverityModel(model: SeverityModel): string {
     features: {
       charNgramMin: model.options.charNgramMin,
       charNgramMax: model.options.charNgramMax,
+      ...(model.options.phraseFeatures === true ? { phraseFeatures: true } : {}),
       charBlockWeight: model.charBlockWeight,
       minKnownWords: model.minKnownWords,
     },
@@ -139,7 +142,11 @@ function decodeModel(file: ModelFile): SeverityModel | string {
     heads[name] = head;
   }
   return {
-    options: { charNgramMin: file.features.charNgramMin, charNgramMax: file.features.charNgramMax },
+    options: {
+      charNgramMin: file.features.charNgramMin,
+      charNgramMax: file.features.charNgramMax,
+      ...(file.features.phraseFeatures === true ? { phraseFeatures: true } : {}),
+    },
     charBlockWeight: file.features.charBlockWeight,
     featureIndex: new Map(file.vocabulary.map((feature, column) => [feature, column])),
     idf,

@@ -2,7 +2,8 @@
 // rating band (summed over every vector likely enough to matter) and the most probable vector of
 // each band, each scored once by ae-cvss-calculator.
 
-import { parseCvssVector, scoreCvssVector, toSeverityRating } from './score-cvss-vector.js';
+import { parseCvssVector, scoreCvssVector } from './score-cvss-vector.js';
+import { toSeverityRating } from './to-severity-rating.js';
 import {
   formatSeverityVector,
   ratingBands,

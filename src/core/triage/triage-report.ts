@@ -2,6 +2,7 @@
 // decide the verdict, assess severity in context, score priority and draft the reply.
 
 import type { SeverityPrediction } from '../severity/predict-severity.js';
+import { inferSeverityFacts } from '../severity/infer-severity-facts.js';
 import { weighSeverity } from './weigh-severity.js';
 import { findReportIdentifiers } from '../report/find-report-identifiers.js';
 import type { DuplicateCandidate } from '../model/duplicate.js';
@@ -56,6 +57,28 @@ function applyEvidence(
   );
 }
 
+/**
+ * Below this calibrated probability the severity model's reading of attack vector, privileges or
+ * user interaction is not offered to scope rules (docs/verdicts.md, "Inferred facts").
+ */
+export const minInferredFactConfidence = 0.8;
+
+/**
+ * The severity model's readings of the fact kinds the report says nothing about at all, for scope
+ * rules; `prediction` was made from the report body (CVSS vectors blanked, offsets kept).
+ */
+function inferMissingFacts(
+  report: Report,
+  facts: readonly Fact[],
+  prediction: SeverityPrediction | null,
+): Fact[] {
+  if (prediction === null) return [];
+  const stated = new Set(facts.map((fact) => fact.kind));
+  return inferSeverityFacts(prediction, report.body, minInferredFactConfidence).filter(
+    (fact) => !stated.has(fact.kind),
+  );
+}
+
 /** Triages a report from facts already extracted, with the evidence when there is any. */
 export function triageFacts(
   report: Report,
@@ -66,7 +89,8 @@ export function triageFacts(
   const evidence = context.evidence ?? null;
   const duplicates = context.duplicates ?? [];
   const original = duplicates[0]?.isStrong === true ? duplicates[0] : null;
-  const scope = evaluateScope(profile, facts, report);
+  const inferred = inferMissingFacts(report, facts, context.prediction ?? null);
+  const scope = evaluateScope(profile, [...facts, ...inferred], report);
   const requirements = applyEvidence(
     checkRequirements(report, facts, profile.reportRequirements),
     evidence,
@@ -124,7 +148,7 @@ export function triageFacts(
   ];
   return {
     report,
-    facts,
+    facts: [...facts, ...inferred],
     verdict: decision.verdict,
     basis: decision.basis,
     rules: decision.rules,

@@ -17,7 +17,15 @@ export interface MaintainerNotesInput {
 }
 
 function describeRuleMatch(match: RuleMatch): string {
-  const strength = match.strength === 'strong' ? 'strongly' : 'weakly (a mention only)';
+  const isInferred = match.evidence.some((evidence) =>
+    evidence.facts.some((fact) => fact.origin === 'inferred'),
+  );
+  const strength =
+    match.strength === 'strong'
+      ? 'strongly'
+      : isInferred
+        ? 'weakly (on what the severity model infers)'
+        : 'weakly (a mention only)';
   return `${match.kind} rule ${match.ruleId} holds ${strength}, specificity ${match.specificity}`;
 }
 

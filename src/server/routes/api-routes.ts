@@ -4,9 +4,10 @@
 import { Hono, type Context } from 'hono';
 import { InputError, isReportStatus, NotFoundError, type ReportStatus } from '../../core/index.js';
 import type { InboxService, Viewer } from '../../services/create-inbox-service.js';
-import type { ReportRecord } from '../../services/ports.js';
+import type { ProjectSettings, ReportRecord } from '../../services/ports.js';
 import type { ServerEnv } from '../server-env.js';
 import { createOpenApiDocument } from '../openapi-document.js';
+import { summarizeInboxActivity } from '../../core/index.js';
 
 async function identify(c: Context<ServerEnv>, inbox: InboxService): Promise<Viewer> {
   const header = c.req.header('authorization') ?? '';
@@ -69,6 +70,34 @@ function toReporterView(record: ReportRecord) {
   };
 }
 
+/** The media type of a request body, without parameters, lower-cased. */
+function readMediaType(c: Context<ServerEnv>): string {
+  return (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+}
+
+function readFormText(form: Record<string, unknown>, name: string): string | null {
+  const value = form[name];
+  return typeof value === 'string' && value.trim() !== '' ? value : null;
+}
+
+/** The fields of a settings change the caller may send, each checked by the service. */
+const settingNames = [
+  'intakePausedMessage',
+  'workInProgressLimit',
+  'requireReproductionFromNewReporters',
+  'reportsPerReporterPerDay',
+  'publishDisclosedReports',
+] as const;
+
+function readSettingsChange(body: Record<string, unknown>): Partial<ProjectSettings> {
+  for (const key of Object.keys(body)) {
+    if (!(settingNames as readonly string[]).includes(key)) {
+      throw new InputError(`unknown setting "${key}"; expected ${settingNames.join(', ')}`);
+    }
+  }
+  return body;
+}
+
 function toMaintainerView(record: ReportRecord) {
   return {
     ...toReporterView(record),
@@ -100,20 +129,106 @@ export function createApiRoutes(options: {
         429,
       );
     }
-    const body = await readJsonObject(c);
-    const reporter = body.reporter;
-    if (reporter !== undefined && reporter !== null && typeof reporter !== 'object') {
-      throw new InputError('reporter must be an object with name and email');
+    const mediaType = readMediaType(c);
+    let receipt;
+    if (mediaType === 'multipart/form-data') {
+      receipt = await submitFile(c, c.req.param('project'));
+    } else if (mediaType === 'application/json' || mediaType === '') {
+      const body = await readJsonObject(c);
+      const reporter = body.reporter;
+      if (reporter !== undefined && reporter !== null && typeof reporter !== 'object') {
+        throw new InputError('reporter must be an object with name and email');
+      }
+      receipt = await inbox.submitReport({
+        project: c.req.param('project'),
+        title: body.title as string,
+        body: body.body as string,
+        reporter: reporter ?? null,
+        channel: 'api',
+      });
+    } else {
+      return c.json(
+        {
+          error: {
+            code: 'unsupported-media-type',
+            message: 'send application/json, or multipart/form-data with a report file in "file"',
+          },
+        },
+        415,
+      );
     }
-    const receipt = await inbox.submitReport({
-      project: c.req.param('project'),
-      title: body.title as string,
-      body: body.body as string,
-      reporter: reporter ?? null,
-      channel: 'api',
-    });
     const url = receipt.token === null ? null : new URL(`/track/${receipt.token}`, c.req.url).href;
     return c.json({ ...receipt, url }, 201);
+  });
+
+  /** `multipart/form-data`: the report file in `file`; `title`, `name` and `email` optional. */
+  async function submitFile(c: Context<ServerEnv>, project: string) {
+    let form: Record<string, unknown>;
+    try {
+      form = await c.req.parseBody();
+    } catch {
+      throw new InputError('the multipart body could not be read');
+    }
+    const file = form.file;
+    if (!(file instanceof File)) {
+      throw new InputError('a multipart submission needs the report file in the field "file"');
+    }
+    return inbox.submitReportFile({
+      project,
+      file: { name: file.name || 'report', content: new Uint8Array(await file.arrayBuffer()) },
+      title: readFormText(form, 'title'),
+      reporter: { name: readFormText(form, 'name'), email: readFormText(form, 'email') },
+      channel: 'api',
+    });
+  }
+
+  api.get('/projects/:project/published', async (c) => {
+    const published = await inbox.listPublishedReports(c.req.param('project'));
+    return c.json({
+      reports: published.map((record) => ({
+        id: record.id,
+        title: record.title,
+        body: record.body,
+        receivedAt: record.receivedAt,
+        disclosedAt: record.updatedAt,
+      })),
+    });
+  });
+
+  api.get('/projects/:project/settings', async (c) => {
+    requireMaintainerOrThrow(await identify(c, inbox));
+    return c.json({ settings: (await inbox.getProject(c.req.param('project'))).settings });
+  });
+
+  api.post('/projects/:project/settings', async (c) => {
+    requireMaintainerOrThrow(await identify(c, inbox));
+    const { project } = await inbox.updateProject(c.req.param('project'), {
+      settings: readSettingsChange(await readJsonObject(c)),
+    });
+    return c.json({ settings: project.settings });
+  });
+
+  api.post('/projects/:project/profile', async (c) => {
+    requireMaintainerOrThrow(await identify(c, inbox));
+    const body = await readJsonObject(c);
+    if (typeof body.profile !== 'string') {
+      throw new InputError('profile must be the text of a security-profile.yml');
+    }
+    const { retriaged, failed } = await inbox.updateProject(c.req.param('project'), {
+      profileYaml: body.profile,
+    });
+    return c.json({ retriaged, failed });
+  });
+
+  api.post('/projects/:project/triage', async (c) => {
+    requireMaintainerOrThrow(await identify(c, inbox));
+    return c.json(await inbox.retriageProject(c.req.param('project')));
+  });
+
+  api.get('/projects/:project/dashboard', async (c) => {
+    requireMaintainerOrThrow(await identify(c, inbox));
+    const activity = await inbox.listActivity(c.req.param('project'));
+    return c.json(summarizeInboxActivity(activity, new Date().toISOString()));
   });
 
   api.get('/projects/:project/reports', async (c) => {
@@ -159,6 +274,48 @@ export function createApiRoutes(options: {
     // A report's holder learns nothing more than anyone else: not found, as for a stranger.
     if (viewer.kind !== 'maintainer') throw new NotFoundError(`no report "${c.req.param('id')}"`);
     return c.json(toMaintainerView(await inbox.triageStoredReport(c.req.param('id'))));
+  });
+
+  api.post('/reports/:id/duplicate', async (c) => {
+    const viewer = await identify(c, inbox);
+    const body = await readJsonObject(c);
+    if (typeof body.originalId !== 'string') throw new InputError('originalId must be a report id');
+    if (!Number.isSafeInteger(body.version)) throw new InputError('version must be a number');
+    const record = await inbox.markDuplicate(viewer, c.req.param('id'), {
+      originalId: body.originalId,
+      version: body.version as number,
+    });
+    return c.json(toMaintainerView(record));
+  });
+
+  api.get('/reports/:id/finders', async (c) => {
+    const viewer = await identify(c, inbox);
+    return c.json({ finders: await inbox.listFinders(viewer, c.req.param('id')) });
+  });
+
+  api.post('/reports/:id/embargo', async (c) => {
+    const viewer = await identify(c, inbox);
+    const body = await readJsonObject(c);
+    if (body.until !== null && typeof body.until !== 'string') {
+      throw new InputError('until must be a date (YYYY-MM-DD or ISO 8601), or null');
+    }
+    if (!Number.isSafeInteger(body.version)) throw new InputError('version must be a number');
+    const record = await inbox.setEmbargo(viewer, c.req.param('id'), {
+      until: body.until,
+      version: body.version as number,
+    });
+    return c.json(toMaintainerView(record));
+  });
+
+  api.post('/reports/:id/guests', async (c) => {
+    const viewer = await identify(c, inbox);
+    const token = await inbox.inviteGuest(viewer, c.req.param('id'));
+    return c.json({ token, url: new URL(`/track/${token}`, c.req.url).href }, 201);
+  });
+
+  api.delete('/reports/:id/guests', async (c) => {
+    const viewer = await identify(c, inbox);
+    return c.json({ revoked: await inbox.revokeGuests(viewer, c.req.param('id')) });
   });
 
   api.get('/reports/:id/messages', async (c) => {

@@ -10,11 +10,14 @@ import {
   isReportStatus,
   reportStatuses,
   statusTransitions,
+  summarizeInboxActivity,
   type ReportStatus,
 } from '../../core/index.js';
 import type { InboxService, Viewer } from '../../services/create-inbox-service.js';
 import type { ReportEvent, ReportRecord } from '../../services/ports.js';
+import { mapError } from '../map-error.js';
 import type { ServerEnv } from '../server-env.js';
+import { renderBarChart } from './render-bar-chart.js';
 import { renderPage, styleSheet, type Markup } from './render-page.js';
 
 const sessionCookie = 'thr_session';
@@ -136,15 +139,22 @@ export function createUiRoutes(options: {
     error: string | null,
   ): Markup {
     return html`${policy} ${error ? html`<p class="error">${error}</p>` : ''}
-      <form method="post" action="/projects/${encodeURIComponent(projectName)}/report">
+      <form
+        method="post"
+        action="/projects/${encodeURIComponent(projectName)}/report"
+        enctype="multipart/form-data"
+      >
         <label
-          >Title
-          <input type="text" name="title" required maxlength="1000" value="${values.title ?? ''}"
+          >Title <input type="text" name="title" maxlength="1000" value="${values.title ?? ''}"
         /></label>
         <label
           >Report (affected version, component, steps to reproduce, impact)
-          <textarea name="body" required>${values.body ?? ''}</textarea>
+          <textarea name="body">${values.body ?? ''}</textarea>
         </label>
+        <label
+          >Or a report file (Markdown, text, e-mail, GitHub advisory, HackerOne or OSV JSON)
+          <input type="file" name="file"
+        /></label>
         <label
           >Your name <input type="text" name="name" maxlength="320" value="${values.name ?? ''}"
         /></label>
@@ -195,6 +205,19 @@ export function createUiRoutes(options: {
   ui.get('/projects/:project/report', async (c) => {
     const name = c.req.param('project');
     const policy = await renderPolicy(name);
+    const { settings } = await inbox.getProject(name);
+    if (settings.intakePausedMessage !== null) {
+      return c.html(
+        renderPage({
+          title: `Report a vulnerability in ${name}`,
+          body: html`${policy}
+            <p class="error" id="intake-paused">
+              This project is not taking reports now: ${settings.intakePausedMessage}
+            </p>`,
+        }),
+        503,
+      );
+    }
     return c.html(
       renderPage({
         title: `Report a vulnerability in ${name}`,
@@ -213,36 +236,48 @@ export function createUiRoutes(options: {
       name: readField(form, 'name'),
       email: readField(form, 'email'),
     };
+    const file = form.file instanceof File && form.file.size > 0 ? form.file : null;
+    const refuse = (message: string, status: 400 | 404 | 409 | 413 | 429 | 503) =>
+      c.html(
+        renderPage({
+          title: `Report a vulnerability in ${name}`,
+          body: renderSubmissionForm(name, policy, values, message),
+        }),
+        status,
+      );
     if (!options.takeSubmission(c)) {
-      return c.html(
-        renderPage({
-          title: `Report a vulnerability in ${name}`,
-          body: renderSubmissionForm(
-            name,
-            policy,
-            values,
-            'Too many reports from your address; try again later.',
-          ),
-        }),
-        429,
-      );
+      return refuse('Too many reports from your address; try again later.', 429);
     }
-    if (values.title.trim() === '' || values.body.trim() === '') {
-      return c.html(
-        renderPage({
-          title: `Report a vulnerability in ${name}`,
-          body: renderSubmissionForm(name, policy, values, 'A title and a report are required.'),
-        }),
-        400,
-      );
+    if (file === null && (values.title.trim() === '' || values.body.trim() === '')) {
+      return refuse('A title and a report (or a report file) are required.', 400);
     }
-    const receipt = await inbox.submitReport({
-      project: name,
-      title: values.title,
-      body: values.body,
-      reporter: { name: values.name, email: values.email },
-      channel: 'web',
-    });
+    const reporter = { name: values.name, email: values.email };
+    let receipt;
+    try {
+      receipt =
+        file === null
+          ? await inbox.submitReport({
+              project: name,
+              title: values.title,
+              body: values.body,
+              reporter,
+              channel: 'web',
+            })
+          : await inbox.submitReportFile({
+              project: name,
+              file: {
+                name: file.name || 'report',
+                content: new Uint8Array(await file.arrayBuffer()),
+              },
+              title: values.title.trim() === '' ? null : values.title,
+              reporter,
+              channel: 'web',
+            });
+    } catch (error) {
+      const mapped = mapError(error);
+      if (mapped.status === 500) throw error;
+      return refuse(mapped.message, mapped.status);
+    }
     const link = receipt.token ? `/track/${receipt.token}` : null;
     return c.html(
       renderPage({
@@ -259,6 +294,29 @@ export function createUiRoutes(options: {
           }`,
       }),
       201,
+    );
+  });
+
+  ui.get('/projects/:project/published', async (c) => {
+    const name = c.req.param('project');
+    const published = await inbox.listPublishedReports(name);
+    return c.html(
+      renderPage({
+        title: `Disclosed reports of ${name}`,
+        body:
+          published.length === 0
+            ? html`<p>No report has been disclosed yet.</p>`
+            : html`${published.map(
+                (record) =>
+                  html`<article class="published">
+                    <h2>${record.title}</h2>
+                    <p>
+                      <small>received ${record.receivedAt} · disclosed ${record.updatedAt}</small>
+                    </p>
+                    <pre>${record.body}</pre>
+                  </article>`,
+              )}`,
+      }),
     );
   });
 
@@ -287,8 +345,19 @@ export function createUiRoutes(options: {
     return c.html(
       renderPage({
         title: record.title,
-        body: html`<p>
-            Status: <strong id="status">${record.status}</strong> · received ${record.receivedAt}
+        body: html`${
+            viewer.kind === 'guest'
+              ? html`<p id="guest-notice">
+                  You are a guest on this report: you see the report and its thread with the
+                  reporter.
+                </p>`
+              : ''
+          }
+          <p>
+            Status: <strong id="status">${record.status}</strong> · received
+            ${record.receivedAt}${
+              record.embargoUntil ? html` · embargoed until ${record.embargoUntil}` : ''
+            }
           </p>
           <pre>${record.body}</pre>
           <h2>Messages</h2>
@@ -380,7 +449,11 @@ export function createUiRoutes(options: {
       renderPage({
         title: `Queue of ${project}`,
         user: maintainer,
-        body: html`<p class="counts">
+        body: html`<p>
+            <a href="/projects/${encodeURIComponent(project)}/dashboard">dashboard</a> ·
+            <a href="/projects/${encodeURIComponent(project)}/settings">intake settings</a>
+          </p>
+          <p class="counts">
             <a href="${base}">all</a>${reportStatuses.map(
               (state) => html`<a href="${base}?status=${state}">${state} (${counts[state]})</a>`,
             )}
@@ -466,6 +539,8 @@ export function createUiRoutes(options: {
     if (!maintainer) return c.redirect('/login', 303);
     const record = await inbox.getReport(maintainer.viewer, c.req.param('id'));
     const events = await inbox.listMessages(maintainer.viewer, record.id);
+    const finders = await inbox.listFinders(maintainer.viewer, record.id);
+    const guestLink = c.req.query('guest');
     const draft = describeValue(readObject(record.assessment).reply);
     const action = `/reports/${encodeURIComponent(record.id)}`;
     const csrfField = html`<input type="hidden" name="csrf" value="${maintainer.csrf}" />`;
@@ -483,6 +558,77 @@ export function createUiRoutes(options: {
           <h2>Report</h2>
           <pre id="report-body">${record.body}</pre>
           ${renderAssessment(record)}
+          <h2>Finders</h2>
+          ${
+            record.duplicateOf
+              ? html`<p id="duplicate-of">
+                  Duplicate of
+                  <a href="/reports/${encodeURIComponent(record.duplicateOf)}"
+                    >${record.duplicateOf}</a
+                  >
+                </p>`
+              : ''
+          }
+          <ol id="finders">
+            ${finders.map(
+              (finder) =>
+                html`<li>
+                  ${finder.reporter.name ?? finder.reporter.email ?? 'anonymous'} (<a
+                    href="/reports/${encodeURIComponent(finder.reportId)}"
+                    >${finder.reportId}</a
+                  >, ${finder.receivedAt})
+                </li>`,
+            )}
+          </ol>
+          <form method="post" action="${action}/duplicate">
+            ${csrfField}
+            <input type="hidden" name="version" value="${record.version}" />
+            <label
+              >Mark as a duplicate of report (id)
+              <input type="text" name="originalId" required maxlength="200"
+            /></label>
+            <button type="submit">Mark duplicate</button>
+          </form>
+          <h2>Embargo</h2>
+          <p id="embargo">
+            ${
+              record.embargoUntil
+                ? html`Not to be disclosed before ${record.embargoUntil}.`
+                : 'No embargo.'
+            }
+          </p>
+          <form method="post" action="${action}/embargo">
+            ${csrfField}
+            <input type="hidden" name="version" value="${record.version}" />
+            <label
+              >Embargo until (YYYY-MM-DD, UTC; empty to lift)
+              <input
+                type="text"
+                name="until"
+                maxlength="40"
+                value="${record.embargoUntil?.slice(0, 10) ?? ''}"
+            /></label>
+            <button type="submit">Set embargo</button>
+          </form>
+          <h2>Guests</h2>
+          ${
+            guestLink
+              ? html`<p>
+                  Guest link (shown once; it opens this report and its reporter thread only):
+                  <a id="guest-link" href="/track/${guestLink}"
+                    >${new URL(`/track/${guestLink}`, c.req.url).href}</a
+                  >
+                </p>`
+              : ''
+          }
+          <form method="post" action="${action}/guests">
+            ${csrfField}
+            <button type="submit">Invite a guest</button>
+          </form>
+          <form method="post" action="${action}/guests/revoke">
+            ${csrfField}
+            <button type="submit">End every guest invitation</button>
+          </form>
           <h2>Change status</h2>
           <form method="post" action="${action}/status">
             ${csrfField}
@@ -533,6 +679,222 @@ export function createUiRoutes(options: {
       ...(message.trim() !== '' ? { message } : {}),
     });
     return c.redirect(`/reports/${encodeURIComponent(c.req.param('id'))}`, 303);
+  });
+
+  ui.post('/reports/:id/duplicate', async (c) => {
+    const checked = await checkMaintainerForm(c);
+    if (!checked) return refuseForm(c);
+    await inbox.markDuplicate(checked.maintainer.viewer, c.req.param('id'), {
+      originalId: readField(checked.form, 'originalId').trim(),
+      version: Number(readField(checked.form, 'version')),
+    });
+    return c.redirect(`/reports/${encodeURIComponent(c.req.param('id'))}`, 303);
+  });
+
+  ui.post('/reports/:id/embargo', async (c) => {
+    const checked = await checkMaintainerForm(c);
+    if (!checked) return refuseForm(c);
+    const until = readField(checked.form, 'until').trim();
+    await inbox.setEmbargo(checked.maintainer.viewer, c.req.param('id'), {
+      until: until === '' ? null : until,
+      version: Number(readField(checked.form, 'version')),
+    });
+    return c.redirect(`/reports/${encodeURIComponent(c.req.param('id'))}`, 303);
+  });
+
+  ui.post('/reports/:id/guests', async (c) => {
+    const checked = await checkMaintainerForm(c);
+    if (!checked) return refuseForm(c);
+    const token = await inbox.inviteGuest(checked.maintainer.viewer, c.req.param('id'));
+    // The page shows the link once; the token travels in this redirect only (no-referrer, no-store).
+    return c.redirect(
+      `/reports/${encodeURIComponent(c.req.param('id'))}?guest=${encodeURIComponent(token)}`,
+      303,
+    );
+  });
+
+  ui.post('/reports/:id/guests/revoke', async (c) => {
+    const checked = await checkMaintainerForm(c);
+    if (!checked) return refuseForm(c);
+    await inbox.revokeGuests(checked.maintainer.viewer, c.req.param('id'));
+    return c.redirect(`/reports/${encodeURIComponent(c.req.param('id'))}`, 303);
+  });
+
+  ui.get('/projects/:project/dashboard', async (c) => {
+    const maintainer = await findMaintainer(c);
+    if (!maintainer) return c.redirect('/login', 303);
+    const project = c.req.param('project');
+    const summary = summarizeInboxActivity(
+      await inbox.listActivity(project),
+      new Date().toISOString(),
+    );
+    const { firstResponse } = summary;
+    return c.html(
+      renderPage({
+        title: `Dashboard of ${project}`,
+        user: maintainer,
+        body: html`<p><a href="/projects/${encodeURIComponent(project)}/queue">queue</a></p>
+          ${renderBarChart({
+            title: 'Reports per week (weeks start on Monday, UTC)',
+            bars: summary.reportsPerWeek.map((week) => ({
+              label: week.week.slice(5),
+              value: week.count,
+            })),
+          })}
+          ${renderBarChart({
+            title: 'Verdict mix',
+            bars: summary.verdicts.map((verdict) => ({
+              label: verdict.verdict,
+              value: verdict.count,
+            })),
+          })}
+          <table id="verdicts">
+            <tbody>
+              ${summary.verdicts.map(
+                (verdict) =>
+                  html`<tr>
+                    <td>${verdict.verdict}</td>
+                    <td>${verdict.count}</td>
+                  </tr>`,
+              )}
+            </tbody>
+          </table>
+          ${renderBarChart({
+            title: 'Median hours to first response, by week of arrival',
+            unit: 'h',
+            bars: firstResponse.medianHoursPerWeek.map((week) => ({
+              label: week.week.slice(5),
+              value: week.medianHours,
+            })),
+          })}
+          <p id="first-response">
+            First response: ${firstResponse.answered} answered, ${firstResponse.unanswered} waiting;
+            median ${firstResponse.medianHours ?? '–'} h, 90th percentile
+            ${firstResponse.p90Hours ?? '–'} h.
+          </p>`,
+      }),
+    );
+  });
+
+  function renderSettingsForm(
+    project: string,
+    settings: Awaited<ReturnType<InboxService['getProject']>>['settings'],
+    csrf: string,
+    notice: string | null,
+  ): Markup {
+    const csrfField = html`<input type="hidden" name="csrf" value="${csrf}" />`;
+    const action = `/projects/${encodeURIComponent(project)}`;
+    return html`${notice ? html`<p id="notice">${notice}</p>` : ''}
+      <form method="post" action="${action}/settings">
+        ${csrfField}
+        <label
+          >Pause intake with this message (empty: taking reports)
+          <input
+            type="text"
+            name="intakePausedMessage"
+            maxlength="2000"
+            value="${settings.intakePausedMessage ?? ''}"
+        /></label>
+        <label
+          >Work-in-progress limit (open reports; empty: none)
+          <input
+            type="text"
+            name="workInProgressLimit"
+            value="${settings.workInProgressLimit ?? ''}"
+        /></label>
+        <label
+          >Reports per reporter per day (empty: no limit)
+          <input
+            type="text"
+            name="reportsPerReporterPerDay"
+            value="${settings.reportsPerReporterPerDay ?? ''}"
+        /></label>
+        <label
+          ><input
+            type="checkbox"
+            name="requireReproductionFromNewReporters"
+            value="on"
+            ${settings.requireReproductionFromNewReporters ? 'checked' : ''}
+          />
+          New reporters' reports without steps to reproduce wait in needs-info</label
+        >
+        <label
+          ><input
+            type="checkbox"
+            name="publishDisclosedReports"
+            value="on"
+            ${settings.publishDisclosedReports ? 'checked' : ''}
+          />
+          Publish disclosed reports at <a href="${action}/published">${action}/published</a></label
+        >
+        <p><button type="submit">Save settings</button></p>
+      </form>
+      <h2>Triage again</h2>
+      <form method="post" action="${action}/triage">
+        ${csrfField}
+        <p>
+          Triage every open report again with the current profile (done by itself when the profile
+          changes).
+        </p>
+        <button type="submit">Triage open reports again</button>
+      </form>`;
+  }
+
+  ui.get('/projects/:project/settings', async (c) => {
+    const maintainer = await findMaintainer(c);
+    if (!maintainer) return c.redirect('/login', 303);
+    const project = await inbox.getProject(c.req.param('project'));
+    // Only numbers come from the address bar, so a crafted link cannot put words on this page.
+    const retriaged = Number(c.req.query('retriaged'));
+    const failed = Number(c.req.query('failed') ?? 0);
+    const notice =
+      c.req.query('saved') === '1'
+        ? 'Saved.'
+        : Number.isSafeInteger(retriaged) && c.req.query('retriaged') !== undefined
+          ? `Triaged ${retriaged} open reports again${Number.isSafeInteger(failed) && failed > 0 ? `; ${failed} failed` : ''}.`
+          : null;
+    return c.html(
+      renderPage({
+        title: `Intake settings of ${project.name}`,
+        user: maintainer,
+        body: renderSettingsForm(project.name, project.settings, maintainer.csrf, notice),
+      }),
+    );
+  });
+
+  function readOptionalCount(form: Record<string, unknown>, name: string): number | null {
+    const text = readField(form, name).trim();
+    return text === '' ? null : Number(text);
+  }
+
+  ui.post('/projects/:project/settings', async (c) => {
+    const checked = await checkMaintainerForm(c);
+    if (!checked) return refuseForm(c);
+    const { form } = checked;
+    const message = readField(form, 'intakePausedMessage').trim();
+    await inbox.updateProject(c.req.param('project'), {
+      settings: {
+        intakePausedMessage: message === '' ? null : message,
+        workInProgressLimit: readOptionalCount(form, 'workInProgressLimit'),
+        reportsPerReporterPerDay: readOptionalCount(form, 'reportsPerReporterPerDay'),
+        requireReproductionFromNewReporters: form.requireReproductionFromNewReporters === 'on',
+        publishDisclosedReports: form.publishDisclosedReports === 'on',
+      },
+    });
+    return c.redirect(
+      `/projects/${encodeURIComponent(c.req.param('project'))}/settings?saved=1`,
+      303,
+    );
+  });
+
+  ui.post('/projects/:project/triage', async (c) => {
+    const checked = await checkMaintainerForm(c);
+    if (!checked) return refuseForm(c);
+    const { retriaged, failed } = await inbox.retriageProject(c.req.param('project'));
+    return c.redirect(
+      `/projects/${encodeURIComponent(c.req.param('project'))}/settings?retriaged=${retriaged}&failed=${failed}`,
+      303,
+    );
   });
 
   for (const [path, visibility] of [

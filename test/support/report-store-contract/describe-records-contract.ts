@@ -64,9 +64,82 @@ export function describeRecordsContract(fixture: ContractFixture): void {
       await expect(store.projects.update('nope', 1, {})).rejects.toThrow(NotFoundError);
       expect((await store.projects.get('zlib'))?.repoPath).toBeNull();
     });
+
+    it("keeps each project's intake settings, with defaults for a new project", async () => {
+      const { store } = fixture;
+      const added = await store.projects.add({ name: 'zlib', profileYaml });
+      expect(added.settings).toEqual({
+        intakePausedMessage: null,
+        workInProgressLimit: null,
+        requireReproductionFromNewReporters: false,
+        reportsPerReporterPerDay: null,
+        publishDisclosedReports: false,
+      });
+      const settings = {
+        intakePausedMessage: `Back soon '); drop table projects; -- <b>`,
+        workInProgressLimit: 12,
+        requireReproductionFromNewReporters: true,
+        reportsPerReporterPerDay: 3,
+        publishDisclosedReports: true,
+      };
+      const updated = await store.projects.update('zlib', 1, { settings });
+      expect(updated.settings).toEqual(settings);
+      expect((await store.projects.get('zlib'))?.settings).toEqual(settings);
+      expect((await store.projects.get('zlib'))?.profileYaml).toBe(profileYaml);
+      await expect(
+        store.projects.update('zlib', 2, {
+          settings: { ...settings, intakePausedMessage: 'nul \u0000 here' },
+        }),
+      ).rejects.toThrow(InputError);
+    });
   });
 
   describe('reports', () => {
+    it('lists every report of a project with when a maintainer first answered it', async () => {
+      const { store, clock } = fixture;
+      await store.projects.add({ name: 'zlib', profileYaml });
+      const { report: first } = await store.reports.add(buildNewReport('zlib', { title: 'a' }));
+      clock.advance(1000);
+      const { report: second } = await store.reports.add(buildNewReport('zlib', { title: 'b' }));
+      clock.advance(60_000);
+      await store.reports.addMessage(first.id, { visibility: 'team', actor: 'user:1', body: 'n' });
+      await store.reports.addMessage(first.id, {
+        visibility: 'reporter',
+        actor: 'reporter',
+        body: 'r',
+      });
+      clock.advance(60_000);
+      await store.reports.addMessage(first.id, {
+        visibility: 'reporter',
+        actor: 'user:1',
+        body: 'hi',
+      });
+      clock.advance(60_000);
+      await store.reports.addMessage(first.id, {
+        visibility: 'reporter',
+        actor: 'user:2',
+        body: 'x',
+      });
+      const activity = await store.reports.listActivity('zlib');
+      expect(activity).toEqual([
+        {
+          id: first.id,
+          status: 'new',
+          disposition: null,
+          receivedAt: first.receivedAt,
+          firstResponseAt: '2026-03-01T09:02:01.000Z',
+        },
+        {
+          id: second.id,
+          status: 'new',
+          disposition: null,
+          receivedAt: second.receivedAt,
+          firstResponseAt: null,
+        },
+      ]);
+      expect(await store.reports.listActivity('nope')).toEqual([]);
+    });
+
     it('stores a new report with its received event and a reporter token', async () => {
       const { store } = fixture;
       await store.projects.add({ name: 'zlib', profileYaml });

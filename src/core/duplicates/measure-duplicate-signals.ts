@@ -1,0 +1,210 @@
+// What a query and one candidate share, reduced to the signals `scoreDuplicateSignals` weighs:
+// aliases, packages and versions (with how rare they are in the index), code locations, CWEs,
+// text similarity, near-copy shingles, dates and whether a report predates an advisory's fix.
+
+import semver from 'semver';
+import type { DuplicateDocument } from '../model/duplicate.js';
+import type { DocumentAnalysis } from './analyze-duplicate-document.js';
+import {
+  makeIndexKey,
+  packageKeyPrefix,
+  packageNameKeyPrefix,
+  versionKeyPrefix,
+  type KeyedAnalysis,
+} from './duplicate-index-keys.js';
+import { countSharedShingles } from './hash-shingles.js';
+import { minNearCopyShingles, type DuplicateSignals } from './score-duplicate-signals.js';
+
+/** The query side, prepared once for every candidate. */
+export interface PreparedQuery {
+  doc: DuplicateDocument;
+  analysis: DocumentAnalysis;
+  /** Milliseconds since the epoch the query is dated (its own date, else "now"), or null. */
+  time: number | null;
+  exactPackages: ReadonlySet<string>;
+  packageNames: ReadonlySet<string>;
+  /** Every `-`-separated part of the query's package names. */
+  packageNameParts: ReadonlySet<string>;
+  /** The query's title words that are distinctive (see `isDistinctiveTitleTerm`). */
+  distinctiveTitleTerms: readonly string[];
+  terms: ReadonlySet<string>;
+  /** The query's BM25 score against itself: what `textByQuery` is a share of. */
+  textSelfScore: number;
+}
+
+/** The candidate side: its analysis and its text similarity to the query, from the index. */
+export interface ScoredCandidate {
+  doc: DuplicateDocument;
+  analysis: KeyedAnalysis;
+  /** BM25 of the query's terms in the candidate. */
+  textScore: number;
+  /** The candidate's BM25 score against itself: what `textByDocument` is a share of. */
+  textSelfScore: number;
+  hasTerm: (term: string) => boolean;
+}
+
+/** How common keys and words are in the index. */
+export interface IndexStatistics {
+  countDocumentsWithKey(key: string): number;
+  /** 0..1: how telling a key held by that many documents is (1 for one document). */
+  rarityOf(documentCount: number): number;
+  /** A title word rare in advisories at large and in the index, and not part of a package name. */
+  isDistinctiveTitleTerm(term: string, packageNameParts: ReadonlySet<string>): boolean;
+}
+
+const millisecondsPerDay = 86_400_000;
+
+export function measureDuplicateSignals(
+  query: PreparedQuery,
+  candidate: ScoredCandidate,
+  statistics: IndexStatistics,
+): DuplicateSignals {
+  const ours = query.analysis;
+  const theirs = candidate.analysis;
+  const rarityOfKey = (key: string): number =>
+    statistics.rarityOf(statistics.countDocumentsWithKey(key));
+  const countVersion = (version: string): number =>
+    statistics.countDocumentsWithKey(makeIndexKey(versionKeyPrefix, version));
+
+  const samePackage = theirs.packages.find((keys) => query.exactPackages.has(keys.exact));
+  const sharedNames = samePackage
+    ? []
+    : theirs.packages.flatMap((keys) => keys.names).filter((name) => query.packageNames.has(name));
+  const relatedName =
+    sharedNames.length > 0
+      ? pickRarest(sharedNames, (name) =>
+          statistics.countDocumentsWithKey(makeIndexKey(packageNameKeyPrefix, name)),
+        )
+      : null;
+  const sharedFixed = intersect(ours.versions.fixed, theirs.versions.fixed);
+  const sharedMentioned = intersect(ours.versions.mentioned, theirs.versions.mentioned);
+  const fixedPick = sharedFixed.length > 0 ? pickRarest(sharedFixed, countVersion) : null;
+  const versionPick = sharedMentioned.length > 0 ? pickRarest(sharedMentioned, countVersion) : null;
+  const sharedCwes = intersect(ours.cwes, theirs.cwes);
+  const nameParts = new Set([
+    ...query.packageNameParts,
+    ...listNameParts(theirs.packages.flatMap((keys) => keys.names)),
+  ]);
+  const theirTitleTerms = theirs.titleTerms.filter((term) =>
+    statistics.isDistinctiveTitleTerm(term, nameParts),
+  );
+  const titleTermsFound =
+    query.distinctiveTitleTerms.filter((term) => !nameParts.has(term) && candidate.hasTerm(term))
+      .length + theirTitleTerms.filter((term) => query.terms.has(term)).length;
+  const titleTermsTotal = query.distinctiveTitleTerms.length + theirTitleTerms.length;
+  const smallerShingles = Math.min(ours.shingles.length, theirs.shingles.length);
+  const isReportAgainstAdvisory = query.doc.kind === 'report' && candidate.doc.kind === 'advisory';
+  return {
+    sharedAliases: intersect(ours.aliases, theirs.aliases),
+    sharedRelated: [
+      ...new Set([
+        ...intersect(ours.related, theirs.aliases),
+        ...intersect(ours.aliases, theirs.related),
+        ...intersect(ours.related, theirs.related),
+      ]),
+    ],
+    sharedTitleFunctions: intersect(
+      [...new Set([...ours.titleFunctions, ...theirs.titleFunctions])],
+      intersect(ours.functions, theirs.functions),
+    ),
+    samePackage: samePackage ? samePackage.label : null,
+    relatedPackage: relatedName,
+    packageRarity: samePackage
+      ? rarityOfKey(makeIndexKey(packageKeyPrefix, samePackage.exact))
+      : relatedName !== null
+        ? rarityOfKey(makeIndexKey(packageNameKeyPrefix, relatedName))
+        : 0,
+    isPackageConflict:
+      ours.packages.length > 0 &&
+      theirs.packages.length > 0 &&
+      !samePackage &&
+      relatedName === null,
+    isPackageMentioned:
+      [...query.packageNames].some((name) => isNameIn(name, candidate.hasTerm)) ||
+      theirs.packages.some((keys) =>
+        keys.names.some((name) => isNameIn(name, (term) => query.terms.has(term))),
+      ),
+    sharedFixedVersion: fixedPick,
+    fixedVersionRarity:
+      fixedPick !== null ? rarityOfKey(makeIndexKey(versionKeyPrefix, fixedPick)) : 0,
+    sharedVersion: versionPick,
+    versionRarity:
+      versionPick !== null ? rarityOfKey(makeIndexKey(versionKeyPrefix, versionPick)) : 0,
+    titleTermsFound,
+    titleTermsAgreement: titleTermsTotal > 0 ? titleTermsFound / titleTermsTotal : 0,
+    sharedFunctions: intersect(ours.functions, theirs.functions),
+    sharedPaths: intersect(ours.paths, theirs.paths),
+    sharedFileNames: intersect(ours.fileNames, theirs.fileNames),
+    sharedCwes,
+    isCweConflict: ours.cwes.length > 0 && theirs.cwes.length > 0 && sharedCwes.length === 0,
+    textByQuery: query.textSelfScore > 0 ? candidate.textScore / query.textSelfScore : 0,
+    textByDocument: candidate.textSelfScore > 0 ? candidate.textScore / candidate.textSelfScore : 0,
+    nearCopy:
+      smallerShingles >= minNearCopyShingles
+        ? countSharedShingles(ours.shingles, theirs.shingles) / smallerShingles
+        : 0,
+    fixedVersionOverlap:
+      sharedFixed.length > 0
+        ? sharedFixed.length /
+          (ours.versions.fixed.length + theirs.versions.fixed.length - sharedFixed.length)
+        : 0,
+    isReportOfPublishedAdvisory: isReportAgainstAdvisory,
+    isVersionBeforeFix: isReportAgainstAdvisory
+      ? isBeforeEveryFix(ours.versions.mentioned, theirs.versions.fixed)
+      : null,
+    isSameSourceAdvisory:
+      query.doc.kind === 'advisory' &&
+      candidate.doc.kind === 'advisory' &&
+      query.doc.source !== undefined &&
+      query.doc.source.length > 0 &&
+      query.doc.source === candidate.doc.source,
+    daysApart:
+      query.time !== null && theirs.time !== null
+        ? Math.abs(query.time - theirs.time) / millisecondsPerDay
+        : null,
+  };
+}
+
+/** Every `-`-separated part of package names (`json-smart` -> `json`, `smart`). */
+export function listNameParts(names: Iterable<string>): Set<string> {
+  return new Set([...names].flatMap((name) => name.split('-')));
+}
+
+function intersect(first: readonly string[], second: readonly string[]): string[] {
+  if (first.length === 0 || second.length === 0) return [];
+  const held = new Set(second);
+  return first.filter((value) => held.has(value));
+}
+
+/** A package name (`pyarrow`, `json-smart`) whose every part of two or more letters is a term. */
+function isNameIn(name: string, hasTerm: (term: string) => boolean): boolean {
+  const parts = name.split('-').filter((part) => part.length >= 2);
+  return parts.length > 0 && parts.every(hasTerm);
+}
+
+/** The key with the fewest documents (ties by name), i.e. the most telling shared key. */
+function pickRarest(keys: readonly string[], count: (key: string) => number): string {
+  let best = keys[0]!;
+  let bestCount = count(best);
+  for (const key of keys.slice(1)) {
+    const keyCount = count(key);
+    if (keyCount < bestCount || (keyCount === bestCount && key < best)) {
+      best = key;
+      bestCount = keyCount;
+    }
+  }
+  return best;
+}
+
+/**
+ * Whether the versions a report names come before the advisory's fix: true when one does (the
+ * report is about a version the advisory covers), false when every one is at or past the last fix
+ * (a new bug or a regression), null when either side gives none.
+ */
+function isBeforeEveryFix(mentioned: readonly string[], fixed: readonly string[]): boolean | null {
+  const fixes = fixed.map((version) => semver.coerce(version)).filter((v) => v !== null);
+  const named = mentioned.map((version) => semver.coerce(version)).filter((v) => v !== null);
+  if (fixes.length === 0 || named.length === 0) return null;
+  const lastFix = fixes.reduce((latest, fix) => (semver.gt(fix, latest) ? fix : latest));
+  return named.some((version) => semver.lt(version, lastFix));
+}

@@ -1,0 +1,108 @@
+// The pure decisions of the evidence check that sit between reading the repository and judging a
+// claim: which names to search, which files to read for a symbol or a snippet, how an option is
+// spelt in code, which code a line claim quotes, and which lines a proof cites.
+
+import type { CheckedClaim, CodeClaim } from '../model/evidence.js';
+import { evidenceThresholds } from './evidence-thresholds.js';
+import { findBlockEnd } from './find-block-end.js';
+import { orderSymbolFiles } from './judge-symbol-claim.js';
+
+/** A line of code found by a search: where, and what it says. */
+export interface CodeHit {
+  path: string;
+  line: number;
+  text: string;
+}
+
+export interface LineRange {
+  start: number;
+  end: number;
+}
+
+/** The symbols the report names in this project (not another project's), each once. */
+export function listSymbolsToSearch(claims: readonly CodeClaim[]): string[] {
+  return [
+    ...new Set(
+      claims
+        .filter((claim) => claim.kind === 'symbol' && claim.externalTo === undefined)
+        .map((claim) => claim.symbol ?? claim.text),
+    ),
+  ];
+}
+
+/** One search for every symbol, split back per symbol (a line naming two counts for both). */
+export function groupHitsBySymbol<Hit extends CodeHit>(
+  symbols: readonly string[],
+  hits: readonly Hit[],
+): Map<string, Hit[]> {
+  const grouped = new Map<string, Hit[]>(symbols.map((symbol) => [symbol, []]));
+  for (const hit of hits) {
+    for (const symbol of symbols) {
+      if (hit.text.includes(symbol)) grouped.get(symbol)!.push(hit);
+    }
+  }
+  return grouped;
+}
+
+/** The files to read for a symbol's definition: source files first, at most a few. */
+export function pickSymbolFiles(hits: readonly CodeHit[]): string[] {
+  return orderSymbolFiles([...new Set(hits.map((hit) => hit.path))]).slice(
+    0,
+    evidenceThresholds.maxCandidateFilesPerSymbol,
+  );
+}
+
+/**
+ * The files to read for a quoted snippet: the one the report cites first, then those the most
+ * probe lines lead to (ties in the order the search found them).
+ */
+export function pickSnippetFiles(hits: readonly CodeHit[], citedPath: string | null): string[] {
+  const counts = new Map<string, number>();
+  if (citedPath) counts.set(citedPath, Number.MAX_SAFE_INTEGER);
+  for (const hit of hits) counts.set(hit.path, (counts.get(hit.path) ?? 0) + 1);
+  return [...counts]
+    .sort((first, second) => second[1] - first[1])
+    .slice(0, evidenceThresholds.maxCandidateFilesPerSnippet)
+    .map(([path]) => path);
+}
+
+/** How an option (`--strict`) is written in code: as given, or as a quoted name. */
+export function spellOption(claim: CodeClaim): { name: string; spellings: string[] } {
+  const name = claim.text.replace(/^-+/, '');
+  return { name, spellings: [claim.text, `"${name}"`, `'${name}'`] };
+}
+
+/** The code a report quotes right after a line reference (`path:line` then a snippet). */
+export function findQuotedCode(claim: CodeClaim, claims: readonly CodeClaim[]): string | undefined {
+  const snippet = claims.find(
+    (other) =>
+      other.kind === 'snippet' &&
+      other.path === claim.path &&
+      other.lines?.start === claim.lines?.start,
+  );
+  return snippet?.text;
+}
+
+/**
+ * Whether to ask the history if the cited code changed after the checked revision: only for a
+ * verified proof with a path, and only when a release was checked (HEAD has no later change).
+ */
+export function isLaterChangeWanted(checked: CheckedClaim, isDefaultRevision: boolean): boolean {
+  return !isDefaultRevision && checked.status === 'verified' && Boolean(checked.proof.path);
+}
+
+/**
+ * The lines a proof cites, to follow in the history: a line claim's own lines, a definition's
+ * whole block, or as many lines as the proof's snippet shows. `text` is the cited file's text
+ * (null when it could not be read: the proof's line alone). Null when the proof has no place.
+ */
+export function locateCitedLines(checked: CheckedClaim, text: string | null): LineRange | null {
+  const { path, line } = checked.proof;
+  if (path === undefined || line === undefined) return null;
+  if (checked.claim.kind === 'line' && checked.claim.lines && !checked.proof.similarity)
+    return checked.claim.lines;
+  if (text === null) return { start: line, end: line };
+  if (checked.claim.kind === 'symbol') return { start: line, end: findBlockEnd(text, line) };
+  const shown = (checked.proof.snippet ?? '').split('\n').length;
+  return { start: line, end: line + Math.max(0, shown - 1) };
+}
