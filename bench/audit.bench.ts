@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { describeSnapshotNeeds } from '../src/core/index.js';
 import { createServices } from '../src/create-services.js';
+import { createDefaultConfig } from '../src/config/load-config.js';
 import { generateAuditRepo } from './support/generate-audit-repo.js';
 
 const { values } = parseArgs({
@@ -54,7 +55,7 @@ function describe(label: string, times: number[]): string {
 const dir = mkdtempSync(join(tmpdir(), 'thresher-bench-audit-'));
 try {
   generateAuditRepo(dir, fileCount, workflowCount);
-  const services = createServices({});
+  const services = createServices(createDefaultConfig());
   const now = new Date();
   let results = 0;
   let fails = 0;

@@ -10,12 +10,13 @@ import { renderTriageJson } from '../src/cli/output/render-triage-json.js';
 import { renderTriageText } from '../src/cli/output/render-triage-text.js';
 import { loadSecurityProfile } from '../src/config/load-security-profile.js';
 import { createServices } from '../src/create-services.js';
+import { createDefaultConfig } from '../src/config/load-config.js';
 import { buildEvidenceRepo } from '../test/fixtures/evidence/build-evidence-repo.js';
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false } } });
 const root = resolve(import.meta.dirname, '..');
 const profile = await loadSecurityProfile(join(root, 'examples/security-profile.yml'));
-const services = createServices({ PATH: process.env.PATH });
+const services = createServices(createDefaultConfig({ PATH: process.env.PATH }));
 const folder = mkdtempSync(join(tmpdir(), 'thresher-bench-hostile-'));
 const mebibyte = 1024 * 1024;
 
@@ -45,7 +46,9 @@ const shapes: Record<string, (size: number) => string> = {
 /** Seconds to triage and render; checks that every report was triaged (none refused). */
 async function timeTriage(paths: string[], expectedReports = 1): Promise<number> {
   const started = process.hrtime.bigint();
-  const outcome = await services.triage.triage({ profile, paths });
+  const input = await services.intake.readFiles(paths);
+  const triaged = await services.triage.triage({ profile, reports: input.reports });
+  const outcome = { ...triaged, problems: [...input.problems, ...triaged.problems] };
   renderTriageJson(outcome);
   renderTriageText(outcome);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
@@ -137,7 +140,10 @@ for (const count of nameCounts) {
   const names = Array.from({ length: count }, (_, index) => `\`invented_function_${index}()\``);
   const path = writeReport('names.md', `# Many names\n\n${names.join(', ')}\n`);
   const started = process.hrtime.bigint();
-  await services.evidence.check({ repoDir: repo.fixture.dir, paths: [path] });
+  const opened = await services.openRepository(repo.fixture.dir);
+  const input = await services.intake.readFiles([path]);
+  await services.evidence.check({ repo: opened, reports: input.reports });
+  opened.close();
   evidenceTimes.push(Number(process.hrtime.bigint() - started) / 1e9);
 }
 printGrowth(

@@ -14,6 +14,7 @@ import Database from 'better-sqlite3';
 import { Hono } from 'hono';
 import pg from 'pg';
 import { createServices } from '../src/create-services.js';
+import { createDefaultConfig } from '../src/config/load-config.js';
 import { serveInbox, type RunningServer } from '../src/server/serve.js';
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
@@ -158,7 +159,7 @@ async function benchInbox(
   }
 }
 
-const services = createServices({});
+const services = createServices(createDefaultConfig());
 const sqliteDir = mkdtempSync(join(tmpdir(), 'thresher-bench-server-'));
 try {
   const bareDatabase = new Database(join(sqliteDir, 'bare.sqlite'));

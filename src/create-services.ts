@@ -1,11 +1,13 @@
-// The single composition root: builds the adapters and hands them to the services. Every service
-// and adapter is built on its first use (dynamic imports), so a command loads only the modules it
-// runs: `thresher triage` never loads the git reader, the zip reader or the advisory standards.
+// The single composition root: builds the adapters from the Config and hands them to the
+// services. Services take content (reports, an open repository, a store); the front ends reach
+// files through `intake`, `openRepository` and `openDuplicateStore`. Every service and adapter is
+// built on its first use (dynamic imports), so a command loads only the modules it runs:
+// `thresher triage` never loads the git reader, the zip reader or the advisory standards, and the
+// mail parser loads only when e-mail is read.
 
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { createFileDuplicateStore } from './adapters/duplicates/create-file-duplicate-store.js';
-import type { ProcessEnvironment } from './adapters/git/create-git-repo-reader.js';
 import type { AdvisoryService } from './services/manage-advisories.js';
 import type { AuditService } from './services/audit-repository.js';
 import type { InitService } from './services/init-readiness.js';
@@ -13,10 +15,14 @@ import type { DependencyService } from './services/check-dependencies.js';
 import type { EvidenceService } from './services/check-report-evidence.js';
 import type { DuplicatesService } from './services/find-duplicates.js';
 import type { InboxService } from './services/create-inbox-service.js';
+import type { Config } from './config/load-config.js';
+import type { IntakeService } from './services/read-report-intake.js';
+import type { MailReader } from './core/triage.js';
 import type {
   AdvisoryReader,
   DirectoryOpener,
   DuplicateStore,
+  OpenedRepo,
   PopularPackageSource,
   RegistryOpener,
   RepoOpener,
@@ -28,6 +34,14 @@ import type { TriageService } from './services/triage-reports.js';
 import type { SeverityService } from './services/assess-report-severity.js';
 
 export interface Services {
+  /** The settings the services were built with. */
+  config: Config;
+  /** Report bodies, files and the --against corpus into reports (the only way in for content). */
+  intake: IntakeService;
+  /** A local git repository, read-only; throws InputError when it is not one. The caller closes it. */
+  openRepository(dir: string): Promise<OpenedRepo>;
+  /** The duplicate store kept in a file between runs (`--store FILE`), created on first commit. */
+  openDuplicateStore(path: string): DuplicateStore;
   triage: TriageService;
   evidence: EvidenceService;
   duplicates: DuplicatesService;
@@ -59,14 +73,21 @@ function buildOnFirstUse<T>(build: () => Promise<T>): () => Promise<T> {
   return () => (built ??= build());
 }
 
-/** `environment` is the process environment, read only by the entry point that calls this. */
-export function createServices(environment: ProcessEnvironment): Services {
+/** `config` comes from `loadConfig` (src/config/load-config.ts), called by the entry point. */
+export function createServices(config: Config): Services {
+  const { environment } = config;
   // Ports: each adapter's module loads on the port's first call.
+  // The intake's mail port: postal-mime loads only when e-mail is read.
+  const mail: MailReader = {
+    readMail: async (source, bytes) =>
+      (await import('./adapters/mail/parse-email-reports.js')).postalMimeMailReader.readMail(
+        source,
+        bytes,
+      ),
+  };
   const reportReader: ReportReader = {
     readReports: async (paths) =>
-      (await import('./adapters/report-files/read-report-files.js')).readReportFiles(paths),
-    readReportContent: async (name, content) =>
-      (await import('./adapters/report-files/read-report-files.js')).readReportBytes(name, content),
+      (await import('./adapters/report-files/read-report-files.js')).readReportFiles(paths, mail),
   };
   const advisoryReader: AdvisoryReader = {
     readAdvisoryCorpus: async (paths) =>
@@ -94,12 +115,27 @@ export function createServices(environment: ProcessEnvironment): Services {
   };
   const clock = { now: () => new Date() };
 
+  const loadIntake = buildOnFirstUse(async () =>
+    (await import('./services/read-report-intake.js')).createIntakeService({
+      mail,
+      reportReader,
+      advisoryReader,
+    }),
+  );
+  const intake: IntakeService = {
+    read: async (input) => (await loadIntake()).read(input),
+    readFiles: async (paths) => (await loadIntake()).readFiles(paths),
+    readCorpus: async (paths) => (await loadIntake()).readCorpus(paths),
+  };
+
   const loadDependencies = buildOnFirstUse(async () => {
     const [{ createDependencyService }, { createNpmRegistryOpener }] = await Promise.all([
       import('./services/check-dependencies.js'),
       import('./adapters/registry/create-npm-registry.js'),
     ]);
-    const registryOpener: RegistryOpener = createNpmRegistryOpener(environment);
+    const registryOpener: RegistryOpener = createNpmRegistryOpener(environment, {
+      cacheDir: config.cacheDir,
+    });
     return createDependencyService({ registryOpener, popularPackageSource, advisoryReader, clock });
   });
   const dependencies: DependencyService = {
@@ -117,28 +153,20 @@ export function createServices(environment: ProcessEnvironment): Services {
   // Triage checks the dependencies a report's diffs add through the same service as `thresher deps`.
   const loadTriage = buildOnFirstUse(async () =>
     (await import('./services/triage-reports.js')).createTriageService({
-      reportReader,
-      advisoryReader,
-      repoOpener,
-      openDuplicateStore,
       dependencyService: dependencies,
       severityModel,
     }),
   );
-  const triage: TriageService = { triage: async (request) => (await loadTriage()).triage(request) };
+  const triage: TriageService = {
+    triage: async (request) => (await loadTriage()).triage(request),
+    triageEach: async (request, onResult) => (await loadTriage()).triageEach(request, onResult),
+  };
 
   const loadEvidence = buildOnFirstUse(async () =>
-    (await import('./services/check-report-evidence.js')).createEvidenceService({
-      reportReader,
-      repoOpener,
-    }),
+    (await import('./services/check-report-evidence.js')).createEvidenceService(),
   );
   const loadDuplicates = buildOnFirstUse(async () =>
-    (await import('./services/find-duplicates.js')).createDuplicatesService({
-      reportReader,
-      advisoryReader,
-      openDuplicateStore,
-    }),
+    (await import('./services/find-duplicates.js')).createDuplicatesService(),
   );
   const loadAdvisories = buildOnFirstUse(async () => {
     const [{ createAdvisoryService }, { createStandardValidator, createWeaknessCatalog }] =
@@ -170,12 +198,15 @@ export function createServices(environment: ProcessEnvironment): Services {
   });
   const loadSeverity = buildOnFirstUse(async () =>
     (await import('./services/assess-report-severity.js')).createSeverityService({
-      reportReader,
       modelSource: severityModel,
     }),
   );
 
   return {
+    config,
+    intake,
+    openRepository: (dir) => repoOpener.open(dir),
+    openDuplicateStore,
     triage,
     async openInbox({ dataDir, databaseUrl, databaseSchema }) {
       // Loaded here so that the other commands never load the database drivers.
@@ -205,7 +236,9 @@ export function createServices(environment: ProcessEnvironment): Services {
       return createInboxService({
         store,
         triage,
-        reportReader,
+        repoOpener,
+        readCorpus: (paths) => intake.readCorpus(paths),
+        readReport: (input) => intake.read(input),
         passwords: createScryptPasswordHasher(),
         clock,
         parseProfile: parseSecurityProfile,

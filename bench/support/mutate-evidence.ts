@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { readReportFiles } from '../../src/adapters/report-files/read-report-files.js';
+import { postalMimeMailReader } from '../../src/adapters/mail/parse-email-reports.js';
 import {
   extractFacts,
   type CheckedClaim,
@@ -169,7 +170,7 @@ export async function scoreProject(input: {
       .sort()
       .map((name) => join(dir, name)),
   );
-  const batch = await readReportFiles(paths);
+  const batch = await readReportFiles(paths, postalMimeMailReader);
   const trees = listTrees(repoDir);
   const random = createRandom(20_240_917);
   const known = new Map<string, boolean>();

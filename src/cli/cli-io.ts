@@ -5,6 +5,8 @@ export interface CliIo {
   stderr: (text: string) => void;
   /** Standard input, for commands that ask questions (`thresher init`); absent in most tests. */
   stdin?: NodeJS.ReadableStream & { isTTY?: boolean };
+  /** True when stderr is a terminal: batches then show their progress there. */
+  isStderrTerminal?: boolean;
 }
 
 /**

@@ -7,5 +7,6 @@ const exitCode = await runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   stdin: process.stdin,
+  isStderrTerminal: process.stderr.isTTY,
 });
 process.exitCode = exitCode;

@@ -2,7 +2,7 @@
 // --data DIR (default .thresher), or PostgreSQL when THRESHER_DATABASE_URL or --config names it.
 
 import { mkdir } from 'node:fs/promises';
-import { loadServerConfig } from '../config/load-server-config.js';
+import { loadConfig } from '../config/load-config.js';
 import type { Services } from '../create-services.js';
 import type { InboxService } from '../services/create-inbox-service.js';
 
@@ -16,7 +16,7 @@ async function openAdminInbox(
   values: { data?: string | undefined; config?: string | undefined },
   services: Services,
 ): Promise<InboxService> {
-  const config = await loadServerConfig(
+  const config = await loadConfig(
     {
       ...(values.data !== undefined ? { data: values.data } : {}),
       ...(values.config !== undefined ? { config: values.config } : {}),

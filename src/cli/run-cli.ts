@@ -71,6 +71,15 @@ function describeError(error: unknown): { message: string; code: number } {
   return { message, code: mapped.exitCode };
 }
 
+/** The services, built from the settings: file (THRESHER_CONFIG), then environment. */
+async function openServices(): Promise<Services> {
+  const [{ createServices }, { loadConfig }] = await Promise.all([
+    import('../create-services.js'),
+    import('../config/load-config.js'),
+  ]);
+  return createServices(await loadConfig({}, process.env));
+}
+
 export async function runCli(argv: string[], io: CliIo, givenServices?: Services): Promise<number> {
   const [name, ...args] = argv;
   if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
@@ -88,8 +97,7 @@ export async function runCli(argv: string[], io: CliIo, givenServices?: Services
   }
   try {
     const command = await loadCommand();
-    const services =
-      givenServices ?? (await import('../create-services.js')).createServices(process.env);
+    const services = givenServices ?? (await openServices());
     return await command(args, io, services);
   } catch (error) {
     const { message, code } = describeError(error);

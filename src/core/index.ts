@@ -122,7 +122,8 @@ export type {
   TriageResult,
   Verdict,
 } from './model/triage-result.js';
-export { isOsvAdvisory, parseOsvAdvisory } from './advisories/parse-osv-advisory.js';
+export { parseOsvAdvisory } from './advisories/parse-osv-advisory.js';
+export { isOsvAdvisory } from './report/is-osv-advisory.js';
 export { convertAdvisoryToOsv } from './advisories/convert-advisory-to-osv.js';
 export { convertAdvisoryToCve5 } from './advisories/convert-advisory-to-cve5.js';
 export { convertAdvisoryToCsaf } from './advisories/convert-advisory-to-csaf.js';
@@ -222,12 +223,24 @@ export {
   pickSnippetProbes,
 } from './evidence/match-snippet.js';
 export { buildReportDocument } from './report/build-report-document.js';
+export {
+  describeTooLargeInput,
+  intakeLimits,
+  readReportInput,
+  type IntakeProblem,
+  type IntakeResult,
+  type MailReader,
+  type ReportInput,
+} from './intake/read-report-input.js';
+export { parseReportText } from './report/parse-report.js';
+export { findInvalidUtf8 } from './text/find-invalid-utf8.js';
 export { extractFacts, extractReportFacts } from './report/extract-facts.js';
 export { deriveProjectNames } from './report/derive-project-names.js';
 export {
   sanitizeForTerminal,
   sanitizeLineForTerminal,
   stringifyJsonForTerminal,
+  stringifyJsonLineForTerminal,
 } from './text/sanitize-for-terminal.js';
 export { findLineAndColumn } from './text/locate-line.js';
 export { formatParseIssue } from './report/format-parse-issue.js';
@@ -321,9 +334,7 @@ export {
 export { blankCvssVectors } from './severity/blank-cvss-vectors.js';
 // Report intake pieces the report-file and mail adapters build on, and the YAML reader of the
 // profile loader: named here so nothing outside the core reaches into its folders.
-export { parseReportText } from './report/parse-report.js';
 export { parseMarkdownReport } from './report/parse-markdown-report.js';
-export { looksLikeEmail } from './report/looks-like-email.js';
 export { createReportBodyBuilder } from './report/create-report-body-builder.js';
 export { cutTitle, deriveReportTitle } from './report/derive-report-title.js';
 export { fenceCode } from './report/fence-code.js';

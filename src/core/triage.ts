@@ -95,12 +95,22 @@ export {
   pickSnippetProbes,
 } from './evidence/match-snippet.js';
 export { buildReportDocument } from './report/build-report-document.js';
+export {
+  describeTooLargeInput,
+  intakeLimits,
+  readReportInput,
+  type IntakeProblem,
+  type IntakeResult,
+  type MailReader,
+  type ReportInput,
+} from './intake/read-report-input.js';
 export { extractFacts, extractReportFacts } from './report/extract-facts.js';
 export { deriveProjectNames } from './report/derive-project-names.js';
 export {
   sanitizeForTerminal,
   sanitizeLineForTerminal,
   stringifyJsonForTerminal,
+  stringifyJsonLineForTerminal,
 } from './text/sanitize-for-terminal.js';
 export { findLineAndColumn } from './text/locate-line.js';
 export { rankQueue } from './queue/score-priority.js';
@@ -114,8 +124,6 @@ export type { ReportStatus } from './workflow/status-transitions.js';
 export { blankCvssVectors } from './severity/blank-cvss-vectors.js';
 export type { Reporter, ReportFormat } from './model/report.js';
 export type { ParseResult } from './model/parse-result.js';
-export { parseReportText } from './report/parse-report.js';
-export { looksLikeEmail } from './report/looks-like-email.js';
 export { createReportBodyBuilder } from './report/create-report-body-builder.js';
 export { cutTitle, deriveReportTitle } from './report/derive-report-title.js';
 export { fenceCode } from './report/fence-code.js';

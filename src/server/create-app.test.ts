@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServices } from '../create-services.js';
+import { createDefaultConfig } from '../config/load-config.js';
 import type { InboxService } from '../services/create-inbox-service.js';
 import { createApp } from './create-app.js';
 import { createOpenApiDocument } from './openapi-document.js';
@@ -38,7 +39,7 @@ interface Fixture {
 
 async function createFixture(options: { submissionsPerMinute?: number | null } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'thresher-app-'));
-  const inbox = await createServices({}).openInbox({ dataDir: dir });
+  const inbox = await createServices(createDefaultConfig()).openInbox({ dataDir: dir });
   await inbox.addProject({ name: 'demo', profileYaml });
   await inbox.addProject({ name: 'other', profileYaml });
   const { user, password } = await inbox.addMaintainer('lead@example.org');

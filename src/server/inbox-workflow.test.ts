@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createDefaultConfig } from '../config/load-config.js';
 import { createServices } from '../create-services.js';
 import { reproductionRequest, type InboxService } from '../services/create-inbox-service.js';
 import { createApp } from './create-app.js';
@@ -37,7 +38,7 @@ let apiToken: string;
 
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'thresher-inbox-workflow-'));
-  inbox = await createServices({}).openInbox({ dataDir: dir });
+  inbox = await createServices(createDefaultConfig()).openInbox({ dataDir: dir });
   await inbox.addProject({ name: 'demo', profileYaml });
   await inbox.addProject({ name: 'other', profileYaml });
   await inbox.addMaintainer('lead@example.org');
@@ -563,7 +564,7 @@ describe('the kept duplicate index', () => {
   }
 
   it('finds earlier reports of this process and of another process writing the same store', async () => {
-    const second = await createServices({}).openInbox({ dataDir: dir });
+    const second = await createServices(createDefaultConfig()).openInbox({ dataDir: dir });
     try {
       const maintainer = await inbox.identifyToken(apiToken);
       const first = await inbox.submitReport({

@@ -1,5 +1,5 @@
-// Use case: `thresher severity`: read reports, predict each one's CVSS base metrics from its text
-// with the severity model, and set the prediction beside the reporter's claim.
+// Use case: `thresher severity`: predict each report's CVSS base metrics from its text with the
+// severity model, and set the prediction beside the reporter's claim. Takes reports, never paths.
 
 import {
   blankCvssVectors,
@@ -13,7 +13,7 @@ import {
   type SeverityPrediction,
 } from '../core/index.js';
 import { isolateReportFailure } from './isolate-report-failure.js';
-import type { InputProblem, ReportReader, SeverityModelSource } from './ports.js';
+import type { InputProblem, SeverityModelSource } from './ports.js';
 
 export interface ReportSeverity {
   report: Report;
@@ -28,7 +28,7 @@ export interface SeverityOutcome {
 }
 
 export interface SeverityService {
-  assess(request: { paths: readonly string[] }): Promise<SeverityOutcome>;
+  assess(request: { reports: readonly Report[] }): Promise<SeverityOutcome>;
 }
 
 /** Predicts and combines for one report. */
@@ -48,16 +48,14 @@ function assessReportSeverity(
 }
 
 export function createSeverityService(dependencies: {
-  reportReader: ReportReader;
   modelSource: SeverityModelSource;
 }): SeverityService {
   return {
-    async assess({ paths }) {
+    async assess({ reports }) {
       const model = await dependencies.modelSource.load();
-      const batch = await dependencies.reportReader.readReports(paths);
       const results: ReportSeverity[] = [];
-      const problems = [...batch.problems];
-      for (const report of batch.reports) {
+      const problems: InputProblem[] = [];
+      for (const report of reports) {
         const assessment = await isolateReportFailure(
           report.source,
           'the severity assessment',

@@ -22,11 +22,10 @@ beforeAll(async () => {
   registry = await serveRegistryFixtures();
   cache = mkdtempSync(join(tmpdir(), 'thresher-deps-service-'));
   service = createDependencyService({
-    registryOpener: createNpmRegistryOpener({
-      HOME: cache,
-      THRESHER_CACHE_DIR: cache,
-      npm_config_registry: registry.url,
-    }),
+    registryOpener: createNpmRegistryOpener(
+      { HOME: cache, npm_config_registry: registry.url },
+      { cacheDir: cache },
+    ),
     popularPackageSource,
     advisoryReader: { readAdvisoryCorpus },
     clock: { now: () => new Date() },

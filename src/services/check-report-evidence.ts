@@ -1,9 +1,10 @@
-// Use case: `thresher evidence`: read reports and check each one's code claims against a repository.
+// Use case: `thresher evidence`: check each report's code claims against an open repository.
+// Takes reports and a repository reader, never paths.
 
 import { extractFacts, type EvidenceSummary, type Report } from '../core/index.js';
 import { checkEvidence } from './check-evidence.js';
 import { isolateReportFailure } from './isolate-report-failure.js';
-import type { InputProblem, RepoOpener, ReportReader } from './ports.js';
+import type { InputProblem, RepoReader } from './ports.js';
 
 interface ReportEvidence {
   report: Report;
@@ -12,37 +13,29 @@ interface ReportEvidence {
 
 export interface EvidenceOutcome {
   results: ReportEvidence[];
+  /** Reports whose check failed (the rest of the batch went on). */
   problems: InputProblem[];
 }
 
 export interface EvidenceService {
-  check(request: { repoDir: string; paths: readonly string[] }): Promise<EvidenceOutcome>;
+  check(request: { repo: RepoReader; reports: readonly Report[] }): Promise<EvidenceOutcome>;
 }
 
-export function createEvidenceService(dependencies: {
-  reportReader: ReportReader;
-  repoOpener: RepoOpener;
-}): EvidenceService {
+export function createEvidenceService(): EvidenceService {
   return {
-    async check({ repoDir, paths }) {
-      const repo = await dependencies.repoOpener.open(repoDir);
-      try {
-        const batch = await dependencies.reportReader.readReports(paths);
-        const results: ReportEvidence[] = [];
-        const problems = [...batch.problems];
-        for (const report of batch.reports) {
-          const evidence = await isolateReportFailure(
-            report.source,
-            'the code evidence check',
-            () => checkEvidence(report, extractFacts(report), repo),
-            problems,
-          );
-          if (evidence) results.push({ report, evidence });
-        }
-        return { results, problems };
-      } finally {
-        repo.close();
+    async check({ repo, reports }) {
+      const results: ReportEvidence[] = [];
+      const problems: InputProblem[] = [];
+      for (const report of reports) {
+        const evidence = await isolateReportFailure(
+          report.source,
+          'the code evidence check',
+          () => checkEvidence(report, extractFacts(report), repo),
+          problems,
+        );
+        if (evidence) results.push({ report, evidence });
       }
+      return { results, problems };
     },
   };
 }

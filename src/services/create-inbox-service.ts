@@ -10,8 +10,10 @@ import {
   RateLimitedError,
   reportStatuses,
   UnavailableError,
+  type IntakeResult,
   type ParseResult,
   type Report,
+  type ReportInput,
   type ReportStatus,
   type SecurityProfile,
   type TriageResult,
@@ -19,6 +21,7 @@ import {
 import { parseMarkdownReport } from '../core/index.js';
 import type {
   Clock,
+  DuplicateCorpus,
   DuplicateFinder,
   DuplicateStore,
   PasswordHasher,
@@ -28,7 +31,7 @@ import type {
   ReportActivity,
   ReportEvent,
   ReportRecord,
-  ReportReader,
+  RepoOpener,
   ReportStore,
   UserRecord,
 } from './ports.js';
@@ -111,13 +114,10 @@ export interface InboxService {
   /** The same, from a report file in any intake format (one report per file). */
   submitReportFile(submission: FileSubmission): Promise<SubmissionReceipt>;
   /**
-   * Reads report files (any intake format) into a project, each stored then triaged like a
-   * submission; returns how many were new and the files that could not be read.
+   * Stores reports the intake read (any format) in a project, each then triaged like a
+   * submission; returns how many were new.
    */
-  importReports(
-    project: string,
-    paths: readonly string[],
-  ): Promise<{ added: number; problems: Array<{ source: string; message: string }> }>;
+  importReports(project: string, reports: readonly Report[]): Promise<{ added: number }>;
   /** Triage (again) with the project's current profile; stores the assessment. */
   triageStoredReport(id: string): Promise<ReportRecord>;
   listQueue(query: {
@@ -183,7 +183,12 @@ export interface InboxService {
 interface InboxDependencies {
   store: ReportStore;
   triage: TriageService;
-  reportReader: ReportReader;
+  /** Opens a project's repository for code evidence (closed after each triage). */
+  repoOpener: RepoOpener;
+  /** Reads a project's published advisories for duplicate matching. */
+  readCorpus: (paths: readonly string[]) => Promise<DuplicateCorpus>;
+  /** The core intake: an uploaded file's bytes (its name hints at the format) into reports. */
+  readReport: (input: ReportInput) => Promise<IntakeResult>;
   passwords: PasswordHasher;
   clock: Clock;
   parseProfile: (text: string) => ParseResult<SecurityProfile>;
@@ -284,15 +289,22 @@ export function createInboxService(dependencies: InboxDependencies): InboxServic
     });
     if (!parsed.ok) throw new InputError(parsed.issues[0]?.message ?? 'the report is empty');
     const report: Report = parsed.value;
-    const outcome = await dependencies.triage.triage({
-      profile,
-      paths: [],
-      reports: [report],
-      repoDir: project.repoPath ?? undefined,
-      againstPaths: project.advisoriesPath ? [project.advisoriesPath] : [],
-      duplicateStore: dependencies.openDuplicateStore(project.name),
-      keepDuplicateIndex: { name: project.name, version: String(project.version) },
-    });
+    const { advisoriesPath } = project;
+    const repo = project.repoPath ? await dependencies.repoOpener.open(project.repoPath) : null;
+    let outcome;
+    try {
+      outcome = await dependencies.triage.triage({
+        profile,
+        reports: [report],
+        ...(repo ? { repo } : {}),
+        // Read only when the project's kept duplicate index is built (first use, new version).
+        ...(advisoriesPath ? { against: () => dependencies.readCorpus([advisoriesPath]) } : {}),
+        duplicateStore: dependencies.openDuplicateStore(project.name),
+        keepDuplicateIndex: { name: project.name, version: String(project.version) },
+      });
+    } finally {
+      repo?.close();
+    }
     const result = outcome.queue[0];
     if (!result) return { record, result: null };
     const updated = await store.reports.update(
@@ -499,10 +511,7 @@ export function createInboxService(dependencies: InboxDependencies): InboxServic
     async submitReportFile(submission) {
       const project = await getProject(submission.project);
       const name = requireText(submission.file.name, 'file name', 320);
-      const batch = await dependencies.reportReader.readReportContent(
-        name,
-        submission.file.content,
-      );
+      const batch = await dependencies.readReport({ content: submission.file.content, name });
       if (batch.reports.length === 0) {
         throw new InputError(
           `the file could not be read as a report: ${batch.problems[0]?.message ?? 'it is empty'}`,
@@ -528,11 +537,10 @@ export function createInboxService(dependencies: InboxDependencies): InboxServic
         format: report.format,
       });
     },
-    async importReports(projectName, paths) {
+    async importReports(projectName, reports) {
       const project = await getProject(projectName);
-      const batch = await dependencies.reportReader.readReports(paths);
       let added = 0;
-      for (const report of batch.reports) {
+      for (const report of reports) {
         const stored = await store.reports.add({
           project: project.name,
           title: report.title,
@@ -551,7 +559,7 @@ export function createInboxService(dependencies: InboxDependencies): InboxServic
           // Stored untriaged; re-triage on demand retries it.
         }
       }
-      return { added, problems: batch.problems };
+      return { added };
     },
     async triageStoredReport(id) {
       const record = await store.reports.get(id);

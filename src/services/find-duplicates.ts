@@ -1,6 +1,6 @@
 // Use case: `thresher duplicates`: for each report, the earlier reports and published advisories
 // about the same bug, best first, with the evidence for each. Reports are matched in arrival
-// order, so later reports in one batch also find the earlier ones.
+// order, so later reports in one batch also find the earlier ones. Takes reports, never paths.
 
 import {
   buildReportDocument,
@@ -8,12 +8,8 @@ import {
   type DuplicateCandidate,
   type Report,
 } from '../core/index.js';
-import {
-  loadDuplicateIndex,
-  sortByArrival,
-  type DuplicateSources,
-} from './load-duplicate-index.js';
-import type { DuplicateStore, InputProblem } from './ports.js';
+import { loadDuplicateIndex, sortByArrival } from './load-duplicate-index.js';
+import type { DuplicateCorpus, DuplicateStore } from './ports.js';
 
 interface DuplicateMatch {
   report: Report;
@@ -22,15 +18,16 @@ interface DuplicateMatch {
 
 export interface DuplicatesOutcome {
   matches: DuplicateMatch[];
-  problems: InputProblem[];
+  /** Documents the reports were matched against (advisories, earlier and stored reports). */
   indexSize: number;
 }
 
 interface DuplicatesRequest {
-  againstPaths: readonly string[];
-  paths: readonly string[];
-  /** Keep the checked reports for later runs. */
-  storePath?: string;
+  reports: readonly Report[];
+  /** Published advisories and earlier reports, as the intake read them. */
+  against?: DuplicateCorpus;
+  /** Where checked reports are kept, and matched against in later runs. */
+  duplicateStore?: DuplicateStore;
   limit?: number;
 }
 
@@ -38,26 +35,21 @@ export interface DuplicatesService {
   find(request: DuplicatesRequest): Promise<DuplicatesOutcome>;
 }
 
-export function createDuplicatesService(
-  dependencies: DuplicateSources & { openDuplicateStore: (path: string) => DuplicateStore },
-): DuplicatesService {
+export function createDuplicatesService(): DuplicatesService {
   return {
-    async find({ againstPaths, paths, storePath, limit = 10 }) {
-      const store = storePath === undefined ? null : dependencies.openDuplicateStore(storePath);
-      const { index, problems, matchThenAdd, commit } = await loadDuplicateIndex(
-        dependencies,
-        againstPaths,
+    async find({ reports, against, duplicateStore, limit = 10 }) {
+      const { index, matchThenAdd, commit } = await loadDuplicateIndex(
+        against ?? null,
         '',
-        store,
+        duplicateStore ?? null,
       );
-      const batch = await dependencies.reportReader.readReports(paths);
       const matches: DuplicateMatch[] = [];
-      for (const report of sortByArrival(batch.reports)) {
+      for (const report of sortByArrival(reports)) {
         const document = buildReportDocument(report, extractFacts(report), '');
         matches.push({ report, candidates: await matchThenAdd(document, limit) });
       }
       await commit();
-      return { matches, problems: [...problems, ...batch.problems], indexSize: index.size };
+      return { matches, indexSize: index.size };
     },
   };
 }

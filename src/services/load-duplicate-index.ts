@@ -1,5 +1,6 @@
 // Builds the duplicate index a run matches against: published OSV advisories and earlier reports
-// from the --against paths, plus the documents kept in a store from earlier runs.
+// (the corpus a front end read through the intake), plus the documents kept in a store from
+// earlier runs.
 
 import {
   buildReportDocument,
@@ -10,16 +11,10 @@ import {
   type DuplicateIndex,
   type Report,
 } from '../core/triage.js';
-import type { AdvisoryReader, DuplicateStore, InputProblem, ReportReader } from './ports.js';
-
-export interface DuplicateSources {
-  reportReader: ReportReader;
-  advisoryReader: AdvisoryReader;
-}
+import type { DuplicateCorpus, DuplicateStore } from './ports.js';
 
 export interface LoadedIndex {
   index: DuplicateIndex;
-  problems: InputProblem[];
   /**
    * Ranks the earlier documents against this one, then adds it to the index (and the store), so
    * the next report of the batch finds it.
@@ -33,12 +28,10 @@ export interface LoadedIndex {
 interface IndexState {
   index: DuplicateIndex;
   idByContent: Map<string, string>;
-  problems: InputProblem[];
 }
 
 async function buildIndexState(
-  sources: DuplicateSources,
-  againstPaths: readonly string[],
+  corpus: DuplicateCorpus | null,
   projectName: string,
   storedDocuments: readonly DuplicateDocument[],
 ): Promise<IndexState> {
@@ -50,16 +43,10 @@ async function buildIndexState(
     index.add(document);
     idByContent.set(await hashContent(document), document.id);
   }
-  if (againstPaths.length === 0) return { index, idByContent, problems: [] };
-  const corpus = await sources.advisoryReader.readAdvisoryCorpus(againstPaths);
-  for (const advisory of corpus.advisories) index.add(advisory);
-  const earlier =
-    corpus.reportPaths.length > 0
-      ? await sources.reportReader.readReports(corpus.reportPaths)
-      : { reports: [], problems: [] };
-  for (const report of earlier.reports)
+  for (const advisory of corpus?.advisories ?? []) index.add(advisory);
+  for (const report of corpus?.reports ?? [])
     index.add(buildReportDocument(report, extractFacts(report), projectName));
-  return { index, idByContent, problems: [...corpus.problems, ...earlier.problems] };
+  return { index, idByContent };
 }
 
 function bindRun(
@@ -89,21 +76,15 @@ function bindRun(
     onCommitted(added);
     added = 0;
   };
-  return { index, problems: state.problems, matchThenAdd, commit };
+  return { index, matchThenAdd, commit };
 }
 
 export async function loadDuplicateIndex(
-  sources: DuplicateSources,
-  againstPaths: readonly string[],
+  corpus: DuplicateCorpus | null,
   projectName: string,
   store: DuplicateStore | null,
 ): Promise<LoadedIndex> {
-  const state = await buildIndexState(
-    sources,
-    againstPaths,
-    projectName,
-    (await store?.loadDocuments()) ?? [],
-  );
+  const state = await buildIndexState(corpus, projectName, (await store?.loadDocuments()) ?? []);
   return bindRun(state, store);
 }
 
@@ -121,7 +102,7 @@ interface CachedIndex {
  * another number of documents than this process committed (another process wrote to it) or the
  * version changes (the project's profile or paths did).
  */
-export function createDuplicateIndexCache(sources: DuplicateSources) {
+export function createDuplicateIndexCache() {
   const cached = new Map<string, CachedIndex>();
   return {
     async load(request: {
@@ -129,19 +110,20 @@ export function createDuplicateIndexCache(sources: DuplicateSources) {
       name: string;
       /** Changes when what the index is built from changes (the project's version). */
       version: string;
-      againstPaths: readonly string[];
+      /** The corpus the index is built from; read only when the index is built again. */
+      against: () => Promise<DuplicateCorpus | null>;
       projectName: string;
       store: DuplicateStore;
       countDocuments: () => Promise<number>;
     }): Promise<LoadedIndex> {
-      const { name, version, againstPaths, projectName, store } = request;
+      const { name, version, against, projectName, store } = request;
       let entry = cached.get(name);
       const stored = await request.countDocuments();
       if (!entry || entry.version !== version || entry.committed !== stored) {
         const documents = await store.loadDocuments();
         entry = {
           version,
-          state: buildIndexState(sources, againstPaths, projectName, documents),
+          state: against().then((corpus) => buildIndexState(corpus, projectName, documents)),
           committed: documents.length,
         };
         cached.set(name, entry);

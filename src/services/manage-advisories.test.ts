@@ -7,13 +7,17 @@ import {
 import { loadSecurityProfile } from '../config/load-security-profile.js';
 import { parseReportText } from '../core/report/parse-report.js';
 import { createServices } from '../create-services.js';
+import { createDefaultConfig } from '../config/load-config.js';
 import { createAdvisoryService } from './manage-advisories.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const reports = resolve(root, 'examples/reports');
 const profile = await loadSecurityProfile(resolve(root, 'examples/security-profile.yml'));
+const services = createServices(createDefaultConfig());
+const readReports = async (paths: readonly string[]) =>
+  (await services.intake.readFiles(paths)).reports;
 const service = createAdvisoryService({
-  triage: createServices({}).triage,
+  triage: services.triage,
   validator: createStandardValidator(),
   weaknesses: createWeaknessCatalog(),
   clock: { now: () => new Date('2026-12-01T12:00:00Z') },
@@ -25,10 +29,10 @@ describe('advisory draft', () => {
     const outcome = await service.draft({
       profile,
       cveId: 'CVE-2026-41001',
-      paths: [
+      reports: await readReports([
         resolve(reports, '01-chunked-size-integer-overflow.md'),
         resolve(reports, '21-ghsa-chunked-body-heap-overflow.json'),
-      ],
+      ]),
     });
     if (outcome.kind !== 'drafted') throw new Error(JSON.stringify(outcome));
     const { advisory, notes } = outcome;
@@ -77,9 +81,10 @@ describe('advisory draft', () => {
       resolve(reports, '01-chunked-size-integer-overflow.md'),
       resolve(reports, '10-double-slash-auth-bypass.md'),
     ];
-    const refused = await service.draft({ profile, paths });
+    const read = await readReports(paths);
+    const refused = await service.draft({ profile, reports: read });
     expect(refused).toMatchObject({ kind: 'several-bugs', clusters: [[paths[0]], [paths[1]]] });
-    const merged = await service.draft({ profile, paths, merge: true });
+    const merged = await service.draft({ profile, reports: read, merge: true });
     expect(merged.kind === 'drafted' && merged.notes[0]).toBe(
       'merged 2 bugs that duplicate matching tells apart, as asked',
     );

@@ -1,7 +1,7 @@
 // Use cases for advisories: draft one from the reports of one bug (triaged, with in-batch
 // duplicate matching, so the clusters are Thresher's own), export it to OSV, CVE JSON 5 or CSAF
 // (embargo first, then the format's needs, then the official schema: nothing invalid comes out),
-// and import OSV or GitHub advisories. Every input is content; only `draft` may also read paths.
+// and import OSV or GitHub advisories. Every input is content.
 
 import {
   draftAdvisory,
@@ -22,10 +22,8 @@ import type { TriageService } from './triage-reports.js';
 
 interface DraftRequest {
   profile: SecurityProfile;
-  /** Report files and folders to read. */
-  paths?: readonly string[];
-  /** Reports already read (the inbox). */
-  reports?: readonly Report[];
+  /** The reports of one bug, as the intake read them. */
+  reports: readonly Report[];
   id?: string;
   cveId?: string;
   ecosystem?: string;
@@ -78,8 +76,7 @@ export function createAdvisoryService(dependencies: AdvisoryDependencies): Advis
     async draft(request) {
       const outcome = await dependencies.triage.triage({
         profile: request.profile,
-        paths: request.paths ?? [],
-        ...(request.reports === undefined ? {} : { reports: request.reports }),
+        reports: request.reports,
       });
       const { problems } = outcome;
       if (outcome.queue.length === 0) return { kind: 'no-reports', problems };

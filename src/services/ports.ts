@@ -29,11 +29,20 @@ export interface ReportBatch {
   problems: InputProblem[];
 }
 
-/** Reads report files and folders of them, in any supported intake format. */
+/**
+ * Reads report files and folders of them from disk, each file through the core intake
+ * (`readReportInput`). Only the front ends reach it (through `Services.intake`): services take
+ * reports, never paths.
+ */
 export interface ReportReader {
   readReports(paths: readonly string[]): Promise<ReportBatch>;
-  /** One file's bytes (an upload); `name` is its source and its extension hints at the format. */
-  readReportContent(name: string, content: Uint8Array): Promise<ReportBatch>;
+}
+
+/** Published advisories and earlier reports to match duplicates against (`--against`). */
+export interface DuplicateCorpus {
+  advisories: DuplicateDocument[];
+  reports: Report[];
+  problems: InputProblem[];
 }
 
 /** A line `git grep` found. */
@@ -97,7 +106,7 @@ export interface RepoReader {
   listTagsContaining(commit: string): Promise<string[]>;
 }
 
-interface OpenedRepo extends RepoReader {
+export interface OpenedRepo extends RepoReader {
   /** Ends the reader's git processes. */
   close(): void;
 }

@@ -3,11 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { loadSecurityProfile } from '../config/load-security-profile.js';
 import { parseReportText } from '../core/report/parse-report.js';
 import { createServices } from '../create-services.js';
+import { createDefaultConfig } from '../config/load-config.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const profile = await loadSecurityProfile(resolve(root, 'examples/security-profile.yml'));
 // No registry settings and no cache folder: the offline check needs neither.
-const services = createServices({});
+const services = createServices(createDefaultConfig());
 
 function parse(name: string, text: string) {
   const parsed = parseReportText(name, text, 'markdown');
@@ -32,7 +33,7 @@ The parser overflows on long headers. This patch fixes it and adds a helper libr
 describe('triage checks the dependencies a report adds', () => {
   it('attaches the dependency guard findings to the report, as thresher deps gives them', async () => {
     const reports = parse('report.md', reportWithDiff);
-    const outcome = await services.triage.triage({ profile, paths: [], reports });
+    const outcome = await services.triage.triage({ profile, reports });
     const result = outcome.queue[0]!;
     expect(result.dependencies?.dependencies).toBe(2);
     expect(result.dependencies?.findings).toMatchObject([
@@ -48,11 +49,10 @@ describe('triage checks the dependencies a report adds', () => {
 
   it('gives null for a report without a diff, and when the check is off', async () => {
     const plain = parse('plain.md', '# Crash\n\nThe server crashes on a long header.\n');
-    const outcome = await services.triage.triage({ profile, paths: [], reports: plain });
+    const outcome = await services.triage.triage({ profile, reports: plain });
     expect(outcome.queue[0]!.dependencies).toBeNull();
     const off = await services.triage.triage({
       profile,
-      paths: [],
       reports: parse('report.md', reportWithDiff),
       dependencyCheck: 'off',
     });

@@ -1,6 +1,6 @@
-// Use case: read reports, triage each against the profile and return the ranked queue. Reports are
-// taken in arrival order and matched against the earlier ones (and against published advisories
-// and earlier reports given with --against), and their code claims are checked against a
+// Use case: triage reports (content, never paths) against the profile and return the ranked queue.
+// Reports are taken in arrival order and matched against the earlier ones (and against the
+// published advisories and earlier reports given), and their code claims are checked against a
 // repository when one is given.
 
 import {
@@ -24,12 +24,11 @@ import {
   createDuplicateIndexCache,
   loadDuplicateIndex,
   sortByArrival,
-  type DuplicateSources,
 } from './load-duplicate-index.js';
 import type {
+  DuplicateCorpus,
   DuplicateStore,
   InputProblem,
-  RepoOpener,
   RepoReader,
   SeverityModelSource,
 } from './ports.js';
@@ -38,16 +37,19 @@ const duplicateCandidateLimit = 5;
 
 interface TriageRequest {
   profile: SecurityProfile;
-  paths: readonly string[];
-  /** Reports already read (by the caller), triaged with those read from `paths`. */
-  reports?: readonly Report[];
-  /** A local git repository to check code claims against. */
-  repoDir?: string;
-  /** OSV advisories (folders, zips) and earlier reports to match duplicates against. */
-  againstPaths?: readonly string[];
-  /** Keep the triaged reports for duplicate matching in later runs. */
-  storePath?: string;
-  /** Or an open store of those documents (the inbox keeps each project's in its database). */
+  /** The reports to triage, as the intake read them; taken in arrival order. */
+  reports: readonly Report[];
+  /** An open repository to check code claims against; the caller opens and closes it. */
+  repo?: RepoReader;
+  /**
+   * Published advisories and earlier reports to match duplicates against, or a loader of them
+   * (called only when the index is built: with `keepDuplicateIndex`, not on every call).
+   */
+  against?: DuplicateCorpus | (() => Promise<DuplicateCorpus>);
+  /**
+   * Where triaged reports are kept for duplicate matching in later runs (a file for the CLI, each
+   * project's records in the inbox's database); none when absent.
+   */
   duplicateStore?: DuplicateStore;
   /**
    * Keep the duplicate index of `duplicateStore` between calls under this name, rebuilt when
@@ -64,23 +66,31 @@ interface TriageRequest {
 export interface TriageOutcome {
   /** Highest priority first. */
   queue: TriageResult[];
+  /** Reports whose triage failed in part (the rest of the batch went on). */
   problems: InputProblem[];
 }
 
+/** Told of each result as soon as it is ready; `arrival` is its 1-based place in arrival order. */
+type ResultListener = (result: TriageResult, arrival: number) => void | Promise<void>;
+
 export interface TriageService {
   triage(request: TriageRequest): Promise<TriageOutcome>;
+  /**
+   * The same triage, handing each result to `onResult` in arrival order and keeping none of them,
+   * so that a long batch runs in memory that does not grow with its results.
+   */
+  triageEach(
+    request: TriageRequest,
+    onResult: ResultListener,
+  ): Promise<{ problems: InputProblem[] }>;
 }
 
-export function createTriageService(
-  dependencies: DuplicateSources & {
-    repoOpener: RepoOpener;
-    openDuplicateStore: (path: string) => DuplicateStore;
-    /** The dependency guard: the same service `thresher deps` uses, not a copy. */
-    dependencyService?: DependencyService;
-    /** The severity model (loaded on first use); without it, severity is rule-based only. */
-    severityModel?: SeverityModelSource;
-  },
-): TriageService {
+export function createTriageService(dependencies: {
+  /** The dependency guard: the same service `thresher deps` uses, not a copy. */
+  dependencyService?: DependencyService;
+  /** The severity model (loaded on first use); without it, severity is rule-based only. */
+  severityModel?: SeverityModelSource;
+}): TriageService {
   /** The dependency guard's findings on the diffs in a report, as facts; null without a diff. */
   async function checkDependencies(
     report: Report,
@@ -94,85 +104,83 @@ export function createTriageService(
     return outcome && { dependencies: outcome.dependencies, findings: outcome.findings };
   }
 
-  const indexCache = createDuplicateIndexCache(dependencies);
+  const indexCache = createDuplicateIndexCache();
 
-  return {
-    async triage({
+  async function triageEach(
+    {
       profile: givenProfile,
-      paths,
-      reports = [],
-      repoDir,
-      againstPaths = [],
-      storePath,
+      reports,
+      repo,
+      against,
       duplicateStore,
       keepDuplicateIndex,
       dependencyCheck = 'offline',
-    }) {
-      const repo = repoDir === undefined ? null : await dependencies.repoOpener.open(repoDir);
-      try {
-        const profile = repo ? await resolveProfileVersions(givenProfile, repo) : givenProfile;
-        const store =
-          duplicateStore ??
-          (storePath === undefined ? null : dependencies.openDuplicateStore(storePath));
-        const projectName = profile.project.name;
-        const projectNames = deriveProjectNames(profile.project);
-        const countDocuments = store?.countDocuments?.bind(store);
-        const { problems, matchThenAdd, commit } =
-          keepDuplicateIndex && store && countDocuments
-            ? await indexCache.load({
-                ...keepDuplicateIndex,
-                againstPaths,
-                projectName,
-                store,
-                countDocuments,
-              })
-            : await loadDuplicateIndex(dependencies, againstPaths, projectName, store);
-        const batch = await dependencies.reportReader.readReports(paths);
-        const allReports = sortByArrival([...reports, ...batch.reports]);
-        const model =
-          allReports.length > 0 && dependencies.severityModel
-            ? await dependencies.severityModel.load()
-            : null;
-        const results: TriageResult[] = [];
-        const reportProblems: InputProblem[] = [];
-        for (const report of allReports) {
-          const { facts, limits } = extractReportFacts(report, { projectNames });
-          const evidence = repo
-            ? await isolateReportFailure(
-                report.source,
-                'the code evidence check',
-                () => checkEvidence(report, facts, repo),
-                reportProblems,
-              )
-            : null;
-          const checked = await isolateReportFailure(
+    }: TriageRequest,
+    onResult: ResultListener,
+  ): Promise<{ problems: InputProblem[] }> {
+    const profile = repo ? await resolveProfileVersions(givenProfile, repo) : givenProfile;
+    const projectName = profile.project.name;
+    const projectNames = deriveProjectNames(profile.project);
+    const readAgainst = async (): Promise<DuplicateCorpus | null> =>
+      typeof against === 'function' ? against() : (against ?? null);
+    const countDocuments = duplicateStore?.countDocuments?.bind(duplicateStore);
+    const { matchThenAdd, commit } =
+      keepDuplicateIndex && duplicateStore && countDocuments
+        ? await indexCache.load({
+            ...keepDuplicateIndex,
+            against: readAgainst,
+            projectName,
+            store: duplicateStore,
+            countDocuments,
+          })
+        : await loadDuplicateIndex(await readAgainst(), projectName, duplicateStore ?? null);
+    const ordered = sortByArrival(reports);
+    const model =
+      ordered.length > 0 && dependencies.severityModel
+        ? await dependencies.severityModel.load()
+        : null;
+    const problems: InputProblem[] = [];
+    for (const [position, report] of ordered.entries()) {
+      const { facts, limits } = extractReportFacts(report, { projectNames });
+      const evidence = repo
+        ? await isolateReportFailure(
             report.source,
-            'the dependency check',
-            () => checkDependencies(report, dependencyCheck),
-            reportProblems,
-          );
-          const document = buildReportDocument(report, facts, projectName);
-          const duplicates = await matchThenAdd(document, duplicateCandidateLimit);
-          results.push(
-            triageFacts(report, facts, profile, {
-              evidence,
-              duplicates,
-              limits,
-              dependencies: checked,
-              prediction: model
-                ? predictSeverity(model, blankCvssVectors(report.body, facts))
-                : null,
-            }),
-          );
-        }
-        await commit();
-        return {
-          queue: rankQueue(results),
-          problems: [...problems, ...batch.problems, ...reportProblems],
-        };
-      } finally {
-        repo?.close();
-      }
+            'the code evidence check',
+            () => checkEvidence(report, facts, repo),
+            problems,
+          )
+        : null;
+      const checked = await isolateReportFailure(
+        report.source,
+        'the dependency check',
+        () => checkDependencies(report, dependencyCheck),
+        problems,
+      );
+      const document = buildReportDocument(report, facts, projectName);
+      const duplicates = await matchThenAdd(document, duplicateCandidateLimit);
+      await onResult(
+        triageFacts(report, facts, profile, {
+          evidence,
+          duplicates,
+          limits,
+          dependencies: checked,
+          prediction: model ? predictSeverity(model, blankCvssVectors(report.body, facts)) : null,
+        }),
+        position + 1,
+      );
+    }
+    await commit();
+    return { problems };
+  }
+
+  return {
+    triageEach,
+    async triage(request) {
+      const results: TriageResult[] = [];
+      const { problems } = await triageEach(request, (result) => {
+        results.push(result);
+      });
+      return { queue: rankQueue(results), problems };
     },
   };
 }

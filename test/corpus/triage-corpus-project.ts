@@ -5,6 +5,7 @@
 import { relative } from 'node:path';
 import type { SecurityProfile, TriageResult } from '../../src/core/index.js';
 import { createServices } from '../../src/create-services.js';
+import { createDefaultConfig } from '../../src/config/load-config.js';
 import type { CorpusProject } from './read-corpus.js';
 import type { TriagedReport } from './score-verdicts.js';
 
@@ -19,8 +20,10 @@ export async function triageCorpusProject(
   project: CorpusProject,
   profile: SecurityProfile,
 ): Promise<TriagedProject> {
-  const services = createServices({});
-  const outcome = await services.triage.triage({ profile, paths: [project.reportsDir] });
+  const services = createServices(createDefaultConfig());
+  const input = await services.intake.readFiles([project.reportsDir]);
+  const triaged = await services.triage.triage({ profile, reports: input.reports });
+  const outcome = { ...triaged, problems: [...input.problems, ...triaged.problems] };
   const keyOf = (source: string): string => relative(project.reportsDir, source);
   const results = new Map<string, TriagedReport>();
   for (const result of outcome.queue) {

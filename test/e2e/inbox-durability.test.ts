@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createServices } from '../../src/create-services.js';
+import { createDefaultConfig } from '../../src/config/load-config.js';
 import { runThresher } from './run-thresher.js';
 import { startInboxServer } from './start-inbox-server.js';
 
@@ -56,7 +57,7 @@ describe('the inbox under SIGKILL', () => {
     await exited;
     expect(acknowledged.length).toBeGreaterThanOrEqual(40);
 
-    const inbox = await createServices({}).openInbox({ dataDir });
+    const inbox = await createServices(createDefaultConfig()).openInbox({ dataDir });
     try {
       await inbox.addMaintainer('check@example.org');
       const token = await inbox.createApiToken('check');

@@ -7,6 +7,7 @@ import { Readable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run-cli.js';
 import { createServices } from '../../src/create-services.js';
+import { createDefaultConfig } from '../../src/config/load-config.js';
 import { readinessRules } from '../../src/core/index.js';
 import { validateSarif } from '../support/validate-sarif.js';
 import { projectRoot, runThresher } from './run-thresher.js';
@@ -208,7 +209,7 @@ describe('thresher init on a terminal', () => {
     const code = await runCli(
       ['init', dir],
       { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), stdin },
-      createServices({}),
+      createServices(createDefaultConfig()),
     );
     expect(stderr).toBe('');
     expect(code).toBe(0);

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import type { SecurityProfile } from '../../src/core/index.js';
 import { createServices, type Services } from '../../src/create-services.js';
+import { createDefaultConfig } from '../../src/config/load-config.js';
 import type { CorpusProject } from '../corpus/read-corpus.js';
 import { renderReport, reportStyles, type ReportStyle } from './render-report.js';
 import type { ReportSpec } from './report-spec.js';
@@ -51,7 +52,7 @@ export async function triageRenderings(
   project: CorpusProject,
   profile: SecurityProfile,
 ): Promise<RenderingOutcome[]> {
-  const services = createServices({});
+  const services = createServices(createDefaultConfig());
   const workDir = await mkdtemp(join(tmpdir(), 'thresher-robustness-'));
   try {
     const outcomes: RenderingOutcome[] = [];
@@ -82,7 +83,9 @@ async function triageFile(
   profile: SecurityProfile,
   file: string,
 ): Promise<RenderingVerdict> {
-  const outcome = await services.triage.triage({ profile, paths: [file] });
+  const input = await services.intake.readFiles([file]);
+  const triaged = await services.triage.triage({ profile, reports: input.reports });
+  const outcome = { ...triaged, problems: [...input.problems, ...triaged.problems] };
   const [result] = outcome.queue;
   if (result === undefined) {
     const message = outcome.problems[0]?.message ?? 'no report';

@@ -14,6 +14,7 @@ import {
   type ParseResult,
   type Report,
   type Reporter,
+  type MailReader,
 } from '../../core/triage.js';
 import type { ReportBatch } from '../../services/ports.js';
 import { convertHtmlToText } from './convert-html-to-text.js';
@@ -163,3 +164,6 @@ function toIsoDate(date: string | undefined): string | null {
 function problem(source: string, message: string): ReportBatch {
   return { reports: [], problems: [{ source, message }] };
 }
+
+/** The intake's mail port (`MailReader` in core), implemented with postal-mime. */
+export const postalMimeMailReader: MailReader = { readMail: parseEmailReports };

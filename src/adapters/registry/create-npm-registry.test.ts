@@ -25,10 +25,8 @@ function open(
   environment: Record<string, string>,
   options: { offline?: boolean; npmrcTexts?: string[] } = {},
 ) {
-  return createNpmRegistryOpener(
-    { HOME: home, THRESHER_CACHE_DIR: join(home, 'cache'), ...environment },
-    { backoffMs: () => 1 },
-  ).open({
+  const { cacheDir = join(home, 'cache'), ...rest } = environment;
+  return createNpmRegistryOpener({ HOME: home, ...rest }, { backoffMs: () => 1, cacheDir }).open({
     offline: options.offline ?? false,
     npmrcTexts: options.npmrcTexts ?? [],
   });
@@ -99,11 +97,10 @@ describe('npm registry adapter', () => {
   });
 
   it('expires cached answers', async () => {
-    const environment = {
-      npm_config_registry: registry.url,
-      THRESHER_CACHE_DIR: join(home, 'expiring'),
-    };
-    const opener = createNpmRegistryOpener({ HOME: home, ...environment }, { cacheMaxAgeMs: 0 });
+    const opener = createNpmRegistryOpener(
+      { HOME: home, npm_config_registry: registry.url },
+      { cacheMaxAgeMs: 0, cacheDir: join(home, 'expiring') },
+    );
     await opener.open({ offline: false, npmrcTexts: [] }).lookupPackages(['lodash']);
     await opener.open({ offline: false, npmrcTexts: [] }).lookupPackages(['lodash']);
     expect(registry.requests).toHaveLength(2);
@@ -119,7 +116,7 @@ describe('npm registry adapter', () => {
     registry = await serveRegistryFixtures({ failures: 10 });
     const failed = await open({
       npm_config_registry: registry.url,
-      THRESHER_CACHE_DIR: join(home, 'other'),
+      cacheDir: join(home, 'other'),
     }).lookupPackages(['express']);
     expect(failed.get('express')).toEqual({ status: 'unavailable', reason: 'HTTP 503' });
     expect(registry.requests).toHaveLength(3);
@@ -130,8 +127,8 @@ describe('npm registry adapter', () => {
     registry = await serveRegistryFixtures({ delayMs: 20 });
     const names = Array.from({ length: 30 }, (_, index) => `pkg-${index}`);
     const client = createNpmRegistryOpener(
-      { HOME: home, THRESHER_CACHE_DIR: join(home, 'c'), npm_config_registry: registry.url },
-      { concurrency: 4 },
+      { HOME: home, npm_config_registry: registry.url },
+      { concurrency: 4, cacheDir: join(home, 'c') },
     ).open({ offline: false, npmrcTexts: [] });
     expect((await client.lookupPackages(names)).size).toBe(30);
     expect(registry.peakConcurrency()).toBeLessThanOrEqual(4);

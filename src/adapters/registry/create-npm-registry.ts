@@ -13,6 +13,8 @@ import {
 } from './resolve-registry-url.js';
 
 export interface NpmRegistryOptions {
+  /** Thresher's cache folder (`Config.cacheDir`); `$XDG_CACHE_HOME/thresher` or `~/.cache/thresher` when absent. */
+  cacheDir?: string | null;
   concurrency?: number;
   retries?: number;
   timeoutMs?: number;
@@ -24,8 +26,8 @@ export interface NpmRegistryOptions {
 const maxDocumentBytes = 64 * 1024 * 1024;
 const advisoryBatchSize = 100;
 
-function cacheFolderOf(environment: ProcessEnvironment): string {
-  if (environment.THRESHER_CACHE_DIR) return join(environment.THRESHER_CACHE_DIR, 'npm-registry');
+function cacheFolderOf(environment: ProcessEnvironment, cacheDir: string | null): string {
+  if (cacheDir) return join(cacheDir, 'npm-registry');
   const base =
     environment.XDG_CACHE_HOME ??
     join(environment.HOME ?? environment.USERPROFILE ?? '.', '.cache');
@@ -91,7 +93,7 @@ export function createNpmRegistryOpener(
   const timeoutMs = options.timeoutMs ?? 20_000;
   const backoffMs = options.backoffMs ?? ((attempt: number) => 250 * 2 ** attempt);
   const cache = createRegistryCache(
-    cacheFolderOf(environment),
+    cacheFolderOf(environment, options.cacheDir ?? null),
     options.cacheMaxAgeMs ?? 24 * 3600 * 1000,
     Date.now,
   );

@@ -3,7 +3,10 @@ import { mkdir, mkdtemp, open, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findInvalidUtf8, readReportFiles } from './read-report-files.js';
+import { postalMimeMailReader } from '../mail/parse-email-reports.js';
+import { readReportFiles as readWithMail } from './read-report-files.js';
+
+const readReportFiles = (paths: readonly string[]) => readWithMail(paths, postalMimeMailReader);
 
 let folder: string;
 
@@ -109,31 +112,6 @@ describe('readReportFiles', () => {
         await rm(path);
       }),
       { numRuns: 100 },
-    );
-  });
-});
-
-describe('findInvalidUtf8', () => {
-  it('finds where the first ill-formed sequence starts', () => {
-    expect(findInvalidUtf8(new TextEncoder().encode('héllo 🐛'))).toBeNull();
-    expect(findInvalidUtf8(Uint8Array.of(0x61, 0xff))).toBe(1);
-    expect(findInvalidUtf8(Uint8Array.of(0x61, 0xe9, 0x62))).toBe(1);
-    expect(findInvalidUtf8(Uint8Array.of(0xc0, 0x80))).toBe(0); // overlong
-    expect(findInvalidUtf8(Uint8Array.of(0xed, 0xa0, 0x80))).toBe(0); // surrogate
-    expect(findInvalidUtf8(Uint8Array.of(0x61, 0xf0, 0x9f))).toBe(1); // truncated
-  });
-
-  it('agrees with the fatal TextDecoder', () => {
-    fc.assert(
-      fc.property(fc.uint8Array({ maxLength: 40 }), (bytes) => {
-        let isValid = true;
-        try {
-          new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-        } catch {
-          isValid = false;
-        }
-        expect(findInvalidUtf8(bytes) === null).toBe(isValid);
-      }),
     );
   });
 });

@@ -7,6 +7,7 @@ import type { Services } from '../../create-services.js';
 import { exitCodes, type CliIo } from '../cli-io.js';
 import { pickRenderer, requireReportPaths } from '../read-command-options.js';
 import { writeOutputFile } from '../write-output-file.js';
+import { readReportArguments } from '../read-report-arguments.js';
 import { writeProblems } from '../write-problems.js';
 import { sanitizeLineForTerminal, stringifyJsonForTerminal } from '../../core/index.js';
 
@@ -66,14 +67,16 @@ export async function runAdvisoryDraftCommand(
   }
   requireReportPaths('advisory draft', positionals);
   const profile = await loadSecurityProfile(values.profile);
-  const outcome = await services.advisories.draft({
+  const input = await readReportArguments(services, positionals);
+  const drafted = await services.advisories.draft({
     profile,
-    paths: positionals,
+    reports: input.reports,
     ...(values.cve === undefined ? {} : { cveId: values.cve }),
     ...(values.id === undefined ? {} : { id: values.id }),
     ...(values.ecosystem === undefined ? {} : { ecosystem: values.ecosystem }),
     merge: values.merge === true,
   });
+  const outcome = { ...drafted, problems: [...input.problems, ...drafted.problems] };
   const problemsCode = writeProblems(io, outcome.problems);
   if (outcome.kind === 'no-reports') {
     io.stderr('thresher: no report could be read, so there is nothing to draft\n');

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { InputError } from '../../core/index.js';
 import type { Services } from '../../create-services.js';
 import { exitCodes, type CliIo } from '../cli-io.js';
+import { readReportArguments } from '../read-report-arguments.js';
 import { writeProblems } from '../write-problems.js';
 import { pickRenderer, requireReportPaths } from '../read-command-options.js';
 import { renderDuplicatesJson, renderDuplicatesText } from '../output/render-duplicates.js';
@@ -62,12 +63,15 @@ export async function runDuplicatesCommand(
   if (!Number.isInteger(limit) || limit < 1 || limit > 100)
     throw new InputError('--limit must be a whole number from 1 to 100');
   requireReportPaths('duplicates', positionals);
+  const input = await readReportArguments(services, positionals, against);
   const outcome = await services.duplicates.find({
-    againstPaths: against,
-    paths: positionals,
+    reports: input.reports,
+    ...(input.against ? { against: input.against } : {}),
     limit,
-    ...(values.store !== undefined ? { storePath: values.store } : {}),
+    ...(values.store !== undefined
+      ? { duplicateStore: services.openDuplicateStore(values.store) }
+      : {}),
   });
-  io.stdout(render(outcome));
-  return writeProblems(io, outcome.problems);
+  io.stdout(render({ ...outcome, problems: input.problems }));
+  return writeProblems(io, input.problems);
 }

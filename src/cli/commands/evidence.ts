@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { InputError } from '../../core/index.js';
 import type { Services } from '../../create-services.js';
 import { exitCodes, type CliIo } from '../cli-io.js';
+import { readReportArguments } from '../read-report-arguments.js';
 import { writeProblems } from '../write-problems.js';
 import { pickRenderer, requireReportPaths } from '../read-command-options.js';
 import { renderEvidenceJson, renderEvidenceText } from '../output/render-evidence.js';
@@ -48,7 +49,14 @@ export async function runEvidenceCommand(
     json: renderEvidenceJson,
   });
   requireReportPaths('evidence', positionals);
-  const outcome = await services.evidence.check({ repoDir: values.repo, paths: positionals });
-  io.stdout(render(outcome));
-  return writeProblems(io, outcome.problems);
+  const repo = await services.openRepository(values.repo);
+  try {
+    const input = await readReportArguments(services, positionals);
+    const outcome = await services.evidence.check({ repo, reports: input.reports });
+    const problems = [...input.problems, ...outcome.problems];
+    io.stdout(render({ ...outcome, problems }));
+    return writeProblems(io, problems);
+  } finally {
+    repo.close();
+  }
 }

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { InputError, sanitizeLineForTerminal } from '../../core/index.js';
-import { loadServerConfig } from '../../config/load-server-config.js';
+import { loadConfig } from '../../config/load-config.js';
 import type { Services } from '../../create-services.js';
 import type { InboxService } from '../../services/create-inbox-service.js';
 import { serveInbox } from '../../server/serve.js';
@@ -40,7 +40,7 @@ function findExamples(): string {
 const demoMaintainer = 'demo@example.org';
 
 /** The demo project with the example reports, and a maintainer with a fresh password each start. */
-async function addDemo(inbox: InboxService, io: CliIo): Promise<void> {
+async function addDemo(inbox: InboxService, io: CliIo, services: Services): Promise<void> {
   const examples = findExamples();
   if (!(await inbox.listProjects()).some((project) => project.name === demoProject)) {
     await inbox.addProject({
@@ -49,10 +49,8 @@ async function addDemo(inbox: InboxService, io: CliIo): Promise<void> {
     });
     const reportsDir = join(examples, 'reports');
     const files = (await readdir(reportsDir)).filter((name) => name !== 'README.md').sort();
-    const imported = await inbox.importReports(
-      demoProject,
-      files.map((name) => join(reportsDir, name)),
-    );
+    const batch = await services.intake.readFiles(files.map((name) => join(reportsDir, name)));
+    const imported = await inbox.importReports(demoProject, batch.reports);
     io.stdout(`demo: project "${demoProject}" with ${imported.added} example reports\n`);
   }
   const users = await inbox.listMaintainers();
@@ -88,7 +86,7 @@ export async function runServeCommand(
   if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) {
     throw new InputError(`--port must be a number from 0 to 65535, not "${values.port}"`);
   }
-  const config = await loadServerConfig(
+  const config = await loadConfig(
     {
       ...(port !== undefined ? { port } : {}),
       ...(values.data !== undefined ? { data: values.data } : {}),
@@ -103,13 +101,13 @@ export async function runServeCommand(
     dataDir: config.dataDir,
     databaseUrl: config.databaseUrl,
   });
-  if (values.demo) await addDemo(inbox, io);
+  if (values.demo) await addDemo(inbox, io, services);
   const server = await serveInbox(inbox, {
-    port: config.port,
+    port: config.server.port,
     ...(values.host !== undefined ? { hostname: values.host } : {}),
-    submissionsPerMinute: config.submissionsPerMinute,
-    secureCookies: config.secureCookies,
-    maxBodyBytes: config.maxBodyBytes,
+    submissionsPerMinute: config.server.submissionsPerMinute,
+    secureCookies: config.server.secureCookies,
+    maxBodyBytes: config.server.maxBodyBytes,
   });
   io.stdout(
     `thresher inbox listening on ${server.url} (${config.databaseUrl ? 'PostgreSQL' : sanitizeLineForTerminal(join(config.dataDir, 'inbox.sqlite'))})\n`,

@@ -5,6 +5,7 @@ import type { Services } from '../../create-services.js';
 import { renderSeverityJson, renderSeverityText } from '../../presenters/render-severity-report.js';
 import { exitCodes, type CliIo } from '../cli-io.js';
 import { pickRenderer, requireReportPaths } from '../read-command-options.js';
+import { readReportArguments } from '../read-report-arguments.js';
 import { writeProblems } from '../write-problems.js';
 
 const severityHelp = `Usage: thresher severity [--format text|json] REPORT...
@@ -44,7 +45,9 @@ export async function runSeverityCommand(
     json: renderSeverityJson,
   });
   requireReportPaths('severity', positionals);
-  const outcome = await services.severity.assess({ paths: positionals });
+  const input = await readReportArguments(services, positionals);
+  const assessed = await services.severity.assess({ reports: input.reports });
+  const outcome = { ...assessed, problems: [...input.problems, ...assessed.problems] };
   io.stdout(render(outcome));
   return writeProblems(io, outcome.problems);
 }

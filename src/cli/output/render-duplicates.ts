@@ -6,9 +6,13 @@ import {
   stringifyJsonForTerminal,
 } from '../../core/triage.js';
 import type { DuplicatesOutcome } from '../../services/find-duplicates.js';
+import type { InputProblem } from '../../services/ports.js';
+
+/** The service's matches with what the intake could not read. */
+type DuplicatesReport = DuplicatesOutcome & { problems: readonly InputProblem[] };
 import { shortenText } from './shorten-text.js';
 
-export function renderDuplicatesJson(outcome: DuplicatesOutcome): string {
+export function renderDuplicatesJson(outcome: DuplicatesReport): string {
   const document = {
     reports: outcome.matches.map(({ report, candidates }) => ({
       source: report.source,
@@ -22,7 +26,7 @@ export function renderDuplicatesJson(outcome: DuplicatesOutcome): string {
   return stringifyJsonForTerminal(document);
 }
 
-export function renderDuplicatesText(outcome: DuplicatesOutcome): string {
+export function renderDuplicatesText(outcome: DuplicatesReport): string {
   const blocks = outcome.matches.map(({ report, candidates }) => {
     const head = `${shortenText(report.title, 70)} (${sanitizeLineForTerminal(report.source)})`;
     if (candidates.length === 0) return `${head}\n  no earlier report or advisory looks like it`;

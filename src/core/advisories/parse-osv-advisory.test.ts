@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isOsvAdvisory, parseOsvAdvisory } from './parse-osv-advisory.js';
+import { isOsvAdvisory } from '../report/is-osv-advisory.js';
+import { parseOsvAdvisory } from './parse-osv-advisory.js';
 
 const ghsa = {
   schema_version: '1.6.0',

@@ -107,14 +107,6 @@ function readCwes(advisory: JsonObject): string[] {
 }
 
 /** True for a JSON value shaped like an OSV advisory (an `id` and `modified`, or `affected`). */
-export function isOsvAdvisory(value: unknown): boolean {
-  return (
-    isObject(value) &&
-    typeof value.id === 'string' &&
-    (typeof value.modified === 'string' || Array.isArray(value.affected))
-  );
-}
-
 export function parseOsvAdvisory(value: unknown): ParseResult<DuplicateDocument> {
   const issues: ParseIssue[] = [];
   if (!isObject(value))

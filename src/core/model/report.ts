@@ -4,7 +4,8 @@
 
 import type { RequirementName } from './security-profile.js';
 
-export type ReportFormat = 'markdown' | 'thresher-json' | 'github-advisory' | 'hackerone' | 'email';
+export type ReportFormat =
+  'markdown' | 'thresher-json' | 'github-advisory' | 'hackerone' | 'osv' | 'email';
 
 /**
  * What a headed section (or a structured field) is about. Headings such as "Steps to reproduce",

@@ -37,7 +37,7 @@ describe('parseReportText', () => {
 
   it('sends e-mail to the mail adapter', () => {
     const mail = 'From: Ana <ana@example.org>\nTo: security@example.com\nSubject: Bug\n\nBody';
-    expect(issuesOf(mail)).toEqual([expect.stringContaining('parseEmailReports') as string]);
+    expect(issuesOf(mail)).toEqual([expect.stringContaining('readReportInput') as string]);
     expect(
       issuesOf('From ana@example.org Sat Mar  1 12:00:00 2025\nSubject: x\n\nbody'),
     ).toHaveLength(1);

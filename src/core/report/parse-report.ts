@@ -1,5 +1,6 @@
-// Entry point for report text: detects the format (Thresher JSON, GitHub advisory JSON or
-// Markdown) and parses it into reports. E-mail goes through the mail adapter instead.
+// Report text in a text format: detects the format (Thresher JSON, GitHub advisory JSON,
+// HackerOne JSON, OSV JSON or Markdown) and parses it into reports. The intake
+// (`core/intake/read-report-input.ts`) calls it; bytes and e-mail go through the intake.
 
 import type { ParseIssue, ParseResult } from '../model/parse-result.js';
 import type { Report, ReportFormat } from '../model/report.js';
@@ -9,7 +10,9 @@ import { normaliseReportText } from './normalise-report-text.js';
 import { parseGithubAdvisory, isGithubAdvisoryJson } from './parse-github-advisory.js';
 import { isHackerOneReportJson, parseHackerOneReport } from './parse-hackerone-report.js';
 import { parseJsonText } from './parse-json-text.js';
+import { isOsvAdvisory } from './is-osv-advisory.js';
 import { parseMarkdownReport } from './parse-markdown-report.js';
+import { parseOsvReport } from './parse-osv-report.js';
 import { parseThresherReport, isThresherReportJson } from './parse-thresher-report.js';
 import { describeJsonType, joinPath } from './read-json-value.js';
 
@@ -19,7 +22,7 @@ const jsonStart = /^\s*(?:\{\s*(?:"|\}|$)|\[\s*(?:[{["\]\d-]|true|false|null|$))
 /**
  * Parses report text in any text format. A JSON array yields one report per element (sources
  * `file#1`, `file#2`...). `hint` skips detection; e-mail text yields an issue pointing to the
- * mail adapter (`parseEmailReports`), which decodes MIME parts and charsets.
+ * intake (`readReportInput`), which decodes MIME parts and charsets through its mail reader.
  */
 export function parseReportText(
   source: string,
@@ -45,7 +48,7 @@ export function parseReportText(
       issues: [
         {
           message:
-            'this is an e-mail message; read it through the mail adapter (parseEmailReports), which decodes MIME parts and charsets',
+            'this is an e-mail message; read it through the intake (readReportInput), which decodes MIME parts and charsets',
           line: 1,
         },
       ],
@@ -93,11 +96,12 @@ function parseJsonReport(
   if (isGithubAdvisoryJson(item)) return parseGithubAdvisory(source, item, path);
   if (hint === 'hackerone' || isHackerOneReportJson(item))
     return parseHackerOneReport(source, item, path);
+  if (hint === 'osv' || isOsvAdvisory(item)) return parseOsvReport(source, item, path);
   return {
     ok: false,
     issues: [
       {
-        message: `unrecognised JSON report (${describeJsonType(item)}): expected a Thresher report ("thresher-report": 1), a GitHub security advisory ("ghsa_id") or a HackerOne report ("type": "report")`,
+        message: `unrecognised JSON report (${describeJsonType(item)}): expected a Thresher report ("thresher-report": 1), a GitHub security advisory ("ghsa_id"), a HackerOne report ("type": "report") or an OSV record ("id" with "modified" or "affected")`,
         path,
       },
     ],

@@ -33,6 +33,14 @@ export function stringifyJsonForTerminal(value: unknown): string {
   )}\n`;
 }
 
+/** As `stringifyJsonForTerminal`, on one line (JSON Lines): strings keep their line feeds escaped. */
+export function stringifyJsonLineForTerminal(value: unknown): string {
+  return `${JSON.stringify(value).replace(
+    unsafeCharacter,
+    (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  )}\n`;
+}
+
 /** As `sanitizeForTerminal`, for one line: line feeds and tabs are escaped too. */
 export function sanitizeLineForTerminal(text: string): string {
   return sanitizeForTerminal(text).replace(/[\n\t]/g, describeCharacter);
