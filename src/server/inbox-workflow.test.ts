@@ -191,6 +191,47 @@ describe('report files by multipart/form-data', () => {
     expect(page.status).toBe(201);
     expect(await page.text()).toContain('id="private-link"');
   });
+
+  it('checks a web report for what the policy requires before storing it', async () => {
+    const post = (fields: Record<string, string>) =>
+      app.request('/projects/demo/report', {
+        method: 'POST',
+        body: new URLSearchParams({ name: 'Ada', email: 'ada@example.org', ...fields }),
+      });
+    // The example policy requires a reproduction and a statement on AI use: this draft has neither.
+    const draft = await post({ title: `Maybe a crash ${payload}`, body: bodyWithoutReproduction });
+    expect(draft.status).toBe(200);
+    const page = await draft.text();
+    const start = page.indexOf('class="missing"');
+    expect(start).toBeGreaterThan(-1);
+    const missing = page.slice(start, page.indexOf('</section>', start));
+    expect(missing).toContain('<b>reproduction</b>');
+    expect(missing).toContain('<b>ai-disclosure</b>');
+    expect(missing).not.toContain('<b>affected-version</b>');
+    // What the reporter wrote is kept in the form, escaped, and nothing is stored yet.
+    expect(page).toContain('Maybe a crash &lt;script&gt;');
+    expect(page).not.toContain('<script>');
+    expect(page).toContain('name="send-anyway"');
+    expect((await callApi('GET', '/projects/demo/reports')).json.reports).toEqual([]);
+
+    // Completed, it goes through; or sent as it is, when the reporter says so.
+    const completed = await post({
+      title: 'Heap over-read in parse_header',
+      body: `${reportBody}\n\nAI use: none, written by hand.`,
+    });
+    expect(completed.status).toBe(201);
+    const asItIs = await post({
+      title: 'Maybe a crash',
+      body: bodyWithoutReproduction,
+      'send-anyway': '1',
+    });
+    expect(asItIs.status).toBe(201);
+    expect((await callApi('GET', '/projects/demo/reports')).json.reports).toHaveLength(2);
+
+    // Paused intake is said before any check, as for a submission.
+    await callApi('POST', '/projects/demo/settings', { intakePausedMessage: 'Back on Monday' });
+    expect((await post({ title: 't', body: bodyWithoutReproduction })).status).toBe(503);
+  });
 });
 
 describe('duplicates and embargo', () => {

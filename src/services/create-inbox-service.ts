@@ -18,7 +18,7 @@ import {
   type SecurityProfile,
   type TriageResult,
 } from '../core/index.js';
-import { parseMarkdownReport } from '../core/index.js';
+import { checkSubmissionCompleteness, parseMarkdownReport } from '../core/index.js';
 import type {
   Clock,
   DuplicateCorpus,
@@ -111,6 +111,17 @@ export interface InboxService {
    * past the reporter's daily limit.
    */
   submitReport(submission: Submission): Promise<SubmissionReceipt>;
+  /**
+   * What a draft lacks of the project's required report items, with the reason each is judged
+   * missing (the checks triage applies); nothing is stored. The form asks before sending it.
+   * Refused like `submitReport` while intake is paused or the reporter is past its limit.
+   */
+  checkSubmission(submission: {
+    project: string;
+    title: string;
+    body: string;
+    reporterEmail?: string | null;
+  }): Promise<{ name: string; reason: string }[]>;
   /** The same, from a report file in any intake format (one report per file). */
   submitReportFile(submission: FileSubmission): Promise<SubmissionReceipt>;
   /**
@@ -507,6 +518,18 @@ export function createInboxService(dependencies: InboxDependencies): InboxServic
         channel: submission.channel,
         format: 'markdown',
       });
+    },
+    async checkSubmission(submission) {
+      const project = await getProject(submission.project);
+      const title = requireText(submission.title, 'title', 1000);
+      const body = requireText(submission.body, 'body', 1024 * 1024);
+      await admitSubmission(project, optionalText(submission.reporterEmail, 'reporter.email'));
+      const parsed = parseMarkdownReport('draft', body, { title });
+      if (!parsed.ok) return [];
+      return checkSubmissionCompleteness(parsed.value, parseProfileOf(project)).map((check) => ({
+        name: check.name,
+        reason: check.reason,
+      }));
     },
     async submitReportFile(submission) {
       const project = await getProject(submission.project);

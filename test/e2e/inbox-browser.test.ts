@@ -74,6 +74,22 @@ describe.skipIf(!hasChromium)('the inbox in a browser', () => {
     await reporter.fill('input[name=name]', 'Ada');
     await reporter.fill('input[name=email]', 'ada@example.org');
     await reporter.click('button[type=submit]');
+    // The form checks the draft against the policy before it is sent: the step is not concrete
+    // and there is no statement on AI use. The reporter completes the draft kept in the form.
+    await reporter.waitForSelector('.missing');
+    const missing = await reporter.textContent('.missing');
+    expect(missing).toContain('ai-disclosure');
+    expect(missing).toContain('reproduction');
+    expect(await reporter.inputValue('input[name=email]')).toBe('ada@example.org');
+    const draft = await reporter.inputValue('textarea[name=body]');
+    await reporter.fill(
+      'textarea[name=body]',
+      draft.replace(
+        '1. send a header without a colon',
+        '1. Build with ASan.\n2. Send "GET / HTTP/1.1\\r\\nX\\r\\n\\r\\n".',
+      ) + '\n\nAI use: none.',
+    );
+    await reporter.click('button[type=submit]');
     await reporter.waitForSelector('#private-link');
     const privateLink = (await reporter.getAttribute('#private-link', 'href'))!;
 

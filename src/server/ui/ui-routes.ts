@@ -137,8 +137,22 @@ export function createUiRoutes(options: {
     policy: Markup,
     values: Record<string, string>,
     error: string | null,
+    missing: readonly { name: string; reason: string }[] = [],
   ): Markup {
     return html`${policy} ${error ? html`<p class="error">${error}</p>` : ''}
+      ${
+        missing.length > 0
+          ? html`<section class="missing">
+              <p>The policy asks every report for these, and yours seems to lack them:</p>
+              <ul>
+                ${missing.map((item) => html`<li><b>${item.name}</b>: ${item.reason}</li>`)}
+              </ul>
+              <p>
+                Add them below and send, or send the report as it is (the maintainers will ask).
+              </p>
+            </section>`
+          : ''
+      }
       <form
         method="post"
         action="/projects/${encodeURIComponent(projectName)}/report"
@@ -162,6 +176,13 @@ export function createUiRoutes(options: {
           >Your e-mail
           <input type="email" name="email" maxlength="320" value="${values.email ?? ''}"
         /></label>
+        ${
+          missing.length > 0
+            ? html`<label
+                ><input type="checkbox" name="send-anyway" value="1" /> Send it as it is</label
+              >`
+            : ''
+        }
         <p><button type="submit">Send report</button></p>
       </form>`;
   }
@@ -250,6 +271,32 @@ export function createUiRoutes(options: {
     }
     if (file === null && (values.title.trim() === '' || values.body.trim() === '')) {
       return refuse('A title and a report (or a report file) are required.', 400);
+    }
+    // Completeness is checked before sending (the same checks triage applies); nothing is stored
+    // until the reporter has added what is missing or chosen to send it as it is.
+    if (file === null && readField(form, 'send-anyway') !== '1') {
+      let missing;
+      try {
+        missing = await inbox.checkSubmission({
+          project: name,
+          title: values.title,
+          body: values.body,
+          reporterEmail: values.email === '' ? null : values.email,
+        });
+      } catch (error) {
+        const mapped = mapError(error);
+        if (mapped.status === 500) throw error;
+        return refuse(mapped.message, mapped.status);
+      }
+      if (missing.length > 0) {
+        return c.html(
+          renderPage({
+            title: `Report a vulnerability in ${name}`,
+            body: renderSubmissionForm(name, policy, values, null, missing),
+          }),
+          200,
+        );
+      }
     }
     const reporter = { name: values.name, email: values.email };
     let receipt;
