@@ -4,14 +4,12 @@
 
 import type { ParseResult } from '../model/parse-result.js';
 import type { Report, Reporter } from '../model/report.js';
-import { createReportBodyBuilder } from './create-report-body-builder.js';
-import { cutTitle, deriveReportTitle } from './derive-report-title.js';
+import { buildAdvisoryReportBody } from './build-advisory-report-body.js';
 import {
   createJsonReader,
   describeJsonType,
   isJsonObject,
   joinPath,
-  normaliseIsoDate,
   type JsonObject,
   type JsonReader,
 } from './read-json-value.js';
@@ -61,28 +59,19 @@ export function parseGithubAdvisory(
   ];
   if (read.issues.length > 0) return { ok: false, issues: read.issues };
 
-  const builder = createReportBodyBuilder();
-  const headingTitle = cutTitle(summary);
-  if (headingTitle !== '') builder.appendText(`# ${headingTitle}`);
-  if (identifiers.length > 0) builder.appendText(`Identifiers: ${identifiers.join(', ')}`);
-  const structure = builder.appendMarkdown(description);
-  builder.appendSection('Affected versions', 'affected-version', affected.join('\n'));
-  builder.appendSection('Severity', 'severity', severity.join('\n'));
-  builder.appendSection('Weakness', 'weakness', weaknesses.join('\n'));
-  builder.appendSection(
-    'Credits',
-    'credits',
-    credits.map(({ login, type }) => `- ${login}${type ? ` (${type})` : ''}`).join('\n'),
-  );
-  builder.appendSection('References', 'references', references.map((url) => `- ${url}`).join('\n'));
-  const { body, sections } = builder.finish();
-  const title =
-    headingTitle ||
-    (structure === null ? 'Untitled advisory' : deriveReportTitle(description, structure));
-  const receivedAt =
-    dates
-      .map((date) => (date === undefined ? undefined : normaliseIsoDate(date)))
-      .find((date) => date !== undefined) ?? null;
+  const { title, body, sections, receivedAt } = buildAdvisoryReportBody({
+    summary,
+    identifiers,
+    description,
+    affected,
+    severity,
+    weaknesses,
+    weaknessSeparator: '\n',
+    credits: credits.map(({ login, type }) => ({ name: login, type })),
+    references,
+    untitled: 'Untitled advisory',
+    dates,
+  });
   return {
     ok: true,
     value: {

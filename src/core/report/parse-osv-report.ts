@@ -4,14 +4,12 @@
 
 import type { ParseResult } from '../model/parse-result.js';
 import type { Report, Reporter } from '../model/report.js';
-import { createReportBodyBuilder } from './create-report-body-builder.js';
-import { cutTitle, deriveReportTitle } from './derive-report-title.js';
+import { buildAdvisoryReportBody } from './build-advisory-report-body.js';
 import {
   createJsonReader,
   describeJsonType,
   isJsonObject,
   joinPath,
-  normaliseIsoDate,
   type JsonObject,
   type JsonReader,
 } from './read-json-value.js';
@@ -46,29 +44,19 @@ export function parseOsvReport(source: string, value: unknown, path = ''): Parse
   ];
   if (read.issues.length > 0) return { ok: false, issues: read.issues };
 
-  const builder = createReportBodyBuilder();
-  const headingTitle = cutTitle(summary);
-  if (headingTitle !== '') builder.appendText(`# ${headingTitle}`);
-  const identifiers = [id, ...aliases].filter((identifier) => identifier !== '');
-  if (identifiers.length > 0) builder.appendText(`Identifiers: ${identifiers.join(', ')}`);
-  const structure = builder.appendMarkdown(details);
-  builder.appendSection('Affected versions', 'affected-version', affected.join('\n'));
-  builder.appendSection('Severity', 'severity', severity.join('\n'));
-  builder.appendSection('Weakness', 'weakness', weaknesses.join(', '));
-  builder.appendSection(
-    'Credits',
-    'credits',
-    credits.map(({ name, type }) => `- ${name}${type ? ` (${type})` : ''}`).join('\n'),
-  );
-  builder.appendSection('References', 'references', references.map((url) => `- ${url}`).join('\n'));
-  const { body, sections } = builder.finish();
-  const title =
-    headingTitle ||
-    (structure === null ? id || 'Untitled OSV record' : deriveReportTitle(details, structure));
-  const receivedAt =
-    dates
-      .map((date) => (date === undefined ? undefined : normaliseIsoDate(date)))
-      .find((date) => date !== undefined) ?? null;
+  const { title, body, sections, receivedAt } = buildAdvisoryReportBody({
+    summary,
+    identifiers: [id, ...aliases].filter((identifier) => identifier !== ''),
+    description: details,
+    affected,
+    severity,
+    weaknesses,
+    weaknessSeparator: ', ',
+    credits,
+    references,
+    untitled: id || 'Untitled OSV record',
+    dates,
+  });
   return {
     ok: true,
     value: {
