@@ -2,9 +2,11 @@
 // --data DIR (default .thresher), or PostgreSQL when THRESHER_DATABASE_URL or --config names it.
 
 import { mkdir } from 'node:fs/promises';
+import { InputError } from '../core/index.js';
 import { loadConfig } from '../config/load-config.js';
 import type { Services } from '../create-services.js';
 import type { InboxService } from '../services/create-inbox-service.js';
+import type { CliIo } from './cli-io.js';
 
 export const adminOptions = {
   data: { type: 'string', short: 'd' },
@@ -21,7 +23,8 @@ async function openAdminInbox(
       ...(values.data !== undefined ? { data: values.data } : {}),
       ...(values.config !== undefined ? { config: values.config } : {}),
     },
-    process.env,
+    // The environment the entry point read; flags are layered over it again here.
+    services.config.environment,
   );
   if (config.databaseUrl === null) await mkdir(config.dataDir, { recursive: true });
   return services.openInbox({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
@@ -39,4 +42,25 @@ export async function withAdminInbox<T>(
   } finally {
     await inbox.close();
   }
+}
+
+/**
+ * The action of `thresher project|user|token ACTION [options]` and the arguments after it; null
+ * when the command's help was asked for (it is printed). An unknown action is an InputError that
+ * names the ones there are (`hint`: "thresher token create").
+ */
+export function readAdminAction<Action extends string>(
+  args: readonly string[],
+  io: CliIo,
+  command: { help: string; actions: readonly Action[]; hint: string },
+): { action: Action; rest: string[] } | null {
+  const [action, ...rest] = args;
+  if (action === undefined || action === '-h' || action === '--help') {
+    io.stdout(command.help);
+    return null;
+  }
+  if (!(command.actions as readonly string[]).includes(action)) {
+    throw new InputError(`unknown action "${action}" (try ${command.hint})`);
+  }
+  return { action: action as Action, rest };
 }

@@ -544,7 +544,7 @@ describe('close', () => {
   it('never keeps Node running when a reader is left open', async () => {
     const script = [
       `import { createGitRepoReader } from ${JSON.stringify(resolve(import.meta.dirname, 'create-git-repo-reader.ts'))};`,
-      `const reader = await createGitRepoReader(${JSON.stringify(fixture.dir)}, process.env);`,
+      `const reader = await createGitRepoReader(${JSON.stringify(fixture.dir)}, ${JSON.stringify(testProcessEnvironment)});`,
       `const content = await reader.readFile('HEAD', 'lib/types.ts');`,
       `console.log(content?.length, await reader.resolveRevision('v1.1.0'));`,
     ].join('\n');

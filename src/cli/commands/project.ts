@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { InputError, sanitizeLineForTerminal } from '../../core/index.js';
 import type { Services } from '../../create-services.js';
 import { exitCodes, type CliIo } from '../cli-io.js';
-import { adminOptions, withAdminInbox } from '../open-admin-inbox.js';
+import { adminOptions, readAdminAction, withAdminInbox } from '../open-admin-inbox.js';
 
 const projectHelp = `Usage: thresher project add --name NAME --profile FILE [--repo DIR] [--advisories PATH] [--data DIR]
        thresher project update --name NAME [--profile FILE] [--repo DIR] [--advisories PATH] [--data DIR]
@@ -33,14 +33,13 @@ export async function runProjectCommand(
   io: CliIo,
   services: Services,
 ): Promise<number> {
-  const [action, ...rest] = args;
-  if (action === undefined || action === '-h' || action === '--help') {
-    io.stdout(projectHelp);
-    return exitCodes.ok;
-  }
-  if (action !== 'add' && action !== 'update' && action !== 'triage') {
-    throw new InputError(`unknown action "${action}" (try thresher project add, update or triage)`);
-  }
+  const chosen = readAdminAction(args, io, {
+    help: projectHelp,
+    actions: ['add', 'update', 'triage'],
+    hint: 'thresher project add, update or triage',
+  });
+  if (chosen === null) return exitCodes.ok;
+  const { action, rest } = chosen;
   const { values } = parseArgs({
     args: rest,
     options: {

@@ -93,7 +93,7 @@ export async function runServeCommand(
       ...(values.config !== undefined ? { config: values.config } : {}),
       isRateLimitOff: values['no-rate-limit'] === true,
     },
-    process.env,
+    services.config.environment,
   );
   const { mkdir } = await import('node:fs/promises');
   if (config.databaseUrl === null) await mkdir(config.dataDir, { recursive: true });

@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { InputError } from '../../core/index.js';
 import type { Services } from '../../create-services.js';
 import { exitCodes, type CliIo } from '../cli-io.js';
-import { adminOptions, withAdminInbox } from '../open-admin-inbox.js';
+import { adminOptions, readAdminAction, withAdminInbox } from '../open-admin-inbox.js';
 
 const tokenHelp = `Usage: thresher token create --name NAME [--user EMAIL] [--data DIR]
 
@@ -25,14 +25,13 @@ export async function runTokenCommand(
   io: CliIo,
   services: Services,
 ): Promise<number> {
-  const [action, ...rest] = args;
-  if (action === undefined || action === '-h' || action === '--help') {
-    io.stdout(tokenHelp);
-    return exitCodes.ok;
-  }
-  if (action !== 'create') {
-    throw new InputError(`unknown action "${action}" (try thresher token create)`);
-  }
+  const chosen = readAdminAction(args, io, {
+    help: tokenHelp,
+    actions: ['create'],
+    hint: 'thresher token create',
+  });
+  if (chosen === null) return exitCodes.ok;
+  const { rest } = chosen;
   const { values } = parseArgs({
     args: rest,
     options: { ...adminOptions, name: { type: 'string' }, user: { type: 'string' } },

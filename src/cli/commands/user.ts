@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { InputError, sanitizeLineForTerminal } from '../../core/index.js';
 import type { Services } from '../../create-services.js';
 import { exitCodes, type CliIo } from '../cli-io.js';
-import { adminOptions, withAdminInbox } from '../open-admin-inbox.js';
+import { adminOptions, readAdminAction, withAdminInbox } from '../open-admin-inbox.js';
 
 const userHelp = `Usage: thresher user add --maintainer EMAIL [--data DIR]
 
@@ -24,12 +24,13 @@ export async function runUserCommand(
   io: CliIo,
   services: Services,
 ): Promise<number> {
-  const [action, ...rest] = args;
-  if (action === undefined || action === '-h' || action === '--help') {
-    io.stdout(userHelp);
-    return exitCodes.ok;
-  }
-  if (action !== 'add') throw new InputError(`unknown action "${action}" (try thresher user add)`);
+  const chosen = readAdminAction(args, io, {
+    help: userHelp,
+    actions: ['add'],
+    hint: 'thresher user add',
+  });
+  if (chosen === null) return exitCodes.ok;
+  const { rest } = chosen;
   const { values } = parseArgs({
     args: rest,
     options: { ...adminOptions, maintainer: { type: 'string' } },
