@@ -447,6 +447,15 @@ export const phraseRules: readonly PhraseRule[] = [
       /\b(?:edit\w*|modif\w*|overwrit\w*|writ\w*\s+to|tamper\w*\s+with|chang\w*|replac\w*)\s+(?:the\s+|an?\s+|its\s+)?`?(?:[\w.-]{1,64}\/){0,6}(?:[\w.-]{0,64}(?:conf|config|settings)[\w.-]{0,64}\.(?:xml|ya?ml|json|properties|toml|ini|cfg|conf)|[\w.-]{1,64}\.(?:conf|cfg|ini|toml|properties)|(?:server|web|context|tomcat-users|settings|config)\.xml)\b/,
   },
   {
+    // A file or script the configuration names is the operator's as much as the configuration:
+    // "modify the ACL file that redis.conf names", "change the Lua script the config loads",
+    // "replace the hook script referenced by the configuration". Word runs are bounded.
+    kind: 'attacker-controls',
+    value: 'config-file',
+    pattern:
+      /\b(?:edit\w*|modif\w*|overwrit\w*|writ\w*\s+to|tamper\w*\s+with|chang\w*|replac\w*)\s+(?:the\s+|an?\s+|its\s+|their\s+)?(?:[\w.-]{1,40}\s+){0,2}(?:files?|scripts?|hooks?)\s+(?:(?:that|which)\s+)?(?:the\s+|its\s+)?(?:(?:config(?:uration)?|settings)(?:\s+files?)?|`?[\w-]{1,40}\.(?:conf|cfg|ini|toml|ya?ml|xml|json|properties)`?)(?:'s)?\s+(?:\w+\s+)?(?:loads|names|points\s+to|references|includes|reads|runs|executes|specifies|lists|sources)\b|\b(?:edit\w*|modif\w*|overwrit\w*|writ\w*\s+to|tamper\w*\s+with|chang\w*|replac\w*)\s+(?:the\s+|an?\s+|its\s+|their\s+)?(?:[\w.-]{1,40}\s+){0,2}(?:files?|scripts?|hooks?)\s+(?:loaded|named|referenced|included|listed|specified|sourced)\s+(?:by|in|from)\s+(?:the\s+|its\s+)?(?:config(?:uration)?|settings|`?[\w-]{1,40}\.(?:conf|cfg|ini|toml|ya?ml|xml|json|properties)`?)/,
+  },
+  {
     kind: 'attacker-controls',
     value: 'command-line',
     pattern:
