@@ -148,6 +148,31 @@ function addSectionCommands(sink: FactSink, prose: string): void {
   });
 }
 
+// A plain-text transcript or test case indented under a lead-in ("Transcript:", "Test case (two
+// clients):"): lines indented by 4+ spaces or a tab, at least one behind a prompt (`$ `, `# `,
+// `>>> `, `127.0.0.1:6379> `, `client A> `, `mysql> `). A prompt says the lines were typed, and
+// the lead-in or a second prompt says they are the way to the bug.
+const indentedRun = /(?:\n(?:[ ]{4}|\t)[^\n]*){2,}/g;
+const indentedPrompt =
+  /\n(?:[ ]{4,}|\t+)(?:\$|#|>>>|[\w.:@-]{1,40}(?:[ \t][\w.-]{1,20})?>)[ \t]+\S[^\n]*/g;
+const transcriptLeadIn =
+  /\b(?:transcript|test[\s-]?case|session|reproduc\w*|repro|steps?|PoC|proof\s+of\s+concept|commands?|run\s+in\s+order|to\s+trigger)\b[^\n]*:[ \t]*$/i;
+
+function addIndentedTranscripts(sink: FactSink, prose: string): void {
+  const text = `\n${prose}`;
+  forEachMatch(indentedRun, text, (run) => {
+    const prompts = [...run[0].matchAll(indentedPrompt)];
+    if (prompts.length === 0) return;
+    const before = text.slice(Math.max(0, run.index - 300), run.index).replace(/\s+$/, '');
+    const leadIn = before.slice(before.lastIndexOf('\n') + 1);
+    if (prompts.length < 2 && !transcriptLeadIn.test(leadIn)) return;
+    const first = prompts[0]!;
+    const line = first[0].trim();
+    const start = run.index + first.index + first[0].indexOf(line) - 1;
+    sink.add('reproduction-steps', 'command', start, start + line.length);
+  });
+}
+
 export function extractReproductionFacts(
   sink: FactSink,
   body: string,
@@ -157,6 +182,7 @@ export function extractReproductionFacts(
   addSteps(sink, prose);
   addBlockCommands(sink, body, blocks);
   addSectionCommands(sink, prose);
+  addIndentedTranscripts(sink, prose);
   forEachMatch(promptCommand, `\n${prose}`, (match) => {
     const line = match[0].trim();
     const start = match.index + match[0].indexOf(line) - 1;
