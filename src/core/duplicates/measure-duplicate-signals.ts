@@ -2,6 +2,7 @@
 // aliases, packages and versions (with how rare they are in the index), code locations, CWEs,
 // text similarity, near-copy shingles, dates and whether a report predates an advisory's fix.
 
+import { isBugClassConflict } from './find-bug-classes.js';
 import semver from 'semver';
 import type { DuplicateDocument } from '../model/duplicate.js';
 import type { DocumentAnalysis } from './analyze-duplicate-document.js';
@@ -107,6 +108,14 @@ export function measureDuplicateSignals(
       [...new Set([...ours.titleFunctions, ...theirs.titleFunctions])],
       intersect(ours.functions, theirs.functions),
     ),
+    titleFunctionsNamed: [
+      ...new Set([
+        ...(theirs.titleFunctions.length > 0
+          ? intersect(theirs.titleFunctions, ours.terms)
+          : []),
+        ...ours.titleFunctions.filter((name) => candidate.hasTerm(name)),
+      ]),
+    ],
     samePackage: samePackage ? samePackage.label : null,
     relatedPackage: relatedName,
     packageRarity: samePackage
@@ -137,6 +146,10 @@ export function measureDuplicateSignals(
     sharedFileNames: intersect(ours.fileNames, theirs.fileNames),
     sharedCwes,
     isCweConflict: ours.cwes.length > 0 && theirs.cwes.length > 0 && sharedCwes.length === 0,
+    bugClasses: isBugClassConflict(ours.bugClasses, theirs.bugClasses)
+      ? [ours.bugClasses, theirs.bugClasses]
+      : null,
+    isCveConflict: isCveConflict(ours.aliases, theirs.aliases),
     textByQuery: query.textSelfScore > 0 ? candidate.textScore / query.textSelfScore : 0,
     textByDocument: candidate.textSelfScore > 0 ? candidate.textScore / candidate.textSelfScore : 0,
     nearCopy:
@@ -207,4 +220,13 @@ function isBeforeEveryFix(mentioned: readonly string[], fixed: readonly string[]
   if (fixes.length === 0 || named.length === 0) return null;
   const lastFix = fixes.reduce((latest, fix) => (semver.gt(fix, latest) ? fix : latest));
   return named.some((version) => semver.lt(version, lastFix));
+}
+
+/** Both are known by CVE ids and by none in common: two published vulnerabilities. */
+function isCveConflict(ours: readonly string[], theirs: readonly string[]): boolean {
+  const ourCves = ours.filter((id) => id.startsWith('CVE-'));
+  const theirCves = theirs.filter((id) => id.startsWith('CVE-'));
+  return (
+    ourCves.length > 0 && theirCves.length > 0 && !ourCves.some((id) => theirCves.includes(id))
+  );
 }
