@@ -25,7 +25,7 @@ const classPhrases: ReadonlyArray<readonly [BugClass, RegExp]> = [
   ['lifetime', /\b(?:use[\s-]after[\s-](?:free|return|scope)|uaf|double[\s-]free|dangling[\s-]pointer)\b/g],
   [
     'recursion',
-    /\b(?:(?:unbounded|infinite|deep|uncontrolled|excessive)[\s-]+recursion|stack[\s-]+(?:exhaustion|overflow|depth)|recursion[\s-]+depth)\b/g,
+    /\b(?:unbounded|infinite|deep|uncontrolled|excessive)[\s-]recursion\b|\bstack[\s-](?:exhaustion|overflow|depth)\b|\brecursion[\s-]depth\b/g,
   ],
   ['null-dereference', /\bnull[\s-]+(?:pointer[\s-]+)?(?:dereference|deref|pointer)\b/g],
   ['integer', /\binteger[\s-]+(?:overflow|underflow|wrap\w*|truncation)|\bsignedness\b/g],

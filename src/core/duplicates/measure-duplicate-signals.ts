@@ -110,9 +110,7 @@ export function measureDuplicateSignals(
     ),
     titleFunctionsNamed: [
       ...new Set([
-        ...(theirs.titleFunctions.length > 0
-          ? intersect(theirs.titleFunctions, ours.terms)
-          : []),
+        ...theirs.titleFunctions.filter((name) => query.terms.has(name)),
         ...ours.titleFunctions.filter((name) => candidate.hasTerm(name)),
       ]),
     ],

@@ -163,7 +163,7 @@ function addIndentedTranscripts(sink: FactSink, prose: string): void {
   forEachMatch(indentedRun, text, (run) => {
     const prompts = [...run[0].matchAll(indentedPrompt)];
     if (prompts.length === 0) return;
-    const before = text.slice(Math.max(0, run.index - 300), run.index).replace(/\s+$/, '');
+    const before = text.slice(Math.max(0, run.index - 300), run.index).trimEnd();
     const leadIn = before.slice(before.lastIndexOf('\n') + 1);
     if (prompts.length < 2 && !transcriptLeadIn.test(leadIn)) return;
     const first = prompts[0]!;

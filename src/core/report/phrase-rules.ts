@@ -448,12 +448,19 @@ export const phraseRules: readonly PhraseRule[] = [
   },
   {
     // A file or script the configuration names is the operator's as much as the configuration:
-    // "modify the ACL file that redis.conf names", "change the Lua script the config loads",
-    // "replace the hook script referenced by the configuration". Word runs are bounded.
+    // "modify the ACL file that redis.conf names", "change the Lua script the config loads".
+    // Word runs are bounded; single separators keep the pattern linear.
     kind: 'attacker-controls',
     value: 'config-file',
     pattern:
-      /\b(?:edit\w*|modif\w*|overwrit\w*|writ\w*\s+to|tamper\w*\s+with|chang\w*|replac\w*)\s+(?:the\s+|an?\s+|its\s+|their\s+)?(?:[\w.-]{1,40}\s+){0,2}(?:files?|scripts?|hooks?)\s+(?:(?:that|which)\s+)?(?:the\s+|its\s+)?(?:(?:config(?:uration)?|settings)(?:\s+files?)?|`?[\w-]{1,40}\.(?:conf|cfg|ini|toml|ya?ml|xml|json|properties)`?)(?:'s)?\s+(?:\w+\s+)?(?:loads|names|points\s+to|references|includes|reads|runs|executes|specifies|lists|sources)\b|\b(?:edit\w*|modif\w*|overwrit\w*|writ\w*\s+to|tamper\w*\s+with|chang\w*|replac\w*)\s+(?:the\s+|an?\s+|its\s+|their\s+)?(?:[\w.-]{1,40}\s+){0,2}(?:files?|scripts?|hooks?)\s+(?:loaded|named|referenced|included|listed|specified|sourced)\s+(?:by|in|from)\s+(?:the\s+|its\s+)?(?:config(?:uration)?|settings|`?[\w-]{1,40}\.(?:conf|cfg|ini|toml|ya?ml|xml|json|properties)`?)/,
+      /\b(?:edit|modif|overwrit|chang|replac)\w*\s+(?:the\s+|an?\s+)?(?:[\w-]{1,40}\s)?(?:file|script|hook)s?\s(?:that\s|which\s)?(?:the\s)?(?:config(?:uration)?|settings|`?[\w-]{1,40}\.(?:conf|cfg|ini|toml|ya?ml|xml|json|properties)`?)(?:'s)?\s(?:loads|names|points\sto|references|includes|reads|runs|executes|specifies|lists|sources)\b/,
+  },
+  {
+    // "replace the hook script referenced by the configuration".
+    kind: 'attacker-controls',
+    value: 'config-file',
+    pattern:
+      /\b(?:edit|modif|overwrit|chang|replac)\w*\s+(?:the\s+|an?\s+)?(?:[\w-]{1,40}\s)?(?:file|script|hook)s?\s(?:loaded|named|referenced|included|listed|specified|sourced)\s(?:by|in|from)\s(?:the\s)?(?:config(?:uration)?|settings|`?[\w-]{1,40}\.(?:conf|cfg|ini|toml|ya?ml|xml|json|properties))\b/,
   },
   {
     kind: 'attacker-controls',
