@@ -107,6 +107,38 @@ describe('createDuplicateIndex signals', () => {
     expect(top?.evidence).toContain('known by different CVEs');
   });
 
+  it('matches a scanner question quoting a published advisory to the earlier report of its bug', () => {
+    const original = doc('original', {
+      title: 'Stack buffer overflow in the Lua `bit.tohex()` function reachable from EVAL',
+      text: 'bit_tohex() writes past its stack buffer for a negative count on 7.4.0; any EVAL user.',
+      packages: pkg('redis', ['7.4.0'], ''),
+      paths: ['deps/lua/src/lua_bit.c'],
+      functions: ['bit.tohex', 'bit_tohex'],
+    });
+    const other = doc('other', {
+      title: 'Unbounded recursion in glob pattern matching',
+      text: 'stringmatchlen_impl() recurses for every star on 7.4.0.',
+      packages: pkg('redis', ['7.4.0'], ''),
+      paths: ['src/util.c'],
+      functions: ['stringmatchlen_impl'],
+    });
+    const question = doc('q', {
+      title: 'Scanner finding on redis:7.4.0, are we affected?',
+      text: 'Trivy flags CVE-2024-31449: an authenticated user may use a crafted Lua script to trigger a stack overflow in the bit library. We allow EVAL on 7.4.0.',
+      packages: pkg('redis', ['7.4.0'], ''),
+    });
+    const ranked = indexWith([...background, other, original]).query(question);
+    expect(ranked[0]?.id).toBe('original');
+    expect(ranked[0]?.isStrong).toBe(true);
+    expect(ranked.find((candidate) => candidate.id === 'other')?.isStrong).toBe(false);
+    // Without a published id it is only a vague question, not a citation.
+    const vague = doc('v', {
+      ...question,
+      text: question.text.replace('CVE-2024-31449', 'a finding'),
+    });
+    expect(indexWith([...background, other, original]).query(vague)[0]?.isStrong).toBe(false);
+  });
+
   it('matches a second finder who names the titled function only in passing, at the same file and version', () => {
     const original = doc('original', {
       title: 'Stack buffer overflow in the Lua `bit.tohex()` function',

@@ -17,9 +17,9 @@ describe('findBugClasses', () => {
 
   it('adds the error kind of a quoted sanitizer report, not the words of the text', () => {
     const trace = '==1==ERROR: AddressSanitizer: heap-use-after-free on address 0x6250';
-    expect(findBugClasses('Server dies on HGETALL', `a stack overflow elsewhere\n${trace}`)).toEqual(
-      ['lifetime'],
-    );
+    expect(
+      findBugClasses('Server dies on HGETALL', `a stack overflow elsewhere\n${trace}`),
+    ).toEqual(['lifetime']);
   });
 
   it('skips a kind the title denies', () => {

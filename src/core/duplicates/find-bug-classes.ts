@@ -22,7 +22,10 @@ const classPhrases: ReadonlyArray<readonly [BugClass, RegExp]> = [
     'bounds',
     /\b(?:(?:heap|stack|global|static|buffer)[\s-]+(?:buffer[\s-]+)?(?:overflow|overrun|over-?read|under-?(?:flow|run))|buffer[\s-]+(?:overflow|overrun|over-?read|under-?(?:flow|run))|out[\s-]of[\s-]bounds?|oob[\s-]+(?:read|write)|over-?read|heap[\s-]+corruption|index[\s-]+out[\s-]+of[\s-]+range)\b/g,
   ],
-  ['lifetime', /\b(?:use[\s-]after[\s-](?:free|return|scope)|uaf|double[\s-]free|dangling[\s-]pointer)\b/g],
+  [
+    'lifetime',
+    /\b(?:use[\s-]after[\s-](?:free|return|scope)|uaf|double[\s-]free|dangling[\s-]pointer)\b/g,
+  ],
   [
     'recursion',
     /\b(?:unbounded|infinite|deep|uncontrolled|excessive)[\s-]recursion\b|\bstack[\s-](?:exhaustion|overflow|depth)\b|\brecursion[\s-]depth\b/g,
@@ -34,7 +37,10 @@ const classPhrases: ReadonlyArray<readonly [BugClass, RegExp]> = [
     /\b(?:infinite[\s-]+loop|hangs?|memory[\s-]+exhaustion|unbounded[\s-]+(?:memory|allocation|growth)|cpu[\s-]+exhaustion|quadratic|exponential|redos|amplification|out[\s-]of[\s-]memory)\b/g,
   ],
   ['leak', /\bmemory[\s-]+leak\b/g],
-  ['injection', /\b(?:sql|command|code|header|template|ldap)[\s-]+injection|\bxss\b|cross[\s-]site[\s-]scripting\b/g],
+  [
+    'injection',
+    /\b(?:sql|command|code|header|template|ldap)[\s-]+injection|\bxss\b|cross[\s-]site[\s-]scripting\b/g,
+  ],
   ['traversal', /\b(?:path|directory)[\s-]+traversal\b/g],
   ['race', /\b(?:race[\s-]+condition|toctou|data[\s-]+race)\b/g],
   ['assertion', /\b(?:assertion[\s-]+failure|reachable[\s-]+assert\w*|assertion[\s-]+failed)\b/g],
@@ -54,10 +60,16 @@ const sanitizerClasses: Record<string, BugClass> = {
 const sanitizerError = /(?:AddressSanitizer|HWAddressSanitizer):[ \t]+([a-z-]{1,40})/g;
 // A kind the clause denies ("not the recursion fixed in 7.4.1", "rather than a stack
 // exhaustion") is what the bug is not.
-const denial = /\b(?:not|no|never|rather\s+than|instead\s+of|unlike|unrelated\s+to)\b[^.;:!?\n]{0,60}$/;
+const denial =
+  /\b(?:not|no|never|rather\s+than|instead\s+of|unlike|unrelated\s+to)\b[^.;:!?\n]{0,60}$/;
 
 // Pairs that one bug often shows as both: an integer overflow that makes a buffer overflow.
-const compatible = new Set(['bounds|integer', 'integer|bounds', 'integer|resource', 'resource|integer']);
+const compatible = new Set([
+  'bounds|integer',
+  'integer|bounds',
+  'integer|resource',
+  'resource|integer',
+]);
 
 export function findBugClasses(title: string, text: string): BugClass[] {
   const found = new Set<BugClass>();
@@ -76,7 +88,10 @@ export function findBugClasses(title: string, text: string): BugClass[] {
 }
 
 /** Both documents name a kind of bug and no kind of one agrees with a kind of the other. */
-export function isBugClassConflict(ours: readonly BugClass[], theirs: readonly BugClass[]): boolean {
+export function isBugClassConflict(
+  ours: readonly BugClass[],
+  theirs: readonly BugClass[],
+): boolean {
   if (ours.length === 0 || theirs.length === 0) return false;
   return !ours.some((a) => theirs.some((b) => a === b || compatible.has(`${a}|${b}`)));
 }

@@ -93,6 +93,19 @@ export function measureDuplicateSignals(
     query.distinctiveTitleTerms.filter((term) => !nameParts.has(term) && candidate.hasTerm(term))
       .length + theirTitleTerms.filter((term) => query.terms.has(term)).length;
   const titleTermsTotal = query.distinctiveTitleTerms.length + theirTitleTerms.length;
+  // A question about a published id carries only the advisory's words; what counts is how much
+  // of the located report's title they say.
+  const isBothReports = query.doc.kind === 'report' && candidate.doc.kind === 'report';
+  const citationTitleTerms = !isBothReports
+    ? null
+    : isAdvisoryCitation(ours) && hasLocation(theirs)
+      ? countFound(theirTitleTerms, (term) => query.terms.has(term))
+      : isAdvisoryCitation(theirs) && hasLocation(ours)
+        ? countFound(
+            query.distinctiveTitleTerms.filter((term) => !nameParts.has(term)),
+            (term) => candidate.hasTerm(term),
+          )
+        : null;
   const smallerShingles = Math.min(ours.shingles.length, theirs.shingles.length);
   const isReportAgainstAdvisory = query.doc.kind === 'report' && candidate.doc.kind === 'advisory';
   return {
@@ -138,6 +151,7 @@ export function measureDuplicateSignals(
     versionRarity:
       versionPick !== null ? rarityOfKey(makeIndexKey(versionKeyPrefix, versionPick)) : 0,
     titleTermsFound,
+    citationTitleTerms,
     titleTermsAgreement: titleTermsTotal > 0 ? titleTermsFound / titleTermsTotal : 0,
     sharedFunctions: intersect(ours.functions, theirs.functions),
     sharedPaths: intersect(ours.paths, theirs.paths),
@@ -227,4 +241,26 @@ function isCveConflict(ours: readonly string[], theirs: readonly string[]): bool
   return (
     ourCves.length > 0 && theirCves.length > 0 && !ourCves.some((id) => theirCves.includes(id))
   );
+}
+
+/** Cites a CVE or GHSA id and points at no code: a question about a published advisory. */
+function isAdvisoryCitation(analysis: KeyedAnalysis): boolean {
+  return (
+    [...analysis.aliases, ...analysis.related].some((id) => /^(?:CVE|GHSA)-/.test(id)) &&
+    analysis.functions.length === 0 &&
+    analysis.paths.length === 0
+  );
+}
+
+function hasLocation(analysis: KeyedAnalysis): boolean {
+  return analysis.functions.length > 0 || analysis.paths.length > 0;
+}
+
+function countFound(
+  terms: readonly string[],
+  isFound: (term: string) => boolean,
+): { found: number; share: number } | null {
+  if (terms.length === 0) return null;
+  const found = terms.filter(isFound).length;
+  return { found, share: found / terms.length };
 }

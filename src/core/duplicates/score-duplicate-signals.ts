@@ -17,6 +17,12 @@ export interface DuplicateSignals {
   titleTermsFound: number;
   /** ...and as a share of all distinctive title words of the two, 0..1. */
   titleTermsAgreement: number;
+  /**
+   * When one document cites a CVE or GHSA id and points at no code (a scanner question quoting
+   * the advisory) and the other points at code: how many of the located one's distinctive title
+   * words the citation uses, and their share. Null otherwise.
+   */
+  citationTitleTerms: { found: number; share: number } | null;
   /** Label of the package both name exactly (`PyPI/pyarrow`), or null. */
   samePackage: string | null;
   /** Ecosystem-free name part both packages share (`vault`), when not the same package. */
@@ -120,6 +126,13 @@ const strongTitleTermsText = 0.3;
  * both point at the same file and a shared version, so little wording needs to agree.
  */
 const strongNamedFunctionText = 0.15;
+/**
+ * A question about a published id that says most of an earlier located report's title in the
+ * advisory's words, on the same package and version, asks about that report's bug.
+ */
+const strongCitationTermsFound = 3;
+const strongCitationTermsShare = 0.5;
+const strongCitationText = 0.15;
 /** A report sharing a published advisory's package, code and version is strong from this text agreement. */
 const strongPublishedText = 0.3;
 /** Scores at or above this are strong matches, and only those. */
@@ -195,6 +208,16 @@ export function scoreDuplicateSignals(s: DuplicateSignals): DuplicateScore {
     !s.isCweConflict &&
     !s.isPackageConflict &&
     !s.isSameSourceAdvisory;
+  const isQuestionAboutReportedBug =
+    !isDistinctBug &&
+    s.citationTitleTerms !== null &&
+    s.citationTitleTerms.found >= strongCitationTermsFound &&
+    s.citationTitleTerms.share >= strongCitationTermsShare &&
+    s.samePackage !== null &&
+    (s.sharedVersion !== null || s.sharedFixedVersion !== null) &&
+    text >= strongCitationText &&
+    !s.isCweConflict &&
+    !s.isSameSourceAdvisory;
   const isSameBugByTitleWords =
     s.samePackage !== null &&
     !isDistinctBug &&
@@ -227,6 +250,7 @@ export function scoreDuplicateSignals(s: DuplicateSignals): DuplicateScore {
     s.sharedAliases.length > 0 ||
     isSameBugAtTitledFunction ||
     isSameBugInOtherWords ||
+    isQuestionAboutReportedBug ||
     isSameBugByTitleWords ||
     isPublishedBug ||
     isNearCopy ||
@@ -254,6 +278,11 @@ export function scoreDuplicateSignals(s: DuplicateSignals): DuplicateScore {
   if (isSameBugByTitleWords) {
     evidence.push(
       `the titles agree on ${s.titleTermsFound} distinctive words (${Math.round(100 * s.titleTermsAgreement)}%)`,
+    );
+  }
+  if (isQuestionAboutReportedBug && s.citationTitleTerms !== null) {
+    evidence.push(
+      `a question about a published id that uses ${s.citationTitleTerms.found} distinctive title words of the other (${Math.round(100 * s.citationTitleTerms.share)}%)`,
     );
   }
   if (s.isVersionBeforeFix === true) evidence.push('a version the report names is before the fix');

@@ -321,10 +321,16 @@ describe('indented plain-text transcripts', () => {
 
   it('does not read an indented quote or a lone prompt without a lead-in as a reproduction', () => {
     expect(
-      pick(facts('Output:\n\n    AddressSanitizer: heap-use-after-free\n    READ of size 2\n'), 'reproduction-steps'),
+      pick(
+        facts('Output:\n\n    AddressSanitizer: heap-use-after-free\n    READ of size 2\n'),
+        'reproduction-steps',
+      ),
     ).toEqual([]);
     expect(
-      pick(facts('Our prompt looks like this\n\n    host> help\n    (list of commands)\n'), 'reproduction-steps'),
+      pick(
+        facts('Our prompt looks like this\n\n    host> help\n    (list of commands)\n'),
+        'reproduction-steps',
+      ),
     ).toEqual([]);
   });
 });
