@@ -319,6 +319,17 @@ describe('indented plain-text transcripts', () => {
     expect(pick(facts(body), 'reproduction-steps')).toEqual(['command']);
   });
 
+  it('reads the same transcript run into one paragraph', () => {
+    const body =
+      'The helper crashes. Transcript (any user that may call EVAL): 127.0.0.1:6379> EVAL "return 1" 0 Could not connect. Impact: a crash.';
+    const found = facts(body);
+    expect(pick(found, 'reproduction-steps')).toEqual(['command']);
+    expectSpansToHold(body, found);
+    expect(
+      pick(facts('Our CLI prompt looks like host> HELP and lists commands.'), 'reproduction-steps'),
+    ).toEqual([]);
+  });
+
   it('does not read an indented quote or a lone prompt without a lead-in as a reproduction', () => {
     expect(
       pick(

@@ -158,6 +158,20 @@ const indentedPrompt =
 const transcriptLeadIn =
   /\b(?:transcript|test[\s-]?case|session|reproduc\w*|repro|steps?|PoC|proof\s+of\s+concept|commands?|run\s+in\s+order|to\s+trigger)\b[^\n]*:[ \t]*$/i;
 
+// The same transcript run into one paragraph: a lead-in ending in ":" right before a prompt
+// that runs an upper-case command (`127.0.0.1:6379> EVAL ...`, `client A> HSET ...`).
+const inlinePrompt =
+  /(?:^|[\s:])((?:\d{1,3}(?:\.\d{1,3}){3}|localhost|[a-z][\w-]{0,30}(?:[ \t][A-Z0-9])?)(?::\d{1,5})?>[ \t]+[A-Z]{2,}\b[^\n]{0,80})/g;
+
+function addInlineTranscripts(sink: FactSink, prose: string): void {
+  forEachMatch(inlinePrompt, prose, (match) => {
+    const start = match.index + match[0].length - match[1]!.length;
+    const leadIn = prose.slice(Math.max(0, start - 120), start).trimEnd();
+    if (!transcriptLeadIn.test(leadIn.slice(leadIn.lastIndexOf('\n') + 1))) return;
+    sink.add('reproduction-steps', 'command', start, start + match[1]!.length);
+  });
+}
+
 function addIndentedTranscripts(sink: FactSink, prose: string): void {
   const text = `\n${prose}`;
   forEachMatch(indentedRun, text, (run) => {
@@ -183,6 +197,7 @@ export function extractReproductionFacts(
   addBlockCommands(sink, body, blocks);
   addSectionCommands(sink, prose);
   addIndentedTranscripts(sink, prose);
+  addInlineTranscripts(sink, prose);
   forEachMatch(promptCommand, `\n${prose}`, (match) => {
     const line = match[0].trim();
     const start = match.index + match[0].indexOf(line) - 1;
