@@ -2,6 +2,7 @@
 // package keys, versions, code locations, CWEs, date and near-copy shingles.
 
 import { type BugClass, findBugClasses } from './find-bug-classes.js';
+import { findContrastStatements } from './find-contrast-statements.js';
 import { trimEndCharacters, trimStartCharacters } from '../text/trim-characters.js';
 import type { DuplicateDocument } from '../model/duplicate.js';
 import { derivePackageKeys, type PackageKeys } from './derive-package-keys.js';
@@ -28,6 +29,10 @@ export interface DocumentAnalysis {
   cwes: string[];
   /** The kinds of bug its title and sanitizer output name (`bounds`, `lifetime`, `recursion`...). */
   bugClasses: BugClass[];
+  /** Advisory ids the text says the document is not, or differs from ("this is not CVE-..."). */
+  contrastedIds: string[];
+  /** Words (functions, file names) the text names only to set itself apart ("unlike foo()"). */
+  contrastedNames: ReadonlySet<string>;
   /** Milliseconds since the epoch, or null. */
   time: number | null;
   shingles: Uint32Array;
@@ -105,6 +110,7 @@ export function analyzeDuplicateDocument(doc: DuplicateDocument): DocumentAnalys
     paths.map((p) => p.slice(p.lastIndexOf('/') + 1)).filter((name) => /\.[a-z0-9]+$/.test(name)),
   );
   const time = doc.published ? Date.parse(doc.published) : Number.NaN;
+  const contrast = findContrastStatements(title, text);
   return {
     terms,
     aliases,
@@ -134,6 +140,8 @@ export function analyzeDuplicateDocument(doc: DuplicateDocument): DocumentAnalys
         .map(normalizeCwe)
         .filter((c): c is string => c !== null),
     ),
+    contrastedIds: contrast.contrastedIds.filter((id) => !ownAliases.has(id)),
+    contrastedNames: new Set(contrast.contrastedNames),
     time: Number.isFinite(time) ? time : null,
     shingles: hashShingles(`${title}\n${text}`),
   };

@@ -106,27 +106,53 @@ export function measureDuplicateSignals(
             (term) => candidate.hasTerm(term),
           )
         : null;
+  // A name either side says only to set itself apart ("unlike drain_conn()") is no evidence.
+  const isContrasted = (name: string): boolean =>
+    ours.contrastedNames.has(name) || theirs.contrastedNames.has(name);
+  const isContrastedPath = (path: string): boolean =>
+    isContrasted(path.slice(path.lastIndexOf('/') + 1));
+  const allSharedFunctions = intersect(ours.functions, theirs.functions);
+  const allTitleFunctionsNamed = [
+    ...new Set([
+      ...theirs.titleFunctions.filter((name) => query.terms.has(name)),
+      ...ours.titleFunctions.filter((name) => candidate.hasTerm(name)),
+    ]),
+  ];
+  const allSharedPaths = intersect(ours.paths, theirs.paths);
+  const allSharedFileNames = intersect(ours.fileNames, theirs.fileNames);
+  const contrastedNames = [
+    ...new Set([
+      ...[...allSharedFunctions, ...allTitleFunctionsNamed, ...allSharedFileNames].filter(
+        isContrasted,
+      ),
+      ...allSharedPaths.filter(isContrastedPath),
+    ]),
+  ];
+  const allRelated = [
+    ...new Set([
+      ...intersect(ours.related, theirs.aliases),
+      ...intersect(ours.aliases, theirs.related),
+      ...intersect(ours.related, theirs.related),
+    ]),
+  ];
+  const contrastedIds = new Set([...ours.contrastedIds, ...theirs.contrastedIds]);
   const smallerShingles = Math.min(ours.shingles.length, theirs.shingles.length);
   const isReportAgainstAdvisory = query.doc.kind === 'report' && candidate.doc.kind === 'advisory';
   return {
     sharedAliases: intersect(ours.aliases, theirs.aliases),
-    sharedRelated: [
+    sharedRelated: allRelated.filter((id) => !contrastedIds.has(id)),
+    deniedIds: [
       ...new Set([
-        ...intersect(ours.related, theirs.aliases),
-        ...intersect(ours.aliases, theirs.related),
-        ...intersect(ours.related, theirs.related),
+        ...intersect(ours.contrastedIds, theirs.aliases),
+        ...intersect(theirs.contrastedIds, ours.aliases),
       ]),
     ],
+    contrastedNames,
     sharedTitleFunctions: intersect(
       [...new Set([...ours.titleFunctions, ...theirs.titleFunctions])],
-      intersect(ours.functions, theirs.functions),
-    ),
-    titleFunctionsNamed: [
-      ...new Set([
-        ...theirs.titleFunctions.filter((name) => query.terms.has(name)),
-        ...ours.titleFunctions.filter((name) => candidate.hasTerm(name)),
-      ]),
-    ],
+      allSharedFunctions,
+    ).filter((name) => !isContrasted(name)),
+    titleFunctionsNamed: allTitleFunctionsNamed.filter((name) => !isContrasted(name)),
     samePackage: samePackage ? samePackage.label : null,
     relatedPackage: relatedName,
     packageRarity: samePackage
@@ -153,9 +179,9 @@ export function measureDuplicateSignals(
     titleTermsFound,
     citationTitleTerms,
     titleTermsAgreement: titleTermsTotal > 0 ? titleTermsFound / titleTermsTotal : 0,
-    sharedFunctions: intersect(ours.functions, theirs.functions),
-    sharedPaths: intersect(ours.paths, theirs.paths),
-    sharedFileNames: intersect(ours.fileNames, theirs.fileNames),
+    sharedFunctions: allSharedFunctions.filter((name) => !isContrasted(name)),
+    sharedPaths: allSharedPaths.filter((path) => !isContrastedPath(path)),
+    sharedFileNames: allSharedFileNames.filter((name) => !isContrasted(name)),
     sharedCwes,
     isCweConflict: ours.cwes.length > 0 && theirs.cwes.length > 0 && sharedCwes.length === 0,
     bugClasses: isBugClassConflict(ours.bugClasses, theirs.bugClasses)

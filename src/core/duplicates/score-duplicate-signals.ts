@@ -6,6 +6,16 @@ export interface DuplicateSignals {
   sharedAliases: string[];
   /** Ids one document is known by and the other only mentions, or both mention. */
   sharedRelated: string[];
+  /**
+   * Advisory ids one document is known by that the other says it is not ("this is not
+   * CVE-2024-1234", "unlike GHSA-..."): two bugs, like two different CVEs.
+   */
+  deniedIds: string[];
+  /**
+   * Functions and file names both name that one of them names only to set itself apart ("unlike
+   * the drain issue in drain_conn()"); already left out of the shared names below.
+   */
+  contrastedNames: string[];
   /** Shared functions that the title of either document names. */
   sharedTitleFunctions: string[];
   /** Functions the title of one document names that the other's words name, as a fact or not. */
@@ -178,7 +188,8 @@ export function scoreDuplicateSignals(s: DuplicateSignals): DuplicateScore {
 
   // Code-location and wording rules say "same place, similar words"; a disagreement on what kind
   // of bug it is, or two different CVEs, says two bugs in one place (a shared alias still wins).
-  const isDistinctBug = s.bugClasses !== null || s.isCveConflict;
+  // So does a report that says it is not the other's advisory.
+  const isDistinctBug = s.bugClasses !== null || s.isCveConflict || s.deniedIds.length > 0;
   const isNearCopy =
     s.nearCopy >= nearCopyThreshold && !s.isPackageConflict && !s.isSameSourceAdvisory;
   // The same weakness (CWE) in the same function of the same file is the same bug in practice.
@@ -315,6 +326,8 @@ export function scoreDuplicateSignals(s: DuplicateSignals): DuplicateScore {
     );
   }
   if (s.isCveConflict) evidence.push('known by different CVEs');
+  for (const id of s.deniedIds) evidence.push(`says it is not ${id}`);
+  for (const name of s.contrastedNames) evidence.push(`contrasts itself with \`${name}\``);
   if (s.isPackageConflict) evidence.push('different packages');
   if (s.isSameSourceAdvisory) evidence.push('both advisories from one database');
   evidence.push(`text ${text.toFixed(2)}`);
