@@ -4,6 +4,7 @@
 // French, German, Spanish, Italian and Portuguese equivalents. Names and ids said only there are
 // not evidence that the two reports are one bug. Pure; never creates a match.
 
+import { trimEndCharacters } from '../text/trim-characters.js';
 import { normalizeForMatching } from './normalize-for-matching.js';
 
 export interface ContrastStatements {
@@ -25,7 +26,6 @@ const contrastCues: readonly RegExp[] = [
   /\b(?:a|another)\s+(?:different|separate|distinct|second,?\s+separate|new,?\s+separate)\s+(?:bug|issue|flaw|vulnerability|problem|path|code\s+path|use-after-free|overflow|root\s+cause)/,
   /\b(?:unlike|in\s+contrast\s+to|as\s+opposed\s+to|other\s+than)\b/,
   /\brelated\s+to\s+but\s+(?:distinct|separate|different)\b/,
-  /\b(?:already|was|been)\s+(?:fixed|patched)\b[^.!?]{0,200}\bstill\s+(?:reproduces|crashes|triggers|happens|occurs|fires|works)\b/,
   /\bstill\s+(?:reproduces|crashes|triggers)\s+(?:on|with|in|against)\s+(?:the\s+)?(?:fixed|patched)\b/,
   // French
   /\bn['’]est\s+pas\s+(?:le\s+m[êe]me|la\s+m[êe]me|un\s+doublon|li[ée]|cve-|ghsa-|l['’]ancien|le\s+bug|la\s+faille)/,
@@ -35,7 +35,6 @@ const contrastCues: readonly RegExp[] = [
   /\b(?:ist|sind|war)\s+nicht\s+(?:dasselbe|derselbe|dieselbe|der\s+gleiche|die\s+gleiche|das\s+gleiche|identisch|cve-|ghsa-)/,
   /\b(?:anders\s+als|im\s+gegensatz\s+zu|unterscheidet\s+sich\s+von|verschieden\s+von|getrennt\s+von|unabh[äa]ngig\s+von|nicht\s+zu\s+verwechseln)/,
   /\b(?:ein|eine|einen)\s+(?:anderer|andere|anderen|zweiter|zweite|zweiten|separater|separate|separaten)\s+(?:fehler|bug|pfad|codepfad|schwachstelle|l[üu]cke|use-after-free)/,
-  /\bbereits\s+(?:behoben|gefixt|gepatcht)\b[^.!?]{0,200}\b(?:weiterhin|immer\s+noch|noch\s+immer|trotzdem)\b/,
   // Spanish
   /\bno\s+es\s+(?:el\s+mismo|la\s+misma|un\s+duplicado|cve-|ghsa-)/,
   /\b(?:diferentes?|distint[oa]s?|separad[oa]s?|independientes?)\s+(?:de|del)\b/,
@@ -44,11 +43,20 @@ const contrastCues: readonly RegExp[] = [
   /\bnon\s+[èe]\s+(?:lo\s+stesso|la\s+stessa|il\s+medesimo|un\s+duplicato|cve-|ghsa-)/,
   /\b(?:divers[oaie]|distint[oaie]|separat[oaie])\s+(?:da|dal|dalla|dallo|dai|dalle)\b/,
   /\b(?:a\s+differenza\s+d|non\s+correlat[oaie]\s+a|contrariamente\s+a)/,
-  /\b(?:gi[àa]\s+(?:corrett|risolt|sistemat)[oaie])\b[^.!?]{0,200}\b(?:ancora|comunque)\b/,
   // Portuguese
   /\bn[ãa]o\s+[ée]\s+(?:o\s+mesmo|a\s+mesma|um\s+duplicado|cve-|ghsa-)/,
   /\b(?:diferentes?|distint[oa]s?|separad[oa]s?)\s+(?:de|do|da|dos|das)\b/,
   /\b(?:ao\s+contr[áa]rio\s+d|sem\s+rela[çc][ãa]o\s+com)/,
+];
+
+// "X was already fixed; this one still reproduces": both halves in one sentence.
+const fixedElsewhereCues: ReadonlyArray<readonly [RegExp, RegExp]> = [
+  [
+    /\b(?:already|was|been)\s+(?:fixed|patched)\b/,
+    /\bstill\s+(?:reproduces|crashes|triggers|happens|occurs|fires|works)\b/,
+  ],
+  [/\bbereits\s+(?:behoben|gefixt|gepatcht)\b/, /\b(?:weiterhin|immer\s+noch|noch\s+immer|trotzdem)\b/],
+  [/\bgi[àa]\s+(?:corrett|risolt|sistemat)[oaie]\b/, /\b(?:ancora|comunque)\b/],
 ];
 
 // Same id grammar as analyze-duplicate-document's alias pattern, for the usual databases.
@@ -79,13 +87,16 @@ export function splitSentences(text: string): string[] {
 
 /** Whether a (lower-cased) sentence sets the report apart from another bug. */
 export function isContrastSentence(sentence: string): boolean {
-  return contrastCues.some((cue) => cue.test(sentence));
+  return (
+    contrastCues.some((cue) => cue.test(sentence)) ||
+    fixedElsewhereCues.some(([fixed, still]) => fixed.test(sentence) && still.test(sentence))
+  );
 }
 
 /** Candidate names in a sentence; `util.c:101` also gives `util.c`. */
 function listNames(sentence: string): string[] {
   return [...sentence.matchAll(namePattern)].flatMap((m) => {
-    const name = m[0].replace(/[.:-]+$/, '');
+    const name = trimEndCharacters(m[0], '.:-');
     const beforeColon = name.split(':')[0]!;
     return beforeColon !== name && beforeColon.includes('.') ? [name, beforeColon] : [name];
   });

@@ -314,6 +314,13 @@ describe('indented plain-text transcripts', () => {
     expect(step?.quote).toBe('127.0.0.1:6379> EVAL "return bit.tohex(1, -2147483648)" 0');
   });
 
+  it('reads a lead-in in German or Italian ("Reproduktion", "Riproduzione")', () => {
+    for (const leadIn of ['Reproduktion (jeder Benutzer):', 'Riproduzione:', 'Schritte:']) {
+      const body = `Absturz.\n\n${leadIn}\n\n    127.0.0.1:6379> EVAL "return 1" 0\n    Error\n`;
+      expect(pick(facts(body), 'reproduction-steps')).toEqual(['command']);
+    }
+  });
+
   it('reads two prompted lines as a test case even without a lead-in', () => {
     const body = 'It fails like this\n\n    client A> HSET h f1 v1\n    client A> HGETALL h\n';
     expect(pick(facts(body), 'reproduction-steps')).toEqual(['command']);

@@ -156,7 +156,7 @@ const indentedRun = /(?:\n(?:[ ]{4}|\t)[^\n]*){2,}/g;
 const indentedPrompt =
   /\n(?:[ ]{4,}|\t+)(?:\$|#|>>>|[\w.:@-]{1,40}(?:[ \t][\w.-]{1,20})?>)[ \t]+\S[^\n]*/g;
 const transcriptLeadIn =
-  /\b(?:transcript|test[\s-]?case|session|reproduc\w*|repro|steps?|PoC|proof\s+of\s+concept|commands?|run\s+in\s+order|to\s+trigger)\b[^\n]*:[ \t]*$/i;
+  /\b(?:transcript|test[\s-]?case|session|reprodu\w*|riprodu\w*|transkript|schritte|repro|steps?|PoC|proof\s+of\s+concept|commands?|run\s+in\s+order|to\s+trigger)\b[^\n]*:[ \t]*$/i;
 
 // The same transcript run into one paragraph: a lead-in ending in ":" right before a prompt
 // that runs an upper-case command (`127.0.0.1:6379> EVAL ...`, `client A> HSET ...`).
