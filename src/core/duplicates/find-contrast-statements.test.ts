@@ -64,7 +64,8 @@ describe('findContrastStatements', () => {
     const long = `unlike ${'a'.repeat(50_000)} ${'not '.repeat(20_000)}\u0000\u202e`;
     const found = findContrastStatements(long, long);
     expect(Array.isArray(found.contrastedNames)).toBe(true);
-    expect(splitSentences('a. b; c\nd').length).toBe(4);
+    expect(splitSentences('a. b; c\n\nd').length).toBe(4);
+    expect(splitSentences('unlike the bug that was\nreported for foo(), this is new.').length).toBe(1);
   });
 
   it('never says an id the text does not contain, and never a name of the title', () => {

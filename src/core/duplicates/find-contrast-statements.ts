@@ -65,7 +65,17 @@ const advisoryIdPattern =
 // Words that can name a function or file: letters, digits, `_`, `.`, `:`, `-`.
 const namePattern = /[a-z_][a-z0-9_:.-]{2,80}/g;
 
-/** Splits on sentence ends (`.`, `!`, `?`, `;` or a line break followed by space) and blank lines. */
+/** Whether the line break at `at` ends a paragraph (the next line is blank). */
+function isParagraphEnd(text: string, at: number): boolean {
+  let i = at + 1;
+  while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '\r')) i += 1;
+  return i >= text.length || text[i] === '\n';
+}
+
+/**
+ * Splits on sentence ends (`.`, `!`, `?` or `;` before a space or line break) and blank lines;
+ * a single line break is a hard wrap inside a sentence.
+ */
 export function splitSentences(text: string): string[] {
   const sentences: string[] = [];
   let start = 0;
@@ -73,9 +83,9 @@ export function splitSentences(text: string): string[] {
     const c = text[i]!;
     const next = text[i + 1];
     const isEnd =
-      c === '\n' ||
+      (c === '\n' && isParagraphEnd(text, i)) ||
       ((c === '.' || c === '!' || c === '?' || c === ';') &&
-        (next === undefined || next === ' ' || next === '\n' || next === '\t'));
+        (next === undefined || next === ' ' || next === '\n' || next === '\t' || next === '\r'));
     if (isEnd || i - start >= maxSentenceChars) {
       sentences.push(text.slice(start, i + 1));
       start = i + 1;
