@@ -195,7 +195,7 @@ function measure<T>(work: () => T): { value: T; wall: number; cpu: number } {
 
 if (shippedSize > 0) {
   const loads = Array.from({ length: 5 }, () =>
-    measure(() => parseSeverityModel(readFileSync(shippedSeverityModelPath, 'utf8'))),
+    measure(() => parseSeverityModel(readFileSync(shippedSeverityModelPath))),
   );
   const shipped = loads[0]!.value.ok ? loads[0]!.value.value : null;
   if (shipped) {
