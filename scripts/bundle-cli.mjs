@@ -51,7 +51,6 @@ const result = await build({
   // Less source for V8 to parse on every start; names are kept, so stack traces stay readable.
   minifyWhitespace: true,
   minifySyntax: true,
-  minifyIdentifiers: true,
   plugins: [keepModuleUrls],
   metafile: true,
   logLevel: 'warning',
