@@ -3,7 +3,7 @@
 // building a Map of tens of thousands of strings.
 
 /** FNV-1a over the UTF-16 code units: the hash the model file's table is built with. */
-export function hashFeature(feature: string): number {
+function hashFeature(feature: string): number {
   let hash = 0x811c9dc5;
   for (let index = 0; index < feature.length; index += 1) {
     hash ^= feature.charCodeAt(index);
