@@ -14,7 +14,15 @@ function toRows(present: number[][], columnCount: number): SparseRows {
 
 describe('computeNaiveBayesScales', () => {
   // Column 0 is in every text; column 1 only in class 0's texts; column 2 only in class 1's.
-  const rows = toRows([[0, 1], [0, 1], [0, 2], [0, 2]], 3);
+  const rows = toRows(
+    [
+      [0, 1],
+      [0, 1],
+      [0, 2],
+      [0, 2],
+    ],
+    3,
+  );
   const labels = Int32Array.from([0, 0, 1, 1]);
 
   it('gives a feature that tells the classes apart a larger scale than one in every text', () => {

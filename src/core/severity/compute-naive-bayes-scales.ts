@@ -32,7 +32,8 @@ export function computeNaiveBayesScales(
   const featureCount = rows.columnCount;
   const totals = new Float64Array(classCount);
   for (let feature = 0; feature < featureCount; feature += 1) {
-    for (let k = 0; k < classCount; k += 1) totals[k] = totals[k]! + counts[feature * classCount + k]!;
+    for (let k = 0; k < classCount; k += 1)
+      totals[k] = totals[k]! + counts[feature * classCount + k]!;
   }
   const grandTotal = totals.reduce((sum, value) => sum + value, 0);
   const scales = new Float64Array(featureCount * classCount);
@@ -44,8 +45,7 @@ export function computeNaiveBayesScales(
       const inClassNorm = totals[k]! + smoothing * featureCount;
       const othersNorm = grandTotal - totals[k]! + smoothing * featureCount;
       const ratio =
-        ((smoothing + inClass) / inClassNorm) /
-        ((smoothing + featureTotal - inClass) / othersNorm);
+        (smoothing + inClass) / inClassNorm / ((smoothing + featureTotal - inClass) / othersNorm);
       scales[feature * classCount + k] = Math.abs(Math.log(ratio));
     }
   }

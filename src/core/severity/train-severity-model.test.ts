@@ -46,7 +46,9 @@ describe('trainSeverityModel', () => {
     expect(serializeSeverityModel(trainSeverityModel(testSeverityRecords, options))).toBe(
       serializeSeverityModel(model),
     );
-    expect(serializeSeverityModel(model)).not.toBe(serializeSeverityModel(buildTestSeverityModel()));
+    expect(serializeSeverityModel(model)).not.toBe(
+      serializeSeverityModel(buildTestSeverityModel()),
+    );
   });
 
   it('fits a temperature per head on held-out folds', () => {
