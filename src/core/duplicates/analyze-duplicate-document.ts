@@ -1,6 +1,7 @@
 // Reduces a DuplicateDocument to the canonical keys the index matches on: search terms, aliases,
 // package keys, versions, code locations, CWEs, date and near-copy shingles.
 
+import { type BugClass, findBugClasses } from './find-bug-classes.js';
 import { trimEndCharacters, trimStartCharacters } from '../text/trim-characters.js';
 import type { DuplicateDocument } from '../model/duplicate.js';
 import { derivePackageKeys, type PackageKeys } from './derive-package-keys.js';
@@ -25,6 +26,8 @@ export interface DocumentAnalysis {
   paths: string[];
   fileNames: string[];
   cwes: string[];
+  /** The kinds of bug its title and sanitizer output name (`bounds`, `lifetime`, `recursion`...). */
+  bugClasses: BugClass[];
   /** Milliseconds since the epoch, or null. */
   time: number | null;
   shingles: Uint32Array;
@@ -124,6 +127,7 @@ export function analyzeDuplicateDocument(doc: DuplicateDocument): DocumentAnalys
     functions,
     paths,
     fileNames,
+    bugClasses: findBugClasses(title, text),
     cwes: unique(
       doc.cwes
         .slice(0, 50)

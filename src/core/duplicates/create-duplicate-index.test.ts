@@ -64,6 +64,101 @@ function indexWith(docs: readonly DuplicateDocument[]) {
 }
 
 describe('createDuplicateIndex signals', () => {
+  it('keeps two bugs of one function apart when they are different kinds of bug', () => {
+    const recursion = doc('recursion', {
+      title: 'Unbounded recursion in `stringmatchlen_impl()` from a long pattern',
+      text: 'stringmatchlen_impl() calls itself for every star in src/util.c; the server segfaults on KEYS.',
+      packages: pkg('redis', ['7.4.0'], ''),
+      paths: ['src/util.c'],
+      functions: ['stringmatchlen_impl'],
+    });
+    const overRead = doc('q', {
+      title: 'Heap out-of-bounds read in `stringmatchlen_impl()` for a bracket range',
+      text: 'stringmatchlen_impl() in src/util.c reads past the pattern for a class ending in a backslash; the server segfaults on PSUBSCRIBE.',
+      packages: pkg('redis', ['7.4.1'], ''),
+      paths: ['src/util.c'],
+      functions: ['stringmatchlen_impl'],
+    });
+    const [top] = indexWith([...background, recursion]).query(overRead);
+    expect(top?.id).toBe('recursion');
+    expect(top?.isStrong).toBe(false);
+    expect(top?.evidence).toContain('different kinds of bug (bounds / recursion)');
+  });
+
+  it('keeps two documents known by different CVEs apart even in one function', () => {
+    const first = doc('first', {
+      title: 'Use-after-free in `read_answers()`',
+      text: 'read_answers() frees the connection (CVE-2025-0001).',
+      aliases: ['CVE-2025-0001'],
+      packages: pkg('c-lib', ['1.2.0'], ''),
+      functions: ['read_answers'],
+      paths: ['src/lib/read.c'],
+    });
+    const second = doc('q', {
+      title: 'Use-after-free in `read_answers()`',
+      text: 'read_answers() frees the connection again (CVE-2025-0002).',
+      aliases: ['CVE-2025-0002'],
+      packages: pkg('c-lib', ['1.2.0'], ''),
+      functions: ['read_answers'],
+      paths: ['src/lib/read.c'],
+    });
+    const [top] = indexWith([...background, first]).query(second);
+    expect(top?.isStrong).toBe(false);
+    expect(top?.evidence).toContain('known by different CVEs');
+  });
+
+  it('matches a scanner question quoting a published advisory to the earlier report of its bug', () => {
+    const original = doc('original', {
+      title: 'Stack buffer overflow in the Lua `bit.tohex()` function reachable from EVAL',
+      text: 'bit_tohex() writes past its stack buffer for a negative count on 7.4.0; any EVAL user.',
+      packages: pkg('redis', ['7.4.0'], ''),
+      paths: ['deps/lua/src/lua_bit.c'],
+      functions: ['bit.tohex', 'bit_tohex'],
+    });
+    const other = doc('other', {
+      title: 'Unbounded recursion in glob pattern matching',
+      text: 'stringmatchlen_impl() recurses for every star on 7.4.0.',
+      packages: pkg('redis', ['7.4.0'], ''),
+      paths: ['src/util.c'],
+      functions: ['stringmatchlen_impl'],
+    });
+    const question = doc('q', {
+      title: 'Scanner finding on redis:7.4.0, are we affected?',
+      text: 'Trivy flags CVE-2024-31449: an authenticated user may use a crafted Lua script to trigger a stack overflow in the bit library. We allow EVAL on 7.4.0.',
+      packages: pkg('redis', ['7.4.0'], ''),
+    });
+    const ranked = indexWith([...background, other, original]).query(question);
+    expect(ranked[0]?.id).toBe('original');
+    expect(ranked[0]?.isStrong).toBe(true);
+    expect(ranked.find((candidate) => candidate.id === 'other')?.isStrong).toBe(false);
+    // Without a published id it is only a vague question, not a citation.
+    const vague = doc('v', {
+      ...question,
+      text: question.text.replace('CVE-2024-31449', 'a finding'),
+    });
+    expect(indexWith([...background, other, original]).query(vague)[0]?.isStrong).toBe(false);
+  });
+
+  it('matches a second finder who names the titled function only in passing, at the same file and version', () => {
+    const original = doc('original', {
+      title: 'Stack buffer overflow in the Lua `bit.tohex()` function',
+      text: 'bit_tohex() negates a negative digit count; `bit.tohex(65535, -2147483648)` writes past buf in deps/lua/src/lua_bit.c on 7.4.0.',
+      packages: pkg('redis', ['7.4.0'], ''),
+      paths: ['deps/lua/src/lua_bit.c'],
+      functions: ['bit.tohex', 'bit_tohex'],
+    });
+    const second = doc('q', {
+      title: 'redis-server dies when a script asks for a huge negative hex width',
+      text: 'The hex helper of the bundled module keeps writing into a small array on 7.4.0. The code is in lua_bit.c, bit.tohex.',
+      packages: pkg('redis', ['7.4.0'], ''),
+      paths: ['lua_bit.c'],
+    });
+    const [top] = indexWith([...background, original]).query(second);
+    expect(top?.id).toBe('original');
+    expect(top?.isStrong).toBe(true);
+    expect(top?.evidence).toContain('one title names `bit.tohex` and the other text names it too');
+  });
+
   it('matches a shared alias strongly, even with no shared words', () => {
     const index = indexWith([
       ...background,

@@ -2,6 +2,7 @@
 // aliases, packages and versions (with how rare they are in the index), code locations, CWEs,
 // text similarity, near-copy shingles, dates and whether a report predates an advisory's fix.
 
+import { isBugClassConflict } from './find-bug-classes.js';
 import semver from 'semver';
 import type { DuplicateDocument } from '../model/duplicate.js';
 import type { DocumentAnalysis } from './analyze-duplicate-document.js';
@@ -92,6 +93,19 @@ export function measureDuplicateSignals(
     query.distinctiveTitleTerms.filter((term) => !nameParts.has(term) && candidate.hasTerm(term))
       .length + theirTitleTerms.filter((term) => query.terms.has(term)).length;
   const titleTermsTotal = query.distinctiveTitleTerms.length + theirTitleTerms.length;
+  // A question about a published id carries only the advisory's words; what counts is how much
+  // of the located report's title they say.
+  const isBothReports = query.doc.kind === 'report' && candidate.doc.kind === 'report';
+  const citationTitleTerms = !isBothReports
+    ? null
+    : isAdvisoryCitation(ours) && hasLocation(theirs)
+      ? countFound(theirTitleTerms, (term) => query.terms.has(term))
+      : isAdvisoryCitation(theirs) && hasLocation(ours)
+        ? countFound(
+            query.distinctiveTitleTerms.filter((term) => !nameParts.has(term)),
+            (term) => candidate.hasTerm(term),
+          )
+        : null;
   const smallerShingles = Math.min(ours.shingles.length, theirs.shingles.length);
   const isReportAgainstAdvisory = query.doc.kind === 'report' && candidate.doc.kind === 'advisory';
   return {
@@ -107,6 +121,12 @@ export function measureDuplicateSignals(
       [...new Set([...ours.titleFunctions, ...theirs.titleFunctions])],
       intersect(ours.functions, theirs.functions),
     ),
+    titleFunctionsNamed: [
+      ...new Set([
+        ...theirs.titleFunctions.filter((name) => query.terms.has(name)),
+        ...ours.titleFunctions.filter((name) => candidate.hasTerm(name)),
+      ]),
+    ],
     samePackage: samePackage ? samePackage.label : null,
     relatedPackage: relatedName,
     packageRarity: samePackage
@@ -131,12 +151,17 @@ export function measureDuplicateSignals(
     versionRarity:
       versionPick !== null ? rarityOfKey(makeIndexKey(versionKeyPrefix, versionPick)) : 0,
     titleTermsFound,
+    citationTitleTerms,
     titleTermsAgreement: titleTermsTotal > 0 ? titleTermsFound / titleTermsTotal : 0,
     sharedFunctions: intersect(ours.functions, theirs.functions),
     sharedPaths: intersect(ours.paths, theirs.paths),
     sharedFileNames: intersect(ours.fileNames, theirs.fileNames),
     sharedCwes,
     isCweConflict: ours.cwes.length > 0 && theirs.cwes.length > 0 && sharedCwes.length === 0,
+    bugClasses: isBugClassConflict(ours.bugClasses, theirs.bugClasses)
+      ? [ours.bugClasses, theirs.bugClasses]
+      : null,
+    isCveConflict: isCveConflict(ours.aliases, theirs.aliases),
     textByQuery: query.textSelfScore > 0 ? candidate.textScore / query.textSelfScore : 0,
     textByDocument: candidate.textSelfScore > 0 ? candidate.textScore / candidate.textSelfScore : 0,
     nearCopy:
@@ -207,4 +232,35 @@ function isBeforeEveryFix(mentioned: readonly string[], fixed: readonly string[]
   if (fixes.length === 0 || named.length === 0) return null;
   const lastFix = fixes.reduce((latest, fix) => (semver.gt(fix, latest) ? fix : latest));
   return named.some((version) => semver.lt(version, lastFix));
+}
+
+/** Both are known by CVE ids and by none in common: two published vulnerabilities. */
+function isCveConflict(ours: readonly string[], theirs: readonly string[]): boolean {
+  const ourCves = ours.filter((id) => id.startsWith('CVE-'));
+  const theirCves = theirs.filter((id) => id.startsWith('CVE-'));
+  return (
+    ourCves.length > 0 && theirCves.length > 0 && !ourCves.some((id) => theirCves.includes(id))
+  );
+}
+
+/** Cites a CVE or GHSA id and points at no code: a question about a published advisory. */
+function isAdvisoryCitation(analysis: KeyedAnalysis): boolean {
+  return (
+    [...analysis.aliases, ...analysis.related].some((id) => /^(?:CVE|GHSA)-/.test(id)) &&
+    analysis.functions.length === 0 &&
+    analysis.paths.length === 0
+  );
+}
+
+function hasLocation(analysis: KeyedAnalysis): boolean {
+  return analysis.functions.length > 0 || analysis.paths.length > 0;
+}
+
+function countFound(
+  terms: readonly string[],
+  isFound: (term: string) => boolean,
+): { found: number; share: number } | null {
+  if (terms.length === 0) return null;
+  const found = terms.filter(isFound).length;
+  return { found, share: found / terms.length };
 }

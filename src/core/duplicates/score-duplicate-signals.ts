@@ -8,6 +8,8 @@ export interface DuplicateSignals {
   sharedRelated: string[];
   /** Shared functions that the title of either document names. */
   sharedTitleFunctions: string[];
+  /** Functions the title of one document names that the other's words name, as a fact or not. */
+  titleFunctionsNamed: string[];
   /**
    * Distinctive title words (rare in advisories and in the index, not the package's name) of
    * either document that the other document uses, counted over both titles...
@@ -15,6 +17,12 @@ export interface DuplicateSignals {
   titleTermsFound: number;
   /** ...and as a share of all distinctive title words of the two, 0..1. */
   titleTermsAgreement: number;
+  /**
+   * When one document cites a CVE or GHSA id and points at no code (a scanner question quoting
+   * the advisory) and the other points at code: how many of the located one's distinctive title
+   * words the citation uses, and their share. Null otherwise.
+   */
+  citationTitleTerms: { found: number; share: number } | null;
   /** Label of the package both name exactly (`PyPI/pyarrow`), or null. */
   samePackage: string | null;
   /** Ecosystem-free name part both packages share (`vault`), when not the same package. */
@@ -36,6 +44,13 @@ export interface DuplicateSignals {
   sharedFileNames: string[];
   sharedCwes: string[];
   isCweConflict: boolean;
+  /**
+   * The kinds of bug each names, when they disagree (a heap over-read against a stack
+   * exhaustion): two bugs, even in one function. Null when they agree or either names none.
+   */
+  bugClasses: [readonly string[], readonly string[]] | null;
+  /** Both are known by CVE ids, none in common: two published vulnerabilities. */
+  isCveConflict: boolean;
   /** BM25 similarity normalised by the query's and by the document's self-score, each 0..1. */
   textByQuery: number;
   textByDocument: number;
@@ -106,6 +121,18 @@ const strongTitledFunctionText = 0.3;
 const strongTitleTermsFound = 3;
 const strongTitleTermsAgreement = 0.6;
 const strongTitleTermsText = 0.3;
+/**
+ * A second finder in their own words: the function one title names is named in the other text,
+ * both point at the same file and a shared version, so little wording needs to agree.
+ */
+const strongNamedFunctionText = 0.15;
+/**
+ * A question about a published id that says most of an earlier located report's title in the
+ * advisory's words, on the same package and version, asks about that report's bug.
+ */
+const strongCitationTermsFound = 3;
+const strongCitationTermsShare = 0.5;
+const strongCitationText = 0.15;
 /** A report sharing a published advisory's package, code and version is strong from this text agreement. */
 const strongPublishedText = 0.3;
 /** Scores at or above this are strong matches, and only those. */
@@ -149,11 +176,15 @@ export function scoreDuplicateSignals(s: DuplicateSignals): DuplicateScore {
     (s.sharedRelated.length > 0 ? w.related : 0) +
     (s.daysApart !== null ? w.dateNear * Math.exp(-s.daysApart / 30) : 0);
 
+  // Code-location and wording rules say "same place, similar words"; a disagreement on what kind
+  // of bug it is, or two different CVEs, says two bugs in one place (a shared alias still wins).
+  const isDistinctBug = s.bugClasses !== null || s.isCveConflict;
   const isNearCopy =
     s.nearCopy >= nearCopyThreshold && !s.isPackageConflict && !s.isSameSourceAdvisory;
   // The same weakness (CWE) in the same function of the same file is the same bug in practice.
   const isSameWeaknessAtSameCode =
     s.sharedFunctions.length > 0 &&
+    !isDistinctBug &&
     s.sharedPaths.length > 0 &&
     s.sharedCwes.length > 0 &&
     !s.isCweConflict &&
@@ -163,12 +194,33 @@ export function scoreDuplicateSignals(s: DuplicateSignals): DuplicateScore {
   // in similar words are one bug, found twice. Text agreement keeps two bugs in one function apart.
   const isSameBugAtTitledFunction =
     s.sharedTitleFunctions.length > 0 &&
+    !isDistinctBug &&
     text >= strongTitledFunctionText &&
     !s.isCweConflict &&
     !s.isPackageConflict &&
     !s.isSameSourceAdvisory;
+  const isSameBugInOtherWords =
+    !isDistinctBug &&
+    s.titleFunctionsNamed.length > 0 &&
+    (s.sharedPaths.length > 0 || s.sharedFileNames.length > 0) &&
+    (s.sharedVersion !== null || s.sharedFixedVersion !== null) &&
+    text >= strongNamedFunctionText &&
+    !s.isCweConflict &&
+    !s.isPackageConflict &&
+    !s.isSameSourceAdvisory;
+  const isQuestionAboutReportedBug =
+    !isDistinctBug &&
+    s.citationTitleTerms !== null &&
+    s.citationTitleTerms.found >= strongCitationTermsFound &&
+    s.citationTitleTerms.share >= strongCitationTermsShare &&
+    s.samePackage !== null &&
+    (s.sharedVersion !== null || s.sharedFixedVersion !== null) &&
+    text >= strongCitationText &&
+    !s.isCweConflict &&
+    !s.isSameSourceAdvisory;
   const isSameBugByTitleWords =
     s.samePackage !== null &&
+    !isDistinctBug &&
     (s.sharedVersion !== null || s.sharedFixedVersion !== null) &&
     s.titleTermsFound >= strongTitleTermsFound &&
     s.titleTermsAgreement >= strongTitleTermsAgreement &&
@@ -187,6 +239,7 @@ export function scoreDuplicateSignals(s: DuplicateSignals): DuplicateScore {
     : s.sharedRelated.length > 0;
   const isPublishedBug =
     s.isReportOfPublishedAdvisory &&
+    !isDistinctBug &&
     s.isVersionBeforeFix === true &&
     isSameProduct &&
     hasLocation &&
@@ -196,6 +249,8 @@ export function scoreDuplicateSignals(s: DuplicateSignals): DuplicateScore {
   const isStrong =
     s.sharedAliases.length > 0 ||
     isSameBugAtTitledFunction ||
+    isSameBugInOtherWords ||
+    isQuestionAboutReportedBug ||
     isSameBugByTitleWords ||
     isPublishedBug ||
     isNearCopy ||
@@ -203,6 +258,7 @@ export function scoreDuplicateSignals(s: DuplicateSignals): DuplicateScore {
     // Two write-ups of one bug agree on its fix; two bugs in one function are fixed apart.
     (hasPackage &&
       hasLocation &&
+      !isDistinctBug &&
       (text >= strongLocationOnlyText ||
         (text >= strongLocationText && s.sharedFixedVersion !== null)) &&
       !s.isSameSourceAdvisory);
@@ -213,9 +269,20 @@ export function scoreDuplicateSignals(s: DuplicateSignals): DuplicateScore {
   for (const alias of s.sharedAliases) evidence.push(`same alias ${alias}`);
   for (const id of s.sharedRelated) evidence.push(`both cite ${id} (a related id, not an alias)`);
   for (const name of s.sharedTitleFunctions) evidence.push(`the title names \`${name}\``);
+  if (isSameBugInOtherWords) {
+    for (const name of s.titleFunctionsNamed) {
+      if (!s.sharedTitleFunctions.includes(name))
+        evidence.push(`one title names \`${name}\` and the other text names it too`);
+    }
+  }
   if (isSameBugByTitleWords) {
     evidence.push(
       `the titles agree on ${s.titleTermsFound} distinctive words (${Math.round(100 * s.titleTermsAgreement)}%)`,
+    );
+  }
+  if (isQuestionAboutReportedBug && s.citationTitleTerms !== null) {
+    evidence.push(
+      `a question about a published id that uses ${s.citationTitleTerms.found} distinctive title words of the other (${Math.round(100 * s.citationTitleTerms.share)}%)`,
     );
   }
   if (s.isVersionBeforeFix === true) evidence.push('a version the report names is before the fix');
@@ -242,6 +309,12 @@ export function scoreDuplicateSignals(s: DuplicateSignals): DuplicateScore {
   }
   for (const cwe of s.sharedCwes) evidence.push(`same ${cwe}`);
   if (s.isCweConflict) evidence.push('different CWEs');
+  if (s.bugClasses !== null) {
+    evidence.push(
+      `different kinds of bug (${s.bugClasses[0].join(', ')} / ${s.bugClasses[1].join(', ')})`,
+    );
+  }
+  if (s.isCveConflict) evidence.push('known by different CVEs');
   if (s.isPackageConflict) evidence.push('different packages');
   if (s.isSameSourceAdvisory) evidence.push('both advisories from one database');
   evidence.push(`text ${text.toFixed(2)}`);

@@ -293,3 +293,55 @@ describe('sanitizer findings and speculation', () => {
     ]);
   });
 });
+
+describe('indented plain-text transcripts', () => {
+  const facts = (body: string) => extractFacts(buildTestReport(body));
+
+  it('reads an indented transcript with a prompt under a lead-in as a reproduction', () => {
+    const body = [
+      'The helper crashes on a negative width.',
+      '',
+      'Transcript (any user that may call EVAL):',
+      '',
+      '    127.0.0.1:6379> EVAL "return bit.tohex(1, -2147483648)" 0',
+      '    Could not connect to Redis at 127.0.0.1:6379: Connection refused',
+      '',
+    ].join('\n');
+    const found = facts(body);
+    expect(pick(found, 'reproduction-steps')).toEqual(['command']);
+    expectSpansToHold(body, found);
+    const step = found.find((fact) => fact.kind === 'reproduction-steps');
+    expect(step?.quote).toBe('127.0.0.1:6379> EVAL "return bit.tohex(1, -2147483648)" 0');
+  });
+
+  it('reads two prompted lines as a test case even without a lead-in', () => {
+    const body = 'It fails like this\n\n    client A> HSET h f1 v1\n    client A> HGETALL h\n';
+    expect(pick(facts(body), 'reproduction-steps')).toEqual(['command']);
+  });
+
+  it('reads the same transcript run into one paragraph', () => {
+    const body =
+      'The helper crashes. Transcript (any user that may call EVAL): 127.0.0.1:6379> EVAL "return 1" 0 Could not connect. Impact: a crash.';
+    const found = facts(body);
+    expect(pick(found, 'reproduction-steps')).toEqual(['command']);
+    expectSpansToHold(body, found);
+    expect(
+      pick(facts('Our CLI prompt looks like host> HELP and lists commands.'), 'reproduction-steps'),
+    ).toEqual([]);
+  });
+
+  it('does not read an indented quote or a lone prompt without a lead-in as a reproduction', () => {
+    expect(
+      pick(
+        facts('Output:\n\n    AddressSanitizer: heap-use-after-free\n    READ of size 2\n'),
+        'reproduction-steps',
+      ),
+    ).toEqual([]);
+    expect(
+      pick(
+        facts('Our prompt looks like this\n\n    host> help\n    (list of commands)\n'),
+        'reproduction-steps',
+      ),
+    ).toEqual([]);
+  });
+});

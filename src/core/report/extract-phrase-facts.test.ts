@@ -137,6 +137,9 @@ describe('attacker-controls', () => {
     ['Supply a malicious config file.', ['config-file']],
     ['The attacker must edit the configuration file.', ['config-file']],
     ['Modify /etc/tinyhttpd.conf to point at the payload.', ['config-file']],
+    ['The attacker must be able to modify the ACL file that redis.conf names.', ['config-file']],
+    ['An attacker who can change the Lua script the configuration loads.', ['config-file']],
+    ['The attacker replaces the hook script referenced by the configuration.', ['config-file']],
     ['Pass a long command-line argument.', ['command-line']],
     ['It is triggered by passing --socket with a long value.', ['command-line']],
     ['Send a crafted HTTP request to the server.', ['network-request']],
@@ -150,6 +153,13 @@ describe('attacker-controls', () => {
   it('keeps a config file apart from other files, and pull requests apart from requests', () => {
     expect(valuesOf('Load a malicious config file.', 'attacker-controls')).toEqual(['config-file']);
     expect(valuesOf('I will send a pull request with the fix.', 'attacker-controls')).toEqual([]);
+  });
+
+  it('does not take a file the report merely names beside a configuration for the configuration', () => {
+    expect(valuesOf('Modify the script that parses requests.', 'attacker-controls')).toEqual([]);
+    expect(
+      valuesOf('The attacker sends a file that the server reads.', 'attacker-controls'),
+    ).toEqual([]);
   });
 
   it('handles negation', () => {

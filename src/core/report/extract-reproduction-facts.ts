@@ -148,6 +148,45 @@ function addSectionCommands(sink: FactSink, prose: string): void {
   });
 }
 
+// A plain-text transcript or test case indented under a lead-in ("Transcript:", "Test case (two
+// clients):"): lines indented by 4+ spaces or a tab, at least one behind a prompt (`$ `, `# `,
+// `>>> `, `127.0.0.1:6379> `, `client A> `, `mysql> `). A prompt says the lines were typed, and
+// the lead-in or a second prompt says they are the way to the bug.
+const indentedRun = /(?:\n(?:[ ]{4}|\t)[^\n]*){2,}/g;
+const indentedPrompt =
+  /\n(?:[ ]{4,}|\t+)(?:\$|#|>>>|[\w.:@-]{1,40}(?:[ \t][\w.-]{1,20})?>)[ \t]+\S[^\n]*/g;
+const transcriptLeadIn =
+  /\b(?:transcript|test[\s-]?case|session|reproduc\w*|repro|steps?|PoC|proof\s+of\s+concept|commands?|run\s+in\s+order|to\s+trigger)\b[^\n]*:[ \t]*$/i;
+
+// The same transcript run into one paragraph: a lead-in ending in ":" right before a prompt
+// that runs an upper-case command (`127.0.0.1:6379> EVAL ...`, `client A> HSET ...`).
+const inlinePrompt =
+  /(?:^|[\s:])((?:\d{1,3}(?:\.\d{1,3}){3}|localhost|[a-z][\w-]{0,30}(?:[ \t][A-Z0-9])?)(?::\d{1,5})?>[ \t]+[A-Z]{2,}\b[^\n]{0,80})/g;
+
+function addInlineTranscripts(sink: FactSink, prose: string): void {
+  forEachMatch(inlinePrompt, prose, (match) => {
+    const start = match.index + match[0].length - match[1]!.length;
+    const leadIn = prose.slice(Math.max(0, start - 120), start).trimEnd();
+    if (!transcriptLeadIn.test(leadIn.slice(leadIn.lastIndexOf('\n') + 1))) return;
+    sink.add('reproduction-steps', 'command', start, start + match[1]!.length);
+  });
+}
+
+function addIndentedTranscripts(sink: FactSink, prose: string): void {
+  const text = `\n${prose}`;
+  forEachMatch(indentedRun, text, (run) => {
+    const prompts = [...run[0].matchAll(indentedPrompt)];
+    if (prompts.length === 0) return;
+    const before = text.slice(Math.max(0, run.index - 300), run.index).trimEnd();
+    const leadIn = before.slice(before.lastIndexOf('\n') + 1);
+    if (prompts.length < 2 && !transcriptLeadIn.test(leadIn)) return;
+    const first = prompts[0]!;
+    const line = first[0].trim();
+    const start = run.index + first.index + first[0].indexOf(line) - 1;
+    sink.add('reproduction-steps', 'command', start, start + line.length);
+  });
+}
+
 export function extractReproductionFacts(
   sink: FactSink,
   body: string,
@@ -157,6 +196,8 @@ export function extractReproductionFacts(
   addSteps(sink, prose);
   addBlockCommands(sink, body, blocks);
   addSectionCommands(sink, prose);
+  addIndentedTranscripts(sink, prose);
+  addInlineTranscripts(sink, prose);
   forEachMatch(promptCommand, `\n${prose}`, (match) => {
     const line = match[0].trim();
     const start = match.index + match[0].indexOf(line) - 1;

@@ -447,6 +447,22 @@ export const phraseRules: readonly PhraseRule[] = [
       /\b(?:edit\w*|modif\w*|overwrit\w*|writ\w*\s+to|tamper\w*\s+with|chang\w*|replac\w*)\s+(?:the\s+|an?\s+|its\s+)?`?(?:[\w.-]{1,64}\/){0,6}(?:[\w.-]{0,64}(?:conf|config|settings)[\w.-]{0,64}\.(?:xml|ya?ml|json|properties|toml|ini|cfg|conf)|[\w.-]{1,64}\.(?:conf|cfg|ini|toml|properties)|(?:server|web|context|tomcat-users|settings|config)\.xml)\b/,
   },
   {
+    // A file or script the configuration names is the operator's as much as the configuration:
+    // "modify the ACL file that redis.conf names", "change the Lua script the config loads".
+    // Word runs are bounded; single separators keep the pattern linear.
+    kind: 'attacker-controls',
+    value: 'config-file',
+    pattern:
+      /\b(?:edit|modif|overwrit|chang|replac)\w*\s+(?:the\s+|an?\s+)?(?:[\w-]{1,40}\s)?(?:file|script|hook)s?\s(?:that\s|which\s)?(?:the\s)?(?:config(?:uration)?|settings|`?[\w-]{1,40}\.(?:conf|cfg|ini|toml|ya?ml|xml|json|properties)`?)(?:'s)?\s(?:loads|names|points\sto|references|includes|reads|runs|executes|specifies|lists|sources)\b/,
+  },
+  {
+    // "replace the hook script referenced by the configuration".
+    kind: 'attacker-controls',
+    value: 'config-file',
+    pattern:
+      /\b(?:edit|modif|overwrit|chang|replac)\w*\s+(?:the\s+|an?\s+)?(?:[\w-]{1,40}\s)?(?:file|script|hook)s?\s(?:loaded|named|referenced|included|listed|specified|sourced)\s(?:by|in|from)\s(?:the\s)?(?:config(?:uration)?|settings|`?[\w-]{1,40}\.(?:conf|cfg|ini|toml|ya?ml|xml|json|properties))\b/,
+  },
+  {
     kind: 'attacker-controls',
     value: 'command-line',
     pattern:

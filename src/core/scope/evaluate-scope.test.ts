@@ -74,6 +74,28 @@ describe('evaluateScope', () => {
     expect(result.inScope.map((match) => match.ruleId)).toEqual(['IN-NET']);
   });
 
+  it('holds a component rule on a bare file name only when it covers every folder the file could be in', () => {
+    const components = [
+      { id: 'http-parser', paths: ['src/http/**'], input: 'untrusted' as const },
+      { id: 'core', paths: ['src/core/**'], input: 'untrusted' as const },
+      { id: 'tests', paths: ['test/**'], input: 'trusted' as const },
+    ];
+    const rule = (id: string, names: string[]) => ({
+      id,
+      statement: id,
+      when: { components: names },
+    });
+    const narrow = buildProfile({ components, inScope: [rule('IN-HTTP', ['http-parser'])] });
+    const wide = buildProfile({ components, inScope: [rule('IN-ALL', ['http-parser', 'core'])] });
+    const facts = [buildFact('file-path', 'chunked.c', 'in chunked.c')];
+    const narrowResult = evaluateScope(narrow, facts);
+    expect(narrowResult.inScope).toEqual([]);
+    expect(narrowResult.undecidedInScope[0]?.details[0]).toContain('bare file names');
+    expect(evaluateScope(wide, facts).inScope.map((match) => match.ruleId)).toEqual(['IN-ALL']);
+    // A bare name never makes "only tests" hold.
+    expect(ruleIds([buildFact('file-path', 'helpers.c', 'helpers.c')])).not.toContain('OOS-TEST');
+  });
+
   it('keeps an in-scope rule undecided when the report does not say enough', () => {
     const result = evaluateScope(profile, [buildFact('file-path', 'src/http/parser.c')]);
     expect(result.inScope).toEqual([]);

@@ -134,13 +134,32 @@ function checkMentions(phrases: readonly string[], context: RuleContext): Condit
   };
 }
 
+// A component match a rule may hold on: a cited path in it, or a bare file name that is in one
+// of the rule's components wherever it is (every component it could belong to is listed).
+function factsHeldBy(match: ComponentMatch, expected: readonly string[]): Fact[] {
+  const bare = match.bareNames
+    .filter(({ candidates }) => candidates.every((id) => expected.includes(id)))
+    .map(({ fact }) => fact);
+  return [...match.facts, ...bare];
+}
+
 function checkComponents(expected: readonly string[], context: RuleContext): ConditionOutcome {
   if (context.components.length === 0) {
     return { status: 'unknown', detail: 'the report cites no code in a known component' };
   }
-  const matching = context.components.filter((match) => expected.includes(match.component.id));
+  const matching = context.components
+    .filter((match) => expected.includes(match.component.id))
+    .map((match) => ({ match, facts: factsHeldBy(match, expected) }))
+    .filter(({ facts }) => facts.length > 0);
   if (matching.length === 0) {
-    const named = context.components.map((match) => match.component.id).join(', ');
+    const located = context.components.filter((match) => match.facts.length > 0);
+    if (located.length === 0) {
+      return {
+        status: 'unknown',
+        detail: 'the report names only bare file names that could be in other components',
+      };
+    }
+    const named = located.map((match) => match.component.id).join(', ');
     return { status: 'fails', detail: `the cited code is in ${named}` };
   }
   return {
@@ -149,8 +168,8 @@ function checkComponents(expected: readonly string[], context: RuleContext): Con
     evidence: {
       key: 'components',
       strength: 'strong',
-      detail: `components: ${matching.map((match) => match.component.id).join(', ')}`,
-      facts: matching.flatMap((match) => match.facts),
+      detail: `components: ${matching.map(({ match }) => match.component.id).join(', ')}`,
+      facts: matching.flatMap(({ facts }) => facts),
     },
   };
 }

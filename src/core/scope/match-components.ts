@@ -6,7 +6,13 @@ import type { ThreatComponent } from '../model/security-profile.js';
 
 export interface ComponentMatch {
   component: ThreatComponent;
+  /** Cited paths with folders that the component's globs hold. */
   facts: Fact[];
+  /**
+   * Bare file names (`t_hash.c`) that may be this component's, each with every component it may
+   * belong to: a rule holds on one only when it covers all of them, wherever the file is.
+   */
+  bareNames: Array<{ fact: Fact; candidates: readonly string[] }>;
 }
 
 const pathKinds = new Set(['file-path', 'line-reference', 'diff']);
@@ -45,16 +51,81 @@ export function createPathMatcher(globs: readonly string[]): (path: string) => b
   };
 }
 
+// Folders of code that ships with a project but is not the product: a bare file name is not
+// taken to live there unless its own name says so (`test_parser.c`, `fuzz_target.cc`).
+const supportFolder = /^(?:tests?|spec|fuzz(?:ing)?|examples?|docs?|bench(?:es|marks?)?)(?:\/|$)/i;
+const supportName = /test|spec|fuzz|example|bench/i;
+const globCharacter = /[*?[\]{}()!]/;
+
+function literalFolder(glob: string): string {
+  const parts = glob.replace(/^\.?\//, '').split('/');
+  const literal: string[] = [];
+  for (const part of parts.slice(0, -1)) {
+    if (globCharacter.test(part)) break;
+    literal.push(part);
+  }
+  return literal.join('/');
+}
+
+function isSupportComponent(component: ThreatComponent): boolean {
+  return component.paths.every((glob) => supportFolder.test(glob.replace(/^\.?\//, '')));
+}
+
+/**
+ * The components a bare file name (`session.c`, no folder) can belong to. A component path that
+ * ends in exactly that name decides alone (`src/session.c`); otherwise every component with a
+ * glob that would hold a file of that name in its literal folder (`src/**` holds `src/t_hash.c`),
+ * leaving out test, fuzz, example and documentation folders unless the name itself is one.
+ */
+export function resolveBareFileName(
+  name: string,
+  components: readonly ThreatComponent[],
+): ThreatComponent[] {
+  const exact = components.filter((component) =>
+    component.paths.some(
+      (glob) => !globCharacter.test(glob) && (glob === name || glob.endsWith(`/${name}`)),
+    ),
+  );
+  if (exact.length > 0) return exact;
+  return components.filter((component) => {
+    if (isSupportComponent(component) && !supportName.test(name)) return false;
+    const isMatch = compileGlobs(component.paths);
+    return component.paths.some((glob) => {
+      const folder = literalFolder(glob);
+      return globCharacter.test(glob) && isMatch(folder === '' ? name : `${folder}/${name}`);
+    });
+  });
+}
+
+function isBareFileName(path: string): boolean {
+  return !path.includes('/');
+}
+
 export function matchComponents(
   facts: readonly Fact[],
   components: readonly ThreatComponent[],
 ): ComponentMatch[] {
   const cited = listCitedPaths(facts);
+  const bare = new Map<Fact, readonly string[]>();
+  for (const fact of cited) {
+    const path = toCitedPath(fact);
+    if (isBareFileName(path)) {
+      bare.set(
+        fact,
+        resolveBareFileName(path, components).map((component) => component.id),
+      );
+    }
+  }
   const matches: ComponentMatch[] = [];
   for (const component of components) {
     const isMatch = createPathMatcher(component.paths);
-    const matching = cited.filter((fact) => isMatch(toCitedPath(fact)));
-    if (matching.length > 0) matches.push({ component, facts: matching });
+    const matching = cited.filter((fact) => !bare.has(fact) && isMatch(toCitedPath(fact)));
+    const bareMatching = [...bare]
+      .filter(([, ids]) => ids.includes(component.id))
+      .map(([fact, ids]) => ({ fact, candidates: ids }));
+    if (matching.length > 0 || bareMatching.length > 0) {
+      matches.push({ component, facts: matching, bareNames: bareMatching });
+    }
   }
   return matches;
 }

@@ -34,6 +34,23 @@ describe('trainSeverityModel', () => {
     expect(serializeSeverityModel(again)).toEqual(serializeSeverityModel(buildTestSeverityModel()));
   });
 
+  it('scales features by their naive-Bayes ratios when asked, reproducibly', () => {
+    const options = { ...testSeverityTrainingOptions, naiveBayesSmoothing: 1 };
+    const model = trainSeverityModel(testSeverityRecords, options);
+    const remote = predictSeverity(
+      model,
+      'A remote attacker can send a crafted network request without any authentication and execute arbitrary code.',
+    );
+    expect(remote.metrics.AV.value).toBe('N');
+    expect(remote.metrics.PR.value).toBe('N');
+    expect(serializeSeverityModel(trainSeverityModel(testSeverityRecords, options))).toEqual(
+      serializeSeverityModel(model),
+    );
+    expect(serializeSeverityModel(model)).not.toEqual(
+      serializeSeverityModel(buildTestSeverityModel()),
+    );
+  });
+
   it('fits a temperature per head on held-out folds', () => {
     for (const head of Object.values(buildTestSeverityModel().heads)) {
       expect(head.temperature).toBeGreaterThan(0);

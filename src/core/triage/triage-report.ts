@@ -113,7 +113,13 @@ export function triageFacts(
             basis: 'a strong duplicate of an earlier report or advisory',
           }
         : decideVerdict(profile, scope, requirements);
-  const citedComponents = scope.components.map((match) => match.component);
+  // A bare file name that could be in several components places the code in none of them.
+  const citedComponents = scope.components
+    .filter(
+      (match) =>
+        match.facts.length > 0 || match.bareNames.some(({ candidates }) => candidates.length === 1),
+    )
+    .map((match) => match.component);
   const severity = weighSeverity(
     assessSeverity(facts, citedComponents, scope.outOfScope),
     facts,

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { buildFact } from '../../../test/support/build-fact.js';
+import type { ThreatComponent } from '../model/security-profile.js';
+import { matchComponents, resolveBareFileName } from './match-components.js';
+
+const components: ThreatComponent[] = [
+  { id: 'server', paths: ['src/**'], input: 'untrusted' },
+  { id: 'scripting', paths: ['deps/lua/**', 'src/script_lua.c'], input: 'untrusted' },
+  { id: 'tests', paths: ['tests/**'], input: 'trusted' },
+];
+const ids = (found: readonly ThreatComponent[]) => found.map((component) => component.id);
+
+describe('resolveBareFileName', () => {
+  it('lets a component path ending in the name decide alone', () => {
+    expect(ids(resolveBareFileName('script_lua.c', components))).toEqual(['scripting']);
+    const libssh2: ThreatComponent[] = [
+      { id: 'transport', paths: ['src/session.c', 'src/kex.c'], input: 'untrusted' },
+      { id: 'examples', paths: ['example/**'], input: 'trusted' },
+    ];
+    expect(ids(resolveBareFileName('session.c', libssh2))).toEqual(['transport']);
+  });
+
+  it('places a name in every folder glob that could hold it, but not in test or example folders', () => {
+    expect(ids(resolveBareFileName('t_hash.c', components))).toEqual(['server', 'scripting']);
+    expect(ids(resolveBareFileName('test_helpers.c', components))).toEqual([
+      'server',
+      'scripting',
+      'tests',
+    ]);
+  });
+
+  it('respects file-name patterns in globs', () => {
+    const typed: ThreatComponent[] = [
+      { id: 'lib', paths: ['lib/*.c'], input: 'untrusted' },
+      { id: 'scripts', paths: ['tools/*.py'], input: 'trusted' },
+    ];
+    expect(ids(resolveBareFileName('parse.c', typed))).toEqual(['lib']);
+    expect(ids(resolveBareFileName('build.py', typed))).toEqual(['scripts']);
+    expect(ids(resolveBareFileName('README', typed))).toEqual([]);
+  });
+
+  it('never throws and only returns given components, whatever the name', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 40 }), (name) => {
+        const found = resolveBareFileName(name, components);
+        expect(found.every((component) => components.includes(component))).toBe(true);
+      }),
+    );
+  });
+});
+
+describe('matchComponents with bare file names', () => {
+  it('records every component a bare name could be in, and keeps folder paths exact', () => {
+    const facts = [
+      buildFact('file-path', 't_hash.c', 'In t_hash.c the field is freed'),
+      buildFact('file-path', 'src/acl.c', 'src/acl.c'),
+    ];
+    const matches = matchComponents(facts, components);
+    expect(matches.map((match) => match.component.id)).toEqual(['server', 'scripting']);
+    expect(matches[0]?.facts.map((fact) => fact.value)).toEqual(['src/acl.c']);
+    expect(matches[1]?.facts).toEqual([]);
+    expect(matches[1]?.bareNames.map(({ candidates }) => candidates)).toEqual([
+      ['server', 'scripting'],
+    ]);
+  });
+});
