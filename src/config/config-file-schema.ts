@@ -1,7 +1,7 @@
 // The settings file (`--config FILE` or THRESHER_CONFIG, YAML or JSON): one zod schema, loaded only
 // when there is a file to check, so that commands without one never load zod.
 
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const configFileSchema = z
   .object({

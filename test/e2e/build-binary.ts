@@ -1,7 +1,6 @@
-// Vitest global setup: compile the real `thresher` binary once, so end-to-end tests never run a
-// stale dist/.
+// Vitest global setup: build the real `thresher` binary once (tsc, then the esbuild bundle, as
+// `npm run build` does), so end-to-end tests never run a stale dist/.
 import { execFileSync } from 'node:child_process';
-import { chmodSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 export default function buildBinary(): void {
@@ -14,5 +13,8 @@ export default function buildBinary(): void {
       stdio: 'inherit',
     },
   );
-  chmodSync(resolve(root, 'dist/cli/main.js'), 0o755);
+  execFileSync(process.execPath, [resolve(root, 'scripts/bundle-cli.mjs')], {
+    cwd: root,
+    stdio: 'inherit',
+  });
 }

@@ -1,11 +1,14 @@
 // What a command loads is part of its start-up (docs/architecture.md, "Loading on demand"): the
-// real binary run with a module-recording hook, asserting which modules stay unloaded. Counts and
-// times are in `npm run bench:startup`; this only guards the structure.
+// real binary run with a module-recording hook, asserting which modules stay unloaded. The binary
+// is an esbuild bundle: each loaded chunk stands for the source files and packages it holds
+// (dist/bundle/metafile.json). Counts and times are in `npm run bench:startup`; this only guards
+// the structure.
 
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { binaryPath, projectRoot } from './run-thresher.js';
 
@@ -13,7 +16,14 @@ const dir = mkdtempSync(join(tmpdir(), 'thresher-modules-'));
 const hook = resolve(import.meta.dirname, 'record-loaded-modules.mjs');
 let runs = 0;
 
-/** The URLs of the modules `thresher ...args` loads. */
+const metafile = JSON.parse(
+  readFileSync(resolve(projectRoot, 'dist/bundle/metafile.json'), 'utf8'),
+) as { outputs: Record<string, { inputs: Record<string, unknown> }> };
+
+/**
+ * What `thresher ...args` loads: each bundle file as the files it was built from (`src/...`,
+ * `node_modules/...`), any other module as its URL.
+ */
 function listLoadedModules(args: string[]): string[] {
   runs += 1;
   const log = join(dir, `modules-${runs}.txt`);
@@ -23,12 +33,18 @@ function listLoadedModules(args: string[]): string[] {
     encoding: 'utf8',
   });
   expect(result.status, result.stderr).toBe(0);
-  return readFileSync(log, 'utf8').split('\n').filter(Boolean);
+  const urls = readFileSync(log, 'utf8').split('\n').filter(Boolean);
+  return urls.flatMap((url) => {
+    if (!url.startsWith('file:')) return [url];
+    const output = relative(projectRoot, fileURLToPath(url)).replaceAll('\\', '/');
+    const bundled = metafile.outputs[output];
+    return bundled ? [output, ...Object.keys(bundled.inputs)] : [url];
+  });
 }
 
 function loadedPackages(urls: readonly string[]): Set<string> {
   const names = urls.flatMap((url) => {
-    const match = /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url);
+    const match = /(?:^|\/)node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url);
     return match ? [match[1]!] : [];
   });
   return new Set(names);
@@ -41,9 +57,10 @@ describe('modules loaded at start-up', () => {
 
   it('--help loads no core, no composition root and no package', () => {
     const urls = listLoadedModules(['--help']);
-    expect(urls.some((url) => url.endsWith('/dist/cli/main.js'))).toBe(true);
+    expect(urls).toContain('dist/cli/main.js');
+    expect(urls).toContain('src/cli/run-cli.ts');
     expect(
-      urls.filter((url) => /\/dist\/(core|services|adapters)\/|create-services/.test(url)),
+      urls.filter((url) => /^src\/(core|services|adapters)\/|create-services/.test(url)),
     ).toEqual([]);
     expect([...loadedPackages(urls)]).toEqual([]);
   });
@@ -69,10 +86,11 @@ describe('modules loaded at start-up', () => {
     ]) {
       expect(packages, unused).not.toContain(unused);
     }
-    expect(urls.filter((url) => url.includes('/dist/core/index.js'))).toEqual([]);
+    expect(urls).toContain('src/core/report/extract-facts.ts');
+    expect(urls).not.toContain('src/core/index.ts');
     for (const folder of ['core/readiness', 'core/advisories', 'core/workflow', 'adapters/git'])
       expect(
-        urls.filter((url) => url.includes(`/dist/${folder}/`)),
+        urls.filter((url) => url.startsWith(`src/${folder}/`)),
         folder,
       ).toEqual([]);
   });

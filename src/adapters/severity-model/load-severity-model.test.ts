@@ -12,7 +12,7 @@ import {
 
 const folder = mkdtempSync(join(tmpdir(), 'thresher-severity-model-'));
 
-function write(name: string, content: string): string {
+function write(name: string, content: string | Uint8Array): string {
   const path = join(folder, name);
   writeFileSync(path, content);
   return path;
@@ -37,38 +37,37 @@ describe('readSeverityModel', () => {
   });
 
   it('loads a model file it wrote', async () => {
-    const path = write('good.json', serializeSeverityModel(buildTestSeverityModel()));
+    const path = write('good.bin', serializeSeverityModel(buildTestSeverityModel()));
     const model = await readSeverityModel(path);
     expect(model.featureIndex.size).toBe(buildTestSeverityModel().featureIndex.size);
   });
 
   it('names the file and both versions when the version is another', async () => {
-    const file = JSON.parse(serializeSeverityModel(buildTestSeverityModel())) as {
-      version: number;
-    };
-    file.version = 99;
-    const path = write('v99.json', JSON.stringify(file));
+    const path = write(
+      'v1.json',
+      JSON.stringify({ format: 'thresher-severity-model', version: 1, vocabulary: [] }),
+    );
     await expect(readSeverityModel(path)).rejects.toThrow(
-      `the severity model ${path} cannot be used: model format version 99; this Thresher reads version 1`,
+      `the severity model ${path} cannot be used: model format version 1; this Thresher reads version 2`,
     );
   });
 
   it('refuses a damaged file and a missing one with an InputError', async () => {
     const damaged = write(
-      'damaged.json',
-      serializeSeverityModel(buildTestSeverityModel()).slice(0, 500),
+      'damaged.bin',
+      serializeSeverityModel(buildTestSeverityModel()).subarray(0, 20),
     );
     await expect(readSeverityModel(damaged)).rejects.toMatchObject({
       code: 'input',
-      message: `the severity model ${damaged} cannot be used: not JSON: the file is damaged`,
+      message: `the severity model ${damaged} cannot be used: not a thresher-severity-model file`,
     });
-    await expect(readSeverityModel(join(folder, 'missing.json'))).rejects.toMatchObject({
+    await expect(readSeverityModel(join(folder, 'missing.bin'))).rejects.toMatchObject({
       code: 'input',
     });
   });
 
   it('reads the file once, on first use', async () => {
-    const path = write('lazy.json', serializeSeverityModel(buildTestSeverityModel()));
+    const path = write('lazy.bin', serializeSeverityModel(buildTestSeverityModel()));
     const source = createSeverityModelSource(path);
     const first = await source.load();
     writeFileSync(path, 'changed');

@@ -1,7 +1,7 @@
 // Why a head chose its value: the words and phrases of the text whose features pushed the chosen
 // value most against the runner-up, each with the span of the text it was read from.
 
-import type { SeverityHead } from './severity-model.js';
+import { readHeadWeight, type SeverityHead } from './severity-model.js';
 import type { TextVector } from './vectorize-severity-text.js';
 
 export interface SeverityReason {
@@ -57,7 +57,7 @@ function sumContributions(
   const sums = new Float64Array(phrases.starts.length);
   for (let entry = 0; entry < vector.indices.length; entry += 1) {
     const base = vector.indices[entry]! * classCount;
-    const difference = head.weights[base + chosen]! - head.weights[base + runnerUp]!;
+    const difference = readHeadWeight(head, base + chosen) - readHeadWeight(head, base + runnerUp);
     if (difference === 0) continue;
     const ids = phrases.ids[entry]!;
     const share = (vector.values[entry]! * difference) / ids.length;

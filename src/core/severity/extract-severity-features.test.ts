@@ -54,9 +54,9 @@ describe('the model file keeps the phrase option', () => {
       ...testSeverityTrainingOptions,
       features: { ...testSeverityTrainingOptions.features, phraseFeatures: true },
     };
-    const text = serializeSeverityModel(trainSeverityModel(testSeverityRecords, options));
-    expect(text).toContain('"phraseFeatures":true');
-    const parsed = parseSeverityModel(text);
+    const bytes = serializeSeverityModel(trainSeverityModel(testSeverityRecords, options));
+    expect(new TextDecoder().decode(bytes)).toContain('"phraseFeatures":true');
+    const parsed = parseSeverityModel(bytes);
     expect(parsed.ok && parsed.value.options.phraseFeatures).toBe(true);
   });
 });

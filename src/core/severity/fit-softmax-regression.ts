@@ -23,6 +23,12 @@ export interface SoftmaxOptions {
   maxIterations: number;
   /** Weight of each class in the loss (1 for all = plain likelihood). */
   classWeights?: readonly number[];
+  /**
+   * Per feature and class (laid out like the weights), a factor the fitted parameter is multiplied
+   * by to give the weight; the L2 penalty applies to the parameter, so a feature with a small
+   * factor is held close to zero (naive-Bayes-scaled logistic regression). Absent: all 1.
+   */
+  featureScales?: Float64Array;
 }
 
 /** Logits of row `row` into `out`. */
@@ -65,6 +71,7 @@ function evaluate(problem: Problem, point: Float64Array, gradient: Float64Array)
   const { rowStart, columns, values } = rows;
   const classCount = options.classCount;
   const classWeights = options.classWeights;
+  const scales = options.featureScales;
   gradient.fill(0);
   const probabilities = new Float64Array(classCount);
   let loss = 0;
@@ -80,7 +87,8 @@ function evaluate(problem: Problem, point: Float64Array, gradient: Float64Array)
       const base = columns[entry]! * classCount;
       const value = values[entry]!;
       for (let k = 0; k < classCount; k += 1) {
-        probabilities[k] = probabilities[k]! + value * point[base + k]!;
+        const factor = scales ? scales[base + k]! : 1;
+        probabilities[k] = probabilities[k]! + value * factor * point[base + k]!;
       }
     }
     softmaxInPlace(probabilities);
@@ -103,6 +111,11 @@ function evaluate(problem: Problem, point: Float64Array, gradient: Float64Array)
   const l2 = options.l2;
   for (let index = 0; index < gradient.length; index += 1) {
     gradient[index] = gradient[index]! * scale;
+  }
+  if (scales) {
+    for (let index = 0; index < weightCount; index += 1) {
+      gradient[index] = gradient[index]! * scales[index]!;
+    }
   }
   for (let index = 0; index < weightCount; index += 1) {
     const parameter = point[index]!;
@@ -219,8 +232,15 @@ export function fitSoftmaxRegression(
     loss = nextLoss;
     if (improvement < 1e-7 * Math.max(1, Math.abs(loss))) break;
   }
+  const weights = point.slice(0, weightCount);
+  const scales = options.featureScales;
+  if (scales) {
+    for (let index = 0; index < weightCount; index += 1) {
+      weights[index] = weights[index]! * scales[index]!;
+    }
+  }
   return {
-    weights: point.slice(0, weightCount),
+    weights,
     bias: point.slice(weightCount),
     classCount: options.classCount,
   };

@@ -9,7 +9,7 @@ import {
   type SeverityReason,
 } from './explain-severity-head.js';
 import { summariseVectorDistribution } from './summarise-vector-distribution.js';
-import type { SeverityHead, SeverityModel } from './severity-model.js';
+import { readHeadWeight, type SeverityHead, type SeverityModel } from './severity-model.js';
 import {
   ratingBands,
   severityMetrics,
@@ -56,7 +56,7 @@ function computeProbabilities(head: SeverityHead, vector: TextVector): Float64Ar
     const base = vector.indices[entry]! * classCount;
     const value = vector.values[entry]!;
     for (let k = 0; k < classCount; k += 1)
-      logits[k] = logits[k]! + value * head.weights[base + k]!;
+      logits[k] = logits[k]! + value * readHeadWeight(head, base + k);
   }
   softmaxInPlace(logits, head.temperature);
   return logits;

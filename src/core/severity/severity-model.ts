@@ -10,8 +10,13 @@ export interface SeverityHead {
   name: SeverityHeadName;
   /** Class labels: metric value letters (`N`, `L`...) or rating bands. */
   values: readonly string[];
-  /** featureCount × values.length, row by feature. */
-  weights: Float32Array;
+  /**
+   * featureCount × values.length, row by feature; read them with `readHeadWeight`. A trained head
+   * holds float32 weights; a loaded one the file's 8-bit integers in place, with `weightScale`.
+   */
+  weights: Float32Array | Int8Array;
+  /** weight = float32(weights[i] × weightScale); absent means 1. */
+  weightScale?: number;
   bias: Float64Array;
   /** Logits are divided by it before the softmax (fitted on held-out folds). */
   temperature: number;
@@ -23,4 +28,9 @@ export interface SeverityModel extends SeverityVocabulary {
   minKnownWords: number;
   /** What it was trained on, for the record. */
   provenance: { records: number; seed: number; trainedWith: string };
+}
+
+/** The weight of one feature row and class (`row × values.length + class`), as a float32 value. */
+export function readHeadWeight(head: SeverityHead, index: number): number {
+  return Math.fround(head.weights[index]! * (head.weightScale ?? 1));
 }

@@ -21,6 +21,7 @@ export const severityTrainingOptions: SeverityTrainingOptions = {
     A: 1e-4,
     band: 1e-4,
   },
+  naiveBayesSmoothing: 1,
   maxIterations: 60,
   calibrationFolds: 5,
   minKnownWords: 5,

@@ -1,8 +1,8 @@
 // What a set of per-metric probabilities says about whole CVSS vectors: the probability of each
 // rating band (summed over every vector likely enough to matter) and the most probable vector of
-// each band, each scored once by ae-cvss-calculator.
+// each band, each scored once by the CVSS v3.1 base formula.
 
-import { parseCvssVector, scoreCvssVector } from './score-cvss-vector.js';
+import { computeCvss31BaseScore } from './compute-cvss31-base-score.js';
 import { toSeverityRating } from './to-severity-rating.js';
 import {
   formatSeverityVector,
@@ -51,7 +51,7 @@ function decodeMetrics(code: number): Record<SeverityMetric, string> {
 function scoreCode(code: number): number {
   const cached = scoreCache[code]!;
   if (!Number.isNaN(cached)) return cached;
-  const score = scoreCvssVector(parseCvssVector(formatSeverityVector(decodeMetrics(code)))!)!.score;
+  const score = computeCvss31BaseScore(decodeMetrics(code));
   scoreCache[code] = score;
   return score;
 }

@@ -31,7 +31,24 @@ describe('trainSeverityModel', () => {
 
   it('is deterministic: the same records and options give the same file', () => {
     const again = trainSeverityModel(testSeverityRecords, testSeverityTrainingOptions);
-    expect(serializeSeverityModel(again)).toBe(serializeSeverityModel(buildTestSeverityModel()));
+    expect(serializeSeverityModel(again)).toEqual(serializeSeverityModel(buildTestSeverityModel()));
+  });
+
+  it('scales features by their naive-Bayes ratios when asked, reproducibly', () => {
+    const options = { ...testSeverityTrainingOptions, naiveBayesSmoothing: 1 };
+    const model = trainSeverityModel(testSeverityRecords, options);
+    const remote = predictSeverity(
+      model,
+      'A remote attacker can send a crafted network request without any authentication and execute arbitrary code.',
+    );
+    expect(remote.metrics.AV.value).toBe('N');
+    expect(remote.metrics.PR.value).toBe('N');
+    expect(serializeSeverityModel(trainSeverityModel(testSeverityRecords, options))).toEqual(
+      serializeSeverityModel(model),
+    );
+    expect(serializeSeverityModel(model)).not.toEqual(
+      serializeSeverityModel(buildTestSeverityModel()),
+    );
   });
 
   it('fits a temperature per head on held-out folds', () => {

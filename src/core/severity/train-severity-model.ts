@@ -11,8 +11,10 @@ import {
 import {
   computeRowLogits,
   fitSoftmaxRegression,
+  type SoftmaxFit,
   type SparseRows,
 } from './fit-softmax-regression.js';
+import { computeNaiveBayesScales } from './compute-naive-bayes-scales.js';
 import { fitTemperature } from './fit-temperature.js';
 import { parseCvssVector, scoreCvssVector } from './score-cvss-vector.js';
 import type { SeverityHead, SeverityHeadName, SeverityModel } from './severity-model.js';
@@ -42,6 +44,11 @@ export interface SeverityTrainingOptions {
   maxCharFeatures: number;
   /** L2 penalty per head. */
   l2: Record<SeverityHeadName, number>;
+  /**
+   * Scale each feature by its naive-Bayes log-count ratio per class before the regression (NB-LR),
+   * with this add-k smoothing; 0 or absent: plain logistic regression.
+   */
+  naiveBayesSmoothing?: number;
   maxIterations: number;
   /** The temperature is fitted on 1 of this many folds (0 or 1: no calibration, temperature 1). */
   calibrationFolds: number;
@@ -135,6 +142,24 @@ function selectRows(rows: SparseRows, selected: readonly number[]): SparseRows {
  * The temperature, fitted on one held-out fold of `calibrationFolds` with a classifier trained on
  * the others (one fold rather than all keeps training fast; the benchmark measures the result).
  */
+function fitHeadClassifier(
+  rows: SparseRows,
+  labels: Int32Array,
+  classCount: number,
+  l2: number,
+  options: SeverityTrainingOptions,
+): SoftmaxFit {
+  const smoothing = options.naiveBayesSmoothing ?? 0;
+  return fitSoftmaxRegression(rows, labels, {
+    classCount,
+    l2,
+    maxIterations: options.maxIterations,
+    ...(smoothing > 0
+      ? { featureScales: computeNaiveBayesScales(rows, labels, classCount, smoothing) }
+      : {}),
+  });
+}
+
 function calibrate(
   rows: SparseRows,
   labels: Int32Array,
@@ -146,10 +171,12 @@ function calibrate(
   const folds = assignFolds(labels.length, options.calibrationFolds, options.seed + 1);
   const train = [...folds.keys()].filter((row) => folds[row] !== 0);
   const heldOut = [...folds.keys()].filter((row) => folds[row] === 0);
-  const fit = fitSoftmaxRegression(
+  const fit = fitHeadClassifier(
     selectRows(rows, train),
     Int32Array.from(train, (row) => labels[row]!),
-    { classCount, l2, maxIterations: options.maxIterations },
+    classCount,
+    l2,
+    options,
   );
   const heldOutLogits = heldOut.map((row) => {
     const logits = new Float64Array(classCount);
@@ -171,11 +198,7 @@ function trainHead(
   const values = name === 'band' ? ratingBands : severityMetricValues[name];
   const labels = Int32Array.from(records, (record) => record.labels[name]);
   const l2 = options.l2[name];
-  const fit = fitSoftmaxRegression(rows, labels, {
-    classCount: values.length,
-    l2,
-    maxIterations: options.maxIterations,
-  });
+  const fit = fitHeadClassifier(rows, labels, values.length, l2, options);
   return {
     name,
     values,
@@ -205,7 +228,10 @@ export function trainSeverityModel(
     provenance: {
       records: records.length,
       seed: options.seed,
-      trainedWith: 'tf-idf words, word pairs and character n-grams; softmax regression (L-BFGS)',
+      trainedWith:
+        (options.naiveBayesSmoothing ?? 0) > 0
+          ? 'tf-idf words, word pairs and character n-grams; naive-Bayes-scaled softmax regression (NB-LR, L-BFGS)'
+          : 'tf-idf words, word pairs and character n-grams; softmax regression (L-BFGS)',
     },
   };
 }
