@@ -65,7 +65,9 @@ describe('findContrastStatements', () => {
     const found = findContrastStatements(long, long);
     expect(Array.isArray(found.contrastedNames)).toBe(true);
     expect(splitSentences('a. b; c\n\nd').length).toBe(4);
-    expect(splitSentences('unlike the bug that was\nreported for foo(), this is new.').length).toBe(1);
+    expect(splitSentences('unlike the bug that was\nreported for foo(), this is new.').length).toBe(
+      1,
+    );
   });
 
   it('never says an id the text does not contain, and never a name of the title', () => {
@@ -164,13 +166,23 @@ describe('contrast statements in duplicate matching', () => {
       text: `${inPassing.text} I think this is the same bug others saw in bit.tohex.`,
     });
     expect(topMatch(original, agreeing)?.isStrong).toBe(true);
-    const nearCopy = doc('q', { ...original, id: 'q', text: `${original.text} Not CVE-2024-0001.` });
+    const nearCopy = doc('q', {
+      ...original,
+      id: 'q',
+      text: `${original.text} Not CVE-2024-0001.`,
+    });
     expect(topMatch(original, nearCopy)?.isStrong).toBe(true);
   });
 });
 
-const names = fc.array(fc.constantFrom('foo', 'bar', 'util.c', 'src/util.c'), { maxLength: 3 });
-const ids = fc.array(fc.constantFrom('CVE-2024-0001', 'GHSA-2222-3333-4444'), { maxLength: 2 });
+const names: fc.Arbitrary<string[]> = fc.array(
+  fc.constantFrom<string>('foo', 'bar', 'util.c', 'src/util.c'),
+  { maxLength: 3 },
+);
+const ids: fc.Arbitrary<string[]> = fc.array(
+  fc.constantFrom<string>('CVE-2024-0001', 'GHSA-2222-3333-4444'),
+  { maxLength: 2 },
+);
 const share = fc.double({ min: 0, max: 1, noNaN: true });
 const arbitrarySignals: fc.Arbitrary<DuplicateSignals> = fc.record({
   sharedAliases: ids,

@@ -55,7 +55,10 @@ const fixedElsewhereCues: ReadonlyArray<readonly [RegExp, RegExp]> = [
     /\b(?:already|was|been)\s+(?:fixed|patched)\b/,
     /\bstill\s+(?:reproduces|crashes|triggers|happens|occurs|fires|works)\b/,
   ],
-  [/\bbereits\s+(?:behoben|gefixt|gepatcht)\b/, /\b(?:weiterhin|immer\s+noch|noch\s+immer|trotzdem)\b/],
+  [
+    /\bbereits\s+(?:behoben|gefixt|gepatcht)\b/,
+    /\b(?:weiterhin|immer\s+noch|noch\s+immer|trotzdem)\b/,
+  ],
   [/\bgi[àa]\s+(?:corrett|risolt|sistemat)[oaie]\b/, /\b(?:ancora|comunque)\b/],
 ];
 
