@@ -2,22 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { DuplicateDocument } from '../model/duplicate.js';
 import { createDuplicateIndex } from './create-duplicate-index.js';
-
-function doc(id: string, fields: Partial<DuplicateDocument> = {}): DuplicateDocument {
-  return {
-    id,
-    kind: 'report',
-    title: '',
-    text: '',
-    packages: [],
-    aliases: [],
-    cwes: [],
-    paths: [],
-    functions: [],
-    published: null,
-    ...fields,
-  };
-}
+import { buildTestDuplicateDocument as doc } from './build-test-duplicate-document.js';
 
 const pkg = (name: string, versions: string[] = [], ecosystem = 'PyPI') => [
   { ecosystem, name, versions },

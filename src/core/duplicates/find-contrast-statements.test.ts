@@ -8,6 +8,7 @@ import {
   splitSentences,
 } from './find-contrast-statements.js';
 import { scoreDuplicateSignals, type DuplicateSignals } from './score-duplicate-signals.js';
+import { buildTestDuplicateDocument as doc } from './build-test-duplicate-document.js';
 
 describe('isContrastSentence', () => {
   it.each([
@@ -81,22 +82,6 @@ describe('findContrastStatements', () => {
     );
   });
 });
-
-function doc(id: string, fields: Partial<DuplicateDocument> = {}): DuplicateDocument {
-  return {
-    id,
-    kind: 'report',
-    title: '',
-    text: '',
-    packages: [],
-    aliases: [],
-    cwes: [],
-    paths: [],
-    functions: [],
-    published: null,
-    ...fields,
-  };
-}
 
 const redis = [{ ecosystem: '', name: 'redis', versions: ['7.4.0'] }];
 const background = [

@@ -1,0 +1,21 @@
+// Test helper: a duplicate-index document with every list empty, for the fields a test sets.
+import type { DuplicateDocument } from '../model/duplicate.js';
+
+export function buildTestDuplicateDocument(
+  id: string,
+  fields: Partial<DuplicateDocument> = {},
+): DuplicateDocument {
+  return {
+    id,
+    kind: 'report',
+    title: '',
+    text: '',
+    packages: [],
+    aliases: [],
+    cwes: [],
+    paths: [],
+    functions: [],
+    published: null,
+    ...fields,
+  };
+}
