@@ -3,11 +3,10 @@
 
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { InputError, sanitizeLineForTerminal } from '../../core/index.js';
 import type { Services } from '../../create-services.js';
 import { exitCodes, type CliIo } from '../cli-io.js';
-import { adminOptions, readAdminAction, withAdminInbox } from '../open-admin-inbox.js';
+import { readAdminAction, withAdminInbox } from '../open-admin-inbox.js';
 
 const projectHelp = `Usage: thresher project add --name NAME --profile FILE [--repo DIR] [--advisories PATH] [--data DIR]
        thresher project update --name NAME [--profile FILE] [--repo DIR] [--advisories PATH] [--data DIR]
@@ -37,24 +36,15 @@ export async function runProjectCommand(
     help: projectHelp,
     actions: ['add', 'update', 'triage'],
     hint: 'thresher project add, update or triage',
-  });
-  if (chosen === null) return exitCodes.ok;
-  const { action, rest } = chosen;
-  const { values } = parseArgs({
-    args: rest,
     options: {
-      ...adminOptions,
       name: { type: 'string' },
       profile: { type: 'string' },
       repo: { type: 'string' },
       advisories: { type: 'string' },
     },
-    strict: true,
   });
-  if (values.help) {
-    io.stdout(projectHelp);
-    return exitCodes.ok;
-  }
+  if (chosen === null) return exitCodes.ok;
+  const { action, values } = chosen;
   if (!values.name || !/^[A-Za-z0-9][\w.-]{0,99}$/.test(values.name)) {
     throw new InputError('--name is required: letters, digits, dots, dashes and underscores');
   }

@@ -1,11 +1,10 @@
 // `thresher token create --name NAME [--user EMAIL] [--data DIR]`: prints a maintainer API token
 // for automation (Authorization: Bearer); only its hash is stored.
 
-import { parseArgs } from 'node:util';
 import { InputError } from '../../core/index.js';
 import type { Services } from '../../create-services.js';
 import { exitCodes, type CliIo } from '../cli-io.js';
-import { adminOptions, readAdminAction, withAdminInbox } from '../open-admin-inbox.js';
+import { readAdminAction, withAdminInbox } from '../open-admin-inbox.js';
 
 const tokenHelp = `Usage: thresher token create --name NAME [--user EMAIL] [--data DIR]
 
@@ -29,18 +28,10 @@ export async function runTokenCommand(
     help: tokenHelp,
     actions: ['create'],
     hint: 'thresher token create',
+    options: { name: { type: 'string' }, user: { type: 'string' } },
   });
   if (chosen === null) return exitCodes.ok;
-  const { rest } = chosen;
-  const { values } = parseArgs({
-    args: rest,
-    options: { ...adminOptions, name: { type: 'string' }, user: { type: 'string' } },
-    strict: true,
-  });
-  if (values.help) {
-    io.stdout(tokenHelp);
-    return exitCodes.ok;
-  }
+  const { values } = chosen;
   if (!values.name) throw new InputError('--name NAME is required');
   const token = await withAdminInbox(values, services, (inbox) =>
     inbox.createApiToken(values.name!, values.user),

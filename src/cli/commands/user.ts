@@ -1,11 +1,10 @@
 // `thresher user add --maintainer EMAIL [--data DIR]`: adds a maintainer of the inbox and prints a
 // one-time password (only its scrypt hash is stored).
 
-import { parseArgs } from 'node:util';
 import { InputError, sanitizeLineForTerminal } from '../../core/index.js';
 import type { Services } from '../../create-services.js';
 import { exitCodes, type CliIo } from '../cli-io.js';
-import { adminOptions, readAdminAction, withAdminInbox } from '../open-admin-inbox.js';
+import { readAdminAction, withAdminInbox } from '../open-admin-inbox.js';
 
 const userHelp = `Usage: thresher user add --maintainer EMAIL [--data DIR]
 
@@ -28,18 +27,10 @@ export async function runUserCommand(
     help: userHelp,
     actions: ['add'],
     hint: 'thresher user add',
+    options: { maintainer: { type: 'string' } },
   });
   if (chosen === null) return exitCodes.ok;
-  const { rest } = chosen;
-  const { values } = parseArgs({
-    args: rest,
-    options: { ...adminOptions, maintainer: { type: 'string' } },
-    strict: true,
-  });
-  if (values.help) {
-    io.stdout(userHelp);
-    return exitCodes.ok;
-  }
+  const { values } = chosen;
   if (!values.maintainer) throw new InputError('--maintainer EMAIL is required');
   const { user, password } = await withAdminInbox(values, services, (inbox) =>
     inbox.addMaintainer(values.maintainer!),
