@@ -3,6 +3,8 @@
 // documents about one function that name disjoint kinds describe two bugs: a heap over-read in a
 // matcher is not the stack exhaustion found in it a month earlier.
 
+import { sanitizerErrorPattern } from '../report/sanitizer-error-pattern.js';
+
 export type BugClass =
   | 'bounds'
   | 'lifetime'
@@ -57,7 +59,6 @@ const sanitizerClasses: Record<string, BugClass> = {
   'double-free': 'lifetime',
   'stack-overflow': 'recursion',
 };
-const sanitizerError = /(?:AddressSanitizer|HWAddressSanitizer):[ \t]+([a-z-]{1,40})/g;
 // A kind the clause denies ("not the recursion fixed in 7.4.1", "rather than a stack
 // exhaustion") is what the bug is not.
 const denial =
@@ -80,7 +81,7 @@ export function findBugClasses(title: string, text: string): BugClass[] {
         found.add(bugClass);
     }
   }
-  for (const match of text.slice(0, 200_000).matchAll(sanitizerError)) {
+  for (const match of text.slice(0, 200_000).matchAll(sanitizerErrorPattern)) {
     const bugClass = sanitizerClasses[match[1]!];
     if (bugClass !== undefined) found.add(bugClass);
   }

@@ -5,6 +5,7 @@ import type { CodeBlock } from './find-code-blocks.js';
 import type { FactSink } from './create-fact-sink.js';
 import { hasSourceExtension, normaliseFilePath } from './is-likely-file-path.js';
 import { forEachMatch } from './for-each-match.js';
+import { sanitizerErrorPattern } from './sanitizer-error-pattern.js';
 
 // Only lines that start like a frame are looked at further.
 const frameLinePattern =
@@ -24,8 +25,6 @@ const runtimeFunctions =
   /^(?:malloc|calloc|realloc|free|memcpy|memmove|memset|memcmp|strcpy|strncpy|strlen|strcmp|printf|fprintf|sprintf|snprintf|abort|raise|_start|start_thread|clone|clone3|\?\?|<module>|Object\.<anonymous>|Module\._compile|node:internal.*)$/;
 
 // What a sanitizer's error line shows happened: a finding, not a claim.
-const sanitizerErrorPattern =
-  /(?:AddressSanitizer|MemorySanitizer|HWAddressSanitizer):[ \t]+([A-Za-z-]+)(?:[ \t]+on[ \t]+(?:unknown[ \t]+)?address[ \t]+(0x[0-9a-fA-F]+))?/g;
 const memoryCorruptionKinds = new Set([
   'heap-buffer-overflow',
   'stack-buffer-overflow',
