@@ -26,9 +26,17 @@ const lazyLoadingCoreFiles = new Set(['core/severity/load-cvss-calculator.ts']);
 /**
  * The core's entry points: the only core files another layer may import. `index.ts` is the whole
  * library API; `triage.ts` is the part a triage run loads (so `thresher triage` does not load the
- * readiness rules, advisory formats or inbox workflow); `errors.ts` holds the error classes.
+ * readiness rules, advisory formats or inbox workflow); `dependencies.ts` and `evidence.ts` the
+ * parts it loads only for a report with a diff or with a repository; `errors.ts` holds the error
+ * classes.
  */
-const coreEntryPoints = new Set(['core/index', 'core/triage', 'core/errors']);
+const coreEntryPoints = new Set([
+  'core/index',
+  'core/triage',
+  'core/dependencies',
+  'core/evidence',
+  'core/errors',
+]);
 
 /** Pure npm helpers a presenter may use to shape a document (jsdiff renders unified diffs). */
 const purePresenterPackages = new Set(['diff']);
@@ -169,6 +177,8 @@ describe('architecture', () => {
     const index = (await import('../src/core/index.js')) as Record<string, unknown>;
     const narrowEntries = {
       triage: (await import('../src/core/triage.js')) as Record<string, unknown>,
+      dependencies: (await import('../src/core/dependencies.js')) as Record<string, unknown>,
+      evidence: (await import('../src/core/evidence.js')) as Record<string, unknown>,
       errors: (await import('../src/core/errors.js')) as Record<string, unknown>,
     };
     for (const [entry, narrow] of Object.entries(narrowEntries)) {
