@@ -5,8 +5,9 @@
 // still go to the calculator, loaded here (synchronously: the package is CommonJS) when first met.
 
 import { createRequire } from 'node:module';
+import type cvssCalculator from 'ae-cvss-calculator';
 
-type CvssCalculator = typeof import('ae-cvss-calculator');
+type CvssCalculator = typeof cvssCalculator;
 
 let calculator: CvssCalculator | undefined;
 

@@ -5,11 +5,7 @@
 
 import type { SeverityRating } from '../model/triage-result.js';
 import { loadCvssCalculator } from './load-cvss-calculator.js';
-import {
-  parseCvssVector,
-  scorePlainCvss31Vector,
-  type CvssVersion,
-} from './score-cvss-vector.js';
+import { parseCvssVector, scorePlainCvss31Vector, type CvssVersion } from './score-cvss-vector.js';
 import { toSeverityRating } from './to-severity-rating.js';
 
 export interface CvssBaseScore {
