@@ -35,7 +35,7 @@ export interface PhraseDispatchTable {
 export const shortWordFlag = 1 << 21;
 
 /** A word's dispatch key: its first three letters, or a shorter whole word (flagged). */
-export function packWordKey(word: string): number {
+function packWordKey(word: string): number {
   let key = 0;
   for (let at = 0; at < Math.min(3, word.length); at += 1)
     key |= (word.charCodeAt(at) & 0x7f) << (7 * at);
