@@ -39,6 +39,7 @@ export { parseDependencyFile } from './deps/parse-dependency-file.js';
 export { parseDependencyDiff } from './deps/parse-dependency-diff.js';
 export { summarizePackument } from './deps/summarize-packument.js';
 export { createDuplicateIndex, type DuplicateIndex } from './duplicates/create-duplicate-index.js';
+export { keepClustersApart } from './duplicates/keep-clusters-apart.js';
 export { chooseRevision } from './evidence/choose-revision.js';
 export { extractCodeClaims } from './evidence/extract-code-claims.js';
 export { findClosestPath, resolveCitedPath } from './evidence/find-closest-path.js';

@@ -118,6 +118,16 @@ export function measureDuplicateSignals(
       ...ours.titleFunctions.filter((name) => candidate.hasTerm(name)),
     ]),
   ];
+  // The first function a report cites is where it puts the bug (reports lead with the location;
+  // deeper stack frames and callers come after), as a title's function is (rule 3g).
+  const allCitedFunctionsNamed = isBothReports
+    ? [
+        ...new Set([
+          ...theirs.functions.slice(0, 1).filter((name) => query.terms.has(name)),
+          ...ours.functions.slice(0, 1).filter((name) => candidate.hasTerm(name)),
+        ]),
+      ]
+    : [];
   const allSharedPaths = intersect(ours.paths, theirs.paths);
   const allSharedFileNames = intersect(ours.fileNames, theirs.fileNames);
   const contrastedNames = [
@@ -153,6 +163,7 @@ export function measureDuplicateSignals(
       allSharedFunctions,
     ).filter((name) => !isContrasted(name)),
     titleFunctionsNamed: allTitleFunctionsNamed.filter((name) => !isContrasted(name)),
+    citedFunctionsNamed: allCitedFunctionsNamed.filter((name) => !isContrasted(name)),
     samePackage: samePackage ? samePackage.label : null,
     relatedPackage: relatedName,
     packageRarity: samePackage
