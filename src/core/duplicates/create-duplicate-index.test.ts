@@ -171,6 +171,14 @@ describe('createDuplicateIndex signals', () => {
       text: second.text.replace(/ssh_packet_read_poll_seqnr/g, 'sshpkt_send'),
     });
     expect(indexWith([...background, original]).query(aboutCallee)[0]?.isStrong).toBe(false);
+    // A report that leads with its own function and names the first report's only in passing puts
+    // its bug elsewhere: a different bug reached through the same entry point.
+    const leadsElsewhere = doc('q3', {
+      ...second,
+      id: 'q3',
+      functions: ['ssh_packet_send_debug', 'ssh_packet_read_poll_seqnr'],
+    });
+    expect(indexWith([...background, original]).query(leadsElsewhere)[0]?.isStrong).toBe(false);
   });
 
   it('does not match on the lead function a report sets itself apart from', () => {

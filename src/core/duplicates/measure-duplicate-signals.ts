@@ -119,12 +119,27 @@ export function measureDuplicateSignals(
     ]),
   ];
   // The first function a report cites is where it puts the bug (reports lead with the location;
-  // deeper stack frames and callers come after), as a title's function is (rule 3g).
+  // deeper stack frames and callers come after), as a title's function is (rule 3g). It counts
+  // when the other report names it and puts its own bug nowhere else: it cites no function as
+  // code (a second finder names it in passing) or leads with the same one.
+  const leadOf = (functions: readonly string[]): string | null => functions[0] ?? null;
+  const isLeadAgreed = (lead: string, other: readonly string[]): boolean =>
+    leadOf(other) === null || leadOf(other) === lead;
+  const theirLead = leadOf(theirs.functions);
+  const ourLead = leadOf(ours.functions);
   const allCitedFunctionsNamed = isBothReports
     ? [
         ...new Set([
-          ...theirs.functions.slice(0, 1).filter((name) => query.terms.has(name)),
-          ...ours.functions.slice(0, 1).filter((name) => candidate.hasTerm(name)),
+          ...(theirLead !== null &&
+          query.terms.has(theirLead) &&
+          isLeadAgreed(theirLead, ours.functions)
+            ? [theirLead]
+            : []),
+          ...(ourLead !== null &&
+          candidate.hasTerm(ourLead) &&
+          isLeadAgreed(ourLead, theirs.functions)
+            ? [ourLead]
+            : []),
         ]),
       ]
     : [];
