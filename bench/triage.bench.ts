@@ -4,7 +4,7 @@
 // Then the triage core's cost per report as a multiple of markdown-it parsing the same report,
 // and the accuracy of the verdicts on the measurement corpus (test/corpus), per split.
 // Prints figures; asserts nothing.
-// Usage: npm run bench:triage [-- --seconds 5 --ratio-iterations 300]
+// Usage: npm run bench:triage [-- --seconds 5 --ratio-iterations 300 --only accuracy --split tune]
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -31,9 +31,12 @@ const { values } = parseArgs({
     // `--misses tune` lists the tune split's misses only (what the engine may be tuned on).
     only: { type: 'string' },
     misses: { type: 'string', default: 'all' },
+    // `--split tune` triages the tune projects only (while tuning, never run the held-out ones).
+    split: { type: 'string', default: 'all' },
   },
 });
 const misses = values.misses === 'tune' || values.misses === 'measure' ? values.misses : 'all';
+const split = values.split === 'tune' || values.split === 'measure' ? values.split : 'all';
 const seconds = Number(values.seconds);
 const ratioIterations = Number(values['ratio-iterations']);
 const examples = resolve(import.meta.dirname, '../examples');
@@ -133,5 +136,5 @@ if (values.only !== 'accuracy') {
 
 if (values.only !== 'ratio') {
   printLine();
-  await reportCorpusAccuracy(misses);
+  await reportCorpusAccuracy(misses, split);
 }

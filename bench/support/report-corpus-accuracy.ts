@@ -87,16 +87,23 @@ function printMisses(split: Split, runs: readonly ProjectRun[]): void {
 /**
  * Prints the accuracy section of bench:triage. `misses` chooses whose misses are listed: while
  * tuning, list only the tune split's, so the held-out reports are never read for tuning.
+ * `split` triages only that split's projects (`tune` while tuning, so the held-out projects are
+ * not even run until the one measured run).
  */
-export async function reportCorpusAccuracy(misses: 'all' | Split = 'all'): Promise<void> {
+export async function reportCorpusAccuracy(
+  misses: 'all' | Split = 'all',
+  split: 'all' | Split = 'all',
+): Promise<void> {
   const runs: ProjectRun[] = [];
-  for (const project of readCorpus()) runs.push(await runProject(project));
+  for (const project of readCorpus()) {
+    if (split === 'all' || project.split === split) runs.push(await runProject(project));
+  }
   printLine(
     'accuracy on test/corpus (expected verdicts decided from each project’s policy; one batch per project):',
   );
-  printSplit('measure', runs);
-  printSplit('tune', runs);
+  if (split !== 'tune') printSplit('measure', runs);
+  if (split !== 'measure') printSplit('tune', runs);
   printLine();
-  if (misses !== 'tune') printMisses('measure', runs);
-  if (misses !== 'measure') printMisses('tune', runs);
+  if (misses !== 'tune' && split !== 'tune') printMisses('measure', runs);
+  if (misses !== 'measure' && split !== 'measure') printMisses('tune', runs);
 }

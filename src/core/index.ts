@@ -165,6 +165,7 @@ export {
   type DuplicateIndex,
   type DuplicateQueryOptions,
 } from './duplicates/create-duplicate-index.js';
+export { keepClustersApart } from './duplicates/keep-clusters-apart.js';
 export { chooseRevision } from './evidence/choose-revision.js';
 export { extractCodeClaims } from './evidence/extract-code-claims.js';
 export { findClosestPath, resolveCitedPath } from './evidence/find-closest-path.js';

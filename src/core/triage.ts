@@ -25,6 +25,7 @@ export { requirementNames } from './model/security-profile.js';
 export type { DependencyFacts, TriageResult } from './model/triage-result.js';
 export { findUnifiedDiffs } from './deps/find-unified-diffs.js';
 export { createDuplicateIndex, type DuplicateIndex } from './duplicates/create-duplicate-index.js';
+export { keepClustersApart } from './duplicates/keep-clusters-apart.js';
 export { buildReportDocument } from './report/build-report-document.js';
 export {
   describeTooLargeInput,

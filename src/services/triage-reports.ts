@@ -9,6 +9,7 @@ import {
   deriveProjectNames,
   extractReportFacts,
   findUnifiedDiffs,
+  keepClustersApart,
   predictSeverity,
   rankQueue,
   resolveSupportedVersions,
@@ -142,6 +143,8 @@ export function createTriageService(dependencies: {
         ? await dependencies.severityModel.load()
         : null;
     const problems: InputProblem[] = [];
+    // The report each report of this batch was found to duplicate, by id.
+    const originals = new Map<string, string>();
     for (const [position, report] of ordered.entries()) {
       const { facts, limits } = extractReportFacts(report, { projectNames });
       const evidence = repo
@@ -159,17 +162,21 @@ export function createTriageService(dependencies: {
         problems,
       );
       const document = buildReportDocument(report, facts, projectName);
-      const duplicates = await matchThenAdd(document, duplicateCandidateLimit);
-      await onResult(
-        triageFacts(report, facts, profile, {
-          evidence,
-          duplicates,
-          limits,
-          dependencies: checked,
-          prediction: model ? predictSeverity(model, blankCvssVectors(report.body, facts)) : null,
-        }),
-        position + 1,
+      const duplicates = keepClustersApart(
+        await matchThenAdd(document, duplicateCandidateLimit),
+        (id) => originals.get(id) ?? null,
       );
+      const result = triageFacts(report, facts, profile, {
+        evidence,
+        duplicates,
+        limits,
+        dependencies: checked,
+        prediction: model ? predictSeverity(model, blankCvssVectors(report.body, facts)) : null,
+      });
+      if (result.duplicateOf !== null) {
+        originals.set(document.id, originals.get(result.duplicateOf) ?? result.duplicateOf);
+      }
+      await onResult(result, position + 1);
     }
     await commit();
     return { problems };

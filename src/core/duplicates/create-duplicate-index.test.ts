@@ -144,6 +144,63 @@ describe('createDuplicateIndex signals', () => {
     expect(top?.evidence).toContain('one title names `bit.tohex` and the other text names it too');
   });
 
+  it('matches a second finder who names the function the first report leads with, when no title names it (rule 3g)', () => {
+    const original = doc('original', {
+      title: 'Unauthenticated memory exhaustion through ping messages during key exchange',
+      text: 'In `ssh_packet_read_poll_seqnr()` (packet.c) every ping gets a pong reply queued while the key exchange is stalled, so memory grows without limit on 9.9. A client that never finishes the key exchange keeps sending pings.',
+      packages: pkg('openssh', ['9.9'], ''),
+      paths: ['packet.c'],
+      functions: ['ssh_packet_read_poll_seqnr', 'sshpkt_send'],
+    });
+    const second = doc('q', {
+      title: 'sshd-session balloons when a client keeps asking for echo replies',
+      text: 'The client stalls the handshake and keeps sending echo requests; the answers are parked in the outgoing buffer of packet.c, in the switch of ssh_packet_read_poll_seqnr, on 9.9. Memory grows while the key exchange never completes.',
+      packages: pkg('openssh', ['9.9'], ''),
+      paths: ['packet.c'],
+    });
+    const [top] = indexWith([...background, original]).query(second);
+    expect(top?.id).toBe('original');
+    expect(top?.isStrong).toBe(true);
+    expect(top?.evidence).toContain(
+      'one report puts the bug in `ssh_packet_read_poll_seqnr` and the other names it too',
+    );
+    // A deeper function the report cites later (a callee, a stack frame) is not where it puts the bug.
+    const aboutCallee = doc('q2', {
+      ...second,
+      id: 'q2',
+      text: second.text.replace(/ssh_packet_read_poll_seqnr/g, 'sshpkt_send'),
+    });
+    expect(indexWith([...background, original]).query(aboutCallee)[0]?.isStrong).toBe(false);
+    // A report that leads with its own function and names the first report's only in passing puts
+    // its bug elsewhere: a different bug reached through the same entry point.
+    const leadsElsewhere = doc('q3', {
+      ...second,
+      id: 'q3',
+      functions: ['ssh_packet_send_debug', 'ssh_packet_read_poll_seqnr'],
+    });
+    expect(indexWith([...background, original]).query(leadsElsewhere)[0]?.isStrong).toBe(false);
+  });
+
+  it('does not match on the lead function a report sets itself apart from', () => {
+    const original = doc('original', {
+      title: 'use-after-free when a field expires during HGETALL',
+      text: 'hashTypeGetValue() returns a pointer into a freed listpack in t_hash.c on 7.4.1.',
+      packages: pkg('redis', ['7.4.1'], ''),
+      paths: ['t_hash.c'],
+      functions: ['lpGetWithSize', 'hashTypeGetValue'],
+    });
+    const other = doc('q', {
+      title: 'use-after-free in HRANDFIELD with expiring fields',
+      text: 'hrandfieldWithCountCommand() in t_hash.c reads freed memory through lpGetWithSize() on 7.4.1. This is related to but distinct from the hashTypeGetValue() report.',
+      packages: pkg('redis', ['7.4.1'], ''),
+      paths: ['t_hash.c'],
+      functions: ['hrandfieldWithCountCommand', 'hashTypeGetValue', 'lpGetWithSize'],
+    });
+    const [top] = indexWith([...background, original]).query(other);
+    expect(top?.evidence).toContain('contrasts itself with `hashtypegetvalue`');
+    expect(top?.evidence.some((line) => line.includes('puts the bug in'))).toBe(false);
+  });
+
   it('matches a shared alias strongly, even with no shared words', () => {
     const index = indexWith([
       ...background,

@@ -118,6 +118,31 @@ export function measureDuplicateSignals(
       ...ours.titleFunctions.filter((name) => candidate.hasTerm(name)),
     ]),
   ];
+  // The first function a report cites is where it puts the bug (reports lead with the location;
+  // deeper stack frames and callers come after), as a title's function is (rule 3g). It counts
+  // when the other report names it and puts its own bug nowhere else: it cites no function as
+  // code (a second finder names it in passing) or leads with the same one.
+  const leadOf = (functions: readonly string[]): string | null => functions[0] ?? null;
+  const isLeadAgreed = (lead: string, other: readonly string[]): boolean =>
+    leadOf(other) === null || leadOf(other) === lead;
+  const theirLead = leadOf(theirs.functions);
+  const ourLead = leadOf(ours.functions);
+  const allCitedFunctionsNamed = isBothReports
+    ? [
+        ...new Set([
+          ...(theirLead !== null &&
+          query.terms.has(theirLead) &&
+          isLeadAgreed(theirLead, ours.functions)
+            ? [theirLead]
+            : []),
+          ...(ourLead !== null &&
+          candidate.hasTerm(ourLead) &&
+          isLeadAgreed(ourLead, theirs.functions)
+            ? [ourLead]
+            : []),
+        ]),
+      ]
+    : [];
   const allSharedPaths = intersect(ours.paths, theirs.paths);
   const allSharedFileNames = intersect(ours.fileNames, theirs.fileNames);
   const contrastedNames = [
@@ -153,6 +178,7 @@ export function measureDuplicateSignals(
       allSharedFunctions,
     ).filter((name) => !isContrasted(name)),
     titleFunctionsNamed: allTitleFunctionsNamed.filter((name) => !isContrasted(name)),
+    citedFunctionsNamed: allCitedFunctionsNamed.filter((name) => !isContrasted(name)),
     samePackage: samePackage ? samePackage.label : null,
     relatedPackage: relatedName,
     packageRarity: samePackage

@@ -274,13 +274,14 @@ function describeCandidate(
         isDistinctiveTitleTerm(state, term, packageNameParts),
     },
   );
-  const { score, isStrong, evidence } = scoreDuplicateSignals(signals);
+  const { score, isStrong, isDistinctBug, evidence } = scoreDuplicateSignals(signals);
   return {
     id: target.doc.id,
     kind: target.doc.kind,
     title: target.doc.title,
     score,
     isStrong,
+    ...(isDistinctBug ? { isDistinctBug } : {}),
     evidence,
     ...(target.doc.kind === 'advisory' ? describeAdvisory(target.doc) : {}),
   };

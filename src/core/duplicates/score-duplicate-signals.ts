@@ -21,6 +21,11 @@ export interface DuplicateSignals {
   /** Functions the title of one document names that the other's words name, as a fact or not. */
   titleFunctionsNamed: string[];
   /**
+   * The first function one report cites (where it puts the bug) when the other report's words
+   * name it, as a fact or not; only between two reports, empty when either is an advisory.
+   */
+  citedFunctionsNamed: string[];
+  /**
    * Distinctive title words (rare in advisories and in the index, not the package's name) of
    * either document that the other document uses, counted over both titles...
    */
@@ -81,6 +86,8 @@ export interface DuplicateSignals {
 export interface DuplicateScore {
   score: number;
   isStrong: boolean;
+  /** The two name different kinds of bug, different CVEs, or one says it is not the other's id. */
+  isDistinctBug: boolean;
   evidence: string[];
 }
 
@@ -137,6 +144,11 @@ const strongTitleTermsText = 0.3;
  */
 const strongNamedFunctionText = 0.15;
 /**
+ * The same, for a function one report cites anywhere in its text (not in its title): the function
+ * is less surely the report's centre, so more of the wording must agree (rule 3g).
+ */
+const strongCitedFunctionText = 0.25;
+/**
  * A question about a published id that says most of an earlier located report's title in the
  * advisory's words, on the same package and version, asks about that report's bug.
  */
@@ -146,7 +158,7 @@ const strongCitationText = 0.15;
 /** A report sharing a published advisory's package, code and version is strong from this text agreement. */
 const strongPublishedText = 0.3;
 /** Scores at or above this are strong matches, and only those. */
-const strongScoreFloor = 0.9;
+export const strongScoreFloor = 0.9;
 
 function sigmoid(z: number): number {
   return 1 / (1 + Math.exp(-z));
@@ -219,6 +231,18 @@ export function scoreDuplicateSignals(s: DuplicateSignals): DuplicateScore {
     !s.isCweConflict &&
     !s.isPackageConflict &&
     !s.isSameSourceAdvisory;
+  // Weaker than a title's function, so a report that sets itself apart from any name of the other
+  // ("unlike hashTypeGetValue()") is not matched by it at all.
+  const isSameBugAtCitedFunction =
+    !isDistinctBug &&
+    s.contrastedNames.length === 0 &&
+    s.citedFunctionsNamed.length > 0 &&
+    (s.sharedPaths.length > 0 || s.sharedFileNames.length > 0) &&
+    s.sharedVersion !== null &&
+    text >= strongCitedFunctionText &&
+    !s.isCweConflict &&
+    !s.isPackageConflict &&
+    !s.isSameSourceAdvisory;
   const isQuestionAboutReportedBug =
     !isDistinctBug &&
     s.citationTitleTerms !== null &&
@@ -261,6 +285,7 @@ export function scoreDuplicateSignals(s: DuplicateSignals): DuplicateScore {
     s.sharedAliases.length > 0 ||
     isSameBugAtTitledFunction ||
     isSameBugInOtherWords ||
+    isSameBugAtCitedFunction ||
     isQuestionAboutReportedBug ||
     isSameBugByTitleWords ||
     isPublishedBug ||
@@ -284,6 +309,12 @@ export function scoreDuplicateSignals(s: DuplicateSignals): DuplicateScore {
     for (const name of s.titleFunctionsNamed) {
       if (!s.sharedTitleFunctions.includes(name))
         evidence.push(`one title names \`${name}\` and the other text names it too`);
+    }
+  }
+  if (isSameBugAtCitedFunction && !isSameBugInOtherWords) {
+    for (const name of s.citedFunctionsNamed) {
+      if (!s.sharedTitleFunctions.includes(name))
+        evidence.push(`one report puts the bug in \`${name}\` and the other names it too`);
     }
   }
   if (isSameBugByTitleWords) {
@@ -331,5 +362,5 @@ export function scoreDuplicateSignals(s: DuplicateSignals): DuplicateScore {
   if (s.isPackageConflict) evidence.push('different packages');
   if (s.isSameSourceAdvisory) evidence.push('both advisories from one database');
   evidence.push(`text ${text.toFixed(2)}`);
-  return { score, isStrong, evidence };
+  return { score, isStrong, isDistinctBug, evidence };
 }

@@ -50,6 +50,11 @@ export interface DuplicateCandidate {
   score: number;
   /** True when the evidence is strong enough to call it the same bug (verdict `duplicate`). */
   isStrong: boolean;
+  /**
+   * Set when the two are two bugs whatever else they share: different kinds of bug, different
+   * CVEs, or one says it is not the other's id (docs/duplicates.md, "Two bugs in one place").
+   */
+  isDistinctBug?: boolean;
   /** Human-readable reasons: "same function `parse_header`", "same package npm/foo", "text 0.71". */
   evidence: string[];
   /** For a published advisory: the versions that fix it, when it says. */

@@ -26,7 +26,7 @@ const cuePatterns: ReadonlyArray<{ actor: FactActor; pattern: RegExp }> = [
   {
     actor: 'attacker',
     pattern:
-      /\b(?:attackers?|adversar(?:y|ies)|malicious|hostile|rogue|evil|threat\s+actors?|attacker-controlled|attacker-supplied|unauthenticated|remote\s+(?:clients?|peers?|servers?|users?|parties|party|hosts?)|(?:anyone|anybody|whoever|someone|somebody)\s+(?:who|that)\s+(?:can|could|is\s+able\s+to|has))\b/gi,
+      /\b(?:attackers?|adversar(?:y|ies)|malicious|hostile|rogue|evil|threat\s+actors?|attacker-controlled|attacker-supplied|unauthenticated|remote\s+(?:clients?|peers?|servers?|users?|parties|party|hosts?)|(?:anyone|anybody|whoever|someone|somebody)\s+(?:who|that)\s+(?:already\s+)?(?:can|could|is\s+able\s+to|has|controls)|whoever\s+(?:already\s+)?(?:can|could|is\s+able\s+to|has|controls|sets))\b/gi,
   },
   {
     actor: 'reporter',

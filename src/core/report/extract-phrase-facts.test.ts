@@ -27,6 +27,9 @@ describe('privileges-required', () => {
     ['The attacker needs administrator privileges.', ['high']],
     ['The process needs CAP_SYS_ADMIN to call mount().', ['high']],
     ['The attacker must be an admin.', ['high']],
+    ['Someone who already has a root shell on the box can copy the key.', ['high']],
+    ['An attacker with root on the host can read it.', ['high']],
+    ['The attacker already is root there.', ['high']],
     ['An authenticated administrator can upload plugins.', ['high']],
     ['A local admin can change the setting.', ['high']],
     ['Any authenticated user can trigger it.', ['low']],
@@ -88,6 +91,7 @@ describe('attack-vector', () => {
     ['Any local user can do this.', ['local']],
     ['It is only locally exploitable.', ['local']],
     ['The attacker must be on the same machine.', ['local']],
+    ['It needs someone with shell on the box.', ['local']],
     ['An attacker on the adjacent network can spoof it.', ['adjacent']],
     ['The attacker must be on the same LAN.', ['adjacent']],
     ['Exploitable over Bluetooth.', ['adjacent']],
@@ -142,6 +146,11 @@ describe('attacker-controls', () => {
     ['The attacker replaces the hook script referenced by the configuration.', ['config-file']],
     ['Pass a long command-line argument.', ['command-line']],
     ['It is triggered by passing --socket with a long value.', ['command-line']],
+    ['Whoever can set the `AuthorizedKeysCommand` key runs programs.', ['config-file']],
+    ['An attacker who controls the config key wins.', ['config-file']],
+    ['Anyone able to add a directive to the server configuration.', ['config-file']],
+    ['An attacker who controls the -s argument of the tool.', ['command-line']],
+    ['Whoever supplies the arguments passed to ssh decides.', ['command-line']],
     ['Send a crafted HTTP request to the server.', ['network-request']],
     ['A malicious request crashes it.', ['network-request']],
     ['The victim opens a crafted PNG file.', ['file-content']],
@@ -167,6 +176,26 @@ describe('attacker-controls', () => {
       valuesOf('The attacker does not need to set any environment variable.', 'attacker-controls'),
     ).toEqual([]);
   });
+
+  it('reads "whoever can" as the attacker', () => {
+    const actorsOf = (text: string) =>
+      extractFacts(buildTestReport(text))
+        .filter((fact) => fact.kind === 'attacker-controls' || fact.kind === 'privileges-required')
+        .map((fact) => [fact.value, fact.actor]);
+    expect(actorsOf('Whoever can set the `AuthorizedKeysCommand` key runs it.')).toEqual([
+      ['config-file', 'attacker'],
+    ]);
+    expect(actorsOf('Someone who already can edit the `Include` directive wins.')).toEqual([
+      ['config-file', 'attacker'],
+    ]);
+  });
+
+  it('does not take a cryptographic key or a plain option for a configuration key', () => {
+    expect(valuesOf('The attacker can set the private key length.', 'attacker-controls')).toEqual(
+      [],
+    );
+    expect(valuesOf('The attacker controls the response body.', 'attacker-controls')).toEqual([]);
+  });
 });
 
 describe('requires-config', () => {
@@ -183,7 +212,22 @@ describe('requires-config', () => {
     ['It only happens when `strict_mode` is enabled.', ['strict_mode']],
     ['It only happens when the compression option is enabled.', ['compression']],
     ['The binary must be compiled with -DTH_UNSAFE_PARSER.', ['th_unsafe_parser']],
+    ['With host-key checking disabled like this, anyone can answer.', ['verification-disabled']],
+    ['The caller turned off certificate verification.', ['verification-disabled']],
+    ['The client was created with rejectUnauthorized: false.', ['verification-disabled']],
+    ['They call it with verify=False.', ['verification-disabled']],
+    ['The job sets StrictHostKeyChecking=no.', ['verification-disabled']],
+    ['A user-supplied interceptor rewrites the URL.', ['caller-callback']],
+    ['The application registers its own transform callback.', ['caller-callback']],
+    ['Our user-supplied KnownHostsCommand script prints keys.', ['caller-callback']],
   ]);
+
+  it('does not take a verification the bug itself skips, or a denied one, for the caller turning it off', () => {
+    expect(
+      valuesOf('Certificate verification is not disabled in our setup.', 'requires-config'),
+    ).toEqual([]);
+    expect(valuesOf('The library verifies the certificate chain.', 'requires-config')).toEqual([]);
+  });
 
   it('handles negation and hypotheticals', () => {
     expect(valuesOf('There is no need for debug mode.', 'requires-config')).toEqual([]);

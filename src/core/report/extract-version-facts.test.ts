@@ -23,6 +23,8 @@ describe('versions', () => {
     ['Versions 2.2.0 through 2.4.1 are affected.', ['>=2.2.0 <=2.4.1']],
     ['Also seen on 2.3.2 and 2.5.0-rc1.', ['2.3.2', '2.5.0-rc1']],
     ['2.4.1 and earlier are affected.', ['<=2.4.1']],
+    ['Affected version: 9.9p1', ['9.9']],
+    ['Tested on version 9.6p2.', ['9.6']],
   ])('%s -> %j', (text, expected) => {
     expect(versionsOf(text)).toEqual(expected);
   });
@@ -51,6 +53,39 @@ describe('versions', () => {
   it('does not read code blocks or blockquote markers', () => {
     expect(versionsOf('```\nversion 1.2.3\n```\n> 2.3.4 is what the issue says')).toEqual([
       '2.3.4',
+    ]);
+  });
+
+  it('reads a portable banner without its p level, and not the SSH protocol version', () => {
+    const names = ['openssh'];
+    const of = (text: string) =>
+      extractFacts(buildTestReport(text), { projectNames: names })
+        .filter((fact) => fact.kind === 'version')
+        .map((fact) => fact.value);
+    expect(of('Server banner: SSH-2.0-OpenSSH_8.9p1 Ubuntu-3ubuntu0.10\n')).toEqual(['8.9']);
+    expect(of('We run OpenSSH 9.9p1 built from the tarball.')).toEqual(['9.9']);
+  });
+
+  it('leaves out another product named right before a version, also in a version section', () => {
+    const facts = extractFacts(
+      buildTestReport('# Report\n\n## Version\n\nOpenSSH_9.9p1, OpenSSL 3.0.13\n'),
+      { projectNames: ['openssh'] },
+    );
+    expect(facts.filter((fact) => fact.kind === 'version').map((fact) => fact.value)).toEqual([
+      '9.9',
+    ]);
+  });
+
+  it('leaves out upgrade targets asked about', () => {
+    expect(
+      versionsOf(
+        'We are on version 9.6.1. Is moving to 9.8.1 enough, or do we need to go to 9.9.1?',
+      ),
+    ).toEqual(['9.6.1']);
+    expect(versionsOf('We use version 1.26.18; do we need 2.x?')).toEqual(['1.26.18']);
+    expect(versionsOf('Version 1.4.2 here. Is 1.4.9 enough?')).toEqual(['1.4.2']);
+    expect(versionsOf('Version 1.4.2 here; we will upgrade to tinyhttpd 2.0.1.')).toEqual([
+      '1.4.2',
     ]);
   });
 });

@@ -10,8 +10,11 @@ interface Candidate {
   end: number;
 }
 
-// A version with at least one dot: 2.3, 2.3.1, v2.3.1-rc1, 1.0.0+build.5.
-const v = String.raw`v?\d{1,6}(?:\.\d{1,6}){1,3}(?:-[A-Za-z]\w*(?:\.\w+)*)?(?:\+\w+(?:\.\w+)*)?`;
+// A version with at least one dot: 2.3, 2.3.1, v2.3.1-rc1, 1.0.0+build.5, and a portable
+// release's `p` level (OpenSSH 9.9p1), which `bare` drops: 9.9p1 and 9.9p2 are one release for
+// the supported ranges, and a pre-release reading (9.9.0-p1 < 9.9.0) would be wrong.
+const portableLevel = String.raw`(?:p\d{1,3}(?![A-Za-z]))?`;
+const v = String.raw`v?\d{1,6}(?:\.\d{1,6}){1,3}${portableLevel}(?:-[A-Za-z]\w*(?:\.\w+)*)?(?:\+\w+(?:\.\w+)*)?`;
 const operator = String.raw`(?:<=|>=|=<|=>|<|>|≤|≥|~>?|\^)`;
 const versionWord = String.raw`(?:versions?[ \t]+|release[ \t]+|v(?=\d))?`;
 const notMore = String.raw`(?![\w+]|\.\d)`;
@@ -96,24 +99,27 @@ const patterns: ReadonlyArray<{
   {
     // A bare x.y.z; checked against the word before it, so "Python 3.11.4" is not taken.
     pattern:
-      /(?<![\w./:@#-])(\d{1,6}\.\d{1,6}\.\d{1,6}(?:-[A-Za-z]\w*(?:\.\w+)*)?)(?![\w+]|\.\d|\/[A-Za-z])/g,
-    toValue: (m) => m[1]!,
+      /(?<![\w./:@#-])(\d{1,6}\.\d{1,6}\.\d{1,6}(?:p\d{1,3}(?![A-Za-z]))?(?:-[A-Za-z]\w*(?:\.\w+)*)?)(?![\w+]|\.\d|\/[A-Za-z])/g,
+    toValue: (m) => bare(m[1]!),
   },
 ];
 
 // In an affected-version section any dotted number is a version: "2.4" alone on a line counts.
 const sectionVersionPattern =
-  /(?<![\w./:@#-])(\d{1,6}(?:\.\d{1,6}){1,3}(?:-[A-Za-z]\w*(?:\.\w+)*)?)(?![\w+]|\.\d|\/[A-Za-z])/g;
+  /(?<![\w./:@#-])(\d{1,6}(?:\.\d{1,6}){1,3}(?:p\d{1,3}(?![A-Za-z]))?(?:-[A-Za-z]\w*(?:\.\w+)*)?)(?![\w+]|\.\d|\/[A-Za-z])/g;
 
 const contextWords =
   /\b(?:versions?|releases?|affect\w*|vulnerable|fixed|patched|introduced|regression|tinyhttpd|v\d)\b/i;
-const foreignBefore =
-  /\b(?:python|py|node(?:js)?|ubuntu|debian|fedora|centos|rhel|alpine|gcc|clang|llvm|go|golang|rustc|rust|cargo|java|jdk|openjdk|npm|yarn|pnpm|pip|macos|osx|windows|win|linux|kernel|chrome|chromium|firefox|safari|edge|glibc|musl|openssl|libressl|cmake|make|docker|kubernetes|xcode|android|ios|ruby|php|perl|curl|nginx|apache|bash|zsh|cvss|score|ip|address|http|tls|ssl|rfc)\s*$/i;
+// Tools, platforms and dependencies whose versions are not the project's.
+const foreignProducts = String.raw`python|py|node(?:js)?|ubuntu|debian|fedora|centos|rhel|alpine|gcc|clang|llvm|go|golang|rustc|rust|cargo|java|jdk|openjdk|npm|yarn|pnpm|pip|macos|osx|windows|win|linux|kernel|chrome|chromium|firefox|safari|edge|glibc|musl|openssl|libressl|cmake|make|docker|kubernetes|xcode|android|ios|ruby|php|perl|curl|nginx|apache|bash|zsh|cvss|score|ip|address|http|tls|ssl|rfc`;
+const foreignBefore = new RegExp(String.raw`\b(?:${foreignProducts})\s*$`, 'i');
+// The same products, named right before the version with no other word between.
+const foreignRightBefore = new RegExp(String.raw`(?:^|[\s,;(])(?:${foreignProducts})[ \t]+$`, 'i');
 const unitAfter =
   /^\s*(?:%|ms\b|s\b|sec|seconds?\b|minutes?\b|hours?\b|days?\b|[kmgt]i?b\b|bytes?\b|times\b|x\b|\/\s*10\b|points?\b|percent\b)/i;
 
 function bare(version: string): string {
-  return version.replace(/^[vV]/, '');
+  return version.replace(/^[vV]/, '').replace(/^(\d[\d.]*\d)p\d{1,3}/, '$1');
 }
 
 function operator2(op: string): string {
@@ -127,9 +133,10 @@ function looksLikeDate(version: string): boolean {
   return parts.some((part) => /^(?:19|20)\d\d$/.test(part));
 }
 
-// Numbers of a specification, not versions: "RFC 9112 Section 7.1.1", "XML 1.0", "TLS 1.3".
+// Numbers of a specification, not versions: "RFC 9112 Section 7.1.1", "XML 1.0", "TLS 1.3", the
+// protocol version of an SSH banner ("SSH-2.0-OpenSSH_9.6p1").
 const specificationBefore =
-  /\b(?:sections?|sect\.|§|chapters?|clauses?|paragraphs?|appendix|annex|rfc\s*\d+(?:\s*,)?|xml|html|unicode|utf|ecma(?:script)?|iso(?:\/iec)?\s*\d*|ieee|posix|oauth|jwt|saml)\s*$/i;
+  /\b(?:sections?|sect\.|§|chapters?|clauses?|paragraphs?|appendix|annex|rfc\s*\d+(?:\s*,)?|xml|html|unicode|utf|ecma(?:script)?|iso(?:\/iec)?\s*\d*|ieee|posix|oauth|jwt|saml)\s*$|(?<![\w-])SSH-$/i;
 
 function isFalseVersion(
   text: string,
@@ -143,7 +150,11 @@ function isFalseVersion(
   if (text[candidate.start] === '>' && /(?:^|\n)[ \t]*$/.test(before)) return true; // a blockquote
   if (looksLikeDate(candidate.value)) return true;
   if (specificationBefore.test(before)) return true;
-  if (isInSection || !/^\d/.test(candidate.value)) return false;
+  if (!/^\d/.test(candidate.value)) return false;
+  // In an affected-version section any dotted number counts, except one that another product's
+  // name introduces ("Version: OpenSSH_9.9p1, OpenSSL 3.0.13"): that is a dependency's.
+  if (isInSection)
+    return foreignRightBefore.test(before) && !namesProjectBefore(before, projectNames);
   return foreignBefore.test(before) && !namesProjectBefore(before, projectNames);
 }
 
@@ -157,10 +168,11 @@ function namesProjectBefore(before: string, projectNames: readonly string[]): bo
   });
 }
 
-// `Apache Tomcat/11.0.5`, `jq-1.7.1`, `expat_2.6.2`, `curl 8.5.0 (x86_64...)`: a banner names
-// the product right before its version.
+// `Apache Tomcat/11.0.5`, `jq-1.7.1`, `expat_2.6.2`, `curl 8.5.0 (x86_64...)`, `OpenSSH 9.9p1`:
+// a banner names the product right before its version. A pre-release suffix has no `_`, so the
+// protocol part of `SSH-2.0-OpenSSH_9.6p1` does not swallow the product's own banner.
 const bannerPattern =
-  /(?<![\w.])([A-Za-z][\w+.]{0,30}(?:[ \t][A-Za-z][\w+.]{0,30})?)(?:[/_-]|[ \t]+v?(?=\d[\d.]*[ \t]*\())v?(\d{1,4}\.\d{1,4}(?:\.\d{1,6}){0,2}(?:-[A-Za-z][\w.]*)?)(?![\w]|\.\d)/g;
+  /(?<![\w.])([A-Za-z][\w+.]{0,30}(?:[ \t][A-Za-z][\w+.]{0,30})?)(?:[/_-]|[ \t]+v?(?=\d[\d.]*(?:p\d{1,3})?[ \t]*\()|[ \t]+(?=\d{1,4}\.\d{1,4}p\d))v?(\d{1,4}\.\d{1,4}(?:\.\d{1,6}){0,2}(?:p\d{1,3})?(?:-[A-Za-z][A-Za-z0-9.]*)?)(?![\w]|\.\d)/g;
 
 // A banner names the project, so only the text around each mention of a project name is searched:
 // the banner pattern costs little there and nothing in reports that never name the project.
@@ -211,17 +223,23 @@ function findBannersIn(text: string, projectNames: readonly string[]): Candidate
     );
     if (!isProject) return;
     const start = match.index + match[0].length - match[2]!.length;
-    found.push({ value: match[2]!, start, end: match.index + match[0].length });
+    found.push({ value: bare(match[2]!), start, end: match.index + match[0].length });
   });
   return found;
 }
 
 // Whether a version is named as NOT affected: "9.0.102 and 10.1.39: they are not affected",
-// "fixed in 2.4.2", "upgrade to 5.2.6", "the 5.x series is fine". Decided within the clause (a
+// "fixed in 2.4.2", "upgrade to 5.2.6", "the 5.x series is fine", or as an upgrade target asked
+// about: "is moving to 9.8p1 enough, or do we need to go to 9.9p1?", "do we need 2.x?". Decided within the clause (a
 // sentence, or the part of it after "while", "but", "whereas"); a clause that also says
 // "affected" or "vulnerable" without a denial keeps its versions.
 const fixedRightBefore =
-  /\b(?:fixed|patched|resolved|corrected|addressed)\s+(?:it\s+)?(?:in|since|as\s+of|with|by)\s+(?:version\s+|release\s+)?$|\b(?:upgrad\w*|updat\w*|mov\w*|bump\w*)\s+to\s+(?:version\s+|release\s+)?$/i;
+  /\b(?:fixed|patched|resolved|corrected|addressed)\s+(?:it\s+)?(?:in|since|as\s+of|with|by)\s+(?:version\s+|release\s+)?$|\b(?:upgrad\w*|updat\w*|mov\w*|bump\w*|go|going|jump\w*|switch\w*)\s+(?:straight\s+|directly\s+)?to\s+(?:version\s+|release\s+|[A-Za-z][\w.+]{0,30}[ \t_/-])?$/i;
+// An upgrade target asked about, not a version in use: "or do we need 2.x?", "is 9.8p1 enough?".
+const upgradeQuestionBefore =
+  /\b(?:do|would|will|should|must)\s+(?:we|I|you|they|one|users)\s+(?:really\s+)?(?:need|require|have\s+to\s+(?:use|run|install))\s+(?:the\s+)?(?:version\s+|release\s+)?$/i;
+const upgradeQuestionAfter =
+  /^(?:\s+(?:series|line|branch|release|package))?\s+(?:enough|sufficient|(?:is|be|would\s+be)\s+(?:enough|sufficient))\b/i;
 const deniedInClause =
   /\b(?:(?:is|are|was|were|seems?|seem|appears?|looks?)\s+(?:not|no\s+longer)|(?:is|are|was|were)n't|not|no\s+longer)\s+(?:\w+\s+)?(?:affected|vulnerable|impacted|reproducible|exploitable)\b|\bunaffected\b|\b(?:is|are|was|were)\s+not\s*$|\b(?:is|are|was|were)\s+(?:fine|safe|ok|okay|clean)\b|\bworks?\s+(?:fine|correctly|as\s+expected)\b|\b(?:contains?|includes?|ships?|has)\s+the\s+fix\b|\bcannot\s+reproduce\b|\bcould\s+not\s+reproduce\b|\b(?:do(?:es)?n't|do(?:es)?\s+not|did(?:n't|\s+not))\s+(?:have|show|exhibit|reproduce)\s+(?:the|this|that|it)\b|\bthe\s+(?:problem|issue|bug|crash|leak)\s+(?:is|was)\s+(?:gone|fixed|absent)\b/i;
 const clauseBreak = /[.!?;](?:\s|$)|\n\s*\n|\b(?:while|whereas|but|however|although)\b/gi;
@@ -240,8 +258,9 @@ function findClause(text: string, start: number, end: number): string {
 }
 
 function isNamedUnaffected(text: string, candidate: Candidate): boolean {
-  if (fixedRightBefore.test(text.slice(Math.max(0, candidate.start - 40), candidate.start)))
-    return true;
+  const before = text.slice(Math.max(0, candidate.start - 48), candidate.start);
+  if (fixedRightBefore.test(before) || upgradeQuestionBefore.test(before)) return true;
+  if (upgradeQuestionAfter.test(text.slice(candidate.end, candidate.end + 40))) return true;
   return deniedInClause.test(findClause(text, candidate.start, candidate.end));
 }
 
@@ -299,7 +318,7 @@ function findCandidates(
     forEachMatch(sectionVersionPattern, window, (match) => {
       const start = from + match.index;
       if (sink.fieldAt(start) !== 'affected-version') return;
-      const candidate = { value: match[1]!, start, end: start + match[0].length };
+      const candidate = { value: bare(match[1]!), start, end: start + match[0].length };
       if (!isFalseVersion(text, candidate, true, projectNames)) candidates.push(candidate);
     });
   }

@@ -73,7 +73,7 @@ function readScore(matched: string): string | null {
 
 // Verbs that turn "root", "admin privileges" or "CAP_SYS_ADMIN" into an outcome, not a need.
 export const outcomeBefore =
-  /\b(?:gain\w*|obtain\w*|escalat\w*|elevat\w*|become|becomes|becoming|acquir\w*|achiev\w*|get|gets|getting|got|grant\w*|lead\w*\s+to|result\w*\s+in|commands?|code|shell|takeover|take\s+over|compromis\w*|hijack\w*)\b(?:\s+\S+){0,4}\s*$/i;
+  /\b(?:gain\w*|obtain\w*|escalat\w*|elevat\w*|become|becomes|becoming|acquir\w*|achiev\w*|get|gets|getting|got|grant\w*|lead\w*\s+to|result\w*\s+in|commands?|code|shell|programs?|processes|binar(?:y|ies)|takeover|take\s+over|compromis\w*|hijack\w*)\b(?:\s+\S+){0,4}\s*$/i;
 
 export const phraseRules: readonly PhraseRule[] = [
   // privileges-required: statements that deny a need come first, they start earlier in the text.
@@ -183,6 +183,14 @@ export const phraseRules: readonly PhraseRule[] = [
       /\broot\s+(?:privileges?|permissions?|access|rights)\s+(?:is|are)\s+(?:required|needed|necessary)\b/,
   },
   { kind: 'privileges-required', value: 'high', isPrecondition: true, pattern: /\bsudo\b/ },
+  {
+    // "someone who already has a root shell on the box", "with root on the host", "already root".
+    kind: 'privileges-required',
+    value: 'high',
+    isPrecondition: true,
+    pattern:
+      /\b(?:has|have|having|had|with|holds?|holding)\s+(?:an?\s+)?root\s+(?:shell|access|login|account|session)s?\b|\broot\s+(?:shell\s+|access\s+)?on\s+the\s+(?:box|host|machine|server|system|node)\b|\balready\s+(?:has|have|is|are|runs?\s+as)\s+root\b/,
+  },
   {
     kind: 'privileges-required',
     value: 'high',
@@ -327,7 +335,7 @@ export const phraseRules: readonly PhraseRule[] = [
     kind: 'attack-vector',
     value: 'local',
     pattern:
-      /\bon\s+the\s+same\s+(?:machine|host|system|server|box|computer)\b|\b(?:shell|login)\s+access\s+to\s+the\s+(?:machine|host|system|server)\b/,
+      /\bon\s+the\s+same\s+(?:machine|host|system|server|box|computer)\b|\b(?:shell|login)\s+access\s+to\s+the\s+(?:machine|host|system|server)\b|\b(?:shell|shell\s+account|login|local\s+account)\s+on\s+the\s+(?:box|host|machine|server|system)\b/,
   },
   {
     kind: 'attack-vector',
@@ -463,6 +471,15 @@ export const phraseRules: readonly PhraseRule[] = [
       /\b(?:edit|modif|overwrit|chang|replac)\w*\s+(?:the\s+|an?\s+)?(?:[\w-]{1,40}\s)?(?:file|script|hook)s?\s(?:loaded|named|referenced|included|listed|specified|sourced)\s(?:by|in|from)\s(?:the\s)?(?:config(?:uration)?|settings|`?[\w-]{1,40}\.(?:conf|cfg|ini|toml|ya?ml|xml|json|properties))\b/,
   },
   {
+    // "whoever can set the `AuthorizedKeysCommand` key", "an attacker who controls the config
+    // key", "able to add a directive": a setting of the configuration, named as such. Counted
+    // only with the attacker as actor, like every attacker-controls fact.
+    kind: 'attacker-controls',
+    value: 'config-file',
+    pattern:
+      /\b(?:set|sets|setting|control|controls|controlling|chang\w*|edit\w*|writ\w*|add|adds|adding|modif\w*|inject\w*)\s+(?:the\s+|an?\s+|any\s+|that\s+)?(?:(?:config(?:uration)?|settings?)\s+(?:keys?|entr(?:y|ies)|values?|directives?)|(?:`[^`\n]{1,60}`\s+|[\w.-]{1,40}\s+)?directives?|`[^`\n]{1,60}`\s+(?:key|entry|option|setting))\b/,
+  },
+  {
     kind: 'attacker-controls',
     value: 'command-line',
     pattern:
@@ -472,6 +489,13 @@ export const phraseRules: readonly PhraseRule[] = [
     kind: 'attacker-controls',
     value: 'command-line',
     pattern: /`--?[A-Za-z][\w-]*`\s+(?:command[\s-]line\s+)?argument\b/,
+  },
+  {
+    // "an attacker who controls the -s argument", "whoever supplies the arguments passed to ssh".
+    kind: 'attacker-controls',
+    value: 'command-line',
+    pattern:
+      /\b(?:control\w*|suppl\w*|choos\w*|chose|chosen|inject\w*|influenc\w*)\s+(?:the\s+|an?\s+|any\s+)?(?:value\s+of\s+(?:the\s+)?)?`?--?[A-Za-z][\w-]*`?\s+(?:command[\s-]line\s+)?(?:arguments?|options?|flags?|parameters?|switch(?:es)?)\b|\b(?:control\w*|suppl\w*|choos\w*)\s+(?:the\s+)?(?:arguments?|options?|flags?|parameters?)\s+(?:passed|given|handed)\s+to\b/,
   },
   {
     kind: 'attacker-controls',
@@ -560,6 +584,22 @@ export const phraseRules: readonly PhraseRule[] = [
     pattern: new RegExp(
       String.raw`\b(?:requires?|requiring|needs?|only\s+(?:when|if)|when|if)\s+(?:the\s+)?(?:non-default\s+|optional\s+|experimental\s+)?[a-z][\w.-]*\s+(?:option|setting|config(?:uration)?\s+option|directive)\s+(?:is\s+|to\s+be\s+)?(?:${versionCheck}|true)\b`,
     ),
+  },
+  {
+    // The caller switched verification off: "with host-key checking disabled",
+    // "rejectUnauthorized: false", "verify=False", "StrictHostKeyChecking=no".
+    kind: 'requires-config',
+    value: 'verification-disabled',
+    pattern:
+      /\b(?:TLS|SSL|HTTPS|certificates?|cert|host[\s-]?keys?|hostnames?|peer)\s+(?:verification|validation|checking|checks?)\s+(?:(?:is|was|are|were|being|got|gets)\s+)?(?:disabled|turned\s+off|switched\s+off)\b|\b(?:disabl\w*|turn\w*\s+off|switch\w*\s+off)\s+(?:the\s+)?(?:TLS\s+|SSL\s+|HTTPS\s+|certificate\s+|cert\s+|host[\s-]?key\s+|hostname\s+|peer\s+)(?:verification|validation|checking|checks?)\b|\bStrictHostKeyChecking[\s=]+["']?(?:no|off)\b|\brejectUnauthorized["']?\s*[:=]\s*false\b|\bverify\s*=\s*False\b|\bInsecureSkipVerify\s*[:=]\s*true\b|\bCERT_NONE\b/,
+  },
+  {
+    // The code that misbehaves is the caller's own: "a user-supplied interceptor", "its own
+    // callback", "our user-supplied KnownHostsCommand script", "a custom hook".
+    kind: 'requires-config',
+    value: 'caller-callback',
+    pattern:
+      /\b(?:user|caller|application|app|developer|client|integrator)[\s-](?:supplied|provided|defined|written|registered)\s+(?:`[^`\n]{1,60}`\s+|[\w.-]{1,40}\s+)?(?:callbacks?|interceptors?|hooks?|scripts?|commands?|handlers?|middlewares?|plugins?|transforms?|functions?)\b|\b(?:their|its|our|your|the\s+(?:caller|application|user)'s)\s+own\s+(?:[\w.-]{1,40}\s+)?(?:callbacks?|interceptors?|hooks?|handlers?|middlewares?|transforms?)\b|\bcustom\s+(?:[\w.-]{1,40}\s+)?(?:callbacks?|interceptors?|hooks?)\b/,
   },
   {
     kind: 'requires-config',

@@ -58,6 +58,30 @@ describe('evaluateScope', () => {
     expect(ruleIds([])).toEqual([]);
   });
 
+  it('ranks paths-only with components (where the code is, specificity 0), not with preconditions', () => {
+    // A carve-out glob inside an in-scope component is a conflict in the profile for a human to
+    // settle (needs-review), not an exclusion that outranks the component rule (docs/verdicts.md).
+    const carveOut = buildProfile({
+      inScope: [
+        { id: 'IN-HTTP', statement: 'The HTTP parser.', when: { components: ['http-parser'] } },
+      ],
+      outOfScope: [
+        {
+          id: 'OOS-EXPERIMENTAL',
+          statement: 'The experimental module is not covered.',
+          when: { pathsOnly: ['src/http/experimental/**'] },
+        },
+      ],
+    });
+    const result = evaluateScope(carveOut, [buildFact('file-path', 'src/http/experimental/h3.c')]);
+    expect(result.inScope.map((match) => [match.ruleId, match.specificity])).toEqual([
+      ['IN-HTTP', 0],
+    ]);
+    expect(result.outOfScope.map((match) => [match.ruleId, match.specificity])).toEqual([
+      ['OOS-EXPERIMENTAL', 0],
+    ]);
+  });
+
   it('judges versions against the supported ranges', () => {
     expect(ruleIds([buildFact('version', '1.8.3')])).toEqual(['OOS-UNSUPPORTED']);
     expect(ruleIds([buildFact('version', '1.8.3'), buildFact('version', '2.4.1')])).toEqual([]);

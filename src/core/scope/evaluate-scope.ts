@@ -324,7 +324,7 @@ const specificityOfKey: Readonly<Record<string, number>> = {
   'user-interaction': 3,
   'requires-config': 3,
   versions: 3,
-  'paths-only': 3,
+  'paths-only': 0,
   mentions: 3,
   impact: 2,
   cwe: 2,

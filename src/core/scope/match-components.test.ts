@@ -30,6 +30,15 @@ describe('resolveBareFileName', () => {
     ]);
   });
 
+  it('counts a regression-test folder as a test folder', () => {
+    const openssh: ThreatComponent[] = [
+      { id: 'client', paths: ['sshconnect*.c'], input: 'untrusted' },
+      { id: 'regress', paths: ['regress/**'], input: 'trusted' },
+    ];
+    expect(ids(resolveBareFileName('sshconnect2.c', openssh))).toEqual(['client']);
+    expect(ids(resolveBareFileName('regress_netcat.c', openssh))).toEqual(['regress']);
+  });
+
   it('respects file-name patterns in globs', () => {
     const typed: ThreatComponent[] = [
       { id: 'lib', paths: ['lib/*.c'], input: 'untrusted' },

@@ -53,8 +53,9 @@ export function createPathMatcher(globs: readonly string[]): (path: string) => b
 
 // Folders of code that ships with a project but is not the product: a bare file name is not
 // taken to live there unless its own name says so (`test_parser.c`, `fuzz_target.cc`).
-const supportFolder = /^(?:tests?|spec|fuzz(?:ing)?|examples?|docs?|bench(?:es|marks?)?)(?:\/|$)/i;
-const supportName = /test|spec|fuzz|example|bench/i;
+const supportFolder =
+  /^(?:tests?|testing|regress(?:ion)?|spec|fuzz(?:ing)?|examples?|docs?|bench(?:es|marks?)?)(?:\/|$)/i;
+const supportName = /test|regress|spec|fuzz|example|bench/i;
 const globCharacter = /[*?[\]{}()!]/;
 
 function literalFolder(glob: string): string {
