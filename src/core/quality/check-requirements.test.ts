@@ -114,6 +114,12 @@ describe('a sanitizer trace as reproduction', () => {
       span: { start: 42, end: indented.body.length, line: 3 },
     };
     expect(checkRequirements(indented, [trace], only)[0]?.isPresent).toBe(true);
+    const paragraph = buildReport(
+      'It crashes: ==7==ERROR: AddressSanitizer: heap-use-after-free on address 0x6 #0 0x5 in f a.c:3',
+    );
+    expect(checkRequirements(paragraph, [], only)[0]?.isPresent).toBe(true);
+    const mention = buildReport('AddressSanitizer reports nothing, but it crashes sometimes.');
+    expect(checkRequirements(mention, [], only)[0]?.isPresent).toBe(false);
     const crash = buildReport('It crashes:\n\n    Segmentation fault (core dumped)\n');
     const log = { ...buildFact('code-block', 'text'), span: { start: 13, end: crash.body.length, line: 3 } };
     expect(checkRequirements(crash, [log], only)[0]?.isPresent).toBe(false);

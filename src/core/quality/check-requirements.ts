@@ -6,7 +6,7 @@ import type { Fact, FactKind } from '../model/fact.js';
 import type { Report, ReportField } from '../model/report.js';
 import type { RequirementName, SecurityProfile } from '../model/security-profile.js';
 import type { ExpectedItem, RequirementCheck } from '../model/triage-result.js';
-import { hasSanitizerError } from '../report/find-sanitizer-traces.js';
+import { findSanitizerError } from '../report/find-sanitizer-traces.js';
 
 interface Evidence {
   isPresent: boolean;
@@ -134,13 +134,11 @@ function isReproducible(report: Report, facts: readonly Fact[]): Evidence {
         isInSection(report, fact, 'reproduction')),
   );
   if (code) return { isPresent: true, reason: `a code block at line ${code.span.line}` };
-  // A sanitizer's own report records a run of the bug on a concrete input, fenced or not.
-  const trace = facts.find(
-    (fact) =>
-      fact.kind === 'code-block' &&
-      hasSanitizerError(report.body.slice(fact.span.start, fact.span.end)),
-  );
-  if (trace) return { isPresent: true, reason: `a sanitizer trace at line ${trace.span.line}` };
+  // A sanitizer's own report records a run of the bug on a concrete input, wherever it was
+  // pasted: fenced, indented, quoted, or run into a paragraph. Its error line is verbatim tool
+  // output ("==1==ERROR: AddressSanitizer:", "x.c:3:5: runtime error:"), never a mention.
+  const trace = findSanitizerError(report.body);
+  if (trace !== null) return { isPresent: true, reason: `a sanitizer report ("${trace}")` };
   const hasSection = sectionContent(report, 'reproduction') !== null;
   return {
     isPresent: false,

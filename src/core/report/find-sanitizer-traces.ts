@@ -21,6 +21,14 @@ export function hasSanitizerError(text: string): boolean {
   return sanitizerLine.test(text);
 }
 
+/** The first sanitizer error line's words in the text (cut to 80 characters), or null. */
+export function findSanitizerError(text: string): string | null {
+  const match = sanitizerLine.exec(text);
+  if (match === null) return null;
+  const lineEnd = text.indexOf('\n', match.index);
+  return text.slice(match.index, lineEnd === -1 ? undefined : lineEnd).slice(0, 80).trim();
+}
+
 function isInBlock(offset: number, blocks: readonly CodeBlock[]): boolean {
   return blocks.some((block) => offset >= block.start && offset < block.end);
 }
