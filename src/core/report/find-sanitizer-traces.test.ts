@@ -59,18 +59,21 @@ describe('findSanitizerTraces', () => {
       'text',
     );
     fc.assert(
-      fc.property(fc.array(fc.oneof(pieces, fc.string({ maxLength: 20 })), { maxLength: 60 }), (parts) => {
-        const body = parts.join('');
-        const spans = findSanitizerTraces(body, findCodeBlocks(body));
-        let previousEnd = -1;
-        for (const span of spans) {
-          expect(span.start).toBeGreaterThan(previousEnd);
-          expect(span.end).toBeGreaterThanOrEqual(span.start);
-          expect(span.end).toBeLessThanOrEqual(body.length);
-          expect(hasSanitizerError(body.slice(span.start, span.end))).toBe(true);
-          previousEnd = span.end;
-        }
-      }),
+      fc.property(
+        fc.array(fc.oneof(pieces, fc.string({ maxLength: 20 })), { maxLength: 60 }),
+        (parts) => {
+          const body = parts.join('');
+          const spans = findSanitizerTraces(body, findCodeBlocks(body));
+          let previousEnd = -1;
+          for (const span of spans) {
+            expect(span.start).toBeGreaterThan(previousEnd);
+            expect(span.end).toBeGreaterThanOrEqual(span.start);
+            expect(span.end).toBeLessThanOrEqual(body.length);
+            expect(hasSanitizerError(body.slice(span.start, span.end))).toBe(true);
+            previousEnd = span.end;
+          }
+        },
+      ),
     );
   });
 

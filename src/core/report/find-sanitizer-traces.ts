@@ -26,7 +26,10 @@ export function findSanitizerError(text: string): string | null {
   const match = sanitizerLine.exec(text);
   if (match === null) return null;
   const lineEnd = text.indexOf('\n', match.index);
-  return text.slice(match.index, lineEnd === -1 ? undefined : lineEnd).slice(0, 80).trim();
+  return text
+    .slice(match.index, lineEnd === -1 ? undefined : lineEnd)
+    .slice(0, 80)
+    .trim();
 }
 
 function isInBlock(offset: number, blocks: readonly CodeBlock[]): boolean {

@@ -18,9 +18,11 @@ describe('a command-line tool’s operator input', () => {
   });
 
   it('does not read the tool’s untrusted file input as its command line', () => {
-    expect(controlsOf('An attacker who supplies a crafted archive to `tool -x` can crash it.')).not.toContain(
-      'command-line:attacker',
-    );
-    expect(controlsOf('The attacker cannot control the commands piped into `tool --shell`.')).toEqual([]);
+    expect(
+      controlsOf('An attacker who supplies a crafted archive to `tool -x` can crash it.'),
+    ).not.toContain('command-line:attacker');
+    expect(
+      controlsOf('The attacker cannot control the commands piped into `tool --shell`.'),
+    ).toEqual([]);
   });
 });

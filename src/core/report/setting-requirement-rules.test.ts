@@ -19,7 +19,10 @@ describe('build options in unfamiliar words', () => {
     ['You need it configured through `cmake -DCMAKE_C_FLAGS="-DDEBUGLEVEL=6"` first.', ['debug']],
     ['This only happens when the library is built with the legacy module.', ['non-default']],
     ['The bug is there when compiled with the optional zlib support.', ['non-default']],
-    ['Built using make ZSTD_LEGACY_SUPPORT=1 the v0.1 decoder is present.', ['zstd_legacy_support']],
+    [
+      'Built using make ZSTD_LEGACY_SUPPORT=1 the v0.1 decoder is present.',
+      ['zstd_legacy_support'],
+    ],
   ])('%s -> %j', (text, expected) => {
     expect(settingsOf(text)).toEqual(expected);
   });
@@ -59,9 +62,9 @@ describe('runtime and API settings the application must choose', () => {
   });
 
   it('reads a flag set by the attacker’s data as data, not configuration', () => {
-    expect(settingsOf('Bounds checks are skipped when `FAST_UNSAFE` is set by the frame header.')).toEqual(
-      [],
-    );
+    expect(
+      settingsOf('Bounds checks are skipped when `FAST_UNSAFE` is set by the frame header.'),
+    ).toEqual([]);
     expect(settingsOf('Bounds checks are skipped when `fast_unsafe` is enabled.')).toEqual([
       'fast_unsafe',
     ]);
