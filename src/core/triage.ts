@@ -1,8 +1,10 @@
 // The part of the core that a triage run loads: report parsing and facts, scope, completeness,
-// severity, queue and replies, duplicates, code evidence, the dependency guard, terminal-safe
-// text and the error classes. A narrow entry point beside index.ts (the whole library API), so
-// `thresher triage` does not load the readiness rules, the advisory formats or the inbox
-// workflow. Every name here is also exported, unchanged, by index.ts.
+// severity, queue and replies, duplicates, terminal-safe text and the error classes. A narrow
+// entry point beside index.ts (the whole library API), so `thresher triage` does not load the
+// readiness rules, the advisory formats or the inbox workflow; the dependency guard
+// (dependencies.ts) and the code evidence checks (evidence.ts) have entry points of their own, as
+// a triage needs them only for a report with a diff or with --repo. Every name here is also
+// exported, unchanged, by index.ts.
 
 export { InputError, UnavailableError } from './errors.js';
 export type { CheckedClaim, CodeClaim, EvidenceSummary } from './model/evidence.js';
@@ -21,79 +23,8 @@ export type { Report } from './model/report.js';
 export type { SecurityProfile } from './model/security-profile.js';
 export { requirementNames } from './model/security-profile.js';
 export type { DependencyFacts, TriageResult } from './model/triage-result.js';
-export {
-  assessDependencies,
-  countPackages,
-  dedupeDependencies,
-} from './deps/assess-dependencies.js';
-export {
-  createPopularityIndexes,
-  type PopularityIndex,
-  type PopularPackage,
-} from './deps/create-popularity-index.js';
-export { resolveNpmVersion } from './deps/check-package-record.js';
-export { normalizeForRegistry } from './deps/fold-package-name.js';
 export { findUnifiedDiffs } from './deps/find-unified-diffs.js';
-export { createAdvisoryIndex } from './deps/match-vulnerabilities.js';
-export { parseDependencyFile } from './deps/parse-dependency-file.js';
-export { parseDependencyDiff } from './deps/parse-dependency-diff.js';
-export { summarizePackument } from './deps/summarize-packument.js';
 export { createDuplicateIndex, type DuplicateIndex } from './duplicates/create-duplicate-index.js';
-export { chooseRevision } from './evidence/choose-revision.js';
-export { extractCodeClaims } from './evidence/extract-code-claims.js';
-export { findClosestPath, resolveCitedPath } from './evidence/find-closest-path.js';
-export { findSymbolDefinitions, findSymbolMentions } from './evidence/find-symbol-definitions.js';
-export { gradeEvidence } from './evidence/grade-evidence.js';
-export { evidenceThresholds } from './evidence/evidence-thresholds.js';
-export { findBlockEnd } from './evidence/find-block-end.js';
-export {
-  findQuotedCode,
-  groupHitsBySymbol,
-  isLaterChangeWanted,
-  listSymbolsToSearch,
-  locateCitedLines,
-  pickSnippetFiles,
-  pickSymbolFiles,
-  spellOption,
-  type CodeHit,
-} from './evidence/plan-claim-checks.js';
-export {
-  findNearMissName,
-  listIdentifiers,
-  pickNearMissProbes,
-} from './evidence/find-near-miss-name.js';
-export {
-  judgeExternalClaim,
-  judgeOptionClaim,
-  judgeSymbolClaim,
-  orderSymbolFiles,
-  type SymbolSearch,
-} from './evidence/judge-symbol-claim.js';
-export {
-  judgeFoundPath,
-  judgeLineClaim,
-  judgeMissingPath,
-  judgePatchClaim,
-  judgeRevisionClaim,
-  judgeSnippetClaim,
-} from './evidence/judge-code-claim.js';
-export {
-  addFixedIn,
-  addLaterChange,
-  describeCheckedRevision,
-  summarizeCheckedRevision,
-  type RevisionOutcome,
-} from './evidence/describe-revision-check.js';
-export {
-  pickFirstRelease,
-  sampleReleaseTags,
-  type TagConvention,
-} from './evidence/learn-tag-convention.js';
-export {
-  compareLineClaim,
-  findBestSnippetMatch,
-  pickSnippetProbes,
-} from './evidence/match-snippet.js';
 export { buildReportDocument } from './report/build-report-document.js';
 export {
   describeTooLargeInput,

@@ -4,24 +4,26 @@
 // except the OSV corpus, read through its port.
 
 import {
-  assessDependencies,
-  countPackages,
-  createAdvisoryIndex,
-  createPopularityIndexes,
-  dedupeDependencies,
   findUnifiedDiffs,
-  normalizeForRegistry,
-  parseDependencyDiff,
-  parseDependencyFile,
   type Dependency,
   type DependencyFileFormat,
   type DependencyFinding,
   type Ecosystem,
   type NpmAdvisory,
-  type PopularityIndex,
   type RegistryLookup,
-  resolveNpmVersion,
 } from '../core/triage.js';
+import {
+  assessDependencies,
+  countPackages,
+  createAdvisoryIndex,
+  createPopularityIndexes,
+  dedupeDependencies,
+  normalizeForRegistry,
+  parseDependencyDiff,
+  parseDependencyFile,
+  type PopularityIndex,
+  resolveNpmVersion,
+} from '../core/dependencies.js';
 import type {
   AdvisoryReader,
   Clock,

@@ -3,6 +3,13 @@
 // we say so). The repository is only read; every verdict and sentence comes from core.
 
 import {
+  type CheckedClaim,
+  type CodeClaim,
+  type EvidenceSummary,
+  type Fact,
+  type Report,
+} from '../core/triage.js';
+import {
   addFixedIn,
   addLaterChange,
   chooseRevision,
@@ -38,15 +45,10 @@ import {
   sampleReleaseTags,
   spellOption,
   summarizeCheckedRevision,
-  type CheckedClaim,
-  type CodeClaim,
-  type EvidenceSummary,
-  type Fact,
-  type Report,
   type RevisionOutcome,
   type SymbolSearch,
   type TagConvention,
-} from '../core/triage.js';
+} from '../core/evidence.js';
 import type { CommitInfo, GrepHit, RepoReader } from './ports.js';
 
 const textDecoder = new TextDecoder('utf-8', { fatal: false });

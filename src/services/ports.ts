@@ -6,12 +6,12 @@ import type {
   Ecosystem,
   NpmAdvisory,
   ParseIssue,
-  PopularPackage,
   RegistryLookup,
   Report,
   ReportStatus,
   SeverityModel,
 } from '../core/triage.js';
+import type { PopularPackage } from '../core/dependencies.js';
 
 /**
  * A report file (or one message of an mbox) that could not be read or parsed, or one report whose

@@ -8,6 +8,7 @@ import {
   buildReportDocument,
   deriveProjectNames,
   extractReportFacts,
+  findUnifiedDiffs,
   predictSeverity,
   rankQueue,
   resolveSupportedVersions,
@@ -18,7 +19,6 @@ import {
   type TriageResult,
 } from '../core/triage.js';
 import type { DependencyService } from './check-dependencies.js';
-import { checkEvidence } from './check-evidence.js';
 import { isolateReportFailure } from './isolate-report-failure.js';
 import {
   createDuplicateIndexCache,
@@ -97,6 +97,8 @@ export function createTriageService(dependencies: {
     mode: 'offline' | 'online' | 'off',
   ): Promise<DependencyFacts | null> {
     if (mode === 'off' || dependencies.dependencyService === undefined) return null;
+    // Most reports hold no diff: the guard (and its parsers and indexes) is not even loaded.
+    if (findUnifiedDiffs(report.body).length === 0) return null;
     const outcome = await dependencies.dependencyService.checkReportBody(
       { name: report.source, text: report.body },
       { offline: mode === 'offline' },
@@ -146,7 +148,7 @@ export function createTriageService(dependencies: {
         ? await isolateReportFailure(
             report.source,
             'the code evidence check',
-            () => checkEvidence(report, facts, repo),
+            async () => (await import('./check-evidence.js')).checkEvidence(report, facts, repo),
             problems,
           )
         : null;

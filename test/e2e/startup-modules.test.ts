@@ -83,16 +83,40 @@ describe('modules loaded at start-up', () => {
       'better-sqlite3',
       'pg',
       'hono',
+      // a plain CVSS 3.1 base vector is scored by our own formula (load-cvss-calculator.ts)
+      'ae-cvss-calculator',
     ]) {
       expect(packages, unused).not.toContain(unused);
     }
     expect(urls).toContain('src/core/report/extract-facts.ts');
+    // The report holds a diff: the dependency guard runs. No --repo: no code evidence check.
+    expect(urls).toContain('src/services/check-dependencies.ts');
+    expect(urls).not.toContain('src/services/check-evidence.ts');
+    expect(urls).not.toContain('src/core/evidence/extract-code-claims.ts');
     expect(urls).not.toContain('src/core/index.ts');
     for (const folder of ['core/readiness', 'core/advisories', 'core/workflow', 'adapters/git'])
       expect(
         urls.filter((url) => url.startsWith(`src/${folder}/`)),
         folder,
       ).toEqual([]);
+  });
+
+  it('a report without a diff does not load the dependency guard', () => {
+    const urls = listLoadedModules([
+      'triage',
+      '--profile',
+      profile,
+      'examples/reports/02-parse-header-oob-read.md',
+    ]);
+    for (const guard of [
+      'src/services/check-dependencies.ts',
+      'src/core/deps/assess-dependencies.ts',
+      'src/adapters/registry/create-npm-registry.ts',
+    ])
+      expect(urls).not.toContain(guard);
+    const packages = loadedPackages(urls);
+    expect(packages).not.toContain('smol-toml');
+    expect(packages).not.toContain('@renovatebot/pep440');
   });
 
   it('a mail report loads the mail parser', () => {

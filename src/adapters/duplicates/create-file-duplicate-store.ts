@@ -4,7 +4,6 @@
 // temporary file, flushed and renamed over the store under a lock, so a crash or a second run
 // never leaves a half-written or mixed store.
 
-import { randomUUID } from 'node:crypto';
 import { constants } from 'node:fs';
 import { open, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
@@ -188,6 +187,8 @@ async function writeAtomically(
   path: string,
   documents: Iterable<DuplicateDocument>,
 ): Promise<void> {
+  // node:crypto (some twenty of Node's own modules) loads only when the store is written.
+  const { randomUUID } = await import('node:crypto');
   const temporary = `${path}.${randomUUID()}.tmp`;
   const handle = await open(temporary, 'wx');
   try {

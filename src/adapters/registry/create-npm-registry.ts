@@ -3,7 +3,8 @@
 
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { summarizePackument, type NpmAdvisory, type RegistryLookup } from '../../core/triage.js';
+import { type NpmAdvisory, type RegistryLookup } from '../../core/triage.js';
+import { summarizePackument } from '../../core/dependencies.js';
 import type { PackageRegistry, RegistryOpener } from '../../services/ports.js';
 import { createRegistryCache } from './create-registry-cache.js';
 import {

@@ -1,7 +1,6 @@
 // A disk cache of registry answers: one small JSON file per registry and package, with the time
 // it was fetched, so answers expire; offline, expired answers are still used.
 
-import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { RegistryLookup } from '../../core/triage.js';
@@ -27,8 +26,11 @@ export function createRegistryCache(
   maxAgeMs: number,
   now: () => number,
 ): RegistryCache {
-  const fileOf = (registry: string, name: string): string =>
-    `${createHash('sha256').update(`${registry}\0${name}`).digest('hex')}.json`;
+  // node:crypto (some twenty of Node's own modules) loads only when a name is looked up.
+  const fileOf = async (registry: string, name: string): Promise<string> => {
+    const { createHash } = await import('node:crypto');
+    return `${createHash('sha256').update(`${registry}\0${name}`).digest('hex')}.json`;
+  };
   // One listing of the folder answers "not cached" for thousands of names without a read each.
   let listing: Promise<Set<string>> | null = null;
   const listFiles = () =>
@@ -38,8 +40,10 @@ export function createRegistryCache(
     ));
   return {
     async read(registry, name, { ignoreExpiry }) {
-      const file = fileOf(registry, name);
-      if (!(await listFiles()).has(file)) return null;
+      const files = await listFiles();
+      if (files.size === 0) return null;
+      const file = await fileOf(registry, name);
+      if (!files.has(file)) return null;
       try {
         const text = await readFile(join(folder, file), 'utf8');
         if (text.length > maxCacheFileBytes) return null;
@@ -53,11 +57,12 @@ export function createRegistryCache(
     async write(registry, name, lookup) {
       try {
         await mkdir(folder, { recursive: true });
-        const path = join(folder, fileOf(registry, name));
+        const file = await fileOf(registry, name);
+        const path = join(folder, file);
         const temporary = `${path}.${process.pid}.tmp`;
         await writeFile(temporary, JSON.stringify({ fetchedAt: now(), lookup }));
         await rename(temporary, path);
-        (await listFiles()).add(fileOf(registry, name));
+        (await listFiles()).add(file);
       } catch {
         // A cache that cannot be written only costs a request next time.
       }

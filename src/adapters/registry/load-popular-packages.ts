@@ -2,7 +2,7 @@
 // `npm-high-impact` package) and the PyPI top list vendored in data/deps (hugovk/top-pypi-packages).
 
 import { readFile } from 'node:fs/promises';
-import type { PopularPackage } from '../../core/triage.js';
+import type { PopularPackage } from '../../core/dependencies.js';
 import type { PopularList, PopularPackageSource } from '../../services/ports.js';
 
 const pypiListUrl = new URL('../../../data/deps/popular_pypi_top15000.tsv', import.meta.url);

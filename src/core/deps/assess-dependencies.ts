@@ -210,15 +210,43 @@ function assessOne(
   return findings;
 }
 
+/** For each dependency, whether its name is listed as written: one batch per ecosystem. */
+function markListed(input: DependencyAssessmentInput): boolean[] {
+  const isListed = new Array<boolean>(input.dependencies.length).fill(false);
+  for (const ecosystem of ['npm', 'pypi'] as const) {
+    const positions: number[] = [];
+    const names: string[] = [];
+    input.dependencies.forEach((dependency, position) => {
+      if (dependency.ecosystem !== ecosystem || dependency.origin !== 'registry') return;
+      positions.push(position);
+      names.push(dependency.name);
+    });
+    if (names.length === 0) continue;
+    const listed = input.popularity[ecosystem].hasEachName(names);
+    for (let at = 0; at < positions.length; at += 1) isListed[positions[at]!] = listed[at]!;
+  }
+  return isListed;
+}
+
 export function assessDependencies(input: DependencyAssessmentInput): DependencyFinding[] {
   const verdicts: Record<Ecosystem, Map<string, NameVerdict>> = { npm: new Map(), pypi: new Map() };
   const findings = new Map<string, DependencyFinding>();
-  for (const dependency of input.dependencies) {
-    if (dependency.origin !== 'registry') continue;
+  // Offline with nothing cached and no advisories, a listed npm name has nothing to report.
+  const isNothingKnown =
+    input.osv === null && input.registry.size === 0 && input.npmAdvisories.size === 0;
+  const isListed = markListed(input);
+  input.dependencies.forEach((dependency, position) => {
+    if (dependency.origin !== 'registry') return;
+    if (
+      isListed[position] &&
+      isNothingKnown &&
+      dependency.ecosystem === 'npm' &&
+      dependency.hasInstallScript !== true
+    )
+      return;
     // A popular name spelt as listed needs no memo: its verdict is one look-up.
-    const isListed = input.popularity[dependency.ecosystem].byName.has(dependency.name);
     const known = verdicts[dependency.ecosystem];
-    let verdict = isListed ? popularVerdict : known.get(dependency.name);
+    let verdict = isListed[position] ? popularVerdict : known.get(dependency.name);
     if (verdict === undefined) {
       verdict = judgeName(dependency, input);
       known.set(dependency.name, verdict);
@@ -227,7 +255,7 @@ export function assessDependencies(input: DependencyAssessmentInput): Dependency
       const key = findingKey(finding);
       if (!findings.has(key)) findings.set(key, finding);
     }
-  }
+  });
   return [...findings.values()].sort(
     (a, b) =>
       dependencySeverities.indexOf(b.severity) - dependencySeverities.indexOf(a.severity) ||

@@ -4,6 +4,7 @@
 
 import type { Ecosystem } from '../model/dependency.js';
 import { createDeletionIndex, type DeletionIndex } from './create-deletion-index.js';
+import { createNameTable, type NameTable } from './create-name-table.js';
 import {
   coresOf,
   normalizeForRegistry,
@@ -33,6 +34,11 @@ export interface PopularityIndex {
   byKey: ReadonlyMap<string, PopularEntry>;
   /** The names exactly as listed: the one look-up most dependencies need. */
   byName: ReadonlyMap<string, PopularEntry>;
+  /**
+   * For each name, whether `byName` holds it: the same answers as `byName.has`, for a whole
+   * lockfile at once (the table behind it is built on first use).
+   */
+  hasEachName(names: readonly string[]): boolean[];
   /** The maps for near matches, built on first use: a list of popular names needs none. */
   similarity(): SimilarityMaps;
 }
@@ -217,6 +223,7 @@ export function createPopularityIndex(
     entries.push(entry);
   }
   let maps: SimilarityMaps | null = null;
+  let names: NameTable | null = null;
   return {
     ecosystem,
     size: entries.length,
@@ -224,6 +231,7 @@ export function createPopularityIndex(
     find: (name) => byKey.get(normalizeForRegistry(ecosystem, name)),
     byKey,
     byName,
+    hasEachName: (queries) => (names ??= createNameTable([...byName.keys()])).hasEach(queries),
     similarity: () => (maps ??= buildSimilarityMaps(ecosystem, entries, byKey, otherNames)),
   };
 }

@@ -1,7 +1,7 @@
 // countGroups reads capturing groups from a pattern's text; the engine is the reference.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { countGroups } from './extract-phrase-facts.js';
+import { countGroups } from './compile-phrase-dispatch.js';
 import { phraseRules } from './phrase-rules.js';
 
 function countByEngine(source: string): number {

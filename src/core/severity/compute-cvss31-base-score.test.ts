@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeCvss31BaseScore } from './compute-cvss31-base-score.js';
-import { scoreCvssBase } from './score-cvss-base.js';
+import { loadCvssCalculator } from './load-cvss-calculator.js';
+import { parseCvssVector, scoreCvssVector } from './score-cvss-vector.js';
 import {
   formatSeverityVector,
   severityMetrics,
@@ -20,12 +21,17 @@ function listAllMetrics(): Array<Record<SeverityMetric, string>> {
 }
 
 describe('computeCvss31BaseScore', () => {
-  it('gives ae-cvss-calculator’s base score for all 2,592 vectors', () => {
+  it('gives ae-cvss-calculator’s base and overall score for all 2,592 vectors', () => {
+    // scoreCvssVector and scoreCvssBase score these vectors with it instead of the calculator.
+    const { Cvss3P1 } = loadCvssCalculator();
     const all = listAllMetrics();
     expect(all).toHaveLength(2592);
     for (const metrics of all) {
       const vector = formatSeverityVector(metrics);
-      expect(computeCvss31BaseScore(metrics), vector).toBe(scoreCvssBase(vector)!.baseScore);
+      const scores = new Cvss3P1(vector).calculateScores();
+      expect(computeCvss31BaseScore(metrics), vector).toBe(scores.base);
+      expect(computeCvss31BaseScore(metrics), vector).toBe(scores.overall ?? scores.base);
+      expect(scoreCvssVector(parseCvssVector(vector)!)?.score, vector).toBe(scores.base);
     }
   });
 

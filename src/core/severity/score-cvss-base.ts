@@ -1,10 +1,11 @@
 // The base score of a CVSS vector, as CVE and CSAF records state it next to the vector
 // (`scoreCvssVector` gives the score of the whole vector, temporal and environmental metrics
-// included). For CVSS 4.0 the vector has one score. Scoring is ae-cvss-calculator's.
+// included). For CVSS 4.0 the vector has one score. Scoring is ae-cvss-calculator's, but for a
+// plain v3.1 base vector (our own formula, see score-cvss-vector.ts).
 
-import cvssCalculator from 'ae-cvss-calculator';
 import type { SeverityRating } from '../model/triage-result.js';
-import { parseCvssVector, type CvssVersion } from './score-cvss-vector.js';
+import { loadCvssCalculator } from './load-cvss-calculator.js';
+import { parseCvssVector, scorePlainCvss31Vector, type CvssVersion } from './score-cvss-vector.js';
 import { toSeverityRating } from './to-severity-rating.js';
 
 export interface CvssBaseScore {
@@ -13,19 +14,22 @@ export interface CvssBaseScore {
   rating: Exclude<SeverityRating, 'unknown'>;
 }
 
+function scoreWithCalculator(version: CvssVersion, text: string): number | undefined {
+  const cvssCalculator = loadCvssCalculator();
+  if (version === '4.0') return new cvssCalculator.Cvss4P0(text).calculateScores().overall;
+  const calculator =
+    version === '3.1' ? new cvssCalculator.Cvss3P1(text) : new cvssCalculator.Cvss3P0(text);
+  return calculator.calculateScores().base;
+}
+
 /** Null when the vector is incomplete or the calculator refuses it. */
 export function scoreCvssBase(vector: string): CvssBaseScore | null {
   const parsed = parseCvssVector(vector);
   if (parsed === null) return null;
   try {
     const text = vector.trim();
-    const baseScore =
-      parsed.version === '4.0'
-        ? new cvssCalculator.Cvss4P0(text).calculateScores().overall
-        : (parsed.version === '3.1'
-            ? new cvssCalculator.Cvss3P1(text)
-            : new cvssCalculator.Cvss3P0(text)
-          ).calculateScores().base;
+    const plain = scorePlainCvss31Vector(parsed);
+    const baseScore = Number.isFinite(plain) ? plain : scoreWithCalculator(parsed.version, text);
     if (baseScore === undefined || !Number.isFinite(baseScore)) return null;
     return { version: parsed.version, baseScore, rating: toSeverityRating(baseScore) };
   } catch {

@@ -1,9 +1,13 @@
 // Reads and scores CVSS v3.0, v3.1 and v4.0 vectors. Scoring is delegated to ae-cvss-calculator
-// (FIRST's formulas, kept by metaeffekt); this module only checks the vector is complete and
-// maps the score to FIRST's qualitative rating (to-severity-rating.ts).
+// (FIRST's formulas, kept by metaeffekt), except for a plain v3.1 base vector, which our own
+// formula scores the same (so the calculator loads only when needed, see load-cvss-calculator.ts);
+// this module only checks the vector is complete and maps the score to FIRST's qualitative
+// rating (to-severity-rating.ts).
 
-import cvssCalculator from 'ae-cvss-calculator';
 import type { SeverityRating } from '../model/triage-result.js';
+import { computeCvss31BaseScore } from './compute-cvss31-base-score.js';
+import { loadCvssCalculator } from './load-cvss-calculator.js';
+import type { SeverityMetric } from './severity-metrics.js';
 import { toSeverityRating } from './to-severity-rating.js';
 
 export type CvssVersion = '3.0' | '3.1' | '4.0';
@@ -55,13 +59,29 @@ function computeScore(vector: CvssVector): number {
   const text = formatCvssVector(vector);
   const cached = scoreCache.get(text);
   if (cached !== undefined) return cached;
-  const score = calculateScore(vector.version, text);
+  const score = calculateScore(vector, text);
   if (scoreCache.size >= maxCachedScores) scoreCache.clear();
   scoreCache.set(text, score);
   return score;
 }
 
-function calculateScore(version: CvssVersion, text: string): number {
+/**
+ * The score of a v3.1 vector of the eight base metrics and nothing else, by our own formula (the
+ * calculator's base and overall score of each of the 2,592 such vectors); NaN for any other vector
+ * or a value outside the specification's, which then goes to the calculator.
+ */
+export function scorePlainCvss31Vector(vector: CvssVector): number {
+  if (vector.version !== '3.1' || vector.metrics.size !== baseMetrics['3.1'].length) return NaN;
+  return computeCvss31BaseScore(
+    Object.fromEntries(vector.metrics) as Record<SeverityMetric, string>,
+  );
+}
+
+function calculateScore(vector: CvssVector, text: string): number {
+  const plain = scorePlainCvss31Vector(vector);
+  if (Number.isFinite(plain)) return plain;
+  const { version } = vector;
+  const cvssCalculator = loadCvssCalculator();
   if (version === '4.0') return new cvssCalculator.Cvss4P0(text).calculateScores().overall;
   const calculator =
     version === '3.1' ? new cvssCalculator.Cvss3P1(text) : new cvssCalculator.Cvss3P0(text);
