@@ -16,20 +16,14 @@ import { triageRenderings } from './triage-renderings.js';
  * fails, so the list cannot go stale.
  */
 const knownMeasureVariance = new Set([
-  'nghttp2/15-hpack-indice-negativo.md [one-paragraph]',
-  'c-ares/02-read-answers-uaf-tcp-close.md [one-paragraph]',
   'urllib3/06-critical-crlf-rce-ai.md [plain-labels]',
   'urllib3/06-critical-crlf-rce-ai.md [lower-case-labels]',
   'urllib3/06-critical-crlf-rce-ai.md [email]',
   'urllib3/07-http2-header-flood.md [one-paragraph]',
-  'urllib3/11-dummyserver-open-redirect.md [email]',
   'urllib3/14-brotli-seconda-lettura.md [one-paragraph]',
-  'libarchive/02-rar-seek-data-cursor-underflow.txt [one-paragraph]',
   'libarchive/06-rar5-huffman-rce-ai.md [plain-labels]',
   'libarchive/06-rar5-huffman-rce-ai.md [lower-case-labels]',
   'libarchive/06-rar5-huffman-rce-ai.md [email]',
-  'libarchive/09-seek-fuzzer-harness-leak.md [email]',
-  'libarchive/14-cpio-trailer-naam-uaf.md [one-paragraph]',
   'express/06-node-env-development-stack-trace.txt [one-paragraph]',
   'express/08-ai-critical-rce-view-engine.md [plain-labels]',
   'express/08-ai-critical-rce-view-engine.md [lower-case-labels]',
@@ -42,6 +36,11 @@ const knownMeasureVariance = new Set([
   'libxml2/07-ai-xpath-compile-rce.md [plain-labels]',
   'libxml2/07-ai-xpath-compile-rce.md [lower-case-labels]',
   'libxml2/07-ai-xpath-compile-rce.md [email]',
+  // Tune, found with zstd (judgment-4) and not fixed yet: the fact is only in the title, and an
+  // e-mail's Subject is its title, which facts are not read from (the version of 07, the
+  // "stack overflow" impact of 08).
+  'zstd/07-stable-out-buffer.txt [email]',
+  'zstd/08-filelist-operator.md [email]',
 ]);
 const measureProjectsWithKnownVariance = new Set([
   'nghttp2',
@@ -50,6 +49,7 @@ const measureProjectsWithKnownVariance = new Set([
   'libarchive',
   'express',
   'libxml2',
+  'zstd',
 ]);
 
 describe('writing-style invariance on the corpus', () => {

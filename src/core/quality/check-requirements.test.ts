@@ -102,3 +102,33 @@ describe('checkRequirements', () => {
     ).toBe(true);
   });
 });
+
+describe('a sanitizer trace as reproduction', () => {
+  const only = {
+    required: ['reproduction' as const],
+    recommended: [],
+    aiDisclosure: 'optional' as const,
+  };
+  it('counts an indented or quoted sanitizer report, not a bare crash log', () => {
+    const indented = buildReport(
+      'Decompressing the attached frame gives:\n\n    ==1==ERROR: AddressSanitizer: heap-buffer-overflow on address 0x6\n        #0 0x5 in f lib/a.c:3\n',
+    );
+    const trace = {
+      ...buildFact('code-block', 'sanitizer-trace'),
+      span: { start: 42, end: indented.body.length, line: 3 },
+    };
+    expect(checkRequirements(indented, [trace], only)[0]?.isPresent).toBe(true);
+    const paragraph = buildReport(
+      'It crashes: ==7==ERROR: AddressSanitizer: heap-use-after-free on address 0x6 #0 0x5 in f a.c:3',
+    );
+    expect(checkRequirements(paragraph, [], only)[0]?.isPresent).toBe(true);
+    const mention = buildReport('AddressSanitizer reports nothing, but it crashes sometimes.');
+    expect(checkRequirements(mention, [], only)[0]?.isPresent).toBe(false);
+    const crash = buildReport('It crashes:\n\n    Segmentation fault (core dumped)\n');
+    const log = {
+      ...buildFact('code-block', 'text'),
+      span: { start: 13, end: crash.body.length, line: 3 },
+    };
+    expect(checkRequirements(crash, [log], only)[0]?.isPresent).toBe(false);
+  });
+});

@@ -6,6 +6,7 @@ import type { Fact, FactKind } from '../model/fact.js';
 import type { Report, ReportField } from '../model/report.js';
 import type { RequirementName, SecurityProfile } from '../model/security-profile.js';
 import type { ExpectedItem, RequirementCheck } from '../model/triage-result.js';
+import { findSanitizerError } from '../report/find-sanitizer-traces.js';
 
 interface Evidence {
   isPresent: boolean;
@@ -117,8 +118,9 @@ function namesVersion(report: Report, facts: readonly Fact[]): Evidence {
 }
 
 /**
- * Steps or a proof of concept: numbered steps or commands, a script or shell block, or any code
- * in a reproduction section. Quoted project source or a crash log alone reproduces nothing.
+ * Steps or a proof of concept: numbered steps or commands, a script or shell block, any code in a
+ * reproduction section, or a sanitizer's report (fenced, indented or quoted). Quoted project
+ * source or a bare crash log ("Segmentation fault") alone reproduces nothing.
  */
 function isReproducible(report: Report, facts: readonly Fact[]): Evidence {
   const steps = firstFact(facts, ['reproduction-steps']);
@@ -132,6 +134,11 @@ function isReproducible(report: Report, facts: readonly Fact[]): Evidence {
         isInSection(report, fact, 'reproduction')),
   );
   if (code) return { isPresent: true, reason: `a code block at line ${code.span.line}` };
+  // A sanitizer's own report records a run of the bug on a concrete input, wherever it was
+  // pasted: fenced, indented, quoted, or run into a paragraph. Its error line is verbatim tool
+  // output ("==1==ERROR: AddressSanitizer:", "x.c:3:5: runtime error:"), never a mention.
+  const trace = findSanitizerError(report.body);
+  if (trace !== null) return { isPresent: true, reason: `a sanitizer report ("${trace}")` };
   const hasSection = sectionContent(report, 'reproduction') !== null;
   return {
     isPresent: false,

@@ -18,6 +18,7 @@ import { extractVectorFacts } from './extract-vector-facts.js';
 import { extractVersionFacts } from './extract-version-facts.js';
 import { extractWeaknessFacts } from './extract-weakness-facts.js';
 import { findCodeBlocks } from './find-code-blocks.js';
+import { findSanitizerTraces } from './find-sanitizer-traces.js';
 import { maskNonProse } from './mask-non-prose.js';
 
 const maxCodeBlocks = 1_000;
@@ -49,6 +50,9 @@ export function extractReportFacts(
 
   extractVectorFacts(sink, body);
   extractCodeFacts(sink, body, prose, blocks);
+  // A sanitizer report pasted indented or quoted is a trace like a fenced one.
+  for (const trace of findSanitizerTraces(body, blocks))
+    sink.add('code-block', 'sanitizer-trace', trace.start, trace.end);
   extractTraceFacts(sink, body, blocks);
   extractPhraseFacts(sink, prose);
   extractSeverityFacts(sink, prose, sections);

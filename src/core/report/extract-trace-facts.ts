@@ -9,7 +9,7 @@ import { sanitizerErrorPattern } from './sanitizer-error-pattern.js';
 
 // Only lines that start like a frame are looked at further.
 const frameLinePattern =
-  /\n[ \t]*(?:==\d+==[ \t]+)?(?:#\d+[ \t]+0x|at[ \t]|by[ \t]+0x|File[ \t]+"|\d+:[ \t]+[\w<])[^\n]*/g;
+  /\n[ \t]*(?:>[ \t]*){0,8}(?:==\d+==[ \t]+)?(?:#\d+[ \t]+0x|at[ \t]|by[ \t]+0x|File[ \t]+"|\d+:[ \t]+[\w<])[^\n]*/g;
 const framePatterns: readonly RegExp[] = [
   /#\d+[ \t]+0x[0-9a-fA-F]+[ \t]+in[ \t]+([A-Za-z_~][\w:~<>.$]*)/, // ASan, gdb
   /\b(?:at|by)[ \t]+0x[0-9A-Fa-f]+:[ \t]+([A-Za-z_~][\w:~<>.$]*)/, // valgrind

@@ -3,6 +3,8 @@
 
 import type { FactKind } from '../model/fact.js';
 import { rateCvssScore } from '../severity/to-severity-rating.js';
+import { operatorInputRules } from './operator-input-rules.js';
+import { settingRequirementRules } from './setting-requirement-rules.js';
 
 export interface PhraseRule {
   kind: FactKind;
@@ -23,6 +25,8 @@ export interface PhraseRule {
 const ai = String.raw`(?:generative\s+)?(?:AI|LLMs?|ChatGPT|Claude|Copilot|Gemini|GPT[\w.-]*|artificial\s+intelligence|large\s+language\s+models?|an?\s+(?:AI|LLM)(?:\s+(?:assistant|model|tool|chatbot))?)`;
 const envVar = String.raw`env(?:ironment)?[\s-]?var(?:iable)?s?`;
 const versionCheck = String.raw`(?:enabled|on|turned\s+on|active|activated|set)`;
+// "when `FLAG` is set by the frame header": a bit in the attacker's data, not a setting.
+const setByInput = String.raw`(?!\s+(?:by|from|in)\s+(?:the\s+|an?\s+|its\s+)?(?:frame|header|input|request|attacker|payload|packet|message|file|server|client|peer|data|stream|response)\b)`;
 
 function normaliseOptionName(name: string): string | null {
   const cleaned = name.replace(/^-+/, '').toLowerCase();
@@ -490,6 +494,7 @@ export const phraseRules: readonly PhraseRule[] = [
     value: 'command-line',
     pattern: /`--?[A-Za-z][\w-]*`\s+(?:command[\s-]line\s+)?argument\b/,
   },
+  ...operatorInputRules,
   {
     // "an attacker who controls the -s argument", "whoever supplies the arguments passed to ssh".
     kind: 'attacker-controls',
@@ -532,7 +537,7 @@ export const phraseRules: readonly PhraseRule[] = [
     isCaseSensitive: true,
     isScanned: true,
     pattern:
-      /(?<![A-Z0-9_])(?=[A-Z0-9_]*DEBUG)[A-Z0-9_]+\s*=\s*["']?(?:1|[Tt]rue|TRUE|[Yy]es|[Oo]n)\b/,
+      /(?<![A-Z0-9_])(?=[A-Z0-9_]*DEBUG)[A-Z0-9_]+\s*=\s*["']?(?:[1-9]\d{0,2}|[Tt]rue|TRUE|[Yy]es|[Oo]n)\b/,
   },
   {
     kind: 'requires-config',
@@ -575,7 +580,7 @@ export const phraseRules: readonly PhraseRule[] = [
     kind: 'requires-config',
     value: readOptionName,
     pattern: new RegExp(
-      String.raw`\b(?:when|if|only\s+(?:when|if)|once|while)\s+(?:the\s+)?\x60-{0,2}[A-Za-z_][\w.-]*\x60(?:\s+(?:option|setting|flag|feature))?\s+(?:is|are)\s+(?:${versionCheck}|true|configured)\b`,
+      String.raw`\b(?:when|if|only\s+(?:when|if)|once|while)\s+(?:the\s+)?\x60-{0,2}[A-Za-z_][\w.-]*\x60(?:\s+(?:option|setting|flag|feature))?\s+(?:is|are)\s+(?:${versionCheck}|true|configured)\b${setByInput}`,
     ),
   },
   {
@@ -607,6 +612,7 @@ export const phraseRules: readonly PhraseRule[] = [
     pattern:
       /\b(?:compiled|built|building|compiling|configured|configuring|compile|build)\s+with\s+(?:the\s+)?`?(?:-D[A-Za-z_]\w*|--(?:enable|with)-[\w-]+)/,
   },
+  ...settingRequirementRules,
 
   // impact
   { kind: 'impact', value: 'code-execution', isCaseSensitive: true, pattern: /\bRCE\b/ },

@@ -164,3 +164,29 @@ describe('evaluateScope', () => {
     expect(ruleIds([inferred, ...claimed])).toEqual([]);
   });
 });
+
+describe('requires-config: non-default', () => {
+  const base = buildProfile();
+  const profile = buildProfile({
+    outOfScope: [
+      {
+        id: 'OOS-NON-DEFAULT',
+        statement: 'Non-default builds and settings',
+        when: { requiresConfig: ['non-default'] },
+      },
+    ],
+    inScope: base.threatModel.inScope,
+  });
+  const ids = (facts: Parameters<typeof evaluateScope>[1]) =>
+    evaluateScope(profile, facts).outOfScope.map((match) => match.ruleId);
+
+  it('holds on any setting the attack needs, named or not', () => {
+    expect(ids([buildFact('requires-config', 'zstd_legacy_support')])).toEqual(['OOS-NON-DEFAULT']);
+    expect(ids([buildFact('requires-config', 'debug')])).toEqual(['OOS-NON-DEFAULT']);
+    expect(ids([buildFact('requires-config', 'non-default')])).toEqual(['OOS-NON-DEFAULT']);
+  });
+
+  it('does not hold when the report names no setting', () => {
+    expect(ids([buildFact('impact', 'denial-of-service')])).toEqual([]);
+  });
+});

@@ -84,7 +84,10 @@ function checkValues(
     ? (value: string) => value.toLowerCase()
     : (value: string) => value;
   const wanted = new Set(expected.map(fold));
-  const matching = effective.values.filter((value) => wanted.has(fold(value)));
+  // Every setting an attack needs is one the project does not ship on: a profile's `non-default`
+  // holds on any of them ("built with -DFOO", "requires the caller to pass option X").
+  const isAnySetting = kind === 'requires-config' && wanted.has('non-default');
+  const matching = effective.values.filter((value) => isAnySetting || wanted.has(fold(value)));
   if (matching.length === 0) {
     // An inferred value never rules a rule out: the report still does not say.
     return effective.isInferredOnly

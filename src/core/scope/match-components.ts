@@ -3,6 +3,7 @@
 import picomatch from 'picomatch';
 import type { Fact } from '../model/fact.js';
 import type { ThreatComponent } from '../model/security-profile.js';
+import { selectCitedCode } from './select-cited-code.js';
 
 export interface ComponentMatch {
   component: ThreatComponent;
@@ -22,8 +23,12 @@ export function toCitedPath(fact: Fact): string {
   return fact.value.replace(/#L\d+(?:-L?\d+)?$/, '').replace(/(?::\d+){1,2}(?:-\d+)?$/, '');
 }
 
+/** The cited paths that say where the code is (see select-cited-code.ts). */
 export function listCitedPaths(facts: readonly Fact[]): Fact[] {
-  return facts.filter((fact) => pathKinds.has(fact.kind) && toCitedPath(fact).length > 0);
+  return selectCitedCode(
+    facts.filter((fact) => pathKinds.has(fact.kind) && toCitedPath(fact).length > 0),
+    toCitedPath,
+  );
 }
 
 // Compiling globs costs more than matching them; profiles are few and long-lived.
