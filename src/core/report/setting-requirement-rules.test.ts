@@ -19,6 +19,7 @@ describe('build options in unfamiliar words', () => {
     ['You need it configured through `cmake -DCMAKE_C_FLAGS="-DDEBUGLEVEL=6"` first.', ['debug']],
     ['This only happens when the library is built with the legacy module.', ['non-default']],
     ['The bug is there when compiled with the optional zlib support.', ['non-default']],
+    ['The endpoint is only there when the server is compiled with debugging support.', ['debug']],
     [
       'Built using make ZSTD_LEGACY_SUPPORT=1 the v0.1 decoder is present.',
       ['zstd_legacy_support'],

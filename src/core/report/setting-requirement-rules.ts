@@ -64,7 +64,8 @@ export const settingRequirementRules: readonly PhraseRule[] = [
     // "only when the library is built with the legacy module", "compiled with the optional
     // zlib support", "built with the experimental HTTP/3 backend enabled".
     kind: 'requires-config',
-    value: 'non-default',
+    // "compiled with debugging support" is a debug build, the more telling name.
+    value: (matched: string) => (/\bdebug/i.test(matched) ? 'debug' : 'non-default'),
     pattern:
       /\b(?:built|compiled|configured|rebuilt)\s+with\s+(?!(?:the\s+|an?\s+)?(?:default|standard|usual|sanitizer|address|undefined|asan|ubsan|msan|tsan|debug\s+symbols|coverage)\b)(?:the\s+|an?\s+)?(?:[\w/+.-]{1,40}\s+){1,4}?(?:module|modules|extension|support|feature|backend|plugin|component|code\s+path)\b/,
   },
