@@ -9,6 +9,7 @@ import {
 } from './compile-phrase-dispatch.js';
 import type { FactSink } from './create-fact-sink.js';
 import { isNegated, readClauseBefore } from './is-negated.js';
+import { isOnByDefault } from './is-on-by-default.js';
 import { isSpeculative } from './is-speculative.js';
 import { phraseDispatchTable } from './phrase-dispatch-table.js';
 import { outcomeBefore, phraseRules, type PhraseRule } from './phrase-rules.js';
@@ -94,6 +95,7 @@ function accept(
   const end = start + matched.length;
   if (rule.isNegatable !== false && isNegated(text, start, end)) return;
   if (rule.isPrecondition === true && outcomeBefore.test(readClauseBefore(text, start))) return;
+  if (rule.kind === 'requires-config' && isOnByDefault(text, end)) return;
   const value = typeof rule.value === 'string' ? rule.value : rule.value(matched);
   if (value === null) return;
   sink.add(rule.kind, value, start, end, {
