@@ -4,22 +4,18 @@
 // plain v3.1 base vector (our own formula, see score-cvss-vector.ts).
 
 import type { SeverityRating } from '../model/triage-result.js';
-import { loadCvssCalculator } from './load-cvss-calculator.js';
-import { parseCvssVector, scorePlainCvss31Vector, type CvssVersion } from './score-cvss-vector.js';
+import {
+  parseCvssVector,
+  scorePlainCvss31Vector,
+  scoreWithCalculator,
+  type CvssVersion,
+} from './score-cvss-vector.js';
 import { toSeverityRating } from './to-severity-rating.js';
 
 export interface CvssBaseScore {
   version: CvssVersion;
   baseScore: number;
   rating: Exclude<SeverityRating, 'unknown'>;
-}
-
-function scoreWithCalculator(version: CvssVersion, text: string): number | undefined {
-  const cvssCalculator = loadCvssCalculator();
-  if (version === '4.0') return new cvssCalculator.Cvss4P0(text).calculateScores().overall;
-  const calculator =
-    version === '3.1' ? new cvssCalculator.Cvss3P1(text) : new cvssCalculator.Cvss3P0(text);
-  return calculator.calculateScores().base;
 }
 
 /** Null when the vector is incomplete or the calculator refuses it. */
@@ -29,7 +25,9 @@ export function scoreCvssBase(vector: string): CvssBaseScore | null {
   try {
     const text = vector.trim();
     const plain = scorePlainCvss31Vector(parsed);
-    const baseScore = Number.isFinite(plain) ? plain : scoreWithCalculator(parsed.version, text);
+    const baseScore = Number.isFinite(plain)
+      ? plain
+      : scoreWithCalculator(parsed.version, text, 'base');
     if (baseScore === undefined || !Number.isFinite(baseScore)) return null;
     return { version: parsed.version, baseScore, rating: toSeverityRating(baseScore) };
   } catch {

@@ -77,16 +77,27 @@ export function scorePlainCvss31Vector(vector: CvssVector): number {
   );
 }
 
-function calculateScore(vector: CvssVector, text: string): number {
-  const plain = scorePlainCvss31Vector(vector);
-  if (Number.isFinite(plain)) return plain;
-  const { version } = vector;
+/**
+ * ae-cvss-calculator's score of a vector (loaded on first use): for v3 the base score, or the
+ * overall one with temporal and environmental metrics; CVSS 4.0 has one score.
+ */
+export function scoreWithCalculator(
+  version: CvssVersion,
+  text: string,
+  part: 'base' | 'overall',
+): number | undefined {
   const cvssCalculator = loadCvssCalculator();
   if (version === '4.0') return new cvssCalculator.Cvss4P0(text).calculateScores().overall;
   const calculator =
     version === '3.1' ? new cvssCalculator.Cvss3P1(text) : new cvssCalculator.Cvss3P0(text);
   const scores = calculator.calculateScores();
-  return scores.overall ?? scores.base;
+  return part === 'base' ? scores.base : (scores.overall ?? scores.base);
+}
+
+function calculateScore(vector: CvssVector, text: string): number {
+  const plain = scorePlainCvss31Vector(vector);
+  if (Number.isFinite(plain)) return plain;
+  return scoreWithCalculator(vector.version, text, 'overall') ?? NaN;
 }
 
 /** Scores a parsed vector; null when the calculator rejects a metric value. */
