@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll } from 'vitest';
+import { buildTestDuplicateDocument } from '../../test/support/build-test-duplicate-document.js';
 import { describeDuplicateStoreContract } from '../../test/support/describe-duplicate-store-contract.js';
 import { createFileDuplicateStore } from '../adapters/duplicates/create-file-duplicate-store.js';
 import type { ReportStore } from '../services/ports.js';
@@ -32,20 +33,7 @@ async function onReportStore(store: ReportStore, drop: () => Promise<void>) {
   await store.projects.add({ name: 'other', profileYaml: '' });
   // Another project's documents must never show up in this one's.
   await store.duplicateDocuments.write('other', {
-    save: [
-      {
-        id: 'x',
-        kind: 'advisory',
-        title: 'x',
-        text: '',
-        packages: [],
-        aliases: [],
-        cwes: [],
-        paths: [],
-        functions: [],
-        published: null,
-      },
-    ],
+    save: [buildTestDuplicateDocument('x', { kind: 'advisory', title: 'x' })],
     remove: [],
   });
   return {

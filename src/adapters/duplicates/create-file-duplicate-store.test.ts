@@ -3,21 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { DuplicateDocument } from '../../core/index.js';
+import { buildTestDuplicateDocument } from '../../../test/support/build-test-duplicate-document.js';
 import { createFileDuplicateStore } from './create-file-duplicate-store.js';
 
 function document(id: string, title = id): DuplicateDocument {
-  return {
-    id,
-    kind: 'report',
-    title,
-    text: `text of ${id}`,
-    packages: [],
-    aliases: [],
-    cwes: [],
-    paths: [],
-    functions: [],
-    published: null,
-  };
+  return buildTestDuplicateDocument(id, { title, text: `text of ${id}` });
 }
 
 const folder = mkdtempSync(join(tmpdir(), 'thresher-store-'));

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { DuplicateDocument } from '../model/duplicate.js';
 import { createDuplicateIndex } from './create-duplicate-index.js';
-import { buildTestDuplicateDocument as doc } from './build-test-duplicate-document.js';
+import { buildTestDuplicateDocument as doc } from '../../../test/support/build-test-duplicate-document.js';
 
 const pkg = (name: string, versions: string[] = [], ecosystem = 'PyPI') => [
   { ecosystem, name, versions },

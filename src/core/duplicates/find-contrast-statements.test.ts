@@ -8,7 +8,7 @@ import {
   splitSentences,
 } from './find-contrast-statements.js';
 import { scoreDuplicateSignals, type DuplicateSignals } from './score-duplicate-signals.js';
-import { buildTestDuplicateDocument as doc } from './build-test-duplicate-document.js';
+import { buildTestDuplicateDocument as doc } from '../../../test/support/build-test-duplicate-document.js';
 
 describe('isContrastSentence', () => {
   it.each([

@@ -1,5 +1,5 @@
-// Test helper: a duplicate-index document with every list empty, for the fields a test sets.
-import type { DuplicateDocument } from '../model/duplicate.js';
+// Test helper: a duplicate-index document (core, store and adapter tests) with every list empty, for the fields a test sets.
+import type { DuplicateDocument } from '../../src/core/model/duplicate.js';
 
 export function buildTestDuplicateDocument(
   id: string,
