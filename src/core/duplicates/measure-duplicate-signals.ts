@@ -122,24 +122,21 @@ export function measureDuplicateSignals(
   // deeper stack frames and callers come after), as a title's function is (rule 3g). It counts
   // when the other report names it and puts its own bug nowhere else: it cites no function as
   // code (a second finder names it in passing) or leads with the same one.
-  const leadOf = (functions: readonly string[]): string | null => functions[0] ?? null;
-  const isLeadAgreed = (lead: string, other: readonly string[]): boolean =>
-    leadOf(other) === null || leadOf(other) === lead;
-  const theirLead = leadOf(theirs.functions);
-  const ourLead = leadOf(ours.functions);
+  const leadNamed = (
+    functions: readonly string[],
+    otherFunctions: readonly string[],
+    isNamedByOther: (name: string) => boolean,
+  ): string[] => {
+    const lead = functions[0];
+    const otherLead = otherFunctions[0];
+    if (lead === undefined || !isNamedByOther(lead)) return [];
+    return otherLead === undefined || otherLead === lead ? [lead] : [];
+  };
   const allCitedFunctionsNamed = isBothReports
     ? [
         ...new Set([
-          ...(theirLead !== null &&
-          query.terms.has(theirLead) &&
-          isLeadAgreed(theirLead, ours.functions)
-            ? [theirLead]
-            : []),
-          ...(ourLead !== null &&
-          candidate.hasTerm(ourLead) &&
-          isLeadAgreed(ourLead, theirs.functions)
-            ? [ourLead]
-            : []),
+          ...leadNamed(theirs.functions, ours.functions, (name) => query.terms.has(name)),
+          ...leadNamed(ours.functions, theirs.functions, (name) => candidate.hasTerm(name)),
         ]),
       ]
     : [];
