@@ -1,15 +1,16 @@
 // Tells a source path ("src/http/parser.c", "./lib/x.js", "/etc/tinyhttpd.conf") from slashed
 // prose that only looks like one ("and/or", "I/O", "TCP/IP", "HTTP/1.1", "24/7", "Node.js").
 
+import { codeFileExtensions } from '../text/code-file-extensions.js';
 import { trimEndCharacters } from '../text/trim-characters.js';
 
-const sourceExtensions = new Set(
-  (
-    'c h cc cpp cxx hpp hh hxx ipp inl m mm js mjs cjs jsx ts mts cts tsx py pyi pyx rb go rs java kt kts scala ' +
-    'swift php pl pm sh bash zsh fish ps1 lua cs fs vb ex exs erl hrl clj dart zig nim sql html htm xml json ' +
-    'yaml yml toml ini cfg conf md txt rst lock gradle cmake mk make vue svelte proto tf properties patch diff'
-  ).split(' '),
-);
+// Code, and the data, configuration and document files a report also cites.
+const sourceExtensions = new Set([
+  ...codeFileExtensions,
+  ...'html htm xml json yaml yml toml ini cfg conf md txt rst lock properties patch diff'.split(
+    ' ',
+  ),
+]);
 
 const knownRoots = new Set(
   (

@@ -5,14 +5,10 @@
 // of `components:` and `paths-only:`; a report that cites only such files keeps them all.
 
 import type { Fact } from '../model/fact.js';
+import { codeFileExtensions } from '../text/code-file-extensions.js';
 
-const codeExtensions = new Set(
-  (
-    'c h cc cpp cxx c++ hpp hh hxx ipp inl m mm s asm js mjs cjs jsx ts mts cts tsx py pyi pyx rb go rs java ' +
-    'kt kts scala groovy swift php pl pm sh bash zsh fish ps1 lua cs fs vb ex exs erl hrl clj dart zig nim ' +
-    'sql vue svelte proto tf gradle cmake mk'
-  ).split(' '),
-);
+// Assembly and `.c++` files are code too, though the file-path reader does not take them from prose.
+const codeExtensions = new Set([...codeFileExtensions, 'c++', 's', 'asm']);
 
 /** True when the path's file name ends in a programming-language extension (`x.c`, `y.ts`, `z.S`). */
 export function isCodePath(path: string): boolean {
