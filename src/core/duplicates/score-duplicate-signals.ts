@@ -38,6 +38,11 @@ export interface DuplicateSignals {
    * words the citation uses, and their share. Null otherwise.
    */
   citationTitleTerms: { found: number; share: number } | null;
+  /**
+   * Both are reports asking about a published id with no finding of their own (scanner
+   * questions): neither reports a bug, so neither is the other's original, whatever they share.
+   */
+  isQuestionPair: boolean;
   /** Label of the package both name exactly (`PyPI/pyarrow`), or null. */
   samePackage: string | null;
   /** Ecosystem-free name part both packages share (`vault`), when not the same package. */
@@ -282,22 +287,23 @@ export function scoreDuplicateSignals(s: DuplicateSignals): DuplicateScore {
     !s.isCweConflict &&
     !s.isPackageConflict;
   const isStrong =
-    s.sharedAliases.length > 0 ||
-    isSameBugAtTitledFunction ||
-    isSameBugInOtherWords ||
-    isSameBugAtCitedFunction ||
-    isQuestionAboutReportedBug ||
-    isSameBugByTitleWords ||
-    isPublishedBug ||
-    isNearCopy ||
-    isSameWeaknessAtSameCode ||
-    // Two write-ups of one bug agree on its fix; two bugs in one function are fixed apart.
-    (hasPackage &&
-      hasLocation &&
-      !isDistinctBug &&
-      (text >= strongLocationOnlyText ||
-        (text >= strongLocationText && s.sharedFixedVersion !== null)) &&
-      !s.isSameSourceAdvisory);
+    !s.isQuestionPair &&
+    (s.sharedAliases.length > 0 ||
+      isSameBugAtTitledFunction ||
+      isSameBugInOtherWords ||
+      isSameBugAtCitedFunction ||
+      isQuestionAboutReportedBug ||
+      isSameBugByTitleWords ||
+      isPublishedBug ||
+      isNearCopy ||
+      isSameWeaknessAtSameCode ||
+      // Two write-ups of one bug agree on its fix; two bugs in one function are fixed apart.
+      (hasPackage &&
+        hasLocation &&
+        !isDistinctBug &&
+        (text >= strongLocationOnlyText ||
+          (text >= strongLocationText && s.sharedFixedVersion !== null)) &&
+        !s.isSameSourceAdvisory));
   const p = sigmoid(z);
   const score = isStrong ? strongScoreFloor + (1 - strongScoreFloor) * p : strongScoreFloor * p;
 
@@ -324,7 +330,7 @@ export function scoreDuplicateSignals(s: DuplicateSignals): DuplicateScore {
   }
   if (isQuestionAboutReportedBug && s.citationTitleTerms !== null) {
     evidence.push(
-      `a question about a published id that uses ${s.citationTitleTerms.found} distinctive title words of the other (${Math.round(100 * s.citationTitleTerms.share)}%)`,
+      `a question about a published id that uses ${s.citationTitleTerms.found} rare title words of the other (${Math.round(100 * s.citationTitleTerms.share)}%)`,
     );
   }
   if (s.isVersionBeforeFix === true) evidence.push('a version the report names is before the fix');
@@ -361,6 +367,7 @@ export function scoreDuplicateSignals(s: DuplicateSignals): DuplicateScore {
   for (const name of s.contrastedNames) evidence.push(`contrasts itself with \`${name}\``);
   if (s.isPackageConflict) evidence.push('different packages');
   if (s.isSameSourceAdvisory) evidence.push('both advisories from one database');
+  if (s.isQuestionPair) evidence.push('both ask about a published id; neither reports a bug');
   evidence.push(`text ${text.toFixed(2)}`);
   return { score, isStrong, isDistinctBug, evidence };
 }
