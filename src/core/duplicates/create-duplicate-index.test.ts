@@ -158,6 +158,32 @@ describe('createDuplicateIndex signals', () => {
     );
   });
 
+  it('keeps a bypass of a released fix apart from the report of the bug the fix was for', () => {
+    const original = doc('original', {
+      title: 'safe_join accepts Windows device names',
+      text: 'On 3.1.3 safe_join() returns a path for CON or NUL, so opening it reads from the device and the worker hangs.',
+      packages: pkg('werkzeug', ['3.1.3'], ''),
+      functions: ['safe_join'],
+    });
+    const bypass = doc('q', {
+      title: 'safe_join still accepts Windows device names with an extension',
+      text: 'A gap left by the fix released in 3.1.4: on 3.1.4 safe_join() returns a path for NUL.txt or CON, so opening it reads from the device and the worker hangs.',
+      packages: pkg('werkzeug', ['3.1.4'], ''),
+      functions: ['safe_join'],
+    });
+    const top = indexWith([...background, original]).query(bypass)[0];
+    expect(top?.id).toBe('original');
+    expect(top?.isStrong).toBe(false);
+    expect(top?.isDistinctBug).toBe(true);
+    // A second finder on the same version as the original is still matched.
+    const second = doc('s', {
+      ...bypass,
+      text: bypass.text.replace(/3\.1\.4/g, '3.1.3'),
+      packages: pkg('werkzeug', ['3.1.3'], ''),
+    });
+    expect(indexWith([...background, original]).query(second)[0]?.isStrong).toBe(true);
+  });
+
   it('never makes two questions about one published id duplicates of each other, even with a shared alias', () => {
     const first = doc('first', {
       title: 'Question about CVE-2023-46136',

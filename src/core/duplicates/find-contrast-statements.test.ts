@@ -181,6 +181,7 @@ const arbitrarySignals: fc.Arbitrary<DuplicateSignals> = fc.record({
   titleTermsAgreement: share,
   citationTitleTerms: fc.option(fc.record({ found: fc.nat(6), share })),
   isQuestionPair: fc.boolean(),
+  pastFixOfOther: fc.constant(null),
   samePackage: fc.option(fc.constant('redis')),
   relatedPackage: fc.option(fc.constant('redis')),
   packageRarity: share,

@@ -219,6 +219,9 @@ export function measureDuplicateSignals(
       ? [ours.bugClasses, theirs.bugClasses]
       : null,
     isCveConflict: isCveConflict(ours.aliases, theirs.aliases),
+    pastFixOfOther: isBothReports
+      ? (findFixPassed(ours, theirs) ?? findFixPassed(theirs, ours))
+      : null,
     textByQuery: query.textSelfScore > 0 ? candidate.textScore / query.textSelfScore : 0,
     textByDocument: candidate.textSelfScore > 0 ? candidate.textScore / candidate.textSelfScore : 0,
     nearCopy:
@@ -289,6 +292,29 @@ function isBeforeEveryFix(mentioned: readonly string[], fixed: readonly string[]
   if (fixes.length === 0 || named.length === 0) return null;
   const lastFix = fixes.reduce((latest, fix) => (semver.gt(fix, latest) ? fix : latest));
   return named.some((version) => semver.lt(version, lastFix));
+}
+
+/**
+ * A fix version one report names ("a gap left by the fix released in 3.1.4") that every version it
+ * says is affected has, while every version the other report says is affected predates it: a
+ * bypass or regression of the other's fix, a new bug. Null when there is none.
+ */
+function findFixPassed(later: KeyedAnalysis, earlier: KeyedAnalysis): string | null {
+  const coerce = (versions: readonly string[]) =>
+    versions.map((version) => semver.coerce(version)).filter((v) => v !== null);
+  const laterVersions = coerce(later.statedVersions);
+  const earlierVersions = coerce(earlier.statedVersions);
+  if (laterVersions.length === 0 || earlierVersions.length === 0) return null;
+  for (const fix of later.versions.fixed) {
+    const fixVersion = semver.coerce(fix);
+    if (fixVersion === null) continue;
+    if (
+      laterVersions.every((version) => semver.gte(version, fixVersion)) &&
+      earlierVersions.every((version) => semver.lt(version, fixVersion))
+    )
+      return fix;
+  }
+  return null;
 }
 
 /** Both are known by CVE ids and by none in common: two published vulnerabilities. */

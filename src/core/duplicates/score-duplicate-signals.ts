@@ -71,6 +71,11 @@ export interface DuplicateSignals {
   bugClasses: [readonly string[], readonly string[]] | null;
   /** Both are known by CVE ids, none in common: two published vulnerabilities. */
   isCveConflict: boolean;
+  /**
+   * A fix version one report names, which every version it says is affected has and every
+   * version the other says is affected predates: a bypass or regression of that fix. Null otherwise.
+   */
+  pastFixOfOther: string | null;
   /** BM25 similarity normalised by the query's and by the document's self-score, each 0..1. */
   textByQuery: number;
   textByDocument: number;
@@ -206,7 +211,8 @@ export function scoreDuplicateSignals(s: DuplicateSignals): DuplicateScore {
   // Code-location and wording rules say "same place, similar words"; a disagreement on what kind
   // of bug it is, or two different CVEs, says two bugs in one place (a shared alias still wins).
   // So does a report that says it is not the other's advisory.
-  const isDistinctBug = s.bugClasses !== null || s.isCveConflict || s.deniedIds.length > 0;
+  const isDistinctBug =
+    s.bugClasses !== null || s.isCveConflict || s.deniedIds.length > 0 || s.pastFixOfOther !== null;
   const isNearCopy =
     s.nearCopy >= nearCopyThreshold && !s.isPackageConflict && !s.isSameSourceAdvisory;
   // The same weakness (CWE) in the same function of the same file is the same bug in practice.
@@ -363,6 +369,11 @@ export function scoreDuplicateSignals(s: DuplicateSignals): DuplicateScore {
     );
   }
   if (s.isCveConflict) evidence.push('known by different CVEs');
+  if (s.pastFixOfOther !== null) {
+    evidence.push(
+      `one is found on versions with the fix in ${s.pastFixOfOther}, which the other's predate (a bypass or regression)`,
+    );
+  }
   for (const id of s.deniedIds) evidence.push(`says it is not ${id}`);
   for (const name of s.contrastedNames) evidence.push(`contrasts itself with \`${name}\``);
   if (s.isPackageConflict) evidence.push('different packages');
