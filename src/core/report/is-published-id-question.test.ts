@@ -20,6 +20,18 @@ describe('isPublishedIdQuestion', () => {
     expect(judge('¿La versión 3.0.4 está afectada por CVE-2024-49767? No lo reprodujimos.')).toBe(
       true,
     );
+    // A published advisory named in words, or a scanner's finding, stands for the id.
+    expect(
+      judge(
+        'Is 3.1.3 affected by the published advisory about safe_join and Windows device names?',
+      ),
+    ).toBe(true);
+    expect(
+      judge('Trivy flags our redis:7.4.0 image for the bit library overflow. Are we affected?'),
+    ).toBe(true);
+    expect(
+      judge('Bonjour, la version 2.1 est-elle concernée par l’avis de sécurité publié hier ?'),
+    ).toBe(true);
     // The id and the question may be in the title (an e-mail Subject) only.
     expect(judge('See the subject line.', 'foo 2.3.7 - CVE-2023-46136 - still affected?')).toBe(
       true,
@@ -44,7 +56,12 @@ describe('isPublishedIdQuestion', () => {
       fc.property(fc.string({ maxLength: 400 }), fc.string({ maxLength: 80 }), (body, title) => {
         const result = judge(body, title);
         expect(typeof result).toBe('boolean');
-        if (!/(?:CVE|GHSA)-/i.test(`${title}\n${body}`)) expect(result).toBe(false);
+        if (
+          !/(?:CVE|GHSA)-|advis|scanner|flag|report|list|mark|show|says|raise|avis|sicherheit|seguri|sicurezza|beveiligings/i.test(
+            `${title}\n${body}`,
+          )
+        )
+          expect(result).toBe(false);
       }),
     );
   });
