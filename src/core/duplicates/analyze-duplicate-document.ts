@@ -3,6 +3,7 @@
 
 import { type BugClass, findBugClasses } from './find-bug-classes.js';
 import { findContrastStatements } from './find-contrast-statements.js';
+import { type CrashSignature, findCrashSignature } from './find-crash-signature.js';
 import { trimEndCharacters, trimStartCharacters } from '../text/trim-characters.js';
 import type { DuplicateDocument } from '../model/duplicate.js';
 import { derivePackageKeys, type PackageKeys } from './derive-package-keys.js';
@@ -29,6 +30,8 @@ export interface DocumentAnalysis {
   cwes: string[];
   /** The kinds of bug its title and sanitizer output name (`bounds`, `lifetime`, `recursion`...). */
   bugClasses: BugClass[];
+  /** The memory access and crash site its quoted sanitizer report gives (`find-crash-signature.ts`). */
+  crash: CrashSignature;
   /** Advisory ids the text says the document is not, or differs from ("this is not CVE-..."). */
   contrastedIds: string[];
   /** Words (functions, file names) the text names only to set itself apart ("unlike foo()"). */
@@ -134,6 +137,7 @@ export function analyzeDuplicateDocument(doc: DuplicateDocument): DocumentAnalys
     paths,
     fileNames,
     bugClasses: findBugClasses(title, text),
+    crash: findCrashSignature(title, text),
     cwes: unique(
       doc.cwes
         .slice(0, 50)

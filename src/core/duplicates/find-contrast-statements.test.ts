@@ -195,6 +195,7 @@ const arbitrarySignals: fc.Arbitrary<DuplicateSignals> = fc.record({
   sharedCwes: fc.array(fc.constant('CWE-121'), { maxLength: 1 }),
   isCweConflict: fc.boolean(),
   bugClasses: fc.constant(null),
+  crashConflict: fc.constant(null),
   isCveConflict: fc.boolean(),
   textByQuery: share,
   textByDocument: share,

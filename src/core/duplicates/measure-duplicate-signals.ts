@@ -3,6 +3,7 @@
 // text similarity, near-copy shingles, dates and whether a report predates an advisory's fix.
 
 import { isBugClassConflict } from './find-bug-classes.js';
+import { describeCrashConflict } from './find-crash-signature.js';
 import semver from 'semver';
 import type { DuplicateDocument } from '../model/duplicate.js';
 import type { DocumentAnalysis } from './analyze-duplicate-document.js';
@@ -112,12 +113,18 @@ export function measureDuplicateSignals(
   const isContrastedPath = (path: string): boolean =>
     isContrasted(path.slice(path.lastIndexOf('/') + 1));
   const allSharedFunctions = intersect(ours.functions, theirs.functions);
+  // A title that names its own function puts the bug there: a function the other title names,
+  // which this report only mentions (the caller that builds an index, a helper on the way), is not
+  // its centre, as with a lead function (rule 3g).
+  const isTitledByBoth = (name: string): boolean =>
+    isTitledOrUntitled(ours.titleFunctions, name) &&
+    isTitledOrUntitled(theirs.titleFunctions, name);
   const allTitleFunctionsNamed = [
     ...new Set([
       ...theirs.titleFunctions.filter((name) => query.terms.has(name)),
       ...ours.titleFunctions.filter((name) => candidate.hasTerm(name)),
     ]),
-  ];
+  ].filter(isTitledByBoth);
   // The first function a report cites is where it puts the bug (reports lead with the location;
   // deeper stack frames and callers come after), as a title's function is (rule 3g). It counts
   // when the other report names it and puts its own bug nowhere else: it cites no function as
@@ -173,7 +180,7 @@ export function measureDuplicateSignals(
     sharedTitleFunctions: intersect(
       [...new Set([...ours.titleFunctions, ...theirs.titleFunctions])],
       allSharedFunctions,
-    ).filter((name) => !isContrasted(name)),
+    ).filter((name) => !isContrasted(name) && isTitledByBoth(name)),
     titleFunctionsNamed: allTitleFunctionsNamed.filter((name) => !isContrasted(name)),
     citedFunctionsNamed: allCitedFunctionsNamed.filter((name) => !isContrasted(name)),
     samePackage: samePackage ? samePackage.label : null,
@@ -210,6 +217,7 @@ export function measureDuplicateSignals(
     bugClasses: isBugClassConflict(ours.bugClasses, theirs.bugClasses)
       ? [ours.bugClasses, theirs.bugClasses]
       : null,
+    crashConflict: describeCrashConflict(ours.crash, theirs.crash, versionPick !== null),
     isCveConflict: isCveConflict(ours.aliases, theirs.aliases),
     textByQuery: query.textSelfScore > 0 ? candidate.textScore / query.textSelfScore : 0,
     textByDocument: candidate.textSelfScore > 0 ? candidate.textScore / candidate.textSelfScore : 0,
@@ -242,6 +250,11 @@ export function measureDuplicateSignals(
 /** Every `-`-separated part of package names (`json-smart` -> `json`, `smart`). */
 export function listNameParts(names: Iterable<string>): Set<string> {
   return new Set([...names].flatMap((name) => name.split('-')));
+}
+
+/** The title names no function, or names this one among its functions. */
+function isTitledOrUntitled(titleFunctions: readonly string[], name: string): boolean {
+  return titleFunctions.length === 0 || titleFunctions.includes(name);
 }
 
 function intersect(first: readonly string[], second: readonly string[]): string[] {

@@ -64,6 +64,11 @@ export interface DuplicateSignals {
    * exhaustion): two bugs, even in one function. Null when they agree or either names none.
    */
   bugClasses: [readonly string[], readonly string[]] | null;
+  /**
+   * How their quoted crashes disagree (a READ against a WRITE, other crash sites in one file), or
+   * null: one bug found twice fails the same way at the same place.
+   */
+  crashConflict: string | null;
   /** Both are known by CVE ids, none in common: two published vulnerabilities. */
   isCveConflict: boolean;
   /** BM25 similarity normalised by the query's and by the document's self-score, each 0..1. */
@@ -86,7 +91,10 @@ export interface DuplicateSignals {
 export interface DuplicateScore {
   score: number;
   isStrong: boolean;
-  /** The two name different kinds of bug, different CVEs, or one says it is not the other's id. */
+  /**
+   * The two name different kinds of bug, quote different crashes, are known by different CVEs, or
+   * one says it is not the other's id.
+   */
   isDistinctBug: boolean;
   evidence: string[];
 }
@@ -201,7 +209,11 @@ export function scoreDuplicateSignals(s: DuplicateSignals): DuplicateScore {
   // Code-location and wording rules say "same place, similar words"; a disagreement on what kind
   // of bug it is, or two different CVEs, says two bugs in one place (a shared alias still wins).
   // So does a report that says it is not the other's advisory.
-  const isDistinctBug = s.bugClasses !== null || s.isCveConflict || s.deniedIds.length > 0;
+  const isDistinctBug =
+    s.bugClasses !== null ||
+    s.crashConflict !== null ||
+    s.isCveConflict ||
+    s.deniedIds.length > 0;
   const isNearCopy =
     s.nearCopy >= nearCopyThreshold && !s.isPackageConflict && !s.isSameSourceAdvisory;
   // The same weakness (CWE) in the same function of the same file is the same bug in practice.
@@ -356,6 +368,7 @@ export function scoreDuplicateSignals(s: DuplicateSignals): DuplicateScore {
       `different kinds of bug (${s.bugClasses[0].join(', ')} / ${s.bugClasses[1].join(', ')})`,
     );
   }
+  if (s.crashConflict !== null) evidence.push(`different crashes (${s.crashConflict})`);
   if (s.isCveConflict) evidence.push('known by different CVEs');
   for (const id of s.deniedIds) evidence.push(`says it is not ${id}`);
   for (const name of s.contrastedNames) evidence.push(`contrasts itself with \`${name}\``);
