@@ -155,6 +155,48 @@ describe('createDuplicateIndex signals', () => {
     expect(top?.evidence).not.toContain('the title names `read_tlm`');
   });
 
+  it('keeps a question about a fixed bug apart from a report on versions past that fix', () => {
+    const newBug = doc('new', {
+      title: 'Heap over-read in convert_rows() with an odd chroma width',
+      text: 'convert_rows() in src/bin/color.c reads one sample past each row on 2.5.4; the earlier fix does not cover this width.',
+      packages: pkg('imagecodec', ['2.5.4'], ''),
+      paths: ['src/bin/color.c'],
+      functions: ['convert_rows'],
+    });
+    const question = doc('q', {
+      title: 'Is 2.5.0 affected by the convert_rows() over-read?',
+      text: 'Our scanner says CVE-2025-0101: convert_rows() in src/bin/color.c reads out of bounds, fixed in version 2.5.3. We ship 2.5.0.',
+      packages: pkg('imagecodec', ['2.5.0'], ''),
+      paths: ['src/bin/color.c'],
+      functions: ['convert_rows'],
+    });
+    const [top] = indexWith([...background, newBug]).query(question);
+    expect(top?.id).toBe('new');
+    expect(top?.isStrong).toBe(false);
+    expect(top?.evidence).toContain("every version one names is at or past the other's fix (2.5.3)");
+    // A second finder who names a version before that fix is still a candidate for the same bug.
+    const sameLine = doc('q2', { ...question, id: 'q2', text: `${question.text} Also 2.4.0.` });
+    const onOldVersion = doc('old', { ...newBug, id: 'old', text: newBug.text.replace('2.5.4', '2.5.0') });
+    expect(indexWith([...background, onOldVersion]).query(sameLine)[0]?.evidence).not.toContain(
+      "every version one names is at or past the other's fix (2.5.3)",
+    );
+    // A fix version alone, without the advisory it belongs to, may be a similar bug's fix.
+    const noId = doc('q4', { ...question, id: 'q4', text: question.text.replace('CVE-2025-0101: ', '') });
+    expect(indexWith([...background, newBug]).query(noId)[0]?.evidence).not.toContain(
+      "every version one names is at or past the other's fix (2.5.3)",
+    );
+    // Versions of other things (the operating system, the compiler) say nothing about the fix.
+    const otherThings = doc('other', {
+      ...newBug,
+      id: 'other',
+      text: newBug.text.replace('on 2.5.4', 'on a git build, Ubuntu 24.04, gcc 13.2'),
+      packages: pkg('imagecodec', [], ''),
+    });
+    expect(indexWith([...background, otherThings]).query(question)[0]?.evidence).not.toContain(
+      "every version one names is at or past the other's fix (2.5.3)",
+    );
+  });
+
   it('matches a scanner question quoting a published advisory to the earlier report of its bug', () => {
     const original = doc('original', {
       title: 'Stack buffer overflow in the Lua `bit.tohex()` function reachable from EVAL',

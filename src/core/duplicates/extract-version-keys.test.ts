@@ -21,6 +21,17 @@ describe('extractVersionKeys', () => {
     expect(keys.fixed).toEqual(['1.3.1', '0.5.3']);
   });
 
+  it('reads a fix version with one word between "fixed in" and it', () => {
+    expect(extractVersionKeys([], 'It was fixed in version 2.5.3.').fixed).toEqual(['2.5.3']);
+    expect(extractVersionKeys([], 'fixed in openjpeg 2.5.3').fixed).toEqual(['2.5.3']);
+    expect(extractVersionKeys([], 'first seen in openjpeg 2.5.3').fixed).toEqual([]);
+  });
+
+  it('skips sizes, durations and shares written like versions', () => {
+    const keys = extractVersionKeys([], 'On 2.5.4 the 1.2 kB file takes 0.5 s and 1.5% CPU.');
+    expect(keys.mentioned).toEqual(['2.5.4']);
+  });
+
   it('normalises spellings of one version', () => {
     expect(normalizeVersion('v1.15.0-0')).toBe('1.15');
     expect(normalizeVersion('10.11.2+incompatible')).toBe('10.11.2');

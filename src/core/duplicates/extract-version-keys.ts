@@ -36,8 +36,19 @@ function isNotAVersion(text: string, raw: string, start: number, length: number)
   return (
     /(?:HTTP\/|TLS ?v?|SSL ?v?|CVSS:?\s*v?|score:?\s*(?:of\s*)?|\bcvss[^.\n]{0,8})$/i.test(
       before,
-    ) || /^(?:\/(?:AV|10)\b|\s*\((?:critical|high|medium|low|none)\b|\s*\/\s*10\b)/i.test(after)
+    ) ||
+    /^(?:\/(?:AV|10)\b|\s*\((?:critical|high|medium|low|none)\b|\s*\/\s*10\b)/i.test(after) ||
+    // A size, a duration or a share: "1.2 kB", "2.5 MiB", "0.5 s", "1.5%".
+    /^\s?(?:[kmgt]i?b|bytes|ms|s|sec|seconds|%)(?![a-z])/i.test(after)
   );
+}
+
+// "fixed in 2.5.3", also with one word between: "fixed in version 2.5.3", "fixed in openjpeg 2.5.3".
+const fixLeadPattern = /(?:before|prior to|fixed in|upgrade to|update to|patched in|<)\s*$/i;
+const fixLeadWithNamePattern = /(?:fixed|patched) in\s+[a-z][\w-]{0,30}\s+$/i;
+
+function isFixVersionLead(before: string): boolean {
+  return fixLeadPattern.test(before.slice(-24)) || fixLeadWithNamePattern.test(before);
 }
 
 /** Versions of `ranges` (OSV-style or constraint text) and of `text`. */
@@ -66,9 +77,8 @@ export function extractVersionKeys(ranges: readonly string[], text: string): Ver
     if (isNotAVersion(text, raw, match.index ?? 0, match[0].length)) continue;
     const key = normalizeVersion(raw);
     mentioned.add(key);
-    const before = text.slice(Math.max(0, (match.index ?? 0) - 24), match.index);
-    if (/(?:before|prior to|fixed in|upgrade to|update to|patched in|<)\s*$/i.test(before))
-      fixed.add(key);
+    const before = text.slice(Math.max(0, (match.index ?? 0) - 40), match.index);
+    if (isFixVersionLead(before)) fixed.add(key);
   }
   return { fixed: [...fixed], mentioned: [...mentioned] };
 }

@@ -196,6 +196,7 @@ const arbitrarySignals: fc.Arbitrary<DuplicateSignals> = fc.record({
   isCweConflict: fc.boolean(),
   bugClasses: fc.constant(null),
   crashConflict: fc.constant(null),
+  pastOtherFix: fc.constant(null),
   isCveConflict: fc.boolean(),
   textByQuery: share,
   textByDocument: share,

@@ -218,6 +218,9 @@ export function measureDuplicateSignals(
       ? [ours.bugClasses, theirs.bugClasses]
       : null,
     crashConflict: describeCrashConflict(ours.crash, theirs.crash, versionPick !== null),
+    pastOtherFix: isBothReports
+      ? (findFixTheOtherIsPast(ours, theirs) ?? findFixTheOtherIsPast(theirs, ours))
+      : null,
     isCveConflict: isCveConflict(ours.aliases, theirs.aliases),
     textByQuery: query.textSelfScore > 0 ? candidate.textScore / query.textSelfScore : 0,
     textByDocument: candidate.textSelfScore > 0 ? candidate.textScore / candidate.textSelfScore : 0,
@@ -294,6 +297,39 @@ function isBeforeEveryFix(mentioned: readonly string[], fixed: readonly string[]
   if (fixes.length === 0 || named.length === 0) return null;
   const lastFix = fixes.reduce((latest, fix) => (semver.gt(fix, latest) ? fix : latest));
   return named.some((version) => semver.lt(version, lastFix));
+}
+
+/**
+ * The fix version of a report about a published, fixed bug (it cites an advisory id the other
+ * does not, and names a fix and a version before it) when
+ * every version the other report names as affected is at or past that fix: the other is a bug the
+ * fix did not cover (a new bug or a regression), not this one. Only versions of the fix's major
+ * line count: the operating system ("Ubuntu 24.04"), the compiler or a dependency a report names
+ * are not the product's versions. Null otherwise.
+ */
+function findFixTheOtherIsPast(fixed: KeyedAnalysis, other: KeyedAnalysis): string | null {
+  // About a published fix: it cites an advisory id the other does not cite ("fixed in 1.7.1" alone
+  // may be a similar bug's fix, or a fix the report says did not work).
+  const citedIds = [...fixed.aliases, ...fixed.related].filter((id) => /^(?:CVE|GHSA)-/.test(id));
+  const otherIds = new Set([...other.aliases, ...other.related]);
+  if (citedIds.length === 0 || citedIds.some((id) => otherIds.has(id))) return null;
+  const fixes = fixed.versions.fixed.map((version) => semver.coerce(version)).filter(isPresent);
+  if (fixes.length === 0) return null;
+  const lastFix = fixes.reduce((latest, fix) => (semver.gt(fix, latest) ? fix : latest));
+  const affected = (analysis: KeyedAnalysis): semver.SemVer[] =>
+    analysis.versions.mentioned
+      .filter((version) => !analysis.versions.fixed.includes(version))
+      .map((version) => semver.coerce(version))
+      .filter(isPresent)
+      .filter((version) => version.major === lastFix.major);
+  if (!affected(fixed).some((version) => semver.lt(version, lastFix))) return null;
+  const theirs = affected(other);
+  if (theirs.length === 0 || theirs.some((version) => semver.lt(version, lastFix))) return null;
+  return lastFix.version;
+}
+
+function isPresent<T>(value: T | null): value is T {
+  return value !== null;
 }
 
 /** Both are known by CVE ids and by none in common: two published vulnerabilities. */

@@ -69,6 +69,11 @@ export interface DuplicateSignals {
    * null: one bug found twice fails the same way at the same place.
    */
   crashConflict: string | null;
+  /**
+   * Between two reports: the fix version of one that is about a fixed bug, when every version the
+   * other names is at or past it (a bug that fix did not cover), or null.
+   */
+  pastOtherFix: string | null;
   /** Both are known by CVE ids, none in common: two published vulnerabilities. */
   isCveConflict: boolean;
   /** BM25 similarity normalised by the query's and by the document's self-score, each 0..1. */
@@ -212,6 +217,7 @@ export function scoreDuplicateSignals(s: DuplicateSignals): DuplicateScore {
   const isDistinctBug =
     s.bugClasses !== null ||
     s.crashConflict !== null ||
+    s.pastOtherFix !== null ||
     s.isCveConflict ||
     s.deniedIds.length > 0;
   const isNearCopy =
@@ -369,6 +375,9 @@ export function scoreDuplicateSignals(s: DuplicateSignals): DuplicateScore {
     );
   }
   if (s.crashConflict !== null) evidence.push(`different crashes (${s.crashConflict})`);
+  if (s.pastOtherFix !== null) {
+    evidence.push(`every version one names is at or past the other's fix (${s.pastOtherFix})`);
+  }
   if (s.isCveConflict) evidence.push('known by different CVEs');
   for (const id of s.deniedIds) evidence.push(`says it is not ${id}`);
   for (const name of s.contrastedNames) evidence.push(`contrasts itself with \`${name}\``);
