@@ -173,15 +173,25 @@ describe('createDuplicateIndex signals', () => {
     const [top] = indexWith([...background, newBug]).query(question);
     expect(top?.id).toBe('new');
     expect(top?.isStrong).toBe(false);
-    expect(top?.evidence).toContain("every version one names is at or past the other's fix (2.5.3)");
+    expect(top?.evidence).toContain(
+      "every version one names is at or past the other's fix (2.5.3)",
+    );
     // A second finder who names a version before that fix is still a candidate for the same bug.
     const sameLine = doc('q2', { ...question, id: 'q2', text: `${question.text} Also 2.4.0.` });
-    const onOldVersion = doc('old', { ...newBug, id: 'old', text: newBug.text.replace('2.5.4', '2.5.0') });
+    const onOldVersion = doc('old', {
+      ...newBug,
+      id: 'old',
+      text: newBug.text.replace('2.5.4', '2.5.0'),
+    });
     expect(indexWith([...background, onOldVersion]).query(sameLine)[0]?.evidence).not.toContain(
       "every version one names is at or past the other's fix (2.5.3)",
     );
     // A fix version alone, without the advisory it belongs to, may be a similar bug's fix.
-    const noId = doc('q4', { ...question, id: 'q4', text: question.text.replace('CVE-2025-0101: ', '') });
+    const noId = doc('q4', {
+      ...question,
+      id: 'q4',
+      text: question.text.replace('CVE-2025-0101: ', ''),
+    });
     expect(indexWith([...background, newBug]).query(noId)[0]?.evidence).not.toContain(
       "every version one names is at or past the other's fix (2.5.3)",
     );

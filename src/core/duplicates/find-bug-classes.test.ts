@@ -32,7 +32,8 @@ describe('findBugClasses', () => {
   });
 
   it('reads a sanitizer SEGV in the zero page as a NULL dereference, and no other SEGV', () => {
-    const zeroPage = '==9==ERROR: AddressSanitizer: SEGV on unknown address 0x000000000010 (pc 0x7f)';
+    const zeroPage =
+      '==9==ERROR: AddressSanitizer: SEGV on unknown address 0x000000000010 (pc 0x7f)';
     expect(findBugClasses('Crash in the packet reader', zeroPage)).toEqual(['null-dereference']);
     const wild = '==9==ERROR: AddressSanitizer: SEGV on unknown address 0x7f3a1c2e0000 (pc 0x7f)';
     expect(findBugClasses('Crash in the packet reader', wild)).toEqual([]);

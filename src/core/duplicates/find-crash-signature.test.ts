@@ -25,7 +25,8 @@ describe('findCrashSignature', () => {
   });
 
   it('reads frames printed without an address, and the access a title names', () => {
-    const text = 'ERROR: AddressSanitizer: heap-buffer-overflow\n    #0 sycc422_to_rgb src/bin/common/color.c:205';
+    const text =
+      'ERROR: AddressSanitizer: heap-buffer-overflow\n    #0 sycc422_to_rgb src/bin/common/color.c:205';
     expect(findCrashSignature('Heap over-read in the colour conversion', text)).toEqual({
       accesses: ['read'],
       site: { functionName: 'sycc422_to_rgb', fileName: 'color.c', line: 205 },

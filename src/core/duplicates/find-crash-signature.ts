@@ -52,7 +52,10 @@ function isRuntimeFrame(functionName: string, path: string): boolean {
 /** The function and location of one stack frame line, or null when it gives no file and line. */
 function readFrame(line: string): { functionName: string; path: string; line: number } | null {
   if (!frameStartPattern.test(line)) return null;
-  const tokens = line.trim().split(/[ \t]+/).slice(1, 12);
+  const tokens = line
+    .trim()
+    .split(/[ \t]+/)
+    .slice(1, 12);
   let at = 0;
   if (tokens[at]?.startsWith('0x') === true && tokens[at + 1] === 'in') at += 2;
   const token = tokens[at];
