@@ -4,9 +4,9 @@
 // bugs in one function read alike but fail differently (an over-read at one line, a write past a
 // buffer at another).
 
-export type MemoryAccess = 'read' | 'write';
+type MemoryAccess = 'read' | 'write';
 
-export interface CrashSite {
+interface CrashSite {
   /** Lower-cased function name, as the frame prints it. */
   functionName: string;
   /** Lower-cased file name without folders (`t1.c`). */
