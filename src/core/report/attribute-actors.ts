@@ -115,7 +115,7 @@ export function attributeActors(
 ): Fact[] {
   const fieldAt = createFieldLocator(report);
   return facts.map((fact) => {
-    if (!attributedKinds.has(fact.kind)) return fact;
+    if (!attributedKinds.has(fact.kind) || fact.actor !== undefined) return fact;
     const field = fieldAt(fact.span.start);
     const isInSteps = field === 'reproduction' || field === 'test-case';
     const actor = attributeActor(report.body, fact, isInBlock(blocks, fact.span.start), isInSteps);

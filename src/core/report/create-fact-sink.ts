@@ -3,7 +3,7 @@
 // Work is bounded: at most `maxFactsPerKind` facts of a kind are kept (the rest are counted and
 // reported as a limit), and the section and line lookups are logarithmic.
 
-import type { Fact, FactKind } from '../model/fact.js';
+import type { Fact, FactActor, FactKind } from '../model/fact.js';
 import type { Report, ReportField } from '../model/report.js';
 import type { WorkLimit } from '../model/work-limit.js';
 import { createLineLocator } from '../text/locate-line.js';
@@ -17,6 +17,8 @@ const maxFactValueLength = 512;
 
 interface FactOptions {
   isSpeculative?: boolean;
+  /** Whose condition the fact is, when the extractor knows (attributeActors leaves it alone). */
+  actor?: FactActor;
 }
 
 export interface FactSink {
@@ -72,6 +74,7 @@ export function createFactSink(report: Report): FactSink {
       span: { start, end, line: lineOf(start) },
       quote: body.slice(start, Math.min(end, start + quoteLimit)),
       ...(options.isSpeculative === true ? { isSpeculative: true } : {}),
+      ...(options.actor !== undefined ? { actor: options.actor } : {}),
     });
   }
 

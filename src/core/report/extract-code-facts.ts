@@ -6,6 +6,7 @@ import type { FactSink } from './create-fact-sink.js';
 import { normaliseFilePath } from './is-likely-file-path.js';
 import { forEachMatch } from './for-each-match.js';
 import { shellInfos } from './shell-infos.js';
+import { extractCodeSettingFacts } from './extract-code-setting-facts.js';
 
 const diffInfos = new Set(['diff', 'patch', 'udiff']);
 
@@ -125,11 +126,18 @@ export function extractCodeFacts(
   prose: string,
   blocks: readonly CodeBlock[],
 ): void {
+  const callerCode: CodeBlock[] = [];
   for (const block of blocks) {
     sink.add('code-block', block.info || 'text', block.start, block.end);
     const content = body.slice(block.contentStart, block.contentEnd);
-    if (isDiff(block, content)) addDiff(sink, body, block.start, block.end, block.contentStart);
-    else if (shellInfos.has(block.info)) addEnvironment(sink, content, block.contentStart);
+    if (isDiff(block, content)) {
+      addDiff(sink, body, block.start, block.end, block.contentStart);
+      continue;
+    }
+    callerCode.push(block);
+    if (shellInfos.has(block.info)) addEnvironment(sink, content, block.contentStart);
   }
   if (prose.includes('\n+++ ')) addRawDiffs(sink, prose);
+  // A diff is the project's own source; other code may be the caller's, with its settings.
+  extractCodeSettingFacts(sink, prose, callerCode);
 }

@@ -1,0 +1,139 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { buildTestReport } from './build-test-report.js';
+import { findCodeSettings, readUnsafeSetting } from './extract-code-setting-facts.js';
+import { extractFacts } from './extract-facts.js';
+
+function settingsOf(markdown: string): Array<{ value: string; actor?: string; quote: string }> {
+  return extractFacts(buildTestReport(markdown))
+    .filter((fact) => fact.kind === 'requires-config')
+    .map((fact) => ({
+      value: fact.value,
+      quote: fact.quote,
+      ...(fact.actor ? { actor: fact.actor } : {}),
+    }));
+}
+
+const fenced = (info: string, code: string, leadIn = 'Our client code:'): string =>
+  `# Summary\n\nTraffic can be read on the network.\n\n${leadIn}\n\n\`\`\`${info}\n${code}\n\`\`\`\n`;
+
+describe('the caller’s unsafe settings written as code', () => {
+  it.each([
+    ['python', 'requests.post(url, json=body, verify=False, timeout=10)', 'verify=False'],
+    ['javascript', "const agent = new https.Agent({ rejectUnauthorized: false });", 'rejectUnauthorized: false'],
+    ['js', "spawnHelper({ apiBase: 'https://x', verifySsl: false })", 'verifySsl: false'],
+    ['ini', '[remote]\nssl_verify = false', 'ssl_verify = false'],
+    ['yaml', 'client:\n  insecure: true', 'insecure: true'],
+    ['go', 'cfg := &tls.Config{InsecureSkipVerify: true}', 'InsecureSkipVerify: true'],
+    ['python', 'ctx.check_hostname = False', 'ctx.check_hostname = False'],
+    ['python', 'pool = PoolManager(cert_reqs="CERT_NONE")', 'cert_reqs="CERT_NONE"'],
+    ['json', '{ "tlsVerify": "off" }', '"tlsVerify": "off"'],
+  ])('%s: %s is verification-disabled, the caller’s', (info, code, quote) => {
+    expect(settingsOf(fenced(info, code))).toContainEqual({
+      value: 'verification-disabled',
+      actor: 'user',
+      quote,
+    });
+  });
+
+  it.each([
+    ['python', 'Image.MAX_IMAGE_PIXELS = None', 'max_image_pixels'],
+    ['js', 'axios.get(url, { maxContentLength: -1 })', 'maxcontentlength'],
+    ['python', 'env = Environment(autoescape=False)', 'autoescape'],
+    ['python', 'parser = XMLParser(resolve_entities=True, strict=False)', 'strict'],
+    ['js', 'marked.setOptions({ sanitize: false })', 'sanitize'],
+    ['js', "render(html, { dangerouslyAllowHtml: true })", 'dangerouslyallowhtml'],
+  ])('%s: %s names the setting', (info, code, setting) => {
+    expect(settingsOf(fenced(info, code)).map((fact) => fact.value)).toContain(setting);
+  });
+
+  it('reads an indented snippet like a fenced block', () => {
+    const body =
+      'Our tool sets up its session like this:\n\n    session = requests.Session()\n    session.verifySsl = False\n\nAnyone on the network reads the token.\n';
+    expect(settingsOf(body)).toContainEqual({
+      value: 'verification-disabled',
+      actor: 'user',
+      quote: 'session.verifySsl = False',
+    });
+  });
+
+  it.each([
+    ['a safe value', 'requests.get(url, verify=True)'],
+    ['a CA bundle path', 'requests.get(url, verify="/etc/ssl/ca.pem")'],
+    ['None, the default of verify', 'def get(url, verify=None): ...'],
+    ['a comparison', 'if verify == False:\n    warn()'],
+    ['a limit that is set', 'Image.MAX_IMAGE_PIXELS = 200_000_000'],
+    ['a limit of 0 (stricter)', 'session.max_redirects = 0'],
+    ['an unrelated name', 'retries = False\ncolor = None'],
+    ['the default, said in a comment', 's.trust_env = True\ns.strict = False  # the default'],
+  ])('leaves out %s', (_name, code) => {
+    expect(settingsOf(fenced('python', code))).toEqual([]);
+  });
+
+  it('leaves out a setting the same snippet also turns back on', () => {
+    const code = 's.get(a, verify=False)\ns.get(b, verify="/etc/ssl/corp.pem")';
+    expect(settingsOf(fenced('python', code))).toEqual([]);
+  });
+
+  it('leaves out diffs and the library’s own code', () => {
+    const diff = '--- a/src/x.py\n+++ b/src/x.py\n@@ -1,2 +1,2 @@\n-    verify=True\n+    verify=False';
+    expect(settingsOf(fenced('diff', diff))).toEqual([]);
+    expect(
+      settingsOf(fenced('python', 'verify = False', 'In src/requests/adapters.py line 410:')),
+    ).toEqual([]);
+    expect(
+      settingsOf(fenced('python', 'strict = False', 'The library’s own code does this:')),
+    ).toEqual([]);
+  });
+
+  it('leaves them all out when the report says the bug holds with the protection on', () => {
+    const body = `${fenced('python', 'requests.get(url, proxies=p, verify=False)')}\n\`verify=False\` is only there because my local test servers use self-signed certificates.\n`;
+    expect(settingsOf(body).filter((fact) => fact.actor === 'user')).toEqual([]);
+  });
+});
+
+describe('readUnsafeSetting', () => {
+  it('folds case, underscores and dashes in names and quotes in values', () => {
+    expect(readUnsafeSetting('SSL-VERIFY', '"false"')).toBe('verification-disabled');
+    expect(readUnsafeSetting('skip_tls_verify', 'yes')).toBe('verification-disabled');
+    expect(readUnsafeSetting('allow_unsafe_eval', 'true')).toBe('allow_unsafe_eval');
+    expect(readUnsafeSetting('verify', 'None')).toBeNull();
+    expect(readUnsafeSetting('verify_mode', "'none'")).toBe('verification-disabled');
+  });
+});
+
+describe('findCodeSettings on hostile input', () => {
+  it('returns spans inside the text, in linear time', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ maxLength: 400 }),
+        fc.constantFrom('', 'verify=False', 'a.b.c.d.e.f = None', '"x": true', ' : = => '),
+        (text, inserted) => {
+          const code = text + inserted + text;
+          for (const setting of findCodeSettings(code, 7)) {
+            expect(setting.start).toBeGreaterThanOrEqual(7);
+            expect(setting.end).toBeLessThanOrEqual(code.length + 7);
+            expect(setting.name).not.toContain('.');
+          }
+        },
+      ),
+    );
+    const hostile = 'a.'.repeat(50_000) + '= ' + 'x'.repeat(50_000);
+    expect(findCodeSettings(hostile).length).toBeLessThan(10);
+  });
+
+  it('never throws on whole reports made of code-like noise', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.constantFrom('```js\n', '```\n', '    ', 'verify', '=', ':', 'false', 'None', '\n', '{', ' '),
+          { maxLength: 80 },
+        ),
+        (parts) => {
+          const facts = extractFacts(buildTestReport(parts.join('')));
+          for (const fact of facts) expect(fact.span.end).toBeGreaterThan(fact.span.start);
+        },
+      ),
+    );
+  });
+});

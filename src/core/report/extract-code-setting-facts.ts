@@ -1,0 +1,158 @@
+// Reads the caller's own settings written as code: a keyword argument (`verify=False`), an
+// attribute assignment (`Image.MAX_IMAGE_PIXELS = None`), an object literal
+// (`{ rejectUnauthorized: false }`, `insecure: true`) or a configuration line (`ssl_verify = false`)
+// that switches a protection off, in a fenced code block or an indented snippet. Each is a
+// `requires-config` fact with the caller (`user`) as actor: `verification-disabled` for
+// certificate, TLS or host-key checks, otherwise the setting's name (which a profile's
+// `non-default` holds on). Not read: diffs (the project's own source), a block the report
+// introduces as the library's own code, a setting the same snippet also sets to a safe value (the
+// code toggles it), a setting marked as the default, and every such setting when the report says
+// the bug holds with the protection on ("verify=False is only there for my test server").
+
+import type { CodeBlock } from './find-code-blocks.js';
+import type { FactSink } from './create-fact-sink.js';
+import { forEachMatch } from './for-each-match.js';
+import { isOnByDefault } from './is-on-by-default.js';
+
+/** A setting written as code: its name (last dotted segment), its value, and where it is. */
+export interface CodeSetting {
+  name: string;
+  value: string;
+  start: number;
+  end: number;
+}
+
+// `name = value`, `name=value`, `name: value`, `"name": value`, `name => value` on one line. The
+// name may be dotted (`session.verify`, `ctx.check_hostname`); the value is one short token.
+const settingPattern =
+  /(?<![\w$.])(?:["']?)((?:[A-Za-z_$][\w$]{0,60}\.){0,4}[A-Za-z_$][\w$]{0,60})["']?[ \t]{0,8}(?:=(?![=>])|:(?!:)|=>)[ \t]{0,8}("[^"\n]{0,40}"|'[^'\n]{0,40}'|[\w.+-]{1,40})/g;
+
+const offValue =
+  /^(?:false|none|null|nil|0|off|no|disabled?|cert_none|ssl\.cert_none|-1|infinity|inf)$/;
+// `verify=None` is "the default" in many clients: only an explicit "off" turns verification off.
+const verificationOffValue = /^(?:false|0|off|no|disabled?|(?:ssl\.)?cert_none|verify_none)$/;
+const onValue = /^(?:true|1|yes|on|enabled?)$/;
+const unlimitedValue = /^(?:none|null|nil|-1|infinity|inf)$/;
+
+// Names compared lower-cased without `_` and `-`: `ssl_verify`, `verifySsl`, `SSL-VERIFY`.
+const verificationName =
+  /^(?:verify|verifyssl|sslverify|verifytls|tlsverify|verifycerts?|verifycertificates?|verifypeer|verifyhost(?:name)?|checkhostname|rejectunauthorized|strictssl|stricthostkeychecking|sslcheck|checkcertificates?|validatecerts?|validatecertificates?|certreqs|sslcertreqs|verifymode|sslvalidation|tlsvalidation)$/;
+const insecureFlagName =
+  /^(?:insecure|allowinsecure\w{0,30}|insecureskipverify|skip(?:ssl|tls|cert)?verif\w{0,20}|trustall\w{0,20}|ignore(?:ssl|tls|cert)\w{0,20}|noverify|sslnoverify|disable(?:ssl|tls|cert)\w{0,20})$/;
+const unsafeFlagName =
+  /^(?:allowunsafe\w{0,30}|unsafe\w{0,30}|dangerously\w{0,40}|allowdangerous\w{0,30}|disable\w{0,30}(?:check|validation|verification|sanitiz|sanitis|escap|limit|protection)\w{0,20})$/;
+const limitName = /^(?:max\w{1,40}|\w{0,40}limit\w{0,20}|\w{0,40}maximum\w{0,20})$/;
+const safetyToggleName =
+  /^(?:(?:auto)?escap\w{0,20}|sanitiz\w{0,20}|sanitis\w{0,20}|validat\w{0,20}|strict\w{0,30}|secure|safe|safemode|check\w{0,30}|protect\w{0,20}|httponly)$/;
+
+function unquote(value: string): string {
+  return value.replace(/^["']|["']$/g, '').toLowerCase();
+}
+
+/** The `requires-config` value an unsafe setting yields, or null when it turns no protection off. */
+export function readUnsafeSetting(name: string, value: string): string | null {
+  const key = name.toLowerCase().replace(/[_-]/g, '');
+  const token = unquote(value);
+  const isOff = offValue.test(token);
+  const isOn = onValue.test(token);
+  if (verificationName.test(key)) {
+    const isQuotedNone = /^["']none["']$/i.test(value);
+    return verificationOffValue.test(token) || isQuotedNone ? 'verification-disabled' : null;
+  }
+  if (insecureFlagName.test(key)) return isOn ? 'verification-disabled' : null;
+  const setting = name.toLowerCase();
+  if (unsafeFlagName.test(key)) return isOn ? setting : null;
+  if (limitName.test(key)) return unlimitedValue.test(token) ? setting : null;
+  if (safetyToggleName.test(key)) return isOff && token !== '-1' ? setting : null;
+  return null;
+}
+
+/** The settings written as code in `text`, from `offset` on, one per `name = value`. */
+export function findCodeSettings(text: string, offset = 0): CodeSetting[] {
+  const settings: CodeSetting[] = [];
+  forEachMatch(settingPattern, text, (match) => {
+    const dotted = match[1]!;
+    const name = dotted.slice(dotted.lastIndexOf('.') + 1);
+    const start = offset + match.index;
+    settings.push({ name, value: match[2]!, start, end: start + match[0].length });
+  });
+  return settings;
+}
+
+// The lead-in says the code is the library's own: "in src/requests/utils.py:", "the library's
+// code", "upstream source". The caller's own words ("our", "the application's") outweigh it.
+const libraryLeadIn =
+  /(?:^|[\s(`'"])(?:src|lib)\/[\w./-]{1,120}|\bline\s+\d+|\b(?:library|package|module|upstream|project)['’]s\s+(?:own\s+)?(?:code|source|implementation|internals?)\b|\b(?:in|from)\s+(?:the\s+)?(?:library|upstream)\s+(?:source|code)\b|\bsource\s+code\s+of\b/i;
+const callerLeadIn =
+  /\b(?:our|my|their|your)\b|\bthe\s+(?:application|app|caller|client|service|tool|worker)['’]?s?\b/i;
+const leadInLength = 240;
+
+// The report says the bug holds with the protection on: the setting in its code is incidental.
+const incidentalSetting =
+  /\bonly\s+(?:there\s+|used\s+|set\s+|present\s+)?(?:because|for|since)\b[^.\n]{0,100}?\b(?:tests?|testing|self-signed|local)\b|\b(?:leaks?|happens|reproduces|occurs|works|fails|crashes)\s+(?:the\s+same(?:\s+way)?|too|as\s+well|also|just\s+the\s+same)\s+(?:with|when)\s+(?:(?:certificate\s+|TLS\s+|host[\s-]?key\s+)?(?:verification|validation|checking)|the\s+(?:check|limit|protection)s?)\s+(?:is\s+|are\s+)?(?:on|enabled)\b|\bwith\s+(?:the\s+)?default\s+(?:settings|configuration|options)\s+(?:too|as\s+well)\b/i;
+
+const defaultComment = /^[^\n]{0,40}?(?:#|\/\/)[ \t]*(?:the\s+|is\s+the\s+)?default\b/i;
+
+function isLibraryCode(prose: string, blockStart: number): boolean {
+  const leadIn = prose.slice(Math.max(0, blockStart - leadInLength), blockStart).trimEnd();
+  const lastParagraph = leadIn.slice(leadIn.lastIndexOf('\n\n') + 1);
+  return libraryLeadIn.test(lastParagraph) && !callerLeadIn.test(lastParagraph);
+}
+
+function addSettings(sink: FactSink, settings: readonly CodeSetting[]): void {
+  const body = sink.body;
+  for (const setting of settings) {
+    const fact = readUnsafeSetting(setting.name, setting.value);
+    if (fact === null) continue;
+    const isToggled = settings.some(
+      (other) =>
+        other.name === setting.name && readUnsafeSetting(other.name, other.value) === null,
+    );
+    if (isToggled) continue;
+    if (isOnByDefault(body, setting.end) || defaultComment.test(body.slice(setting.end)))
+      continue;
+    sink.add('requires-config', fact, setting.start, setting.end, { actor: 'user' });
+  }
+}
+
+// An indented diff is the project's own source too.
+const indentedDiff = /^[ \t]{0,12}(?:@@ -\d|\+\+\+ |--- [ab]\/)/m;
+
+// A line indented by four spaces or a tab, outside fenced blocks (those are blanked in `prose`).
+const indentedLine = /^(?: {4}|\t)[^\n]{1,2000}$/gm;
+
+function findIndentedSnippets(prose: string): Array<{ start: number; end: number }> {
+  const snippets: Array<{ start: number; end: number }> = [];
+  forEachMatch(indentedLine, prose, (match) => {
+    const start = match.index;
+    const end = start + match[0].length;
+    const last = snippets[snippets.length - 1];
+    // Consecutive lines (a blank line between them allowed) make one snippet.
+    if (last !== undefined && /^\n{1,2}$/.test(prose.slice(last.end, start))) last.end = end;
+    else snippets.push({ start, end });
+  });
+  return snippets;
+}
+
+/**
+ * Adds the caller's unsafe settings found in the code blocks (not diffs: `codeBlocks` holds the
+ * blocks to read) and in the indented snippets of `prose`.
+ */
+export function extractCodeSettingFacts(
+  sink: FactSink,
+  prose: string,
+  codeBlocks: readonly CodeBlock[],
+): void {
+  if (incidentalSetting.test(prose)) return;
+  const body = sink.body;
+  for (const block of codeBlocks) {
+    if (isLibraryCode(prose, block.start)) continue;
+    const content = body.slice(block.contentStart, block.contentEnd);
+    addSettings(sink, findCodeSettings(content, block.contentStart));
+  }
+  for (const snippet of findIndentedSnippets(prose)) {
+    const text = prose.slice(snippet.start, snippet.end);
+    if (indentedDiff.test(text) || isLibraryCode(prose, snippet.start)) continue;
+    addSettings(sink, findCodeSettings(text, snippet.start));
+  }
+}
