@@ -41,7 +41,6 @@ const knownMeasureVariance = new Set([
   'pillow/07-ai-huffman-table-rce.md [email]',
   'pillow/08-imagemath-unsafe-eval-user-expression.md [one-paragraph]',
   'pillow/09-tiff-struct-error-dos.md [one-paragraph]',
-  'undici/07-rejectunauthorized-false-mitm.md [one-paragraph]',
   'undici/08-proxy-reads-https-metadata.txt [one-paragraph]',
   'undici/11-ai-llhttp-trailer-rce.md [plain-labels]',
   'undici/11-ai-llhttp-trailer-rce.md [lower-case-labels]',

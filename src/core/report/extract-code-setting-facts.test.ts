@@ -20,7 +20,11 @@ const fenced = (info: string, code: string, leadIn = 'Our client code:'): string
 describe('the caller’s unsafe settings written as code', () => {
   it.each([
     ['python', 'requests.post(url, json=body, verify=False, timeout=10)', 'verify=False'],
-    ['javascript', "const agent = new https.Agent({ rejectUnauthorized: false });", 'rejectUnauthorized: false'],
+    [
+      'javascript',
+      'const agent = new https.Agent({ rejectUnauthorized: false });',
+      'rejectUnauthorized: false',
+    ],
     ['js', "spawnHelper({ apiBase: 'https://x', verifySsl: false })", 'verifySsl: false'],
     ['ini', '[remote]\nssl_verify = false', 'ssl_verify = false'],
     ['yaml', 'client:\n  insecure: true', 'insecure: true'],
@@ -42,7 +46,7 @@ describe('the caller’s unsafe settings written as code', () => {
     ['python', 'env = Environment(autoescape=False)', 'autoescape'],
     ['python', 'parser = XMLParser(resolve_entities=True, strict=False)', 'strict'],
     ['js', 'marked.setOptions({ sanitize: false })', 'sanitize'],
-    ['js', "render(html, { dangerouslyAllowHtml: true })", 'dangerouslyallowhtml'],
+    ['js', 'render(html, { dangerouslyAllowHtml: true })', 'dangerouslyallowhtml'],
   ])('%s: %s names the setting', (info, code, setting) => {
     expect(settingsOf(fenced(info, code)).map((fact) => fact.value)).toContain(setting);
   });
@@ -76,7 +80,8 @@ describe('the caller’s unsafe settings written as code', () => {
   });
 
   it('leaves out diffs and the library’s own code', () => {
-    const diff = '--- a/src/x.py\n+++ b/src/x.py\n@@ -1,2 +1,2 @@\n-    verify=True\n+    verify=False';
+    const diff =
+      '--- a/src/x.py\n+++ b/src/x.py\n@@ -1,2 +1,2 @@\n-    verify=True\n+    verify=False';
     expect(settingsOf(fenced('diff', diff))).toEqual([]);
     expect(
       settingsOf(fenced('python', 'verify = False', 'In src/requests/adapters.py line 410:')),
@@ -89,6 +94,27 @@ describe('the caller’s unsafe settings written as code', () => {
   it('leaves them all out when the report says the bug holds with the protection on', () => {
     const body = `${fenced('python', 'requests.get(url, proxies=p, verify=False)')}\n\`verify=False\` is only there because my local test servers use self-signed certificates.\n`;
     expect(settingsOf(body).filter((fact) => fact.actor === 'user')).toEqual([]);
+  });
+});
+
+describe('settings written as code in running prose', () => {
+  it.each([
+    ['The worker calls the API with verify=False.', 'verification-disabled'],
+    ['The helper gets `verifySsl: false` from the front end.', 'verification-disabled'],
+    ['They set Image.MAX_IMAGE_PIXELS = None before opening uploads.', 'max_image_pixels'],
+  ])('reads %s, leaving whose it is to the sentence', (text, value) => {
+    const facts = settingsOf(text);
+    expect(facts.map((fact) => fact.value)).toContain(value);
+    expect(facts.some((fact) => fact.actor === 'user' && fact.quote.includes('='))).toBe(false);
+  });
+
+  it.each([
+    'Validation: none was done on our side.',
+    'Strict: no, the parser is lenient.',
+    'Limits: none, as far as I can tell.',
+    'Set verify=True or pass verify="/etc/ssl/ca.pem", never verify=False and verify=True together.',
+  ])('leaves out labels and toggles: %s', (text) => {
+    expect(settingsOf(text)).toEqual([]);
   });
 });
 
@@ -126,7 +152,19 @@ describe('findCodeSettings on hostile input', () => {
     fc.assert(
       fc.property(
         fc.array(
-          fc.constantFrom('```js\n', '```\n', '    ', 'verify', '=', ':', 'false', 'None', '\n', '{', ' '),
+          fc.constantFrom(
+            '```js\n',
+            '```\n',
+            '    ',
+            'verify',
+            '=',
+            ':',
+            'false',
+            'None',
+            '\n',
+            '{',
+            ' ',
+          ),
           { maxLength: 80 },
         ),
         (parts) => {

@@ -13,6 +13,7 @@ import type { CodeBlock } from './find-code-blocks.js';
 import type { FactSink } from './create-fact-sink.js';
 import { forEachMatch } from './for-each-match.js';
 import { isOnByDefault } from './is-on-by-default.js';
+import { trimEndCharacters } from '../text/trim-characters.js';
 
 /** A setting written as code: its name (last dotted segment), its value, and where it is. */
 export interface CodeSetting {
@@ -74,7 +75,11 @@ export function findCodeSettings(text: string, offset = 0): CodeSetting[] {
     const dotted = match[1]!;
     const name = dotted.slice(dotted.lastIndexOf('.') + 1);
     const start = offset + match.index;
-    settings.push({ name, value: match[2]!, start, end: start + match[0].length });
+    // A sentence's full stop is not part of the value: "verify=False." reads False.
+    const value = trimEndCharacters(match[2]!, '.');
+    if (value === '') return;
+    const end = start + match[0].length - (match[2]!.length - value.length);
+    settings.push({ name, value, start, end });
   });
   return settings;
 }
@@ -99,19 +104,21 @@ function isLibraryCode(prose: string, blockStart: number): boolean {
   return libraryLeadIn.test(lastParagraph) && !callerLeadIn.test(lastParagraph);
 }
 
-function addSettings(sink: FactSink, settings: readonly CodeSetting[]): void {
+function addSettings(
+  sink: FactSink,
+  settings: readonly CodeSetting[],
+  actor: 'user' | undefined,
+): void {
   const body = sink.body;
   for (const setting of settings) {
     const fact = readUnsafeSetting(setting.name, setting.value);
     if (fact === null) continue;
     const isToggled = settings.some(
-      (other) =>
-        other.name === setting.name && readUnsafeSetting(other.name, other.value) === null,
+      (other) => other.name === setting.name && readUnsafeSetting(other.name, other.value) === null,
     );
     if (isToggled) continue;
-    if (isOnByDefault(body, setting.end) || defaultComment.test(body.slice(setting.end)))
-      continue;
-    sink.add('requires-config', fact, setting.start, setting.end, { actor: 'user' });
+    if (isOnByDefault(body, setting.end) || defaultComment.test(body.slice(setting.end))) continue;
+    sink.add('requires-config', fact, setting.start, setting.end, actor ? { actor } : {});
   }
 }
 
@@ -134,9 +141,27 @@ function findIndentedSnippets(prose: string): Array<{ start: number; end: number
   return snippets;
 }
 
+// In running prose only a code literal counts ("verify=False", "`verifySsl: false`"), and a
+// name after a colon must read as an identifier: "Validation: none" is a label, not a setting.
+const codeLiteral = /^(?:false|False|FALSE|None|null|nil|true|True|TRUE|-1|(?:ssl\.)?CERT_NONE)$/;
+const identifierLike = /[_.]|[a-z][A-Z]/;
+
+function isProseSetting(prose: string, setting: CodeSetting): boolean {
+  if (!codeLiteral.test(setting.value)) return false;
+  const written = prose.slice(setting.start, setting.end);
+  const separator = /[ \t]{0,8}(=>|=|:)/.exec(
+    written.slice(written.indexOf(setting.name) + setting.name.length),
+  );
+  return (
+    separator?.[1] === '=' ||
+    identifierLike.test(written.slice(0, written.indexOf(setting.name) + setting.name.length))
+  );
+}
+
 /**
  * Adds the caller's unsafe settings found in the code blocks (not diffs: `codeBlocks` holds the
- * blocks to read) and in the indented snippets of `prose`.
+ * blocks to read), in the indented snippets of `prose` (both the caller's), and written as code
+ * in running prose (whose they are is left to the sentence, like any prose fact).
  */
 export function extractCodeSettingFacts(
   sink: FactSink,
@@ -148,11 +173,18 @@ export function extractCodeSettingFacts(
   for (const block of codeBlocks) {
     if (isLibraryCode(prose, block.start)) continue;
     const content = body.slice(block.contentStart, block.contentEnd);
-    addSettings(sink, findCodeSettings(content, block.contentStart));
+    addSettings(sink, findCodeSettings(content, block.contentStart), 'user');
   }
-  for (const snippet of findIndentedSnippets(prose)) {
+  const snippets = findIndentedSnippets(prose);
+  for (const snippet of snippets) {
     const text = prose.slice(snippet.start, snippet.end);
     if (indentedDiff.test(text) || isLibraryCode(prose, snippet.start)) continue;
-    addSettings(sink, findCodeSettings(text, snippet.start));
+    addSettings(sink, findCodeSettings(text, snippet.start), 'user');
   }
+  const inSnippet = (setting: CodeSetting): boolean =>
+    snippets.some((snippet) => setting.start >= snippet.start && setting.start < snippet.end);
+  const proseSettings = findCodeSettings(prose).filter(
+    (setting) => !inSnippet(setting) && isProseSetting(prose, setting),
+  );
+  addSettings(sink, proseSettings, undefined);
 }

@@ -592,11 +592,12 @@ export const phraseRules: readonly PhraseRule[] = [
   },
   {
     // The caller switched verification off: "with host-key checking disabled",
-    // "rejectUnauthorized: false", "verify=False", "StrictHostKeyChecking=no".
+    // "StrictHostKeyChecking=no". Settings written as code (`verify=False`,
+    // `rejectUnauthorized: false`) are read by extract-code-setting-facts.ts.
     kind: 'requires-config',
     value: 'verification-disabled',
     pattern:
-      /\b(?:TLS|SSL|HTTPS|certificates?|cert|host[\s-]?keys?|hostnames?|peer)\s+(?:verification|validation|checking|checks?)\s+(?:(?:is|was|are|were|being|got|gets)\s+)?(?:disabled|turned\s+off|switched\s+off)\b|\b(?:disabl\w*|turn\w*\s+off|switch\w*\s+off)\s+(?:the\s+)?(?:TLS\s+|SSL\s+|HTTPS\s+|certificate\s+|cert\s+|host[\s-]?key\s+|hostname\s+|peer\s+)(?:verification|validation|checking|checks?)\b|\bStrictHostKeyChecking[\s=]+["']?(?:no|off)\b|\brejectUnauthorized["']?\s*[:=]\s*false\b|\bverify\s*=\s*False\b|\bInsecureSkipVerify\s*[:=]\s*true\b|\bCERT_NONE\b/,
+      /\b(?:TLS|SSL|HTTPS|certificates?|cert|host[\s-]?keys?|hostnames?|peer)\s+(?:verification|validation|checking|checks?)\s+(?:(?:is|was|are|were|being|got|gets)\s+)?(?:disabled|turned\s+off|switched\s+off)\b|\b(?:disabl\w*|turn\w*\s+off|switch\w*\s+off)\s+(?:the\s+)?(?:TLS\s+|SSL\s+|HTTPS\s+|certificate\s+|cert\s+|host[\s-]?key\s+|hostname\s+|peer\s+)(?:verification|validation|checking|checks?)\b|\bStrictHostKeyChecking[\s=]+["']?(?:no|off)\b|\bCERT_NONE\b/,
   },
   {
     // The code that misbehaves is the caller's own: "a user-supplied interceptor", "its own
