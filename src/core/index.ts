@@ -338,6 +338,7 @@ export { blankCvssVectors } from './severity/blank-cvss-vectors.js';
 // profile loader: named here so nothing outside the core reaches into its folders.
 export { parseMarkdownReport } from './report/parse-markdown-report.js';
 export { createReportBodyBuilder } from './report/create-report-body-builder.js';
+export { subjectAddsFacts } from './report/subject-adds-facts.js';
 export { cutTitle, deriveReportTitle } from './report/derive-report-title.js';
 export { fenceCode } from './report/fence-code.js';
 export { checkReportText } from './report/check-report-text.js';

@@ -57,6 +57,7 @@ export { blankCvssVectors } from './severity/blank-cvss-vectors.js';
 export type { Reporter, ReportFormat } from './model/report.js';
 export type { ParseResult } from './model/parse-result.js';
 export { createReportBodyBuilder } from './report/create-report-body-builder.js';
+export { subjectAddsFacts } from './report/subject-adds-facts.js';
 export { cutTitle, deriveReportTitle } from './report/derive-report-title.js';
 export { fenceCode } from './report/fence-code.js';
 export { checkReportText } from './report/check-report-text.js';

@@ -181,11 +181,44 @@ describe('parseEmailReports', () => {
     );
   });
 
+  it("reads a Subject that names what the body leaves out as the body's title line", async () => {
+    const message = (subject: string, body: string): Uint8Array =>
+      encode(
+        [
+          'From: desk@example.net',
+          'To: security@example.org',
+          `Subject: ${subject}`,
+          'Date: Tue, 20 Jan 2026 14:02:11 +0000',
+          '',
+          body,
+        ].join('\r\n'),
+      );
+    const subjectOnly = await parseEmailReports(
+      'q.eml',
+      message(
+        '[SECURITY] Werkzeug 2.3.7 - CVE-2023-46136 (multipart parser DoS) - still affected?',
+        'Hello,\r\n\r\nsee the subject line. Is there a backport?\r\n',
+      ),
+    );
+    const report = subjectOnly.reports[0]!;
+    expect(report.title).toBe(
+      '[SECURITY] Werkzeug 2.3.7 - CVE-2023-46136 (multipart parser DoS) - still affected?',
+    );
+    expect(report.body.startsWith(`# ${report.title}\n\nHello,`)).toBe(true);
+    // A body that already names the version keeps its text as it was: spans do not move.
+    const restated = await parseEmailReports(
+      'r.eml',
+      message('Crash in foo 2.4.1', 'Version: 2.4.1\r\n\r\nA long header crashes it.\r\n'),
+    );
+    expect(restated.reports[0]!.body.startsWith('Version: 2.4.1')).toBe(true);
+  });
+
   it('never throws on arbitrary bytes or text, and keeps spans inside the body', async () => {
     const pieces = fc.constantFrom(
       'From ',
       'From: a@b.c\n',
       'Subject: =?utf-8?B?w6k=?=\n',
+      'Subject: [SECURITY] foo 2.3.7 parse_header() DoS?\n',
       'Content-Type: multipart/mixed; boundary=b\n',
       '--b\n',
       '\n',

@@ -11,6 +11,7 @@ import {
   formatParseIssue,
   checkReportText,
   reportLimits,
+  subjectAddsFacts,
   type ParseResult,
   type Report,
   type Reporter,
@@ -76,7 +77,11 @@ async function parseEmailMessage(source: string, bytes: Uint8Array): Promise<Par
     email.text !== undefined && email.text.trim() !== ''
       ? email.text
       : convertHtmlToText(email.html ?? '');
+  const subject = cutTitle(email.subject ?? '');
   const builder = createReportBodyBuilder();
+  // A Subject that names what the body leaves out ("foo 2.3.7 - CVE-... - still affected?" over
+  // "see the subject line") is read as the body's title line, as a Markdown report's `# title` is.
+  if (subject !== '' && subjectAddsFacts(subject, text)) builder.appendText(`# ${subject}`);
   const structure = builder.appendMarkdown(text);
   for (const attachment of email.attachments) {
     const name = attachment.filename?.replace(/\s+/g, ' ').trim() ?? '';
@@ -100,8 +105,7 @@ async function parseEmailMessage(source: string, bytes: Uint8Array): Promise<Par
     return { ok: false, issues: [{ message }] };
   }
   const title =
-    cutTitle(email.subject ?? '') ||
-    (structure === null ? 'Untitled report' : deriveReportTitle(text, structure));
+    subject || (structure === null ? 'Untitled report' : deriveReportTitle(text, structure));
   return {
     ok: true,
     value: {

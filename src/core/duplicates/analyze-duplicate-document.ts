@@ -6,7 +6,7 @@ import { findContrastStatements } from './find-contrast-statements.js';
 import { trimEndCharacters, trimStartCharacters } from '../text/trim-characters.js';
 import type { DuplicateDocument } from '../model/duplicate.js';
 import { derivePackageKeys, type PackageKeys } from './derive-package-keys.js';
-import { extractVersionKeys, type VersionKeys } from './extract-version-keys.js';
+import { extractVersionKeys, normalizeVersion, type VersionKeys } from './extract-version-keys.js';
 import { hashShingles } from './hash-shingles.js';
 import { maxMatchingChars, normalizeForMatching } from './normalize-for-matching.js';
 import { tokenizeForMatching } from './tokenize-for-matching.js';
@@ -33,6 +33,10 @@ export interface DocumentAnalysis {
   contrastedIds: string[];
   /** Words (functions, file names) the text names only to set itself apart ("unlike foo()"). */
   contrastedNames: ReadonlySet<string>;
+  /** The versions its packages give (a report's version facts), normalised. */
+  statedVersions: string[];
+  /** A question about a published id with no finding of its own (`DuplicateDocument`). */
+  isPublishedIdQuestion: boolean;
   /** Milliseconds since the epoch, or null. */
   time: number | null;
   shingles: Uint32Array;
@@ -113,6 +117,10 @@ export function analyzeDuplicateDocument(doc: DuplicateDocument): DocumentAnalys
   const contrast = findContrastStatements(title, text);
   return {
     terms,
+    isPublishedIdQuestion: doc.isPublishedIdQuestion === true,
+    statedVersions: unique(
+      doc.packages.slice(0, 50).flatMap((p) => p.versions.slice(0, 100).map(normalizeVersion)),
+    ),
     aliases,
     related: unique(mentioned.slice(0, 200).map(normalizeAlias)).filter(
       (id) => !ownAliases.has(id),

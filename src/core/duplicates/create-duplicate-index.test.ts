@@ -124,6 +124,90 @@ describe('createDuplicateIndex signals', () => {
     expect(indexWith([...background, other, original]).query(vague)[0]?.isStrong).toBe(false);
   });
 
+  it("matches a scanner question that quotes the advisory's function to the report of its version, not to a later bypass", () => {
+    const original = doc('original', {
+      title:
+        'safe_join accepts Windows device names, send_from_directory then reads from the device',
+      text: 'On 3.1.3 safe_join() returns a path for CON or NUL; send_from_directory() opens the device and the worker hangs.',
+      packages: pkg('werkzeug', ['3.1.3'], ''),
+      functions: ['safe_join', 'send_from_directory'],
+    });
+    const bypass = doc('bypass', {
+      title: 'safe_join still lets Windows device names through when they carry an extension',
+      text: 'The fix released in 3.1.4 misses NUL.txt and "CON ": safe_join() returns them on 3.1.4.',
+      packages: pkg('werkzeug', ['3.1.4'], ''),
+      functions: ['safe_join'],
+    });
+    // The question names the advisory's functions (quoted) and an upgrade target, 3.1.4, which is
+    // not a version in use: its version facts say 3.1.3.
+    const question = doc('q', {
+      title: 'pip-audit finding on werkzeug 3.1.3',
+      text: 'CVE-2025-66221: safe_join() allows Windows device names, so send_from_directory() can open a device. Is 3.1.3 affected, and is moving to 3.1.4 all we need?',
+      packages: pkg('werkzeug', ['3.1.3'], ''),
+      functions: ['safe_join', 'send_from_directory'],
+      isPublishedIdQuestion: true,
+    });
+    const ranked = indexWith([...background, original, bypass]).query(question);
+    expect(ranked[0]?.id).toBe('original');
+    expect(ranked[0]?.isStrong).toBe(true);
+    // The bypass shares the quoted function but not the version in use: the question rule does
+    // not hold for it (the upgrade target 3.1.4 does not count).
+    const bypassEvidence = ranked.find((candidate) => candidate.id === 'bypass')?.evidence ?? [];
+    expect(bypassEvidence.some((line) => line.startsWith('a question about a published id'))).toBe(
+      false,
+    );
+  });
+
+  it('keeps a bypass of a released fix apart from the report of the bug the fix was for', () => {
+    const original = doc('original', {
+      title: 'safe_join accepts Windows device names',
+      text: 'On 3.1.3 safe_join() returns a path for CON or NUL, so opening it reads from the device and the worker hangs.',
+      packages: pkg('werkzeug', ['3.1.3'], ''),
+      functions: ['safe_join'],
+    });
+    const bypass = doc('q', {
+      title: 'safe_join still accepts Windows device names with an extension',
+      text: 'A gap left by the fix released in 3.1.4: on 3.1.4 safe_join() returns a path for NUL.txt or CON, so opening it reads from the device and the worker hangs.',
+      packages: pkg('werkzeug', ['3.1.4'], ''),
+      functions: ['safe_join'],
+    });
+    const top = indexWith([...background, original]).query(bypass)[0];
+    expect(top?.id).toBe('original');
+    expect(top?.isStrong).toBe(false);
+    expect(top?.isDistinctBug).toBe(true);
+    // A second finder on the same version as the original is still matched.
+    const second = doc('s', {
+      ...bypass,
+      text: bypass.text.replace(/3\.1\.4/g, '3.1.3'),
+      packages: pkg('werkzeug', ['3.1.3'], ''),
+    });
+    expect(indexWith([...background, original]).query(second)[0]?.isStrong).toBe(true);
+  });
+
+  it('never makes two questions about one published id duplicates of each other, even with a shared alias', () => {
+    const first = doc('first', {
+      title: 'Question about CVE-2023-46136',
+      text: 'Is version 2.2.3 affected by CVE-2023-46136? Dependabot raised it.',
+      aliases: ['CVE-2023-46136'],
+      packages: pkg('werkzeug', ['2.2.3'], ''),
+      isPublishedIdQuestion: true,
+    });
+    const second = doc('q', {
+      title: 'Werkzeug 2.3.7 - CVE-2023-46136 - still affected?',
+      text: 'See the subject line. Is there a backport?',
+      aliases: ['CVE-2023-46136'],
+      packages: pkg('werkzeug', ['2.3.7'], ''),
+      isPublishedIdQuestion: true,
+    });
+    const top = indexWith([...background, first]).query(second)[0];
+    expect(top?.id).toBe('first');
+    expect(top?.isStrong).toBe(false);
+    expect(top?.evidence).toContain('both ask about a published id; neither reports a bug');
+    // Without the question flag, the shared alias still decides.
+    const plain = doc('p', { ...second, isPublishedIdQuestion: false });
+    expect(indexWith([...background, first]).query(plain)[0]?.isStrong).toBe(true);
+  });
+
   it('matches a second finder who names the titled function only in passing, at the same file and version', () => {
     const original = doc('original', {
       title: 'Stack buffer overflow in the Lua `bit.tohex()` function',

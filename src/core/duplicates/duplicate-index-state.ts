@@ -260,17 +260,30 @@ export function isDistinctiveTitleTerm(
   term: string,
   packageNameParts: ReadonlySet<string>,
 ): boolean {
-  if (packageNameParts.has(term)) return false;
+  if (!isRareTitleTerm(state, term, packageNameParts)) return false;
   const id = state.terms.idsByTerm.get(term);
   const inIndex = id === undefined ? 0 : state.terms.documentFrequency[id]!;
+  return inIndex <= Math.max(distinctiveIndexFloor, state.liveDocuments * distinctiveIndexShare);
+}
+
+/**
+ * A title word rare in advisories at large and not part of a package name, however many documents
+ * of the index use it: the words several reports about one function share ("safe_join",
+ * "device") still say which bug a question about a published id is about.
+ */
+export function isRareTitleTerm(
+  state: IndexState,
+  term: string,
+  packageNameParts: ReadonlySet<string>,
+): boolean {
+  if (packageNameParts.has(term)) return false;
+  const id = state.terms.idsByTerm.get(term);
   const inBackground =
     id === undefined
       ? (state.background?.countOf(term) ?? 0)
       : state.terms.backgroundFrequency[id]!;
   const backgroundDocuments = state.background?.documents ?? 0;
   return (
-    (backgroundDocuments === 0 ||
-      inBackground / backgroundDocuments < distinctiveBackgroundShare) &&
-    inIndex <= Math.max(distinctiveIndexFloor, state.liveDocuments * distinctiveIndexShare)
+    backgroundDocuments === 0 || inBackground / backgroundDocuments < distinctiveBackgroundShare
   );
 }

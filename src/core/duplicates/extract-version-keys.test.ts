@@ -21,6 +21,15 @@ describe('extractVersionKeys', () => {
     expect(keys.fixed).toEqual(['1.3.1', '0.5.3']);
   });
 
+  it('reads "the fix released in X" in prose as a fix version', () => {
+    const keys = extractVersionKeys(
+      [],
+      'A gap left by the fix released in 3.1.4; the patch was shipped in 3.1.5. Seen on 3.1.4.',
+    );
+    expect(keys.fixed).toEqual(['3.1.4', '3.1.5']);
+    expect(extractVersionKeys([], 'It was released in 3.1.4.').fixed).toEqual([]);
+  });
+
   it('normalises spellings of one version', () => {
     expect(normalizeVersion('v1.15.0-0')).toBe('1.15');
     expect(normalizeVersion('10.11.2+incompatible')).toBe('10.11.2');

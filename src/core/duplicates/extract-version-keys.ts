@@ -66,8 +66,13 @@ export function extractVersionKeys(ranges: readonly string[], text: string): Ver
     if (isNotAVersion(text, raw, match.index ?? 0, match[0].length)) continue;
     const key = normalizeVersion(raw);
     mentioned.add(key);
-    const before = text.slice(Math.max(0, (match.index ?? 0) - 24), match.index);
-    if (/(?:before|prior to|fixed in|upgrade to|update to|patched in|<)\s*$/i.test(before))
+    const before = text.slice(Math.max(0, (match.index ?? 0) - 32), match.index);
+    if (
+      /(?:before|prior to|fixed in|upgrade to|update to|patched in|<)\s*$/i.test(before) ||
+      /\b(?:fix|patch)(?:es)?\s+(?:was\s+|were\s+)?(?:released|shipped|published)\s+in\s*$/i.test(
+        before,
+      )
+    )
       fixed.add(key);
   }
   return { fixed: [...fixed], mentioned: [...mentioned] };

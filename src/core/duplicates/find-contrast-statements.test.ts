@@ -180,6 +180,8 @@ const arbitrarySignals: fc.Arbitrary<DuplicateSignals> = fc.record({
   titleTermsFound: fc.nat(6),
   titleTermsAgreement: share,
   citationTitleTerms: fc.option(fc.record({ found: fc.nat(6), share })),
+  isQuestionPair: fc.boolean(),
+  pastFixOfOther: fc.constant(null),
   samePackage: fc.option(fc.constant('redis')),
   relatedPackage: fc.option(fc.constant('redis')),
   packageRarity: share,

@@ -51,6 +51,8 @@ export interface IndexStatistics {
   rarityOf(documentCount: number): number;
   /** A title word rare in advisories at large and in the index, and not part of a package name. */
   isDistinctiveTitleTerm(term: string, packageNameParts: ReadonlySet<string>): boolean;
+  /** A title word rare in advisories at large, however common in the index. */
+  isRareTitleTerm(term: string, packageNameParts: ReadonlySet<string>): boolean;
 }
 
 const millisecondsPerDay = 86_400_000;
@@ -94,17 +96,22 @@ export function measureDuplicateSignals(
       .length + theirTitleTerms.filter((term) => query.terms.has(term)).length;
   const titleTermsTotal = query.distinctiveTitleTerms.length + theirTitleTerms.length;
   // A question about a published id carries only the advisory's words; what counts is how much
-  // of the located report's title they say.
+  // of the located report's title they say (words rare in advisories at large: several reports
+  // of one batch about one function share "safe_join" and "device", and the question says them
+  // too), about a version the question says is in use.
   const isBothReports = query.doc.kind === 'report' && candidate.doc.kind === 'report';
+  const rareTitleTerms = (analysis: KeyedAnalysis): string[] =>
+    analysis.titleTerms.filter((term) => statistics.isRareTitleTerm(term, nameParts));
   const citationTitleTerms = !isBothReports
     ? null
-    : isAdvisoryCitation(ours) && hasLocation(theirs)
-      ? countFound(theirTitleTerms, (term) => query.terms.has(term))
-      : isAdvisoryCitation(theirs) && hasLocation(ours)
-        ? countFound(
-            query.distinctiveTitleTerms.filter((term) => !nameParts.has(term)),
-            (term) => candidate.hasTerm(term),
-          )
+    : isAdvisoryCitation(ours) &&
+        isLocatedFinding(theirs) &&
+        isVersionInUseNamed(ours, theirs.versions.mentioned)
+      ? countFound(rareTitleTerms(theirs), (term) => query.terms.has(term))
+      : isAdvisoryCitation(theirs) &&
+          isLocatedFinding(ours) &&
+          isVersionInUseNamed(theirs, ours.versions.mentioned)
+        ? countFound(rareTitleTerms(ours), (term) => candidate.hasTerm(term))
         : null;
   // A name either side says only to set itself apart ("unlike drain_conn()") is no evidence.
   const isContrasted = (name: string): boolean =>
@@ -201,6 +208,7 @@ export function measureDuplicateSignals(
       versionPick !== null ? rarityOfKey(makeIndexKey(versionKeyPrefix, versionPick)) : 0,
     titleTermsFound,
     citationTitleTerms,
+    isQuestionPair: isBothReports && ours.isPublishedIdQuestion && theirs.isPublishedIdQuestion,
     titleTermsAgreement: titleTermsTotal > 0 ? titleTermsFound / titleTermsTotal : 0,
     sharedFunctions: allSharedFunctions.filter((name) => !isContrasted(name)),
     sharedPaths: allSharedPaths.filter((path) => !isContrastedPath(path)),
@@ -211,6 +219,9 @@ export function measureDuplicateSignals(
       ? [ours.bugClasses, theirs.bugClasses]
       : null,
     isCveConflict: isCveConflict(ours.aliases, theirs.aliases),
+    pastFixOfOther: isBothReports
+      ? (findFixPassed(ours, theirs) ?? findFixPassed(theirs, ours))
+      : null,
     textByQuery: query.textSelfScore > 0 ? candidate.textScore / query.textSelfScore : 0,
     textByDocument: candidate.textSelfScore > 0 ? candidate.textScore / candidate.textSelfScore : 0,
     nearCopy:
@@ -283,6 +294,29 @@ function isBeforeEveryFix(mentioned: readonly string[], fixed: readonly string[]
   return named.some((version) => semver.lt(version, lastFix));
 }
 
+/**
+ * A fix version one report names ("a gap left by the fix released in 3.1.4") that every version it
+ * says is affected has, while every version the other report says is affected predates it: a
+ * bypass or regression of the other's fix, a new bug. Null when there is none.
+ */
+function findFixPassed(later: KeyedAnalysis, earlier: KeyedAnalysis): string | null {
+  const coerce = (versions: readonly string[]) =>
+    versions.map((version) => semver.coerce(version)).filter((v) => v !== null);
+  const laterVersions = coerce(later.statedVersions);
+  const earlierVersions = coerce(earlier.statedVersions);
+  if (laterVersions.length === 0 || earlierVersions.length === 0) return null;
+  for (const fix of later.versions.fixed) {
+    const fixVersion = semver.coerce(fix);
+    if (fixVersion === null) continue;
+    if (
+      laterVersions.every((version) => semver.gte(version, fixVersion)) &&
+      earlierVersions.every((version) => semver.lt(version, fixVersion))
+    )
+      return fix;
+  }
+  return null;
+}
+
 /** Both are known by CVE ids and by none in common: two published vulnerabilities. */
 function isCveConflict(ours: readonly string[], theirs: readonly string[]): boolean {
   const ourCves = ours.filter((id) => id.startsWith('CVE-'));
@@ -292,17 +326,34 @@ function isCveConflict(ours: readonly string[], theirs: readonly string[]): bool
   );
 }
 
-/** Cites a CVE or GHSA id and points at no code: a question about a published advisory. */
+/**
+ * A question about a published advisory: a report that asks about a CVE or GHSA id and brings no
+ * finding of its own (the functions it names are the advisory's, quoted), or one that cites such
+ * an id and points at no code.
+ */
 function isAdvisoryCitation(analysis: KeyedAnalysis): boolean {
   return (
-    [...analysis.aliases, ...analysis.related].some((id) => /^(?:CVE|GHSA)-/.test(id)) &&
-    analysis.functions.length === 0 &&
-    analysis.paths.length === 0
+    analysis.isPublishedIdQuestion ||
+    ([...analysis.aliases, ...analysis.related].some((id) => /^(?:CVE|GHSA)-/.test(id)) &&
+      analysis.functions.length === 0 &&
+      analysis.paths.length === 0)
   );
 }
 
-function hasLocation(analysis: KeyedAnalysis): boolean {
-  return analysis.functions.length > 0 || analysis.paths.length > 0;
+/**
+ * A version the question says is in use (its version facts, so not an upgrade target it asks
+ * about) is one the other document names; a question with no such versions is not held to it.
+ */
+function isVersionInUseNamed(question: KeyedAnalysis, otherVersions: readonly string[]): boolean {
+  if (!question.isPublishedIdQuestion || question.statedVersions.length === 0) return true;
+  return question.statedVersions.some((version) => otherVersions.includes(version));
+}
+
+/** Points at code and is not itself a question about a published id: a report of a bug. */
+function isLocatedFinding(analysis: KeyedAnalysis): boolean {
+  return (
+    !analysis.isPublishedIdQuestion && (analysis.functions.length > 0 || analysis.paths.length > 0)
+  );
 }
 
 function countFound(

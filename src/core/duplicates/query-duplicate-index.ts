@@ -18,6 +18,7 @@ import {
   countDocumentsWithKey,
   hasTerm,
   isDistinctiveTitleTerm,
+  isRareTitleTerm,
   maxTermFrequency,
   readPostingSlot,
   readPostingTermFrequency,
@@ -272,6 +273,7 @@ function describeCandidate(
       rarityOf: (documentCount) => computeRarity(state, documentCount),
       isDistinctiveTitleTerm: (term, packageNameParts) =>
         isDistinctiveTitleTerm(state, term, packageNameParts),
+      isRareTitleTerm: (term, packageNameParts) => isRareTitleTerm(state, term, packageNameParts),
     },
   );
   const { score, isStrong, isDistinctBug, evidence } = scoreDuplicateSignals(signals);

@@ -38,6 +38,11 @@ export interface DuplicateSignals {
    * words the citation uses, and their share. Null otherwise.
    */
   citationTitleTerms: { found: number; share: number } | null;
+  /**
+   * Both are reports asking about a published id with no finding of their own (scanner
+   * questions): neither reports a bug, so neither is the other's original, whatever they share.
+   */
+  isQuestionPair: boolean;
   /** Label of the package both name exactly (`PyPI/pyarrow`), or null. */
   samePackage: string | null;
   /** Ecosystem-free name part both packages share (`vault`), when not the same package. */
@@ -66,6 +71,11 @@ export interface DuplicateSignals {
   bugClasses: [readonly string[], readonly string[]] | null;
   /** Both are known by CVE ids, none in common: two published vulnerabilities. */
   isCveConflict: boolean;
+  /**
+   * A fix version one report names, which every version it says is affected has and every
+   * version the other says is affected predates: a bypass or regression of that fix. Null otherwise.
+   */
+  pastFixOfOther: string | null;
   /** BM25 similarity normalised by the query's and by the document's self-score, each 0..1. */
   textByQuery: number;
   textByDocument: number;
@@ -201,7 +211,8 @@ export function scoreDuplicateSignals(s: DuplicateSignals): DuplicateScore {
   // Code-location and wording rules say "same place, similar words"; a disagreement on what kind
   // of bug it is, or two different CVEs, says two bugs in one place (a shared alias still wins).
   // So does a report that says it is not the other's advisory.
-  const isDistinctBug = s.bugClasses !== null || s.isCveConflict || s.deniedIds.length > 0;
+  const isDistinctBug =
+    s.bugClasses !== null || s.isCveConflict || s.deniedIds.length > 0 || s.pastFixOfOther !== null;
   const isNearCopy =
     s.nearCopy >= nearCopyThreshold && !s.isPackageConflict && !s.isSameSourceAdvisory;
   // The same weakness (CWE) in the same function of the same file is the same bug in practice.
@@ -282,22 +293,23 @@ export function scoreDuplicateSignals(s: DuplicateSignals): DuplicateScore {
     !s.isCweConflict &&
     !s.isPackageConflict;
   const isStrong =
-    s.sharedAliases.length > 0 ||
-    isSameBugAtTitledFunction ||
-    isSameBugInOtherWords ||
-    isSameBugAtCitedFunction ||
-    isQuestionAboutReportedBug ||
-    isSameBugByTitleWords ||
-    isPublishedBug ||
-    isNearCopy ||
-    isSameWeaknessAtSameCode ||
-    // Two write-ups of one bug agree on its fix; two bugs in one function are fixed apart.
-    (hasPackage &&
-      hasLocation &&
-      !isDistinctBug &&
-      (text >= strongLocationOnlyText ||
-        (text >= strongLocationText && s.sharedFixedVersion !== null)) &&
-      !s.isSameSourceAdvisory);
+    !s.isQuestionPair &&
+    (s.sharedAliases.length > 0 ||
+      isSameBugAtTitledFunction ||
+      isSameBugInOtherWords ||
+      isSameBugAtCitedFunction ||
+      isQuestionAboutReportedBug ||
+      isSameBugByTitleWords ||
+      isPublishedBug ||
+      isNearCopy ||
+      isSameWeaknessAtSameCode ||
+      // Two write-ups of one bug agree on its fix; two bugs in one function are fixed apart.
+      (hasPackage &&
+        hasLocation &&
+        !isDistinctBug &&
+        (text >= strongLocationOnlyText ||
+          (text >= strongLocationText && s.sharedFixedVersion !== null)) &&
+        !s.isSameSourceAdvisory));
   const p = sigmoid(z);
   const score = isStrong ? strongScoreFloor + (1 - strongScoreFloor) * p : strongScoreFloor * p;
 
@@ -324,7 +336,7 @@ export function scoreDuplicateSignals(s: DuplicateSignals): DuplicateScore {
   }
   if (isQuestionAboutReportedBug && s.citationTitleTerms !== null) {
     evidence.push(
-      `a question about a published id that uses ${s.citationTitleTerms.found} distinctive title words of the other (${Math.round(100 * s.citationTitleTerms.share)}%)`,
+      `a question about a published id that uses ${s.citationTitleTerms.found} rare title words of the other (${Math.round(100 * s.citationTitleTerms.share)}%)`,
     );
   }
   if (s.isVersionBeforeFix === true) evidence.push('a version the report names is before the fix');
@@ -357,10 +369,16 @@ export function scoreDuplicateSignals(s: DuplicateSignals): DuplicateScore {
     );
   }
   if (s.isCveConflict) evidence.push('known by different CVEs');
+  if (s.pastFixOfOther !== null) {
+    evidence.push(
+      `one is found on versions with the fix in ${s.pastFixOfOther}, which the other's predate (a bypass or regression)`,
+    );
+  }
   for (const id of s.deniedIds) evidence.push(`says it is not ${id}`);
   for (const name of s.contrastedNames) evidence.push(`contrasts itself with \`${name}\``);
   if (s.isPackageConflict) evidence.push('different packages');
   if (s.isSameSourceAdvisory) evidence.push('both advisories from one database');
+  if (s.isQuestionPair) evidence.push('both ask about a published id; neither reports a bug');
   evidence.push(`text ${text.toFixed(2)}`);
   return { score, isStrong, isDistinctBug, evidence };
 }

@@ -38,6 +38,12 @@ export interface DuplicateDocument {
    * channel. Two advisories from the same database are taken to be different bugs.
    */
   source?: string;
+  /**
+   * A report that asks about an already published CVE or GHSA id and brings no finding of its own
+   * (a scanner result, "is version X affected?"): it reports no bug, so it is never the original
+   * another report duplicates, and two such questions are not duplicates of each other.
+   */
+  isPublishedIdQuestion?: boolean;
   /** The advisory's own rating (GHSA `database_specific.severity`, or its CVSS vector), when given. */
   severity?: 'critical' | 'high' | 'medium' | 'low';
 }

@@ -5,6 +5,7 @@ import type { DuplicateDocument } from '../model/duplicate.js';
 import type { Fact } from '../model/fact.js';
 import type { Report } from '../model/report.js';
 import { findReportIdentifiers } from './find-report-identifiers.js';
+import { isPublishedIdQuestion } from './is-published-id-question.js';
 
 // Functions every C program calls say nothing about which bug a report is about.
 const runtimeFunctions = new Set([
@@ -74,5 +75,6 @@ export function buildReportDocument(
     paths: valuesOf(facts, ['file-path']),
     functions: valuesOf(facts, ['function']).filter((name) => !runtimeFunctions.has(name)),
     published: report.receivedAt,
+    ...(isPublishedIdQuestion(report, facts) ? { isPublishedIdQuestion: true } : {}),
   };
 }

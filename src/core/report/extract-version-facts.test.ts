@@ -84,6 +84,8 @@ describe('versions', () => {
     ).toEqual(['9.6.1']);
     expect(versionsOf('We use version 1.26.18; do we need 2.x?')).toEqual(['1.26.18']);
     expect(versionsOf('Version 1.4.2 here. Is 1.4.9 enough?')).toEqual(['1.4.2']);
+    expect(versionsOf('We run 3.1.4. Is 3.1.5 the fixed release?')).toEqual(['3.1.4']);
+    expect(versionsOf('On 7.4.0 here; is 7.4.1 the release that fixes this?')).toEqual(['7.4.0']);
     expect(versionsOf('Version 1.4.2 here; we will upgrade to tinyhttpd 2.0.1.')).toEqual([
       '1.4.2',
     ]);

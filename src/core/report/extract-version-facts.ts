@@ -238,8 +238,9 @@ const fixedRightBefore =
 // An upgrade target asked about, not a version in use: "or do we need 2.x?", "is 9.8p1 enough?".
 const upgradeQuestionBefore =
   /\b(?:do|would|will|should|must)\s+(?:we|I|you|they|one|users)\s+(?:really\s+)?(?:need|require|have\s+to\s+(?:use|run|install))\s+(?:the\s+)?(?:version\s+|release\s+)?$/i;
+// "is 9.8p1 enough?", "is 3.1.5 the fixed release?", "is 7.4.1 the release that fixes this?"
 const upgradeQuestionAfter =
-  /^(?:\s+(?:series|line|branch|release|package))?\s+(?:enough|sufficient|(?:is|be|would\s+be)\s+(?:enough|sufficient))\b/i;
+  /^(?:\s+(?:series|line|branch|release|package))?\s+(?:enough|sufficient|(?:is|be|would\s+be)\s+(?:enough|sufficient)|the\s+(?:fixed|patched)\s+(?:release|version)|the\s+(?:release|version)\s+(?:that|which)\s+fix(?:es)?)\b/i;
 const deniedInClause =
   /\b(?:(?:is|are|was|were|seems?|seem|appears?|looks?)\s+(?:not|no\s+longer)|(?:is|are|was|were)n't|not|no\s+longer)\s+(?:\w+\s+)?(?:affected|vulnerable|impacted|reproducible|exploitable)\b|\bunaffected\b|\b(?:is|are|was|were)\s+not\s*$|\b(?:is|are|was|were)\s+(?:fine|safe|ok|okay|clean)\b|\bworks?\s+(?:fine|correctly|as\s+expected)\b|\b(?:contains?|includes?|ships?|has)\s+the\s+fix\b|\bcannot\s+reproduce\b|\bcould\s+not\s+reproduce\b|\b(?:do(?:es)?n't|do(?:es)?\s+not|did(?:n't|\s+not))\s+(?:have|show|exhibit|reproduce)\s+(?:the|this|that|it)\b|\bthe\s+(?:problem|issue|bug|crash|leak)\s+(?:is|was)\s+(?:gone|fixed|absent)\b/i;
 const clauseBreak = /[.!?;](?:\s|$)|\n\s*\n|\b(?:while|whereas|but|however|although)\b/gi;
