@@ -10,7 +10,7 @@ import { triageRenderings } from './triage-renderings.js';
 
 /**
  * Renderings of the fresh measure projects (nghttp2, c-ares; urllib3, libarchive; express,
- * libxml2) that vary today.
+ * libxml2; pillow, undici) that vary today.
  * The engine is not tuned on measure data, so they stay listed here (and counted by
  * bench:robustness) until a fix found on tune data removes them; an entry that stops varying
  * fails, so the list cannot go stale.
@@ -35,6 +35,17 @@ const knownMeasureVariance = new Set([
   'libxml2/07-ai-xpath-compile-rce.md [plain-labels]',
   'libxml2/07-ai-xpath-compile-rce.md [lower-case-labels]',
   'libxml2/07-ai-xpath-compile-rce.md [email]',
+  // Fourth fresh batch (Pillow, undici), as found on the first run after labelling.
+  'pillow/07-ai-huffman-table-rce.md [plain-labels]',
+  'pillow/07-ai-huffman-table-rce.md [lower-case-labels]',
+  'pillow/07-ai-huffman-table-rce.md [email]',
+  'pillow/08-imagemath-unsafe-eval-user-expression.md [one-paragraph]',
+  'pillow/09-tiff-struct-error-dos.md [one-paragraph]',
+  'undici/07-rejectunauthorized-false-mitm.md [one-paragraph]',
+  'undici/08-proxy-reads-https-metadata.txt [one-paragraph]',
+  'undici/11-ai-llhttp-trailer-rce.md [plain-labels]',
+  'undici/11-ai-llhttp-trailer-rce.md [lower-case-labels]',
+  'undici/11-ai-llhttp-trailer-rce.md [email]',
 ]);
 const measureProjectsWithKnownVariance = new Set([
   'nghttp2',
@@ -43,6 +54,8 @@ const measureProjectsWithKnownVariance = new Set([
   'libarchive',
   'express',
   'libxml2',
+  'pillow',
+  'undici',
 ]);
 
 describe('writing-style invariance on the corpus', () => {

@@ -3,10 +3,16 @@
 
 import { type BugClass, findBugClasses } from './find-bug-classes.js';
 import { findContrastStatements } from './find-contrast-statements.js';
+import { type CrashSignature, findCrashSignature } from './find-crash-signature.js';
 import { trimEndCharacters, trimStartCharacters } from '../text/trim-characters.js';
 import type { DuplicateDocument } from '../model/duplicate.js';
 import { derivePackageKeys, type PackageKeys } from './derive-package-keys.js';
-import { extractVersionKeys, normalizeVersion, type VersionKeys } from './extract-version-keys.js';
+import {
+  extractVersionKeys,
+  namesDevelopmentBuild,
+  normalizeVersion,
+  type VersionKeys,
+} from './extract-version-keys.js';
 import { hashShingles } from './hash-shingles.js';
 import { maxMatchingChars, normalizeForMatching } from './normalize-for-matching.js';
 import { tokenizeForMatching } from './tokenize-for-matching.js';
@@ -29,6 +35,10 @@ export interface DocumentAnalysis {
   cwes: string[];
   /** The kinds of bug its title and sanitizer output name (`bounds`, `lifetime`, `recursion`...). */
   bugClasses: BugClass[];
+  /** The memory access and crash site its quoted sanitizer report gives (`find-crash-signature.ts`). */
+  crash: CrashSignature;
+  /** It names a development build ("jq-1.7-37-g88f01a7"), whose line numbers are not a release's. */
+  namesDevelopmentBuild: boolean;
   /** Advisory ids the text says the document is not, or differs from ("this is not CVE-..."). */
   contrastedIds: string[];
   /** Words (functions, file names) the text names only to set itself apart ("unlike foo()"). */
@@ -142,6 +152,8 @@ export function analyzeDuplicateDocument(doc: DuplicateDocument): DocumentAnalys
     paths,
     fileNames,
     bugClasses: findBugClasses(title, text),
+    crash: findCrashSignature(title, text),
+    namesDevelopmentBuild: namesDevelopmentBuild(`${title}\n${text}`),
     cwes: unique(
       doc.cwes
         .slice(0, 50)

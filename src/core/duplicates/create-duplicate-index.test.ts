@@ -92,6 +92,122 @@ describe('createDuplicateIndex signals', () => {
     expect(top?.evidence).toContain('known by different CVEs');
   });
 
+  // Two bugs in one function read alike (same file, same title function, same version); a quoted
+  // sanitizer report says how each fails: a write at one line is not a read at another.
+  it('keeps two bugs of one function apart when their sanitizer reports disagree, and keeps a second finder', () => {
+    const trace = (access: string, line: number): string =>
+      `==1==ERROR: AddressSanitizer: heap-buffer-overflow on address 0x61d0\n${access} of size 4 at 0x61d0 thread T0\n    #0 0x7f in decode_block src/lib/block.c:${line}\n    #1 0x7f in decode_all src/lib/block.c:1960`;
+    const write = doc('write', {
+      title: 'Heap buffer overflow in decode_block() with odd image offsets',
+      text: `decode_block() in src/lib/block.c copies the last row past the tile buffer on 2.5.4.\n${trace('WRITE', 1795)}`,
+      packages: pkg('imagecodec', ['2.5.4'], ''),
+      paths: ['src/lib/block.c'],
+      functions: ['decode_block', 'decode_all'],
+    });
+    const read = doc('q', {
+      title: 'decode_block() reads past the block buffer when the block is huge',
+      text: `The block size wraps and decode_block() in src/lib/block.c copies from a buffer that is too small on 2.5.4.\n${trace('READ', 1702)}`,
+      packages: pkg('imagecodec', ['2.5.4'], ''),
+      paths: ['src/lib/block.c'],
+      functions: ['decode_block', 'decode_all'],
+    });
+    const [top] = indexWith([...background, write]).query(read);
+    expect(top?.id).toBe('write');
+    expect(top?.isStrong).toBe(false);
+    expect(top?.isDistinctBug).toBe(true);
+    expect(top?.evidence).toContain('different crashes (a read against a write)');
+    // The same access at another line of the same function, on the same version: another bug.
+    const otherLine = doc('q2', { ...read, id: 'q2', text: read.text.replace('READ', 'WRITE') });
+    expect(indexWith([...background, write]).query(otherLine)[0]?.evidence).toContain(
+      'different crashes (crashes at block.c:1702 / block.c:1795)',
+    );
+    // A second finder of the write, in other words, with the same crash: still one bug.
+    const secondFinder = doc('q3', {
+      title: 'crash writing past the tile when decoding with a reduce factor',
+      text: `Our service crashes on 2.5.4 when the image origin is odd; the tier-1 copy in block.c writes beyond the tile.\n${trace('WRITE', 1795)}`,
+      packages: pkg('imagecodec', ['2.5.4'], ''),
+      paths: ['src/lib/block.c'],
+      functions: ['decode_block', 'decode_all'],
+    });
+    const [mate] = indexWith([...background, write]).query(secondFinder);
+    expect(mate?.id).toBe('write');
+    expect(mate?.isStrong).toBe(true);
+  });
+
+  it('does not take a function one title names for the centre of a report whose title names another', () => {
+    const tlm = doc('tlm', {
+      title: 'Out-of-bounds read in read_tlm() on a short marker',
+      text: 'read_tlm() in src/lib/j2k.c reads one entry past the marker data on 2.5.4 when the segment is short.',
+      packages: pkg('imagecodec', ['2.5.4'], ''),
+      paths: ['src/lib/j2k.c'],
+      functions: ['read_tlm'],
+    });
+    const loop = doc('q', {
+      title: 'Seek loop in read_tile_header() when a marker entry points back',
+      text: 'read_tile_header() in src/lib/j2k.c seeks with the lengths read_tlm() stored; a zero length on 2.5.4 makes it seek to the same tile-part again and again.',
+      packages: pkg('imagecodec', ['2.5.4'], ''),
+      paths: ['src/lib/j2k.c'],
+      functions: ['read_tile_header', 'read_tlm'],
+    });
+    const [top] = indexWith([...background, tlm]).query(loop);
+    expect(top?.id).toBe('tlm');
+    expect(top?.isStrong).toBe(false);
+    expect(top?.evidence).not.toContain('the title names `read_tlm`');
+  });
+
+  it('keeps a question about a fixed bug apart from a report on versions past that fix', () => {
+    const newBug = doc('new', {
+      title: 'Heap over-read in convert_rows() with an odd chroma width',
+      text: 'convert_rows() in src/bin/color.c reads one sample past each row on 2.5.4; the earlier fix does not cover this width.',
+      packages: pkg('imagecodec', ['2.5.4'], ''),
+      paths: ['src/bin/color.c'],
+      functions: ['convert_rows'],
+    });
+    const question = doc('q', {
+      title: 'Is 2.5.0 affected by the convert_rows() over-read?',
+      text: 'Our scanner says CVE-2025-0101: convert_rows() in src/bin/color.c reads out of bounds, fixed in version 2.5.3. We ship 2.5.0.',
+      packages: pkg('imagecodec', ['2.5.0'], ''),
+      paths: ['src/bin/color.c'],
+      functions: ['convert_rows'],
+    });
+    const [top] = indexWith([...background, newBug]).query(question);
+    expect(top?.id).toBe('new');
+    expect(top?.isStrong).toBe(false);
+    expect(top?.evidence).toContain(
+      'one is found only on versions before the fix in 2.5.3, the other only on versions with it',
+    );
+    // A second finder who names a version before that fix is still a candidate for the same bug.
+    const sameLine = doc('q2', { ...question, id: 'q2', text: `${question.text} Also 2.4.0.` });
+    const onOldVersion = doc('old', {
+      ...newBug,
+      id: 'old',
+      text: newBug.text.replace('2.5.4', '2.5.0'),
+      packages: pkg('imagecodec', ['2.5.0'], ''),
+    });
+    expect(indexWith([...background, onOldVersion]).query(sameLine)[0]?.evidence).not.toContain(
+      'one is found only on versions before the fix in 2.5.3, the other only on versions with it',
+    );
+    // A fix version alone, without the advisory it belongs to, may be a similar bug's fix.
+    const noId = doc('q4', {
+      ...question,
+      id: 'q4',
+      text: question.text.replace('CVE-2025-0101: ', ''),
+    });
+    expect(indexWith([...background, newBug]).query(noId)[0]?.evidence).not.toContain(
+      'one is found only on versions before the fix in 2.5.3, the other only on versions with it',
+    );
+    // Versions of other things (the operating system, the compiler) say nothing about the fix.
+    const otherThings = doc('other', {
+      ...newBug,
+      id: 'other',
+      text: newBug.text.replace('on 2.5.4', 'on a git build, Ubuntu 24.04, gcc 13.2'),
+      packages: pkg('imagecodec', [], ''),
+    });
+    expect(indexWith([...background, otherThings]).query(question)[0]?.evidence).not.toContain(
+      'one is found only on versions before the fix in 2.5.3, the other only on versions with it',
+    );
+  });
+
   it('matches a scanner question quoting a published advisory to the earlier report of its bug', () => {
     const original = doc('original', {
       title: 'Stack buffer overflow in the Lua `bit.tohex()` function reachable from EVAL',

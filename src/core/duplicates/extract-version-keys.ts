@@ -22,6 +22,16 @@ export function normalizeVersion(version: string): string {
   return pre ? `${parts.join('.')}-${pre}` : parts.join('.');
 }
 
+// A development build: "1.7-37-g88f01a7" (git describe), "2.0-dev", "3.1.0~git". Its code is
+// between two releases: whether it holds a fix, and where its lines are, is unknown.
+const developmentBuildPattern =
+  /\b\d{1,6}(?:\.\d{1,6}){1,3}(?:-\d{1,6}-g[0-9a-f]{6,40}|[-~](?:dev|git|snapshot|next)\b)/i;
+
+/** Whether a version (or a text) names a development build rather than a release. */
+export function namesDevelopmentBuild(versionOrText: string): boolean {
+  return developmentBuildPattern.test(versionOrText.slice(0, 20_000));
+}
+
 // What comes just before a version says whether it is the fix.
 const fixedBefore =
   /(?:fixed|patched(?:_versions)?:?[^;]*?|before|prior to|upgrade to|update to|fixed in|<|~>|>=)\s*$/i;
@@ -36,7 +46,25 @@ function isNotAVersion(text: string, raw: string, start: number, length: number)
   return (
     /(?:HTTP\/|TLS ?v?|SSL ?v?|CVSS:?\s*v?|score:?\s*(?:of\s*)?|\bcvss[^.\n]{0,8})$/i.test(
       before,
-    ) || /^(?:\/(?:AV|10)\b|\s*\((?:critical|high|medium|low|none)\b|\s*\/\s*10\b)/i.test(after)
+    ) ||
+    /^(?:\/(?:AV|10)\b|\s*\((?:critical|high|medium|low|none)\b|\s*\/\s*10\b)/i.test(after) ||
+    // A size, a duration or a share: "1.2 kB", "2.5 MiB", "0.5 s", "1.5%".
+    /^\s?(?:[kmgt]i?b|bytes|ms|s|sec|seconds|%)(?![a-z])/i.test(after)
+  );
+}
+
+// "fixed in 2.5.3", also with one word between: "fixed in version 2.5.3", "fixed in openjpeg 2.5.3".
+const fixLeadPattern = /(?:before|prior to|fixed in|upgrade to|update to|patched in|<)\s*$/i;
+const fixLeadWithNamePattern = /(?:fixed|patched) in\s+[a-z][\w-]{0,30}\s+$/i;
+// "the fix released in 3.1.4", "the patches were shipped in 3.1.5".
+const fixReleasedInPattern =
+  /\b(?:fix|patch)(?:es)?\s+(?:was\s+|were\s+)?(?:released|shipped|published)\s+in\s*$/i;
+
+function isFixVersionLead(before: string): boolean {
+  return (
+    fixLeadPattern.test(before.slice(-24)) ||
+    fixLeadWithNamePattern.test(before) ||
+    fixReleasedInPattern.test(before)
   );
 }
 
@@ -66,14 +94,8 @@ export function extractVersionKeys(ranges: readonly string[], text: string): Ver
     if (isNotAVersion(text, raw, match.index ?? 0, match[0].length)) continue;
     const key = normalizeVersion(raw);
     mentioned.add(key);
-    const before = text.slice(Math.max(0, (match.index ?? 0) - 32), match.index);
-    if (
-      /(?:before|prior to|fixed in|upgrade to|update to|patched in|<)\s*$/i.test(before) ||
-      /\b(?:fix|patch)(?:es)?\s+(?:was\s+|were\s+)?(?:released|shipped|published)\s+in\s*$/i.test(
-        before,
-      )
-    )
-      fixed.add(key);
+    const before = text.slice(Math.max(0, (match.index ?? 0) - 40), match.index);
+    if (isFixVersionLead(before)) fixed.add(key);
   }
   return { fixed: [...fixed], mentioned: [...mentioned] };
 }

@@ -22,6 +22,23 @@ describe('findBugClasses', () => {
     ).toEqual(['lifetime']);
   });
 
+  it('reads a loop that never ends as resource exhaustion', () => {
+    expect(findBugClasses('Endless loop in read_tile_header() on a zero length', '')).toEqual([
+      'resource',
+    ]);
+    expect(findBugClasses('The decoder never terminates on a crafted file', '')).toEqual([
+      'resource',
+    ]);
+  });
+
+  it('reads a sanitizer SEGV in the zero page as a NULL dereference, and no other SEGV', () => {
+    const zeroPage =
+      '==9==ERROR: AddressSanitizer: SEGV on unknown address 0x000000000010 (pc 0x7f)';
+    expect(findBugClasses('Crash in the packet reader', zeroPage)).toEqual(['null-dereference']);
+    const wild = '==9==ERROR: AddressSanitizer: SEGV on unknown address 0x7f3a1c2e0000 (pc 0x7f)';
+    expect(findBugClasses('Crash in the packet reader', wild)).toEqual([]);
+  });
+
   it('skips a kind the title denies', () => {
     expect(findBugClasses('Over-read in the matcher, not the stack exhaustion', '')).toEqual([
       'bounds',

@@ -36,7 +36,7 @@ const classPhrases: ReadonlyArray<readonly [BugClass, RegExp]> = [
   ['integer', /\binteger[\s-]+(?:overflow|underflow|wrap\w*|truncation)|\bsignedness\b/g],
   [
     'resource',
-    /\b(?:infinite[\s-]+loop|hangs?|memory[\s-]+exhaustion|unbounded[\s-]+(?:memory|allocation|growth)|cpu[\s-]+exhaustion|quadratic|exponential|redos|amplification|out[\s-]of[\s-]memory)\b/g,
+    /\b(?:(?:infinite|endless|busy|unbounded)[\s-]+loop|loops?[\s-]+forever|never[\s-]+(?:terminates|returns|finishes)|excessive[\s-]+iteration|hangs?|memory[\s-]+exhaustion|unbounded[\s-]+(?:memory|allocation|growth)|cpu[\s-]+exhaustion|quadratic|exponential|redos|amplification|out[\s-]of[\s-]memory)\b/g,
   ],
   ['leak', /\bmemory[\s-]+leak\b/g],
   [
@@ -59,6 +59,16 @@ const sanitizerClasses: Record<string, BugClass> = {
   'double-free': 'lifetime',
   'stack-overflow': 'recursion',
 };
+// A SEGV on an address in the first page is a NULL pointer (plus a small field offset) read or
+// written: "SEGV on unknown address 0x000000000010".
+const zeroPageLimit = 0x1000;
+
+function sanitizerClassOf(kind: string, address: string | undefined): BugClass | undefined {
+  if (kind === 'SEGV' && address !== undefined && Number.parseInt(address, 16) < zeroPageLimit)
+    return 'null-dereference';
+  return sanitizerClasses[kind];
+}
+
 // A kind the clause denies ("not the recursion fixed in 7.4.1", "rather than a stack
 // exhaustion") is what the bug is not.
 const denial =
@@ -82,7 +92,7 @@ export function findBugClasses(title: string, text: string): BugClass[] {
     }
   }
   for (const match of text.slice(0, 200_000).matchAll(sanitizerErrorPattern)) {
-    const bugClass = sanitizerClasses[match[1]!];
+    const bugClass = sanitizerClassOf(match[1]!, match[2]);
     if (bugClass !== undefined) found.add(bugClass);
   }
   return [...found];

@@ -3,6 +3,8 @@
 // text similarity, near-copy shingles, dates and whether a report predates an advisory's fix.
 
 import { isBugClassConflict } from './find-bug-classes.js';
+import { describeCrashConflict } from './find-crash-signature.js';
+import { namesDevelopmentBuild } from './extract-version-keys.js';
 import semver from 'semver';
 import type { DuplicateDocument } from '../model/duplicate.js';
 import type { DocumentAnalysis } from './analyze-duplicate-document.js';
@@ -119,12 +121,18 @@ export function measureDuplicateSignals(
   const isContrastedPath = (path: string): boolean =>
     isContrasted(path.slice(path.lastIndexOf('/') + 1));
   const allSharedFunctions = intersect(ours.functions, theirs.functions);
+  // A title that names its own function puts the bug there: a function the other title names,
+  // which this report only mentions (the caller that builds an index, a helper on the way), is not
+  // its centre, as with a lead function (rule 3g).
+  const isTitledByBoth = (name: string): boolean =>
+    isTitledOrUntitled(ours.titleFunctions, name) &&
+    isTitledOrUntitled(theirs.titleFunctions, name);
   const allTitleFunctionsNamed = [
     ...new Set([
       ...theirs.titleFunctions.filter((name) => query.terms.has(name)),
       ...ours.titleFunctions.filter((name) => candidate.hasTerm(name)),
     ]),
-  ];
+  ].filter(isTitledByBoth);
   // The first function a report cites is where it puts the bug (reports lead with the location;
   // deeper stack frames and callers come after), as a title's function is (rule 3g). It counts
   // when the other report names it and puts its own bug nowhere else: it cites no function as
@@ -180,7 +188,7 @@ export function measureDuplicateSignals(
     sharedTitleFunctions: intersect(
       [...new Set([...ours.titleFunctions, ...theirs.titleFunctions])],
       allSharedFunctions,
-    ).filter((name) => !isContrasted(name)),
+    ).filter((name) => !isContrasted(name) && isTitledByBoth(name)),
     titleFunctionsNamed: allTitleFunctionsNamed.filter((name) => !isContrasted(name)),
     citedFunctionsNamed: allCitedFunctionsNamed.filter((name) => !isContrasted(name)),
     samePackage: samePackage ? samePackage.label : null,
@@ -218,10 +226,14 @@ export function measureDuplicateSignals(
     bugClasses: isBugClassConflict(ours.bugClasses, theirs.bugClasses)
       ? [ours.bugClasses, theirs.bugClasses]
       : null,
+    // Line numbers compare only on one release: a development build's lines are elsewhere.
+    crashConflict: describeCrashConflict(
+      ours.crash,
+      theirs.crash,
+      versionPick !== null && !ours.namesDevelopmentBuild && !theirs.namesDevelopmentBuild,
+    ),
+    fixBetween: isBothReports ? findFixBetween(ours, theirs) : null,
     isCveConflict: isCveConflict(ours.aliases, theirs.aliases),
-    pastFixOfOther: isBothReports
-      ? (findFixPassed(ours, theirs) ?? findFixPassed(theirs, ours))
-      : null,
     textByQuery: query.textSelfScore > 0 ? candidate.textScore / query.textSelfScore : 0,
     textByDocument: candidate.textSelfScore > 0 ? candidate.textScore / candidate.textSelfScore : 0,
     nearCopy:
@@ -253,6 +265,11 @@ export function measureDuplicateSignals(
 /** Every `-`-separated part of package names (`json-smart` -> `json`, `smart`). */
 export function listNameParts(names: Iterable<string>): Set<string> {
   return new Set([...names].flatMap((name) => name.split('-')));
+}
+
+/** The title names no function, or names this one among its functions. */
+function isTitledOrUntitled(titleFunctions: readonly string[], name: string): boolean {
+  return titleFunctions.length === 0 || titleFunctions.includes(name);
 }
 
 function intersect(first: readonly string[], second: readonly string[]): string[] {
@@ -295,25 +312,72 @@ function isBeforeEveryFix(mentioned: readonly string[], fixed: readonly string[]
 }
 
 /**
- * A fix version one report names ("a gap left by the fix released in 3.1.4") that every version it
- * says is affected has, while every version the other report says is affected predates it: a
- * bypass or regression of the other's fix, a new bug. Null when there is none.
+ * A fix version either report names that puts the two on opposite sides of it: every version one
+ * says is affected predates the fix and every version the other says is affected has it. The one
+ * past the fix is a bug that fix did not cover (a bypass, a regression or a new bug), not a second
+ * finder; this holds both when the fixed report names its fix ("fixed in 1.7.1", seen on 1.7.0)
+ * and when the later report names the fix it got past ("a gap left by the fix released in 3.1.4").
+ * The report on the before side of a fix it names must cite an advisory id the other does not.
+ * Only versions of the fix's major line count: the operating system ("Ubuntu 24.04"), the compiler
+ * or a dependency a report names are not the product's versions. Null otherwise.
  */
-function findFixPassed(later: KeyedAnalysis, earlier: KeyedAnalysis): string | null {
-  const coerce = (versions: readonly string[]) =>
-    versions.map((version) => semver.coerce(version)).filter((v) => v !== null);
-  const laterVersions = coerce(later.statedVersions);
-  const earlierVersions = coerce(earlier.statedVersions);
-  if (laterVersions.length === 0 || earlierVersions.length === 0) return null;
-  for (const fix of later.versions.fixed) {
-    const fixVersion = semver.coerce(fix);
-    if (fixVersion === null) continue;
-    if (
-      laterVersions.every((version) => semver.gte(version, fixVersion)) &&
-      earlierVersions.every((version) => semver.lt(version, fixVersion))
-    )
-      return fix;
+function findFixBetween(ours: KeyedAnalysis, theirs: KeyedAnalysis): string | null {
+  for (const [naming, other] of [
+    [ours, theirs],
+    [theirs, ours],
+  ] as const) {
+    for (const fix of naming.versions.fixed) {
+      const fixVersion = semver.coerce(fix);
+      if (fixVersion === null) continue;
+      const namingSide = sideOfFix(affectedVersions(naming), fixVersion);
+      const otherSide = sideOfFix(affectedVersions(other), fixVersion);
+      if (namingSide === null || otherSide === null || namingSide === otherSide) continue;
+      // Seen before the fix it names, a report is about that fix's published bug only when it
+      // cites an advisory id the other does not: "fixed in 2.5.3" alone may be a similar bug's fix.
+      if (namingSide === 'past' || citesAdvisoryTheOtherDoesNot(naming, other)) {
+        return fixVersion.version;
+      }
+    }
   }
+  return null;
+}
+
+function citesAdvisoryTheOtherDoesNot(citing: KeyedAnalysis, other: KeyedAnalysis): boolean {
+  const otherIds = new Set([...other.aliases, ...other.related]);
+  const citedIds = listPublishedIds(citing);
+  return citedIds.length > 0 && !citedIds.some((id) => otherIds.has(id));
+}
+
+/** The CVE and GHSA ids a document is known by or cites. */
+function listPublishedIds(analysis: KeyedAnalysis): string[] {
+  return [...analysis.aliases, ...analysis.related].filter((id) => /^(?:CVE|GHSA)-/.test(id));
+}
+
+/**
+ * The versions a report says are affected: its version facts (else the versions its text names)
+ * other than the fixes it names; when it names only fixes, those (a bypass found on the fixed
+ * release itself: "a gap left by the fix released in 3.1.4", seen on 3.1.4).
+ */
+function affectedVersions(analysis: KeyedAnalysis): readonly string[] {
+  const named =
+    analysis.statedVersions.length > 0 ? analysis.statedVersions : analysis.versions.mentioned;
+  const notFixes = named.filter((version) => !analysis.versions.fixed.includes(version));
+  return notFixes.length > 0 ? notFixes : named;
+}
+
+/**
+ * Whether every one of `versions` in the fix's major line predates it or has it; null when they
+ * are mixed or there is none. A development build ("1.7.1-25-gabc1234", "2.0-dev") is left out:
+ * whether it holds a fix made between releases is unknown.
+ */
+function sideOfFix(versions: readonly string[], fix: semver.SemVer): 'before' | 'past' | null {
+  const inLine = versions
+    .filter((version) => !namesDevelopmentBuild(version))
+    .map((version) => semver.coerce(version))
+    .filter((version): version is semver.SemVer => version !== null && version.major === fix.major);
+  if (inLine.length === 0) return null;
+  if (inLine.every((version) => semver.lt(version, fix))) return 'before';
+  if (inLine.every((version) => semver.gte(version, fix))) return 'past';
   return null;
 }
 
@@ -334,7 +398,7 @@ function isCveConflict(ours: readonly string[], theirs: readonly string[]): bool
 function isAdvisoryCitation(analysis: KeyedAnalysis): boolean {
   return (
     analysis.isPublishedIdQuestion ||
-    ([...analysis.aliases, ...analysis.related].some((id) => /^(?:CVE|GHSA)-/.test(id)) &&
+    (listPublishedIds(analysis).length > 0 &&
       analysis.functions.length === 0 &&
       analysis.paths.length === 0)
   );

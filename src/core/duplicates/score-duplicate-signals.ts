@@ -69,13 +69,19 @@ export interface DuplicateSignals {
    * exhaustion): two bugs, even in one function. Null when they agree or either names none.
    */
   bugClasses: [readonly string[], readonly string[]] | null;
+  /**
+   * How their quoted crashes disagree (a READ against a WRITE, other crash sites in one file), or
+   * null: one bug found twice fails the same way at the same place.
+   */
+  crashConflict: string | null;
+  /**
+   * Between two reports: a fix version either names with every version one says is affected
+   * before it and every version the other says is affected at or past it (a bug that fix did
+   * not cover: a bypass, a regression or a new bug), or null.
+   */
+  fixBetween: string | null;
   /** Both are known by CVE ids, none in common: two published vulnerabilities. */
   isCveConflict: boolean;
-  /**
-   * A fix version one report names, which every version it says is affected has and every
-   * version the other says is affected predates: a bypass or regression of that fix. Null otherwise.
-   */
-  pastFixOfOther: string | null;
   /** BM25 similarity normalised by the query's and by the document's self-score, each 0..1. */
   textByQuery: number;
   textByDocument: number;
@@ -96,7 +102,10 @@ export interface DuplicateSignals {
 export interface DuplicateScore {
   score: number;
   isStrong: boolean;
-  /** The two name different kinds of bug, different CVEs, or one says it is not the other's id. */
+  /**
+   * The two name different kinds of bug, quote different crashes, lie on opposite sides of a fix
+   * one names, are known by different CVEs, or one says it is not the other's id.
+   */
   isDistinctBug: boolean;
   evidence: string[];
 }
@@ -212,7 +221,11 @@ export function scoreDuplicateSignals(s: DuplicateSignals): DuplicateScore {
   // of bug it is, or two different CVEs, says two bugs in one place (a shared alias still wins).
   // So does a report that says it is not the other's advisory.
   const isDistinctBug =
-    s.bugClasses !== null || s.isCveConflict || s.deniedIds.length > 0 || s.pastFixOfOther !== null;
+    s.bugClasses !== null ||
+    s.crashConflict !== null ||
+    s.fixBetween !== null ||
+    s.isCveConflict ||
+    s.deniedIds.length > 0;
   const isNearCopy =
     s.nearCopy >= nearCopyThreshold && !s.isPackageConflict && !s.isSameSourceAdvisory;
   // The same weakness (CWE) in the same function of the same file is the same bug in practice.
@@ -368,12 +381,13 @@ export function scoreDuplicateSignals(s: DuplicateSignals): DuplicateScore {
       `different kinds of bug (${s.bugClasses[0].join(', ')} / ${s.bugClasses[1].join(', ')})`,
     );
   }
-  if (s.isCveConflict) evidence.push('known by different CVEs');
-  if (s.pastFixOfOther !== null) {
+  if (s.crashConflict !== null) evidence.push(`different crashes (${s.crashConflict})`);
+  if (s.fixBetween !== null) {
     evidence.push(
-      `one is found on versions with the fix in ${s.pastFixOfOther}, which the other's predate (a bypass or regression)`,
+      `one is found only on versions before the fix in ${s.fixBetween}, the other only on versions with it`,
     );
   }
+  if (s.isCveConflict) evidence.push('known by different CVEs');
   for (const id of s.deniedIds) evidence.push(`says it is not ${id}`);
   for (const name of s.contrastedNames) evidence.push(`contrasts itself with \`${name}\``);
   if (s.isPackageConflict) evidence.push('different packages');

@@ -1,0 +1,118 @@
+// What a quoted crash says about where and how a bug fails: the memory access a sanitizer reports
+// (READ or WRITE) and the crash site (the first frame in the project's own code: function, file
+// name, line). One bug, found twice, fails the same way at the same place on the same version; two
+// bugs in one function read alike but fail differently (an over-read at one line, a write past a
+// buffer at another).
+
+type MemoryAccess = 'read' | 'write';
+
+interface CrashSite {
+  /** Lower-cased function name, as the frame prints it. */
+  functionName: string;
+  /** Lower-cased file name without folders (`t1.c`). */
+  fileName: string;
+  line: number;
+}
+
+export interface CrashSignature {
+  accesses: MemoryAccess[];
+  /** The first crash site of the first sanitizer report quoted, or null. */
+  site: CrashSite | null;
+}
+
+// "READ of size 4 at 0x..." as AddressSanitizer prints it (upper case, so prose "read" is not it).
+const accessLinePattern = /\b(READ|WRITE) of size \d+/g;
+// A title's own words: "out-of-bounds write", "heap over-read", "OOB read".
+const titleAccessPattern =
+  /\b(?:out[\s-]of[\s-]bounds?|oob|heap|stack|buffer|invalid)[\s-]+(read|write)\b|\b(over)-?read\b/gi;
+// Where a sanitizer report starts: an ASan/MSan/HWASan error line or a UBSan "runtime error:".
+const sanitizerStartPattern = /Sanitizer:[ \t]+[A-Za-z-]+|runtime error:/;
+// A stack frame line: "#0 0x55d1c3 in fn path/file.c:212:7", "#0 fn path/file.c:212" (symbolised
+// without an address), "#3 0x4f in fn(int) (libx.so+0x12)". Read token by token.
+const frameStartPattern = /^[ \t>]*#\d{1,3}[ \t]/;
+const locationPattern = /^\(?([^\s():]+):(\d{1,7})/;
+// Frames in the sanitizer runtime, the C library or the system are not where a project's bug is.
+const runtimeFilePattern = /(?:sanitizer|asan|ubsan|msan|interceptor|libc|glibc|^\/usr\/|^\/lib)/i;
+
+function findAccesses(title: string, text: string): MemoryAccess[] {
+  const found = new Set<MemoryAccess>();
+  for (const match of text.slice(0, 200_000).matchAll(accessLinePattern)) {
+    found.add(match[1] === 'READ' ? 'read' : 'write');
+  }
+  for (const match of title.slice(0, 2_000).matchAll(titleAccessPattern)) {
+    found.add(match[2] !== undefined || match[1]!.toLowerCase() === 'read' ? 'read' : 'write');
+  }
+  return [...found];
+}
+
+function isRuntimeFrame(functionName: string, path: string): boolean {
+  return functionName.startsWith('__') || runtimeFilePattern.test(path);
+}
+
+/** The function and location of one stack frame line, or null when it gives no file and line. */
+function readFrame(line: string): { functionName: string; path: string; line: number } | null {
+  if (!frameStartPattern.test(line)) return null;
+  const tokens = line
+    .trim()
+    .split(/[ \t]+/)
+    .slice(1, 12);
+  // "0x55d1c3 in fn", "in fn" (no address), "fn".
+  let at = 0;
+  if (tokens[at]?.startsWith('0x') === true) at += 1;
+  if (tokens[at] === 'in') at += 1;
+  const token = tokens[at];
+  const functionName = token?.slice(0, token.includes('(') ? token.indexOf('(') : undefined);
+  if (functionName === undefined || !/^[A-Za-z_][\w:~<>]*$/.test(functionName)) return null;
+  for (const token of tokens.slice(at + 1)) {
+    const location = locationPattern.exec(token);
+    if (location !== null) return { functionName, path: location[1]!, line: Number(location[2]) };
+  }
+  return null;
+}
+
+/** The first frame in the project's code after the first sanitizer error line, or null. */
+function findCrashSite(text: string): CrashSite | null {
+  const bounded = text.slice(0, 200_000);
+  const start = sanitizerStartPattern.exec(bounded);
+  if (start === null) return null;
+  for (const line of bounded.slice(start.index).split('\n').slice(0, 2_000)) {
+    const frame = readFrame(line.slice(0, 1_000));
+    if (frame === null || isRuntimeFrame(frame.functionName, frame.path)) continue;
+    const fileName = frame.path.slice(frame.path.lastIndexOf('/') + 1).toLowerCase();
+    return { functionName: frame.functionName.toLowerCase(), fileName, line: frame.line };
+  }
+  return null;
+}
+
+export function findCrashSignature(title: string, text: string): CrashSignature {
+  return { accesses: findAccesses(title, text), site: findCrashSite(text) };
+}
+
+/**
+ * Why two crash signatures are two bugs, or null when they agree or say too little: disjoint
+ * memory accesses (one reads past a buffer, the other writes), or crash sites in one file at
+ * different functions, or at different lines of one function when both name the same version
+ * (`isSameVersion`: line numbers move between releases).
+ */
+export function describeCrashConflict(
+  ours: CrashSignature,
+  theirs: CrashSignature,
+  isSameVersion: boolean,
+): string | null {
+  if (
+    ours.accesses.length > 0 &&
+    theirs.accesses.length > 0 &&
+    !ours.accesses.some((access) => theirs.accesses.includes(access))
+  ) {
+    return `a ${ours.accesses.join('/')} against a ${theirs.accesses.join('/')}`;
+  }
+  const [a, b] = [ours.site, theirs.site];
+  if (a === null || b === null || a.fileName !== b.fileName) return null;
+  if (a.functionName !== b.functionName) {
+    return `crashes in ${a.functionName} / ${b.functionName} (${a.fileName})`;
+  }
+  if (isSameVersion && a.line !== b.line) {
+    return `crashes at ${a.fileName}:${a.line} / ${b.fileName}:${b.line}`;
+  }
+  return null;
+}
