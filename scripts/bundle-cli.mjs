@@ -1,12 +1,20 @@
-// After tsc: bundles the `thresher` binary with esbuild into dist/cli/main.js and its chunks in
-// dist/bundle/, so a command starts by loading a few files instead of hundreds of modules.
-// Splitting keeps each `import()` a chunk of its own: a command loads its code and libraries
-// (mail, zip, server, storage...) only when it runs, as the unbundled build did. The library entry
-// (dist/core/index.js and its types) stays tsc's. Writes dist/bundle/metafile.json (which source
-// files each chunk holds; test/e2e/startup-modules.test.ts reads it) and makes the bin executable.
-import { chmodSync, rmSync, writeFileSync } from 'node:fs';
+// After tsc: bundles the `thresher` binary with esbuild. Two files and a cache in dist/cli/:
+// - main.js, the bin (ES module, a few KB): answers `thresher`, `--help` and `--version` itself
+//   and loads the CLI bundle for any command (src/cli/main.ts);
+// - thresher.cjs, the CLI bundle: src/cli/run-cli.ts and everything it imports in one CommonJS
+//   script. Each `import()` of the source stays lazy (esbuild wraps the module in an initialiser
+//   that runs on first import), so a command still evaluates only the code and libraries it uses;
+// - thresher-<build>.codecache, V8's code cache for the bundle, written by running a one-report
+//   triage through it in a child process (scripts/write-cli-code-cache.mjs), so a start does not
+//   parse and compile that code again (src/cli/load-cli-bundle.ts; optional, checked, ignored
+//   when it does not fit).
+// The library entry (dist/core/index.js and its types) stays tsc's.
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { chmodSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
+import { execPath } from 'node:process';
 import { build } from 'esbuild';
 
 const root = resolve(import.meta.dirname, '..');
@@ -15,47 +23,123 @@ const output = resolve(root, 'dist');
 
 /**
  * Modules find shipped files (models/, schema/, data/, package.json) relative to their own place
- * in dist/. Bundled, they live in dist/cli/ or dist/bundle/ (both two folders below the package),
- * so each module's `import.meta.url` becomes the URL its tsc output would have had.
+ * in dist/. Bundled, they live in dist/cli/ (two folders below the package), so each module's
+ * `import.meta.url` becomes the URL its tsc output would have had, relative to the bundle's own
+ * URL (`import.meta.url` in the ES module, `bundleUrl` in the CommonJS one).
  */
-const keepModuleUrls = {
-  name: 'keep-module-urls',
+function keepModuleUrls(ownUrl) {
+  return {
+    name: 'keep-module-urls',
+    setup(bundler) {
+      bundler.onLoad({ filter: /\.ts$/ }, async ({ path }) => {
+        const text = await readFile(path, 'utf8');
+        if (!text.includes('import.meta.url') || !path.startsWith(source)) return undefined;
+        const compiledPath = relative(source, path).replace(/\.ts$/, '.js').replaceAll('\\', '/');
+        const url = `new URL(${JSON.stringify(`../${compiledPath}`)}, ${ownUrl}).href`;
+        return { contents: text.replaceAll('import.meta.url', url), loader: 'ts' };
+      });
+    },
+  };
+}
+
+/**
+ * In a CommonJS script compiled with `vm.Script`, `import()` needs a flag on Node 20, so Node's
+ * own modules imported on demand (`await import('node:crypto')`) become a `require` wrapped as
+ * a module namespace, still loaded only when the import runs.
+ */
+const requireNodeModulesOnDemand = {
+  name: 'require-node-modules-on-demand',
   setup(bundler) {
-    bundler.onLoad({ filter: /\.ts$/ }, async ({ path }) => {
-      const text = await readFile(path, 'utf8');
-      if (!text.includes('import.meta.url') || !path.startsWith(source)) return undefined;
-      const compiledPath = relative(source, path).replace(/\.ts$/, '.js').replaceAll('\\', '/');
-      const url = `new URL(${JSON.stringify(`../${compiledPath}`)}, import.meta.url).href`;
-      return { contents: text.replaceAll('import.meta.url', url), loader: 'ts' };
+    bundler.onResolve({ filter: /^node:/ }, ({ path, kind }) =>
+      kind === 'dynamic-import' ? { path, namespace: 'node-module' } : undefined,
+    );
+    bundler.onLoad({ filter: /.*/, namespace: 'node-module' }, ({ path }) => ({
+      contents: `module.exports = require(${JSON.stringify(path)});`,
+      loader: 'js',
+    }));
+  },
+};
+
+/**
+ * Large packages a triage never loads stay in node_modules (required at run time): a smaller
+ * bundle is less to read and a smaller code cache to take in on every start. Imported with
+ * `import()`, each becomes a module holding what Node's own `import()` of it gives (an ES
+ * module's namespace; for CommonJS, `default` as module.exports and its named exports), with the
+ * export names read here, at build time.
+ */
+const packagesLeftOut = ['npm-high-impact', '@secvisogram/csaf-validator-lib', 'ajv', 'kysely'];
+const isLeftOut = (path) =>
+  packagesLeftOut.some((name) => path === name || path.startsWith(`${name}/`));
+
+const importLeftOutOnDemand = {
+  name: 'import-left-out-packages-on-demand',
+  setup(bundler) {
+    bundler.onResolve({ filter: /^[@a-z]/ }, ({ path, kind }) => {
+      if (!isLeftOut(path)) return undefined;
+      return kind === 'dynamic-import' ? { path, namespace: 'left-out' } : { path, external: true };
+    });
+    bundler.onLoad({ filter: /.*/, namespace: 'left-out' }, async ({ path }) => {
+      const names = Object.keys(await import(path)).filter((name) => name !== 'default');
+      const specifier = JSON.stringify(path);
+      const lines = [
+        `const loaded = require(${specifier});`,
+        // require() of an ES module gives its namespace; of CommonJS, module.exports.
+        "const namespace = Object.prototype.toString.call(loaded) === '[object Module]' ? loaded : { ...loaded, default: loaded };",
+        'const exported = namespace.default;',
+        'export { exported as default };',
+        ...names.map(
+          (name, index) =>
+            `const export${index} = namespace[${JSON.stringify(name)}]; export { export${index} as ${JSON.stringify(name)} };`,
+        ),
+      ];
+      return { contents: lines.join('\n'), loader: 'js', resolveDir: root };
     });
   },
 };
 
-// Chunk names carry a content hash: clear the last build's so none goes stale.
-rmSync(resolve(output, 'bundle'), { recursive: true, force: true });
-const result = await build({
-  entryPoints: { 'cli/main': resolve(source, 'cli/main.ts') },
-  outdir: output,
-  chunkNames: 'bundle/[name]-[hash]',
+const shared = {
   bundle: true,
-  splitting: true,
-  format: 'esm',
   platform: 'node',
   target: 'node20',
-  // Native code and the PostgreSQL driver's optional native binding stay in node_modules.
-  external: ['better-sqlite3', 'pg'],
-  // CommonJS libraries inside an ES module bundle still call `require` for Node's own modules.
-  banner: {
-    js: "import { createRequire as createRequireForBundle } from 'node:module'; const require = createRequireForBundle(import.meta.url);",
-  },
-  // Less source for V8 to parse on every start; names are kept, so stack traces stay readable.
+  // Less source for V8 to parse; names are kept, so stack traces stay readable.
   minifyWhitespace: true,
   minifySyntax: true,
-  plugins: [keepModuleUrls],
-  metafile: true,
   logLevel: 'warning',
+};
+
+// The last build's chunks (before the CLI bundle) and code caches go: none may go stale.
+rmSync(resolve(output, 'bundle'), { recursive: true, force: true });
+for (const name of readdirSync(resolve(output, 'cli')))
+  if (name.endsWith('.codecache')) rmSync(resolve(output, 'cli', name));
+
+await build({
+  ...shared,
+  entryPoints: { 'cli/main': resolve(source, 'cli/main.ts') },
+  outdir: output,
+  format: 'esm',
+  plugins: [keepModuleUrls('import.meta.url')],
 });
 
-writeFileSync(resolve(output, 'bundle/metafile.json'), JSON.stringify(result.metafile));
+const bundled = await build({
+  ...shared,
+  entryPoints: [resolve(source, 'cli/run-cli.ts')],
+  outfile: resolve(output, 'cli/thresher.cjs'),
+  format: 'cjs',
+  write: false,
+  // Native code and the PostgreSQL driver's optional native binding stay in node_modules.
+  external: ['better-sqlite3', 'pg'],
+  banner: { js: 'const bundleUrl = require("node:url").pathToFileURL(__filename).href;' },
+  plugins: [keepModuleUrls('bundleUrl'), requireNodeModulesOnDemand, importLeftOutOnDemand],
+});
+const text = bundled.outputFiles[0].text;
+// The first line names the build: a code cache is only read for the bundle it was made from.
+const buildName = createHash('sha256').update(text).digest('hex').slice(0, 32);
+writeFileSync(resolve(output, 'cli/thresher.cjs'), `// thresher-bundle ${buildName}\n${text}`);
+
 // The bin must be executable for `npx thresher` in a fresh checkout.
 chmodSync(resolve(output, 'cli/main.js'), 0o755);
+
+execFileSync(execPath, [resolve(root, 'scripts/write-cli-code-cache.mjs')], {
+  cwd: root,
+  stdio: 'inherit',
+});

@@ -1,12 +1,20 @@
 #!/usr/bin/env node
-// The `thresher` binary: wires real stdout/stderr to the CLI and sets the exit code.
+// The `thresher` binary: wires real stdout/stderr to the CLI and sets the exit code. `thresher`,
+// `--help` and `--version` are answered here; every command runs from the CLI bundle
+// (dist/cli/thresher.cjs, load-cli-bundle.ts), which this file loads only then.
 
-import { runCli } from './run-cli.js';
+import { fileURLToPath } from 'node:url';
+import { answerHelpOrVersion } from './answer-help-or-version.js';
+import type { CliIo } from './cli-io.js';
+import { loadCliBundle } from './load-cli-bundle.js';
 
-const exitCode = await runCli(process.argv.slice(2), {
+const argv = process.argv.slice(2);
+const io: CliIo = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   stdin: process.stdin,
   isStderrTerminal: process.stderr.isTTY,
-});
-process.exitCode = exitCode;
+};
+process.exitCode =
+  answerHelpOrVersion(argv, io) ??
+  (await loadCliBundle(fileURLToPath(new URL('thresher.cjs', import.meta.url))).runCli(argv, io));

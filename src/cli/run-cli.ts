@@ -1,42 +1,11 @@
 // Parses the command line, runs one subcommand, and maps errors to exit codes and one clear line.
 
-import { createRequire } from 'node:module';
 // Nothing but types at the top: `--help` and `--version` must not load the core (markdown-it,
 // YAML, CVSS, semver...) nor the composition root; those load when a command runs.
 import type { Services } from '../create-services.js';
 import { mapErrorKind } from '../presenters/map-error-kind.js';
+import { answerHelpOrVersion } from './answer-help-or-version.js';
 import { exitCodes, type CliIo } from './cli-io.js';
-
-const mainHelp = `Usage: thresher <command> [options]
-
-The maintainer's security front desk.
-
-Commands:
-  triage     triage vulnerability reports against security-profile.yml and rank the queue
-  evidence   check what reports say about the code against the project's git repository
-  severity   estimate each report's CVSS metrics from its text, with confidence and reasons
-  duplicates find earlier reports and published advisories about the same bug
-  advisory   draft, export (OSV, CVE JSON 5, CSAF 2.0) and import advisories
-  init       write security-profile.yml, SECURITY.md, AI_POLICY.md, security.txt and templates
-  audit      check the repository's security readiness (policy, AI policy, workflows, artefacts)
-  deps       check dependencies for invented names, typosquats, malware and vulnerabilities
-  profile    check a security-profile.yml and list every problem
-  serve      run the inbox: web form, API, triaged queue (see docs/server.md)
-  project    add a project to the inbox (project add)
-  user       add a maintainer to the inbox (user add)
-  token      create an API token for the inbox (token create)
-
-Options:
-  -h, --help      show help (also: thresher <command> --help)
-  -v, --version   print the version
-
-Documentation: docs/cli.md
-`;
-
-function readVersion(): string {
-  const require = createRequire(import.meta.url);
-  return (require('../../package.json') as { version: string }).version;
-}
 
 type Command = (args: string[], io: CliIo, services: Services) => Promise<number>;
 // Each command's code loads only when it runs, so `--help` and one command stay fast.
@@ -81,15 +50,9 @@ async function openServices(): Promise<Services> {
 }
 
 export async function runCli(argv: string[], io: CliIo, givenServices?: Services): Promise<number> {
-  const [name, ...args] = argv;
-  if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
-    io.stdout(mainHelp);
-    return exitCodes.ok;
-  }
-  if (name === '-v' || name === '--version') {
-    io.stdout(`${readVersion()}\n`);
-    return exitCodes.ok;
-  }
+  const answered = answerHelpOrVersion(argv, io);
+  if (answered !== null) return answered;
+  const [name = '', ...args] = argv;
   const loadCommand = Object.hasOwn(commands, name) ? commands[name] : undefined;
   if (!loadCommand) {
     io.stderr(`thresher: unknown command "${name}" (try thresher --help)\n`);

@@ -1,44 +1,54 @@
 // What a command loads is part of its start-up (docs/architecture.md, "Loading on demand"): the
-// real binary run with a module-recording hook, asserting which modules stay unloaded. The binary
-// is an esbuild bundle: each loaded chunk stands for the source files and packages it holds
-// (dist/bundle/metafile.json). Counts and times are in `npm run bench:startup`; this only guards
+// real binary run with V8 coverage (NODE_V8_COVERAGE), asserting which modules stay unloaded.
+// `--help` runs dist/cli/main.js alone; a command runs the CLI bundle (dist/cli/thresher.cjs),
+// where esbuild wraps each module in an initialiser named after its source file (`src/...`,
+// `node_modules/...`) that runs on the module's first import: the initialisers that ran are the
+// modules the command loaded. Counts and times are in `npm run bench:startup`; this only guards
 // the structure.
 
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { binaryPath, projectRoot } from './run-thresher.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'thresher-modules-'));
-const hook = resolve(import.meta.dirname, 'record-loaded-modules.mjs');
 let runs = 0;
 
-const metafile = JSON.parse(
-  readFileSync(resolve(projectRoot, 'dist/bundle/metafile.json'), 'utf8'),
-) as { outputs: Record<string, { inputs: Record<string, unknown> }> };
+interface ScriptCoverage {
+  url: string;
+  functions: Array<{ functionName: string; ranges: Array<{ count: number }> }>;
+}
 
 /**
- * What `thresher ...args` loads: each bundle file as the files it was built from (`src/...`,
- * `node_modules/...`), any other module as its URL.
+ * What `thresher ...args` loads: each file of the package it ran (`dist/...`), and for the CLI
+ * bundle the source files and packages whose module code ran (`src/...`, `node_modules/...`).
  */
 function listLoadedModules(args: string[]): string[] {
   runs += 1;
-  const log = join(dir, `modules-${runs}.txt`);
-  const result = spawnSync(process.execPath, ['--import', hook, binaryPath, ...args], {
+  const coverage = join(dir, `coverage-${runs}`);
+  const result = spawnSync(process.execPath, [binaryPath, ...args], {
     cwd: projectRoot,
-    env: { ...process.env, THRESHER_MODULE_LOG: log },
+    env: { ...process.env, NODE_V8_COVERAGE: coverage },
     encoding: 'utf8',
   });
   expect(result.status, result.stderr).toBe(0);
-  const urls = readFileSync(log, 'utf8').split('\n').filter(Boolean);
-  return urls.flatMap((url) => {
+  const scripts = readdirSync(coverage).flatMap(
+    (name) =>
+      (JSON.parse(readFileSync(join(coverage, name), 'utf8')) as { result: ScriptCoverage[] })
+        .result,
+  );
+  return scripts.flatMap(({ url, functions }) => {
     if (!url.startsWith('file:')) return [url];
-    const output = relative(projectRoot, fileURLToPath(url)).replaceAll('\\', '/');
-    const bundled = metafile.outputs[output];
-    return bundled ? [output, ...Object.keys(bundled.inputs)] : [url];
+    const file = relative(projectRoot, fileURLToPath(url)).replaceAll('\\', '/');
+    if (file !== 'dist/cli/thresher.cjs') return [file];
+    const ran = functions.filter(
+      ({ functionName, ranges }) =>
+        /^(?:src|node_modules)\//.test(functionName) && ranges[0]!.count > 0,
+    );
+    return [file, ...ran.map(({ functionName }) => functionName)];
   });
 }
 
@@ -58,7 +68,7 @@ describe('modules loaded at start-up', () => {
   it('--help loads no core, no composition root and no package', () => {
     const urls = listLoadedModules(['--help']);
     expect(urls).toContain('dist/cli/main.js');
-    expect(urls).toContain('src/cli/run-cli.ts');
+    expect(urls).not.toContain('dist/cli/thresher.cjs');
     expect(
       urls.filter((url) => /^src\/(core|services|adapters)\/|create-services/.test(url)),
     ).toEqual([]);
@@ -72,6 +82,8 @@ describe('modules loaded at start-up', () => {
       profile,
       'examples/reports/01-chunked-size-integer-overflow.md',
     ]);
+    expect(urls).toContain('dist/cli/thresher.cjs');
+    expect(urls).toContain('src/cli/commands/triage.ts');
     const packages = loadedPackages(urls);
     expect(packages).toContain('zod'); // the profile is read
     for (const unused of [

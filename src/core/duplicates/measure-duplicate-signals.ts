@@ -344,8 +344,13 @@ function findFixBetween(ours: KeyedAnalysis, theirs: KeyedAnalysis): string | nu
 
 function citesAdvisoryTheOtherDoesNot(citing: KeyedAnalysis, other: KeyedAnalysis): boolean {
   const otherIds = new Set([...other.aliases, ...other.related]);
-  const citedIds = [...citing.aliases, ...citing.related].filter((id) => /^(?:CVE|GHSA)-/.test(id));
+  const citedIds = listPublishedIds(citing);
   return citedIds.length > 0 && !citedIds.some((id) => otherIds.has(id));
+}
+
+/** The CVE and GHSA ids a document is known by or cites. */
+function listPublishedIds(analysis: KeyedAnalysis): string[] {
+  return [...analysis.aliases, ...analysis.related].filter((id) => /^(?:CVE|GHSA)-/.test(id));
 }
 
 /**
@@ -393,7 +398,7 @@ function isCveConflict(ours: readonly string[], theirs: readonly string[]): bool
 function isAdvisoryCitation(analysis: KeyedAnalysis): boolean {
   return (
     analysis.isPublishedIdQuestion ||
-    ([...analysis.aliases, ...analysis.related].some((id) => /^(?:CVE|GHSA)-/.test(id)) &&
+    (listPublishedIds(analysis).length > 0 &&
       analysis.functions.length === 0 &&
       analysis.paths.length === 0)
   );

@@ -103,8 +103,8 @@ export interface DuplicateScore {
   score: number;
   isStrong: boolean;
   /**
-   * The two name different kinds of bug, quote different crashes, are known by different CVEs, or
-   * one says it is not the other's id.
+   * The two name different kinds of bug, quote different crashes, lie on opposite sides of a fix
+   * one names, are known by different CVEs, or one says it is not the other's id.
    */
   isDistinctBug: boolean;
   evidence: string[];

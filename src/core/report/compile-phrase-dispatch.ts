@@ -1,6 +1,6 @@
 // Compiles the phrase rules into the dispatch the extractor walks a text with: rules looked up by
-// the word they start with, rules of one kind that share a first word joined into one sticky
-// regex. The result is plain data (rules by their index in the table), so it is compiled once, by
+// the word they start with, rules of one kind that share a first word tried in order as one
+// group. The result is plain data (rules by their index in the table), so it is compiled once, by
 // `npm run build:phrase-dispatch` into phrase-dispatch-table.ts, and not on every start: reading
 // the rules' first words from their regex sources cost more than a triage's phrase matching.
 
@@ -17,11 +17,12 @@ export interface PhraseDispatchGroup {
   /** `y`, with `i` unless the rules are case-sensitive. */
   flags: string;
   /**
-   * Each rule's index in the table and the capture group that holds its match in the group's
-   * regex: the alternation of the rules' patterns in this order, each wrapped in a capture group
-   * (joinPatterns).
+   * The rules' indexes in the table, in the order they are tried at a word: the first that matches
+   * there is the group's match (as the alternation of their patterns would be). Each rule's
+   * pattern is compiled once and shared by its groups: one regex per group, joining its rules'
+   * patterns, compiled about three times as much pattern text on a report's first run.
    */
-  rules: Array<{ rule: number; group: number }>;
+  rules: number[];
 }
 
 export interface PhraseDispatchTable {
@@ -42,28 +43,6 @@ function packWordKey(word: string): number {
   return word.length < 3 ? key | shortWordFlag : key;
 }
 
-/**
- * Capturing groups in a pattern's source: `(` outside a character class and not escaped, unless
- * it opens `(?:`, a look-around or `(?<=`/`(?<!`; `(?<name>` captures. Read from the text rather
- * than by compiling the pattern.
- */
-export function countGroups(source: string): number {
-  let count = 0;
-  let isInClass = false;
-  for (let at = 0; at < source.length; at += 1) {
-    const char = source[at];
-    if (char === '\\') at += 1;
-    else if (isInClass) isInClass = char !== ']';
-    else if (char === '[') isInClass = true;
-    else if (char === '(') {
-      if (source[at + 1] !== '?') count += 1;
-      else if (source[at + 2] === '<' && source[at + 3] !== '=' && source[at + 3] !== '!')
-        count += 1;
-    }
-  }
-  return count;
-}
-
 interface Member {
   rule: number;
   literal: string;
@@ -76,29 +55,16 @@ function compileGroup(
   kind: number,
   members: readonly Member[],
 ): PhraseDispatchGroup {
-  const entries: PhraseDispatchGroup['rules'] = [];
-  let group = 1;
-  for (const { rule } of members) {
-    if (entries.some((entry) => entry.rule === rule)) continue;
-    entries.push({ rule, group });
-    group += 1 + countGroups(rules[rule]!.pattern.source);
-  }
+  const entries: number[] = [];
+  for (const { rule } of members) if (!entries.includes(rule)) entries.push(rule);
   const caseFlag = rules[members[0]!.rule]!.isCaseSensitive === true ? '' : 'i';
   const starts = members.map(({ literal, isOpen }) => ({ literal, isOpen }));
   return { key, kind, starts, flags: `${caseFlag}y`, rules: entries };
 }
 
-/** The source of a group's regex: its rules' patterns in order, each in a capture group. */
-export function joinPatterns(
-  rules: readonly PhraseRule[],
-  entries: PhraseDispatchGroup['rules'],
-): string {
-  return entries.map(({ rule }) => `(${rules[rule]!.pattern.source})`).join('|');
-}
-
 // Matching a 100-rule table at every position costs far more than the ~0.3 ms a report may take.
 // Rules are looked up by the word they start with, so the text is walked once; rules of one kind
-// that share a first word run as one sticky regex, and only when that word is really there.
+// that share a first word are tried as one group, and only when that word is really there.
 export function compilePhraseDispatch(rules: readonly PhraseRule[]): PhraseDispatchTable {
   const kinds: string[] = [];
   const members = new Map<string, Member[]>();

@@ -2,7 +2,6 @@
 // configuration, impact, severity, AI use) from prose, dropping phrases their clause denies.
 
 import {
-  joinPatterns,
   shortWordFlag,
   type PhraseDispatchTable,
   type PhraseDispatchGroup,
@@ -15,11 +14,19 @@ import { phraseDispatchTable } from './phrase-dispatch-table.js';
 import { outcomeBefore, phraseRules, type PhraseRule } from './phrase-rules.js';
 import { forEachMatch } from './for-each-match.js';
 
+/** A rule with its sticky regex, made on the first word that reaches it. */
+interface StickyRule {
+  rule: PhraseRule;
+  source: string;
+  flags: string;
+  sticky: RegExp | null;
+}
+
 interface KindGroup {
   kind: number;
   starts: PhraseDispatchGroup['starts'];
-  sticky: RegExp;
-  rules: Array<{ rule: PhraseRule; group: number }>;
+  /** Tried in order at a word; the first that matches there is the group's match. */
+  rules: StickyRule[];
 }
 
 interface Dispatch {
@@ -29,16 +36,29 @@ interface Dispatch {
   kindCount: number;
 }
 
-/** The dispatch of compile-phrase-dispatch.ts, compiled at build time, with its regexes made. */
+/**
+ * The dispatch of compile-phrase-dispatch.ts, compiled at build time. A rule in several groups
+ * shares one regex, and V8 compiles a regex on its first match: what a report's first run
+ * compiles is the rules its words reach, each once.
+ */
 function loadDispatch(table: PhraseDispatchTable, rules: readonly PhraseRule[]): Dispatch {
   const byKey = new Map<number, KindGroup[]>();
+  const stickyRules = new Map<string, StickyRule>();
+  const stickyRule = (index: number, flags: string): StickyRule => {
+    const id = `${index}/${flags}`;
+    let entry = stickyRules.get(id);
+    if (entry === undefined) {
+      entry = { rule: rules[index]!, source: rules[index]!.pattern.source, flags, sticky: null };
+      stickyRules.set(id, entry);
+    }
+    return entry;
+  };
   for (const group of table.groups) {
     const groups = byKey.get(group.key) ?? [];
     groups.push({
       kind: group.kind,
       starts: group.starts,
-      sticky: new RegExp(joinPatterns(rules, group.rules), group.flags),
-      rules: group.rules.map(({ rule, group: index }) => ({ rule: rules[rule]!, group: index })),
+      rules: group.rules.map((index) => stickyRule(index, group.flags)),
     });
     byKey.set(group.key, groups);
   }
@@ -50,6 +70,21 @@ function loadDispatch(table: PhraseDispatchTable, rules: readonly PhraseRule[]):
 }
 
 const dispatch = loadDispatch(phraseDispatchTable, phraseRules);
+
+/** The first of the group's rules that matches at `start`, as the alternation of their patterns would. */
+function matchGroupAt(
+  group: KindGroup,
+  text: string,
+  start: number,
+): { rule: PhraseRule; matched: string } | null {
+  for (const entry of group.rules) {
+    entry.sticky ??= new RegExp(entry.source, entry.flags);
+    entry.sticky.lastIndex = start;
+    const match = entry.sticky.exec(text);
+    if (match !== null) return { rule: entry.rule, matched: match[0] };
+  }
+  return null;
+}
 
 const wordCodes = new Uint8Array(128);
 for (let code = 0; code < 128; code += 1) {
@@ -125,12 +160,10 @@ export function extractPhraseFacts(sink: FactSink, text: string): void {
     if (groups === undefined) continue;
     for (const group of groups) {
       if (coveredUntil[group.kind]! > start || !hasStart(text, start, wordLength, group)) continue;
-      group.sticky.lastIndex = start;
-      const match = group.sticky.exec(text);
+      const match = matchGroupAt(group, text, start);
       if (match === null) continue;
-      coveredUntil[group.kind] = start + match[0].length;
-      const entry = group.rules.find(({ group: index }) => match[index] !== undefined);
-      if (entry !== undefined) accept(sink, text, entry.rule, start, match[0]);
+      coveredUntil[group.kind] = start + match.matched.length;
+      accept(sink, text, match.rule, start, match.matched);
     }
   }
   for (const { rule, pattern } of dispatch.scanned) {

@@ -11,7 +11,7 @@ describe('phraseDispatchTable', () => {
   it('names every rule once per group and every rule at least once', () => {
     const named = new Set<number>();
     for (const group of phraseDispatchTable.groups) {
-      const rules = group.rules.map(({ rule }) => rule);
+      const rules = group.rules;
       expect(new Set(rules).size).toBe(rules.length);
       rules.forEach((rule) => named.add(rule));
     }

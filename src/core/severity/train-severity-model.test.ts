@@ -6,7 +6,7 @@ import {
 } from './build-test-severity-model.js';
 import { predictSeverity } from './predict-severity.js';
 import { serializeSeverityModel } from './severity-model-file.js';
-import { trainSeverityModel } from './train-severity-model.js';
+import { computeClassWeights, trainSeverityModel } from './train-severity-model.js';
 
 describe('trainSeverityModel', () => {
   it('learns the obvious signals of a small fixed sample', () => {
@@ -49,6 +49,33 @@ describe('trainSeverityModel', () => {
     expect(serializeSeverityModel(model)).not.toEqual(
       serializeSeverityModel(buildTestSeverityModel()),
     );
+  });
+
+  it('weighs rare classes more when a head asks for class weights, reproducibly', () => {
+    // PR:H only in the parser's records: a rare class.
+    const skewed = testSeverityRecords.filter(
+      (record) => !record.vector.includes('PR:H') || record.text.startsWith('In the parser'),
+    );
+    const options = { ...testSeverityTrainingOptions, classWeightPower: { PR: 0.5 } };
+    const model = trainSeverityModel(skewed, options);
+    expect(serializeSeverityModel(trainSeverityModel(skewed, options))).toEqual(
+      serializeSeverityModel(model),
+    );
+    const plain = trainSeverityModel(skewed, testSeverityTrainingOptions);
+    expect(Array.from(model.heads.PR.weights)).not.toEqual(Array.from(plain.heads.PR.weights));
+    expect(Array.from(model.heads.AV.weights)).toEqual(Array.from(plain.heads.AV.weights));
+    expect(model.provenance.trainedWith).toMatch(/class-weighted heads PR \^0\.5/);
+  });
+
+  it('computes class weights from the label counts', () => {
+    const labels = Int32Array.from([0, 0, 0, 1]);
+    expect(computeClassWeights(labels, 2, 0)).toEqual([1, 1]);
+    expect(computeClassWeights(labels, 2, 1)).toEqual([4 / 6, 2]);
+    expect(computeClassWeights(labels, 3, 0.5)).toEqual([
+      Math.sqrt(4 / 9),
+      Math.sqrt(4 / 3),
+      Math.sqrt(4 / 3),
+    ]);
   });
 
   it('fits a temperature per head on held-out folds', () => {

@@ -49,6 +49,12 @@ export interface SeverityTrainingOptions {
    * with this add-k smoothing; 0 or absent: plain logistic regression.
    */
   naiveBayesSmoothing?: number;
+  /**
+   * Per head, how much rare classes weigh in the loss: class c of n training texts, k classes and
+   * count(c) texts weighs (n / (k × count(c)))^power (0 or absent: every text weighs 1; 1: the
+   * classes weigh the same in total). The temperature is still fitted unweighted.
+   */
+  classWeightPower?: Partial<Record<SeverityHeadName, number>>;
   maxIterations: number;
   /** The temperature is fitted on 1 of this many folds (0 or 1: no calibration, temperature 1). */
   calibrationFolds: number;
@@ -138,6 +144,17 @@ function selectRows(rows: SparseRows, selected: readonly number[]): SparseRows {
   };
 }
 
+/** Class weights `(n / (k × count))^power` from the labels (a class with no texts counts as 1). */
+export function computeClassWeights(
+  labels: Int32Array,
+  classCount: number,
+  power: number,
+): number[] {
+  const counts = new Array<number>(classCount).fill(0);
+  for (const label of labels) counts[label] = counts[label]! + 1;
+  return counts.map((count) => (labels.length / (classCount * Math.max(count, 1))) ** power);
+}
+
 /**
  * The temperature, fitted on one held-out fold of `calibrationFolds` with a classifier trained on
  * the others (one fold rather than all keeps training fast; the benchmark measures the result).
@@ -146,14 +163,16 @@ function fitHeadClassifier(
   rows: SparseRows,
   labels: Int32Array,
   classCount: number,
-  l2: number,
+  head: SeverityHeadName,
   options: SeverityTrainingOptions,
 ): SoftmaxFit {
   const smoothing = options.naiveBayesSmoothing ?? 0;
+  const power = options.classWeightPower?.[head] ?? 0;
   return fitSoftmaxRegression(rows, labels, {
     classCount,
-    l2,
+    l2: options.l2[head],
     maxIterations: options.maxIterations,
+    ...(power > 0 ? { classWeights: computeClassWeights(labels, classCount, power) } : {}),
     ...(smoothing > 0
       ? { featureScales: computeNaiveBayesScales(rows, labels, classCount, smoothing) }
       : {}),
@@ -164,7 +183,7 @@ function calibrate(
   rows: SparseRows,
   labels: Int32Array,
   classCount: number,
-  l2: number,
+  head: SeverityHeadName,
   options: SeverityTrainingOptions,
 ): number {
   if (options.calibrationFolds < 2) return 1;
@@ -175,7 +194,7 @@ function calibrate(
     selectRows(rows, train),
     Int32Array.from(train, (row) => labels[row]!),
     classCount,
-    l2,
+    head,
     options,
   );
   const heldOutLogits = heldOut.map((row) => {
@@ -197,15 +216,27 @@ function trainHead(
 ): SeverityHead {
   const values = name === 'band' ? ratingBands : severityMetricValues[name];
   const labels = Int32Array.from(records, (record) => record.labels[name]);
-  const l2 = options.l2[name];
-  const fit = fitHeadClassifier(rows, labels, values.length, l2, options);
+  const fit = fitHeadClassifier(rows, labels, values.length, name, options);
   return {
     name,
     values,
     weights: Float32Array.from(fit.weights),
     bias: fit.bias,
-    temperature: calibrate(rows, labels, values.length, l2, options),
+    temperature: calibrate(rows, labels, values.length, name, options),
   };
+}
+
+function describeTraining(options: SeverityTrainingOptions): string {
+  const classifier =
+    (options.naiveBayesSmoothing ?? 0) > 0
+      ? 'tf-idf words, word pairs and character n-grams; naive-Bayes-scaled softmax regression (NB-LR, L-BFGS)'
+      : 'tf-idf words, word pairs and character n-grams; softmax regression (L-BFGS)';
+  const weighted = Object.entries(options.classWeightPower ?? {})
+    .filter(([, power]) => (power ?? 0) > 0)
+    .map(([head, power]) => `${head} ^${power}`);
+  return weighted.length > 0
+    ? `${classifier}; class-weighted heads ${weighted.join(', ')}`
+    : classifier;
 }
 
 export function trainSeverityModel(
@@ -228,10 +259,7 @@ export function trainSeverityModel(
     provenance: {
       records: records.length,
       seed: options.seed,
-      trainedWith:
-        (options.naiveBayesSmoothing ?? 0) > 0
-          ? 'tf-idf words, word pairs and character n-grams; naive-Bayes-scaled softmax regression (NB-LR, L-BFGS)'
-          : 'tf-idf words, word pairs and character n-grams; softmax regression (L-BFGS)',
+      trainedWith: describeTraining(options),
     },
   };
 }
