@@ -24,24 +24,40 @@ export interface TextPhrases {
   ends: Int32Array;
 }
 
-/** Groups the occurrences of a vector's features by the (lower-cased) text they cover, once per text. */
+/**
+ * Groups the occurrences of a vector's features by the (lower-cased) text they cover, once per text.
+ * Many occurrences share a span (every character n-gram of a word has the word's), so each span's
+ * text is sliced and lower-cased once.
+ */
 export function listTextPhrases(vector: TextVector, text: string): TextPhrases {
   const idOf = new Map<string, number>();
+  const idOfSpan = new Map<number, number>();
+  const spanWidth = text.length + 1;
   const starts: number[] = [];
   const ends: number[] = [];
-  const ids = vector.occurrences.map((occurrences) =>
-    Int32Array.from(occurrences, ({ start, end }) => {
-      const key = text.slice(start, end).toLowerCase();
-      let id = idOf.get(key);
+  const ids = new Array<Int32Array>(vector.occurrences.length);
+  for (let entry = 0; entry < vector.occurrences.length; entry += 1) {
+    const occurrences = vector.occurrences[entry]!;
+    const entryIds = new Int32Array(occurrences.length);
+    for (let index = 0; index < occurrences.length; index += 1) {
+      const { start, end } = occurrences[index]!;
+      const span = start * spanWidth + end;
+      let id = idOfSpan.get(span);
       if (id === undefined) {
-        id = starts.length;
-        idOf.set(key, id);
-        starts.push(start);
-        ends.push(end);
+        const key = text.slice(start, end).toLowerCase();
+        id = idOf.get(key);
+        if (id === undefined) {
+          id = starts.length;
+          idOf.set(key, id);
+          starts.push(start);
+          ends.push(end);
+        }
+        idOfSpan.set(span, id);
       }
-      return id;
-    }),
-  );
+      entryIds[index] = id;
+    }
+    ids[entry] = entryIds;
+  }
   return { ids, starts: Int32Array.from(starts), ends: Int32Array.from(ends) };
 }
 
@@ -61,7 +77,10 @@ function sumContributions(
     if (difference === 0) continue;
     const ids = phrases.ids[entry]!;
     const share = (vector.values[entry]! * difference) / ids.length;
-    for (const id of ids) sums[id] = sums[id]! + share;
+    for (let index = 0; index < ids.length; index += 1) {
+      const id = ids[index]!;
+      sums[id] = sums[id]! + share;
+    }
   }
   return sums;
 }
@@ -80,9 +99,7 @@ export function explainSeverityHead(
   }
   const sums = sumContributions(head, vector, phrases, chosen, runnerUp);
   const ranked: number[] = [];
-  sums.forEach((weight, id) => {
-    if (weight >= 0.0005) ranked.push(id);
-  });
+  for (let id = 0; id < sums.length; id += 1) if (sums[id]! >= 0.0005) ranked.push(id);
   ranked.sort(
     (left, right) => sums[right]! - sums[left]! || phrases.starts[left]! - phrases.starts[right]!,
   );

@@ -50,16 +50,17 @@ export class FeatureTable implements ReadonlyMap<string, number> {
 
   get(feature: string): number | undefined {
     const slots = this.#slots;
+    const offsets = this.#offsets;
     const mask = slots.length - 1;
     let slot = hashFeature(feature) & mask;
     // At most one pass over the table, so a damaged table cannot loop forever.
     for (let probe = 0; probe < slots.length; probe += 1) {
       const entry = slots[slot]!;
-      if (entry === 0 || entry > this.size) return undefined;
+      if (entry === 0 || entry >= offsets.length) return undefined;
       const column = entry - 1;
-      const start = this.#offsets[column]!;
+      const start = offsets[column]!;
       if (
-        this.#offsets[column + 1]! - start === feature.length &&
+        offsets[column + 1]! - start === feature.length &&
         this.#text.startsWith(feature, start)
       ) {
         return column;

@@ -30,45 +30,77 @@ function isCharacterFeature(feature: string): boolean {
   return feature.startsWith('c:');
 }
 
-function normaliseBlock(
-  entries: Array<[number, number, FeatureOccurrence[]]>,
-  scale: number,
-): Array<[number, number, FeatureOccurrence[]]> {
+/** One known feature of the text: its column, its weight and where it was seen. */
+interface VectorEntry {
+  column: number;
+  value: number;
+  seen: FeatureOccurrence[];
+}
+
+// Plain loops and objects below, no array destructuring: a triage runs this once per process,
+// before V8 optimises it, and destructuring a tuple walks the iterator protocol each time.
+
+function normaliseBlock(entries: VectorEntry[], scale: number): void {
   let sum = 0;
-  for (const [, value] of entries) sum += value * value;
-  if (sum === 0) return entries;
+  for (let index = 0; index < entries.length; index += 1) {
+    const value = entries[index]!.value;
+    sum += value * value;
+  }
+  if (sum === 0) return;
   const factor = scale / Math.sqrt(sum);
-  return entries.map(([column, value, seen]) => [column, value * factor, seen]);
+  for (let index = 0; index < entries.length; index += 1) {
+    const entry = entries[index]!;
+    entry.value = entry.value * factor;
+  }
+}
+
+/** Where each occurrence was seen, without its feature string. */
+function copySpans(seen: readonly FeatureOccurrence[]): Array<{ start: number; end: number }> {
+  const spans = new Array<{ start: number; end: number }>(seen.length);
+  for (let index = 0; index < seen.length; index += 1) {
+    const occurrence = seen[index]!;
+    spans[index] = { start: occurrence.start, end: occurrence.end };
+  }
+  return spans;
 }
 
 /** Sublinear tf (1 + ln tf) times idf, per block, each block L2-normalised. */
 export function vectorizeSeverityText(vocabulary: SeverityVocabulary, text: string): TextVector {
   const seen = new Map<number, FeatureOccurrence[]>();
-  for (const occurrence of extractSeverityFeatures(text, vocabulary.options)) {
+  const occurrences = extractSeverityFeatures(text, vocabulary.options);
+  for (let index = 0; index < occurrences.length; index += 1) {
+    const occurrence = occurrences[index]!;
     const column = vocabulary.featureIndex.get(occurrence.feature);
     if (column === undefined) continue;
     const list = seen.get(column);
     if (list) list.push(occurrence);
     else seen.set(column, [occurrence]);
   }
-  const words: Array<[number, number, FeatureOccurrence[]]> = [];
-  const characters: Array<[number, number, FeatureOccurrence[]]> = [];
-  for (const [column, list] of seen) {
-    const weight = (1 + Math.log(list.length)) * (vocabulary.idf[column] ?? 0);
-    (isCharacterFeature(list[0]!.feature) ? characters : words).push([column, weight, list]);
-  }
-  const knownWords = words.filter(([, , list]) => !list[0]!.feature.startsWith('h:')).length;
+  const words: VectorEntry[] = [];
+  const characters: VectorEntry[] = [];
+  let knownWords = 0;
+  seen.forEach((list, column) => {
+    const value = (1 + Math.log(list.length)) * (vocabulary.idf[column] ?? 0);
+    const feature = list[0]!.feature;
+    if (isCharacterFeature(feature)) characters.push({ column, value, seen: list });
+    else {
+      words.push({ column, value, seen: list });
+      if (!feature.startsWith('h:')) knownWords += 1;
+    }
+  });
   const blockScale = Math.sqrt(1 + vocabulary.charBlockWeight ** 2);
-  const entries = [
-    ...normaliseBlock(words, 1 / blockScale),
-    ...normaliseBlock(characters, vocabulary.charBlockWeight / blockScale),
-  ].sort((left, right) => left[0] - right[0]);
-  return {
-    indices: Int32Array.from(entries, ([column]) => column),
-    values: Float64Array.from(entries, ([, value]) => value),
-    occurrences: entries.map(([, , list]) =>
-      list.map((occurrence) => ({ start: occurrence.start, end: occurrence.end })),
-    ),
-    knownWords,
-  };
+  normaliseBlock(words, 1 / blockScale);
+  normaliseBlock(characters, vocabulary.charBlockWeight / blockScale);
+  // Columns are distinct, so the order is the same whatever the sort's stability.
+  const entries = words.concat(characters).sort((left, right) => left.column - right.column);
+  const indices = new Int32Array(entries.length);
+  const values = new Float64Array(entries.length);
+  const spans = new Array<Array<{ start: number; end: number }>>(entries.length);
+  for (let index = 0; index < entries.length; index += 1) {
+    const entry = entries[index]!;
+    indices[index] = entry.column;
+    values[index] = entry.value;
+    spans[index] = copySpans(entry.seen);
+  }
+  return { indices, values, occurrences: spans, knownWords };
 }
