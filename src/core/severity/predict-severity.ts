@@ -9,7 +9,7 @@ import {
   type SeverityReason,
 } from './explain-severity-head.js';
 import { summariseVectorDistribution } from './summarise-vector-distribution.js';
-import { readHeadWeight, type SeverityHead, type SeverityModel } from './severity-model.js';
+import type { SeverityHead, SeverityModel } from './severity-model.js';
 import {
   ratingBands,
   severityMetrics,
@@ -52,11 +52,14 @@ const poolingExponent = 0.6;
 function computeProbabilities(head: SeverityHead, vector: TextVector): Float64Array {
   const classCount = head.values.length;
   const logits = Float64Array.from(head.bias);
+  // readHeadWeight inlined (the same float32 rounding): this loop runs cold, once per process.
+  const weights = head.weights;
+  const scale = head.weightScale ?? 1;
   for (let entry = 0; entry < vector.indices.length; entry += 1) {
     const base = vector.indices[entry]! * classCount;
     const value = vector.values[entry]!;
     for (let k = 0; k < classCount; k += 1)
-      logits[k] = logits[k]! + value * readHeadWeight(head, base + k);
+      logits[k] = logits[k]! + value * Math.fround(weights[base + k]! * scale);
   }
   softmaxInPlace(logits, head.temperature);
   return logits;

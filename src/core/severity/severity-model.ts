@@ -30,7 +30,10 @@ export interface SeverityModel extends SeverityVocabulary {
   provenance: { records: number; seed: number; trainedWith: string };
 }
 
-/** The weight of one feature row and class (`row × values.length + class`), as a float32 value. */
+/**
+ * The weight of one feature row and class (`row × values.length + class`), as a float32 value.
+ * computeProbabilities in predict-severity.ts repeats this formula inline.
+ */
 export function readHeadWeight(head: SeverityHead, index: number): number {
   return Math.fround(head.weights[index]! * (head.weightScale ?? 1));
 }
