@@ -30,11 +30,15 @@ export interface FeatureOccurrence {
   end: number;
 }
 
-function isWordCharacter(code: number, character: string): boolean {
+/** Whether the code unit at `index` of `text` belongs to a word (the character only read past ASCII). */
+function isWordCharacter(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
   if (code >= 48 && code <= 57) return true; // 0-9
   if (code >= 97 && code <= 122) return true; // a-z
   if (code >= 65 && code <= 90) return true; // A-Z
-  return code >= 0xc0 && character.toLowerCase() !== character.toUpperCase();
+  if (code < 0xc0) return false;
+  const character = text[index]!;
+  return character.toLowerCase() !== character.toUpperCase();
 }
 
 function normaliseForm(raw: string): string {
@@ -56,7 +60,7 @@ export function tokenizeSeverityText(text: string): Token[] {
   const length = Math.min(text.length, maxCharacters);
   let start = -1;
   for (let index = 0; index <= length; index += 1) {
-    const isWord = index < length && isWordCharacter(text.charCodeAt(index), text[index]!);
+    const isWord = index < length && isWordCharacter(text, index);
     if (isWord && start < 0) start = index;
     else if (!isWord && start >= 0) {
       if (index - start <= maxTokenLength) {

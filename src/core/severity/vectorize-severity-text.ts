@@ -67,11 +67,18 @@ function copySpans(seen: readonly FeatureOccurrence[]): Array<{ start: number; e
 /** Sublinear tf (1 + ln tf) times idf, per block, each block L2-normalised. */
 export function vectorizeSeverityText(vocabulary: SeverityVocabulary, text: string): TextVector {
   const seen = new Map<number, FeatureOccurrence[]>();
+  // A text repeats most of its features (7,600 occurrences, 2,800 distinct in an example report):
+  // each distinct one is looked up in the model once, the repeats in this Map (-1: not in the model).
+  const columnOf = new Map<string, number>();
   const occurrences = extractSeverityFeatures(text, vocabulary.options);
   for (let index = 0; index < occurrences.length; index += 1) {
     const occurrence = occurrences[index]!;
-    const column = vocabulary.featureIndex.get(occurrence.feature);
-    if (column === undefined) continue;
+    let column = columnOf.get(occurrence.feature);
+    if (column === undefined) {
+      column = vocabulary.featureIndex.get(occurrence.feature) ?? -1;
+      columnOf.set(occurrence.feature, column);
+    }
+    if (column < 0) continue;
     const list = seen.get(column);
     if (list) list.push(occurrence);
     else seen.set(column, [occurrence]);
