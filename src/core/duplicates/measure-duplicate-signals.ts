@@ -435,8 +435,7 @@ function isLocatedFinding(analysis: KeyedAnalysis): boolean {
 /**
  * A report that points at no code (no function or file read from it, no source file, class or
  * snake_case identifier named in its words) and cites no published id: a finder describing what
- * they saw in their own words (not a
- * question about an advisory, which rule 3f reads).
+ * they saw in their own words (not a question about an advisory, which rule 3f reads).
  */
 function isUnlocatedFinding(analysis: KeyedAnalysis): boolean {
   return (
