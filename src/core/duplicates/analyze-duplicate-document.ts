@@ -2,6 +2,7 @@
 // package keys, versions, code locations, CWEs, date and near-copy shingles.
 
 import { type BugClass, findBugClasses } from './find-bug-classes.js';
+import { findCodeNames } from './find-code-names.js';
 import { findContrastStatements } from './find-contrast-statements.js';
 import { type CrashSignature, findCrashSignature } from './find-crash-signature.js';
 import { trimEndCharacters, trimStartCharacters } from '../text/trim-characters.js';
@@ -39,6 +40,12 @@ export interface DocumentAnalysis {
   crash: CrashSignature;
   /** It names a development build ("jq-1.7-37-g88f01a7"), whose line numbers are not a release's. */
   namesDevelopmentBuild: boolean;
+  /**
+   * Its title or text names a source file (`Http2UpgradeHandler.java`, `src/utils.py`), a class
+   * (`Http2UpgradeHandler`) or a snake_case identifier, wherever the report's facts put it: such a report points at code even
+   * when no location was read from it.
+   */
+  namesCode: boolean;
   /** Advisory ids the text says the document is not, or differs from ("this is not CVE-..."). */
   contrastedIds: string[];
   /** Words (functions, file names) the text names only to set itself apart ("unlike foo()"). */
@@ -154,6 +161,7 @@ export function analyzeDuplicateDocument(doc: DuplicateDocument): DocumentAnalys
     bugClasses: findBugClasses(title, text),
     crash: findCrashSignature(title, text),
     namesDevelopmentBuild: namesDevelopmentBuild(`${title}\n${text}`),
+    namesCode: namesCodeIdentifier(`${title}\n${text}`),
     cwes: unique(
       doc.cwes
         .slice(0, 50)
@@ -165,4 +173,22 @@ export function analyzeDuplicateDocument(doc: DuplicateDocument): DocumentAnalys
     time: Number.isFinite(time) ? time : null,
     shingles: hashShingles(`${title}\n${text}`),
   };
+}
+
+/** Two or more capitalised words run together, with a lower-case letter after the first. */
+const classNamePattern = /\b[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*){1,8}[a-z0-9]\b/;
+/** Words joined by underscores (`ZSTD_decompress`, `max_form_memory_size`). */
+const snakeNamePattern = /\b[A-Za-z][A-Za-z0-9]{0,63}(?:_[A-Za-z0-9]{1,64}){1,8}\b/;
+
+/**
+ * The text names a source file, a class (`Http2UpgradeHandler`, not `Content-Disposition`) or a
+ * snake_case identifier: it points at code, even when no location was read from it.
+ */
+export function namesCodeIdentifier(text: string): boolean {
+  const bounded = text.slice(0, maxMatchingChars);
+  return (
+    findCodeNames(bounded).paths.length > 0 ||
+    classNamePattern.test(bounded) ||
+    snakeNamePattern.test(bounded)
+  );
 }

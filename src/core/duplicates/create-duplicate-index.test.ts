@@ -401,6 +401,53 @@ describe('createDuplicateIndex signals', () => {
     expect(top?.evidence.some((line) => line.includes('puts the bug in'))).toBe(false);
   });
 
+  it('matches a second finder who cites no code by the mechanism words only the two share (rule 3h)', () => {
+    const original = doc('original', {
+      title: 'Spool rotation in rotate_spool() follows a planted symlink',
+      text: 'rotate_spool() in src/mailq/spool.py renames the queue spool into /var/tmp/mailq.old without checking for a symlink, so a local user who plants mailq.old pointing at a victim file gets it truncated and chowned on every nightly rotation. Seen on mailq 4.2.1 with the default cron job.',
+      packages: pkg('mailq', ['4.2.1']),
+      paths: ['src/mailq/spool.py'],
+      functions: ['rotate_spool'],
+    });
+    const otherBug = doc('other', {
+      title: 'Header folding in parse_headers() drops the second Subject line',
+      text: 'parse_headers() in src/mailq/headers.py keeps only the first folded Subject, so a filter sees a harmless subject on mailq 4.2.1.',
+      packages: pkg('mailq', ['4.2.1']),
+      paths: ['src/mailq/headers.py'],
+      functions: ['parse_headers'],
+    });
+    const second = doc('q', {
+      title: 'nightly queue job clobbers a file another user points it at',
+      text: 'If a local account drops a symlink called mailq.old in /var/tmp, the nightly rotation of the spool truncates whatever the link points at and chowns it to the queue user. Found on mailq 4.2.1 with the stock cron job.',
+      packages: pkg('mailq', ['4.2.1']),
+    });
+    const index = indexWith([...background, original, otherBug]);
+    const [top, next] = index.query(second);
+    expect(top?.id).toBe('original');
+    expect(top?.isStrong).toBe(true);
+    expect(top?.evidence.some((line) => line.startsWith('one report cites no code;'))).toBe(true);
+    expect(next?.isStrong ?? false).toBe(false);
+    // A report that names a class or a snake_case identifier points at code: other rules read it.
+    const namesClass = doc('q2', {
+      ...second,
+      id: 'q2',
+      text: `${second.text} SpoolRotator is involved.`,
+    });
+    expect(
+      index
+        .query(namesClass)[0]
+        ?.evidence.some((line) => line.startsWith('one report cites no code;')),
+    ).toBe(false);
+    // Without a shared version the two may be one mechanism broken twice.
+    const otherVersion = doc('q3', {
+      ...second,
+      id: 'q3',
+      text: second.text.replace('4.2.1', '5.0.0'),
+      packages: pkg('mailq', ['5.0.0']),
+    });
+    expect(index.query(otherVersion)[0]?.isStrong).toBe(false);
+  });
+
   it('matches a shared alias strongly, even with no shared words', () => {
     const index = indexWith([
       ...background,

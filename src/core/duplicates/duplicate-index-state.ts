@@ -233,6 +233,12 @@ export function countDocumentsWithKey(state: IndexState, key: string): number {
   return state.keyPostings.get(key)?.live ?? 0;
 }
 
+/** How many live documents of the index use a search term. */
+export function countDocumentsWithTerm(state: IndexState, term: string): number {
+  const id = state.terms.idsByTerm.get(term);
+  return id === undefined ? 0 : state.terms.documentFrequency[id]!;
+}
+
 /** Whether a stored document holds a term (a binary search of its sorted term ids). */
 export function hasTerm(state: IndexState, target: StoredDocument, term: string): boolean {
   const id = state.terms.idsByTerm.get(term);

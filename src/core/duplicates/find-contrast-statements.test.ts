@@ -180,6 +180,7 @@ const arbitrarySignals: fc.Arbitrary<DuplicateSignals> = fc.record({
   titleTermsFound: fc.nat(6),
   titleTermsAgreement: share,
   citationTitleTerms: fc.option(fc.record({ found: fc.nat(6), share })),
+  pairTermsOfUnlocated: fc.option(fc.nat(12)),
   isQuestionPair: fc.boolean(),
   samePackage: fc.option(fc.constant('redis')),
   relatedPackage: fc.option(fc.constant('redis')),

@@ -55,6 +55,8 @@ export interface IndexStatistics {
   isDistinctiveTitleTerm(term: string, packageNameParts: ReadonlySet<string>): boolean;
   /** A title word rare in advisories at large, however common in the index. */
   isRareTitleTerm(term: string, packageNameParts: ReadonlySet<string>): boolean;
+  /** How many documents of the index, other than the query itself, use a search term. */
+  countOtherDocumentsWithTerm(term: string): number;
 }
 
 const millisecondsPerDay = 86_400_000;
@@ -115,6 +117,15 @@ export function measureDuplicateSignals(
           isVersionInUseNamed(theirs, ours.versions.mentioned)
         ? countFound(rareTitleTerms(ours), (term) => candidate.hasTerm(term))
         : null;
+  // A second finder who points at no code describes what they saw in their own words; what they
+  // share with the located report alone (rule 3h) are the words of the mechanism ("netrc",
+  // "multipart", "Content-Disposition"), rare in advisories and used by no third report.
+  const pairTermsOfUnlocated =
+    isBothReports &&
+    ((isUnlocatedFinding(ours) && isLocatedFinding(theirs)) ||
+      (isUnlocatedFinding(theirs) && isLocatedFinding(ours)))
+      ? countPairTerms(query.terms, candidate.hasTerm, nameParts, statistics)
+      : null;
   // A name either side says only to set itself apart ("unlike drain_conn()") is no evidence.
   const isContrasted = (name: string): boolean =>
     ours.contrastedNames.has(name) || theirs.contrastedNames.has(name);
@@ -216,6 +227,7 @@ export function measureDuplicateSignals(
       versionPick !== null ? rarityOfKey(makeIndexKey(versionKeyPrefix, versionPick)) : 0,
     titleTermsFound,
     citationTitleTerms,
+    pairTermsOfUnlocated,
     isQuestionPair: isBothReports && ours.isPublishedIdQuestion && theirs.isPublishedIdQuestion,
     titleTermsAgreement: titleTermsTotal > 0 ? titleTermsFound / titleTermsTotal : 0,
     sharedFunctions: allSharedFunctions.filter((name) => !isContrasted(name)),
@@ -418,6 +430,41 @@ function isLocatedFinding(analysis: KeyedAnalysis): boolean {
   return (
     !analysis.isPublishedIdQuestion && (analysis.functions.length > 0 || analysis.paths.length > 0)
   );
+}
+
+/**
+ * A report that points at no code (no function or file read from it, no source file, class or
+ * snake_case identifier named in its words) and cites no published id: a finder describing what
+ * they saw in their own words (not a question about an advisory, which rule 3f reads).
+ */
+function isUnlocatedFinding(analysis: KeyedAnalysis): boolean {
+  return (
+    !analysis.isPublishedIdQuestion &&
+    analysis.functions.length === 0 &&
+    analysis.paths.length === 0 &&
+    !analysis.namesCode &&
+    listPublishedIds(analysis).length === 0
+  );
+}
+
+/**
+ * How many search terms of the query the candidate holds that are rare in advisories at large (the
+ * title-word test), used by no document of the index but the candidate (and the query), not part
+ * of a package name, with a letter and at least three characters.
+ */
+function countPairTerms(
+  queryTerms: ReadonlySet<string>,
+  hasTerm: (term: string) => boolean,
+  packageNameParts: ReadonlySet<string>,
+  statistics: IndexStatistics,
+): number {
+  let count = 0;
+  for (const term of queryTerms) {
+    if (term.length < 3 || !/[a-z]/.test(term) || !hasTerm(term)) continue;
+    if (statistics.countOtherDocumentsWithTerm(term) > 1) continue;
+    if (statistics.isRareTitleTerm(term, packageNameParts)) count++;
+  }
+  return count;
 }
 
 function countFound(

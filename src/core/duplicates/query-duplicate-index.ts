@@ -16,6 +16,7 @@ import {
   computeIdf,
   computeRarity,
   countDocumentsWithKey,
+  countDocumentsWithTerm,
   hasTerm,
   isDistinctiveTitleTerm,
   isRareTitleTerm,
@@ -274,6 +275,8 @@ function describeCandidate(
       isDistinctiveTitleTerm: (term, packageNameParts) =>
         isDistinctiveTitleTerm(state, term, packageNameParts),
       isRareTitleTerm: (term, packageNameParts) => isRareTitleTerm(state, term, packageNameParts),
+      countOtherDocumentsWithTerm: (term) =>
+        countDocumentsWithTerm(state, term) - (state.slotsById.has(query.doc.id) ? 1 : 0),
     },
   );
   const { score, isStrong, isDistinctBug, evidence } = scoreDuplicateSignals(signals);

@@ -39,6 +39,12 @@ export interface DuplicateSignals {
    */
   citationTitleTerms: { found: number; share: number } | null;
   /**
+   * Between two reports, when one points at no code and cites no published id (a second finder in
+   * prose) and the other points at code: how many words they share that are rare in advisories at
+   * large and used by no third document of the index. Null otherwise.
+   */
+  pairTermsOfUnlocated: number | null;
+  /**
    * Both are reports asking about a published id with no finding of their own (scanner
    * questions): neither reports a bug, so neither is the other's original, whatever they share.
    */
@@ -174,6 +180,14 @@ const strongCitedFunctionText = 0.25;
 const strongCitationTermsFound = 3;
 const strongCitationTermsShare = 0.5;
 const strongCitationText = 0.15;
+/**
+ * A second finder who cites no code (rule 3h): at least this many words of the mechanism that only
+ * the two reports use and advisories rarely do, on the same package and version, with some wording
+ * in common. Found on the tune projects: second finders share 13 to 16 such words with the
+ * located report, other pairs of reports of one batch 5 at most.
+ */
+const strongPairTerms = 8;
+const strongUnlocatedText = 0.2;
 /** A report sharing a published advisory's package, code and version is strong from this text agreement. */
 const strongPublishedText = 0.3;
 /** Scores at or above this are strong matches, and only those. */
@@ -277,6 +291,15 @@ export function scoreDuplicateSignals(s: DuplicateSignals): DuplicateScore {
     text >= strongCitationText &&
     !s.isCweConflict &&
     !s.isSameSourceAdvisory;
+  const isUnlocatedSecondFinder =
+    !isDistinctBug &&
+    s.pairTermsOfUnlocated !== null &&
+    s.pairTermsOfUnlocated >= strongPairTerms &&
+    s.samePackage !== null &&
+    (s.sharedVersion !== null || s.sharedFixedVersion !== null) &&
+    text >= strongUnlocatedText &&
+    !s.isCweConflict &&
+    !s.isSameSourceAdvisory;
   const isSameBugByTitleWords =
     s.samePackage !== null &&
     !isDistinctBug &&
@@ -312,6 +335,7 @@ export function scoreDuplicateSignals(s: DuplicateSignals): DuplicateScore {
       isSameBugInOtherWords ||
       isSameBugAtCitedFunction ||
       isQuestionAboutReportedBug ||
+      isUnlocatedSecondFinder ||
       isSameBugByTitleWords ||
       isPublishedBug ||
       isNearCopy ||
@@ -350,6 +374,11 @@ export function scoreDuplicateSignals(s: DuplicateSignals): DuplicateScore {
   if (isQuestionAboutReportedBug && s.citationTitleTerms !== null) {
     evidence.push(
       `a question about a published id that uses ${s.citationTitleTerms.found} rare title words of the other (${Math.round(100 * s.citationTitleTerms.share)}%)`,
+    );
+  }
+  if (isUnlocatedSecondFinder) {
+    evidence.push(
+      `one report cites no code; ${s.pairTermsOfUnlocated} rare words only the two use`,
     );
   }
   if (s.isVersionBeforeFix === true) evidence.push('a version the report names is before the fix');
