@@ -42,8 +42,8 @@ export interface DocumentAnalysis {
   namesDevelopmentBuild: boolean;
   /**
    * Its title or text names a source file (`Http2UpgradeHandler.java`, `src/utils.py`), a class
-   * (`Http2UpgradeHandler`) or a snake_case identifier, wherever the report's facts put it: such a report points at code even
-   * when no location was read from it.
+   * (`Http2UpgradeHandler`) or a snake_case identifier: such a report points at code even when
+   * no location was read from it.
    */
   namesCode: boolean;
   /** Advisory ids the text says the document is not, or differs from ("this is not CVE-..."). */
