@@ -4,6 +4,8 @@
 // bugs in one function read alike but fail differently (an over-read at one line, a write past a
 // buffer at another).
 
+import { findSanitizerErrorStart } from '../report/find-sanitizer-traces.js';
+
 type MemoryAccess = 'read' | 'write';
 
 interface CrashSite {
@@ -25,8 +27,6 @@ const accessLinePattern = /\b(READ|WRITE) of size \d+/g;
 // A title's own words: "out-of-bounds write", "heap over-read", "OOB read".
 const titleAccessPattern =
   /\b(?:out[\s-]of[\s-]bounds?|oob|heap|stack|buffer|invalid)[\s-]+(read|write)\b|\b(over)-?read\b/gi;
-// Where a sanitizer report starts: an ASan/MSan/HWASan error line or a UBSan "runtime error:".
-const sanitizerStartPattern = /Sanitizer:[ \t]+[A-Za-z-]+|runtime error:/;
 // A stack frame line: "#0 0x55d1c3 in fn path/file.c:212:7", "#0 fn path/file.c:212" (symbolised
 // without an address), "#3 0x4f in fn(int) (libx.so+0x12)". Read token by token.
 const frameStartPattern = /^[ \t>]*#\d{1,3}[ \t]/;
@@ -73,9 +73,9 @@ function readFrame(line: string): { functionName: string; path: string; line: nu
 /** The first frame in the project's code after the first sanitizer error line, or null. */
 function findCrashSite(text: string): CrashSite | null {
   const bounded = text.slice(0, 200_000);
-  const start = sanitizerStartPattern.exec(bounded);
+  const start = findSanitizerErrorStart(bounded);
   if (start === null) return null;
-  for (const line of bounded.slice(start.index).split('\n').slice(0, 2_000)) {
+  for (const line of bounded.slice(start).split('\n').slice(0, 2_000)) {
     const frame = readFrame(line.slice(0, 1_000));
     if (frame === null || isRuntimeFrame(frame.functionName, frame.path)) continue;
     const fileName = frame.path.slice(frame.path.lastIndexOf('/') + 1).toLowerCase();

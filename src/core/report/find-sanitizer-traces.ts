@@ -21,6 +21,11 @@ export function hasSanitizerError(text: string): boolean {
   return sanitizerLine.test(text);
 }
 
+/** Where the first sanitizer error line's words start in the text, or null. */
+export function findSanitizerErrorStart(text: string): number | null {
+  return sanitizerLine.exec(text)?.index ?? null;
+}
+
 /** The first sanitizer error line's words in the text (cut to 80 characters), or null. */
 export function findSanitizerError(text: string): string | null {
   const match = sanitizerLine.exec(text);
