@@ -3,6 +3,8 @@
 // characters): the memory reads of one pass do not wait on each other, so they overlap, where a
 // large Map's look-ups, one after another, each wait on several cache misses in turn.
 
+import { hashFnv1a } from '../text/hash-fnv1a.js';
+
 export interface NameTable {
   size: number;
   has(name: string): boolean;
@@ -10,12 +12,9 @@ export interface NameTable {
   hasEach(names: readonly string[]): boolean[];
 }
 
-/** FNV-1a over UTF-16 code units, 32 bits. */
+/** The name's FNV-1a hash as a signed 32-bit integer, as the slots' Int32Array holds it. */
 function hashName(name: string): number {
-  let hash = 0x811c9dc5;
-  for (let at = 0; at < name.length; at += 1)
-    hash = Math.imul(hash ^ name.charCodeAt(at), 0x01000193);
-  return hash | 0;
+  return hashFnv1a(name) | 0;
 }
 
 export function createNameTable(names: readonly string[]): NameTable {

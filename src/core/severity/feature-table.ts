@@ -2,15 +2,7 @@
 // each, and an open-addressing hash table of columns, so a loaded model looks features up without
 // building a Map of tens of thousands of strings.
 
-/** FNV-1a over the UTF-16 code units: the hash the model file's table is built with. */
-function hashFeature(feature: string): number {
-  let hash = 0x811c9dc5;
-  for (let index = 0; index < feature.length; index += 1) {
-    hash ^= feature.charCodeAt(index);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return hash >>> 0;
-}
+import { hashFnv1a } from '../text/hash-fnv1a.js';
 
 /** A power of two at least twice the feature count, so linear probes stay short. */
 export function countHashSlots(featureCount: number): number {
@@ -24,7 +16,7 @@ export function buildFeatureHashSlots(features: readonly string[]): Uint32Array 
   const slots = new Uint32Array(countHashSlots(features.length));
   const mask = slots.length - 1;
   features.forEach((feature, column) => {
-    let slot = hashFeature(feature) & mask;
+    let slot = hashFnv1a(feature) & mask;
     while (slots[slot] !== 0) slot = (slot + 1) & mask;
     slots[slot] = column + 1;
   });
@@ -52,7 +44,7 @@ export class FeatureTable implements ReadonlyMap<string, number> {
     const slots = this.#slots;
     const offsets = this.#offsets;
     const mask = slots.length - 1;
-    let slot = hashFeature(feature) & mask;
+    let slot = hashFnv1a(feature) & mask;
     // At most one pass over the table, so a damaged table cannot loop forever.
     for (let probe = 0; probe < slots.length; probe += 1) {
       const entry = slots[slot]!;
