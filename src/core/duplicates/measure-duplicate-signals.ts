@@ -90,8 +90,7 @@ export function measureDuplicateSignals(
   // not where the question's user runs, so it does not tie the question to a bug found there.
   const sharedMentioned = intersect(ours.versions.mentioned, theirs.versions.mentioned).filter(
     (version) =>
-      !isBothReports ||
-      (isVersionInUseOf(ours, version) && isVersionInUseOf(theirs, version)),
+      !isBothReports || (isVersionInUseOf(ours, version) && isVersionInUseOf(theirs, version)),
   );
   const fixedPick = sharedFixed.length > 0 ? pickRarest(sharedFixed, countVersion) : null;
   const versionPick = sharedMentioned.length > 0 ? pickRarest(sharedMentioned, countVersion) : null;

@@ -224,7 +224,7 @@ describe('requires-config', () => {
     ['It needs a custom template filter the application added.', ['caller-callback']],
   ]);
 
-  it('does not take a denied or a neutral custom filter for the caller\'s own unsafe code', () => {
+  it("does not take a denied or a neutral custom filter for the caller's own unsafe code", () => {
     expect(
       valuesOf('This does not need an unsafe custom filter to work.', 'requires-config'),
     ).toEqual([]);

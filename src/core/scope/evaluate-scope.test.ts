@@ -195,7 +195,11 @@ describe('requires-config: non-default', () => {
     const both = buildProfile({
       outOfScope: [
         { id: 'OOS-NON-DEFAULT', statement: 'Settings', when: { requiresConfig: ['non-default'] } },
-        { id: 'OOS-CALLER-CODE', statement: 'Own code', when: { requiresConfig: ['caller-callback'] } },
+        {
+          id: 'OOS-CALLER-CODE',
+          statement: 'Own code',
+          when: { requiresConfig: ['caller-callback'] },
+        },
       ],
       inScope: base.threatModel.inScope,
     });

@@ -94,8 +94,7 @@ function checkValues(
   // setting: only a rule that names it holds on it.
   const isAnySetting = kind === 'requires-config' && wanted.has('non-default');
   const matching = effective.values.filter(
-    (value) =>
-      (isAnySetting && !codeNotSettings.has(value)) || wanted.has(fold(value)),
+    (value) => (isAnySetting && !codeNotSettings.has(value)) || wanted.has(fold(value)),
   );
   if (matching.length === 0) {
     // An inferred value never rules a rule out: the report still does not say.
