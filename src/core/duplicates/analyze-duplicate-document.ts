@@ -196,7 +196,7 @@ export function namesCodeIdentifier(text: string): boolean {
 }
 
 /** The text names a source file or a snake_case identifier (class names left out). */
-export function namesFileOrSnakeIdentifier(text: string): boolean {
+function namesFileOrSnakeIdentifier(text: string): boolean {
   const bounded = text.slice(0, maxMatchingChars);
   return findCodeNames(bounded).paths.length > 0 || snakeNamePattern.test(bounded);
 }
@@ -204,7 +204,7 @@ export function namesFileOrSnakeIdentifier(text: string): boolean {
 const classNamesPattern = new RegExp(classNamePattern.source, 'g');
 
 /** The class names a text names, lower-cased as matching terms are (at most 20). */
-export function findClassNames(text: string): string[] {
+function findClassNames(text: string): string[] {
   const names = new Set<string>();
   for (const match of text.slice(0, maxMatchingChars).matchAll(classNamesPattern)) {
     names.add(match[0].toLowerCase());
