@@ -4,12 +4,16 @@
 // nothing. Usage: npm run bench:startup [-- --rounds 30]  (run `npm run build` first)
 // On Linux it also prints each command's mean CPU time (user + system, from /proc/self/stat's
 // children counters), which a busy machine inflates far less than wall time.
+// `--compare DIR` adds a fourth command, the same triage run by another build's binary
+// (DIR/dist/cli/main.js, e.g. main's built in a scratch copy), for before/after in one run.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
-const { values } = parseArgs({ options: { rounds: { type: 'string', default: '30' } } });
+const { values } = parseArgs({
+  options: { rounds: { type: 'string', default: '30' }, compare: { type: 'string' } },
+});
 const rounds = Number(values.rounds);
 const root = resolve(import.meta.dirname, '..');
 const binary = resolve(root, 'dist/cli/main.js');
@@ -29,6 +33,14 @@ const commands: Array<{ label: string; args: string[] }> = [
     ],
   },
 ];
+if (values.compare !== undefined) {
+  const other = resolve(values.compare, 'dist/cli/main.js');
+  if (!existsSync(other)) throw new Error(`${other} is missing: build that copy first`);
+  commands.push({
+    label: 'triage, --compare build',
+    args: [other, ...commands[2]!.args.slice(1)],
+  });
+}
 
 /** CPU milliseconds used by this process's finished children, or null off Linux. */
 function readChildrenCpuMs(): number | null {
@@ -54,6 +66,13 @@ function timeOnce(args: string[]): { wall: number; cpu: number | null } {
   };
 }
 
+/** The 1, 5 and 15 minute load averages, or null off Linux: the figures move with the load. */
+function readLoadAverage(): string | null {
+  if (process.platform !== 'linux') return null;
+  return readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+}
+
+const loadAtStart = readLoadAverage();
 const times = commands.map((): number[] => []);
 const cpuTimes = commands.map((): number[] => []);
 for (let round = 0; round < rounds + 3; round += 1) {
@@ -74,9 +93,13 @@ const mean = (values: number[]): number =>
 const baseline = median(times[0]!);
 const cpuBaseline = cpuTimes[0]!.length > 0 ? mean(cpuTimes[0]!) : null;
 console.log(`start-up, median of ${rounds} paired rounds, node ${process.version}:`);
+if (loadAtStart !== null)
+  console.log(
+    `  load average (1, 5, 15 min): ${loadAtStart} at the start, ${readLoadAverage()} at the end`,
+  );
 commands.forEach((command, index) => {
   const ms = median(times[index]!);
-  const target = index === 1 ? ' (target <= 2x)' : index === 2 ? ' (target <= 3x)' : '';
+  const target = index === 1 ? ' (target <= 2x)' : index >= 2 ? ' (target <= 3x)' : '';
   const cpu =
     cpuBaseline === null
       ? ''

@@ -28,6 +28,12 @@ export interface LoadedIndex {
 interface IndexState {
   index: DuplicateIndex;
   idByContent: Map<string, string>;
+  /**
+   * The last document added while `idByContent` was empty, not hashed yet: a content hash is
+   * only needed to compare with another document's, so a one-report triage computes none (and
+   * does not load Web Crypto). Hashed into `idByContent` when the next document comes.
+   */
+  unhashed: DuplicateDocument | undefined;
 }
 
 async function buildIndexState(
@@ -46,7 +52,7 @@ async function buildIndexState(
   for (const advisory of corpus?.advisories ?? []) index.add(advisory);
   for (const report of corpus?.reports ?? [])
     index.add(buildReportDocument(report, extractFacts(report), projectName));
-  return { index, idByContent };
+  return { index, idByContent, unhashed: undefined };
 }
 
 function bindRun(
@@ -57,15 +63,22 @@ function bindRun(
   const { index, idByContent } = state;
   let added = 0;
   const matchThenAdd = async (document: DuplicateDocument, limit: number) => {
-    const content = await hashContent(document);
-    const seenAs = idByContent.get(content);
+    const earlier = state.unhashed;
+    if (earlier !== undefined) {
+      state.unhashed = undefined;
+      idByContent.set(await hashContent(earlier), earlier.id);
+    }
+    // With nothing to compare against, the document cannot have been seen: its hash can wait.
+    const content = idByContent.size === 0 ? undefined : await hashContent(document);
+    const seenAs = content === undefined ? undefined : idByContent.get(content);
     const candidates = index
       .query(document, { limit: limit + 1 })
       .filter((candidate) => candidate.id !== seenAs)
       .slice(0, limit);
     if (seenAs === undefined) {
       index.add(document);
-      idByContent.set(content, document.id);
+      if (content === undefined) state.unhashed = document;
+      else idByContent.set(content, document.id);
       await store?.saveDocument(document);
       added += 1;
     }

@@ -46,6 +46,10 @@ export interface DocumentAnalysis {
    * no location was read from it.
    */
   namesCode: boolean;
+  /** Names a source file or a snake_case identifier (`namesCode` without class names). */
+  namesFileOrSnakeName: boolean;
+  /** Class names the text names, lower-cased (`findClassNames`). */
+  classNames: string[];
   /** Advisory ids the text says the document is not, or differs from ("this is not CVE-..."). */
   contrastedIds: string[];
   /** Words (functions, file names) the text names only to set itself apart ("unlike foo()"). */
@@ -162,6 +166,8 @@ export function analyzeDuplicateDocument(doc: DuplicateDocument): DocumentAnalys
     crash: findCrashSignature(title, text),
     namesDevelopmentBuild: namesDevelopmentBuild(`${title}\n${text}`),
     namesCode: namesCodeIdentifier(`${title}\n${text}`),
+    namesFileOrSnakeName: namesFileOrSnakeIdentifier(`${title}\n${text}`),
+    classNames: findClassNames(`${title}\n${text}`),
     cwes: unique(
       doc.cwes
         .slice(0, 50)
@@ -186,9 +192,23 @@ const snakeNamePattern = /\b[A-Za-z][A-Za-z0-9]{0,63}(?:_[A-Za-z0-9]{1,64}){1,8}
  */
 export function namesCodeIdentifier(text: string): boolean {
   const bounded = text.slice(0, maxMatchingChars);
-  return (
-    findCodeNames(bounded).paths.length > 0 ||
-    classNamePattern.test(bounded) ||
-    snakeNamePattern.test(bounded)
-  );
+  return namesFileOrSnakeIdentifier(bounded) || classNamePattern.test(bounded);
+}
+
+/** The text names a source file or a snake_case identifier (class names left out). */
+function namesFileOrSnakeIdentifier(text: string): boolean {
+  const bounded = text.slice(0, maxMatchingChars);
+  return findCodeNames(bounded).paths.length > 0 || snakeNamePattern.test(bounded);
+}
+
+const classNamesPattern = new RegExp(classNamePattern.source, 'g');
+
+/** The class names a text names, lower-cased as matching terms are (at most 20). */
+function findClassNames(text: string): string[] {
+  const names = new Set<string>();
+  for (const match of text.slice(0, maxMatchingChars).matchAll(classNamesPattern)) {
+    names.add(match[0].toLowerCase());
+    if (names.size >= 20) break;
+  }
+  return [...names];
 }

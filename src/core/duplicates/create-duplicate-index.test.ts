@@ -300,6 +300,33 @@ describe('createDuplicateIndex signals', () => {
     expect(indexWith([...background, original]).query(second)[0]?.isStrong).toBe(true);
   });
 
+  it('does not tie a question to a report by the patched release a scanner names', () => {
+    const bypass = doc('bypass', {
+      title: 'xmlattr accepts keys with a solidus or an equals sign, injecting attributes',
+      text: 'Since 3.1.3 do_xmlattr() rejects keys with spaces, but on 3.1.3 a key such as data-x/onclick=alert(1) still injects an attribute, with autoescaping on.',
+      packages: pkg('jinja', ['3.1.3'], ''),
+      functions: ['do_xmlattr'],
+    });
+    // Its version in use is 2.11.3; 3.1.3 is the scanner's patched version, not a version in use.
+    const question = doc('q', {
+      title: 'Dependabot alert on jinja 2.11.3: CVE-2024-22195 (xmlattr accepts keys with spaces)',
+      text: 'Dependabot says: the xmlattr filter accepts keys containing spaces, so keys injecting attributes give XSS. Patched version: 3.1.3. Is there a fix for 2.11?',
+      packages: pkg('jinja', ['2.11.3'], ''),
+      isPublishedIdQuestion: true,
+    });
+    const top = indexWith([...background, bypass]).query(question)[0];
+    expect(top?.id).toBe('bypass');
+    expect(top?.isStrong).toBe(false);
+    // On the version the located report names, the same question is about its bug.
+    const onSameVersion = doc('q2', {
+      ...question,
+      id: 'q2',
+      text: question.text.replace('Is there a fix for 2.11?', 'We run 3.1.3; are we affected?'),
+      packages: pkg('jinja', ['3.1.3'], ''),
+    });
+    expect(indexWith([...background, bypass]).query(onSameVersion)[0]?.isStrong).toBe(true);
+  });
+
   it('never makes two questions about one published id duplicates of each other, even with a shared alias', () => {
     const first = doc('first', {
       title: 'Question about CVE-2023-46136',
@@ -438,6 +465,16 @@ describe('createDuplicateIndex signals', () => {
         .query(namesClass)[0]
         ?.evidence.some((line) => line.startsWith('one report cites no code;')),
     ).toBe(false);
+    // A class the located report names too is where both start from, not a place of its own.
+    const originalWithClass = doc('original', {
+      ...original,
+      text: `${original.text} The rotation is run by SpoolRotator.`,
+    });
+    expect(
+      indexWith([...background, originalWithClass, otherBug])
+        .query(namesClass)[0]
+        ?.evidence.some((line) => line.startsWith('one report cites no code;')),
+    ).toBe(true);
     // Without a shared version the two may be one mechanism broken twice.
     const otherVersion = doc('q3', {
       ...second,

@@ -83,8 +83,15 @@ export function measureDuplicateSignals(
           statistics.countDocumentsWithKey(makeIndexKey(packageNameKeyPrefix, name)),
         )
       : null;
+  const isBothReports = query.doc.kind === 'report' && candidate.doc.kind === 'report';
   const sharedFixed = intersect(ours.versions.fixed, theirs.versions.fixed);
-  const sharedMentioned = intersect(ours.versions.mentioned, theirs.versions.mentioned);
+  // Between two reports, a version shared with a question about a published id is one the
+  // question says is in use: the patched release a scanner names ("patched version: 3.1.3") is
+  // not where the question's user runs, so it does not tie the question to a bug found there.
+  const sharedMentioned = intersect(ours.versions.mentioned, theirs.versions.mentioned).filter(
+    (version) =>
+      !isBothReports || (isVersionInUseOf(ours, version) && isVersionInUseOf(theirs, version)),
+  );
   const fixedPick = sharedFixed.length > 0 ? pickRarest(sharedFixed, countVersion) : null;
   const versionPick = sharedMentioned.length > 0 ? pickRarest(sharedMentioned, countVersion) : null;
   const sharedCwes = intersect(ours.cwes, theirs.cwes);
@@ -103,7 +110,6 @@ export function measureDuplicateSignals(
   // of the located report's title they say (words rare in advisories at large: several reports
   // of one batch about one function share "safe_join" and "device", and the question says them
   // too), about a version the question says is in use.
-  const isBothReports = query.doc.kind === 'report' && candidate.doc.kind === 'report';
   const rareTitleTerms = (analysis: KeyedAnalysis): string[] =>
     analysis.titleTerms.filter((term) => statistics.isRareTitleTerm(term, nameParts));
   const citationTitleTerms = !isBothReports
@@ -117,13 +123,21 @@ export function measureDuplicateSignals(
           isVersionInUseNamed(theirs, ours.versions.mentioned)
         ? countFound(rareTitleTerms(ours), (term) => candidate.hasTerm(term))
         : null;
+  // A class another document names too (every sandbox report names `SandboxedEnvironment`, both
+  // finders name the `SecurityError` they expected) is the product's vocabulary, where a finder
+  // starts from, not a place of its own. Counted without the unlocated report itself.
+  const isClassNamedByOtherThanQuery = (name: string): boolean =>
+    statistics.countOtherDocumentsWithTerm(name) >= 1;
+  const isClassNamedByOtherThanCandidate = (name: string): boolean =>
+    statistics.countOtherDocumentsWithTerm(name) - (candidate.hasTerm(name) ? 1 : 0) >= 1 ||
+    query.terms.has(name);
   // A second finder who points at no code describes what they saw in their own words; what they
   // share with the located report alone (rule 3h) are the words of the mechanism ("netrc",
   // "multipart", "Content-Disposition"), rare in advisories and used by no third report.
   const pairTermsOfUnlocated =
     isBothReports &&
-    ((isUnlocatedFinding(ours) && isLocatedFinding(theirs)) ||
-      (isUnlocatedFinding(theirs) && isLocatedFinding(ours)))
+    ((isUnlocatedFinding(ours, isClassNamedByOtherThanQuery) && isLocatedFinding(theirs)) ||
+      (isUnlocatedFinding(theirs, isClassNamedByOtherThanCandidate) && isLocatedFinding(ours)))
       ? countPairTerms(query.terms, candidate.hasTerm, nameParts, statistics)
       : null;
   // A name either side says only to set itself apart ("unlike drain_conn()") is no evidence.
@@ -425,6 +439,11 @@ function isVersionInUseNamed(question: KeyedAnalysis, otherVersions: readonly st
   return question.statedVersions.some((version) => otherVersions.includes(version));
 }
 
+/** Whether `version` is one a question says is in use; any version, for other reports. */
+function isVersionInUseOf(analysis: KeyedAnalysis, version: string): boolean {
+  return isVersionInUseNamed(analysis, [version]);
+}
+
 /** Points at code and is not itself a question about a published id: a report of a bug. */
 function isLocatedFinding(analysis: KeyedAnalysis): boolean {
   return (
@@ -433,16 +452,21 @@ function isLocatedFinding(analysis: KeyedAnalysis): boolean {
 }
 
 /**
- * A report that points at no code (no function or file read from it, no source file, class or
- * snake_case identifier named in its words) and cites no published id: a finder describing what
- * they saw in their own words (not a question about an advisory, which rule 3f reads).
+ * A report that points at no code (no function or file read from it, no source file or
+ * snake_case identifier named in its words, no class but those another document names too) and
+ * cites no published id: a finder describing what they saw in their own words (not a question
+ * about an advisory, which rule 3f reads).
  */
-function isUnlocatedFinding(analysis: KeyedAnalysis): boolean {
+function isUnlocatedFinding(
+  analysis: KeyedAnalysis,
+  isProductVocabulary: (className: string) => boolean,
+): boolean {
   return (
     !analysis.isPublishedIdQuestion &&
     analysis.functions.length === 0 &&
     analysis.paths.length === 0 &&
-    !analysis.namesCode &&
+    !analysis.namesFileOrSnakeName &&
+    analysis.classNames.every(isProductVocabulary) &&
     listPublishedIds(analysis).length === 0
   );
 }

@@ -30,4 +30,13 @@ describe('buildReportDocument', () => {
       published: '2026-11-02T10:00:00Z',
     });
   });
+
+  it("leaves out Python's object protocol names, which every payload walks", () => {
+    const facts = [
+      buildFact('function', '__import__'),
+      buildFact('function', 'cycler.__init__'),
+      buildFact('function', 'do_attr'),
+    ];
+    expect(buildReportDocument(buildReport('text'), facts, 'jinja').functions).toEqual(['do_attr']);
+  });
 });

@@ -53,6 +53,12 @@ const runtimeFunctions = new Set([
   'assert',
 ]);
 
+// Python's object protocol (`__import__`, `__class__`, `__globals__`): every Python payload walks
+// it, so it says nothing about where the project's bug is.
+function isLanguageProtocolName(name: string): boolean {
+  return /^__[a-z][a-z0-9_]*__$/.test(name.slice(name.lastIndexOf('.') + 1));
+}
+
 function valuesOf(facts: readonly Fact[], kinds: readonly Fact['kind'][]): string[] {
   return [...new Set(facts.filter((fact) => kinds.includes(fact.kind)).map((fact) => fact.value))];
 }
@@ -73,7 +79,9 @@ export function buildReportDocument(
     aliases: findReportIdentifiers(report.title, report.body).own,
     cwes: valuesOf(facts, ['cwe']),
     paths: valuesOf(facts, ['file-path']),
-    functions: valuesOf(facts, ['function']).filter((name) => !runtimeFunctions.has(name)),
+    functions: valuesOf(facts, ['function']).filter(
+      (name) => !runtimeFunctions.has(name) && !isLanguageProtocolName(name),
+    ),
     published: report.receivedAt,
     ...(isPublishedIdQuestion(report, facts) ? { isPublishedIdQuestion: true } : {}),
   };

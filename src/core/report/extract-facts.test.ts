@@ -352,3 +352,26 @@ describe('indented plain-text transcripts', () => {
     ).toEqual([]);
   });
 });
+
+describe('a fix list after a proof-of-concept label', () => {
+  it('does not read the remediation steps as reproduction steps', () => {
+    const plain = [
+      'Sandbox bypass in the renderer',
+      '',
+      '🧪 Proof of Concept:',
+      'A working exploit will be provided after triage.',
+      '',
+      '🛡️ Recommended Fix:',
+      '1. Remove the unsafe method',
+      '2. Check every evaluated expression',
+      '',
+    ].join('\n');
+    expect(pick(extractFacts(buildTestReport(plain)), 'reproduction-steps')).toEqual([]);
+    // Steps under the proof-of-concept label still are.
+    const steps = plain.replace(
+      'A working exploit will be provided after triage.',
+      '1. Install 3.1.6\n2. Render the template',
+    );
+    expect(pick(extractFacts(buildTestReport(steps)), 'reproduction-steps')).toEqual(['2 steps']);
+  });
+});

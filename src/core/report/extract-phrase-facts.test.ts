@@ -220,7 +220,18 @@ describe('requires-config', () => {
     ['A user-supplied interceptor rewrites the URL.', ['caller-callback']],
     ['The application registers its own transform callback.', ['caller-callback']],
     ['Our user-supplied KnownHostsCommand script prints keys.', ['caller-callback']],
+    ['The escape requires the unsafe custom filter we registered.', ['caller-callback']],
+    ['It needs a custom template filter the application added.', ['caller-callback']],
   ]);
+
+  it("does not take a denied or a neutral custom filter for the caller's own unsafe code", () => {
+    expect(
+      valuesOf('This does not need an unsafe custom filter to work.', 'requires-config'),
+    ).toEqual([]);
+    expect(valuesOf('Any custom filter list is parsed the same way.', 'requires-config')).toEqual(
+      [],
+    );
+  });
 
   it('does not take a verification the bug itself skips, or a denied one, for the caller turning it off', () => {
     expect(

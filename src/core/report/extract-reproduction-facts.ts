@@ -4,6 +4,7 @@
 import type { CodeBlock } from './find-code-blocks.js';
 import type { FactSink } from './create-fact-sink.js';
 import { forEachMatch } from './for-each-match.js';
+import { mapHeadingToField } from './map-heading-to-field.js';
 import { shellInfos } from './shell-infos.js';
 
 const stepPattern = /\n[ \t]{0,3}(\d{1,2})[.)][ \t]+\S[^\n]*/g;
@@ -36,11 +37,21 @@ const scriptInfos = new Set([
 const networkScript =
   /\bimport\s+(?:socket|requests|http|urllib|httpx|aiohttp)\b|require\(\s*['"](?:node:)?(?:http|https|net|axios)['"]\s*\)|\bfetch\(|\bsocket\.(?:socket|create_connection)\(|\brequests\.(?:get|post|put|request)\(/;
 
-// The text a step list follows within its own section, at most 600 characters back.
+// The text a step list follows within its own section, at most 600 characters back. A section
+// starts at a heading, or at a line that is only a field label the report parser did not read as
+// one ("🛡️ Recommended Fix:" in plain text): the list after it is what that label says, not the
+// "Proof of Concept:" a few lines above.
 function readLeadIn(text: string, offset: number): string {
   const window = text.slice(Math.max(0, offset - 600), offset);
   const heading = window.lastIndexOf('\n#');
-  return heading === -1 ? window : window.slice(heading);
+  const section = heading === -1 ? window : window.slice(heading);
+  const lines = section.split('\n');
+  for (let index = lines.length - 1; index > 0; index--) {
+    const line = lines[index]!.trim();
+    if (!line.endsWith(':') || line.length > 60) continue;
+    if (mapHeadingToField(line) !== null) return lines.slice(index).join('\n');
+  }
+  return section;
 }
 
 function addStepRun(
@@ -50,8 +61,13 @@ function addStepRun(
 ): void {
   if (run.length < 2) return;
   const start = run[0]!.start;
+  const field = sink.fieldAt(start);
+  // A list in a fix or remediation section ("Recommended Fix: 1. Remove ...") is what to change,
+  // not how to reproduce, even when a "Proof of Concept:" label stands a few lines above it (label
+  // renderings have no heading to stop the lead-in at).
   const isReproduction =
-    sink.fieldAt(start) === 'reproduction' || reproductionCue.test(readLeadIn(text, start));
+    field === 'reproduction' ||
+    (field !== 'proposed-patch' && reproductionCue.test(readLeadIn(text, start)));
   if (isReproduction)
     sink.add('reproduction-steps', `${run.length} steps`, start, run[run.length - 1]!.end);
 }

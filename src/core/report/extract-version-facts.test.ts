@@ -95,4 +95,13 @@ describe('versions', () => {
       '1.4.2',
     ]);
   });
+
+  it('leaves out a fix named with a scanner label', () => {
+    expect(
+      versionsOf('We pin version 2.11.3. The alert says "patched version: 3.1.3". Is 2.11 fixed?'),
+    ).toEqual(['2.11.3']);
+    expect(versionsOf('Installed version 1.2.4, first patched version 1.2.6.')).toEqual(['1.2.4']);
+    expect(versionsOf('Fixed versions: >= 4.2.1 (we run 4.1.0)')).toEqual(['4.1.0']);
+    expect(versionsOf('The bug is in version 3.1.3 and was patched later.')).toEqual(['3.1.3']);
+  });
 });

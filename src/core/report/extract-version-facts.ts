@@ -258,9 +258,17 @@ function findClause(text: string, start: number, end: number): string {
   return text.slice(clauseStart, clauseEnd);
 }
 
+// A scanner's or an advisory's fix named with a label, not a version in use: "patched version:
+// 3.1.3", "first patched version 2.0.1", "Fixed versions: >= 4.2". The label may open the
+// candidate itself ("version: 3.1.3" is read as one), so the words up to its first digit count.
+const fixLabelBefore =
+  /\b(?:first\s)?(?:patched|fixed|fix)\s(?:versions?|releases?)(?:\s?[:=]|\s(?:is|are))?(?:\s?>=?)?\s?["'`]?\s?$/i;
+
 function isNamedUnaffected(text: string, candidate: Candidate): boolean {
   const before = text.slice(Math.max(0, candidate.start - 48), candidate.start);
   if (fixedRightBefore.test(before) || upgradeQuestionBefore.test(before)) return true;
+  const lead = before + text.slice(candidate.start, candidate.end).replace(/\d[\s\S]*$/, '');
+  if (fixLabelBefore.test(lead)) return true;
   if (upgradeQuestionAfter.test(text.slice(candidate.end, candidate.end + 40))) return true;
   return deniedInClause.test(findClause(text, candidate.start, candidate.end));
 }

@@ -608,6 +608,15 @@ export const phraseRules: readonly PhraseRule[] = [
       /\b(?:user|caller|application|app|developer|client|integrator)[\s-](?:supplied|provided|defined|written|registered)\s+(?:`[^`\n]{1,60}`\s+|[\w.-]{1,40}\s+)?(?:callbacks?|interceptors?|hooks?|scripts?|commands?|handlers?|middlewares?|plugins?|transforms?|functions?)\b|\b(?:their|its|our|your|the\s+(?:caller|application|user)'s)\s+own\s+(?:[\w.-]{1,40}\s+)?(?:callbacks?|interceptors?|hooks?|handlers?|middlewares?|transforms?)\b|\bcustom\s+(?:[\w.-]{1,40}\s+)?(?:callbacks?|interceptors?|hooks?)\b/,
   },
   {
+    // The same for extension points a template engine or a plugin host offers: "the unsafe custom
+    // filter we registered", "a custom template filter the application added" (a custom filter
+    // alone is not the caller's fault: "any custom filter list is parsed the same way").
+    kind: 'requires-config',
+    value: 'caller-callback',
+    pattern:
+      /\b(?:unsafe|insecure|dangerous)\s+custom\s+(?:filters?|extensions?|globals?|callbacks?|hooks?|plugins?)\b|\bcustom\s+(?:template\s+)?(?:filters?|extensions?|plugins?)\s+(?:we|they|you|I|the\s+(?:application|app|developer|caller|user))\s+(?:registered|added|installed|wrote|exposed)\b/,
+  },
+  {
     kind: 'requires-config',
     value: readBuildFlag,
     pattern:

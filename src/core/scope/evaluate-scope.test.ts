@@ -189,4 +189,21 @@ describe('requires-config: non-default', () => {
   it('does not hold when the report names no setting', () => {
     expect(ids([buildFact('impact', 'denial-of-service')])).toEqual([]);
   });
+
+  it("does not hold on the caller's own code, which is no setting", () => {
+    expect(ids([buildFact('requires-config', 'caller-callback')])).toEqual([]);
+    const both = buildProfile({
+      outOfScope: [
+        { id: 'OOS-NON-DEFAULT', statement: 'Settings', when: { requiresConfig: ['non-default'] } },
+        {
+          id: 'OOS-CALLER-CODE',
+          statement: 'Own code',
+          when: { requiresConfig: ['caller-callback'] },
+        },
+      ],
+      inScope: base.threatModel.inScope,
+    });
+    const matched = evaluateScope(both, [buildFact('requires-config', 'caller-callback')]);
+    expect(matched.outOfScope.map((match) => match.ruleId)).toEqual(['OOS-CALLER-CODE']);
+  });
 });

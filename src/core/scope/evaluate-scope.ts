@@ -32,11 +32,15 @@ interface RuleContext {
   mentions: MentionFinder;
 }
 
+/** `requires-config` values that name the caller's own code, not a setting (`non-default`). */
+const codeNotSettings: ReadonlySet<string> = new Set(['caller-callback']);
+
 /**
  * Whose facts count for a key. The reporter's own steps never establish what the attacker
  * controls or needs (`xmlwf -p`, `run with -c some.conf`, "I logged in as admin to test"), and a
  * user's own choice ("when the user passes --insecure") is a configuration, not attacker control.
  */
+
 const excludedActors: Partial<Record<FactKind, readonly FactActor[]>> = {
   'attacker-controls': ['reporter', 'user'],
   'privileges-required': ['reporter'],
@@ -85,9 +89,13 @@ function checkValues(
     : (value: string) => value;
   const wanted = new Set(expected.map(fold));
   // Every setting an attack needs is one the project does not ship on: a profile's `non-default`
-  // holds on any of them ("built with -DFOO", "requires the caller to pass option X").
+  // holds on any of them ("built with -DFOO", "requires the caller to pass option X"). The
+  // caller's own code (`caller-callback`: "the unsafe custom filter we registered") is not a
+  // setting: only a rule that names it holds on it.
   const isAnySetting = kind === 'requires-config' && wanted.has('non-default');
-  const matching = effective.values.filter((value) => isAnySetting || wanted.has(fold(value)));
+  const matching = effective.values.filter(
+    (value) => (isAnySetting && !codeNotSettings.has(value)) || wanted.has(fold(value)),
+  );
   if (matching.length === 0) {
     // An inferred value never rules a rule out: the report still does not say.
     return effective.isInferredOnly
