@@ -16,35 +16,17 @@ import { triageRenderings } from './triage-renderings.js';
  * fails, so the list cannot go stale.
  */
 const knownMeasureVariance = new Set([
-  'urllib3/06-critical-crlf-rce-ai.md [plain-labels]',
-  'urllib3/06-critical-crlf-rce-ai.md [lower-case-labels]',
-  'urllib3/06-critical-crlf-rce-ai.md [email]',
   'urllib3/07-http2-header-flood.md [one-paragraph]',
   'urllib3/14-brotli-seconda-lettura.md [one-paragraph]',
-  'libarchive/06-rar5-huffman-rce-ai.md [plain-labels]',
-  'libarchive/06-rar5-huffman-rce-ai.md [lower-case-labels]',
-  'libarchive/06-rar5-huffman-rce-ai.md [email]',
   'express/06-node-env-development-stack-trace.txt [one-paragraph]',
-  'express/08-ai-critical-rce-view-engine.md [plain-labels]',
-  'express/08-ai-critical-rce-view-engine.md [lower-case-labels]',
-  'express/08-ai-critical-rce-view-engine.md [email]',
   'express/13-sendfile-windows-eol-node.md [bold-labels]',
   'express/13-sendfile-windows-eol-node.md [plain-labels]',
   'express/13-sendfile-windows-eol-node.md [lower-case-labels]',
   'express/13-sendfile-windows-eol-node.md [email]',
-  'libxml2/07-ai-xpath-compile-rce.md [plain-labels]',
-  'libxml2/07-ai-xpath-compile-rce.md [lower-case-labels]',
-  'libxml2/07-ai-xpath-compile-rce.md [email]',
   // Fourth fresh batch (Pillow, undici), as found on the first run after labelling.
-  'pillow/07-ai-huffman-table-rce.md [plain-labels]',
-  'pillow/07-ai-huffman-table-rce.md [lower-case-labels]',
-  'pillow/07-ai-huffman-table-rce.md [email]',
   'pillow/08-imagemath-unsafe-eval-user-expression.md [one-paragraph]',
   'pillow/09-tiff-struct-error-dos.md [one-paragraph]',
   'undici/08-proxy-reads-https-metadata.txt [one-paragraph]',
-  'undici/11-ai-llhttp-trailer-rce.md [plain-labels]',
-  'undici/11-ai-llhttp-trailer-rce.md [lower-case-labels]',
-  'undici/11-ai-llhttp-trailer-rce.md [email]',
 ]);
 const measureProjectsWithKnownVariance = new Set([
   'nghttp2',

@@ -43,6 +43,24 @@ function readLeadIn(text: string, offset: number): string {
   return heading === -1 ? window : window.slice(heading);
 }
 
+const reproductionCues = new RegExp(reproductionCue.source, 'gi');
+
+/**
+ * Whether a reproduction cue leads in to the list at `start`. A list in a known section of
+ * another kind ("Remediation:" after a "Proof of Concept:" that only says the PoC is available
+ * upon request) is not led in by a cue of an earlier section, however the sections are written.
+ */
+function hasReproductionLeadIn(sink: FactSink, text: string, start: number): boolean {
+  const leadIn = readLeadIn(text, start);
+  const field = sink.fieldAt(start);
+  if (field === null) return reproductionCue.test(leadIn);
+  const leadInStart = start - leadIn.length;
+  for (const cue of leadIn.matchAll(reproductionCues)) {
+    if (sink.fieldAt(leadInStart + cue.index) === field) return true;
+  }
+  return false;
+}
+
 function addStepRun(
   sink: FactSink,
   text: string,
@@ -51,7 +69,7 @@ function addStepRun(
   if (run.length < 2) return;
   const start = run[0]!.start;
   const isReproduction =
-    sink.fieldAt(start) === 'reproduction' || reproductionCue.test(readLeadIn(text, start));
+    sink.fieldAt(start) === 'reproduction' || hasReproductionLeadIn(sink, text, start);
   if (isReproduction)
     sink.add('reproduction-steps', `${run.length} steps`, start, run[run.length - 1]!.end);
 }

@@ -51,6 +51,15 @@ describe('allocation frames', () => {
     expect(citedPathsOf(prose)).toContain('src/http/alloc.c');
   });
 
+  it('reads the frame from the text when the trace is run into one paragraph', () => {
+    const paragraph = leakInHarness.replace(/```\n?/g, '').replace(/\n+/g, ' ');
+    const facts = extractFacts(buildTestReport(paragraph));
+    const body = buildTestReport(paragraph).body;
+    expect([...new Set(listCitedPaths(facts, body).map(toCitedPath))]).toEqual([
+      'test/fuzz/fuzz_parser.c',
+    ]);
+  });
+
   it('lets a tests-only exclusion hold on a harness leak allocated through the library', () => {
     const facts = extractFacts(buildTestReport(leakInHarness));
     const ids = evaluateScope(buildProfile(), facts).outOfScope.map((match) => match.ruleId);

@@ -15,33 +15,37 @@ export function isAllocationFunction(name: string): boolean {
   return allocationName.test(name);
 }
 
-function isInside(inner: Fact, outer: Fact): boolean {
-  return inner.span.start >= outer.span.start && inner.span.end <= outer.span.end;
-}
+// The end of a frame just before its path: "#1 0x5b0c12 in _TIFFmalloc " (fenced, indented or
+// run into a paragraph).
+const frameBeforePath = /(?:^|\s)in[ \t]+([A-Za-z_~][\w:~<>.$]*)[ \t]+$/;
 
 /**
- * The cited paths without those of allocation-wrapper frames in a trace or code block (a path
- * after an allocating function on its line), unless nothing else would be left to say where the
- * code is (`isCode` says which cited paths are code).
+ * The cited paths without those of allocation-wrapper frames (`in _TIFFmalloc libtiff/tif_unix.c:334`:
+ * a path right after an allocating function, read from `body` when given, else from the function
+ * facts), unless nothing else would be left to say where the code is (`isCode` says which cited
+ * paths are code).
  */
 export function dropAllocationFrames(
   cited: readonly Fact[],
   facts: readonly Fact[],
   isCode: (fact: Fact) => boolean,
+  body?: string,
 ): Fact[] {
-  const blocks = facts.filter((fact) => fact.kind === 'code-block');
   const allocators = facts.filter(
-    (fact) =>
-      fact.kind === 'function' &&
-      isAllocationFunction(fact.value) &&
-      blocks.some((block) => isInside(fact, block)),
+    (fact) => fact.kind === 'function' && isAllocationFunction(fact.value),
   );
-  if (allocators.length === 0) return [...cited];
-  const isAllocationFrame = (path: Fact): boolean =>
-    allocators.some(
+  const isAllocationFrame = (path: Fact): boolean => {
+    if (body !== undefined) {
+      const before = frameBeforePath.exec(
+        body.slice(Math.max(0, path.span.start - 120), path.span.start),
+      );
+      if (before !== null) return isAllocationFunction(before[1]!);
+    }
+    return allocators.some(
       (allocator) =>
-        allocator.span.line === path.span.line && allocator.span.end <= path.span.start,
+        allocator.span.end <= path.span.start && path.span.start - allocator.span.end <= 1,
     );
+  };
   const kept = cited.filter((fact) => !isAllocationFrame(fact));
   return kept.length < cited.length && kept.some(isCode) ? kept : [...cited];
 }

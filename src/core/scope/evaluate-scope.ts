@@ -31,6 +31,8 @@ interface RuleContext {
   components: ComponentMatch[];
   /** A cited path's repository path (an absolute build-folder path resolved by the profile's globs). */
   resolvePath: (path: string) => string;
+  /** The report's text, when known: where trace frames are read. */
+  body: string | undefined;
   versionSupport: VersionSupport;
   mentions: MentionFinder;
 }
@@ -184,8 +186,9 @@ function checkPathsOnly(
   globs: readonly string[],
   facts: readonly Fact[],
   resolvePath: (path: string) => string,
+  body: string | undefined,
 ): ConditionOutcome {
-  const cited = listCitedPaths(facts);
+  const cited = listCitedPaths(facts, body);
   if (cited.length === 0) return { status: 'unknown', detail: 'the report cites no paths' };
   const isMatch = createPathMatcher(globs);
   const outside = cited.filter((fact) => !isMatch(resolvePath(toCitedPath(fact))));
@@ -274,7 +277,7 @@ function checkCondition(
     case 'components':
       return checkComponents(condition.components ?? [], context);
     case 'pathsOnly':
-      return checkPathsOnly(condition.pathsOnly ?? [], facts, context.resolvePath);
+      return checkPathsOnly(condition.pathsOnly ?? [], facts, context.resolvePath, context.body);
     case 'versions':
       return condition.versions
         ? checkVersions(condition.versions, context.versionSupport)
@@ -372,8 +375,9 @@ export function evaluateScope(
   ]);
   const context: RuleContext = {
     facts,
-    components: matchComponents(facts, components, resolvePath),
+    components: matchComponents(facts, components, resolvePath, report?.body),
     resolvePath,
+    body: report?.body,
     // A `latest...` keyword the repository's tags have not resolved decides nothing.
     versionSupport:
       typeof supported === 'string'

@@ -27,12 +27,12 @@ export function toCitedPath(fact: Fact): string {
 
 /**
  * The cited paths that say where the code is (see select-cited-code.ts), without the frames of
- * allocation wrappers in a trace (drop-allocation-frames.ts).
+ * allocation wrappers in a trace (drop-allocation-frames.ts; `body` is the report's text).
  */
-export function listCitedPaths(facts: readonly Fact[]): Fact[] {
+export function listCitedPaths(facts: readonly Fact[], body?: string): Fact[] {
   const cited = facts.filter((fact) => pathKinds.has(fact.kind) && toCitedPath(fact).length > 0);
   const isCode = (fact: Fact): boolean => fact.kind === 'diff' || isCodePath(toCitedPath(fact));
-  return selectCitedCode(dropAllocationFrames(cited, facts, isCode), toCitedPath);
+  return selectCitedCode(dropAllocationFrames(cited, facts, isCode, body), toCitedPath);
 }
 
 // Compiling globs costs more than matching them; profiles are few and long-lived.
@@ -120,13 +120,17 @@ function isBareFileName(path: string): boolean {
   return !path.includes('/');
 }
 
-/** `resolvePath` turns a build-folder path into its repository path (by default, by the components' globs). */
+/**
+ * `resolvePath` turns a build-folder path into its repository path (by default, by the
+ * components' globs); `body` is the report's text, where trace frames are read.
+ */
 export function matchComponents(
   facts: readonly Fact[],
   components: readonly ThreatComponent[],
   resolvePath = createCheckoutPathResolver(components.flatMap((component) => component.paths)),
+  body?: string,
 ): ComponentMatch[] {
-  const cited = listCitedPaths(facts);
+  const cited = listCitedPaths(facts, body);
   const bare = new Map<Fact, readonly string[]>();
   for (const fact of cited) {
     const path = resolvePath(toCitedPath(fact));
