@@ -44,6 +44,11 @@ describe('versions', () => {
     expect(versionsOf('See src/http/parser.c:120 and commit abc1234.')).toEqual([]);
     expect(versionsOf('Built with Python 3.11.4 on Ubuntu 22.04.')).toEqual([]);
     expect(versionsOf('The request took 1.5.2 seconds')).toEqual([]);
+    expect(versionsOf('The request took 2.5 sec, then 3.5 secs.')).toEqual([]);
+  });
+
+  it('reads a version followed by a word that starts like a unit', () => {
+    expect(versionsOf('Tested on version 2.5 security release.')).toEqual(['2.5']);
   });
 
   it('skips the environment section, where versions are of the tools', () => {

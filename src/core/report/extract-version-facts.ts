@@ -116,7 +116,7 @@ const foreignBefore = new RegExp(String.raw`\b(?:${foreignProducts})\s*$`, 'i');
 // The same products, named right before the version with no other word between.
 const foreignRightBefore = new RegExp(String.raw`(?:^|[\s,;(])(?:${foreignProducts})[ \t]+$`, 'i');
 const unitAfter =
-  /^\s*(?:%|ms\b|s\b|sec|seconds?\b|minutes?\b|hours?\b|days?\b|[kmgt]i?b\b|bytes?\b|times\b|x\b|\/\s*10\b|points?\b|percent\b)/i;
+  /^\s*(?:%|ms\b|s\b|secs?\b|seconds?\b|minutes?\b|hours?\b|days?\b|[kmgt]i?b\b|bytes?\b|times\b|x\b|\/\s*10\b|points?\b|percent\b)/i;
 
 function bare(version: string): string {
   return version.replace(/^[vV]/, '').replace(/^(\d[\d.]*\d)p\d{1,3}/, '$1');
