@@ -54,6 +54,24 @@ function readLeadIn(text: string, offset: number): string {
   return section;
 }
 
+const reproductionCues = new RegExp(reproductionCue.source, 'gi');
+
+/**
+ * Whether a reproduction cue leads in to the list at `start`. A list in a known section of
+ * another kind ("Remediation:" after a "Proof of Concept:" that only says the PoC is available
+ * upon request) is not led in by a cue of an earlier section, however the sections are written.
+ */
+function hasReproductionLeadIn(sink: FactSink, text: string, start: number): boolean {
+  const leadIn = readLeadIn(text, start);
+  const field = sink.fieldAt(start);
+  if (field === null) return reproductionCue.test(leadIn);
+  const leadInStart = start - leadIn.length;
+  for (const cue of leadIn.matchAll(reproductionCues)) {
+    if (sink.fieldAt(leadInStart + cue.index) === field) return true;
+  }
+  return false;
+}
+
 function addStepRun(
   sink: FactSink,
   text: string,
@@ -67,7 +85,7 @@ function addStepRun(
   // renderings have no heading to stop the lead-in at).
   const isReproduction =
     field === 'reproduction' ||
-    (field !== 'proposed-patch' && reproductionCue.test(readLeadIn(text, start)));
+    (field !== 'proposed-patch' && hasReproductionLeadIn(sink, text, start));
   if (isReproduction)
     sink.add('reproduction-steps', `${run.length} steps`, start, run[run.length - 1]!.end);
 }

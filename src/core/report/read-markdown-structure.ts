@@ -305,6 +305,8 @@ function dropParenthetical(label: string): string {
 }
 
 const plainLabelShape = /^[A-Za-z][A-Za-z '/&-]{0,60}$/;
+// Pictographs with their variation selectors and joiners (🛠️, 👩‍💻), then blanks.
+const emojiDecoration = /^(?:\p{Extended_Pictographic}|\u{FE0F}|\u200D){1,8}[ \t]+/u;
 
 /**
  * A known field's label at the start of a line of plain text: `Impact: ...`, `to reproduce:`,
@@ -313,7 +315,10 @@ const plainLabelShape = /^[A-Za-z][A-Za-z '/&-]{0,60}$/;
  */
 function readPlainLabel(text: string, start: number, end: number): PseudoHeading | null {
   const prefix = containerPrefix.exec(text.slice(start, Math.min(end, start + 24)));
-  const open = start + (prefix?.[0].length ?? 0);
+  let open = start + (prefix?.[0].length ?? 0);
+  // Emoji before the label ("🛠️ Remediation:", "🔬 Proof of Concept:") decorate it.
+  const decoration = emojiDecoration.exec(text.slice(open, Math.min(end, open + 24)));
+  if (decoration !== null) open += decoration[0].length;
   // The colon is looked for in the line's first 160 characters only: never past the line.
   const reach = text.slice(open, Math.min(end, open + 161)).indexOf(':');
   if (reach === -1) return null;

@@ -52,8 +52,19 @@ describe('runtime and API settings the application must choose', () => {
       ['zstd_d_format'],
     ],
     ['It requires the user to pass `--allow-unsafe` to the tool.', ['allow-unsafe']],
+    ['The attack requires the application to open the file with the "O" mode flag.', ['o']],
+    ['It needs the caller to open the file with the “strict” option.', ['strict']],
   ])('%s -> %j', (text, expected) => {
     expect(settingsOf(text)).toEqual(expected);
+  });
+
+  it('reads a quoted name only as the name of a flag, option or mode', () => {
+    expect(readApiSetting('requires the application to open it with the "rO" mode flag')).toBe(
+      'ro',
+    );
+    expect(settingsOf('It requires the application to open the file with "care".')).toEqual([]);
+    expect(settingsOf('With the normal "r" mode the same file is rejected.')).toEqual([]);
+    expect(settingsOf('The attacker needs to open the file with the "O" mode flag.')).toEqual([]);
   });
 
   it('leaves what the attacker does and plain verbs alone', () => {

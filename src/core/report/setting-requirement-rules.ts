@@ -36,18 +36,28 @@ export function readBuildSetting(matched: string): string | null {
   return null;
 }
 
-/** The setting an application must choose: a backticked name, an UPPER_SNAKE flag, `--flag` or "option NAME". */
+/**
+ * The setting an application must choose: a backticked name, an UPPER_SNAKE flag, `--flag`,
+ * "option NAME" or a quoted name before the word flag, option or mode (`the "O" mode flag`).
+ */
 export function readApiSetting(matched: string): string | null {
   if (/\b(?:attackers?|adversar\w*|malicious)\b/i.test(matched)) return null;
-  // The pattern ends with the name: the last word, without its backticks.
+  const quoted = quotedSettingAtEnd.exec(matched);
+  if (quoted !== null) return normaliseSettingName(quoted[1]!);
+  // Otherwise the pattern ends with the name: the last word, without its backticks.
   const words = matched.trim().split(/\s+/);
   const last = words[words.length - 1]!.replace(/^`|`$/g, '');
   return normaliseSettingName(last);
 }
 
+// A name in double quotes followed by what it is: `"O" mode flag`, `"strict" option`.
+const quotedSetting = String.raw`["\u201c]([A-Za-z_][\w.=-]{0,40})["\u201d]\s+(?:mode\s+)?(?:flag|option|setting|parameter|mode)`;
+const quotedSettingAtEnd = new RegExp(String.raw`${quotedSetting}$`);
+
 // A name that reads as a setting: backticked, an identifier with an underscore (FLAG_X,
-// ZSTD_d_format), a --flag, or any word after "option", "flag", "setting", "parameter".
-const settingName = String.raw`(?:\x60[A-Za-z_-][\w.=-]{0,80}\x60|[A-Za-z][A-Za-z0-9]{0,40}(?:_[A-Za-z0-9]{1,40}){1,8}|--?[a-z][\w-]{1,40}|(?:option|flag|setting|parameter)\s+[A-Za-z_][\w.-]{0,80})`;
+// ZSTD_d_format), a --flag, any word after "option", "flag", "setting", "parameter", or a quoted
+// name before one of those words (API flags written as string literals: TIFFOpen's "O" mode flag).
+const settingName = String.raw`(?:\x60[A-Za-z_-][\w.=-]{0,80}\x60|[A-Za-z][A-Za-z0-9]{0,40}(?:_[A-Za-z0-9]{1,40}){1,8}|--?[a-z][\w-]{1,40}|(?:option|flag|setting|parameter)\s+[A-Za-z_][\w.-]{0,80}|${quotedSetting.replace('(', '(?:')})`;
 const requirement = String.raw`(?:requires?|requiring|needs?|only\s+(?:when|if)|(?:you|one|we|they)\s+(?:have|need)\s+to|has\s+to|have\s+to|must)`;
 const chooser = String.raw`(?:(?:the\s+|an?\s+)?(?:application|app|caller|calling\s+code|program|user|client|integrator|developer|embedder|consumer|library\s+user)s?\s+(?:to\s+)?)?`;
 
@@ -71,12 +81,13 @@ export const settingRequirementRules: readonly PhraseRule[] = [
   },
   {
     // "the attack requires the application to parse with XML_PARSE_HUGE", "you have to pass
-    // option ZSTD_d_stableOutBuffer", "needs the caller to enable `strict=false`". Builds
+    // option ZSTD_d_stableOutBuffer", "needs the caller to enable `strict=false`", "requires the
+    // application to open the file with the "O" mode flag". Builds
     // ("must be compiled with -DFOO") are the build rules' own.
     kind: 'requires-config',
     value: readApiSetting,
     pattern: new RegExp(
-      String.raw`\b${requirement}\s+${chooser}(?:(?!built|compiled|configured|rebuilt)\w+\s+){0,2}?(?:pass(?:es|ing)?|set(?:s|ting)?|enabl(?:e|es|ing)|turn(?:s|ing)?\s+on|specify(?:ing)?|supply(?:ing)?|opt(?:s|ing)?\s+into|with|using)\s+(?:the\s+)?(?:(?:non-default|experimental|optional|advanced|unsafe)\s+)?(?:(?:option|flag|setting|parameter|mode)\s+)?${settingName}`,
+      String.raw`\b${requirement}\s+${chooser}(?:(?!built|compiled|configured|rebuilt)\w+\s+){0,3}?(?:pass(?:es|ing)?|set(?:s|ting)?|enabl(?:e|es|ing)|turn(?:s|ing)?\s+on|specify(?:ing)?|supply(?:ing)?|opt(?:s|ing)?\s+into|with|using)\s+(?:the\s+)?(?:(?:non-default|experimental|optional|advanced|unsafe)\s+)?(?:(?:option|flag|setting|parameter|mode)\s+)?${settingName}`,
     ),
   },
 ];

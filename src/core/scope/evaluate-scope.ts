@@ -9,6 +9,7 @@ import { classifyVersionSupport, type VersionSupport } from './classify-version-
 import { findEffectiveValues } from './effective-facts.js';
 import { createMentionFinder, type MentionFinder } from './find-mentions.js';
 import {
+  createCheckoutPathResolver,
   createPathMatcher,
   listCitedPaths,
   matchComponents,
@@ -28,6 +29,10 @@ type ConditionOutcome =
 interface RuleContext {
   facts: readonly Fact[];
   components: ComponentMatch[];
+  /** A cited path's repository path (an absolute build-folder path resolved by the profile's globs). */
+  resolvePath: (path: string) => string;
+  /** The report's text, when known: where trace frames are read. */
+  body: string | undefined;
   versionSupport: VersionSupport;
   mentions: MentionFinder;
 }
@@ -185,11 +190,16 @@ function checkComponents(expected: readonly string[], context: RuleContext): Con
   };
 }
 
-function checkPathsOnly(globs: readonly string[], facts: readonly Fact[]): ConditionOutcome {
-  const cited = listCitedPaths(facts);
+function checkPathsOnly(
+  globs: readonly string[],
+  facts: readonly Fact[],
+  resolvePath: (path: string) => string,
+  body: string | undefined,
+): ConditionOutcome {
+  const cited = listCitedPaths(facts, body);
   if (cited.length === 0) return { status: 'unknown', detail: 'the report cites no paths' };
   const isMatch = createPathMatcher(globs);
-  const outside = cited.filter((fact) => !isMatch(toCitedPath(fact)));
+  const outside = cited.filter((fact) => !isMatch(resolvePath(toCitedPath(fact))));
   if (outside.length > 0) {
     return {
       status: 'fails',
@@ -275,7 +285,7 @@ function checkCondition(
     case 'components':
       return checkComponents(condition.components ?? [], context);
     case 'pathsOnly':
-      return checkPathsOnly(condition.pathsOnly ?? [], facts);
+      return checkPathsOnly(condition.pathsOnly ?? [], facts, context.resolvePath, context.body);
     case 'versions':
       return condition.versions
         ? checkVersions(condition.versions, context.versionSupport)
@@ -366,9 +376,16 @@ export function evaluateScope(
   report?: Report,
 ): ScopeEvaluation {
   const supported = profile.policy.supportedVersions;
+  const { components, inScope, outOfScope: exclusions } = profile.threatModel;
+  const resolvePath = createCheckoutPathResolver([
+    ...components.flatMap((component) => component.paths),
+    ...[...inScope, ...exclusions].flatMap((rule) => rule.when.pathsOnly ?? []),
+  ]);
   const context: RuleContext = {
     facts,
-    components: matchComponents(facts, profile.threatModel.components),
+    components: matchComponents(facts, components, resolvePath, report?.body),
+    resolvePath,
+    body: report?.body,
     // A `latest...` keyword the repository's tags have not resolved decides nothing.
     versionSupport:
       typeof supported === 'string'

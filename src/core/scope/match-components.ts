@@ -3,7 +3,9 @@
 import picomatch from 'picomatch';
 import type { Fact } from '../model/fact.js';
 import type { ThreatComponent } from '../model/security-profile.js';
-import { selectCitedCode } from './select-cited-code.js';
+import { dropAllocationFrames } from './drop-allocation-frames.js';
+import { resolveCheckoutPath } from './list-checkout-paths.js';
+import { isCodePath, selectCitedCode } from './select-cited-code.js';
 
 export interface ComponentMatch {
   component: ThreatComponent;
@@ -23,12 +25,14 @@ export function toCitedPath(fact: Fact): string {
   return fact.value.replace(/#L\d+(?:-L?\d+)?$/, '').replace(/(?::\d+){1,2}(?:-\d+)?$/, '');
 }
 
-/** The cited paths that say where the code is (see select-cited-code.ts). */
-export function listCitedPaths(facts: readonly Fact[]): Fact[] {
-  return selectCitedCode(
-    facts.filter((fact) => pathKinds.has(fact.kind) && toCitedPath(fact).length > 0),
-    toCitedPath,
-  );
+/**
+ * The cited paths that say where the code is (see select-cited-code.ts), without the frames of
+ * allocation wrappers in a trace (drop-allocation-frames.ts; `body` is the report's text).
+ */
+export function listCitedPaths(facts: readonly Fact[], body?: string): Fact[] {
+  const cited = facts.filter((fact) => pathKinds.has(fact.kind) && toCitedPath(fact).length > 0);
+  const isCode = (fact: Fact): boolean => fact.kind === 'diff' || isCodePath(toCitedPath(fact));
+  return selectCitedCode(dropAllocationFrames(cited, facts, isCode, body), toCitedPath);
 }
 
 // Compiling globs costs more than matching them; profiles are few and long-lived.
@@ -54,6 +58,15 @@ export function createPathMatcher(globs: readonly string[]): (path: string) => b
     const withoutFirstFolder = clean.replace(/^[^/]+\//, '');
     return withoutFirstFolder !== clean && isMatch(withoutFirstFolder);
   };
+}
+
+/**
+ * Turns a cited path into its repository path: an absolute path in the reporter's build or work
+ * folder becomes the shortest tail one of `globs` holds (list-checkout-paths.ts).
+ */
+export function createCheckoutPathResolver(globs: readonly string[]): (path: string) => string {
+  const isKnownPath = compileGlobs(globs);
+  return (path) => resolveCheckoutPath(path, isKnownPath);
 }
 
 // Folders of code that ships with a project but is not the product: a bare file name is not
@@ -107,14 +120,20 @@ function isBareFileName(path: string): boolean {
   return !path.includes('/');
 }
 
+/**
+ * `resolvePath` turns a build-folder path into its repository path (by default, by the
+ * components' globs); `body` is the report's text, where trace frames are read.
+ */
 export function matchComponents(
   facts: readonly Fact[],
   components: readonly ThreatComponent[],
+  resolvePath = createCheckoutPathResolver(components.flatMap((component) => component.paths)),
+  body?: string,
 ): ComponentMatch[] {
-  const cited = listCitedPaths(facts);
+  const cited = listCitedPaths(facts, body);
   const bare = new Map<Fact, readonly string[]>();
   for (const fact of cited) {
-    const path = toCitedPath(fact);
+    const path = resolvePath(toCitedPath(fact));
     if (isBareFileName(path)) {
       bare.set(
         fact,
@@ -125,7 +144,9 @@ export function matchComponents(
   const matches: ComponentMatch[] = [];
   for (const component of components) {
     const isMatch = createPathMatcher(component.paths);
-    const matching = cited.filter((fact) => !bare.has(fact) && isMatch(toCitedPath(fact)));
+    const matching = cited.filter(
+      (fact) => !bare.has(fact) && isMatch(resolvePath(toCitedPath(fact))),
+    );
     const bareMatching = [...bare]
       .filter(([, ids]) => ids.includes(component.id))
       .map(([fact, ids]) => ({ fact, candidates: ids }));

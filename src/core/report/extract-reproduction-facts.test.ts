@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { extractFacts } from './extract-facts.js';
+import { parseReportText } from './parse-report.js';
+
+const stepsOf = (text: string): string[] => {
+  const parsed = parseReportText('report.md', text);
+  if (!parsed.ok) throw new Error('unparsable test report');
+  return extractFacts(parsed.value[0]!)
+    .filter((fact) => fact.kind === 'reproduction-steps')
+    .map((fact) => fact.value);
+};
+
+const withheldPoc = (label: (name: string) => string): string =>
+  [
+    '# Heap overflow in parse_tag()',
+    '',
+    label('Summary'),
+    '',
+    'A heap overflow in `parse_tag()` gives code execution.',
+    '',
+    label('Proof of Concept'),
+    '',
+    'A working PoC is available upon request after the disclosure timeline is agreed.',
+    '',
+    label('Remediation'),
+    '',
+    '1. Validate the tag count.',
+    '2. Use safe copy functions.',
+    '3. Enable hardening flags.',
+  ].join('\n');
+
+describe('numbered lists led in by a reproduction cue', () => {
+  it('does not read a remediation list after a withheld PoC as steps, however labelled', () => {
+    expect(stepsOf(withheldPoc((name) => `## ${name}`))).toEqual([]);
+    expect(stepsOf(withheldPoc((name) => `**${name}:**`))).toEqual([]);
+    expect(stepsOf(withheldPoc((name) => `${name}:`))).toEqual([]);
+    expect(stepsOf(withheldPoc((name) => `🛠️ ${name}:`))).toEqual([]);
+  });
+
+  it('reads a plain label decorated with an emoji as its field', () => {
+    const parsed = parseReportText(
+      'report.md',
+      withheldPoc((name) => `🔬 ${name}:`),
+    );
+    if (!parsed.ok) throw new Error('unparsable test report');
+    const fields = parsed.value[0]!.sections.map((section) => section.field);
+    expect(fields).toContain('reproduction');
+    expect(fields).toContain('summary');
+  });
+
+  it('still reads steps led in by a cue in their own section or in unlabelled text', () => {
+    const ownSection = ['**Details:**', '', 'To reproduce:', '', '1. Build it.', '2. Run it.'];
+    expect(stepsOf(ownSection.join('\n'))).toEqual(['2 steps']);
+    expect(stepsOf('To reproduce it:\n\n1. Build it.\n2. Run it.')).toEqual(['2 steps']);
+  });
+});

@@ -1,0 +1,84 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { buildFact, buildProfile } from '../../../test/support/build-fact.js';
+import { evaluateScope } from './evaluate-scope.js';
+import { listCheckoutPaths, resolveCheckoutPath } from './list-checkout-paths.js';
+import { matchComponents } from './match-components.js';
+
+describe('listCheckoutPaths', () => {
+  it('lists the tails of a path in a build or work folder, longest first', () => {
+    expect(listCheckoutPaths('/home/ana/build/libtiff-4.7.1/libtiff/tif_luv.c')).toEqual([
+      'build/libtiff-4.7.1/libtiff/tif_luv.c',
+      'libtiff-4.7.1/libtiff/tif_luv.c',
+      'libtiff/tif_luv.c',
+    ]);
+    expect(listCheckoutPaths('/src/zstd/lib/decompress/x.c')).toContain('lib/decompress/x.c');
+    expect(listCheckoutPaths('~/work/proj/src/http/parser.c')).toContain('src/http/parser.c');
+  });
+
+  it('leaves relative paths and the system’s own folders alone', () => {
+    expect(listCheckoutPaths('libtiff/tif_luv.c')).toEqual([]);
+    expect(listCheckoutPaths('/usr/include/stdio.h')).toEqual([]);
+    expect(listCheckoutPaths('/etc/passwd')).toEqual([]);
+  });
+
+  it('only lists tails of the path that keep a folder', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.stringMatching(/^[a-z0-9._-]{0,6}$/), { maxLength: 6 }),
+        fc.constantFrom('/home/u/', '/tmp/', '/src/', '~/', '/usr/lib/', ''),
+        (parts, root) => {
+          const path = root + parts.join('/');
+          for (const tail of listCheckoutPaths(path)) {
+            expect(path.endsWith(`/${tail}`)).toBe(true);
+            expect(tail).toContain('/');
+          }
+        },
+      ),
+    );
+  });
+});
+
+describe('resolveCheckoutPath', () => {
+  const isKnown = (tail: string): boolean => /^(?:libtiff|tools|build)\//.test(tail);
+
+  it('takes the shortest tail the profile knows, not the reporter’s own build folder', () => {
+    expect(resolveCheckoutPath('/home/ana/build/libtiff-4.7.1/libtiff/tif_luv.c', isKnown)).toBe(
+      'libtiff/tif_luv.c',
+    );
+    expect(resolveCheckoutPath('/home/ana/libtiff/tools/tiffcp.c', isKnown)).toBe('tools/tiffcp.c');
+    expect(resolveCheckoutPath('/home/ana/notes/x.c', isKnown)).toBe('/home/ana/notes/x.c');
+    expect(resolveCheckoutPath('libtiff/tif_luv.c', () => false)).toBe('libtiff/tif_luv.c');
+  });
+
+  it('places a trace in the reporter’s build folder in the component of its repository path', () => {
+    const profile = buildProfile();
+    const facts = [
+      buildFact('file-path', '/home/ana/build/tinyhttpd-2.4.1/src/http/chunked.c'),
+      buildFact('file-path', '/home/ana/build/asan.sh'),
+    ];
+    const ids = matchComponents(facts, profile.threatModel.components).map(
+      (match) => match.component.id,
+    );
+    expect(ids).toEqual(['http-parser']);
+  });
+
+  it('does not let a reporter’s `build/` folder make a build-folder exclusion hold', () => {
+    const profile = buildProfile({
+      outOfScope: [
+        {
+          id: 'OOS-BUILD',
+          statement: 'Only the build scripts.',
+          when: { pathsOnly: ['build/**'] },
+        },
+      ],
+    });
+    const facts = [buildFact('file-path', '/home/ana/build/tinyhttpd-2.4.1/src/http/chunked.c')];
+    const ids = evaluateScope(profile, facts).outOfScope.map((match) => match.ruleId);
+    expect(ids).not.toContain('OOS-BUILD');
+    const inBuildFolder = [buildFact('file-path', '/home/ana/tinyhttpd/build/gen.sh')];
+    expect(evaluateScope(profile, inBuildFolder).outOfScope.map((m) => m.ruleId)).toContain(
+      'OOS-BUILD',
+    );
+  });
+});

@@ -1,0 +1,41 @@
+// Where a path in the reporter's own build directory lies in the repository. Sanitizer traces and
+// build logs print absolute paths of the reporter's checkout or unpacked tarball
+// (`/home/ana/build/libtiff-4.7.1/libtiff/tif_luv.c`, `/src/project/lib/x.c` on OSS-Fuzz): the
+// repository path is some tail of it, after the folder the sources were unpacked into, whose name
+// (`libtiff-4.7.1`, `tiff-4.7.1`, `checkout`) says nothing reliable. The shortest tail the profile
+// knows (a component's or an exclusion's glob holds it) is taken: the longer ones run through the
+// reporter's own folders (`build/libtiff-4.7.1/...` is not the project's `build/` folder).
+
+// Home, temporary, build and work folders a checkout lives in; never the system's own folders
+// (`/usr/include/stdio.h` is not the project's `include/stdio.h`).
+const workingRoot =
+  /^(?:~|\/home\/[^/]+|\/Users\/[^/]+|\/root|\/tmp|\/var\/tmp|\/builds?|\/src|\/work(?:space)?s?|\/opt|\/mnt|\/srv|\/usr(?:\/local)?\/src)\//;
+
+/**
+ * The tails of an absolute path under a home, build or work folder that could be its path in the
+ * repository, longest first, each with at least one folder (`libtiff/tif_luv.c`, not `tif_luv.c`);
+ * none for a relative path or a system path.
+ */
+export function listCheckoutPaths(path: string): string[] {
+  const root = workingRoot.exec(path);
+  if (root === null) return [];
+  const parts = path.slice(root[0].length).split('/');
+  const tails: string[] = [];
+  for (let first = 0; first <= parts.length - 2; first += 1) {
+    if (parts[first] === '' || parts[first] === '.' || parts[first] === '..') continue;
+    tails.push(parts.slice(first).join('/'));
+  }
+  return tails;
+}
+
+/**
+ * The repository path of a cited path: for an absolute path in a build or work folder, the
+ * shortest of its tails that `isKnownPath` accepts; otherwise the path itself.
+ */
+export function resolveCheckoutPath(path: string, isKnownPath: (tail: string) => boolean): string {
+  const tails = listCheckoutPaths(path);
+  for (let index = tails.length - 1; index >= 0; index -= 1) {
+    if (isKnownPath(tails[index]!)) return tails[index]!;
+  }
+  return path;
+}
