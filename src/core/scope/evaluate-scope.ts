@@ -45,7 +45,6 @@ const codeNotSettings: ReadonlySet<string> = new Set(['caller-callback']);
  * controls or needs (`xmlwf -p`, `run with -c some.conf`, "I logged in as admin to test"), and a
  * user's own choice ("when the user passes --insecure") is a configuration, not attacker control.
  */
-
 const excludedActors: Partial<Record<FactKind, readonly FactActor[]>> = {
   'attacker-controls': ['reporter', 'user'],
   'privileges-required': ['reporter'],
