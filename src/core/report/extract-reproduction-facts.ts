@@ -57,13 +57,18 @@ function readLeadIn(text: string, offset: number): string {
 const reproductionCues = new RegExp(reproductionCue.source, 'gi');
 
 /**
- * Whether a reproduction cue leads in to the list at `start`. A list in a known section of
- * another kind ("Remediation:" after a "Proof of Concept:" that only says the PoC is available
- * upon request) is not led in by a cue of an earlier section, however the sections are written.
+ * Whether a reproduction cue leads in to the list at `start` (in section `field`). A list in a
+ * known section of another kind ("Remediation:" after a "Proof of Concept:" that only says the PoC
+ * is available upon request) is not led in by a cue of an earlier section, however the sections
+ * are written.
  */
-function hasReproductionLeadIn(sink: FactSink, text: string, start: number): boolean {
+function hasReproductionLeadIn(
+  sink: FactSink,
+  text: string,
+  start: number,
+  field: string | null,
+): boolean {
   const leadIn = readLeadIn(text, start);
-  const field = sink.fieldAt(start);
   if (field === null) return reproductionCue.test(leadIn);
   const leadInStart = start - leadIn.length;
   for (const cue of leadIn.matchAll(reproductionCues)) {
@@ -85,7 +90,7 @@ function addStepRun(
   // renderings have no heading to stop the lead-in at).
   const isReproduction =
     field === 'reproduction' ||
-    (field !== 'proposed-patch' && hasReproductionLeadIn(sink, text, start));
+    (field !== 'proposed-patch' && hasReproductionLeadIn(sink, text, start, field));
   if (isReproduction)
     sink.add('reproduction-steps', `${run.length} steps`, start, run[run.length - 1]!.end);
 }
