@@ -41,14 +41,14 @@ export interface DocumentAnalysis {
   /** It names a development build ("jq-1.7-37-g88f01a7"), whose line numbers are not a release's. */
   namesDevelopmentBuild: boolean;
   /**
-   * Its title or text names a source file (`Http2UpgradeHandler.java`, `src/utils.py`), a class
-   * (`Http2UpgradeHandler`) or a snake_case identifier: such a report points at code even when
-   * no location was read from it.
+   * Its title or text names a source file (`Http2UpgradeHandler.java`, `src/utils.py`) or a
+   * snake_case identifier: such a report points at code even when no location was read from it.
    */
-  namesCode: boolean;
-  /** Names a source file or a snake_case identifier (`namesCode` without class names). */
   namesFileOrSnakeName: boolean;
-  /** Class names the text names, lower-cased (`findClassNames`). */
+  /**
+   * Class names its title or text names (`Http2UpgradeHandler`), lower-cased: code too, unless
+   * they are the product's vocabulary (measure-duplicate-signals.ts decides).
+   */
   classNames: string[];
   /** Advisory ids the text says the document is not, or differs from ("this is not CVE-..."). */
   contrastedIds: string[];
@@ -124,7 +124,8 @@ export function analyzeDuplicateDocument(doc: DuplicateDocument): DocumentAnalys
   const terms = tokenizeForMatching(`${title}\n${text}\n${packageText}`);
   // Ids in the text are mentions: a report or advisory is known only by the ids it is given
   // (`doc.aliases`, which buildReportDocument fills from the report's own identifier lines).
-  const mentioned = [...`${title}\n${text}`.matchAll(aliasPattern)].map((m) => m[0]);
+  const titled = `${title}\n${text}`;
+  const mentioned = [...titled.matchAll(aliasPattern)].map((m) => m[0]);
   const aliases = unique(doc.aliases.slice(0, 200).map(normalizeAlias));
   const ownAliases = new Set(aliases);
   const functions = unique(doc.functions.slice(0, 200).map(normalizeFunction));
@@ -157,17 +158,16 @@ export function analyzeDuplicateDocument(doc: DuplicateDocument): DocumentAnalys
     packages,
     versions: extractVersionKeys(
       doc.packages.slice(0, 50).flatMap((p) => p.versions.slice(0, 100)),
-      `${title}\n${text}`,
+      titled,
     ),
     functions,
     paths,
     fileNames,
     bugClasses: findBugClasses(title, text),
     crash: findCrashSignature(title, text),
-    namesDevelopmentBuild: namesDevelopmentBuild(`${title}\n${text}`),
-    namesCode: namesCodeIdentifier(`${title}\n${text}`),
-    namesFileOrSnakeName: namesFileOrSnakeIdentifier(`${title}\n${text}`),
-    classNames: findClassNames(`${title}\n${text}`),
+    namesDevelopmentBuild: namesDevelopmentBuild(titled),
+    namesFileOrSnakeName: namesFileOrSnakeIdentifier(titled),
+    classNames: findClassNames(titled),
     cwes: unique(
       doc.cwes
         .slice(0, 50)
@@ -177,34 +177,23 @@ export function analyzeDuplicateDocument(doc: DuplicateDocument): DocumentAnalys
     contrastedIds: contrast.contrastedIds.filter((id) => !ownAliases.has(id)),
     contrastedNames: new Set(contrast.contrastedNames),
     time: Number.isFinite(time) ? time : null,
-    shingles: hashShingles(`${title}\n${text}`),
+    shingles: hashShingles(titled),
   };
 }
 
 /** Two or more capitalised words run together, with a lower-case letter after the first. */
-const classNamePattern = /\b[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*){1,8}[a-z0-9]\b/;
+const classNamesPattern = /\b[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*){1,8}[a-z0-9]\b/g;
 /** Words joined by underscores (`ZSTD_decompress`, `max_form_memory_size`). */
 const snakeNamePattern = /\b[A-Za-z][A-Za-z0-9]{0,63}(?:_[A-Za-z0-9]{1,64}){1,8}\b/;
 
-/**
- * The text names a source file, a class (`Http2UpgradeHandler`, not `Content-Disposition`) or a
- * snake_case identifier: it points at code, even when no location was read from it.
- */
-export function namesCodeIdentifier(text: string): boolean {
-  const bounded = text.slice(0, maxMatchingChars);
-  return namesFileOrSnakeIdentifier(bounded) || classNamePattern.test(bounded);
-}
-
-/** The text names a source file or a snake_case identifier (class names left out). */
-function namesFileOrSnakeIdentifier(text: string): boolean {
+/** The text names a source file or a snake_case identifier (class names: findClassNames). */
+export function namesFileOrSnakeIdentifier(text: string): boolean {
   const bounded = text.slice(0, maxMatchingChars);
   return findCodeNames(bounded).paths.length > 0 || snakeNamePattern.test(bounded);
 }
 
-const classNamesPattern = new RegExp(classNamePattern.source, 'g');
-
 /** The class names a text names, lower-cased as matching terms are (at most 20). */
-function findClassNames(text: string): string[] {
+export function findClassNames(text: string): string[] {
   const names = new Set<string>();
   for (const match of text.slice(0, maxMatchingChars).matchAll(classNamesPattern)) {
     names.add(match[0].toLowerCase());

@@ -1,11 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { namesCodeIdentifier } from './analyze-duplicate-document.js';
+import { findClassNames, namesFileOrSnakeIdentifier } from './analyze-duplicate-document.js';
 
-describe('namesCodeIdentifier', () => {
+/** What a document analysis reads as naming code: a file or snake_case name, or a class. */
+function namesCodeIdentifier(text: string): boolean {
+  return namesFileOrSnakeIdentifier(text) || findClassNames(text).length > 0;
+}
+
+describe('namesFileOrSnakeIdentifier and findClassNames', () => {
   it('sees a source file, a class or a snake_case identifier', () => {
     expect(namesCodeIdentifier('see java/org/example/Handler.java for the loop')).toBe(true);
     expect(namesCodeIdentifier('Http2UpgradeHandler keeps the stream')).toBe(true);
+    expect(findClassNames('Http2UpgradeHandler keeps the stream')).toEqual(['http2upgradehandler']);
     expect(namesCodeIdentifier('raise max_form_memory_size and it still stalls')).toBe(true);
   });
 
