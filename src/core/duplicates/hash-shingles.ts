@@ -1,20 +1,12 @@
 // Word 5-gram shingles of a text as sorted 32-bit hashes, to spot reports pasted from one another
 // (an exact set, not a sketch: reports are short, and the share of shared shingles is then exact).
 
+import { hashFnv1a } from '../text/hash-fnv1a.js';
 import { normalizeForMatching } from './normalize-for-matching.js';
 
 const shingleSize = 5;
 /** Shingles kept per document: enough for a long pasted report, bounded for hostile input. */
 const maxShingles = 1_000;
-
-function hashString(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
 
 /** Sorted, distinct hashes of the text's word 5-grams (lowercase, punctuation ignored). */
 export function hashShingles(text: string): Uint32Array {
@@ -24,7 +16,7 @@ export function hashShingles(text: string): Uint32Array {
       .match(/[\p{L}\p{N}_]+/gu) ?? [];
   // Hash each word once, then fold five word hashes per shingle: no strings are built per shingle.
   const wordHashes = new Uint32Array(words.length);
-  for (let i = 0; i < words.length; i++) wordHashes[i] = hashString(words[i]!);
+  for (let i = 0; i < words.length; i++) wordHashes[i] = hashFnv1a(words[i]!);
   const hashes = new Set<number>();
   for (let i = 0; i + shingleSize <= words.length && hashes.size < maxShingles; i++) {
     let h = 0x811c9dc5;

@@ -62,8 +62,10 @@ export function findDurations(line: string): Duration[] {
   });
 }
 
-/** Email addresses on a line, lower-cased, with trailing dots removed. */
-/** E-mail addresses in a line; an address ends in a top-level domain of letters ("-@0.0" is none). */
+/**
+ * E-mail addresses on a line, lower-cased, with trailing dots removed; an address ends in a
+ * top-level domain of letters ("-@0.0" is none).
+ */
 export function findEmails(line: string): string[] {
   return [...line.matchAll(emailPattern)]
     .map((match) => trimEndCharacters(match[0].toLowerCase(), '.'))

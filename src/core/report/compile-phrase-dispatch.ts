@@ -18,9 +18,9 @@ export interface PhraseDispatchGroup {
   flags: string;
   /**
    * The rules' indexes in the table, in the order they are tried at a word: the first that matches
-   * there is the group's match (as the alternation of their patterns would be). Each rule's
-   * pattern is compiled once and shared by its groups: one regex per group, joining its rules'
-   * patterns, compiled about three times as much pattern text on a report's first run.
+   * there is the group's match (as the alternation of their patterns would be). Each rule's regex
+   * is made once and shared by every group it is in (joining a group's patterns into one regex
+   * compiled about three times as much pattern text on a report's first run).
    */
   rules: number[];
 }

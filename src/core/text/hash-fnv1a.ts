@@ -1,5 +1,6 @@
 // FNV-1a over a string's UTF-16 code units, 32 bits unsigned: the hash of the severity model's
-// feature table (its file is built with it) and of the dependency guard's name table.
+// feature table (its file is built with it), of the dependency guard's name table and of
+// duplicate shingles.
 
 export function hashFnv1a(text: string): number {
   let hash = 0x811c9dc5;
