@@ -8,6 +8,7 @@ import {
   foldTextForLiterals,
   hasRequiredLiterals,
 } from './find-required-literals.js';
+import { versionPatternLiterals, versionPatterns } from './extract-version-facts.js';
 import { phraseDispatchTable } from './phrase-dispatch-table.js';
 import { phraseRules } from './phrase-rules.js';
 
@@ -20,6 +21,12 @@ function matchesSomewhere(index: number, text: string): boolean {
 /** Soundness: a text the rule matches always passes the rule's literal check. */
 function expectNoRuleSkippedWrongly(text: string): void {
   const folded = foldTextForLiterals(text);
+  versionPatterns.forEach(({ pattern }, index) => {
+    if (!new RegExp(pattern.source, pattern.flags.replace('g', '')).test(text)) return;
+    expect(hasRequiredLiterals(folded, versionPatternLiterals[index]!), `version ${index}`).toBe(
+      true,
+    );
+  });
   phraseRules.forEach((_, index) => {
     if (!matchesSomewhere(index, text)) return;
     const required = phraseDispatchTable.required[index]!;
@@ -228,10 +235,13 @@ describe('the phrase rules’ required literals', () => {
       casing === 'lower' ? text.toLowerCase() : casing === 'upper' ? text.toUpperCase() : text,
     );
 
+  const versionWord = fc.constantFrom('2.3.1', 'v1.2', '2.x', '<=', '>', 'Since', 'UP TO', 'tag');
+
   it('never skip a rule on a text it matches (texts of the rules’ own words)', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(word, spacing), { minLength: 1, maxLength: 12 }), (parts) =>
-        expectNoRuleSkippedWrongly(parts.map(([text, gap]) => text + gap).join('')),
+      fc.property(
+        fc.array(fc.tuple(fc.oneof(word, versionWord), spacing), { minLength: 1, maxLength: 12 }),
+        (parts) => expectNoRuleSkippedWrongly(parts.map(([text, gap]) => text + gap).join('')),
       ),
       { numRuns: 300 },
     );
