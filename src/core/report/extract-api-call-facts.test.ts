@@ -31,6 +31,14 @@ describe('findCalls', () => {
     expect(callsIn('while(n)')).toEqual([]);
   });
 
+  it('reads a bounded number of calls, in linear time', () => {
+    const hostile = 'f('.repeat(200_000);
+    const started = performance.now();
+    expect(findCalls(hostile)).toEqual([]);
+    expect(findCalls('g(x);'.repeat(10_000))).toHaveLength(200);
+    expect(performance.now() - started).toBeLessThan(2_000);
+  });
+
   it('keeps a call spread over lines and drops one that never closes', () => {
     expect(callsIn('yaml.load(\n    data,\n    Loader=yaml.UnsafeLoader,\n)')).toEqual([
       'yaml.load(data, Loader=yaml.UnsafeLoader)',
@@ -64,6 +72,9 @@ describe('api-call facts', () => {
       'yaml.load(body, Loader=yaml.UnsafeLoader)',
     ]);
     expect(apiCalls('The loop is in `http_read_chunked()`.')).toEqual([]);
+    expect(
+      apiCalls('Our code: return yaml.load(inhalt, Loader=yaml.UnsafeLoader) Steps: 1.'),
+    ).toEqual(['yaml.load(inhalt, Loader=yaml.UnsafeLoader)']);
   });
 
   it("does not read diffs or code introduced as the library's own", () => {

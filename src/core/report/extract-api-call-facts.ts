@@ -3,8 +3,8 @@
 // `yaml.unsafe_load(body)`, `env.from_string(request.form["x"])` with `env = Environment()`.
 // Each call is an `api-call` fact whose value is its signature (`call-signature.ts`). Read from
 // the caller's fenced blocks and indented snippets (actor `user`, like settings written as code)
-// and from inline code in prose with arguments (whose it is is left to the sentence; `parse()`
-// alone names a function). Not read: diffs, blocks
+// and from prose, inline code or code run into a sentence, with arguments (whose it is is left to
+// the sentence; `parse()` alone names a function). Not read: diffs, blocks
 // introduced as the library's own code, function definitions, control-flow keywords.
 
 import type { CodeBlock } from './find-code-blocks.js';
@@ -57,7 +57,8 @@ const keywords = new Set([
   'class',
 ]);
 const maxArgumentsLength = 600;
-const inlineCode = /`([^`\n]{3,300})`/g;
+// A block of a million `f(` would cost `maxArgumentsLength` each: the first calls say enough.
+const maxCallsPerCode = 200;
 
 /** The index of the `)` closing the `(` at `open`, or -1 within the bound. */
 function findClose(text: string, open: number): number {
@@ -93,7 +94,10 @@ export function findCalls(code: string, offset = 0): FoundCall[] {
   forEachMatch(constructed, code, (match) => classes.set(match[1]!, match[2]!));
   const calls: FoundCall[] = [];
   const calleeClosedAt = new Map<number, string>();
+  let examined = 0;
   forEachMatch(callOpen, code, (match) => {
+    examined += 1;
+    if (examined > maxCallsPerCode) return;
     let callee = match[1]!;
     const start = match.index;
     if (keywords.has(callee) || definition.test(code.slice(Math.max(0, start - 10), start))) return;
@@ -130,7 +134,7 @@ function addCalls(sink: FactSink, calls: readonly FoundCall[], actor: 'user' | u
   }
 }
 
-/** Adds the calls of the caller's code blocks (`codeBlocks`: no diffs), snippets and inline code. */
+/** Adds the calls of the caller's code blocks (`codeBlocks`: no diffs), snippets and prose. */
 export function extractApiCallFacts(
   sink: FactSink,
   prose: string,
@@ -148,14 +152,12 @@ export function extractApiCallFacts(
     if (isIndentedDiff(text) || isLibraryCode(prose, snippet.start)) continue;
     addCalls(sink, findCalls(text, snippet.start), 'user');
   }
-  forEachMatch(inlineCode, prose, (match) => {
-    const start = match.index + 1;
-    const inSnippet = snippets.some((snippet) => start >= snippet.start && start < snippet.end);
-    if (inSnippet) return;
-    // `parse_header()` names a function; a call with arguments is code someone runs.
-    const calls = findCalls(match[1]!, start).filter(
-      (call) => (call.signature.args ?? []).length > 0,
-    );
-    addCalls(sink, calls, undefined);
-  });
+  // Prose: inline code and code run into a sentence ("... in our service: return
+  // yaml.load(inhalt, Loader=yaml.UnsafeLoader)"), calls with arguments only.
+  const proseCalls = findCalls(prose).filter(
+    (call) =>
+      (call.signature.args ?? []).length > 0 &&
+      !snippets.some((snippet) => call.start >= snippet.start && call.start < snippet.end),
+  );
+  addCalls(sink, proseCalls, undefined);
 }
