@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildTestReport } from './build-test-report.js';
 import { findCalls } from './extract-api-call-facts.js';
@@ -37,6 +38,35 @@ describe('findCalls', () => {
     expect(findCalls(hostile)).toEqual([]);
     expect(findCalls('g(x);'.repeat(10_000))).toHaveLength(200);
     expect(performance.now() - started).toBeLessThan(2_000);
+  });
+
+  it('never throws, and every call lies inside the code', () => {
+    const piece = fc.constantFrom(
+      'a.b(',
+      ')',
+      '(',
+      ',',
+      'x=',
+      '"',
+      "'",
+      'def ',
+      ' ',
+      '\n',
+      'env = E()',
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(piece, fc.string({ maxLength: 8 })), { maxLength: 60 }),
+        (parts) => {
+          const code = parts.join('');
+          for (const call of findCalls(code, 5)) {
+            expect(call.start).toBeGreaterThanOrEqual(5);
+            expect(call.end).toBeLessThanOrEqual(code.length + 5);
+            expect(code[call.end - 6]).toBe(')');
+          }
+        },
+      ),
+    );
   });
 
   it('keeps a call spread over lines and drops one that never closes', () => {
