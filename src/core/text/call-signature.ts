@@ -17,7 +17,7 @@ export interface CallSignature {
 }
 
 /** A pattern argument that holds on any argument but a literal: data, not the developer's text. */
-export const nonLiteralArgument = 'non-literal';
+const nonLiteralArgument = 'non-literal';
 const literalText = '<literal>';
 const expressionText = '<expression>';
 
