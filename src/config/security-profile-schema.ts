@@ -3,8 +3,7 @@
 
 import { validRange } from 'semver';
 import * as z from 'zod';
-import { requirementNames, type SecurityProfile } from '../core/triage.js';
-import { parseCallSignature } from '../core/text/call-signature.js';
+import { parseCallSignature, requirementNames, type SecurityProfile } from '../core/triage.js';
 import { camelCaseKeys } from './camel-case-keys.js';
 import { suggestClosestKey } from './suggest-closest-key.js';
 
