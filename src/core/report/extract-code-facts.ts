@@ -6,6 +6,7 @@ import type { FactSink } from './create-fact-sink.js';
 import { normaliseFilePath } from './is-likely-file-path.js';
 import { forEachMatch } from './for-each-match.js';
 import { shellInfos } from './shell-infos.js';
+import { extractApiCallFacts } from './extract-api-call-facts.js';
 import { extractCodeSettingFacts } from './extract-code-setting-facts.js';
 
 const diffInfos = new Set(['diff', 'patch', 'udiff']);
@@ -140,4 +141,5 @@ export function extractCodeFacts(
   if (prose.includes('\n+++ ')) addRawDiffs(sink, prose);
   // A diff is the project's own source; other code may be the caller's, with its settings.
   extractCodeSettingFacts(sink, prose, callerCode);
+  extractApiCallFacts(sink, prose, callerCode);
 }

@@ -222,7 +222,22 @@ describe('requires-config', () => {
     ['Our user-supplied KnownHostsCommand script prints keys.', ['caller-callback']],
     ['The escape requires the unsafe custom filter we registered.', ['caller-callback']],
     ['It needs a custom template filter the application added.', ['caller-callback']],
+    ['The constructor function we registered runs the command.', ['caller-callback']],
+    ['This only happens when `server.fs.strict` is set to false.', ['server.fs.strict']],
+    ['It only happens when `allow_unicode` is set.', ['allow_unicode']],
   ]);
+
+  it('does not take a condition on a value inside the code for a setting', () => {
+    for (const text of [
+      'The overlay renders the frame only when `err.loc.file` is set.',
+      'The decoding branch only runs when `self.raw_decode` is set.',
+      'It copies the header again if `this.pending` is true.',
+      'The loop ends early when `node->next` is set.',
+      'The branch runs if `obj.flag` is truthy.',
+    ]) {
+      expect(valuesOf(text, 'requires-config'), text).toEqual([]);
+    }
+  });
 
   it("does not take a denied or a neutral custom filter for the caller's own unsafe code", () => {
     expect(

@@ -34,6 +34,22 @@ function normaliseOptionName(name: string): string | null {
   return /^debug(?:ging)?$/.test(cleaned) ? 'debug' : cleaned;
 }
 
+// A member of a value in code (`err.loc.file`, `self.raw_decode`, `node->next`): not a setting's name.
+const codeExpression = /->|^(?:self|this|cls)\.|^[a-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)+$/;
+
+/**
+ * "when `foo` is enabled" names a setting; "when `err.loc.file` is set" (and "when `self.x` is
+ * true") is a condition on a value inside the code, the path the code takes, not a setting the
+ * attack needs. A dotted name that is "set to" something stays a setting (`server.fs.strict`).
+ */
+function readOptionCondition(matched: string): string | null {
+  const quoted = /`([^`]+)`/.exec(matched)?.[1] ?? '';
+  const isOnObject = /->|^(?:self|this|cls)\./.test(quoted);
+  const isSetOnly = /\bset$/.test(matched) && !/\b(?:option|setting|flag|feature)\s/.test(matched);
+  if (isOnObject || (isSetOnly && codeExpression.test(quoted))) return null;
+  return readOptionName(matched);
+}
+
 function readOptionName(matched: string): string | null {
   const quoted = /`([^`]+)`/.exec(matched);
   if (quoted) return normaliseOptionName(quoted[1]!);
@@ -577,10 +593,11 @@ export const phraseRules: readonly PhraseRule[] = [
       /\b(?:requires?|requiring|needs?|only\s+(?:when|if)|when|if|with|once|after)\s+(?:the\s+)?(?:non-default\s+|optional\s+|experimental\s+)?`-{0,2}[A-Za-z_][\w.-]*`\s+(?:option|setting|flag|feature|config(?:uration)?\s+option|directive|module|extension|plugin)\b/,
   },
   {
+    // "when `foo` is enabled"; not "when `err.loc.file` is set" (readOptionCondition).
     kind: 'requires-config',
-    value: readOptionName,
+    value: readOptionCondition,
     pattern: new RegExp(
-      String.raw`\b(?:when|if|only\s+(?:when|if)|once|while)\s+(?:the\s+)?\x60-{0,2}[A-Za-z_][\w.-]*\x60(?:\s+(?:option|setting|flag|feature))?\s+(?:is|are)\s+(?:${versionCheck}|true|configured)\b${setByInput}`,
+      String.raw`\b(?:when|if|only\s+(?:when|if)|once|while)\s+(?:the\s+)?\x60-{0,2}[A-Za-z_][\w.>-]*\x60(?:\s+(?:option|setting|flag|feature))?\s+(?:is|are)\s+(?:${versionCheck}|true|configured)\b${setByInput}(?:[ \t]+to\b)?`,
     ),
   },
   {
@@ -608,13 +625,14 @@ export const phraseRules: readonly PhraseRule[] = [
       /\b(?:user|caller|application|app|developer|client|integrator)[\s-](?:supplied|provided|defined|written|registered)\s+(?:`[^`\n]{1,60}`\s+|[\w.-]{1,40}\s+)?(?:callbacks?|interceptors?|hooks?|scripts?|commands?|handlers?|middlewares?|plugins?|transforms?|functions?)\b|\b(?:their|its|our|your|the\s+(?:caller|application|user)'s)\s+own\s+(?:[\w.-]{1,40}\s+)?(?:callbacks?|interceptors?|hooks?|handlers?|middlewares?|transforms?)\b|\bcustom\s+(?:[\w.-]{1,40}\s+)?(?:callbacks?|interceptors?|hooks?)\b/,
   },
   {
-    // The same for extension points a template engine or a plugin host offers: "the unsafe custom
-    // filter we registered", "a custom template filter the application added" (a custom filter
-    // alone is not the caller's fault: "any custom filter list is parsed the same way").
+    // The same for extension points a template engine, a plugin host or a serialiser offers: "the
+    // unsafe custom filter we registered", "a custom template filter the application added", "the
+    // constructor function we registered" (a custom filter alone is not the caller's fault: "any
+    // custom filter list is parsed the same way").
     kind: 'requires-config',
     value: 'caller-callback',
     pattern:
-      /\b(?:unsafe|insecure|dangerous)\s+custom\s+(?:filters?|extensions?|globals?|callbacks?|hooks?|plugins?)\b|\bcustom\s+(?:template\s+)?(?:filters?|extensions?|plugins?)\s+(?:we|they|you|I|the\s+(?:application|app|developer|caller|user))\s+(?:registered|added|installed|wrote|exposed)\b/,
+      /\b(?:unsafe|insecure|dangerous)\s+custom\s+(?:filters?|extensions?|globals?|callbacks?|hooks?|plugins?)\b|\bcustom\s+(?:template\s+)?(?:filters?|extensions?|plugins?)\s+(?:we|they|you|I|the\s+(?:application|app|developer|caller|user))\s+(?:registered|added|installed|wrote|exposed)\b|\b(?:constructors?|representers?|resolvers?|callbacks?|hooks?|handlers?)\s+(?:functions?\s+)?(?:we|they|you|I|the\s+(?:application|app|developer|caller|user))\s+(?:registered|added|installed|wrote)\b/,
   },
   {
     kind: 'requires-config',
