@@ -7,6 +7,8 @@ import {
   type PhraseDispatchGroup,
 } from './compile-phrase-dispatch.js';
 import type { FactSink } from './create-fact-sink.js';
+import { isImpactContrasted } from './is-impact-contrasted.js';
+import { isInsideFileName } from './is-inside-file-name.js';
 import { isNegated, readClauseBefore } from './is-negated.js';
 import { isOnByDefault } from './is-on-by-default.js';
 import { isSpeculative } from './is-speculative.js';
@@ -129,6 +131,9 @@ function accept(
 ): void {
   const end = start + matched.length;
   if (rule.isNegatable !== false && isNegated(text, start, end)) return;
+  // "crash-0093.png" is a name; "more than a crash" is the lesser outcome, not the claim.
+  if (isInsideFileName(text, start, end)) return;
+  if (rule.kind === 'impact' && isImpactContrasted(text, start)) return;
   if (rule.isPrecondition === true && outcomeBefore.test(readClauseBefore(text, start))) return;
   if (rule.kind === 'requires-config' && isOnByDefault(text, end)) return;
   const value = typeof rule.value === 'string' ? rule.value : rule.value(matched);
