@@ -222,7 +222,16 @@ describe('requires-config', () => {
     ['Our user-supplied KnownHostsCommand script prints keys.', ['caller-callback']],
     ['The escape requires the unsafe custom filter we registered.', ['caller-callback']],
     ['It needs a custom template filter the application added.', ['caller-callback']],
+    ['It is our callback that writes more than it declared.', ['caller-callback']],
+    ["The bug is in the application's row transform.", ['caller-callback']],
   ]);
+
+  it("does not take a callback the library misuses for the caller's fault", () => {
+    expect(
+      valuesOf('libpng calls our callback with a length past the buffer.', 'requires-config'),
+    ).toEqual([]);
+    expect(valuesOf('It is not our callback that overflows.', 'requires-config')).toEqual([]);
+  });
 
   it("does not take a denied or a neutral custom filter for the caller's own unsafe code", () => {
     expect(
