@@ -225,6 +225,8 @@ describe('requires-config', () => {
     ['The constructor function we registered runs the command.', ['caller-callback']],
     ['This only happens when `server.fs.strict` is set to false.', ['server.fs.strict']],
     ['It only happens when `allow_unicode` is set.', ['allow_unicode']],
+    ['It is our callback that writes more than it declared.', ['caller-callback']],
+    ["The bug is in the application's row transform.", ['caller-callback']],
   ]);
 
   it('does not take a condition on a value inside the code for a setting', () => {
@@ -237,6 +239,13 @@ describe('requires-config', () => {
     ]) {
       expect(valuesOf(text, 'requires-config'), text).toEqual([]);
     }
+  });
+
+  it("does not take a callback the library misuses for the caller's fault", () => {
+    expect(
+      valuesOf('libpng calls our callback with a length past the buffer.', 'requires-config'),
+    ).toEqual([]);
+    expect(valuesOf('It is not our callback that overflows.', 'requires-config')).toEqual([]);
   });
 
   it("does not take a denied or a neutral custom filter for the caller's own unsafe code", () => {

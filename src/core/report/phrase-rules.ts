@@ -625,6 +625,14 @@ export const phraseRules: readonly PhraseRule[] = [
       /\b(?:user|caller|application|app|developer|client|integrator)[\s-](?:supplied|provided|defined|written|registered)\s+(?:`[^`\n]{1,60}`\s+|[\w.-]{1,40}\s+)?(?:callbacks?|interceptors?|hooks?|scripts?|commands?|handlers?|middlewares?|plugins?|transforms?|functions?)\b|\b(?:their|its|our|your|the\s+(?:caller|application|user)'s)\s+own\s+(?:[\w.-]{1,40}\s+)?(?:callbacks?|interceptors?|hooks?|handlers?|middlewares?|transforms?)\b|\bcustom\s+(?:[\w.-]{1,40}\s+)?(?:callbacks?|interceptors?|hooks?)\b/,
   },
   {
+    // The reporter says where the fault is: "it is our callback that writes more than it
+    // declared", "the bug is in the application's transform".
+    kind: 'requires-config',
+    value: 'caller-callback',
+    pattern:
+      /\b(?:it\s+is|it's|the\s+(?:bug|fault|overflow|problem|mistake)\s+is\s+in)\s+(?:our|their|your|the\s+(?:caller|application|user)'s)\s+(?:[\w.-]{1,40}\s+)?(?:callbacks?|interceptors?|hooks?|handlers?|transforms?)\b/,
+  },
+  {
     // The same for extension points a template engine, a plugin host or a serialiser offers: "the
     // unsafe custom filter we registered", "a custom template filter the application added", "the
     // constructor function we registered" (a custom filter alone is not the caller's fault: "any

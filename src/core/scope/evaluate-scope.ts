@@ -12,6 +12,7 @@ import { createMentionFinder, type MentionFinder } from './find-mentions.js';
 import {
   createCheckoutPathResolver,
   createPathMatcher,
+  resolveBareNamesInCitedFolder,
   listCitedPaths,
   matchComponents,
   toCitedPath,
@@ -411,10 +412,14 @@ export function evaluateScope(
 ): ScopeEvaluation {
   const supported = profile.policy.supportedVersions;
   const { components, inScope, outOfScope: exclusions } = profile.threatModel;
-  const resolvePath = createCheckoutPathResolver([
-    ...components.flatMap((component) => component.paths),
-    ...[...inScope, ...exclusions].flatMap((rule) => rule.when.pathsOnly ?? []),
-  ]);
+  const resolvePath = resolveBareNamesInCitedFolder(
+    createCheckoutPathResolver([
+      ...components.flatMap((component) => component.paths),
+      ...[...inScope, ...exclusions].flatMap((rule) => rule.when.pathsOnly ?? []),
+    ]),
+    facts,
+    components,
+  );
   const context: RuleContext = {
     facts,
     components: matchComponents(facts, components, resolvePath, report?.body),
