@@ -57,7 +57,7 @@ describe('the caller’s callbacks written as code', () => {
 
   it('finds every span inside the code it was given', () => {
     fc.assert(
-      fc.property(fc.string({ maxLength: 300 }), fc.nat({ maxValue: 1000 }), (code, offset) => {
+      fc.property(fc.string({ maxLength: 300 }), fc.nat({ max: 1000 }), (code, offset) => {
         for (const found of findCallerCallbacks(code, offset)) {
           expect(found.start).toBeGreaterThanOrEqual(offset);
           expect(found.end).toBeLessThanOrEqual(offset + code.length);
