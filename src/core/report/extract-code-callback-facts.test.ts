@@ -55,6 +55,14 @@ describe('the caller’s callbacks written as code', () => {
     expect(callbacksOf(fenced('python', code, 'The library’s code in src/server.py:'))).toEqual([]);
   });
 
+  it('reads a middleware run into a paragraph only with its refusal close after it', () => {
+    const flat =
+      '# Bypass\n\nSetup: @web.middleware async def auth(request, handler): if request.raw_path.startswith("/public"): return await handler(request) raise web.HTTPUnauthorized() app = web.Application(middlewares=[auth])\n';
+    expect(callbacksOf(flat).length).toBeGreaterThan(0);
+    const far = `# Note\n\nWe use app.use( for logging. ${'Nothing else here. '.repeat(40)}Then a HTTPForbidden page.\n`;
+    expect(callbacksOf(far)).toEqual([]);
+  });
+
   it('finds every span inside the code it was given', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 300 }), fc.nat({ max: 1000 }), (code, offset) => {

@@ -44,8 +44,14 @@ const hookMarker =
 const accessDecision =
   /\bHTTP(?:Unauthorized|Forbidden)\b|\b(?:Unauthorized|Forbidden|PermissionDenied)(?:Error)?\(|\babort\([ \t]*40[13]\b|\bstatus(?:Code)?[ \t]*(?:\(|=)[ \t]*40[13]\b|\bsend_error\([ \t]*40[13]\b|\bHTTPError\([ \t]*40[13]\b/;
 
-/** The caller's callbacks written in `code` (one block of the caller's own code). */
-export function findCallerCallbacks(code: string, offset = 0): CallerCallback[] {
+// In running text (code flattened into a paragraph) the refusal must follow the hook closely.
+const proseHookWindow = 400;
+
+/**
+ * The caller's callbacks written in `code` (one block of the caller's own code), or in running
+ * text when `isProse` (then a hook counts only with a refusal within 400 characters after it).
+ */
+export function findCallerCallbacks(code: string, offset = 0, isProse = false): CallerCallback[] {
   const found: CallerCallback[] = [];
   for (const pattern of allowAllPatterns) {
     forEachMatch(pattern, code, (match) => {
@@ -54,13 +60,15 @@ export function findCallerCallbacks(code: string, offset = 0): CallerCallback[] 
   }
   if (accessDecision.test(code)) {
     forEachMatch(hookMarker, code, (match) => {
+      const after = code.slice(match.index, match.index + proseHookWindow);
+      if (isProse && !accessDecision.test(after)) return;
       found.push({ start: offset + match.index, end: offset + match.index + match[0].length });
     });
   }
   return found.sort((a, b) => a.start - b.start);
 }
 
-/** Adds the caller's callbacks found in `codeBlocks` (the caller's code: no diffs). */
+/** Adds the caller's callbacks found in `codeBlocks` (the caller's code: no diffs) and in `prose`. */
 export function extractCodeCallbackFacts(
   sink: FactSink,
   prose: string,
@@ -74,5 +82,10 @@ export function extractCodeCallbackFacts(
         actor: 'user',
       });
     }
+  }
+  // Code run into a paragraph (fenced blocks are blanked in `prose`): whose it is is left to the
+  // sentence, like any prose fact.
+  for (const callback of findCallerCallbacks(prose, 0, true)) {
+    sink.add('requires-config', 'caller-callback', callback.start, callback.end);
   }
 }
