@@ -4,6 +4,7 @@
 // `npm run build:phrase-dispatch` into phrase-dispatch-table.ts, and not on every start: reading
 // the rules' first words from their regex sources cost more than a triage's phrase matching.
 
+import { findRequiredLiterals, type RequiredLiterals } from './find-required-literals.js';
 import { findRuleStarts, type RuleStart } from './find-rule-starts.js';
 import type { PhraseRule } from './phrase-rules.js';
 
@@ -31,6 +32,11 @@ export interface PhraseDispatchTable {
   groups: PhraseDispatchGroup[];
   /** Rules whose first word cannot be told from the pattern: scanned over the whole text. */
   scanned: Array<{ rule: number; flags: string }>;
+  /**
+   * By rule index, the literals every match of the rule contains (find-required-literals.ts): a
+   * rule is not tried, nor its regex compiled, on a text that lacks them.
+   */
+  required: RequiredLiterals[];
 }
 
 export const shortWordFlag = 1 << 21;
@@ -88,5 +94,6 @@ export function compilePhraseDispatch(rules: readonly PhraseRule[]): PhraseDispa
     const key = Number(groupKey.split('/', 1)[0]);
     groups.push(compileGroup(rules, key, kinds.indexOf(rules[list[0]!.rule]!.kind), list));
   }
-  return { kindCount: kinds.length, groups, scanned };
+  const required = rules.map((rule) => findRequiredLiterals(rule.pattern.source));
+  return { kindCount: kinds.length, groups, scanned, required };
 }

@@ -7,6 +7,11 @@ import {
   type PhraseDispatchGroup,
 } from './compile-phrase-dispatch.js';
 import type { FactSink } from './create-fact-sink.js';
+import {
+  foldTextForLiterals,
+  hasRequiredLiterals,
+  type RequiredLiterals,
+} from './find-required-literals.js';
 import { isNegated, readClauseBefore } from './is-negated.js';
 import { isOnByDefault } from './is-on-by-default.js';
 import { isSpeculative } from './is-speculative.js';
@@ -16,6 +21,7 @@ import { forEachMatch } from './for-each-match.js';
 
 /** A rule with its sticky regex, made on the first word that reaches it. */
 interface StickyRule {
+  index: number;
   rule: PhraseRule;
   source: string;
   flags: string;
@@ -32,8 +38,9 @@ interface KindGroup {
 interface Dispatch {
   /** By the first three letters of a word (lower case, packed into a number), or a shorter whole word. */
   byKey: Map<number, KindGroup[]>;
-  scanned: Array<{ rule: PhraseRule; pattern: RegExp }>;
+  scanned: Array<{ index: number; rule: PhraseRule; pattern: RegExp }>;
   kindCount: number;
+  required: RequiredLiterals[];
 }
 
 /**
@@ -48,7 +55,13 @@ function loadDispatch(table: PhraseDispatchTable, rules: readonly PhraseRule[]):
     const id = `${index}/${flags}`;
     let entry = stickyRules.get(id);
     if (entry === undefined) {
-      entry = { rule: rules[index]!, source: rules[index]!.pattern.source, flags, sticky: null };
+      entry = {
+        index,
+        rule: rules[index]!,
+        source: rules[index]!.pattern.source,
+        flags,
+        sticky: null,
+      };
       stickyRules.set(id, entry);
     }
     return entry;
@@ -63,21 +76,42 @@ function loadDispatch(table: PhraseDispatchTable, rules: readonly PhraseRule[]):
     byKey.set(group.key, groups);
   }
   const scanned = table.scanned.map(({ rule, flags }) => ({
+    index: rule,
     rule: rules[rule]!,
     pattern: new RegExp(rules[rule]!.pattern.source, flags),
   }));
-  return { byKey, scanned, kindCount: table.kindCount };
+  return { byKey, scanned, kindCount: table.kindCount, required: table.required };
 }
 
 const dispatch = loadDispatch(phraseDispatchTable, phraseRules);
+
+/**
+ * Per text, whether each rule's required literals are in it (0: not looked up yet, 1: yes, 2: no).
+ * A rule whose literals are missing cannot match: it is skipped, and its regex is not compiled.
+ */
+interface LiteralGate {
+  foldedText: string;
+  verdicts: Uint8Array;
+}
+
+function mayMatch(gate: LiteralGate, index: number): boolean {
+  let verdict = gate.verdicts[index]!;
+  if (verdict === 0) {
+    verdict = hasRequiredLiterals(gate.foldedText, dispatch.required[index]!) ? 1 : 2;
+    gate.verdicts[index] = verdict;
+  }
+  return verdict === 1;
+}
 
 /** The first of the group's rules that matches at `start`, as the alternation of their patterns would. */
 function matchGroupAt(
   group: KindGroup,
   text: string,
   start: number,
+  gate: LiteralGate,
 ): { rule: PhraseRule; matched: string } | null {
   for (const entry of group.rules) {
+    if (!mayMatch(gate, entry.index)) continue;
     entry.sticky ??= new RegExp(entry.source, entry.flags);
     entry.sticky.lastIndex = start;
     const match = entry.sticky.exec(text);
@@ -141,6 +175,10 @@ function accept(
 export function extractPhraseFacts(sink: FactSink, text: string): void {
   // Per kind, where the last match ended: matches of one kind do not overlap, as with one regex.
   const coveredUntil = new Int32Array(dispatch.kindCount).fill(-1);
+  const gate: LiteralGate = {
+    foldedText: foldTextForLiterals(text),
+    verdicts: new Uint8Array(dispatch.required.length),
+  };
   const length = text.length;
   let at = 0;
   while (at < length) {
@@ -160,13 +198,14 @@ export function extractPhraseFacts(sink: FactSink, text: string): void {
     if (groups === undefined) continue;
     for (const group of groups) {
       if (coveredUntil[group.kind]! > start || !hasStart(text, start, wordLength, group)) continue;
-      const match = matchGroupAt(group, text, start);
+      const match = matchGroupAt(group, text, start, gate);
       if (match === null) continue;
       coveredUntil[group.kind] = start + match.matched.length;
       accept(sink, text, match.rule, start, match.matched);
     }
   }
-  for (const { rule, pattern } of dispatch.scanned) {
+  for (const { index, rule, pattern } of dispatch.scanned) {
+    if (!mayMatch(gate, index)) continue;
     forEachMatch(pattern, text, (match) => accept(sink, text, rule, match.index, match[0]));
   }
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildTestReport } from './build-test-report.js';
 import { extractFacts } from './extract-facts.js';
+import { versionPatternLiterals, versionPatterns } from './extract-version-facts.js';
+import { findRequiredLiterals } from './find-required-literals.js';
 
 function versionsOf(markdown: string): string[] {
   return extractFacts(buildTestReport(markdown))
@@ -103,5 +105,13 @@ describe('versions', () => {
     expect(versionsOf('Installed version 1.2.4, first patched version 1.2.6.')).toEqual(['1.2.4']);
     expect(versionsOf('Fixed versions: >= 4.2.1 (we run 4.1.0)')).toEqual(['4.1.0']);
     expect(versionsOf('The bug is in version 3.1.3 and was patched later.')).toEqual(['3.1.3']);
+  });
+});
+
+describe('versionPatternLiterals', () => {
+  it('are what findRequiredLiterals reads from the version patterns now (else copy them in)', () => {
+    expect(versionPatternLiterals).toEqual(
+      versionPatterns.map(({ pattern }) => findRequiredLiterals(pattern.source)),
+    );
   });
 });

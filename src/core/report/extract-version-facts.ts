@@ -3,6 +3,11 @@
 
 import type { FactSink } from './create-fact-sink.js';
 import { forEachMatch } from './for-each-match.js';
+import {
+  foldTextForLiterals,
+  hasRequiredLiterals,
+  type RequiredLiterals,
+} from './find-required-literals.js';
 
 interface Candidate {
   value: string;
@@ -19,7 +24,7 @@ const operator = String.raw`(?:<=|>=|=<|=>|<|>|≤|≥|~>?|\^)`;
 const versionWord = String.raw`(?:versions?[ \t]+|release[ \t]+|v(?=\d))?`;
 const notMore = String.raw`(?![\w+]|\.\d)`;
 
-const patterns: ReadonlyArray<{
+export const versionPatterns: ReadonlyArray<{
   pattern: RegExp;
   toValue: (match: RegExpMatchArray) => string | null;
   needsContext?: boolean;
@@ -102,6 +107,36 @@ const patterns: ReadonlyArray<{
       /(?<![\w./:@#-])(\d{1,6}\.\d{1,6}\.\d{1,6}(?:p\d{1,3}(?![A-Za-z]))?(?:-[A-Za-z]\w*(?:\.\w+)*)?)(?![\w+]|\.\d|\/[A-Za-z])/g,
     toValue: (m) => bare(m[1]!),
   },
+];
+
+/**
+ * Per pattern, the literals every match holds ("between", "before", "since"...), as
+ * findRequiredLiterals reads them from its source (extract-version-facts.test.ts checks they are
+ * current; reading them on every start would cost more than it saves). A window without them is
+ * not searched with that pattern, so a report's first run does not compile the regexes of
+ * wordings it does not use.
+ */
+export const versionPatternLiterals: RequiredLiterals[] = [
+  [],
+  [['between ', 'from ']],
+  [],
+  [['before ', 'below ', 'earlier than ', 'lower than ', 'older than ', 'prior to ']],
+  [['through ', 'up to ']],
+  [[' & ', ' and ', ' or ']],
+  [
+    [
+      'introduced in ',
+      'since ',
+      'starting at ',
+      'starting from ',
+      'starting in ',
+      'starting with ',
+    ],
+  ],
+  [],
+  [['release', 'tag', 'ver']],
+  [],
+  [],
 ];
 
 // In an affected-version section any dotted number is a version: "2.4" alone on a line counts.
@@ -307,7 +342,9 @@ function findCandidates(
   const candidates: Candidate[] = [...findBanners(sink.body, projectNames)];
   for (const [from, to] of findWindows(text)) {
     const window = text.slice(from, to);
-    for (const { pattern, toValue, needsContext } of patterns) {
+    const foldedWindow = foldTextForLiterals(window);
+    for (const [index, { pattern, toValue, needsContext }] of versionPatterns.entries()) {
+      if (!hasRequiredLiterals(foldedWindow, versionPatternLiterals[index]!)) continue;
       forEachMatch(pattern, window, (match) => {
         const value = toValue(match);
         if (value === null) return;
