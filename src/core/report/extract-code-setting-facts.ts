@@ -98,7 +98,7 @@ const incidentalSetting =
 
 const defaultComment = /^[^\n]{0,40}?(?:#|\/\/)[ \t]*(?:the\s+|is\s+the\s+)?default\b/i;
 
-/** The lead-in before `blockStart` says the code is the library's own, not the caller's. */
+/** The lead-in before `blockStart` introduces the code as the library's own, not the caller's. */
 export function isLibraryCode(prose: string, blockStart: number): boolean {
   const leadIn = prose.slice(Math.max(0, blockStart - leadInLength), blockStart).trimEnd();
   const lastParagraph = leadIn.slice(leadIn.lastIndexOf('\n\n') + 1);

@@ -302,6 +302,12 @@ describe('impact', () => {
     ['It uses slightly higher memory per request.', ['bounded-resource-consumption']],
     ['The extra allocation is bounded by max_header_size.', ['bounded-resource-consumption']],
     ['It only produces log noise.', ['bounded-resource-consumption']],
+    ["The worker's memory stays flat over a ten-minute run.", ['bounded-resource-consumption']],
+    ['The memory usage of the process remains constant.', ['bounded-resource-consumption']],
+    ['Memory does not grow between requests.', ['bounded-resource-consumption']],
+    ['Each one costs a few microseconds per request.', ['bounded-resource-consumption']],
+    ['The time is linear in the input size.', ['bounded-resource-consumption']],
+    ['There is no amplification: it answers 404.', ['bounded-resource-consumption']],
     [
       'The leaked pointer lets an attacker bypass ASLR.',
       ['information-disclosure', 'hardening-bypass'],
@@ -315,6 +321,10 @@ describe('impact', () => {
     expect(valuesOf('It returns an error without crashing.', 'impact')).toEqual([]);
     expect(valuesOf('Install it on MS-DOS.', 'impact')).toEqual([]);
     expect(valuesOf('There is a memory leak on shutdown.', 'impact')).toEqual([]);
+    expect(valuesOf('The memory does not stay flat.', 'impact')).toEqual([]);
+    expect(valuesOf('The comparison time stays constant.', 'impact')).toEqual([]);
+    expect(valuesOf('It should be linear in the input size.', 'impact')).toEqual([]);
+    expect(valuesOf('It takes 90 seconds per request.', 'impact')).toEqual([]);
     expect(valuesOf('The patch improves the principle of defense in depth.', 'impact')).toEqual([]);
     expect(valuesOf('Dos and don\u2019ts for contributors.', 'impact')).toEqual([]);
   });

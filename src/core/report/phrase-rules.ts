@@ -770,6 +770,15 @@ export const phraseRules: readonly PhraseRule[] = [
       /\b(?:grows?|grew|increases?|rises?|scales?)\s+linearly\s+with\b|\b(?:in|is)\s+(?:direct\s+)?proportion\s+to\s+the\s+(?:traffic|number|requests?|connections?|bandwidth|load|data)\b|\bproportional\s+to\s+the\s+(?:traffic|number|requests?|connections?|load|bandwidth|input)\b|\bas\s+many\s+(?:connections|requests|clients)\s+(?:and\s+(?:as\s+)?(?:much\s+)?\w+\s+)?as\s+the\s+resources\b/,
   },
   {
+    // A bounded cost in the reporter's measurements: "the worker's memory stays flat", "memory
+    // does not grow", "costs a few microseconds per request", "the time is linear in the input
+    // size", "there is no amplification" (a denied one, "does not stay flat", is no fact).
+    kind: 'impact',
+    value: 'bounded-resource-consumption',
+    pattern:
+      /\b(?:memory|RSS|heap|CPU|footprint)\s+(?:(?:usage|use|consumption|footprint)\s+)?(?:of\s+(?:the\s+)?[\w-]{1,30}\s+)?(?:stays?|stayed|remains?|remained)\s+(?:(?:completely|roughly|essentially|perfectly)\s+)?(?:flat|constant|stable)\b|\b(?:memory|RSS|heap)\s+(?:usage\s+|use\s+)?(?:does\s+not|doesn't|did\s+not|didn't|never)\s+grows?\b|\b(?:costs?|adds?|takes?)\s+(?:only\s+|just\s+)?(?:a\s+few|several|some|\d{1,4})\s+(?:micro|nano)seconds?\s+(?:more\s+)?(?:per|for\s+each|each)\s+(?:request|call|message|connection|header)\b|\b(?:is|are|was|stays?|remains?)\s+(?:only\s+|just\s+|roughly\s+|strictly\s+)?linear\s+in\s+(?:the\s+)?(?:input|request|payload|body|header|message|data|path)(?:\s+(?:size|length))?\b|\bno\s+(?:traffic\s+|resource\s+|response\s+)?amplification\b/,
+  },
+  {
     kind: 'impact',
     value: 'bounded-resource-consumption',
     pattern:
