@@ -236,6 +236,7 @@ export {
 export { parseReportText } from './report/parse-report.js';
 export { findInvalidUtf8 } from './text/find-invalid-utf8.js';
 export { extractFacts, extractReportFacts } from './report/extract-facts.js';
+export { deriveProfileSettingNames } from './report/derive-profile-setting-names.js';
 export { deriveProjectNames } from './report/derive-project-names.js';
 export { checkSubmissionCompleteness } from './quality/check-submission-completeness.js';
 export {
