@@ -3,7 +3,7 @@
 
 import { validRange } from 'semver';
 import * as z from 'zod';
-import { requirementNames, type SecurityProfile } from '../core/triage.js';
+import { parseCallSignature, requirementNames, type SecurityProfile } from '../core/triage.js';
 import { camelCaseKeys } from './camel-case-keys.js';
 import { suggestClosestKey } from './suggest-closest-key.js';
 
@@ -79,6 +79,16 @@ const contact = z
   ])
   .describe('One way to reach the security team: email, url or github-pvr.');
 
+const callPattern = z
+  .string()
+  .refine((value) => parseCallSignature(value) !== null, {
+    message:
+      'expected a call pattern: a dotted name with optional arguments, e.g. yaml.unsafe_load, yaml.load(Loader=UnsafeLoader) or Environment.from_string(non-literal)',
+  })
+  .describe(
+    'A dotted callee (its last segments must match whole segments), optionally with arguments: Name, keyword=Name, or non-literal.',
+  );
+
 const ruleCondition = z
   .strictObject({
     'attack-vector': nonEmptyList(
@@ -123,6 +133,10 @@ const ruleCondition = z
     mentions: nonEmptyList(
       text('A word or phrase, matched case-insensitively as whole words.'),
       'Holds when the report says any of these phrases about the problem (not in a denial such as "this is not X", not only in its reproduction steps). For exclusions facts cannot express.',
+    ).optional(),
+    calls: nonEmptyList(
+      callPattern,
+      "Call patterns. Holds when the caller's code in the report (a code block, an indented snippet or inline code) makes one of these calls: an API choice that is the caller's to make.",
     ).optional(),
   })
   .refine((condition) => Object.keys(condition).length > 0, {

@@ -245,6 +245,7 @@ export {
   stringifyJsonLineForTerminal,
 } from './text/sanitize-for-terminal.js';
 export { findLineAndColumn } from './text/locate-line.js';
+export { parseCallSignature } from './text/call-signature.js';
 export { formatParseIssue } from './report/format-parse-issue.js';
 export { rankQueue } from './queue/score-priority.js';
 export { toSeverityRating } from './severity/to-severity-rating.js';

@@ -45,6 +45,7 @@ export {
   stringifyJsonLineForTerminal,
 } from './text/sanitize-for-terminal.js';
 export { findLineAndColumn } from './text/locate-line.js';
+export { parseCallSignature } from './text/call-signature.js';
 export { rankQueue } from './queue/score-priority.js';
 export { toSeverityRating } from './severity/to-severity-rating.js';
 export { predictSeverity } from './severity/predict-severity.js';

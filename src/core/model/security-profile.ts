@@ -52,6 +52,8 @@ export interface RuleCondition {
   cwe?: string[];
   /** Phrases the report says about the problem (whole words, any case, not denied). */
   mentions?: string[];
+  /** Call patterns (`yaml.load(Loader=UnsafeLoader)`): holds when the caller's code makes such a call. */
+  calls?: string[];
 }
 
 export interface ScopeRule {

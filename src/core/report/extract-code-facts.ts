@@ -1,12 +1,16 @@
 // Reads fenced code blocks: a `code-block` fact each, unified diffs (fenced or pasted raw) with the
-// files and functions they touch, and environment settings in shell PoCs. Other code is not prose.
+// files and functions they touch, environment settings in shell PoCs and the scripts they run from
+// an examples or test folder (`cd examples && python server.py`). Other code is not prose.
 
 import type { CodeBlock } from './find-code-blocks.js';
 import type { FactSink } from './create-fact-sink.js';
 import { normaliseFilePath } from './is-likely-file-path.js';
 import { forEachMatch } from './for-each-match.js';
 import { shellInfos } from './shell-infos.js';
+import { extractApiCallFacts } from './extract-api-call-facts.js';
 import { extractCodeSettingFacts } from './extract-code-setting-facts.js';
+import { extractCodeCallbackFacts } from './extract-code-callback-facts.js';
+import { findSupportFolderRuns } from './find-support-folder-runs.js';
 
 const diffInfos = new Set(['diff', 'patch', 'udiff']);
 
@@ -135,9 +139,16 @@ export function extractCodeFacts(
       continue;
     }
     callerCode.push(block);
-    if (shellInfos.has(block.info)) addEnvironment(sink, content, block.contentStart);
+    if (shellInfos.has(block.info)) {
+      addEnvironment(sink, content, block.contentStart);
+      for (const run of findSupportFolderRuns(content, block.contentStart)) {
+        sink.add('file-path', run.path, run.start, run.end);
+      }
+    }
   }
   if (prose.includes('\n+++ ')) addRawDiffs(sink, prose);
   // A diff is the project's own source; other code may be the caller's, with its settings.
   extractCodeSettingFacts(sink, prose, callerCode);
+  extractApiCallFacts(sink, prose, callerCode);
+  extractCodeCallbackFacts(sink, prose, callerCode);
 }

@@ -91,6 +91,19 @@ describe('the caller’s unsafe settings written as code', () => {
     ).toEqual([]);
   });
 
+  it('leaves out a setting written in prose that a sentence places in the library’s code', () => {
+    expect(
+      settingsOf(
+        'Tags resolve in lib/yaml/constructor.py (`find_python_name()` with `unsafe=True`).',
+      ),
+    ).toEqual([]);
+    expect(
+      settingsOf('The crash needs the caller to pass `unsafe=True` to lib/x.py’s `load()`.').map(
+        (fact) => fact.value,
+      ),
+    ).toContain('unsafe');
+  });
+
   it('leaves them all out when the report says the bug holds with the protection on', () => {
     const body = `${fenced('python', 'requests.get(url, proxies=p, verify=False)')}\n\`verify=False\` is only there because my local test servers use self-signed certificates.\n`;
     expect(settingsOf(body).filter((fact) => fact.actor === 'user')).toEqual([]);

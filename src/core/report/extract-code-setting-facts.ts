@@ -98,7 +98,8 @@ const incidentalSetting =
 
 const defaultComment = /^[^\n]{0,40}?(?:#|\/\/)[ \t]*(?:the\s+|is\s+the\s+)?default\b/i;
 
-function isLibraryCode(prose: string, blockStart: number): boolean {
+/** The lead-in before `blockStart` introduces the code as the library's own, not the caller's. */
+export function isLibraryCode(prose: string, blockStart: number): boolean {
   const leadIn = prose.slice(Math.max(0, blockStart - leadInLength), blockStart).trimEnd();
   const lastParagraph = leadIn.slice(leadIn.lastIndexOf('\n\n') + 1);
   return libraryLeadIn.test(lastParagraph) && !callerLeadIn.test(lastParagraph);
@@ -125,10 +126,15 @@ function addSettings(
 // An indented diff is the project's own source too.
 const indentedDiff = /^[ \t]{0,12}(?:@@ -\d|\+\+\+ |--- [ab]\/)/m;
 
+export function isIndentedDiff(text: string): boolean {
+  return indentedDiff.test(text);
+}
+
 // A line indented by four spaces or a tab, outside fenced blocks (those are blanked in `prose`).
 const indentedLine = /^(?: {4}|\t)[^\n]{1,2000}$/gm;
 
-function findIndentedSnippets(prose: string): Array<{ start: number; end: number }> {
+/** Runs of lines indented by four spaces or a tab (a blank line between them allowed). */
+export function findIndentedSnippets(prose: string): Array<{ start: number; end: number }> {
   const snippets: Array<{ start: number; end: number }> = [];
   forEachMatch(indentedLine, prose, (match) => {
     const start = match.index;
@@ -145,6 +151,26 @@ function findIndentedSnippets(prose: string): Array<{ start: number; end: number
 // name after a colon must read as an identifier: "Validation: none" is a label, not a setting.
 const codeLiteral = /^(?:false|False|FALSE|None|null|nil|true|True|TRUE|-1|(?:ssl\.)?CERT_NONE)$/;
 const identifierLike = /[_.]|[a-z][A-Z]/;
+
+const sentenceReach = 300;
+
+/** The sentence around `at`: back to the previous full stop or blank line, on to the next. */
+function readSentence(prose: string, at: number): string {
+  const before = prose.slice(Math.max(0, at - sentenceReach), at);
+  const after = prose.slice(at, at + sentenceReach);
+  const start = Math.max(before.lastIndexOf('. '), before.lastIndexOf('\n\n'));
+  const end = after.search(/\.(?:\s|$)|\n\n/);
+  return before.slice(start + 1) + (end === -1 ? after : after.slice(0, end));
+}
+
+/**
+ * A sentence that places the setting in the library's code ("`find_python_name()` with
+ * `unsafe=True` in lib/yaml/constructor.py") describes the project's internals, not the caller's
+ * choice, unless it names the caller ("our", "the application's").
+ */
+function isAboutLibraryCode(sentence: string): boolean {
+  return libraryLeadIn.test(sentence) && !callerLeadIn.test(sentence);
+}
 
 function isProseSetting(prose: string, setting: CodeSetting): boolean {
   if (!codeLiteral.test(setting.value)) return false;
@@ -178,13 +204,16 @@ export function extractCodeSettingFacts(
   const snippets = findIndentedSnippets(prose);
   for (const snippet of snippets) {
     const text = prose.slice(snippet.start, snippet.end);
-    if (indentedDiff.test(text) || isLibraryCode(prose, snippet.start)) continue;
+    if (isIndentedDiff(text) || isLibraryCode(prose, snippet.start)) continue;
     addSettings(sink, findCodeSettings(text, snippet.start), 'user');
   }
   const inSnippet = (setting: CodeSetting): boolean =>
     snippets.some((snippet) => setting.start >= snippet.start && setting.start < snippet.end);
   const proseSettings = findCodeSettings(prose).filter(
-    (setting) => !inSnippet(setting) && isProseSetting(prose, setting),
+    (setting) =>
+      !inSnippet(setting) &&
+      isProseSetting(prose, setting) &&
+      !isAboutLibraryCode(readSentence(prose, setting.start)),
   );
   addSettings(sink, proseSettings, undefined);
 }

@@ -59,7 +59,7 @@ export function extractReportFacts(
   extractWeaknessFacts(sink, prose);
   extractVersionFacts(sink, prose, options.projectNames);
   extractCommitFacts(sink, body);
-  extractLocationFacts(sink, prose);
+  extractLocationFacts(sink, prose, options.projectNames);
   extractReproductionFacts(sink, body, prose, blocks);
 
   extractAiDisclosureFacts(sink, prose, sections);

@@ -151,3 +151,24 @@ describe('stack traces and sanitizer output', () => {
     ]);
   });
 });
+
+describe('links into the repository of the project', () => {
+  const pathsOf = (text: string, projectNames: string[]): string[] =>
+    extractFacts(buildTestReport(text), { projectNames })
+      .filter((fact) => fact.kind === 'file-path')
+      .map((fact) => fact.value);
+
+  it('reads the path of a tree or blob link into the repository of the project', () => {
+    const text =
+      'The demo, https://github.com/pnggroup/libpng/tree/libpng16/contrib/gregbook , and ' +
+      'https://gitlab.com/acme/tinyhttpd/-/blob/main/src/http/parser.c#L10 too.';
+    expect(pathsOf(text, ['libpng', 'png'])).toEqual(['contrib/gregbook']);
+    expect(pathsOf(text, ['tinyhttpd'])).toEqual(['src/http/parser.c']);
+  });
+
+  it('reads nothing from links into other repositories or without project names', () => {
+    const text = 'See https://github.com/madler/zlib/blob/develop/inflate.c for it.';
+    expect(pathsOf(text, ['libpng'])).toEqual([]);
+    expect(pathsOf('https://github.com/pnggroup/libpng/tree/libpng16/contrib', [])).toEqual([]);
+  });
+});

@@ -149,7 +149,32 @@ function addProseFunctions(sink: FactSink, text: string): void {
   });
 }
 
-export function extractLocationFacts(sink: FactSink, text: string): void {
+// A link that browses the project's own repository names a path in it: `.../tree/<ref>/contrib/
+// gregbook` (a folder), `.../blob/<ref>/src/x.c#L10` (a file). Only repositories named like the
+// project count: a link into another project's code says nothing about where this one's is.
+const repositoryLink =
+  /\bhttps?:\/\/(?:www\.)?(?:github\.com|gitlab\.com|codeberg\.org|bitbucket\.org)\/[\w.-]{1,100}\/([\w.-]{1,100})\/(?:-\/)?(?:tree|blob|src)\/[\w.-]{1,100}\/([\w@+-][\w.@+/-]{0,300})/g;
+
+function addRepositoryLinkPaths(
+  sink: FactSink,
+  text: string,
+  projectNames: readonly string[],
+): void {
+  forEachMatch(repositoryLink, text, (match) => {
+    const repository = match[1]!.toLowerCase().replace(/\.git$/, '');
+    if (!projectNames.includes(repository)) return;
+    const path = trimEndCharacters(match[2]!, '/.,;:');
+    if (path === '' || path.includes('//')) return;
+    const start = match.index + match[0].length - match[2]!.length;
+    sink.add('file-path', path, start, start + path.length);
+  });
+}
+
+export function extractLocationFacts(
+  sink: FactSink,
+  text: string,
+  projectNames: readonly string[] = [],
+): void {
   // Names in a test case are the test's own (its class, helpers, file), not the affected code.
   const outsideTests: FactSink = {
     ...sink,
@@ -158,6 +183,7 @@ export function extractLocationFacts(sink: FactSink, text: string): void {
     },
   };
   addPaths(outsideTests, text);
+  if (projectNames.length > 0) addRepositoryLinkPaths(outsideTests, text, projectNames);
   addInlineCodeFunctions(outsideTests, text);
   addProseFunctions(outsideTests, text);
 }

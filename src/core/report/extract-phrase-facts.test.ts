@@ -222,7 +222,31 @@ describe('requires-config', () => {
     ['Our user-supplied KnownHostsCommand script prints keys.', ['caller-callback']],
     ['The escape requires the unsafe custom filter we registered.', ['caller-callback']],
     ['It needs a custom template filter the application added.', ['caller-callback']],
+    ['The constructor function we registered runs the command.', ['caller-callback']],
+    ['This only happens when `server.fs.strict` is set to false.', ['server.fs.strict']],
+    ['It only happens when `allow_unicode` is set.', ['allow_unicode']],
+    ['It is our callback that writes more than it declared.', ['caller-callback']],
+    ["The bug is in the application's row transform.", ['caller-callback']],
   ]);
+
+  it('does not take a condition on a value inside the code for a setting', () => {
+    for (const text of [
+      'The overlay renders the frame only when `err.loc.file` is set.',
+      'The decoding branch only runs when `self.raw_decode` is set.',
+      'It copies the header again if `this.pending` is true.',
+      'The loop ends early when `node->next` is set.',
+      'The branch runs if `obj.flag` is truthy.',
+    ]) {
+      expect(valuesOf(text, 'requires-config'), text).toEqual([]);
+    }
+  });
+
+  it("does not take a callback the library misuses for the caller's fault", () => {
+    expect(
+      valuesOf('libpng calls our callback with a length past the buffer.', 'requires-config'),
+    ).toEqual([]);
+    expect(valuesOf('It is not our callback that overflows.', 'requires-config')).toEqual([]);
+  });
 
   it("does not take a denied or a neutral custom filter for the caller's own unsafe code", () => {
     expect(
@@ -278,6 +302,12 @@ describe('impact', () => {
     ['It uses slightly higher memory per request.', ['bounded-resource-consumption']],
     ['The extra allocation is bounded by max_header_size.', ['bounded-resource-consumption']],
     ['It only produces log noise.', ['bounded-resource-consumption']],
+    ["The worker's memory stays flat over a ten-minute run.", ['bounded-resource-consumption']],
+    ['The memory usage of the process remains constant.', ['bounded-resource-consumption']],
+    ['Memory does not grow between requests.', ['bounded-resource-consumption']],
+    ['Each one costs a few microseconds per request.', ['bounded-resource-consumption']],
+    ['The time is linear in the input size.', ['bounded-resource-consumption']],
+    ['There is no amplification: it answers 404.', ['bounded-resource-consumption']],
     [
       'The leaked pointer lets an attacker bypass ASLR.',
       ['information-disclosure', 'hardening-bypass'],
@@ -291,6 +321,10 @@ describe('impact', () => {
     expect(valuesOf('It returns an error without crashing.', 'impact')).toEqual([]);
     expect(valuesOf('Install it on MS-DOS.', 'impact')).toEqual([]);
     expect(valuesOf('There is a memory leak on shutdown.', 'impact')).toEqual([]);
+    expect(valuesOf('The memory does not stay flat.', 'impact')).toEqual([]);
+    expect(valuesOf('The comparison time stays constant.', 'impact')).toEqual([]);
+    expect(valuesOf('It should be linear in the input size.', 'impact')).toEqual([]);
+    expect(valuesOf('It takes 90 seconds per request.', 'impact')).toEqual([]);
     expect(valuesOf('The patch improves the principle of defense in depth.', 'impact')).toEqual([]);
     expect(valuesOf('Dos and don\u2019ts for contributors.', 'impact')).toEqual([]);
   });

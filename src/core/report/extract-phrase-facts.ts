@@ -12,6 +12,8 @@ import {
   hasRequiredLiterals,
   type RequiredLiterals,
 } from './find-required-literals.js';
+import { isImpactContrasted } from './is-impact-contrasted.js';
+import { isInsideFileName } from './is-inside-file-name.js';
 import { isNegated, readClauseBefore } from './is-negated.js';
 import { isOnByDefault } from './is-on-by-default.js';
 import { isSpeculative } from './is-speculative.js';
@@ -163,6 +165,9 @@ function accept(
 ): void {
   const end = start + matched.length;
   if (rule.isNegatable !== false && isNegated(text, start, end)) return;
+  // "crash-0093.png" is a name; "more than a crash" is the lesser outcome, not the claim.
+  if (isInsideFileName(text, start, end)) return;
+  if (rule.kind === 'impact' && isImpactContrasted(text, start)) return;
   if (rule.isPrecondition === true && outcomeBefore.test(readClauseBefore(text, start))) return;
   if (rule.kind === 'requires-config' && isOnByDefault(text, end)) return;
   const value = typeof rule.value === 'string' ? rule.value : rule.value(matched);

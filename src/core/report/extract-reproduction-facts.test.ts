@@ -54,3 +54,28 @@ describe('numbered lists led in by a reproduction cue', () => {
     expect(stepsOf('To reproduce it:\n\n1. Build it.\n2. Run it.')).toEqual(['2 steps']);
   });
 });
+
+describe('one command indented by itself', () => {
+  const report = (leadIn: string, line: string): string =>
+    [
+      'Subject: heap overflow in the filler step',
+      '',
+      'The attached file triggers it with our reader. ' + leadIn,
+      '',
+      line,
+      '',
+      'ASan then reports a WRITE of size 2.',
+    ].join('\n');
+
+  it('reads the line as the reproduction after a reproduction lead-in', () => {
+    expect(stepsOf(report('To reproduce:', '    ./readrgba16 gray16-wide.png'))).toEqual([
+      'command',
+    ]);
+    expect(stepsOf(report('Steps:', '\tpngfix --optimize short.png'))).toEqual(['command']);
+  });
+
+  it('does not read an indented sentence or a line without a lead-in', () => {
+    expect(stepsOf(report('To reproduce:', '    Just open the file in any viewer.'))).toEqual([]);
+    expect(stepsOf(report('Here it is:', '    ./readrgba16 gray16-wide.png'))).toEqual([]);
+  });
+});

@@ -226,6 +226,33 @@ function addIndentedTranscripts(sink: FactSink, prose: string): void {
   });
 }
 
+// One command indented by itself under a reproduction lead-in ("To reproduce:", "Steps:"), with
+// no fence and no prompt: `    ./readrgba16 gray16-wide.png`. The lead-in says it is the way to
+// the bug; the line must read as code (a path, a flag, a file name, an operator), not a sentence.
+const indentedLine = /\n(?:[ ]{4,}|\t+)(\S[^\n]{0,200})(?=\n[ \t]*\n|\n?$)/g;
+const codeLike = /[/<>=()$|`\\]|(?:^|\s)--?[A-Za-z]|\.[A-Za-z][\w]{0,4}(?:\s|$)/;
+const sentenceEnd = /[.!?:]$/;
+
+/** The line that ends where `at` (a line break) starts. */
+function readLineBefore(text: string, at: number): string {
+  return text.slice(text.lastIndexOf('\n', at - 1) + 1, at);
+}
+
+function addIndentedCommand(sink: FactSink, prose: string): void {
+  const text = `\n${prose}`;
+  forEachMatch(indentedLine, text, (match) => {
+    // Alone: the line above is not part of an indented run (those are transcripts, above).
+    if (/^(?:[ ]{4}|\t)\S/.test(readLineBefore(text, match.index))) return;
+    const line = match[1]!.trimEnd();
+    if (!codeLike.test(line) || sentenceEnd.test(line)) return;
+    const before = text.slice(Math.max(0, match.index - 300), match.index).trimEnd();
+    const leadIn = before.slice(before.lastIndexOf('\n') + 1);
+    if (!transcriptLeadIn.test(leadIn)) return;
+    const start = match.index + match[0].length - match[1]!.length - 1;
+    sink.add('reproduction-steps', 'command', start, start + line.length);
+  });
+}
+
 export function extractReproductionFacts(
   sink: FactSink,
   body: string,
@@ -236,6 +263,7 @@ export function extractReproductionFacts(
   addBlockCommands(sink, body, blocks);
   addSectionCommands(sink, prose);
   addIndentedTranscripts(sink, prose);
+  addIndentedCommand(sink, prose);
   addInlineTranscripts(sink, prose);
   forEachMatch(promptCommand, `\n${prose}`, (match) => {
     const line = match[0].trim();

@@ -34,6 +34,22 @@ function normaliseOptionName(name: string): string | null {
   return /^debug(?:ging)?$/.test(cleaned) ? 'debug' : cleaned;
 }
 
+// A member of a value in code (`err.loc.file`, `self.raw_decode`, `node->next`): not a setting's name.
+const codeExpression = /->|^(?:self|this|cls)\.|^[a-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)+$/;
+
+/**
+ * "when `foo` is enabled" names a setting; "when `err.loc.file` is set" (and "when `self.x` is
+ * true") is a condition on a value inside the code, the path the code takes, not a setting the
+ * attack needs. A dotted name that is "set to" something stays a setting (`server.fs.strict`).
+ */
+function readOptionCondition(matched: string): string | null {
+  const quoted = /`([^`]+)`/.exec(matched)?.[1] ?? '';
+  const isOnObject = /->|^(?:self|this|cls)\./.test(quoted);
+  const isSetOnly = /\bset$/.test(matched) && !/\b(?:option|setting|flag|feature)\s/.test(matched);
+  if (isOnObject || (isSetOnly && codeExpression.test(quoted))) return null;
+  return readOptionName(matched);
+}
+
 function readOptionName(matched: string): string | null {
   const quoted = /`([^`]+)`/.exec(matched);
   if (quoted) return normaliseOptionName(quoted[1]!);
@@ -577,10 +593,11 @@ export const phraseRules: readonly PhraseRule[] = [
       /\b(?:requires?|requiring|needs?|only\s+(?:when|if)|when|if|with|once|after)\s+(?:the\s+)?(?:non-default\s+|optional\s+|experimental\s+)?`-{0,2}[A-Za-z_][\w.-]*`\s+(?:option|setting|flag|feature|config(?:uration)?\s+option|directive|module|extension|plugin)\b/,
   },
   {
+    // "when `foo` is enabled"; not "when `err.loc.file` is set" (readOptionCondition).
     kind: 'requires-config',
-    value: readOptionName,
+    value: readOptionCondition,
     pattern: new RegExp(
-      String.raw`\b(?:when|if|only\s+(?:when|if)|once|while)\s+(?:the\s+)?\x60-{0,2}[A-Za-z_][\w.-]*\x60(?:\s+(?:option|setting|flag|feature))?\s+(?:is|are)\s+(?:${versionCheck}|true|configured)\b${setByInput}`,
+      String.raw`\b(?:when|if|only\s+(?:when|if)|once|while)\s+(?:the\s+)?\x60-{0,2}[A-Za-z_][\w.>-]*\x60(?:\s+(?:option|setting|flag|feature))?\s+(?:is|are)\s+(?:${versionCheck}|true|configured)\b${setByInput}(?:[ \t]+to\b)?`,
     ),
   },
   {
@@ -608,13 +625,22 @@ export const phraseRules: readonly PhraseRule[] = [
       /\b(?:user|caller|application|app|developer|client|integrator)[\s-](?:supplied|provided|defined|written|registered)\s+(?:`[^`\n]{1,60}`\s+|[\w.-]{1,40}\s+)?(?:callbacks?|interceptors?|hooks?|scripts?|commands?|handlers?|middlewares?|plugins?|transforms?|functions?)\b|\b(?:their|its|our|your|the\s+(?:caller|application|user)'s)\s+own\s+(?:[\w.-]{1,40}\s+)?(?:callbacks?|interceptors?|hooks?|handlers?|middlewares?|transforms?)\b|\bcustom\s+(?:[\w.-]{1,40}\s+)?(?:callbacks?|interceptors?|hooks?)\b/,
   },
   {
-    // The same for extension points a template engine or a plugin host offers: "the unsafe custom
-    // filter we registered", "a custom template filter the application added" (a custom filter
-    // alone is not the caller's fault: "any custom filter list is parsed the same way").
+    // The reporter says where the fault is: "it is our callback that writes more than it
+    // declared", "the bug is in the application's transform".
     kind: 'requires-config',
     value: 'caller-callback',
     pattern:
-      /\b(?:unsafe|insecure|dangerous)\s+custom\s+(?:filters?|extensions?|globals?|callbacks?|hooks?|plugins?)\b|\bcustom\s+(?:template\s+)?(?:filters?|extensions?|plugins?)\s+(?:we|they|you|I|the\s+(?:application|app|developer|caller|user))\s+(?:registered|added|installed|wrote|exposed)\b/,
+      /\b(?:it\s+is|it's|the\s+(?:bug|fault|overflow|problem|mistake)\s+is\s+in)\s+(?:our|their|your|the\s+(?:caller|application|user)'s)\s+(?:[\w.-]{1,40}\s+)?(?:callbacks?|interceptors?|hooks?|handlers?|transforms?)\b/,
+  },
+  {
+    // The same for extension points a template engine, a plugin host or a serialiser offers: "the
+    // unsafe custom filter we registered", "a custom template filter the application added", "the
+    // constructor function we registered" (a custom filter alone is not the caller's fault: "any
+    // custom filter list is parsed the same way").
+    kind: 'requires-config',
+    value: 'caller-callback',
+    pattern:
+      /\b(?:unsafe|insecure|dangerous)\s+custom\s+(?:filters?|extensions?|globals?|callbacks?|hooks?|plugins?)\b|\bcustom\s+(?:template\s+)?(?:filters?|extensions?|plugins?)\s+(?:we|they|you|I|the\s+(?:application|app|developer|caller|user))\s+(?:registered|added|installed|wrote|exposed)\b|\b(?:constructors?|representers?|resolvers?|callbacks?|hooks?|handlers?)\s+(?:functions?\s+)?(?:we|they|you|I|the\s+(?:application|app|developer|caller|user))\s+(?:registered|added|installed|wrote)\b/,
   },
   {
     kind: 'requires-config',
@@ -742,6 +768,15 @@ export const phraseRules: readonly PhraseRule[] = [
     value: 'bounded-resource-consumption',
     pattern:
       /\b(?:grows?|grew|increases?|rises?|scales?)\s+linearly\s+with\b|\b(?:in|is)\s+(?:direct\s+)?proportion\s+to\s+the\s+(?:traffic|number|requests?|connections?|bandwidth|load|data)\b|\bproportional\s+to\s+the\s+(?:traffic|number|requests?|connections?|load|bandwidth|input)\b|\bas\s+many\s+(?:connections|requests|clients)\s+(?:and\s+(?:as\s+)?(?:much\s+)?\w+\s+)?as\s+the\s+resources\b/,
+  },
+  {
+    // A bounded cost in the reporter's measurements: "the worker's memory stays flat", "memory
+    // does not grow", "costs a few microseconds per request", "the time is linear in the input
+    // size", "there is no amplification" (a denied one, "does not stay flat", is no fact).
+    kind: 'impact',
+    value: 'bounded-resource-consumption',
+    pattern:
+      /\b(?:memory|RSS|heap|CPU|footprint)\s+(?:(?:usage|use|consumption|footprint)\s+)?(?:of\s+(?:the\s+)?[\w-]{1,30}\s+)?(?:stays?|stayed|remains?|remained)\s+(?:(?:completely|roughly|essentially|perfectly)\s+)?(?:flat|constant|stable)\b|\b(?:memory|RSS|heap)\s+(?:usage\s+|use\s+)?(?:does\s+not|doesn't|did\s+not|didn't|never)\s+grows?\b|\b(?:costs?|adds?|takes?)\s+(?:only\s+|just\s+)?(?:a\s+few|several|some|\d{1,4})\s+(?:micro|nano)seconds?\s+(?:more\s+)?(?:per|for\s+each|each)\s+(?:request|call|message|connection|header)\b|\b(?:is|are|was|stays?|remains?)\s+(?:only\s+|just\s+|roughly\s+|strictly\s+)?linear\s+in\s+(?:the\s+)?(?:input|request|payload|body|header|message|data|path)(?:\s+(?:size|length))?\b|\bno\s+(?:traffic\s+|resource\s+|response\s+)?amplification\b/,
   },
   {
     kind: 'impact',

@@ -207,3 +207,42 @@ describe('requires-config: non-default', () => {
     expect(matched.outOfScope.map((match) => match.ruleId)).toEqual(['OOS-CALLER-CODE']);
   });
 });
+
+describe('calls: API choices written as code', () => {
+  const callProfile = buildProfile({
+    components: [{ id: 'loader', paths: ['lib/yaml/**'], input: 'untrusted' }],
+    inScope: [{ id: 'IN-LOAD', statement: 'Loading', when: { components: ['loader'] } }],
+    outOfScope: [
+      {
+        id: 'OOS-UNSAFE-LOADER',
+        statement: 'The caller chose an unsafe loader',
+        when: { calls: ['yaml.unsafe_load', 'yaml.load(Loader=UnsafeLoader)'] },
+      },
+    ],
+  });
+  const call = (value: string, actor?: 'user' | 'reporter') => ({
+    ...buildFact('api-call', value),
+    ...(actor ? { actor } : {}),
+  });
+
+  it("holds strongly on the caller's call, as a precondition more specific than the code", () => {
+    const result = evaluateScope(callProfile, [
+      call('yaml.load(<expression>, Loader=yaml.UnsafeLoader)', 'user'),
+      buildFact('file-path', 'lib/yaml/constructor.py'),
+    ]);
+    expect(
+      result.outOfScope.map((match) => [match.ruleId, match.strength, match.specificity]),
+    ).toEqual([['OOS-UNSAFE-LOADER', 'strong', 3]]);
+    expect(result.outOfScope[0]?.evidence[0]?.detail).toBe(
+      'calls: yaml.load(<expression>, Loader=yaml.UnsafeLoader)',
+    );
+    expect(result.inScope.map((match) => match.specificity)).toEqual([0]);
+  });
+
+  it('stays undecided on other calls, and weak on the reporter’s own steps', () => {
+    const safe = evaluateScope(callProfile, [call('yaml.safe_load(<expression>)', 'user')]);
+    expect(safe.outOfScope).toEqual([]);
+    const steps = evaluateScope(callProfile, [call('yaml.unsafe_load(doc)', 'reporter')]);
+    expect(steps.outOfScope[0]?.strength).toBe('weak');
+  });
+});

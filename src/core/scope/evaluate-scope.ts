@@ -5,12 +5,14 @@ import type { Fact, FactActor, FactKind } from '../model/fact.js';
 import type { Report } from '../model/report.js';
 import type { RuleCondition, ScopeRule, SecurityProfile } from '../model/security-profile.js';
 import type { ConditionEvidence, RuleMatch } from '../model/triage-result.js';
+import { matchesCallPattern, parseCallSignature } from '../text/call-signature.js';
 import { classifyVersionSupport, type VersionSupport } from './classify-version-support.js';
 import { findEffectiveValues } from './effective-facts.js';
 import { createMentionFinder, type MentionFinder } from './find-mentions.js';
 import {
   createCheckoutPathResolver,
   createPathMatcher,
+  resolveBareNamesInCitedFolder,
   listCitedPaths,
   matchComponents,
   toCitedPath,
@@ -64,7 +66,7 @@ const caseInsensitiveKinds: ReadonlySet<FactKind> = new Set([
 function isStrongFact(fact: Fact, isFromVectorOnly: boolean): boolean {
   if (isFromVectorOnly || fact.isSpeculative === true || fact.origin === 'inferred') return false;
   if (fact.kind === 'attacker-controls') return fact.actor === 'attacker';
-  if (fact.kind === 'requires-config') return fact.actor !== 'reporter';
+  if (fact.kind === 'requires-config' || fact.kind === 'api-call') return fact.actor !== 'reporter';
   if (fact.kind === 'privileges-required') return fact.actor !== 'user';
   return true;
 }
@@ -129,6 +131,37 @@ function checkValues(
       strength,
       facts: matchingFacts,
     },
+  };
+}
+
+/**
+ * `calls:` holds when the caller's code makes a call one of the patterns names. Calls that match
+ * no pattern leave it undecided, never failed: code shows some calls, not all the caller makes.
+ */
+function checkCalls(patterns: readonly string[], facts: readonly Fact[]): ConditionOutcome {
+  const wanted = patterns.flatMap((pattern) => parseCallSignature(pattern) ?? []);
+  const calls = facts.filter((fact) => fact.kind === 'api-call');
+  const matchingFacts = calls.filter((fact) => {
+    const call = parseCallSignature(fact.value);
+    return call !== null && wanted.some((pattern) => matchesCallPattern(call, pattern));
+  });
+  if (matchingFacts.length === 0) {
+    return {
+      status: 'unknown',
+      detail:
+        calls.length === 0
+          ? 'the report shows no call in code (calls)'
+          : 'the calls the report shows are none of these (calls)',
+    };
+  }
+  const strength: EvidenceStrength = matchingFacts.some((fact) => isStrongFact(fact, false))
+    ? 'strong'
+    : 'weak';
+  const said = [...new Set(matchingFacts.map((fact) => fact.value))];
+  return {
+    status: 'holds',
+    strength,
+    evidence: { key: 'calls', detail: `calls: ${said.join(', ')}`, strength, facts: matchingFacts },
   };
 }
 
@@ -291,6 +324,8 @@ function checkCondition(
         : { status: 'unknown', detail: 'no version condition' };
     case 'mentions':
       return checkMentions(condition.mentions ?? [], context);
+    case 'calls':
+      return checkCalls(condition.calls ?? [], facts);
   }
 }
 
@@ -346,6 +381,7 @@ const specificityOfKey: Readonly<Record<string, number>> = {
   versions: 3,
   'paths-only': 0,
   mentions: 3,
+  calls: 3,
   impact: 2,
   cwe: 2,
   'attack-vector': 1,
@@ -376,10 +412,14 @@ export function evaluateScope(
 ): ScopeEvaluation {
   const supported = profile.policy.supportedVersions;
   const { components, inScope, outOfScope: exclusions } = profile.threatModel;
-  const resolvePath = createCheckoutPathResolver([
-    ...components.flatMap((component) => component.paths),
-    ...[...inScope, ...exclusions].flatMap((rule) => rule.when.pathsOnly ?? []),
-  ]);
+  const resolvePath = resolveBareNamesInCitedFolder(
+    createCheckoutPathResolver([
+      ...components.flatMap((component) => component.paths),
+      ...[...inScope, ...exclusions].flatMap((rule) => rule.when.pathsOnly ?? []),
+    ]),
+    facts,
+    components,
+  );
   const context: RuleContext = {
     facts,
     components: matchComponents(facts, components, resolvePath, report?.body),

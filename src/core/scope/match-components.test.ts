@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { buildFact } from '../../../test/support/build-fact.js';
 import type { ThreatComponent } from '../model/security-profile.js';
-import { matchComponents, resolveBareFileName } from './match-components.js';
+import {
+  matchComponents,
+  resolveBareFileName,
+  resolveBareNamesInCitedFolder,
+} from './match-components.js';
 
 const components: ThreatComponent[] = [
   { id: 'server', paths: ['src/**'], input: 'untrusted' },
@@ -72,5 +76,43 @@ describe('matchComponents with bare file names', () => {
     expect(matches[1]?.bareNames.map(({ candidates }) => candidates)).toEqual([
       ['server', 'scripting'],
     ]);
+  });
+});
+
+describe('resolveBareNamesInCitedFolder', () => {
+  const pngComponents: ThreatComponent[] = [
+    { id: 'library', paths: ['pngrutil.c', 'arm/**'], input: 'untrusted' },
+    { id: 'contrib', paths: ['contrib/**'], input: 'trusted' },
+  ];
+  const identity = (path: string): string => path;
+
+  it('puts a bare name into the one folder the report cites', () => {
+    const facts = [
+      buildFact('file-path', 'contrib/gregbook'),
+      buildFact('file-path', 'readpng2.c', 'The bug is in readpng2.c'),
+    ];
+    const resolve = resolveBareNamesInCitedFolder(identity, facts, pngComponents);
+    expect(resolve('readpng2.c')).toBe('contrib/gregbook/readpng2.c');
+    expect(resolve('contrib/gregbook')).toBe('contrib/gregbook');
+    const matches = matchComponents(facts, pngComponents, resolve);
+    expect(matches.map((match) => match.component.id)).toEqual(['contrib']);
+  });
+
+  it('keeps names a component lists, and bare names when no folder or several are cited', () => {
+    const one = [buildFact('file-path', 'contrib/gregbook')];
+    expect(resolveBareNamesInCitedFolder(identity, one, pngComponents)('pngrutil.c')).toBe(
+      'pngrutil.c',
+    );
+    const two = [
+      buildFact('file-path', 'contrib/gregbook'),
+      buildFact('file-path', 'contrib/tools'),
+    ];
+    expect(resolveBareNamesInCitedFolder(identity, two, pngComponents)('readpng2.c')).toBe(
+      'readpng2.c',
+    );
+    const files = [buildFact('file-path', 'contrib/tools/pngfix.c')];
+    expect(resolveBareNamesInCitedFolder(identity, files, pngComponents)('readpng2.c')).toBe(
+      'readpng2.c',
+    );
   });
 });

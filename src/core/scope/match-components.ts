@@ -120,6 +120,45 @@ function isBareFileName(path: string): boolean {
   return !path.includes('/');
 }
 
+function isListedExactly(name: string, components: readonly ThreatComponent[]): boolean {
+  return components.some((component) =>
+    component.paths.some(
+      (glob) => !globCharacter.test(glob) && (glob === name || glob.endsWith(`/${name}`)),
+    ),
+  );
+}
+
+/**
+ * A report that cites one folder of the project (a link to `.../tree/<ref>/contrib/gregbook`, or
+ * `contrib/gregbook/` in its text) and names a file without a folder (`readpng2.c`) means a file
+ * of that folder, unless a component lists that name elsewhere (`pngrutil.c` at the top). With no
+ * folder, or several, the bare name stays bare. Wraps `resolvePath`.
+ */
+export function resolveBareNamesInCitedFolder(
+  resolvePath: (path: string) => string,
+  facts: readonly Fact[],
+  components: readonly ThreatComponent[],
+): (path: string) => string {
+  const folders = new Set<string>();
+  for (const fact of facts) {
+    if (fact.kind !== 'file-path') continue;
+    const path = trimTrailingSlash(resolvePath(toCitedPath(fact)));
+    if (path.includes('/') && !path.slice(path.lastIndexOf('/') + 1).includes('.'))
+      folders.add(path);
+  }
+  if (folders.size !== 1) return resolvePath;
+  const [folder] = folders;
+  return (path) => {
+    const resolved = resolvePath(path);
+    if (!isBareFileName(resolved) || isListedExactly(resolved, components)) return resolved;
+    return `${folder!}/${resolved}`;
+  };
+}
+
+function trimTrailingSlash(path: string): string {
+  return path.endsWith('/') ? path.slice(0, -1) : path;
+}
+
 /**
  * `resolvePath` turns a build-folder path into its repository path (by default, by the
  * components' globs); `body` is the report's text, where trace frames are read.

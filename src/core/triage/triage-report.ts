@@ -127,6 +127,11 @@ export function triageFacts(
     context.prediction ?? null,
   );
   const ruleMatches = [...scope.outOfScope, ...scope.inScope];
+  // Calls in code are many and say little alone: listed only when a rule's `calls:` cites them.
+  const citedFacts = new Set(
+    ruleMatches.flatMap((match) => match.evidence.flatMap((evidence) => evidence.facts)),
+  );
+  const listedFacts = facts.filter((fact) => fact.kind !== 'api-call' || citedFacts.has(fact));
   const priority = scorePriority({
     verdict: decision.verdict,
     severity,
@@ -154,7 +159,7 @@ export function triageFacts(
   ];
   return {
     report,
-    facts: [...facts, ...inferred],
+    facts: [...listedFacts, ...inferred],
     verdict: decision.verdict,
     basis: decision.basis,
     rules: decision.rules,

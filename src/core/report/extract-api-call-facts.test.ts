@@ -1,0 +1,128 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { buildTestReport } from './build-test-report.js';
+import { findCalls } from './extract-api-call-facts.js';
+import { extractFacts } from './extract-facts.js';
+import { formatCallSignature } from '../text/call-signature.js';
+
+const callsIn = (code: string) =>
+  findCalls(code).map((call) => formatCallSignature(call.signature));
+const apiCalls = (body: string) =>
+  extractFacts(buildTestReport(body))
+    .filter((fact) => fact.kind === 'api-call')
+    .map((fact) => `${fact.value}${fact.actor ? ` (${fact.actor})` : ''}`);
+
+describe('findCalls', () => {
+  it('reads the callee and its arguments', () => {
+    expect(callsIn('manifest = yaml.load(request.get_data(), Loader=yaml.Loader)')).toEqual([
+      'yaml.load(<expression>, Loader=yaml.Loader)',
+      'request.get_data()',
+    ]);
+  });
+
+  it('names a method after the class its variable was made from', () => {
+    const code = 'env = Environment()\nt = env.from_string(request.form["x"])\n';
+    expect(callsIn(code)).toContain('Environment.from_string(<expression>)');
+    expect(callsIn('Environment().from_string(tpl)')).toContain('Environment.from_string(tpl)');
+  });
+
+  it('skips definitions, keywords and C-style blanks before the parenthesis', () => {
+    expect(callsIn('def lade_profil(datei):\n    return x')).toEqual([]);
+    expect(callsIn('if (x) { return (y); }')).toEqual([]);
+    expect(callsIn('while(n)')).toEqual([]);
+  });
+
+  it('reads a bounded number of calls, in linear time', () => {
+    const hostile = 'f('.repeat(200_000);
+    const started = performance.now();
+    expect(findCalls(hostile)).toEqual([]);
+    expect(findCalls('g(x);'.repeat(10_000))).toHaveLength(200);
+    expect(performance.now() - started).toBeLessThan(2_000);
+  });
+
+  it('never throws, and every call lies inside the code', () => {
+    const piece = fc.constantFrom(
+      'a.b(',
+      ')',
+      '(',
+      ',',
+      'x=',
+      '"',
+      "'",
+      'def ',
+      ' ',
+      '\n',
+      'env = E()',
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(piece, fc.string({ maxLength: 8 })), { maxLength: 60 }),
+        (parts) => {
+          const code = parts.join('');
+          for (const call of findCalls(code, 5)) {
+            expect(call.start).toBeGreaterThanOrEqual(5);
+            expect(call.end).toBeLessThanOrEqual(code.length + 5);
+            expect(code[call.end - 6]).toBe(')');
+          }
+        },
+      ),
+    );
+  });
+
+  it('keeps a call spread over lines and drops one that never closes', () => {
+    expect(callsIn('yaml.load(\n    data,\n    Loader=yaml.UnsafeLoader,\n)')).toEqual([
+      'yaml.load(data, Loader=yaml.UnsafeLoader)',
+    ]);
+    expect(callsIn('yaml.load(data, Loader=')).toEqual([]);
+  });
+});
+
+describe('api-call facts', () => {
+  it("reads the caller's code blocks and snippets as the caller's", () => {
+    const body = [
+      'Our importer:',
+      '',
+      '```python',
+      'settings = yaml.unsafe_load(upload.read())',
+      '```',
+      '',
+      'And the tool:',
+      '',
+      '    config = yaml.load(fh, Loader=yaml.Loader)',
+    ].join('\n');
+    expect(apiCalls(body)).toEqual([
+      'yaml.unsafe_load(<expression>) (user)',
+      'upload.read() (user)',
+      'yaml.load(fh, Loader=yaml.Loader) (user)',
+    ]);
+  });
+
+  it('reads inline code in prose without an actor, and not a function named with ()', () => {
+    expect(apiCalls('They call `yaml.load(body, Loader=yaml.UnsafeLoader)` on uploads.')).toEqual([
+      'yaml.load(body, Loader=yaml.UnsafeLoader)',
+    ]);
+    expect(apiCalls('The loop is in `http_read_chunked()`.')).toEqual([]);
+    expect(
+      apiCalls('Our code: return yaml.load(inhalt, Loader=yaml.UnsafeLoader) Steps: 1.'),
+    ).toEqual(['yaml.load(inhalt, Loader=yaml.UnsafeLoader)']);
+  });
+
+  it("does not read diffs or code introduced as the library's own", () => {
+    const body = [
+      'The code in lib/yaml/constructor.py:',
+      '',
+      '```python',
+      'return self.find_python_name(suffix, node.start_mark, unsafe=True)',
+      '```',
+      '',
+      '```diff',
+      '--- a/lib/yaml/__init__.py',
+      '+++ b/lib/yaml/__init__.py',
+      '@@ -1,1 +1,1 @@',
+      '-    return load(stream, UnsafeLoader)',
+      '+    return load(stream, SafeLoader)',
+      '```',
+    ].join('\n');
+    expect(apiCalls(body)).toEqual([]);
+  });
+});

@@ -1,0 +1,163 @@
+// Reads the calls the caller's code makes, so a profile can name an API choice that is the
+// caller's to make (`calls:`, docs/security-profile.md): `yaml.load(data, Loader=yaml.Loader)`,
+// `yaml.unsafe_load(body)`, `env.from_string(request.form["x"])` with `env = Environment()`.
+// Each call is an `api-call` fact whose value is its signature (`call-signature.ts`). Read from
+// the caller's fenced blocks and indented snippets (actor `user`, like settings written as code)
+// and from prose, inline code or code run into a sentence, with arguments (whose it is is left to
+// the sentence; `parse()` alone names a function). Not read: diffs, blocks
+// introduced as the library's own code, function definitions, control-flow keywords.
+
+import type { CodeBlock } from './find-code-blocks.js';
+import type { FactSink } from './create-fact-sink.js';
+import { forEachMatch } from './for-each-match.js';
+import {
+  findIndentedSnippets,
+  isIndentedDiff,
+  isLibraryCode,
+} from './extract-code-setting-facts.js';
+import {
+  formatCallSignature,
+  readCallArgument,
+  splitTopLevel,
+  type CallSignature,
+} from '../text/call-signature.js';
+
+const name = String.raw`[A-Za-z_$][\w$]{0,60}`;
+const dotted = String.raw`(?:${name}\.){0,8}${name}`;
+// A callee right before its opening parenthesis (no blank: `if (x)` is C, not a call).
+const callOpen = new RegExp(String.raw`(?<![\w$])(${dotted})\(`, 'g');
+// `env = Environment(`, `const client = new Client(`: the variable's methods are the class's.
+const constructed = new RegExp(
+  String.raw`(?<![\w$.])(${name})[ \t]{0,8}=[ \t]{0,8}(?:new[ \t]+)?(${dotted})\(`,
+  'g',
+);
+const definition = /(?:\bdef|\bfunction|\bclass|\bfn|\bfunc)[ \t]+$/;
+const keywords = new Set([
+  'if',
+  'elif',
+  'while',
+  'for',
+  'return',
+  'switch',
+  'catch',
+  'with',
+  'and',
+  'or',
+  'not',
+  'in',
+  'is',
+  'lambda',
+  'assert',
+  'yield',
+  'await',
+  'typeof',
+  'sizeof',
+  'function',
+  'def',
+  'class',
+]);
+const maxArgumentsLength = 600;
+// A block of a million `f(` would cost `maxArgumentsLength` each: the first calls say enough.
+const maxCallsPerCode = 200;
+
+/** The index of the `)` closing the `(` at `open`, or -1 within the bound. */
+function findClose(text: string, open: number): number {
+  let depth = 0;
+  let quote = '';
+  const end = Math.min(text.length, open + maxArgumentsLength);
+  for (let at = open; at < end; at += 1) {
+    const char = text[at]!;
+    if (quote !== '') {
+      if (char === '\\') at += 1;
+      else if (char === quote) quote = '';
+      continue;
+    }
+    if (char === '"' || char === "'" || char === '`') quote = char;
+    else if (char === '(' || char === '[' || char === '{') depth += 1;
+    else if (char === ')' || char === ']' || char === '}') {
+      depth -= 1;
+      if (depth === 0) return char === ')' ? at : -1;
+    }
+  }
+  return -1;
+}
+
+export interface FoundCall {
+  signature: CallSignature;
+  start: number;
+  end: number;
+}
+
+/** The calls in a piece of code, `offset` added to their positions. */
+export function findCalls(code: string, offset = 0): FoundCall[] {
+  const classes = new Map<string, string>();
+  forEachMatch(constructed, code, (match) => classes.set(match[1]!, match[2]!));
+  const calls: FoundCall[] = [];
+  const calleeClosedAt = new Map<number, string>();
+  let examined = 0;
+  forEachMatch(callOpen, code, (match) => {
+    examined += 1;
+    if (examined > maxCallsPerCode) return;
+    let callee = match[1]!;
+    const start = match.index;
+    if (keywords.has(callee) || definition.test(code.slice(Math.max(0, start - 10), start))) return;
+    if (code[start - 1] === '.') {
+      // `Environment().from_string(...)`: the method of what the previous call returned.
+      const receiver = code[start - 2] === ')' ? calleeClosedAt.get(start - 2) : undefined;
+      if (receiver === undefined) return;
+      callee = `${receiver}.${callee}`;
+    }
+    const first = callee.split('.', 1)[0]!;
+    const constructedBy = classes.get(first);
+    if (constructedBy !== undefined && callee !== first) {
+      callee = constructedBy + callee.slice(first.length);
+    }
+    const open = start + match[0].length - 1;
+    const close = findClose(code, open);
+    if (close === -1) return;
+    const parts = splitTopLevel(code.slice(open + 1, close));
+    if (parts === null) return;
+    calleeClosedAt.set(close, callee);
+    calls.push({
+      signature: { callee, args: parts.slice(0, 8).map(readCallArgument) },
+      start: offset + start,
+      end: offset + close + 1,
+    });
+  });
+  return calls;
+}
+
+function addCalls(sink: FactSink, calls: readonly FoundCall[], actor: 'user' | undefined): void {
+  for (const call of calls) {
+    const value = formatCallSignature(call.signature);
+    sink.add('api-call', value, call.start, call.end, actor ? { actor } : {});
+  }
+}
+
+/** Adds the calls of the caller's code blocks (`codeBlocks`: no diffs), snippets and prose. */
+export function extractApiCallFacts(
+  sink: FactSink,
+  prose: string,
+  codeBlocks: readonly CodeBlock[],
+): void {
+  const body = sink.body;
+  for (const block of codeBlocks) {
+    if (isLibraryCode(prose, block.start)) continue;
+    const content = body.slice(block.contentStart, block.contentEnd);
+    addCalls(sink, findCalls(content, block.contentStart), 'user');
+  }
+  const snippets = findIndentedSnippets(prose);
+  for (const snippet of snippets) {
+    const text = prose.slice(snippet.start, snippet.end);
+    if (isIndentedDiff(text) || isLibraryCode(prose, snippet.start)) continue;
+    addCalls(sink, findCalls(text, snippet.start), 'user');
+  }
+  // Prose: inline code and code run into a sentence ("... in our service: return
+  // yaml.load(inhalt, Loader=yaml.UnsafeLoader)"), calls with arguments only.
+  const proseCalls = findCalls(prose).filter(
+    (call) =>
+      (call.signature.args ?? []).length > 0 &&
+      !snippets.some((snippet) => call.start >= snippet.start && call.start < snippet.end),
+  );
+  addCalls(sink, proseCalls, undefined);
+}

@@ -1,0 +1,77 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { buildTestReport } from './build-test-report.js';
+import { findCallerCallbacks } from './extract-code-callback-facts.js';
+import { extractFacts } from './extract-facts.js';
+
+function callbacksOf(markdown: string): Array<{ actor?: string; quote: string }> {
+  return extractFacts(buildTestReport(markdown))
+    .filter((fact) => fact.kind === 'requires-config' && fact.value === 'caller-callback')
+    .map((fact) => ({ quote: fact.quote, ...(fact.actor ? { actor: fact.actor } : {}) }));
+}
+
+const fenced = (info: string, code: string, leadIn = 'Setup:'): string =>
+  `# Summary\n\nAny client can open a socket from another site.\n\n${leadIn}\n\n\`\`\`${info}\n${code}\n\`\`\`\n`;
+
+describe('the caller’s callbacks written as code', () => {
+  it.each([
+    [
+      'python',
+      'class EchoHandler(WebSocketHandler):\n    def check_origin(self, origin):\n        return True',
+    ],
+    ['python', 'server = Server(authorize=lambda user, action: True)'],
+    ['javascript', 'const wss = new WebSocketServer({ port: 8080, verifyClient: () => true });'],
+    ['js', 'new Server({ verifyClient: (info, cb) => cb(true) })'],
+    ['js', 'const hooks = {\n  authorize(request) { return true; }\n};'],
+    [
+      'python',
+      '@web.middleware\nasync def auth(request, handler):\n    if request.raw_path.startswith("/public"):\n        return await handler(request)\n    raise web.HTTPUnauthorized()',
+    ],
+    [
+      'js',
+      "app.use((req, res, next) => {\n  if (req.path.startsWith('/admin') && !req.user) return res.status(403).end();\n  next();\n});",
+    ],
+  ])('%s: %s is the caller’s callback', (info, code) => {
+    const found = callbacksOf(fenced(info, code));
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.every((fact) => fact.actor === 'user')).toBe(true);
+  });
+
+  it.each([
+    [
+      'python',
+      'async def echo(request):\n    return web.Response(text="ok")\n\napp = web.Application()\napp.router.add_get("/", echo)',
+    ],
+    ['python', 'def check_origin(self, origin):\n    return origin in ALLOWED'],
+    ['js', "app.use(express.static('public'));"],
+    ['python', 'app = web.Application(middlewares=[compress])\nweb.run_app(app)'],
+    ['js', 'const options = { allowHalfOpen: true };'],
+  ])('%s: %s is no callback fact', (info, code) => {
+    expect(callbacksOf(fenced(info, code))).toEqual([]);
+  });
+
+  it('leaves a block the report introduces as the library’s own code alone', () => {
+    const code = 'def check_origin(self, origin):\n    return True';
+    expect(callbacksOf(fenced('python', code, 'The library’s code in src/server.py:'))).toEqual([]);
+  });
+
+  it('reads a middleware run into a paragraph only with its refusal close after it', () => {
+    const flat =
+      '# Bypass\n\nSetup: @web.middleware async def auth(request, handler): if request.raw_path.startswith("/public"): return await handler(request) raise web.HTTPUnauthorized() app = web.Application(middlewares=[auth])\n';
+    expect(callbacksOf(flat).length).toBeGreaterThan(0);
+    const far = `# Note\n\nWe use app.use( for logging. ${'Nothing else here. '.repeat(40)}Then a HTTPForbidden page.\n`;
+    expect(callbacksOf(far)).toEqual([]);
+  });
+
+  it('finds every span inside the code it was given', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), fc.nat({ max: 1000 }), (code, offset) => {
+        for (const found of findCallerCallbacks(code, offset)) {
+          expect(found.start).toBeGreaterThanOrEqual(offset);
+          expect(found.end).toBeLessThanOrEqual(offset + code.length);
+          expect(found.start).toBeLessThan(found.end);
+        }
+      }),
+    );
+  });
+});

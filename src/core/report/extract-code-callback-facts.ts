@@ -1,0 +1,91 @@
+// Reads the caller's own callbacks written as code, which a report often shows without a word
+// about whose code it is: a check the application overrides or passes in its options to allow
+// everything (`def check_origin(self, origin): return True`, `verifyClient: () => true`), and a
+// middleware or request hook the application registers that makes its own access decision
+// (`@web.middleware` ... `raise web.HTTPUnauthorized()`, `app.use(...)` ... `res.status(403)`).
+// Each is a `requires-config` `caller-callback` fact with the caller (`user`) as actor. A plain
+// request handler in a reproduction is not one: the application shown around a library bug.
+
+import type { CodeBlock } from './find-code-blocks.js';
+import type { FactSink } from './create-fact-sink.js';
+import { forEachMatch } from './for-each-match.js';
+import { isLibraryCode } from './extract-code-setting-facts.js';
+
+/** Where in `code` a caller's callback decides the outcome, and how it is written. */
+export interface CallerCallback {
+  start: number;
+  end: number;
+}
+
+// Names of checks: check_origin, verifyClient, validate_token, authorize, is_allowed, has_permission.
+const checkName = String.raw`(?:check|verify|validate|authori[sz]e|authenticate|is_?(?:allowed|authori[sz]ed|authenticated|valid|trusted|safe|permitted)|has_?permission|allow|permit|can_?[a-z])[\w$]{0,40}|[\w$]{0,40}(?:_origin|Origin)`;
+
+// A check that allows everything, in Python or JavaScript.
+const allowAllPatterns: readonly RegExp[] = [
+  new RegExp(
+    String.raw`\bdef[ \t]+(?:${checkName})[ \t]*\([^)\n]{0,200}\)[ \t]*(?:->[ \t]*[\w.\[\], ]{1,40})?:[ \t]*(?:\n[ \t]*(?:#[^\n]*\n[ \t]*)?)?return[ \t]+True\b`,
+    'gi',
+  ),
+  new RegExp(String.raw`\b(?:${checkName})[ \t]*=[ \t]*lambda\b[^:\n]{0,80}:[ \t]*True\b`, 'gi'),
+  new RegExp(
+    String.raw`(?<![\w$.])(?:${checkName})["']?[ \t]*[:=][ \t]*(?:async[ \t]+)?(?:function[ \t]*)?(?:\([^)\n]{0,120}\)|[\w$]{1,30})[ \t]*(?:=>[ \t]*)?(?:true\b|\{\s{0,40}return[ \t]+true\b|\{?\s{0,40}(?:cb|callback|done|next|accept)\([ \t]*true\b)`,
+    'gi',
+  ),
+  new RegExp(
+    String.raw`(?:\bfunction[ \t]+|^[ \t]+(?:async[ \t]+)?)(?:${checkName})[ \t]*\([^)\n]{0,120}\)[ \t]*\{\s{0,40}return[ \t]+true\b`,
+    'gim',
+  ),
+];
+
+// A middleware or hook the application defines or registers.
+const hookMarker =
+  /@(?:web\.)?middleware\b|\bmiddlewares[ \t]*=[ \t]*\[|\bmiddlewares\.(?:append|insert)\(|\b(?:app|router|server)\.use\(|\.addHook\(|@[\w.]{1,40}\.before_(?:request|app_request)\b|\bdef[ \t]+prepare\([ \t]*self\b/g;
+// The hook refuses access itself.
+const accessDecision =
+  /\bHTTP(?:Unauthorized|Forbidden)\b|\b(?:Unauthorized|Forbidden|PermissionDenied)(?:Error)?\(|\babort\([ \t]*40[13]\b|\bstatus(?:Code)?[ \t]*(?:\(|=)[ \t]*40[13]\b|\bsend_error\([ \t]*40[13]\b|\bHTTPError\([ \t]*40[13]\b/;
+
+// In running text (code flattened into a paragraph) the refusal must follow the hook closely.
+const proseHookWindow = 400;
+
+/**
+ * The caller's callbacks written in `code` (one block of the caller's own code), or in running
+ * text when `isProse` (then a hook counts only with a refusal within 400 characters after it).
+ */
+export function findCallerCallbacks(code: string, offset = 0, isProse = false): CallerCallback[] {
+  const found: CallerCallback[] = [];
+  for (const pattern of allowAllPatterns) {
+    forEachMatch(pattern, code, (match) => {
+      found.push({ start: offset + match.index, end: offset + match.index + match[0].length });
+    });
+  }
+  if (accessDecision.test(code)) {
+    forEachMatch(hookMarker, code, (match) => {
+      const after = code.slice(match.index, match.index + proseHookWindow);
+      if (isProse && !accessDecision.test(after)) return;
+      found.push({ start: offset + match.index, end: offset + match.index + match[0].length });
+    });
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/** Adds the caller's callbacks found in `codeBlocks` (the caller's code: no diffs) and in `prose`. */
+export function extractCodeCallbackFacts(
+  sink: FactSink,
+  prose: string,
+  codeBlocks: readonly CodeBlock[],
+): void {
+  for (const block of codeBlocks) {
+    if (isLibraryCode(prose, block.start)) continue;
+    const content = sink.body.slice(block.contentStart, block.contentEnd);
+    for (const callback of findCallerCallbacks(content, block.contentStart)) {
+      sink.add('requires-config', 'caller-callback', callback.start, callback.end, {
+        actor: 'user',
+      });
+    }
+  }
+  // Code run into a paragraph (fenced blocks are blanked in `prose`): whose it is is left to the
+  // sentence, like any prose fact.
+  for (const callback of findCallerCallbacks(prose, 0, true)) {
+    sink.add('requires-config', 'caller-callback', callback.start, callback.end);
+  }
+}

@@ -1,0 +1,105 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  formatCallSignature,
+  matchesCallPattern,
+  parseCallSignature,
+  readCallArgument,
+  splitTopLevel,
+} from './call-signature.js';
+
+const signature = (text: string) => {
+  const parsed = parseCallSignature(text);
+  if (parsed === null) throw new Error(`not a call: ${text}`);
+  return parsed;
+};
+const matches = (call: string, pattern: string) =>
+  matchesCallPattern(signature(call), signature(pattern));
+
+describe('call signatures', () => {
+  it('reads arguments as names, literals or other expressions', () => {
+    expect(readCallArgument('Loader=yaml.Loader')).toEqual({
+      keyword: 'Loader',
+      kind: 'name',
+      name: 'yaml.Loader',
+    });
+    expect(readCallArgument('"<div>{{ x }}</div>"').kind).toBe('literal');
+    expect(readCallArgument("b'\\x00'").kind).toBe('literal');
+    expect(readCallArgument('42').kind).toBe('literal');
+    expect(readCallArgument('f"{name}"').kind).toBe('expression');
+    expect(readCallArgument('"a" + user').kind).toBe('expression');
+    expect(readCallArgument('request.form["greeting"]').kind).toBe('expression');
+    expect(readCallArgument('non-literal').kind).toBe('expression');
+  });
+
+  it('splits arguments only at top-level commas', () => {
+    expect(splitTopLevel('a, f(b, c), [d, e], "x, y"')).toEqual([
+      'a',
+      'f(b, c)',
+      '[d, e]',
+      '"x, y"',
+    ]);
+    expect(splitTopLevel('a, (b')).toBeNull();
+  });
+
+  it('parses and formats the fact value and the pattern grammar alike', () => {
+    const call = signature('yaml.load(request.get_data(), Loader=yaml.Loader)');
+    expect(formatCallSignature(call)).toBe('yaml.load(<expression>, Loader=yaml.Loader)');
+    expect(parseCallSignature('yaml.unsafe_load')).toEqual({
+      callee: 'yaml.unsafe_load',
+      args: null,
+    });
+    expect(parseCallSignature('not a call(')).toBeNull();
+    expect(parseCallSignature('')).toBeNull();
+  });
+
+  it('matches callees by whole trailing segments', () => {
+    expect(matches('yaml.unsafe_load(<expression>)', 'yaml.unsafe_load')).toBe(true);
+    expect(matches('jinja2.Environment()', 'Environment')).toBe(true);
+    expect(matches('SandboxedEnvironment()', 'Environment')).toBe(false);
+    expect(matches('load(<expression>)', 'yaml.load')).toBe(false);
+  });
+
+  it('matches keyword and positional arguments by their trailing segments', () => {
+    const pattern = 'yaml.load(Loader=Loader)';
+    expect(matches('yaml.load(<expression>, Loader=yaml.Loader)', pattern)).toBe(true);
+    expect(matches('yaml.load(<expression>, yaml.Loader)', pattern)).toBe(true);
+    expect(matches('yaml.load(<expression>, Loader=yaml.UnsafeLoader)', pattern)).toBe(false);
+    expect(matches('yaml.load(<expression>, Loader=yaml.CSafeLoader)', pattern)).toBe(false);
+    expect(matches('yaml.load(<expression>, Dumper=yaml.Loader)', pattern)).toBe(false);
+  });
+
+  it('holds non-literal on data, not on the developer’s own literal', () => {
+    const pattern = 'Environment.from_string(non-literal)';
+    expect(matches('Environment.from_string(<expression>)', pattern)).toBe(true);
+    expect(matches('Environment.from_string(tpl)', pattern)).toBe(true);
+    expect(matches('Environment.from_string(<literal>)', pattern)).toBe(false);
+    expect(matches('SandboxedEnvironment.from_string(<expression>)', pattern)).toBe(false);
+  });
+
+  it('never throws, and a formatted signature reads back to itself', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), (text) => {
+        const parsed = parseCallSignature(text);
+        if (parsed !== null) {
+          const formatted = formatCallSignature(parsed);
+          expect(formatCallSignature(signature(formatted))).toBe(formatted);
+        }
+      }),
+    );
+    const name = fc.stringMatching(/^[A-Za-z_][\w]{0,8}(?:\.[A-Za-z_][\w]{0,8}){0,2}$/);
+    const argument = fc.oneof(
+      name,
+      fc.constant('"text, with a comma"'),
+      fc.constant('f(a, [b])'),
+      fc.tuple(name, name).map(([keyword, value]) => `${keyword.split('.')[0]}=${value}`),
+    );
+    fc.assert(
+      fc.property(name, fc.array(argument, { maxLength: 5 }), (callee, args) => {
+        const parsed = signature(`${callee}(${args.join(', ')})`);
+        expect(parsed.args).toHaveLength(args.length);
+        expect(matchesCallPattern(parsed, { callee, args: null })).toBe(true);
+      }),
+    );
+  });
+});
