@@ -1,7 +1,7 @@
 // Why a head chose its value: the words and phrases of the text whose features pushed the chosen
 // value most against the runner-up, each with the span of the text it was read from.
 
-import type { SeverityHead } from './severity-model.js';
+import { readHeadWeight, type SeverityHead } from './severity-model.js';
 import type { TextVector } from './vectorize-severity-text.js';
 
 export interface SeverityReason {
@@ -71,13 +71,9 @@ function sumContributions(
 ): Float64Array {
   const classCount = head.values.length;
   const sums = new Float64Array(phrases.starts.length);
-  const weights = head.weights;
-  const scale = head.weightScale ?? 1;
   for (let entry = 0; entry < vector.indices.length; entry += 1) {
     const base = vector.indices[entry]! * classCount;
-    // readHeadWeight inlined (the same float32 rounding), as in computeProbabilities.
-    const difference =
-      Math.fround(weights[base + chosen]! * scale) - Math.fround(weights[base + runnerUp]! * scale);
+    const difference = readHeadWeight(head, base + chosen) - readHeadWeight(head, base + runnerUp);
     if (difference === 0) continue;
     const ids = phrases.ids[entry]!;
     const share = (vector.values[entry]! * difference) / ids.length;
@@ -87,69 +83,6 @@ function sumContributions(
     }
   }
   return sums;
-}
-
-/** Whether phrase `left` ranks before `right`: larger sum, then earlier start, then lower id. */
-function ranksBefore(sums: Float64Array, starts: Int32Array, left: number, right: number): boolean {
-  const difference = sums[left]! - sums[right]!;
-  if (difference !== 0) return difference > 0;
-  const startDifference = starts[left]! - starts[right]!;
-  return startDifference !== 0 ? startDifference < 0 : left < right;
-}
-
-/** How many of the best phrases are ranked in one pass before falling back to a full sort. */
-const shortlistSize = 32;
-
-/**
- * The phrases a head's reasons quote: in rank order (see ranksBefore) among those whose sum is at
- * least `minimum`, each one not overlapping one taken before, at most `count`. The same as sorting
- * every candidate and walking the sorted list, but a shortlist of the best is kept in one pass and
- * the full sort runs only when the shortlist cannot settle it: a report has thousands of phrases
- * and this runs cold, once per head.
- */
-export function pickReasonPhrases(
-  sums: Float64Array,
-  starts: Int32Array,
-  ends: Int32Array,
-  minimum: number,
-  count: number,
-): number[] {
-  const shortlist: number[] = [];
-  let candidates = 0;
-  for (let id = 0; id < sums.length; id += 1) {
-    if (!(sums[id]! >= minimum)) continue;
-    candidates += 1;
-    if (
-      shortlist.length === shortlistSize &&
-      !ranksBefore(sums, starts, id, shortlist[shortlistSize - 1]!)
-    ) {
-      continue;
-    }
-    let position = shortlist.length < shortlistSize ? shortlist.length : shortlistSize - 1;
-    while (position > 0 && ranksBefore(sums, starts, id, shortlist[position - 1]!)) {
-      shortlist[position] = shortlist[position - 1]!;
-      position -= 1;
-    }
-    shortlist[position] = id;
-  }
-  const walk = (ranked: readonly number[]): number[] => {
-    const picked: number[] = [];
-    for (const id of ranked) {
-      if (picked.length === count) break;
-      const start = starts[id]!;
-      const end = ends[id]!;
-      if (picked.some((other) => start < ends[other]! && starts[other]! < end)) continue;
-      picked.push(id);
-    }
-    return picked;
-  };
-  const picked = walk(shortlist);
-  // The shortlist holds every candidate, or enough of the best to fill the reasons.
-  if (picked.length === count || candidates === shortlist.length) return picked;
-  const ranked: number[] = [];
-  for (let id = 0; id < sums.length; id += 1) if (sums[id]! >= minimum) ranked.push(id);
-  ranked.sort((left, right) => (ranksBefore(sums, starts, left, right) ? -1 : 1));
-  return walk(ranked);
 }
 
 export function explainSeverityHead(
@@ -165,15 +98,23 @@ export function explainSeverityHead(
     if (index !== chosen && probabilities[index]! > probabilities[runnerUp]!) runnerUp = index;
   }
   const sums = sumContributions(head, vector, phrases, chosen, runnerUp);
-  const picked = pickReasonPhrases(sums, phrases.starts, phrases.ends, 0.0005, maxReasons);
-  return picked.map((id) => {
+  const ranked: number[] = [];
+  for (let id = 0; id < sums.length; id += 1) if (sums[id]! >= 0.0005) ranked.push(id);
+  ranked.sort(
+    (left, right) => sums[right]! - sums[left]! || phrases.starts[left]! - phrases.starts[right]!,
+  );
+  const reasons: SeverityReason[] = [];
+  for (const id of ranked) {
     const start = phrases.starts[id]!;
     const end = phrases.ends[id]!;
-    return {
+    if (reasons.some((reason) => start < reason.end && reason.start < end)) continue;
+    reasons.push({
       text: text.slice(start, end),
       start,
       end,
       weight: Math.round(sums[id]! * 1000) / 1000,
-    };
-  });
+    });
+    if (reasons.length === maxReasons) break;
+  }
+  return reasons;
 }

@@ -32,8 +32,7 @@ export interface SeverityModel extends SeverityVocabulary {
 
 /**
  * The weight of one feature row and class (`row × values.length + class`), as a float32 value.
- * computeProbabilities in predict-severity.ts and sumContributions in explain-severity-head.ts
- * repeat this formula inline.
+ * computeProbabilities in predict-severity.ts repeats this formula inline.
  */
 export function readHeadWeight(head: SeverityHead, index: number): number {
   return Math.fround(head.weights[index]! * (head.weightScale ?? 1));
