@@ -38,6 +38,7 @@ export {
 } from './intake/read-report-input.js';
 export { extractFacts, extractReportFacts } from './report/extract-facts.js';
 export { deriveProjectNames } from './report/derive-project-names.js';
+export { deriveProfileSettingNames } from './report/derive-profile-setting-names.js';
 export {
   sanitizeForTerminal,
   sanitizeLineForTerminal,

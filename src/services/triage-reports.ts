@@ -6,6 +6,7 @@
 import {
   blankCvssVectors,
   buildReportDocument,
+  deriveProfileSettingNames,
   deriveProjectNames,
   extractReportFacts,
   findUnifiedDiffs,
@@ -124,6 +125,7 @@ export function createTriageService(dependencies: {
     const profile = repo ? await resolveProfileVersions(givenProfile, repo) : givenProfile;
     const projectName = profile.project.name;
     const projectNames = deriveProjectNames(profile.project);
+    const profileSettings = deriveProfileSettingNames(profile);
     const readAgainst = async (): Promise<DuplicateCorpus | null> =>
       typeof against === 'function' ? against() : (against ?? null);
     const countDocuments = duplicateStore?.countDocuments?.bind(duplicateStore);
@@ -146,7 +148,7 @@ export function createTriageService(dependencies: {
     // The report each report of this batch was found to duplicate, by id.
     const originals = new Map<string, string>();
     for (const [position, report] of ordered.entries()) {
-      const { facts, limits } = extractReportFacts(report, { projectNames });
+      const { facts, limits } = extractReportFacts(report, { projectNames, profileSettings });
       const evidence = repo
         ? await isolateReportFailure(
             report.source,

@@ -6,6 +6,7 @@ import type { SecurityProfile } from '../model/security-profile.js';
 import type { Report } from '../model/report.js';
 import type { RequirementCheck } from '../model/triage-result.js';
 import { deriveProjectNames } from '../report/derive-project-names.js';
+import { deriveProfileSettingNames } from '../report/derive-profile-setting-names.js';
 import { extractReportFacts } from '../report/extract-facts.js';
 import { checkRequirements } from './check-requirements.js';
 
@@ -15,6 +16,7 @@ export function checkSubmissionCompleteness(
 ): RequirementCheck[] {
   const { facts } = extractReportFacts(report, {
     projectNames: deriveProjectNames(profile.project),
+    profileSettings: deriveProfileSettingNames(profile),
   });
   return checkRequirements(report, facts, profile.reportRequirements).filter(
     (check) => check.level === 'required' && !check.isPresent,

@@ -129,6 +129,7 @@ export function extractCodeFacts(
   body: string,
   prose: string,
   blocks: readonly CodeBlock[],
+  profileSettings: readonly string[] = [],
 ): void {
   const callerCode: CodeBlock[] = [];
   for (const block of blocks) {
@@ -148,7 +149,7 @@ export function extractCodeFacts(
   }
   if (prose.includes('\n+++ ')) addRawDiffs(sink, prose);
   // A diff is the project's own source; other code may be the caller's, with its settings.
-  extractCodeSettingFacts(sink, prose, callerCode);
+  extractCodeSettingFacts(sink, prose, callerCode, profileSettings);
   extractApiCallFacts(sink, prose, callerCode);
   extractCodeCallbackFacts(sink, prose, callerCode);
 }

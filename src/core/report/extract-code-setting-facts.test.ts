@@ -188,3 +188,54 @@ describe('findCodeSettings on hostile input', () => {
     );
   });
 });
+
+describe('settings the profile names, switched on in the caller’s code', () => {
+  const profileSettings = ['follow_symlinks', 'aiohttp_no_extensions'];
+  const namedSettingsOf = (markdown: string): Array<{ value: string; actor?: string }> =>
+    extractFacts(buildTestReport(markdown), { profileSettings })
+      .filter((fact) => fact.kind === 'requires-config')
+      .map((fact) => ({ value: fact.value, ...(fact.actor ? { actor: fact.actor } : {}) }));
+
+  it('reads a keyword argument `name=True` in a code block as the caller’s setting', () => {
+    const code = 'app.router.add_static("/static/", "/srv/static", follow_symlinks=True)';
+    expect(namedSettingsOf(fenced('python', code))).toContainEqual({
+      value: 'follow_symlinks',
+      actor: 'user',
+    });
+  });
+
+  it('reads an environment variable set in an indented command line', () => {
+    const text =
+      '# Summary\n\nThe service starts with the pure-Python parser.\n\nReproduction:\n\n    AIOHTTP_NO_EXTENSIONS=1 python -m aiohttp.web demo:init\n';
+    expect(namedSettingsOf(text)).toContainEqual({
+      value: 'aiohttp_no_extensions',
+      actor: 'user',
+    });
+  });
+
+  it('reads `name=True` in an inline code span', () => {
+    const text = '# Summary\n\nThe route is created with `follow_symlinks=True` in our app.\n';
+    expect(namedSettingsOf(text).map((fact) => fact.value)).toContain('follow_symlinks');
+  });
+
+  it('reads nothing when the setting is off, toggled, or not one the profile names', () => {
+    expect(
+      namedSettingsOf(fenced('python', 'add_static("/s", root, follow_symlinks=False)')),
+    ).toEqual([]);
+    expect(
+      namedSettingsOf(fenced('python', 'a(follow_symlinks=True)\nb(follow_symlinks=False)')),
+    ).toEqual([]);
+    expect(namedSettingsOf(fenced('python', 'add_static("/s", root, show_index=True)'))).toEqual(
+      [],
+    );
+    expect(settingsOf(fenced('python', 'add_static("/s", root, follow_symlinks=True)'))).toEqual(
+      [],
+    );
+  });
+
+  it('readUnsafeSetting yields a named setting only when switched on', () => {
+    expect(readUnsafeSetting('FOLLOW_SYMLINKS', 'True', profileSettings)).toBe('follow_symlinks');
+    expect(readUnsafeSetting('follow_symlinks', 'None', profileSettings)).toBeNull();
+    expect(readUnsafeSetting('follow_symlinks', 'True')).toBeNull();
+  });
+});

@@ -50,12 +50,21 @@ function unquote(value: string): string {
   return value.replace(/^["']|["']$/g, '').toLowerCase();
 }
 
-/** The `requires-config` value an unsafe setting yields, or null when it turns no protection off. */
-export function readUnsafeSetting(name: string, value: string): string | null {
+/**
+ * The `requires-config` value an unsafe setting yields, or null when it turns no protection off.
+ * A setting the profile names (`profileSettings`, lower-cased: `follow_symlinks`,
+ * `aiohttp_no_extensions`) yields its name when the code switches it on, whatever the name says.
+ */
+export function readUnsafeSetting(
+  name: string,
+  value: string,
+  profileSettings: readonly string[] = [],
+): string | null {
   const key = name.toLowerCase().replace(/[_-]/g, '');
   const token = unquote(value);
   const isOff = offValue.test(token);
   const isOn = onValue.test(token);
+  if (isOn && profileSettings.includes(name.toLowerCase())) return name.toLowerCase();
   if (verificationName.test(key)) {
     const isQuotedNone = /^["']none["']$/i.test(value);
     return verificationOffValue.test(token) || isQuotedNone ? 'verification-disabled' : null;
@@ -109,13 +118,16 @@ function addSettings(
   sink: FactSink,
   settings: readonly CodeSetting[],
   actor: 'user' | undefined,
+  profileSettings: readonly string[],
 ): void {
   const body = sink.body;
   for (const setting of settings) {
-    const fact = readUnsafeSetting(setting.name, setting.value);
+    const fact = readUnsafeSetting(setting.name, setting.value, profileSettings);
     if (fact === null) continue;
     const isToggled = settings.some(
-      (other) => other.name === setting.name && readUnsafeSetting(other.name, other.value) === null,
+      (other) =>
+        other.name === setting.name &&
+        readUnsafeSetting(other.name, other.value, profileSettings) === null,
     );
     if (isToggled) continue;
     if (isOnByDefault(body, setting.end) || defaultComment.test(body.slice(setting.end))) continue;
@@ -187,25 +199,27 @@ function isProseSetting(prose: string, setting: CodeSetting): boolean {
 /**
  * Adds the caller's unsafe settings found in the code blocks (not diffs: `codeBlocks` holds the
  * blocks to read), in the indented snippets of `prose` (both the caller's), and written as code
- * in running prose (whose they are is left to the sentence, like any prose fact).
+ * in running prose (whose they are is left to the sentence, like any prose fact), and the
+ * settings the profile names (`profileSettings`) where the code switches them on.
  */
 export function extractCodeSettingFacts(
   sink: FactSink,
   prose: string,
   codeBlocks: readonly CodeBlock[],
+  profileSettings: readonly string[] = [],
 ): void {
   if (incidentalSetting.test(prose)) return;
   const body = sink.body;
   for (const block of codeBlocks) {
     if (isLibraryCode(prose, block.start)) continue;
     const content = body.slice(block.contentStart, block.contentEnd);
-    addSettings(sink, findCodeSettings(content, block.contentStart), 'user');
+    addSettings(sink, findCodeSettings(content, block.contentStart), 'user', profileSettings);
   }
   const snippets = findIndentedSnippets(prose);
   for (const snippet of snippets) {
     const text = prose.slice(snippet.start, snippet.end);
     if (isIndentedDiff(text) || isLibraryCode(prose, snippet.start)) continue;
-    addSettings(sink, findCodeSettings(text, snippet.start), 'user');
+    addSettings(sink, findCodeSettings(text, snippet.start), 'user', profileSettings);
   }
   const inSnippet = (setting: CodeSetting): boolean =>
     snippets.some((snippet) => setting.start >= snippet.start && setting.start < snippet.end);
@@ -215,5 +229,5 @@ export function extractCodeSettingFacts(
       isProseSetting(prose, setting) &&
       !isAboutLibraryCode(readSentence(prose, setting.start)),
   );
-  addSettings(sink, proseSettings, undefined);
+  addSettings(sink, proseSettings, undefined, profileSettings);
 }

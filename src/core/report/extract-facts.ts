@@ -26,6 +26,8 @@ const maxCodeBlocks = 1_000;
 export interface FactOptions {
   /** The project's own names (`deriveProjectNames`), so its version banners count. */
   projectNames?: readonly string[];
+  /** The settings the profile's rules name (`deriveProfileSettingNames`), lower-cased. */
+  profileSettings?: readonly string[];
 }
 
 /** The facts of a report, and the bounds that were hit while reading them. */
@@ -49,7 +51,7 @@ export function extractReportFacts(
   }
 
   extractVectorFacts(sink, body);
-  extractCodeFacts(sink, body, prose, blocks);
+  extractCodeFacts(sink, body, prose, blocks, options.profileSettings);
   // A sanitizer report pasted indented or quoted is a trace like a fenced one.
   for (const trace of findSanitizerTraces(body, blocks))
     sink.add('code-block', 'sanitizer-trace', trace.start, trace.end);

@@ -17,6 +17,7 @@ import { scorePriority } from '../queue/score-priority.js';
 import { draftReply } from '../reply/draft-reply.js';
 import { describeReadingLimits } from '../report/describe-reading-limits.js';
 import { deriveProjectNames } from '../report/derive-project-names.js';
+import { deriveProfileSettingNames } from '../report/derive-profile-setting-names.js';
 import { extractReportFacts } from '../report/extract-facts.js';
 import { evaluateScope } from '../scope/evaluate-scope.js';
 import { decideVerdict, type VerdictDecision } from './decide-verdict.js';
@@ -193,6 +194,7 @@ export function triageFacts(
 export function triageReport(report: Report, profile: SecurityProfile): TriageResult {
   const { facts, limits } = extractReportFacts(report, {
     projectNames: deriveProjectNames(profile.project),
+    profileSettings: deriveProfileSettingNames(profile),
   });
   return triageFacts(report, facts, profile, { limits });
 }
