@@ -54,16 +54,6 @@ function normaliseBlock(entries: VectorEntry[], scale: number): void {
   }
 }
 
-/** Where each occurrence was seen, without its feature string. */
-function copySpans(seen: readonly FeatureOccurrence[]): Array<{ start: number; end: number }> {
-  const spans = new Array<{ start: number; end: number }>(seen.length);
-  for (let index = 0; index < seen.length; index += 1) {
-    const occurrence = seen[index]!;
-    spans[index] = { start: occurrence.start, end: occurrence.end };
-  }
-  return spans;
-}
-
 /** Sublinear tf (1 + ln tf) times idf, per block, each block L2-normalised. */
 export function vectorizeSeverityText(vocabulary: SeverityVocabulary, text: string): TextVector {
   const seen = new Map<number, FeatureOccurrence[]>();
@@ -107,7 +97,8 @@ export function vectorizeSeverityText(vocabulary: SeverityVocabulary, text: stri
     const entry = entries[index]!;
     indices[index] = entry.column;
     values[index] = entry.value;
-    spans[index] = copySpans(entry.seen);
+    // The occurrences as the extractor made them (their feature strings ride along): no copy.
+    spans[index] = entry.seen;
   }
   return { indices, values, occurrences: spans, knownWords };
 }
