@@ -18,6 +18,7 @@ import {
 import {
   formatCallSignature,
   readCallArgument,
+  scanUnquotedBrackets,
   splitTopLevel,
   type CallSignature,
 } from '../text/call-signature.js';
@@ -62,24 +63,14 @@ const maxCallsPerCode = 200;
 
 /** The index of the `)` closing the `(` at `open`, or -1 within the bound. */
 function findClose(text: string, open: number): number {
-  let depth = 0;
-  let quote = '';
+  let close = -1;
   const end = Math.min(text.length, open + maxArgumentsLength);
-  for (let at = open; at < end; at += 1) {
-    const char = text[at]!;
-    if (quote !== '') {
-      if (char === '\\') at += 1;
-      else if (char === quote) quote = '';
-      continue;
-    }
-    if (char === '"' || char === "'" || char === '`') quote = char;
-    else if (char === '(' || char === '[' || char === '{') depth += 1;
-    else if (char === ')' || char === ']' || char === '}') {
-      depth -= 1;
-      if (depth === 0) return char === ')' ? at : -1;
-    }
-  }
-  return -1;
+  scanUnquotedBrackets(text, open, end, (char, at, depth) => {
+    if (char === ',' || depth !== 0) return false;
+    if (char === ')') close = at;
+    return true;
+  });
+  return close;
 }
 
 export interface FoundCall {

@@ -27,13 +27,20 @@ const keywordArgument = /^([A-Za-z_$][\w$]{0,60})[ \t]*=(?!=)[ \t]*([\s\S]+)$/;
 const literal =
   /^(?:[rRbBuU]{0,2}(?:"""[\s\S]*"""|'''[\s\S]*'''|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')|`[^`$]*`|[-+]?\d[\w.]*|True|False|None|true|false|null|undefined|nil)$/;
 
-/** Splits at the commas outside brackets and quotes; null when the brackets do not balance. */
-export function splitTopLevel(text: string): string[] | null {
-  const parts: string[] = [];
+/**
+ * Walks `text[from, end)` past quoted strings (`"`, `'`, `` ` ``, backslash escapes) and hands
+ * `visit` each bracket and comma outside them, with the bracket depth after it; `visit` returning
+ * true stops the walk. Returns the depth and whether the walk ended inside a quote.
+ */
+export function scanUnquotedBrackets(
+  text: string,
+  from: number,
+  end: number,
+  visit: (char: string, at: number, depth: number) => boolean,
+): { depth: number; inQuote: boolean } {
   let depth = 0;
   let quote = '';
-  let from = 0;
-  for (let at = 0; at < text.length; at += 1) {
+  for (let at = from; at < end; at += 1) {
     const char = text[at]!;
     if (quote !== '') {
       if (char === '\\') at += 1;
@@ -42,15 +49,27 @@ export function splitTopLevel(text: string): string[] | null {
     }
     if (char === '"' || char === "'" || char === '`') quote = char;
     else if (char === '(' || char === '[' || char === '{') depth += 1;
-    else if (char === ')' || char === ']' || char === '}') {
-      depth -= 1;
-      if (depth < 0) return null;
-    } else if (char === ',' && depth === 0) {
+    else if (char === ')' || char === ']' || char === '}') depth -= 1;
+    else if (char !== ',') continue;
+    if (quote === '' && visit(char, at, depth)) break;
+  }
+  return { depth, inQuote: quote !== '' };
+}
+
+/** Splits at the commas outside brackets and quotes; null when the brackets do not balance. */
+export function splitTopLevel(text: string): string[] | null {
+  const parts: string[] = [];
+  let from = 0;
+  let unbalanced = false;
+  const { depth, inQuote } = scanUnquotedBrackets(text, 0, text.length, (char, at, depthAfter) => {
+    if (depthAfter < 0) return (unbalanced = true);
+    if (char === ',' && depthAfter === 0) {
       parts.push(text.slice(from, at));
       from = at + 1;
     }
-  }
-  if (depth !== 0 || quote !== '') return null;
+    return false;
+  });
+  if (unbalanced || depth !== 0 || inQuote) return null;
   parts.push(text.slice(from));
   return parts.map((part) => part.trim()).filter((part) => part !== '');
 }
