@@ -110,8 +110,7 @@ const defaultComment = /^[^\n]{0,40}?(?:#|\/\/)[ \t]*(?:the\s+|is\s+the\s+)?defa
 /** The lead-in before `blockStart` introduces the code as the library's own, not the caller's. */
 export function isLibraryCode(prose: string, blockStart: number): boolean {
   const leadIn = prose.slice(Math.max(0, blockStart - leadInLength), blockStart).trimEnd();
-  const lastParagraph = leadIn.slice(leadIn.lastIndexOf('\n\n') + 1);
-  return libraryLeadIn.test(lastParagraph) && !callerLeadIn.test(lastParagraph);
+  return isAboutLibraryCode(leadIn.slice(leadIn.lastIndexOf('\n\n') + 1));
 }
 
 function addSettings(
@@ -176,9 +175,9 @@ function readSentence(prose: string, at: number): string {
 }
 
 /**
- * A sentence that places the setting in the library's code ("`find_python_name()` with
- * `unsafe=True` in lib/yaml/constructor.py") describes the project's internals, not the caller's
- * choice, unless it names the caller ("our", "the application's").
+ * Text (a lead-in, a sentence) that places code or a setting in the library ("`find_python_name()`
+ * with `unsafe=True` in lib/yaml/constructor.py") describes the project's internals, not the
+ * caller's choice, unless it names the caller ("our", "the application's").
  */
 function isAboutLibraryCode(sentence: string): boolean {
   return libraryLeadIn.test(sentence) && !callerLeadIn.test(sentence);
