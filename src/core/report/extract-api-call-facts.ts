@@ -125,7 +125,7 @@ function addCalls(sink: FactSink, calls: readonly FoundCall[], actor: 'user' | u
   }
 }
 
-/** Adds the calls of the caller's code blocks (`codeBlocks`: no diffs), snippets and prose. */
+/** Adds the calls of the caller's code blocks (`codeBlocks`: no diffs, no library code), snippets and prose. */
 export function extractApiCallFacts(
   sink: FactSink,
   prose: string,
@@ -133,7 +133,6 @@ export function extractApiCallFacts(
 ): void {
   const body = sink.body;
   for (const block of codeBlocks) {
-    if (isLibraryCode(prose, block.start)) continue;
     const content = body.slice(block.contentStart, block.contentEnd);
     addCalls(sink, findCalls(content, block.contentStart), 'user');
   }

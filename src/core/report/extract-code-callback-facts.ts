@@ -9,7 +9,6 @@
 import type { CodeBlock } from './find-code-blocks.js';
 import type { FactSink } from './create-fact-sink.js';
 import { forEachMatch } from './for-each-match.js';
-import { isLibraryCode } from './extract-code-setting-facts.js';
 
 /** Where in `code` a caller's callback decides the outcome, and how it is written. */
 export interface CallerCallback {
@@ -68,14 +67,13 @@ export function findCallerCallbacks(code: string, offset = 0, isProse = false): 
   return found.sort((a, b) => a.start - b.start);
 }
 
-/** Adds the caller's callbacks found in `codeBlocks` (the caller's code: no diffs) and in `prose`. */
+/** Adds the caller's callbacks found in `codeBlocks` (the caller's own code: no diffs, no library code) and in `prose`. */
 export function extractCodeCallbackFacts(
   sink: FactSink,
   prose: string,
   codeBlocks: readonly CodeBlock[],
 ): void {
   for (const block of codeBlocks) {
-    if (isLibraryCode(prose, block.start)) continue;
     const content = sink.body.slice(block.contentStart, block.contentEnd);
     for (const callback of findCallerCallbacks(content, block.contentStart)) {
       sink.add('requires-config', 'caller-callback', callback.start, callback.end, {

@@ -8,7 +8,7 @@ import { normaliseFilePath } from './is-likely-file-path.js';
 import { forEachMatch } from './for-each-match.js';
 import { shellInfos } from './shell-infos.js';
 import { extractApiCallFacts } from './extract-api-call-facts.js';
-import { extractCodeSettingFacts } from './extract-code-setting-facts.js';
+import { extractCodeSettingFacts, isLibraryCode } from './extract-code-setting-facts.js';
 import { extractCodeCallbackFacts } from './extract-code-callback-facts.js';
 import { findSupportFolderRuns } from './find-support-folder-runs.js';
 
@@ -148,8 +148,10 @@ export function extractCodeFacts(
     }
   }
   if (prose.includes('\n+++ ')) addRawDiffs(sink, prose);
-  // A diff is the project's own source; other code may be the caller's, with its settings.
-  extractCodeSettingFacts(sink, prose, callerCode, profileSettings);
-  extractApiCallFacts(sink, prose, callerCode);
-  extractCodeCallbackFacts(sink, prose, callerCode);
+  // A diff is the project's own source, and so is a block its lead-in calls the library's; other
+  // code may be the caller's, with its settings, calls and callbacks.
+  const callersOwnCode = callerCode.filter((block) => !isLibraryCode(prose, block.start));
+  extractCodeSettingFacts(sink, prose, callersOwnCode, profileSettings);
+  extractApiCallFacts(sink, prose, callersOwnCode);
+  extractCodeCallbackFacts(sink, prose, callersOwnCode);
 }

@@ -196,8 +196,8 @@ function isProseSetting(prose: string, setting: CodeSetting): boolean {
 }
 
 /**
- * Adds the caller's unsafe settings found in the code blocks (not diffs: `codeBlocks` holds the
- * blocks to read), in the indented snippets of `prose` (both the caller's), and written as code
+ * Adds the caller's unsafe settings found in the code blocks (`codeBlocks`: no diffs, no code the
+ * lead-in calls the library's), in the indented snippets of `prose` (both the caller's), and written as code
  * in running prose (whose they are is left to the sentence, like any prose fact), and the
  * settings the profile names (`profileSettings`) where the code switches them on.
  */
@@ -210,7 +210,6 @@ export function extractCodeSettingFacts(
   if (incidentalSetting.test(prose)) return;
   const body = sink.body;
   for (const block of codeBlocks) {
-    if (isLibraryCode(prose, block.start)) continue;
     const content = body.slice(block.contentStart, block.contentEnd);
     addSettings(sink, findCodeSettings(content, block.contentStart), 'user', profileSettings);
   }
