@@ -16,6 +16,7 @@ import {
   classifyExternalFrame,
   classifyExternalName,
   classifyExternalPath,
+  classifyOwnedPath,
 } from './classify-external-name.js';
 import { findNameClaims } from './find-name-claims.js';
 
@@ -327,7 +328,8 @@ export function extractCodeClaims(report: Report, facts: readonly Fact[]): CodeC
       const owner =
         classifyExternalPath(fact.quote.trim()) ??
         classifyExternalPath(path) ??
-        classifyExternalFrame(path);
+        classifyExternalFrame(path) ??
+        classifyOwnedPath(body, fact.span);
       add({
         kind: 'file',
         text: fact.quote,
