@@ -258,3 +258,29 @@ describe('limits', () => {
     );
   });
 });
+
+describe('extractCodeClaims: where the report places the bug', () => {
+  it('reads "the function `x()` in `file`" as the vulnerable location', () => {
+    const claims = claimsOf(
+      [
+        '# Header folding',
+        '',
+        '## Summary',
+        '',
+        'The function `pkg.structures.unfold_value()` in `src/pkg/header_eval.py` evaluates folded',
+        'headers with `eval()`, so a malicious server runs code.',
+        '',
+      ].join('\n'),
+    );
+    const roleOf = (text: string) => claims.find((claim) => claim.text.includes(text))?.role;
+    expect(roleOf('unfold_value')).toBe('location');
+    expect(roleOf('header_eval.py')).toBe('location');
+  });
+
+  it('takes a file the report calls its own for the reporter’s code', () => {
+    const claims = claimsOf(
+      'Our loader setup (in `config/loader.py` of our service) calls `yaml.add_constructor()`.\n',
+    );
+    expect(brief(claims)).toContain('ext file config/loader.py');
+  });
+});
