@@ -65,16 +65,14 @@ function printWithRepository(runs: readonly ProjectRun[]): void {
     const isFabricated = (comparison: VerdictComparison): boolean =>
       comparison.expected.disposition === 'invalid';
     const genuine = comparisons.filter((comparison) => !isFabricated(comparison));
-    const lowestGenuine = Math.min(
-      ...genuine.map((comparison) => comparison.got?.priority ?? Number.POSITIVE_INFINITY),
-    );
+    const lastGenuine = Math.max(...genuine.map((comparison) => comparison.got?.rank ?? 0));
     for (const comparison of comparisons) {
       const where = `${run.project.slug}/${comparison.key}`;
       const got = comparison.got;
       if (isFabricated(comparison)) {
         fabricated.push(where);
         if (got?.verdict === 'invalid') caught.push(where);
-        if (got?.priority !== undefined && got.priority < lowestGenuine) rankedLow.push(where);
+        if (got?.rank !== undefined && got.rank > lastGenuine) rankedLow.push(where);
         continue;
       }
       if (got?.verdict === 'invalid' || got?.evidenceGrade === 'fabricated') {

@@ -32,8 +32,8 @@ export async function triageCorpusProject(
   const outcome = { ...triaged, problems: [...input.problems, ...triaged.problems] };
   const keyOf = (source: string): string => relative(project.reportsDir, source);
   const results = new Map<string, TriagedReport>();
-  for (const result of outcome.queue) {
-    results.set(keyOf(result.report.source), toTriagedReport(result, keyOf));
+  for (const [rank, result] of outcome.queue.entries()) {
+    results.set(keyOf(result.report.source), { ...toTriagedReport(result, keyOf), rank: rank + 1 });
   }
   const problems = new Map(
     outcome.problems.map((problem) => [keyOf(problem.source), problem.message] as const),
@@ -48,7 +48,6 @@ function toTriagedReport(result: TriageResult, keyOf: (source: string) => string
     missing: result.missing,
     duplicateOf: result.duplicateOf === null ? null : keyOf(result.duplicateOf),
     severity: result.severity.assessed.rating,
-    priority: result.priority.score,
     evidenceGrade: result.evidence?.grade ?? null,
   };
 }
