@@ -49,7 +49,7 @@ const nonCodeLine =
 // A script the reporter wrote opens with its imports (`from flask import Flask`, `import yaml`,
 // `const x = require('x')`, `#include <png.h>`); a quoted excerpt of the project's code does not.
 const scriptOpening =
-  /^\s*(?:from\s+[\w.]+\s+import\s|import\s+[\w.]+(?:\s+as\s+\w+)?\s*(?:,\s*[\w.]+\s*)*$|import\s[^'"\n]{1,200}\sfrom\s+['"]|(?:const|let|var)\s+[\w{},\s]+=\s*require\(|#\s*include\s*<)/;
+  /^\s*(?:from\s+[\w.]+\s+import\s|import\s+[\w.]+(?:\s*,\s*[\w.]+)*(?:\s+as\s+\w+)?\s*$|import\s[^'"\n]*from\s*['"]|(?:const|let|var)\s[^=\n]*=\s*require\(|#\s*include\s*<)/;
 // A template expression or tag alone on a line (`{{ x.__globals__ }}`, `{% for %}`) is input.
 const templateLine = /^\s*(?:\{\{.*\}\}|\{%.*%\})\s*$/;
 // A PoC or harness written in a programming language is still not project code.
