@@ -7,6 +7,7 @@
 // Usage: npm run bench:triage [-- --seconds 5 --ratio-iterations 300 --only accuracy --split tune
 //        --repo libexpat=DIR ...] (`--repo`: triage that project with its repository, as
 //        `thresher triage --repo DIR` does, against its `with-repo` expectations)
+//        npm run bench:triage -- --only accuracy --project mbedtls --project node-tar
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -37,6 +38,9 @@ const { values } = parseArgs({
     split: { type: 'string', default: 'all' },
     // `--repo SLUG=DIR` (repeatable): triage that corpus project with its repository.
     repo: { type: 'string', multiple: true, default: [] },
+    // `--project NAME` (repeatable) triages and prints only the named projects: a new held-out
+    // project's blind figure without seeing any other measure project's output.
+    project: { type: 'string', multiple: true, default: [] },
   },
 });
 const repos = new Map(
@@ -147,5 +151,5 @@ if (values.only !== 'accuracy') {
 
 if (values.only !== 'ratio') {
   printLine();
-  await reportCorpusAccuracy(misses, split, repos);
+  await reportCorpusAccuracy(misses, split, values.project, repos);
 }
