@@ -525,6 +525,29 @@ describe('createDuplicateIndex signals', () => {
         .query(namesClass)[0]
         ?.evidence.some((line) => line.startsWith('one report cites no code;')),
     ).toBe(true);
+    // A method call the located report names too (`queue.rotate()`) is the public API both
+    // finders call, not a place of the second finder's own; one no other report names is.
+    const callsApi = doc('q4', {
+      ...second,
+      id: 'q4',
+      text: `${second.text} Our cron script only calls queue.rotate() once a night.`,
+      functions: ['queue.rotate'],
+    });
+    const originalWithApi = doc('original', {
+      ...original,
+      text: `${original.text} Applications start it with queue.rotate().`,
+      functions: ['rotate_spool', 'queue.rotate'],
+    });
+    expect(
+      indexWith([...background, originalWithApi, otherBug])
+        .query(callsApi)[0]
+        ?.evidence.some((line) => line.startsWith('one report cites no code;')),
+    ).toBe(true);
+    expect(
+      index
+        .query(callsApi)[0]
+        ?.evidence.some((line) => line.startsWith('one report cites no code;')),
+    ).toBe(false);
     // Without a shared version the two may be one mechanism broken twice.
     const otherVersion = doc('q3', {
       ...second,

@@ -500,7 +500,9 @@ function isLocatedFinding(analysis: KeyedAnalysis): boolean {
  * A report that points at no code (no function or file read from it, no source file or
  * snake_case identifier named in its words, no class but those another document names too) and
  * cites no published id: a finder describing what they saw in their own words (not a question
- * about an advisory, which rule 3f reads).
+ * about an advisory, which rule 3f reads). A method called on an object (`request.read()`) that
+ * another document names too is the product's public API, how the finder got in, not a place of
+ * their own, as a shared class is.
  */
 function isUnlocatedFinding(
   analysis: KeyedAnalysis,
@@ -508,7 +510,7 @@ function isUnlocatedFinding(
 ): boolean {
   return (
     !analysis.isPublishedIdQuestion &&
-    analysis.functions.length === 0 &&
+    analysis.functions.every((name) => name.includes('.') && isProductVocabulary(name)) &&
     analysis.paths.length === 0 &&
     !analysis.namesFileOrSnakeName &&
     analysis.classNames.every(isProductVocabulary) &&
