@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { measureGrowth } from '../../../test/support/measure-work.js';
-import { findFixColumnCells } from './find-fix-column-cells.js';
+import { findFixColumnCells, isInFixColumnCell } from './find-fix-column-cells.js';
 
 const cellTexts = (text: string): string[] =>
   findFixColumnCells(text).map((cell) => text.slice(cell.start, cell.end));
@@ -55,11 +55,14 @@ describe('findFixColumnCells', () => {
         (lines) => {
           const text = lines.join('\n');
           let previous = -1;
-          for (const cell of findFixColumnCells(text)) {
+          const cells = findFixColumnCells(text);
+          for (const cell of cells) {
             expect(cell.start).toBeGreaterThan(previous);
             expect(cell.end).toBeGreaterThan(cell.start);
             expect(cell.end).toBeLessThanOrEqual(text.length);
             expect(text.slice(cell.start, cell.end)).not.toContain('\n');
+            expect(isInFixColumnCell(cells, cell.start)).toBe(true);
+            expect(isInFixColumnCell(cells, cell.start - 1)).toBe(false);
             previous = cell.start;
           }
         },

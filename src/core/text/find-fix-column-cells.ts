@@ -135,3 +135,17 @@ function splitWords(line: string): TextSpan[] {
   }
   return words;
 }
+
+/** Whether `offset` lies in one of `cells` (in text order, as `findFixColumnCells` gives them). */
+export function isInFixColumnCell(cells: readonly TextSpan[], offset: number): boolean {
+  let low = 0;
+  let high = cells.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const cell = cells[middle]!;
+    if (offset < cell.start) high = middle - 1;
+    else if (offset >= cell.end) low = middle + 1;
+    else return true;
+  }
+  return false;
+}
