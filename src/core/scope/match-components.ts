@@ -38,7 +38,8 @@ export function listCitedPaths(facts: readonly Fact[], body?: string): Fact[] {
 // Compiling globs costs more than matching them; profiles are few and long-lived.
 const compiledGlobs = new Map<string, (path: string) => boolean>();
 
-function compileGlobs(globs: readonly string[]): (path: string) => boolean {
+/** Whether a repository path is one `globs` holds (no leading folder dropped, dotfiles included). */
+export function compileGlobs(globs: readonly string[]): (path: string) => boolean {
   const key = globs.join('\u0000');
   let isMatch = compiledGlobs.get(key);
   if (!isMatch) {
@@ -74,9 +75,10 @@ export function createCheckoutPathResolver(globs: readonly string[]): (path: str
 const supportFolder =
   /^(?:tests?|testing|regress(?:ion)?|spec|fuzz(?:ing)?|examples?|docs?|bench(?:es|marks?)?)(?:\/|$)/i;
 const supportName = /test|regress|spec|fuzz|example|bench/i;
-const globCharacter = /[*?[\]{}()!]/;
+export const globCharacter = /[*?[\]{}()!]/;
 
-function literalFolder(glob: string): string {
+// The folders of a glob before its first wildcard: `src/twisted/conch` for `src/twisted/conch/x.py`.
+export function literalFolder(glob: string): string {
   const parts = glob.replace(/^\.?\//, '').split('/');
   const literal: string[] = [];
   for (const part of parts.slice(0, -1)) {
