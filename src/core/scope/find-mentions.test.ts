@@ -29,6 +29,21 @@ describe('createMentionFinder', () => {
     expect(finder.find(['small memory leak'])).toBeNull();
   });
 
+  it('counts the reporter’s own deployment as strong, their test run as weak', () => {
+    const deployed = finderFor(
+      'Hello,\n\nwe run our dashboard with the development server in production because few people use it.\n',
+    );
+    expect(deployed.find(['development server'])?.strength).toBe('strong');
+    const ourProduction = finderFor(
+      'Hello,\n\nwe run runserver on the production server of a small team, and a slow client blocks it.\n',
+    );
+    expect(ourProduction.find(['runserver'])?.strength).toBe('strong');
+    const tested = finderFor(
+      'Hello,\n\nI only used runserver to keep the test short. In production we use gunicorn, it fails too.\n',
+    );
+    expect(tested.find(['runserver'])?.strength).toBe('weak');
+  });
+
   it('never throws on arbitrary text', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 400 }), (text) => {

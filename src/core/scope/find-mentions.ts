@@ -19,6 +19,13 @@ const maxOccurrencesPerPhrase = 50;
 const reporterSetup =
   /(?:^|[\s(])(?:I|we)\s+(?:\w+\s+){0,2}?(?:used|ran|run|started|launched|tested|tried|chose)\b|\b(?:my|our)\s+(?:test|setup|reproduction|environment|example)\b/i;
 
+// The reporter's own deployment, not how they reproduced it: "we run it with the development
+// server in production", "our production environment uses runserver". An operator's choice the
+// profile excludes is exactly this, so the sentence states it of the problem.
+const deploymentStatement =
+  /\bin\s+(?:our\s+|their\s+)?production\b|\bproduction\s+(?:server|deployment|environment|site|traffic|systems?)\b/i;
+const sentenceEnd = /[.!?](?:\s|$)|\n\s*\n/;
+
 // The report naming what the problem is ("This is a small memory leak", "It was a debug-only
 // crash"): said of the problem even where a reproduction label's text runs on, as it does when a
 // report is written as one paragraph.
@@ -76,8 +83,16 @@ export function createMentionFinder(report: Report): MentionFinder {
       lineOf: createLineLocator(body),
     });
 
+  /** Whether the sentence of an occurrence (the clause before it on) speaks of the deployment. */
+  function isDeployment(clause: string, start: number, end: number): boolean {
+    const after = body.slice(end, end + 160);
+    const stop = after.search(sentenceEnd);
+    const sentence = clause + body.slice(start, end) + (stop === -1 ? after : after.slice(0, stop));
+    return deploymentStatement.test(sentence);
+  }
+
   /** Whether an occurrence is the reporter's setup rather than the problem itself. */
-  function isSetup(start: number): boolean {
+  function isSetup(start: number, end: number): boolean {
     const { blocks, fieldAt } = prepare();
     const block = findBlock(blocks, start);
     if (block !== undefined) {
@@ -91,7 +106,7 @@ export function createMentionFinder(report: Report): MentionFinder {
     if (field === 'reproduction' || field === 'test-case' || field === 'environment') {
       return !namesTheProblem.test(clause);
     }
-    return reporterSetup.test(clause);
+    return reporterSetup.test(clause) && !isDeployment(clause, start, end);
   }
 
   function find(phrases: readonly string[]): MentionEvidence | null {
@@ -121,7 +136,7 @@ export function createMentionFinder(report: Report): MentionFinder {
           span: { start: at, end, line: lineOf(at) },
           quote: body.slice(at, Math.min(body.length, end + 80)).split('\n')[0]!,
         };
-        (isSetup(at) ? weak : strong).push(fact);
+        (isSetup(at, end) ? weak : strong).push(fact);
       }
     }
     if (strong.length > 0) return { strength: 'strong', facts: strong };
