@@ -43,6 +43,15 @@ describe('placeModuleName', () => {
     ).toBe('aiohttp/web_urldispatcher.py');
   });
 
+  it('reads modules up to the first class, and invents no module file under a wildcard', () => {
+    const requestsGlobs = ['src/requests/sessions.py', 'requests/*.py'];
+    expect(placeModuleName('requests.sessions.Session', requestsGlobs, ['requests'])).toBe(
+      'src/requests/sessions.py',
+    );
+    expect(placeModuleName('requests.Session', requestsGlobs, ['requests'])).toBeNull();
+    expect(placeModuleName('requests.get', requestsGlobs, ['requests'])).toBeNull();
+  });
+
   it('never guesses: other packages, one segment, folders no glob names literally', () => {
     expect(placeModuleName('requests.get', twistedGlobs, ['twisted'])).toBeNull();
     expect(placeModuleName('twisted', twistedGlobs, ['twisted'])).toBeNull();

@@ -3,10 +3,12 @@
 // `aiohttp/web_urldispatcher.py`. A maintainer reads such a name as the module's file; the
 // profile's globs say where the package folder is (`src/twisted/...`, `aiohttp/...`), so a name is
 // placed only under a folder a glob names literally, never guessed under a bare `lib/**`.
-// First a module file a glob lists exactly (the longest prefix of the name: the module, not its
-// package), then a file a wildcard glob holds (the shortest: the package's `__init__.py` before
-// an invented `transport/SSHServerTransport.py`). A name placed nowhere stays a `module` fact,
-// which no path condition reads.
+// Modules are the leading lower-case segments (PEP 8: `File`, `Session`, `HTTPChannel` are
+// classes). First the module file a glob lists exactly (the longest prefix: the module, not its
+// package); otherwise a package a wildcard glob holds, as its `__init__.py` (the shortest: the
+// real `ssh` package before an invented `ssh/transport` one), never an invented module file
+// (`requests.get` is no `requests/get.py`). A name placed nowhere stays a `module` fact, which no
+// path condition reads.
 
 import type { Fact } from '../model/fact.js';
 import { compileGlobs, globCharacter, literalFolder } from './match-components.js';
@@ -28,13 +30,21 @@ function listPackagePrefixes(globs: readonly string[], packageName: string): str
   return [...prefixes];
 }
 
+const moduleSegment = /^[a-z_][a-z0-9_]*$/;
+
+/** The files the first `count` segments may be: the module's `.py` or its package's `__init__.py`. */
 function listModuleFiles(
   segments: readonly string[],
   count: number,
   prefixes: readonly string[],
+  isPackageOnly = false,
 ): string[] {
   const base = segments.slice(0, count).join('/');
-  return prefixes.flatMap((prefix) => [`${prefix}${base}.py`, `${prefix}${base}/__init__.py`]);
+  return prefixes.flatMap((prefix) =>
+    isPackageOnly
+      ? [`${prefix}${base}/__init__.py`]
+      : [`${prefix}${base}.py`, `${prefix}${base}/__init__.py`],
+  );
 }
 
 /**
@@ -46,7 +56,9 @@ export function placeModuleName(
   globs: readonly string[],
   packageNames: readonly string[],
 ): string | null {
-  const segments = name.split('.');
+  const dotted = name.split('.');
+  const classAt = dotted.findIndex((segment) => !moduleSegment.test(segment));
+  const segments = classAt === -1 ? dotted : dotted.slice(0, classAt);
   if (segments.length < 2 || !packageNames.includes(segments[0]!)) return null;
   const prefixes = listPackagePrefixes(globs, segments[0]!);
   if (prefixes.length === 0) return null;
@@ -63,7 +75,9 @@ export function placeModuleName(
   if (wildcards.length === 0) return null;
   const isHeld = compileGlobs(wildcards);
   for (let count = 2; count <= segments.length; count += 1) {
-    const file = listModuleFiles(segments, count, prefixes).find((candidate) => isHeld(candidate));
+    const file = listModuleFiles(segments, count, prefixes, true).find((candidate) =>
+      isHeld(candidate),
+    );
     if (file !== undefined) return file;
   }
   return null;
