@@ -19,12 +19,11 @@ const maxOccurrencesPerPhrase = 50;
 const reporterSetup =
   /(?:^|[\s(])(?:I|we)\s+(?:\w+\s+){0,2}?(?:used|ran|run|started|launched|tested|tried|chose)\b|\b(?:my|our)\s+(?:test|setup|reproduction|environment|example)\b/i;
 
-// The reporter's own deployment, not how they reproduced it: "we run it with the development
-// server in production", "our production environment uses runserver". An operator's choice the
-// profile excludes is exactly this, so the sentence states it of the problem.
-const deploymentStatement =
-  /\bin\s+(?:our\s+|their\s+)?production\b|\bproduction\s+(?:server|deployment|environment|site|traffic|systems?)\b/i;
-const sentenceEnd = /[.!?](?:\s|$)|\n\s*\n/;
+// Where the reporter runs the product for real, not how they tested it: "we run ... in
+// production", "on our production servers". A mention in such a sentence says where the problem
+// lives (a rule about deployments, such as a development server put in production, asks exactly
+// that), so it is no test setup.
+const productionDeployment = /\b(?:in|into|for|our|their)\s+production\b/i;
 
 // The report naming what the problem is ("This is a small memory leak", "It was a debug-only
 // crash"): said of the problem even where a reproduction label's text runs on, as it does when a
@@ -83,14 +82,6 @@ export function createMentionFinder(report: Report): MentionFinder {
       lineOf: createLineLocator(body),
     });
 
-  /** Whether the sentence of an occurrence (the clause before it on) speaks of the deployment. */
-  function isDeployment(clause: string, start: number, end: number): boolean {
-    const after = body.slice(end, end + 160);
-    const stop = after.search(sentenceEnd);
-    const sentence = clause + body.slice(start, end) + (stop === -1 ? after : after.slice(0, stop));
-    return deploymentStatement.test(sentence);
-  }
-
   /** Whether an occurrence is the reporter's setup rather than the problem itself. */
   function isSetup(start: number, end: number): boolean {
     const { blocks, fieldAt } = prepare();
@@ -106,7 +97,11 @@ export function createMentionFinder(report: Report): MentionFinder {
     if (field === 'reproduction' || field === 'test-case' || field === 'environment') {
       return !namesTheProblem.test(clause);
     }
-    return reporterSetup.test(clause) && !isDeployment(clause, start, end);
+    if (!reporterSetup.test(clause)) return false;
+    const sentenceRest = body
+      .slice(start, Math.min(body.length, end + 80))
+      .split(/[.!?](?:\s|$)/)[0]!;
+    return !productionDeployment.test(`${clause}${sentenceRest}`);
   }
 
   function find(phrases: readonly string[]): MentionEvidence | null {
