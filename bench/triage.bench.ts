@@ -5,6 +5,7 @@
 // and the accuracy of the verdicts on the measurement corpus (test/corpus), per split.
 // Prints figures; asserts nothing.
 // Usage: npm run bench:triage [-- --seconds 5 --ratio-iterations 300 --only accuracy --split tune]
+//        npm run bench:triage -- --only accuracy --project mbedtls --project node-tar
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -33,6 +34,9 @@ const { values } = parseArgs({
     misses: { type: 'string', default: 'all' },
     // `--split tune` triages the tune projects only (while tuning, never run the held-out ones).
     split: { type: 'string', default: 'all' },
+    // `--project NAME` (repeatable) triages and prints only the named projects: a new held-out
+    // project's blind figure without seeing any other measure project's output.
+    project: { type: 'string', multiple: true, default: [] },
   },
 });
 const misses = values.misses === 'tune' || values.misses === 'measure' ? values.misses : 'all';
@@ -136,5 +140,5 @@ if (values.only !== 'accuracy') {
 
 if (values.only !== 'ratio') {
   printLine();
-  await reportCorpusAccuracy(misses, split);
+  await reportCorpusAccuracy(misses, split, values.project);
 }

@@ -37,6 +37,7 @@ async function runProject(project: CorpusProject): Promise<ProjectRun> {
 
 function printSplit(split: Split, runs: readonly ProjectRun[]): void {
   const ofSplit = runs.filter((run) => run.project.split === split);
+  if (ofSplit.length === 0) return;
   const total = ofSplit.reduce((sum, run) => sum + run.project.expected.size, 0);
   const triaged = ofSplit.flatMap((run) => run.comparisons ?? []);
   const summary = summariseAccuracy(triaged);
@@ -77,6 +78,7 @@ function printMisses(split: Split, runs: readonly ProjectRun[]): void {
         )
         .map((comparison) => ({ slug: run.project.slug, comparison })),
     );
+  if (!runs.some((run) => run.project.split === split)) return;
   printLine(`misses in ${split} (${misses.length}):`);
   for (const { slug, comparison } of misses) {
     printLine(`  ${slug}/${comparison.key}: ${describeMiss(comparison)}`);
@@ -88,15 +90,26 @@ function printMisses(split: Split, runs: readonly ProjectRun[]): void {
  * Prints the accuracy section of bench:triage. `misses` chooses whose misses are listed: while
  * tuning, list only the tune split's, so the held-out reports are never read for tuning.
  * `split` triages only that split's projects (`tune` while tuning, so the held-out projects are
- * not even run until the one measured run).
+ * not even run until the one measured run). `projects`, when not empty, triages and prints only
+ * the projects with these slugs (per-project lines and their misses), so a newly added held-out
+ * project is measured without printing any other measure project's figures or misses.
  */
 export async function reportCorpusAccuracy(
   misses: 'all' | Split = 'all',
   split: 'all' | Split = 'all',
+  projects: readonly string[] = [],
 ): Promise<void> {
+  const corpus = readCorpus();
+  const unknown = projects.filter((slug) => !corpus.some((project) => project.slug === slug));
+  if (unknown.length > 0) {
+    throw new Error(`--project: no corpus project named ${unknown.join(', ')}`);
+  }
+  const isChosen = (project: CorpusProject): boolean =>
+    (split === 'all' || project.split === split) &&
+    (projects.length === 0 || projects.includes(project.slug));
   const runs: ProjectRun[] = [];
-  for (const project of readCorpus()) {
-    if (split === 'all' || project.split === split) runs.push(await runProject(project));
+  for (const project of corpus) {
+    if (isChosen(project)) runs.push(await runProject(project));
   }
   printLine(
     'accuracy on test/corpus (expected verdicts decided from each project’s policy; one batch per project):',

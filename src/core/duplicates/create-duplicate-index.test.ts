@@ -759,9 +759,11 @@ describe('createDuplicateIndex maintenance', () => {
               incremental.add(d);
               present.set(d.id, d);
             } else {
-              incremental.remove(d.id);
-              present.delete(d.id);
+              expect(incremental.remove(d.id)).toBe(present.delete(d.id));
             }
+            // The first document of an empty index waits unanalysed: every view must see it.
+            expect(incremental.size).toBe(present.size);
+            expect(incremental.has(d.id)).toBe(present.has(d.id));
           }
           const fresh = indexWith([...present.values()].sort((a, b) => (a.id < b.id ? -1 : 1)));
           expect(incremental.query(probe, { limit: 100 })).toEqual(
@@ -785,6 +787,25 @@ describe('createDuplicateIndex maintenance', () => {
     expect(index.query(docs[6]!).map((c) => c.id)).not.toContain('x1');
     expect(index.has('x1')).toBe(true);
     expect(createDuplicateIndex().query(probe)).toEqual([]);
+  });
+
+  it('finds, lists and replaces the first document added to an empty index', () => {
+    const index = createDuplicateIndex();
+    index.add(docs[6]!);
+    expect(index.size).toBe(1);
+    expect(index.has('x1')).toBe(true);
+    expect(index.query(probe).map((c) => c.id)).toEqual(['x1']);
+    expect(index.query(probe)).toEqual(indexWith([docs[6]!]).query(probe));
+
+    const replaced = createDuplicateIndex();
+    replaced.add({ ...docs[6]!, text: 'replaced text' });
+    replaced.add(docs[6]!);
+    expect(replaced.size).toBe(1);
+    expect([...replaced.documents()]).toEqual([docs[6]!]);
+    expect(replaced.query(probe)).toEqual(indexWith([docs[6]!]).query(probe));
+    expect(replaced.remove('x1')).toBe(true);
+    expect(replaced.size).toBe(0);
+    expect(replaced.query(probe)).toEqual([]);
   });
 });
 
