@@ -103,6 +103,12 @@ describe('versions', () => {
       versionsOf('We pin version 2.11.3. The alert says "patched version: 3.1.3". Is 2.11 fixed?'),
     ).toEqual(['2.11.3']);
     expect(versionsOf('Installed version 1.2.4, first patched version 1.2.6.')).toEqual(['1.2.4']);
+    // A scanner table's fix column is the advisory's fix too.
+    expect(
+      versionsOf(
+        'Grype prints:\n\nNAME     INSTALLED  FIXED-IN  TYPE    VULNERABILITY\naiohttp  3.13.2     3.10.11   python  CVE-2024-52304\n',
+      ),
+    ).toEqual(['3.13.2']);
     expect(versionsOf('Fixed versions: >= 4.2.1 (we run 4.1.0)')).toEqual(['4.1.0']);
     expect(versionsOf('The bug is in version 3.1.3 and was patched later.')).toEqual(['3.1.3']);
   });

@@ -3,6 +3,7 @@
 
 import type { FactSink } from './create-fact-sink.js';
 import { forEachMatch } from './for-each-match.js';
+import { findFixColumnCells, isInFixColumnCell } from '../text/find-fix-column-cells.js';
 import {
   foldTextForLiterals,
   hasRequiredLiterals,
@@ -403,8 +404,11 @@ export function extractVersionFacts(
   text: string,
   projectNames: readonly string[] = [],
 ): void {
+  // A scanner table's fix column ("FIXED-IN", "Fix Versions") names the advisory's fix.
+  const fixCells = findFixColumnCells(text);
   const candidates = findCandidates(sink, text, projectNames).filter(
-    (candidate) => !isNamedUnaffected(text, candidate),
+    (candidate) =>
+      !isNamedUnaffected(text, candidate) && !isInFixColumnCell(fixCells, candidate.start),
   );
   // A range swallows the bare versions inside it: "before 2.5.0" is <2.5.0, not also 2.5.0.
   // One sweep in start order (longest first) keeps this linear on version-dense input.
