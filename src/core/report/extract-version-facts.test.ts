@@ -112,6 +112,29 @@ describe('versions', () => {
     expect(versionsOf('Fixed versions: >= 4.2.1 (we run 4.1.0)')).toEqual(['4.1.0']);
     expect(versionsOf('The bug is in version 3.1.3 and was patched later.')).toEqual(['3.1.3']);
   });
+
+  it('leaves out a version the reporter’s input does not crash', () => {
+    expect(
+      versionsOf('Tested on version 1.6.15 only; the same input does not crash 2.0.20.'),
+    ).toEqual(['1.6.15']);
+    expect(versionsOf('Version 1.6.15 aborts, and it never triggers on tinyhttpd 2.0.1.')).toEqual([
+      '1.6.15',
+    ]);
+    expect(versionsOf('Crashes on version 1.6.15. Version 2.0.20 does not crash on it.')).toEqual([
+      '1.6.15',
+    ]);
+    expect(versionsOf('Version 2.0.20 crashes; it does not hang, it aborts.')).toEqual(['2.0.20']);
+    expect(
+      versionsOf(
+        'Only 1.6.15; the 2.0 retain code is a rewrite and the input does not crash 2.0.20.',
+      ),
+    ).toEqual(['1.6.15']);
+    expect(
+      versionsOf(
+        'Affected: 1.6.15 (tested on 1.6.15 only; the 2.0 code is a rewrite and the input does not crash 2.0.20) Steps to reproduce: 1. run it',
+      ),
+    ).toEqual(['1.6.15', '1.6.15']);
+  });
 });
 
 describe('versionPatternLiterals', () => {
