@@ -167,6 +167,10 @@ describe('settings written as code in an options object', () => {
       ['bodylimit', 'user'],
       ['onprotopoisoning', 'user'],
     ]);
+    const flat =
+      "# Memory\n\nOur server is created with const app = Fastify({ bodyLimit: 4 * 1024 * 1024 * 1024, onProtoPoisoning: 'ignore' }) and then listens.\n";
+    expect(settingsOf(flat).map((fact) => fact.value)).toEqual(['bodylimit', 'onprotopoisoning']);
+    expect(settingsOf("# Note\n\nMode: 'ignore' is what the log says.\n")).toEqual([]);
     expect(findCodeSettings('bodyLimit: 4 * 1024 * 1024 * 1024,')[0]?.value).toBe(
       '4 * 1024 * 1024 * 1024',
     );

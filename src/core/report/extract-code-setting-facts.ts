@@ -186,7 +186,10 @@ export function findIndentedSnippets(prose: string): Array<{ start: number; end:
 
 // In running prose only a code literal counts ("verify=False", "`verifySsl: false`"), and a
 // name after a colon must read as an identifier: "Validation: none" is a label, not a setting.
-const codeLiteral = /^(?:false|False|FALSE|None|null|nil|true|True|TRUE|-1|(?:ssl\.)?CERT_NONE)$/;
+// A quoted word (`onProtoPoisoning: 'ignore'`) and a product of numbers (`bodyLimit: 4 * 1024 *
+// 1024 * 1024`) are code too.
+const codeLiteral =
+  /^(?:false|False|FALSE|None|null|nil|true|True|TRUE|-1|(?:ssl\.)?CERT_NONE|"[\w-]{1,20}"|'[\w-]{1,20}'|\d[\d_]{0,15}(?:[ \t]{0,4}\*[ \t]{0,4}\d[\d_]{0,15}){1,6})$/;
 const identifierLike = /[_.]|[a-z][A-Z]/;
 
 const sentenceReach = 300;
