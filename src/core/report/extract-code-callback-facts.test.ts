@@ -72,6 +72,14 @@ describe('the caller’s callbacks written as code', () => {
     expect(callbacksOf(far)).toEqual([]);
   });
 
+  it('reads request input handed to eval in linear time', () => {
+    const build = (size: number): string =>
+      'eval( `'.repeat(size / 7) + 'eval("x" + '.repeat(size / 20) + 'eval(request.query.x)';
+    expect(findCallerCallbacks(build(100)).length).toBe(1);
+    const growth = measureGrowth(build, (code) => findCallerCallbacks(code));
+    expect(growth.ratio, `work ${growth.small} -> ${growth.large}`).toBeLessThan(5);
+  });
+
   it('finds every span inside the code it was given', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 300 }), fc.nat({ max: 1000 }), (code, offset) => {
