@@ -243,6 +243,8 @@ export { findInvalidUtf8 } from './text/find-invalid-utf8.js';
 export { extractFacts, extractReportFacts } from './report/extract-facts.js';
 export { deriveProfileSettingNames } from './report/derive-profile-setting-names.js';
 export { deriveProjectNames } from './report/derive-project-names.js';
+export { findProfileSwitches } from './report/extract-command-switch-facts.js';
+export { placeModuleName } from './scope/place-module-names.js';
 export { checkSubmissionCompleteness } from './quality/check-submission-completeness.js';
 export {
   sanitizeForTerminal,

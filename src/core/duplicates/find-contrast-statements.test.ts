@@ -199,6 +199,7 @@ const arbitrarySignals: fc.Arbitrary<DuplicateSignals> = fc.record({
   bugClasses: fc.constant(null),
   crashConflict: fc.constant(null),
   fixBetween: fc.constant(null),
+  publishedFixPassed: fc.constant(null),
   isCveConflict: fc.boolean(),
   textByQuery: share,
   textByDocument: share,
