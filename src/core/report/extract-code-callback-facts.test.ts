@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildTestReport } from './build-test-report.js';
 import { findCallerCallbacks } from './extract-code-callback-facts.js';
 import { extractFacts } from './extract-facts.js';
+import { measureGrowth } from '../../../test/support/measure-work.js';
 
 function callbacksOf(markdown: string): Array<{ actor?: string; quote: string }> {
   return extractFacts(buildTestReport(markdown))
@@ -23,6 +24,12 @@ describe('the caller’s callbacks written as code', () => {
     ['javascript', 'const wss = new WebSocketServer({ port: 8080, verifyClient: () => true });'],
     ['js', 'new Server({ verifyClient: (info, cb) => cb(true) })'],
     ['js', 'const hooks = {\n  authorize(request) { return true; }\n};'],
+    [
+      'js',
+      "fastify.get('/calc', async (request) => {\n  return { result: eval(request.query.expr) }\n})",
+    ],
+    ['js', "app.get('/ping', (req, res) => {\n  execSync(`ping -c 1 ${req.query.host}`)\n})"],
+    ['python', '@app.route("/run")\ndef run():\n    return os.system("ls " + request.args["dir"])'],
     [
       'python',
       '@web.middleware\nasync def auth(request, handler):\n    if request.raw_path.startswith("/public"):\n        return await handler(request)\n    raise web.HTTPUnauthorized()',
@@ -46,6 +53,8 @@ describe('the caller’s callbacks written as code', () => {
     ['js', "app.use(express.static('public'));"],
     ['python', 'app = web.Application(middlewares=[compress])\nweb.run_app(app)'],
     ['js', 'const options = { allowHalfOpen: true };'],
+    ['js', "const total = eval('1 + 2')\nreturn reply.send(request.query.expr)"],
+    ['python', 'cursor.execute(query, (request.args["id"],))'],
   ])('%s: %s is no callback fact', (info, code) => {
     expect(callbacksOf(fenced(info, code))).toEqual([]);
   });
@@ -61,6 +70,14 @@ describe('the caller’s callbacks written as code', () => {
     expect(callbacksOf(flat).length).toBeGreaterThan(0);
     const far = `# Note\n\nWe use app.use( for logging. ${'Nothing else here. '.repeat(40)}Then a HTTPForbidden page.\n`;
     expect(callbacksOf(far)).toEqual([]);
+  });
+
+  it('reads request input handed to eval in linear time', () => {
+    const build = (size: number): string =>
+      'eval( `'.repeat(size / 7) + 'eval("x" + '.repeat(size / 20) + 'eval(request.query.x)';
+    expect(findCallerCallbacks(build(100)).length).toBe(1);
+    const growth = measureGrowth(build, (code) => findCallerCallbacks(code));
+    expect(growth.ratio, `work ${growth.small} -> ${growth.large}`).toBeLessThan(5);
   });
 
   it('finds every span inside the code it was given', () => {

@@ -3,6 +3,7 @@
 // everything (`def check_origin(self, origin): return True`, `verifyClient: () => true`), and a
 // middleware or request hook the application registers that makes its own access decision
 // (`@web.middleware` ... `raise web.HTTPUnauthorized()`, `app.use(...)` ... `res.status(403)`).
+// A request handler that passes the request's input to eval, `new Function` or a shell is one too.
 // Each is a `requires-config` `caller-callback` fact with the caller (`user`) as actor. A plain
 // request handler in a reproduction is not one: the application shown around a library bug.
 
@@ -36,6 +37,12 @@ const allowAllPatterns: readonly RegExp[] = [
   ),
 ];
 
+// The application's handler hands request input to code execution or a shell:
+// `eval(request.query.expr)`, `exec("ping " + req.query.host)`, `os.system(f"..." ...)` is not
+// read (an f-string names no request object before the brace).
+const requestInputToCodeSink =
+  /\b(?:eval|execSync|exec|execFile|execFileSync|spawn|spawnSync|Function|system|popen|runInNewContext|runInThisContext|runInContext)[ \t]*\([ \t]*(?:`[^`\n]{0,80}?\$\{[ \t]*|["'][^"'\n]{0,80}["'][ \t]*\+[ \t]*)?(?:req|request|ctx\.request|ctx)\.(?:query|body|params|args|form|headers|cookies|values|json|GET|POST|data)\b/g;
+
 // A middleware or hook the application defines or registers.
 const hookMarker =
   /@(?:web\.)?middleware\b|\bmiddlewares[ \t]*=[ \t]*\[|\bmiddlewares\.(?:append|insert)\(|\b(?:app|router|server)\.use\(|\.addHook\(|@[\w.]{1,40}\.before_(?:request|app_request)\b|\bdef[ \t]+prepare\([ \t]*self\b/g;
@@ -57,6 +64,9 @@ export function findCallerCallbacks(code: string, offset = 0, isProse = false): 
       found.push({ start: offset + match.index, end: offset + match.index + match[0].length });
     });
   }
+  forEachMatch(requestInputToCodeSink, code, (match) => {
+    found.push({ start: offset + match.index, end: offset + match.index + match[0].length });
+  });
   if (accessDecision.test(code)) {
     forEachMatch(hookMarker, code, (match) => {
       const after = code.slice(match.index, match.index + proseHookWindow);

@@ -143,6 +143,42 @@ describe('readUnsafeSetting', () => {
     expect(readUnsafeSetting('verify', 'None')).toBeNull();
     expect(readUnsafeSetting('verify_mode', "'none'")).toBe('verification-disabled');
   });
+
+  it('reads a guard told to let an attack through', () => {
+    expect(readUnsafeSetting('onProtoPoisoning', "'ignore'")).toBe('onprotopoisoning');
+    expect(readUnsafeSetting('on_constructor_poisoning', '"allow"')).toBe(
+      'on_constructor_poisoning',
+    );
+    expect(readUnsafeSetting('onProtoPoisoning', "'error'")).toBeNull();
+    expect(readUnsafeSetting('onProtoPoisoning', "'remove'")).toBeNull();
+    expect(readUnsafeSetting('dotfiles', "'ignore'")).toBeNull();
+  });
+
+  it('reads a size limit raised to a billion or more as lifted, not a time', () => {
+    expect(readUnsafeSetting('bodyLimit', '4 * 1024 * 1024 * 1024')).toBe('bodylimit');
+    expect(readUnsafeSetting('max_body_size', '2_000_000_000')).toBe('max_body_size');
+    expect(readUnsafeSetting('maxPayload', 'Number.MAX_SAFE_INTEGER')).toBe('maxpayload');
+    expect(readUnsafeSetting('bodyLimit', '10 * 1024 * 1024')).toBeNull();
+    expect(readUnsafeSetting('maxAge', '365 * 24 * 3600 * 1000')).toBeNull();
+  });
+});
+
+describe('settings written as code in an options object', () => {
+  it('reads the application’s options object, with a product as one value', () => {
+    const report =
+      "# Memory\n\nOur server is created with\n\n```js\nconst app = Fastify({ bodyLimit: 4 * 1024 * 1024 * 1024, onProtoPoisoning: 'ignore' })\n```\n";
+    expect(settingsOf(report).map((fact) => [fact.value, fact.actor])).toEqual([
+      ['bodylimit', 'user'],
+      ['onprotopoisoning', 'user'],
+    ]);
+    const flat =
+      "# Memory\n\nOur server is created with const app = Fastify({ bodyLimit: 4 * 1024 * 1024 * 1024, onProtoPoisoning: 'ignore' }) and then listens.\n";
+    expect(settingsOf(flat).map((fact) => fact.value)).toEqual(['bodylimit', 'onprotopoisoning']);
+    expect(settingsOf("# Note\n\nMode: 'ignore' is what the log says.\n")).toEqual([]);
+    expect(findCodeSettings('bodyLimit: 4 * 1024 * 1024 * 1024,')[0]?.value).toBe(
+      '4 * 1024 * 1024 * 1024',
+    );
+  });
 });
 
 describe('findCodeSettings on hostile input', () => {
@@ -150,7 +186,14 @@ describe('findCodeSettings on hostile input', () => {
     fc.assert(
       fc.property(
         fc.string({ maxLength: 400 }),
-        fc.constantFrom('', 'verify=False', 'a.b.c.d.e.f = None', '"x": true', ' : = => '),
+        fc.constantFrom(
+          '',
+          'verify=False',
+          'a.b.c.d.e.f = None',
+          '"x": true',
+          ' : = => ',
+          'limit: 4 * 1024 *',
+        ),
         (text, inserted) => {
           const code = text + inserted + text;
           for (const setting of findCodeSettings(code, 7)) {

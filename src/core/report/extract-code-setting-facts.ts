@@ -24,9 +24,10 @@ export interface CodeSetting {
 }
 
 // `name = value`, `name=value`, `name: value`, `"name": value`, `name => value` on one line. The
-// name may be dotted (`session.verify`, `ctx.check_hostname`); the value is one short token.
+// name may be dotted (`session.verify`, `ctx.check_hostname`); the value is one short token, or a
+// product of whole numbers (`4 * 1024 * 1024 * 1024`).
 const settingPattern =
-  /(?<![\w$.])(?:["']?)((?:[A-Za-z_$][\w$]{0,60}\.){0,4}[A-Za-z_$][\w$]{0,60})["']?[ \t]{0,8}(?:=(?![=>])|:(?!:)|=>)[ \t]{0,8}("[^"\n]{0,40}"|'[^'\n]{0,40}'|[\w.+-]{1,40})/g;
+  /(?<![\w$.])(?:["']?)((?:[A-Za-z_$][\w$]{0,60}\.){0,4}[A-Za-z_$][\w$]{0,60})["']?[ \t]{0,8}(?:=(?![=>])|:(?!:)|=>)[ \t]{0,8}("[^"\n]{0,40}"|'[^'\n]{0,40}'|\d[\d_]{0,15}(?:[ \t]{0,4}\*[ \t]{0,4}\d[\d_]{0,15}){1,6}(?![\w.])|[\w.+-]{1,40})/g;
 
 const offValue =
   /^(?:false|none|null|nil|0|off|no|disabled?|cert_none|ssl\.cert_none|-1|infinity|inf)$/;
@@ -60,7 +61,17 @@ const configInfos: ReadonlySet<string> = new Set([
 // `verify=None` is "the default" in many clients: only an explicit "off" turns verification off.
 const verificationOffValue = /^(?:false|0|off|no|disabled?|(?:ssl\.)?cert_none|verify_none)$/;
 const onValue = /^(?:true|1|yes|on|enabled?)$/;
-const unlimitedValue = /^(?:none|null|nil|-1|infinity|inf)$/;
+const unlimitedValue =
+  /^(?:none|null|nil|-1|infinity|inf|number\.(?:max_safe_integer|max_value|positive_infinity)|sys\.maxsize|math\.inf)$/;
+// A limit raised to a billion or more (bytes, characters, items) is lifted in practice.
+const liftedLimitThreshold = 1_000_000_000;
+// Limits of time are not sizes: `maxAge: 365 * 24 * 3600 * 1000` is one year of milliseconds.
+const timeLimitName = /(?:age|time|timeout|ttl|duration|interval|delay|expir\w{0,10}|seconds|ms)$/;
+// A handler for an attack the library guards against (`onProtoPoisoning`,
+// `onConstructorPoisoning`) told to let it through.
+const guardHandlerName =
+  /^on\w{0,30}(?:poison\w{0,10}|pollution|injection|traversal|violations?|invalid\w{0,10}|unsafe\w{0,10})$/;
+const letThroughValue = /^(?:ignore|allow|skip|pass|permit|accept)$/;
 
 // Names compared lower-cased without `_` and `-`: `ssl_verify`, `verifySsl`, `SSL-VERIFY`.
 const verificationName =
@@ -99,9 +110,24 @@ export function readUnsafeSetting(
   if (insecureFlagName.test(key)) return isOn ? 'verification-disabled' : null;
   const setting = name.toLowerCase();
   if (unsafeFlagName.test(key)) return isOn ? setting : null;
-  if (limitName.test(key)) return unlimitedValue.test(token) ? setting : null;
+  if (guardHandlerName.test(key)) return letThroughValue.test(token) ? setting : null;
+  if (limitName.test(key)) {
+    const isLifted =
+      unlimitedValue.test(token) || (!timeLimitName.test(key) && isHugeNumber(token));
+    return isLifted ? setting : null;
+  }
   if (safetyToggleName.test(key)) return isOff && token !== '-1' ? setting : null;
   return null;
+}
+
+/** A whole number, or a product of them (`4 * 1024 ** 3` is not read), of a billion or more. */
+function isHugeNumber(token: string): boolean {
+  if (!/^\d[\d_]{0,15}(?:\s{0,4}\*\s{0,4}\d[\d_]{0,15}){0,6}$/.test(token)) return false;
+  const product = token
+    .split('*')
+    .map((factor) => Number(factor.trim().replace(/_/g, '')))
+    .reduce((total, factor) => total * factor, 1);
+  return product >= liftedLimitThreshold;
 }
 
 /** The settings written as code in `text`, from `offset` on, one per `name = value`. */
@@ -234,7 +260,10 @@ export function findIndentedSnippets(prose: string): Array<{ start: number; end:
 
 // In running prose only a code literal counts ("verify=False", "`verifySsl: false`"), and a
 // name after a colon must read as an identifier: "Validation: none" is a label, not a setting.
-const codeLiteral = /^(?:false|False|FALSE|None|null|nil|true|True|TRUE|-1|(?:ssl\.)?CERT_NONE)$/;
+// A quoted word (`onProtoPoisoning: 'ignore'`) and a product of numbers (`bodyLimit: 4 * 1024 *
+// 1024 * 1024`) are code too.
+const codeLiteral =
+  /^(?:false|False|FALSE|None|null|nil|true|True|TRUE|-1|(?:ssl\.)?CERT_NONE|"[\w-]{1,20}"|'[\w-]{1,20}'|\d[\d_]{0,15}(?:[ \t]{0,4}\*[ \t]{0,4}\d[\d_]{0,15}){1,6})$/;
 const identifierLike = /[_.]|[a-z][A-Z]/;
 
 const sentenceReach = 300;

@@ -246,6 +246,18 @@ describe('requires-config', () => {
     }
   });
 
+  it('does not take a setting narrowed to a safe value for a protection lifted', () => {
+    for (const text of [
+      'When `trustProxy` is set to an address or a function that accepts only the load balancer, the host is still spoofed.',
+      'If `allowedHosts` is set to an allow-list, a crafted Host header still passes.',
+    ]) {
+      expect(valuesOf(text, 'requires-config'), text).toEqual([]);
+    }
+    expect(
+      valuesOf('This only happens when `trustProxy` is set to true.', 'requires-config'),
+    ).toEqual(['trustproxy']);
+  });
+
   it("does not take a callback the library misuses for the caller's fault", () => {
     expect(
       valuesOf('libpng calls our callback with a length past the buffer.', 'requires-config'),

@@ -28,6 +28,10 @@ const versionCheck = String.raw`(?:enabled|on|turned\s+on|active|activated|set)`
 // "when `FLAG` is set by the frame header": a bit in the attacker's data, not a setting.
 const setByInput = String.raw`(?!\s+(?:by|from|in)\s+(?:the\s+|an?\s+|its\s+)?(?:frame|header|input|request|attacker|payload|packet|message|file|server|client|peer|data|stream|response)\b)`;
 
+// A setting set to a narrow value: "set to an address or a function that accepts only the load
+// balancer", "set to an allow-list". The report needs the protection on, not lifted.
+const narrowedToSafeValue = String.raw`(?![ \t]+to\b[^.;\n]{0,80}?\b(?:only|restricted\s+to|an?\s+allow-?list|a\s+single)\b)`;
+
 function normaliseOptionName(name: string): string | null {
   const cleaned = name.replace(/^-+/, '').toLowerCase();
   if (cleaned === '' || /^(?:the|a|an|this|that|it|any|some)$/.test(cleaned)) return null;
@@ -602,11 +606,13 @@ export const phraseRules: readonly PhraseRule[] = [
       /\b(?:requires?|requiring|needs?|only\s+(?:when|if)|when|if|with|once|after)\s+(?:the\s+)?(?:non-default\s+|optional\s+|experimental\s+)?`-{0,2}[A-Za-z_][\w.-]*`\s+(?:option|setting|flag|feature|config(?:uration)?\s+option|directive|module|extension|plugin)\b/,
   },
   {
-    // "when `foo` is enabled"; not "when `err.loc.file` is set" (readOptionCondition).
+    // "when `foo` is enabled"; not "when `err.loc.file` is set" (readOptionCondition), nor a
+    // setting narrowed to a safe value the library fails to honour ("when `trustProxy` is set to
+    // an address that accepts only the load balancer").
     kind: 'requires-config',
     value: readOptionCondition,
     pattern: new RegExp(
-      String.raw`\b(?:when|if|only\s+(?:when|if)|once|while)\s+(?:the\s+)?\x60-{0,2}[A-Za-z_][\w.>-]*\x60(?:\s+(?:option|setting|flag|feature))?\s+(?:is|are)\s+(?:${versionCheck}|true|configured)\b${setByInput}(?:[ \t]+to\b)?`,
+      String.raw`\b(?:when|if|only\s+(?:when|if)|once|while)\s+(?:the\s+)?\x60-{0,2}[A-Za-z_][\w.>-]*\x60(?:\s+(?:option|setting|flag|feature))?\s+(?:is|are)\s+(?:${versionCheck}|true|configured)\b${setByInput}${narrowedToSafeValue}(?:[ \t]+to\b)?`,
     ),
   },
   {
