@@ -419,7 +419,9 @@ describe('physical access in other words', () => {
   ]);
 
   it('does not read software fault injection, device files or a DoS as physical', () => {
-    expect(valuesOf('Allocation fault injection in the fuzzer fails malloc.', 'attack-vector')).toEqual([]);
+    expect(
+      valuesOf('Allocation fault injection in the fuzzer fails malloc.', 'attack-vector'),
+    ).toEqual([]);
     expect(valuesOf('The program opens the device file /dev/ttyS0.', 'attack-vector')).toEqual([]);
     expect(valuesOf('The loop raises CPU load and power use.', 'attack-vector')).toEqual([]);
     expect(valuesOf('The server probes the upstream host.', 'attack-vector')).toEqual([]);
@@ -433,13 +435,20 @@ describe('another local account and a shared folder', () => {
     ['A different local account on the box can win the race.', ['local']],
   ]);
   checkCases('attacker-controls', [
-    ['The archive is extracted into a world-writable folder that others can change.', ['local-file-system']],
+    [
+      'The archive is extracted into a world-writable folder that others can change.',
+      ['local-file-system'],
+    ],
     ['The cache lives in a shared /tmp directory.', ['local-file-system']],
     ['Files are written to the shared `/tmp` of the build host.', ['local-file-system']],
   ]);
 
   it('does not read another user of a web application as local', () => {
-    expect(valuesOf('Another user of the application can see the comment.', 'attack-vector')).toEqual([]);
-    expect(valuesOf('The library shares a directory handle with the caller.', 'attacker-controls')).toEqual([]);
+    expect(
+      valuesOf('Another user of the application can see the comment.', 'attack-vector'),
+    ).toEqual([]);
+    expect(
+      valuesOf('The library shares a directory handle with the caller.', 'attacker-controls'),
+    ).toEqual([]);
   });
 });

@@ -100,7 +100,8 @@ describe('a program beside the sanitizer report of its run', () => {
     '    #0 0x4f0 in ZSTD_decompressBlock lib/decompress/zstd_decompress_block.c:1402:9',
     '```',
   ].join('\n');
-  const ubsan = '    lib/decompress/huf_decompress.c:730:15: runtime error: shift exponent 64 is too large';
+  const ubsan =
+    '    lib/decompress/huf_decompress.c:730:15: runtime error: shift exponent 64 is too large';
 
   it('reads a C program and an ASan trace as a reproduction without any steps heading', () => {
     const overclaimed = `# CRITICAL remote code execution in ZSTD_decompress (CVSS 10.0)\n\nThis is the most severe bug ever found.\n\n${program}\n\n${asan}\n`;

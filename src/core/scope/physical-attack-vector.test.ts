@@ -37,13 +37,17 @@ describe('physical attacks described in words', () => {
       ),
     ).toContain('OOS-PHYSICAL');
     expect(
-      excludedBy('The key leaks through power analysis: a shunt resistor in the supply line suffices.'),
+      excludedBy(
+        'The key leaks through power analysis: a shunt resistor in the supply line suffices.',
+      ),
     ).toContain('OOS-PHYSICAL');
   });
 
   it('applies it on a CVSS vector with AV:P alone', () => {
     expect(
-      excludedBy('CVSS:3.1/AV:P/AC:H/PR:N/UI:N/S:U/C:H/I:N/A:N\n\nThe key comparison is not constant time.'),
+      excludedBy(
+        'CVSS:3.1/AV:P/AC:H/PR:N/UI:N/S:U/C:H/I:N/A:N\n\nThe key comparison is not constant time.',
+      ),
     ).toContain('OOS-PHYSICAL');
   });
 
@@ -67,7 +71,9 @@ describe('another local account and a shared folder', () => {
 
   it('does not read a private output folder as the local file system', () => {
     expect(
-      excludedBy('The tool extracts into the output directory the caller names, then parses the header.'),
+      excludedBy(
+        'The tool extracts into the output directory the caller names, then parses the header.',
+      ),
     ).not.toContain('OOS-LOCAL-FS');
   });
 });
