@@ -18,8 +18,6 @@ const buildPrefix =
   /^\/(?:(?:home|Users)\/[^/]+|src|work|workspace|build|tmp|root|opt|mnt|srv)\/[^/]+\//;
 // A stack frame line ("#0 0x4c1a2a in f /path/x.c:12:3"), fenced, indented or `>`-quoted.
 const frameLine = /^[ \t]*(?:>[ \t]*){0,8}#\d{1,4}[ \t]/;
-// UBSan names the fault's file on its error line: "lib/x.c:12:5: runtime error: ...".
-const runtimeErrorPath = /([^\s:]+):\d+(?::\d+)?:[ \t]+runtime[ \t]+error:/;
 const maxTraceLength = 20_000;
 
 /** True when the cited path lies in a test, fuzz, program, example or contrib folder of the project. */
@@ -45,13 +43,15 @@ function findTraceSpan(body: string, errorStart: number): { start: number; end: 
 /** The cited path where the fault is: UBSan's error line, else the top cited frame of the first stack. */
 function findFaultPath(
   body: string,
+  errorStart: number,
   trace: { start: number; end: number },
   inTrace: readonly Fact[],
 ): Fact | null {
   const errorLineEnd = body.indexOf('\n', trace.start);
-  const errorLine = body.slice(trace.start, errorLineEnd === -1 ? trace.end : errorLineEnd);
-  if (runtimeErrorPath.test(errorLine)) {
-    return inTrace.find((fact) => fact.span.start < trace.start + errorLine.length) ?? null;
+  // UBSan names the fault's file on its error line ("lib/x.c:12:5: runtime error: ..."), where
+  // the error match starts at the colon after the path.
+  if (body[errorStart] === ':') {
+    return inTrace.find((fact) => fact.span.start < errorStart) ?? null;
   }
   let offset = errorLineEnd === -1 ? trace.end : errorLineEnd + 1;
   let hasFrames = false;
@@ -87,7 +87,7 @@ export function placeFaultInHelperFrame(
   const inTrace = cited
     .filter((fact) => fact.span.start >= trace.start && fact.span.end <= trace.end)
     .sort((a, b) => a.span.start - b.span.start);
-  const fault = findFaultPath(body, trace, inTrace);
+  const fault = findFaultPath(body, errorStart, trace, inTrace);
   if (fault === null || !isHelperPath(toPath(fault))) return [...cited];
   return cited.filter((fact) => !inTrace.includes(fact) || isHelperPath(toPath(fact)));
 }
