@@ -4,7 +4,9 @@
 // Then the triage core's cost per report as a multiple of markdown-it parsing the same report,
 // and the accuracy of the verdicts on the measurement corpus (test/corpus), per split.
 // Prints figures; asserts nothing.
-// Usage: npm run bench:triage [-- --seconds 5 --ratio-iterations 300 --only accuracy --split tune]
+// Usage: npm run bench:triage [-- --seconds 5 --ratio-iterations 300 --only accuracy --split tune
+//        --repo libexpat=DIR ...] (`--repo`: triage that project with its repository, as
+//        `thresher triage --repo DIR` does, against its `with-repo` expectations)
 //        npm run bench:triage -- --only accuracy --project mbedtls --project node-tar
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -34,11 +36,20 @@ const { values } = parseArgs({
     misses: { type: 'string', default: 'all' },
     // `--split tune` triages the tune projects only (while tuning, never run the held-out ones).
     split: { type: 'string', default: 'all' },
+    // `--repo SLUG=DIR` (repeatable): triage that corpus project with its repository.
+    repo: { type: 'string', multiple: true, default: [] },
     // `--project NAME` (repeatable) triages and prints only the named projects: a new held-out
     // project's blind figure without seeing any other measure project's output.
     project: { type: 'string', multiple: true, default: [] },
   },
 });
+const repos = new Map(
+  values.repo.map((pair) => {
+    const [slug, ...dir] = pair.split('=');
+    if (!slug || dir.length === 0) throw new Error(`--repo wants SLUG=DIR, got ${pair}`);
+    return [slug, resolve(dir.join('='))] as const;
+  }),
+);
 const misses = values.misses === 'tune' || values.misses === 'measure' ? values.misses : 'all';
 const split = values.split === 'tune' || values.split === 'measure' ? values.split : 'all';
 const seconds = Number(values.seconds);
@@ -140,5 +151,5 @@ if (values.only !== 'accuracy') {
 
 if (values.only !== 'ratio') {
   printLine();
-  await reportCorpusAccuracy(misses, split, values.project);
+  await reportCorpusAccuracy(misses, split, values.project, repos);
 }

@@ -75,12 +75,16 @@ export async function runMutationHarness(repoArguments: readonly string[]): Prom
     const expectedPath = join(corpusDir, project, 'expected.yml');
     const expected = existsSync(expectedPath)
       ? (parse(readFileSync(expectedPath, 'utf8')) as {
-          reports: Record<string, { reason?: string }>;
+          reports: Record<string, { reason?: string; 'with-repo'?: { disposition?: string } }>;
         })
       : { reports: {} };
     const fabricated = new Set(
       Object.entries(expected.reports)
-        .filter(([, entry]) => /would be invalid/.test(entry.reason ?? ''))
+        .filter(
+          ([, entry]) =>
+            entry['with-repo']?.disposition === 'invalid' ||
+            /would be invalid/.test(entry.reason ?? ''),
+        )
         .map(([name]) => name),
     );
     const repo = await createGitRepoReader(repoDir, process.env);

@@ -4,7 +4,11 @@
 
 export { chooseRevision } from './evidence/choose-revision.js';
 export { extractCodeClaims } from './evidence/extract-code-claims.js';
-export { findClosestPath, resolveCitedPath } from './evidence/find-closest-path.js';
+export {
+  findClosestPath,
+  resolveCitedFolder,
+  resolveCitedPath,
+} from './evidence/find-closest-path.js';
 export { findSymbolDefinitions, findSymbolMentions } from './evidence/find-symbol-definitions.js';
 export { gradeEvidence } from './evidence/grade-evidence.js';
 export { evidenceThresholds } from './evidence/evidence-thresholds.js';
@@ -33,6 +37,7 @@ export {
   type SymbolSearch,
 } from './evidence/judge-symbol-claim.js';
 export {
+  judgeFoundFolder,
   judgeFoundPath,
   judgeLineClaim,
   judgeMissingPath,

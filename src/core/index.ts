@@ -168,7 +168,11 @@ export {
 export { keepClustersApart } from './duplicates/keep-clusters-apart.js';
 export { chooseRevision } from './evidence/choose-revision.js';
 export { extractCodeClaims } from './evidence/extract-code-claims.js';
-export { findClosestPath, resolveCitedPath } from './evidence/find-closest-path.js';
+export {
+  findClosestPath,
+  resolveCitedFolder,
+  resolveCitedPath,
+} from './evidence/find-closest-path.js';
 export { findSymbolDefinitions, findSymbolMentions } from './evidence/find-symbol-definitions.js';
 export { gradeEvidence } from './evidence/grade-evidence.js';
 export { evidenceThresholds } from './evidence/evidence-thresholds.js';
@@ -198,6 +202,7 @@ export {
   type SymbolSearch,
 } from './evidence/judge-symbol-claim.js';
 export {
+  judgeFoundFolder,
   judgeFoundPath,
   judgeLineClaim,
   judgeMissingPath,
@@ -238,6 +243,8 @@ export { findInvalidUtf8 } from './text/find-invalid-utf8.js';
 export { extractFacts, extractReportFacts } from './report/extract-facts.js';
 export { deriveProfileSettingNames } from './report/derive-profile-setting-names.js';
 export { deriveProjectNames } from './report/derive-project-names.js';
+export { findProfileSwitches } from './report/extract-command-switch-facts.js';
+export { placeModuleName } from './scope/place-module-names.js';
 export { checkSubmissionCompleteness } from './quality/check-submission-completeness.js';
 export {
   sanitizeForTerminal,
@@ -248,7 +255,12 @@ export {
 export { findLineAndColumn } from './text/locate-line.js';
 export { parseCallSignature } from './text/call-signature.js';
 export { formatParseIssue } from './report/format-parse-issue.js';
-export { rankQueue } from './queue/score-priority.js';
+export {
+  compareQueuePlaces,
+  placeInQueue,
+  rankQueue,
+  type QueuePlace,
+} from './queue/score-priority.js';
 export { toSeverityRating } from './severity/to-severity-rating.js';
 export {
   combineSeverity,

@@ -47,7 +47,12 @@ export {
 } from './text/sanitize-for-terminal.js';
 export { findLineAndColumn } from './text/locate-line.js';
 export { parseCallSignature } from './text/call-signature.js';
-export { rankQueue } from './queue/score-priority.js';
+export {
+  compareQueuePlaces,
+  placeInQueue,
+  rankQueue,
+  type QueuePlace,
+} from './queue/score-priority.js';
 export { toSeverityRating } from './severity/to-severity-rating.js';
 export { predictSeverity } from './severity/predict-severity.js';
 export type { SeverityModel } from './severity/severity-model.js';

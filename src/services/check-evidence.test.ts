@@ -178,6 +178,29 @@ describe('checkEvidence, claim by claim', () => {
     expect(statusOf(evidence, 'symbol', 'SSL_do_handshake')).toBe('unverifiable');
   });
 
+  it('finds a cited folder, and does not call a genuine report fabricated over one', async () => {
+    const evidence = await check(
+      '# Overflow in the demo under `src/http`\n\nIn 2.4.1 the overflow is in `src/http` (see `chunked.c`).\n',
+    );
+    expect(statusOf(evidence, 'file', 'src/http')).toBe('verified');
+    expect(evidence.grade).not.toBe('fabricated');
+  });
+
+  it('counts neither a tag that looks like a path nor the reporter’s own file against the report', async () => {
+    const evidence = await check(
+      [
+        '# Code execution through python/object/apply tags in 2.4.1',
+        '',
+        'Our loader (in `config/loader.py` of our service) calls `http_read_chunked()`; a',
+        'document with a `python/object/apply` tag runs a command.',
+        '',
+      ].join('\n'),
+    );
+    expect(statusOf(evidence, 'file', 'python/object/apply')).toBe('unverifiable');
+    expect(statusOf(evidence, 'file', 'config/loader.py')).toBe('external');
+    expect(evidence.grade).not.toBe('fabricated');
+  });
+
   it('knows a deleted file existed, and where a renamed one went', async () => {
     const evidence = await check(
       'In 2.4.1 the bug is in `src/legacy.c` and in `src/old_name.c`.\n',
@@ -258,7 +281,9 @@ describe('checkEvidence on hostile reports', () => {
     );
     const codeClaims = evidence.claims.filter((checked) => checked.claim.kind !== 'revision');
     expect(codeClaims.length).toBeGreaterThan(0);
-    for (const checked of codeClaims) expect(checked.status).not.toBe('verified');
+    // `src/http/` (read out of `src/http/;rm -rf x;.c`) is a real folder of the fixture.
+    for (const checked of codeClaims.filter((claim) => claim.claim.text !== 'src/http/'))
+      expect(checked.status, checked.claim.text).not.toBe('verified');
     expect(existsSync(join(repo.fixture.dir, 'pwned.txt'))).toBe(false);
     expect(existsSync(join(repo.fixture.dir, 'src/pwned'))).toBe(false);
     expect(existsSync(join(repo.fixture.dir, '..', 'outside.txt'))).toBe(false);

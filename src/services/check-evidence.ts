@@ -28,6 +28,8 @@ import {
   judgeFoundPath,
   judgeLineClaim,
   judgeMissingPath,
+  judgeFoundFolder,
+  resolveCitedFolder,
   judgeOptionClaim,
   judgePatchClaim,
   judgeRevisionClaim,
@@ -129,6 +131,8 @@ async function checkPath(context: CheckContext, claim: CodeClaim): Promise<Check
   const cited = claim.path ?? claim.text;
   const path = resolveCitedPath(cited, context.fileSet);
   if (path) return judgeFoundPath(claim, path, context.label);
+  const folder = resolveCitedFolder(cited, context.files);
+  if (folder) return judgeFoundFolder(claim, folder, context.label);
   const closestPath = findClosestPath(cited, context.files);
   const lastChange = await context.repo.findLastChange(cited);
   const isShallow = lastChange === null && (await context.repo.isShallow());

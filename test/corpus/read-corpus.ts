@@ -38,13 +38,24 @@ const requirementNames = [
   'ai-disclosure',
 ] as const;
 
-const expectedVerdictSchema = z.strictObject({
+const verdictFields = {
   disposition: z.enum(expectedDispositions),
   rules: z.array(z.string().min(1)).optional(),
   missing: z.array(z.enum(requirementNames)).optional(),
   'duplicate-of': z.string().min(1).optional(),
   severity: z.string().min(1),
   reason: z.string().min(20),
+};
+
+/**
+ * `with-repo`: the verdict expected when the project is triaged with its repository (`thresher
+ * triage --repo`), where the code claims are checked; its severity defaults to the plain one.
+ */
+const expectedVerdictSchema = z.strictObject({
+  ...verdictFields,
+  'with-repo': z
+    .strictObject({ ...verdictFields, severity: verdictFields.severity.optional() })
+    .optional(),
 });
 
 const expectedFileSchema = z.strictObject({
@@ -66,6 +77,8 @@ export interface ExpectedVerdict {
   duplicateOf?: string;
   severity: string;
   reason: string;
+  /** The verdict expected when triaged with the project's repository, if it differs. */
+  withRepo?: ExpectedVerdict;
 }
 
 export interface CorpusProject {
@@ -103,8 +116,14 @@ function readProject(root: string, slug: string, split: Split): CorpusProject {
   }
   const expected = new Map<string, ExpectedVerdict>();
   for (const [key, verdict] of Object.entries(parsed.data.reports)) {
-    const { 'duplicate-of': duplicateOf, ...rest } = verdict;
-    expected.set(key, { ...rest, ...(duplicateOf === undefined ? {} : { duplicateOf }) });
+    const { 'duplicate-of': duplicateOf, 'with-repo': withRepo, ...rest } = verdict;
+    expected.set(key, {
+      ...rest,
+      ...(duplicateOf === undefined ? {} : { duplicateOf }),
+      ...(withRepo === undefined
+        ? {}
+        : { withRepo: toExpectedVerdict({ severity: rest.severity, ...withRepo }) }),
+    });
   }
   const reportFiles = readdirSync(reportsDir)
     .filter((name) => !name.startsWith('.') && statSync(join(reportsDir, name)).isFile())
@@ -118,6 +137,18 @@ function readProject(root: string, slug: string, split: Split): CorpusProject {
     reportFiles,
     expected,
   };
+}
+
+function toExpectedVerdict(
+  fields: Omit<z.infer<typeof expectedVerdictSchema>, 'with-repo'>,
+): ExpectedVerdict {
+  const { 'duplicate-of': duplicateOf, ...rest } = fields;
+  return { ...rest, ...(duplicateOf === undefined ? {} : { duplicateOf }) };
+}
+
+/** The verdict to compare with: the `with-repo` one when triaged with the repository. */
+export function expectedVerdictFor(verdict: ExpectedVerdict, hasRepo: boolean): ExpectedVerdict {
+  return hasRepo && verdict.withRepo !== undefined ? verdict.withRepo : verdict;
 }
 
 export type LoadedCorpusProfile =

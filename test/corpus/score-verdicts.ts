@@ -11,6 +11,10 @@ export interface TriagedReport {
   /** Corpus key of the earlier report this one duplicates, or null. */
   duplicateOf: string | null;
   severity: string;
+  /** The place in the project's ranked queue, 1 first. */
+  rank?: number;
+  /** The evidence grade when triaged with the repository, else null. */
+  evidenceGrade?: string | null;
 }
 
 export interface VerdictComparison {

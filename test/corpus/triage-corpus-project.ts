@@ -1,6 +1,8 @@
 // Triages one corpus project the way `thresher triage` does: every report file of the project
 // in one batch through the real triage service, so later reports are matched against earlier
-// ones and second finders can be recognised. Results are keyed like expected.yml.
+// ones and second finders can be recognised. With `repoDir` the project's repository is opened and
+// given to triage as `thresher triage --repo DIR` does, so each report's code claims are checked
+// at the version it cites. Results are keyed like expected.yml.
 
 import { relative } from 'node:path';
 import type { SecurityProfile, TriageResult } from '../../src/core/index.js';
@@ -19,15 +21,19 @@ export interface TriagedProject {
 export async function triageCorpusProject(
   project: CorpusProject,
   profile: SecurityProfile,
+  repoDir: string | null = null,
 ): Promise<TriagedProject> {
   const services = createServices(createDefaultConfig());
+  const repo = repoDir === null ? null : await services.openRepository(repoDir);
   const input = await services.intake.readFiles([project.reportsDir]);
-  const triaged = await services.triage.triage({ profile, reports: input.reports });
+  const triaged = await services.triage
+    .triage({ profile, reports: input.reports, ...(repo ? { repo } : {}) })
+    .finally(() => repo?.close());
   const outcome = { ...triaged, problems: [...input.problems, ...triaged.problems] };
   const keyOf = (source: string): string => relative(project.reportsDir, source);
   const results = new Map<string, TriagedReport>();
-  for (const result of outcome.queue) {
-    results.set(keyOf(result.report.source), toTriagedReport(result, keyOf));
+  for (const [rank, result] of outcome.queue.entries()) {
+    results.set(keyOf(result.report.source), { ...toTriagedReport(result, keyOf), rank: rank + 1 });
   }
   const problems = new Map(
     outcome.problems.map((problem) => [keyOf(problem.source), problem.message] as const),
@@ -42,5 +48,6 @@ function toTriagedReport(result: TriageResult, keyOf: (source: string) => string
     missing: result.missing,
     duplicateOf: result.duplicateOf === null ? null : keyOf(result.duplicateOf),
     severity: result.severity.assessed.rating,
+    evidenceGrade: result.evidence?.grade ?? null,
   };
 }

@@ -234,3 +234,68 @@ describe('thresher triage --against', () => {
     expect(report?.reply).toContain('fixed in 2.4.2');
   });
 });
+
+describe('thresher triage: a question about a published bug against an earlier report', () => {
+  const smuggling = [
+    '# Request smuggling through chunked trailer lines in the parser',
+    '',
+    'tinyhttpd 2.6.1 ends the trailer section of a chunked body at a bare LF in',
+    '`src/http/chunked.c`, so the bytes after it are read as a second request while the front',
+    'proxy sees one. Send `0\\r\\nX: y\\nGET /admin HTTP/1.1` after a chunked POST and the log shows',
+    'a second request to /admin. A client smuggles requests past the proxy.',
+  ].join('\n');
+  // The scanner's table names the published bug's fix in its FIXED-IN column.
+  const question = (fixedIn: string): string =>
+    [
+      'Subject: scanner flags tinyhttpd 2.6.1 for request smuggling',
+      '',
+      'Our image scan prints:',
+      '',
+      'NAME       INSTALLED  FIXED-IN  TYPE    VULNERABILITY',
+      `tinyhttpd  2.6.1      ${fixedIn}     binary  CVE-2026-40001`,
+      '',
+      'CVE-2026-40001 is request smuggling in the parser through chunked trailer lines.',
+      'Is 2.6.1 still affected?',
+    ].join('\n');
+  const triageBatch = (name: string, fixedIn: string) => {
+    const batch = join(folder, name);
+    mkdirSync(batch);
+    writeFileSync(join(batch, '01-smuggling.md'), smuggling);
+    writeFileSync(join(batch, '02-scanner-question.txt'), question(fixedIn));
+    const result = runThresher([
+      'triage',
+      '--profile',
+      'examples/security-profile.yml',
+      '--format',
+      'json',
+      batch,
+    ]);
+    expect(result.status).toBe(0);
+    const reports = (
+      JSON.parse(result.stdout) as {
+        reports: {
+          source: string;
+          disposition: string;
+          duplicates: { isStrong: boolean; isDistinctBug?: boolean; evidence: string[] }[];
+        }[];
+      }
+    ).reports;
+    return reports.find((report) => report.source.endsWith('02-scanner-question.txt'))!;
+  };
+
+  it('does not call it a duplicate when the earlier report is found on a version with the fix', () => {
+    const asked = triageBatch('fixed-before', '2.4.2');
+    expect(asked.disposition).not.toBe('duplicate');
+    expect(asked.duplicates[0]?.isStrong).toBe(false);
+    expect(asked.duplicates[0]?.isDistinctBug).toBe(true);
+    expect(asked.duplicates[0]?.evidence).toContain(
+      'one asks about a published bug fixed in 2.4.2; the other is found on 2.6.1, which has that fix (two bugs)',
+    );
+  });
+
+  it('still calls it a duplicate when the fix came after the version the report is found on', () => {
+    const asked = triageBatch('fixed-after', '2.6.2');
+    expect(asked.disposition).toBe('duplicate');
+    expect(asked.duplicates[0]?.isStrong).toBe(true);
+  });
+});

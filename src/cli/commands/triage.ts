@@ -2,8 +2,11 @@
 
 import { parseArgs } from 'node:util';
 import {
+  compareQueuePlaces,
   InputError,
+  placeInQueue,
   rankQueue,
+  type QueuePlace,
   stringifyJsonLineForTerminal,
   type TriageResult,
 } from '../../core/triage.js';
@@ -130,23 +133,21 @@ async function streamTriageLines(
 ): Promise<InputProblem[]> {
   for (const problem of inputProblems)
     io.stdout(stringifyJsonLineForTerminal({ kind: 'problem', ...problem }));
-  const priorities: Array<{ arrival: number; score: number }> = [];
+  const priorities: QueuePlace[] = [];
   const outcome = await services.triage.triageEach(request, (result, arrival) => {
     // The rank is known only at the end: the summary line gives it.
     const fields: Record<string, unknown> = toJsonReport(result, arrival);
     delete fields.rank;
     io.stdout(stringifyJsonLineForTerminal({ kind: 'report', arrival, ...fields }));
-    priorities.push({ arrival, score: result.priority.score });
+    priorities.push(placeInQueue(result, arrival));
     progress.advance();
   });
   progress.finish();
   for (const problem of outcome.problems)
     io.stdout(stringifyJsonLineForTerminal({ kind: 'problem', ...problem }));
   const problems = [...inputProblems, ...outcome.problems];
-  // Highest priority first, ties in arrival order: the order `rankQueue` gives the JSON queue.
-  const ranking = priorities
-    .sort((a, b) => b.score - a.score || a.arrival - b.arrival)
-    .map((entry) => entry.arrival);
+  // The order `rankQueue` gives the JSON queue.
+  const ranking = priorities.sort(compareQueuePlaces).map((entry) => entry.arrival);
   io.stdout(
     stringifyJsonLineForTerminal({
       kind: 'summary',

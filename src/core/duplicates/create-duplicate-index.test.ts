@@ -208,6 +208,56 @@ describe('createDuplicateIndex signals', () => {
     );
   });
 
+  it('keeps a question about a published bug apart from a report found on versions with its fix', () => {
+    const smuggling = doc('smuggling', {
+      title: 'Request smuggling through chunked trailer lines in the Python parser',
+      text: 'On httpkit 4.2.1 the pure-Python parser in httpkit/parser.py ends the chunked trailer section at a bare LF, so the bytes after it are read as a second request behind the proxy.',
+      packages: pkg('httpkit', ['4.2.1'], ''),
+      paths: ['httpkit/parser.py'],
+    });
+    // A scanner question whose table names the published bug's fix, 4.0.5: the report's 4.2.1
+    // already has it, so the report is another bug in the same parser.
+    const question = (fixedIn: string) =>
+      doc(`q-${fixedIn}`, {
+        title: 'Scanner flags httpkit 4.2.1 for request smuggling',
+        text: [
+          'Our image scan prints:',
+          '',
+          'NAME     INSTALLED  FIXED-IN  TYPE    VULNERABILITY',
+          `httpkit  4.2.1      ${fixedIn}     python  CVE-2025-4242`,
+          '',
+          'CVE-2025-4242 is request smuggling in the Python parser through chunked trailer lines. Is 4.2.1 still affected?',
+        ].join('\n'),
+        packages: pkg('httpkit', ['4.2.1'], ''),
+        isPublishedIdQuestion: true,
+      });
+    const apart = indexWith([...background, smuggling]).query(question('4.0.5'))[0];
+    expect(apart?.id).toBe('smuggling');
+    expect(apart?.isStrong).toBe(false);
+    expect(apart?.isDistinctBug).toBe(true);
+    expect(apart?.evidence).toContain(
+      'one asks about a published bug fixed in 4.0.5; the other is found on 4.2.1, which has that fix (two bugs)',
+    );
+    // Fixed after the version the report is found on, the published bug may be the report's own.
+    const same = indexWith([...background, smuggling]).query(question('4.2.2'))[0];
+    expect(same?.id).toBe('smuggling');
+    expect(same?.isStrong).toBe(true);
+    expect(same?.isDistinctBug ?? false).toBe(false);
+    // Either way round: the question filed first, the report queried after it.
+    const reversed = indexWith([...background, question('4.0.5')]).query(smuggling)[0];
+    expect(reversed?.isStrong).toBe(false);
+    expect(reversed?.isDistinctBug).toBe(true);
+    // A report that cites the published id itself may be a regression of its fix: not kept apart.
+    const regression = doc('regression', {
+      ...smuggling,
+      text: `${smuggling.text} This looks like CVE-2025-4242 again.`,
+    });
+    const cited = indexWith([...background, regression]).query(question('4.0.5'))[0];
+    expect(cited?.evidence.some((line) => line.startsWith('one asks about a published bug'))).toBe(
+      false,
+    );
+  });
+
   it('matches a scanner question quoting a published advisory to the earlier report of its bug', () => {
     const original = doc('original', {
       title: 'Stack buffer overflow in the Lua `bit.tohex()` function reachable from EVAL',
@@ -475,6 +525,29 @@ describe('createDuplicateIndex signals', () => {
         .query(namesClass)[0]
         ?.evidence.some((line) => line.startsWith('one report cites no code;')),
     ).toBe(true);
+    // A method call the located report names too (`queue.rotate()`) is the public API both
+    // finders call, not a place of the second finder's own; one no other report names is.
+    const callsApi = doc('q4', {
+      ...second,
+      id: 'q4',
+      text: `${second.text} Our cron script only calls queue.rotate() once a night.`,
+      functions: ['queue.rotate'],
+    });
+    const originalWithApi = doc('original', {
+      ...original,
+      text: `${original.text} Applications start it with queue.rotate().`,
+      functions: ['rotate_spool', 'queue.rotate'],
+    });
+    expect(
+      indexWith([...background, originalWithApi, otherBug])
+        .query(callsApi)[0]
+        ?.evidence.some((line) => line.startsWith('one report cites no code;')),
+    ).toBe(true);
+    expect(
+      index
+        .query(callsApi)[0]
+        ?.evidence.some((line) => line.startsWith('one report cites no code;')),
+    ).toBe(false);
     // Without a shared version the two may be one mechanism broken twice.
     const otherVersion = doc('q3', {
       ...second,

@@ -1,6 +1,8 @@
 // Versions a document names, split into fix versions (the first release without the bug) and every
 // version mentioned; an identical fix version in the same package is one of the strongest hints.
 
+import { findFixColumnCells } from '../text/find-fix-column-cells.js';
+
 export interface VersionKeys {
   fixed: string[];
   mentioned: string[];
@@ -88,14 +90,24 @@ export function extractVersionKeys(ranges: readonly string[], text: string): Ver
       }
     }
   }
-  for (const match of text.slice(0, 20_000).matchAll(versionPattern)) {
+  const scanned = text.slice(0, 20_000);
+  // A scanner's table names the advisory's fix in a column of its own ("FIXED-IN", "Fix Versions").
+  const fixCells = findFixColumnCells(scanned);
+  // Versions come in text order, as the cells do: one cursor walks both.
+  let cellIndex = 0;
+  const isInFixCell = (offset: number): boolean => {
+    while (cellIndex < fixCells.length && fixCells[cellIndex]!.end <= offset) cellIndex += 1;
+    const cell = fixCells[cellIndex];
+    return cell !== undefined && offset >= cell.start;
+  };
+  for (const match of scanned.matchAll(versionPattern)) {
     const raw = match[1]!;
     if (!raw.includes('.')) continue; // hex runs in prose are usually hashes, not versions
     if (isNotAVersion(text, raw, match.index ?? 0, match[0].length)) continue;
     const key = normalizeVersion(raw);
     mentioned.add(key);
     const before = text.slice(Math.max(0, (match.index ?? 0) - 40), match.index);
-    if (isFixVersionLead(before)) fixed.add(key);
+    if (isFixVersionLead(before) || isInFixCell(match.index ?? 0)) fixed.add(key);
   }
   return { fixed: [...fixed], mentioned: [...mentioned] };
 }

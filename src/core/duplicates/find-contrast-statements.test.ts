@@ -201,6 +201,7 @@ const arbitrarySignals: fc.Arbitrary<DuplicateSignals> = fc.record({
   isOtherLanguagePair: fc.constant(false),
   crashConflict: fc.constant(null),
   fixBetween: fc.constant(null),
+  publishedFixPassed: fc.constant(null),
   isCveConflict: fc.boolean(),
   textByQuery: share,
   textByDocument: share,

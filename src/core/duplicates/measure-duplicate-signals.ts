@@ -266,6 +266,7 @@ export function measureDuplicateSignals(
       versionPick !== null && !ours.namesDevelopmentBuild && !theirs.namesDevelopmentBuild,
     ),
     fixBetween: isBothReports ? findFixBetween(ours, theirs) : null,
+    publishedFixPassed: isBothReports ? findPublishedFixPassed(ours, theirs) : null,
     isCveConflict: isCveConflict(ours.aliases, theirs.aliases),
     textByQuery: query.textSelfScore > 0 ? candidate.textScore / query.textSelfScore : 0,
     textByDocument: candidate.textSelfScore > 0 ? candidate.textScore / candidate.textSelfScore : 0,
@@ -375,6 +376,50 @@ function findFixBetween(ours: KeyedAnalysis, theirs: KeyedAnalysis): string | nu
   return null;
 }
 
+/**
+ * A question about a published id that names the bug's fix ("FIXED-IN 3.10.11"), against a report
+ * that says its bug is found only on versions with that fix (3.13.2): the published bug is gone
+ * there, so the other report is another bug, however alike the two read. The question's own
+ * version does not count: it asks about the published bug, which lives before its fix. The other
+ * report must not cite the id (a regression of that fix would). For each major line the question
+ * names a fix in, the latest fix counts (a backport to an older line is earlier, not later).
+ */
+function findPublishedFixPassed(
+  ours: KeyedAnalysis,
+  theirs: KeyedAnalysis,
+): { fix: string; versions: string[] } | null {
+  for (const [question, other] of [
+    [ours, theirs],
+    [theirs, ours],
+  ] as const) {
+    if (!question.isPublishedIdQuestion || other.isPublishedIdQuestion) continue;
+    if (!citesAdvisoryTheOtherDoesNot(question, other)) continue;
+    const latestFixByMajor = new Map<number, semver.SemVer>();
+    for (const fix of question.versions.fixed) {
+      const fixVersion = semver.coerce(fix);
+      if (fixVersion === null) continue;
+      const latest = latestFixByMajor.get(fixVersion.major);
+      if (latest === undefined || semver.gt(fixVersion, latest))
+        latestFixByMajor.set(fixVersion.major, fixVersion);
+    }
+    const affected = affectedVersions(other);
+    const sides = [...latestFixByMajor.values()].map((fix) => ({
+      fix,
+      side: sideOfFix(affected, fix),
+    }));
+    const passed = sides.find(({ side }) => side === 'past');
+    if (passed === undefined || sides.some(({ side }) => side === 'before')) continue;
+    return {
+      fix: passed.fix.version,
+      versions: affected.filter((version) => {
+        const coerced = semver.coerce(version);
+        return coerced !== null && coerced.major === passed.fix.major;
+      }),
+    };
+  }
+  return null;
+}
+
 function citesAdvisoryTheOtherDoesNot(citing: KeyedAnalysis, other: KeyedAnalysis): boolean {
   const otherIds = new Set([...other.aliases, ...other.related]);
   const citedIds = listPublishedIds(citing);
@@ -462,7 +507,9 @@ function isLocatedFinding(analysis: KeyedAnalysis): boolean {
  * A report that points at no code (no function or file read from it, no source file or
  * snake_case identifier named in its words, no class but those another document names too) and
  * cites no published id: a finder describing what they saw in their own words (not a question
- * about an advisory, which rule 3f reads).
+ * about an advisory, which rule 3f reads). A method called on an object (`request.read()`) that
+ * another document names too is the product's public API, how the finder got in, not a place of
+ * their own, as a shared class is.
  */
 function isUnlocatedFinding(
   analysis: KeyedAnalysis,
@@ -470,7 +517,7 @@ function isUnlocatedFinding(
 ): boolean {
   return (
     !analysis.isPublishedIdQuestion &&
-    analysis.functions.length === 0 &&
+    analysis.functions.every((name) => name.includes('.') && isProductVocabulary(name)) &&
     analysis.paths.length === 0 &&
     !analysis.namesFileOrSnakeName &&
     analysis.classNames.every(isProductVocabulary) &&

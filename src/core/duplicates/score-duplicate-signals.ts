@@ -93,6 +93,12 @@ export interface DuplicateSignals {
    * not cover: a bypass, a regression or a new bug), or null.
    */
   fixBetween: string | null;
+  /**
+   * Between two reports: one asks about a published id and names its fix, and every version the
+   * other says is affected has that fix (`fix`; the other's `versions`): the published bug is
+   * gone where the other's is found, so they are two bugs. Null otherwise.
+   */
+  publishedFixPassed: { fix: string; versions: string[] } | null;
   /** Both are known by CVE ids, none in common: two published vulnerabilities. */
   isCveConflict: boolean;
   /** BM25 similarity normalised by the query's and by the document's self-score, each 0..1. */
@@ -117,7 +123,8 @@ export interface DuplicateScore {
   isStrong: boolean;
   /**
    * The two name different kinds of bug, quote different crashes, lie on opposite sides of a fix
-   * one names, are known by different CVEs, or one says it is not the other's id.
+   * one names, one asks about a published bug whose fix the other's versions have, are known by
+   * different CVEs, or one says it is not the other's id.
    */
   isDistinctBug: boolean;
   evidence: string[];
@@ -245,6 +252,7 @@ export function scoreDuplicateSignals(s: DuplicateSignals): DuplicateScore {
     s.bugClasses !== null ||
     s.crashConflict !== null ||
     s.fixBetween !== null ||
+    s.publishedFixPassed !== null ||
     s.isCveConflict ||
     s.deniedIds.length > 0;
   const isNearCopy =
@@ -443,6 +451,11 @@ export function scoreDuplicateSignals(s: DuplicateSignals): DuplicateScore {
   if (s.fixBetween !== null) {
     evidence.push(
       `one is found only on versions before the fix in ${s.fixBetween}, the other only on versions with it`,
+    );
+  }
+  if (s.publishedFixPassed !== null) {
+    evidence.push(
+      `one asks about a published bug fixed in ${s.publishedFixPassed.fix}; the other is found on ${s.publishedFixPassed.versions.join(', ')}, ${s.publishedFixPassed.versions.length > 1 ? 'which have' : 'which has'} that fix (two bugs)`,
     );
   }
   if (s.isCveConflict) evidence.push('known by different CVEs');

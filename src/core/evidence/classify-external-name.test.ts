@@ -1,8 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   classifyExternalFrame,
   classifyExternalName,
   classifyExternalPath,
+  classifyOwnedPath,
 } from './classify-external-name.js';
 
 describe('classifyExternalName', () => {
@@ -58,5 +60,38 @@ describe('classifyExternalFrame and classifyExternalPath', () => {
     expect(classifyExternalPath('a.out')).toBe('a build output');
     expect(classifyExternalPath('src/jv.c')).toBeNull();
     expect(classifyExternalPath('./buildconf.sh')).toBeNull();
+  });
+});
+
+describe('classifyOwnedPath', () => {
+  const ownerIn = (text: string, path: string): string | null => {
+    const start = text.indexOf(path);
+    return classifyOwnedPath(text, { start, end: start + path.length });
+  };
+
+  it.each([
+    ['Our loader setup (in `config/loader.py` of our service):', 'config/loader.py'],
+    ['The handler lives in app/views.py in our application.', 'app/views.py'],
+    ['See our `settings/prod.py` for the options.', 'settings/prod.py'],
+    ['I pasted it from my own app.py below.', 'app.py'],
+  ])('%s: the reporter’s', (text, path) => {
+    expect(ownerIn(text, path)).toBe("the reporter's own code");
+  });
+
+  it.each([
+    ['The overflow is in `lib/xmlparse.c` of libexpat.', 'lib/xmlparse.c'],
+    ['our analysis shows that `src/networking.c` copies too much', 'src/networking.c'],
+    ['We found it in `src/auth.c`; our PoC is attached.', 'src/auth.c'],
+  ])('%s: the project’s', (text, path) => {
+    expect(ownerIn(text, path)).toBeNull();
+  });
+
+  it('reads a bounded window around any span of any text', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 200 }), fc.nat(200), fc.nat(50), (text, start, length) => {
+        const owner = classifyOwnedPath(text, { start, end: start + length });
+        expect(owner === null || owner === "the reporter's own code").toBe(true);
+      }),
+    );
   });
 });

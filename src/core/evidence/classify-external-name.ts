@@ -115,3 +115,21 @@ export function classifyExternalPath(path: string): string | null {
   if (runWithDotSlash.test(path)) return 'a build output';
   return null;
 }
+
+// "in `config/loader.py` of our service", "from my `app.py`": the reporter says the file is theirs.
+const ownedAfter = /^[`'"]?\)?,?[ \t]{0,3}(?:of|in|from)[ \t]{1,3}(?:our|my)\b/i;
+const ownedBefore = /\b(?:our|my)[ \t]{1,3}(?:own[ \t]{1,3})?[`'"]?$/i;
+
+/**
+ * Whose a cited path is when the report says it is the reporter's own (`config/loader.py` of our
+ * service, our `app/views.py`): the reporter's code, not a file of the project. Reads at most a
+ * few dozen characters either side of the path.
+ */
+export function classifyOwnedPath(
+  body: string,
+  span: { start: number; end: number },
+): string | null {
+  const after = body.slice(span.end, span.end + 24);
+  const before = body.slice(Math.max(0, span.start - 16), span.start);
+  return ownedAfter.test(after) || ownedBefore.test(before) ? "the reporter's own code" : null;
+}

@@ -258,3 +258,72 @@ describe('limits', () => {
     );
   });
 });
+
+describe('extractCodeClaims: where the report places the bug', () => {
+  it('reads "the function `x()` in `file`" as the vulnerable location', () => {
+    const claims = claimsOf(
+      [
+        '# Header folding',
+        '',
+        '## Summary',
+        '',
+        'The function `pkg.structures.unfold_value()` in `src/pkg/header_eval.py` evaluates folded',
+        'headers with `eval()`, so a malicious server runs code.',
+        '',
+      ].join('\n'),
+    );
+    const roleOf = (text: string) => claims.find((claim) => claim.text.includes(text))?.role;
+    expect(roleOf('unfold_value')).toBe('location');
+    expect(roleOf('header_eval.py')).toBe('location');
+  });
+
+  it('takes a file the report calls its own for the reporter’s code', () => {
+    const claims = claimsOf(
+      'Our loader setup (in `config/loader.py` of our service) calls `yaml.add_constructor()`.\n',
+    );
+    expect(brief(claims)).toContain('ext file config/loader.py');
+  });
+});
+
+describe('extractCodeClaims: the reporter’s script and payloads are not the project’s code', () => {
+  it('skips a block that opens with its imports, and a template payload', () => {
+    const claims = claimsOf(
+      [
+        'In 3.1.6 our preview endpoint renders tenant greetings:',
+        '',
+        '```python',
+        'from jinja2 import Environment',
+        '',
+        'env = Environment()',
+        'print(env.from_string(text).render())',
+        '```',
+        '',
+        '```',
+        '{{ cycler.__init__.__globals__.os.popen("id").read() }}',
+        '```',
+        '',
+        '```c',
+        '#include <png.h>',
+        'int rc = png_image_begin_read_from_file(&image, argv[1]);',
+        '```',
+        '',
+      ].join('\n'),
+    );
+    expect(claims.filter((claim) => claim.kind === 'snippet')).toEqual([]);
+  });
+
+  it('keeps a quoted excerpt of the project’s code', () => {
+    const claims = claimsOf(
+      [
+        'The loop in `lib/xmlparse.c` never checks the length:',
+        '',
+        '```c',
+        'for (i = 0; i < n; i++)',
+        '  buf[i] = src[i];',
+        '```',
+        '',
+      ].join('\n'),
+    );
+    expect(claims.filter((claim) => claim.kind === 'snippet')).toHaveLength(1);
+  });
+});

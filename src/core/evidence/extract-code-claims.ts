@@ -16,6 +16,7 @@ import {
   classifyExternalFrame,
   classifyExternalName,
   classifyExternalPath,
+  classifyOwnedPath,
 } from './classify-external-name.js';
 import { findNameClaims } from './find-name-claims.js';
 
@@ -45,6 +46,12 @@ const nonCodeLanguages = new Set(
 // Lines that mark a block as a PoC, a shell session, an HTTP exchange or tool output.
 const nonCodeLine =
   /^\s*(?:\$ |# |> |PS>|C:\\|curl\s|wget\s|nc\s|ncat\s|\.\/|sudo\s|python3?\s|node\s|gcc\s|clang\s|make\b|cmake\s|git\s|docker\s|npm\s|pip\s|cargo\s|go run\s|export\s+\w+=|(?:GET|POST|PUT|DELETE|HEAD|OPTIONS|PATCH|CONNECT|TRACE)\s+\S+\s+HTTP\/|HTTP\/\d(?:\.\d)?\s+\d{3}|Host:\s|User-Agent:\s|Content-(?:Type|Length):\s|==\d+==|#\d+\s+0x|\s*at\s+[\w$.<>]+\s*\(|Traceback \(most recent call last\)|File ".*", line \d+|SUMMARY:\s|AddressSanitizer|UndefinedBehaviorSanitizer|Segmentation fault|Program received signal|thread '.*' panicked|READ of size|WRITE of size|\(gdb\)|Breakpoint \d|\[\d{4}-\d\d-\d\d|\d{4}-\d\d-\d\d[ T]\d\d:\d\d)/;
+// A script the reporter wrote opens with its imports (`from flask import Flask`, `import yaml`,
+// `const x = require('x')`, `#include <png.h>`); a quoted excerpt of the project's code does not.
+const scriptOpening =
+  /^\s*(?:from\s+[\w.]+\s+import\s|import\s+[\w.]+(?:\s*,\s*[\w.]+)*(?:\s+as\s+\w+)?\s*$|import\s[^'"\n]*from\s*['"]|(?:const|let|var)\s[^=\n]*=\s*require\(|#\s*include\s*<)/;
+// A template expression or tag alone on a line (`{{ x.__globals__ }}`, `{% for %}`) is input.
+const templateLine = /^\s*(?:\{\{.*\}\}|\{%.*%\})\s*$/;
 // A PoC or harness written in a programming language is still not project code.
 const exploitMarkers =
   /\b(?:import\s+(?:socket|requests|urllib|http\.client|pwn|struct|subprocess|sys)\b|from\s+pwn\s+import|socket\.socket|requests\.(?:get|post)|urllib\.request|sys\.argv|__name__\s*==\s*["']__main__["']|LLVMFuzzerTestOneInput|fetch\(\s*["'`]https?:|axios\.|require\(\s*["'](?:http|https|net|child_process)["']\)|net\.connect|http\.request\(|new\s+WebSocket|int\s+main\s*\(|func\s+main\s*\(\s*\)|fn\s+main\s*\(\s*\)|public\s+static\s+void\s+main)/;
@@ -135,7 +142,10 @@ function findFunctionOwner(body: string, span: TextSpan, name: string): string |
 
 const maxClassifiedLineLength = 1_000;
 
-/** Whether a fenced block shows the project's own code (not a PoC, session, request, log or trace). */
+/**
+ * Whether a fenced block shows the project's own code (not a PoC, a script opening with its
+ * imports, a template payload, session, request, log or trace).
+ */
 function isProjectCode(info: string, content: string, field: ReportField | null): boolean {
   if (nonCodeLanguages.has(info)) return false;
   if (field !== null && nonProjectSections.has(field)) return false;
@@ -146,6 +156,7 @@ function isProjectCode(info: string, content: string, field: ReportField | null)
     .map((line) => line.slice(0, maxClassifiedLineLength));
   if (lines.length === 0) return false;
   if (exploitMarkers.test(content.slice(0, 20_000))) return false;
+  if (scriptOpening.test(lines[0]!) || lines.every((line) => templateLine.test(line))) return false;
   let nonCode = 0;
   let codeShaped = 0;
   for (const line of lines) {
@@ -327,7 +338,8 @@ export function extractCodeClaims(report: Report, facts: readonly Fact[]): CodeC
       const owner =
         classifyExternalPath(fact.quote.trim()) ??
         classifyExternalPath(path) ??
-        classifyExternalFrame(path);
+        classifyExternalFrame(path) ??
+        classifyOwnedPath(body, fact.span);
       add({
         kind: 'file',
         text: fact.quote,

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findClosestPath, resolveCitedPath } from './find-closest-path.js';
+import { findClosestPath, resolveCitedFolder, resolveCitedPath } from './find-closest-path.js';
 
 const paths = [
   'README.md',
@@ -66,6 +67,31 @@ describe('findClosestPath', () => {
     expect(findClosestPath('src/http/secure_header.c', many)).toBe('src/http/secure_headers.c');
     expect(findClosestPath('packages/pkg_7/src/module_3/file_1234.js', many)).toBe(
       'packages/pkg_234/src/module_257/file_1234.ts',
+    );
+  });
+});
+
+describe('resolveCitedFolder', () => {
+  it('finds a cited folder, with ./, a trailing slash or the repository folder in front', () => {
+    expect(resolveCitedFolder('src/http', paths)).toBe('src/http');
+    expect(resolveCitedFolder('./src/http/', paths)).toBe('src/http');
+    expect(resolveCitedFolder('/src', paths)).toBe('src');
+    expect(resolveCitedFolder('tinyhttpd/src/server', paths)).toBe('src/server');
+  });
+
+  it('gives null for a file, a partial folder name or an invented folder', () => {
+    expect(resolveCitedFolder('src/http/parser.c', paths)).toBeNull();
+    expect(resolveCitedFolder('src/ht', paths)).toBeNull();
+    expect(resolveCitedFolder('contrib/gregbook', paths)).toBeNull();
+    expect(resolveCitedFolder('', paths)).toBeNull();
+  });
+
+  it('only ever answers with a folder that holds a file', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 40 }), (cited) => {
+        const folder = resolveCitedFolder(cited, paths);
+        if (folder !== null) expect(paths.some((path) => path.startsWith(`${folder}/`))).toBe(true);
+      }),
     );
   });
 });

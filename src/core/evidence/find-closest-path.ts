@@ -54,6 +54,24 @@ export function resolveCitedPath(path: string, paths: ReadonlySet<string>): stri
   return found;
 }
 
+/**
+ * The repository folder a cited path names, or null: a path that is no file but the folder some
+ * files are in (`contrib/gregbook`, `src/lib/`), exactly or behind `./`, a leading `/` or one
+ * leading folder (the repository's own name), as `resolveCitedPath` reads file paths.
+ */
+export function resolveCitedFolder(path: string, paths: Iterable<string>): string | null {
+  const relative = trimPath(path).replace(/^~?\/+/, '');
+  if (relative === '') return null;
+  const withoutFirst = relative.includes('/') ? relative.slice(relative.indexOf('/') + 1) : null;
+  let droppedMatch: string | null = null;
+  for (const candidate of paths) {
+    if (candidate.startsWith(`${relative}/`)) return relative;
+    if (withoutFirst !== null && candidate.startsWith(`${withoutFirst}/`))
+      droppedMatch = withoutFirst;
+  }
+  return droppedMatch;
+}
+
 // Scratch rows for the edit distance, grown as needed: no allocation per compared path.
 let previousRow = new Int32Array(64);
 let currentRow = new Int32Array(64);

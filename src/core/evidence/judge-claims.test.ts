@@ -1,7 +1,12 @@
 // The evidence verdicts and their wording, decided without a repository.
 import { describe, expect, it } from 'vitest';
 import type { CodeClaim } from '../model/evidence.js';
-import { judgeLineClaim, judgeMissingPath, judgeSnippetClaim } from './judge-code-claim.js';
+import {
+  judgeFoundFolder,
+  judgeLineClaim,
+  judgeMissingPath,
+  judgeSnippetClaim,
+} from './judge-code-claim.js';
 import {
   judgeExternalClaim,
   judgeOptionClaim,
@@ -130,6 +135,39 @@ describe('judgeLineClaim and judgeMissingPath', () => {
       true,
     );
     expect(result.status).toBe('verified');
+  });
+
+  it('does not hold a path without a file extension that never existed against the report', () => {
+    const found = { closestPath: null, lastChange: null, isShallow: false };
+    for (const text of ['python/object/apply', 'data-x/onmouseover', 'text/html']) {
+      const claim: CodeClaim = { kind: 'file', text, path: text, span, role: 'location' };
+      const result = judgeMissingPath(claim, text, '6.0.2', found);
+      expect(result.status, text).toBe('unverifiable');
+      expect(result.proof.summary).toBe(
+        `${text} is neither a file nor a folder of the repository at 6.0.2, and has no file extension (a tag, payload or route?)`,
+      );
+    }
+    const source: CodeClaim = { kind: 'file', text: 'src/a.py', path: 'src/a.py', span };
+    expect(judgeMissingPath(source, 'src/a.py', '6.0.2', found).status).toBe('contradicted');
+    // One the history held, or a shallow clone that may have cut it, is still checked as a path.
+    const gone: CodeClaim = { kind: 'file', text: 'lib/old', path: 'lib/old', span };
+    expect(judgeMissingPath(gone, 'lib/old', 'HEAD', { ...found, isShallow: true }).status).toBe(
+      'contradicted',
+    );
+  });
+
+  it('verifies a cited folder of the tree', () => {
+    const folder: CodeClaim = {
+      kind: 'file',
+      text: 'contrib/gregbook',
+      path: 'contrib/gregbook',
+      span,
+    };
+    expect(judgeFoundFolder(folder, 'contrib/gregbook', 'HEAD')).toEqual({
+      claim: folder,
+      status: 'verified',
+      proof: { summary: 'contrib/gregbook is a folder of the repository at HEAD' },
+    });
   });
 
   it('takes an unknown bare file name said in passing for the reporter’s own, but not in the location', () => {

@@ -15,10 +15,21 @@ export function judgeFoundPath(claim: CodeClaim, path: string, label: string): C
   return { claim, status: 'verified', proof: { summary: `${path} exists at ${label}`, path } };
 }
 
+/** A cited path that is a folder of the tree (`contrib/gregbook`): it exists. */
+export function judgeFoundFolder(claim: CodeClaim, folder: string, label: string): CheckedClaim {
+  return {
+    claim,
+    status: 'verified',
+    proof: { summary: `${folder} is a folder of the repository at ${label}` },
+  };
+}
+
 /**
  * A cited path that is not in the tree: contradicted, with the closest real path and where it
  * was last seen in history. A bare file name said in passing that the repository has never held
- * (`decl.c`, `sample.xml`) is the reporter's own file: unverifiable, not held against the report.
+ * (`decl.c`, `sample.xml`) is the reporter's own file, and a path without a file extension that
+ * it has never held (`python/object/apply`) a tag, payload or route: unverifiable, not held
+ * against the report.
  */
 export function judgeMissingPath(
   claim: CodeClaim,
@@ -33,6 +44,18 @@ export function judgeMissingPath(
       ? '; it is not in the history this shallow clone holds (history is cut, so it may have existed before)'
       : '; it never existed in the repository history';
   const hint = closestPath ? `; closest real path: ${closestPath}` : '';
+  // `python/object/apply`, `data-x/onmouseover`, `text/html`: a tag, payload or route that looks
+  // like a path; a source file has an extension, so a name without one proves nothing.
+  const isPathLike = !/\.[A-Za-z0-9]+$/.test(path.slice(path.lastIndexOf('/') + 1));
+  if (isPathLike && lastChange === null && !isShallow) {
+    return {
+      claim,
+      status: 'unverifiable',
+      proof: {
+        summary: `${path} is neither a file nor a folder of the repository at ${label}, and has no file extension (a tag, payload or route?)`,
+      },
+    };
+  }
   const isReportersFile = !path.includes('/') && claim.role !== 'location' && lastChange === null;
   if (isReportersFile) {
     return {

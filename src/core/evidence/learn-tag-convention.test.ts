@@ -24,7 +24,23 @@ describe('parseTag', () => {
     ['v1.2.0-alpha.1', 'v', '.', [1, 2, 0], true],
     ['refs/tags/v3.0', 'v', '.', [3, 0], false],
   ])('reads %s', (tag, prefix, separator, version, isPrerelease) => {
-    expect(parseTag(tag)).toEqual({ tag, prefix, separator, version, isPrerelease });
+    expect(parseTag(tag)).toEqual({
+      tag,
+      prefix,
+      separator,
+      version,
+      portableRelease: 0,
+      isPrerelease,
+    });
+  });
+
+  it.each([
+    ['V_9_9_P1', 'V_', '_', [9, 9], 1],
+    ['V_10_0_P2', 'V_', '_', [10, 0], 2],
+    ['V_7_6_P1_RC1', 'V_', '_', [7, 6], 1],
+    ['9.9p1', '', '.', [9, 9], 1],
+  ])('reads the portable release of %s', (tag, prefix, separator, version, portableRelease) => {
+    expect(parseTag(tag)).toMatchObject({ prefix, separator, version, portableRelease });
   });
 
   it('rejects names that are not version tags', () => {
@@ -86,6 +102,18 @@ describe('version to tag', () => {
       'R_2_6_3',
     );
     expect(pickFirstRelease(['R_2_8_0rc1'], convention)).toBeNull();
+  });
+});
+
+describe('version to tag with portable releases (OpenSSH)', () => {
+  const tags = ['V_2_1_0', 'V_9_8_P1', 'V_9_9_P1', 'V_9_9_P2', 'V_10_0_P1', 'V_7_6_P1_RC1'];
+  const convention = learnTagConvention(tags);
+
+  it('learns the convention and maps a version to its first portable release', () => {
+    expect(convention?.prefix).toBe('V_');
+    expect(findVersionTags([9, 9], tags, convention)).toEqual(['V_9_9_P1', 'V_9_9_P2']);
+    expect(findNearestOlderTag([9, 10], tags, convention)).toBe('V_9_9_P2');
+    expect(findNearestOlderTag([10, 1], tags, convention)).toBe('V_10_0_P1');
   });
 });
 

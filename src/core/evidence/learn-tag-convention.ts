@@ -18,12 +18,15 @@ export interface ParsedTag {
   prefix: string;
   separator: string;
   version: number[];
+  /** The portable release of that version (`V_9_9_P2` → 2), 0 without one. */
+  portableRelease: number;
   isPrerelease: boolean;
 }
 
-// The numbers of a tag from its first digit on, with an optional pre-release suffix.
+// The numbers of a tag from its first digit on, with an optional portable release (`V_9_9_P1`,
+// `9.9p1`: OpenSSH's) and an optional pre-release suffix.
 const numbersShape =
-  /^(\d{1,6})(?:([._-])(\d{1,6}))?(?:([._-])(\d{1,6}))?(?:([._-])(\d{1,6}))?([-._]?(?:rc|alpha|beta|pre|a|b|dev|preview)[-._]?\d{0,6})?$/i;
+  /^(\d{1,6})(?:([._-])(\d{1,6}))?(?:([._-])(\d{1,6}))?(?:([._-])(\d{1,6}))?(?:[-._]?p(\d{1,3}))?([-._]?(?:rc|alpha|beta|pre|a|b|dev|preview)[-._]?\d{0,6})?$/i;
 const maxTagLength = 200;
 
 /** Splits a tag into prefix, separator and numbers: `R_2_6_2` → `R_`, `_`, [2, 6, 2]. */
@@ -48,7 +51,8 @@ export function parseTag(tag: string): ParsedTag | null {
       prefix,
       separator: separators[0] ?? '.',
       version,
-      isPrerelease: match[8] !== undefined,
+      portableRelease: match[8] === undefined ? 0 : Number.parseInt(match[8], 10),
+      isPrerelease: match[9] !== undefined,
     };
   }
   return null;
@@ -99,7 +103,7 @@ function followsConvention(parsed: ParsedTag, convention: TagConvention | null):
 
 /**
  * The tags of exactly this version (2.6 = 2.6.0), release tags before pre-releases, the learnt
- * convention's first: `2.6.2` → `R_2_6_2` in libexpat, `jq-1.7.1` in jq. A tag is never matched by
+ * convention's first, then the first portable release (9.9 → `V_9_9_P1` before `V_9_9_P2`): `2.6.2` → `R_2_6_2` in libexpat, `jq-1.7.1` in jq. A tag is never matched by
  * its tail alone, so `1.0` never maps to `curl-8_1_0`.
  */
 export function findVersionTags(
@@ -114,7 +118,9 @@ export function findVersionTags(
     const rank = (parsed.isPrerelease ? 2 : 0) + (followsConvention(parsed, convention) ? 0 : 1);
     found.push({ parsed, rank });
   }
-  return found.sort((a, b) => a.rank - b.rank).map((entry) => entry.parsed.tag);
+  return found
+    .sort((a, b) => a.rank - b.rank || a.parsed.portableRelease - b.parsed.portableRelease)
+    .map((entry) => entry.parsed.tag);
 }
 
 /**
@@ -132,7 +138,8 @@ export function findNearestOlderTag(
     if (parsed === null || parsed.isPrerelease || parsed.version.length < 2) continue;
     if (compareVersions(parsed.version, version) >= 0) continue;
     if (convention !== null && !followsConvention(parsed, convention)) continue;
-    if (best === null || compareVersions(parsed.version, best.version) > 0) best = parsed;
+    const order = best === null ? 1 : compareVersions(parsed.version, best.version);
+    if (order > 0 || (order === 0 && parsed.portableRelease > best!.portableRelease)) best = parsed;
   }
   return best?.tag ?? null;
 }

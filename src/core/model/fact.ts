@@ -17,6 +17,7 @@ export type FactKind =
   | 'file-path' // src/http/parser.c (as written, without :line)
   | 'line-reference' // src/http/parser.c:120 or src/x.c#L10-L20
   | 'function' // a function, method or class name: parse_header, Parser.readChunk
+  | 'module' // a dotted name in the project's own package: twisted.web.static.File
   | 'api-call' // a call in the caller's code: yaml.load(<expression>, Loader=yaml.Loader)
   | 'code-block' // a fenced code block; value is its info string or 'text'
   | 'diff' // a unified diff (proposed patch); value is the first file it touches

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildFact } from '../../../test/support/build-fact.js';
 import type { SeverityAssessment, TriageResult } from '../model/triage-result.js';
-import { rankQueue, scorePriority } from './score-priority.js';
+import { compareQueuePlaces, placeInQueue, rankQueue, scorePriority } from './score-priority.js';
 
 function severity(rating: SeverityAssessment['assessed']['rating']): SeverityAssessment {
   return {
@@ -53,5 +53,40 @@ describe('scorePriority', () => {
       ({ priority: { score, reasons: [] }, report: { source } }) as unknown as TriageResult;
     const ranked = rankQueue([result(10, 'a'), result(50, 'b'), result(10, 'c')]);
     expect(ranked.map((entry) => entry.report.source)).toEqual(['b', 'a', 'c']);
+  });
+});
+
+describe('rankQueue with evidence', () => {
+  const result = (score: number, source: string, grade: string | null) =>
+    ({
+      priority: { score, reasons: [] },
+      report: { source },
+      evidence: grade === null ? null : { grade },
+    }) as unknown as TriageResult;
+
+  it('sinks fabricated, then contradicted, reports below genuine ones of the same score', () => {
+    const ranked = rankQueue([
+      result(0, 'fabricated', 'fabricated'),
+      result(0, 'contradicted', 'contradicted'),
+      result(0, 'out-of-scope', null),
+      result(12, 'in-scope', 'verified'),
+      result(0, 'later out-of-scope', 'verified'),
+    ]);
+    expect(ranked.map((entry) => entry.report.source)).toEqual([
+      'in-scope',
+      'out-of-scope',
+      'later out-of-scope',
+      'contradicted',
+      'fabricated',
+    ]);
+  });
+
+  it('places a report the same way from its score, grade and arrival (the jsonl summary)', () => {
+    const places = [
+      placeInQueue(result(0, 'a', 'fabricated'), 1),
+      placeInQueue(result(0, 'b', null), 2),
+      placeInQueue(result(5, 'c', 'mixed'), 3),
+    ];
+    expect(places.sort(compareQueuePlaces).map((place) => place.arrival)).toEqual([3, 2, 1]);
   });
 });

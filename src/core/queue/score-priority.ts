@@ -117,10 +117,37 @@ export function scorePriority(input: PriorityInput): Priority {
   return { score: Math.max(0, Math.min(100, score)), reasons };
 }
 
-/** Highest priority first; ties keep the order the reports came in. */
+/** A report's place in the queue: its score, how far it sinks among equals, its arrival. */
+export interface QueuePlace {
+  score: number;
+  /** 2 when the repository proves the report fabricated, 1 when it contradicts every claim. */
+  sink: number;
+  arrival: number;
+}
+
+/**
+ * Where a result stands in the queue. Scores stop at 0, so a report proven fabricated (or whose
+ * every claim the repository contradicts) would tie with genuine reports that score 0 (out of
+ * scope, nothing severe): among equal scores it sinks below them.
+ */
+export function placeInQueue(
+  result: Pick<TriageResult, 'priority' | 'evidence'>,
+  arrival: number,
+): QueuePlace {
+  const grade = result.evidence?.grade;
+  const sink = grade === 'fabricated' ? 2 : grade === 'contradicted' ? 1 : 0;
+  return { score: result.priority.score, sink, arrival };
+}
+
+/** Highest score first; among equal scores fabricated, then contradicted reports last; then arrival. */
+export function compareQueuePlaces(a: QueuePlace, b: QueuePlace): number {
+  return b.score - a.score || a.sink - b.sink || a.arrival - b.arrival;
+}
+
+/** Highest priority first (see `compareQueuePlaces`); ties keep the order the reports came in. */
 export function rankQueue(results: readonly TriageResult[]): TriageResult[] {
   return results
-    .map((result, index) => ({ result, index }))
-    .sort((a, b) => b.result.priority.score - a.result.priority.score || a.index - b.index)
+    .map((result, index) => ({ result, place: placeInQueue(result, index) }))
+    .sort((a, b) => compareQueuePlaces(a.place, b.place))
     .map(({ result }) => result);
 }

@@ -112,6 +112,15 @@ describe('api-call facts', () => {
     ).toEqual(['yaml.load(inhalt, Loader=yaml.UnsafeLoader)']);
   });
 
+  it('reads a call nested in a prose call’s arguments, as code run into the sentence', () => {
+    expect(
+      apiCalls(
+        'Our receiver: obj = jelly.unjelly(expr, taster=jelly.DummySecurityOptions()) then.',
+      ),
+    ).toEqual(['jelly.unjelly(expr, taster=<expression>)', 'jelly.DummySecurityOptions()']);
+    expect(apiCalls('The limit is checked in `parse()` and in `read()` only.')).toEqual([]);
+  });
+
   it("does not read diffs or code introduced as the library's own", () => {
     const body = [
       'The code in lib/yaml/constructor.py:',

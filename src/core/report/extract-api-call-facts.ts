@@ -143,11 +143,16 @@ export function extractApiCallFacts(
     addCalls(sink, findCalls(text, snippet.start), 'user');
   }
   // Prose: inline code and code run into a sentence ("... in our service: return
-  // yaml.load(inhalt, Loader=yaml.UnsafeLoader)"), calls with arguments only.
-  const proseCalls = findCalls(prose).filter(
+  // yaml.load(inhalt, Loader=yaml.UnsafeLoader)"), calls with arguments, and the calls nested in
+  // their arguments (`taster=jelly.DummySecurityOptions()`: code, not a function named in prose).
+  const inProse = findCalls(prose).filter(
+    (call) => !snippets.some((snippet) => call.start >= snippet.start && call.start < snippet.end),
+  );
+  const withArguments = inProse.filter((call) => (call.signature.args ?? []).length > 0);
+  const proseCalls = inProse.filter(
     (call) =>
-      (call.signature.args ?? []).length > 0 &&
-      !snippets.some((snippet) => call.start >= snippet.start && call.start < snippet.end),
+      (call.signature.args ?? []).length > 0 ||
+      withArguments.some((outer) => call.start > outer.start && call.end < outer.end),
   );
   addCalls(sink, proseCalls, undefined);
 }

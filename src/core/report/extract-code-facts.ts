@@ -8,6 +8,7 @@ import { normaliseFilePath } from './is-likely-file-path.js';
 import { forEachMatch } from './for-each-match.js';
 import { shellInfos } from './shell-infos.js';
 import { extractApiCallFacts } from './extract-api-call-facts.js';
+import { extractCommandSwitchFacts } from './extract-command-switch-facts.js';
 import { extractCodeSettingFacts, isLibraryCode } from './extract-code-setting-facts.js';
 import { extractCodeCallbackFacts } from './extract-code-callback-facts.js';
 import { findSupportFolderRuns } from './find-support-folder-runs.js';
@@ -152,6 +153,7 @@ export function extractCodeFacts(
   // code may be the caller's, with its settings, calls and callbacks.
   const callersOwnCode = callerCode.filter((block) => !isLibraryCode(prose, block.start));
   extractCodeSettingFacts(sink, prose, callersOwnCode, profileSettings);
+  extractCommandSwitchFacts(sink, prose, callersOwnCode, profileSettings);
   extractApiCallFacts(sink, prose, callersOwnCode);
   extractCodeCallbackFacts(sink, prose, callersOwnCode);
 }

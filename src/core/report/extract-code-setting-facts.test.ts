@@ -4,6 +4,7 @@ import { buildTestReport } from './build-test-report.js';
 import {
   findCodeChoices,
   findCodeSettings,
+  findConfigLineSettings,
   readUnsafeSetting,
 } from './extract-code-setting-facts.js';
 import { parseReportText } from './parse-report.js';
@@ -242,6 +243,83 @@ describe('settings the profile names, switched on in the caller’s code', () =>
     expect(readUnsafeSetting('FOLLOW_SYMLINKS', 'True', profileSettings)).toBe('follow_symlinks');
     expect(readUnsafeSetting('follow_symlinks', 'None', profileSettings)).toBeNull();
     expect(readUnsafeSetting('follow_symlinks', 'True')).toBeNull();
+  });
+});
+
+describe('configuration lines written `name value`', () => {
+  const profileSettings = ['allow_anonymous'];
+  const configSettingsOf = (markdown: string): Array<{ value: string; actor?: string }> =>
+    extractFacts(buildTestReport(markdown), { profileSettings })
+      .filter((fact) => fact.kind === 'requires-config')
+      .map((fact) => ({ value: fact.value, ...(fact.actor ? { actor: fact.actor } : {}) }));
+  const conf = 'listener 1883 0.0.0.0\nallow_anonymous true\npersistence true';
+
+  it.each(['', 'conf', 'text', 'ini'])(
+    'reads a setting the profile names in a ```%s block as the caller’s',
+    (info) => {
+      expect(configSettingsOf(fenced(info, conf, 'Broker configuration:'))).toContainEqual({
+        value: 'allow_anonymous',
+        actor: 'user',
+      });
+    },
+  );
+
+  it('reads one in an indented snippet, and protections switched off by name', () => {
+    const text =
+      '# Summary\n\nOur broker runs with:\n\n    listener 1883\n    allow_anonymous true\n';
+    expect(configSettingsOf(text)).toContainEqual({ value: 'allow_anonymous', actor: 'user' });
+    expect(settingsOf(fenced('', 'Host *\n  StrictHostKeyChecking no'))).toContainEqual({
+      value: 'verification-disabled',
+      actor: 'user',
+      quote: 'StrictHostKeyChecking no',
+    });
+    expect(settingsOf(fenced('conf', 'protected-mode no')).map((fact) => fact.value)).toEqual([
+      'protected-mode',
+    ]);
+  });
+
+  it('reads a setting the profile names written as a configuration line in prose', () => {
+    const oneParagraph =
+      'Steps: Broker configuration, as deployed: listener 1883 0.0.0.0 allow_anonymous true persistence true Then subscribe to #.';
+    expect(configSettingsOf(`# Summary\n\n${oneParagraph}\n`)).toEqual([
+      { value: 'allow_anonymous', actor: 'user' },
+    ]);
+    expect(
+      configSettingsOf('# Summary\n\nOur broker has `allow_anonymous true` on port 1883.\n'),
+    ).toEqual([{ value: 'allow_anonymous', actor: 'user' }]);
+    expect(
+      configSettingsOf(
+        '# Summary\n\nThe test broker had allow_anonymous true; production has allow_anonymous false.\n',
+      ),
+    ).toEqual([]);
+  });
+
+  it('reads nothing when the value keeps the protection, in a shell session, or in a sentence', () => {
+    expect(configSettingsOf(fenced('', 'listener 1883\nallow_anonymous false'))).toEqual([]);
+    expect(configSettingsOf(fenced('sh', 'allow_anonymous true'))).toEqual([]);
+    expect(configSettingsOf(fenced('python', 'allow_anonymous true'))).toEqual([]);
+    expect(
+      configSettingsOf('# Summary\n\nWe keep allow_anonymous false and cafile set everywhere.\n'),
+    ).toEqual([]);
+    expect(settingsOf('# Summary\n\nThe broker runs with persistence_enabled true.\n')).toEqual([]);
+    expect(configSettingsOf(fenced('', 'echo 1\ncheck 0'))).toEqual([]);
+  });
+
+  it('findConfigLineSettings returns spans inside the text on any input', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ maxLength: 300 }),
+        fc.constantFrom('', 'allow_anonymous true', 'a-b  "x" ; # c', '\n', ' \t'),
+        (text, inserted) => {
+          const code = text + inserted + '\n' + text;
+          for (const setting of findConfigLineSettings(code, 5, profileSettings)) {
+            expect(setting.start).toBeGreaterThanOrEqual(5);
+            expect(setting.end).toBeLessThanOrEqual(code.length + 5);
+            expect(code.slice(setting.start - 5, setting.end - 5)).toContain(setting.value);
+          }
+        },
+      ),
+    );
   });
 });
 

@@ -1,7 +1,7 @@
 // Reads the caller's own settings written as code: a keyword argument (`verify=False`), an
 // attribute assignment (`Image.MAX_IMAGE_PIXELS = None`), an object literal
-// (`{ rejectUnauthorized: false }`, `insecure: true`) or a configuration line (`ssl_verify = false`)
-// that switches a protection off, in a fenced code block or an indented snippet. Each is a
+// (`{ rejectUnauthorized: false }`, `insecure: true`) or a configuration line (`ssl_verify = false`,
+// or `allow_anonymous true` in a configuration block) that switches a protection off, in a fenced code block or an indented snippet. Each is a
 // `requires-config` fact with the caller (`user`) as actor: `verification-disabled` for
 // certificate, TLS or host-key checks, otherwise the setting's name (which a profile's
 // `non-default` holds on). Not read: diffs (the project's own source), a block the report
@@ -30,6 +30,33 @@ const settingPattern =
 
 const offValue =
   /^(?:false|none|null|nil|0|off|no|disabled?|cert_none|ssl\.cert_none|-1|infinity|inf)$/;
+// A configuration line written `name value` (mosquitto.conf, redis.conf, ssh_config, Apache and
+// nginx directives): the whole line is one name and one value, an optional `;` and a comment. The
+// name must read as an identifier (`allow_anonymous`, `protected-mode`, `StrictHostKeyChecking`)
+// unless the profile names it, so a plain word pair ("echo 1") is not read.
+const configLinePattern =
+  /^[ \t]{0,12}([A-Za-z_][\w.-]{0,60})[ \t]{1,8}("[^"\n]{0,40}"|'[^'\n]{0,40}'|[\w.+-]{1,40})[ \t]{0,8};?[ \t]{0,8}(?:#[^\n]{0,400})?$/gm;
+const configIdentifier = /[_-]|[a-z][A-Z]/;
+// Fence info strings whose blocks may hold configuration lines: none, plain text and the
+// configuration languages. Shell sessions and programming languages are left out.
+const configInfos: ReadonlySet<string> = new Set([
+  '',
+  'text',
+  'txt',
+  'plaintext',
+  'conf',
+  'config',
+  'cfg',
+  'ini',
+  'properties',
+  'apache',
+  'apacheconf',
+  'nginx',
+  'ssh-config',
+  'sshconfig',
+  'redis',
+]);
+
 // `verify=None` is "the default" in many clients: only an explicit "off" turns verification off.
 const verificationOffValue = /^(?:false|0|off|no|disabled?|(?:ssl\.)?cert_none|verify_none)$/;
 const onValue = /^(?:true|1|yes|on|enabled?)$/;
@@ -89,6 +116,53 @@ export function findCodeSettings(text: string, offset = 0): CodeSetting[] {
     if (value === '') return;
     const end = start + match[0].length - (match[2]!.length - value.length);
     settings.push({ name, value, start, end });
+  });
+  return settings;
+}
+
+/**
+ * The configuration lines of `text` written `name value` (`allow_anonymous true`,
+ * `StrictHostKeyChecking no`), from `offset` on: names that read as identifiers or that the
+ * profile names (`profileSettings`, lower-cased).
+ */
+export function findConfigLineSettings(
+  text: string,
+  offset = 0,
+  profileSettings: readonly string[] = [],
+): CodeSetting[] {
+  const settings: CodeSetting[] = [];
+  forEachMatch(configLinePattern, text, (match) => {
+    const name = match[1]!;
+    if (!configIdentifier.test(name) && !profileSettings.includes(name.toLowerCase())) return;
+    const value = match[2]!;
+    const start = offset + match.index + match[0].indexOf(name);
+    const end = offset + match.index + match[0].indexOf(value, name.length) + value.length;
+    settings.push({ name, value, start, end });
+  });
+  return settings;
+}
+
+// In running prose a configuration line counts only for a setting the profile names, switched on
+// with a literal: "as deployed: listener 1883 allow_anonymous true persistence true", "our broker
+// has `allow_anonymous true`". The name is bounded, so the scan stays linear.
+const proseConfigLinePattern =
+  /(?<![\w.$-])([A-Za-z_][\w.-]{0,60})[ \t]{1,8}(true|yes|false|no)(?![\w-]|\.\w)/gi;
+
+function findProseConfigLineSettings(
+  prose: string,
+  profileSettings: readonly string[],
+): CodeSetting[] {
+  if (profileSettings.length === 0) return [];
+  const settings: CodeSetting[] = [];
+  forEachMatch(proseConfigLinePattern, prose, (match) => {
+    const name = match[1]!;
+    if (!profileSettings.includes(name.toLowerCase())) return;
+    settings.push({
+      name,
+      value: match[2]!,
+      start: match.index,
+      end: match.index + match[0].length,
+    });
   });
   return settings;
 }
@@ -298,23 +372,35 @@ export function extractCodeSettingFacts(
   const body = sink.body;
   for (const block of codeBlocks) {
     const content = body.slice(block.contentStart, block.contentEnd);
-    addSettings(sink, findCodeSettings(content, block.contentStart), 'user', profileSettings);
+    const lines = configInfos.has(block.info.toLowerCase())
+      ? findConfigLineSettings(content, block.contentStart, profileSettings)
+      : [];
+    const settings = [...findCodeSettings(content, block.contentStart), ...lines];
+    addSettings(sink, settings, 'user', profileSettings);
     addCodeChoices(sink, content, block.contentStart, profileSettings);
   }
   const snippets = findIndentedSnippets(prose);
   for (const snippet of snippets) {
     const text = prose.slice(snippet.start, snippet.end);
     if (isIndentedDiff(text) || isLibraryCode(prose, snippet.start)) continue;
-    addSettings(sink, findCodeSettings(text, snippet.start), 'user', profileSettings);
+    const settings = [
+      ...findCodeSettings(text, snippet.start),
+      ...findConfigLineSettings(text, snippet.start, profileSettings),
+    ];
+    addSettings(sink, settings, 'user', profileSettings);
     addCodeChoices(sink, text, snippet.start, profileSettings);
   }
   const inSnippet = (setting: CodeSetting): boolean =>
     snippets.some((snippet) => setting.start >= snippet.start && setting.start < snippet.end);
+  const isProseCallerSetting = (setting: CodeSetting): boolean =>
+    !inSnippet(setting) && !isAboutLibraryCode(readSentence(prose, setting.start));
   const proseSettings = findCodeSettings(prose).filter(
-    (setting) =>
-      !inSnippet(setting) &&
-      isProseSetting(prose, setting) &&
-      !isAboutLibraryCode(readSentence(prose, setting.start)),
+    (setting) => isProseSetting(prose, setting) && isProseCallerSetting(setting),
   );
   addSettings(sink, proseSettings, undefined, profileSettings);
+  // A configuration line run into the prose is still the deployer's configuration, as in a block.
+  const proseConfigLines = findProseConfigLineSettings(prose, profileSettings).filter(
+    isProseCallerSetting,
+  );
+  addSettings(sink, proseConfigLines, 'user', profileSettings);
 }

@@ -170,6 +170,24 @@ function addRepositoryLinkPaths(
   });
 }
 
+// A dotted name (`twisted.web.static.File`, `aiohttp.web_urldispatcher`): not part of a URL, an
+// address, a path or a longer dotted run, and not a file name (`twisted.py`).
+const dottedName =
+  /(?<![\w./@:$#\\-])[a-z_][a-z0-9_]{0,60}(?:\.[A-Za-z_]\w{0,60}){1,10}(?![\w/@-]|\.\w)/g;
+
+/**
+ * Names in the project's own package (`projectNames`: its first segment is one of them), which
+ * scope evaluation places in the package's files by the profile's globs (place-module-names.ts).
+ */
+function addModuleNames(sink: FactSink, text: string, projectNames: readonly string[]): void {
+  forEachMatch(dottedName, text, (match) => {
+    const name = match[0];
+    if (!projectNames.includes(name.slice(0, name.indexOf('.')))) return;
+    if (hasSourceExtension(name)) return;
+    sink.add('module', name, match.index, match.index + name.length);
+  });
+}
+
 export function extractLocationFacts(
   sink: FactSink,
   text: string,
@@ -183,7 +201,10 @@ export function extractLocationFacts(
     },
   };
   addPaths(outsideTests, text);
-  if (projectNames.length > 0) addRepositoryLinkPaths(outsideTests, text, projectNames);
+  if (projectNames.length > 0) {
+    addRepositoryLinkPaths(outsideTests, text, projectNames);
+    addModuleNames(outsideTests, text, projectNames);
+  }
   addInlineCodeFunctions(outsideTests, text);
   addProseFunctions(outsideTests, text);
 }

@@ -144,6 +144,9 @@ describe('attacker-controls', () => {
     ['The attacker must be able to modify the ACL file that redis.conf names.', ['config-file']],
     ['An attacker who can change the Lua script the configuration loads.', ['config-file']],
     ['The attacker replaces the hook script referenced by the configuration.', ['config-file']],
+    ["An attacker who can write the victim's `~/.config/tool` options file.", ['config-file']],
+    ['Someone able to edit the user’s rc file runs commands.', ['config-file']],
+    ["The attacker overwrites the operator's settings file.", ['config-file']],
     ['Pass a long command-line argument.', ['command-line']],
     ['It is triggered by passing --socket with a long value.', ['command-line']],
     ['Whoever can set the `AuthorizedKeysCommand` key runs programs.', ['config-file']],
@@ -166,6 +169,8 @@ describe('attacker-controls', () => {
 
   it('does not take a file the report merely names beside a configuration for the configuration', () => {
     expect(valuesOf('Modify the script that parses requests.', 'attacker-controls')).toEqual([]);
+    expect(valuesOf('The options file format is documented.', 'attacker-controls')).toEqual([]);
+    expect(valuesOf("The tool writes the user's history file.", 'attacker-controls')).toEqual([]);
     expect(
       valuesOf('The attacker sends a file that the server reads.', 'attacker-controls'),
     ).toEqual([]);

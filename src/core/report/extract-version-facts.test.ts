@@ -103,8 +103,37 @@ describe('versions', () => {
       versionsOf('We pin version 2.11.3. The alert says "patched version: 3.1.3". Is 2.11 fixed?'),
     ).toEqual(['2.11.3']);
     expect(versionsOf('Installed version 1.2.4, first patched version 1.2.6.')).toEqual(['1.2.4']);
+    // A scanner table's fix column is the advisory's fix too.
+    expect(
+      versionsOf(
+        'Grype prints:\n\nNAME     INSTALLED  FIXED-IN  TYPE    VULNERABILITY\naiohttp  3.13.2     3.10.11   python  CVE-2024-52304\n',
+      ),
+    ).toEqual(['3.13.2']);
     expect(versionsOf('Fixed versions: >= 4.2.1 (we run 4.1.0)')).toEqual(['4.1.0']);
     expect(versionsOf('The bug is in version 3.1.3 and was patched later.')).toEqual(['3.1.3']);
+  });
+
+  it('leaves out a version the reporter’s input does not crash', () => {
+    expect(
+      versionsOf('Tested on version 1.6.15 only; the same input does not crash 2.0.20.'),
+    ).toEqual(['1.6.15']);
+    expect(versionsOf('Version 1.6.15 aborts, and it never triggers on tinyhttpd 2.0.1.')).toEqual([
+      '1.6.15',
+    ]);
+    expect(versionsOf('Crashes on version 1.6.15. Version 2.0.20 does not crash on it.')).toEqual([
+      '1.6.15',
+    ]);
+    expect(versionsOf('Version 2.0.20 crashes; it does not hang, it aborts.')).toEqual(['2.0.20']);
+    expect(
+      versionsOf(
+        'Only 1.6.15; the 2.0 retain code is a rewrite and the input does not crash 2.0.20.',
+      ),
+    ).toEqual(['1.6.15']);
+    expect(
+      versionsOf(
+        'Affected: 1.6.15 (tested on 1.6.15 only; the 2.0 code is a rewrite and the input does not crash 2.0.20) Steps to reproduce: 1. run it',
+      ),
+    ).toEqual(['1.6.15', '1.6.15']);
   });
 });
 

@@ -3,6 +3,7 @@
 
 import type { FactSink } from './create-fact-sink.js';
 import { forEachMatch } from './for-each-match.js';
+import { findFixColumnCells, isInFixColumnCell } from '../text/find-fix-column-cells.js';
 import {
   foldTextForLiterals,
   hasRequiredLiterals,
@@ -299,13 +300,36 @@ function findClause(text: string, start: number, end: number): string {
 const fixLabelBefore =
   /\b(?:first\s)?(?:patched|fixed|fix)\s(?:versions?|releases?)(?:\s?[:=]|\s(?:is|are))?(?:\s?>=?)?\s?["'`]?\s?$/i;
 
+// The reporter's input does not reproduce on that version: "the input does not crash 2.0.20",
+// "it never triggers on 3.1", "2.0.20 does not crash on it", "... doesn't hang with 1.4.2".
+const crashDenial = String.raw`(?:do(?:es)?n['’]t|do(?:es)?\s+not|did(?:n['’]t|\s+not)|never|no\s+longer)\s+(?:crash|hang|abort|trigger|reproduce|fail|segfault)(?:e?s|ed)?`;
+const crashDeniedRightBefore = new RegExp(
+  String.raw`\b${crashDenial}\s+(?:(?:on|in|with|under|against)\s+)?(?:(?:the\s+)?[A-Za-z][\w+-]{0,30}\s+)?(?:version\s+|release\s+)?$`,
+  'i',
+);
+const crashDeniedRightAfter = new RegExp(String.raw`^\)?\s{1,4}${crashDenial}\b`, 'i');
+// A clause that says the input does not crash, and says nothing crashes, denies every version in
+// it: "the 2.0 retain code is a rewrite and the input does not crash 2.0.20". A clause that also
+// says something does crash ("1.6.15 aborts, and it never triggers on 2.0.1") keeps the others.
+const crashDeniedAnywhere = new RegExp(String.raw`\b${crashDenial}\b`, 'gi');
+// Only words that say the program failed: "to reproduce" and "to trigger" open reproduction steps.
+const crashAffirmed = /\b(?:crash|hang|abort|segfault)(?:e?s|ed)?\b/i;
+
+function isCrashDeniedClause(clause: string): boolean {
+  const rest = clause.replace(crashDeniedAnywhere, ' ');
+  return rest.length < clause.length && !crashAffirmed.test(rest);
+}
+
 function isNamedUnaffected(text: string, candidate: Candidate): boolean {
   const before = text.slice(Math.max(0, candidate.start - 48), candidate.start);
   if (fixedRightBefore.test(before) || upgradeQuestionBefore.test(before)) return true;
+  if (crashDeniedRightBefore.test(before)) return true;
+  if (crashDeniedRightAfter.test(text.slice(candidate.end, candidate.end + 40))) return true;
   const lead = before + text.slice(candidate.start, candidate.end).replace(/\d[\s\S]*$/, '');
   if (fixLabelBefore.test(lead)) return true;
   if (upgradeQuestionAfter.test(text.slice(candidate.end, candidate.end + 40))) return true;
-  return deniedInClause.test(findClause(text, candidate.start, candidate.end));
+  const clause = findClause(text, candidate.start, candidate.end);
+  return deniedInClause.test(clause) || isCrashDeniedClause(clause);
 }
 
 function hasContext(text: string, candidate: Candidate): boolean {
@@ -380,8 +404,11 @@ export function extractVersionFacts(
   text: string,
   projectNames: readonly string[] = [],
 ): void {
+  // A scanner table's fix column ("FIXED-IN", "Fix Versions") names the advisory's fix.
+  const fixCells = findFixColumnCells(text);
   const candidates = findCandidates(sink, text, projectNames).filter(
-    (candidate) => !isNamedUnaffected(text, candidate),
+    (candidate) =>
+      !isNamedUnaffected(text, candidate) && !isInFixColumnCell(fixCells, candidate.start),
   );
   // A range swallows the bare versions inside it: "before 2.5.0" is <2.5.0, not also 2.5.0.
   // One sweep in start order (longest first) keeps this linear on version-dense input.

@@ -508,6 +508,15 @@ export const phraseRules: readonly PhraseRule[] = [
       /\b(?:edit\w*|modif\w*|overwrit\w*|writ\w*\s+to|tamper\w*\s+with|chang\w*|replac\w*)\s+(?:the\s+|an?\s+|its\s+)?`?(?:[\w.-]{1,64}\/){0,6}(?:[\w.-]{0,64}(?:conf|config|settings)[\w.-]{0,64}\.(?:xml|ya?ml|json|properties|toml|ini|cfg|conf)|[\w.-]{1,64}\.(?:conf|cfg|ini|toml|properties)|(?:server|web|context|tomcat-users|settings|config)\.xml)\b/,
   },
   {
+    // Someone's own configuration in other words: "write the victim's `~/.config/tool` options
+    // file", "edit the user's rc file", "replace the operator's preferences file". A possessive
+    // owner is required, so "the options file format" or "an rc file" alone is not read.
+    kind: 'attacker-controls',
+    value: 'config-file',
+    pattern:
+      /\b(?:edit\w*|modif\w*|overwrit\w*|writ\w*|tamper\w*\s+with|chang\w*|replac\w*|plant\w*)\s+(?:to\s+)?(?:the\s+)?(?:victim|user|operator|admin(?:istrator)?|target|other\s+user)(?:'s|’s|s'|s’)\s+(?:`[^`\n]{1,80}`\s+|[\w.-]{1,40}\s+)?(?:config(?:uration)?|settings|options?|preferences|rc|dot|profile|startup)\s?files?\b/,
+  },
+  {
     // A file or script the configuration names is the operator's as much as the configuration:
     // "modify the ACL file that redis.conf names", "change the Lua script the config loads".
     // Word runs are bounded; single separators keep the pattern linear.

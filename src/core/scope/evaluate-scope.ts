@@ -18,6 +18,8 @@ import {
   toCitedPath,
   type ComponentMatch,
 } from './match-components.js';
+import { placeModuleNames } from './place-module-names.js';
+import { deriveProjectNames } from '../report/derive-project-names.js';
 
 /** How much a holding condition rests on: a precondition stated as such, or a mention. */
 type EvidenceStrength = 'strong' | 'weak';
@@ -407,16 +409,18 @@ function toRuleMatch(outcome: RuleOutcome, kind: RuleMatch['kind']): RuleMatch {
 /** `report` is needed for `mentions` conditions only; without it they are undecided. */
 export function evaluateScope(
   profile: SecurityProfile,
-  facts: readonly Fact[],
+  reportFacts: readonly Fact[],
   report?: Report,
 ): ScopeEvaluation {
   const supported = profile.policy.supportedVersions;
   const { components, inScope, outOfScope: exclusions } = profile.threatModel;
+  const globs = [
+    ...components.flatMap((component) => component.paths),
+    ...[...inScope, ...exclusions].flatMap((rule) => rule.when.pathsOnly ?? []),
+  ];
+  const facts = placeModuleNames(reportFacts, globs, deriveProjectNames(profile.project));
   const resolvePath = resolveBareNamesInCitedFolder(
-    createCheckoutPathResolver([
-      ...components.flatMap((component) => component.paths),
-      ...[...inScope, ...exclusions].flatMap((rule) => rule.when.pathsOnly ?? []),
-    ]),
+    createCheckoutPathResolver(globs),
     facts,
     components,
   );

@@ -24,6 +24,18 @@ describe('createMentionFinder', () => {
     expect(finder.find(['small memory leak'])?.strength).toBe('strong');
   });
 
+  it("counts the reporter's own words about their production deployment as strong", () => {
+    const deployed = finderFor(
+      'Hello,\n\nwe run our internal wiki with the dev server in production (version 2.0) because few people use it. One slow client blocks everyone.\n',
+    );
+    expect(deployed.find(['dev server in production'])?.strength).toBe('strong');
+    // How they tested it is still their setup.
+    const tested = finderFor(
+      'Hello,\n\nwe ran the dev server to keep the reproduction short. One slow client blocks everyone.\n',
+    );
+    expect(tested.find(['dev server'])?.strength).toBe('weak');
+  });
+
   it('still ignores a denied phrase', () => {
     const finder = finderFor('Reproduce: see below. This is not a small memory leak at all.\n');
     expect(finder.find(['small memory leak'])).toBeNull();

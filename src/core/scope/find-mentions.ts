@@ -19,6 +19,12 @@ const maxOccurrencesPerPhrase = 50;
 const reporterSetup =
   /(?:^|[\s(])(?:I|we)\s+(?:\w+\s+){0,2}?(?:used|ran|run|started|launched|tested|tried|chose)\b|\b(?:my|our)\s+(?:test|setup|reproduction|environment|example)\b/i;
 
+// Where the reporter runs the product for real, not how they tested it: "we run ... in
+// production", "on our production servers". A mention in such a sentence says where the problem
+// lives (a rule about deployments, such as a development server put in production, asks exactly
+// that), so it is no test setup.
+const productionDeployment = /\b(?:in|into|for|our|their)\s+production\b/i;
+
 // The report naming what the problem is ("This is a small memory leak", "It was a debug-only
 // crash"): said of the problem even where a reproduction label's text runs on, as it does when a
 // report is written as one paragraph.
@@ -77,7 +83,7 @@ export function createMentionFinder(report: Report): MentionFinder {
     });
 
   /** Whether an occurrence is the reporter's setup rather than the problem itself. */
-  function isSetup(start: number): boolean {
+  function isSetup(start: number, end: number): boolean {
     const { blocks, fieldAt } = prepare();
     const block = findBlock(blocks, start);
     if (block !== undefined) {
@@ -91,7 +97,11 @@ export function createMentionFinder(report: Report): MentionFinder {
     if (field === 'reproduction' || field === 'test-case' || field === 'environment') {
       return !namesTheProblem.test(clause);
     }
-    return reporterSetup.test(clause);
+    if (!reporterSetup.test(clause)) return false;
+    const sentenceRest = body
+      .slice(start, Math.min(body.length, end + 80))
+      .split(/[.!?](?:\s|$)/)[0]!;
+    return !productionDeployment.test(`${clause}${sentenceRest}`);
   }
 
   function find(phrases: readonly string[]): MentionEvidence | null {
@@ -121,7 +131,7 @@ export function createMentionFinder(report: Report): MentionFinder {
           span: { start: at, end, line: lineOf(at) },
           quote: body.slice(at, Math.min(body.length, end + 80)).split('\n')[0]!,
         };
-        (isSetup(at) ? weak : strong).push(fact);
+        (isSetup(at, end) ? weak : strong).push(fact);
       }
     }
     if (strong.length > 0) return { strength: 'strong', facts: strong };

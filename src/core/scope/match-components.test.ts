@@ -115,4 +115,23 @@ describe('resolveBareNamesInCitedFolder', () => {
       'readpng2.c',
     );
   });
+
+  it('reads a bare name as the one path the report also cites with its folder', () => {
+    const facts = [
+      buildFact('file-path', 'contrib/tools/pngfix.c'),
+      buildFact('file-path', 'pngfix.c', 'crashes in pngfix.c:62'),
+    ];
+    const resolve = resolveBareNamesInCitedFolder(identity, facts, pngComponents);
+    expect(resolve('pngfix.c')).toBe('contrib/tools/pngfix.c');
+    const matches = matchComponents(facts, pngComponents, resolve);
+    expect(matches.map((match) => match.component.id)).toEqual(['contrib']);
+    expect(matches[0]!.bareNames).toEqual([]);
+    const twoCopies = [
+      buildFact('file-path', 'contrib/tools/pngfix.c'),
+      buildFact('file-path', 'contrib/other/pngfix.c'),
+    ];
+    expect(resolveBareNamesInCitedFolder(identity, twoCopies, pngComponents)('pngfix.c')).toBe(
+      'pngfix.c',
+    );
+  });
 });

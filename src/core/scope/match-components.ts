@@ -44,7 +44,8 @@ export function listCitedPaths(facts: readonly Fact[], body?: string): Fact[] {
 // Compiling globs costs more than matching them; profiles are few and long-lived.
 const compiledGlobs = new Map<string, (path: string) => boolean>();
 
-function compileGlobs(globs: readonly string[]): (path: string) => boolean {
+/** Whether a repository path is one `globs` holds (no leading folder dropped, dotfiles included). */
+export function compileGlobs(globs: readonly string[]): (path: string) => boolean {
   const key = globs.join('\u0000');
   let isMatch = compiledGlobs.get(key);
   if (!isMatch) {
@@ -80,9 +81,10 @@ export function createCheckoutPathResolver(globs: readonly string[]): (path: str
 const supportFolder =
   /^(?:tests?|testing|regress(?:ion)?|spec|fuzz(?:ing)?|examples?|docs?|bench(?:es|marks?)?)(?:\/|$)/i;
 const supportName = /test|regress|spec|fuzz|example|bench/i;
-const globCharacter = /[*?[\]{}()!]/;
+export const globCharacter = /[*?[\]{}()!]/;
 
-function literalFolder(glob: string): string {
+// The folders of a glob before its first wildcard: `src/twisted/conch` for `src/twisted/conch/x.py`.
+export function literalFolder(glob: string): string {
   const parts = glob.replace(/^\.?\//, '').split('/');
   const literal: string[] = [];
   for (const part of parts.slice(0, -1)) {
@@ -138,7 +140,10 @@ function isListedExactly(name: string, components: readonly ThreatComponent[]): 
  * A report that cites one folder of the project (a link to `.../tree/<ref>/contrib/gregbook`, or
  * `contrib/gregbook/` in its text) and names a file without a folder (`readpng2.c`) means a file
  * of that folder, unless a component lists that name elsewhere (`pngrutil.c` at the top). With no
- * folder, or several, the bare name stays bare. Wraps `resolvePath`.
+ * folder, or several, the bare name stays bare. A bare name the report also cites with its folder
+(`plugins/x/y.c` in the text, `y.c:62` in a trace) is that path, when only one cited path has
+that name (`lib/handle_auth.c` and `src/handle_auth.c` leave `handle_auth.c` bare). Wraps
+`resolvePath`.
  */
 export function resolveBareNamesInCitedFolder(
   resolvePath: (path: string) => string,
@@ -146,17 +151,24 @@ export function resolveBareNamesInCitedFolder(
   components: readonly ThreatComponent[],
 ): (path: string) => string {
   const folders = new Set<string>();
+  const pathsByName = new Map<string, Set<string>>();
   for (const fact of facts) {
     if (fact.kind !== 'file-path') continue;
     const path = trimTrailingSlash(resolvePath(toCitedPath(fact)));
-    if (path.includes('/') && !path.slice(path.lastIndexOf('/') + 1).includes('.'))
-      folders.add(path);
+    if (!path.includes('/')) continue;
+    const name = path.slice(path.lastIndexOf('/') + 1);
+    if (!name.includes('.')) folders.add(path);
+    else pathsByName.set(name, (pathsByName.get(name) ?? new Set<string>()).add(path));
   }
-  if (folders.size !== 1) return resolvePath;
   const [folder] = folders;
   return (path) => {
     const resolved = resolvePath(path);
-    if (!isBareFileName(resolved) || isListedExactly(resolved, components)) return resolved;
+    if (!isBareFileName(resolved)) return resolved;
+    // The same file named with its folder elsewhere in the report ("`src/x/y.c`" in the text,
+    // "y.c:62" in the trace) is that file, when only one cited path has that name.
+    const withFolder = pathsByName.get(resolved);
+    if (withFolder?.size === 1) return [...withFolder][0]!;
+    if (folders.size !== 1 || isListedExactly(resolved, components)) return resolved;
     return `${folder!}/${resolved}`;
   };
 }

@@ -129,10 +129,13 @@ export function triageFacts(
   );
   const ruleMatches = [...scope.outOfScope, ...scope.inScope];
   // Calls in code are many and say little alone: listed only when a rule's `calls:` cites them.
+  // A module name a rule's path condition read is cited as the file it was placed in.
   const citedFacts = new Set(
     ruleMatches.flatMap((match) => match.evidence.flatMap((evidence) => evidence.facts)),
   );
-  const listedFacts = facts.filter((fact) => fact.kind !== 'api-call' || citedFacts.has(fact));
+  const listedFacts = facts.filter(
+    (fact) => (fact.kind !== 'api-call' && fact.kind !== 'module') || citedFacts.has(fact),
+  );
   const priority = scorePriority({
     verdict: decision.verdict,
     severity,

@@ -1,0 +1,87 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { buildTestReport } from './build-test-report.js';
+import { findProfileSwitches } from './extract-command-switch-facts.js';
+import { extractFacts } from './extract-facts.js';
+
+const settings = ['display-tracebacks', 'follow_symlinks'];
+
+function switchFactsOf(markdown: string): Array<{ value: string; actor?: string; quote: string }> {
+  return extractFacts(buildTestReport(markdown), { profileSettings: settings })
+    .filter((fact) => fact.kind === 'requires-config')
+    .map((fact) => ({
+      value: fact.value,
+      quote: fact.quote,
+      ...(fact.actor ? { actor: fact.actor } : {}),
+    }));
+}
+
+describe('switches the profile names, on a command the report runs', () => {
+  it('reads a listed switch in an inline command of a step as the operator’s setting', () => {
+    const report =
+      '# Tracebacks shown to clients\n\n## Steps\n\n1. `twist web --listen tcp:8080 --display-tracebacks --class app.root`\n2. request /search?q=%ff\n';
+    expect(switchFactsOf(report)).toContainEqual({
+      value: 'display-tracebacks',
+      actor: 'user',
+      quote: '--display-tracebacks',
+    });
+  });
+
+  it('reads it in a shell block and in an indented snippet', () => {
+    const block = '# Leak\n\nStart it:\n\n```sh\ntwist web --display-tracebacks --path .\n```\n';
+    const snippet =
+      '# Leak\n\nStart it:\n\n    twist web --display-tracebacks --path .\n\nThen ask.\n';
+    for (const report of [block, snippet]) {
+      expect(switchFactsOf(report).map((fact) => [fact.value, fact.actor])).toEqual([
+        ['display-tracebacks', 'user'],
+      ]);
+    }
+  });
+
+  it('leaves switches the profile does not name, switched off, denied or in bare prose', () => {
+    expect(findProfileSwitches('twist web --debug --path .', settings)).toEqual([]);
+    expect(findProfileSwitches('twist web --display-tracebacks=false', settings)).toEqual([]);
+    expect(findProfileSwitches('twist web --no-display-tracebacks', settings)).toEqual([]);
+    expect(findProfileSwitches('it leaks even without --display-tracebacks', settings)).toEqual([]);
+    expect(findProfileSwitches('--display-tracebacks is not needed here', settings)).toEqual([]);
+    expect(
+      switchFactsOf(
+        '# Leak\n\nThe help of --display-tracebacks says it is risky, but the page leaks.\n',
+      ),
+    ).toEqual([]);
+  });
+
+  it('finds nothing when the profile names no setting', () => {
+    expect(findProfileSwitches('twist web --display-tracebacks', [])).toEqual([]);
+  });
+
+  it('returns spans of listed names only, on any text', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.oneof(
+            fc.string({ maxLength: 12 }),
+            fc.constantFrom(
+              ' --display-tracebacks',
+              '--display-tracebacks=0',
+              ' without ',
+              '`',
+              '--',
+              '-x',
+            ),
+          ),
+          { maxLength: 20 },
+        ),
+        (parts) => {
+          const text = parts.join('');
+          for (const found of findProfileSwitches(text, settings)) {
+            expect(settings).toContain(found.name);
+            expect(
+              text.slice(found.start, found.end).toLowerCase().startsWith(`--${found.name}`),
+            ).toBe(true);
+          }
+        },
+      ),
+    );
+  });
+});

@@ -1,0 +1,105 @@
+// Reads the switches a profile names (`requires-config: [display-tracebacks]`) where a command the
+// report runs passes them: `twist web --display-tracebacks`, `server --allow-root=yes`. A switch on
+// the command that starts a server or tool is that deployment's setting, whoever typed it, like
+// the same setting written as code (`site.displayTracebacks = True`, extract-code-setting-facts.ts):
+// a `requires-config` fact with the operator (`user`) as actor. Only names the profile lists count:
+// generic switches (`--debug`, `--verbose`) stay the reporter's own setup. Not read: a switch the
+// sentence says is not needed ("also without `--display-tracebacks`"), one switched off
+// (`--name=false`), and a `--no-name` form (another word, never listed).
+
+import type { CodeBlock } from './find-code-blocks.js';
+import type { FactSink } from './create-fact-sink.js';
+import {
+  findIndentedSnippets,
+  isIndentedDiff,
+  isLibraryCode,
+} from './extract-code-setting-facts.js';
+import { forEachMatch } from './for-each-match.js';
+
+/** A `--name` switch, optionally `=value`, as a whole command-line token. */
+const switchPattern = /(?<![\w-])--([A-Za-z][\w-]{0,60}[A-Za-z0-9])(?:=([\w.-]{1,20}))?(?![\w-])/g;
+const offValue = /^(?:false|0|off|no|disabled?|none)$/i;
+// "without `--x`", "even without --x", "no need for --x", "not needed: --x", "with or without --x".
+const deniedBefore =
+  /(?:\bwithout|\bno\s+need\s+(?:for|of)|\bnot\s+(?:needed|required|necessary)\b[^.\n]{0,20}|\beven\s+with(?:out)?)[\s`'"(]{0,4}$/i;
+const deniedAfter =
+  /^[`'")]?\s+(?:is|was)\s+(?:not\s+(?:needed|required|necessary)|irrelevant|optional)\b/i;
+
+export interface CommandSwitch {
+  /** The switch's name, lower-cased, without the dashes. */
+  name: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * The switches of `text` (from `offset` on) that `profileSettings` (lower-cased) names and that
+ * are switched on: not `=false`, and not in a phrase that says they are not needed.
+ */
+export function findProfileSwitches(
+  text: string,
+  profileSettings: readonly string[],
+  offset = 0,
+): CommandSwitch[] {
+  if (profileSettings.length === 0 || !text.includes('--')) return [];
+  const switches: CommandSwitch[] = [];
+  forEachMatch(switchPattern, text, (match) => {
+    const name = match[1]!.toLowerCase();
+    if (!profileSettings.includes(name)) return;
+    if (match[2] !== undefined && offValue.test(match[2])) return;
+    const before = text.slice(Math.max(0, match.index - 60), match.index);
+    const after = text.slice(match.index + match[0].length, match.index + match[0].length + 60);
+    if (deniedBefore.test(before) || deniedAfter.test(after)) return;
+    switches.push({
+      name,
+      start: offset + match.index,
+      end: offset + match.index + match[0].length,
+    });
+  });
+  return switches;
+}
+
+const inlineCode = /`([^`\n]{1,300})`/g;
+
+/**
+ * Adds a `requires-config` fact (actor `user`) for each switch the profile names on a command of
+ * the report: in the caller's code blocks (`codeBlocks`: no diffs, no library code), in indented
+ * snippets and in inline code spans of `prose` (where fenced blocks are blanked).
+ */
+export function extractCommandSwitchFacts(
+  sink: FactSink,
+  prose: string,
+  codeBlocks: readonly CodeBlock[],
+  profileSettings: readonly string[],
+): void {
+  if (profileSettings.length === 0) return;
+  const add = (text: string, offset: number): void => {
+    for (const found of findProfileSwitches(text, profileSettings, offset)) {
+      sink.add('requires-config', found.name, found.start, found.end, { actor: 'user' });
+    }
+  };
+  for (const block of codeBlocks) {
+    add(sink.body.slice(block.contentStart, block.contentEnd), block.contentStart);
+  }
+  const snippets = findIndentedSnippets(prose);
+  for (const snippet of snippets) {
+    const text = prose.slice(snippet.start, snippet.end);
+    if (!isIndentedDiff(text) && !isLibraryCode(prose, snippet.start)) add(text, snippet.start);
+  }
+  forEachMatch(inlineCode, prose, (match) => {
+    const start = match.index + 1;
+    if (snippets.some((snippet) => start >= snippet.start && start < snippet.end)) return;
+    // The words before the span say whether the switch is needed; read them with it.
+    const lineStart = prose.lastIndexOf('\n', match.index) + 1;
+    const lead = prose.slice(Math.max(lineStart, match.index - 60), match.index);
+    for (const found of findProfileSwitches(
+      lead + match[1]!,
+      profileSettings,
+      start - lead.length,
+    )) {
+      if (found.start >= start) {
+        sink.add('requires-config', found.name, found.start, found.end, { actor: 'user' });
+      }
+    }
+  });
+}
