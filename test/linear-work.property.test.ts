@@ -68,6 +68,11 @@ describe.each(Object.entries(scanners))('%s', (_name, scan) => {
     },
   );
 
+  it('works linearly on a one-line report of many calls (the line of each name found through one index)', () => {
+    const growth = measureGrowth(repeatTo('privileges required _()'), scan, { size: 8_000 });
+    expect(growth.ratio, `work ${growth.small} -> ${growth.large}`).toBeLessThan(maxRatio);
+  });
+
   it('works linearly on mixtures of adversarial shapes', () => {
     fc.assert(
       fc.property(

@@ -5,6 +5,7 @@ import type { ClaimRole, CodeClaim } from '../model/evidence.js';
 import type { ReportField } from '../model/report.js';
 import type { CodeBlock } from '../report/find-code-blocks.js';
 import { classifyExternalFrame, classifyExternalName } from './classify-external-name.js';
+import { createLineBounds } from '../text/locate-line.js';
 
 // Words of a sentence that says where the bug is; "the function `x()` in `file.c`" places it too.
 const locationCue =
@@ -133,6 +134,7 @@ export function assignClaimRoles(
 ): ClaimRole[] {
   const { title, body, blocks, fieldAt } = input;
   const topFrames = findTopFrames(body, blocks);
+  const lineAt = createLineBounds(body);
   const inBlock = (offset: number): boolean =>
     blocks.some((block) => offset >= block.contentStart && offset < block.contentEnd);
   return claims.map((claim): ClaimRole => {
@@ -149,8 +151,7 @@ export function assignClaimRoles(
     // Quoted code the report presents is what it says is wrong; other names in code are context.
     if (claim.kind === 'snippet') return 'location';
     if (inBlock(offset)) return 'context';
-    const lineStart = body.lastIndexOf('\n', offset - 1) + 1;
-    if (body.startsWith('#', lineStart)) return 'location';
+    if (body.startsWith('#', lineAt(offset).start)) return 'location';
     const sentence = findSentence(body, offset);
     return locationCue.test(body.slice(sentence.start, sentence.end)) ? 'location' : 'context';
   });

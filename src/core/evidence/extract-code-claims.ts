@@ -8,7 +8,7 @@ import type { Report, ReportField, TextSpan } from '../model/report.js';
 import { findCodeBlocks } from '../report/find-code-blocks.js';
 import type { CodeBlock } from '../report/find-code-blocks.js';
 import { createFieldLocator } from '../report/locate-in-report.js';
-import { createLineLocator } from '../text/locate-line.js';
+import { createLineBounds, createLineLocator } from '../text/locate-line.js';
 import { maskNonProse } from '../report/mask-non-prose.js';
 import { truncatedSnippetMarker } from './match-snippet.js';
 import { assignClaimRoles } from './assign-claim-roles.js';
@@ -129,12 +129,16 @@ const frameLine =
   /^\s*(?:==\d+==\s*)?(?:#\d+\s+0x[0-9a-fA-F]+\s+in\s+\S+(?:\s(.*))?|at\s+\S+\s+\(([^()]*)\)\s*)$/;
 
 /** Whose a function named in the report is, when not the project's: by its name, or its frame's module. */
-function findFunctionOwner(body: string, span: TextSpan, name: string): string | null {
+function findFunctionOwner(
+  body: string,
+  lineAt: (offset: number) => { start: number; end: number },
+  span: TextSpan,
+  name: string,
+): string | null {
   const byName = classifyExternalName(name);
   if (byName !== null) return byName;
-  const lineStart = body.lastIndexOf('\n', span.start - 1) + 1;
-  const newline = body.indexOf('\n', span.start);
-  const line = body.slice(lineStart, newline === -1 ? body.length : newline).slice(0, 1000);
+  const { start, end } = lineAt(span.start);
+  const line = body.slice(start, Math.min(end, start + 1000));
   const frame = frameLine.exec(line);
   if (frame === null) return null;
   return classifyExternalFrame((frame[1] ?? frame[2] ?? '').trim());
@@ -300,6 +304,7 @@ export function extractCodeClaims(report: Report, facts: readonly Fact[]): CodeC
   const fieldAt = createFieldLocator(report);
   const blocks = findCodeBlocks(body);
   const prose = maskNonProse(body, blocks);
+  const lineAt = createLineBounds(body);
   const drafts: ClaimDraft[] = [];
   const seen = new Set<string>();
   const add = (draft: ClaimDraft): void => {
@@ -349,7 +354,7 @@ export function extractCodeClaims(report: Report, facts: readonly Fact[]): CodeC
         key: `file:${path}`,
       });
     } else if (fact.kind === 'function') {
-      const owner = findFunctionOwner(body, fact.span, fact.value);
+      const owner = findFunctionOwner(body, lineAt, fact.span, fact.value);
       // `__x` names are the compiler's or the runtime's unless a list says whose.
       if (owner === null && fact.value.startsWith('__')) continue;
       const symbol = lastComponent(fact.value);

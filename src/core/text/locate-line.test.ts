@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  createLineBounds,
   createLineLocator,
   findLastAtOrBefore,
   findLineAndColumn,
@@ -53,6 +54,32 @@ describe('line locating', () => {
           expect(createLineLocator(text)(offset)).toBe(expected.line);
         },
       ),
+    );
+  });
+});
+
+describe('createLineBounds', () => {
+  it('gives the line holding an offset, its newline belonging to it', () => {
+    const lineAt = createLineBounds('ab\ncd\n\nef');
+    expect(lineAt(0)).toEqual({ start: 0, end: 2 });
+    expect(lineAt(2)).toEqual({ start: 0, end: 2 });
+    expect(lineAt(4)).toEqual({ start: 3, end: 5 });
+    expect(lineAt(6)).toEqual({ start: 6, end: 6 });
+    expect(lineAt(8)).toEqual({ start: 7, end: 9 });
+  });
+
+  it('agrees with searching back and forth for newlines, for any text and offset', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('a', '\n', 'b') }), fc.nat(), (text, seed) => {
+        const offset = text.length === 0 ? 0 : (seed % text.length) + 1;
+        const from = Math.min(offset, text.length);
+        const newline = text.indexOf('\n', from);
+        const expected = {
+          start: from === 0 ? 0 : text.lastIndexOf('\n', from - 1) + 1,
+          end: newline === -1 ? text.length : newline,
+        };
+        expect(createLineBounds(text)(from)).toEqual(expected);
+      }),
     );
   });
 });

@@ -36,6 +36,21 @@ export function createLineLocator(text: string): (offset: number) => number {
   };
 }
 
+/**
+ * The [start, end) of the line holding each offset (end at its newline, or the text's end); the
+ * index of line starts is built on the first question, so asking for every name of a one-line
+ * report stays linear.
+ */
+export function createLineBounds(text: string): (offset: number) => { start: number; end: number } {
+  let lineStarts: number[] | null = null;
+  return (offset) => {
+    lineStarts ??= indexLineStarts(text);
+    const index = Math.max(0, findLastAtOrBefore(lineStarts, offset));
+    const next = lineStarts[index + 1];
+    return { start: lineStarts[index]!, end: next === undefined ? text.length : next - 1 };
+  };
+}
+
 /** The 1-based line and column (in UTF-16 code units) of one offset in `text`. */
 export function findLineAndColumn(text: string, offset: number): { line: number; column: number } {
   const lineStarts = indexLineStarts(text, offset);
