@@ -350,9 +350,9 @@ describe("claims that are the reporter's, not the project's", () => {
   });
 
   it('keeps a bare file name that is never called', () => {
-    expect(brief(claimsOf('# Overflow\n\nThe length is trusted in parser.c before the copy.'))).toContain(
-      'file parser.c',
-    );
+    expect(
+      brief(claimsOf('# Overflow\n\nThe length is trusted in parser.c before the copy.')),
+    ).toContain('file parser.c');
   });
 
   it('does not take an environment file or HTML markup for project code', () => {
@@ -380,7 +380,7 @@ describe("claims that are the reporter's, not the project's", () => {
     expect(claims).toContain('ext symbol APP_PRIVATE_TOKEN');
   });
 
-  it("leaves a name the report gives to another package (\"zlib's own `x`\") unchecked", () => {
+  it('leaves a name the report gives to another package ("zlib\'s own `x`") unchecked', () => {
     const claims = brief(
       claimsOf(
         "# Unbounded window\n\nThe decoder keeps zlib's own\n`inflate_window_bits` at its default, so `read_frame()` grows.",
