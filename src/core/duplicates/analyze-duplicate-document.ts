@@ -2,6 +2,7 @@
 // package keys, versions, code locations, CWEs, date and near-copy shingles.
 
 import { type BugClass, findBugClasses } from './find-bug-classes.js';
+import { guessProseLanguage, type ProseLanguage } from './guess-prose-language.js';
 import { findCodeNames } from './find-code-names.js';
 import { findContrastStatements } from './find-contrast-statements.js';
 import { type CrashSignature, findCrashSignature } from './find-crash-signature.js';
@@ -36,6 +37,8 @@ export interface DocumentAnalysis {
   cwes: string[];
   /** The kinds of bug its title and sanitizer output name (`bounds`, `lifetime`, `recursion`...). */
   bugClasses: BugClass[];
+  /** The language its prose is written in, when its function words say so clearly. */
+  language: ProseLanguage | null;
   /** The memory access and crash site its quoted sanitizer report gives (`find-crash-signature.ts`). */
   crash: CrashSignature;
   /** It names a development build ("jq-1.7-37-g88f01a7"), whose line numbers are not a release's. */
@@ -164,6 +167,7 @@ export function analyzeDuplicateDocument(doc: DuplicateDocument): DocumentAnalys
     paths,
     fileNames,
     bugClasses: findBugClasses(title, text),
+    language: guessProseLanguage(`${title}\n${text}`),
     crash: findCrashSignature(title, text),
     namesDevelopmentBuild: namesDevelopmentBuild(titled),
     namesFileOrSnakeName: namesFileOrSnakeIdentifier(titled),

@@ -48,6 +48,48 @@ const classPhrases: ReadonlyArray<readonly [BugClass, RegExp]> = [
   ['assertion', /\b(?:assertion[\s-]+failure|reachable[\s-]+assert\w*|assertion[\s-]+failed)\b/g],
 ];
 
+// The same kinds in a second finder's French, German or Spanish title (a lower-cased title; no
+// `\b`, which does not see accented letters).
+const start = String.raw`(?<![a-zà-ÿ])`;
+const otherLanguagePhrases: ReadonlyArray<readonly [BugClass, RegExp]> = [
+  [
+    'bounds',
+    new RegExp(
+      `${start}(?:d[ée]passement|d[ée]bordement)\\s+de\\s+(?:tampon|m[ée]moire)|${start}(?:lecture|[ée]criture|acc[èe]s)\\s+hors\\s+(?:limites|bornes)|${start}puffer[üu]berl[äa]uf|${start}(?:lese|schreib)?zugriff\\s+au(?:ß|ss)erhalb|${start}desbordamiento\\s+de\\s+b[úu]fer|${start}(?:lectura|escritura|acceso)\\s+fuera\\s+de\\s+l[íi]mites`,
+      'g',
+    ),
+  ],
+  [
+    'lifetime',
+    new RegExp(
+      `${start}utilisation\\s+apr[èe]s\\s+lib[ée]ration|${start}double\\s+lib[ée]ration|${start}doppelte\\s+freigabe|${start}uso\\s+despu[ée]s\\s+de\\s+(?:liberar|la\\s+liberaci[óo]n)|${start}doble\\s+liberaci[óo]n`,
+      'g',
+    ),
+  ],
+  [
+    'recursion',
+    new RegExp(
+      `${start}r[ée]cursion\\s+(?:infinie|illimit[ée]e)|${start}(?:endlose|unbegrenzte)\\s+rekursion|${start}recursi[óo]n\\s+(?:infinita|ilimitada)|${start}[ée]puisement\\s+de\\s+la\\s+pile`,
+      'g',
+    ),
+  ],
+  [
+    'null-dereference',
+    new RegExp(`${start}pointeur\\s+nul|${start}nullzeiger|${start}puntero\\s+nulo`, 'g'),
+  ],
+  [
+    'integer',
+    new RegExp(
+      `${start}d[ée]passement\\s+d['’]entier|${start}ganzzahl[üu]berlauf|${start}desbordamiento\\s+de\\s+entero`,
+      'g',
+    ),
+  ],
+  [
+    'resource',
+    new RegExp(`${start}boucle\\s+infinie|${start}endlosschleife|${start}bucle\\s+infinito`, 'g'),
+  ],
+];
+
 const sanitizerClasses: Record<string, BugClass> = {
   'heap-buffer-overflow': 'bounds',
   'stack-buffer-overflow': 'bounds',
@@ -85,7 +127,7 @@ const compatible = new Set([
 export function findBugClasses(title: string, text: string): BugClass[] {
   const found = new Set<BugClass>();
   const lowerTitle = title.slice(0, 2_000).toLowerCase();
-  for (const [bugClass, pattern] of classPhrases) {
+  for (const [bugClass, pattern] of [...classPhrases, ...otherLanguagePhrases]) {
     for (const match of lowerTitle.matchAll(pattern)) {
       if (!denial.test(lowerTitle.slice(Math.max(0, match.index - 80), match.index)))
         found.add(bugClass);

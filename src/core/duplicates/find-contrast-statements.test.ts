@@ -197,6 +197,8 @@ const arbitrarySignals: fc.Arbitrary<DuplicateSignals> = fc.record({
   sharedCwes: fc.array(fc.constant('CWE-121'), { maxLength: 1 }),
   isCweConflict: fc.boolean(),
   bugClasses: fc.constant(null),
+  sharedBugClasses: fc.constant([]),
+  isOtherLanguagePair: fc.constant(false),
   crashConflict: fc.constant(null),
   fixBetween: fc.constant(null),
   publishedFixPassed: fc.constant(null),

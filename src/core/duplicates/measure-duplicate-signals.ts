@@ -252,6 +252,13 @@ export function measureDuplicateSignals(
     bugClasses: isBugClassConflict(ours.bugClasses, theirs.bugClasses)
       ? [ours.bugClasses, theirs.bugClasses]
       : null,
+    sharedBugClasses: ours.bugClasses.filter((bugClass) => theirs.bugClasses.includes(bugClass)),
+    isOtherLanguagePair:
+      isBothReports &&
+      ours.language !== theirs.language &&
+      (ours.language !== null && ours.language !== 'en'
+        ? true
+        : theirs.language !== null && theirs.language !== 'en'),
     // Line numbers compare only on one release: a development build's lines are elsewhere.
     crashConflict: describeCrashConflict(
       ours.crash,

@@ -75,6 +75,13 @@ export interface DuplicateSignals {
    * exhaustion): two bugs, even in one function. Null when they agree or either names none.
    */
   bugClasses: [readonly string[], readonly string[]] | null;
+  /** The kinds of bug both name (from titles and sanitizer error lines), when both name some. */
+  sharedBugClasses: string[];
+  /**
+   * Between two reports written in different languages (one in French, German or Spanish): the
+   * words cannot agree, so text similarity says little. False otherwise.
+   */
+  isOtherLanguagePair: boolean;
   /**
    * How their quoted crashes disagree (a READ against a WRITE, other crash sites in one file), or
    * null: one bug found twice fails the same way at the same place.
@@ -289,6 +296,22 @@ export function scoreDuplicateSignals(s: DuplicateSignals): DuplicateScore {
     !s.isCweConflict &&
     !s.isPackageConflict &&
     !s.isSameSourceAdvisory;
+  // A second finder writing in another language: the words cannot agree, but what does not
+  // translate does: the same function, the same kind of crash, the same version (rule 3i).
+  const isSameBugInOtherLanguage =
+    s.isOtherLanguagePair &&
+    !isDistinctBug &&
+    s.contrastedNames.length === 0 &&
+    // The function where either report puts the bug (a title's, or the lead one), not any
+    // function both traces pass through.
+    (s.sharedTitleFunctions.length > 0 ||
+      s.titleFunctionsNamed.length > 0 ||
+      s.citedFunctionsNamed.length > 0) &&
+    s.sharedBugClasses.length > 0 &&
+    s.sharedVersion !== null &&
+    !s.isCweConflict &&
+    !s.isPackageConflict &&
+    !s.isSameSourceAdvisory;
   const isQuestionAboutReportedBug =
     !isDistinctBug &&
     s.citationTitleTerms !== null &&
@@ -342,6 +365,7 @@ export function scoreDuplicateSignals(s: DuplicateSignals): DuplicateScore {
       isSameBugAtTitledFunction ||
       isSameBugInOtherWords ||
       isSameBugAtCitedFunction ||
+      isSameBugInOtherLanguage ||
       isQuestionAboutReportedBug ||
       isUnlocatedSecondFinder ||
       isSameBugByTitleWords ||
@@ -362,6 +386,11 @@ export function scoreDuplicateSignals(s: DuplicateSignals): DuplicateScore {
   for (const alias of s.sharedAliases) evidence.push(`same alias ${alias}`);
   for (const id of s.sharedRelated) evidence.push(`both cite ${id} (a related id, not an alias)`);
   for (const name of s.sharedTitleFunctions) evidence.push(`the title names \`${name}\``);
+  if (isSameBugInOtherLanguage) {
+    evidence.push(
+      `a second finder in another language: the same function, kind of bug (${s.sharedBugClasses.join(', ')}) and version ${s.sharedVersion}`,
+    );
+  }
   if (isSameBugInOtherWords) {
     for (const name of s.titleFunctionsNamed) {
       if (!s.sharedTitleFunctions.includes(name))

@@ -2,10 +2,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildTestReport } from './build-test-report.js';
 import {
+  findCodeChoices,
   findCodeSettings,
   findConfigLineSettings,
   readUnsafeSetting,
 } from './extract-code-setting-facts.js';
+import { parseReportText } from './parse-report.js';
 import { extractFacts } from './extract-facts.js';
 
 function settingsOf(markdown: string): Array<{ value: string; actor?: string; quote: string }> {
@@ -357,6 +359,125 @@ describe('configuration lines written `name value`', () => {
             expect(setting.start).toBeGreaterThanOrEqual(5);
             expect(setting.end).toBeLessThanOrEqual(code.length + 5);
             expect(code.slice(setting.start - 5, setting.end - 5)).toContain(setting.value);
+          }
+        },
+      ),
+    );
+  });
+});
+
+describe('the caller’s choices written as C: constants, calls and macros', () => {
+  const profileSettings = ['libssh2_trace', 'mbedtls_ssl_renegotiation'];
+  const choicesOf = (markdown: string): Array<{ value: string; actor?: string }> =>
+    extractFacts(buildTestReport(markdown), { profileSettings })
+      .filter((fact) => fact.kind === 'requires-config')
+      .map((fact) => ({ value: fact.value, ...(fact.actor ? { actor: fact.actor } : {}) }));
+
+  it('reads a *_VERIFY_NONE constant passed or assigned as verification switched off', () => {
+    const passed = 'mbedtls_ssl_conf_authmode(&conf, MBEDTLS_SSL_VERIFY_NONE);';
+    expect(choicesOf(fenced('c', passed))).toEqual([
+      { value: 'verification-disabled', actor: 'user' },
+    ]);
+    const assigned =
+      'SSL_CTX_set_verify(ctx, SSL_VERIFY_NONE, NULL);\nopts.mode = X509_VERIFY_NONE;';
+    expect(choicesOf(fenced('c', assigned)).map((fact) => fact.value)).toContain(
+      'verification-disabled',
+    );
+  });
+
+  it('does not read a compared constant, or one the same code turns back on', () => {
+    expect(choicesOf(fenced('c', 'if (mode == SSL_VERIFY_NONE) return -1;'))).toEqual([]);
+    expect(choicesOf(fenced('c', 'switch (m) { case SSL_VERIFY_NONE: break; }'))).toEqual([]);
+    expect(
+      choicesOf(
+        fenced(
+          'c',
+          'SSL_CTX_set_verify(a, SSL_VERIFY_NONE, NULL);\nSSL_CTX_set_verify(b, SSL_VERIFY_PEER, NULL);',
+        ),
+      ),
+    ).toEqual([]);
+  });
+
+  it('reads a debug threshold call and a #define of a debug macro as debug', () => {
+    expect(choicesOf(fenced('c', 'mbedtls_debug_set_threshold(4);'))).toEqual([
+      { value: 'debug', actor: 'user' },
+    ]);
+    expect(choicesOf(fenced('c', '#define ZSTD_DEBUG 1\n#include "zstd.h"'))).toEqual([
+      { value: 'debug', actor: 'user' },
+    ]);
+    expect(choicesOf(fenced('c', '#define DEBUGLEVEL 5'))).toEqual([
+      { value: 'debug', actor: 'user' },
+    ]);
+  });
+
+  it('does not read NDEBUG, a zero threshold or a debug macro set to 0 as debug', () => {
+    expect(choicesOf(fenced('c', '#define NDEBUG\n#include <assert.h>'))).toEqual([]);
+    expect(choicesOf(fenced('c', 'mbedtls_debug_set_threshold(0);'))).toEqual([]);
+    expect(choicesOf(fenced('c', '#define ZSTD_DEBUG 0'))).toEqual([]);
+  });
+
+  it('reads a call or a macro the profile names, switched on, as that setting', () => {
+    expect(choicesOf(fenced('c', 'libssh2_trace(session, ~0);'))).toEqual([
+      { value: 'libssh2_trace', actor: 'user' },
+    ]);
+    expect(choicesOf(fenced('c', '#define MBEDTLS_SSL_RENEGOTIATION'))).toEqual([
+      { value: 'mbedtls_ssl_renegotiation', actor: 'user' },
+    ]);
+    expect(choicesOf(fenced('c', '#define ALLOW_UNSAFE_LEGACY_RENEGOTIATION 1'))).toEqual([
+      { value: 'allow_unsafe_legacy_renegotiation', actor: 'user' },
+    ]);
+  });
+
+  it('does not read a profile-named call switched off, or one the profile does not name', () => {
+    expect(choicesOf(fenced('c', 'libssh2_trace(session, 0);'))).toEqual([]);
+    expect(choicesOf(fenced('c', 'libssh2_session_set_blocking(session, 1);'))).toEqual([]);
+    expect(
+      choicesOf(
+        fenced(
+          'c',
+          'mbedtls_ssl_conf_authmode(&conf, MBEDTLS_SSL_VERIFY_NONE);',
+          'In library/ssl_tls.c line 40:',
+        ),
+      ),
+    ).toEqual([]);
+  });
+
+  it('reads the same code inside a GitHub advisory export’s description', () => {
+    const advisory = {
+      ghsa_id: 'GHSA-wxyz-1234-abcd',
+      summary: 'Crash in certificate parsing',
+      description:
+        '### Summary\r\nThe client crashes on a crafted certificate.\r\n\r\n### PoC\r\nOur client:\r\n```c\r\nmbedtls_ssl_conf_authmode(&conf, MBEDTLS_SSL_VERIFY_NONE);\r\nmbedtls_debug_set_threshold(3);\r\n```\r\n',
+      severity: 'high',
+      author: { login: 'ana-lima' },
+      identifiers: [{ value: 'GHSA-wxyz-1234-abcd', type: 'GHSA' }],
+      state: 'triage',
+      vulnerabilities: [],
+    };
+    const parsed = parseReportText('advisory.json', JSON.stringify(advisory));
+    if (!parsed.ok) throw new Error('unparsable advisory');
+    const values = extractFacts(parsed.value[0]!, { profileSettings })
+      .filter((fact) => fact.kind === 'requires-config')
+      .map((fact) => fact.value);
+    expect(values.sort()).toEqual(['debug', 'verification-disabled']);
+  });
+
+  it('returns spans inside the text on hostile input', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ maxLength: 300 }),
+        fc.constantFrom(
+          '',
+          '#define A_DEBUG 2\n',
+          '(X_VERIFY_NONE',
+          'libssh2_trace(s, 1)',
+          'x_debug_level(9)',
+        ),
+        (text, inserted) => {
+          const code = text + inserted + text;
+          for (const choice of findCodeChoices(code, 5, profileSettings)) {
+            expect(choice.start).toBeGreaterThanOrEqual(5);
+            expect(choice.end).toBeLessThanOrEqual(code.length + 5);
           }
         },
       ),

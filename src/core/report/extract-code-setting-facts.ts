@@ -298,6 +298,93 @@ function isProseSetting(prose: string, setting: CodeSetting): boolean {
   );
 }
 
+// C and its kin set a protection off through a constant or a call rather than `name = value`.
+// A peer-verification constant that turns checking off, passed or assigned (`SSL_VERIFY_NONE`,
+// `MBEDTLS_SSL_VERIFY_NONE`), not compared (`==`, `case`): the caller switched verification off.
+const verifyNoneConstant =
+  /(?:[(,|]|(?<![=!<>])=)[ \t]*(?:\(\w+\)[ \t]*)?([A-Z][A-Z0-9_]{0,60}_VERIFY_NONE)\b/g;
+// The same code asking for verification too toggles it: the bug is in what the other call gets.
+const verifyOnConstant = /\b[A-Z][A-Z0-9_]{0,60}_VERIFY_(?:PEER|REQUIRED|OPTIONAL)\b/;
+// `#define NAME` or `#define NAME value` at a line start (a macro the application configures).
+const defineLine =
+  /^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w{0,80})(?:[ \t]+([^\s/]{1,40}))?[ \t]*(?:\/[/*][^\n]*)?$/gm;
+// A debug macro (`DEBUG`, `FOO_DEBUG`, `DEBUG_LEVEL`, `DEBUGLEVEL`), never `NDEBUG` (asserts off).
+const debugMacroWord = /(?:^|_)DEBUG(?:LEVEL)?(?:_|$)/;
+const upperCaseName = /^[A-Z0-9_]+$/;
+const isDebugMacro = (name: string): boolean =>
+  upperCaseName.test(name) && debugMacroWord.test(name);
+// A call that raises a debug threshold or level (`mbedtls_debug_set_threshold(4)`,
+// `set_debug_level(3)`): its last argument a positive number.
+const debugThresholdCall =
+  /\b([A-Za-z_]\w{0,60}debug\w{0,30}(?:threshold|level)\w{0,20})\s{0,4}\(([^()\n]{0,200})\)/gi;
+const offArgument = /^(?:0+[uUlL]{0,3}|NULL|nullptr|false|FALSE|0x0+)$/;
+
+function lastArgument(args: string): string {
+  return (args.split(',').pop() ?? '').trim();
+}
+
+/**
+ * The settings C code (or any code) writes through constants, calls and macros: a
+ * `*_VERIFY_NONE` constant passed or assigned → `verification-disabled`; a debug threshold call
+ * with a positive level and a `#define` of a debug macro (not to 0) → `debug`; a `#define` of an
+ * unsafe or insecure flag, or of a macro the profile names → its name; a call to a function the
+ * profile names (`profileSettings`) whose last argument is not 0, NULL or false → its name.
+ */
+export function findCodeChoices(
+  text: string,
+  offset: number,
+  profileSettings: readonly string[],
+): Array<{ value: string; start: number; end: number }> {
+  const choices: Array<{ value: string; start: number; end: number }> = [];
+  if (!verifyOnConstant.test(text)) {
+    forEachMatch(verifyNoneConstant, text, (match) => {
+      const start = offset + match.index + match[0].indexOf(match[1]!);
+      choices.push({ value: 'verification-disabled', start, end: start + match[1]!.length });
+    });
+  }
+  forEachMatch(defineLine, text, (match) => {
+    const name = match[1]!;
+    const value = match[2] ?? '1';
+    const start = offset + match.index + match[0].indexOf('#');
+    const end = offset + match.index + match[0].trimEnd().length;
+    if (isDebugMacro(name)) {
+      if (!offArgument.test(value)) choices.push({ value: 'debug', start, end });
+      return;
+    }
+    if (!onValue.test(unquote(value))) return;
+    const unsafe = readUnsafeSetting(name, value, profileSettings);
+    if (unsafe !== null) choices.push({ value: unsafe, start, end });
+  });
+  forEachMatch(debugThresholdCall, text, (match) => {
+    const level = lastArgument(match[2]!);
+    if (!/^[1-9]\d{0,2}$/.test(level)) return;
+    const start = offset + match.index;
+    choices.push({ value: 'debug', start, end: start + match[0].length });
+  });
+  for (const setting of profileSettings) {
+    if (!/^[a-z_]\w{2,80}$/.test(setting)) continue;
+    const call = new RegExp(String.raw`\b${setting}\s{0,4}\(([^()\n]{0,200})\)`, 'gi');
+    forEachMatch(call, text, (match) => {
+      if (offArgument.test(lastArgument(match[1]!))) return;
+      const start = offset + match.index;
+      choices.push({ value: setting, start, end: start + match[0].length });
+    });
+  }
+  return choices;
+}
+
+function addCodeChoices(
+  sink: FactSink,
+  text: string,
+  offset: number,
+  profileSettings: readonly string[],
+): void {
+  for (const choice of findCodeChoices(text, offset, profileSettings)) {
+    if (isOnByDefault(sink.body, choice.end)) continue;
+    sink.add('requires-config', choice.value, choice.start, choice.end, { actor: 'user' });
+  }
+}
+
 /**
  * Adds the caller's unsafe settings found in the code blocks (`codeBlocks`: no diffs, no code the
  * lead-in calls the library's), in the indented snippets of `prose` (both the caller's), and written as code
@@ -319,6 +406,7 @@ export function extractCodeSettingFacts(
       : [];
     const settings = [...findCodeSettings(content, block.contentStart), ...lines];
     addSettings(sink, settings, 'user', profileSettings);
+    addCodeChoices(sink, content, block.contentStart, profileSettings);
   }
   const snippets = findIndentedSnippets(prose);
   for (const snippet of snippets) {
@@ -329,6 +417,7 @@ export function extractCodeSettingFacts(
       ...findConfigLineSettings(text, snippet.start, profileSettings),
     ];
     addSettings(sink, settings, 'user', profileSettings);
+    addCodeChoices(sink, text, snippet.start, profileSettings);
   }
   const inSnippet = (setting: CodeSetting): boolean =>
     snippets.some((snippet) => setting.start >= snippet.start && setting.start < snippet.end);

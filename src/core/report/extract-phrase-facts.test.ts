@@ -421,3 +421,51 @@ describe('the phrase table', () => {
     expect(findRuleStarts(String.raw`\bre\w*`)).toBeNull();
   });
 });
+
+describe('physical access in other words', () => {
+  checkCases('attack-vector', [
+    ['The attacker opens the device case and reads the key from flash.', ['physical']],
+    ['After removing the enclosure, a probe on the SPI bus shows the key.', ['physical']],
+    ['We placed a shunt resistor in the supply line and recorded the traces.', ['physical']],
+    ['By measuring the power consumption during signing the nonce leaks.', ['physical']],
+    ['An electromagnetic probe over the chip recovers the key bits.', ['physical']],
+    ['A voltage glitch during the comparison skips the check.', ['physical']],
+    ['With a ChipWhisperer glitching rig the branch is skipped.', ['physical']],
+    ['Connect to the JTAG header and halt the core.', ['physical']],
+    ['The UART header on the board gives a root shell.', ['physical']],
+  ]);
+
+  it('does not read software fault injection, device files or a DoS as physical', () => {
+    expect(
+      valuesOf('Allocation fault injection in the fuzzer fails malloc.', 'attack-vector'),
+    ).toEqual([]);
+    expect(valuesOf('The program opens the device file /dev/ttyS0.', 'attack-vector')).toEqual([]);
+    expect(valuesOf('The loop raises CPU load and power use.', 'attack-vector')).toEqual([]);
+    expect(valuesOf('The server probes the upstream host.', 'attack-vector')).toEqual([]);
+    expect(valuesOf('This does not need JTAG or any hardware.', 'attack-vector')).toEqual([]);
+  });
+});
+
+describe('another local account and a shared folder', () => {
+  checkCases('attack-vector', [
+    ['Another local user can replace the file before it is read.', ['local']],
+    ['A different local account on the box can win the race.', ['local']],
+  ]);
+  checkCases('attacker-controls', [
+    [
+      'The archive is extracted into a world-writable folder that others can change.',
+      ['local-file-system'],
+    ],
+    ['The cache lives in a shared /tmp directory.', ['local-file-system']],
+    ['Files are written to the shared `/tmp` of the build host.', ['local-file-system']],
+  ]);
+
+  it('does not read another user of a web application as local', () => {
+    expect(
+      valuesOf('Another user of the application can see the comment.', 'attack-vector'),
+    ).toEqual([]);
+    expect(
+      valuesOf('The library shares a directory handle with the caller.', 'attacker-controls'),
+    ).toEqual([]);
+  });
+});

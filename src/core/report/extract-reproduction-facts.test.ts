@@ -79,3 +79,54 @@ describe('one command indented by itself', () => {
     expect(stepsOf(report('Here it is:', '    ./readrgba16 gray16-wide.png'))).toEqual([]);
   });
 });
+
+describe('a program beside the sanitizer report of its run', () => {
+  const program = [
+    '```c',
+    '#include <stdint.h>',
+    '#include "zstd.h"',
+    'int main(void) {',
+    '  uint8_t out[16];',
+    '  static const uint8_t frame[] = {0x28, 0xb5, 0x2f, 0xfd, 0x00};',
+    '  ZSTD_decompress(out, sizeof out, frame, sizeof frame);',
+    '  return 0;',
+    '}',
+    '```',
+  ].join('\n');
+  const asan = [
+    '```',
+    '==31337==ERROR: AddressSanitizer: stack-buffer-overflow on address 0x7ffc1 at pc 0x4f1 bp 0x7ff sp 0x7ff',
+    'WRITE of size 4 at 0x7ffc1 thread T0',
+    '    #0 0x4f0 in ZSTD_decompressBlock lib/decompress/zstd_decompress_block.c:1402:9',
+    '```',
+  ].join('\n');
+  const ubsan =
+    '    lib/decompress/huf_decompress.c:730:15: runtime error: shift exponent 64 is too large';
+
+  it('reads a C program and an ASan trace as a reproduction without any steps heading', () => {
+    const overclaimed = `# CRITICAL remote code execution in ZSTD_decompress (CVSS 10.0)\n\nThis is the most severe bug ever found.\n\n${program}\n\n${asan}\n`;
+    expect(stepsOf(overclaimed)).toEqual(['program']);
+  });
+
+  it('reads an untagged program with includes beside an indented UBSan line', () => {
+    const untagged = program.replace('```c', '```');
+    expect(stepsOf(`# Shift overflow\n\n${untagged}\n\nRunning it prints:\n\n${ubsan}\n`)).toEqual([
+      'program',
+    ]);
+  });
+
+  it('does not make a step of a lone trace, a lone program, or quoted source beside a trace', () => {
+    expect(stepsOf(`# Overflow\n\n${asan}\n`)).toEqual([]);
+    expect(stepsOf(`# Overflow\n\n${program}\n`)).toEqual([]);
+    const quotedSource = [
+      '```c',
+      'static size_t HUF_decodeLastSymbol(BIT_DStream_t* D) {',
+      '  return D->bitContainer >> 64;',
+      '}',
+      '```',
+    ].join('\n');
+    expect(stepsOf(`# Overflow\n\nThe code:\n\n${quotedSource}\n\n${asan}\n`)).toEqual([]);
+    const pythonText = '```text\n#include <x.h>\nint main(void) { return 0; }\n```';
+    expect(stepsOf(`# Overflow\n\n${pythonText}\n\n${asan}\n`)).toEqual([]);
+  });
+});

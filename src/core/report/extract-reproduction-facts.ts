@@ -1,8 +1,10 @@
 // Reads how a report says to reproduce the issue: numbered step lists in a reproduction section
-// or after "steps to reproduce" ("3 steps"), PoC command lines ("command") and PoC scripts ("script").
+// or after "steps to reproduce" ("3 steps"), PoC command lines ("command"), PoC scripts ("script"),
+// and a test program in a compiled language beside the sanitizer report of its run ("program").
 
 import type { CodeBlock } from './find-code-blocks.js';
 import type { FactSink } from './create-fact-sink.js';
+import { hasSanitizerError } from './find-sanitizer-traces.js';
 import { forEachMatch } from './for-each-match.js';
 import { mapHeadingToField } from './map-heading-to-field.js';
 import { shellInfos } from './shell-infos.js';
@@ -34,6 +36,12 @@ const scriptInfos = new Set([
   'php',
   'go',
 ]);
+// Compiled languages whose PoC is a small program the reporter built and ran.
+const programInfos = new Set(['c', 'h', 'cpp', 'c++', 'cc', 'cxx', 'rust', 'rs', 'zig', 'objc']);
+// The shape of a driver, not of quoted project source: an entry point, a fuzz target, or includes.
+const programShape =
+  /\bint\s+main\s*\(|\bLLVMFuzzerTestOneInput\s*\(|(?:^|\n)[ \t]*#[ \t]*include[ \t]*[<"]|\bfn\s+main\s*\(/;
+
 const networkScript =
   /\bimport\s+(?:socket|requests|http|urllib|httpx|aiohttp)\b|require\(\s*['"](?:node:)?(?:http|https|net|axios)['"]\s*\)|\bfetch\(|\bsocket\.(?:socket|create_connection)\(|\brequests\.(?:get|post|put|request)\(/;
 
@@ -253,6 +261,25 @@ function addIndentedCommand(sink: FactSink, prose: string): void {
   });
 }
 
+/**
+ * A program in C (or another compiled language) beside a sanitizer's report of its run reproduces
+ * the bug: the reporter wrote it, built it and ran it. Either alone does not make a step (a lone
+ * trace counts for the reproduction item on its own, docs/verdicts.md; a lone snippet may be
+ * quoted source). The block must look like a driver (`main`, a fuzz target, `#include`s), and an
+ * unlabelled block counts only when it has that shape and is not the trace itself.
+ */
+function addProgramWithTrace(sink: FactSink, body: string, blocks: readonly CodeBlock[]): void {
+  if (!hasSanitizerError(body)) return;
+  for (const block of blocks) {
+    const info = block.info.toLowerCase();
+    if (info !== '' && !programInfos.has(info)) continue;
+    const content = body.slice(block.contentStart, block.contentEnd);
+    if (!programShape.test(content) || hasSanitizerError(content)) continue;
+    sink.add('reproduction-steps', 'program', block.start, block.end);
+    return;
+  }
+}
+
 export function extractReproductionFacts(
   sink: FactSink,
   body: string,
@@ -261,6 +288,7 @@ export function extractReproductionFacts(
 ): void {
   addSteps(sink, prose);
   addBlockCommands(sink, body, blocks);
+  addProgramWithTrace(sink, body, blocks);
   addSectionCommands(sink, prose);
   addIndentedTranscripts(sink, prose);
   addIndentedCommand(sink, prose);

@@ -359,13 +359,46 @@ export const phraseRules: readonly PhraseRule[] = [
     kind: 'attack-vector',
     value: 'local',
     pattern:
-      /\bon\s+the\s+same\s+(?:machine|host|system|server|box|computer)\b|\b(?:shell|login)\s+access\s+to\s+the\s+(?:machine|host|system|server)\b|\b(?:shell|shell\s+account|login|local\s+account)\s+on\s+the\s+(?:box|host|machine|server|system)\b/,
+      /\bon\s+the\s+same\s+(?:machine|host|system|server|box|computer)\b|\b(?:another|any\s+other|a\s+second|a\s+different)\s+local\s+(?:users?|accounts?|user\s+accounts?)\b|\b(?:shell|login)\s+access\s+to\s+the\s+(?:machine|host|system|server)\b|\b(?:shell|shell\s+account|login|local\s+account)\s+on\s+the\s+(?:box|host|machine|server|system)\b/,
   },
   {
     kind: 'attack-vector',
     value: 'physical',
     pattern:
       /\bphysical(?:ly)?\s+(?:access|present|presence|proximity|attack(?:er)?s?)\b|\b(?:malicious|rogue|crafted|evil)\s+USB\b|\bplug\w*\s+in\s+(?:an?\s+)?(?:malicious\s+|crafted\s+)?USB\b|\bvia\s+USB\b|\bUSB\s+access\b/,
+  },
+  // Physical access in other words: the hands-on steps (opening the case, a probe on the bus, a
+  // shunt or an electromagnetic probe, a glitching rig, a debug header) without the word
+  // "physical". Software fault injection (failing malloc) and opening a device file are not.
+  {
+    kind: 'attack-vector',
+    value: 'physical',
+    pattern:
+      /\b(?:open(?:s|ed|ing)?|remov(?:e|es|ed|ing)|unscrew(?:s|ed|ing)?|pry(?:ing)?)\s+(?:up\s+)?(?:the\s+|its\s+)?(?:(?:device|board|unit|router|reader|token|appliance)(?:'s)?\s+)?(?:case|casing|enclosure|housing|lid|cover|shield)\b|\bopen(?:s|ed|ing)?\s+up\s+(?:the\s+)?(?:device|board|unit|hardware|router|appliance)\b/,
+  },
+  {
+    kind: 'attack-vector',
+    value: 'physical',
+    pattern:
+      /\b(?:probe|probes|probing|tap|tapping|sniff(?:ing)?)\s+(?:(?:on|onto|to|across|of)\s+)?(?:the\s+)?(?:board's\s+)?(?:SPI|I2C|I²C|UART|JTAG|SWD|memory|flash|address|data|external|LPC|PCIe)\s+(?:bus|lines?|pins?|traces?)\b|\b(?:logic\s+analy[sz]er|oscilloscope|shunt(?:\s+resistor)?|bus\s+probe)\b|\bprobes?\s+(?:on|to|onto)\s+the\s+(?:bus|pins?|traces?)\b/,
+  },
+  {
+    kind: 'attack-vector',
+    value: 'physical',
+    pattern:
+      /\b(?:power|current)\s+(?:analysis|traces?|measurements?|side[\s-]channel)\b|\bmeasur\w*\s+(?:the\s+)?(?:device's\s+|chip's\s+|board's\s+)?(?:power|current)\s+(?:consumption|draw)\b|\b(?:electromagnetic|EM|near-field|H-field)\s+(?:probes?|emanations?|analysis|side[\s-]channel|measurements?|fault\s+injection|pulses?)\b/,
+  },
+  {
+    kind: 'attack-vector',
+    value: 'physical',
+    pattern:
+      /\b(?:voltage|clock|power|laser|EM|electromagnetic|supply)[\s-]+(?:glitch(?:es|ing)?|fault(?:\s+injection|s)?)\b|\bglitch(?:ing)?\s+(?:rig|setup|board|attack)s?\b|\bfault[\s-]injection\s+(?:rig|setup|hardware|board|station)s?\b|\bChipWhisperer\b/,
+  },
+  {
+    kind: 'attack-vector',
+    value: 'physical',
+    pattern:
+      /\b(?:JTAG|SWD|serial\s+wire\s+debug)\b|\b(?:debug|UART|serial|test)\s+(?:header|pads?|port\s+on\s+the\s+(?:board|PCB))\b/,
   },
 
   // user-interaction
@@ -554,7 +587,7 @@ export const phraseRules: readonly PhraseRule[] = [
     value: 'local-file-system',
     isPrecondition: true,
     pattern:
-      /\bwrite\s+access\s+to\s+(?:the\s+|a\s+)?(?:[\w/.~-]+\s+)?(?:file\s*system|disk|directory|folder)\b|\bplac\w*\s+(?:an?\s+|the\s+)?(?:[\w.-]+\s+){0,2}?files?\s+(?:in|into|at|under)\b|\b(?:creat|writ|drop|plant)\w*\s+(?:an?\s+)?(?:malicious\s+)?(?:symlink|symbolic\s+link|hard\s*link)\b|\b(?:local\s+)?file\s*system\s+access\b/,
+      /\bwrite\s+access\s+to\s+(?:the\s+|a\s+)?(?:[\w/.~-]+\s+)?(?:file\s*system|disk|directory|folder)\b|\b(?:shared|world[\s-]writable|group[\s-]writable)\s+(?:`?\/tmp`?\s+|`?\/var\/tmp`?\s+|temp(?:orary)?\s+|tmp\s+|extraction\s+|download\s+|cache\s+|output\s+|upload\s+)?(?:folder|directory|dir)\b|\bshared\s+`?\/tmp\b|\bplac\w*\s+(?:an?\s+|the\s+)?(?:[\w.-]+\s+){0,2}?files?\s+(?:in|into|at|under)\b|\b(?:creat|writ|drop|plant)\w*\s+(?:an?\s+)?(?:malicious\s+)?(?:symlink|symbolic\s+link|hard\s*link)\b|\b(?:local\s+)?file\s*system\s+access\b/,
   },
 
   // requires-config

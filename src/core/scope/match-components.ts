@@ -5,6 +5,7 @@ import type { Fact } from '../model/fact.js';
 import type { ThreatComponent } from '../model/security-profile.js';
 import { dropAllocationFrames } from './drop-allocation-frames.js';
 import { resolveCheckoutPath } from './list-checkout-paths.js';
+import { placeFaultInHelperFrame } from './place-fault-in-helper-frame.js';
 import { isCodePath, selectCitedCode } from './select-cited-code.js';
 
 export interface ComponentMatch {
@@ -27,12 +28,17 @@ export function toCitedPath(fact: Fact): string {
 
 /**
  * The cited paths that say where the code is (see select-cited-code.ts), without the frames of
- * allocation wrappers in a trace (drop-allocation-frames.ts; `body` is the report's text).
+ * allocation wrappers in a trace (drop-allocation-frames.ts; `body` is the report's text), and
+ * without a trace's library frames when its fault is in helper code (place-fault-in-helper-frame.ts).
  */
 export function listCitedPaths(facts: readonly Fact[], body?: string): Fact[] {
   const cited = facts.filter((fact) => pathKinds.has(fact.kind) && toCitedPath(fact).length > 0);
   const isCode = (fact: Fact): boolean => fact.kind === 'diff' || isCodePath(toCitedPath(fact));
-  return selectCitedCode(dropAllocationFrames(cited, facts, isCode, body), toCitedPath);
+  const withoutAllocators = dropAllocationFrames(cited, facts, isCode, body);
+  return selectCitedCode(
+    placeFaultInHelperFrame(withoutAllocators, toCitedPath, body),
+    toCitedPath,
+  );
 }
 
 // Compiling globs costs more than matching them; profiles are few and long-lived.
