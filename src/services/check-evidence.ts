@@ -65,6 +65,7 @@ interface CheckContext {
   fileSet: ReadonlySet<string>;
   texts: Map<string, Promise<string | null>>;
   changes: Map<string, Promise<CommitInfo | null>>;
+  headFiles?: Promise<ReadonlySet<string>>;
 }
 
 function readText(context: CheckContext, path: string): Promise<string | null> {
@@ -136,7 +137,21 @@ async function checkPath(context: CheckContext, claim: CodeClaim): Promise<Check
   const closestPath = findClosestPath(cited, context.files);
   const lastChange = await context.repo.findLastChange(cited);
   const isShallow = lastChange === null && (await context.repo.isShallow());
-  return judgeMissingPath(claim, cited, context.label, { closestPath, lastChange, isShallow });
+  const pathAtHead = context.isDefault
+    ? null
+    : resolveCitedPath(cited, await listHeadFiles(context));
+  return judgeMissingPath(claim, cited, context.label, {
+    closestPath,
+    lastChange,
+    isShallow,
+    pathAtHead,
+  });
+}
+
+/** HEAD's files, listed once per report and only when a cited file is missing. */
+function listHeadFiles(context: CheckContext): Promise<ReadonlySet<string>> {
+  context.headFiles ??= context.repo.listFiles('HEAD').then((files) => new Set(files));
+  return context.headFiles;
 }
 
 async function checkLine(

@@ -43,6 +43,15 @@ describe('chooseRevision', () => {
     });
   });
 
+  it('keeps the order of bare versions when old tags lack the `v` newer ones carry', () => {
+    // The project's version comes first; a library it bundles is at 2.0.0, an old tag's name.
+    const mixed = ['0.9.0', '2.0.0', 'v3.2.0', 'v3.3.0'];
+    expect(chooseRevision(revisions('3.2.0', '2.0.0'), mixed)).toMatchObject({
+      requested: '3.2.0',
+      candidates: ['v3.2.0', '2.0.0'],
+    });
+  });
+
   it('maps a version onto the tag naming the project uses', () => {
     expect(chooseRevision(revisions('2.4.1'), tags).candidates).toEqual(['v2.4.1']);
     expect(chooseRevision(revisions('1.0.0'), tags).candidates).toEqual(['tinyhttpd-1.0.0']);

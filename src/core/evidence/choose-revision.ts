@@ -39,6 +39,8 @@ const versionShape = /^v?(\d{1,6}(?:[._]\d{1,6}){0,3})(-[A-Za-z][\w.]*)?$/;
 const seriesShape = /^v?(\d{1,6}(?:\.\d{1,6}){0,2})\.x$/i;
 const rangePart = /^(<=|>=|<|>|=|~>?|\^)?v?(\d{1,6}(?:\.\d{1,6}){0,3}(?:-[A-Za-z][\w.]*)?)$/;
 const tagVersion = /(\d{1,6}(?:[._]\d{1,6}){1,3})(?:[-.]?(?:rc|alpha|beta|pre|a|b)\.?\d*)?$/i;
+const bareVersion = /^\d+(?:\.\d+)*$/;
+
 const kindOrder: readonly VersionKind[] = [
   'exact',
   'upper-inclusive',
@@ -159,7 +161,10 @@ export function chooseRevision(
   const commits = revisions.filter(
     (text) => commitShape.test(text) && /[a-f]/i.test(text) && /\d/.test(text),
   );
-  const verbatim = revisions.filter((text) => existing.has(text));
+  // A bare version that happens to be a tag (`1.0.0`) keeps its place among the versions: a
+  // dependency's version said after the project's (`5.1.0 (parser 1.0.0)`) must not win because
+  // the project's own tags gained a `v` later.
+  const verbatim = revisions.filter((text) => existing.has(text) && !bareVersion.test(text));
   const targets = revisions
     .map((text, order) => ({ text, order, target: readVersionTarget(text) }))
     .filter(
@@ -183,7 +188,10 @@ export function chooseRevision(
     if (names.length > 0) mappedFrom ??= text;
     names.forEach(add);
   }
-  const requested = commits[0] ?? verbatim[0] ?? mappedFrom ?? targets[0]?.text ?? revisions[0]!;
+  const bareTags = revisions.filter((text) => existing.has(text) && bareVersion.test(text));
+  bareTags.forEach(add);
+  const requested =
+    commits[0] ?? verbatim[0] ?? mappedFrom ?? bareTags[0] ?? targets[0]?.text ?? revisions[0]!;
   // No tag for the version: the newest release before it is the closest code the report can mean.
   const unmapped =
     mappedFrom === null ? targets.find((entry) => entry.target.kind !== 'lower') : undefined;

@@ -327,3 +327,66 @@ describe('extractCodeClaims: the reporter’s script and payloads are not the pr
     expect(claims.filter((claim) => claim.kind === 'snippet')).toHaveLength(1);
   });
 });
+
+describe("claims that are the reporter's, not the project's", () => {
+  it('reads `name.ext(` as a module method, not a file', () => {
+    const claims = brief(
+      claimsOf(
+        [
+          '# zip.gz leaks the key when the folder holds a link',
+          '',
+          'Our export calls the library like this:',
+          '',
+          '```js',
+          "zip.gz({ dereference: true }, ['.']).pipe(out)",
+          '```',
+          '',
+          'The reading is done in `lib/reader.js`.',
+        ].join('\n'),
+      ),
+    );
+    expect(claims).not.toContain('file zip.gz');
+    expect(claims).toContain('file lib/reader.js');
+  });
+
+  it('keeps a bare file name that is never called', () => {
+    expect(
+      brief(claimsOf('# Overflow\n\nThe length is trusted in parser.c before the copy.')),
+    ).toContain('file parser.c');
+  });
+
+  it('does not take an environment file or HTML markup for project code', () => {
+    const claims = brief(
+      claimsOf(
+        [
+          '# Secret shipped to the browser',
+          '',
+          'Our settings file:',
+          '',
+          '```',
+          'APP_PRIVATE_TOKEN=tok_live_abc123',
+          'APP_HOME=https://shop.example',
+          '```',
+          '',
+          'A visitor who stores `<svg onload=alert(1) id=x>` as a name, or a page with',
+          '`<span x-html="post.text"></span>`, runs script.',
+          'The build reads `process.env.APP_PRIVATE_TOKEN` and the value `count = total + 1;` stays.',
+        ].join('\n'),
+      ),
+    );
+    expect(claims.filter((claim) => claim.startsWith('snippet'))).toEqual([
+      'snippet count = total + 1;',
+    ]);
+    expect(claims).toContain('ext symbol APP_PRIVATE_TOKEN');
+  });
+
+  it('leaves a name the report gives to another package ("zlib\'s own `x`") unchecked', () => {
+    const claims = brief(
+      claimsOf(
+        "# Unbounded window\n\nThe decoder keeps zlib's own\n`inflate_window_bits` at its default, so `read_frame()` grows.",
+      ),
+    );
+    expect(claims).toContain('ext symbol inflate_window_bits');
+    expect(claims).toContain('symbol read_frame');
+  });
+});

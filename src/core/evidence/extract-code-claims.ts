@@ -50,6 +50,13 @@ const nonCodeLine =
 // `const x = require('x')`, `#include <png.h>`); a quoted excerpt of the project's code does not.
 const scriptOpening =
   /^\s*(?:from\s+[\w.]+\s+import\s|import\s+[\w.]+(?:\s*,\s*[\w.]+)*(?:\s+as\s+\w+)?\s*$|import\s[^'"\n]*from\s*['"]|(?:const|let|var)\s[^=\n]*=\s*require\(|#\s*include\s*<)/;
+// `NAME=value` lines are a configuration or `.env` file, the settings of whoever runs the code.
+const settingLine = /^\s*(?:export\s+)?[A-Z][A-Z0-9_]*\s*=/;
+// An HTML element (`<img src=x onerror=…>`, `<div v-html="x"></div>`) is a payload or the
+// reporter's page, not the project's code.
+const markupOnly = /^\s*<[A-Za-z][\w:-]*(?:\s[^<>]*)?\/?>(?:[^<>]*<\/?[A-Za-z][^<>]*>)*\s*$/;
+// `process.env.NAME`, `import.meta.env.NAME`, `os.environ["NAME"]`: a variable of the environment.
+const environmentRead = /^(?:process\.env|import\.meta\.env|os\.environ|Deno\.env|ENV)\b/;
 // A template expression or tag alone on a line (`{{ x.__globals__ }}`, `{% for %}`) is input.
 const templateLine = /^\s*(?:\{\{.*\}\}|\{%.*%\})\s*$/;
 // A PoC or harness written in a programming language is still not project code.
@@ -119,6 +126,31 @@ function isPocFile(path: string): boolean {
   return path === base && pocFileName.test(base);
 }
 
+/**
+ * A bare `name.ext` the report also calls (`pkg.c(opts)`, `db.py()`) is a module's method or an
+ * attribute, not a file: JavaScript and Python spell both the same way.
+ */
+function isCalledAsFunction(body: string, path: string): boolean {
+  if (path.includes('/') || !/^[A-Za-z_$][\w$]*\.[A-Za-z_$][\w$]*$/.test(path)) return false;
+  let from = 0;
+  for (let found = body.indexOf(path, from); found !== -1; found = body.indexOf(path, from)) {
+    from = found + path.length;
+    if (/[\w$.]/.test(body[found - 1] ?? '')) continue;
+    if (/^\s*\(/.test(body.slice(from, from + 8))) return true;
+  }
+  return false;
+}
+
+// "zlib's own `inflateBack`": the report says whose the name is, and it is another package's.
+const possessiveOwn = /(?:^|[\s(])([A-Za-z][\w.-]{0,40})['\u2019]s\s+own\s+[`'"]?$/;
+
+/** The package a name belongs to when the report says so ("libfoo's own `x`"), else null. */
+function findPossessiveOwner(body: string, span: TextSpan): string | null {
+  const owner = possessiveOwn.exec(body.slice(Math.max(0, span.start - 48), span.start));
+  if (owner === null || /^(?:its|it|their|our|my|your|his|her)$/i.test(owner[1]!)) return null;
+  return `another package (${owner[1]!})`;
+}
+
 /** `a/lib/x.c` and `b/lib/x.c` in a diff header are `lib/x.c`. */
 function dropDiffPrefix(path: string): string {
   return /^[ab]\/[\w.-]+\//.test(path) ? path.slice(2) : path;
@@ -161,6 +193,8 @@ function isProjectCode(info: string, content: string, field: ReportField | null)
   if (lines.length === 0) return false;
   if (exploitMarkers.test(content.slice(0, 20_000))) return false;
   if (scriptOpening.test(lines[0]!) || lines.every((line) => templateLine.test(line))) return false;
+  if (lines.every((line) => settingLine.test(line) || /^\s*#/.test(line))) return false;
+  if (lines.every((line) => markupOnly.test(line))) return false;
   let nonCode = 0;
   let codeShaped = 0;
   for (const line of lines) {
@@ -277,6 +311,7 @@ function addInlineSnippets(
   for (const match of prose.matchAll(inlineCodePattern)) {
     const code = match[1]!.trim();
     if (code.length < 8 || !inlineCodeShape.test(code) || inlineNotCode.test(code)) continue;
+    if (markupOnly.test(code)) continue;
     if (!/[A-Za-z_]\w*/.test(code) || /^[\w./-]+$/.test(code)) continue;
     const field = fieldAt(match.index);
     if (field !== null && nonProjectSections.has(field)) continue;
@@ -339,6 +374,7 @@ export function extractCodeClaims(report: Report, facts: readonly Fact[]): CodeC
       if (lineSpans.some((entry) => fact.span.start >= entry.start && fact.span.end <= entry.end))
         continue;
       if (linePaths.has(fact.value)) continue;
+      if (isCalledAsFunction(body, fact.value)) continue;
       const path = dropDiffPrefix(fact.value);
       const owner =
         classifyExternalPath(fact.quote.trim()) ??
@@ -354,7 +390,9 @@ export function extractCodeClaims(report: Report, facts: readonly Fact[]): CodeC
         key: `file:${path}`,
       });
     } else if (fact.kind === 'function') {
-      const owner = findFunctionOwner(body, lineAt, fact.span, fact.value);
+      const owner =
+        findFunctionOwner(body, lineAt, fact.span, fact.value) ??
+        findPossessiveOwner(body, fact.span);
       // `__x` names are the compiler's or the runtime's unless a list says whose.
       if (owner === null && fact.value.startsWith('__')) continue;
       const symbol = lastComponent(fact.value);
@@ -402,7 +440,12 @@ export function extractCodeClaims(report: Report, facts: readonly Fact[]): CodeC
   }
   addInlineSnippets(prose, add, span, fieldAt);
   for (const draft of findNameClaims(prose, span, fieldAt)) {
-    const owner = draft.kind === 'symbol' ? classifyExternalName(draft.text) : null;
+    const owner =
+      draft.kind !== 'symbol'
+        ? null
+        : environmentRead.test(draft.text)
+          ? 'an environment variable (set by whoever runs the code)'
+          : (classifyExternalName(draft.text) ?? findPossessiveOwner(body, draft.span));
     add(owner !== null ? { ...draft, externalTo: owner } : draft);
   }
   addRevisionClaims(body, prose, facts, add, span);

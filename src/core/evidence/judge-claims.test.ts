@@ -156,6 +156,28 @@ describe('judgeLineClaim and judgeMissingPath', () => {
     );
   });
 
+  it('does not hold a file against the report when HEAD has it (a wrong version)', () => {
+    const claim: CodeClaim = {
+      kind: 'file',
+      text: 'src/b.py',
+      path: 'src/b.py',
+      span,
+      role: 'location',
+    };
+    const found = { closestPath: null, lastChange: null, isShallow: false };
+    const atHead = judgeMissingPath(claim, 'src/b.py', '6.0.2', {
+      ...found,
+      pathAtHead: 'src/b.py',
+    });
+    expect(atHead.status).toBe('unverifiable');
+    expect(atHead.proof.summary).toBe(
+      'src/b.py does not exist at 6.0.2, but HEAD has src/b.py (the report may name the wrong version)',
+    );
+    expect(
+      judgeMissingPath(claim, 'src/b.py', '6.0.2', { ...found, pathAtHead: null }).status,
+    ).toBe('contradicted');
+  });
+
   it('verifies a cited folder of the tree', () => {
     const folder: CodeClaim = {
       kind: 'file',

@@ -35,9 +35,26 @@ export function judgeMissingPath(
   claim: CodeClaim,
   path: string,
   label: string,
-  found: { closestPath: string | null; lastChange: CommitInfo | null; isShallow: boolean },
+  found: {
+    closestPath: string | null;
+    lastChange: CommitInfo | null;
+    isShallow: boolean;
+    /** Where HEAD holds the cited file when the checked revision does not. */
+    pathAtHead?: string | null;
+  },
 ): CheckedClaim {
   const { closestPath, lastChange, isShallow } = found;
+  // HEAD has the file: the report may name the wrong version, which proves nothing against it.
+  if (found.pathAtHead) {
+    return {
+      claim,
+      status: 'unverifiable',
+      proof: {
+        summary: `${path} does not exist at ${label}, but HEAD has ${found.pathAtHead} (the report may name the wrong version)`,
+        ...(lastChange ? { commit: lastChange } : {}),
+      },
+    };
+  }
   const history = lastChange
     ? `; it exists elsewhere in history (last touched in ${lastChange.id.slice(0, 12)} "${lastChange.subject}")`
     : isShallow

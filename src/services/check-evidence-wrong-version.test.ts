@@ -1,0 +1,70 @@
+// The evidence check against a real git repository when a report names the wrong version: the
+// cited file was added after it, so it is missing at the named tag but present at HEAD. A missing
+// file is only a proof against the report when no later revision holds it either.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createGitRepoReader, type GitRepoReader } from '../adapters/git/create-git-repo-reader.js';
+import { extractFacts, type EvidenceSummary } from '../core/index.js';
+import { parseReportText } from '../core/report/parse-report.js';
+import { createGitFixture, type GitFixture } from '../../test/support/create-git-fixture.js';
+import { checkEvidence } from './check-evidence.js';
+import { testProcessEnvironment } from '../../test/support/test-environment.js';
+
+let fixture: GitFixture;
+let reader: GitRepoReader;
+
+beforeAll(async () => {
+  fixture = await createGitFixture();
+  await fixture.writeFiles({
+    'lib/router.js': 'export function route(path) {\n  return path;\n}\n',
+  });
+  await fixture.commit('Initial router');
+  await fixture.tag('v1.0.0');
+  await fixture.writeFiles({
+    'lib/cookies.js':
+      'export function parseCookieHeader(header) {\n  return header.split(";").map((part) => part.trim());\n}\n',
+  });
+  await fixture.commit('Parse cookies');
+  await fixture.tag('v2.0.0');
+  reader = await createGitRepoReader(fixture.dir, testProcessEnvironment);
+});
+
+afterAll(async () => {
+  reader.close();
+  await fixture.cleanup();
+});
+
+async function check(markdown: string): Promise<EvidenceSummary> {
+  const parsed = parseReportText('report.md', markdown, 'markdown');
+  if (!parsed.ok) throw new Error(parsed.issues[0]?.message);
+  const report = parsed.value[0]!;
+  return checkEvidence(report, extractFacts(report), reader);
+}
+
+describe('a cited file missing at the named version', () => {
+  it('is unverifiable, not contradicted, when HEAD holds it', async () => {
+    const evidence = await check(`# Quadratic time in cookie parsing
+
+Version: 1.0.0
+
+The vulnerable code is in \`lib/cookies.js\`: a header with many \`;\` is split and trimmed again
+for every lookup.
+`);
+    expect(evidence.revision.resolved).toBe('v1.0.0');
+    const file = evidence.claims.find((checked) => checked.claim.text === 'lib/cookies.js');
+    expect(file?.status).toBe('unverifiable');
+    expect(file?.proof.summary).toContain('HEAD has lib/cookies.js');
+    expect(evidence.grade).not.toBe('fabricated');
+  });
+
+  it('is still contradicted when no revision ever held it', async () => {
+    const evidence = await check(`# Quadratic time in session parsing
+
+Version: 1.0.0
+
+The vulnerable function \`parseSessionHeader()\` is in \`lib/sessions.js\`.
+`);
+    const file = evidence.claims.find((checked) => checked.claim.text === 'lib/sessions.js');
+    expect(file?.status).toBe('contradicted');
+    expect(evidence.grade).toBe('fabricated');
+  });
+});
