@@ -3,11 +3,10 @@
 // projects, versions without a tag, and the commit that changed the cited lines.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGitRepoReader, type GitRepoReader } from '../adapters/git/create-git-repo-reader.js';
-import { extractFacts, type EvidenceSummary } from '../core/index.js';
-import { parseReportText } from '../core/report/parse-report.js';
+import type { EvidenceSummary } from '../core/index.js';
 import { createGitFixture, type GitFixture } from '../../test/support/create-git-fixture.js';
-import { checkEvidence } from './check-evidence.js';
 import { testProcessEnvironment } from '../../test/support/test-environment.js';
+import { checkMarkdownEvidence } from '../../test/support/check-markdown-evidence.js';
 
 const parserSource = `#include <string.h>
 #include "tinyxml.h"
@@ -77,12 +76,8 @@ afterAll(async () => {
   await fixture.cleanup();
 });
 
-async function check(markdown: string): Promise<EvidenceSummary> {
-  const parsed = parseReportText('report.md', markdown, 'markdown');
-  if (!parsed.ok) throw new Error(parsed.issues[0]?.message);
-  const report = parsed.value[0]!;
-  return checkEvidence(report, extractFacts(report), reader);
-}
+const check = (markdown: string): Promise<EvidenceSummary> =>
+  checkMarkdownEvidence(markdown, reader);
 
 function claimOf(evidence: EvidenceSummary, text: string) {
   return evidence.claims.find((checked) => checked.claim.text === text);

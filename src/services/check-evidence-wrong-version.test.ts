@@ -3,11 +3,10 @@
 // file is only a proof against the report when no later revision holds it either.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGitRepoReader, type GitRepoReader } from '../adapters/git/create-git-repo-reader.js';
-import { extractFacts, type EvidenceSummary } from '../core/index.js';
-import { parseReportText } from '../core/report/parse-report.js';
+import type { EvidenceSummary } from '../core/index.js';
 import { createGitFixture, type GitFixture } from '../../test/support/create-git-fixture.js';
-import { checkEvidence } from './check-evidence.js';
 import { testProcessEnvironment } from '../../test/support/test-environment.js';
+import { checkMarkdownEvidence } from '../../test/support/check-markdown-evidence.js';
 
 let fixture: GitFixture;
 let reader: GitRepoReader;
@@ -33,12 +32,8 @@ afterAll(async () => {
   await fixture.cleanup();
 });
 
-async function check(markdown: string): Promise<EvidenceSummary> {
-  const parsed = parseReportText('report.md', markdown, 'markdown');
-  if (!parsed.ok) throw new Error(parsed.issues[0]?.message);
-  const report = parsed.value[0]!;
-  return checkEvidence(report, extractFacts(report), reader);
-}
+const check = (markdown: string): Promise<EvidenceSummary> =>
+  checkMarkdownEvidence(markdown, reader);
 
 describe('a cited file missing at the named version', () => {
   it('is unverifiable, not contradicted, when HEAD holds it', async () => {

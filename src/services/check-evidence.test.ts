@@ -5,14 +5,13 @@ import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGitRepoReader, type GitRepoReader } from '../adapters/git/create-git-repo-reader.js';
-import { extractFacts, type EvidenceSummary } from '../core/index.js';
-import { parseReportText } from '../core/report/parse-report.js';
+import type { EvidenceSummary } from '../core/index.js';
 import {
   buildEvidenceRepo,
   type EvidenceRepo,
 } from '../../test/fixtures/evidence/build-evidence-repo.js';
-import { checkEvidence } from './check-evidence.js';
 import { testProcessEnvironment } from '../../test/support/test-environment.js';
+import { checkMarkdownEvidence } from '../../test/support/check-markdown-evidence.js';
 
 let repo: EvidenceRepo;
 let reader: GitRepoReader;
@@ -27,12 +26,8 @@ afterAll(async () => {
   await repo.fixture.cleanup();
 });
 
-async function check(markdown: string): Promise<EvidenceSummary> {
-  const parsed = parseReportText('report.md', markdown, 'markdown');
-  if (!parsed.ok) throw new Error(parsed.issues[0]?.message);
-  const report = parsed.value[0]!;
-  return checkEvidence(report, extractFacts(report), reader);
-}
+const check = (markdown: string): Promise<EvidenceSummary> =>
+  checkMarkdownEvidence(markdown, reader);
 
 function statusOf(evidence: EvidenceSummary, kind: string, text: string): string | undefined {
   return evidence.claims.find(
