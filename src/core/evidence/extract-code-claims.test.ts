@@ -370,7 +370,7 @@ describe("claims that are the reporter's, not the project's", () => {
           '',
           'A visitor who stores `<svg onload=alert(1) id=x>` as a name, or a page with',
           '`<span x-html="post.text"></span>`, runs script.',
-          'The build reads `process.env.APP_PRIVATE_TOKEN` and the value `count = total + 1;` stays.',
+          'The build reads `import.meta.env.APP_PRIVATE_TOKEN` and the value `count = total + 1;` stays.',
         ].join('\n'),
       ),
     );

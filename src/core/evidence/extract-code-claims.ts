@@ -55,8 +55,10 @@ const settingLine = /^\s*(?:export\s+)?[A-Z][A-Z0-9_]*\s*=/;
 // An HTML element (`<img src=x onerror=…>`, `<div v-html="x"></div>`) is a payload or the
 // reporter's page, not the project's code.
 const markupOnly = /^\s*<[A-Za-z][\w:-]*(?:\s[^<>]*)?\/?>(?:[^<>]*<\/?[A-Za-z][^<>]*>)*\s*$/;
-// `process.env.NAME`, `import.meta.env.NAME`, `os.environ["NAME"]`: a variable of the environment.
-const environmentRead = /^(?:process\.env|import\.meta\.env|os\.environ|Deno\.env|ENV)\b/;
+// A variable of the environment as code reads it: Node's `env` object of `process`, Vite's
+// `import.meta.env.NAME`, Python's `os.environ["NAME"]`, Deno's and Ruby's `ENV`. The reporter's
+// settings, not the project's code.
+const environmentRead = /^(?:process[.]env|import[.]meta[.]env|os[.]environ|Deno[.]env|ENV)\b/;
 // A template expression or tag alone on a line (`{{ x.__globals__ }}`, `{% for %}`) is input.
 const templateLine = /^\s*(?:\{\{.*\}\}|\{%.*%\})\s*$/;
 // A PoC or harness written in a programming language is still not project code.
