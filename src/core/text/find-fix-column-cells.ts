@@ -2,7 +2,7 @@
 // "Fixed Version") in a pasted table: the versions there are the advisory's fix, not one in use.
 
 /** Offsets of one cell's text, `end` excluded. */
-interface TextSpan {
+interface CellRange {
   start: number;
   end: number;
 }
@@ -21,8 +21,8 @@ const maxRowsPerTable = 200;
 const minHeaderColumns = 3;
 
 /** The non-empty cells under every fix column of the tables in `text`. */
-export function findFixColumnCells(text: string): TextSpan[] {
-  const cells: TextSpan[] = [];
+export function findFixColumnCells(text: string): CellRange[] {
+  const cells: CellRange[] = [];
   const lines = listLines(text);
   for (let index = 0; index < lines.length; index += 1) {
     const header = lines[index]!;
@@ -46,7 +46,7 @@ export function findFixColumnCells(text: string): TextSpan[] {
 }
 
 /** How to read the fix column's cell from a row, when `header` is a table header with one. */
-function readFixColumn(header: string): ((row: string) => TextSpan | null) | null {
+function readFixColumn(header: string): ((row: string) => CellRange | null) | null {
   const isSeparated = [...cellSeparators].some((separator) => header.includes(separator));
   const columns = isSeparated ? splitSeparatedCells(header) : splitAlignedCells(header);
   const named = columns.filter((cell) => cell.end > cell.start);
@@ -65,12 +65,12 @@ function readFixColumn(header: string): ((row: string) => TextSpan | null) | nul
     );
 }
 
-function nonEmpty(cell: TextSpan | undefined): TextSpan | null {
+function nonEmpty(cell: CellRange | undefined): CellRange | null {
   return cell !== undefined && cell.end > cell.start ? cell : null;
 }
 
-function listLines(text: string): TextSpan[] {
-  const lines: TextSpan[] = [];
+function listLines(text: string): CellRange[] {
+  const lines: CellRange[] = [];
   let start = 0;
   for (;;) {
     const newline = text.indexOf('\n', start);
@@ -86,8 +86,8 @@ function isBlank(character: string): boolean {
 }
 
 /** Cells between separators, trimmed (the text before the first separator is cell 0). */
-function splitSeparatedCells(line: string): TextSpan[] {
-  const cells: TextSpan[] = [];
+function splitSeparatedCells(line: string): CellRange[] {
+  const cells: CellRange[] = [];
   let start = 0;
   for (let at = 0; at <= line.length; at += 1) {
     if (at < line.length && !cellSeparators.includes(line[at]!)) continue;
@@ -102,8 +102,8 @@ function splitSeparatedCells(line: string): TextSpan[] {
 }
 
 /** Cells of a whitespace-aligned header: text parted by two blanks or more, or a tab. */
-function splitAlignedCells(line: string): TextSpan[] {
-  const cells: TextSpan[] = [];
+function splitAlignedCells(line: string): CellRange[] {
+  const cells: CellRange[] = [];
   let at = 0;
   while (at < line.length) {
     while (at < line.length && isBlank(line[at]!)) at += 1;
@@ -124,8 +124,8 @@ function splitAlignedCells(line: string): TextSpan[] {
 }
 
 /** Runs of non-blank characters. */
-function splitWords(line: string): TextSpan[] {
-  const words: TextSpan[] = [];
+function splitWords(line: string): CellRange[] {
+  const words: CellRange[] = [];
   let at = 0;
   while (at < line.length) {
     while (at < line.length && isBlank(line[at]!)) at += 1;
@@ -137,7 +137,7 @@ function splitWords(line: string): TextSpan[] {
 }
 
 /** Whether `offset` lies in one of `cells` (in text order, as `findFixColumnCells` gives them). */
-export function isInFixColumnCell(cells: readonly TextSpan[], offset: number): boolean {
+export function isInFixColumnCell(cells: readonly CellRange[], offset: number): boolean {
   let low = 0;
   let high = cells.length - 1;
   while (low <= high) {
