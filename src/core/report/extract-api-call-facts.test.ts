@@ -27,6 +27,26 @@ describe('findCalls', () => {
     expect(callsIn('Environment().from_string(tpl)')).toContain('Environment.from_string(tpl)');
   });
 
+  it('reads Rust paths whole, and the methods of a builder chain split over lines', () => {
+    expect(callsIn('let s = unsafe { std::str::from_utf8_unchecked(&buf) };')).toEqual([
+      'std::str::from_utf8_unchecked(<expression>)',
+    ]);
+    const chain = [
+      'let conn = server::Builder::new()',
+      '    .keep_alive(false)',
+      '    .strict_mode(false)',
+      '    .serve(io);',
+    ].join('\n');
+    expect(callsIn(chain)).toEqual([
+      'server::Builder::new()',
+      'server::Builder::new.keep_alive(<literal>)',
+      'server::Builder::new.keep_alive.strict_mode(<literal>)',
+      'server::Builder::new.keep_alive.strict_mode.serve(io)',
+    ]);
+    // A method after blank lines far from any call is not chained to it.
+    expect(callsIn(`f()${' '.repeat(200)}.g(x)`)).toEqual(['f()']);
+  });
+
   it('skips definitions, keywords and C-style blanks before the parenthesis', () => {
     expect(callsIn('def lade_profil(datei):\n    return x')).toEqual([]);
     expect(callsIn('if (x) { return (y); }')).toEqual([]);
