@@ -132,6 +132,36 @@ describe('api-call facts', () => {
     ).toEqual(['yaml.load(inhalt, Loader=yaml.UnsafeLoader)']);
   });
 
+  it("leaves out a block that defines the function the report blames as the project's", () => {
+    const quoted = [
+      'The bug is in `Frame::decode_unchecked` in src/codec.rs. The relevant code:',
+      '',
+      '```rust',
+      'impl Frame {',
+      '    fn decode_unchecked(buf: &[u8]) -> Frame {',
+      '        unsafe { std::mem::transmute(buf.as_ptr()) }',
+      '    }',
+      '}',
+      '```',
+    ].join('\n');
+    expect(apiCalls(quoted)).toEqual([]);
+    // The same block introduced as the caller's own stays the caller's, and so does a handler
+    // the prose names bare.
+    expect(apiCalls(quoted.replace('The relevant code:', '\n\nOur wrapper around it:'))).toContain(
+      'std::mem::transmute(<expression>) (user)',
+    );
+    const handler = [
+      'Our `handle` function:',
+      '',
+      '```rust',
+      'async fn handle(v: Vec<u8>) -> String {',
+      '    unsafe { String::from_utf8_unchecked(v) }',
+      '}',
+      '```',
+    ].join('\n');
+    expect(apiCalls(handler)).toEqual(['String::from_utf8_unchecked(v) (user)']);
+  });
+
   it('reads a call nested in a prose call’s arguments, as code run into the sentence', () => {
     expect(
       apiCalls(
