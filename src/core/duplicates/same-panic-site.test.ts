@@ -76,7 +76,9 @@ describe('findSamePanicSite', () => {
   it('names the site when file name, line and column agree on one release', () => {
     expect(findSamePanicSite(a, registry, true)).toBe('role.rs:998:22');
     expect(findSamePanicSite(a, registry, false)).toBeNull();
-    expect(findSamePanicSite(a, at("thread 'main' panicked at src/a/role.rs:998:23:"), true)).toBeNull();
+    expect(
+      findSamePanicSite(a, at("thread 'main' panicked at src/a/role.rs:998:23:"), true),
+    ).toBeNull();
     expect(findSamePanicSite(a, null, true)).toBeNull();
   });
 });

@@ -146,7 +146,8 @@ describe('findSymbolDefinitions in Python, Go, Rust, Java, Kotlin, Ruby and PHP'
   });
 
   it('Rust: new and other names that are keywords elsewhere are ordinary functions', () => {
-    const rs = 'impl Builder {\n    pub fn new() -> Self { Builder }\n    fn delete(&mut self) {}\n}\n';
+    const rs =
+      'impl Builder {\n    pub fn new() -> Self { Builder }\n    fn delete(&mut self) {}\n}\n';
     expect(definedAt(rs, 'src/server/builder.rs', 'new')).toEqual([2]);
     expect(definedAt(rs, 'src/server/builder.rs', 'Builder::new')).toEqual([2]);
     expect(definedAt(rs, 'src/server/builder.rs', 'delete')).toEqual([3]);

@@ -237,7 +237,9 @@ export function isLibraryCode(prose: string, blockStart: number, code?: string):
   const leadIn = prose.slice(Math.max(0, blockStart - leadInLength), blockStart).trimEnd();
   const paragraph = leadIn.slice(leadIn.lastIndexOf('\n\n') + 1);
   if (isAboutLibraryCode(paragraph)) return true;
-  return code !== undefined && !callerLeadIn.test(paragraph) && definesQualifiedFunction(prose, code);
+  return (
+    code !== undefined && !callerLeadIn.test(paragraph) && definesQualifiedFunction(prose, code)
+  );
 }
 
 function addSettings(

@@ -400,7 +400,10 @@ describe('a Rust panic with RUST_BACKTRACE=1 frames', () => {
       'tinyframe::codec::frame::Decoder::decode',
     ]);
     expect(pick(facts, 'line-reference')).toContain('src/codec/frame.rs:412');
-    expectSpansToHold(body, facts.filter((fact) => fact.kind !== 'function'));
+    expectSpansToHold(
+      body,
+      facts.filter((fact) => fact.kind !== 'function'),
+    );
   });
 
   it('does not take a numbered list for frames', () => {

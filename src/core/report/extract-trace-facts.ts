@@ -19,7 +19,8 @@ const framePatterns: readonly RegExp[] = [
 ];
 // A Rust backtrace frame: `  6: hyper::io::Buffered<T,B>::parse`, `  7: <X as Y>::parse`, with
 // an address in some builds (`  3: 0x55d1 - name`); the symbol runs to the end of the line.
-const rustFrame = /^[ \t]*\d{1,4}:[ \t]+(?:0x[0-9a-f]{1,16}[ \t]+-[ \t]+)?([<A-Za-z_][^\n]{0,1000})$/;
+const rustFrame =
+  /^[ \t]*\d{1,4}:[ \t]+(?:0x[0-9a-f]{1,16}[ \t]+-[ \t]+)?([<A-Za-z_][^\n]{0,1000})$/;
 const pythonFrame = /File[ \t]+"([^"\n]+)",[ \t]*line[ \t]+(\d+)(?:,[ \t]*in[ \t]+([A-Za-z_]\w*))?/;
 const pathShape =
   /^(?:~\/|\.{1,2}\/|\/)?(?:[\w@+-][\w.@+-]*\/)*[\w@+-][\w.@+-]*\.[A-Za-z][\w+]{0,9}$/;

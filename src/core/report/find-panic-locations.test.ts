@@ -33,7 +33,7 @@ describe('findPanicLocations', () => {
   it('ignores prose about panics and locations without a column or outside Rust files', () => {
     expect(findPanicLocations('the server panicked at startup in src/main.rs')).toEqual([]);
     expect(findPanicLocations("thread 'main' panicked at src/main.rs:12")).toEqual([]);
-    expect(findPanicLocations("panicked at src/main.c:12:3")).toEqual([]);
+    expect(findPanicLocations('panicked at src/main.c:12:3')).toEqual([]);
   });
 
   it('finds a location wherever it is embedded, and never throws', () => {
@@ -50,6 +50,8 @@ describe('findPanicLocations', () => {
         },
       ),
     );
-    fc.assert(fc.property(fc.string({ maxLength: 500 }), (text) => Array.isArray(findPanicLocations(text))));
+    fc.assert(
+      fc.property(fc.string({ maxLength: 500 }), (text) => Array.isArray(findPanicLocations(text))),
+    );
   });
 });

@@ -10,9 +10,9 @@ describe('readRustFrameSymbol', () => {
     expect(
       readRustFrameSymbol('<tinyhttp::role::Server as tinyhttp::role::Transaction>::parse'),
     ).toBe('tinyhttp::role::Server::parse');
-    expect(readRustFrameSymbol('tinyhttp::conn::Conn<I,B,T>::poll::{{closure}}::h0123456789abcdef')).toBe(
-      'tinyhttp::conn::Conn::poll',
-    );
+    expect(
+      readRustFrameSymbol('tinyhttp::conn::Conn<I,B,T>::poll::{{closure}}::h0123456789abcdef'),
+    ).toBe('tinyhttp::conn::Conn::poll');
     expect(readRustFrameSymbol('<alloc::vec::Vec<u8> as tinyhttp::Buf>::chunk')).toBeNull();
   });
 

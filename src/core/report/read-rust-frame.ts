@@ -11,7 +11,8 @@
 const maxFrameLength = 1_000;
 const plainPath = /^[A-Za-z_]\w{0,100}(?:::[A-Za-z_]\w{0,100}){1,20}$/;
 const symbolHash = /::h[0-9a-f]{16}$/;
-const runtimeCrates = /^(?:core|std|alloc|panic_unwind|panic_abort|backtrace|__rust\w*|rust_\w+)(?:::|$)/;
+const runtimeCrates =
+  /^(?:core|std|alloc|panic_unwind|panic_abort|backtrace|__rust\w*|rust_\w+)(?:::|$)/;
 
 /** Drops every `<...>` group (nested too), keeping what stands outside them. */
 function dropAngleGroups(text: string): string | null {

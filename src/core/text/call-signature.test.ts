@@ -108,9 +108,13 @@ describe('call signatures', () => {
       callee: 'String::from_utf8_unchecked',
       args: null,
     });
-    expect(matches('std::string::String::from_utf8_unchecked(bytes)', 'String::from_utf8_unchecked')).toBe(true);
+    expect(
+      matches('std::string::String::from_utf8_unchecked(bytes)', 'String::from_utf8_unchecked'),
+    ).toBe(true);
     expect(matches('String::from_utf8_unchecked(bytes)', 'String.from_utf8_unchecked')).toBe(true);
-    expect(matches('MyString::from_utf8_unchecked(bytes)', 'String::from_utf8_unchecked')).toBe(false);
+    expect(matches('MyString::from_utf8_unchecked(bytes)', 'String::from_utf8_unchecked')).toBe(
+      false,
+    );
     expect(matches('Builder::new.keep_alive(false)', 'keep_alive(false)')).toBe(true);
     expect(parseCallSignature('String:::x')).toBeNull();
     fc.assert(
