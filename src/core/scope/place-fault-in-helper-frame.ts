@@ -8,10 +8,10 @@
 
 import type { Fact } from '../model/fact.js';
 import { findSanitizerErrorStart } from '../report/find-sanitizer-traces.js';
+import { createSupportFolderTest, helperFolderKinds } from '../report/support-folders.js';
 
 // Helper folders anywhere in a repository path: tests, fuzz harnesses, bundled programs, examples.
-const helperFolder =
-  /(?:^|\/)(?:tests?|testing|testsuite|regress(?:ion)?|fuzz(?:ing|ers?)?|oss-fuzz|programs|examples?|contrib|demos?|bench(?:es|marks?)?)\//i;
+const isHelperFolder = createSupportFolderTest(helperFolderKinds);
 // The reporter's own build or work folder and the checkout inside it (`/src/libpng/`,
 // `/home/ana/zstd/`): not the repository's folders, so not read as a helper folder.
 const buildPrefix =
@@ -22,7 +22,8 @@ const maxTraceLength = 20_000;
 
 /** True when the cited path lies in a test, fuzz, program, example or contrib folder of the project. */
 export function isHelperPath(path: string): boolean {
-  return helperFolder.test(path.replace(buildPrefix, ''));
+  // Folders only: the segments before the file name.
+  return path.replace(buildPrefix, '').split('/').slice(0, -1).some(isHelperFolder);
 }
 
 /** The span of the sanitizer trace: from its error line to its SUMMARY line or the first fence. */
