@@ -246,3 +246,44 @@ describe('calls: API choices written as code', () => {
     expect(steps.outOfScope[0]?.strength).toBe('weak');
   });
 });
+
+describe('a crash beside a memory corruption', () => {
+  const profile = buildProfile({
+    inScope: [
+      {
+        id: 'IN-CRASH',
+        statement: 'A request that crashes or corrupts the daemon',
+        when: { impact: ['denial-of-service', 'memory-corruption'] },
+      },
+    ],
+    outOfScope: [
+      {
+        id: 'OOS-CRASH-ONLY',
+        statement: 'A crash with no memory corruption is an ordinary bug',
+        when: { impact: ['denial-of-service'] },
+      },
+    ],
+  });
+  const matches = (facts: Parameters<typeof evaluateScope>[1]) => {
+    const result = evaluateScope(profile, facts);
+    return [...result.inScope, ...result.outOfScope].map((match) => match.ruleId);
+  };
+
+  it('is the corruption shown, not a crash-only bug', () => {
+    const facts = [
+      buildFact('impact', 'memory-corruption', 'AddressSanitizer: heap-use-after-free'),
+      buildFact('impact', 'denial-of-service', 'the daemon crashes'),
+    ];
+    expect(matches(facts)).toEqual(['IN-CRASH']);
+  });
+
+  it('is crash-only when no corruption is shown, or the corruption is only speculated', () => {
+    const crash = buildFact('impact', 'denial-of-service', 'a NULL pointer read crashes it');
+    expect(matches([crash])).toEqual(['IN-CRASH', 'OOS-CRASH-ONLY']);
+    const guessed = {
+      ...buildFact('impact', 'memory-corruption', 'might corrupt the heap'),
+      isSpeculative: true,
+    };
+    expect(matches([guessed, crash])).toContain('OOS-CRASH-ONLY');
+  });
+});
