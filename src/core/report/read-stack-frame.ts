@@ -4,7 +4,7 @@
 // Java (`at a.B.f(B.java:12)`), Rust (`3: crate::f`) and Python (`File "x.py", line 9, in f`).
 // A frame may be indented and `>`-quoted, as traces pasted into Markdown are.
 
-export type StackFrameKind = 'native' | 'valgrind' | 'javascript' | 'java' | 'rust' | 'python';
+type StackFrameKind = 'native' | 'valgrind' | 'javascript' | 'java' | 'rust' | 'python';
 
 /** A piece of the line: its text and where it is (`line.slice(start, end) === text`). */
 export interface FramePart {
