@@ -78,22 +78,6 @@ function describeConfidence(facts: readonly Fact[]): string {
   return `confidence ${confidence.toFixed(2)}`;
 }
 
-// Corrupted memory can always crash the program: a crash a report shows beside a memory corruption
-// is that corruption's symptom, not a crash-only bug. So an exclusion on `impact:
-// [denial-of-service]` ("a crash with no memory corruption is an ordinary bug") does not hold on
-// it, while an in-scope rule on denial of service still does (the corruption does crash).
-const corruptionImpacts = new Set(['memory-corruption', 'code-execution']);
-
-function dropCrashOfCorruption(facts: readonly Fact[]): readonly Fact[] {
-  const isStatedCorruption = (fact: Fact) =>
-    fact.kind === 'impact' &&
-    corruptionImpacts.has(fact.value) &&
-    fact.origin !== 'inferred' &&
-    fact.isSpeculative !== true;
-  if (!facts.some(isStatedCorruption)) return facts;
-  return facts.filter((fact) => fact.kind !== 'impact' || fact.value !== 'denial-of-service');
-}
-
 function checkValues(
   key: string,
   expected: readonly string[],
@@ -452,9 +436,8 @@ export function evaluateScope(
         : classifyVersionSupport(facts, supported),
     mentions: report ? createMentionFinder(report) : { find: () => null },
   };
-  const exclusionContext = { ...context, facts: dropCrashOfCorruption(context.facts) };
   const outOfScope = profile.threatModel.outOfScope
-    .map((rule) => evaluateRule(rule, exclusionContext))
+    .map((rule) => evaluateRule(rule, context))
     .filter((outcome) => outcome.status === 'holds')
     .map((outcome) => toRuleMatch(outcome, 'out-of-scope'));
   const inScopeOutcomes = profile.threatModel.inScope.map((rule) => evaluateRule(rule, context));
