@@ -5,6 +5,7 @@
 // buffer at another).
 
 import { findSanitizerErrorStart } from '../report/find-sanitizer-traces.js';
+import { readAfterNativeFrameNumber } from '../report/read-stack-frame.js';
 
 type MemoryAccess = 'read' | 'write';
 
@@ -27,9 +28,8 @@ const accessLinePattern = /\b(READ|WRITE) of size \d+/g;
 // A title's own words: "out-of-bounds write", "heap over-read", "OOB read".
 const titleAccessPattern =
   /\b(?:out[\s-]of[\s-]bounds?|oob|heap|stack|buffer|invalid)[\s-]+(read|write)\b|\b(over)-?read\b/gi;
-// A stack frame line: "#0 0x55d1c3 in fn path/file.c:212:7", "#0 fn path/file.c:212" (symbolised
-// without an address), "#3 0x4f in fn(int) (libx.so+0x12)". Read token by token.
-const frameStartPattern = /^[ \t>]*#\d{1,3}[ \t]/;
+// After a native frame's "#N": "0x55d1c3 in fn path/file.c:212:7", "fn path/file.c:212"
+// (symbolised without an address), "0x4f in fn(int) (libx.so+0x12)". Read token by token.
 const locationPattern = /^\(?([^\s():]+):(\d{1,7})/;
 // Frames in the sanitizer runtime, the C library or the system are not where a project's bug is.
 const runtimeFilePattern = /(?:sanitizer|asan|ubsan|msan|interceptor|libc|glibc|^\/usr\/|^\/lib)/i;
@@ -51,11 +51,12 @@ function isRuntimeFrame(functionName: string, path: string): boolean {
 
 /** The function and location of one stack frame line, or null when it gives no file and line. */
 function readFrame(line: string): { functionName: string; path: string; line: number } | null {
-  if (!frameStartPattern.test(line)) return null;
-  const tokens = line
+  const afterNumber = readAfterNativeFrameNumber(line);
+  if (afterNumber === null) return null;
+  const tokens = afterNumber
     .trim()
     .split(/[ \t]+/)
-    .slice(1, 12);
+    .slice(0, 11);
   // "0x55d1c3 in fn", "in fn" (no address), "fn".
   let at = 0;
   if (tokens[at]?.startsWith('0x') === true) at += 1;

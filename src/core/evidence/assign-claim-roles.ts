@@ -6,6 +6,7 @@ import type { ReportField } from '../model/report.js';
 import type { CodeBlock } from '../report/find-code-blocks.js';
 import { classifyExternalFrame, classifyExternalName } from './classify-external-name.js';
 import { createLineBounds } from '../text/locate-line.js';
+import { readStackFrame } from '../report/read-stack-frame.js';
 
 // Words of a sentence that says where the bug is; "the function `x()` in `file.c`" places it too.
 const locationCue =
@@ -21,10 +22,6 @@ const contextFields = new Set<ReportField>([
   'severity',
   'ai-disclosure',
 ]);
-// A frame line: ASan/gdb `#0 0x… in name (module+0x…)` or `#0 0x… in name path:line`.
-const nativeFrame = /^\s*(?:==\d+==\s*)?#(\d+)\s+0x[0-9a-fA-F]+\s+in\s+(\S+)(?:\s(.*))?$/;
-const scriptFrame = /^\s*at\s+(?:async\s+)?(?:new\s+)?([A-Za-z_$][\w$.<>]*)\s+\(([^()]*)\)\s*$/;
-const pythonFrame = /^\s*File\s+"([^"\n]+)",\s*line\s+\d+,\s*in\s+([A-Za-z_]\w*)/;
 
 interface Sentence {
   start: number;
@@ -68,14 +65,14 @@ function findTopFrames(body: string, blocks: readonly CodeBlock[]): TopFrames {
       const newline = body.indexOf('\n', lineStart);
       const lineEnd = newline === -1 || newline > block.contentEnd ? block.contentEnd : newline;
       const line = body.slice(lineStart, Math.min(lineEnd, lineStart + 1000));
-      const native = nativeFrame.exec(line);
-      const script = native === null ? scriptFrame.exec(line) : null;
-      if (native !== null && native[1] === '0') found = false;
+      const stackFrame = readStackFrame(line);
+      if (stackFrame?.kind === 'native' && stackFrame.number === 0) found = false;
+      // ASan/gdb `#0 0x… in name (module+0x…)` or `… in name path:line`; `at name (where)`.
       const frame =
-        native !== null
-          ? { name: native[2]!, where: (native[3] ?? '').trim() }
-          : script !== null
-            ? { name: script[1]!, where: script[2]! }
+        stackFrame?.kind === 'native'
+          ? { name: stackFrame.functionName!.text, where: stackFrame.location?.text ?? '' }
+          : stackFrame?.kind === 'javascript' && stackFrame.location !== null
+            ? { name: stackFrame.functionName!.text, where: stackFrame.location.text }
             : null;
       if (frame !== null && !found) {
         const isExternal =
@@ -86,9 +83,12 @@ function findTopFrames(body: string, blocks: readonly CodeBlock[]): TopFrames {
           found = true;
         }
       }
-      const python = pythonFrame.exec(line);
-      if (python !== null && classifyExternalFrame(python[1]!) === null)
-        lastPython = { name: python[2]!, start: lineStart, end: lineEnd };
+      if (
+        stackFrame?.kind === 'python' &&
+        stackFrame.functionName !== null &&
+        classifyExternalFrame(stackFrame.location!.text) === null
+      )
+        lastPython = { name: stackFrame.functionName.text, start: lineStart, end: lineEnd };
       lineStart = lineEnd + 1;
     }
     // A Python traceback lists the innermost call last.

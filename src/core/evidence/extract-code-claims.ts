@@ -10,6 +10,7 @@ import type { CodeBlock } from '../report/find-code-blocks.js';
 import { createFieldLocator } from '../report/locate-in-report.js';
 import { createLineBounds, createLineLocator } from '../text/locate-line.js';
 import { maskNonProse } from '../report/mask-non-prose.js';
+import { readStackFrame } from '../report/read-stack-frame.js';
 import { truncatedSnippetMarker } from './match-snippet.js';
 import { assignClaimRoles } from './assign-claim-roles.js';
 import {
@@ -158,10 +159,6 @@ function dropDiffPrefix(path: string): string {
   return /^[ab]\/[\w.-]+\//.test(path) ? path.slice(2) : path;
 }
 
-// A stack frame line whose module is a system library: `#3 0x… in start_thread (/lib/…/libc.so.6+0x…)`.
-const frameLine =
-  /^\s*(?:==\d+==\s*)?(?:#\d+\s+0x[0-9a-fA-F]+\s+in\s+\S+(?:\s(.*))?|at\s+\S+\s+\(([^()]*)\)\s*)$/;
-
 /** Whose a function named in the report is, when not the project's: by its name, or its frame's module. */
 function findFunctionOwner(
   body: string,
@@ -173,9 +170,12 @@ function findFunctionOwner(
   if (byName !== null) return byName;
   const { start, end } = lineAt(span.start);
   const line = body.slice(start, Math.min(end, start + 1000));
-  const frame = frameLine.exec(line);
-  if (frame === null) return null;
-  return classifyExternalFrame((frame[1] ?? frame[2] ?? '').trim());
+  // A frame whose module is a system library: `#3 0x… in start_thread (/lib/…/libc.so.6+0x…)`.
+  const frame = readStackFrame(line);
+  if (frame?.kind === 'native') return classifyExternalFrame(frame.location?.text ?? '');
+  if (frame?.kind === 'javascript' && frame.location !== null)
+    return classifyExternalFrame(frame.location.text.trim());
+  return null;
 }
 
 const maxClassifiedLineLength = 1_000;

@@ -5,23 +5,18 @@ import type { CodeBlock } from './find-code-blocks.js';
 import type { FactSink } from './create-fact-sink.js';
 import { hasSourceExtension, normaliseFilePath } from './is-likely-file-path.js';
 import { forEachMatch } from './for-each-match.js';
+import {
+  readLeadingIdentifier,
+  readStackFrame,
+  stackFrameLinePattern,
+} from './read-stack-frame.js';
 import { sanitizerErrorPattern } from './sanitizer-error-pattern.js';
 import { readRustFrameSymbol } from './read-rust-frame.js';
 
-// Only lines that start like a frame are looked at further.
-const frameLinePattern =
-  /\n[ \t]*(?:>[ \t]*){0,8}(?:==\d+==[ \t]+)?(?:#\d+[ \t]+0x|at[ \t]|by[ \t]+0x|File[ \t]+"|\d+:[ \t]+[\w<])[^\n]*/g;
-const framePatterns: readonly RegExp[] = [
-  /#\d+[ \t]+0x[0-9a-fA-F]+[ \t]+in[ \t]+([A-Za-z_~][\w:~<>.$]*)/, // ASan, gdb
-  /\b(?:at|by)[ \t]+0x[0-9A-Fa-f]+:[ \t]+([A-Za-z_~][\w:~<>.$]*)/, // valgrind
-  /^[ \t]*at[ \t]+(?:async[ \t]+)?(?:new[ \t]+)?([A-Za-z_$][\w$.<>]*)[ \t]+\(/, // JavaScript
-  /^[ \t]*at[ \t]+([\w$]+(?:\.[\w$<>]+)+)\([\w$.-]+:\d+\)/, // Java
-];
 // A Rust backtrace frame: `  6: hyper::io::Buffered<T,B>::parse`, `  7: <X as Y>::parse`, with
 // an address in some builds (`  3: 0x55d1 - name`); the symbol runs to the end of the line.
 const rustFrame =
   /^[ \t]*\d{1,4}:[ \t]+(?:0x[0-9a-f]{1,16}[ \t]+-[ \t]+)?([<A-Za-z_][^\n]{0,1000})$/;
-const pythonFrame = /File[ \t]+"([^"\n]+)",[ \t]*line[ \t]+(\d+)(?:,[ \t]*in[ \t]+([A-Za-z_]\w*))?/;
 const pathShape =
   /^(?:~\/|\.{1,2}\/|\/)?(?:[\w@+-][\w.@+-]*\/)*[\w@+-][\w.@+-]*\.[A-Za-z][\w+]{0,9}$/;
 const lineNumber = /:(\d{1,7})(?::\d{1,5})?(?!\d)/y;
@@ -119,21 +114,27 @@ export function extractTraceFacts(
   blocks: readonly CodeBlock[],
 ): void {
   // Matched against "\n" + body so that the first line counts and indices stay those of `body`.
-  forEachMatch(frameLinePattern, `\n${body}`, (match) => {
+  forEachMatch(stackFrameLinePattern, `\n${body}`, (match) => {
     const line = match[0].slice(1);
     const lineStart = match.index;
-    const python = pythonFrame.exec(line);
-    if (python !== null) {
-      const pathStart = lineStart + python.index + python[0].indexOf('"') + 1;
-      const path = normaliseFilePath(python[1]!);
-      sink.add('file-path', path, pathStart, pathStart + python[1]!.length);
+    const frame = readStackFrame(line);
+    if (frame?.kind === 'python') {
+      const path = normaliseFilePath(frame.location!.text);
+      sink.add(
+        'file-path',
+        path,
+        lineStart + frame.location!.start,
+        lineStart + frame.location!.end,
+      );
+      // The reference runs from `File` to the function name or line number that closes it.
+      const referenceEnd = frame.functionName?.end ?? frame.lineNumber!.end;
       sink.add(
         'line-reference',
-        `${path}:${python[2]!}`,
-        lineStart + python.index,
-        lineStart + python.index + python[0].length,
+        `${path}:${frame.lineNumber!.text}`,
+        lineStart + frame.start,
+        lineStart + referenceEnd,
       );
-      if (python[3] !== undefined) addFunction(sink, python[3], lineStart, line);
+      if (frame.functionName !== null) addFunction(sink, frame.functionName.text, lineStart, line);
       return;
     }
     const rust = rustFrame.exec(line);
@@ -145,13 +146,14 @@ export function extractTraceFacts(
       const at = lineStart + line.indexOf(raw);
       if (name !== null) sink.add('function', name, at, at + raw.length);
     } else {
-      for (const pattern of framePatterns) {
-        const frame = pattern.exec(line);
-        if (frame !== null) {
-          addFunction(sink, frame[1]!, lineStart, line);
-          break;
-        }
-      }
+      const name = frame?.functionName?.text;
+      // A native or valgrind frame prints its function with argument types (`f(int)`).
+      const functionName =
+        frame?.kind === 'native' || frame?.kind === 'valgrind'
+          ? readLeadingIdentifier(name!)
+          : name;
+      if (functionName !== undefined && functionName !== null)
+        addFunction(sink, functionName, lineStart, line);
     }
     addPathLines(sink, body, lineStart, lineStart + line.length);
   });

@@ -5,6 +5,7 @@
 // folder is placed there and not in whatever top-level path a profile lists.
 
 import { forEachMatch } from './for-each-match.js';
+import { createSupportFolderTest, notProductFolderKinds } from './support-folders.js';
 
 /** A script a shell session runs, as its path under a support folder, and where it is named. */
 export interface SupportFolderRun {
@@ -13,7 +14,7 @@ export interface SupportFolderRun {
   end: number;
 }
 
-const supportSegment = /^(?:examples?|demos?|samples?|tests?|docs?|bench(?:es|marks?)?)$/i;
+const isSupportSegment = createSupportFolderTest(notProductFolderKinds);
 
 // `cd DIR` (optionally after a prompt), on its own line or before `&&`.
 const changeDirectory =
@@ -28,7 +29,7 @@ function readSupportFolder(directory: string): string | null {
     .replace(/^\.\//, '')
     .split('/')
     .filter((part) => part !== '' && part !== '.');
-  const first = parts.findIndex((part) => supportSegment.test(part));
+  const first = parts.findIndex(isSupportSegment);
   if (first === -1 || parts.slice(first).includes('..')) return null;
   return parts.slice(first).join('/');
 }

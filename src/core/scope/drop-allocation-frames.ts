@@ -5,6 +5,7 @@
 // library whose `malloc` wrapper the harness called.
 
 import type { Fact } from '../model/fact.js';
+import { readFunctionBeforeLocation } from '../report/read-stack-frame.js';
 
 // `malloc`, `_TIFFmalloc`, `_TIFFCheckMalloc`, `opj_calloc`, `g_malloc0`, `ZSTD_customMalloc`,
 // `xrealloc`, `__interceptor_calloc`, `operator new`, `operator new[]`.
@@ -14,10 +15,6 @@ const allocationName = /(?:m|c|re|z)alloc|^operator new/i;
 export function isAllocationFunction(name: string): boolean {
   return allocationName.test(name);
 }
-
-// The end of a frame just before its path: "#1 0x5b0c12 in _TIFFmalloc " (fenced, indented or
-// run into a paragraph).
-const frameBeforePath = /(?:^|\s)in[ \t]+([A-Za-z_~][\w:~<>.$]*)[ \t]+$/;
 
 /**
  * The cited paths without those of allocation-wrapper frames (`in _TIFFmalloc libtiff/tif_unix.c:334`:
@@ -36,10 +33,12 @@ export function dropAllocationFrames(
   );
   const isAllocationFrame = (path: Fact): boolean => {
     if (body !== undefined) {
-      const before = frameBeforePath.exec(
+      // The end of a frame just before its path: "#1 0x5b0c12 in _TIFFmalloc " (fenced, indented
+      // or run into a paragraph).
+      const before = readFunctionBeforeLocation(
         body.slice(Math.max(0, path.span.start - 120), path.span.start),
       );
-      if (before !== null) return isAllocationFunction(before[1]!);
+      if (before !== null) return isAllocationFunction(before);
     }
     return allocators.some(
       (allocator) =>

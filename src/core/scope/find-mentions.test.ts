@@ -41,6 +41,23 @@ describe('createMentionFinder', () => {
     expect(finder.find(['small memory leak'])).toBeNull();
   });
 
+  it('finds a command switch after the other switches the command line gives first', () => {
+    const finder = finderFor(
+      'Title: hidden files served\n\nOn my box:\n\n    harbor serve --port 9000 --tls-cert site.pem -v --root /var/www\n\nserves /var/www/.htpasswd.\n',
+    );
+    expect(finder.find(['harbor serve --root'])?.facts[0]?.quote).toMatch(/^harbor serve --port/);
+  });
+
+  it.each([
+    ['a switch on the next line', 'harbor serve --port 9000\n--root /var/www'],
+    ['a positional argument before the switch', 'harbor serve site --root /var/www'],
+    ['another command', 'harbor build --root /var/www'],
+    ['a switch that only starts like it', 'harbor serve --port 1 --rootless'],
+  ])('does not take %s for the switch', (_, command) => {
+    const finder = finderFor(`Title: files served\n\n    ${command}\n\nserves too much.\n`);
+    expect(finder.find(['harbor serve --root'])).toBeNull();
+  });
+
   it('never throws on arbitrary text', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 400 }), (text) => {

@@ -48,16 +48,58 @@ function isSpace(character: string | undefined): boolean {
   return character === ' ' || character === '\t' || character === '\n' || character === '\r';
 }
 
-/** The end of `words` (spaced any way) matched at `start` of `lower`, or -1. */
+/** Other switches a command line may give before the one a phrase names. */
+const maxSkippedSwitches = 8;
+
+function isLineSpace(character: string | undefined): boolean {
+  return character === ' ' || character === '\t';
+}
+
+/** Past the token at `at` and the spaces after it on the same line, or -1 at a line's end. */
+function skipToken(lower: string, at: number): number {
+  let next = at;
+  while (next < lower.length && !isSpace(lower[next])) next += 1;
+  if (!isLineSpace(lower[next])) return -1;
+  while (isLineSpace(lower[next])) next += 1;
+  return next;
+}
+
+/**
+ * Where the switch `word` starts at or after `at`, past other switches of the same command line
+ * and their arguments (`--listen tcp:8080 ` before `--path`), or -1.
+ */
+function skipOtherSwitches(lower: string, at: number, word: string): number {
+  let next = at;
+  for (let skipped = 0; skipped < maxSkippedSwitches; skipped += 1) {
+    if (lower.startsWith(word, next)) return next;
+    if (lower[next] !== '-') return -1;
+    next = skipToken(lower, next);
+    if (next === -1) return -1;
+    // The switch's argument, unless another switch follows.
+    if (lower[next] !== '-' && !lower.startsWith(word, next)) next = skipToken(lower, next);
+    if (next === -1) return -1;
+  }
+  return lower.startsWith(word, next) ? next : -1;
+}
+
+/**
+ * The end of `words` (spaced any way) matched at `start` of `lower`, or -1. A phrase that names a
+ * command's switch (`twist web --path`) also matches a command line that gives other switches
+ * first (`twist web --listen tcp:8080 --path .`): a command reads its switches in any order.
+ */
 function matchWords(lower: string, start: number, words: readonly string[]): number {
   let at = start;
   for (let index = 0; index < words.length; index += 1) {
+    const word = words[index]!;
     if (index > 0) {
       if (!isSpace(lower[at])) return -1;
       while (isSpace(lower[at])) at += 1;
+      if (word.startsWith('-') && !words[index - 1]!.startsWith('-'))
+        at = skipOtherSwitches(lower, at, word);
+      if (at === -1) return -1;
     }
-    if (!lower.startsWith(words[index]!, at)) return -1;
-    at += words[index]!.length;
+    if (!lower.startsWith(word, at)) return -1;
+    at += word.length;
   }
   return at;
 }

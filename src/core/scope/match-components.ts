@@ -7,6 +7,7 @@ import { dropAllocationFrames } from './drop-allocation-frames.js';
 import { resolveCheckoutPath } from './list-checkout-paths.js';
 import { placeFaultInHelperFrame } from './place-fault-in-helper-frame.js';
 import { isCodePath, selectCitedCode } from './select-cited-code.js';
+import { createSupportFolderTest, notProductFolderKinds } from '../report/support-folders.js';
 
 export interface ComponentMatch {
   component: ThreatComponent;
@@ -78,8 +79,7 @@ export function createCheckoutPathResolver(globs: readonly string[]): (path: str
 
 // Folders of code that ships with a project but is not the product: a bare file name is not
 // taken to live there unless its own name says so (`test_parser.c`, `fuzz_target.cc`).
-const supportFolder =
-  /^(?:tests?|testing|regress(?:ion)?|spec|fuzz(?:ing)?|examples?|docs?|bench(?:es|marks?)?)(?:\/|$)/i;
+const isSupportFolder = createSupportFolderTest(notProductFolderKinds);
 const supportName = /test|regress|spec|fuzz|example|bench/i;
 export const globCharacter = /[*?[\]{}()!]/;
 
@@ -95,7 +95,9 @@ export function literalFolder(glob: string): string {
 }
 
 function isSupportComponent(component: ThreatComponent): boolean {
-  return component.paths.every((glob) => supportFolder.test(glob.replace(/^\.?\//, '')));
+  return component.paths.every((glob) =>
+    isSupportFolder(glob.replace(/^\.?\//, '').split('/', 1)[0]!),
+  );
 }
 
 /**

@@ -8,21 +8,21 @@
 
 import type { Fact } from '../model/fact.js';
 import { findSanitizerErrorStart } from '../report/find-sanitizer-traces.js';
+import { isNativeFrameStart } from '../report/read-stack-frame.js';
+import { createSupportFolderTest, helperFolderKinds } from '../report/support-folders.js';
 
 // Helper folders anywhere in a repository path: tests, fuzz harnesses, bundled programs, examples.
-const helperFolder =
-  /(?:^|\/)(?:tests?|testing|testsuite|regress(?:ion)?|fuzz(?:ing|ers?)?|oss-fuzz|programs|examples?|contrib|demos?|bench(?:es|marks?)?)\//i;
+const isHelperFolder = createSupportFolderTest(helperFolderKinds);
 // The reporter's own build or work folder and the checkout inside it (`/src/libpng/`,
 // `/home/ana/zstd/`): not the repository's folders, so not read as a helper folder.
 const buildPrefix =
   /^\/(?:(?:home|Users)\/[^/]+|src|work|workspace|build|tmp|root|opt|mnt|srv)\/[^/]+\//;
-// A stack frame line ("#0 0x4c1a2a in f /path/x.c:12:3"), fenced, indented or `>`-quoted.
-const frameLine = /^[ \t]*(?:>[ \t]*){0,8}#\d{1,4}[ \t]/;
 const maxTraceLength = 20_000;
 
 /** True when the cited path lies in a test, fuzz, program, example or contrib folder of the project. */
 export function isHelperPath(path: string): boolean {
-  return helperFolder.test(path.replace(buildPrefix, ''));
+  // Folders only: the segments before the file name.
+  return path.replace(buildPrefix, '').split('/').slice(0, -1).some(isHelperFolder);
 }
 
 /** The span of the sanitizer trace: from its error line to its SUMMARY line or the first fence. */
@@ -59,7 +59,7 @@ function findFaultPath(
     const lineEnd = body.indexOf('\n', offset);
     const end = lineEnd === -1 || lineEnd > trace.end ? trace.end : lineEnd;
     const line = body.slice(offset, end);
-    if (frameLine.test(line)) {
+    if (isNativeFrameStart(line)) {
       hasFrames = true;
       const cited = inTrace.find((fact) => fact.span.start >= offset && fact.span.start < end);
       if (cited) return cited;

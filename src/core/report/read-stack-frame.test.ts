@@ -1,0 +1,111 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  isNativeFrameStart,
+  readAfterNativeFrameNumber,
+  readFunctionBeforeLocation,
+  readLeadingIdentifier,
+  readStackFrame,
+  type FramePart,
+} from './read-stack-frame.js';
+
+const summary = (line: string) => {
+  const frame = readStackFrame(line);
+  return frame === null
+    ? null
+    : [frame.kind, frame.functionName?.text ?? null, frame.location?.text ?? null];
+};
+
+describe('readStackFrame', () => {
+  it.each([
+    ['    #0 0x4f0a12 in ring_push src/ring.c:41:5', ['native', 'ring_push', 'src/ring.c:41:5']],
+    [
+      '> #3 0x7f01 in start_thread (/lib/x86_64-linux-gnu/libc.so.6+0x94ac3)',
+      ['native', 'start_thread', '(/lib/x86_64-linux-gnu/libc.so.6+0x94ac3)'],
+    ],
+    ['#1 0x55 in Parser::take(int)', ['native', 'Parser::take(int)', null]],
+    [
+      '==4411==    by 0x10A2B3: read_chunk (chunk.c:88)',
+      ['valgrind', 'read_chunk', '(chunk.c:88)'],
+    ],
+    [
+      '    at async Router.handle (/app/node_modules/r/index.js:12:7)',
+      ['javascript', 'Router.handle', '/app/node_modules/r/index.js:12:7'],
+    ],
+    ['    at parseBody (lib/body.js:4:2) extra', ['javascript', 'parseBody', null]],
+    [
+      '\tat org.demo.Codec.decode(Codec.java:77)',
+      ['java', 'org.demo.Codec.decode', 'Codec.java:77'],
+    ],
+    ['  12: 0x55d1 - ringbuf::Ring::push', ['rust', 'ringbuf::Ring::push', null]],
+    [
+      '  File "/srv/app/views.py", line 31, in render_page',
+      ['python', 'render_page', '/srv/app/views.py'],
+    ],
+    ['  File "<stdin>", line 1', ['python', null, '<stdin>']],
+  ])('%s', (line, expected) => {
+    expect(summary(line)).toEqual(expected);
+  });
+
+  it.each(['the function at line 3', '#1 is the first issue', 'File a report', '12: twelve'])(
+    '%j is no frame',
+    (line) => {
+      expect(readStackFrame(line)).toBeNull();
+    },
+  );
+
+  it('gives the number of a native frame and the line of a Python frame', () => {
+    expect(readStackFrame('#12 0xabc in f x.c:3')?.number).toBe(12);
+    expect(readStackFrame('File "a.py", line 9, in g')?.lineNumber?.text).toBe('9');
+  });
+
+  const frameLine = fc.oneof(
+    fc.string({ maxLength: 120 }),
+    fc
+      .tuple(
+        fc.constantFrom('', '  ', '> ', '==9== ', '\t> > '),
+        fc.constantFrom('#0 0x1f in ', 'by 0xAB: ', 'at ', 'at new ', 'File "', '3: '),
+        fc.string({ maxLength: 60 }),
+        fc.constantFrom('', ' (', ')', '", line 4, in f', ' x.c:3', '::f', '(A.java:2)'),
+        fc.string({ maxLength: 20 }),
+      )
+      .map((parts) => parts.join('').replace(/\n/g, ' ')),
+  );
+
+  it('never throws, and every part it gives is the text at its span', () => {
+    fc.assert(
+      fc.property(frameLine, (line) => {
+        const frame = readStackFrame(line);
+        if (frame === null) return;
+        const parts = [frame.functionName, frame.location, frame.lineNumber].filter(
+          (piece): piece is FramePart => piece !== null,
+        );
+        for (const piece of parts) {
+          expect(piece.start).toBeGreaterThanOrEqual(0);
+          expect(piece.end).toBeLessThanOrEqual(line.length);
+          expect(line.slice(piece.start, piece.end)).toBe(piece.text);
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('native frame starts and frame tails', () => {
+  it('reads a native frame start with or without an address', () => {
+    expect(isNativeFrameStart('  > #4 0x1 in f')).toBe(true);
+    expect(isNativeFrameStart('#0 f x.c:3')).toBe(true);
+    expect(isNativeFrameStart('#include <x.h>')).toBe(false);
+    expect(readAfterNativeFrameNumber('> #2 0x9 in f x.c:1')).toBe('0x9 in f x.c:1');
+  });
+
+  it('reads the identifier a printed function begins with', () => {
+    expect(readLeadingIdentifier('Parser::take(int)')).toBe('Parser::take');
+    expect(readLeadingIdentifier('(anonymous namespace)::f')).toBeNull();
+  });
+
+  it('reads the function of a frame that ends just before a path', () => {
+    expect(readFunctionBeforeLocation('#1 0x5b0c12 in xmalloc ')).toBe('xmalloc');
+    expect(readFunctionBeforeLocation('the bug in ')).toBeNull();
+  });
+});
