@@ -350,9 +350,9 @@ describe('configuration lines written `name value`', () => {
     expect(listSettingsOf(fenced('conf', 'allow-query *', 'Deployed:'))).toEqual([
       'allow-query/user',
     ]);
-    expect(listSettingsOf('# Summary\n\nOur zone file server has:\n\n    allow-query: any\n')).toEqual(
-      ['allow-query/user'],
-    );
+    expect(
+      listSettingsOf('# Summary\n\nOur zone file server has:\n\n    allow-query: any\n'),
+    ).toEqual(['allow-query/user']);
     // Refused, narrowed to a network, or a name the profile does not name: nothing.
     expect(listSettingsOf(fenced('', 'recursion-acl: 0.0.0.0/0 refuse'))).toEqual([]);
     expect(listSettingsOf(fenced('', 'recursion-acl: 192.0.2.0/24 permit'))).toEqual([]);

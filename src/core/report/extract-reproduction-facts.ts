@@ -42,6 +42,15 @@ const programInfos = new Set(['c', 'h', 'cpp', 'c++', 'cc', 'cxx', 'rust', 'rs',
 const programShape =
   /\bint\s+main\s*\(|\bLLVMFuzzerTestOneInput\s*\(|(?:^|\n)[ \t]*#[ \t]*include[ \t]*[<"]|\bfn\s+main\s*\(/;
 
+/**
+ * A fragment of a compiled language (` ```c ` without an entry point, a fuzz target or an include):
+ * it cannot be built and run as shown, so it reproduces nothing by itself (a sketch that calls
+ * helpers the report never shows, or the project's own code quoted).
+ */
+export function isCompiledFragment(info: string, code: string): boolean {
+  return programInfos.has(info.toLowerCase()) && !programShape.test(code);
+}
+
 const networkScript =
   /\bimport\s+(?:socket|requests|http|urllib|httpx|aiohttp)\b|require\(\s*['"](?:node:)?(?:http|https|net|axios)['"]\s*\)|\bfetch\(|\bsocket\.(?:socket|create_connection)\(|\brequests\.(?:get|post|put|request)\(/;
 
