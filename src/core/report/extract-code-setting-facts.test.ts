@@ -363,6 +363,24 @@ describe('configuration lines written `name value`', () => {
     ]);
   });
 
+  it('reads an access list opened to every address run into prose', () => {
+    const proseOf = (text: string): string[] =>
+      extractFacts(buildTestReport(`# Summary\n\n${text}\n`), {
+        profileSettings: ['recursion-acl'],
+      })
+        .filter((fact) => fact.kind === 'requires-config')
+        .map((fact) => fact.value);
+    expect(
+      proseOf(
+        'Deployed as: options: recursion-acl: 10.1.0.0/16 permit recursion-acl: ::/0 permit Then query it.',
+      ),
+    ).toEqual(['recursion-acl']);
+    expect(proseOf('Deployed as: options: recursion-acl: 0.0.0.0/0 refuse Then query it.')).toEqual(
+      [],
+    );
+    expect(proseOf('Deployed as: options: listen-on: 0.0.0.0/0 Then query it.')).toEqual([]);
+  });
+
   it('readUnsafeSetting reads an everyone value only for a setting the profile names', () => {
     expect(readUnsafeSetting('allow-query', '0.0.0.0/0 allow', ['allow-query'])).toBe(
       'allow-query',

@@ -195,12 +195,26 @@ export function findConfigLineSettings(
 const proseConfigLinePattern =
   /(?<![\w.$-])([A-Za-z_][\w.-]{0,60})[ \t]{1,8}(true|yes|false|no)(?![\w-]|\.\w)/gi;
 
+// The same for an access list run into prose: "access-control: 0.0.0.0/0 allow".
+const proseEveryoneLinePattern =
+  /(?<![\w.$-])([A-Za-z_][\w.-]{0,60}):?[ \t]{1,8}((?:0\.0\.0\.0\/0|::\/0|0\/0)(?:[ \t]{1,8}[A-Za-z_][\w-]{0,30})?)/g;
+
 function findProseConfigLineSettings(
   prose: string,
   profileSettings: readonly string[],
 ): CodeSetting[] {
   if (profileSettings.length === 0) return [];
   const settings: CodeSetting[] = [];
+  forEachMatch(proseEveryoneLinePattern, prose, (match) => {
+    const name = match[1]!;
+    if (!profileSettings.includes(name.toLowerCase())) return;
+    settings.push({
+      name,
+      value: match[2]!,
+      start: match.index,
+      end: match.index + match[0].length,
+    });
+  });
   forEachMatch(proseConfigLinePattern, prose, (match) => {
     const name = match[1]!;
     if (!profileSettings.includes(name.toLowerCase())) return;

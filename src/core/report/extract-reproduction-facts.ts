@@ -179,6 +179,18 @@ const maxStatementGap = 300;
 const proseCommand =
   /(?:^|[\s:;(])((?:sudo[ \t]+)?(?:curl|wget|node|python3?|nc|ncat|openssl|gcc|clang|xmlwf|jq|java|mvn|ant|h2load|printf|perl|ruby|php)[ \t]+(?:-{1,2}[A-Za-z][\w-]*|['"])[^\n]{0,80})/g;
 
+// A C declaration (`uint8_t frame[512];`, `char *p = ...`, `struct msg m;`): the call beside it is
+// a statement of a C fragment, which without an entry point or `#include` is not run as shown.
+const cDeclaration =
+  /\b(?:u?int(?:8|16|32|64)_t|char|unsigned|size_t|ssize_t|int|long|struct[ \t]+\w+)[ \t]+\*?[A-Za-z_]\w*(?:[ \t]*\[[^\]\n]{0,20}\])?[ \t]*[;=]/;
+const fragmentWindow = 200;
+
+/** The call at `start` is a statement of a C fragment without an entry point, shown in prose. */
+function isInCompiledFragment(prose: string, start: number, end: number): boolean {
+  const around = prose.slice(Math.max(0, start - fragmentWindow), end + fragmentWindow);
+  return cDeclaration.test(around) && !programShape.test(around);
+}
+
 function addSectionCommands(sink: FactSink, prose: string): void {
   forEachMatch(sectionCommandLine, `\n${prose}`, (match) => {
     const line = match[0].trim();
@@ -189,6 +201,8 @@ function addSectionCommands(sink: FactSink, prose: string): void {
   forEachMatch(inlineSectionCommand, prose, (match) => {
     const start = match.index + match[0].length - match[1]!.length;
     if (sink.fieldAt(start) !== 'reproduction') return;
+    const isCall = /^[A-Za-z_$][\w$.]{0,60}\(/.test(match[1]!);
+    if (isCall && isInCompiledFragment(prose, start, start + match[1]!.length)) return;
     sink.add('reproduction-steps', 'command', start, start + match[1]!.length);
   });
   let previous = -Infinity;
