@@ -103,6 +103,39 @@ describe('checkRequirements', () => {
   });
 });
 
+describe('a compiled-language fragment in a proof-of-concept section', () => {
+  const reproductionOf = (code: string): boolean | undefined => {
+    const body = `## Proof of concept\n\`\`\`c\n${code}\n\`\`\`\n`;
+    const report = buildReport(body, { 'Proof of concept': 'reproduction' });
+    const block = {
+      ...buildFact('code-block', 'c', '```c'),
+      span: { start: body.indexOf('```'), end: body.lastIndexOf('```') + 3, line: 2 },
+    };
+    return checkRequirements(report, [block], requirements).find(
+      (check) => check.name === 'reproduction',
+    )?.isPresent;
+  };
+
+  it('does not count a sketch that calls helpers it never shows', () => {
+    expect(
+      reproductionOf('char frame[512];\nfill_evil_frame(frame, 40);\nsend_to_daemon(fd, frame);'),
+    ).toBe(false);
+  });
+
+  it('counts a program that can be built and run', () => {
+    expect(
+      reproductionOf(
+        '#include <stdio.h>\nint main(void) { char b[8]; parse_frame(b, 9); return 0; }',
+      ),
+    ).toBe(true);
+    expect(
+      reproductionOf(
+        'int LLVMFuzzerTestOneInput(const uint8_t *d, size_t n) { return decode(d, n); }',
+      ),
+    ).toBe(true);
+  });
+});
+
 describe('a sanitizer trace as reproduction', () => {
   const only = {
     required: ['reproduction' as const],

@@ -7,6 +7,7 @@ import type { Report, ReportField } from '../model/report.js';
 import type { RequirementName, SecurityProfile } from '../model/security-profile.js';
 import type { ExpectedItem, RequirementCheck } from '../model/triage-result.js';
 import { findSanitizerError } from '../report/find-sanitizer-traces.js';
+import { isCompiledFragment } from '../report/extract-reproduction-facts.js';
 
 interface Evidence {
   isPresent: boolean;
@@ -83,9 +84,13 @@ const proofOfConceptInfos = new Set([
 ]);
 
 /** An empty fence left from a template ("### Code snippet" with nothing in it) is no PoC. */
-function hasCodeContent(report: Report, fact: Fact): boolean {
+function readCodeContent(report: Report, fact: Fact): string {
   const lines = report.body.slice(fact.span.start, fact.span.end).split('\n');
-  const content = lines.slice(1, -1).join('\n');
+  return lines.slice(1, -1).join('\n');
+}
+
+function hasCodeContent(report: Report, fact: Fact): boolean {
+  const content = readCodeContent(report, fact);
   return content.replace(/[^\p{L}\p{N}]/gu, '').length >= minimumSectionLetters;
 }
 
@@ -120,7 +125,8 @@ function namesVersion(report: Report, facts: readonly Fact[]): Evidence {
 /**
  * Steps or a proof of concept: numbered steps or commands, a script or shell block, any code in a
  * reproduction section, or a sanitizer's report (fenced, indented or quoted). Quoted project
- * source or a bare crash log ("Segmentation fault") alone reproduces nothing.
+ * source, a fragment of C or another compiled language without an entry point (it cannot be
+ * built and run as shown) or a bare crash log ("Segmentation fault") alone reproduces nothing.
  */
 function isReproducible(report: Report, facts: readonly Fact[]): Evidence {
   const steps = firstFact(facts, ['reproduction-steps']);
@@ -130,6 +136,7 @@ function isReproducible(report: Report, facts: readonly Fact[]): Evidence {
       fact.kind === 'code-block' &&
       fact.value !== 'diff' &&
       hasCodeContent(report, fact) &&
+      !isCompiledFragment(fact.value, readCodeContent(report, fact)) &&
       (proofOfConceptInfos.has(fact.value.toLowerCase()) ||
         isInSection(report, fact, 'reproduction')),
   );

@@ -337,6 +337,58 @@ describe('configuration lines written `name value`', () => {
     ).toEqual([]);
   });
 
+  it('reads `name: value` lines and an access list opened to every address', () => {
+    const listSettingsOf = (markdown: string): string[] =>
+      extractFacts(buildTestReport(markdown), { profileSettings: ['allow-query', 'recursion-acl'] })
+        .filter((fact) => fact.kind === 'requires-config')
+        .map((fact) => `${fact.value}/${fact.actor ?? ''}`);
+    // One entry for the local network beside one for everyone: the list admits everyone.
+    const opened = 'options:\n  recursion-acl: 10.1.0.0/16 permit\n  recursion-acl: ::/0 permit';
+    expect(listSettingsOf(fenced('', opened, 'Our name server runs with:'))).toEqual([
+      'recursion-acl/user',
+    ]);
+    expect(listSettingsOf(fenced('conf', 'allow-query *', 'Deployed:'))).toEqual([
+      'allow-query/user',
+    ]);
+    expect(
+      listSettingsOf('# Summary\n\nOur zone file server has:\n\n    allow-query: any\n'),
+    ).toEqual(['allow-query/user']);
+    // Refused, narrowed to a network, or a name the profile does not name: nothing.
+    expect(listSettingsOf(fenced('', 'recursion-acl: 0.0.0.0/0 refuse'))).toEqual([]);
+    expect(listSettingsOf(fenced('', 'recursion-acl: 192.0.2.0/24 permit'))).toEqual([]);
+    expect(listSettingsOf(fenced('', 'listen-address: 0.0.0.0'))).toEqual([]);
+    expect(listSettingsOf(fenced('sh', 'recursion-acl: ::/0 permit'))).toEqual([]);
+    expect(settingsOf(fenced('', 'verify-peer: no')).map((fact) => fact.value)).toEqual([
+      'verification-disabled',
+    ]);
+  });
+
+  it('reads an access list opened to every address run into prose', () => {
+    const proseOf = (text: string): string[] =>
+      extractFacts(buildTestReport(`# Summary\n\n${text}\n`), {
+        profileSettings: ['recursion-acl'],
+      })
+        .filter((fact) => fact.kind === 'requires-config')
+        .map((fact) => fact.value);
+    expect(
+      proseOf(
+        'Deployed as: options: recursion-acl: 10.1.0.0/16 permit recursion-acl: ::/0 permit Then query it.',
+      ),
+    ).toEqual(['recursion-acl']);
+    expect(proseOf('Deployed as: options: recursion-acl: 0.0.0.0/0 refuse Then query it.')).toEqual(
+      [],
+    );
+    expect(proseOf('Deployed as: options: listen-on: 0.0.0.0/0 Then query it.')).toEqual([]);
+  });
+
+  it('readUnsafeSetting reads an everyone value only for a setting the profile names', () => {
+    expect(readUnsafeSetting('allow-query', '0.0.0.0/0 allow', ['allow-query'])).toBe(
+      'allow-query',
+    );
+    expect(readUnsafeSetting('allow-query', '0.0.0.0/0 deny', ['allow-query'])).toBeNull();
+    expect(readUnsafeSetting('allow-query', '0.0.0.0/0 allow')).toBeNull();
+  });
+
   it('reads nothing when the value keeps the protection, in a shell session, or in a sentence', () => {
     expect(configSettingsOf(fenced('', 'listener 1883\nallow_anonymous false'))).toEqual([]);
     expect(configSettingsOf(fenced('sh', 'allow_anonymous true'))).toEqual([]);

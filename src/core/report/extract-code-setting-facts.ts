@@ -31,12 +31,15 @@ const settingPattern =
 
 const offValue =
   /^(?:false|none|null|nil|0|off|no|disabled?|cert_none|ssl\.cert_none|-1|infinity|inf)$/;
-// A configuration line written `name value` (mosquitto.conf, redis.conf, ssh_config, Apache and
-// nginx directives): the whole line is one name and one value, an optional `;` and a comment. The
-// name must read as an identifier (`allow_anonymous`, `protected-mode`, `StrictHostKeyChecking`)
-// unless the profile names it, so a plain word pair ("echo 1") is not read.
+// A configuration line written `name value` or `name: value` (mosquitto.conf, redis.conf,
+// ssh_config, Apache and nginx directives, unbound.conf and nsd.conf): the whole line is one name
+// and one value, an optional `;` and a comment. The value may be an address or a network
+// (`0.0.0.0/0`, `::/0`) and carry one more word, the action of an access-list entry
+// (`access-control: 0.0.0.0/0 allow`). The name must read as an identifier (`allow_anonymous`,
+// `protected-mode`, `StrictHostKeyChecking`) unless the profile names it, so a plain word pair
+// ("echo 1") is not read.
 const configLinePattern =
-  /^[ \t]{0,12}([A-Za-z_][\w.-]{0,60})[ \t]{1,8}("[^"\n]{0,40}"|'[^'\n]{0,40}'|[\w.+-]{1,40})[ \t]{0,8};?[ \t]{0,8}(?:#[^\n]{0,400})?$/gm;
+  /^[ \t]{0,12}([A-Za-z_][\w.-]{0,60}):?[ \t]{1,8}("[^"\n]{0,40}"|'[^'\n]{0,40}'|[\w.:/*+-]{1,40}(?:[ \t]{1,8}[A-Za-z_][\w-]{0,30})?)[ \t]{0,8};?[ \t]{0,8}(?:#[^\n]{0,400})?$/gm;
 const configIdentifier = /[_-]|[a-z][A-Z]/;
 // Fence info strings whose blocks may hold configuration lines: none, plain text and the
 // configuration languages. Shell sessions and programming languages are left out.
@@ -61,6 +64,10 @@ const configInfos: ReadonlySet<string> = new Set([
 // `verify=None` is "the default" in many clients: only an explicit "off" turns verification off.
 const verificationOffValue = /^(?:false|0|off|no|disabled?|(?:ssl\.)?cert_none|verify_none)$/;
 const onValue = /^(?:true|1|yes|on|enabled?)$/;
+// A value that admits every address or everyone (`0.0.0.0/0 allow`, `::/0`, `*`, `any`, `all`),
+// unless its action word refuses them (`0.0.0.0/0 refuse`).
+const everyoneValue = /^(?:0\.0\.0\.0(?:\/0)?|::(?:\/0)?|0\/0|\*|any|all|everyone|world)$/;
+const refusingAction = /^(?:deny|refuse|drop|reject|block)/;
 const unlimitedValue =
   /^(?:none|null|nil|-1|infinity|inf|number\.(?:max_safe_integer|max_value|positive_infinity)|sys\.maxsize|math\.inf)$/;
 // A limit raised to a billion or more (bytes, characters, items) is lifted in practice.
@@ -103,6 +110,9 @@ export function readUnsafeSetting(
   const isOff = offValue.test(token);
   const isOn = onValue.test(token);
   if (isOn && profileSettings.includes(name.toLowerCase())) return name.toLowerCase();
+  if (profileSettings.includes(name.toLowerCase()) && admitsEveryone(token)) {
+    return name.toLowerCase();
+  }
   if (verificationName.test(key)) {
     const isQuotedNone = /^["']none["']$/i.test(value);
     return verificationOffValue.test(token) || isQuotedNone ? 'verification-disabled' : null;
@@ -118,6 +128,17 @@ export function readUnsafeSetting(
   }
   if (safetyToggleName.test(key)) return isOff && token !== '-1' ? setting : null;
   return null;
+}
+
+/** The value opens a setting the profile names to every address: `0.0.0.0/0 allow`, `::/0`, `*`. */
+function admitsEveryone(token: string): boolean {
+  const [target = '', action = ''] = token.split(/[ \t]+/);
+  return everyoneValue.test(target) && !refusingAction.test(action);
+}
+
+/** An access-list entry (`access-control: 127.0.0.0/8 allow`): one of several lines, none a toggle. */
+function isAccessListEntry(value: string): boolean {
+  return /^[\w.:/*+-]{1,40}[ \t]+[A-Za-z_]/.test(value);
 }
 
 /** A whole number, or a product of them (`4 * 1024 ** 3` is not read), of a billion or more. */
@@ -174,12 +195,26 @@ export function findConfigLineSettings(
 const proseConfigLinePattern =
   /(?<![\w.$-])([A-Za-z_][\w.-]{0,60})[ \t]{1,8}(true|yes|false|no)(?![\w-]|\.\w)/gi;
 
+// The same for an access list run into prose: "access-control: 0.0.0.0/0 allow".
+const proseEveryoneLinePattern =
+  /(?<![\w.$-])([A-Za-z_][\w.-]{0,60}):?[ \t]{1,8}((?:0\.0\.0\.0\/0|::\/0|0\/0)(?:[ \t]{1,8}[A-Za-z_][\w-]{0,30})?)/g;
+
 function findProseConfigLineSettings(
   prose: string,
   profileSettings: readonly string[],
 ): CodeSetting[] {
   if (profileSettings.length === 0) return [];
   const settings: CodeSetting[] = [];
+  forEachMatch(proseEveryoneLinePattern, prose, (match) => {
+    const name = match[1]!;
+    if (!profileSettings.includes(name.toLowerCase())) return;
+    settings.push({
+      name,
+      value: match[2]!,
+      start: match.index,
+      end: match.index + match[0].length,
+    });
+  });
   forEachMatch(proseConfigLinePattern, prose, (match) => {
     const name = match[1]!;
     if (!profileSettings.includes(name.toLowerCase())) return;
@@ -255,6 +290,7 @@ function addSettings(
     const isToggled = settings.some(
       (other) =>
         other.name === setting.name &&
+        !isAccessListEntry(other.value) &&
         readUnsafeSetting(other.name, other.value, profileSettings) === null,
     );
     if (isToggled) continue;

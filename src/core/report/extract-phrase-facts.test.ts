@@ -30,6 +30,8 @@ describe('privileges-required', () => {
     ['Someone who already has a root shell on the box can copy the key.', ['high']],
     ['An attacker with root on the host can read it.', ['high']],
     ['The attacker already is root there.', ['high']],
+    ["So whoever does this already has to be the cluster's administrator.", ['high']],
+    ['The attacker needs to be root on the gateway first.', ['high']],
     ['An authenticated administrator can upload plugins.', ['high']],
     ['A local admin can change the setting.', ['high']],
     ['Any authenticated user can trigger it.', ['low']],
@@ -152,6 +154,9 @@ describe('attacker-controls', () => {
     ['Whoever can set the `AuthorizedKeysCommand` key runs programs.', ['config-file']],
     ['An attacker who controls the config key wins.', ['config-file']],
     ['Anyone able to add a directive to the server configuration.', ['config-file']],
+    ['An attacker who can append a line to named.conf wins.', ['config-file']],
+    ['Someone able to insert an entry into `/etc/proxy/proxy.cfg` gets it.', ['config-file']],
+    ['The attacker must add one line to the configuration file.', ['config-file']],
     ['An attacker who controls the -s argument of the tool.', ['command-line']],
     ['Whoever supplies the arguments passed to ssh decides.', ['command-line']],
     ['Send a crafted HTTP request to the server.', ['network-request']],
@@ -170,6 +175,8 @@ describe('attacker-controls', () => {
   it('does not take a file the report merely names beside a configuration for the configuration', () => {
     expect(valuesOf('Modify the script that parses requests.', 'attacker-controls')).toEqual([]);
     expect(valuesOf('The options file format is documented.', 'attacker-controls')).toEqual([]);
+    expect(valuesOf('The daemon adds a line to the log file.', 'attacker-controls')).toEqual([]);
+    expect(valuesOf('Add an entry to the changelog.md file.', 'attacker-controls')).toEqual([]);
     expect(valuesOf("The tool writes the user's history file.", 'attacker-controls')).toEqual([]);
     expect(
       valuesOf('The attacker sends a file that the server reads.', 'attacker-controls'),

@@ -130,3 +130,29 @@ describe('a program beside the sanitizer report of its run', () => {
     expect(stepsOf(`# Overflow\n\n${pythonText}\n\n${asan}\n`)).toEqual([]);
   });
 });
+
+describe('a C fragment run into a one-paragraph report', () => {
+  const oneParagraph = (code: string): string =>
+    `Overflow in frame_decode(). Summary: the decoder copies a frame past its buffer. Proof of concept: ${code} Running this crashes the daemon.`;
+
+  it('does not read the calls of a fragment without an entry point as commands', () => {
+    expect(
+      stepsOf(
+        oneParagraph('uint8_t frame[512]; fill_evil_frame(frame, 40); send_frame(fd, frame);'),
+      ),
+    ).toEqual([]);
+  });
+
+  it('still reads a call in a reproduction that declares no C variable, or a whole program', () => {
+    expect(stepsOf(oneParagraph('frame_decode(b"\\x00" * 9000) raises nothing.'))).toContain(
+      'command',
+    );
+    expect(
+      stepsOf(
+        oneParagraph(
+          '#include <stdio.h> int main(void) { char b[8]; frame_decode(b, 9); return 0; }',
+        ),
+      ),
+    ).toContain('command');
+  });
+});

@@ -42,6 +42,15 @@ const programInfos = new Set(['c', 'h', 'cpp', 'c++', 'cc', 'cxx', 'rust', 'rs',
 const programShape =
   /\bint\s+main\s*\(|\bLLVMFuzzerTestOneInput\s*\(|(?:^|\n)[ \t]*#[ \t]*include[ \t]*[<"]|\bfn\s+main\s*\(/;
 
+/**
+ * A fragment of a compiled language (` ```c ` without an entry point, a fuzz target or an include):
+ * it cannot be built and run as shown, so it reproduces nothing by itself (a sketch that calls
+ * helpers the report never shows, or the project's own code quoted).
+ */
+export function isCompiledFragment(info: string, code: string): boolean {
+  return programInfos.has(info.toLowerCase()) && !programShape.test(code);
+}
+
 const networkScript =
   /\bimport\s+(?:socket|requests|http|urllib|httpx|aiohttp)\b|require\(\s*['"](?:node:)?(?:http|https|net|axios)['"]\s*\)|\bfetch\(|\bsocket\.(?:socket|create_connection)\(|\brequests\.(?:get|post|put|request)\(/;
 
@@ -170,6 +179,18 @@ const maxStatementGap = 300;
 const proseCommand =
   /(?:^|[\s:;(])((?:sudo[ \t]+)?(?:curl|wget|node|python3?|nc|ncat|openssl|gcc|clang|xmlwf|jq|java|mvn|ant|h2load|printf|perl|ruby|php)[ \t]+(?:-{1,2}[A-Za-z][\w-]*|['"])[^\n]{0,80})/g;
 
+// A C declaration (`uint8_t frame[512];`, `char *p = ...`, `struct msg m;`): the call beside it is
+// a statement of a C fragment, which without an entry point or `#include` is not run as shown.
+const cDeclaration =
+  /\b(?:u?int(?:8|16|32|64)_t|char|unsigned|size_t|ssize_t|int|long|struct[ \t]+\w+)[ \t]+\*?[A-Za-z_]\w*(?:[ \t]*\[[^\]\n]{0,20}\])?[ \t]*[;=]/;
+const fragmentWindow = 200;
+
+/** The call at `start` is a statement of a C fragment without an entry point, shown in prose. */
+function isInCompiledFragment(prose: string, start: number, end: number): boolean {
+  const around = prose.slice(Math.max(0, start - fragmentWindow), end + fragmentWindow);
+  return cDeclaration.test(around) && !programShape.test(around);
+}
+
 function addSectionCommands(sink: FactSink, prose: string): void {
   forEachMatch(sectionCommandLine, `\n${prose}`, (match) => {
     const line = match[0].trim();
@@ -180,6 +201,8 @@ function addSectionCommands(sink: FactSink, prose: string): void {
   forEachMatch(inlineSectionCommand, prose, (match) => {
     const start = match.index + match[0].length - match[1]!.length;
     if (sink.fieldAt(start) !== 'reproduction') return;
+    const isCall = /^[A-Za-z_$][\w$.]{0,60}\(/.test(match[1]!);
+    if (isCall && isInCompiledFragment(prose, start, start + match[1]!.length)) return;
     sink.add('reproduction-steps', 'command', start, start + match[1]!.length);
   });
   let previous = -Infinity;

@@ -188,6 +188,14 @@ export const phraseRules: readonly PhraseRule[] = [
     pattern: /\bas\s+(?:the\s+)?root\b/,
   },
   {
+    // "the attacker already has to be the resolver's administrator", "needs to be root on the
+    // host": the attacker's own standing, written with "has to" or "needs to".
+    kind: 'privileges-required',
+    value: 'high',
+    pattern:
+      /\b(?:has|have|needs?)\s+to\s+(?:already\s+)?(?:be|run\s+as)\s+(?:the\s+|an?\s+)?(?:[\w-]{1,40}(?:'s|’s)\s+)?(?:root|admin(?:istrator)?|superuser)\b/,
+  },
+  {
     kind: 'privileges-required',
     value: 'high',
     pattern:
@@ -544,6 +552,16 @@ export const phraseRules: readonly PhraseRule[] = [
     value: 'config-file',
     pattern:
       /\b(?:set|sets|setting|control|controls|controlling|chang\w*|edit\w*|writ\w*|add|adds|adding|modif\w*|inject\w*)\s+(?:the\s+|an?\s+|any\s+|that\s+)?(?:(?:config(?:uration)?|settings?)\s+(?:keys?|entr(?:y|ies)|values?|directives?)|(?:`[^`\n]{1,60}`\s+|[\w.-]{1,40}\s+)?directives?|`[^`\n]{1,60}`\s+(?:key|entry|option|setting))\b/,
+  },
+  {
+    // "an attacker who can add a line to unbound.conf", "append an entry to the configuration
+    // file", "insert a directive into /etc/foo/foo.cfg": writing into the configuration, in the
+    // words of a line of it. The file must be named as a configuration (a `.conf`-like name or
+    // "configuration file"); "add a line to the log" is not one.
+    kind: 'attacker-controls',
+    value: 'config-file',
+    pattern:
+      /\b(?:add|adds|adding|append\w*|insert\w*|inject\w*|writ\w*|put|puts|putting)\s+(?:a\s+|an\s+|one\s+|the\s+|any\s+|their\s+own\s+)?(?:new\s+|single\s+)?(?:lines?|entr(?:y|ies)|directives?|stanzas?)\s+(?:to|into|in)\s+(?:the\s+|an?\s+|its\s+)?(?:(?:config(?:uration)?|settings)\s+files?|`?\/?(?:[\w.~-]{1,64}\/){0,6}[\w.-]{1,64}\.(?:conf|cfg|ini|toml|properties)`?)(?![\w-]|\.\w)/,
   },
   {
     kind: 'attacker-controls',
