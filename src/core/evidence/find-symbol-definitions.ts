@@ -102,7 +102,9 @@ function readSymbol(symbol: string): SymbolName | null {
   const name = match[3]!;
   if (!identifier.test(name) || controlWords.has(name)) return null;
   const owner = match[1] ?? null;
-  const ownerName = owner === null ? null : (owner.split(/\.|::|->|#/).pop() ?? null);
+  // Go prints a pointer receiver as `(*client).parse`: the owner is `client`.
+  const ownerName =
+    owner === null ? null : (owner.replace(/^\(\*?|\)$/g, '').split(/\.|::|->|#/).pop() ?? null);
   return {
     name,
     owner: ownerName !== null && /^[A-Za-z_$][\w$]*$/.test(ownerName) ? ownerName : null,
