@@ -61,6 +61,10 @@ const configInfos: ReadonlySet<string> = new Set([
 // `verify=None` is "the default" in many clients: only an explicit "off" turns verification off.
 const verificationOffValue = /^(?:false|0|off|no|disabled?|(?:ssl\.)?cert_none|verify_none)$/;
 const onValue = /^(?:true|1|yes|on|enabled?)$/;
+// A setting that opens a listener (`http_port: 8222`, `monitor_port = 8222`, `listen:
+// 0.0.0.0:8222`) is switched on by giving it a port or an address; port 0 or -1 leaves it off.
+const listenerName = /(?:port|listen|bind|addr|address)$/;
+const listenerValue = /^(?:[\w.-]{1,60}:)?(?!0+$)\d{1,5}$/;
 const unlimitedValue =
   /^(?:none|null|nil|-1|infinity|inf|number\.(?:max_safe_integer|max_value|positive_infinity)|sys\.maxsize|math\.inf)$/;
 // A limit raised to a billion or more (bytes, characters, items) is lifted in practice.
@@ -103,6 +107,8 @@ export function readUnsafeSetting(
   const isOff = offValue.test(token);
   const isOn = onValue.test(token);
   if (isOn && profileSettings.includes(name.toLowerCase())) return name.toLowerCase();
+  const isListening = listenerName.test(key) && listenerValue.test(token);
+  if (isListening && profileSettings.includes(name.toLowerCase())) return name.toLowerCase();
   if (verificationName.test(key)) {
     const isQuotedNone = /^["']none["']$/i.test(value);
     return verificationOffValue.test(token) || isQuotedNone ? 'verification-disabled' : null;
