@@ -233,3 +233,20 @@ describe('Go functions and traces', () => {
     expect(factsOf(panicTrace, 'function', [])).toContain('s2.Decode'.replace('s2.', ''));
   });
 });
+
+describe('go test output', () => {
+  it("reads the test's files but not Go's testing package", () => {
+    const text = [
+      '```',
+      '--- FAIL: TestSessionResume (0.31s)',
+      '    session_test.go:212: resumed a closed session',
+      '    testing.go:1490: race detected during execution of test',
+      '```',
+    ].join('\n');
+    expect(
+      extractFacts(buildTestReport(text))
+        .filter((fact) => fact.kind === 'file-path')
+        .map((fact) => fact.value),
+    ).toEqual(['session_test.go']);
+  });
+});

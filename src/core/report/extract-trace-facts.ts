@@ -117,6 +117,8 @@ function addPathLines(
     const line = lineNumber.exec(text);
     if (line === null || !pathShape.test(raw) || !hasSourceExtension(raw)) continue;
     // A file in Go's module cache is the project's file inside its module, or another module's.
+    // `testing.go:1490: race detected during execution of test` is Go's testing package speaking.
+    if (raw === 'testing.go') continue;
     const cached = splitModuleCachePath(raw);
     if (cached !== null && !isProjectImportPath(cached.module, projectNames)) continue;
     const path = normaliseFilePath(cached === null ? raw : cached.path);
