@@ -88,6 +88,11 @@ export interface DuplicateSignals {
    */
   crashConflict: string | null;
   /**
+   * Between two reports: the Go runtime errors both quote with the same numbers (`index out of
+   * range [5] with length 3`); empty otherwise.
+   */
+  sharedRuntimePanics: string[];
+  /**
    * Between two reports: a fix version either names with every version one says is affected
    * before it and every version the other says is affected at or past it (a bug that fix did
    * not cover: a bypass, a regression or a new bug), or null.
@@ -312,6 +317,16 @@ export function scoreDuplicateSignals(s: DuplicateSignals): DuplicateScore {
     !s.isCweConflict &&
     !s.isPackageConflict &&
     !s.isSameSourceAdvisory;
+  // One Go panic quoted by two finders: the runtime error's numbers are the failure's own, in any
+  // language the rest is written in (rule 3j).
+  const isSamePanic =
+    !isDistinctBug &&
+    s.contrastedNames.length === 0 &&
+    s.sharedRuntimePanics.length > 0 &&
+    s.sharedVersion !== null &&
+    !s.isCweConflict &&
+    !s.isPackageConflict &&
+    !s.isSameSourceAdvisory;
   const isQuestionAboutReportedBug =
     !isDistinctBug &&
     s.citationTitleTerms !== null &&
@@ -366,6 +381,7 @@ export function scoreDuplicateSignals(s: DuplicateSignals): DuplicateScore {
       isSameBugInOtherWords ||
       isSameBugAtCitedFunction ||
       isSameBugInOtherLanguage ||
+      isSamePanic ||
       isQuestionAboutReportedBug ||
       isUnlocatedSecondFinder ||
       isSameBugByTitleWords ||
@@ -389,6 +405,11 @@ export function scoreDuplicateSignals(s: DuplicateSignals): DuplicateScore {
   if (isSameBugInOtherLanguage) {
     evidence.push(
       `a second finder in another language: the same function, kind of bug (${s.sharedBugClasses.join(', ')}) and version ${s.sharedVersion}`,
+    );
+  }
+  if (isSamePanic) {
+    evidence.push(
+      `the same Go panic (${s.sharedRuntimePanics.join(', ')}) on version ${s.sharedVersion}`,
     );
   }
   if (isSameBugInOtherWords) {
