@@ -104,7 +104,12 @@ function readSymbol(symbol: string): SymbolName | null {
   const owner = match[1] ?? null;
   // Go prints a pointer receiver as `(*client).parse`: the owner is `client`.
   const ownerName =
-    owner === null ? null : (owner.replace(/^\(\*?|\)$/g, '').split(/\.|::|->|#/).pop() ?? null);
+    owner === null
+      ? null
+      : (owner
+          .replace(/^\(\*?|\)$/g, '')
+          .split(/\.|::|->|#/)
+          .pop() ?? null);
   return {
     name,
     owner: ownerName !== null && /^[A-Za-z_$][\w$]*$/.test(ownerName) ? ownerName : null,

@@ -137,7 +137,7 @@ function addInlineCodeFunctions(sink: FactSink, text: string): void {
 // it) and `func (c *client) parse(buf []byte) error` (its declaration); a plain function is
 // declared `func parse(`. The fact is `client.parse`, the receiver type as the owner.
 const goMethodExpression = /\((\*?)([A-Za-z_]\w{0,80})\)\.([A-Za-z_]\w{0,80})(?![\w$])/g;
-const goDeclaration = /\bfunc[ \t]*(?:\(([^()\n]{1,120})\)[ \t]*)?([A-Za-z_]\w{0,80})[ \t]*[(\[]/g;
+const goDeclaration = /\bfunc[ \t]*(?:\(([^()\n]{1,120})\)[ \t]*)?([A-Za-z_]\w{0,80})[ \t]*[([]/g;
 // The receiver inside a declaration's first parentheses: `c *client`, `*client`, `t tree`.
 const goReceiver = /^[ \t]*(?:[A-Za-z_]\w*[ \t]+)?(\*?)([A-Za-z_]\w*)(?:\[[^\]]*\])?[ \t]*$/;
 
