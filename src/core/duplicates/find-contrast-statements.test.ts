@@ -201,6 +201,7 @@ const arbitrarySignals: fc.Arbitrary<DuplicateSignals> = fc.record({
   isOtherLanguagePair: fc.constant(false),
   crashConflict: fc.constant(null),
   samePanicSite: fc.constant(null),
+  sharedRuntimePanics: fc.constant([]),
   fixBetween: fc.constant(null),
   publishedFixPassed: fc.constant(null),
   isCveConflict: fc.boolean(),

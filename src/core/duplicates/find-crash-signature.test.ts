@@ -1,6 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { describeCrashConflict, findCrashSignature } from './find-crash-signature.js';
+import {
+  describeCrashConflict,
+  findCrashSignature,
+  findSharedRuntimePanics,
+} from './find-crash-signature.js';
 
 const writeTrace = [
   '==7731==ERROR: AddressSanitizer: heap-buffer-overflow on address 0x61d000004a80 at pc 0x7f5e',
@@ -19,6 +23,7 @@ describe('findCrashSignature', () => {
   it('reads the access and the first frame in the project after the sanitizer error line', () => {
     expect(findCrashSignature('Crash in the block decoder', writeTrace)).toEqual({
       accesses: ['write'],
+      runtimePanics: [],
       site: { functionName: 'decode_block', fileName: 'block.c', line: 1795 },
     });
     expect(findCrashSignature('', readTrace).site?.line).toBe(1702);
@@ -29,6 +34,7 @@ describe('findCrashSignature', () => {
       'ERROR: AddressSanitizer: heap-buffer-overflow\n    #0 sycc422_to_rgb src/bin/common/color.c:205';
     expect(findCrashSignature('Heap over-read in the colour conversion', text)).toEqual({
       accesses: ['read'],
+      runtimePanics: [],
       site: { functionName: 'sycc422_to_rgb', fileName: 'color.c', line: 205 },
     });
     expect(findCrashSignature('Out-of-bounds write in the packer', '').accesses).toEqual(['write']);
@@ -67,8 +73,8 @@ describe('describeCrashConflict', () => {
   });
 
   it('tells two lines of one function apart only on the same version', () => {
-    const otherLine = { accesses: [], site: { ...write.site!, line: 1702 } };
-    const sameAccess = { accesses: [], site: write.site };
+    const otherLine = { accesses: [], runtimePanics: [], site: { ...write.site!, line: 1702 } };
+    const sameAccess = { accesses: [], runtimePanics: [], site: write.site };
     expect(describeCrashConflict(otherLine, sameAccess, true)).toBe(
       'crashes at block.c:1702 / block.c:1795',
     );
@@ -77,18 +83,35 @@ describe('describeCrashConflict', () => {
   });
 
   it('tells two functions of one file apart, and says nothing across files or without sites', () => {
-    const otherFunction = { accesses: [], site: { ...write.site!, functionName: 'decode_all' } };
-    expect(describeCrashConflict(otherFunction, { accesses: [], site: write.site }, false)).toBe(
-      'crashes in decode_all / decode_block (block.c)',
-    );
-    const otherFile = { accesses: [], site: { ...write.site!, fileName: 'other.c' } };
-    expect(describeCrashConflict(otherFile, { accesses: [], site: write.site }, true)).toBeNull();
-    expect(describeCrashConflict({ accesses: [], site: null }, write, true)).toBeNull();
+    const otherFunction = {
+      accesses: [],
+      runtimePanics: [],
+      site: { ...write.site!, functionName: 'decode_all' },
+    };
+    expect(
+      describeCrashConflict(
+        otherFunction,
+        { accesses: [], runtimePanics: [], site: write.site },
+        false,
+      ),
+    ).toBe('crashes in decode_all / decode_block (block.c)');
+    const otherFile = {
+      accesses: [],
+      runtimePanics: [],
+      site: { ...write.site!, fileName: 'other.c' },
+    };
+    expect(
+      describeCrashConflict(otherFile, { accesses: [], runtimePanics: [], site: write.site }, true),
+    ).toBeNull();
+    expect(
+      describeCrashConflict({ accesses: [], runtimePanics: [], site: null }, write, true),
+    ).toBeNull();
   });
 
   it('is symmetric in whether it finds a conflict', () => {
     const arbitrarySignature = fc.record({
       accesses: fc.subarray(['read', 'write'] as const),
+      runtimePanics: fc.subarray(['index out of range [5] with length 3']),
       site: fc.option(
         fc.record({
           functionName: fc.constantFrom('a', 'b'),
@@ -104,5 +127,47 @@ describe('describeCrashConflict', () => {
         );
       }),
     );
+  });
+});
+
+describe('Go runtime panics', () => {
+  const panicText = (numbers: string): string =>
+    [
+      'panic: runtime error: index out of range ' + numbers,
+      '',
+      'goroutine 9 [running]:',
+      'example.org/kv/store.decodeKey(...)',
+      '\t/src/kv/store/key.go:41 +0x1c5',
+    ].join('\n');
+
+  it('reads the runtime error with its numbers, and the slice form', () => {
+    expect(findCrashSignature('', panicText('[5] with length 3')).runtimePanics).toEqual([
+      'index out of range [5] with length 3',
+    ]);
+    expect(
+      findCrashSignature(
+        '',
+        'panic: runtime error: slice bounds out of range [:12] with capacity 8',
+      ).runtimePanics,
+    ).toEqual(['slice bounds out of range [:12] with capacity 8']);
+    expect(
+      findCrashSignature(
+        '',
+        'panic: runtime error: invalid memory address or nil pointer dereference',
+      ).runtimePanics,
+    ).toEqual([]);
+  });
+
+  it('shares a panic only when the numbers agree', () => {
+    const first = findCrashSignature('', panicText('[5] with length 3'));
+    const second = findCrashSignature(
+      '',
+      `Der Server endet mit\n\n    ${panicText('[5] with length 3')}`,
+    );
+    const other = findCrashSignature('', panicText('[2] with length 2'));
+    expect(findSharedRuntimePanics(first, second)).toEqual([
+      'index out of range [5] with length 3',
+    ]);
+    expect(findSharedRuntimePanics(first, other)).toEqual([]);
   });
 });

@@ -19,6 +19,12 @@ interface CrashSite {
 
 export interface CrashSignature {
   accesses: MemoryAccess[];
+  /**
+   * The Go runtime errors quoted with their numbers (`index out of range [5] with length 3`,
+   * `slice bounds out of range [:12] with capacity 8`), lower-cased: the numbers are the bug's
+   * own, so two reports that quote the same one saw the same failure.
+   */
+  runtimePanics: string[];
   /** The first crash site of the first sanitizer report quoted, or null. */
   site: CrashSite | null;
 }
@@ -85,8 +91,28 @@ function findCrashSite(text: string): CrashSite | null {
   return null;
 }
 
+// `panic: runtime error: index out of range [5] with length 3`, and the slice forms.
+const runtimePanicPattern =
+  /\bruntime error: ((?:index out of range \[-?\d{1,12}\] with length \d{1,12})|(?:slice bounds out of range \[[\d:]{1,30}\] with (?:length|capacity) \d{1,12}))/gi;
+
+function findRuntimePanics(text: string): string[] {
+  const found = new Set<string>();
+  for (const match of text.slice(0, 200_000).matchAll(runtimePanicPattern))
+    found.add(match[1]!.toLowerCase());
+  return [...found];
+}
+
 export function findCrashSignature(title: string, text: string): CrashSignature {
-  return { accesses: findAccesses(title, text), site: findCrashSite(text) };
+  return {
+    accesses: findAccesses(title, text),
+    site: findCrashSite(text),
+    runtimePanics: findRuntimePanics(text),
+  };
+}
+
+/** The Go runtime errors, with their numbers, that both crash signatures quote. */
+export function findSharedRuntimePanics(ours: CrashSignature, theirs: CrashSignature): string[] {
+  return ours.runtimePanics.filter((panic) => theirs.runtimePanics.includes(panic));
 }
 
 /**

@@ -3,8 +3,8 @@
 // text similarity, near-copy shingles, dates and whether a report predates an advisory's fix.
 
 import { isBugClassConflict } from './find-bug-classes.js';
-import { describeCrashConflict } from './find-crash-signature.js';
 import type { PanicLocation } from '../report/find-panic-locations.js';
+import { describeCrashConflict, findSharedRuntimePanics } from './find-crash-signature.js';
 import { namesDevelopmentBuild } from './extract-version-keys.js';
 import semver from 'semver';
 import type { DuplicateDocument } from '../model/duplicate.js';
@@ -271,6 +271,7 @@ export function measureDuplicateSignals(
       theirs.panic,
       versionPick !== null && !ours.namesDevelopmentBuild && !theirs.namesDevelopmentBuild,
     ),
+    sharedRuntimePanics: isBothReports ? findSharedRuntimePanics(ours.crash, theirs.crash) : [],
     fixBetween: isBothReports ? findFixBetween(ours, theirs) : null,
     publishedFixPassed: isBothReports ? findPublishedFixPassed(ours, theirs) : null,
     isCveConflict: isCveConflict(ours.aliases, theirs.aliases),

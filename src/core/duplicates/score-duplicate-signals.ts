@@ -93,6 +93,11 @@ export interface DuplicateSignals {
    */
   samePanicSite: string | null;
   /**
+   * Between two reports: the Go runtime errors both quote with the same numbers (`index out of
+   * range [5] with length 3`); empty otherwise.
+   */
+  sharedRuntimePanics: string[];
+  /**
    * Between two reports: a fix version either names with every version one says is affected
    * before it and every version the other says is affected at or past it (a bug that fix did
    * not cover: a bypass, a regression or a new bug), or null.
@@ -318,11 +323,21 @@ export function scoreDuplicateSignals(s: DuplicateSignals): DuplicateScore {
     !s.isPackageConflict &&
     !s.isSameSourceAdvisory;
   // A panic location names the expression that failed; two reports of one release that panic at
-  // the same one are one bug, in any language and whatever input each found.
+  // the same one are one bug, in any language and whatever input each found (rule 3j).
   const isSameBugAtPanicSite =
     s.samePanicSite !== null &&
     !isDistinctBug &&
     s.contrastedNames.length === 0 &&
+    !s.isCweConflict &&
+    !s.isPackageConflict &&
+    !s.isSameSourceAdvisory;
+  // One Go panic quoted by two finders: the runtime error's numbers are the failure's own, in any
+  // language the rest is written in (rule 3k).
+  const isSamePanic =
+    !isDistinctBug &&
+    s.contrastedNames.length === 0 &&
+    s.sharedRuntimePanics.length > 0 &&
+    s.sharedVersion !== null &&
     !s.isCweConflict &&
     !s.isPackageConflict &&
     !s.isSameSourceAdvisory;
@@ -381,6 +396,7 @@ export function scoreDuplicateSignals(s: DuplicateSignals): DuplicateScore {
       isSameBugAtCitedFunction ||
       isSameBugInOtherLanguage ||
       isSameBugAtPanicSite ||
+      isSamePanic ||
       isQuestionAboutReportedBug ||
       isUnlocatedSecondFinder ||
       isSameBugByTitleWords ||
@@ -407,6 +423,11 @@ export function scoreDuplicateSignals(s: DuplicateSignals): DuplicateScore {
     );
   }
   if (isSameBugAtPanicSite) evidence.push(`both panic at ${s.samePanicSite} on one release`);
+  if (isSamePanic) {
+    evidence.push(
+      `the same Go panic (${s.sharedRuntimePanics.join(', ')}) on version ${s.sharedVersion}`,
+    );
+  }
   if (isSameBugInOtherWords) {
     for (const name of s.titleFunctionsNamed) {
       if (!s.sharedTitleFunctions.includes(name))

@@ -21,6 +21,9 @@ describe('classifyExternalName', () => {
     ['os.path.join', 'a language standard library'],
     ['child_process.exec', 'a language standard library'],
     ['JSON.parse', 'a language standard library'],
+    ['unsafe.Pointer', "Go's standard library"],
+    ['ed25519.Verify', "Go's standard library"],
+    ['atomic.AddInt64', "Go's standard library"],
   ])('%s belongs to %s', (name, owner) => {
     expect(classifyExternalName(name)).toBe(owner);
   });
@@ -32,6 +35,8 @@ describe('classifyExternalName', () => {
       'jv_parse',
       'CURLOPT_URL',
       'Parser.readChunk',
+      'context.handle', // a lower-case name after the dot is not a Go export
+      'store.Decode', // a package of the project, not the standard library
     ])
       expect(classifyExternalName(name)).toBeNull();
   });

@@ -68,6 +68,11 @@ const runtimeSymbol =
   /^(?:__interceptor_|__asan_|__ubsan_|__msan_|__tsan_|__lsan_|__sanitizer_|__libc_|__GI_|__memcpy_|__strlen_|__nss_|_dl_|__cxa_|__gxx_|_Unwind_|_IO_|__pthread_|__wrap_|__real_|__fortify_|__builtin_)/;
 const runtimeOwner =
   /^(?:std|__gnu_cxx|__cxxabiv1|boost|absl|Object|JSON|Math|Array|Promise|Buffer|console|process|String|Number|Reflect|Date|RegExp|Symbol|Map|Set|WeakMap|Error|Intl|globalThis|window|document|fs|path|os|http|https|net|tls|dgram|dns|url|util|zlib|crypto|stream|events|child_process|cluster|worker_threads|vm|querystring|assert|readline|module|sys|subprocess|pickle|marshal|yaml|json|re|shutil|socket|struct|ctypes|io|codecs|urllib|xml|html|email|base64|hashlib|hmac|ssl|tempfile|glob|logging|threading|multiprocessing|asyncio|collections|itertools|functools|operator|string|builtins|typing|fmt|strings|bytes|ioutil|bufio|strconv|Vec|Box|Rc|Arc|Option|Result|System|Runtime|Integer|Collections|Arrays|Files|Paths|Thread)(?:\.|::)/;
+// Go's standard library called the Go way, package then an exported name: `unsafe.Pointer`,
+// `ed25519.Verify`, `atomic.AddInt64`. A lower-case name after the dot is not Go's export, and
+// the packages are listed so that the project's own `server.Run` stays the project's.
+const goStandardCall =
+  /^(?:unsafe|sync|atomic|bytes|strings|strconv|fmt|bufio|io|ioutil|os|exec|signal|filepath|path|time|context|errors|sort|slices|maps|runtime|debug|pprof|reflect|regexp|math|bits|big|rand|binary|utf8|utf16|unicode|base64|base32|hex|pem|asn1|x509|tls|ed25519|ecdsa|elliptic|rsa|aes|cipher|hmac|sha1|sha256|sha512|md5|subtle|crc32|fnv|hash|flate|gzip|zlib|zip|tar|json|xml|csv|gob|http|httptest|httputil|url|net|mime|multipart|textproto|syscall|log|slog|testing|heap|list|ring|template|embed|iter|netip)\.[A-Z]\w*$/;
 // Stack frames in a shared library other than the project's: `(/lib/x86_64-linux-gnu/libc.so.6+0x29d90)`.
 const systemModule =
   /\b(?:libc|libasan|libubsan|libmsan|libtsan|liblsan|libhwasan|libpthread|libdl|libm|librt|libstdc\+\+|libc\+\+|libc\+\+abi|libgcc_s|ld-linux[\w-]*|ld-musl[\w-]*|libsystem_[\w]+|libdyld|ntdll|kernel32|KERNELBASE|ucrtbase|msvcrt|node|python3?(?:\.\d+)?|libpython[\d.]*)(?:\.so[\d.]*|\.dylib|\.dll|\.exe)?\b/;
@@ -92,6 +97,7 @@ export function classifyExternalName(name: string): string | null {
   if (toolSettings.has(bare)) return 'a tool setting (environment variable)';
   if (runtimeSymbol.test(bare)) return 'a system or sanitizer runtime';
   if (runtimeOwner.test(bare)) return 'a language standard library';
+  if (goStandardCall.test(bare)) return "Go's standard library";
   return null;
 }
 

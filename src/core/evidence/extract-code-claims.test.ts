@@ -183,6 +183,16 @@ describe('what is not a claim about the project code', () => {
     expect(claimsOf(body).filter((claim) => claim.kind === 'snippet')).toEqual([]);
   });
 
+  it('takes a Go signature quoted inline as code, and attribute pairs as data', () => {
+    const body =
+      'The check lives in `func (s *session) verifyToken(tok []byte) bool`. A client whose ' +
+      'certificate subject is `OU=ops+CN=svc-billing, O=Acme` or who sends `a=1&b=2` gets in.';
+    expect(brief(claimsOf(body))).toEqual([
+      'symbol verifyToken',
+      'snippet func (s *session) verifyToken(tok []byte) bool',
+    ]);
+  });
+
   it('takes an untagged block with code-shaped lines as code', () => {
     const body = 'Details:\n\n```\nif (len > MAX_HDR) {\n    return -1;\n}\n```\n';
     expect(brief(claimsOf(body))).toEqual(['snippet if (len > MAX_HDR) {']);

@@ -70,10 +70,14 @@ const codeShapedLine =
 
 // Any length, so that backticks pair up in order; short spans are dropped after matching.
 const inlineCodePattern = /`([^`\n]{1,400})`/g;
+// A Go signature quoted inline (`func (c *client) parse(buf []byte) error`) is the project's code.
+const goSignature = /^func[ \t]*(?:\([^()]*\)[ \t]*)?[A-Za-z_]\w*[ \t]*\(/;
 const inlineCodeShape =
   /(?:;\s*$|\{\s*$|^\s*(?:if|for|while|return|switch)\s*\(|[\w\])]\s*(?:=|==|!=|<=|>=|\+=|-=|\*=|&&|\|\||->)\s*[\w(&*"'-]|^[\w$.\->]+\s*\([^()]*,[^()]*\)\s*;?$)/;
+// Also data written as attribute pairs: a certificate's distinguished name (`OU=ops+CN=svc, O=Acme`),
+// a query string (`a=1&b=2`) or a list of settings (`x=1, y=2`).
 const inlineNotCode =
-  /^\s*(?:\$|curl\b|wget\b|git\b|npm\b|pip\b|sudo\b|\.\/|python3?\b|node\b|make\b|docker\b|cd\b|export\b|https?:\/\/|[A-Z_]+=\S*$|--?\w)/;
+  /^\s*(?:[A-Za-z][\w.-]*=[^=,;+&]*(?:[,;+&]\s*[A-Za-z][\w.-]*=[^=,;+&]*)+$|\$|curl\b|wget\b|git\b|npm\b|pip\b|sudo\b|\.\/|python3?\b|node\b|make\b|docker\b|cd\b|export\b|https?:\/\/|[A-Z_]+=\S*$|--?\w)/;
 
 const pocFileName =
   /^(?:poc|exploit|payload|crash|repro|reproduce|reproducer|testcase|test_?case|input|fuzz|harness|trigger|evil|malicious|attack|out|output|log)[\w.-]*$/i;
@@ -325,7 +329,8 @@ function addInlineSnippets(
 ): void {
   for (const match of prose.matchAll(inlineCodePattern)) {
     const code = match[1]!.trim();
-    if (code.length < 8 || !inlineCodeShape.test(code) || inlineNotCode.test(code)) continue;
+    const isCodeShaped = inlineCodeShape.test(code) || goSignature.test(code);
+    if (code.length < 8 || !isCodeShaped || inlineNotCode.test(code)) continue;
     if (markupOnly.test(code)) continue;
     if (!/[A-Za-z_]\w*/.test(code) || /^[\w./-]+$/.test(code)) continue;
     const field = fieldAt(match.index);

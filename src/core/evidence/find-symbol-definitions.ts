@@ -122,7 +122,14 @@ function readSymbol(symbol: string, language: Language = 'other'): SymbolName | 
   if (!identifier.test(name)) return null;
   if (controlWords.has(name) && !(language === 'rust' && rustOrdinaryNames.has(name))) return null;
   const owner = match[1] ?? null;
-  const ownerName = owner === null ? null : (owner.split(/\.|::|->|#/).pop() ?? null);
+  // Go prints a pointer receiver as `(*client).parse`: the owner is `client`.
+  const ownerName =
+    owner === null
+      ? null
+      : (owner
+          .replace(/^\(\*?|\)$/g, '')
+          .split(/\.|::|->|#/)
+          .pop() ?? null);
   return {
     name,
     owner: ownerName !== null && /^[A-Za-z_$][\w$]*$/.test(ownerName) ? ownerName : null,

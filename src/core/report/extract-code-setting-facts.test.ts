@@ -289,6 +289,28 @@ describe('settings the profile names, switched on in the caller’s code', () =>
   });
 });
 
+describe('a listener the profile names, switched on with a port or an address', () => {
+  const profileSettings = ['stats_port', 'admin_listen', 'max_frame'];
+  const listenerSettingsOf = (code: string): string[] =>
+    extractFacts(buildTestReport(`The service runs with:\n\n\`\`\`\n${code}\n\`\`\`\n`), {
+      profileSettings,
+    })
+      .filter((fact) => fact.kind === 'requires-config')
+      .map((fact) => fact.value);
+
+  it('reads a port or an address given to a listener setting', () => {
+    expect(listenerSettingsOf('port: 7400\nstats_port: 7401')).toEqual(['stats_port']);
+    expect(listenerSettingsOf('admin_listen = "0.0.0.0:9090"')).toEqual(['admin_listen']);
+  });
+
+  it('does not read port 0, a setting the profile does not name, or a limit given a number', () => {
+    expect(listenerSettingsOf('stats_port: 0')).toEqual([]);
+    expect(listenerSettingsOf('debug_port: 7402')).toEqual([]);
+    expect(listenerSettingsOf('max_frame: 1024')).toEqual([]);
+    expect(readUnsafeSetting('stats_port', 'off', profileSettings)).toBeNull();
+  });
+});
+
 describe('configuration lines written `name value`', () => {
   const profileSettings = ['allow_anonymous'];
   const configSettingsOf = (markdown: string): Array<{ value: string; actor?: string }> =>

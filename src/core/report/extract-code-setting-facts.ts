@@ -68,6 +68,10 @@ const onValue = /^(?:true|1|yes|on|enabled?)$/;
 // unless its action word refuses them (`0.0.0.0/0 refuse`).
 const everyoneValue = /^(?:0\.0\.0\.0(?:\/0)?|::(?:\/0)?|0\/0|\*|any|all|everyone|world)$/;
 const refusingAction = /^(?:deny|refuse|drop|reject|block)/;
+// A setting that opens a listener (`http_port: 8222`, `monitor_port = 8222`, `listen:
+// 0.0.0.0:8222`) is switched on by giving it a port or an address; port 0 or -1 leaves it off.
+const listenerName = /(?:port|listen|bind|addr|address)$/;
+const listenerValue = /^(?:[\w.-]{1,60}:)?(?!0+$)\d{1,5}$/;
 const unlimitedValue =
   /^(?:none|null|nil|-1|infinity|inf|number\.(?:max_safe_integer|max_value|positive_infinity)|sys\.maxsize|math\.inf)$/;
 // A limit raised to a billion or more (bytes, characters, items) is lifted in practice.
@@ -113,6 +117,8 @@ export function readUnsafeSetting(
   if (profileSettings.includes(name.toLowerCase()) && admitsEveryone(token)) {
     return name.toLowerCase();
   }
+  const isListening = listenerName.test(key) && listenerValue.test(token);
+  if (isListening && profileSettings.includes(name.toLowerCase())) return name.toLowerCase();
   if (verificationName.test(key)) {
     const isQuotedNone = /^["']none["']$/i.test(value);
     return verificationOffValue.test(token) || isQuotedNone ? 'verification-disabled' : null;

@@ -55,7 +55,7 @@ export function extractReportFacts(
   // A sanitizer report pasted indented or quoted is a trace like a fenced one.
   for (const trace of findSanitizerTraces(body, blocks))
     sink.add('code-block', 'sanitizer-trace', trace.start, trace.end);
-  extractTraceFacts(sink, body, blocks);
+  extractTraceFacts(sink, body, blocks, options.projectNames);
   extractPhraseFacts(sink, prose);
   extractSeverityFacts(sink, prose, sections);
   extractWeaknessFacts(sink, prose);

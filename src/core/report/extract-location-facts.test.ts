@@ -172,3 +172,81 @@ describe('links into the repository of the project', () => {
     expect(pathsOf('https://github.com/pnggroup/libpng/tree/libpng16/contrib', [])).toEqual([]);
   });
 });
+
+describe('Go functions and traces', () => {
+  const factsOf = (text: string, kind: FactKind, projectNames: string[] = ['kv']): string[] =>
+    extractFacts(buildTestReport(text), { projectNames })
+      .filter((fact) => fact.kind === kind)
+      .map((fact) => fact.value);
+
+  it('reads method expressions and declarations with their receiver', () => {
+    const text =
+      'The check in `(*session).verifyToken()` is skipped; it is declared as ' +
+      '`func (s *session) verifyToken(tok []byte) bool` and called from (*Server).accept(). ' +
+      'A helper, `func splitKey(k string) []string`, and a value method `func (t tree) depth() int`.';
+    expect(factsOf(text, 'function')).toEqual([
+      '(*session).verifyToken',
+      '(*session).verifyToken',
+      '(*Server).accept',
+      'splitKey',
+      'tree.depth',
+      'depth', // `depth()` read as a call too: the same function
+    ]);
+  });
+
+  const panicTrace = [
+    '```',
+    'panic: runtime error: index out of range [4] with length 2',
+    '',
+    'goroutine 7 [running]:',
+    'example.org/kv/v2/store.decodeKey({0xc0000a2000, 0x2, 0x8})',
+    '\t/home/ana/go/pkg/mod/example.org/kv/v2@v2.4.0/store/key.go:41 +0x1c5',
+    'example.org/kv/v2/store.(*Tree).Get(0xc000118000, {0xc0000a2000, 0x2, 0x8})',
+    '\t/home/ana/go/pkg/mod/example.org/kv/v2@v2.4.0/store/tree.go:120 +0x6b',
+    'github.com/klauspost/compress/s2.Decode({0x0, 0x0, 0x0})',
+    '\t/home/ana/go/pkg/mod/github.com/klauspost/compress@v1.17.9/s2/decode.go:55 +0x22',
+    'net/http.(*conn).serve(0xc0001a4000, {0xa7e1d0, 0xc000114060})',
+    '\t/usr/local/go/src/net/http/server.go:2092 +0x612',
+    'main.main()',
+    '\t/home/ana/poc/main.go:22 +0x45',
+    'created by example.org/kv/v2/store.(*Server).serve in goroutine 1',
+    '\t/home/ana/go/pkg/mod/example.org/kv/v2@v2.4.0/store/server.go:88 +0x11d',
+    '```',
+  ].join('\n');
+
+  it("reads the project's frames of a goroutine trace, not the standard library's, main's or another module's", () => {
+    expect(factsOf(panicTrace, 'function')).toEqual([
+      'decodeKey',
+      '(*Tree).Get',
+      '(*Server).serve',
+    ]);
+  });
+
+  it("maps the module cache's files to the project's paths and drops other modules' files", () => {
+    const lines = factsOf(panicTrace, 'line-reference');
+    expect(lines).toContain('store/key.go:41');
+    expect(lines).toContain('store/tree.go:120');
+    expect(lines.some((line) => line.includes('klauspost'))).toBe(false);
+  });
+
+  it('reads every non-standard frame when the project has no names', () => {
+    expect(factsOf(panicTrace, 'function', [])).toContain('s2.Decode'.replace('s2.', ''));
+  });
+});
+
+describe('go test output', () => {
+  it("reads the test's files but not Go's testing package", () => {
+    const text = [
+      '```',
+      '--- FAIL: TestSessionResume (0.31s)',
+      '    session_test.go:212: resumed a closed session',
+      '    testing.go:1490: race detected during execution of test',
+      '```',
+    ].join('\n');
+    expect(
+      extractFacts(buildTestReport(text))
+        .filter((fact) => fact.kind === 'file-path')
+        .map((fact) => fact.value),
+    ).toEqual(['session_test.go']);
+  });
+});

@@ -5,6 +5,7 @@ import type { FactSink } from './create-fact-sink.js';
 import { hasSourceExtension, isLikelyFilePath, normaliseFilePath } from './is-likely-file-path.js';
 import { forEachMatch } from './for-each-match.js';
 import { trimEndCharacters } from '../text/trim-characters.js';
+import { formatGoFunction } from './parse-go-frame.js';
 
 // Candidates grow outwards from a slash or a dotted extension, over the characters a path may hold.
 const extensionPattern = /\.[A-Za-z][\w+]{0,9}(?![\w])/g;
@@ -132,6 +133,30 @@ function addInlineCodeFunctions(sink: FactSink, text: string): void {
   });
 }
 
+// Go names a method by its receiver: `(*client).parse()` (a method expression, as traces print
+// it) and `func (c *client) parse(buf []byte) error` (its declaration); a plain function is
+// declared `func parse(`. The fact is `client.parse`, the receiver type as the owner.
+const goMethodExpression = /\((\*?)([A-Za-z_]\w{0,80})\)\.([A-Za-z_]\w{0,80})(?![\w$])/g;
+const goDeclaration = /\bfunc[ \t]*(?:\(([^()\n]{1,120})\)[ \t]*)?([A-Za-z_]\w{0,80})[ \t]*[([]/g;
+// The receiver inside a declaration's first parentheses: `c *client`, `*client`, `t tree`.
+const goReceiver = /^[ \t]*(?:[A-Za-z_]\w*[ \t]+)?(\*?)([A-Za-z_]\w*)(?:\[[^\]]*\])?[ \t]*$/;
+
+function addGoFunctions(sink: FactSink, text: string): void {
+  forEachMatch(goMethodExpression, text, (match) => {
+    const value = formatGoFunction(match[2]!, match[1] === '*', match[3]!);
+    sink.add('function', value, match.index, match.index + match[0].length);
+  });
+  forEachMatch(goDeclaration, text, (match) => {
+    const name = match[2]!;
+    const receiver = match[1] === undefined ? null : goReceiver.exec(match[1]);
+    if (match[1] !== undefined && receiver === null) return;
+    const end = match.index + match[0].length - 1;
+    const start = receiver === null ? end - name.length : match.index;
+    const value = formatGoFunction(receiver?.[2] ?? null, receiver?.[1] === '*', name);
+    sink.add('function', value, start, end);
+  });
+}
+
 function addProseFunctions(sink: FactSink, text: string): void {
   for (let at = text.indexOf('()'); at !== -1; at = text.indexOf('()', at + 2)) {
     let start = at;
@@ -207,4 +232,5 @@ export function extractLocationFacts(
   }
   addInlineCodeFunctions(outsideTests, text);
   addProseFunctions(outsideTests, text);
+  if (text.includes(').') || text.includes('func')) addGoFunctions(outsideTests, text);
 }

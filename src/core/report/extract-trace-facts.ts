@@ -12,6 +12,13 @@ import {
 } from './read-stack-frame.js';
 import { sanitizerErrorPattern } from './sanitizer-error-pattern.js';
 import { readRustFrameSymbol } from './read-rust-frame.js';
+import {
+  formatGoFunction,
+  goFileLine,
+  isProjectImportPath,
+  parseGoFrame,
+  splitModuleCachePath,
+} from './parse-go-frame.js';
 
 // A Rust backtrace frame: `  6: hyper::io::Buffered<T,B>::parse`, `  7: <X as Y>::parse`, with
 // an address in some builds (`  3: 0x55d1 - name`); the symbol runs to the end of the line.
@@ -87,7 +94,13 @@ function isPathCode(code: number): boolean {
 
 // Finds `path.ext:line` by looking left of each ":<digit>", which is far cheaper than a regex
 // that could start anywhere.
-function addPathLines(sink: FactSink, text: string, from: number, to: number): void {
+function addPathLines(
+  sink: FactSink,
+  text: string,
+  from: number,
+  to: number,
+  projectNames: readonly string[],
+): void {
   let reach = from;
   // A scan bounded by `to`: indexOf would run on past the block to the end of the text each time.
   for (let colon = from; colon < to; colon += 1) {
@@ -102,9 +115,41 @@ function addPathLines(sink: FactSink, text: string, from: number, to: number): v
     lineNumber.lastIndex = colon;
     const line = lineNumber.exec(text);
     if (line === null || !pathShape.test(raw) || !hasSourceExtension(raw)) continue;
-    const path = normaliseFilePath(raw);
+    // A file in Go's module cache is the project's file inside its module, or another module's.
+    // `testing.go:1490: race detected during execution of test` is Go's testing package speaking.
+    if (raw === 'testing.go') continue;
+    const cached = splitModuleCachePath(raw);
+    if (cached !== null && !isProjectImportPath(cached.module, projectNames)) continue;
+    const path = normaliseFilePath(cached === null ? raw : cached.path);
     sink.add('file-path', path, start, colon);
     sink.add('line-reference', `${path}:${line[1]!}`, start, colon + line[0].length);
+  }
+}
+
+// Go frames are the call lines of a goroutine trace, each followed by its file line; a package
+// of the standard library, `main` or another module is not the project's code.
+function addGoFrames(sink: FactSink, body: string, projectNames: readonly string[]): void {
+  let lineStart = 0;
+  for (let count = 0; lineStart < body.length && count < 20000; count += 1) {
+    const newline = body.indexOf('\n', lineStart);
+    const lineEnd = newline === -1 ? body.length : newline;
+    if (newline === -1) break;
+    const nextEnd = body.indexOf('\n', lineEnd + 1);
+    const next = body.slice(lineEnd + 1, nextEnd === -1 ? body.length : nextEnd);
+    if (goFileLine.test(next)) {
+      const frame = parseGoFrame(body.slice(lineStart, lineEnd));
+      if (
+        frame !== null &&
+        !frame.isStandardOrMain &&
+        isProjectImportPath(frame.importPath, projectNames)
+      ) {
+        const value = formatGoFunction(frame.receiver, frame.isPointerReceiver, frame.name);
+        const start = lineStart + frame.nameStart;
+        const end = body.indexOf(frame.name, start) + frame.name.length;
+        sink.add('function', value, start, end);
+      }
+    }
+    lineStart = lineEnd + 1;
   }
 }
 
@@ -112,6 +157,7 @@ export function extractTraceFacts(
   sink: FactSink,
   body: string,
   blocks: readonly CodeBlock[],
+  projectNames: readonly string[] = [],
 ): void {
   // Matched against "\n" + body so that the first line counts and indices stay those of `body`.
   forEachMatch(stackFrameLinePattern, `\n${body}`, (match) => {
@@ -155,8 +201,10 @@ export function extractTraceFacts(
       if (functionName !== undefined && functionName !== null)
         addFunction(sink, functionName, lineStart, line);
     }
-    addPathLines(sink, body, lineStart, lineStart + line.length);
+    addPathLines(sink, body, lineStart, lineStart + line.length, projectNames);
   });
-  for (const block of blocks) addPathLines(sink, body, block.contentStart, block.contentEnd);
+  for (const block of blocks)
+    addPathLines(sink, body, block.contentStart, block.contentEnd, projectNames);
+  if (body.includes('.go:')) addGoFrames(sink, body, projectNames);
   addSanitizerImpacts(sink, body);
 }

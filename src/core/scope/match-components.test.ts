@@ -3,6 +3,8 @@ import fc from 'fast-check';
 import { buildFact } from '../../../test/support/build-fact.js';
 import type { ThreatComponent } from '../model/security-profile.js';
 import {
+  createPathMatcher,
+  findOwningComponents,
   matchComponents,
   resolveBareFileName,
   resolveBareNamesInCitedFolder,
@@ -132,6 +134,39 @@ describe('resolveBareNamesInCitedFolder', () => {
     ];
     expect(resolveBareNamesInCitedFolder(identity, twoCopies, pngComponents)('pngfix.c')).toBe(
       'pngfix.c',
+    );
+  });
+});
+
+describe('findOwningComponents', () => {
+  const goProject: ThreatComponent[] = [
+    { id: 'broker', paths: ['broker/**', 'main.go'], input: 'untrusted' },
+    { id: 'tests', paths: ['**/*_test.go', 'testdata/**'], input: 'trusted' },
+    { id: 'auth', paths: ['broker/auth.go'], input: 'untrusted' },
+  ];
+
+  it('gives a test file beside the code to the component that names that kind of file', () => {
+    expect([...findOwningComponents('broker/session_test.go', goProject)]).toEqual(['tests']);
+    expect([...findOwningComponents('broker/session.go', goProject)]).toEqual(['broker']);
+  });
+
+  it('keeps layered components: an exact file over a folder keeps both', () => {
+    expect([...findOwningComponents('broker/auth.go', goProject)]).toEqual(['broker', 'auth']);
+  });
+
+  it('changes nothing for paths only one component holds, or none', () => {
+    expect([...findOwningComponents('testdata/x.bin', goProject)]).toEqual(['tests']);
+    expect([...findOwningComponents('docs/readme.md', goProject)]).toEqual([]);
+  });
+
+  it('returns only components that hold the path, and one at least when any does', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[a-z_/.]{1,30}$/), (path) => {
+        const owners = findOwningComponents(path, goProject);
+        const holding = goProject.filter((component) => createPathMatcher(component.paths)(path));
+        for (const id of owners) expect(holding.map((component) => component.id)).toContain(id);
+        expect(owners.size > 0).toBe(holding.length > 0);
+      }),
     );
   });
 });

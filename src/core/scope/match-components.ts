@@ -179,6 +179,39 @@ function trimTrailingSlash(path: string): string {
   return path.endsWith('/') ? path.slice(0, -1) : path;
 }
 
+// A glob for a kind of file wherever it is (`**/*_test.go`, `**/*.spec.ts`): no literal folder,
+// a file-name pattern with a wildcard and some literal text.
+function isFileKindGlob(glob: string): boolean {
+  let rest = glob.replace(/^\.?\//, '');
+  if (!rest.startsWith('**/')) return false;
+  while (rest.startsWith('**/')) rest = rest.slice(3);
+  return !rest.includes('/') && /[*?]/.test(rest) && /[^*?]/.test(rest);
+}
+// A glob for whatever is in a folder (`server/**`, `src/*`).
+const folderGlob = /(?:^|\/)\*{1,2}$/;
+
+/**
+ * The components a repository path belongs to. A component that holds the path by a glob for a
+ * kind of file (`**\/*_test.go`) takes it from components that hold it only by a folder
+ * (`server/**`), as a Go test file beside the code it tests is a test; otherwise every component
+ * whose globs hold the path keeps it (a profile may layer `lib/path.js` over `lib/**`).
+ */
+export function findOwningComponents(
+  path: string,
+  components: readonly ThreatComponent[],
+): ReadonlySet<string> {
+  const holding = components.filter((component) => createPathMatcher(component.paths)(path));
+  const globsHolding = (component: ThreatComponent): string[] =>
+    component.paths.filter((glob) => createPathMatcher([glob])(path));
+  const byKind = holding.filter((component) => globsHolding(component).some(isFileKindGlob));
+  if (byKind.length === 0) return new Set(holding.map((component) => component.id));
+  const kept = holding.filter(
+    (component) =>
+      byKind.includes(component) || !globsHolding(component).every((glob) => folderGlob.test(glob)),
+  );
+  return new Set(kept.map((component) => component.id));
+}
+
 /**
  * `resolvePath` turns a build-folder path into its repository path (by default, by the
  * components' globs); `body` is the report's text, where trace frames are read.
@@ -200,12 +233,13 @@ export function matchComponents(
       );
     }
   }
+  const owners = new Map<Fact, ReadonlySet<string>>();
+  for (const fact of cited)
+    if (!bare.has(fact))
+      owners.set(fact, findOwningComponents(resolvePath(toCitedPath(fact)), components));
   const matches: ComponentMatch[] = [];
   for (const component of components) {
-    const isMatch = createPathMatcher(component.paths);
-    const matching = cited.filter(
-      (fact) => !bare.has(fact) && isMatch(resolvePath(toCitedPath(fact))),
-    );
+    const matching = cited.filter((fact) => owners.get(fact)?.has(component.id) === true);
     const bareMatching = [...bare]
       .filter(([, ids]) => ids.includes(component.id))
       .map(([fact, ids]) => ({ fact, candidates: ids }));
