@@ -240,7 +240,8 @@ function addIndentedTranscripts(sink: FactSink, prose: string): void {
 const indentedLine = /\n(?:[ ]{4,}|\t+)(\S[^\n]{0,200})(?=\n[ \t]*\n|\n?$)/g;
 // A lead-in that is the verb of running the line below it ("Running", "Just run", "I executed"),
 // the sentence going on after the command: the line is what was run.
-const runLeadIn = /(?:^|[\s,;])(?:run|running|ran|execut(?:e|ing|ed)|invok(?:e|ing|ed)|launch(?:ing|ed)?)[ \t]*:?$/i;
+const runLeadIn =
+  /(?:^|[\s,;])(?:run|running|ran|execut(?:e|ing|ed)|invok(?:e|ing|ed)|launch(?:ing|ed)?)[ \t]*:?$/i;
 const codeLike = /[/<>=()$|`\\]|(?:^|\s)--?[A-Za-z]|\.[A-Za-z][\w]{0,4}(?:\s|$)/;
 const sentenceEnd = /[.!?:]$/;
 
