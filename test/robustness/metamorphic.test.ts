@@ -16,6 +16,10 @@ import { triageRenderings } from './triage-renderings.js';
  * fails, so the list cannot go stale.
  */
 const knownMeasureVariance = new Set([
+  // Tune (gpac, branch tune-gpac), not fixed by its deadline: in one paragraph the banner
+  // "GPAC version 26.07.0-rev0-g5f1a2c9-master" is read as the pre-release 26.07.0-rev0, below
+  // the supported >=26.7.0; a git-describe suffix (-revN, -gHASH) is not a pre-release. To fix.
+  'gpac/03-stbl-sample-size-null-deref.md [one-paragraph]',
   'urllib3/07-http2-header-flood.md [one-paragraph]',
   'urllib3/14-brotli-seconda-lettura.md [one-paragraph]',
   'express/06-node-env-development-stack-trace.txt [one-paragraph]',
@@ -63,6 +67,7 @@ const measureProjectsWithKnownVariance = new Set([
   'mbedtls',
   'node-tar',
   'tcpdump',
+  'gpac', // tune, one entry above, to fix
 ]);
 
 describe('writing-style invariance on the corpus', () => {

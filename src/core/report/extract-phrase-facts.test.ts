@@ -159,6 +159,7 @@ describe('attacker-controls', () => {
     ['The attacker must add one line to the configuration file.', ['config-file']],
     ['An attacker who controls the -s argument of the tool.', ['command-line']],
     ['Whoever supplies the arguments passed to ssh decides.', ['command-line']],
+    ['An attacker who can choose the resize arguments passed to the converter.', ['command-line']],
     ['Send a crafted HTTP request to the server.', ['network-request']],
     ['A malicious request crashes it.', ['network-request']],
     ['The victim opens a crafted PNG file.', ['file-content']],

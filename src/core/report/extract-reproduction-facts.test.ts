@@ -74,6 +74,15 @@ describe('one command indented by itself', () => {
     expect(stepsOf(report('Steps:', '\tpngfix --optimize short.png'))).toEqual(['command']);
   });
 
+  it('reads the line after the verb of running it, the sentence going on below', () => {
+    expect(stepsOf(report('Running', '    mytool -x 500:20 input.bin'))).toEqual(['command']);
+    expect(stepsOf(report('I simply executed:', '    conv --fast in.dat out.dat'))).toEqual([
+      'command',
+    ]);
+    expect(stepsOf(report('We then run', '    Just open the file in any viewer.'))).toEqual([]);
+    expect(stepsOf(report('The service was running', 'plain text, not indented'))).toEqual([]);
+  });
+
   it('does not read an indented sentence or a line without a lead-in', () => {
     expect(stepsOf(report('To reproduce:', '    Just open the file in any viewer.'))).toEqual([]);
     expect(stepsOf(report('Here it is:', '    ./readrgba16 gray16-wide.png'))).toEqual([]);

@@ -257,10 +257,14 @@ function addIndentedTranscripts(sink: FactSink, prose: string): void {
   });
 }
 
-// One command indented by itself under a reproduction lead-in ("To reproduce:", "Steps:"), with
-// no fence and no prompt: `    ./readrgba16 gray16-wide.png`. The lead-in says it is the way to
+// One command indented by itself under a reproduction lead-in ("To reproduce:", "Steps:") or the
+// verb of running it ("Running"), with no fence and no prompt: `    ./readrgba16 gray16-wide.png`. The lead-in says it is the way to
 // the bug; the line must read as code (a path, a flag, a file name, an operator), not a sentence.
 const indentedLine = /\n(?:[ ]{4,}|\t+)(\S[^\n]{0,200})(?=\n[ \t]*\n|\n?$)/g;
+// A lead-in that is the verb of running the line below it ("Running", "Just run", "I executed"),
+// the sentence going on after the command: the line is what was run.
+const runLeadIn =
+  /(?:^|[\s,;])(?:run|running|ran|execut(?:e|ing|ed)|invok(?:e|ing|ed)|launch(?:ing|ed)?)[ \t]*:?$/i;
 const codeLike = /[/<>=()$|`\\]|(?:^|\s)--?[A-Za-z]|\.[A-Za-z][\w]{0,4}(?:\s|$)/;
 const sentenceEnd = /[.!?:]$/;
 
@@ -278,7 +282,7 @@ function addIndentedCommand(sink: FactSink, prose: string): void {
     if (!codeLike.test(line) || sentenceEnd.test(line)) return;
     const before = text.slice(Math.max(0, match.index - 300), match.index).trimEnd();
     const leadIn = before.slice(before.lastIndexOf('\n') + 1);
-    if (!transcriptLeadIn.test(leadIn)) return;
+    if (!transcriptLeadIn.test(leadIn) && !runLeadIn.test(leadIn)) return;
     const start = match.index + match[0].length - match[1]!.length - 1;
     sink.add('reproduction-steps', 'command', start, start + line.length);
   });

@@ -576,11 +576,12 @@ export const phraseRules: readonly PhraseRule[] = [
   },
   ...operatorInputRules,
   {
-    // "an attacker who controls the -s argument", "whoever supplies the arguments passed to ssh".
+    // "an attacker who controls the -s argument", "whoever supplies the arguments passed to ssh",
+    // "who can choose the split arguments passed to the tool" (one word naming which arguments).
     kind: 'attacker-controls',
     value: 'command-line',
     pattern:
-      /\b(?:control\w*|suppl\w*|choos\w*|chose|chosen|inject\w*|influenc\w*)\s+(?:the\s+|an?\s+|any\s+)?(?:value\s+of\s+(?:the\s+)?)?`?--?[A-Za-z][\w-]*`?\s+(?:command[\s-]line\s+)?(?:arguments?|options?|flags?|parameters?|switch(?:es)?)\b|\b(?:control\w*|suppl\w*|choos\w*)\s+(?:the\s+)?(?:arguments?|options?|flags?|parameters?)\s+(?:passed|given|handed)\s+to\b/,
+      /\b(?:control\w*|suppl\w*|choos\w*|chose|chosen|inject\w*|influenc\w*)\s+(?:the\s+|an?\s+|any\s+)?(?:value\s+of\s+(?:the\s+)?)?`?--?[A-Za-z][\w-]*`?\s+(?:command[\s-]line\s+)?(?:arguments?|options?|flags?|parameters?|switch(?:es)?)\b|\b(?:control\w*|suppl\w*|choos\w*)\s+(?:the\s+)?(?:[\w-]{1,30}\s+)?(?:arguments?|options?|flags?|parameters?)\s+(?:passed|given|handed)\s+to\b/,
   },
   {
     kind: 'attacker-controls',
