@@ -32,7 +32,10 @@ describe('privileges-required', () => {
     ['The attacker already is root there.', ['high']],
     ['An authenticated administrator can upload plugins.', ['high']],
     ['A local admin can change the setting.', ['high']],
-    ['Any local account that can reach the admin API on port 2019 can load a new config.', ['high']],
+    [
+      'Any local account that can reach the admin API on port 2019 can load a new config.',
+      ['high'],
+    ],
     ['A process with access to the management interface can stop the server.', ['high']],
     ['An attacker who cannot reach the admin endpoint gains nothing.', []],
     ['A web page makes the browser post to the admin endpoint.', []],
@@ -371,6 +374,14 @@ describe('claimed-severity', () => {
     expect(valuesOf('The attack is rated low complexity.', 'claimed-severity')).toEqual([]);
     expect(valuesOf('This is not high severity.', 'claimed-severity')).toEqual([]);
   });
+});
+
+describe('a protection applied only under a setting', () => {
+  checkCases('requires-config', [
+    ['The handler only enforces origins when `enforce_origin` is set.', []],
+    ['It only checks the token when `verify_token` is enabled, so by default anyone passes.', []],
+    ['The overflow happens only when `big_buffers` is enabled.', ['big_buffers']],
+  ]);
 });
 
 describe('ai-use', () => {

@@ -932,8 +932,7 @@ export const phraseRules: readonly PhraseRule[] = [
     kind: 'ai-use',
     value: 'not-used',
     isNegatable: false,
-    pattern:
-      /\b(?:keine|ohne)\s+(?:jede\s+)?KI\b/,
+    pattern: /\b(?:keine|ohne)\s+(?:jede\s+)?KI\b/,
   },
   {
     kind: 'ai-use',
@@ -953,8 +952,7 @@ export const phraseRules: readonly PhraseRule[] = [
     kind: 'ai-use',
     value: 'not-used',
     isNegatable: false,
-    pattern:
-      /\b(?:aucune|ninguna|nenhuma|nessuna)\s+IA\b/,
+    pattern: /\b(?:aucune|ninguna|nenhuma|nessuna)\s+IA\b/,
   },
   {
     kind: 'ai-use',
@@ -967,15 +965,13 @@ export const phraseRules: readonly PhraseRule[] = [
     kind: 'ai-use',
     value: 'not-used',
     isNegatable: false,
-    pattern:
-      /\bno\s+(?:he|hemos)\s+(?:usado|utilizado)\s+(?:ninguna\s+)?IA\b/,
+    pattern: /\bno\s+(?:he|hemos)\s+(?:usado|utilizado)\s+(?:ninguna\s+)?IA\b/,
   },
   {
     kind: 'ai-use',
     value: 'not-used',
     isNegatable: false,
-    pattern:
-      /\bnon\s+(?:ho|abbiamo)\s+(?:usato|utilizzato)\s+(?:alcuna\s+|l'|l’)?IA\b/,
+    pattern: /\bnon\s+(?:ho|abbiamo)\s+(?:usato|utilizzato)\s+(?:alcuna\s+|l'|l’)?IA\b/,
   },
   {
     kind: 'ai-use',
