@@ -83,10 +83,10 @@ const callPattern = z
   .string()
   .refine((value) => parseCallSignature(value) !== null, {
     message:
-      'expected a call pattern: a dotted name with optional arguments, e.g. yaml.unsafe_load, yaml.load(Loader=UnsafeLoader) or Environment.from_string(non-literal)',
+      'expected a call pattern: a dotted name (or a Rust path) with optional arguments, e.g. yaml.unsafe_load, yaml.load(Loader=UnsafeLoader), Environment.from_string(non-literal) or String::from_utf8_unchecked',
   })
   .describe(
-    'A dotted callee (its last segments must match whole segments), optionally with arguments: Name, keyword=Name, or non-literal.',
+    'A dotted callee or Rust path (its last segments must match whole segments, `.` and `::` alike), optionally with arguments: Name, keyword=Name, or non-literal.',
   );
 
 const ruleCondition = z

@@ -224,7 +224,7 @@ async function checkSymbol(
   absent: AbsentNames,
 ): Promise<CheckedClaim> {
   const symbol = claim.symbol ?? claim.text;
-  const paths = pickSymbolFiles(hits);
+  const paths = pickSymbolFiles(hits, claim.text);
   const search: SymbolSearch = { label: context.label, fileCount: paths.length };
   for (const path of paths) {
     const text = await readText(context, path);

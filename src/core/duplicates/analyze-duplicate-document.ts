@@ -6,6 +6,7 @@ import { guessProseLanguage, type ProseLanguage } from './guess-prose-language.j
 import { findCodeNames } from './find-code-names.js';
 import { findContrastStatements } from './find-contrast-statements.js';
 import { type CrashSignature, findCrashSignature } from './find-crash-signature.js';
+import { findPanicLocations, type PanicLocation } from '../report/find-panic-locations.js';
 import { trimEndCharacters, trimStartCharacters } from '../text/trim-characters.js';
 import type { DuplicateDocument } from '../model/duplicate.js';
 import { derivePackageKeys, type PackageKeys } from './derive-package-keys.js';
@@ -41,6 +42,8 @@ export interface DocumentAnalysis {
   language: ProseLanguage | null;
   /** The memory access and crash site its quoted sanitizer report gives (`find-crash-signature.ts`). */
   crash: CrashSignature;
+  /** The first Rust panic location it quotes (`role.rs:998:22`), or null. */
+  panic: PanicLocation | null;
   /** It names a development build ("jq-1.7-37-g88f01a7"), whose line numbers are not a release's. */
   namesDevelopmentBuild: boolean;
   /**
@@ -169,6 +172,7 @@ export function analyzeDuplicateDocument(doc: DuplicateDocument): DocumentAnalys
     bugClasses: findBugClasses(title, text),
     language: guessProseLanguage(`${title}\n${text}`),
     crash: findCrashSignature(title, text),
+    panic: findPanicLocations(text)[0] ?? null,
     namesDevelopmentBuild: namesDevelopmentBuild(titled),
     namesFileOrSnakeName: namesFileOrSnakeIdentifier(titled),
     classNames: findClassNames(titled),

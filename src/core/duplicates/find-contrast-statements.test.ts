@@ -200,6 +200,7 @@ const arbitrarySignals: fc.Arbitrary<DuplicateSignals> = fc.record({
   sharedBugClasses: fc.constant([]),
   isOtherLanguagePair: fc.constant(false),
   crashConflict: fc.constant(null),
+  samePanicSite: fc.constant(null),
   fixBetween: fc.constant(null),
   publishedFixPassed: fc.constant(null),
   isCveConflict: fc.boolean(),

@@ -4,6 +4,7 @@
 
 import { isBugClassConflict } from './find-bug-classes.js';
 import { describeCrashConflict } from './find-crash-signature.js';
+import type { PanicLocation } from '../report/find-panic-locations.js';
 import { namesDevelopmentBuild } from './extract-version-keys.js';
 import semver from 'semver';
 import type { DuplicateDocument } from '../model/duplicate.js';
@@ -263,6 +264,11 @@ export function measureDuplicateSignals(
     crashConflict: describeCrashConflict(
       ours.crash,
       theirs.crash,
+      versionPick !== null && !ours.namesDevelopmentBuild && !theirs.namesDevelopmentBuild,
+    ),
+    samePanicSite: findSamePanicSite(
+      ours.panic,
+      theirs.panic,
       versionPick !== null && !ours.namesDevelopmentBuild && !theirs.namesDevelopmentBuild,
     ),
     fixBetween: isBothReports ? findFixBetween(ours, theirs) : null,
@@ -552,4 +558,19 @@ function countFound(
   if (terms.length === 0) return null;
   const found = terms.filter(isFound).length;
   return { found, share: found / terms.length };
+}
+
+/**
+ * `role.rs:998:22` when both panic at the same file name, line and column and they name one
+ * release (`isSameRelease`: lines move between releases); null otherwise.
+ */
+export function findSamePanicSite(
+  ours: PanicLocation | null,
+  theirs: PanicLocation | null,
+  isSameRelease: boolean,
+): string | null {
+  if (ours === null || theirs === null || !isSameRelease) return null;
+  if (ours.fileName !== theirs.fileName || ours.line !== theirs.line) return null;
+  if (ours.column !== theirs.column) return null;
+  return `${ours.fileName}:${ours.line}:${ours.column}`;
 }

@@ -88,6 +88,11 @@ export interface DuplicateSignals {
    */
   crashConflict: string | null;
   /**
+   * Both quote a Rust panic at the same file, line and column on one release (`role.rs:998:22`):
+   * the same failing expression, however differently the two describe it. Null otherwise.
+   */
+  samePanicSite: string | null;
+  /**
    * Between two reports: a fix version either names with every version one says is affected
    * before it and every version the other says is affected at or past it (a bug that fix did
    * not cover: a bypass, a regression or a new bug), or null.
@@ -312,6 +317,15 @@ export function scoreDuplicateSignals(s: DuplicateSignals): DuplicateScore {
     !s.isCweConflict &&
     !s.isPackageConflict &&
     !s.isSameSourceAdvisory;
+  // A panic location names the expression that failed; two reports of one release that panic at
+  // the same one are one bug, in any language and whatever input each found.
+  const isSameBugAtPanicSite =
+    s.samePanicSite !== null &&
+    !isDistinctBug &&
+    s.contrastedNames.length === 0 &&
+    !s.isCweConflict &&
+    !s.isPackageConflict &&
+    !s.isSameSourceAdvisory;
   const isQuestionAboutReportedBug =
     !isDistinctBug &&
     s.citationTitleTerms !== null &&
@@ -366,6 +380,7 @@ export function scoreDuplicateSignals(s: DuplicateSignals): DuplicateScore {
       isSameBugInOtherWords ||
       isSameBugAtCitedFunction ||
       isSameBugInOtherLanguage ||
+      isSameBugAtPanicSite ||
       isQuestionAboutReportedBug ||
       isUnlocatedSecondFinder ||
       isSameBugByTitleWords ||
@@ -391,6 +406,7 @@ export function scoreDuplicateSignals(s: DuplicateSignals): DuplicateScore {
       `a second finder in another language: the same function, kind of bug (${s.sharedBugClasses.join(', ')}) and version ${s.sharedVersion}`,
     );
   }
+  if (isSameBugAtPanicSite) evidence.push(`both panic at ${s.samePanicSite} on one release`);
   if (isSameBugInOtherWords) {
     for (const name of s.titleFunctionsNamed) {
       if (!s.sharedTitleFunctions.includes(name))

@@ -312,6 +312,23 @@ describe('extractCodeClaims: the reporter’s script and payloads are not the pr
     expect(claims.filter((claim) => claim.kind === 'snippet')).toEqual([]);
   });
 
+  it('skips a block its heading or lead-in calls the reporter’s own code', () => {
+    const handler = [
+      '```rust',
+      'async fn handle(req: Request<Body>) -> Response<Body> {',
+      '    let name = unsafe { String::from_utf8_unchecked(req.into_bytes()) };',
+      '    Response::new(Body::from(name))',
+      '}',
+      '```',
+    ].join('\n');
+    for (const leadIn of ['## Our handler', 'My service code:', 'The application’s code:']) {
+      const claims = claimsOf(`${leadIn}\n\n${handler}\n`);
+      expect(claims.filter((claim) => claim.kind === 'snippet')).toEqual([]);
+    }
+    const quoted = claimsOf(`The handler in src/server/dispatch.rs:\n\n${handler}\n`);
+    expect(quoted.filter((claim) => claim.kind === 'snippet')).toHaveLength(1);
+  });
+
   it('keeps a quoted excerpt of the project’s code', () => {
     const claims = claimsOf(
       [

@@ -180,6 +180,19 @@ function findFunctionOwner(
 
 const maxClassifiedLineLength = 1_000;
 
+// The lead-in (heading or sentence right before a block) says the code is the reporter's own:
+// "Our handler", "my service code", "the application's code:". Such a block is how the reporter
+// uses the project, not a quote of it.
+const ownCodeLeadIn =
+  /\b(?:our|my)\s+(?:own\s+)?(?:[\w-]{1,30}\s+){0,2}?(?:handler|service|server|application|app|code|program|client|harness|wrapper|middleware|script|reproducer|binary|crate|main)\b|\bthe\s+(?:application|app|caller)['’]s\s+(?:own\s+)?code\b/i;
+const maxLeadInLength = 240;
+
+/** The heading or paragraph right before a block at `blockStart`, at most a few lines. */
+function readLeadIn(body: string, blockStart: number): string {
+  const before = body.slice(Math.max(0, blockStart - maxLeadInLength), blockStart).trimEnd();
+  return before.slice(before.lastIndexOf('\n\n') + 1);
+}
+
 /**
  * Whether a fenced block shows the project's own code (not a PoC, a script opening with its
  * imports, a template payload, session, request, log or trace).
@@ -424,6 +437,7 @@ export function extractCodeClaims(report: Report, facts: readonly Fact[]): CodeC
   for (const block of blocks) {
     const content = body.slice(block.contentStart, block.contentEnd);
     if (!isProjectCode(block.info, content, fieldAt(block.start))) continue;
+    if (ownCodeLeadIn.test(readLeadIn(body, block.start))) continue;
     // A block that is really a diff is a patch claim already.
     if (/^@@ -\d/m.test(content) && /^(?:\+\+\+ |diff --git )/m.test(content)) continue;
     const reference =

@@ -145,6 +145,16 @@ describe('findSymbolDefinitions in Python, Go, Rust, Java, Kotlin, Ruby and PHP'
     expect(definedAt(rs, 'src/parser.rs', 'check_len')).toEqual([5]);
   });
 
+  it('Rust: new and other names that are keywords elsewhere are ordinary functions', () => {
+    const rs =
+      'impl Builder {\n    pub fn new() -> Self { Builder }\n    fn delete(&mut self) {}\n}\n';
+    expect(definedAt(rs, 'src/server/builder.rs', 'new')).toEqual([2]);
+    expect(definedAt(rs, 'src/server/builder.rs', 'Builder::new')).toEqual([2]);
+    expect(definedAt(rs, 'src/server/builder.rs', 'delete')).toEqual([3]);
+    // In JavaScript `new` stays a keyword, never a function's name.
+    expect(definedAt('const x = new Builder();\n', 'lib/builder.js', 'new')).toEqual([]);
+  });
+
   it('Java: method declarations with bodies, not calls, returns or abstract declarations', () => {
     const java = [
       'public class HeaderParser {', // 1

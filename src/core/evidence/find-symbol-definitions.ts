@@ -79,6 +79,25 @@ const controlWords = new Set([
   'is',
 ]);
 
+// Keywords of C, JavaScript or Python that are ordinary names in Rust: `Builder::new`,
+// `Queue::delete` are functions there.
+const rustOrdinaryNames = new Set([
+  'new',
+  'delete',
+  'throw',
+  'catch',
+  'typeof',
+  'defined',
+  'not',
+  'and',
+  'or',
+  'is',
+  'elif',
+  'case',
+  'sizeof',
+  'goto',
+]);
+
 interface SymbolName {
   name: string;
   /** The class or object in `Parser.readChunk`, `Parser::read`, `conn->parse`, if any. */
@@ -91,7 +110,7 @@ function escapeRegExp(text: string): string {
 }
 
 /** `Parser.readChunk`, `Parser::read`, `Foo#bar`, `conn->parse`, `parse_header()` → parts. */
-function readSymbol(symbol: string): SymbolName | null {
+function readSymbol(symbol: string, language: Language = 'other'): SymbolName | null {
   // Cut first: no symbol is longer, and the trim below then stays bounded.
   const cleaned = symbol
     .trim()
@@ -100,7 +119,8 @@ function readSymbol(symbol: string): SymbolName | null {
   const match = /^(?:(.*?)(\.|::|->|#))?([^.:#>-]+)$/.exec(cleaned);
   if (match === null) return null;
   const name = match[3]!;
-  if (!identifier.test(name) || controlWords.has(name)) return null;
+  if (!identifier.test(name)) return null;
+  if (controlWords.has(name) && !(language === 'rust' && rustOrdinaryNames.has(name))) return null;
   const owner = match[1] ?? null;
   const ownerName = owner === null ? null : (owner.split(/\.|::|->|#/).pop() ?? null);
   return {
@@ -465,10 +485,10 @@ function hasOwner(source: string, path: string, owner: string, lineText: string)
  * only in a file that defines or names the class. The symbol is matched literally.
  */
 export function findSymbolDefinitions(source: string, path: string, symbol: string): SymbolLine[] {
-  const parts = readSymbol(symbol);
+  const language = languageOf(path);
+  const parts = readSymbol(symbol, language);
   if (parts === null || source === '') return [];
   const { name, owner } = parts;
-  const language = languageOf(path);
   const lines = source.split('\n');
   const code = blankNonCode(lines, language);
   const rules = buildRules(language, name);

@@ -11,6 +11,7 @@ import {
   locateCitedLines,
   pickSnippetFiles,
   pickSymbolFiles,
+  listRustModuleFiles,
   spellOption,
 } from './plan-claim-checks.js';
 
@@ -58,6 +59,26 @@ describe('which names and files to search', () => {
       text: 'x',
     }));
     expect(pickSymbolFiles(many)).toHaveLength(evidenceThresholds.maxCandidateFilesPerSymbol);
+  });
+
+  it('reads the files of the Rust modules a path names first', () => {
+    const many = Array.from({ length: 30 }, (_, index) => ({
+      path: `src/m${index}.rs`,
+      line: 1,
+      text: 'fn decode(',
+    }));
+    const hits = [...many, { path: 'src/codec/frame/mod.rs', line: 3, text: 'fn decode(' }];
+    expect(pickSymbolFiles(hits, 'tinyframe::codec::frame::Decoder::decode')[0]).toBe(
+      'src/codec/frame/mod.rs',
+    );
+    expect(pickSymbolFiles(hits, 'Decoder::decode')[0]).toBe('src/m0.rs');
+    expect(listRustModuleFiles('tinyframe::codec::frame::Decoder::decode')).toEqual([
+      'tinyframe/codec/frame',
+      'codec/frame',
+    ]);
+    expect(listRustModuleFiles('crate::codec::decode')).toEqual(['codec']);
+    expect(listRustModuleFiles('Decoder::decode')).toEqual([]);
+    expect(listRustModuleFiles('Parser.feed')).toEqual([]);
   });
 
   it('reads the cited file first for a snippet, then where the most probe lines lead', () => {

@@ -44,12 +44,45 @@ export function groupHitsBySymbol<Hit extends CodeHit>(
   return grouped;
 }
 
-/** The files to read for a symbol's definition: source files first, at most a few. */
-export function pickSymbolFiles(hits: readonly CodeHit[]): string[] {
-  return orderSymbolFiles([...new Set(hits.map((hit) => hit.path))]).slice(
-    0,
-    evidenceThresholds.maxCandidateFilesPerSymbol,
-  );
+const rustPathSegment = /^[A-Za-z_]\w{0,100}$/;
+const typeSegment = /^[A-Z]/;
+
+/**
+ * The module folders a Rust path names, as file-path suffixes to look for: `hyper::proto::h1::
+ * role::Server::parse` names `proto/h1/role` (and `hyper/proto/h1/role`, the crate folder kept):
+ * the function and the types before it (capitalised) are dropped, and the crate name may or may
+ * not be a folder. Empty for a name without `::` or without a module.
+ */
+export function listRustModuleFiles(name: string): string[] {
+  if (!name.includes('::')) return [];
+  const segments = name.split('::');
+  if (!segments.every((segment) => rustPathSegment.test(segment))) return [];
+  const modules = segments.slice(0, -1);
+  while (modules.length > 0 && typeSegment.test(modules[modules.length - 1]!)) modules.pop();
+  const dropped = modules.filter((segment) => !['crate', 'self', 'super'].includes(segment));
+  if (dropped.length === 0) return [];
+  const suffixes = [dropped.join('/')];
+  if (dropped.length >= 2) suffixes.push(dropped.slice(1).join('/'));
+  return suffixes;
+}
+
+/** Whether `path` is the file of one of `modules` (`src/proto/h1/role.rs`, `.../role/mod.rs`). */
+function isModuleFile(path: string, modules: readonly string[]): boolean {
+  const stem = path.replace(/\.rs$/, '').replace(/\/mod$/, '');
+  if (stem === path) return false;
+  return modules.some((module) => stem === module || stem.endsWith(`/${module}`));
+}
+
+/**
+ * The files to read for a symbol's definition: source files first, at most a few. With the name
+ * as the report wrote it (`name`), the files of the Rust modules it names come first.
+ */
+export function pickSymbolFiles(hits: readonly CodeHit[], name?: string): string[] {
+  const ordered = orderSymbolFiles([...new Set(hits.map((hit) => hit.path))]);
+  const modules = name === undefined ? [] : listRustModuleFiles(name);
+  const first = modules.length === 0 ? [] : ordered.filter((path) => isModuleFile(path, modules));
+  const rest = ordered.filter((path) => !first.includes(path));
+  return [...first, ...rest].slice(0, evidenceThresholds.maxCandidateFilesPerSymbol);
 }
 
 /**

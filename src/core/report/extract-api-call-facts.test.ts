@@ -27,6 +27,26 @@ describe('findCalls', () => {
     expect(callsIn('Environment().from_string(tpl)')).toContain('Environment.from_string(tpl)');
   });
 
+  it('reads Rust paths whole, and the methods of a builder chain split over lines', () => {
+    expect(callsIn('let s = unsafe { std::str::from_utf8_unchecked(&buf) };')).toEqual([
+      'std::str::from_utf8_unchecked(<expression>)',
+    ]);
+    const chain = [
+      'let conn = server::Builder::new()',
+      '    .keep_alive(false)',
+      '    .strict_mode(false)',
+      '    .serve(io);',
+    ].join('\n');
+    expect(callsIn(chain)).toEqual([
+      'server::Builder::new()',
+      'server::Builder::new.keep_alive(<literal>)',
+      'server::Builder::new.keep_alive.strict_mode(<literal>)',
+      'server::Builder::new.keep_alive.strict_mode.serve(io)',
+    ]);
+    // A method after blank lines far from any call is not chained to it.
+    expect(callsIn(`f()${' '.repeat(200)}.g(x)`)).toEqual(['f()']);
+  });
+
   it('skips definitions, keywords and C-style blanks before the parenthesis', () => {
     expect(callsIn('def lade_profil(datei):\n    return x')).toEqual([]);
     expect(callsIn('if (x) { return (y); }')).toEqual([]);
@@ -110,6 +130,36 @@ describe('api-call facts', () => {
     expect(
       apiCalls('Our code: return yaml.load(inhalt, Loader=yaml.UnsafeLoader) Steps: 1.'),
     ).toEqual(['yaml.load(inhalt, Loader=yaml.UnsafeLoader)']);
+  });
+
+  it("leaves out a block that defines the function the report blames as the project's", () => {
+    const quoted = [
+      'The bug is in `Frame::decode_unchecked` in src/codec.rs. The relevant code:',
+      '',
+      '```rust',
+      'impl Frame {',
+      '    fn decode_unchecked(buf: &[u8]) -> Frame {',
+      '        unsafe { std::mem::transmute(buf.as_ptr()) }',
+      '    }',
+      '}',
+      '```',
+    ].join('\n');
+    expect(apiCalls(quoted)).toEqual([]);
+    // The same block introduced as the caller's own stays the caller's, and so does a handler
+    // the prose names bare.
+    expect(apiCalls(quoted.replace('The relevant code:', '\n\nOur wrapper around it:'))).toContain(
+      'std::mem::transmute(<expression>) (user)',
+    );
+    const handler = [
+      'Our `handle` function:',
+      '',
+      '```rust',
+      'async fn handle(v: Vec<u8>) -> String {',
+      '    unsafe { String::from_utf8_unchecked(v) }',
+      '}',
+      '```',
+    ].join('\n');
+    expect(apiCalls(handler)).toEqual(['String::from_utf8_unchecked(v) (user)']);
   });
 
   it('reads a call nested in a prose call’s arguments, as code run into the sentence', () => {

@@ -24,9 +24,11 @@ import {
 } from '../text/call-signature.js';
 
 const name = String.raw`[A-Za-z_$][\w$]{0,60}`;
-const dotted = String.raw`(?:${name}\.){0,8}${name}`;
-// A callee right before its opening parenthesis (no blank: `if (x)` is C, not a call).
-const callOpen = new RegExp(String.raw`(?<![\w$])(${dotted})\(`, 'g');
+// Segments joined by `.` or by Rust's `::` path separator (`String::from_utf8_unchecked(`).
+const dotted = String.raw`(?:${name}(?:\.|::)){0,8}${name}`;
+// A callee right before its opening parenthesis (no blank: `if (x)` is C, not a call), not the
+// tail of a longer path.
+const callOpen = new RegExp(String.raw`(?<![\w$:])(${dotted})\(`, 'g');
 // `env = Environment(`, `const client = new Client(`: the variable's methods are the class's.
 const constructed = new RegExp(
   String.raw`(?<![\w$.])(${name})[ \t]{0,8}=[ \t]{0,8}(?:new[ \t]+)?(${dotted})\(`,
@@ -58,6 +60,8 @@ const keywords = new Set([
   'class',
 ]);
 const maxArgumentsLength = 600;
+// The blanks between a call's `)` and the `.` of the next call in a chain (a line break and indent).
+const maxChainGap = 80;
 // A block of a million `f(` would cost `maxArgumentsLength` each: the first calls say enough.
 const maxCallsPerCode = 200;
 
@@ -71,6 +75,14 @@ function findClose(text: string, open: number): number {
     return true;
   });
   return close;
+}
+
+/** The index of the last character at or before `from` that is not a blank or a line break. */
+function skipBlanksBackward(code: string, from: number): number {
+  let at = from;
+  const limit = Math.max(0, from - maxChainGap);
+  while (at >= limit && /\s/.test(code[at] ?? '')) at -= 1;
+  return at;
 }
 
 export interface FoundCall {
@@ -93,8 +105,10 @@ export function findCalls(code: string, offset = 0): FoundCall[] {
     const start = match.index;
     if (keywords.has(callee) || definition.test(code.slice(Math.max(0, start - 10), start))) return;
     if (code[start - 1] === '.') {
-      // `Environment().from_string(...)`: the method of what the previous call returned.
-      const receiver = code[start - 2] === ')' ? calleeClosedAt.get(start - 2) : undefined;
+      // `Environment().from_string(...)`: the method of what the previous call returned, also
+      // when a builder chain puts each call on its own line (`Builder::new()\n    .keep_alive(`).
+      const receiverClose = skipBlanksBackward(code, start - 2);
+      const receiver = code[receiverClose] === ')' ? calleeClosedAt.get(receiverClose) : undefined;
       if (receiver === undefined) return;
       callee = `${receiver}.${callee}`;
     }

@@ -151,7 +151,9 @@ export function extractCodeFacts(
   if (prose.includes('\n+++ ')) addRawDiffs(sink, prose);
   // A diff is the project's own source, and so is a block its lead-in calls the library's; other
   // code may be the caller's, with its settings, calls and callbacks.
-  const callersOwnCode = callerCode.filter((block) => !isLibraryCode(prose, block.start));
+  const callersOwnCode = callerCode.filter(
+    (block) => !isLibraryCode(prose, block.start, body.slice(block.contentStart, block.contentEnd)),
+  );
   extractCodeSettingFacts(sink, prose, callersOwnCode, profileSettings);
   extractCommandSwitchFacts(sink, prose, callersOwnCode, profileSettings);
   extractApiCallFacts(sink, prose, callersOwnCode);

@@ -207,10 +207,39 @@ const incidentalSetting =
 
 const defaultComment = /^[^\n]{0,40}?(?:#|\/\/)[ \t]*(?:the\s+|is\s+the\s+)?default\b/i;
 
-/** The lead-in before `blockStart` introduces the code as the library's own, not the caller's. */
-export function isLibraryCode(prose: string, blockStart: number): boolean {
+// A function, method or associated function defined in code: `fn parse<T>(`, `def parse(`,
+// `function parse(`, `func parse(`.
+const definedFunction = /\b(?:fn|def|function|func)[ \t]+([A-Za-z_$][\w$]{0,60})[ \t]*[<(]/g;
+const maxDefinitionsRead = 50;
+
+/**
+ * The code defines a function the prose names as a member of a type or module
+ * (`Decoder::read_size`, `Parser.feed`): the report quotes the project's code it blames, not
+ * code of its own. A caller's handler is named bare ("our `handle` function"), if at all.
+ */
+function definesQualifiedFunction(prose: string, code: string): boolean {
+  let read = 0;
+  for (const match of code.matchAll(definedFunction)) {
+    read += 1;
+    if (read > maxDefinitionsRead) return false;
+    const name = match[1]!.replace(/\$/g, '\\$');
+    if (new RegExp(String.raw`[\w>](?:::|\.)${name}\b(?![\w$])`).test(prose)) return true;
+  }
+  return false;
+}
+
+/**
+ * The lead-in before `blockStart` introduces the code as the library's own, not the caller's; or
+ * `code` (the block's text, when given) defines a function the prose names as the project's
+ * (`Type::method`) and the lead-in does not call it the caller's.
+ */
+export function isLibraryCode(prose: string, blockStart: number, code?: string): boolean {
   const leadIn = prose.slice(Math.max(0, blockStart - leadInLength), blockStart).trimEnd();
-  return isAboutLibraryCode(leadIn.slice(leadIn.lastIndexOf('\n\n') + 1));
+  const paragraph = leadIn.slice(leadIn.lastIndexOf('\n\n') + 1);
+  if (isAboutLibraryCode(paragraph)) return true;
+  return (
+    code !== undefined && !callerLeadIn.test(paragraph) && definesQualifiedFunction(prose, code)
+  );
 }
 
 function addSettings(

@@ -375,3 +375,39 @@ describe('a fix list after a proof-of-concept label', () => {
     expect(pick(extractFacts(buildTestReport(steps)), 'reproduction-steps')).toEqual(['2 steps']);
   });
 });
+
+describe('a Rust panic with RUST_BACKTRACE=1 frames', () => {
+  const body = [
+    '# Remote panic in the frame decoder',
+    '',
+    '```',
+    "thread 'tokio-runtime-worker' panicked at src/codec/frame.rs:412:17:",
+    'attempt to subtract with overflow',
+    'stack backtrace:',
+    '   0: rust_begin_unwind',
+    '   1: core::panicking::panic_fmt',
+    '   2: tinyframe::codec::frame::Decoder<T>::decode_head',
+    '             at ./src/codec/frame.rs:412:17',
+    '   3: <tinyframe::codec::frame::Decoder<T> as tinyframe::codec::Decode>::decode::h0123456789abcdef',
+    '             at ./src/codec/frame.rs:240:9',
+    '```',
+  ].join('\n');
+
+  it('reads each frame as the path a report names, without generics, traits, hashes or the runtime', () => {
+    const facts = extractFacts(buildTestReport(body));
+    expect(pick(facts, 'function')).toEqual([
+      'tinyframe::codec::frame::Decoder::decode_head',
+      'tinyframe::codec::frame::Decoder::decode',
+    ]);
+    expect(pick(facts, 'line-reference')).toContain('src/codec/frame.rs:412');
+    expectSpansToHold(
+      body,
+      facts.filter((fact) => fact.kind !== 'function'),
+    );
+  });
+
+  it('does not take a numbered list for frames', () => {
+    const list = '1: Start the server\n2: Send the request\n';
+    expect(pick(extractFacts(buildTestReport(`Steps\n\n${list}`)), 'function')).toEqual([]);
+  });
+});

@@ -6,6 +6,7 @@ import type { FactSink } from './create-fact-sink.js';
 import { hasSourceExtension, normaliseFilePath } from './is-likely-file-path.js';
 import { forEachMatch } from './for-each-match.js';
 import { sanitizerErrorPattern } from './sanitizer-error-pattern.js';
+import { readRustFrameSymbol } from './read-rust-frame.js';
 
 // Only lines that start like a frame are looked at further.
 const frameLinePattern =
@@ -15,8 +16,11 @@ const framePatterns: readonly RegExp[] = [
   /\b(?:at|by)[ \t]+0x[0-9A-Fa-f]+:[ \t]+([A-Za-z_~][\w:~<>.$]*)/, // valgrind
   /^[ \t]*at[ \t]+(?:async[ \t]+)?(?:new[ \t]+)?([A-Za-z_$][\w$.<>]*)[ \t]+\(/, // JavaScript
   /^[ \t]*at[ \t]+([\w$]+(?:\.[\w$<>]+)+)\([\w$.-]+:\d+\)/, // Java
-  /^[ \t]*\d+:[ \t]+(?:0x[0-9a-f]+[ \t]+-[ \t]+)?([A-Za-z_]\w*(?:::[\w<>]+)+)/, // Rust
 ];
+// A Rust backtrace frame: `  6: hyper::io::Buffered<T,B>::parse`, `  7: <X as Y>::parse`, with
+// an address in some builds (`  3: 0x55d1 - name`); the symbol runs to the end of the line.
+const rustFrame =
+  /^[ \t]*\d{1,4}:[ \t]+(?:0x[0-9a-f]{1,16}[ \t]+-[ \t]+)?([<A-Za-z_][^\n]{0,1000})$/;
 const pythonFrame = /File[ \t]+"([^"\n]+)",[ \t]*line[ \t]+(\d+)(?:,[ \t]*in[ \t]+([A-Za-z_]\w*))?/;
 const pathShape =
   /^(?:~\/|\.{1,2}\/|\/)?(?:[\w@+-][\w.@+-]*\/)*[\w@+-][\w.@+-]*\.[A-Za-z][\w+]{0,9}$/;
@@ -132,11 +136,21 @@ export function extractTraceFacts(
       if (python[3] !== undefined) addFunction(sink, python[3], lineStart, line);
       return;
     }
-    for (const pattern of framePatterns) {
-      const frame = pattern.exec(line);
-      if (frame !== null) {
-        addFunction(sink, frame[1]!, lineStart, line);
-        break;
+    const rust = rustFrame.exec(line);
+    if (rust !== null) {
+      // Read as the path a report names (generics, `as Trait` and the hash dropped); Rust's
+      // runtime frames (`core::panicking::...`) are left out like libc's.
+      const raw = rust[1]!.trimEnd();
+      const name = readRustFrameSymbol(raw);
+      const at = lineStart + line.indexOf(raw);
+      if (name !== null) sink.add('function', name, at, at + raw.length);
+    } else {
+      for (const pattern of framePatterns) {
+        const frame = pattern.exec(line);
+        if (frame !== null) {
+          addFunction(sink, frame[1]!, lineStart, line);
+          break;
+        }
       }
     }
     addPathLines(sink, body, lineStart, lineStart + line.length);

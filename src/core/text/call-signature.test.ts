@@ -102,4 +102,30 @@ describe('call signatures', () => {
       }),
     );
   });
+
+  it('reads Rust and C++ paths, and matches them by whole segments with either separator', () => {
+    expect(signature('String::from_utf8_unchecked')).toEqual({
+      callee: 'String::from_utf8_unchecked',
+      args: null,
+    });
+    expect(
+      matches('std::string::String::from_utf8_unchecked(bytes)', 'String::from_utf8_unchecked'),
+    ).toBe(true);
+    expect(matches('String::from_utf8_unchecked(bytes)', 'String.from_utf8_unchecked')).toBe(true);
+    expect(matches('MyString::from_utf8_unchecked(bytes)', 'String::from_utf8_unchecked')).toBe(
+      false,
+    );
+    expect(matches('Builder::new.keep_alive(false)', 'keep_alive(false)')).toBe(true);
+    expect(parseCallSignature('String:::x')).toBeNull();
+    fc.assert(
+      fc.property(
+        fc.array(fc.stringMatching(/^[A-Za-z_][\w]{0,8}$/), { minLength: 1, maxLength: 4 }),
+        (segments) => {
+          const rust = segments.join('::');
+          expect(matches(`${rust}(x)`, segments.join('.'))).toBe(true);
+          expect(matches(`${segments.join('.')}(x)`, rust)).toBe(true);
+        },
+      ),
+    );
+  });
 });

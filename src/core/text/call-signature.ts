@@ -21,7 +21,9 @@ const nonLiteralArgument = 'non-literal';
 const literalText = '<literal>';
 const expressionText = '<expression>';
 
-const dottedName = /^(?:[A-Za-z_$][\w$]{0,60}\.){0,8}[A-Za-z_$][\w$]{0,60}$/;
+// Segments joined by `.` or by Rust's and C++'s `::` (`String::from_utf8_unchecked`).
+const dottedName = /^(?:[A-Za-z_$][\w$]{0,60}(?:\.|::)){0,8}[A-Za-z_$][\w$]{0,60}$/;
+const segmentSeparator = /\.|::/;
 const keywordArgument = /^([A-Za-z_$][\w$]{0,60})[ \t]*=(?!=)[ \t]*([\s\S]+)$/;
 // One string literal (any Python prefix but f, which interpolates), a number or a constant.
 const literal =
@@ -112,10 +114,13 @@ export function formatCallSignature(signature: CallSignature): string {
   return `${signature.callee}(${signature.args.map(formatArgument).join(', ')})`;
 }
 
-/** True when the segments of `wanted` end `name`: `UnsafeLoader` ends `yaml.UnsafeLoader`. */
+/**
+ * True when the segments of `wanted` end `name`: `UnsafeLoader` ends `yaml.UnsafeLoader`, and
+ * `String::from_utf8_unchecked` ends `std::string::String::from_utf8_unchecked` (either separator).
+ */
 function endsWithSegments(name: string, wanted: string): boolean {
-  const have = name.split('.');
-  const want = wanted.split('.');
+  const have = name.split(segmentSeparator);
+  const want = wanted.split(segmentSeparator);
   if (want.length > have.length) return false;
   return want.every((segment, index) => have[have.length - want.length + index] === segment);
 }
