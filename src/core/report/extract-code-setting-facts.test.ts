@@ -546,6 +546,8 @@ describe('the caller’s choices written as C: constants, calls and macros', () 
           '(X_VERIFY_NONE',
           'libssh2_trace(s, 1)',
           'x_debug_level(9)',
+          '\nroot * /\n',
+          '\n  DocumentRoot "/"\n',
         ),
         (text, inserted) => {
           const code = text + inserted + text;
@@ -556,5 +558,28 @@ describe('the caller’s choices written as C: constants, calls and macros', () 
         },
       ),
     );
+  });
+});
+
+describe('a web root at the file system root in the deployer’s configuration', () => {
+  const valuesOf = (markdown: string): string[] =>
+    extractFacts(buildTestReport(markdown))
+      .filter((fact) => fact.kind === 'requires-config')
+      .map((fact) => fact.value);
+
+  it.each([
+    ['web.example.org {\n\troot * /\n\tfile_server\n}'],
+    ['server {\n    listen 80;\n    root /;\n}'],
+    ['<VirtualHost *:80>\n  DocumentRoot "/"\n</VirtualHost>'],
+    ['{\n  "handler": "file_server",\n  "root": "/"\n}'],
+  ])('reads %j as a non-default configuration', (config) => {
+    expect(valuesOf(fenced('', config, 'My configuration:'))).toContain('non-default');
+  });
+
+  it('does not read a web root below the file system root, or a root in prose', () => {
+    expect(
+      valuesOf(fenced('', 'site.example {\n\troot * /srv/www\n}', 'My configuration:')),
+    ).toEqual([]);
+    expect(valuesOf('The server runs as root / admin on the host.')).toEqual([]);
   });
 });

@@ -401,6 +401,12 @@ function lastArgument(args: string): string {
  * unsafe or insecure flag, or of a macro the profile names → its name; a call to a function the
  * profile names (`profileSettings`) whose last argument is not 0, NULL or false → its name.
  */
+// A web server's document root set to the file system's root in the deployer's configuration
+// (Caddy `root * /`, nginx `root /;`, Apache `DocumentRoot "/"`, JSON `"root": "/"`): publishing
+// every file on the host is the operator's choice, never a default. Whole lines only.
+const filesystemWebRootLine =
+  /^[ \t]{0,12}(?:(?:root|DocumentRoot|document_root|docroot|web_?root)(?:[ \t]{1,8}\*)?[ \t]{1,8}["']?\/["']?[ \t]{0,8};?|"(?:root|document_root)"[ \t]{0,8}:[ \t]{0,8}"\/"[ \t]{0,8},?)[ \t]{0,8}(?:#[^\n]{0,200})?$/gim;
+
 export function findCodeChoices(
   text: string,
   offset: number,
@@ -425,6 +431,14 @@ export function findCodeChoices(
     if (!onValue.test(unquote(value))) return;
     const unsafe = readUnsafeSetting(name, value, profileSettings);
     if (unsafe !== null) choices.push({ value: unsafe, start, end });
+  });
+  forEachMatch(filesystemWebRootLine, text, (match) => {
+    const start = offset + match.index + match[0].length - match[0].trimStart().length;
+    choices.push({
+      value: 'non-default',
+      start,
+      end: offset + match.index + match[0].trimEnd().length,
+    });
   });
   forEachMatch(debugThresholdCall, text, (match) => {
     const level = lastArgument(match[2]!);

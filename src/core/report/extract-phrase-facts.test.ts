@@ -34,6 +34,13 @@ describe('privileges-required', () => {
     ['The attacker needs to be root on the gateway first.', ['high']],
     ['An authenticated administrator can upload plugins.', ['high']],
     ['A local admin can change the setting.', ['high']],
+    [
+      'Any local account that can reach the admin API on port 2019 can load a new config.',
+      ['high'],
+    ],
+    ['A process with access to the management interface can stop the server.', ['high']],
+    ['An attacker who cannot reach the admin endpoint gains nothing.', []],
+    ['A web page makes the browser post to the admin endpoint.', []],
     ['Any authenticated user can trigger it.', ['low']],
     ['A low-privileged user can read the file.', ['low']],
     ['Any logged-in user can do it.', ['low']],
@@ -377,6 +384,14 @@ describe('claimed-severity', () => {
   });
 });
 
+describe('a protection applied only under a setting', () => {
+  checkCases('requires-config', [
+    ['The handler only enforces origins when `enforce_origin` is set.', []],
+    ['It only checks the token when `verify_token` is enabled, so by default anyone passes.', []],
+    ['The overflow happens only when `big_buffers` is enabled.', ['big_buffers']],
+  ]);
+});
+
 describe('ai-use', () => {
   checkCases('ai-use', [
     ['I used ChatGPT to find this bug.', ['used']],
@@ -390,6 +405,14 @@ describe('ai-use', () => {
     ['**AI disclosure:** No AI tools were used to find or write this report.', ['not-used']],
     ['# AI disclosure\n\nNone.\n', ['not-used']],
     ['# AI disclosure\n\nYes, for the wording.\n', ['used']],
+    ['KI habe ich dafür nicht verwendet.', ['not-used']],
+    ['Der Bericht entstand ohne KI.', ['not-used']],
+    ['Rapport rédigé sans IA.', ['not-used']],
+    ["Je n'ai pas utilisé d'IA pour ce rapport.", ['not-used']],
+    ['No hemos utilizado ninguna IA.', ['not-used']],
+    ['Relatório escrito sem inteligência artificial.', ['not-used']],
+    ['Non ho usato IA per questa segnalazione.', ['not-used']],
+    ['Er lief über die IA-32 Architektur.', []],
   ]);
 
   it('ignores AI-disclosure instructions inside an HTML comment', () => {

@@ -156,6 +156,11 @@ function hasStart(text: string, start: number, wordLength: number, group: KindGr
   return false;
 }
 
+// "`serveHTTP` only enforces origins when `enforce_origin` is set": a protection the code applies
+// only under a setting; the report is about its absence, so the setting is no precondition.
+const protectionOnlyWhenSet =
+  /\bonly\s+(?:enforc|check|validat|verif|reject|filter|sanitiz|restrict|block|den[iy]|protect|guard)\w{0,12}(?:\s+\S+){0,3}\s*$/i;
+
 function accept(
   sink: FactSink,
   text: string,
@@ -170,6 +175,8 @@ function accept(
   if (rule.kind === 'impact' && isImpactContrasted(text, start)) return;
   if (rule.isPrecondition === true && outcomeBefore.test(readClauseBefore(text, start))) return;
   if (rule.kind === 'requires-config' && isOnByDefault(text, end)) return;
+  if (rule.kind === 'requires-config' && protectionOnlyWhenSet.test(readClauseBefore(text, start)))
+    return;
   const value = typeof rule.value === 'string' ? rule.value : rule.value(matched);
   if (value === null) return;
   sink.add(rule.kind, value, start, end, {

@@ -175,6 +175,23 @@ export const phraseRules: readonly PhraseRule[] = [
     isPrecondition: true,
     pattern: /\blocal\s+admin(?:istrator)?s?\b/,
   },
+  // Whoever can already talk to a server's admin or management interface holds the operator's
+  // power over it ("any local user who can reach the admin API", "with access to the admin
+  // endpoint"); a browser tricked into sending requests there is another attacker.
+  {
+    kind: 'privileges-required',
+    value: 'high',
+    isPrecondition: true,
+    pattern:
+      /\b(?:can|could)\s+(?:reach|access|talk\s+to|connect\s+to|send\s+requests\s+to)\s+the\s+(?:local\s+)?(?:admin(?:istration|istrative)?|management)\s+(?:API|endpoint|interface|listener|port|socket)\b/,
+  },
+  {
+    kind: 'privileges-required',
+    value: 'high',
+    isPrecondition: true,
+    pattern:
+      /\b(?:has|have|having|with)\s+(?:network\s+|local\s+)?access\s+to\s+the\s+(?:local\s+)?(?:admin(?:istration|istrative)?|management)\s+(?:API|endpoint|interface|listener|port|socket)\b/,
+  },
   {
     kind: 'privileges-required',
     value: 'high',
@@ -928,6 +945,52 @@ export const phraseRules: readonly PhraseRule[] = [
     isNegatable: false,
     pattern:
       /\b(?:AI|LLM)(?:\s+(?:use|usage|used|assistance|tools?|disclosure))?[\s*]*:[\s*]*(?:none|no|not\s+used|n\/a)\b/,
+  },
+  // The same denials in German (KI), French, Spanish, Italian and Portuguese (IA).
+  {
+    kind: 'ai-use',
+    value: 'not-used',
+    isNegatable: false,
+    pattern: /\b(?:keine|ohne)\s+(?:jede\s+)?KI\b/,
+  },
+  {
+    kind: 'ai-use',
+    value: 'not-used',
+    isNegatable: false,
+    pattern:
+      /\bKI\s+(?:habe\s+ich|haben\s+wir|wurde|wurden)\s+(?:\S+\s+){0,2}?nicht\s+(?:verwendet|genutzt|benutzt|eingesetzt)\b/,
+  },
+  {
+    kind: 'ai-use',
+    value: 'not-used',
+    isNegatable: false,
+    pattern:
+      /\b(?:sans|sin|sem|senza)\s+(?:(?:usar|utiliser|utilizar|usare|l'aide\s+d'une|l’aide\s+d’une|ayuda\s+de|ajuda\s+de|l'aiuto\s+di|l’aiuto\s+di)\s+)?(?:la\s+|a\s+|l'|l’)?(?:IA|intelligence\s+artificielle|inteligencia\s+artificial|intelig[eê]ncia\s+artificial|intelligenza\s+artificiale)\b/,
+  },
+  {
+    kind: 'ai-use',
+    value: 'not-used',
+    isNegatable: false,
+    pattern: /\b(?:aucune|ninguna|nenhuma|nessuna)\s+IA\b/,
+  },
+  {
+    kind: 'ai-use',
+    value: 'not-used',
+    isNegatable: false,
+    pattern:
+      /\b(?:je|nous)\s+(?:n'ai|n’ai|n'avons|n’avons)\s+pas\s+utilisé\s+(?:d'|d’|de\s+l'|de\s+l’|l'|l’)?IA\b/,
+  },
+  {
+    kind: 'ai-use',
+    value: 'not-used',
+    isNegatable: false,
+    pattern: /\bno\s+(?:he|hemos)\s+(?:usado|utilizado)\s+(?:ninguna\s+)?IA\b/,
+  },
+  {
+    kind: 'ai-use',
+    value: 'not-used',
+    isNegatable: false,
+    pattern: /\bnon\s+(?:ho|abbiamo)\s+(?:usato|utilizzato)\s+(?:alcuna\s+|l'|l’)?IA\b/,
   },
   {
     kind: 'ai-use',
