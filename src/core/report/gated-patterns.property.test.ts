@@ -9,6 +9,7 @@ import {
   allowAllPatterns,
   requestInputToCodeSink,
 } from './extract-code-callback-facts.js';
+import { incidentalSetting, libraryLeadIn } from './extract-code-setting-facts.js';
 import {
   crashDeniedAnywhere,
   crashDeniedRightAfter,
@@ -28,6 +29,8 @@ const gatedPatterns: Record<string, GatedPattern> = {
   ...Object.fromEntries(allowAllPatterns.map((gated, index) => [`allowAll ${index}`, gated])),
   requestInputToCodeSink,
   accessDecision,
+  libraryLeadIn,
+  incidentalSetting,
   ...Object.fromEntries(cuePatterns.map((cue) => [`${cue.actor} cue`, cue])),
   contrastBefore,
   hedgePattern,
