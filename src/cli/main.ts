@@ -12,7 +12,11 @@ const argv = process.argv.slice(2);
 const io: CliIo = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
-  stdin: process.stdin,
+  // Read on demand: process.stdin opens the stream (a socket when stdin is a pipe) on first use,
+  // which costs a start that never reads it (only `init` asks questions).
+  get stdin() {
+    return process.stdin;
+  },
   isStderrTerminal: process.stderr.isTTY,
 };
 process.exitCode =

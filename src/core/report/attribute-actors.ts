@@ -8,6 +8,7 @@
 import type { Fact, FactActor, FactKind } from '../model/fact.js';
 import type { Report } from '../model/report.js';
 import type { CodeBlock } from './find-code-blocks.js';
+import { foldTextForLiterals, mayMatchIn, type GatedPattern } from './find-required-literals.js';
 import { createFieldLocator } from './locate-in-report.js';
 
 /** The kinds whose meaning depends on whose action they are. */
@@ -21,22 +22,110 @@ const attributedKinds: ReadonlySet<FactKind> = new Set([
 const sentenceLookBehind = 200;
 const sentenceLookAhead = 120;
 
-// Cues, each searched in the sentence before the fact; the one ending nearest the fact wins.
-const cuePatterns: ReadonlyArray<{ actor: FactActor; pattern: RegExp }> = [
+// Cues, each searched in the sentence before the fact; the one ending nearest the fact wins. A cue
+// is searched only in a text that holds its literals (a test checks them).
+export const cuePatterns: ReadonlyArray<GatedPattern & { actor: FactActor }> = [
   {
     actor: 'attacker',
     pattern:
       /\b(?:attackers?|adversar(?:y|ies)|malicious|hostile|rogue|evil|threat\s+actors?|attacker-controlled|attacker-supplied|unauthenticated|remote\s+(?:clients?|peers?|servers?|users?|parties|party|hosts?)|(?:anyone|anybody|whoever|someone|somebody)\s+(?:who|that)\s+(?:already\s+)?(?:can|could|is\s+able\s+to|has|controls)|whoever\s+(?:already\s+)?(?:can|could|is\s+able\s+to|has|controls|sets))\b/gi,
+    required: [
+      [
+        'adversaries',
+        'adversary',
+        'anybody that ',
+        'anybody who ',
+        'anyone that ',
+        'anyone who ',
+        'attacker',
+        'evil',
+        'hostile',
+        'malicious',
+        'remote client',
+        'remote host',
+        'remote parties',
+        'remote party',
+        'remote peer',
+        'remote server',
+        'remote user',
+        'rogue',
+        'somebody that ',
+        'somebody who ',
+        'someone that ',
+        'someone who ',
+        'threat actor',
+        'unauthenticated',
+        'whoever already can',
+        'whoever already controls',
+        'whoever already could',
+        'whoever already has',
+        'whoever already is able to',
+        'whoever already sets',
+        'whoever can',
+        'whoever controls',
+        'whoever could',
+        'whoever has',
+        'whoever is able to',
+        'whoever sets',
+        'whoever that ',
+        'whoever who ',
+      ],
+    ],
   },
   {
     actor: 'reporter',
     pattern:
       /(?:^|[\s(])(?:I|I'm|I've|I'd|we|we've|my|our)\b|\b(?:reproduc\w*|my\s+test\w*|for\s+testing|test\s+setup|to\s+trigger\s+it)\b/gi,
+    required: [],
   },
   {
     actor: 'user',
     pattern:
       /\b(?:(?:the|a|an|any|their)\s+)?(?:users?|victims?|developers?|operators?|administrators?|admins?|maintainers?|deployers?|applications?|apps?|callers?|programmers?|clients?\s+code|integrators?)\s+(?:who\s+)?(?:(?:must|has\s+to|have\s+to|needs?\s+to|would\s+have\s+to|chooses?\s+to|decides?\s+to|explicitly|deliberately)\s+)?(?:pass(?:es|ed)?|sets?|runs?|uses?|invokes?|calls?|specif(?:y|ies)|enables?|configures?|provides?|supplies|opts?\s+in|turns?\s+on|starts?|launch(?:es)?|adds?|writes?|compiles?|builds?)\b|\b(?:when|if|once)\s+(?:it\s+is\s+)?(?:invoked|run|started|launched|called|built|compiled|configured)\s+with\b|\bset\s+by\s+(?:the|our|an?)\s+(?:operators?|administrators?|admins?|deployers?|users?)\b/gi,
+    required: [
+      [
+        'admin ',
+        'administrator ',
+        'administrators ',
+        'admins ',
+        'app ',
+        'application ',
+        'applications ',
+        'apps ',
+        'built with',
+        'called with',
+        'caller ',
+        'callers ',
+        'client code ',
+        'clients code ',
+        'compiled with',
+        'configured with',
+        'deployer ',
+        'deployers ',
+        'developer ',
+        'developers ',
+        'integrator ',
+        'integrators ',
+        'invoked with',
+        'launched with',
+        'maintainer ',
+        'maintainers ',
+        'operator ',
+        'operators ',
+        'programmer ',
+        'programmers ',
+        'run with',
+        'set by a ',
+        'set by an ',
+        'set by our ',
+        'set by the ',
+        'started with',
+        'user ',
+        'users ',
+        'victim ',
+        'victims ',
+      ],
+    ],
   },
 ];
 
@@ -63,7 +152,10 @@ function sentenceStart(body: string, offset: number): number {
 /** The actor whose cue ends nearest before `end` in `text`, or null. */
 function findNearestCue(text: string): FactActor | null {
   let best: { actor: FactActor; end: number } | null = null;
-  for (const { actor, pattern } of cuePatterns) {
+  const folded = foldTextForLiterals(text);
+  for (const cue of cuePatterns) {
+    if (!mayMatchIn(text, cue, folded)) continue;
+    const { actor, pattern } = cue;
     pattern.lastIndex = 0;
     for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
       const end = match.index + match[0].length;

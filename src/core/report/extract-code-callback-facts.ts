@@ -10,6 +10,12 @@
 import type { CodeBlock } from './find-code-blocks.js';
 import type { FactSink } from './create-fact-sink.js';
 import { forEachMatch } from './for-each-match.js';
+import {
+  foldTextForLiterals,
+  mayMatchIn,
+  type GatedPattern,
+  type RequiredLiterals,
+} from './find-required-literals.js';
 
 /** Where in `code` a caller's callback decides the outcome, and how it is written. */
 export interface CallerCallback {
@@ -20,8 +26,107 @@ export interface CallerCallback {
 // Names of checks: check_origin, verifyClient, validate_token, authorize, is_allowed, has_permission.
 const checkName = String.raw`(?:check|verify|validate|authori[sz]e|authenticate|is_?(?:allowed|authori[sz]ed|authenticated|valid|trusted|safe|permitted)|has_?permission|allow|permit|can_?[a-z])[\w$]{0,40}|[\w$]{0,40}(?:_origin|Origin)`;
 
-// A check that allows everything, in Python or JavaScript.
-const allowAllPatterns: readonly RegExp[] = [
+// What every match of each allowAllPatterns pattern holds (findRequiredLiterals of its source).
+const allowAllLiterals: RequiredLiterals[] = [
+  [
+    [
+      'allow',
+      'authenticate',
+      'authorise',
+      'authorize',
+      'can',
+      'check',
+      'has_permission',
+      'haspermission',
+      'is_safe',
+      'is_trusted',
+      'is_valid',
+      'issafe',
+      'istrusted',
+      'isvalid',
+      'origin',
+      'permit',
+      'validate',
+      'verify',
+    ],
+    ['def '],
+    ['return true'],
+  ],
+  [
+    [
+      'allow',
+      'authenticate',
+      'authorise',
+      'authorize',
+      'can',
+      'check',
+      'has_permission',
+      'haspermission',
+      'is_safe',
+      'is_trusted',
+      'is_valid',
+      'issafe',
+      'istrusted',
+      'isvalid',
+      'origin',
+      'permit',
+      'validate',
+      'verify',
+    ],
+    ['= lambda', '=lambda'],
+    [': true', ':true'],
+  ],
+  [
+    [
+      'allow',
+      'authenticate',
+      'authorise',
+      'authorize',
+      'can',
+      'check',
+      'has_permission',
+      'haspermission',
+      'is_safe',
+      'is_trusted',
+      'is_valid',
+      'issafe',
+      'istrusted',
+      'isvalid',
+      'origin',
+      'permit',
+      'validate',
+      'verify',
+    ],
+    ['true'],
+  ],
+  [
+    [
+      'allow',
+      'authenticate',
+      'authorise',
+      'authorize',
+      'can',
+      'check',
+      'has_permission',
+      'haspermission',
+      'is_safe',
+      'is_trusted',
+      'is_valid',
+      'issafe',
+      'istrusted',
+      'isvalid',
+      'origin',
+      'permit',
+      'validate',
+      'verify',
+    ],
+    [') { return true', ') {return true', '){ return true', '){return true'],
+  ],
+];
+
+// A check that allows everything, in Python or JavaScript. These patterns and the code sink's
+// are tried only on code that holds their literals (a test checks them): most code holds none.
+export const allowAllPatterns: readonly GatedPattern[] = [
   new RegExp(
     String.raw`\bdef[ \t]+(?:${checkName})[ \t]*\([^)\n]{0,200}\)[ \t]*(?:->[ \t]*[\w.\[\], ]{1,40})?:[ \t]*(?:\n[ \t]*(?:#[^\n]*\n[ \t]*)?)?return[ \t]+True\b`,
     'gi',
@@ -35,20 +140,125 @@ const allowAllPatterns: readonly RegExp[] = [
     String.raw`(?:\bfunction[ \t]+|^[ \t]+(?:async[ \t]+)?)(?:${checkName})[ \t]*\([^)\n]{0,120}\)[ \t]*\{\s{0,40}return[ \t]+true\b`,
     'gim',
   ),
-];
+].map((pattern, index) => ({ pattern, required: allowAllLiterals[index]! }));
 
 // The application's handler hands request input to code execution or a shell:
 // `eval(request.query.expr)`, `exec("ping " + req.query.host)`, `os.system(f"..." ...)` is not
 // read (an f-string names no request object before the brace).
-const requestInputToCodeSink =
-  /\b(?:eval|execSync|exec|execFile|execFileSync|spawn|spawnSync|Function|system|popen|runInNewContext|runInThisContext|runInContext)[ \t]*\([ \t]*(?:`[^`\n]{0,80}?\$\{[ \t]*|["'][^"'\n]{0,80}["'][ \t]*\+[ \t]*)?(?:req|request|ctx\.request|ctx)\.(?:query|body|params|args|form|headers|cookies|values|json|GET|POST|data)\b/g;
+export const requestInputToCodeSink: GatedPattern = {
+  pattern:
+    /\b(?:eval|execSync|exec|execFile|execFileSync|spawn|spawnSync|Function|system|popen|runInNewContext|runInThisContext|runInContext)[ \t]*\([ \t]*(?:`[^`\n]{0,80}?\$\{[ \t]*|["'][^"'\n]{0,80}["'][ \t]*\+[ \t]*)?(?:req|request|ctx\.request|ctx)\.(?:query|body|params|args|form|headers|cookies|values|json|GET|POST|data)\b/g,
+  required: [
+    [
+      'eval (',
+      'eval(',
+      'exec (',
+      'exec(',
+      'execfile (',
+      'execfile(',
+      'execfilesync (',
+      'execfilesync(',
+      'execsync (',
+      'execsync(',
+      'function (',
+      'function(',
+      'popen (',
+      'popen(',
+      'runincontext (',
+      'runincontext(',
+      'runinnewcontext (',
+      'runinnewcontext(',
+      'runinthiscontext (',
+      'runinthiscontext(',
+      'spawn (',
+      'spawn(',
+      'spawnsync (',
+      'spawnsync(',
+      'system (',
+      'system(',
+    ],
+    ['ctx.', 'req.', 'request.'],
+    [
+      'args',
+      'body',
+      'cookies',
+      'data',
+      'form',
+      'get',
+      'headers',
+      'json',
+      'params',
+      'post',
+      'query',
+      'values',
+    ],
+  ],
+};
 
 // A middleware or hook the application defines or registers.
 const hookMarker =
   /@(?:web\.)?middleware\b|\bmiddlewares[ \t]*=[ \t]*\[|\bmiddlewares\.(?:append|insert)\(|\b(?:app|router|server)\.use\(|\.addHook\(|@[\w.]{1,40}\.before_(?:request|app_request)\b|\bdef[ \t]+prepare\([ \t]*self\b/g;
 // The hook refuses access itself.
-const accessDecision =
-  /\bHTTP(?:Unauthorized|Forbidden)\b|\b(?:Unauthorized|Forbidden|PermissionDenied)(?:Error)?\(|\babort\([ \t]*40[13]\b|\bstatus(?:Code)?[ \t]*(?:\(|=)[ \t]*40[13]\b|\bsend_error\([ \t]*40[13]\b|\bHTTPError\([ \t]*40[13]\b/;
+export const accessDecision: GatedPattern = {
+  pattern:
+    /\bHTTP(?:Unauthorized|Forbidden)\b|\b(?:Unauthorized|Forbidden|PermissionDenied)(?:Error)?\(|\babort\([ \t]*40[13]\b|\bstatus(?:Code)?[ \t]*(?:\(|=)[ \t]*40[13]\b|\bsend_error\([ \t]*40[13]\b|\bHTTPError\([ \t]*40[13]\b/,
+  required: [
+    [
+      'abort( 401',
+      'abort( 403',
+      'abort(401',
+      'abort(403',
+      'forbidden(',
+      'forbiddenerror(',
+      'httperror( 401',
+      'httperror( 403',
+      'httperror(401',
+      'httperror(403',
+      'httpforbidden',
+      'httpunauthorized',
+      'permissiondenied(',
+      'permissiondeniederror(',
+      'send_error( 401',
+      'send_error( 403',
+      'send_error(401',
+      'send_error(403',
+      'status ( 401',
+      'status ( 403',
+      'status (401',
+      'status (403',
+      'status = 401',
+      'status = 403',
+      'status =401',
+      'status =403',
+      'status( 401',
+      'status( 403',
+      'status(401',
+      'status(403',
+      'status= 401',
+      'status= 403',
+      'status=401',
+      'status=403',
+      'statuscode ( 401',
+      'statuscode ( 403',
+      'statuscode (401',
+      'statuscode (403',
+      'statuscode = 401',
+      'statuscode = 403',
+      'statuscode =401',
+      'statuscode =403',
+      'statuscode( 401',
+      'statuscode( 403',
+      'statuscode(401',
+      'statuscode(403',
+      'statuscode= 401',
+      'statuscode= 403',
+      'statuscode=401',
+      'statuscode=403',
+      'unauthorized(',
+      'unauthorizederror(',
+    ],
+  ],
+};
 
 // In running text (code flattened into a paragraph) the refusal must follow the hook closely.
 const proseHookWindow = 400;
@@ -59,18 +269,17 @@ const proseHookWindow = 400;
  */
 export function findCallerCallbacks(code: string, offset = 0, isProse = false): CallerCallback[] {
   const found: CallerCallback[] = [];
-  for (const pattern of allowAllPatterns) {
-    forEachMatch(pattern, code, (match) => {
+  const folded = foldTextForLiterals(code);
+  for (const gated of [...allowAllPatterns, requestInputToCodeSink]) {
+    if (!mayMatchIn(code, gated, folded)) continue;
+    forEachMatch(gated.pattern, code, (match) => {
       found.push({ start: offset + match.index, end: offset + match.index + match[0].length });
     });
   }
-  forEachMatch(requestInputToCodeSink, code, (match) => {
-    found.push({ start: offset + match.index, end: offset + match.index + match[0].length });
-  });
-  if (accessDecision.test(code)) {
+  if (mayMatchIn(code, accessDecision, folded) && accessDecision.pattern.test(code)) {
     forEachMatch(hookMarker, code, (match) => {
       const after = code.slice(match.index, match.index + proseHookWindow);
-      if (isProse && !accessDecision.test(after)) return;
+      if (isProse && !accessDecision.pattern.test(after)) return;
       found.push({ start: offset + match.index, end: offset + match.index + match[0].length });
     });
   }

@@ -12,6 +12,7 @@
 import type { CodeBlock } from './find-code-blocks.js';
 import type { FactSink } from './create-fact-sink.js';
 import { forEachMatch } from './for-each-match.js';
+import { mayMatchIn, type GatedPattern } from './find-required-literals.js';
 import { isOnByDefault } from './is-on-by-default.js';
 import { trimEndCharacters } from '../text/trim-characters.js';
 
@@ -236,15 +237,74 @@ function findProseConfigLineSettings(
 
 // The lead-in says the code is the library's own: "in src/requests/utils.py:", "the library's
 // code", "upstream source". The caller's own words ("our", "the application's") outweigh it.
-const libraryLeadIn =
-  /(?:^|[\s(`'"])(?:src|lib)\/[\w./-]{1,120}|\bline\s+\d+|\b(?:library|package|module|upstream|project)['’]s\s+(?:own\s+)?(?:code|source|implementation|internals?)\b|\b(?:in|from)\s+(?:the\s+)?(?:library|upstream)\s+(?:source|code)\b|\bsource\s+code\s+of\b/i;
+// This and incidentalSetting are tried only on a text that holds their literals (a test checks them).
+export const libraryLeadIn: GatedPattern = {
+  pattern:
+    /(?:^|[\s(`'"])(?:src|lib)\/[\w./-]{1,120}|\bline\s+\d+|\b(?:library|package|module|upstream|project)['’]s\s+(?:own\s+)?(?:code|source|implementation|internals?)\b|\b(?:in|from)\s+(?:the\s+)?(?:library|upstream)\s+(?:source|code)\b|\bsource\s+code\s+of\b/i,
+  required: [
+    [
+      'lib/',
+      'library',
+      'line ',
+      'module',
+      'package',
+      'project',
+      'source code of',
+      'src/',
+      'upstream',
+    ],
+  ],
+};
 const callerLeadIn =
   /\b(?:our|my|their|your)\b|\bthe\s+(?:application|app|caller|client|service|tool|worker)['’]?s?\b/i;
 const leadInLength = 240;
 
 // The report says the bug holds with the protection on: the setting in its code is incidental.
-const incidentalSetting =
-  /\bonly\s+(?:there\s+|used\s+|set\s+|present\s+)?(?:because|for|since)\b[^.\n]{0,100}?\b(?:tests?|testing|self-signed|local)\b|\b(?:leaks?|happens|reproduces|occurs|works|fails|crashes)\s+(?:the\s+same(?:\s+way)?|too|as\s+well|also|just\s+the\s+same)\s+(?:with|when)\s+(?:(?:certificate\s+|TLS\s+|host[\s-]?key\s+)?(?:verification|validation|checking)|the\s+(?:check|limit|protection)s?)\s+(?:is\s+|are\s+)?(?:on|enabled)\b|\bwith\s+(?:the\s+)?default\s+(?:settings|configuration|options)\s+(?:too|as\s+well)\b/i;
+export const incidentalSetting: GatedPattern = {
+  pattern:
+    /\bonly\s+(?:there\s+|used\s+|set\s+|present\s+)?(?:because|for|since)\b[^.\n]{0,100}?\b(?:tests?|testing|self-signed|local)\b|\b(?:leaks?|happens|reproduces|occurs|works|fails|crashes)\s+(?:the\s+same(?:\s+way)?|too|as\s+well|also|just\s+the\s+same)\s+(?:with|when)\s+(?:(?:certificate\s+|TLS\s+|host[\s-]?key\s+)?(?:verification|validation|checking)|the\s+(?:check|limit|protection)s?)\s+(?:is\s+|are\s+)?(?:on|enabled)\b|\bwith\s+(?:the\s+)?default\s+(?:settings|configuration|options)\s+(?:too|as\s+well)\b/i,
+  required: [
+    [
+      'also when ',
+      'also with ',
+      'as well when ',
+      'as well with ',
+      'only because',
+      'only for',
+      'only present because',
+      'only present for',
+      'only present since',
+      'only set because',
+      'only set for',
+      'only set since',
+      'only since',
+      'only there because',
+      'only there for',
+      'only there since',
+      'only used because',
+      'only used for',
+      'only used since',
+      'the same way when ',
+      'the same way with ',
+      'the same when ',
+      'the same with ',
+      'too when ',
+      'too with ',
+      'with default configuration as well',
+      'with default configuration too',
+      'with default options as well',
+      'with default options too',
+      'with default settings as well',
+      'with default settings too',
+      'with the default configuration as well',
+      'with the default configuration too',
+      'with the default options as well',
+      'with the default options too',
+      'with the default settings as well',
+      'with the default settings too',
+    ],
+  ],
+};
 
 const defaultComment = /^[^\n]{0,40}?(?:#|\/\/)[ \t]*(?:the\s+|is\s+the\s+)?default\b/i;
 
@@ -354,7 +414,11 @@ function readSentence(prose: string, at: number): string {
  * caller's choice, unless it names the caller ("our", "the application's").
  */
 function isAboutLibraryCode(sentence: string): boolean {
-  return libraryLeadIn.test(sentence) && !callerLeadIn.test(sentence);
+  return (
+    mayMatchIn(sentence, libraryLeadIn) &&
+    libraryLeadIn.pattern.test(sentence) &&
+    !callerLeadIn.test(sentence)
+  );
 }
 
 function isProseSetting(prose: string, setting: CodeSetting): boolean {
@@ -482,7 +546,7 @@ export function extractCodeSettingFacts(
   codeBlocks: readonly CodeBlock[],
   profileSettings: readonly string[] = [],
 ): void {
-  if (incidentalSetting.test(prose)) return;
+  if (mayMatchIn(prose, incidentalSetting) && incidentalSetting.pattern.test(prose)) return;
   const body = sink.body;
   for (const block of codeBlocks) {
     const content = body.slice(block.contentStart, block.contentEnd);

@@ -7,6 +7,8 @@ import { findFixColumnCells, isInFixColumnCell } from '../text/find-fix-column-c
 import {
   foldTextForLiterals,
   hasRequiredLiterals,
+  mayMatchIn,
+  type GatedPattern,
   type RequiredLiterals,
 } from './find-required-literals.js';
 
@@ -272,11 +274,66 @@ function findBannersIn(text: string, projectNames: readonly string[]): Candidate
 const fixedRightBefore =
   /\b(?:fixed|patched|resolved|corrected|addressed)\s+(?:it\s+)?(?:in|since|as\s+of|with|by)\s+(?:version\s+|release\s+)?$|\b(?:upgrad\w*|updat\w*|mov\w*|bump\w*|go|going|jump\w*|switch\w*)\s+(?:straight\s+|directly\s+)?to\s+(?:version\s+|release\s+|[A-Za-z][\w.+]{0,30}[ \t_/-])?$/i;
 // An upgrade target asked about, not a version in use: "or do we need 2.x?", "is 9.8p1 enough?".
-const upgradeQuestionBefore =
-  /\b(?:do|would|will|should|must)\s+(?:we|I|you|they|one|users)\s+(?:really\s+)?(?:need|require|have\s+to\s+(?:use|run|install))\s+(?:the\s+)?(?:version\s+|release\s+)?$/i;
+// This and the gated patterns below are tried only on text that holds their literals (a test
+// checks them): most versions are named with none of these words around them.
+export const upgradeQuestionBefore: GatedPattern = {
+  pattern:
+    /\b(?:do|would|will|should|must)\s+(?:we|I|you|they|one|users)\s+(?:really\s+)?(?:need|require|have\s+to\s+(?:use|run|install))\s+(?:the\s+)?(?:version\s+|release\s+)?$/i,
+  required: [
+    [
+      'do i ',
+      'do one ',
+      'do they ',
+      'do users ',
+      'do we ',
+      'do you ',
+      'must i ',
+      'must one ',
+      'must they ',
+      'must users ',
+      'must we ',
+      'must you ',
+      'should i ',
+      'should one ',
+      'should they ',
+      'should users ',
+      'should we ',
+      'should you ',
+      'will i ',
+      'will one ',
+      'will they ',
+      'will users ',
+      'will we ',
+      'will you ',
+      'would i ',
+      'would one ',
+      'would they ',
+      'would users ',
+      'would we ',
+      'would you ',
+    ],
+    ['have to install ', 'have to run ', 'have to use ', 'need ', 'require '],
+  ],
+};
 // "is 9.8p1 enough?", "is 3.1.5 the fixed release?", "is 7.4.1 the release that fixes this?"
-const upgradeQuestionAfter =
-  /^(?:\s+(?:series|line|branch|release|package))?\s+(?:enough|sufficient|(?:is|be|would\s+be)\s+(?:enough|sufficient)|the\s+(?:fixed|patched)\s+(?:release|version)|the\s+(?:release|version)\s+(?:that|which)\s+fix(?:es)?)\b/i;
+export const upgradeQuestionAfter: GatedPattern = {
+  pattern:
+    /^(?:\s+(?:series|line|branch|release|package))?\s+(?:enough|sufficient|(?:is|be|would\s+be)\s+(?:enough|sufficient)|the\s+(?:fixed|patched)\s+(?:release|version)|the\s+(?:release|version)\s+(?:that|which)\s+fix(?:es)?)\b/i,
+  required: [
+    [
+      'enough',
+      'sufficient',
+      'the fixed release',
+      'the fixed version',
+      'the patched release',
+      'the patched version',
+      'the release that fix',
+      'the release which fix',
+      'the version that fix',
+      'the version which fix',
+    ],
+  ],
+};
 const deniedInClause =
   /\b(?:(?:is|are|was|were|seems?|seem|appears?|looks?)\s+(?:not|no\s+longer)|(?:is|are|was|were)n't|not|no\s+longer)\s+(?:\w+\s+)?(?:affected|vulnerable|impacted|reproducible|exploitable)\b|\bunaffected\b|\b(?:is|are|was|were)\s+not\s*$|\b(?:is|are|was|were)\s+(?:fine|safe|ok|okay|clean)\b|\bworks?\s+(?:fine|correctly|as\s+expected)\b|\b(?:contains?|includes?|ships?|has)\s+the\s+fix\b|\bcannot\s+reproduce\b|\bcould\s+not\s+reproduce\b|\b(?:do(?:es)?n't|do(?:es)?\s+not|did(?:n't|\s+not))\s+(?:have|show|exhibit|reproduce)\s+(?:the|this|that|it)\b|\bthe\s+(?:problem|issue|bug|crash|leak)\s+(?:is|was)\s+(?:gone|fixed|absent)\b/i;
 const clauseBreak = /[.!?;](?:\s|$)|\n\s*\n|\b(?:while|whereas|but|however|although)\b/gi;
@@ -297,37 +354,106 @@ function findClause(text: string, start: number, end: number): string {
 // A scanner's or an advisory's fix named with a label, not a version in use: "patched version:
 // 3.1.3", "first patched version 2.0.1", "Fixed versions: >= 4.2". The label may open the
 // candidate itself ("version: 3.1.3" is read as one), so the words up to its first digit count.
-const fixLabelBefore =
-  /\b(?:first\s)?(?:patched|fixed|fix)\s(?:versions?|releases?)(?:\s?[:=]|\s(?:is|are))?(?:\s?>=?)?\s?["'`]?\s?$/i;
+export const fixLabelBefore: GatedPattern = {
+  pattern:
+    /\b(?:first\s)?(?:patched|fixed|fix)\s(?:versions?|releases?)(?:\s?[:=]|\s(?:is|are))?(?:\s?>=?)?\s?["'`]?\s?$/i,
+  required: [
+    [
+      'fix release',
+      'fix version',
+      'fixed release',
+      'fixed version',
+      'patched release',
+      'patched version',
+    ],
+  ],
+};
 
 // The reporter's input does not reproduce on that version: "the input does not crash 2.0.20",
 // "it never triggers on 3.1", "2.0.20 does not crash on it", "... doesn't hang with 1.4.2".
 const crashDenial = String.raw`(?:do(?:es)?n['’]t|do(?:es)?\s+not|did(?:n['’]t|\s+not)|never|no\s+longer)\s+(?:crash|hang|abort|trigger|reproduce|fail|segfault)(?:e?s|ed)?`;
-const crashDeniedRightBefore = new RegExp(
-  String.raw`\b${crashDenial}\s+(?:(?:on|in|with|under|against)\s+)?(?:(?:the\s+)?[A-Za-z][\w+-]{0,30}\s+)?(?:version\s+|release\s+)?$`,
-  'i',
-);
-const crashDeniedRightAfter = new RegExp(String.raw`^\)?\s{1,4}${crashDenial}\b`, 'i');
+export const crashDeniedRightBefore: GatedPattern = {
+  pattern: new RegExp(
+    String.raw`\b${crashDenial}\s+(?:(?:on|in|with|under|against)\s+)?(?:(?:the\s+)?[A-Za-z][\w+-]{0,30}\s+)?(?:version\s+|release\s+)?$`,
+    'i',
+  ),
+  required: [
+    ['did', 'do not', 'does not', 'doesn', 'don', 'never', 'no longer'],
+    [
+      ' abort ',
+      ' aborted ',
+      ' abortes ',
+      ' aborts ',
+      ' crash ',
+      ' crashed ',
+      ' crashes ',
+      ' crashs ',
+      ' fail ',
+      ' failed ',
+      ' failes ',
+      ' fails ',
+      ' hang ',
+      ' hanged ',
+      ' hanges ',
+      ' hangs ',
+      ' reproduce ',
+      ' reproduceed ',
+      ' reproducees ',
+      ' reproduces ',
+      ' segfault ',
+      ' segfaulted ',
+      ' segfaultes ',
+      ' segfaults ',
+      ' trigger ',
+      ' triggered ',
+      ' triggeres ',
+      ' triggers ',
+    ],
+  ],
+};
+export const crashDeniedRightAfter: GatedPattern = {
+  pattern: new RegExp(String.raw`^\)?\s{1,4}${crashDenial}\b`, 'i'),
+  required: [
+    ['did', 'do not', 'does not', 'doesn', 'don', 'never', 'no longer'],
+    [' abort', ' crash', ' fail', ' hang', ' reproduce', ' segfault', ' trigger'],
+  ],
+};
 // A clause that says the input does not crash, and says nothing crashes, denies every version in
 // it: "the 2.0 retain code is a rewrite and the input does not crash 2.0.20". A clause that also
 // says something does crash ("1.6.15 aborts, and it never triggers on 2.0.1") keeps the others.
-const crashDeniedAnywhere = new RegExp(String.raw`\b${crashDenial}\b`, 'gi');
+export const crashDeniedAnywhere: GatedPattern = {
+  pattern: new RegExp(String.raw`\b${crashDenial}\b`, 'gi'),
+  required: [
+    ['did', 'do not', 'does not', 'doesn', 'don', 'never', 'no longer'],
+    [' abort', ' crash', ' fail', ' hang', ' reproduce', ' segfault', ' trigger'],
+  ],
+};
 // Only words that say the program failed: "to reproduce" and "to trigger" open reproduction steps.
 const crashAffirmed = /\b(?:crash|hang|abort|segfault)(?:e?s|ed)?\b/i;
 
 function isCrashDeniedClause(clause: string): boolean {
-  const rest = clause.replace(crashDeniedAnywhere, ' ');
+  if (!mayMatchIn(clause, crashDeniedAnywhere)) return false;
+  const rest = clause.replace(crashDeniedAnywhere.pattern, ' ');
   return rest.length < clause.length && !crashAffirmed.test(rest);
+}
+
+/** `gated.pattern.test(text)` (a pattern without the g flag), skipped when the text lacks its literals. */
+function matchesGated(text: string, gated: GatedPattern, foldedText?: string): boolean {
+  return mayMatchIn(text, gated, foldedText) && gated.pattern.test(text);
 }
 
 function isNamedUnaffected(text: string, candidate: Candidate): boolean {
   const before = text.slice(Math.max(0, candidate.start - 48), candidate.start);
-  if (fixedRightBefore.test(before) || upgradeQuestionBefore.test(before)) return true;
-  if (crashDeniedRightBefore.test(before)) return true;
-  if (crashDeniedRightAfter.test(text.slice(candidate.end, candidate.end + 40))) return true;
+  const after = text.slice(candidate.end, candidate.end + 40);
+  const foldedBefore = foldTextForLiterals(before);
+  const foldedAfter = foldTextForLiterals(after);
+  if (fixedRightBefore.test(before) || matchesGated(before, upgradeQuestionBefore, foldedBefore))
+    return true;
+  if (matchesGated(before, crashDeniedRightBefore, foldedBefore)) return true;
+  if (matchesGated(after, crashDeniedRightAfter, foldedAfter)) return true;
   const lead = before + text.slice(candidate.start, candidate.end).replace(/\d[\s\S]*$/, '');
-  if (fixLabelBefore.test(lead)) return true;
-  if (upgradeQuestionAfter.test(text.slice(candidate.end, candidate.end + 40))) return true;
+  if (matchesGated(lead, fixLabelBefore)) return true;
+  if (matchesGated(after, upgradeQuestionAfter, foldedAfter)) return true;
   const clause = findClause(text, candidate.start, candidate.end);
   return deniedInClause.test(clause) || isCrashDeniedClause(clause);
 }

@@ -266,6 +266,29 @@ export function foldTextForLiterals(text: string): string {
   return text.toLowerCase().replace(/\s+/g, ' ');
 }
 
+/** A regex kept with the literals every match of it holds (findRequiredLiterals of its source). */
+export interface GatedPattern {
+  pattern: RegExp;
+  required: RequiredLiterals;
+}
+
+/**
+ * Whether the gated pattern can match somewhere in `text`: false only when the text lacks its
+ * literals. Checked before a regex that seldom matches runs, it spares V8 compiling the regex
+ * (on its first match) for a text it cannot match. `foldedText`, when given, is
+ * foldTextForLiterals(text), for a caller that checks several patterns on one text.
+ */
+export function mayMatchIn(
+  text: string,
+  { pattern, required }: GatedPattern,
+  foldedText?: string,
+): boolean {
+  if (required.length === 0) return true;
+  // With the u and i flags the long s (U+017F) matches s, and lower case keeps it as it is.
+  if (pattern.unicode && pattern.ignoreCase && text.includes('\u017f')) return true;
+  return hasRequiredLiterals(foldedText ?? foldTextForLiterals(text), required);
+}
+
 /** Whether a folded text holds one literal of each list: if not, no match of the rule is in it. */
 export function hasRequiredLiterals(foldedText: string, required: RequiredLiterals): boolean {
   for (const list of required) {

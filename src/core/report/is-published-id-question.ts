@@ -8,13 +8,45 @@
 import type { Fact, FactKind } from '../model/fact.js';
 import type { Report } from '../model/report.js';
 import { findReportIdentifiers } from './find-report-identifiers.js';
+import { mayMatchIn, type GatedPattern } from './find-required-literals.js';
 
 const publishedIdPattern = /^(?:CVE|GHSA)-/i;
 
 // A published advisory named in words, or a dependency scanner's finding (scanners only report
-// published advisories). Alternatives of literal words; no nested quantifiers.
-const publishedAdvisoryPattern =
-  /(?<![\p{L}\p{N}])(?:(?:published|public|recent|announced)\s+(?:security\s+)?(?:advisory|advisories|security\s+(?:release|announcement|bulletin|notice))|(?:trivy|snyk|dependabot|pip-audit|npm\s+audit|grype|osv-scanner|renovate|scanner|sca\s+(?:tool|dashboard))\s+(?:flags?|flagged|reports?|reported|raises?|raised|lists?|listed|marks?|marked|shows?|says)|avis\s+de\s+s[ée]curit[ée]|sicherheits(?:hinweis|meldung|warnung)|aviso\s+de\s+seguridad|avviso\s+di\s+sicurezza|aviso\s+de\s+seguran[çc]a|beveiligingsadvies)(?![\p{L}\p{N}])/iu;
+// published advisories). Alternatives of literal words; no nested quantifiers. Its literals
+// spare compiling it for the many reports that name none (a test checks them).
+export const publishedAdvisory: GatedPattern = {
+  pattern:
+    /(?<![\p{L}\p{N}])(?:(?:published|public|recent|announced)\s+(?:security\s+)?(?:advisory|advisories|security\s+(?:release|announcement|bulletin|notice))|(?:trivy|snyk|dependabot|pip-audit|npm\s+audit|grype|osv-scanner|renovate|scanner|sca\s+(?:tool|dashboard))\s+(?:flags?|flagged|reports?|reported|raises?|raised|lists?|listed|marks?|marked|shows?|says)|avis\s+de\s+s[ée]curit[ée]|sicherheits(?:hinweis|meldung|warnung)|aviso\s+de\s+seguridad|avviso\s+di\s+sicurezza|aviso\s+de\s+seguran[çc]a|beveiligingsadvies)(?![\p{L}\p{N}])/iu,
+  required: [
+    [
+      'advisories',
+      'advisory',
+      'avis de s',
+      'aviso de seguran',
+      'aviso de seguridad',
+      'avviso di sicurezza',
+      'beveiligingsadvies',
+      'dependabot ',
+      'grype ',
+      'npm audit ',
+      'pip-audit ',
+      'renovate ',
+      'sca dashboard ',
+      'sca tool ',
+      'scanner ',
+      'security announcement',
+      'security bulletin',
+      'security notice',
+      'security release',
+      'sicherheitshinweis',
+      'sicherheitsmeldung',
+      'sicherheitswarnung',
+      'snyk ',
+      'trivy ',
+    ],
+  ],
+};
 
 /** Facts that show the reporter ran or read the code themselves. */
 const ownFindingKinds: ReadonlySet<FactKind> = new Set<FactKind>([
@@ -27,14 +59,18 @@ const ownFindingKinds: ReadonlySet<FactKind> = new Set<FactKind>([
 // Both character classes are bounded and disjoint from what follows, so no backtracking builds up.
 const questionPattern = /\?[)"'”’»\]]{0,3}(?:\s|$)|¿/u;
 
+function isPublishedAdvisoryNamed(text: string): boolean {
+  return mayMatchIn(text, publishedAdvisory) && publishedAdvisory.pattern.test(text);
+}
+
 function citesPublishedAdvisory(report: Report): boolean {
   const identifiers = findReportIdentifiers(report.title, report.body);
   return (
     [...identifiers.own, ...identifiers.related.map((related) => related.id)].some((id) =>
       publishedIdPattern.test(id),
     ) ||
-    publishedAdvisoryPattern.test(report.title) ||
-    publishedAdvisoryPattern.test(report.body)
+    isPublishedAdvisoryNamed(report.title) ||
+    isPublishedAdvisoryNamed(report.body)
   );
 }
 
