@@ -507,3 +507,22 @@ describe('another local account and a shared folder', () => {
     ).toEqual([]);
   });
 });
+
+describe('a tenant allowed to write routing configuration', () => {
+  it('is the attacker writing configuration, and a deployment choice', () => {
+    const text =
+      'In our multi-tenant cluster each tenant may create IngressRoute resources in its namespace.';
+    expect(valuesOf(text, 'attacker-controls')).toEqual(['config-file']);
+    expect(valuesOf(text, 'requires-config')).toEqual(['non-default']);
+    expect(
+      valuesOf('Tenants who can apply their own routing CRDs hijack hosts.', 'requires-config'),
+    ).toEqual(['non-default']);
+  });
+
+  it('does not read a tenant sending requests, or a denied permission', () => {
+    expect(valuesOf('A tenant can send requests to the shared proxy.', 'requires-config')).toEqual(
+      [],
+    );
+    expect(valuesOf('Tenants cannot create routes.', 'requires-config')).toEqual([]);
+  });
+});

@@ -21,6 +21,10 @@ export interface PhraseRule {
   isScanned?: boolean;
 }
 
+// Tenants allowed to write the server's routing configuration in a shared, multi-tenant deployment.
+const tenantWritesConfiguration =
+  /\b(?:tenants?|namespace\s+(?:owners?|admins?|users?))\s+(?:who\s+|that\s+)?(?:may|can|could|are\s+allowed\s+to|is\s+allowed\s+to|are\s+able\s+to|is\s+able\s+to)\s+(?:create|write|edit|modify|deploy|define|apply|manage)\s+(?:their\s+own\s+|its\s+own\s+|the\s+)?(?:[\w-]{1,30}\s+){0,2}?(?:routing\s+)?(?:resources?|CRDs?|routes?|routers?|IngressRoutes?|Ingress(?:es)?|configuration|config|manifests?|objects?)\b/;
+
 // Small shared fragments, kept as regex sources.
 const ai = String.raw`(?:generative\s+)?(?:AI|LLMs?|ChatGPT|Claude|Copilot|Gemini|GPT[\w.-]*|artificial\s+intelligence|large\s+language\s+models?|an?\s+(?:AI|LLM)(?:\s+(?:assistant|model|tool|chatbot))?)`;
 const envVar = String.raw`env(?:ironment)?[\s-]?var(?:iable)?s?`;
@@ -510,6 +514,20 @@ export const phraseRules: readonly PhraseRule[] = [
     value: 'environment',
     isCaseSensitive: true,
     pattern: /\b(?:LD_PRELOAD|LD_LIBRARY_PATH|LD_AUDIT|DYLD_INSERT_LIBRARIES)\b/,
+  },
+  {
+    // A multi-tenant deployment that lets tenants write the server's routing configuration
+    // ("each tenant may create IngressRoute resources in its namespace", "tenants who can apply
+    // their own routing CRDs"): one tenant's configuration reaching another is what the deployer
+    // delegated, the attacker writing configuration, and a deployment choice.
+    kind: 'attacker-controls',
+    value: 'config-file',
+    pattern: tenantWritesConfiguration,
+  },
+  {
+    kind: 'requires-config',
+    value: 'non-default',
+    pattern: tenantWritesConfiguration,
   },
   {
     kind: 'attacker-controls',
