@@ -196,7 +196,7 @@ function isInCompiledFragment(prose: string, start: number, end: number): boolea
 // `... opens the page. $ caddy version v2.7.6 ...`. After the end of a sentence, a colon or a
 // closing brace, `$ ` and a lower-case program name is a typed command, as on its own line.
 const promptInRunningText =
-  /(?:^|[.!?:;}][ \t]+)(\$[ \t]+[a-z.\/][\w./-]{0,40}(?:[ \t][^\n]{0,80})?)/g;
+  /(?:^|[.!?:;}][ \t]+)(\$[ \t]+[a-z./][\w./-]{0,40}(?:[ \t][^\n]{0,80})?)/g;
 // A reproduction section that opens with a program and an option (`nats --user admin ...`,
 // `mytool -v input.bin`): the section is that command, whatever the program is called.
 const programWithOption =
