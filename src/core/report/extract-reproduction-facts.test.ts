@@ -166,42 +166,6 @@ describe('a C fragment run into a one-paragraph report', () => {
   });
 });
 
-describe('a "Proof of Concept" section that only describes', () => {
-  const withPoc = (poc: string): string =>
-    [
-      '# Routing bypass in the proxy',
-      '',
-      '## Summary',
-      '',
-      'A crafted request reaches a protected service.',
-      '',
-      '## Proof of Concept',
-      '',
-      poc,
-      '',
-    ].join('\n');
-
-  it('reads no step from wrapped prose that starts with from, import, let or require', () => {
-    const prose = [
-      'An attacker can craft a request with an encoded path that the router matches differently',
-      'from the backend. By sending it to the entry point, the attacker reaches the service and can',
-      'import the stolen data into their own tools; this would let the attacker read secrets and',
-      'require the operator to rotate every credential.',
-    ].join('\n');
-    expect(stepsOf(withPoc(prose))).toEqual([]);
-  });
-
-  it('still reads imports, assignments and definitions written as code there', () => {
-    expect(stepsOf(withPoc('from yaml import load\nload(open("x.yml"))'))).toContain('command');
-    expect(stepsOf(withPoc('import socket\ns = socket.create_connection(("h", 80))'))).toContain(
-      'command',
-    );
-    expect(stepsOf(withPoc("Run: const ws = require('ws'); new ws('ws://h')"))).toContain(
-      'command',
-    );
-  });
-});
-
 describe('commands of a report written as one paragraph', () => {
   const stepsOfText = (text: string): string[] => {
     const parsed = parseReportText('report.txt', text);

@@ -162,17 +162,15 @@ function addBlockCommands(sink: FactSink, body: string, blocks: readonly CodeBlo
 }
 
 // In a reproduction section of plain text (no fences), a line that is a command or code is a
-// step: `  gcc -g getbuf.c -lexpat`, `  valgrind ./getbuf < sample.xml`, `strip_tags("<a" * 9)`,
-// `from yaml import load`, `import os`. A wrapped line of prose that starts "from the backend" or
-// "import the module" is no import: a "Proof of Concept" that only describes is no step.
+// step: `  gcc -g getbuf.c -lexpat`, `  valgrind ./getbuf < sample.xml`, `strip_tags("<a" * 9)`.
 const sectionCommandLine = new RegExp(
-  String.raw`\n[ \t]*(?:\$[ \t]+|>>>[ \t]+)?(?:${commandStart}(?![\w-])|(?:cmake|ninja|podman|kubectl|npm|yarn|pnpm|pip3?|cargo|go|rustc|ab|wrk|slowhttptest|strace|ltrace|django-admin|manage\.py)[ \t]|[A-Za-z_][\w.]*[ \t]*=[ \t]*\S|[A-Za-z_][\w.]*\([^)\n]*\)|from[ \t]+[A-Za-z_][\w.]*[ \t]+import[ \t]+[\w*(]|import[ \t]+(?:[{*]|[A-Za-z_$][\w.$]*(?:[ \t]*[\n;,]|[ \t]*$|[ \t]+(?:as|from)[ \t])))[^\n]*`,
+  String.raw`\n[ \t]*(?:\$[ \t]+|>>>[ \t]+)?(?:${commandStart}(?![\w-])|(?:cmake|ninja|podman|kubectl|npm|yarn|pnpm|pip3?|cargo|go|rustc|ab|wrk|slowhttptest|strace|ltrace|django-admin|manage\.py)[ \t]|[A-Za-z_][\w.]*[ \t]*=[ \t]*\S|[A-Za-z_][\w.]*\([^)\n]*\)|(?:from|import)[ \t]+[A-Za-z_])[^\n]*`,
   'g',
 );
 // The same inside running text, when a reproduction was written as one paragraph: a prompt, a
 // program run from the current folder, an #include, or a common tool with arguments.
 const inlineSectionCommand =
-  /(?:^|[\s:;])(\$[ \t]+[\w./-]+[^\n]{0,80}|\.\/[\w.-]+|#include\s*<[\w./]+>|(?:curl|wget|python3?|node|gcc|cc|clang|xmlwf|jq|h2load|java|mvn)[ \t]+-{0,2}[\w'"./-][^\n]{0,80}|(?:const|let|var)[ \t](?:[\w$]{1,40}|\{[\w$:, \t]{0,40}\}|\[[\w$, \t]{0,40}\])[ \t]{0,4}=[^\n]{0,80}|def[ \t]+\w{1,60}\([^\n]{0,80}|require[ \t]*\([^\n]{0,80}|from[ \t]+[A-Za-z_][\w.]{0,60}[ \t]+import[ \t]+[\w*(][^\n]{0,80}|import[ \t]+(?:[{*]|[A-Za-z_$][\w.$]{0,60}(?:[ \t]*[;,]|[ \t]+(?:as|from)[ \t]))[^\n]{0,80}|await[ \t]+[\w$.]+\(|[A-Za-z_$][\w$.]{0,60}\([^()\n]{0,200}\)|1[.)][ \t]+\S[^\n]{0,200}?[ \t]2[.)][ \t]+\S)/g;
+  /(?:^|[\s:;])(\$[ \t]+[\w./-]+[^\n]{0,80}|\.\/[\w.-]+|#include\s*<[\w./]+>|(?:curl|wget|python3?|node|gcc|cc|clang|xmlwf|jq|h2load|java|mvn)[ \t]+-{0,2}[\w'"./-][^\n]{0,80}|(?:const|let|var|import|from|def|require)[ \t]+[\w{$][^\n]{0,80}|await[ \t]+[\w$.]+\(|[A-Za-z_$][\w$.]{0,60}\([^()\n]{0,200}\)|1[.)][ \t]+\S[^\n]{0,200}?[ \t]2[.)][ \t]+\S)/g;
 // Source code run into prose (fences dropped): two statement-like constructs close together.
 const codeStatement =
   /\b(?:const|let|var)[ \t]+[\w{[][^=\n]{0,40}=|\bawait[ \t]+[\w$.]+\(|\brequire\(\s*['"]|\bimport[ \t]+[\w{*]|\bfrom[ \t]+[\w.]+[ \t]+import\b|=>[ \t]*[{(\w]|\bdef[ \t]+\w+\(|\bfunction[ \t]*\w*\(/g;
