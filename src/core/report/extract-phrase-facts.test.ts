@@ -175,6 +175,19 @@ describe('attacker-controls', () => {
     ['Place a file in the plugin directory.', ['local-file-system']],
   ]);
 
+  describe('a value the operator hands an option', () => {
+    checkCases('attacker-controls', [
+      ['An attacker who can set the `-z` option runs any program.', ['command-line']],
+      ['Whoever controls the argument of the -F option wins.', ['command-line']],
+      ['A long secret passed with `-E` overflows the buffer.', ['command-line']],
+      ['A crafted command given to -z is run through the shell.', ['command-line']],
+      ['A malicious filter file named with `-F` crashes it.', ['command-line']],
+      ['A crafted capture file read with -r crashes it.', ['file-content']],
+      ['A malformed filter expression file makes it abort.', []],
+      ['Set the `listen` option to 0.0.0.0.', ['config-file']],
+    ]);
+  });
+
   describe('a packet decoder\'s input', () => {
     checkCases('attacker-controls', [
       ['A malformed savefile makes the dumper read out of bounds.', ['file-content']],

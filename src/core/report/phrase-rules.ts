@@ -568,7 +568,7 @@ export const phraseRules: readonly PhraseRule[] = [
     kind: 'attacker-controls',
     value: 'config-file',
     pattern:
-      /\b(?:set|sets|setting|control|controls|controlling|chang\w*|edit\w*|writ\w*|add|adds|adding|modif\w*|inject\w*)\s+(?:the\s+|an?\s+|any\s+|that\s+)?(?:(?:config(?:uration)?|settings?)\s+(?:keys?|entr(?:y|ies)|values?|directives?)|(?:`[^`\n]{1,60}`\s+|[\w.-]{1,40}\s+)?directives?|`[^`\n]{1,60}`\s+(?:key|entry|option|setting))\b/,
+      /\b(?:set|sets|setting|control|controls|controlling|chang\w*|edit\w*|writ\w*|add|adds|adding|modif\w*|inject\w*)\s+(?:the\s+|an?\s+|any\s+|that\s+)?(?:(?:config(?:uration)?|settings?)\s+(?:keys?|entr(?:y|ies)|values?|directives?)|(?:`[^`\n]{1,60}`\s+|[\w.-]{1,40}\s+)?directives?|`(?!-)[^`\n]{1,60}`\s+(?:key|entry|option|setting))\b/,
   },
   {
     // "an attacker who can add a line to unbound.conf", "append an entry to the configuration
@@ -593,12 +593,22 @@ export const phraseRules: readonly PhraseRule[] = [
   },
   ...operatorInputRules,
   {
+    // A value the operator hands an option, made the attack: "a long secret passed with `-E`",
+    // "a crafted command given to -z", "a malicious filter file named with `-F`". Whoever runs the
+    // tool writes its options (not a file of data the option only names: "a crafted capture read
+    // with -r" is the tool's input, and the nouns here leave it out).
+    kind: 'attacker-controls',
+    value: 'command-line',
+    pattern:
+      /\b(?:crafted|malicious|malformed|long|overlong|oversized|attacker[\s-](?:controlled|supplied|chosen)|specially[\s-]crafted)\s+(?:[\w-]+\s+){0,2}?(?:secrets?|keys?|passwords?|commands?|expressions?|strings?|values?|filters?|filter\s+(?:expression\s+)?files?|expression\s+files?)\s+(?:(?:passed|given|supplied|specified|provided|named|set)\s+)?(?:to|with|via|through|in|by)\s+(?:the\s+)?`?--?[A-Za-z][\w-]*`?(?![\w-])/,
+  },
+  {
     // "an attacker who controls the -s argument", "whoever supplies the arguments passed to ssh",
     // "who can choose the split arguments passed to the tool" (one word naming which arguments).
     kind: 'attacker-controls',
     value: 'command-line',
     pattern:
-      /\b(?:control\w*|suppl\w*|choos\w*|chose|chosen|inject\w*|influenc\w*)\s+(?:the\s+|an?\s+|any\s+)?(?:value\s+of\s+(?:the\s+)?)?`?--?[A-Za-z][\w-]*`?\s+(?:command[\s-]line\s+)?(?:arguments?|options?|flags?|parameters?|switch(?:es)?)\b|\b(?:control\w*|suppl\w*|choos\w*)\s+(?:the\s+)?(?:[\w-]{1,30}\s+)?(?:arguments?|options?|flags?|parameters?)\s+(?:passed|given|handed)\s+to\b/,
+      /\b(?:control\w*|suppl\w*|choos\w*|chose|chosen|inject\w*|influenc\w*|set|sets|setting|specif(?:y|ies|ying))\s+(?:the\s+|an?\s+|any\s+)?(?:(?:value|argument|parameter|string|command|secret|key|expression)\s+(?:of|for|to|given\s+to|passed\s+to)\s+(?:the\s+)?)?`?--?[A-Za-z][\w-]*`?\s+(?:command[\s-]line\s+)?(?:arguments?|options?|flags?|parameters?|switch(?:es)?)\b|\b(?:control\w*|suppl\w*|choos\w*)\s+(?:the\s+)?(?:[\w-]{1,30}\s+)?(?:arguments?|options?|flags?|parameters?)\s+(?:passed|given|handed)\s+to\b/,
   },
   {
     kind: 'attacker-controls',
@@ -616,7 +626,7 @@ export const phraseRules: readonly PhraseRule[] = [
     kind: 'attacker-controls',
     value: 'file-content',
     pattern:
-      /\b(?:malicious|crafted|malformed|specially[\s-]crafted|corrupted|attacker[\s-](?:controlled|supplied)|untrusted)\s+(?!config|configuration|settings|\.conf)(?:[\w.-]+\s+){0,2}?(?:input\s+)?(?:files?|documents?|images?|archives?|fonts?|PDFs?|tarballs?|savefiles?|pcap(?:ng)?s?|captures?)\b/,
+      /\b(?:malicious|crafted|malformed|specially[\s-]crafted|corrupted|attacker[\s-](?:controlled|supplied)|untrusted)\s+(?!config|configuration|settings|\.conf|filter\s+(?:expression\s+)?file|expression\s+file)(?:[\w.-]+\s+){0,2}?(?:input\s+)?(?:files?|documents?|images?|archives?|fonts?|PDFs?|tarballs?|savefiles?|pcap(?:ng)?s?|captures?)\b/,
   },
   {
     // A packet decoder's input from the network, named by where the packet comes from: "a packet
