@@ -188,7 +188,7 @@ describe('attacker-controls', () => {
     ]);
   });
 
-  describe('a packet decoder\'s input', () => {
+  describe("a packet decoder's input", () => {
     checkCases('attacker-controls', [
       ['A malformed savefile makes the dumper read out of bounds.', ['file-content']],
       ['Reading a crafted pcapng triggers it.', ['file-content']],
@@ -203,7 +203,10 @@ describe('attacker-controls', () => {
       ['Send a savefile format question to the list.', []],
     ]);
     checkCases('impact', [
-      ['The printer reads two bytes past the end of the packet buffer.', ['information-disclosure']],
+      [
+        'The printer reads two bytes past the end of the packet buffer.',
+        ['information-disclosure'],
+      ],
       ['valgrind: Invalid read of size 4 in the OSPF decoder.', ['information-disclosure']],
       ['valgrind: Invalid write of size 8 at the copy.', ['memory-corruption']],
       ['It writes past the end of the stack buffer.', ['memory-corruption']],
