@@ -583,3 +583,32 @@ describe('a web root at the file system root in the deployer’s configuration',
     expect(valuesOf('The server runs as root / admin on the host.')).toEqual([]);
   });
 });
+
+describe('a web root at the file system root in a configuration run into one paragraph', () => {
+  const valuesOf = (text: string): string[] => {
+    const parsed = parseReportText('report.txt', text);
+    if (!parsed.ok) throw new Error('unparsable test report');
+    return extractFacts(parsed.value[0]!)
+      .filter((fact) => fact.kind === 'requires-config')
+      .map((fact) => fact.value);
+  };
+
+  it.each([
+    [
+      'With this configuration: web.example.org { root * / file_server } a GET returns /etc/passwd.',
+    ],
+    ['Our site: server { listen 80; root /; } serves every file of the host.'],
+    ['Our vhost: <VirtualHost *:80> DocumentRoot "/" </VirtualHost> serves every file.'],
+  ])('reads %j as a non-default configuration', (text) => {
+    expect(valuesOf(`Files exposed. Details: ${text}`)).toEqual(['non-default']);
+  });
+
+  it('does not read a root below /, or the word root in a sentence', () => {
+    expect(
+      valuesOf('Files exposed. Details: site.example { root * /srv/www file_server }.'),
+    ).toEqual([]);
+    expect(
+      valuesOf('Files exposed. Details: it runs as root / admin; root / is not the web root.'),
+    ).toEqual([]);
+  });
+});

@@ -471,6 +471,23 @@ function lastArgument(args: string): string {
 const filesystemWebRootLine =
   /^[ \t]{0,12}(?:(?:root|DocumentRoot|document_root|docroot|web_?root)(?:[ \t]{1,8}\*)?[ \t]{1,8}["']?\/["']?[ \t]{0,8};?|"(?:root|document_root)"[ \t]{0,8}:[ \t]{0,8}"\/"[ \t]{0,8},?)[ \t]{0,8}(?:#[^\n]{0,200})?$/gim;
 
+// The same document root in a configuration block run into prose, fences and line breaks dropped
+// (`:8080 { root * / file_server browse }`, `server { listen 80; root /; }`): right after an
+// opening brace, a `;` or a tag's `>`, the root set to `/` alone.
+const proseWebRootLine =
+  /[{;>][ \t]{0,8}((?:root(?:[ \t]{1,8}\*)?|DocumentRoot|document_root|docroot|web_?root)[ \t]{1,8}["']?\/["']?;?)(?=[ \t]|$)/gi;
+
+function addProseWebRoots(sink: FactSink, prose: string): void {
+  forEachMatch(proseWebRootLine, prose, (match) => {
+    const start = match.index + match[0].length - match[1]!.length;
+    const end = start + match[1]!.length;
+    // After a `;` only a directive closed by its own `;` (nginx): a sentence's `;` is no block.
+    if (match[0].startsWith(';') && !match[1]!.endsWith(';')) return;
+    if (isAboutLibraryCode(readSentence(prose, start)) || isOnByDefault(sink.body, end)) return;
+    sink.add('requires-config', 'non-default', start, end, { actor: 'user' });
+  });
+}
+
 export function findCodeChoices(
   text: string,
   offset: number,
@@ -581,4 +598,5 @@ export function extractCodeSettingFacts(
     isProseCallerSetting,
   );
   addSettings(sink, proseConfigLines, 'user', profileSettings);
+  addProseWebRoots(sink, prose);
 }

@@ -62,7 +62,7 @@ export function extractReportFacts(
   extractVersionFacts(sink, prose, options.projectNames);
   extractCommitFacts(sink, body);
   extractLocationFacts(sink, prose, options.projectNames);
-  extractReproductionFacts(sink, body, prose, blocks);
+  extractReproductionFacts(sink, body, prose, blocks, sections);
 
   extractAiDisclosureFacts(sink, prose, sections);
   return { facts: attributeActors(report, sink.list(), blocks), limits: sink.limits() };

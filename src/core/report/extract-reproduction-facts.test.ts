@@ -165,3 +165,36 @@ describe('a C fragment run into a one-paragraph report', () => {
     ).toContain('command');
   });
 });
+
+describe('commands of a report written as one paragraph', () => {
+  const stepsOfText = (text: string): string[] => {
+    const parsed = parseReportText('report.txt', text);
+    if (!parsed.ok) throw new Error('unparsable test report');
+    return extractFacts(parsed.value[0]!)
+      .filter((fact) => fact.kind === 'reproduction-steps')
+      .map((fact) => fact.value);
+  };
+
+  it('reads a shell prompt after the end of a sentence as a typed command', () => {
+    const text =
+      'Listing escapes nothing. Details: a file named <b>x</b>.txt shows as markup in the listing. $ webhostd version 3.4.1 built with go1.22 We pinned 3.4.';
+    expect(stepsOfText(text)).toEqual(['command']);
+  });
+
+  it('does not read a price or a shell variable in a sentence as a prompt', () => {
+    expect(stepsOfText('Cost report. Details: the licence costs $ 40 per seat.')).toEqual([]);
+    expect(stepsOfText('Env report. Details: we set $HOME to /srv and it breaks.')).toEqual([]);
+  });
+
+  it('reads a reproduction section that opens with a program and an option', () => {
+    const text =
+      'Broker drops clients. Description: any admin can drop another tenant. Reproduction: brokerctl --user root --password x drop 17 The client is gone at once. Impact: tenants lose their sessions.';
+    expect(stepsOfText(text)).toEqual(['command']);
+  });
+
+  it('does not read a reproduction section that opens with a sentence', () => {
+    const text =
+      'Broker drops clients. Description: any admin can drop another tenant. Reproduction: log in as the admin and drop any client; it is gone at once. Impact: tenants lose their sessions.';
+    expect(stepsOfText(text)).toEqual([]);
+  });
+});

@@ -7,6 +7,7 @@ import type { FactSink } from './create-fact-sink.js';
 import { hasSanitizerError } from './find-sanitizer-traces.js';
 import { forEachMatch } from './for-each-match.js';
 import { mapHeadingToField } from './map-heading-to-field.js';
+import type { ReportSection } from '../model/report.js';
 import { shellInfos } from './shell-infos.js';
 
 const stepPattern = /\n[ \t]{0,3}(\d{1,2})[.)][ \t]+\S[^\n]*/g;
@@ -191,6 +192,31 @@ function isInCompiledFragment(prose: string, start: number, end: number): boolea
   return cDeclaration.test(around) && !programShape.test(around);
 }
 
+// A shell prompt run into one paragraph with the text before it (fences and line breaks dropped):
+// `... opens the page. $ caddy version v2.7.6 ...`. After the end of a sentence, a colon or a
+// closing brace, `$ ` and a lower-case program name is a typed command, as on its own line.
+const promptInRunningText =
+  /(?:^|[.!?:;}][ \t]+)(\$[ \t]+[a-z./][\w./-]{0,40}(?:[ \t][^\n]{0,80})?)/g;
+// A reproduction section that opens with a program and an option (`nats --user admin ...`,
+// `mytool -v input.bin`): the section is that command, whatever the program is called.
+const programWithOption =
+  /^[a-z][\w.+-]{0,30}(?:[ \t]+[\w./:=-]{1,40}){0,2}[ \t]+--?[A-Za-z][\w-]*[^\n]{0,80}/;
+
+function addSectionOpeningCommand(
+  sink: FactSink,
+  prose: string,
+  sections: readonly ReportSection[],
+): void {
+  for (const { field, span } of sections) {
+    if (field !== 'reproduction') continue;
+    const text = prose.slice(span.start, span.end);
+    const start = span.start + text.length - text.trimStart().length;
+    const match = programWithOption.exec(prose.slice(start, span.end));
+    if (match === null) continue;
+    sink.add('reproduction-steps', 'command', start, start + match[0].trimEnd().length);
+  }
+}
+
 function addSectionCommands(sink: FactSink, prose: string): void {
   forEachMatch(sectionCommandLine, `\n${prose}`, (match) => {
     const line = match[0].trim();
@@ -312,6 +338,7 @@ export function extractReproductionFacts(
   body: string,
   prose: string,
   blocks: readonly CodeBlock[],
+  sections: readonly ReportSection[] = [],
 ): void {
   addSteps(sink, prose);
   addBlockCommands(sink, body, blocks);
@@ -320,6 +347,11 @@ export function extractReproductionFacts(
   addIndentedTranscripts(sink, prose);
   addIndentedCommand(sink, prose);
   addInlineTranscripts(sink, prose);
+  addSectionOpeningCommand(sink, prose, sections);
+  forEachMatch(promptInRunningText, prose, (match) => {
+    const start = match.index + match[0].length - match[1]!.length;
+    sink.add('reproduction-steps', 'command', start, start + match[1]!.trimEnd().length);
+  });
   forEachMatch(promptCommand, `\n${prose}`, (match) => {
     const line = match[0].trim();
     const start = match.index + match[0].indexOf(line) - 1;

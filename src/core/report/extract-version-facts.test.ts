@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { buildTestReport } from './build-test-report.js';
 import { extractFacts } from './extract-facts.js';
-import { versionPatternLiterals, versionPatterns } from './extract-version-facts.js';
+import fc from 'fast-check';
+import {
+  dropBuildDescription,
+  versionPatternLiterals,
+  versionPatterns,
+} from './extract-version-facts.js';
 import { findRequiredLiterals } from './find-required-literals.js';
 
 function versionsOf(markdown: string): string[] {
@@ -141,6 +146,71 @@ describe('versionPatternLiterals', () => {
   it('are what findRequiredLiterals reads from the version patterns now (else copy them in)', () => {
     expect(versionPatternLiterals).toEqual(
       versionPatterns.map(({ pattern }) => findRequiredLiterals(pattern.source)),
+    );
+  });
+});
+
+describe('a build banner with a git describe tail', () => {
+  const of = (text: string): string[] =>
+    extractFacts(buildTestReport(text), { projectNames: ['mediakit'] })
+      .filter((fact) => fact.kind === 'version')
+      .map((fact) => fact.value);
+
+  it.each([
+    ['Built from mediakit version 4.02.1-rev17-g0c4d2ee-master (c) the authors.', ['4.02.1']],
+    ['Banner: MediaKit version 3.1.0-rev0-gdeadbee1 on a test box.', ['3.1.0']],
+    ['I run version 2.6.0-dirty from my checkout.', ['2.6.0']],
+    ['Tested on version 5.0.2-master today.', ['5.0.2']],
+    ['Version 1.8.0-rc2 is affected.', ['1.8.0-rc2']],
+    ['Version 1.8.0-beta.3-dirty is affected.', ['1.8.0-beta.3']],
+  ])('%s -> %j', (text, expected) => {
+    expect(of(text)).toEqual(expected);
+  });
+
+  it('reads the same release in a block and run into one paragraph', () => {
+    const block =
+      '# Crash\n\n## Version\n\n```\nmediakit version 4.02.1-rev3-g1a2b3c4d-master\n```\n';
+    const paragraph = 'Crash. Version: mediakit version 4.02.1-rev3-g1a2b3c4d-master (c) 2026.';
+    expect(of(paragraph)).toEqual(['4.02.1']);
+    expect(of(block).every((value) => value === '4.02.1')).toBe(true);
+  });
+
+  it('keeps the release of a described build and leaves other tails alone (property)', () => {
+    const describePart = fc.oneof(
+      fc.nat({ max: 999 }).map((n) => `rev${n}`),
+      fc.nat({ max: 999 }).map(String),
+      fc.stringMatching(/^[0-9a-f]{7,12}$/).map((hex) => `g${hex}`),
+      fc.constantFrom('dirty', 'master', 'main'),
+    );
+    const release = fc
+      .tuple(fc.nat({ max: 99 }), fc.nat({ max: 99 }), fc.nat({ max: 99 }))
+      .map((parts) => parts.join('.'));
+    fc.assert(
+      fc.property(
+        release,
+        fc
+          .constantFrom('rev', 'dirty', 'master', 'main')
+          .chain((head) =>
+            fc.tuple(
+              fc.constant(head === 'rev' ? 'rev4' : head),
+              fc.array(describePart, { maxLength: 3 }),
+            ),
+          ),
+        (version, [head, rest]) => {
+          const after = rest.map((part) => `-${part}`).join('') + ' (c) 2026';
+          expect(dropBuildDescription(`${version}-${head}`, after)).toBe(version);
+        },
+      ),
+    );
+    fc.assert(
+      fc.property(
+        release,
+        fc.constantFrom('rc1', 'beta', 'alpha.2', 'dev', 'pre'),
+        fc.string(),
+        (version, tag, after) => {
+          expect(dropBuildDescription(`${version}-${tag}`, after)).toBe(`${version}-${tag}`);
+        },
+      ),
     );
   });
 });

@@ -521,6 +521,22 @@ function findCandidates(
   return candidates;
 }
 
+// A build banner's `git describe` tail names a build of that release (or of a commit after it),
+// not a pre-release: `26.07.0-rev0-g5f1a2c9-master`, `2.4.0-12-gabc1234-dirty`, `1.2.3-dirty`.
+// Read as a pre-release (26.07.0-rev0 < 26.07.0) it would fall below the release it was built
+// from. A tail of anything else (`-rc1`, `-beta.2`, `-dev`) stays a pre-release.
+const lastPreRelease = /^(.*\d)-([A-Za-z][\w.]*)$/;
+const followingParts = /^(?:-\w+)*/;
+const buildDescriptionPart = /^(?:rev\d{1,6}|\d{1,6}|g[0-9a-f]{7,40}|dirty|master|main)$/i;
+
+/** `value` without a `git describe` tail; `after` is the text that follows it in the report. */
+export function dropBuildDescription(value: string, after: string): string {
+  const match = lastPreRelease.exec(value);
+  if (match === null) return value;
+  const parts = `${match[2]!}${followingParts.exec(after)![0]}`.split('-');
+  return parts.every((part) => buildDescriptionPart.test(part)) ? match[1]! : value;
+}
+
 /**
  * The versions a report names as affected. `projectNames` (from the profile) lets banners and
  * "Node.js 24.1.0" count; versions named as fixed or not affected are left out.
@@ -544,7 +560,13 @@ export function extractVersionFacts(
   for (const candidate of candidates) {
     const isInside =
       reach > candidate.end || (reach === candidate.end && reachStart < candidate.start);
-    if (!isInside) sink.add('version', candidate.value, candidate.start, candidate.end);
+    if (!isInside) {
+      const value = dropBuildDescription(
+        candidate.value,
+        sink.body.slice(candidate.end, candidate.end + 80),
+      );
+      sink.add('version', value, candidate.start, candidate.end);
+    }
     if (candidate.end > reach) {
       reach = candidate.end;
       reachStart = candidate.start;
