@@ -202,6 +202,7 @@ const arbitrarySignals: fc.Arbitrary<DuplicateSignals> = fc.record({
   crashConflict: fc.constant(null),
   samePanicSite: fc.constant(null),
   sharedRuntimePanics: fc.constant([]),
+  sharedSanitizerCrash: fc.constant(null),
   fixBetween: fc.constant(null),
   publishedFixPassed: fc.constant(null),
   isCveConflict: fc.boolean(),

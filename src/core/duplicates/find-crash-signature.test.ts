@@ -4,6 +4,7 @@ import {
   describeCrashConflict,
   findCrashSignature,
   findSharedRuntimePanics,
+  findSharedSanitizerCrash,
 } from './find-crash-signature.js';
 
 const writeTrace = [
@@ -24,6 +25,7 @@ describe('findCrashSignature', () => {
     expect(findCrashSignature('Crash in the block decoder', writeTrace)).toEqual({
       accesses: ['write'],
       runtimePanics: [],
+      sanitizerCrash: 'heap-buffer-overflow write in decode_block',
       site: { functionName: 'decode_block', fileName: 'block.c', line: 1795 },
     });
     expect(findCrashSignature('', readTrace).site?.line).toBe(1702);
@@ -35,6 +37,7 @@ describe('findCrashSignature', () => {
     expect(findCrashSignature('Heap over-read in the colour conversion', text)).toEqual({
       accesses: ['read'],
       runtimePanics: [],
+      sanitizerCrash: 'heap-buffer-overflow read in sycc422_to_rgb',
       site: { functionName: 'sycc422_to_rgb', fileName: 'color.c', line: 205 },
     });
     expect(findCrashSignature('Out-of-bounds write in the packer', '').accesses).toEqual(['write']);
@@ -73,8 +76,13 @@ describe('describeCrashConflict', () => {
   });
 
   it('tells two lines of one function apart only on the same version', () => {
-    const otherLine = { accesses: [], runtimePanics: [], site: { ...write.site!, line: 1702 } };
-    const sameAccess = { accesses: [], runtimePanics: [], site: write.site };
+    const otherLine = {
+      accesses: [],
+      runtimePanics: [],
+      sanitizerCrash: null,
+      site: { ...write.site!, line: 1702 },
+    };
+    const sameAccess = { accesses: [], runtimePanics: [], sanitizerCrash: null, site: write.site };
     expect(describeCrashConflict(otherLine, sameAccess, true)).toBe(
       'crashes at block.c:1702 / block.c:1795',
     );
@@ -86,25 +94,35 @@ describe('describeCrashConflict', () => {
     const otherFunction = {
       accesses: [],
       runtimePanics: [],
+      sanitizerCrash: null,
       site: { ...write.site!, functionName: 'decode_all' },
     };
     expect(
       describeCrashConflict(
         otherFunction,
-        { accesses: [], runtimePanics: [], site: write.site },
+        { accesses: [], runtimePanics: [], sanitizerCrash: null, site: write.site },
         false,
       ),
     ).toBe('crashes in decode_all / decode_block (block.c)');
     const otherFile = {
       accesses: [],
       runtimePanics: [],
+      sanitizerCrash: null,
       site: { ...write.site!, fileName: 'other.c' },
     };
     expect(
-      describeCrashConflict(otherFile, { accesses: [], runtimePanics: [], site: write.site }, true),
+      describeCrashConflict(
+        otherFile,
+        { accesses: [], runtimePanics: [], sanitizerCrash: null, site: write.site },
+        true,
+      ),
     ).toBeNull();
     expect(
-      describeCrashConflict({ accesses: [], runtimePanics: [], site: null }, write, true),
+      describeCrashConflict(
+        { accesses: [], runtimePanics: [], sanitizerCrash: null, site: null },
+        write,
+        true,
+      ),
     ).toBeNull();
   });
 
@@ -112,6 +130,7 @@ describe('describeCrashConflict', () => {
     const arbitrarySignature = fc.record({
       accesses: fc.subarray(['read', 'write'] as const),
       runtimePanics: fc.subarray(['index out of range [5] with length 3']),
+      sanitizerCrash: fc.constant(null),
       site: fc.option(
         fc.record({
           functionName: fc.constantFrom('a', 'b'),
@@ -169,5 +188,34 @@ describe('Go runtime panics', () => {
       'index out of range [5] with length 3',
     ]);
     expect(findSharedRuntimePanics(first, other)).toEqual([]);
+  });
+
+  it('reads the sanitizer failure and top project frame of an unsymbolised trace', () => {
+    const unsymbolised = [
+      '==1203==ERROR: AddressSanitizer: heap-buffer-overflow on address 0x6020000000b1',
+      'READ of size 2 at 0x6020000000b1 thread T0',
+      '    #0 0x4f3000 in __asan_memcpy (netsniff+0x4f3000)',
+      '    #1 0x4f3a10 in memcpy (/lib/x86_64-linux-gnu/libc.so.6+0x1000)',
+      '    #2 0x4f3a21 in gre_print_opts (netsniff+0x4f3a21)',
+      '    #3 0x4f3b02 in gre_print (netsniff+0x4f3b02)',
+    ].join('\n');
+    const symbolised = [
+      '==9==ERROR: AddressSanitizer: heap-buffer-overflow on address 0x602000000051',
+      'READ of size 2 at 0x602000000051 thread T0',
+      '    #0 0x55d1 in gre_print_opts /home/ana/netsniff-4.99.5/print-gre.c:212:9',
+    ].join('\n');
+    const ours = findCrashSignature('out of bounds read', unsymbolised);
+    const theirs = findCrashSignature('Lectura fuera de límites', symbolised);
+    expect(ours.sanitizerCrash).toBe('heap-buffer-overflow read in gre_print_opts');
+    expect(findSharedSanitizerCrash(ours, theirs)).toBe(
+      'heap-buffer-overflow read in gre_print_opts',
+    );
+    const otherKind = findCrashSignature(
+      'crash',
+      '==5==ERROR: AddressSanitizer: SEGV on unknown address 0x000000000000\n    #0 0x1 in gre_print_opts (netsniff+0x1)',
+    );
+    expect(otherKind.sanitizerCrash).toBe('segv in gre_print_opts');
+    expect(findSharedSanitizerCrash(ours, otherKind)).toBeNull();
+    expect(findCrashSignature('x', 'no trace here').sanitizerCrash).toBeNull();
   });
 });

@@ -27,6 +27,13 @@ export interface CrashSignature {
   runtimePanics: string[];
   /** The first crash site of the first sanitizer report quoted, or null. */
   site: CrashSite | null;
+  /**
+   * The first sanitizer report's failure as its error line and top frame say it, whether or not
+   * the frames are symbolised with files: the error kind, the access when the report prints one,
+   * and the first function in the project's code (`heap-buffer-overflow read in gre_print_opts`),
+   * lower-cased; or null.
+   */
+  sanitizerCrash: string | null;
 }
 
 // "READ of size 4 at 0x..." as AddressSanitizer prints it (upper case, so prose "read" is not it).
@@ -77,6 +84,49 @@ function readFrame(line: string): { functionName: string; path: string; line: nu
   return null;
 }
 
+// "==12==ERROR: AddressSanitizer: heap-buffer-overflow on address ...", "SEGV on unknown address".
+const sanitizerKindPattern =
+  /\b(?:Address|Memory|HWAddress|Thread)Sanitizer:\s+(?:attempting\s+)?([A-Za-z][\w-]{2,40})/;
+// The C library's own functions that sanitizers intercept: the bug is in their caller.
+const libraryFunctionPattern =
+  /^(?:mem(?:cpy|move|set|cmp|chr)|str(?:n?cpy|n?cat|n?cmp|len|nlen|chr|rchr|dup|ndup|str)|v?s?n?printf|f?puts|fwrite|fread|malloc|calloc|realloc|free|wcs\w*)$/;
+
+/** The function of one stack frame line, with or without a file, or null. */
+function readFrameFunction(line: string): { functionName: string; module: string } | null {
+  const afterNumber = readAfterNativeFrameNumber(line);
+  if (afterNumber === null) return null;
+  const tokens = afterNumber
+    .trim()
+    .split(/[ \t]+/)
+    .slice(0, 11);
+  let at = 0;
+  if (tokens[at]?.startsWith('0x') === true) at += 1;
+  if (tokens[at] === 'in') at += 1;
+  const token = tokens[at];
+  const functionName = token?.slice(0, token.includes('(') ? token.indexOf('(') : undefined);
+  if (functionName === undefined || !/^[A-Za-z_][\w:~<>]*$/.test(functionName)) return null;
+  return { functionName, module: tokens.slice(at + 1).join(' ') };
+}
+
+/** The first sanitizer report's error kind, access and top project function, or null. */
+function findSanitizerCrash(text: string, accesses: readonly MemoryAccess[]): string | null {
+  const bounded = text.slice(0, 200_000);
+  const start = findSanitizerErrorStart(bounded);
+  if (start === null) return null;
+  const lines = bounded.slice(start).split('\n').slice(0, 200);
+  const kind = sanitizerKindPattern.exec(lines[0]!.slice(0, 1_000))?.[1]?.toLowerCase();
+  if (kind === undefined) return null;
+  for (const line of lines.slice(1)) {
+    const frame = readFrameFunction(line.slice(0, 1_000));
+    if (frame === null) continue;
+    if (isRuntimeFrame(frame.functionName, frame.module)) continue;
+    if (libraryFunctionPattern.test(frame.functionName)) continue;
+    const access = accesses.length === 1 ? ` ${accesses[0]!}` : '';
+    return `${kind}${access} in ${frame.functionName.toLowerCase()}`;
+  }
+  return null;
+}
+
 /** The first frame in the project's code after the first sanitizer error line, or null. */
 function findCrashSite(text: string): CrashSite | null {
   const bounded = text.slice(0, 200_000);
@@ -103,11 +153,23 @@ function findRuntimePanics(text: string): string[] {
 }
 
 export function findCrashSignature(title: string, text: string): CrashSignature {
+  const accesses = findAccesses(title, text);
   return {
-    accesses: findAccesses(title, text),
+    accesses,
     site: findCrashSite(text),
     runtimePanics: findRuntimePanics(text),
+    sanitizerCrash: findSanitizerCrash(text, accesses),
   };
+}
+
+/** The sanitizer failure both crash signatures quote (kind, access, top function), or null. */
+export function findSharedSanitizerCrash(
+  ours: CrashSignature,
+  theirs: CrashSignature,
+): string | null {
+  return ours.sanitizerCrash !== null && ours.sanitizerCrash === theirs.sanitizerCrash
+    ? ours.sanitizerCrash
+    : null;
 }
 
 /** The Go runtime errors, with their numbers, that both crash signatures quote. */

@@ -4,7 +4,11 @@
 
 import { isBugClassConflict } from './find-bug-classes.js';
 import type { PanicLocation } from '../report/find-panic-locations.js';
-import { describeCrashConflict, findSharedRuntimePanics } from './find-crash-signature.js';
+import {
+  describeCrashConflict,
+  findSharedRuntimePanics,
+  findSharedSanitizerCrash,
+} from './find-crash-signature.js';
 import { namesDevelopmentBuild } from './extract-version-keys.js';
 import semver from 'semver';
 import type { DuplicateDocument } from '../model/duplicate.js';
@@ -272,6 +276,7 @@ export function measureDuplicateSignals(
       versionPick !== null && !ours.namesDevelopmentBuild && !theirs.namesDevelopmentBuild,
     ),
     sharedRuntimePanics: isBothReports ? findSharedRuntimePanics(ours.crash, theirs.crash) : [],
+    sharedSanitizerCrash: isBothReports ? findSharedSanitizerCrash(ours.crash, theirs.crash) : null,
     fixBetween: isBothReports ? findFixBetween(ours, theirs) : null,
     publishedFixPassed: isBothReports ? findPublishedFixPassed(ours, theirs) : null,
     isCveConflict: isCveConflict(ours.aliases, theirs.aliases),

@@ -97,6 +97,8 @@ export interface DuplicateSignals {
    * range [5] with length 3`); empty otherwise.
    */
   sharedRuntimePanics: string[];
+  /** The sanitizer failure (kind, access, top function) both reports quote, or null. */
+  sharedSanitizerCrash: string | null;
   /**
    * Between two reports: a fix version either names with every version one says is affected
    * before it and every version the other says is affected at or past it (a bug that fix did
@@ -341,6 +343,17 @@ export function scoreDuplicateSignals(s: DuplicateSignals): DuplicateScore {
     !s.isCweConflict &&
     !s.isPackageConflict &&
     !s.isSameSourceAdvisory;
+  // One sanitizer crash quoted by two finders: the same error kind, access and top frame in the
+  // project's code, on one version, in any language and whether or not the frames carry files
+  // (rule 3l; an e-mail's unsymbolised trace, `in gre_print_opts (tool+0x4f3a21)`).
+  const isSameSanitizerCrash =
+    !isDistinctBug &&
+    s.contrastedNames.length === 0 &&
+    s.sharedSanitizerCrash !== null &&
+    s.sharedVersion !== null &&
+    !s.isCweConflict &&
+    !s.isPackageConflict &&
+    !s.isSameSourceAdvisory;
   const isQuestionAboutReportedBug =
     !isDistinctBug &&
     s.citationTitleTerms !== null &&
@@ -397,6 +410,7 @@ export function scoreDuplicateSignals(s: DuplicateSignals): DuplicateScore {
       isSameBugInOtherLanguage ||
       isSameBugAtPanicSite ||
       isSamePanic ||
+      isSameSanitizerCrash ||
       isQuestionAboutReportedBug ||
       isUnlocatedSecondFinder ||
       isSameBugByTitleWords ||
@@ -423,6 +437,11 @@ export function scoreDuplicateSignals(s: DuplicateSignals): DuplicateScore {
     );
   }
   if (isSameBugAtPanicSite) evidence.push(`both panic at ${s.samePanicSite} on one release`);
+  if (isSameSanitizerCrash) {
+    evidence.push(
+      `the same sanitizer crash (${s.sharedSanitizerCrash!}) on version ${s.sharedVersion}`,
+    );
+  }
   if (isSamePanic) {
     evidence.push(
       `the same Go panic (${s.sharedRuntimePanics.join(', ')}) on version ${s.sharedVersion}`,

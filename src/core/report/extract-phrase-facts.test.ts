@@ -175,6 +175,45 @@ describe('attacker-controls', () => {
     ['Place a file in the plugin directory.', ['local-file-system']],
   ]);
 
+  describe('a value the operator hands an option', () => {
+    checkCases('attacker-controls', [
+      ['An attacker who can set the `-z` option runs any program.', ['command-line']],
+      ['Whoever controls the argument of the -F option wins.', ['command-line']],
+      ['A long secret passed with `-E` overflows the buffer.', ['command-line']],
+      ['A crafted command given to -z is run through the shell.', ['command-line']],
+      ['A malicious filter file named with `-F` crashes it.', ['command-line']],
+      ['A crafted capture file read with -r crashes it.', ['file-content']],
+      ['A malformed filter expression file makes it abort.', []],
+      ['Set the `listen` option to 0.0.0.0.', ['config-file']],
+    ]);
+  });
+
+  describe("a packet decoder's input", () => {
+    checkCases('attacker-controls', [
+      ['A malformed savefile makes the dumper read out of bounds.', ['file-content']],
+      ['Reading a crafted pcapng triggers it.', ['file-content']],
+      ['An attacker can hand the analyst a savefile that does this.', ['file-content']],
+      ['Opening a capture file from an untrusted source is enough.', ['file-content']],
+      ['Anyone who can put a packet on the wire where it listens.', ['network-request']],
+      ['Packets sniffed off the network reach the decoder.', ['network-request']],
+      ['It happens while printing a packet with two options.', ['network-request']],
+      ['The bug fires when dissecting an IPv6 frame.', ['network-request']],
+      ['The capture file format is documented in the man page.', []],
+      ['I printed the packet counters after the run.', []],
+      ['Send a savefile format question to the list.', []],
+    ]);
+    checkCases('impact', [
+      [
+        'The printer reads two bytes past the end of the packet buffer.',
+        ['information-disclosure'],
+      ],
+      ['valgrind: Invalid read of size 4 in the OSPF decoder.', ['information-disclosure']],
+      ['valgrind: Invalid write of size 8 at the copy.', ['memory-corruption']],
+      ['It writes past the end of the stack buffer.', ['memory-corruption']],
+      ['It reads the whole packet and stops at the end.', []],
+    ]);
+  });
+
   it('keeps a config file apart from other files, and pull requests apart from requests', () => {
     expect(valuesOf('Load a malicious config file.', 'attacker-controls')).toEqual(['config-file']);
     expect(valuesOf('I will send a pull request with the fix.', 'attacker-controls')).toEqual([]);

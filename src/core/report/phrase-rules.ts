@@ -586,7 +586,7 @@ export const phraseRules: readonly PhraseRule[] = [
     kind: 'attacker-controls',
     value: 'config-file',
     pattern:
-      /\b(?:set|sets|setting|control|controls|controlling|chang\w*|edit\w*|writ\w*|add|adds|adding|modif\w*|inject\w*)\s+(?:the\s+|an?\s+|any\s+|that\s+)?(?:(?:config(?:uration)?|settings?)\s+(?:keys?|entr(?:y|ies)|values?|directives?)|(?:`[^`\n]{1,60}`\s+|[\w.-]{1,40}\s+)?directives?|`[^`\n]{1,60}`\s+(?:key|entry|option|setting))\b/,
+      /\b(?:set|sets|setting|control|controls|controlling|chang\w*|edit\w*|writ\w*|add|adds|adding|modif\w*|inject\w*)\s+(?:the\s+|an?\s+|any\s+|that\s+)?(?:(?:config(?:uration)?|settings?)\s+(?:keys?|entr(?:y|ies)|values?|directives?)|(?:`[^`\n]{1,60}`\s+|[\w.-]{1,40}\s+)?directives?|`(?!-)[^`\n]{1,60}`\s+(?:key|entry|option|setting))\b/,
   },
   {
     // "an attacker who can add a line to unbound.conf", "append an entry to the configuration
@@ -611,12 +611,22 @@ export const phraseRules: readonly PhraseRule[] = [
   },
   ...operatorInputRules,
   {
+    // A value the operator hands an option, made the attack: "a long secret passed with `-E`",
+    // "a crafted command given to -z", "a malicious filter file named with `-F`". Whoever runs the
+    // tool writes its options (not a file of data the option only names: "a crafted capture read
+    // with -r" is the tool's input, and the nouns here leave it out).
+    kind: 'attacker-controls',
+    value: 'command-line',
+    pattern:
+      /\b(?:crafted|malicious|malformed|long|overlong|oversized|attacker[\s-](?:controlled|supplied|chosen)|specially[\s-]crafted)\s+(?:[\w-]+\s+){0,2}?(?:secrets?|keys?|passwords?|commands?|expressions?|strings?|values?|filters?|filter\s+(?:expression\s+)?files?|expression\s+files?)\s+(?:(?:passed|given|supplied|specified|provided|named|set)\s+)?(?:to|with|via|through|in|by)\s+(?:the\s+)?`?--?[A-Za-z][\w-]*`?(?![\w-])/,
+  },
+  {
     // "an attacker who controls the -s argument", "whoever supplies the arguments passed to ssh",
     // "who can choose the split arguments passed to the tool" (one word naming which arguments).
     kind: 'attacker-controls',
     value: 'command-line',
     pattern:
-      /\b(?:control\w*|suppl\w*|choos\w*|chose|chosen|inject\w*|influenc\w*)\s+(?:the\s+|an?\s+|any\s+)?(?:value\s+of\s+(?:the\s+)?)?`?--?[A-Za-z][\w-]*`?\s+(?:command[\s-]line\s+)?(?:arguments?|options?|flags?|parameters?|switch(?:es)?)\b|\b(?:control\w*|suppl\w*|choos\w*)\s+(?:the\s+)?(?:[\w-]{1,30}\s+)?(?:arguments?|options?|flags?|parameters?)\s+(?:passed|given|handed)\s+to\b/,
+      /\b(?:control\w*|suppl\w*|choos\w*|chose|chosen|inject\w*|influenc\w*|set|sets|setting|specif(?:y|ies|ying))\s+(?:the\s+|an?\s+|any\s+)?(?:(?:value|argument|parameter|string|command|secret|key|expression)\s+(?:of|for|to|given\s+to|passed\s+to)\s+(?:the\s+)?)?`?--?[A-Za-z][\w-]*`?\s+(?:command[\s-]line\s+)?(?:arguments?|options?|flags?|parameters?|switch(?:es)?)\b|\b(?:control\w*|suppl\w*|choos\w*)\s+(?:the\s+)?(?:[\w-]{1,30}\s+)?(?:arguments?|options?|flags?|parameters?)\s+(?:passed|given|handed)\s+to\b/,
   },
   {
     kind: 'attacker-controls',
@@ -634,7 +644,24 @@ export const phraseRules: readonly PhraseRule[] = [
     kind: 'attacker-controls',
     value: 'file-content',
     pattern:
-      /\b(?:malicious|crafted|malformed|specially[\s-]crafted|corrupted|attacker[\s-](?:controlled|supplied)|untrusted)\s+(?!config|configuration|settings|\.conf)(?:[\w.-]+\s+){0,2}?(?:input\s+)?(?:files?|documents?|images?|archives?|fonts?|PDFs?|tarballs?)\b/,
+      /\b(?:malicious|crafted|malformed|specially[\s-]crafted|corrupted|attacker[\s-](?:controlled|supplied)|untrusted)\s+(?!config|configuration|settings|\.conf|filter\s+(?:expression\s+)?file|expression\s+file)(?:[\w.-]+\s+){0,2}?(?:input\s+)?(?:files?|documents?|images?|archives?|fonts?|PDFs?|tarballs?|savefiles?|pcap(?:ng)?s?|captures?)\b/,
+  },
+  {
+    // A packet decoder's input from the network, named by where the packet comes from: "a packet
+    // on the wire", "traffic sniffed off the network", "packets captured live", "when printing /
+    // dissecting a packet" (a capture tool reads what anyone on the link sends).
+    kind: 'attacker-controls',
+    value: 'network-request',
+    pattern:
+      /\b(?:packets?|frames?|datagrams?|traffic)\s+(?:[\w-]+\s+){0,2}?on\s+the\s+wire\b|\b(?:captured|sniffed|received|seen|read)\s+(?:live\s+)?(?:from|off|on)\s+the\s+(?:network|wire)\b|\b(?:captured|sniffed)\s+live\b|\b(?:when|while|whilst)\s+(?:printing|dissecting|decoding)\s+(?:an?\s+|the\s+|such\s+an?\s+)?(?:[\w-]+\s+){0,2}?(?:packets?|frames?|datagrams?)\b/,
+  },
+  {
+    // The same decoder fed a capture someone else made: "hand a victim a savefile", "reading a
+    // pcap from an untrusted source", "opens a capture file it was sent".
+    kind: 'attacker-controls',
+    value: 'file-content',
+    pattern:
+      /\b(?:hand\w*|send\w*|giv\w*|trick\w*|provid\w*|suppl\w*)\s+(?:[\w-]+\s+){0,3}?(?:an?\s+|the\s+)(?:[\w-]+\s+)?(?:savefile|pcap(?:ng)?(?:\s+file)?|capture\s+file)s?\b(?!\s+(?:format|question|syntax|support|parser|reader|writer|code|docs?|documentation)\b)|\b(?:savefile|pcap(?:ng)?|capture\s+file)s?\s+(?:from|of)\s+(?:an?\s+)?(?:untrusted|unknown|attacker|malicious|third[\s-]party)\b/,
   },
   {
     kind: 'attacker-controls',
@@ -783,6 +810,20 @@ export const phraseRules: readonly PhraseRule[] = [
     value: 'information-disclosure',
     pattern:
       /\bOOB\s+reads?\b|\bout[\s-]of[\s-]bounds?\s+(?:memory\s+)?reads?\b|\bbuffer[\s-]+(?:over-read|overread)s?\b|\bover-?reads?\b/,
+  },
+  {
+    // The same read in other words: "reads past the end of the packet buffer", "reading beyond
+    // the captured data", valgrind's "Invalid read of size 4".
+    kind: 'impact',
+    value: 'information-disclosure',
+    pattern:
+      /\b(?:reads?|reading)\s+(?:(?:\d+|one|two|a\s+few)\s+bytes?\s+)?(?:past|beyond)\s+(?:the\s+)?(?:end\s+of\s+(?:the\s+)?|bounds\s+of\s+(?:the\s+)?)?(?:[\w-]+\s+)?(?:buffer|packet|captured\s+data|data|array|input|allocation)\b|\binvalid\s+read\s+of\s+size\b/,
+  },
+  {
+    kind: 'impact',
+    value: 'memory-corruption',
+    pattern:
+      /\b(?:writes?|writing)\s+(?:(?:\d+|one|two|a\s+few)\s+bytes?\s+)?(?:past|beyond)\s+(?:the\s+)?(?:end\s+of\s+(?:the\s+)?)?(?:[\w-]+\s+)?(?:buffer|array|allocation)\b|\binvalid\s+write\s+of\s+size\b/,
   },
   {
     kind: 'impact',

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildFact, buildProfile } from '../../../test/support/build-fact.js';
 import { evaluateScope } from './evaluate-scope.js';
 import { toCitedPath } from './match-components.js';
-import { isCodePath, selectCitedCode } from './select-cited-code.js';
+import { isCodePath, isRunTimePath, selectCitedCode } from './select-cited-code.js';
 
 describe('selectCitedCode', () => {
   it('tells source files from the files an exploit reads or targets', () => {
@@ -20,6 +20,17 @@ describe('selectCitedCode', () => {
     const config = buildFact('file-path', 'conf/server.xml');
     expect(selectCitedCode([code, target], toCitedPath)).toEqual([code]);
     expect(selectCitedCode([config, target], toCitedPath)).toEqual([config, target]);
+  });
+
+  it('leaves out a temporary file a test script writes beside the script itself', () => {
+    const script = buildFact('file-path', 'tests/TESTrun');
+    const scratch = buildFact('file-path', '/tmp/tool-tests.out');
+    const shm = buildFact('file-path', '/dev/shm/run.lock');
+    expect(selectCitedCode([script, scratch, shm], toCitedPath)).toEqual([script]);
+    expect(selectCitedCode([scratch], toCitedPath)).toEqual([scratch]);
+    expect(isRunTimePath('/var/tmp/x')).toBe(true);
+    expect(isRunTimePath('/etc/passwd')).toBe(false);
+    expect(isRunTimePath('/tmpfiles/x')).toBe(false);
   });
 
   it('lets an examples-only exclusion hold when the exploit targets a system file', () => {
