@@ -23,10 +23,6 @@ const knownMeasureVariance = new Set([
   'urllib3/07-http2-header-flood.md [one-paragraph]',
   'urllib3/14-brotli-seconda-lettura.md [one-paragraph]',
   'express/06-node-env-development-stack-trace.txt [one-paragraph]',
-  'express/13-sendfile-windows-eol-node.md [bold-labels]',
-  'express/13-sendfile-windows-eol-node.md [plain-labels]',
-  'express/13-sendfile-windows-eol-node.md [lower-case-labels]',
-  'express/13-sendfile-windows-eol-node.md [email]',
   // Fourth fresh batch (Pillow, undici), as found on the first run after labelling.
   'pillow/08-imagemath-unsafe-eval-user-expression.md [one-paragraph]',
   'pillow/09-tiff-struct-error-dos.md [one-paragraph]',

@@ -379,6 +379,11 @@ describe('impact', () => {
     ['Each one costs a few microseconds per request.', ['bounded-resource-consumption']],
     ['The time is linear in the input size.', ['bounded-resource-consumption']],
     ['There is no amplification: it answers 404.', ['bounded-resource-consumption']],
+    ['Memory grows to about 300 MB, then it stays there.', ['bounded-resource-consumption']],
+    ['The heap climbs to 400MB and then plateaus.', ['bounded-resource-consumption']],
+    ['Each buffer is capped by the default max header size.', ['bounded-resource-consumption']],
+    ['Usage stays within the default header size limit.', ['bounded-resource-consumption']],
+    ['The allocation never exceeds the configured maximum.', ['bounded-resource-consumption']],
     [
       'The leaked pointer lets an attacker bypass ASLR.',
       ['information-disclosure', 'hardening-bypass'],
@@ -393,6 +398,8 @@ describe('impact', () => {
     expect(valuesOf('Install it on MS-DOS.', 'impact')).toEqual([]);
     expect(valuesOf('There is a memory leak on shutdown.', 'impact')).toEqual([]);
     expect(valuesOf('The memory does not stay flat.', 'impact')).toEqual([]);
+    expect(valuesOf('Memory is not capped by the default limit.', 'impact')).toEqual([]);
+    expect(valuesOf('Memory grows to 2 GB and then the process is killed.', 'impact')).toEqual([]);
     expect(valuesOf('The comparison time stays constant.', 'impact')).toEqual([]);
     expect(valuesOf('It should be linear in the input size.', 'impact')).toEqual([]);
     expect(valuesOf('It takes 90 seconds per request.', 'impact')).toEqual([]);
@@ -537,5 +544,24 @@ describe('another local account and a shared folder', () => {
     expect(
       valuesOf('The library shares a directory handle with the caller.', 'attacker-controls'),
     ).toEqual([]);
+  });
+});
+
+describe('a tenant allowed to write routing configuration', () => {
+  it('is the attacker writing configuration, and a deployment choice', () => {
+    const text =
+      'In our multi-tenant cluster each tenant may create IngressRoute resources in its namespace.';
+    expect(valuesOf(text, 'attacker-controls')).toEqual(['config-file']);
+    expect(valuesOf(text, 'requires-config')).toEqual(['non-default']);
+    expect(
+      valuesOf('Tenants who can apply their own routing CRDs hijack hosts.', 'requires-config'),
+    ).toEqual(['non-default']);
+  });
+
+  it('does not read a tenant sending requests, or a denied permission', () => {
+    expect(valuesOf('A tenant can send requests to the shared proxy.', 'requires-config')).toEqual(
+      [],
+    );
+    expect(valuesOf('Tenants cannot create routes.', 'requires-config')).toEqual([]);
   });
 });

@@ -78,6 +78,43 @@ describe('versions', () => {
     expect(of('We run OpenSSH 9.9p1 built from the tarball.')).toEqual(['9.9']);
   });
 
+  it('reads the project module a Go build requires, not other modules', () => {
+    const of = (text: string) =>
+      extractFacts(buildTestReport(text), { projectNames: ['gateproxy'] })
+        .filter((fact) => fact.kind === 'version')
+        .map((fact) => fact.value);
+    const goMod = [
+      '# Smuggling',
+      '',
+      'Our build:',
+      '',
+      '```',
+      'require (',
+      '\tgithub.com/example/gateproxy/v2 v2.10.7',
+      '\tgolang.org/x/net v0.17.0',
+      ')',
+      '```',
+      '',
+    ].join('\n');
+    expect(of(goMod)).toEqual(['2.10.7']);
+    expect(of('Pinned with `go get github.com/example/gateproxy/v3@v3.1.2`.')).toEqual(['3.1.2']);
+    expect(
+      of('Pinned with:\n\n```\ngo get github.com/example/otherproxy/v3@v3.1.2\n```\n'),
+    ).toEqual([]);
+  });
+
+  it('reads the project’s own version in an environment section, not the tools’', () => {
+    const facts = extractFacts(
+      buildTestReport(
+        '# Report\n\n## Environment\n\nGateProxy v2.10.4 built with Go 1.21.5 on Ubuntu 22.04\n',
+      ),
+      { projectNames: ['gateproxy'] },
+    );
+    expect(facts.filter((fact) => fact.kind === 'version').map((fact) => fact.value)).toEqual([
+      '2.10.4',
+    ]);
+  });
+
   it('leaves out another product named right before a version, also in a version section', () => {
     const facts = extractFacts(
       buildTestReport('# Report\n\n## Version\n\nOpenSSH_9.9p1, OpenSSL 3.0.13\n'),

@@ -251,8 +251,21 @@ function findBanners(text: string, projectNames: readonly string[]): Candidate[]
   return found;
 }
 
+// A Go module requirement names the project's module and its version on one line (go.mod's
+// `require github.com/org/proj/v2 v2.10.7`, `go get github.com/org/proj/v2@v2.10.7`): the module
+// path's last element, without its `/vN` major suffix, is the project's name.
+const goModuleRequirement =
+  /(?<![\w./-])(?:[\w.-]{1,60}\/){1,4}(?!v\d{1,3}[ \t@])([\w.-]{1,60}?)(?:\/v\d{1,3})?(?:[ \t]{1,8}|@)v(\d{1,4}\.\d{1,4}\.\d{1,6}(?:-[A-Za-z][A-Za-z0-9.]{0,30})?)(?![\w.])/g;
+
 function findBannersIn(text: string, projectNames: readonly string[]): Candidate[] {
   const found: Candidate[] = [];
+  forEachMatch(goModuleRequirement, text, (match) => {
+    const element = match[1]!.toLowerCase();
+    if (!projectNames.some((name) => element === name || element === name.replace(/\s+/g, '-')))
+      return;
+    const end = match.index + match[0].length;
+    found.push({ value: bare(match[2]!), start: end - match[2]!.length - 1, end });
+  });
   forEachMatch(bannerPattern, text, (match) => {
     const product = match[1]!.toLowerCase();
     const isProject = projectNames.some(
@@ -483,6 +496,12 @@ function findWindows(text: string): Array<[number, number]> {
   return windows;
 }
 
+/** The text right before a version, without a `v` that prefixes it ("GateProxy v2.10.4"). */
+function leadWithoutV(text: string, start: number): string {
+  const lead = text.slice(Math.max(0, start - 40), start);
+  return /\sv$/i.test(lead) ? lead.slice(0, -1) : lead;
+}
+
 function findCandidates(
   sink: FactSink,
   text: string,
@@ -504,7 +523,13 @@ function findCandidates(
           end: from + match.index + match[0].length,
         };
         const field = sink.fieldAt(candidate.start);
-        if (field === 'environment') return;
+        // An environment section lists tools, but the project's own version there ("GateProxy
+        // v2.10.4 built with go1.21.5") is the one the reporter ran.
+        if (
+          field === 'environment' &&
+          !namesProjectBefore(leadWithoutV(text, candidate.start), projectNames)
+        )
+          return;
         if (needsContext === true && field !== 'affected-version' && !hasContext(text, candidate))
           return;
         if (isFalseVersion(text, candidate, field === 'affected-version', projectNames)) return;

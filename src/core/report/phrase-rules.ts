@@ -21,6 +21,10 @@ export interface PhraseRule {
   isScanned?: boolean;
 }
 
+// Tenants allowed to write the server's routing configuration in a shared, multi-tenant deployment.
+const tenantWritesConfiguration =
+  /\b(?:tenants?|namespace\s+(?:owners?|admins?|users?))\s+(?:who\s+|that\s+)?(?:may|can|could|are\s+allowed\s+to|is\s+allowed\s+to|are\s+able\s+to|is\s+able\s+to)\s+(?:create|write|edit|modify|deploy|define|apply|manage)\s+(?:their\s+own\s+|its\s+own\s+|the\s+)?(?:[\w-]{1,30}\s+){0,2}?(?:routing\s+)?(?:resources?|CRDs?|routes?|routers?|IngressRoutes?|Ingress(?:es)?|configuration|config|manifests?|objects?)\b/;
+
 // Small shared fragments, kept as regex sources.
 const ai = String.raw`(?:generative\s+)?(?:AI|LLMs?|ChatGPT|Claude|Copilot|Gemini|GPT[\w.-]*|artificial\s+intelligence|large\s+language\s+models?|an?\s+(?:AI|LLM)(?:\s+(?:assistant|model|tool|chatbot))?)`;
 const envVar = String.raw`env(?:ironment)?[\s-]?var(?:iable)?s?`;
@@ -512,6 +516,20 @@ export const phraseRules: readonly PhraseRule[] = [
     pattern: /\b(?:LD_PRELOAD|LD_LIBRARY_PATH|LD_AUDIT|DYLD_INSERT_LIBRARIES)\b/,
   },
   {
+    // A multi-tenant deployment that lets tenants write the server's routing configuration
+    // ("each tenant may create IngressRoute resources in its namespace", "tenants who can apply
+    // their own routing CRDs"): one tenant's configuration reaching another is what the deployer
+    // delegated, the attacker writing configuration, and a deployment choice.
+    kind: 'attacker-controls',
+    value: 'config-file',
+    pattern: tenantWritesConfiguration,
+  },
+  {
+    kind: 'requires-config',
+    value: 'non-default',
+    pattern: tenantWritesConfiguration,
+  },
+  {
     kind: 'attacker-controls',
     value: 'config-file',
     pattern:
@@ -902,6 +920,15 @@ export const phraseRules: readonly PhraseRule[] = [
     value: 'bounded-resource-consumption',
     pattern:
       /\b(?:memory|RSS|heap|CPU|footprint)\s+(?:(?:usage|use|consumption|footprint)\s+)?(?:of\s+(?:the\s+)?[\w-]{1,30}\s+)?(?:stays?|stayed|remains?|remained)\s+(?:(?:completely|roughly|essentially|perfectly)\s+)?(?:flat|constant|stable)\b|\b(?:memory|RSS|heap)\s+(?:usage\s+|use\s+)?(?:does\s+not|doesn't|did\s+not|didn't|never)\s+grows?\b|\b(?:costs?|adds?|takes?)\s+(?:only\s+|just\s+)?(?:a\s+few|several|some|\d{1,4})\s+(?:micro|nano)seconds?\s+(?:more\s+)?(?:per|for\s+each|each)\s+(?:request|call|message|connection|header)\b|\b(?:is|are|was|stays?|remains?)\s+(?:only\s+|just\s+|roughly\s+|strictly\s+)?linear\s+in\s+(?:the\s+)?(?:input|request|payload|body|header|message|data|path)(?:\s+(?:size|length))?\b|\bno\s+(?:traffic\s+|resource\s+|response\s+)?amplification\b/,
+  },
+  {
+    // Growth that stops at a limit: "memory grows to about 300 MB, then stays there", "plateaus at
+    // 250 MB", "bounded by the default max header size", "stays within the default limit", "never
+    // exceeds the configured maximum". The project's own limit holds; a denied one is no fact.
+    kind: 'impact',
+    value: 'bounded-resource-consumption',
+    pattern:
+      /\b(?:grows?|grew|climbs?|climbed|rises?|rose|increases?|increased)\s+(?:up\s+)?to\s+(?:about\s+|around\s+|roughly\s+|~)?\d[\d.,]{0,8}\s?(?:[KMG]i?B|[kKMG]B?|bytes)\b[^.\n]{0,24}?\b(?:then|and)\s+(?:it\s+)?(?:stays?|stayed|remains?|remained|plateaus?|plateaued|levels?\s+off|levell?ed\s+off|stops?\s+growing|stopped\s+growing|stabili[sz]es?|stabili[sz]ed)\b|\b(?:plateaus?|plateaued|levels?\s+off|levell?ed\s+off)\s+at\b|\b(?:capped|bounded|limited|constrained)\s+(?:at|by|to)\s+(?:the\s+)?(?:project's\s+)?(?:default|configured)\b|\b(?:stays?|stayed|remains?|remained|kept)\s+(?:within|below|under)\s+(?:the\s+)?(?:default|configured)\s+(?:[\w`.-]{1,30}\s+){0,3}?(?:limits?|maximum|cap|size)\b|\bnever\s+(?:exceeds?|goes\s+(?:above|beyond|past))\s+(?:the\s+)?(?:default|configured)\b|\bstops?\s+(?:growing\s+)?at\s+the\s+(?:default|configured)\b/,
   },
   {
     kind: 'impact',
