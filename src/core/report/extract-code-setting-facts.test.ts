@@ -33,8 +33,7 @@ describe('the caller’s unsafe settings written as code', () => {
     ],
     ['js', "spawnHelper({ apiBase: 'https://x', verifySsl: false })", 'verifySsl: false'],
     ['ini', '[remote]\nssl_verify = false', 'ssl_verify = false'],
-    ['yaml', 'tls:\n  insecure: true', 'insecure: true'],
-    ['yaml', 'registry:\n  tls.insecure: true', 'tls.insecure: true'],
+    ['yaml', 'client:\n  insecure: true', 'insecure: true'],
     ['go', 'cfg := &tls.Config{InsecureSkipVerify: true}', 'InsecureSkipVerify: true'],
     ['python', 'ctx.check_hostname = False', 'ctx.check_hostname = False'],
     ['python', 'pool = PoolManager(cert_reqs="CERT_NONE")', 'cert_reqs="CERT_NONE"'],
@@ -56,16 +55,6 @@ describe('the caller’s unsafe settings written as code', () => {
     ['js', 'render(html, { dangerouslyAllowHtml: true })', 'dangerouslyallowhtml'],
   ])('%s: %s names the setting', (info, code, setting) => {
     expect(settingsOf(fenced(info, code)).map((fact) => fact.value)).toContain(setting);
-  });
-
-  it.each([
-    ['yaml', 'entryPoints:\n  web:\n    forwardedHeaders:\n      insecure: true', 'insecure: true'],
-    ['sh', 'gateproxy --api.insecure=true --log.level=INFO', 'api.insecure=true'],
-    ['toml', '[api]\ninsecure = true', 'insecure = true'],
-  ])('%s: a switch named plainly insecure, not about TLS, is non-default', (info, code, quote) => {
-    const facts = settingsOf(fenced(info, code));
-    expect(facts).toContainEqual({ value: 'non-default', actor: 'user', quote });
-    expect(facts.map((fact) => fact.value)).not.toContain('verification-disabled');
   });
 
   it('reads an indented snippet like a fenced block', () => {

@@ -89,16 +89,7 @@ const letThroughValue = /^(?:ignore|allow|skip|pass|permit|accept)$/;
 const verificationName =
   /^(?:verify|verifyssl|sslverify|verifytls|tlsverify|verifycerts?|verifycertificates?|verifypeer|verifyhost(?:name)?|checkhostname|rejectunauthorized|strictssl|stricthostkeychecking|sslcheck|checkcertificates?|validatecerts?|validatecertificates?|certreqs|sslcertreqs|verifymode|sslvalidation|tlsvalidation)$/;
 const insecureFlagName =
-  /^(?:allowinsecure\w{0,30}|insecureskipverify|skip(?:ssl|tls|cert)?verif\w{0,20}|trustall\w{0,20}|ignore(?:ssl|tls|cert)\w{0,20}|noverify|sslnoverify|disable(?:ssl|tls|cert)\w{0,20})$/;
-// A switch named plainly `insecure` (`api.insecure=true`, `forwardedHeaders:` / `insecure: true`,
-// `--api.insecure`) is an option the project documents as insecure: a non-default setting. It is
-// about certificate verification only when its own dotted name or the lines just above it speak
-// of TLS (`tls.insecure: true`, `tls:` / `insecure: true`, an HTTPS client's options).
-const plainInsecureName = 'insecure';
-const transportSecurityContext =
-  /\b(?:tls|ssl|https|certs?|certificates?|x509|verif\w{0,12}|ca_?file|cafile|skipverify)\b|(?:tls|ssl|cert)[A-Z_.]/i;
-const contextLinesAbove = 3;
-
+  /^(?:insecure|allowinsecure\w{0,30}|insecureskipverify|skip(?:ssl|tls|cert)?verif\w{0,20}|trustall\w{0,20}|ignore(?:ssl|tls|cert)\w{0,20}|noverify|sslnoverify|disable(?:ssl|tls|cert)\w{0,20})$/;
 const unsafeFlagName =
   /^(?:allowunsafe\w{0,30}|unsafe\w{0,30}|dangerously\w{0,40}|allowdangerous\w{0,30}|disable\w{0,30}(?:check|validation|verification|sanitiz|sanitis|escap|limit|protection)\w{0,20})$/;
 const limitName = /^(?:max\w{1,40}|\w{0,40}limit\w{0,20}|\w{0,40}maximum\w{0,20})$/;
@@ -118,7 +109,6 @@ export function readUnsafeSetting(
   name: string,
   value: string,
   profileSettings: readonly string[] = [],
-  context = '',
 ): string | null {
   const key = name.toLowerCase().replace(/[_-]/g, '');
   const token = unquote(value);
@@ -135,10 +125,6 @@ export function readUnsafeSetting(
     return verificationOffValue.test(token) || isQuotedNone ? 'verification-disabled' : null;
   }
   if (insecureFlagName.test(key)) return isOn ? 'verification-disabled' : null;
-  if (key === plainInsecureName) {
-    if (!isOn) return null;
-    return transportSecurityContext.test(context) ? 'verification-disabled' : 'non-default';
-  }
   const setting = name.toLowerCase();
   if (unsafeFlagName.test(key)) return isOn ? setting : null;
   if (guardHandlerName.test(key)) return letThroughValue.test(token) ? setting : null;
@@ -357,16 +343,6 @@ export function isLibraryCode(prose: string, blockStart: number, code?: string):
   );
 }
 
-/** The setting's own line, up to its end, and the few lines above it (a YAML or TOML parent). */
-function linesLeadingTo(body: string, start: number, end: number): string {
-  let from = start;
-  for (let line = 0; line <= contextLinesAbove && from > 0; line += 1) {
-    from = body.lastIndexOf('\n', from - 1);
-    if (from === -1) from = 0;
-  }
-  return body.slice(from, end);
-}
-
 function addSettings(
   sink: FactSink,
   settings: readonly CodeSetting[],
@@ -375,8 +351,7 @@ function addSettings(
 ): void {
   const body = sink.body;
   for (const setting of settings) {
-    const context = linesLeadingTo(body, setting.start, setting.end);
-    const fact = readUnsafeSetting(setting.name, setting.value, profileSettings, context);
+    const fact = readUnsafeSetting(setting.name, setting.value, profileSettings);
     if (fact === null) continue;
     const isToggled = settings.some(
       (other) =>
