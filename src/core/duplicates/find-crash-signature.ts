@@ -64,22 +64,13 @@ function isRuntimeFrame(functionName: string, path: string): boolean {
 
 /** The function and location of one stack frame line, or null when it gives no file and line. */
 function readFrame(line: string): { functionName: string; path: string; line: number } | null {
-  const afterNumber = readAfterNativeFrameNumber(line);
-  if (afterNumber === null) return null;
-  const tokens = afterNumber
-    .trim()
-    .split(/[ \t]+/)
-    .slice(0, 11);
-  // "0x55d1c3 in fn", "in fn" (no address), "fn".
-  let at = 0;
-  if (tokens[at]?.startsWith('0x') === true) at += 1;
-  if (tokens[at] === 'in') at += 1;
-  const token = tokens[at];
-  const functionName = token?.slice(0, token.includes('(') ? token.indexOf('(') : undefined);
-  if (functionName === undefined || !/^[A-Za-z_][\w:~<>]*$/.test(functionName)) return null;
-  for (const token of tokens.slice(at + 1)) {
+  const frame = readFrameFunction(line);
+  if (frame === null) return null;
+  for (const token of frame.module.split(' ')) {
     const location = locationPattern.exec(token);
-    if (location !== null) return { functionName, path: location[1]!, line: Number(location[2]) };
+    if (location !== null) {
+      return { functionName: frame.functionName, path: location[1]!, line: Number(location[2]) };
+    }
   }
   return null;
 }
@@ -102,6 +93,7 @@ function readFrameFunction(line: string): { functionName: string; module: string
   let at = 0;
   if (tokens[at]?.startsWith('0x') === true) at += 1;
   if (tokens[at] === 'in') at += 1;
+  // "0x55d1c3 in fn", "in fn" (no address), "fn".
   const token = tokens[at];
   const functionName = token?.slice(0, token.includes('(') ? token.indexOf('(') : undefined);
   if (functionName === undefined || !/^[A-Za-z_][\w:~<>]*$/.test(functionName)) return null;

@@ -212,26 +212,18 @@ function findProseConfigLineSettings(
 ): CodeSetting[] {
   if (profileSettings.length === 0) return [];
   const settings: CodeSetting[] = [];
-  forEachMatch(proseEveryoneLinePattern, prose, (match) => {
-    const name = match[1]!;
-    if (!profileSettings.includes(name.toLowerCase())) return;
-    settings.push({
-      name,
-      value: match[2]!,
-      start: match.index,
-      end: match.index + match[0].length,
+  for (const pattern of [proseEveryoneLinePattern, proseConfigLinePattern]) {
+    forEachMatch(pattern, prose, (match) => {
+      const name = match[1]!;
+      if (!profileSettings.includes(name.toLowerCase())) return;
+      settings.push({
+        name,
+        value: match[2]!,
+        start: match.index,
+        end: match.index + match[0].length,
+      });
     });
-  });
-  forEachMatch(proseConfigLinePattern, prose, (match) => {
-    const name = match[1]!;
-    if (!profileSettings.includes(name.toLowerCase())) return;
-    settings.push({
-      name,
-      value: match[2]!,
-      start: match.index,
-      end: match.index + match[0].length,
-    });
-  });
+  }
   return settings;
 }
 
