@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DuplicateDocument } from '../model/duplicate.js';
 import { buildTestDuplicateDocument as doc } from '../../../test/support/build-test-duplicate-document.js';
-import { createDuplicateIndex } from './create-duplicate-index.js';
+import { findStrongMatches } from '../../../test/support/find-strong-matches.js';
 import { findSamePanicSite } from './measure-duplicate-signals.js';
 import { findPanicLocations } from '../report/find-panic-locations.js';
 
@@ -32,12 +32,7 @@ const background: DuplicateDocument[] = [
 ];
 
 function strongMatches(query: DuplicateDocument): string[] {
-  const index = createDuplicateIndex();
-  for (const d of [original, ...background]) index.add(d);
-  return index
-    .query(query, { limit: 5 })
-    .filter((match) => match.isStrong)
-    .map((match) => match.id);
+  return findStrongMatches([original, ...background], query);
 }
 
 describe('two reports that panic at the same place', () => {
