@@ -163,6 +163,25 @@ describe('readUnsafeSetting', () => {
     expect(readUnsafeSetting('bodyLimit', '10 * 1024 * 1024')).toBeNull();
     expect(readUnsafeSetting('maxAge', '365 * 24 * 3600 * 1000')).toBeNull();
   });
+
+  it('reads a limit written in exponent notation', () => {
+    expect(readUnsafeSetting('maxHttpBufferSize', '1e9')).toBe('maxhttpbuffersize');
+    expect(readUnsafeSetting('max_body_size', '2.5E10')).toBe('max_body_size');
+    expect(readUnsafeSetting('maxPayload', '1e+9')).toBe('maxpayload');
+    expect(readUnsafeSetting('maxHttpBufferSize', '1e6')).toBeNull();
+    expect(readUnsafeSetting('pingTimeout', '6e10')).toBeNull();
+  });
+
+  it('reads a cross-origin allow-list opened to every site', () => {
+    expect(readUnsafeSetting('origin', '"*"')).toBe('origin');
+    expect(readUnsafeSetting('allowedOrigins', "'*'")).toBe('allowedorigins');
+    expect(readUnsafeSetting('CORS_ORIGINS', '"*"')).toBe('cors_origins');
+    expect(readUnsafeSetting('origin', 'true')).toBe('origin');
+    expect(readUnsafeSetting('CORS_ALLOW_ALL_ORIGINS', 'True')).toBe('cors_allow_all_origins');
+    expect(readUnsafeSetting('origin', '"https://app.example.com"')).toBeNull();
+    expect(readUnsafeSetting('origin', 'false')).toBeNull();
+    expect(readUnsafeSetting('CORS_ALLOW_ALL_ORIGINS', 'False')).toBeNull();
+  });
 });
 
 describe('settings written as code in an options object', () => {
@@ -180,6 +199,19 @@ describe('settings written as code in an options object', () => {
     expect(findCodeSettings('bodyLimit: 4 * 1024 * 1024 * 1024,')[0]?.value).toBe(
       '4 * 1024 * 1024 * 1024',
     );
+  });
+});
+
+describe('the application’s CORS options', () => {
+  it('reads origin "*" in the server options, not a response header quoted in a transcript', () => {
+    const report =
+      '# CSWSH\n\nOur server:\n\n```js\nconst io = new Server(httpServer, {\n  cors: { origin: "*", credentials: true },\n});\n```\n';
+    expect(settingsOf(report).map((fact) => [fact.value, fact.actor])).toEqual([
+      ['origin', 'user'],
+    ]);
+    const transcript =
+      '# CORS\n\nThe answer:\n\n```\nHTTP/1.1 200 OK\nAccess-Control-Allow-Origin: *\nVary: Origin\n```\n';
+    expect(settingsOf(transcript)).toEqual([]);
   });
 });
 

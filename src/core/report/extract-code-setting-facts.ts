@@ -95,6 +95,14 @@ const unsafeFlagName =
 const limitName = /^(?:max\w{1,40}|\w{0,40}limit\w{0,20}|\w{0,40}maximum\w{0,20})$/;
 const safetyToggleName =
   /^(?:(?:auto)?escap\w{0,20}|sanitiz\w{0,20}|sanitis\w{0,20}|validat\w{0,20}|strict\w{0,30}|secure|safe|safemode|check\w{0,30}|protect\w{0,20}|httponly)$/;
+// A cross-origin allow-list (`cors: { origin: "*" }`, `allowedOrigins: '*'`, `CORS_ORIGINS = "*"`,
+// `origin: true`, which reflects every requesting origin) opened to every site, or a switch that
+// allows all origins (`CORS_ALLOW_ALL_ORIGINS = True`): the application chose to let any web
+// page in. Only the quoted `*` or `true` counts, so a response header an HTTP transcript quotes
+// (`Access-Control-Allow-Origin: *`, a header value not quoted) is not read as a setting.
+const originListName = /^(?:cors)?(?:allow(?:ed)?)?origins?$/;
+const allOriginsSwitchName = /^(?:cors)?(?:allowallorigins|originallowall|allowanyorigin)$/;
+const everyOriginValue = /^(?:["']\*["']|true)$/i;
 
 function unquote(value: string): string {
   return value.replace(/^["']|["']$/g, '').toLowerCase();
@@ -134,6 +142,8 @@ export function readUnsafeSetting(
     return isLifted ? setting : null;
   }
   if (safetyToggleName.test(key)) return isOff && token !== '-1' ? setting : null;
+  if (originListName.test(key)) return everyOriginValue.test(value.trim()) ? setting : null;
+  if (allOriginsSwitchName.test(key)) return isOn ? setting : null;
   return null;
 }
 
@@ -148,8 +158,17 @@ function isAccessListEntry(value: string): boolean {
   return /^[\w.:/*+-]{1,40}[ \t]+[A-Za-z_]/.test(value);
 }
 
-/** A whole number, or a product of them (`4 * 1024 ** 3` is not read), of a billion or more. */
+// A number in exponent notation (`1e9`, `2.5E10`, `1e+9`), as JavaScript and Python write sizes.
+const exponentNumber = /^(\d{1,6}(?:\.\d{1,6})?)e\+?(\d{1,3})$/i;
+
+/**
+ * A whole number, a product of them (`4 * 1024 ** 3` is not read) or a number in exponent
+ * notation (`1e9`), of a billion or more.
+ */
 function isHugeNumber(token: string): boolean {
+  const exponent = exponentNumber.exec(token);
+  if (exponent !== null)
+    return Number(exponent[1]) * 10 ** Number(exponent[2]) >= liftedLimitThreshold;
   if (!/^\d[\d_]{0,15}(?:\s{0,4}\*\s{0,4}\d[\d_]{0,15}){0,6}$/.test(token)) return false;
   const product = token
     .split('*')
