@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildTestReport } from './build-test-report.js';
-import { findCallerCallbacks } from './extract-code-callback-facts.js';
+import { findCallerCallbacks, findUnguardedMerges } from './extract-code-callback-facts.js';
 import { extractFacts } from './extract-facts.js';
 import { measureGrowth } from '../../../test/support/measure-work.js';
 
@@ -90,5 +90,55 @@ describe('the caller’s callbacks written as code', () => {
         }
       }),
     );
+  });
+});
+
+describe('the caller’s own recursive merge (a prototype-pollution sink)', () => {
+  const jsMerge =
+    'function deepMerge(target, source) {\n  for (const key in source) {\n    if (typeof source[key] === "object") {\n      target[key] = target[key] || {};\n      deepMerge(target[key], source[key]);\n    } else {\n      target[key] = source[key];\n    }\n  }\n}\n\nio.on("connection", (socket) => {\n  socket.on("update", (patch) => deepMerge(settings, patch));\n});';
+
+  it.each([
+    ['js', jsMerge],
+    [
+      'js',
+      'const merge = (a, b) => {\n  Object.keys(b).forEach((k) => {\n    if (isObject(b[k])) merge(a[k], b[k]);\n    else a[k] = b[k];\n  });\n};',
+    ],
+    [
+      'python',
+      'def merge(dst, src):\n    for key, value in src.items():\n        if isinstance(value, dict):\n            merge(dst[key], value)\n        else:\n            dst[key] = value',
+    ],
+  ])('%s: a merge without a guard is the caller’s callback', (info, code) => {
+    const found = callbacksOf(fenced(info, code, 'Our service merges the update:'));
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.every((fact) => fact.actor === 'user')).toBe(true);
+  });
+
+  it.each([
+    // A guard against the prototype keys.
+    jsMerge.replace(
+      'for (const key in source) {',
+      'for (const key in source) {\n    if (key === "__proto__") continue;',
+    ),
+    jsMerge.replace(
+      'for (const key in source) {',
+      'for (const key in source) {\n    if (!Object.hasOwn(source, key)) continue;',
+    ),
+    // A shallow copy: no recursion through the key, so no prototype is reached.
+    'function copy(target, source) {\n  for (const key in source) target[key] = source[key];\n}',
+    // A loop that only reads.
+    'function count(source) {\n  let n = 0;\n  for (const key in source) n += count(source[key]);\n  return n;\n}',
+  ])('%s is no merge fact', (code) => {
+    expect(findUnguardedMerges(code)).toEqual([]);
+  });
+
+  it('leaves a merge the report introduces as the library’s own code alone', () => {
+    expect(callbacksOf(fenced('js', jsMerge, 'The library’s code in lib/utils.js:'))).toEqual([]);
+  });
+
+  it('reads many loops in linear time', () => {
+    const build = (size: number): string =>
+      'function m(a, b) {\n' + 'for (const k in b) { a[k] = 1; }\n'.repeat(size / 34);
+    const growth = measureGrowth(build, (code) => findUnguardedMerges(code));
+    expect(growth.ratio, `work ${growth.small} -> ${growth.large}`).toBeLessThan(5);
   });
 });

@@ -3,7 +3,9 @@
 // everything (`def check_origin(self, origin): return True`, `verifyClient: () => true`), and a
 // middleware or request hook the application registers that makes its own access decision
 // (`@web.middleware` ... `raise web.HTTPUnauthorized()`, `app.use(...)` ... `res.status(403)`).
-// A request handler that passes the request's input to eval, `new Function` or a shell is one too.
+// A request handler that passes the request's input to eval, `new Function` or a shell is one too,
+// and so is a recursive merge of the caller's that copies a data object's keys without refusing
+// `__proto__` (the application's own prototype-pollution sink).
 // Each is a `requires-config` `caller-callback` fact with the caller (`user`) as actor. A plain
 // request handler in a reproduction is not one: the application shown around a library bug.
 
@@ -260,6 +262,63 @@ export const accessDecision: GatedPattern = {
   ],
 };
 
+// A merge the caller wrote that walks a data object's keys and recurses into them without
+// refusing `__proto__`, `constructor` or `prototype`: the application's own prototype-pollution
+// sink (`function deepMerge(t, s) { for (const k in s) { ... deepMerge(t[k], s[k]) ... t[k] =
+// s[k] } }`, Python's `for key, value in src.items(): ... merge(dst[key], value)`). The loop
+// names its key; its body (600 characters) must assign through that key and call the function
+// the loop sits in with a value read through it (the recursion that reaches a prototype), and
+// must not name a guard.
+const keyLoop =
+  /\bfor[ \t]*\([ \t]*(?:const|let|var)[ \t]+([A-Za-z_$][\w$]{0,30})[ \t]+in[ \t]|\bfor[ \t]*\([ \t]*(?:const|let|var)[ \t]+\[[ \t]*([A-Za-z_$][\w$]{0,30})[ \t]*,[^\]\n]{0,40}\][ \t]+of[ \t]+Object\.entries\(|\bObject\.keys\([^()\n]{0,60}\)\.forEach\([ \t]*(?:function[ \t]*)?\(?[ \t]*([A-Za-z_$][\w$]{0,30})|^[ \t]*for[ \t]+([A-Za-z_]\w{0,30})(?:[ \t]*,[ \t]*\w{1,30})?[ \t]+in[ \t]+[\w.]{1,60}(?:\.items\(\))?[ \t]*:/gm;
+const mergeFunctionDefinition =
+  /\bfunction[ \t]+([A-Za-z_$][\w$]{0,40})[ \t]*\(|\b(?:const|let|var)[ \t]+([A-Za-z_$][\w$]{0,40})[ \t]*=[ \t]*(?:function\b|\([^()\n]{0,80}\)[ \t]*=>)|\bdef[ \t]+([A-Za-z_]\w{0,40})[ \t]*\(/g;
+const pollutionGuard =
+  /__proto__|\bconstructor\b|\bprototype\b|hasOwn(?:Property)?\b|Object\.create\(\s*null\s*\)/;
+const mergeBodyLength = 600;
+
+function escapeName(name: string): string {
+  return name.replace(/\$/g, '\\$');
+}
+
+// How far back from a loop the function it sits in is looked for (so many loops stay linear).
+const enclosingReach = 2000;
+
+/** The function defined last before `at` in `code` (within 2,000 characters), if any. */
+function findEnclosingFunction(code: string, at: number): string | null {
+  let name: string | null = null;
+  forEachMatch(
+    mergeFunctionDefinition,
+    code.slice(Math.max(0, at - enclosingReach), at),
+    (match) => {
+      name = match[1] ?? match[2] ?? match[3] ?? null;
+    },
+  );
+  return name;
+}
+
+/** Recursive key-by-key merges in `code` that refuse no prototype key. */
+export function findUnguardedMerges(code: string, offset = 0): CallerCallback[] {
+  if (!code.includes('[')) return [];
+  const found: CallerCallback[] = [];
+  forEachMatch(keyLoop, code, (match) => {
+    const key = match[1] ?? match[2] ?? match[3] ?? match[4]!;
+    const bodyStart = match.index + match[0].length;
+    const body = code.slice(bodyStart, bodyStart + mergeBodyLength);
+    if (pollutionGuard.test(body)) return;
+    const merge = findEnclosingFunction(code, match.index);
+    if (merge === null) return;
+    const throughKey = String.raw`[\w$.]{1,60}\[[ \t]*${escapeName(key)}[ \t]*\]`;
+    const assigns = new RegExp(String.raw`${throughKey}[ \t]*=(?!=)`).test(body);
+    const recurses = new RegExp(
+      String.raw`(?<![\w$.])${escapeName(merge)}[ \t]*\([^()\n]{0,80}?${throughKey}`,
+    ).test(body);
+    if (!assigns || !recurses) return;
+    found.push({ start: offset + match.index, end: offset + bodyStart });
+  });
+  return found;
+}
+
 // In running text (code flattened into a paragraph) the refusal must follow the hook closely.
 const proseHookWindow = 400;
 
@@ -276,6 +335,7 @@ export function findCallerCallbacks(code: string, offset = 0, isProse = false): 
       found.push({ start: offset + match.index, end: offset + match.index + match[0].length });
     });
   }
+  if (!isProse) found.push(...findUnguardedMerges(code, offset));
   if (mayMatchIn(code, accessDecision, folded) && accessDecision.pattern.test(code)) {
     forEachMatch(hookMarker, code, (match) => {
       const after = code.slice(match.index, match.index + proseHookWindow);
