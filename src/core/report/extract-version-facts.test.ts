@@ -155,6 +155,25 @@ describe('versions', () => {
     expect(versionsOf('The bug is in version 3.1.3 and was patched later.')).toEqual(['3.1.3']);
   });
 
+  it('leaves out a fix in a key-value table row, a release asked for and a protocol revision', () => {
+    expect(
+      versionsOf(
+        'Snyk flags it:\n\n| field | value |\n|---|---|\n| installed | 2.3.0 |\n| fixed in | 2.4.0 |\n',
+      ),
+    ).toEqual(['2.3.0']);
+    // The version column of a table of versions stays read.
+    expect(versionsOf('| version | result |\n|---|---|\n| 2.3.0 | crash |\n')).toEqual(['2.3.0']);
+    expect(
+      versionsOf(
+        'We run 2.3.0. Could the fix be released as 2.3.1 so we stay on the same minor line?',
+      ),
+    ).toEqual(['2.3.0']);
+    expect(versionsOf('We run 2.3.0; please backport the fix to 2.3.1.')).toEqual(['2.3.0']);
+    expect(
+      versionsOf('The service runs 2.3.0 and the client is pinned to the 2.x protocol.'),
+    ).toEqual(['2.3.0']);
+  });
+
   it('leaves out a version the reporter’s input does not crash', () => {
     expect(
       versionsOf('Tested on version 1.6.15 only; the same input does not crash 2.0.20.'),

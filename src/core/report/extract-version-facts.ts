@@ -280,12 +280,13 @@ function findBannersIn(text: string, projectNames: readonly string[]): Candidate
 }
 
 // Whether a version is named as NOT affected: "9.0.102 and 10.1.39: they are not affected",
-// "fixed in 2.4.2", "upgrade to 5.2.6", "the 5.x series is fine", or as an upgrade target asked
+// "fixed in 2.4.2" (also as a table row, `| fixed in | 2.4.2 |`), "released as 2.3.1",
+// "backport to 2.3.1", "the 2.x protocol", "upgrade to 5.2.6", "the 5.x series is fine", or as an upgrade target asked
 // about: "is moving to 9.8p1 enough, or do we need to go to 9.9p1?", "do we need 2.x?". Decided within the clause (a
 // sentence, or the part of it after "while", "but", "whereas"); a clause that also says
 // "affected" or "vulnerable" without a denial keeps its versions.
 const fixedRightBefore =
-  /\b(?:fixed|patched|resolved|corrected|addressed)\s+(?:it\s+)?(?:in|since|as\s+of|with|by)\s+(?:version\s+|release\s+)?$|\b(?:upgrad\w*|updat\w*|mov\w*|bump\w*|go|going|jump\w*|switch\w*)\s+(?:straight\s+|directly\s+)?to\s+(?:version\s+|release\s+|[A-Za-z][\w.+]{0,30}[ \t_/-])?$/i;
+  /\b(?:fixed|patched|resolved|corrected|addressed)\s+(?:it\s+)?(?:in|since|as\s+of|with|by)\s+(?:version\s+|release\s+)?$|\breleased?\s+as\s+(?:version\s+|a\s+)?$|\bbackport\w{0,4}\s+(?:it\s+|the\s+fix\s+)?(?:to|into|as|for)\s+(?:version\s+|release\s+)?$|\b(?:upgrad\w*|updat\w*|mov\w*|bump\w*|go|going|jump\w*|switch\w*)\s+(?:straight\s+|directly\s+)?to\s+(?:version\s+|release\s+|[A-Za-z][\w.+]{0,30}[ \t_/-])?$/i;
 // An upgrade target asked about, not a version in use: "or do we need 2.x?", "is 9.8p1 enough?".
 // This and the gated patterns below are tried only on text that holds their literals (a test
 // checks them): most versions are named with none of these words around them.
@@ -455,9 +456,19 @@ function matchesGated(text: string, gated: GatedPattern, foldedText?: string): b
   return mayMatchIn(text, gated, foldedText) && gated.pattern.test(text);
 }
 
+// A table cell's border before the version: the label is the row's first cell (`| fixed in |
+// 2.4.0 |`, `| Patched versions | >= 4.2.1 |`), read as if written "fixed in 2.4.0".
+const cellBorderAtEnd = /[ \t]{0,8}\|[ \t]{0,8}$/;
+// A protocol's revision, not a release of the product: "pinned to the 2.x protocol", "v4
+// protocol".
+const protocolRightAfter = /^[ \t]{1,4}protocol\b/i;
+
 function isNamedUnaffected(text: string, candidate: Candidate): boolean {
-  const before = text.slice(Math.max(0, candidate.start - 48), candidate.start);
+  const before = text
+    .slice(Math.max(0, candidate.start - 48), candidate.start)
+    .replace(cellBorderAtEnd, ' ');
   const after = text.slice(candidate.end, candidate.end + 40);
+  if (protocolRightAfter.test(after)) return true;
   const foldedBefore = foldTextForLiterals(before);
   const foldedAfter = foldTextForLiterals(after);
   if (fixedRightBefore.test(before) || matchesGated(before, upgradeQuestionBefore, foldedBefore))
