@@ -57,6 +57,42 @@ describe('findCrashSignature', () => {
     expect(findCrashSignature('', 'the decoder may read or write a byte').accesses).toEqual([]);
   });
 
+  it('reads JavaScript and Python exceptions that name a distinctive property', () => {
+    const spanish =
+      "El servidor lanza `TypeError: Cannot read properties of undefined (reading 'handlesUpgrades')` y termina.";
+    const trace =
+      "TypeError: Cannot read properties of undefined (reading 'handlesUpgrades')\n    at Server.onWebSocket (/opt/chat/node_modules/engine.io/build/server.js:515:67)";
+    const ours = findCrashSignature('Caída del servidor', spanish);
+    const theirs = findCrashSignature('engine.io crash', trace);
+    expect(ours.runtimePanics).toEqual(['cannot read handlesupgrades of undefined']);
+    expect(findSharedRuntimePanics(ours, theirs)).toEqual([
+      'cannot read handlesupgrades of undefined',
+    ]);
+    expect(
+      findCrashSignature('', "TypeError: Cannot read property 'remoteAddress' of null")
+        .runtimePanics,
+    ).toEqual(['cannot read remoteaddress of null']);
+    expect(
+      findCrashSignature('', 'TypeError: this.onPacketDecoded is not a function').runtimePanics,
+    ).toEqual(['this.onpacketdecoded is not a function']);
+    expect(
+      findCrashSignature('', "AttributeError: 'NoneType' object has no attribute 'decompressor'")
+        .runtimePanics,
+    ).toEqual(['nonetype has no attribute decompressor']);
+  });
+
+  it('leaves out exceptions on short or built-in names, which many bugs fail on', () => {
+    for (const text of [
+      "TypeError: Cannot read properties of undefined (reading 'length')",
+      "TypeError: Cannot read properties of null (reading 'toString')",
+      "TypeError: Cannot read properties of undefined (reading 'hasOwnProperty')",
+      'TypeError: cb is not a function',
+      "AttributeError: 'NoneType' object has no attribute 'read'",
+    ]) {
+      expect(findCrashSignature('', text).runtimePanics, text).toEqual([]);
+    }
+  });
+
   it('never throws on any text', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 300 }), fc.string({ maxLength: 600 }), (title, text) => {

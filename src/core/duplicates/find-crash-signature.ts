@@ -21,8 +21,10 @@ export interface CrashSignature {
   accesses: MemoryAccess[];
   /**
    * The Go runtime errors quoted with their numbers (`index out of range [5] with length 3`,
-   * `slice bounds out of range [:12] with capacity 8`), lower-cased: the numbers are the bug's
-   * own, so two reports that quote the same one saw the same failure.
+   * `slice bounds out of range [:12] with capacity 8`), and the JavaScript and Python exceptions
+   * quoted with a distinctive property name (`cannot read handlesupgrades of undefined`),
+   * lower-cased: the numbers and names are the bug's own, so two reports that quote the same one
+   * saw the same failure.
    */
   runtimePanics: string[];
   /** The first crash site of the first sanitizer report quoted, or null. */
@@ -137,10 +139,52 @@ function findCrashSite(text: string): CrashSite | null {
 const runtimePanicPattern =
   /\bruntime error: ((?:index out of range \[-?\d{1,12}\] with length \d{1,12})|(?:slice bounds out of range \[[\d:]{1,30}\] with (?:length|capacity) \d{1,12}))/gi;
 
+// A JavaScript or Python exception that names the property or attribute it failed on:
+// `TypeError: Cannot read properties of undefined (reading 'handlesUpgrades')`, the older `Cannot
+// read property 'x' of null`, `Cannot set properties of undefined (setting 'x')`, `x.y is not a
+// function`, `AttributeError: 'NoneType' object has no attribute 'x'`. The name is the failing
+// expression's own, like a Go panic's numbers, when it is distinctive: at least eight characters
+// and not a member every object, string, array or function has (`toString`, `length`), which
+// many different bugs fail on.
+const namedExceptionPattern =
+  /\bTypeError: (?:Cannot (read|set) propert(?:y|ies) of (undefined|null) \((?:reading|setting) '([\w$]{1,80})'\)|Cannot (read|set) property '([\w$]{1,80})' of (undefined|null)|((?:[\w$]{1,40}\.){0,3}([\w$]{1,80})) is not a function)|\bAttributeError: '(\w{1,60})' object has no attribute '(\w{1,80})'/g;
+const minimumNamedLength = 8;
+const builtInMemberHolders: readonly object[] = [
+  Object.prototype,
+  String.prototype,
+  Array.prototype,
+  Function.prototype,
+];
+
+function isDistinctiveName(name: string): boolean {
+  return (
+    name.length >= minimumNamedLength &&
+    !builtInMemberHolders.some((holder) => name in holder) &&
+    !name.startsWith('__')
+  );
+}
+
+function readNamedException(match: RegExpMatchArray): string | null {
+  const [, readSet, missing, name, oldReadSet, oldName, oldMissing, callee, calleeName] = match;
+  if (name !== undefined && isDistinctiveName(name))
+    return `cannot ${readSet!} ${name} of ${missing!}`;
+  if (oldName !== undefined && isDistinctiveName(oldName))
+    return `cannot ${oldReadSet!} ${oldName} of ${oldMissing!}`;
+  if (callee !== undefined && isDistinctiveName(calleeName!)) return `${callee} is not a function`;
+  const [objectType, attribute] = [match[9], match[10]];
+  if (attribute !== undefined && isDistinctiveName(attribute))
+    return `${objectType!} has no attribute ${attribute}`;
+  return null;
+}
+
 function findRuntimePanics(text: string): string[] {
   const found = new Set<string>();
-  for (const match of text.slice(0, 200_000).matchAll(runtimePanicPattern))
-    found.add(match[1]!.toLowerCase());
+  const bounded = text.slice(0, 200_000);
+  for (const match of bounded.matchAll(runtimePanicPattern)) found.add(match[1]!.toLowerCase());
+  for (const match of bounded.matchAll(namedExceptionPattern)) {
+    const exception = readNamedException(match);
+    if (exception !== null) found.add(exception.toLowerCase());
+  }
   return [...found];
 }
 

@@ -444,7 +444,7 @@ export function scoreDuplicateSignals(s: DuplicateSignals): DuplicateScore {
   }
   if (isSamePanic) {
     evidence.push(
-      `the same Go panic (${s.sharedRuntimePanics.join(', ')}) on version ${s.sharedVersion}`,
+      `the same runtime error (${s.sharedRuntimePanics.join(', ')}) on version ${s.sharedVersion}`,
     );
   }
   if (isSameBugInOtherWords) {
