@@ -135,6 +135,29 @@ describe('the caller’s own recursive merge (a prototype-pollution sink)', () =
     expect(callbacksOf(fenced('js', jsMerge, 'The library’s code in lib/utils.js:'))).toEqual([]);
   });
 
+  it('reads the merge run into one paragraph, its body ending at its closing brace', () => {
+    const flat = `# Pollution\n\nOur service: ${jsMerge.replace(/\n\s*/g, ' ')} Reproduce: 1. Connect. 2. socket.emit("settings:update", JSON.parse('{"__proto__": {"isAdmin": true}}')) 3. Every object has isAdmin.\n`;
+    expect(callbacksOf(flat).length).toBeGreaterThan(0);
+  });
+
+  it('finds every merge span inside the code it was given', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ maxLength: 200 }),
+        fc.constantFrom('', jsMerge, 'for (const k in b) {', 'function m(a, b) {', '{ } } {'),
+        fc.nat({ max: 1000 }),
+        (text, inserted, offset) => {
+          const code = text + inserted + text;
+          for (const found of findUnguardedMerges(code, offset)) {
+            expect(found.start).toBeGreaterThanOrEqual(offset);
+            expect(found.end).toBeLessThanOrEqual(offset + code.length);
+            expect(found.start).toBeLessThan(found.end);
+          }
+        },
+      ),
+    );
+  });
+
   it('reads many loops in linear time', () => {
     const build = (size: number): string =>
       'function m(a, b) {\n' + 'for (const k in b) { a[k] = 1; }\n'.repeat(size / 34);

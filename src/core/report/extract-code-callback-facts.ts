@@ -297,6 +297,28 @@ function findEnclosingFunction(code: string, at: number): string | null {
   return name;
 }
 
+/**
+ * The loop's body: from `bodyStart` to the brace that closes the one opened on the loop's own
+ * line (JavaScript, also when the code is run into a paragraph), or the next 600 characters up
+ * to a blank line (Python's indented body).
+ */
+function readLoopBody(code: string, bodyStart: number): string {
+  const window = code.slice(bodyStart, bodyStart + mergeBodyLength);
+  const lineEnd = window.indexOf('\n');
+  const open = window.indexOf('{');
+  if (open !== -1 && (lineEnd === -1 || open < lineEnd)) {
+    let depth = 0;
+    for (let at = open; at < window.length; at++) {
+      if (window[at] === '{') depth += 1;
+      else if (window[at] === '}') depth -= 1;
+      if (depth === 0) return window.slice(0, at + 1);
+    }
+    return window;
+  }
+  const blank = window.indexOf('\n\n');
+  return blank === -1 ? window : window.slice(0, blank);
+}
+
 /** Recursive key-by-key merges in `code` that refuse no prototype key. */
 export function findUnguardedMerges(code: string, offset = 0): CallerCallback[] {
   if (!code.includes('[')) return [];
@@ -304,7 +326,7 @@ export function findUnguardedMerges(code: string, offset = 0): CallerCallback[] 
   forEachMatch(keyLoop, code, (match) => {
     const key = match[1] ?? match[2] ?? match[3] ?? match[4]!;
     const bodyStart = match.index + match[0].length;
-    const body = code.slice(bodyStart, bodyStart + mergeBodyLength);
+    const body = readLoopBody(code, bodyStart);
     if (pollutionGuard.test(body)) return;
     const merge = findEnclosingFunction(code, match.index);
     if (merge === null) return;
@@ -335,7 +357,7 @@ export function findCallerCallbacks(code: string, offset = 0, isProse = false): 
       found.push({ start: offset + match.index, end: offset + match.index + match[0].length });
     });
   }
-  if (!isProse) found.push(...findUnguardedMerges(code, offset));
+  found.push(...findUnguardedMerges(code, offset));
   if (mayMatchIn(code, accessDecision, folded) && accessDecision.pattern.test(code)) {
     forEachMatch(hookMarker, code, (match) => {
       const after = code.slice(match.index, match.index + proseHookWindow);

@@ -213,6 +213,17 @@ describe('the application’s CORS options', () => {
       '# CORS\n\nThe answer:\n\n```\nHTTP/1.1 200 OK\nAccess-Control-Allow-Origin: *\nVary: Origin\n```\n';
     expect(settingsOf(transcript)).toEqual([]);
   });
+
+  it('reads the same options object run into one paragraph, "*" and 1e9 as code literals', () => {
+    const flat =
+      '# CSWSH\n\nThis is how our server is set up: const io = new Server(httpServer, { cors: { origin: "*", credentials: true, }, }); and then it listens.\n';
+    expect(settingsOf(flat).map((fact) => fact.value)).toEqual(['origin']);
+    const limit =
+      '# Memory\n\nWe run our server like this: const io = new Server(3000, { maxHttpBufferSize: 1e9, pingTimeout: 60000, }); PoC follows.\n';
+    expect(settingsOf(limit).map((fact) => fact.value)).toEqual(['maxhttpbuffersize']);
+    // A label in prose is still no setting.
+    expect(settingsOf('# Note\n\nOrigin: "*" is what the scanner printed.\n')).toEqual([]);
+  });
 });
 
 describe('findCodeSettings on hostile input', () => {

@@ -400,12 +400,13 @@ export function findIndentedSnippets(prose: string): Array<{ start: number; end:
   return snippets;
 }
 
-// In running prose only a code literal counts ("verify=False", "`verifySsl: false`"), and a
-// name after a colon must read as an identifier: "Validation: none" is a label, not a setting.
+// In running prose only a code literal counts ("verify=False", "`verifySsl: false`", `"*"`,
+// `1e9`), and a name after a colon must read as an identifier, or a member of an object literal
+// (after `{` or `,`): "Validation: none" is a label, not a setting.
 // A quoted word (`onProtoPoisoning: 'ignore'`) and a product of numbers (`bodyLimit: 4 * 1024 *
 // 1024 * 1024`) are code too.
 const codeLiteral =
-  /^(?:false|False|FALSE|None|null|nil|true|True|TRUE|-1|(?:ssl\.)?CERT_NONE|"[\w-]{1,20}"|'[\w-]{1,20}'|\d[\d_]{0,15}(?:[ \t]{0,4}\*[ \t]{0,4}\d[\d_]{0,15}){1,6})$/;
+  /^(?:false|False|FALSE|None|null|nil|true|True|TRUE|-1|(?:ssl\.)?CERT_NONE|"[\w-]{1,20}"|'[\w-]{1,20}'|"\*"|'\*'|\d[\d_]{0,15}(?:[ \t]{0,4}\*[ \t]{0,4}\d[\d_]{0,15}){1,6}|\d{1,6}(?:\.\d{1,6})?[eE]\+?\d{1,3})$/;
 const identifierLike = /[_.]|[a-z][A-Z]/;
 
 const sentenceReach = 300;
@@ -432,8 +433,14 @@ function isAboutLibraryCode(sentence: string): boolean {
   );
 }
 
+// An object literal run into a sentence: the name follows an opening brace or a comma
+// (`new Server(httpServer, { cors: { origin: "*", credentials: true } })`).
+const objectMemberBefore = /[{,][ \t]{0,8}$/;
+
 function isProseSetting(prose: string, setting: CodeSetting): boolean {
   if (!codeLiteral.test(setting.value)) return false;
+  if (objectMemberBefore.test(prose.slice(Math.max(0, setting.start - 10), setting.start)))
+    return true;
   const written = prose.slice(setting.start, setting.end);
   const separator = /[ \t]{0,8}(=>|=|:)/.exec(
     written.slice(written.indexOf(setting.name) + setting.name.length),
