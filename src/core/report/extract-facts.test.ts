@@ -339,17 +339,6 @@ describe('indented plain-text transcripts', () => {
     expect(pick(facts(body), 'reproduction-steps')).toEqual([]);
   });
 
-  it('reads numbered steps run into one paragraph right after a reproduction cue', () => {
-    const body =
-      'Memory exhaustion. We run it like this. PoC 1. node server.js (the options above) 2. node flood.js, which opens 8 connections 3. Memory climbs and the process is killed. Impact: denial of service.\n';
-    const found = facts(body);
-    expect(pick(found, 'reproduction-steps')).toContain('3 steps');
-    expectSpansToHold(body, found);
-    // Numbers without a cue before them are not steps.
-    const plain = 'We saw 1. a crash and 2. a restart on the same night.\n';
-    expect(pick(facts(plain), 'reproduction-steps')).toEqual([]);
-  });
-
   it('reads two prompted lines as a test case even without a lead-in', () => {
     const body = 'It fails like this\n\n    client A> HSET h f1 v1\n    client A> HGETALL h\n';
     expect(pick(facts(body), 'reproduction-steps')).toEqual(['command']);

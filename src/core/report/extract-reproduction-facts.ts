@@ -247,31 +247,6 @@ function addSectionCommands(sink: FactSink, prose: string): void {
   });
 }
 
-// Numbered steps run into one paragraph right after a reproduction cue, without a section of
-// their own: "PoC 1. node server.js (the options above) 2. node flood.js ... 3. Memory climbs".
-// The run counts each next number that follows within 300 characters.
-const cuedInlineSteps =
-  /(?<![\p{L}\p{N}_])(?:steps?\s+to\s+reproduce|to\s+reproduce|reproduction(?:\s+steps)?|steps|repro|proof\s+of\s+concept|PoC)[ \t]{0,4}:?[ \t]{1,4}(1[.)][ \t]+\S)/giu;
-const stepReach = 300;
-const maxInlineSteps = 20;
-
-function addCuedInlineSteps(sink: FactSink, prose: string): void {
-  forEachMatch(cuedInlineSteps, prose, (match) => {
-    const first = match.index + match[0].length - match[1]!.length;
-    let end = first + match[1]!.length;
-    let count = 1;
-    while (count < maxInlineSteps) {
-      const next = new RegExp(String.raw`[ \t]${count + 1}[.)][ \t]+\S`).exec(
-        prose.slice(end, end + stepReach),
-      );
-      if (next === null) break;
-      end += next.index + next[0].length;
-      count += 1;
-    }
-    if (count >= 2) sink.add('reproduction-steps', `${count} steps`, first, end);
-  });
-}
-
 // A plain-text transcript or test case indented under a lead-in ("Transcript:", "Test case (two
 // clients):"): lines indented by 4+ spaces or a tab, at least one behind a prompt (`$ `, `# `,
 // `>>> `, `127.0.0.1:6379> `, `client A> `, `mysql> `). A prompt says the lines were typed, and
@@ -372,7 +347,6 @@ export function extractReproductionFacts(
   addBlockCommands(sink, body, blocks);
   addProgramWithTrace(sink, body, blocks);
   addSectionCommands(sink, prose);
-  addCuedInlineSteps(sink, prose);
   addIndentedTranscripts(sink, prose);
   addIndentedCommand(sink, prose);
   addInlineTranscripts(sink, prose);
