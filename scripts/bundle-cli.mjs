@@ -139,7 +139,9 @@ await build({
   outdir: output,
   format: 'cjs',
   // The directive first: the bin's code keeps the strict mode it has as an ES module source.
-  banner: { js: '"use strict";\nconst moduleUrl = require("node:url").pathToFileURL(__filename).href;' },
+  banner: {
+    js: '"use strict";\nconst moduleUrl = require("node:url").pathToFileURL(__filename).href;',
+  },
   plugins: [keepModuleUrls('moduleUrl')],
 });
 

@@ -2,6 +2,7 @@
 // of an example report through dist/cli/thresher.cjs, output discarded, then saves the bytecode of
 // every function that ran. Run by scripts/bundle-cli.mjs in a fresh process, so the cache holds
 // what a triage compiles and was made with the flags a plain `node` start has.
+import { Buffer } from 'node:buffer';
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { build } from 'esbuild';
