@@ -11,11 +11,8 @@ import type { ReportSection } from '../model/report.js';
 import { shellInfos } from './shell-infos.js';
 
 const stepPattern = /\n[ \t]{0,3}(\d{1,2})[.)][ \t]+\S[^\n]*/g;
-// Also the same lead-ins in the other languages reports arrive in: Spanish "Pasos para
-// reproducir", German "Schritte zur Reproduktion", French "Étapes pour reproduire", Portuguese
-// "Passos", Italian "Passaggi per riprodurre", Dutch "Stappen om te reproduceren".
 const reproductionCue =
-  /(?<![\p{L}\p{N}_])(?:steps?\s+to\s+reproduce|to\s+reproduce|reproduction(?:\s+steps)?|reproduce|repro|proof\s+of\s+concept|PoC|exploit(?:ation)?\s+steps|pasos|reproducir|reproducción|schritte|reproduktion|reproduzieren|[ée]tapes|reproduire|reproduction|passos|reproduzir|reprodução|passaggi|riprodurre|riproduzione|stappen|reproduceren|reproductie)(?![\p{L}\p{N}_])/iu;
+  /\b(?:steps?\s+to\s+reproduce|to\s+reproduce|reproduction(?:\s+steps)?|reproduce|repro|proof\s+of\s+concept|PoC|exploit(?:ation)?\s+steps)\b/i;
 
 const commandStart = String.raw`(?:sudo[ \t]+)?(?:[A-Za-z_]\w*=\S*[ \t]+)*(?:curl|wget|nc|ncat|netcat|socat|python[23]?(?:\.\d+)?|node|deno|bun|perl|ruby|php|go[ \t]+run|cargo[ \t]+run|java|bash|sh|printf|echo|openssl|telnet|http|gdb|valgrind|npx|gcc|g\+\+|cc|clang|make|javac|mvn|gradle|ant|docker|xmlwf|jq|h2load|\.{1,2}\/[\w./-]+)`;
 const blockCommand = new RegExp(
@@ -75,7 +72,7 @@ function readLeadIn(text: string, offset: number): string {
   return section;
 }
 
-const reproductionCues = new RegExp(reproductionCue.source, 'giu');
+const reproductionCues = new RegExp(reproductionCue.source, 'gi');
 
 /**
  * Whether a reproduction cue leads in to the list at `start` (in section `field`). A list in a
