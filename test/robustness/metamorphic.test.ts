@@ -16,10 +16,9 @@ import { triageRenderings } from './triage-renderings.js';
  * fails, so the list cannot go stale.
  */
 const knownMeasureVariance = new Set([
-  // Tune (caddy), seen after the merges of 2026-11-30: in one paragraph a govulncheck finding
-  // ("Excessive CPU consumption when parsing crafted query strings in net/url", a Go standard
-  // library advisory's title) is read as the reporter's impact; in a block it is not read.
-  'caddy/09-govulncheck-stdlib-net-url.md [one-paragraph]',
+  // Branch left-alone-items: caddy 09 [one-paragraph] stopped varying: a govulncheck or npm audit
+  // advisory title quoted in running text is the scanner's words and is masked like code
+  // (findScannerTitles), so it is no longer read as the reporter's impact.
   'urllib3/07-http2-header-flood.md [one-paragraph]',
   'urllib3/14-brotli-seconda-lettura.md [one-paragraph]',
   'express/06-node-env-development-stack-trace.txt [one-paragraph]',
