@@ -46,6 +46,7 @@ import {
   pickSnippetProbes,
   pickSymbolFiles,
   resolveCitedPath,
+  isOutsideCheckout,
   sampleReleaseTags,
   spellOption,
   summarizeCheckedRevision,
@@ -147,6 +148,7 @@ async function checkPath(context: CheckContext, claim: CodeClaim): Promise<Check
     lastChange,
     isShallow,
     pathAtHead,
+    isOutsideCheckout: isOutsideCheckout(cited, context.files),
   });
 }
 
