@@ -56,7 +56,9 @@ describe('checkEvidence: code in a third-party plugin', () => {
     );
     expect(evidence.grade).not.toBe('fabricated');
     expect(evidence.grade).not.toBe('contradicted');
-    const missing = evidence.claims.find((entry) => entry.claim.text.includes('resolveCachedImage'));
+    const missing = evidence.claims.find((entry) =>
+      entry.claim.text.includes('resolveCachedImage'),
+    );
     expect(missing?.status).toBe('unverifiable');
     expect(missing?.proof.summary).toContain('third-party plugin');
     const real = evidence.claims.find((entry) => entry.claim.text.includes('ServeRequest'));

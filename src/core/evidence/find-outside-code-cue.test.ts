@@ -12,7 +12,9 @@ describe('findOutsideCodeCue', () => {
     expect(cueOf('It is in the community auth extension.')).toBe('community auth extension');
     expect(cueOf('The plugin published by Acme mishandles paths.')).toBe('plugin published by');
     expect(cueOf('We run our fork of the server.')).toBe('our fork of');
-    expect(cueOf('The handler lives in a separate repository.')).toBe('lives in a separate repository');
+    expect(cueOf('The handler lives in a separate repository.')).toBe(
+      'lives in a separate repository',
+    );
     expect(cueOf('The module is not part of the core distribution.')).toBe(
       'not part of the core distribution',
     );

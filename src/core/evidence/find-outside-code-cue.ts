@@ -12,7 +12,8 @@ import { maskNonProse } from '../report/mask-non-prose.js';
 const outsideCodeCue =
   /\b(?:third[- ]party|community|unofficial|external)[ \t]+(?:[\w-]{1,30}[ \t]+)?(?:plugin|extension|module|add-?on|middleware|integration)s?\b|\b(?:plugin|extension|add-?on)s?[ \t]+(?:maintained|published|written|developed|distributed)[ \t]+(?:separately|by)\b|\b(?:our|a|their|the[ \t]+vendor's|a[ \t]+downstream)[ \t]+fork[ \t]+of\b|\b(?:lives|is|sits|resides)[ \t]+in[ \t]+(?:a[ \t]+)?(?:separate|different|another|its[ \t]+own)[ \t]+(?:repository|repo)\b|\bnot[ \t]+part[ \t]+of[ \t]+(?:the[ \t]+)?(?:core|main|official)[ \t]+(?:repository|repo|distribution|project)\b/gi;
 // "not a third-party plugin", "isn't in a separate repository": the report says the opposite.
-const negationBefore = /\b(?:not|no|never|isn't|is not|rather than|instead of)[ \t]+(?:in[ \t]+)?(?:an?[ \t]+|the[ \t]+)?$/i;
+const negationBefore =
+  /\b(?:not|no|never|isn't|is not|rather than|instead of)[ \t]+(?:in[ \t]+)?(?:an?[ \t]+|the[ \t]+)?$/i;
 
 /** The words of the report's title or prose that place its code outside the project's repository, or null. */
 export function findOutsideCodeCue(report: { title: string; body: string }): string | null {

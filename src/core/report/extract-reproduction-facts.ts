@@ -228,11 +228,7 @@ function addSectionOpeningCommand(
 }
 
 /** The first such command of a reproduction section in which no other rule found a step. */
-function addLeadInCommand(
-  sink: FactSink,
-  prose: string,
-  sections: readonly ReportSection[],
-): void {
+function addLeadInCommand(sink: FactSink, prose: string, sections: readonly ReportSection[]): void {
   for (const { field, span } of sections) {
     if (field !== 'reproduction') continue;
     if (sink.hasFactIn('reproduction-steps', span.start, span.end)) continue;
@@ -256,7 +252,10 @@ function addSectionCommands(sink: FactSink, prose: string): void {
     const isCall = /^[A-Za-z_$][\w$.]{0,60}\(/.test(match[1]!);
     if (isCall && isInCompiledFragment(prose, start, start + match[1]!.length)) return;
     // The `import name` of `from module import name` is read whole below.
-    if (match[1]!.startsWith('import') && importAfterFrom.test(prose.slice(Math.max(0, start - 80), start)))
+    if (
+      match[1]!.startsWith('import') &&
+      importAfterFrom.test(prose.slice(Math.max(0, start - 80), start))
+    )
       return;
     sink.add('reproduction-steps', 'command', start, start + match[1]!.length);
   });
