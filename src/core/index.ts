@@ -175,6 +175,10 @@ export {
   isOutsideCheckout,
 } from './evidence/find-closest-path.js';
 export { findSymbolDefinitions, findSymbolMentions } from './evidence/find-symbol-definitions.js';
+export {
+  findOutsideCodeCue,
+  judgeClaimOutsideRepository,
+} from './evidence/find-outside-code-cue.js';
 export { gradeEvidence } from './evidence/grade-evidence.js';
 export { evidenceThresholds } from './evidence/evidence-thresholds.js';
 export { findBlockEnd } from './evidence/find-block-end.js';

@@ -22,6 +22,8 @@ import {
   findSymbolDefinitions,
   findSymbolMentions,
   gradeEvidence,
+  findOutsideCodeCue,
+  judgeClaimOutsideRepository,
   groupHitsBySymbol,
   isLaterChangeWanted,
   judgeExternalClaim,
@@ -422,10 +424,17 @@ export async function checkEvidence(
       }
     }),
   );
-  const { grade, summary, fabrication } = gradeEvidence(checked, {
+  // Code the report places in a third-party plugin or another repository is not invented for
+  // being missing here.
+  const outsideCue = findOutsideCodeCue(report);
+  const judged =
+    outsideCue === null
+      ? checked
+      : checked.map((entry) => judgeClaimOutsideRepository(entry, outsideCue));
+  const { grade, summary, fabrication } = gradeEvidence(judged, {
     label: context.label,
     commit: context.commit,
     canProveAbsence: revision.isNewerThanEveryTag !== true,
   });
-  return { revision, claims: checked, grade, summary, ...(fabrication ? { fabrication } : {}) };
+  return { revision, claims: judged, grade, summary, ...(fabrication ? { fabrication } : {}) };
 }

@@ -406,6 +406,18 @@ describe('a Rust panic with RUST_BACKTRACE=1 frames', () => {
     );
   });
 
+  it('reads a backtrace quoted in Markdown (`> `) by the same one Rust frame reader', () => {
+    const quoted = body
+      .split('\n')
+      .filter((line) => !line.startsWith('```'))
+      .map((line) => `> ${line}`)
+      .join('\n');
+    expect(pick(extractFacts(buildTestReport(quoted)), 'function')).toEqual([
+      'tinyframe::codec::frame::Decoder::decode_head',
+      'tinyframe::codec::frame::Decoder::decode',
+    ]);
+  });
+
   it('does not take a numbered list for frames', () => {
     const list = '1: Start the server\n2: Send the request\n';
     expect(pick(extractFacts(buildTestReport(`Steps\n\n${list}`)), 'function')).toEqual([]);

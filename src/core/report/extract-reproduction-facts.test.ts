@@ -198,3 +198,61 @@ describe('commands of a report written as one paragraph', () => {
     expect(stepsOfText(text)).toEqual([]);
   });
 });
+
+describe('a sentence that starts with "from" in a reproduction section', () => {
+  it('is prose, not a Python import, on its own line or run into a paragraph', () => {
+    const onItsOwnLine = [
+      '# Broker leaks messages',
+      '',
+      '## Steps to reproduce',
+      '',
+      'from another host the topics can be read.',
+      '',
+      'from every device the messages show up.',
+    ].join('\n');
+    expect(stepsOf(onItsOwnLine)).toEqual([]);
+    const paragraph =
+      'Broker leaks messages. Steps to reproduce: from another host the topics can be read. Impact: leaks.';
+    expect(stepsOf(paragraph)).toEqual([]);
+  });
+
+  it('still reads `from module import name` as code', () => {
+    const text = [
+      '# Loader runs code',
+      '',
+      '## Steps to reproduce',
+      '',
+      'from yamlish import unsafe_load',
+    ].join('\n');
+    expect(stepsOf(text)).toEqual(['command']);
+    const paragraph =
+      'Loader runs code. Steps to reproduce: from yamlish import unsafe_load then load the file. Impact: code runs.';
+    expect(stepsOf(paragraph)).toEqual(['command']);
+  });
+});
+
+describe('a command after a lead-in or a step number in a one-paragraph reproduction', () => {
+  it('reads a program with an option after a colon or a step number', () => {
+    expect(
+      stepsOf(
+        'Broker leaks messages. Steps to reproduce: run the broker, then from another host: brokersub -h 10.0.0.5 -t all The messages show. Impact: leaks.',
+      ),
+    ).toEqual(['command']);
+    expect(
+      stepsOf(
+        'Proxy crashes. Steps to reproduce: 1. Start the backend. 2. webproxy run --config proxy.conf The process exits. Impact: outage.',
+      ),
+    ).toEqual(['command']);
+  });
+
+  it('does not read a sentence after a colon, or a command outside the reproduction', () => {
+    expect(
+      stepsOf(
+        'Broker leaks messages. Steps to reproduce: note: the broker listens on all interfaces. Impact: leaks.',
+      ),
+    ).toEqual([]);
+    expect(
+      stepsOf('Broker leaks messages. Impact: brokersub -h 10.0.0.5 -t all shows every message.'),
+    ).toEqual([]);
+  });
+});

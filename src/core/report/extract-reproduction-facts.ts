@@ -164,13 +164,17 @@ function addBlockCommands(sink: FactSink, body: string, blocks: readonly CodeBlo
 // In a reproduction section of plain text (no fences), a line that is a command or code is a
 // step: `  gcc -g getbuf.c -lexpat`, `  valgrind ./getbuf < sample.xml`, `strip_tags("<a" * 9)`.
 const sectionCommandLine = new RegExp(
-  String.raw`\n[ \t]*(?:\$[ \t]+|>>>[ \t]+)?(?:${commandStart}(?![\w-])|(?:cmake|ninja|podman|kubectl|npm|yarn|pnpm|pip3?|cargo|go|rustc|ab|wrk|slowhttptest|strace|ltrace|django-admin|manage\.py)[ \t]|[A-Za-z_][\w.]*[ \t]*=[ \t]*\S|[A-Za-z_][\w.]*\([^)\n]*\)|(?:from|import)[ \t]+[A-Za-z_])[^\n]*`,
+  String.raw`\n[ \t]*(?:\$[ \t]+|>>>[ \t]+)?(?:${commandStart}(?![\w-])|(?:cmake|ninja|podman|kubectl|npm|yarn|pnpm|pip3?|cargo|go|rustc|ab|wrk|slowhttptest|strace|ltrace|django-admin|manage\.py)[ \t]|[A-Za-z_][\w.]*[ \t]*=[ \t]*\S|[A-Za-z_][\w.]*\([^)\n]*\)|from[ \t]+[\w.]{1,60}[ \t]+import[ \t]|import[ \t]+[A-Za-z_])[^\n]*`,
   'g',
 );
 // The same inside running text, when a reproduction was written as one paragraph: a prompt, a
 // program run from the current folder, an #include, or a common tool with arguments.
 const inlineSectionCommand =
-  /(?:^|[\s:;])(\$[ \t]+[\w./-]+[^\n]{0,80}|\.\/[\w.-]+|#include\s*<[\w./]+>|(?:curl|wget|python3?|node|gcc|cc|clang|xmlwf|jq|h2load|java|mvn)[ \t]+-{0,2}[\w'"./-][^\n]{0,80}|(?:const|let|var|import|from|def|require)[ \t]+[\w{$][^\n]{0,80}|await[ \t]+[\w$.]+\(|[A-Za-z_$][\w$.]{0,60}\([^()\n]{0,200}\)|1[.)][ \t]+\S[^\n]{0,200}?[ \t]2[.)][ \t]+\S)/g;
+  /(?:^|[\s:;])(\$[ \t]+[\w./-]+[^\n]{0,80}|\.\/[\w.-]+|#include\s*<[\w./]+>|(?:curl|wget|python3?|node|gcc|cc|clang|xmlwf|jq|h2load|java|mvn)[ \t]+-{0,2}[\w'"./-][^\n]{0,80}|(?:const|let|var|import|def|require)[ \t]+[\w{$][^\n]{0,80}|await[ \t]+[\w$.]+\(|[A-Za-z_$][\w$.]{0,60}\([^()\n]{0,200}\)|1[.)][ \t]+\S[^\n]{0,200}?[ \t]2[.)][ \t]+\S)/g;
+// A Python import run into the paragraph: `from module import name`, never a sentence that
+// starts with "from" ("from another machine:").
+const inlinePythonImport = /(?:^|[\s:;])(from[ \t]+[\w.]{1,60}[ \t]+import[ \t][^\n]{0,80})/g;
+const importAfterFrom = /\bfrom[ \t]+[\w.]{1,60}[ \t]+$/;
 // Source code run into prose (fences dropped): two statement-like constructs close together.
 const codeStatement =
   /\b(?:const|let|var)[ \t]+[\w{[][^=\n]{0,40}=|\bawait[ \t]+[\w$.]+\(|\brequire\(\s*['"]|\bimport[ \t]+[\w{*]|\bfrom[ \t]+[\w.]+[ \t]+import\b|=>[ \t]*[{(\w]|\bdef[ \t]+\w+\(|\bfunction[ \t]*\w*\(/g;
@@ -202,6 +206,12 @@ const promptInRunningText =
 const programWithOption =
   /^[a-z][\w.+-]{0,30}(?:[ \t]+[\w./:=-]{1,40}){0,2}[ \t]+--?[A-Za-z][\w-]*[^\n]{0,80}/;
 
+// The same command inside a reproduction written as one paragraph, right after a lead-in's colon
+// or a step number ("from another machine: mosquitto_sub -h 10.0.0.5 -t '#'", "2. caddy run
+// --config Caddyfile"): a program and an option is code, whatever the program is called.
+const programWithOptionAfterLeadIn =
+  /(?:[:][ \t]+|(?:^|[ \t])\d{1,2}[.)][ \t]+)([a-z][\w.+-]{0,30}(?:[ \t]+[\w./:=-]{1,40}){0,2}[ \t]+--?[A-Za-z][\w-]*[^\n]{0,80})/;
+
 function addSectionOpeningCommand(
   sink: FactSink,
   prose: string,
@@ -217,6 +227,18 @@ function addSectionOpeningCommand(
   }
 }
 
+/** The first such command of a reproduction section in which no other rule found a step. */
+function addLeadInCommand(sink: FactSink, prose: string, sections: readonly ReportSection[]): void {
+  for (const { field, span } of sections) {
+    if (field !== 'reproduction') continue;
+    if (sink.hasFactIn('reproduction-steps', span.start, span.end)) continue;
+    const match = programWithOptionAfterLeadIn.exec(prose.slice(span.start, span.end));
+    if (match === null) continue;
+    const start = span.start + match.index + match[0].length - match[1]!.length;
+    sink.add('reproduction-steps', 'command', start, start + match[1]!.trimEnd().length);
+  }
+}
+
 function addSectionCommands(sink: FactSink, prose: string): void {
   forEachMatch(sectionCommandLine, `\n${prose}`, (match) => {
     const line = match[0].trim();
@@ -229,6 +251,17 @@ function addSectionCommands(sink: FactSink, prose: string): void {
     if (sink.fieldAt(start) !== 'reproduction') return;
     const isCall = /^[A-Za-z_$][\w$.]{0,60}\(/.test(match[1]!);
     if (isCall && isInCompiledFragment(prose, start, start + match[1]!.length)) return;
+    // The `import name` of `from module import name` is read whole below.
+    if (
+      match[1]!.startsWith('import') &&
+      importAfterFrom.test(prose.slice(Math.max(0, start - 80), start))
+    )
+      return;
+    sink.add('reproduction-steps', 'command', start, start + match[1]!.length);
+  });
+  forEachMatch(inlinePythonImport, prose, (match) => {
+    const start = match.index + match[0].length - match[1]!.length;
+    if (sink.fieldAt(start) !== 'reproduction') return;
     sink.add('reproduction-steps', 'command', start, start + match[1]!.length);
   });
   let previous = -Infinity;
@@ -360,4 +393,6 @@ export function extractReproductionFacts(
   forEachMatch(inlineCommand, prose, (match) => {
     sink.add('reproduction-steps', 'command', match.index + 1, match.index + 1 + match[1]!.length);
   });
+  // Last: only where every other rule found nothing.
+  addLeadInCommand(sink, prose, sections);
 }

@@ -20,10 +20,6 @@ import {
   splitModuleCachePath,
 } from './parse-go-frame.js';
 
-// A Rust backtrace frame: `  6: hyper::io::Buffered<T,B>::parse`, `  7: <X as Y>::parse`, with
-// an address in some builds (`  3: 0x55d1 - name`); the symbol runs to the end of the line.
-const rustFrame =
-  /^[ \t]*\d{1,4}:[ \t]+(?:0x[0-9a-f]{1,16}[ \t]+-[ \t]+)?([<A-Za-z_][^\n]{0,1000})$/;
 const pathShape =
   /^(?:~\/|\.{1,2}\/|\/)?(?:[\w@+-][\w.@+-]*\/)*[\w@+-][\w.@+-]*\.[A-Za-z][\w+]{0,9}$/;
 const lineNumber = /:(\d{1,7})(?::\d{1,5})?(?!\d)/y;
@@ -183,14 +179,13 @@ export function extractTraceFacts(
       if (frame.functionName !== null) addFunction(sink, frame.functionName.text, lineStart, line);
       return;
     }
-    const rust = rustFrame.exec(line);
-    if (rust !== null) {
+    if (frame?.kind === 'rust') {
       // Read as the path a report names (generics, `as Trait` and the hash dropped); Rust's
       // runtime frames (`core::panicking::...`) are left out like libc's.
-      const raw = rust[1]!.trimEnd();
-      const name = readRustFrameSymbol(raw);
-      const at = lineStart + line.indexOf(raw);
-      if (name !== null) sink.add('function', name, at, at + raw.length);
+      const symbol = frame.functionName!;
+      const name = readRustFrameSymbol(symbol.text);
+      const at = lineStart + symbol.start;
+      if (name !== null) sink.add('function', name, at, at + symbol.text.length);
     } else {
       const name = frame?.functionName?.text;
       // A native or valgrind frame prints its function with argument types (`f(int)`).

@@ -1,8 +1,10 @@
-// Blanks out fenced code blocks and HTML comments (template instructions) with spaces, keeping
-// newlines and every offset, so prose patterns never match code or hidden template text.
+// Blanks out fenced code blocks, HTML comments (template instructions) and dependency scanners'
+// advisory titles quoted in the text with spaces, keeping newlines and every offset, so prose
+// patterns never match code, hidden template text or a scanner's words.
 // Works on a copy of the UTF-16 code units, so a report of a million blocks costs one pass.
 
 import type { CodeBlock } from './find-code-blocks.js';
+import { findScannerTitles } from './find-scanner-titles.js';
 
 function findHtmlComments(body: string): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
@@ -26,11 +28,13 @@ function blankRange(codes: Uint16Array, start: number, end: number): void {
 
 export function maskNonProse(body: string, blocks: readonly CodeBlock[]): string {
   const comments = body.includes('<!--') ? findHtmlComments(body) : [];
-  if (blocks.length === 0 && comments.length === 0) return body;
+  const scannerTitles = findScannerTitles(body);
+  if (blocks.length === 0 && comments.length === 0 && scannerTitles.length === 0) return body;
   const codes = new Uint16Array(body.length);
   for (let at = 0; at < body.length; at += 1) codes[at] = body.charCodeAt(at);
   for (const block of blocks) blankRange(codes, block.start, block.end);
   for (const [start, end] of comments) blankRange(codes, start, end);
+  for (const [start, end] of scannerTitles) blankRange(codes, start, end);
   // Offsets are all that matter: a lone surrogate half may come back as U+FFFD, one unit as well.
   return utf16.decode(codes);
 }

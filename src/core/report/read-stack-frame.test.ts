@@ -39,6 +39,11 @@ describe('readStackFrame', () => {
     ],
     ['  12: 0x55d1 - ringbuf::Ring::push', ['rust', 'ringbuf::Ring::push', null]],
     [
+      '   7: <tiny::role::Server as tiny::Transaction>::parse::h0123456789abcdef',
+      ['rust', '<tiny::role::Server as tiny::Transaction>::parse::h0123456789abcdef', null],
+    ],
+    ['> 6: tiny::io::Buffered<T,B>::parse', ['rust', 'tiny::io::Buffered<T,B>::parse', null]],
+    [
       '  File "/srv/app/views.py", line 31, in render_page',
       ['python', 'render_page', '/srv/app/views.py'],
     ],

@@ -19,7 +19,10 @@ export interface StackFrame {
   start: number;
   /** The `#N` of a native frame, else null. */
   number: number | null;
-  /** The function as the frame prints it (`png_read_row`, `Object.<anonymous>`, `foo(int)`). */
+  /**
+   * The function as the frame prints it (`png_read_row`, `Object.<anonymous>`, `foo(int)`, a Rust
+   * frame's whole symbol `<a::B<T> as c::D>::parse::h0123…`).
+   */
   functionName: FramePart | null;
   /**
    * Where the code is, as printed after the function: `lib/x.c:12:3 (module+0x12)` for a native
@@ -44,7 +47,10 @@ const valgrindFrame = /^((?:at|by)[ \t]+0x[0-9A-Fa-f]+:[ \t]+)(\S+)(?:[ \t](.*))
 const javascriptFrame =
   /^(at[ \t]+(?:async[ \t]+)?(?:new[ \t]+)?)([A-Za-z_$][\w$.<>]*)[ \t]+\((?:([^()]*)\)[ \t]*$)?/;
 const javaFrame = /^(at[ \t]+)([\w$]+(?:\.[\w$<>]+)+)\(([\w$.-]+:\d+)\)/;
-const rustFrame = /^(\d+:[ \t]+(?:0x[0-9a-f]+[ \t]+-[ \t]+)?)([A-Za-z_]\w*(?:::[\w<>]+)+)/;
+// A Rust backtrace frame: `6: hyper::io::Buffered<T,B>::parse`, `7: <X as Y>::parse`, with an
+// address in some builds (`3: 0x55d1 - name`); the symbol runs to the end of the line and is a
+// path (`::`). `readRustFrameSymbol` reads it as the function path a report names.
+const rustFrame = /^(\d{1,4}:[ \t]+(?:0x[0-9a-f]{1,16}[ \t]+-[ \t]+)?)([<A-Za-z_][^\n]{0,1000})$/;
 const pythonFrame =
   /^(File[ \t]+")([^"\n]+)",[ \t]*line[ \t]+(\d+)(?:,[ \t]*in[ \t]+([A-Za-z_]\w*))?/;
 // The identifier a native or valgrind frame's function begins with (`foo` of `foo(int)`).
@@ -145,5 +151,11 @@ export function readStackFrame(line: string): StackFrame | null {
     return { ...none, ...frame, location: partAt(java[3]!, frame.functionName.end + 1) };
   }
   const rust = rustFrame.exec(rest);
-  return rust === null ? null : { ...none, ...readNamedFrame('rust', rust, offset) };
+  if (rust === null || !rust[2]!.includes('::')) return null;
+  // The symbol as printed, generics and hash included (`readRustFrameSymbol` reads its path).
+  return {
+    ...none,
+    kind: 'rust',
+    functionName: partAt(rust[2]!.trimEnd(), offset + rust[1]!.length),
+  };
 }

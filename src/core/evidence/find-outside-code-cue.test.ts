@@ -1,0 +1,64 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { CheckedClaim } from '../model/evidence.js';
+import { findOutsideCodeCue, judgeClaimOutsideRepository } from './find-outside-code-cue.js';
+
+const cueOf = (body: string, title = 'Report'): string | null =>
+  findOutsideCodeCue({ title, body });
+
+describe('findOutsideCodeCue', () => {
+  it('reads a plugin, an extension, a fork or another repository as code outside the project', () => {
+    expect(cueOf('The flaw is in a third-party plugin for uploads.')).toBe('third-party plugin');
+    expect(cueOf('It is in the community auth extension.')).toBe('community auth extension');
+    expect(cueOf('The plugin published by Acme mishandles paths.')).toBe('plugin published by');
+    expect(cueOf('We run our fork of the server.')).toBe('our fork of');
+    expect(cueOf('The handler lives in a separate repository.')).toBe(
+      'lives in a separate repository',
+    );
+    expect(cueOf('The module is not part of the core distribution.')).toBe(
+      'not part of the core distribution',
+    );
+    expect(cueOf('', 'Overflow in third-party module upload-limits')).toBe('third-party module');
+  });
+
+  it('reads nothing when the report denies it or only shows it in code', () => {
+    expect(cueOf('This is not a third-party plugin; it is the core router.')).toBeNull();
+    expect(cueOf('The overflow is in the core parser.')).toBeNull();
+    expect(cueOf('```\n// a third-party plugin\n```\nThe overflow is in the parser.')).toBeNull();
+  });
+
+  it('never throws and returns words of the text', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 400 }), (body) => {
+        const cue = cueOf(body);
+        if (cue !== null) expect(cue.length).toBeGreaterThan(0);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('judgeClaimOutsideRepository', () => {
+  const span = { start: 0, end: 1, line: 1 };
+  const contradicted = (kind: CheckedClaim['claim']['kind']): CheckedClaim => ({
+    claim: { kind, text: 'x', span },
+    status: 'contradicted',
+    proof: { summary: 'x does not exist at v1' },
+  });
+
+  it('makes a missing name, file, line or snippet unverifiable, with the reason', () => {
+    for (const kind of ['symbol', 'file', 'line', 'snippet'] as const) {
+      const judged = judgeClaimOutsideRepository(contradicted(kind), 'third-party plugin');
+      expect(judged.status).toBe('unverifiable');
+      expect(judged.proof.summary).toContain('outside this repository ("third-party plugin")');
+    }
+  });
+
+  it('leaves a patch, an option and every claim that held alone', () => {
+    expect(judgeClaimOutsideRepository(contradicted('patch'), 'fork of').status).toBe(
+      'contradicted',
+    );
+    const verified: CheckedClaim = { ...contradicted('symbol'), status: 'verified' };
+    expect(judgeClaimOutsideRepository(verified, 'fork of')).toBe(verified);
+  });
+});

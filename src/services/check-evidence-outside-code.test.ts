@@ -1,0 +1,80 @@
+// The evidence check against a real git repository when the report places the vulnerable code in a
+// third-party plugin or a fork: names this repository lacks are unverifiable here, not invented.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createGitRepoReader, type GitRepoReader } from '../adapters/git/create-git-repo-reader.js';
+import { createGitFixture, type GitFixture } from '../../test/support/create-git-fixture.js';
+import { testProcessEnvironment } from '../../test/support/test-environment.js';
+import { checkMarkdownEvidence } from '../../test/support/check-markdown-evidence.js';
+
+let fixture: GitFixture;
+let reader: GitRepoReader;
+
+beforeAll(async () => {
+  fixture = await createGitFixture();
+  await fixture.writeFiles({
+    'server/router.go': [
+      'package server',
+      '',
+      'type Router struct{ plugins []Plugin }',
+      '',
+      'func (r *Router) ServeRequest(path string) error {',
+      '\tfor _, plugin := range r.plugins {',
+      '\t\tplugin.Handle(path)',
+      '\t}',
+      '\treturn nil',
+      '}',
+      '',
+    ].join('\n'),
+  });
+  await fixture.commit('Router with plugins');
+  await fixture.tag('v1.4.0');
+  reader = await createGitRepoReader(fixture.dir, testProcessEnvironment);
+});
+
+afterAll(async () => {
+  reader.close();
+  await fixture.cleanup();
+});
+
+const pluginReport = (placement: string): string =>
+  [
+    '# Path traversal in the image cache plugin',
+    '',
+    '## Summary',
+    '',
+    `${placement} The function \`resolveCachedImage()\` in \`plugins/imagecache/cache.go\` joins the`,
+    'requested path without cleaning it, so `../` escapes the cache folder. It is reached from',
+    '`(*Router).ServeRequest` in `server/router.go` on v1.4.0.',
+    '',
+  ].join('\n');
+
+describe('checkEvidence: code in a third-party plugin', () => {
+  it('reads names missing here as unverifiable when the report places them in a third-party plugin', async () => {
+    const evidence = await checkMarkdownEvidence(
+      pluginReport('The bug is in imagecache, a third-party plugin maintained by another team.'),
+      reader,
+    );
+    expect(evidence.grade).not.toBe('fabricated');
+    expect(evidence.grade).not.toBe('contradicted');
+    const missing = evidence.claims.find((entry) =>
+      entry.claim.text.includes('resolveCachedImage'),
+    );
+    expect(missing?.status).toBe('unverifiable');
+    expect(missing?.proof.summary).toContain('third-party plugin');
+    const real = evidence.claims.find((entry) => entry.claim.text.includes('ServeRequest'));
+    expect(real?.status).toBe('verified');
+  });
+
+  it('reads the same names as fabricated when the report places them in the project', async () => {
+    const evidence = await checkMarkdownEvidence(pluginReport(''), reader);
+    expect(evidence.grade).toBe('fabricated');
+  });
+
+  it('keeps the project reading when the report says the code is not a third-party plugin', async () => {
+    const evidence = await checkMarkdownEvidence(
+      pluginReport('This is not a third-party plugin but the core router.'),
+      reader,
+    );
+    expect(evidence.grade).toBe('fabricated');
+  });
+});
