@@ -78,6 +78,25 @@ describe('versions', () => {
     expect(of('We run OpenSSH 9.9p1 built from the tarball.')).toEqual(['9.9']);
   });
 
+  it('reads a two-part release right after the project’s own name, not another product’s', () => {
+    const of = (text: string) =>
+      extractFacts(buildTestReport(text), { projectNames: ['ndpi'] })
+        .filter((fact) => fact.kind === 'version')
+        .map((fact) => fact.value);
+    expect(of('Affected: nDPI 4.10 and dev.')).toEqual(['4.10']);
+    expect(of('We embed libndpi 4.10 in our probe.')).toEqual(['4.10']);
+    expect(of('Seen with Wireshark 4.2 and clang 18.1 only.')).toEqual([]);
+    expect(of('nDPI 4.10 (release tarball) is affected.')).toEqual(['4.10']);
+  });
+
+  it('leaves out a release the project’s name introduces as the fix', () => {
+    const of = (text: string) =>
+      extractFacts(buildTestReport(text), { projectNames: ['ndpi'] })
+        .filter((fact) => fact.kind === 'version')
+        .map((fact) => fact.value);
+    expect(of('This was fixed in nDPI 4.10; we run 4.8.1.')).toEqual(['4.8.1']);
+  });
+
   it('reads the project module a Go build requires, not other modules', () => {
     const of = (text: string) =>
       extractFacts(buildTestReport(text), { projectNames: ['gateproxy'] })

@@ -257,8 +257,20 @@ function findBanners(text: string, projectNames: readonly string[]): Candidate[]
 const goModuleRequirement =
   /(?<![\w./-])(?:[\w.-]{1,60}\/){1,4}(?!v\d{1,3}[ \t@])([\w.-]{1,60}?)(?:\/v\d{1,3})?(?:[ \t]{1,8}|@)v(\d{1,4}\.\d{1,4}\.\d{1,6}(?:-[A-Za-z][A-Za-z0-9.]{0,30})?)(?![\w.])/g;
 
+// The project named in prose (not code) right before a release of two or more parts: "nDPI 4.10 and dev",
+// "we run libndpi 4.10", "GateProxy 2.3 is affected". Only the project's own name (or its `lib`
+// form) counts, so "Wireshark 4.2" or "clang 18.1" is never read here.
+const namedRelease =
+  /(?<![\w.])([A-Za-z][\w+.-]{0,30})[ \t]v?(\d{1,4}\.\d{1,4}(?:\.\d{1,6}){0,2}(?:-[A-Za-z][A-Za-z0-9.]{0,30})?)(?![\w]|\.\d)/g;
+
+function namesProject(product: string, projectNames: readonly string[]): boolean {
+  const word = product.toLowerCase();
+  return projectNames.some((name) => word === name || word === `lib${name}`);
+}
+
 function findBannersIn(text: string, projectNames: readonly string[]): Candidate[] {
   const found: Candidate[] = [];
+
   forEachMatch(goModuleRequirement, text, (match) => {
     const element = match[1]!.toLowerCase();
     if (!projectNames.some((name) => element === name || element === name.replace(/\s+/g, '-')))
@@ -285,7 +297,7 @@ function findBannersIn(text: string, projectNames: readonly string[]): Candidate
 // sentence, or the part of it after "while", "but", "whereas"); a clause that also says
 // "affected" or "vulnerable" without a denial keeps its versions.
 const fixedRightBefore =
-  /\b(?:fixed|patched|resolved|corrected|addressed)\s+(?:it\s+)?(?:in|since|as\s+of|with|by)\s+(?:version\s+|release\s+)?$|\b(?:upgrad\w*|updat\w*|mov\w*|bump\w*|go|going|jump\w*|switch\w*)\s+(?:straight\s+|directly\s+)?to\s+(?:version\s+|release\s+|[A-Za-z][\w.+]{0,30}[ \t_/-])?$/i;
+  /\b(?:fixed|patched|resolved|corrected|addressed)\s+(?:it\s+)?(?:in|since|as\s+of|with|by)\s+(?:version\s+|release\s+|[A-Za-z][\w.+]{0,30}[ \t_/-])?$|\b(?:upgrad\w*|updat\w*|mov\w*|bump\w*|go|going|jump\w*|switch\w*)\s+(?:straight\s+|directly\s+)?to\s+(?:version\s+|release\s+|[A-Za-z][\w.+]{0,30}[ \t_/-])?$/i;
 // An upgrade target asked about, not a version in use: "or do we need 2.x?", "is 9.8p1 enough?".
 // This and the gated patterns below are tried only on text that holds their literals (a test
 // checks them): most versions are named with none of these words around them.
@@ -536,6 +548,13 @@ function findCandidates(
         candidates.push(candidate);
       });
     }
+    forEachMatch(namedRelease, window, (match) => {
+      if (!namesProject(match[1]!, projectNames)) return;
+      const end = from + match.index + match[0].length;
+      const start = end - match[2]!.length;
+      if (candidates.some((candidate) => candidate.start === start)) return;
+      candidates.push({ value: bare(match[2]!), start, end });
+    });
     forEachMatch(sectionVersionPattern, window, (match) => {
       const start = from + match.index;
       if (sink.fieldAt(start) !== 'affected-version') return;
