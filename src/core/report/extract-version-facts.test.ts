@@ -89,6 +89,13 @@ describe('versions', () => {
     expect(of('nDPI 4.10 (release tarball) is affected.')).toEqual(['4.10']);
   });
 
+  it('reads a release named as one, also in an environment section', () => {
+    expect(versionsOf('It reproduces on the 4.10 release.')).toEqual(['4.10']);
+    expect(
+      versionsOf('# Report\n\n## Tested on\n\nUbuntu 24.04, dev branch and the 4.10 release\n'),
+    ).toEqual(['4.10']);
+  });
+
   it('leaves out a release the project’s name introduces as the fix', () => {
     const of = (text: string) =>
       extractFacts(buildTestReport(text), { projectNames: ['ndpi'] })

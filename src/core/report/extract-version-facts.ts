@@ -105,6 +105,11 @@ export const versionPatterns: ReadonlyArray<{
     toValue: (m) => m[1]!,
   },
   {
+    // A release named as one: "the 4.10 release", "the 2.4 tag", "the 1.9.2 tarball".
+    pattern: /(?<![\w./:@#-])v?(\d{1,6}(?:\.\d{1,6}){1,3})[ \t]+(?:release|tag|tarball)\b/gi,
+    toValue: (m) => m[1]!,
+  },
+  {
     // A bare x.y.z; checked against the word before it, so "Python 3.11.4" is not taken.
     pattern:
       /(?<![\w./:@#-])(\d{1,6}\.\d{1,6}\.\d{1,6}(?:p\d{1,3}(?![A-Za-z]))?(?:-[A-Za-z]\w*(?:\.\w+)*)?)(?![\w+]|\.\d|\/[A-Za-z])/g,
@@ -139,6 +144,7 @@ export const versionPatternLiterals: RequiredLiterals[] = [
   [],
   [['release', 'tag', 'ver']],
   [],
+  [[' release', ' tag', ' tarball']],
   [],
 ];
 
@@ -508,6 +514,9 @@ function findWindows(text: string): Array<[number, number]> {
   return windows;
 }
 
+// "the 4.10 release" in an environment section is the project's release, not a tool's.
+const namedReleaseAt = /^v?\d{1,6}(?:\.\d{1,6}){1,3}[ \t]+(?:release|tag|tarball)\b/i;
+
 /** The text right before a version, without a `v` that prefixes it ("GateProxy v2.10.4"). */
 function leadWithoutV(text: string, start: number): string {
   const lead = text.slice(Math.max(0, start - 40), start);
@@ -539,7 +548,8 @@ function findCandidates(
         // v2.10.4 built with go1.21.5") is the one the reporter ran.
         if (
           field === 'environment' &&
-          !namesProjectBefore(leadWithoutV(text, candidate.start), projectNames)
+          !namesProjectBefore(leadWithoutV(text, candidate.start), projectNames) &&
+          !namedReleaseAt.test(text.slice(candidate.start, candidate.start + 40))
         )
           return;
         if (needsContext === true && field !== 'affected-version' && !hasContext(text, candidate))
