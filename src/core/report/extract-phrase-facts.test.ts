@@ -459,6 +459,9 @@ describe('a protection applied only under a setting', () => {
     ['The handler only enforces origins when `enforce_origin` is set.', []],
     ['It only checks the token when `verify_token` is enabled, so by default anyone passes.', []],
     ['The overflow happens only when `big_buffers` is enabled.', ['big_buffers']],
+    ['The helper that should clamp the length is only called when `STRICT_MODE` is set.', []],
+    ['The bounds check is only performed when `CHECKED_BUILD` is set.', []],
+    ['The vulnerable parser is only called when `LEGACY_MODE` is set.', ['legacy_mode']],
   ]);
 });
 
