@@ -96,6 +96,16 @@ describe('versions', () => {
     ).toEqual(['4.10']);
   });
 
+  it('leaves out the version of a product the reporter used, named after "with" or "using"', () => {
+    const of = (text: string) =>
+      extractFacts(buildTestReport(text), { projectNames: ['ndpi'] })
+        .filter((fact) => fact.kind === 'version')
+        .map((fact) => fact.value);
+    expect(of('Tested with Wireshark 4.2.6 and nDPI dev.')).toEqual([]);
+    expect(of('Built using Meson 1.3.0 from the 4.10.1 tarball.')).toEqual(['4.10.1']);
+    expect(of('Tested with nDPI 4.10.2 and with version 4.8.1.')).toEqual(['4.10.2', '4.8.1']);
+  });
+
   it('leaves out a release the project’s name introduces as the fix', () => {
     const of = (text: string) =>
       extractFacts(buildTestReport(text), { projectNames: ['ndpi'] })

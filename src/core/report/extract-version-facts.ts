@@ -199,7 +199,21 @@ function isFalseVersion(
   // name introduces ("Version: OpenSSH_9.9p1, OpenSSL 3.0.13"): that is a dependency's.
   if (isInSection)
     return foreignRightBefore.test(before) && !namesProjectBefore(before, projectNames);
+  if (isToolUsedWith(before, projectNames)) return true;
   return foreignBefore.test(before) && !namesProjectBefore(before, projectNames);
+}
+
+// "tested with Wireshark 4.2.6", "built using Meson 1.3.0": a product the reporter used, named
+// right before its version after "with" or "using", is another product unless it is the project.
+const toolUsedWith = /\b(?:with|using)[ \t]+([A-Za-z][\w+-]{1,30})[ \t]+v?$/i;
+const notProduct =
+  /^(?:versions?|releases?|tags?|commits?|builds?|the|a|an|its|our|my|latest|current|stable|master|main|dev|head|tip|branch|snapshot|only|just|both|at|on|in|and|or)$/i;
+
+function isToolUsedWith(before: string, projectNames: readonly string[]): boolean {
+  const match = toolUsedWith.exec(before);
+  if (match === null) return false;
+  const word = match[1]!;
+  return !notProduct.test(word) && !namesProject(word, projectNames);
 }
 
 /** Whether the word right before a version is the project's own name ("Node.js 24.1.0"). */
