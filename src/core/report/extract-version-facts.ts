@@ -106,7 +106,7 @@ export const versionPatterns: ReadonlyArray<{
   },
   {
     // A release named as one: "the 4.10 release", "the 2.4 tag", "the 1.9.2 tarball".
-    pattern: /(?<![\w./:@#-])v?(\d{1,6}(?:\.\d{1,6}){1,3})[ \t]+(?:release|tag|tarball)\b/gi,
+    pattern: /(?<![\w./:@#-])v?(\d{1,6}(?:\.\d{1,6}){1,3})(?=[ \t]+(?:release|tag|tarball)\b)/gi,
     toValue: (m) => m[1]!,
   },
   {
@@ -144,7 +144,7 @@ export const versionPatternLiterals: RequiredLiterals[] = [
   [],
   [['release', 'tag', 'ver']],
   [],
-  [[' release', ' tag', ' tarball']],
+  [],
   [],
 ];
 
