@@ -1,6 +1,8 @@
-// After tsc: bundles the `thresher` binary with esbuild. Two files and a cache in dist/cli/:
-// - main.js, the bin (ES module, a few KB): answers `thresher`, `--help` and `--version` itself
-//   and loads the CLI bundle for any command (src/cli/main.ts);
+// After tsc: bundles the `thresher` binary with esbuild. Two files and a cache in dist/cli/
+// (which only this script writes: tsc leaves src/cli out):
+// - main.js, the bin (CommonJS, a few KB; dist/cli/package.json says `"type": "commonjs"`, since
+//   an ES module entry costs every start Node's ES module loader): answers `thresher`, `--help`
+//   and `--version` itself and loads the CLI bundle for any command (src/cli/main.ts);
 // - thresher.cjs, the CLI bundle: src/cli/run-cli.ts and everything it imports in one CommonJS
 //   script. Each `import()` of the source stays lazy (esbuild wraps the module in an initialiser
 //   that runs on first import), so a command still evaluates only the code and libraries it uses;
@@ -11,7 +13,7 @@
 // The library entry (dist/core/index.js and its types) stays tsc's.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import { execPath } from 'node:process';
@@ -25,7 +27,7 @@ const output = resolve(root, 'dist');
  * Modules find shipped files (models/, schema/, data/, package.json) relative to their own place
  * in dist/. Bundled, they live in dist/cli/ (two folders below the package), so each module's
  * `import.meta.url` becomes the URL its tsc output would have had, relative to the bundle's own
- * URL (`import.meta.url` in the ES module, `bundleUrl` in the CommonJS one).
+ * URL (`moduleUrl` in the bin, `bundleUrl` in the CLI bundle).
  */
 function keepModuleUrls(ownUrl) {
   return {
@@ -124,17 +126,23 @@ const shared = {
   logLevel: 'warning',
 };
 
-// The last build's chunks (before the CLI bundle) and code caches go: none may go stale.
+// The last build's chunks (before the CLI bundle), code caches and anything else in dist/cli/
+// (tsc's output of src/cli, before it was left out) go: none may go stale.
 rmSync(resolve(output, 'bundle'), { recursive: true, force: true });
-for (const name of readdirSync(resolve(output, 'cli')))
-  if (name.endsWith('.codecache')) rmSync(resolve(output, 'cli', name));
+rmSync(resolve(output, 'cli'), { recursive: true, force: true });
+mkdirSync(resolve(output, 'cli'));
+writeFileSync(resolve(output, 'cli/package.json'), '{ "type": "commonjs" }\n');
 
 await build({
   ...shared,
   entryPoints: { 'cli/main': resolve(source, 'cli/main.ts') },
   outdir: output,
-  format: 'esm',
-  plugins: [keepModuleUrls('import.meta.url')],
+  format: 'cjs',
+  // The directive first: the bin's code keeps the strict mode it has as an ES module source.
+  banner: {
+    js: '"use strict";\nconst moduleUrl = require("node:url").pathToFileURL(__filename).href;',
+  },
+  plugins: [keepModuleUrls('moduleUrl')],
 });
 
 const bundled = await build({

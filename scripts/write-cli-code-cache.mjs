@@ -2,11 +2,24 @@
 // of an example report through dist/cli/thresher.cjs, output discarded, then saves the bytecode of
 // every function that ran. Run by scripts/bundle-cli.mjs in a fresh process, so the cache holds
 // what a triage compiles and was made with the flags a plain `node` start has.
+import { Buffer } from 'node:buffer';
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { encodeCodeCache, loadCliBundle } from '../dist/cli/load-cli-bundle.js';
+import { build } from 'esbuild';
 
 const root = resolve(import.meta.dirname, '..');
+// The bin's own loader, from its source: dist/cli/ holds only the bundled bin (CommonJS).
+const loader = await build({
+  entryPoints: [resolve(root, 'src/cli/load-cli-bundle.ts')],
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  write: false,
+  logLevel: 'warning',
+});
+const { encodeCodeCache, loadCliBundle } = await import(
+  `data:text/javascript;base64,${Buffer.from(loader.outputFiles[0].text).toString('base64')}`
+);
 const bundlePath = resolve(root, 'dist/cli/thresher.cjs');
 const bundle = loadCliBundle(bundlePath, false);
 if (bundle.cachePath === null)

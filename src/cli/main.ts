@@ -2,6 +2,10 @@
 // The `thresher` binary: wires real stdout/stderr to the CLI and sets the exit code. `thresher`,
 // `--help` and `--version` are answered here; every command runs from the CLI bundle
 // (dist/cli/thresher.cjs, load-cli-bundle.ts), which this file loads only then.
+//
+// Bundled as CommonJS (scripts/bundle-cli.mjs; dist/cli/package.json says so): an ES module entry
+// makes Node start its ES module loader first, about 5 ms of CPU on every start. Hence no
+// top-level await: the exit code is set when the command's promise settles.
 
 import { fileURLToPath } from 'node:url';
 import { answerHelpOrVersion } from './answer-help-or-version.js';
@@ -19,6 +23,11 @@ const io: CliIo = {
   },
   isStderrTerminal: process.stderr.isTTY,
 };
-process.exitCode =
-  answerHelpOrVersion(argv, io) ??
-  (await loadCliBundle(fileURLToPath(new URL('thresher.cjs', import.meta.url))).runCli(argv, io));
+const answered = answerHelpOrVersion(argv, io);
+if (answered !== null) process.exitCode = answered;
+else
+  void loadCliBundle(fileURLToPath(new URL('thresher.cjs', import.meta.url)))
+    .runCli(argv, io)
+    .then((exitCode) => {
+      process.exitCode = exitCode;
+    });

@@ -8,6 +8,7 @@ export {
   findClosestPath,
   resolveCitedFolder,
   resolveCitedPath,
+  isOutsideCheckout,
 } from './evidence/find-closest-path.js';
 export { findSymbolDefinitions, findSymbolMentions } from './evidence/find-symbol-definitions.js';
 export { gradeEvidence } from './evidence/grade-evidence.js';

@@ -44,6 +44,7 @@ import {
   pickSnippetProbes,
   pickSymbolFiles,
   resolveCitedPath,
+  isOutsideCheckout,
   sampleReleaseTags,
   spellOption,
   summarizeCheckedRevision,
@@ -145,6 +146,7 @@ async function checkPath(context: CheckContext, claim: CodeClaim): Promise<Check
     lastChange,
     isShallow,
     pathAtHead,
+    isOutsideCheckout: isOutsideCheckout(cited, context.files),
   });
 }
 

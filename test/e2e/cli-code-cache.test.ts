@@ -45,7 +45,7 @@ describe('the CLI bundle code cache', () => {
     cacheName = readdirSync(built).find((name) => name.endsWith('.codecache')) ?? '';
     expect(cacheName, 'npm run build writes a code cache').not.toBe('');
     mkdirSync(cli, { recursive: true });
-    for (const name of ['main.js', 'thresher.cjs', cacheName])
+    for (const name of ['main.js', 'package.json', 'thresher.cjs', cacheName])
       copyFileSync(join(built, name), join(cli, name));
     for (const shipped of ['package.json', 'models', 'data', 'schema', 'node_modules'])
       symlinkSync(resolve(projectRoot, shipped), join(dir, shipped));

@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findClosestPath, resolveCitedFolder, resolveCitedPath } from './find-closest-path.js';
+import {
+  findClosestPath,
+  isOutsideCheckout,
+  resolveCitedFolder,
+  resolveCitedPath,
+} from './find-closest-path.js';
 
 const paths = [
   'README.md',
@@ -14,6 +19,44 @@ const paths = [
   'docs/config.md',
 ];
 const pathSet = new Set(paths);
+
+describe('isOutsideCheckout', () => {
+  it("tells a file of the reporter's own machine from a path into a checkout", () => {
+    // The deployment's own application in a traceback: no folder of it is the repository's.
+    expect(isOutsideCheckout('/srv/shop/app/routes.py', paths)).toBe(true);
+    expect(isOutsideCheckout('C:\\inetpub\\site\\views.py', paths)).toBe(true);
+    expect(isOutsideCheckout('~/site/wsgi.py', paths)).toBe(true);
+    // A folder name the repository has deeper down is not a checkout (`http` is `src/http`).
+    expect(isOutsideCheckout('/srv/site/http/views.py', paths)).toBe(true);
+    // A checkout path, even of a file that does not exist, names the project's folders.
+    expect(isOutsideCheckout('/home/me/tinyhttpd/src/http/invented.c', paths)).toBe(false);
+    expect(isOutsideCheckout('/opt/build/src/util/other.c', paths)).toBe(false);
+    expect(isOutsideCheckout('/work/tests/http/x_test.c', paths)).toBe(false);
+    // Relative paths and bare file names are never outside: they are read against the tree.
+    expect(isOutsideCheckout('app/routes.py', paths)).toBe(false);
+    expect(isOutsideCheckout('/routes.py', paths)).toBe(false);
+  });
+
+  it('never calls a path outside when a folder of it is a folder of the repository', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.stringMatching(/^[a-z]{1,6}$/), { maxLength: 3 }),
+        fc.constantFrom(...paths.filter((path) => path.includes('/'))),
+        fc.stringMatching(/^[a-z]{1,8}\.[a-z]{1,2}$/),
+        (prefix, existing, file) => {
+          const folder = existing.slice(0, existing.lastIndexOf('/'));
+          const cited = `/${[...prefix, folder, file].join('/')}`;
+          expect(isOutsideCheckout(cited, paths)).toBe(false);
+        },
+      ),
+    );
+    fc.assert(
+      fc.property(fc.string({ maxLength: 120 }), (text) => {
+        expect(typeof isOutsideCheckout(text, paths)).toBe('boolean');
+      }),
+    );
+  });
+});
 
 describe('resolveCitedPath', () => {
   it('resolves exact paths, ./ and a leading repository folder', () => {

@@ -55,6 +55,36 @@ export function resolveCitedPath(path: string, paths: ReadonlySet<string>): stri
 }
 
 /**
+ * True for an absolute path (`/srv/shop/app/routes.py`, `C:\\app\\views.py`, `~/site/wsgi.py`)
+ * none of whose tails of folders is a folder of the repository from its root (`app` is not
+ * `gunicorn/app`): a file on the
+ * reporter's machine outside every checkout of the project (their own application, a deployment
+ * script), not a claim about the project's tree. A path whose folders the repository has
+ * (`/home/me/tinyhttpd/src/http/invented.c`: `src/http`) still claims a file of the project.
+ */
+export function isOutsideCheckout(path: string, paths: Iterable<string>): boolean {
+  const cited = trimPath(path);
+  const isAbsolute = /^(?:\/|~\/|[A-Za-z]:\/)/.test(cited);
+  if (!isAbsolute) return false;
+  const folders = cited
+    .replace(/^(?:~|[A-Za-z]:)?\/+/, '')
+    .split('/')
+    .slice(0, -1)
+    .filter((segment) => segment !== '' && segment !== '.' && segment !== '..');
+  if (folders.length === 0) return false;
+  const tails: string[] = [];
+  for (let dropped = 0; dropped < folders.length; dropped += 1)
+    tails.push(folders.slice(dropped).join('/'));
+  for (const candidate of paths) {
+    const folder = `${candidate.slice(0, Math.max(0, candidate.lastIndexOf('/')))}/`;
+    // `src/http` is a folder of the repository when some file's folder is it or lies under it,
+    // from the repository's root: a checkout location ends where the repository's folders begin.
+    for (const tail of tails) if (folder.startsWith(`${tail}/`)) return false;
+  }
+  return true;
+}
+
+/**
  * The repository folder a cited path names, or null: a path that is no file but the folder some
  * files are in (`contrib/gregbook`, `src/lib/`), exactly or behind `./`, a leading `/` or one
  * leading folder (the repository's own name), as `resolveCitedPath` reads file paths.

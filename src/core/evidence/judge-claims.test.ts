@@ -156,6 +156,26 @@ describe('judgeLineClaim and judgeMissingPath', () => {
     );
   });
 
+  it("does not hold a file of the reporter's own machine against the report", () => {
+    const cited = '/srv/shop/app/routes.py';
+    const claim: CodeClaim = { kind: 'line', text: cited, path: cited, span, role: 'location' };
+    const found = { closestPath: 'tests/routing.py', lastChange: null, isShallow: false };
+    const outside = judgeMissingPath(claim, cited, '26.0.0', { ...found, isOutsideCheckout: true });
+    expect(outside.status).toBe('unverifiable');
+    expect(outside.proof.summary).toBe(
+      "/srv/shop/app/routes.py is outside the repository (no folder of it is the repository's at 26.0.0): a file of the reporter's own machine or application?",
+    );
+    // A path into the project's folders, or one the history held, is still checked.
+    expect(judgeMissingPath(claim, cited, '26.0.0', found).status).toBe('contradicted');
+    expect(
+      judgeMissingPath(claim, cited, '26.0.0', {
+        ...found,
+        isOutsideCheckout: true,
+        lastChange: commit,
+      }).status,
+    ).toBe('contradicted');
+  });
+
   it('does not hold a file against the report when HEAD has it (a wrong version)', () => {
     const claim: CodeClaim = {
       kind: 'file',

@@ -41,6 +41,8 @@ export function judgeMissingPath(
     isShallow: boolean;
     /** Where HEAD holds the cited file when the checked revision does not. */
     pathAtHead?: string | null;
+    /** An absolute path none of whose folders the repository has (`isOutsideCheckout`). */
+    isOutsideCheckout?: boolean;
   },
 ): CheckedClaim {
   const { closestPath, lastChange, isShallow } = found;
@@ -70,6 +72,17 @@ export function judgeMissingPath(
       status: 'unverifiable',
       proof: {
         summary: `${path} is neither a file nor a folder of the repository at ${label}, and has no file extension (a tag, payload or route?)`,
+      },
+    };
+  }
+  // `/srv/shop/app/routes.py` in a traceback: a file of the reporter's own deployment, outside
+  // every checkout of the project (no folder of it is the repository's), that history never held.
+  if (found.isOutsideCheckout === true && lastChange === null && !isShallow) {
+    return {
+      claim,
+      status: 'unverifiable',
+      proof: {
+        summary: `${path} is outside the repository (no folder of it is the repository's at ${label}): a file of the reporter's own machine or application?`,
       },
     };
   }

@@ -10,6 +10,10 @@ const maxLinesSearched = 100;
 const greetingLine =
   /^(?:hi|hello|hey|dear|greetings|good\s+(?:morning|afternoon|evening))\b[^.!?]{0,40}[,!:]?$/i;
 const untitled = 'Untitled report';
+// A row of a Markdown table (`| Version | 25.3.0 |`): a metadata table is no title, except its
+// `Title` or `Subject` row. Bounded cells, no nested quantifiers.
+const tableRow = /^\|([^|\n]{0,80})\|([^|\n]{0,400})\|/;
+const titleKeys = new Set(['title', 'subject']);
 
 export function deriveReportTitle(body: string, structure: MarkdownStructure): string {
   const title =
@@ -33,7 +37,10 @@ export function cutTitle(text: string): string {
   return folded.slice(0, end).trimEnd();
 }
 
-/** The first non-blank line that is not a known field's heading, a fence or a `Key: value` line. */
+/**
+ * The first non-blank line that is not a known field's heading, a fence, a `Key: value` line or a
+ * table row (a metadata table's `Title` row gives its value).
+ */
 function findFirstProseLine(body: string): string {
   let start = 0;
   for (let count = 0; count < maxLinesSearched && start <= body.length; count += 1) {
@@ -42,6 +49,13 @@ function findFirstProseLine(body: string): string {
     const line = body.slice(start, Math.min(end, start + reportLimits.maxTitleLength * 4)).trim();
     start = end + 1;
     if (line === '' || /^(?:`{3,}|~{3,}|-{3,}|\*{3,}|_{3,}|={3,})/.test(line)) continue;
+    if (line.startsWith('|')) {
+      const row = tableRow.exec(line);
+      const key = (row?.[1] ?? '').replace(/[*_`]/g, '').trim().toLowerCase();
+      const value = (row?.[2] ?? '').trim();
+      if (titleKeys.has(key) && value !== '') return value;
+      continue;
+    }
     const stripped = line
       .replace(/^(?:>\s*)+/, '')
       .replace(/^#{1,6}\s+/, '')

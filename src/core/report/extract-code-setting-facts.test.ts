@@ -289,6 +289,48 @@ describe('settings the profile names, switched on in the caller’s code', () =>
   });
 });
 
+describe('an allow-list the profile names, opened to every host with a lone `*`', () => {
+  const profileSettings = ['local_network_allowlist'];
+  const namedSettingsOf = (markdown: string): Array<{ value: string; actor?: string }> =>
+    extractFacts(buildTestReport(markdown), { profileSettings })
+      .filter((fact) => fact.kind === 'requires-config')
+      .map((fact) => ({ value: fact.value, ...(fact.actor ? { actor: fact.actor } : {}) }));
+
+  it('reads `NAME = *` in an ini block as the deployer’s setting', () => {
+    const code = '[security]\n; internal mirrors must be reachable\nLOCAL_NETWORK_ALLOWLIST = *';
+    expect(namedSettingsOf(fenced('ini', code, 'Our configuration:'))).toContainEqual({
+      value: 'local_network_allowlist',
+      actor: 'user',
+    });
+  });
+
+  it('reads a lone `*` only when it ends the line', () => {
+    expect(findCodeSettings('ALLOWLIST = *  # every host')[0]?.value).toBe('*');
+    expect(findCodeSettings('ALLOWLIST=*;')[0]?.value).toBe('*');
+    expect(findCodeSettings('value = *ptr;')).toEqual([]);
+    expect(findCodeSettings('total = * 3')).toEqual([]);
+  });
+
+  it('reads `NAME = *` run into a paragraph, as the deployer’s setting', () => {
+    const text =
+      '# Summary\n\nOur app.ini has [security] ; internal mirrors LOCAL_NETWORK_ALLOWLIST = * and any user can now migrate from internal hosts.\n';
+    expect(namedSettingsOf(text)).toContainEqual({
+      value: 'local_network_allowlist',
+      actor: 'user',
+    });
+    expect(namedSettingsOf('# Summary\n\nWe left LOCAL_NETWORK_ALLOWLIST = *ptr alone.\n')).toEqual(
+      [],
+    );
+  });
+
+  it('reads nothing for a host list or a setting the profile does not name', () => {
+    expect(
+      namedSettingsOf(fenced('ini', 'LOCAL_NETWORK_ALLOWLIST = ci.internal', 'Our configuration:')),
+    ).toEqual([]);
+    expect(namedSettingsOf(fenced('ini', 'OTHER_ALLOWLIST = *', 'Our configuration:'))).toEqual([]);
+  });
+});
+
 describe('a listener the profile names, switched on with a port or an address', () => {
   const profileSettings = ['stats_port', 'admin_listen', 'max_frame'];
   const listenerSettingsOf = (code: string): string[] =>

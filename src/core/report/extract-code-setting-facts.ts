@@ -25,10 +25,11 @@ export interface CodeSetting {
 }
 
 // `name = value`, `name=value`, `name: value`, `"name": value`, `name => value` on one line. The
-// name may be dotted (`session.verify`, `ctx.check_hostname`); the value is one short token, or a
-// product of whole numbers (`4 * 1024 * 1024 * 1024`).
+// name may be dotted (`session.verify`, `ctx.check_hostname`); the value is one short token, a
+// product of whole numbers (`4 * 1024 * 1024 * 1024`), or a lone `*` that ends the line (an
+// allow-list opened to every host, `LOCAL_NETWORK_ALLOWLIST = *`; never `x = *ptr`).
 const settingPattern =
-  /(?<![\w$.])(?:["']?)((?:[A-Za-z_$][\w$]{0,60}\.){0,4}[A-Za-z_$][\w$]{0,60})["']?[ \t]{0,8}(?:=(?![=>])|:(?!:)|=>)[ \t]{0,8}("[^"\n]{0,40}"|'[^'\n]{0,40}'|\d[\d_]{0,15}(?:[ \t]{0,4}\*[ \t]{0,4}\d[\d_]{0,15}){1,6}(?![\w.])|[\w.+-]{1,40})/g;
+  /(?<![\w$.])(?:["']?)((?:[A-Za-z_$][\w$]{0,60}\.){0,4}[A-Za-z_$][\w$]{0,60})["']?[ \t]{0,8}(?:=(?![=>])|:(?!:)|=>)[ \t]{0,8}("[^"\n]{0,40}"|'[^'\n]{0,40}'|\d[\d_]{0,15}(?:[ \t]{0,4}\*[ \t]{0,4}\d[\d_]{0,15}){1,6}(?![\w.])|[\w.+-]{1,40}|\*(?=[ \t]{0,8}(?:[;#\r\n]|$)))/g;
 
 const offValue =
   /^(?:false|none|null|nil|0|off|no|disabled?|cert_none|ssl\.cert_none|-1|infinity|inf)$/;
@@ -202,9 +203,10 @@ export function findConfigLineSettings(
 const proseConfigLinePattern =
   /(?<![\w.$-])([A-Za-z_][\w.-]{0,60})[ \t]{1,8}(true|yes|false|no)(?![\w-]|\.\w)/gi;
 
-// The same for an access list run into prose: "access-control: 0.0.0.0/0 allow".
+// The same for an access list run into prose: "access-control: 0.0.0.0/0 allow", and an
+// allow-list opened to every host with a lone star: "LOCAL_NETWORK_ALLOWLIST = *".
 const proseEveryoneLinePattern =
-  /(?<![\w.$-])([A-Za-z_][\w.-]{0,60}):?[ \t]{1,8}((?:0\.0\.0\.0\/0|::\/0|0\/0)(?:[ \t]{1,8}[A-Za-z_][\w-]{0,30})?)/g;
+  /(?<![\w.$-])([A-Za-z_][\w.-]{0,60})(?:[ \t]{0,8}[:=])?[ \t]{1,8}((?:0\.0\.0\.0\/0|::\/0|0\/0|\*(?![\w*]))(?:[ \t]{1,8}[A-Za-z_][\w-]{0,30})?)/g;
 
 function findProseConfigLineSettings(
   prose: string,

@@ -51,6 +51,23 @@ describe('switches the profile names, on a command the report runs', () => {
     ).toEqual([]);
   });
 
+  it('reads a command written out in bare prose when another switch stands next to the named one', () => {
+    const run =
+      '# Leak\n\nSteps: start it as we do on staging: twist web --display-tracebacks --port 8080 then open a broken page.\n';
+    expect(switchFactsOf(run).map((fact) => [fact.value, fact.actor])).toEqual([
+      ['display-tracebacks', 'user'],
+    ]);
+    const last = '# Leak\n\nWe run twist web --port 8080 --display-tracebacks on the box.\n';
+    expect(switchFactsOf(last).map((fact) => fact.value)).toEqual(['display-tracebacks']);
+    // Named alone, or denied, in a sentence: not a command line.
+    expect(
+      switchFactsOf('# Leak\n\nThe help of --display-tracebacks says it is risky, but it leaks.\n'),
+    ).toEqual([]);
+    expect(
+      switchFactsOf('# Leak\n\nIt leaks even without --display-tracebacks --port 8080 set.\n'),
+    ).toEqual([]);
+  });
+
   it('finds nothing when the profile names no setting', () => {
     expect(findProfileSwitches('twist web --display-tracebacks', [])).toEqual([]);
   });

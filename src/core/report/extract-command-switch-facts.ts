@@ -60,11 +60,16 @@ export function findProfileSwitches(
 }
 
 const inlineCode = /`([^`\n]{1,300})`/g;
+// A command-line switch token (`--bind`, `-w`) right after one that ends at `after`'s start, or
+// right before one, separated by blanks and at most one value token (`--bind 0.0.0.0:8080`).
+const switchNext = /^(?:=\S{1,60})?[ \t]{1,4}(?:[^\s-]\S{0,60}[ \t]{1,4})?--?[A-Za-z]/;
+const switchBefore = /(?:^|\s)--?[A-Za-z][\w-]{0,60}(?:[= ][^\s-]\S{0,60})?[ \t]{1,4}$/;
 
 /**
  * Adds a `requires-config` fact (actor `user`) for each switch the profile names on a command of
  * the report: in the caller's code blocks (`codeBlocks`: no diffs, no library code), in indented
- * snippets and in inline code spans of `prose` (where fenced blocks are blanked).
+ * snippets, in inline code spans of `prose` (where fenced blocks are blanked), and in bare prose
+ * when another switch stands next to it (a command line written out in a sentence).
  */
 export function extractCommandSwitchFacts(
   sink: FactSink,
@@ -85,6 +90,24 @@ export function extractCommandSwitchFacts(
   for (const snippet of snippets) {
     const text = prose.slice(snippet.start, snippet.end);
     if (!isIndentedDiff(text) && !isLibraryCode(prose, snippet.start)) add(text, snippet.start);
+  }
+  const inlineSpans: Array<{ start: number; end: number }> = [];
+  forEachMatch(inlineCode, prose, (match) => {
+    inlineSpans.push({ start: match.index, end: match.index + match[0].length });
+  });
+  // A command written out in bare prose, as a one-paragraph mail does ("on the staging box:
+  // gunicorn --reload --bind 0.0.0.0:8080 shop.wsgi:application"): a switch the profile names
+  // counts when another switch stands next to it, which only a command line has; a switch named
+  // alone ("the help of --display-tracebacks says") is still not read.
+  for (const found of findProfileSwitches(prose, profileSettings)) {
+    const inside = (span: { start: number; end: number }): boolean =>
+      found.start >= span.start && found.start < span.end;
+    if (snippets.some(inside) || inlineSpans.some(inside)) continue;
+    const before = prose.slice(Math.max(0, found.start - 80), found.start);
+    const after = prose.slice(found.end, found.end + 80);
+    if (switchNext.test(after) || switchBefore.test(before)) {
+      sink.add('requires-config', found.name, found.start, found.end, { actor: 'user' });
+    }
   }
   forEachMatch(inlineCode, prose, (match) => {
     const start = match.index + 1;

@@ -53,6 +53,13 @@ describe('privileges-required', () => {
     ['No privileges required.', ['none']],
     ['It does not require authentication.', ['none']],
     ['Privileges Required: None', ['none']],
+    ['A collaborator with the Admin access mode on a repository can change it.', ['low']],
+    ['A repository admin can raise their own access mode.', ['low']],
+    ['Anyone with admin rights over one project can do this.', ['low']],
+    ['The attacker needs repository admin access to a fork.', ['low']],
+    ['The attacker needs admin access to the server.', ['high']],
+    ['This requires admin access to the project.', ['high']],
+    ['An attacker with administrator privileges on the instance can do it.', ['high']],
   ]);
 
   it('handles negation: a denied need for root is not high', () => {

@@ -38,6 +38,27 @@ describe('isPublishedIdQuestion', () => {
     );
   });
 
+  it('does not count the command that ran a dependency scanner as a finding of its own', () => {
+    const table =
+      'Name     Version ID                  Fix Versions\n-------- ------- ------------------- ------------\nfoo      21.2.0  GHSA-w3h3-4rj7-4ph4 22.0.0';
+    expect(
+      judge(
+        `Our nightly job fails:\n\n\`\`\`\n$ pip-audit -r requirements.txt\n${table}\n\`\`\`\n\nThe advisory is CVE-2024-1135. Will there be a 21.2.1?`,
+      ),
+    ).toBe(true);
+    expect(
+      judge(
+        'Our pipeline runs:\n\n```\n$ npm audit --omit=dev\nfoo  <2.0.1  Severity: high  GHSA-pxg6-pf52-xh8x\n```\n\nAre we affected on 1.9.0?',
+      ),
+    ).toBe(true);
+    // A command of the reporter's own after the scanner's still reproduces something.
+    expect(
+      judge(
+        `\`\`\`\n$ pip-audit -r requirements.txt\n${table}\n\`\`\`\n\nSteps:\n\n1. Run \`python poc.py --chunked\`\n2. The worker hangs.\n\nIs CVE-2024-1135 back?`,
+      ),
+    ).toBe(false);
+  });
+
   it('does not take a report that brings its own finding, or no published id, for a question', () => {
     // Reproduction steps of its own: a report, even if it cites the CVE it resembles and asks.
     expect(

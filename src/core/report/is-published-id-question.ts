@@ -74,10 +74,20 @@ function citesPublishedAdvisory(report: Report): boolean {
   );
 }
 
+// A command that runs a dependency scanner (`$ pip-audit -r requirements.txt`, `trivy image app`,
+// `npm audit --omit=dev`): how the scanner's finding was produced, not a reproduction of a bug.
+// Literal alternatives after an optional prompt; no nested quantifiers.
+const scannerCommand =
+  /^[ \t]{0,8}(?:[$#>][ \t]{0,4})?(?:pip-audit|pip\s+audit|safety\s+(?:check|scan)|npm\s+audit|yarn\s+(?:npm\s+)?audit|pnpm\s+audit|trivy|grype|osv-scanner|snyk\s+(?:test|monitor|container)|govulncheck|cargo\s+audit|bundle[\s-]audit|dependency-check(?:\.sh)?|syft|docker\s+scout)(?![\w-])/i;
+
+function isScannerRun(fact: Fact): boolean {
+  return fact.kind === 'reproduction-steps' && scannerCommand.test(fact.quote);
+}
+
 function bringsOwnFinding(facts: readonly Fact[]): boolean {
   return facts.some(
     (fact) =>
-      ownFindingKinds.has(fact.kind) ||
+      (ownFindingKinds.has(fact.kind) && !isScannerRun(fact)) ||
       (fact.kind === 'code-block' && fact.value === 'sanitizer-trace'),
   );
 }

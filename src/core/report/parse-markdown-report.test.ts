@@ -259,4 +259,18 @@ describe('titles of free prose', () => {
     );
     expect(parsed.ok && parsed.value.title).toBe('your server is vulnerable to XSS!!! please fix');
   });
+
+  it('does not take a metadata table for the title, except its Title row', () => {
+    const table = '| field | value |\n|---|---|\n| Version | 25.3.0 |\n| File | `lib/body.py` |\n';
+    const untitled = parseMarkdownReport(
+      'table.md',
+      `${table}\n### Description\n\nThe chunk-size line is read with int().\n`,
+    );
+    expect(untitled.ok && untitled.value.title).toBe('The chunk-size line is read with int().');
+    const titled = parseMarkdownReport(
+      'titled.md',
+      `| **Title** | Chunk sizes with underscores accepted |\n|---|---|\n| Version | 25.3.0 |\n\nText.\n`,
+    );
+    expect(titled.ok && titled.value.title).toBe('Chunk sizes with underscores accepted');
+  });
 });

@@ -227,7 +227,7 @@ export const phraseRules: readonly PhraseRule[] = [
     value: 'high',
     isPrecondition: true,
     pattern:
-      /\b(?:requires?|requiring|needs?|needing|with|having|has|have)\s+(?:root|admin(?:istrator|istrative)?|elevated|superuser|sudo|high)\s+(?:privileges?|permissions?|rights|access)\b/,
+      /\b(?:requires?|requiring|needs?|needing|with|having|has|have)\s+(?:root|admin(?:istrator|istrative)?|elevated|superuser|sudo|high)\s+(?:privileges?|permissions?|rights|access)\b(?!(?:\s+(?:mode|level|role))?\s+(?:on|of|for|over|to|in)\s+(?:a|an|one|another|their|his|her|its|some|any|(?:their|his|her)\s+own)\s+(?:single\s+|specific\s+|given\s+|particular\s+|shared\s+)?(?:repositor(?:y|ies)|repos?|projects?|channels?|rooms?|teams?|boards?|workspaces?|namespaces?)\b)/,
   },
   {
     kind: 'privileges-required',
@@ -245,11 +245,25 @@ export const phraseRules: readonly PhraseRule[] = [
       /\b(?:has|have|having|had|with|holds?|holding)\s+(?:an?\s+)?root\s+(?:shell|access|login|account|session)s?\b|\broot\s+(?:shell\s+|access\s+)?on\s+the\s+(?:box|host|machine|server|system|node)\b|\balready\s+(?:has|have|is|are|runs?\s+as)\s+root\b/,
   },
   {
+    // Not a role over one resource ("repository admin access", "admin access on a repository"):
+    // the rule below reads those as a signed-in user's role.
     kind: 'privileges-required',
     value: 'high',
     isPrecondition: true,
     pattern:
-      /\badmin(?:istrator|istrative)?\s+(?:privileges?|rights|permissions?|access|credentials|account)\b/,
+      /(?<!\b(?:repositor(?:y|ies)|repos?|projects?|channels?|rooms?|teams?|boards?|workspaces?|namespaces?)\s+)\badmin(?:istrator|istrative)?\s+(?:privileges?|rights|permissions?|access|credentials|account)\b(?!(?:\s+(?:mode|level|role))?\s+(?:on|of|for|over|to|in)\s+(?:a|an|one|another|their|his|her|its|some|any|(?:their|his|her)\s+own)\s+(?:single\s+|specific\s+|given\s+|particular\s+|shared\s+)?(?:repositor(?:y|ies)|repos?|projects?|channels?|rooms?|teams?|boards?|workspaces?|namespaces?)\b)/,
+  },
+  {
+    // The admin of one repository, project or channel of a multi-user service is a signed-in
+    // user with a role there ("a repository admin collaborator", "Admin access mode on a
+    // repository", "admin rights over one project"), not the operator of the service. The
+    // resource takes an indefinite or possessive determiner: "the project" may be the project the
+    // report is sent to, whose admins are its maintainers.
+    kind: 'privileges-required',
+    value: 'low',
+    isPrecondition: true,
+    pattern:
+      /\b(?:repositor(?:y|ies)|repos?|projects?|channels?|rooms?|teams?|boards?|workspaces?|namespaces?)\s+admin(?:istrator)?s?\b|\badmin(?:istrator|istrative)?\s+(?:privileges?|rights|permissions?|access|role)(?:\s+(?:mode|level|role))?\s+(?:on|of|for|over|to|in)\s+(?:a|an|one|another|their|his|her|its|some|any|(?:their|his|her)\s+own)\s+(?:single\s+|specific\s+|given\s+|particular\s+|shared\s+)?(?:repositor(?:y|ies)|repos?|projects?|channels?|rooms?|teams?|boards?|workspaces?|namespaces?)\b/,
   },
   {
     kind: 'privileges-required',

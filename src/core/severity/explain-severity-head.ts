@@ -73,6 +73,9 @@ function sumContributions(
   const sums = new Float64Array(phrases.starts.length);
   for (let entry = 0; entry < vector.indices.length; entry += 1) {
     const base = vector.indices[entry]! * classCount;
+    // Equal stored weights give no difference: skipped before any floating-point work (this runs
+    // cold, once per process, and most of a report's features weigh zero for both values).
+    if (head.weights[base + chosen] === head.weights[base + runnerUp]) continue;
     const difference = readHeadWeight(head, base + chosen) - readHeadWeight(head, base + runnerUp);
     if (difference === 0) continue;
     const ids = phrases.ids[entry]!;

@@ -40,7 +40,7 @@ describe('severity model file', () => {
     expect([...loaded.featureIndex.keys()]).toEqual([...model.featureIndex.keys()]);
     for (const [feature, column] of model.featureIndex) {
       expect(loaded.featureIndex.get(feature)).toBe(column);
-      expect(loaded.idf[column]).toBeCloseTo(model.idf[column]!, 3);
+      expect(loaded.idf[column]! * (loaded.idfScale ?? 1)).toBeCloseTo(model.idf[column]!, 3);
     }
     expect(loaded.featureIndex.get('w:no-such-feature')).toBeUndefined();
     for (const name of Object.keys(model.heads) as SeverityHeadName[]) {

@@ -109,7 +109,7 @@ export function serializeSeverityModel(model: SeverityModel): Uint8Array {
   });
   const vocabularyText = vocabulary.join('');
   const idf = Uint16Array.from(vocabulary, (_, column) =>
-    Math.min(65535, Math.round((model.idf[column] ?? 0) * idfStep)),
+    Math.min(65535, Math.round((model.idf[column] ?? 0) * (model.idfScale ?? 1) * idfStep)),
   );
   const heads = Object.values(model.heads);
   const encoded = heads.map(encodeHeadWeights);
@@ -229,9 +229,9 @@ function decodeModel(
   const vocabularyText = new TextDecoder('utf-16le').decode(
     file.subarray(layout.vocabulary, layout.vocabulary + header.vocabularyLength * 2),
   );
-  const steps = readUint16Section(file, layout.idf, featureCount);
-  const idf = new Float64Array(featureCount);
-  for (let column = 0; column < featureCount; column += 1) idf[column] = steps[column]! / idfStep;
+  // The steps stay as they are, with their scale: idfStep is a power of two, so step × (1 / idfStep)
+  // is exactly step / idfStep.
+  const idf = readUint16Section(file, layout.idf, featureCount);
   const heads = {} as Record<SeverityHeadName, SeverityHead>;
   header.heads.forEach((head, index) => {
     const start = file.byteOffset + layout.heads[index]!;
@@ -249,6 +249,7 @@ function decodeModel(
     charBlockWeight: header.charBlockWeight,
     featureIndex: new FeatureTable(vocabularyText, offsets, slots),
     idf,
+    idfScale: 1 / idfStep,
     heads,
     minKnownWords: header.minKnownWords,
     provenance: header.provenance,

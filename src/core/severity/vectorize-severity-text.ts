@@ -11,7 +11,13 @@ export interface SeverityVocabulary {
   options: SeverityFeatureOptions;
   /** Feature string to column. */
   featureIndex: ReadonlyMap<string, number>;
+  /** By column; multiplied by `idfScale` when there is one. */
   idf: ArrayLike<number>;
+  /**
+   * idf = idf[column] × idfScale; absent means 1. A loaded model keeps the file's 16-bit steps in
+   * place with their scale (no 49,104 divisions run cold on every start).
+   */
+  idfScale?: number;
   /** How much the character block counts next to the word block (1 = as much). */
   charBlockWeight: number;
 }
@@ -77,7 +83,8 @@ export function vectorizeSeverityText(vocabulary: SeverityVocabulary, text: stri
   const characters: VectorEntry[] = [];
   let knownWords = 0;
   seen.forEach((list, column) => {
-    const value = (1 + Math.log(list.length)) * (vocabulary.idf[column] ?? 0);
+    const idf = (vocabulary.idf[column] ?? 0) * (vocabulary.idfScale ?? 1);
+    const value = (1 + Math.log(list.length)) * idf;
     const feature = list[0]!.feature;
     if (isCharacterFeature(feature)) characters.push({ column, value, seen: list });
     else {
