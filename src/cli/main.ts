@@ -10,7 +10,6 @@
 import { fileURLToPath } from 'node:url';
 import { answerHelpOrVersion } from './answer-help-or-version.js';
 import type { CliIo } from './cli-io.js';
-import { growYoungGenerationEarly } from './grow-young-generation-early.js';
 import { loadCliBundle } from './load-cli-bundle.js';
 
 const argv = process.argv.slice(2);
@@ -26,10 +25,9 @@ const io: CliIo = {
 };
 const answered = answerHelpOrVersion(argv, io);
 if (answered !== null) process.exitCode = answered;
-else {
-  const bundle = loadCliBundle(fileURLToPath(new URL('thresher.cjs', import.meta.url)));
-  growYoungGenerationEarly(); // after the bundle took in its code cache (see there)
-  void bundle.runCli(argv, io).then((exitCode) => {
-    process.exitCode = exitCode;
-  });
-}
+else
+  void loadCliBundle(fileURLToPath(new URL('thresher.cjs', import.meta.url)))
+    .runCli(argv, io)
+    .then((exitCode) => {
+      process.exitCode = exitCode;
+    });
