@@ -89,8 +89,14 @@ function readCodeCache(cachePath: string | null): Buffer | undefined {
 /**
  * Compiles and runs the bundle at `bundlePath` as CommonJS and returns its `runCli`. With
  * `isCacheRead` false it ignores any cache (the build does so when it writes a new one).
+ * `beforeRun` runs once the script is compiled (the cache taken in or rejected), before the
+ * bundle's module initialisers.
  */
-export function loadCliBundle(bundlePath: string, isCacheRead = true): CliBundle {
+export function loadCliBundle(
+  bundlePath: string,
+  isCacheRead = true,
+  beforeRun?: () => void,
+): CliBundle {
   const source = readFileSync(bundlePath, 'utf8');
   const build = readBundleBuild(source);
   const cachePath = build === null ? null : codeCachePath(bundlePath, build);
@@ -99,6 +105,7 @@ export function loadCliBundle(bundlePath: string, isCacheRead = true): CliBundle
     `(function (exports, require, module, __filename, __dirname) {${source}\n})`,
     { filename: bundlePath, ...(cachedData === undefined ? {} : { cachedData }) },
   );
+  beforeRun?.();
   const module = { exports: {} as { runCli?: RunCli } };
   const run = script.runInThisContext() as (...args: unknown[]) => void;
   run(module.exports, createRequire(bundlePath), module, bundlePath, dirname(bundlePath));

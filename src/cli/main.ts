@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { answerHelpOrVersion } from './answer-help-or-version.js';
 import type { CliIo } from './cli-io.js';
 import { loadCliBundle } from './load-cli-bundle.js';
+import { tierUpLater } from './tier-up-later.js';
 
 const argv = process.argv.slice(2);
 const io: CliIo = {
@@ -26,7 +27,8 @@ const io: CliIo = {
 const answered = answerHelpOrVersion(argv, io);
 if (answered !== null) process.exitCode = answered;
 else
-  void loadCliBundle(fileURLToPath(new URL('thresher.cjs', import.meta.url)))
+  // V8's tier-up thresholds for short runs, set once the bundle took in its code cache.
+  void loadCliBundle(fileURLToPath(new URL('thresher.cjs', import.meta.url)), true, tierUpLater)
     .runCli(argv, io)
     .then((exitCode) => {
       process.exitCode = exitCode;
