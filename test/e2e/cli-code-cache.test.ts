@@ -91,6 +91,34 @@ describe('the CLI bundle code cache', () => {
     });
   }
 
+  it('has V8 take the cache the build wrote (the bin sets its V8 flags only after)', () => {
+    // A V8 flag set before the bundle compiles changes the flag hash and V8 rejects the cache
+    // silently (src/cli/tier-up-later.ts): a preload notes what V8 said of the bundle's script.
+    const preload = join(dir, 'note-cache-rejection.cjs');
+    writeFileSync(
+      preload,
+      [
+        "const vm = require('node:vm');",
+        'const Script = vm.Script;',
+        'let bundle;',
+        'vm.Script = function (source, options) {',
+        '  const script = new Script(source, options);',
+        "  if (String(options && options.filename).endsWith('thresher.cjs')) bundle = script;",
+        '  return script;',
+        '};',
+        "process.on('exit', () => process.stderr.write(`rejected: ${bundle && bundle.cachedDataRejected}`));",
+      ].join('\n'),
+    );
+    writeFileSync(join(cli, cacheName), goodCache);
+    const result = spawnSync(
+      process.execPath,
+      ['--require', preload, resolve(projectRoot, 'dist/cli/main.js'), ...triageArgs],
+      { cwd: projectRoot, encoding: 'utf8', timeout: 60_000 },
+    );
+    expect(result.stdout).toBe(expected);
+    expect(result.stderr).toBe('rejected: false');
+  });
+
   it('does not read a cache made for another build of the bundle', () => {
     writeFileSync(join(cli, cacheName), goodCache);
     const bundle = readFileSync(join(cli, 'thresher.cjs'), 'utf8');
