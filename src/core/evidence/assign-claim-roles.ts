@@ -13,9 +13,11 @@ import { hasSourceExtension } from '../report/is-likely-file-path.js';
 const locationCue =
   /\b(?:vulnerab\w*|flaw\w*|bug\b|defect|overflow\w*|underflow\w*|overread|over-read|out[- ]of[- ]bounds|oob\b|use[- ]after[- ]free|double[- ]free|dereferenc\w*|root cause|crash\w*|segfault\w*|leak\w*|injection|travers\w*|race\b|uninitiali[sz]ed|unbounded|infinite|recursion|exhaust\w*|does not (?:check|validate|verify|limit|bound)|doesn't (?:check|validate)|never (?:checks|validates)|fails to|missing (?:check|validation|bounds)|without (?:checking|validat\w*|bounds)|trusts?\b|located in|affected (?:function|file|code|component)|vulnerable (?:function|code|file)|(?:function|method)\s+`[^`\n]{1,120}`\s+(?:in|of)\s+`)/i;
 // A quoted name followed by the source file that holds it: "in `fn()` (`src/x.go`)", "`fn` in
-// `src/x.go`", "`fn()`, `src/x.go`". Naming a function together with its file pinpoints where the
+// `src/x.go`", "`fn()`, `src/x.go`", "the `fn()` function in `src/x.go`" (the kind word after the
+// name, as English also puts it). Naming a function together with its file pinpoints where the
 // sentence puts the behaviour it describes, whatever words it uses.
-const nameThenFile = /`([^`\n]{1,120})`\s*(?:\(\s*|,\s*|(?:in|of)\s+)`([^`\s]{1,200})`/g;
+const nameThenFile =
+  /`([^`\n]{1,120})`\s*(?:\(\s*|,\s*|(?:(?:function|method|routine|handler|helper|macro)\s+)?(?:in|of)\s+)`([^`\s]{1,200})`/g;
 
 /** True when the sentence quotes a code name and then the source file holding it. */
 function pinsNameToFile(sentence: string): boolean {

@@ -307,6 +307,22 @@ describe('extractCodeClaims: where the report places the bug', () => {
     expect(roleOf('(*Server).handle')).toBe('location');
   });
 
+  it('reads "the `x()` function in `file`" as pinned, the kind word after the name', () => {
+    const claims = claimsOf(
+      [
+        '## Summary',
+        '',
+        "A bypass exists in the project's `checkRoomTicket()` function",
+        'in `lib/room-auth.ts`. Rooms reach `Client.doConnect()` first.',
+        '',
+      ].join('\n'),
+    );
+    const roleOf = (text: string) => claims.find((claim) => claim.text.includes(text))?.role;
+    expect(roleOf('checkRoomTicket')).toBe('location');
+    expect(roleOf('lib/room-auth.ts')).toBe('location');
+    expect(roleOf('doConnect')).toBeUndefined();
+  });
+
   it('leaves a name beside a word that is no source file as context', () => {
     const claims = claimsOf('Pass the value of `parseHeaders()` in `bytes` to the next step.\n');
     expect(claims.find((claim) => claim.text.includes('parseHeaders'))?.role).toBeUndefined();
