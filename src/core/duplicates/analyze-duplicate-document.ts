@@ -134,7 +134,12 @@ export function analyzeDuplicateDocument(doc: DuplicateDocument): DocumentAnalys
   const mentioned = [...titled.matchAll(aliasPattern)].map((m) => m[0]);
   const aliases = unique(doc.aliases.slice(0, 200).map(normalizeAlias));
   const ownAliases = new Set(aliases);
-  const functions = unique(doc.functions.slice(0, 200).map(normalizeFunction));
+  // A fuzz harness's entry point (`LLVMFuzzerTestOneInput`, an OSS-Fuzz target `fuzz_x`,
+  // `x_fuzzer`) says how the bug was found, not where it is: two reports from one harness are
+  // about different bugs as often as not.
+  const functions = unique(doc.functions.slice(0, 200).map(normalizeFunction)).filter(
+    (name) => !isFuzzHarnessName(name),
+  );
   const lowerTitle = normalizeForMatching(title).toLowerCase();
   const lowerText = `${lowerTitle}\n${normalizeForMatching(text).toLowerCase()}`;
   const paths = unique(doc.paths.slice(0, 200).map(normalizePath));
@@ -208,4 +213,16 @@ export function findClassNames(text: string): string[] {
     if (names.size >= 20) break;
   }
   return [...names];
+}
+
+/** An OSS-Fuzz or libFuzzer harness name: `LLVMFuzzerTestOneInput`, `fuzz_process_packet`, `png_read_fuzzer`. */
+export function isFuzzHarnessName(name: string): boolean {
+  const lower = name.toLowerCase();
+  return (
+    lower.startsWith('llvmfuzzer') ||
+    lower.startsWith('fuzz_') ||
+    lower.startsWith('fuzzer_') ||
+    lower.endsWith('_fuzzer') ||
+    lower.endsWith('_fuzz')
+  );
 }

@@ -126,7 +126,7 @@ describe('describeCrashConflict', () => {
     expect(describeCrashConflict(sameAccess, sameAccess, true)).toBeNull();
   });
 
-  it('tells two functions of one file apart, and says nothing across files or without sites', () => {
+  it('tells two functions apart in one file or two; one function across files or no site says nothing', () => {
     const otherFunction = {
       accesses: [],
       runtimePanics: [],
@@ -160,6 +160,15 @@ describe('describeCrashConflict', () => {
         true,
       ),
     ).toBeNull();
+    const otherFileAndFunction = {
+      accesses: [],
+      runtimePanics: [],
+      sanitizerCrash: null,
+      site: { ...write.site!, fileName: 'zoom.c', functionName: 'search_zoom' },
+    };
+    expect(describeCrashConflict(otherFileAndFunction, write, false)).toBe(
+      'crashes in search_zoom (zoom.c) / decode_block (block.c)',
+    );
   });
 
   it('is symmetric in whether it finds a conflict', () => {
@@ -253,5 +262,15 @@ describe('Go runtime panics', () => {
     expect(otherKind.sanitizerCrash).toBe('segv in gre_print_opts');
     expect(findSharedSanitizerCrash(ours, otherKind)).toBeNull();
     expect(findCrashSignature('x', 'no trace here').sanitizerCrash).toBeNull();
+  });
+});
+
+describe('isFuzzHarnessName', () => {
+  it('knows libFuzzer and OSS-Fuzz harness names from the code they exercise', async () => {
+    const { isFuzzHarnessName } = await import('./analyze-duplicate-document.js');
+    for (const name of ['LLVMFuzzerTestOneInput', 'fuzz_process_packet', 'png_read_fuzzer'])
+      expect(isFuzzHarnessName(name), name).toBe(true);
+    for (const name of ['ndpi_init_packet', 'defuzz_value', 'fuzzy_match'])
+      expect(isFuzzHarnessName(name), name).toBe(false);
   });
 });

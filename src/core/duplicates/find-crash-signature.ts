@@ -215,8 +215,8 @@ export function findSharedRuntimePanics(ours: CrashSignature, theirs: CrashSigna
 
 /**
  * Why two crash signatures are two bugs, or null when they agree or say too little: disjoint
- * memory accesses (one reads past a buffer, the other writes), or crash sites in one file at
- * different functions, or at different lines of one function when both name the same version
+ * memory accesses (one reads past a buffer, the other writes), or crash sites at different
+ * functions (in one file or in two), or at different lines of one function when both name the same version
  * (`isSameVersion`: line numbers move between releases).
  */
 export function describeCrashConflict(
@@ -232,7 +232,13 @@ export function describeCrashConflict(
     return `a ${ours.accesses.join('/')} against a ${theirs.accesses.join('/')}`;
   }
   const [a, b] = [ours.site, theirs.site];
-  if (a === null || b === null || a.fileName !== b.fileName) return null;
+  if (a === null || b === null) return null;
+  // Two sanitizer traces that stop in different functions of different files are two crashes.
+  if (a.fileName !== b.fileName) {
+    return a.functionName === b.functionName
+      ? null
+      : `crashes in ${a.functionName} (${a.fileName}) / ${b.functionName} (${b.fileName})`;
+  }
   if (a.functionName !== b.functionName) {
     return `crashes in ${a.functionName} / ${b.functionName} (${a.fileName})`;
   }

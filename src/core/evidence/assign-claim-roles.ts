@@ -7,28 +7,11 @@ import type { CodeBlock } from '../report/find-code-blocks.js';
 import { classifyExternalFrame, classifyExternalName } from './classify-external-name.js';
 import { createLineBounds } from '../text/locate-line.js';
 import { readStackFrame } from '../report/read-stack-frame.js';
-import { hasSourceExtension } from '../report/is-likely-file-path.js';
 
-// Words of a sentence that says where the bug is; "the function `x()` in `file.c`" places it too.
+// Words of a sentence that says where the bug is; "the function `x()` in `file.c`" places it too,
+// and so does English's other order, "the `x()` function in `file.c`".
 const locationCue =
-  /\b(?:vulnerab\w*|flaw\w*|bug\b|defect|overflow\w*|underflow\w*|overread|over-read|out[- ]of[- ]bounds|oob\b|use[- ]after[- ]free|double[- ]free|dereferenc\w*|root cause|crash\w*|segfault\w*|leak\w*|injection|travers\w*|race\b|uninitiali[sz]ed|unbounded|infinite|recursion|exhaust\w*|does not (?:check|validate|verify|limit|bound)|doesn't (?:check|validate)|never (?:checks|validates)|fails to|missing (?:check|validation|bounds)|without (?:checking|validat\w*|bounds)|trusts?\b|located in|affected (?:function|file|code|component)|vulnerable (?:function|code|file)|(?:function|method)\s+`[^`\n]{1,120}`\s+(?:in|of)\s+`)/i;
-// A quoted name followed by the source file that holds it: "in `fn()` (`src/x.go`)", "`fn` in
-// `src/x.go`", "`fn()`, `src/x.go`", "the `fn()` function in `src/x.go`" (the kind word after the
-// name, as English also puts it). Naming a function together with its file pinpoints where the
-// sentence puts the behaviour it describes, whatever words it uses.
-const nameThenFile =
-  /`([^`\n]{1,120})`\s*(?:\(\s*|,\s*|(?:(?:function|method|routine|handler|helper|macro)\s+)?(?:in|of)\s+)`([^`\s]{1,200})`/g;
-
-/** True when the sentence quotes a code name and then the source file holding it. */
-function pinsNameToFile(sentence: string): boolean {
-  for (const match of sentence.matchAll(nameThenFile)) {
-    const name = match[1]!;
-    const file = match[2]!;
-    if (!hasSourceExtension(name) && !file.includes('(') && hasSourceExtension(file)) return true;
-  }
-  return false;
-}
-
+  /\b(?:vulnerab\w*|flaw\w*|bug\b|defect|overflow\w*|underflow\w*|overread|over-read|out[- ]of[- ]bounds|oob\b|use[- ]after[- ]free|double[- ]free|dereferenc\w*|root cause|crash\w*|segfault\w*|leak\w*|injection|travers\w*|race\b|uninitiali[sz]ed|unbounded|infinite|recursion|exhaust\w*|does not (?:check|validate|verify|limit|bound)|doesn't (?:check|validate)|never (?:checks|validates)|fails to|missing (?:check|validation|bounds)|without (?:checking|validat\w*|bounds)|trusts?\b|located in|affected (?:function|file|code|component)|vulnerable (?:function|code|file)|(?:function|method)\s+`[^`\n]{1,120}`\s+(?:in|of)\s+`|`[^`\n]{1,120}`\s+(?:function|method)\s+(?:in|of)\s+`)/i;
 const contextFields = new Set<ReportField>([
   'impact',
   'proposed-patch',
@@ -137,8 +120,7 @@ function mentionsName(text: string, name: string): boolean {
 /**
  * The role of each claim, in order: `location` when it is in the title, in a heading, in the top
  * project frame of a stack trace, in the affected-component section, or in a sentence that says
- * where the bug is ("the overflow is in `x()`", "`y()` never checks") or pins a quoted name to
- * its source file ("in `x()` (`src/x.go`)"); `context` when it is in an
+ * where the bug is ("the overflow is in `x()`", "`y()` never checks"); `context` when it is in an
  * impact, patch, reproduction or reference section or in any other sentence. Revisions and
  * patches are always context.
  */
@@ -172,7 +154,6 @@ export function assignClaimRoles(
     if (inBlock(offset)) return 'context';
     if (body.startsWith('#', lineAt(offset).start)) return 'location';
     const sentence = findSentence(body, offset);
-    const text = body.slice(sentence.start, sentence.end);
-    return locationCue.test(text) || pinsNameToFile(text) ? 'location' : 'context';
+    return locationCue.test(body.slice(sentence.start, sentence.end)) ? 'location' : 'context';
   });
 }

@@ -287,27 +287,7 @@ describe('extractCodeClaims: where the report places the bug', () => {
     expect(roleOf('header_eval.py')).toBe('location');
   });
 
-  it('reads a name pinned to its source file as the location, whatever the verb', () => {
-    const claims = claimsOf(
-      [
-        '## Summary',
-        '',
-        'The server unfolds continuation lines in `caddyhttp.(*Server).foldLines()`',
-        '(`modules/web/fold.go`) after the matchers ran.',
-        '',
-        'Later `(*Server).handle` in `modules/web/server.go` passes them on.',
-        '',
-        'Headers travel as `X-Forwarded-For` to `upstream.example` unchanged.',
-        '',
-      ].join('\n'),
-    );
-    const roleOf = (text: string) => claims.find((claim) => claim.text.includes(text))?.role;
-    expect(roleOf('foldLines')).toBe('location');
-    expect(roleOf('modules/web/fold.go')).toBe('location');
-    expect(roleOf('(*Server).handle')).toBe('location');
-  });
-
-  it('reads "the `x()` function in `file`" as pinned, the kind word after the name', () => {
+  it('reads "the `x()` function in `file`" as the location, the kind word after the name', () => {
     const claims = claimsOf(
       [
         '## Summary',
@@ -321,11 +301,6 @@ describe('extractCodeClaims: where the report places the bug', () => {
     expect(roleOf('checkRoomTicket')).toBe('location');
     expect(roleOf('lib/room-auth.ts')).toBe('location');
     expect(roleOf('doConnect')).toBeUndefined();
-  });
-
-  it('leaves a name beside a word that is no source file as context', () => {
-    const claims = claimsOf('Pass the value of `parseHeaders()` in `bytes` to the next step.\n');
-    expect(claims.find((claim) => claim.text.includes('parseHeaders'))?.role).toBeUndefined();
   });
 
   it('takes a file the report calls its own for the reporter’s code', () => {

@@ -195,6 +195,30 @@ describe('attacker-controls', () => {
     ]);
   });
 
+  describe("a detection engine's rules files and a tool's arguments", () => {
+    checkCases('attacker-controls', [
+      ['Loading a crafted protocols file overflows the stack.', ['config-file']],
+      ['A malicious custom rules file crashes the engine.', ['config-file']],
+      ['A poisoned categories list is read at start-up.', ['config-file']],
+      ['Anyone who can get an administrator to load a crafted file wins.', ['config-file']],
+      ['Trick the operator into using a malicious rules file.', ['config-file']],
+      ['A crafted protocol header crashes the dissector.', ['network-request']],
+      ["Passing a very long directory path to the tool's -G option crashes it.", ['command-line']],
+      ['Giving an oversized count as `--limit` makes it allocate too much.', ['command-line']],
+      ['Passing a crafted pcap file to -r crashes it.', ['file-content']],
+      ['A local user who can choose the arguments of ndpiReader wins.', ['command-line']],
+      ['Whoever controls the options of `mytool` wins.', ['command-line']],
+      ['An attacker who controls the arguments of memcpy overwrites memory.', []],
+    ]);
+
+    it('reads a local user able to do something as the attacker', () => {
+      const facts = extractFacts(
+        buildTestReport('A local user who can choose the arguments of ndpiReader wins.'),
+      ).filter((fact) => fact.kind === 'attacker-controls');
+      expect(facts.map((fact) => fact.actor)).toEqual(['attacker']);
+    });
+  });
+
   describe("a packet decoder's input", () => {
     checkCases('attacker-controls', [
       ['A malformed savefile makes the dumper read out of bounds.', ['file-content']],
@@ -442,6 +466,9 @@ describe('a protection applied only under a setting', () => {
     ['The handler only enforces origins when `enforce_origin` is set.', []],
     ['It only checks the token when `verify_token` is enabled, so by default anyone passes.', []],
     ['The overflow happens only when `big_buffers` is enabled.', ['big_buffers']],
+    ['The helper that should clamp the length is only called when `STRICT_MODE` is set.', []],
+    ['The bounds check is only performed when `CHECKED_BUILD` is set.', []],
+    ['The vulnerable parser is only called when `LEGACY_MODE` is set.', ['legacy_mode']],
   ]);
 });
 

@@ -161,6 +161,19 @@ function hasStart(text: string, start: number, wordLength: number, group: KindGr
 const protectionOnlyWhenSet =
   /\bonly\s+(?:enforc|check|validat|verif|reject|filter|sanitiz|restrict|block|den[iy]|protect|guard)\w{0,12}(?:\s+\S+){0,3}\s*$/i;
 
+// "the helper that is supposed to clamp it is only called when `FLAG` is set": the check the
+// clause names runs only under the setting, so the bug is in the default, not behind the setting.
+const onlyRunBefore =
+  /\b(?:is|are|gets?)\s+only\s+(?:called|invoked|run|applied|performed|done|executed|used|reached)\s*$/i;
+const protectiveWord = /\b(?:clamp|check|validat|verif|sanitiz|guard|bounds?\b|protect|enforc)/i;
+
+function isProtectionOnlyWhenSet(clause: string): boolean {
+  return (
+    protectionOnlyWhenSet.test(clause) ||
+    (onlyRunBefore.test(clause) && protectiveWord.test(clause))
+  );
+}
+
 function accept(
   sink: FactSink,
   text: string,
@@ -175,7 +188,7 @@ function accept(
   if (rule.kind === 'impact' && isImpactContrasted(text, start)) return;
   if (rule.isPrecondition === true && outcomeBefore.test(readClauseBefore(text, start))) return;
   if (rule.kind === 'requires-config' && isOnByDefault(text, end)) return;
-  if (rule.kind === 'requires-config' && protectionOnlyWhenSet.test(readClauseBefore(text, start)))
+  if (rule.kind === 'requires-config' && isProtectionOnlyWhenSet(readClauseBefore(text, start)))
     return;
   const value = typeof rule.value === 'string' ? rule.value : rule.value(matched);
   if (value === null) return;

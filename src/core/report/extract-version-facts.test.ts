@@ -78,6 +78,42 @@ describe('versions', () => {
     expect(of('We run OpenSSH 9.9p1 built from the tarball.')).toEqual(['9.9']);
   });
 
+  it('reads a two-part release right after the project’s own name, not another product’s', () => {
+    const of = (text: string) =>
+      extractFacts(buildTestReport(text), { projectNames: ['ndpi'] })
+        .filter((fact) => fact.kind === 'version')
+        .map((fact) => fact.value);
+    expect(of('Affected: nDPI 4.10 and dev.')).toEqual(['4.10']);
+    expect(of('We embed libndpi 4.10 in our probe.')).toEqual(['4.10']);
+    expect(of('Seen with Wireshark 4.2 and clang 18.1 only.')).toEqual([]);
+    expect(of('nDPI 4.10 (release tarball) is affected.')).toEqual(['4.10']);
+  });
+
+  it('reads a release named as one, also in an environment section', () => {
+    expect(versionsOf('It reproduces on the 4.10 release.')).toEqual(['4.10']);
+    expect(
+      versionsOf('# Report\n\n## Tested on\n\nUbuntu 24.04, dev branch and the 4.10 release\n'),
+    ).toEqual(['4.10']);
+  });
+
+  it('leaves out the version of a product the reporter used, named after "with" or "using"', () => {
+    const of = (text: string) =>
+      extractFacts(buildTestReport(text), { projectNames: ['ndpi'] })
+        .filter((fact) => fact.kind === 'version')
+        .map((fact) => fact.value);
+    expect(of('Tested with Wireshark 4.2.6 and nDPI dev.')).toEqual([]);
+    expect(of('Built using Meson 1.3.0 from the 4.10.1 tarball.')).toEqual(['4.10.1']);
+    expect(of('Tested with nDPI 4.10.2 and with version 4.8.1.')).toEqual(['4.10.2', '4.8.1']);
+  });
+
+  it('leaves out a release the project’s name introduces as the fix', () => {
+    const of = (text: string) =>
+      extractFacts(buildTestReport(text), { projectNames: ['ndpi'] })
+        .filter((fact) => fact.kind === 'version')
+        .map((fact) => fact.value);
+    expect(of('This was fixed in nDPI 4.10; we run 4.8.1.')).toEqual(['4.8.1']);
+  });
+
   it('reads the project module a Go build requires, not other modules', () => {
     const of = (text: string) =>
       extractFacts(buildTestReport(text), { projectNames: ['gateproxy'] })

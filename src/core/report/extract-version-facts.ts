@@ -105,6 +105,11 @@ export const versionPatterns: ReadonlyArray<{
     toValue: (m) => m[1]!,
   },
   {
+    // A release named as one: "the 4.10 release", "the 2.4 tag", "the 1.9.2 tarball".
+    pattern: /(?<![\w./:@#-])v?(\d{1,6}(?:\.\d{1,6}){1,3})(?=[ \t]+(?:release|tag|tarball)\b)/gi,
+    toValue: (m) => m[1]!,
+  },
+  {
     // A bare x.y.z; checked against the word before it, so "Python 3.11.4" is not taken.
     pattern:
       /(?<![\w./:@#-])(\d{1,6}\.\d{1,6}\.\d{1,6}(?:p\d{1,3}(?![A-Za-z]))?(?:-[A-Za-z]\w*(?:\.\w+)*)?)(?![\w+]|\.\d|\/[A-Za-z])/g,
@@ -138,6 +143,7 @@ export const versionPatternLiterals: RequiredLiterals[] = [
   ],
   [],
   [['release', 'tag', 'ver']],
+  [],
   [],
   [],
 ];
@@ -193,7 +199,21 @@ function isFalseVersion(
   // name introduces ("Version: OpenSSH_9.9p1, OpenSSL 3.0.13"): that is a dependency's.
   if (isInSection)
     return foreignRightBefore.test(before) && !namesProjectBefore(before, projectNames);
+  if (isToolUsedWith(before, projectNames)) return true;
   return foreignBefore.test(before) && !namesProjectBefore(before, projectNames);
+}
+
+// "tested with Wireshark 4.2.6", "built using Meson 1.3.0": a product the reporter used, named
+// right before its version after "with" or "using", is another product unless it is the project.
+const toolUsedWith = /\b(?:with|using)[ \t]+([A-Za-z][\w+-]{1,30})[ \t]+v?$/i;
+const notProduct =
+  /^(?:versions?|releases?|tags?|commits?|builds?|the|a|an|its|our|my|latest|current|stable|master|main|dev|head|tip|branch|snapshot|only|just|both|at|on|in|and|or)$/i;
+
+function isToolUsedWith(before: string, projectNames: readonly string[]): boolean {
+  const match = toolUsedWith.exec(before);
+  if (match === null) return false;
+  const word = match[1]!;
+  return !notProduct.test(word) && !namesProject(word, projectNames);
 }
 
 /** Whether the word right before a version is the project's own name ("Node.js 24.1.0"). */
@@ -257,8 +277,20 @@ function findBanners(text: string, projectNames: readonly string[]): Candidate[]
 const goModuleRequirement =
   /(?<![\w./-])(?:[\w.-]{1,60}\/){1,4}(?!v\d{1,3}[ \t@])([\w.-]{1,60}?)(?:\/v\d{1,3})?(?:[ \t]{1,8}|@)v(\d{1,4}\.\d{1,4}\.\d{1,6}(?:-[A-Za-z][A-Za-z0-9.]{0,30})?)(?![\w.])/g;
 
+// The project named in prose (not code) right before a release of two or more parts: "nDPI 4.10 and dev",
+// "we run libndpi 4.10", "GateProxy 2.3 is affected". Only the project's own name (or its `lib`
+// form) counts, so "Wireshark 4.2" or "clang 18.1" is never read here.
+const namedRelease =
+  /(?<![\w.])([A-Za-z][\w+.-]{0,30})[ \t]v?(\d{1,4}\.\d{1,4}(?:\.\d{1,6}){0,2}(?:-[A-Za-z][A-Za-z0-9.]{0,30})?)(?![\w]|\.\d)/g;
+
+function namesProject(product: string, projectNames: readonly string[]): boolean {
+  const word = product.toLowerCase();
+  return projectNames.some((name) => word === name || word === `lib${name}`);
+}
+
 function findBannersIn(text: string, projectNames: readonly string[]): Candidate[] {
   const found: Candidate[] = [];
+
   forEachMatch(goModuleRequirement, text, (match) => {
     const element = match[1]!.toLowerCase();
     if (!projectNames.some((name) => element === name || element === name.replace(/\s+/g, '-')))
@@ -286,7 +318,7 @@ function findBannersIn(text: string, projectNames: readonly string[]): Candidate
 // sentence, or the part of it after "while", "but", "whereas"); a clause that also says
 // "affected" or "vulnerable" without a denial keeps its versions.
 const fixedRightBefore =
-  /\b(?:fixed|patched|resolved|corrected|addressed)\s+(?:it\s+)?(?:in|since|as\s+of|with|by)\s+(?:version\s+|release\s+)?$|\breleased?\s+as\s+(?:version\s+|a\s+)?$|\bbackport\w{0,4}\s+(?:it\s+|the\s+fix\s+)?(?:to|into|as|for)\s+(?:version\s+|release\s+)?$|\b(?:upgrad\w*|updat\w*|mov\w*|bump\w*|go|going|jump\w*|switch\w*)\s+(?:straight\s+|directly\s+)?to\s+(?:version\s+|release\s+|[A-Za-z][\w.+]{0,30}[ \t_/-])?$/i;
+  /\b(?:fixed|patched|resolved|corrected|addressed)\s+(?:it\s+)?(?:in|since|as\s+of|with|by)\s+(?:version\s+|release\s+|[A-Za-z][\w.+]{0,30}[ \t_/-])?$|\breleased?\s+as\s+(?:version\s+|a\s+)?$|\bbackport\w{0,4}\s+(?:it\s+|the\s+fix\s+)?(?:to|into|as|for)\s+(?:version\s+|release\s+)?$|\b(?:upgrad\w*|updat\w*|mov\w*|bump\w*|go|going|jump\w*|switch\w*)\s+(?:straight\s+|directly\s+)?to\s+(?:version\s+|release\s+|[A-Za-z][\w.+]{0,30}[ \t_/-])?$/i;
 // An upgrade target asked about, not a version in use: "or do we need 2.x?", "is 9.8p1 enough?".
 // This and the gated patterns below are tried only on text that holds their literals (a test
 // checks them): most versions are named with none of these words around them.
@@ -507,6 +539,9 @@ function findWindows(text: string): Array<[number, number]> {
   return windows;
 }
 
+// "the 4.10 release" in an environment section is the project's release, not a tool's.
+const namedReleaseAt = /^v?\d{1,6}(?:\.\d{1,6}){1,3}[ \t]+(?:release|tag|tarball)\b/i;
+
 /** The text right before a version, without a `v` that prefixes it ("GateProxy v2.10.4"). */
 function leadWithoutV(text: string, start: number): string {
   const lead = text.slice(Math.max(0, start - 40), start);
@@ -538,7 +573,8 @@ function findCandidates(
         // v2.10.4 built with go1.21.5") is the one the reporter ran.
         if (
           field === 'environment' &&
-          !namesProjectBefore(leadWithoutV(text, candidate.start), projectNames)
+          !namesProjectBefore(leadWithoutV(text, candidate.start), projectNames) &&
+          !namedReleaseAt.test(text.slice(candidate.start, candidate.start + 40))
         )
           return;
         if (needsContext === true && field !== 'affected-version' && !hasContext(text, candidate))
@@ -547,6 +583,13 @@ function findCandidates(
         candidates.push(candidate);
       });
     }
+    forEachMatch(namedRelease, window, (match) => {
+      if (!namesProject(match[1]!, projectNames)) return;
+      const end = from + match.index + match[0].length;
+      const start = end - match[2]!.length;
+      if (candidates.some((candidate) => candidate.start === start)) return;
+      candidates.push({ value: bare(match[2]!), start, end });
+    });
     forEachMatch(sectionVersionPattern, window, (match) => {
       const start = from + match.index;
       if (sink.fieldAt(start) !== 'affected-version') return;

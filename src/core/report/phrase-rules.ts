@@ -613,6 +613,25 @@ export const phraseRules: readonly PhraseRule[] = [
       /\b(?:add|adds|adding|append\w*|insert\w*|inject\w*|writ\w*|put|puts|putting)\s+(?:a\s+|an\s+|one\s+|the\s+|any\s+|their\s+own\s+)?(?:new\s+|single\s+)?(?:lines?|entr(?:y|ies)|directives?|stanzas?)\s+(?:to|into|in)\s+(?:the\s+|an?\s+|its\s+)?(?:(?:config(?:uration)?|settings)\s+files?|`?\/?(?:[\w.~-]{1,64}\/){0,6}[\w.-]{1,64}\.(?:conf|cfg|ini|toml|properties)`?)(?![\w-]|\.\w)/,
   },
   {
+    // A rules-like file the application loads is its configuration under another name: "a
+    // crafted protocols file", "a malicious custom rules file", "a tampered categories list",
+    // "a poisoned signatures file" (a detection engine's rules, categories and block lists are
+    // written by its operator, not read from the traffic or the documents it inspects).
+    kind: 'attacker-controls',
+    value: 'config-file',
+    pattern:
+      /\b(?:malicious|crafted|attacker[\s-]controlled|modified|tampered|poisoned|untrusted|specially[\s-]crafted)\s+(?:custom\s+|user[\s-]defined\s+)?(?:protocols?|rules?|signatures?|categor(?:y|ies)|definitions?|polic(?:y|ies)|block[\s-]?lists?|allow[\s-]?lists?|blacklists?|whitelists?)\s+(?:files?|lists?)\b/,
+  },
+  {
+    // The operator talked into loading a file: "get an administrator to load a crafted file",
+    // "trick the operator into using a malicious file": the file reaches the program only through
+    // the operator's own choice, as the configuration does.
+    kind: 'attacker-controls',
+    value: 'config-file',
+    pattern:
+      /\b(?:get|gets|getting|trick\w*|convinc\w*|persuad\w*|lure\w*)\s+(?:an?\s+|the\s+)?(?:administrator|admin|operator|sysadmin|root)s?\s+(?:in)?to\s+(?:load|loading|install|installing|use|using|apply|applying|import|importing)\s+(?:an?\s+|the\s+)?(?:[\w-]{1,30}\s+){0,3}?(?:files?|rules?|lists?|configuration|config)\b/,
+  },
+  {
     kind: 'attacker-controls',
     value: 'command-line',
     pattern:
@@ -641,6 +660,28 @@ export const phraseRules: readonly PhraseRule[] = [
     value: 'command-line',
     pattern:
       /\b(?:control\w*|suppl\w*|choos\w*|chose|chosen|inject\w*|influenc\w*|set|sets|setting|specif(?:y|ies|ying))\s+(?:the\s+|an?\s+|any\s+)?(?:(?:value|argument|parameter|string|command|secret|key|expression)\s+(?:of|for|to|given\s+to|passed\s+to)\s+(?:the\s+)?)?`?--?[A-Za-z][\w-]*`?\s+(?:command[\s-]line\s+)?(?:arguments?|options?|flags?|parameters?|switch(?:es)?)\b|\b(?:control\w*|suppl\w*|choos\w*)\s+(?:the\s+)?(?:[\w-]{1,30}\s+)?(?:arguments?|options?|flags?|parameters?)\s+(?:passed|given|handed)\s+to\b/,
+  },
+  {
+    // An argument's value named by what it is, then the option: "passing a very long directory
+    // path to the tool's -G option", "giving an oversized count as `--limit`". Only values an
+    // operator types (paths, names, strings, numbers, patterns), not the data files an option
+    // reads ("a crafted pcap passed to -r" is the tool's input).
+    kind: 'attacker-controls',
+    value: 'command-line',
+    pattern:
+      /\b(?:pass(?:es|ed|ing)?|giv(?:e|es|en|ing)|suppl(?:y|ies|ied|ying))\s+(?:an?\s+|the\s+)?(?:very\s+|extremely\s+)?(?:long|overlong|crafted|malicious|oversized|huge|malformed|negative)\s(?:[\w-]{1,30}\s){0,2}?(?:paths?|directory|directories|dir|names?|strings?|values?|numbers?|counts?|sizes?|expressions?|patterns?)\s(?:to|as|for|via)\s(?:the\s)?(?:[\w.-]{1,40}(?:'s|’s)\s)?`?--?[A-Za-z][\w-]*`?(?![\w-])/,
+  },
+  {
+    // "a user who can choose the arguments of ndpiReader", "controls the options of `tool`": the
+    // arguments of a program named as one (in backticks, or a camel-case tool name such as
+    // MP4Box or ndpiReader), not of a function ("the arguments of memcpy").
+    kind: 'attacker-controls',
+    value: (matched) => {
+      const program = matched.trimEnd().split(' ').pop() ?? '';
+      return program.startsWith('`') || /[a-z0-9][A-Z]/.test(program) ? 'command-line' : null;
+    },
+    pattern:
+      /\b(?:control\w*|suppl(?:y|ies|ying)|choos(?:e|es|ing)|chose|specif(?:y|ies|ying))\s+(?:the\s+|its\s+)?(?:arguments|options|flags)\s+(?:of|for)\s+(?:`[\w.-]{1,40}`|[a-z0-9]{1,20}[a-z][a-z0-9]{0,20})(?![\w(])/,
   },
   {
     kind: 'attacker-controls',

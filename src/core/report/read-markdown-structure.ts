@@ -219,6 +219,23 @@ export function readMarkdownStructure(
           });
         }
       }
+    } else if (token.type === 'tr_open' && readsKeyValues) {
+      // A metadata table's row (`| Affected version | 4.10 |`) is a `Key: value` line.
+      const row = readKeyValueRow(text.slice(lineStart(first), lineEnd(first)));
+      if (row !== null) {
+        noteKeyValue(row.key, row.value);
+        const field = mapHeadingToField(row.key);
+        if (field !== null)
+          marks.push(
+            keyValueMark(
+              row.key,
+              field,
+              lineStart(first),
+              lineStart(first) + row.valueStart,
+              lineEnd(first),
+            ),
+          );
+      }
     } else if (
       token.type === 'fence' &&
       token.level === 0 &&
@@ -477,4 +494,50 @@ function trimSpan(text: string, start: number, end: number): [number, number] {
   let to = end;
   while (to > from && /\s/.test(text[to - 1] as string)) to -= 1;
   return [from, to];
+}
+
+/**
+ * A table row of exactly two cells, a label and its value (`| Affected version | 4.10 |`), with
+ * where the value starts in the line; null for any other row. The label may be bold or code.
+ */
+export function readKeyValueRow(
+  line: string,
+): { key: string; value: string; valueStart: number } | null {
+  const cells: Array<{ text: string; start: number }> = [];
+  let from = line.length - line.trimStart().length;
+  if (line[from] === '|') from += 1;
+  let cellStart = from;
+  for (let at = from; at <= line.length; at += 1) {
+    const char = line[at];
+    if (char === '\\') {
+      at += 1;
+      continue;
+    }
+    if (char !== '|' && at < line.length) continue;
+    cells.push({ text: line.slice(cellStart, at), start: cellStart });
+    cellStart = at + 1;
+  }
+  const last = cells[cells.length - 1];
+  if (last !== undefined && last.text.trim() === '') cells.pop();
+  if (cells.length !== 2) return null;
+  const [label, value] = cells as [
+    { text: string; start: number },
+    { text: string; start: number },
+  ];
+  const key = trimEmphasis(label.text.trim());
+  const valueText = value.text.trim();
+  if (key === '' || valueText === '') return null;
+  const valueStart = value.start + (value.text.length - value.text.trimStart().length);
+  return { key, value: valueText, valueStart };
+}
+
+/** `text` without the `*`, `_` and backticks that wrap it (`**Version**` -> `Version`). */
+function trimEmphasis(text: string): string {
+  const isMark = (char: string | undefined): boolean =>
+    char === '*' || char === '_' || char === '`';
+  let start = 0;
+  let end = text.length;
+  while (start < end && isMark(text[start])) start += 1;
+  while (end > start && isMark(text[end - 1])) end -= 1;
+  return text.slice(start, end);
 }
