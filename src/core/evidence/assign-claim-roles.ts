@@ -7,6 +7,7 @@ import type { CodeBlock } from '../report/find-code-blocks.js';
 import { classifyExternalFrame, classifyExternalName } from './classify-external-name.js';
 import { createLineBounds } from '../text/locate-line.js';
 import { readStackFrame } from '../report/read-stack-frame.js';
+import { goFileLine, parseGoFrame } from '../report/parse-go-frame.js';
 
 // Words of a sentence that says where the bug is; "the function `x()` in `file.c`" places it too,
 // and so does English's other order, "the `x()` function in `file.c`".
@@ -55,7 +56,7 @@ interface TopFrames {
   lines: Array<[number, number]>;
 }
 
-/** The innermost project frame of every stack trace in the code blocks: its name and its line. */
+/** The innermost project frame of every stack trace in the code blocks (and of a Go panic anywhere): its name and its line. */
 function findTopFrames(body: string, blocks: readonly CodeBlock[]): TopFrames {
   const top: TopFrames = { names: new Set(), lines: [] };
   for (const block of blocks) {
@@ -98,7 +99,40 @@ function findTopFrames(body: string, blocks: readonly CodeBlock[]): TopFrames {
       top.lines.push([lastPython.start, lastPython.end]);
     }
   }
+  addGoTopFrames(body, top);
   return top;
+}
+
+const runningGoroutine = /^goroutine \d{1,12} \[running\]:[ \t\r]*$/;
+
+// A Go panic prints the goroutine that panicked as `goroutine N [running]:`, innermost call first:
+// its first frame outside the standard library and `main` (the call line and the file line under
+// it) is where the report says the crash is, in a code block or in a plain-text mail alike.
+function addGoTopFrames(body: string, top: TopFrames): void {
+  if (!body.includes('[running]:')) return;
+  let isInside = false;
+  let lineStart = 0;
+  for (let count = 0; lineStart < body.length && count < 20000; count += 1) {
+    const newline = body.indexOf('\n', lineStart);
+    const lineEnd = newline === -1 ? body.length : newline;
+    const line = body.slice(lineStart, Math.min(lineEnd, lineStart + 2000));
+    if (runningGoroutine.test(line)) isInside = true;
+    else if (isInside && line.trim() === '') isInside = false;
+    else if (isInside && newline !== -1) {
+      const nextEnd = body.indexOf('\n', lineEnd + 1);
+      const fileLineEnd = nextEnd === -1 ? body.length : nextEnd;
+      const frame = goFileLine.test(body.slice(lineEnd + 1, fileLineEnd).replace(/\r$/, ''))
+        ? parseGoFrame(line)
+        : null;
+      if (frame !== null && !frame.isStandardOrMain) {
+        top.names.add(frame.name);
+        top.lines.push([lineStart, fileLineEnd]);
+        isInside = false;
+      }
+    }
+    if (newline === -1) break;
+    lineStart = lineEnd + 1;
+  }
 }
 
 function nameOf(claim: CodeClaim): string {

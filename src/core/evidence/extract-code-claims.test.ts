@@ -311,6 +311,32 @@ describe('extractCodeClaims: where the report places the bug', () => {
   });
 });
 
+describe('extractCodeClaims: the top frame of a Go panic', () => {
+  it('places the bug at the first project frame of the running goroutine, in plain text too', () => {
+    const body = [
+      'Our pods restart with this:',
+      '',
+      'panic: runtime error: slice bounds out of range [:24] with capacity 9',
+      '',
+      'goroutine 48213 [running]:',
+      'github.com/acme/proj/pkg/store.(*Store).decodeTicket(0xc0004a2f00, {0xc000b1e0a0, 0x9})',
+      '\t/go/src/github.com/acme/proj/pkg/store/ticket.go:57 +0x3d1',
+      'github.com/acme/proj/pkg/store.(*Store).loadTicketSession(0xc0004a2f00)',
+      '\t/go/src/github.com/acme/proj/pkg/store/ticket.go:31 +0x112',
+      'net/http.HandlerFunc.ServeHTTP(0xc000a1c0c0, {0x1f70b58, 0xc000a8e2a0}, 0xc000b0c800)',
+      '\t/usr/local/go/src/net/http/server.go:2294 +0x29',
+      '',
+    ].join('\n');
+    const report = buildTestReport(body);
+    const claims = extractCodeClaims(report, extractFacts(report, { projectNames: ['proj'] }));
+    const roleOf = (text: string) => claims.find((claim) => claim.text.includes(text))?.role;
+    expect(roleOf('decodeTicket')).toBe('location');
+    expect(roleOf('ticket.go:57')).toBe('location');
+    expect(roleOf('loadTicketSession')).not.toBe('location');
+    expect(roleOf('ticket.go:31')).not.toBe('location');
+  });
+});
+
 describe('extractCodeClaims: the reporter’s script and payloads are not the project’s code', () => {
   it('skips a block that opens with its imports, and a template payload', () => {
     const claims = claimsOf(

@@ -697,3 +697,28 @@ describe('a web root at the file system root in a configuration run into one par
     ).toEqual([]);
   });
 });
+
+describe('settings the profile names, given a list in the caller’s configuration', () => {
+  const profileSettings = ['skip_auth_regex', 'trusted_proxies'];
+  const valuesOf = (markdown: string): Array<[string, string | undefined]> =>
+    extractFacts(buildTestReport(markdown), { profileSettings })
+      .filter((fact) => fact.kind === 'requires-config')
+      .map((fact) => [fact.value, fact.actor]);
+
+  it('reads a TOML or YAML flow list of a listed setting as the operator’s choice', () => {
+    expect(valuesOf('# Bypass\n\n```toml\nskip_auth_regex = ["^/api"]\n```\n')).toEqual([
+      ['skip_auth_regex', 'user'],
+    ]);
+    expect(valuesOf("# Bypass\n\n```yaml\ntrusted_proxies: ['10.0.0.0/8']\n```\n")).toEqual([
+      ['trusted_proxies', 'user'],
+    ]);
+  });
+
+  it('skips an empty list, an unlisted setting and a list in a program', () => {
+    expect(valuesOf('# Bypass\n\n```toml\nskip_auth_regex = []\n```\n')).toEqual([]);
+    expect(valuesOf('# Bypass\n\n```toml\nupstreams = ["http://127.0.0.1:9000"]\n```\n')).toEqual(
+      [],
+    );
+    expect(valuesOf('# Bypass\n\n```python\nskip_auth_regex = ["^/api"]\n```\n')).toEqual([]);
+  });
+});

@@ -577,6 +577,40 @@ function addCodeChoices(
  * in running prose (whose they are is left to the sentence, like any prose fact), and the
  * settings the profile names (`profileSettings`) where the code switches them on.
  */
+// A setting given a non-empty list in a configuration file: `skip_auth_regex = ["^/api"]` (TOML),
+// `trusted_proxies: ["0.0.0.0/0"]` (YAML or JSON flow style).
+const listConfigInfos: ReadonlySet<string> = new Set([
+  ...configInfos,
+  'toml',
+  'yaml',
+  'yml',
+  'json',
+]);
+const listSettingPattern =
+  /^[ \t]{0,12}["']?([A-Za-z_][\w.-]{0,60})["']?[ \t]{0,8}[=:][ \t]{0,8}\[[ \t]{0,8}["'][^"'\n]{1,200}["']/gm;
+
+/**
+ * The settings the profile names (`profileSettings`, lower-cased) that a configuration block of
+ * the reporter's gives a non-empty list: the list is what the operator let through, whatever it
+ * holds, so each is a `requires-config` fact with the caller (`user`) as actor.
+ */
+function addListSettings(
+  sink: FactSink,
+  content: string,
+  offset: number,
+  profileSettings: readonly string[],
+): void {
+  if (profileSettings.length === 0 || !content.includes('[')) return;
+  forEachMatch(listSettingPattern, content, (match) => {
+    const name = match[1]!.toLowerCase();
+    if (!profileSettings.includes(name)) return;
+    const start = offset + match.index + match[0].indexOf(match[1]!);
+    sink.add('requires-config', name, start, offset + match.index + match[0].length, {
+      actor: 'user',
+    });
+  });
+}
+
 export function extractCodeSettingFacts(
   sink: FactSink,
   prose: string,
@@ -593,6 +627,8 @@ export function extractCodeSettingFacts(
     const settings = [...findCodeSettings(content, block.contentStart), ...lines];
     addSettings(sink, settings, 'user', profileSettings);
     addCodeChoices(sink, content, block.contentStart, profileSettings);
+    if (listConfigInfos.has(block.info.toLowerCase()))
+      addListSettings(sink, content, block.contentStart, profileSettings);
   }
   const snippets = findIndentedSnippets(prose);
   for (const snippet of snippets) {

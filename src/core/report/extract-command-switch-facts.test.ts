@@ -4,7 +4,7 @@ import { buildTestReport } from './build-test-report.js';
 import { findProfileSwitches } from './extract-command-switch-facts.js';
 import { extractFacts } from './extract-facts.js';
 
-const settings = ['display-tracebacks', 'follow_symlinks'];
+const settings = ['display-tracebacks', 'follow_symlinks', 'reverse-proxy'];
 
 function switchFactsOf(markdown: string): Array<{ value: string; actor?: string; quote: string }> {
   return extractFacts(buildTestReport(markdown), { profileSettings: settings })
@@ -100,5 +100,28 @@ describe('switches the profile names, on a command the report runs', () => {
         },
       ),
     );
+  });
+});
+
+describe('switches the report says are off, or proposes as the fix', () => {
+  it('does not read a switch the sentence says is not set', () => {
+    for (const report of [
+      '# Bypass\n\nThe proxy listens directly, `--reverse-proxy` **not** set.\n',
+      '# Bypass\n\nThe proxy listens directly; `--reverse-proxy` is not enabled.\n',
+      '# Bypass\n\nThe proxy listens directly and `--reverse-proxy` was left unset.\n',
+    ]) {
+      expect(switchFactsOf(report), report).toEqual([]);
+    }
+  });
+
+  it('still reads a switch the sentence sets, next to another one said to be off', () => {
+    const report = '# Bypass\n\nRun with `--display-tracebacks`, `--reverse-proxy` not set.\n';
+    expect(switchFactsOf(report).map((fact) => fact.value)).toEqual(['display-tracebacks']);
+  });
+
+  it('does not read a switch named in a fix section as the deployment’s setting', () => {
+    const report =
+      '# Bypass\n\n## Details\n\nThe header decides.\n\n### Suggested fix\n\nOnly honour the headers when `--reverse-proxy` is on and the peer is trusted.\n';
+    expect(switchFactsOf(report)).toEqual([]);
   });
 });

@@ -4,8 +4,9 @@
 // the same setting written as code (`site.displayTracebacks = True`, extract-code-setting-facts.ts):
 // a `requires-config` fact with the operator (`user`) as actor. Only names the profile lists count:
 // generic switches (`--debug`, `--verbose`) stay the reporter's own setup. Not read: a switch the
-// sentence says is not needed ("also without `--display-tracebacks`"), one switched off
-// (`--name=false`), and a `--no-name` form (another word, never listed).
+// sentence says is not needed ("also without `--display-tracebacks`") or not set ("`--reverse-proxy`
+// **not** set"), one switched off (`--name=false`), and a `--no-name` form (another word, never
+// listed).
 
 import type { CodeBlock } from './find-code-blocks.js';
 import type { FactSink } from './create-fact-sink.js';
@@ -22,8 +23,10 @@ const offValue = /^(?:false|0|off|no|disabled?|none)$/i;
 // "without `--x`", "even without --x", "no need for --x", "not needed: --x", "with or without --x".
 const deniedBefore =
   /(?:\bwithout|\bno\s+need\s+(?:for|of)|\bnot\s+(?:needed|required|necessary)\b[^.\n]{0,20}|\beven\s+with(?:out)?)[\s`'"(]{0,4}$/i;
+// "`--x` is not needed", and a switch the sentence says is off: "`--x` **not** set", "--x is not
+// enabled", "--x was left unset".
 const deniedAfter =
-  /^[`'")]?\s+(?:is|was)\s+(?:not\s+(?:needed|required|necessary)|irrelevant|optional)\b/i;
+  /^[`'")]?\s+(?:(?:is|was)\s+(?:not\s+(?:needed|required|necessary)|irrelevant|optional)\b|(?:(?:is|was|left)\s+)?(?:[*_]{1,2})?not(?:[*_]{1,2})?\s+(?:set|enabled|used|passed|given|specified|configured|on)\b|(?:(?:is|was)\s+(?:left\s+)?|left\s+)(?:unset|disabled|off)\b)/i;
 
 export interface CommandSwitch {
   /** The switch's name, lower-cased, without the dashes. */
@@ -78,10 +81,14 @@ export function extractCommandSwitchFacts(
   profileSettings: readonly string[],
 ): void {
   if (profileSettings.length === 0) return;
+  // A switch in a fix or remediation section ("Only honour the headers when `--reverse-proxy` is
+  // on") is what the reporter proposes, not the deployment's setting.
+  const addSwitch = (found: CommandSwitch): void => {
+    if (sink.fieldAt(found.start) === 'proposed-patch') return;
+    sink.add('requires-config', found.name, found.start, found.end, { actor: 'user' });
+  };
   const add = (text: string, offset: number): void => {
-    for (const found of findProfileSwitches(text, profileSettings, offset)) {
-      sink.add('requires-config', found.name, found.start, found.end, { actor: 'user' });
-    }
+    for (const found of findProfileSwitches(text, profileSettings, offset)) addSwitch(found);
   };
   for (const block of codeBlocks) {
     add(sink.body.slice(block.contentStart, block.contentEnd), block.contentStart);
@@ -105,9 +112,7 @@ export function extractCommandSwitchFacts(
     if (snippets.some(inside) || inlineSpans.some(inside)) continue;
     const before = prose.slice(Math.max(0, found.start - 80), found.start);
     const after = prose.slice(found.end, found.end + 80);
-    if (switchNext.test(after) || switchBefore.test(before)) {
-      sink.add('requires-config', found.name, found.start, found.end, { actor: 'user' });
-    }
+    if (switchNext.test(after) || switchBefore.test(before)) addSwitch(found);
   }
   forEachMatch(inlineCode, prose, (match) => {
     const start = match.index + 1;
@@ -115,14 +120,19 @@ export function extractCommandSwitchFacts(
     // The words before the span say whether the switch is needed; read them with it.
     const lineStart = prose.lastIndexOf('\n', match.index) + 1;
     const lead = prose.slice(Math.max(lineStart, match.index - 60), match.index);
+    // And the words after it ("`--reverse-proxy` **not** set"), up to the end of the line.
+    const spanEnd = match.index + match[0].length;
+    const lineEnd = prose.indexOf('\n', spanEnd);
+    const trail = prose.slice(
+      spanEnd - 1,
+      Math.min(lineEnd === -1 ? prose.length : lineEnd, spanEnd + 60),
+    );
     for (const found of findProfileSwitches(
-      lead + match[1]!,
+      lead + match[1]! + trail,
       profileSettings,
       start - lead.length,
     )) {
-      if (found.start >= start) {
-        sink.add('requires-config', found.name, found.start, found.end, { actor: 'user' });
-      }
+      if (found.start >= start && found.start < start + match[1]!.length) addSwitch(found);
     }
   });
 }

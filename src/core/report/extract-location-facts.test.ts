@@ -250,3 +250,11 @@ describe('go test output', () => {
     ).toEqual(['session_test.go']);
   });
 });
+
+describe('a path with a query string', () => {
+  it('is a request URL, not a file of the repository', () => {
+    expect(valuesOf('The search page `/search.php?q=` is injectable.', 'file-path')).toEqual([]);
+    expect(valuesOf('Open /login.jsp?next=/admin after sign-in.', 'file-path')).toEqual([]);
+    expect(valuesOf('The bug is in `src/search.php`?', 'file-path')).toEqual(['src/search.php']);
+  });
+});

@@ -94,6 +94,9 @@ function addLineReference(
   }
 }
 
+// A query string right after a path (`?q=`, `?rd=/x`): the path is a URL's.
+const queryStringAfter = /^\?[A-Za-z_][\w.-]{0,39}=/;
+
 function addPaths(sink: FactSink, text: string): void {
   let reach = -1;
   for (const center of findPathCenters(text)) {
@@ -104,6 +107,8 @@ function addPaths(sink: FactSink, text: string): void {
     while (end < text.length && isPathCode(text.charCodeAt(end))) end += 1;
     reach = end;
     if (start > 0 && tokenBefore.has(text[start - 1]!)) continue;
+    // `/search.php?q=` is a request's URL with its query string, not a file of the repository.
+    if (queryStringAfter.test(text.slice(end, end + 42))) continue;
     const raw = trimEndCharacters(text.slice(start, end), '.,;:');
     if (raw === '' || !pathShape.test(raw) || !isLikelyFilePath(raw, text[start - 1] === '`'))
       continue;

@@ -319,6 +319,15 @@ describe('requires-config', () => {
     ["The bug is in the application's row transform.", ['caller-callback']],
   ]);
 
+  it('does not take a setting the reporter proposes in a fix section for a precondition', () => {
+    const text =
+      '# Bypass\n\n## Details\n\nThe header decides the route.\n\n## Suggested fix\n\nOnly trust the header when `--reverse-proxy` is on.\n';
+    expect(valuesOf(text, 'requires-config')).toEqual([]);
+    expect(valuesOf(text.replace('## Suggested fix', '## Details'), 'requires-config')).not.toEqual(
+      [],
+    );
+  });
+
   it('does not take a condition on a value inside the code for a setting', () => {
     for (const text of [
       'The overlay renders the frame only when `err.loc.file` is set.',

@@ -188,6 +188,9 @@ function accept(
   if (rule.kind === 'impact' && isImpactContrasted(text, start)) return;
   if (rule.isPrecondition === true && outcomeBefore.test(readClauseBefore(text, start))) return;
   if (rule.kind === 'requires-config' && isOnByDefault(text, end)) return;
+  // "Only honour the headers when `--reverse-proxy` is on" under "Fix idea": the setting is what
+  // the reporter proposes, not a precondition of the attack.
+  if (rule.kind === 'requires-config' && sink.fieldAt(start) === 'proposed-patch') return;
   if (rule.kind === 'requires-config' && isProtectionOnlyWhenSet(readClauseBefore(text, start)))
     return;
   const value = typeof rule.value === 'string' ? rule.value : rule.value(matched);

@@ -16,6 +16,7 @@ describe('mapHeadingToField', () => {
     ['Location', 'affected-component'],
     ['Impact', 'impact'],
     ['Suggested fix', 'proposed-patch'],
+    ['Fix idea', 'proposed-patch'],
     ['Remediation', 'proposed-patch'],
     ['Mitigation', 'proposed-patch'],
     ['Regression test', 'test-case'],

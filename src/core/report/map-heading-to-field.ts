@@ -121,6 +121,8 @@ const synonyms: Record<ReportField, readonly string[]> = {
     'fix',
     'fixes',
     'possible fix',
+    'fix idea',
+    'fix ideas',
     'recommended fix',
     'remediation',
     'remediations',
