@@ -204,6 +204,12 @@ export function measureDuplicateSignals(
   ];
   const contrastedIds = new Set([...ours.contrastedIds, ...theirs.contrastedIds]);
   const smallerShingles = Math.min(ours.shingles.length, theirs.shingles.length);
+  const isOtherLanguagePair =
+    isBothReports &&
+    ours.language !== theirs.language &&
+    (ours.language !== null && ours.language !== 'en'
+      ? true
+      : theirs.language !== null && theirs.language !== 'en');
   const isReportAgainstAdvisory = query.doc.kind === 'report' && candidate.doc.kind === 'advisory';
   return {
     sharedAliases: intersect(ours.aliases, theirs.aliases),
@@ -258,12 +264,9 @@ export function measureDuplicateSignals(
       ? [ours.bugClasses, theirs.bugClasses]
       : null,
     sharedBugClasses: ours.bugClasses.filter((bugClass) => theirs.bugClasses.includes(bugClass)),
-    isOtherLanguagePair:
-      isBothReports &&
-      ours.language !== theirs.language &&
-      (ours.language !== null && ours.language !== 'en'
-        ? true
-        : theirs.language !== null && theirs.language !== 'en'),
+    isOtherLanguagePair,
+    sharedConcepts: isOtherLanguagePair ? intersect(ours.concepts, theirs.concepts) : [],
+    sharedAnchors: isOtherLanguagePair ? intersect(ours.anchors, theirs.anchors) : [],
     // Line numbers compare only on one release: a development build's lines are elsewhere.
     crashConflict: describeCrashConflict(
       ours.crash,
