@@ -27,7 +27,7 @@ describe('findCrossLanguageConcepts', () => {
 });
 
 describe('findConcreteAnchors', () => {
-  it('keeps protocol elements, headers, directives, encodings, literals and sanitizer kinds', () => {
+  it('keeps protocol elements, headers, directives, encodings and literals', () => {
     const anchors = findConcreteAnchors(
       'Zu viele EDNS-Optionen',
       "NSID und OPT; try_files {path}; GET /a%5cb; 'POST / HTTP/1.1\\r\\nTransfer-Encoding: chunked' mit 1_0; heap-buffer-overflow, WRITE of size 2",
@@ -41,14 +41,16 @@ describe('findConcreteAnchors', () => {
         '%5C',
         'transfer-encoding:',
         '1_0',
-        'heap-buffer-overflow',
-        'WRITE of size 2',
       ]),
     );
   });
 
   it('leaves out acronyms and headers every report has', () => {
     expect(findConcreteAnchors('HTTP DNS CVE', 'Content-Type: text/html\nHost: a')).toEqual([]);
+    // A sanitizer's kind and access are shared by distinct bugs of one C project (rule 3l reads them).
+    expect(
+      findConcreteAnchors('', 'heap-buffer-overflow, WRITE of size 2 at 0x602000001234'),
+    ).toEqual([]);
   });
 
   it('is total and bounded on any input', () => {
@@ -82,7 +84,7 @@ const original = doc('first', {
     'tinyproxy 4.2.0 reads the chunk-size line of a chunked body with a lenient integer parser that',
     'accepts underscores (`1_0` is 16) and a hex prefix. A strict front proxy rejects the line or',
     'reads another length, so the two disagree on where the chunk ends and an attacker can hide a',
-    'second request inside the body.',
+    'second request inside the body. Seen with the default `lenient_chunks` setting.',
     '',
     '```',
     "printf 'POST / HTTP/1.1\\r\\nHost: a\\r\\nTransfer-Encoding: chunked\\r\\n\\r\\n1_0\\r\\n...' | nc 127.0.0.1 8080",
@@ -94,6 +96,12 @@ const original = doc('first', {
 });
 
 const background: DuplicateDocument[] = [
+  doc('bg-2', {
+    title: 'Trailer fields kept without limit',
+    text: 'tinyproxy 4.2.0 keeps every trailer field after Transfer-Encoding: chunked bodies in memory.',
+    packages: pkg(['4.2.0']),
+    functions: ['read_trailers'],
+  }),
   doc('bg-1', {
     title: 'Header folding accepted, request smuggling behind a proxy',
     text: 'tinyproxy 4.2.0 joins obsolete folded header lines; a front proxy that rejects them reads another request. Transfer-Encoding: chunked is not involved.',
@@ -102,14 +110,14 @@ const background: DuplicateDocument[] = [
   }),
 ];
 
-const germanSecondFinder = (version: string, literal: string) =>
+const germanSecondFinder = (version: string, literal: string, setting: string) =>
   doc('de', {
     title: 'tinyproxy akzeptiert ungültige Chunk-Größen mit Unterstrich',
     text: [
       `Hallo, bei unseren Tests mit tinyproxy ${version} hinter einem Proxy ist uns aufgefallen, dass`,
       `Chunk-Größen wie "${literal}" angenommen werden, obwohl dort nur Hexadezimalziffern stehen dürfen.`,
       'Der Proxy lehnt die Zeile ab oder liest sie anders, und wir konnten eine zweite Anfrage im Body',
-      'verstecken, die der Proxy nie gesehen hat. Das ist Request Smuggling.',
+      `verstecken, die der Proxy nie gesehen hat. Das ist Request Smuggling (Einstellung ${setting}).`,
       '',
       `  printf 'POST / HTTP/1.1\\r\\nHost: a\\r\\nTransfer-Encoding: chunked\\r\\n\\r\\n${literal}\\r\\nhallo\\r\\n0\\r\\n\\r\\n' | nc 127.0.0.1 8080`,
       '',
@@ -129,13 +137,20 @@ describe('a second finder in another language who names no function (rule 3m)', 
 
   it('does not match on another version', () => {
     expect(
-      findStrongMatches([original, ...background], germanSecondFinder('4.1.0', '1_0')),
+      findStrongMatches(
+        [original, ...background],
+        germanSecondFinder('4.1.0', '1_0', 'lenient_chunks'),
+      ),
     ).toEqual([]);
   });
 
-  it('does not match with one anchor only', () => {
+  // `Transfer-Encoding:` is in every chunked-body report of the product: not an anchor of this bug.
+  it('does not match on the concepts and the product vocabulary alone', () => {
     expect(
-      findStrongMatches([original, ...background], germanSecondFinder('4.2.0', '0x5')),
+      findStrongMatches(
+        [original, ...background],
+        germanSecondFinder('4.2.0', '0x5', 'strict_mode'),
+      ),
     ).toEqual([]);
   });
 });

@@ -4,7 +4,8 @@
 // each spelled in the languages the engine reads and mapped onto one English name, and the
 // *concrete anchors* no finder translates (protocol elements such as `EDNS` or `NSID`, header
 // names, configuration directives such as `try_files`, percent-encodings, odd literals such as
-// `1_0`, the sanitizer's error kind and access).
+// `1_0`). A sanitizer's error kind and access are no anchor here: distinct bugs of one C project
+// share `heap-buffer-overflow` and `WRITE of size 2` (rule 3l compares the whole crash).
 
 /** One concept: its canonical English name and its spellings in English, German, French, Spanish. */
 const conceptSpellings: ReadonlyArray<readonly [string, RegExp]> = [
@@ -219,12 +220,8 @@ const snakeNamePattern = /\b[a-z][a-z0-9]{0,30}(?:_[a-z0-9]{1,30}){1,4}\b/g;
 const percentEncodingPattern = /%[0-9A-Fa-f]{2}/g;
 /** The encoded space and the encodings every URL with a query has. */
 const ubiquitousEncodings: ReadonlySet<string> = new Set(['%20', '%3D', '%26', '%3F', '%2B']);
-/** Odd number literals a parser accepts (`1_0`, `0x5`). */
-const numberLiteralPattern = /\b(?:[0-9]{1,8}_[0-9]{1,8}|0x[0-9A-Fa-f]{1,8})\b/g;
-/** The sanitizer's error kind and access (`heap-buffer-overflow`, `WRITE of size 2`). */
-const sanitizerKindPattern =
-  /\b(heap-buffer-overflow|stack-buffer-overflow|global-buffer-overflow|heap-use-after-free|double-free|stack-overflow)\b/g;
-const sanitizerAccessPattern = /\b(READ|WRITE) of size ([0-9]{1,6})\b/g;
+/** Odd number literals a parser accepts (`1_0`, `0x5`); longer hex numbers are addresses. */
+const numberLiteralPattern = /\b(?:[0-9]{1,4}_[0-9]{1,4}|0x[0-9A-Fa-f]{1,4})\b/g;
 
 const escapedLineBreakPattern = /\\[rnt]/g;
 const maxConceptChars = 20_000;
@@ -256,9 +253,5 @@ export function findConcreteAnchors(title: string, text: string): string[] {
     if (!ubiquitousEncodings.has(encoding)) anchors.add(encoding);
   }
   for (const match of whole.matchAll(numberLiteralPattern)) anchors.add(match[0].toLowerCase());
-  for (const match of whole.matchAll(sanitizerKindPattern)) anchors.add(match[1]!);
-  for (const match of whole.matchAll(sanitizerAccessPattern)) {
-    anchors.add(`${match[1]} of size ${match[2]}`);
-  }
   return [...anchors].slice(0, 300);
 }

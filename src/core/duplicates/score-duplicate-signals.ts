@@ -223,10 +223,14 @@ const strongPairTerms = 8;
 const strongUnlocatedText = 0.2;
 /**
  * A second finder in another language who names no function (rule 3m): this many concepts of the
- * bug both name across the languages, and this many concrete anchors no finder translates.
+ * bug both name across the languages, and this many concrete anchors no finder translates. On the
+ * tune projects a report in another language shares at most 6 concepts with a report of another
+ * bug of its project (libpng 14, unbound 02 against 14) and 7 to 11 with the one it duplicates.
  */
-const strongCrossLanguageConcepts = 4;
+const strongCrossLanguageConcepts = 7;
 const strongCrossLanguageAnchors = 2;
+/** ...or one such anchor when the two agree on this many concepts. */
+const strongCrossLanguageManyConcepts = 9;
 /** A report sharing a published advisory's package, code and version is strong from this text agreement. */
 const strongPublishedText = 0.3;
 /** Scores at or above this are strong matches, and only those. */
@@ -345,7 +349,9 @@ export function scoreDuplicateSignals(s: DuplicateSignals): DuplicateScore {
     !isDistinctBug &&
     s.contrastedNames.length === 0 &&
     s.sharedConcepts.length >= strongCrossLanguageConcepts &&
-    s.sharedAnchors.length >= strongCrossLanguageAnchors &&
+    (s.sharedAnchors.length >= strongCrossLanguageAnchors ||
+      (s.sharedAnchors.length >= 1 &&
+        s.sharedConcepts.length >= strongCrossLanguageManyConcepts)) &&
     s.samePackage !== null &&
     s.sharedVersion !== null &&
     !s.isCweConflict &&
