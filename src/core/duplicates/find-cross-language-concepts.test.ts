@@ -130,7 +130,7 @@ describe('a second finder in another language who names no function (rule 3m)', 
   it('matches on shared concepts and concrete anchors on one version', () => {
     const matches = findStrongMatches(
       [original, ...background],
-      germanSecondFinder('4.2.0', '1_0'),
+      germanSecondFinder('4.2.0', '1_0', 'lenient_chunks'),
     );
     expect(matches).toEqual(['first']);
   });
