@@ -2,6 +2,7 @@
 // package keys, versions, code locations, CWEs, date and near-copy shingles.
 
 import { type BugClass, findBugClasses } from './find-bug-classes.js';
+import { findConcreteAnchors, findCrossLanguageConcepts } from './find-cross-language-concepts.js';
 import { guessProseLanguage, type ProseLanguage } from './guess-prose-language.js';
 import { findCodeNames } from './find-code-names.js';
 import { findContrastStatements } from './find-contrast-statements.js';
@@ -40,6 +41,10 @@ export interface DocumentAnalysis {
   bugClasses: BugClass[];
   /** The language its prose is written in, when its function words say so clearly. */
   language: ProseLanguage | null;
+  /** The canonical English concepts it names in any language read (`heap overflow`, `backslash`). */
+  concepts: string[];
+  /** Concrete anchors no finder translates (`EDNS`, `transfer-encoding:`, `try_files`, `%5C`). */
+  anchors: string[];
   /** The memory access and crash site its quoted sanitizer report gives (`find-crash-signature.ts`). */
   crash: CrashSignature;
   /** The first Rust panic location it quotes (`role.rs:998:22`), or null. */
@@ -176,6 +181,8 @@ export function analyzeDuplicateDocument(doc: DuplicateDocument): DocumentAnalys
     fileNames,
     bugClasses: findBugClasses(title, text),
     language: guessProseLanguage(`${title}\n${text}`),
+    concepts: findCrossLanguageConcepts(title, text),
+    anchors: findConcreteAnchors(title, text),
     crash: findCrashSignature(title, text),
     panic: findPanicLocations(text)[0] ?? null,
     namesDevelopmentBuild: namesDevelopmentBuild(titled),

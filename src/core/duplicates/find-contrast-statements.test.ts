@@ -199,6 +199,8 @@ const arbitrarySignals: fc.Arbitrary<DuplicateSignals> = fc.record({
   bugClasses: fc.constant(null),
   sharedBugClasses: fc.constant([]),
   isOtherLanguagePair: fc.constant(false),
+  sharedConcepts: fc.constant([]),
+  sharedAnchors: fc.constant([]),
   crashConflict: fc.constant(null),
   samePanicSite: fc.constant(null),
   sharedRuntimePanics: fc.constant([]),

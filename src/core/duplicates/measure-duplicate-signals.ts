@@ -65,6 +65,8 @@ export interface IndexStatistics {
 }
 
 const millisecondsPerDay = 86_400_000;
+/** An anchor of rule 3m counts when at most this many documents besides the two use its words. */
+const maxThirdDocumentsWithAnchor = 1;
 
 export function measureDuplicateSignals(
   query: PreparedQuery,
@@ -204,6 +206,27 @@ export function measureDuplicateSignals(
   ];
   const contrastedIds = new Set([...ours.contrastedIds, ...theirs.contrastedIds]);
   const smallerShingles = Math.min(ours.shingles.length, theirs.shingles.length);
+  const isOtherLanguagePair =
+    isBothReports &&
+    ours.language !== theirs.language &&
+    (ours.language !== null && ours.language !== 'en'
+      ? true
+      : theirs.language !== null && theirs.language !== 'en');
+  // Rule 3m: a second finder in another language against a report that points at code (a function
+  // or a file read from it), the shape of a first, detailed report and a short second one.
+  const foreign = ours.language !== null && ours.language !== 'en' ? ours : theirs;
+  const located = foreign === ours ? theirs : ours;
+  const isOtherLanguageSecondFinder =
+    isOtherLanguagePair && (located.functions.length > 0 || located.paths.length > 0);
+  // An anchor the product's other reports use too (`Transfer-Encoding:` in every smuggling report
+  // of an HTTP server, `file_server` in every Caddyfile) is the product's vocabulary, not the bug's:
+  // it counts when at most one third document of the index uses its words.
+  const isPairAnchor = (anchor: string): boolean =>
+    anchorTerms(anchor).every(
+      (term) =>
+        statistics.countOtherDocumentsWithTerm(term) - (candidate.hasTerm(term) ? 1 : 0) <=
+        maxThirdDocumentsWithAnchor,
+    );
   const isReportAgainstAdvisory = query.doc.kind === 'report' && candidate.doc.kind === 'advisory';
   return {
     sharedAliases: intersect(ours.aliases, theirs.aliases),
@@ -258,12 +281,9 @@ export function measureDuplicateSignals(
       ? [ours.bugClasses, theirs.bugClasses]
       : null,
     sharedBugClasses: ours.bugClasses.filter((bugClass) => theirs.bugClasses.includes(bugClass)),
-    isOtherLanguagePair:
-      isBothReports &&
-      ours.language !== theirs.language &&
-      (ours.language !== null && ours.language !== 'en'
-        ? true
-        : theirs.language !== null && theirs.language !== 'en'),
+    isOtherLanguagePair,
+    sharedConcepts: isOtherLanguageSecondFinder ? intersect(ours.concepts, theirs.concepts) : [],
+    sharedAnchors: isOtherLanguageSecondFinder ? countPairAnchors(ours, theirs, isPairAnchor) : [],
     // Line numbers compare only on one release: a development build's lines are elsewhere.
     crashConflict: describeCrashConflict(
       ours.crash,
@@ -306,6 +326,32 @@ export function measureDuplicateSignals(
         ? Math.abs(query.time - theirs.time) / millisecondsPerDay
         : null,
   };
+}
+
+/**
+ * The anchors of rule 3m both name, rare ones only; crafted literals and percent-encodings, whose
+ * rarity the index cannot tell, count once together (two URL bugs share `%0D` and `%0A`).
+ */
+function countPairAnchors(
+  ours: DocumentAnalysis | KeyedAnalysis,
+  theirs: DocumentAnalysis | KeyedAnalysis,
+  isPairAnchor: (anchor: string) => boolean,
+): string[] {
+  const shared = intersect(ours.anchors, theirs.anchors).filter(isPairAnchor);
+  const named = shared.filter((anchor) => anchorTerms(anchor).length > 0);
+  const literal = shared.find((anchor) => anchorTerms(anchor).length === 0);
+  return literal === undefined ? named : [...named, literal];
+}
+
+/**
+ * The search terms that stand for an anchor in the index: a protocol element or directive is one
+ * term (`nsid`, `try_files`), a header its words; a crafted literal (`1_0`, `%5C`) has none and
+ * counts as rare.
+ */
+function anchorTerms(anchor: string): string[] {
+  if (/^[A-Za-z][A-Za-z0-9_]*$/.test(anchor)) return [anchor.toLowerCase()];
+  if (anchor.endsWith(':')) return anchor.slice(0, -1).split('-');
+  return [];
 }
 
 /** Every `-`-separated part of package names (`json-smart` -> `json`, `smart`). */

@@ -83,6 +83,13 @@ export interface DuplicateSignals {
    */
   isOtherLanguagePair: boolean;
   /**
+   * Between two reports in different languages: the canonical concepts both name
+   * (`find-cross-language-concepts.ts`: "Heap-Überlauf" and "heap overflow" are one), and the
+   * concrete anchors both name (`EDNS`, `transfer-encoding:`, `try_files`, `1_0`). Empty otherwise.
+   */
+  sharedConcepts: string[];
+  sharedAnchors: string[];
+  /**
    * How their quoted crashes disagree (a READ against a WRITE, other crash sites in one file), or
    * null: one bug found twice fails the same way at the same place.
    */
@@ -214,6 +221,16 @@ const strongCitationText = 0.15;
  */
 const strongPairTerms = 8;
 const strongUnlocatedText = 0.2;
+/**
+ * A second finder in another language who names no function (rule 3m): this many concepts of the
+ * bug both name across the languages, and this many concrete anchors no finder translates. On the
+ * tune projects a report in another language shares at most 6 concepts with a report of another
+ * bug of its project (libpng 14, unbound 02 against 14) and 7 to 11 with the one it duplicates.
+ */
+const strongCrossLanguageConcepts = 7;
+const strongCrossLanguageAnchors = 2;
+/** ...or one such anchor when the two agree on this many concepts. */
+const strongCrossLanguageManyConcepts = 9;
 /** A report sharing a published advisory's package, code and version is strong from this text agreement. */
 const strongPublishedText = 0.3;
 /** Scores at or above this are strong matches, and only those. */
@@ -324,6 +341,22 @@ export function scoreDuplicateSignals(s: DuplicateSignals): DuplicateScore {
     !s.isCweConflict &&
     !s.isPackageConflict &&
     !s.isSameSourceAdvisory;
+  // A second finder in another language who names no function: the same concepts of the bug
+  // across the languages, and the same concrete anchors (protocol elements, headers, directives,
+  // literals) on the same package and version (rule 3m).
+  const isSameConceptsInOtherLanguage =
+    s.isOtherLanguagePair &&
+    !isDistinctBug &&
+    s.contrastedNames.length === 0 &&
+    s.sharedConcepts.length >= strongCrossLanguageConcepts &&
+    (s.sharedAnchors.length >= strongCrossLanguageAnchors ||
+      (s.sharedAnchors.length >= 1 &&
+        s.sharedConcepts.length >= strongCrossLanguageManyConcepts)) &&
+    s.samePackage !== null &&
+    s.sharedVersion !== null &&
+    !s.isCweConflict &&
+    !s.isPackageConflict &&
+    !s.isSameSourceAdvisory;
   // A panic location names the expression that failed; two reports of one release that panic at
   // the same one are one bug, in any language and whatever input each found (rule 3j).
   const isSameBugAtPanicSite =
@@ -408,6 +441,7 @@ export function scoreDuplicateSignals(s: DuplicateSignals): DuplicateScore {
       isSameBugInOtherWords ||
       isSameBugAtCitedFunction ||
       isSameBugInOtherLanguage ||
+      isSameConceptsInOtherLanguage ||
       isSameBugAtPanicSite ||
       isSamePanic ||
       isSameSanitizerCrash ||
@@ -434,6 +468,11 @@ export function scoreDuplicateSignals(s: DuplicateSignals): DuplicateScore {
   if (isSameBugInOtherLanguage) {
     evidence.push(
       `a second finder in another language: the same function, kind of bug (${s.sharedBugClasses.join(', ')}) and version ${s.sharedVersion}`,
+    );
+  }
+  if (isSameConceptsInOtherLanguage && !isSameBugInOtherLanguage) {
+    evidence.push(
+      `a second finder in another language: the same concepts (${s.sharedConcepts.join(', ')}) and anchors (${s.sharedAnchors.join(', ')}) on version ${s.sharedVersion}`,
     );
   }
   if (isSameBugAtPanicSite) evidence.push(`both panic at ${s.samePanicSite} on one release`);

@@ -1,0 +1,257 @@
+// Reads what a report is about in words that survive translation, so a second finder writing in
+// German, French or Spanish who names no function or file can still be matched to the first
+// report (rule 3m): the *concepts* of the bug (heap overflow, backslash, chunk size, bypass),
+// each spelled in the languages the engine reads and mapped onto one English name, and the
+// *concrete anchors* no finder translates (protocol elements such as `EDNS` or `NSID`, header
+// names, configuration directives such as `try_files`, percent-encodings, odd literals such as
+// `1_0`). A sanitizer's error kind and access are no anchor here: distinct bugs of one C project
+// share `heap-buffer-overflow` and `WRITE of size 2` (rule 3l compares the whole crash).
+
+/** One concept: its canonical English name and its spellings in English, German, French, Spanish. */
+const conceptSpellings: ReadonlyArray<readonly [string, RegExp]> = [
+  [
+    'heap overflow',
+    /heap[- ]?(?:buffer[- ])?overflow|heap-?überlauf|heap-?ueberlauf|débordement de tas|dépassement de tas|desbordamiento de (?:montículo|heap)/,
+  ],
+  [
+    'buffer overflow',
+    /buffer overflow|puffer-?überlauf|puffer-?ueberlauf|dépassement de tampon|débordement de tampon|desbordamiento de búfer/,
+  ],
+  [
+    'crash',
+    /\bcrash|\babort|absturz|abstürz|\bstürzt|plantage|\bplante\b|se bloque|cierre inesperado|\bcae\b/,
+  ],
+  [
+    'request',
+    /\brequests?\b|\bquer(?:y|ies)\b|\banfragen?\b|\brequêtes?\b|\bsolicitud|\bpetici[oó]n|\bconsultas?\b/,
+  ],
+  ['reply', /\brepl(?:y|ies)\b|\bresponses?\b|\banswer|\bantwort|\bréponses?\b|\brespuestas?\b/],
+  ['option', /\boptions?\b|\boptionen\b|\bopci[oó]n|\bopciones\b/],
+  ['write', /\bwrit(?:e|es|ing|ten)\b|\bschreib|\bécri(?:t|re|ture)|\bescrib|\bescritura/],
+  [
+    'default configuration',
+    /\bdefaults?\b|standardkonfiguration|standard-konfiguration|par défaut|por defecto|predeterminad/,
+  ],
+  ['cache', /\bcach(?:e|é)\b/],
+  ['backslash', /backslash|barre oblique inverse|antislash|barra invertida|contrabarra/],
+  [
+    'separator',
+    /\bseparators?\b|\bslash\b|schrägstrich|trennzeichen|séparateur|barre oblique|separador|\bbarra\b/,
+  ],
+  ['path', /\bpaths?\b|\bpfad|\bchemins?\b|\brutas?\b/],
+  ['protected', /\bprotect|geschützt|geschuetzt|\bschütz|\bprotég|\bproteg/],
+  [
+    'credentials',
+    /\bpasswords?\b|\bcredentials?\b|\bpasswort|\bkennwort|mot de passe|identifiants|contraseña|credenciales/,
+  ],
+  [
+    'authentication',
+    /\bauthenticat|\blogin\b|authentifizier|anmeldung|authentification|autenticaci/,
+  ],
+  ['encoded', /\bencod|\bkodiert|\bcodiert|\bencodé|\bcodificad/],
+  ['file', /\bfiles?\b|\bdatei|\bfichiers?\b|\barchivos?\b|\bficheros?\b/],
+  ['bypass', /\bbypass|\bskip|\bumgeh|\bumgang|\bcontourn|\beludi|\bevadi|\besquiv/],
+  ['read', /\bread(?:s|ing)?\b|\blesen\b|\bliest\b|\bgelesen\b|\blire\b|\blit\b|\bleer\b|\blee\b/],
+  [
+    'chunk size',
+    /chunk[- ]?size|chunk-?größe|chunk-?groesse|taille (?:de|du) (?:bloc|chunk|morceau)|tamaño (?:de|del) (?:chunk|bloque|fragmento)/,
+  ],
+  ['underscore', /underscore|unterstrich|tiret bas|guion bajo/],
+  ['request smuggling', /smuggl|contrebande|contrabando/],
+  ['proxy', /\bprox(?:y|ies)\b|\bmandataire/],
+  ['hexadecimal', /\bhex|hexadezimal|hexadécimal|hexadecimal/],
+  ['reject', /\breject|\bablehn|\blehnen\b|\brejet|\brefus|\brechaz/],
+  ['accept', /\baccept|\bakzeptier|\bannimmt|\bannehmen|\bacepta/],
+  ['hide', /\bhid(?:e|es|den|ing)\b|\bversteck|\bcach(?:er|é|ée)\b|\bdissimul|\bocult/],
+  ['body', /\bbody\b|\bbodys?\b|\brumpf|\bcorps\b|\bcuerpo\b/],
+  ['memory', /\bmemory\b|\bspeicher|\bmémoire|\bmemoria\b/],
+  [
+    'denial of service',
+    /denial of service|\bdos\b|dienstverweigerung|déni de service|denegación de servicio/,
+  ],
+  ['infinite loop', /infinite loop|endless loop|endlosschleife|boucle infinie|bucle infinito/],
+  [
+    'out-of-bounds read',
+    /out[- ]of[- ]bounds read|over-?read|lecture hors limites|lectura fuera de l[ií]mites/,
+  ],
+  ['use after free', /use[- ]after[- ]free|nach der freigabe|après libération|después de liberar/],
+  ['packet', /\bpackets?\b|\bpaket|\bpaquets?\b|\bpaquetes?\b/],
+  ['redirect', /\bredirect|\bweiterleit|\bumleit|\bredirig|\bredirecci/],
+  ['header', /\bheaders?\b|\bheader-|\bkopfzeile|\ben-têtes?\b|\bcabeceras?\b|\bencabezados?\b/],
+  ['upload', /\bupload|\bhochlad|\bhochgelad|\btéléverse|\btéléchar|\bsubida\b|\bsubir\b/],
+  ['symlink', /\bsymlink|symbolic link|symbolischer? link|lien symbolique|enlace simbólico/],
+  ['traversal', /\btraversal|\bverzeichnisüberschreitung|\btraversée|\brecorrido de directorios/],
+];
+
+/** Upper-case protocol elements or record names (`EDNS`, `NSID`, `OPT`), not ubiquitous ones. */
+const acronymPattern = /\b[A-Z][A-Z0-9]{2,7}\b/g;
+const ubiquitousAcronyms: ReadonlySet<string> = new Set([
+  'HTTP',
+  'HTTPS',
+  'DNS',
+  'TCP',
+  'UDP',
+  'URL',
+  'URI',
+  'API',
+  'CVE',
+  'CWE',
+  'CVSS',
+  'GHSA',
+  'POST',
+  'GET',
+  'PUT',
+  'HEAD',
+  'DELETE',
+  'ASAN',
+  'UBSAN',
+  'PDF',
+  'JSON',
+  'XML',
+  'HTML',
+  'RFC',
+  'TLS',
+  'SSL',
+  'CPU',
+  'RAM',
+  'KIB',
+  'MIB',
+  'GIB',
+  'POC',
+  'README',
+  'NOT',
+  'AND',
+  'THE',
+  'FOR',
+  'LINUX',
+  'MACOS',
+  'WINDOWS',
+  'DEBIAN',
+  'UBUNTU',
+  'GCC',
+  'CLANG',
+  'SHA',
+  'MD5',
+  'SUMMARY',
+  'ERROR',
+  'WRITE',
+  'READ',
+  'SEGV',
+  'PID',
+  'UTC',
+  'CET',
+  'CEST',
+  'MIME',
+  'UTF',
+  'ASCII',
+  'ISO',
+  'USA',
+  'EOF',
+  'NULL',
+  'TODO',
+  'NOTE',
+  'IPV4',
+  'IPV6',
+  'CLI',
+  'GUI',
+  'SDK',
+  'ABI',
+  'LTS',
+  'AMD64',
+  'X86',
+  'ARM64',
+  'AWS',
+  'GCP',
+  'CDN',
+  'VPN',
+  'LAN',
+  'WAN',
+  'SQL',
+  'CSRF',
+  'XSS',
+  'SSRF',
+  'RCE',
+  'DOS',
+  'OOB',
+  'UAF',
+  'LLM',
+  'GPT',
+  'AI',
+  'KI',
+  'IA',
+  'FAQ',
+  'CSS',
+  'SVG',
+  'PNG',
+  'JPEG',
+  'GIF',
+  'ZIP',
+  'TAR',
+  'OK',
+  'BAD',
+  'YES',
+  'MUST',
+  'SHOULD',
+  'HIGH',
+  'LOW',
+  'MEDIUM',
+  'CRITICAL',
+  'CRLF',
+]);
+/** Header names written as headers (`Transfer-Encoding: chunked`), not the ones every request has. */
+const headerNamePattern = /\b([A-Za-z][a-z0-9]{1,20}(?:-[A-Za-z][a-z0-9]{1,20}){1,4}):/g;
+const ubiquitousHeaders: ReadonlySet<string> = new Set([
+  'content-type',
+  'content-length',
+  'user-agent',
+  'accept-encoding',
+  'accept-language',
+  'mime-version',
+  'content-transfer-encoding',
+  'cache-control',
+  'x-forwarded-for',
+  'reply-to',
+  'message-id',
+  'in-reply-to',
+]);
+/** Directives and identifiers joined by underscores (`try_files`, `basic_auth`, `do_daemonize`). */
+const snakeNamePattern = /\b[a-z][a-z0-9]{0,30}(?:_[a-z0-9]{1,30}){1,4}\b/g;
+/** A percent-encoded byte (`%5C`, `%2e`), also run into the word after it (`%5Cconfig.json`). */
+const percentEncodingPattern = /%[0-9A-Fa-f]{2}/g;
+/** The encoded space and the encodings every URL with a query has. */
+const ubiquitousEncodings: ReadonlySet<string> = new Set(['%20', '%3D', '%26', '%3F', '%2B']);
+/** Odd number literals a parser accepts (`1_0`, `0x5`); longer hex numbers are addresses. */
+const numberLiteralPattern = /\b(?:[0-9]{1,4}_[0-9]{1,4}|0x[0-9A-Fa-f]{1,4})\b/g;
+
+const escapedLineBreakPattern = /\\[rnt]/g;
+const maxConceptChars = 20_000;
+
+/** The canonical English concepts the title and text name, in any of the languages read. */
+export function findCrossLanguageConcepts(title: string, text: string): string[] {
+  const lower = `${title}\n${text}`.slice(0, maxConceptChars).normalize('NFKC').toLowerCase();
+  return conceptSpellings.filter(([, pattern]) => pattern.test(lower)).map(([name]) => name);
+}
+
+/** The concrete anchors (protocol elements, headers, directives, literals) the document names. */
+export function findConcreteAnchors(title: string, text: string): string[] {
+  // A request pasted as a string literal runs its lines together (`\r\nTransfer-Encoding:`).
+  const whole = `${title}\n${text}`
+    .slice(0, maxConceptChars)
+    .normalize('NFKC')
+    .replace(escapedLineBreakPattern, ' ');
+  const anchors = new Set<string>();
+  for (const match of whole.matchAll(acronymPattern)) {
+    if (!ubiquitousAcronyms.has(match[0]) && /[A-Z].*[A-Z]/.test(match[0])) anchors.add(match[0]);
+  }
+  for (const match of whole.matchAll(headerNamePattern)) {
+    const name = match[1]!.toLowerCase();
+    if (!ubiquitousHeaders.has(name)) anchors.add(`${name}:`);
+  }
+  for (const match of whole.matchAll(snakeNamePattern)) anchors.add(match[0]);
+  for (const match of whole.matchAll(percentEncodingPattern)) {
+    const encoding = match[0].toUpperCase();
+    if (!ubiquitousEncodings.has(encoding)) anchors.add(encoding);
+  }
+  for (const match of whole.matchAll(numberLiteralPattern)) anchors.add(match[0].toLowerCase());
+  return [...anchors].slice(0, 300);
+}
