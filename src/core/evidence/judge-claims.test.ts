@@ -40,7 +40,12 @@ describe('judgeSymbolClaim', () => {
     const judged = judgeSymbolClaim(constant, {
       label: 'v2.24.0',
       fileCount: 0,
-      unprefixed: { name: 'FXP_NAME', path: 'asyncssh/constants.py', line: 40, text: 'FXP_NAME = 104' },
+      unprefixed: {
+        name: 'FXP_NAME',
+        path: 'asyncssh/constants.py',
+        line: 40,
+        text: 'FXP_NAME = 104',
+      },
     });
     expect(judged.status).toBe('unverifiable');
     expect(judged.proof.summary).toBe(
