@@ -138,6 +138,12 @@ describe('settings written as code in running prose', () => {
 });
 
 describe('readUnsafeSetting', () => {
+  it('reads known_hosts=None as host-key checking off only in a report about interception', () => {
+    expect(readUnsafeSetting('known_hosts', 'None', [], true)).toBe('verification-disabled');
+    expect(readUnsafeSetting('known_hosts', 'None')).toBeNull();
+    expect(readUnsafeSetting('known_hosts', "'known_hosts'", [], true)).toBeNull();
+  });
+
   it('reads an algorithm list the profile names, given as quoted names, as that setting', () => {
     expect(findCodeSettings("    kex_algs=['diffie-hellman-group1-sha1'],")[0]?.value).toBe(
       "['diffie-hellman-group1-sha1']",

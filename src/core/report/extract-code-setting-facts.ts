@@ -91,6 +91,11 @@ const guardHandlerName =
   /^on\w{0,30}(?:poison\w{0,10}|pollution|injection|traversal|violations?|invalid\w{0,10}|unsafe\w{0,10})$/;
 const letThroughValue = /^(?:ignore|allow|skip|pass|permit|accept)$/;
 
+// A client's store of trusted host keys, and a report about a man in the middle.
+const hostKeyStoreName = /^(?:knownhosts|knownhostsfile)$/;
+const interception =
+  /\b(?:man[\s-]in[\s-]the[\s-]middle|mitm|intercept\w{0,6}|spoof\w{0,6}|impersonat\w{0,6}|rogue\s+(?:server|host))\b/i;
+
 // Names compared lower-cased without `_` and `-`: `ssl_verify`, `verifySsl`, `SSL-VERIFY`.
 const verificationName =
   /^(?:verify|verifyssl|sslverify|verifytls|tlsverify|verifycerts?|verifycertificates?|verifypeer|verifyhost(?:name)?|checkhostname|rejectunauthorized|strictssl|stricthostkeychecking|sslcheck|checkcertificates?|validatecerts?|validatecertificates?|certreqs|sslcertreqs|verifymode|sslvalidation|tlsvalidation)$/;
@@ -123,9 +128,17 @@ export function readUnsafeSetting(
   name: string,
   value: string,
   profileSettings: readonly string[] = [],
+  speaksOfInterception = false,
 ): string | null {
   const key = name.toLowerCase().replace(/[_-]/g, '');
   const token = unquote(value);
+  // `known_hosts=None` turns host-key checking off where the library documents it so; read only
+  // in a report about interception, where the checking is what the attack needs off.
+  if (hostKeyStoreName.test(key)) {
+    return speaksOfInterception && /^none$/.test(value.trim().toLowerCase())
+      ? 'verification-disabled'
+      : null;
+  }
   const isOff = offValue.test(token);
   const isOn = onValue.test(token);
   if (isOn && profileSettings.includes(name.toLowerCase())) return name.toLowerCase();
@@ -372,14 +385,20 @@ function addSettings(
   profileSettings: readonly string[],
 ): void {
   const body = sink.body;
+  const speaksOfInterception = interception.test(body);
   for (const setting of settings) {
-    const fact = readUnsafeSetting(setting.name, setting.value, profileSettings);
+    const fact = readUnsafeSetting(
+      setting.name,
+      setting.value,
+      profileSettings,
+      speaksOfInterception,
+    );
     if (fact === null) continue;
     const isToggled = settings.some(
       (other) =>
         other.name === setting.name &&
         !isAccessListEntry(other.value) &&
-        readUnsafeSetting(other.name, other.value, profileSettings) === null,
+        readUnsafeSetting(other.name, other.value, profileSettings, speaksOfInterception) === null,
     );
     if (isToggled) continue;
     if (isOnByDefault(body, setting.end) || defaultComment.test(body.slice(setting.end))) continue;
