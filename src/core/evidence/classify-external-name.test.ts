@@ -57,6 +57,14 @@ describe('classifyExternalFrame and classifyExternalPath', () => {
     expect(classifyExternalFrame('src/jv.c:120:5')).toBeNull();
   });
 
+  it('knows the binary of a runtime that a fatal-error dump names in brackets', () => {
+    expect(classifyExternalFrame('[node]')).toBe('the Node.js runtime');
+    expect(classifyExternalFrame('[/usr/local/bin/node]')).toBe('the Node.js runtime');
+    expect(classifyExternalFrame('[libjvm.so+0x6d1a2b]')).toBe('the Java virtual machine');
+    expect(classifyExternalFrame('[python3.11]')).toBe('the Python interpreter');
+    expect(classifyExternalFrame('[/srv/app/build/Release/ringbuf]')).toBeNull();
+  });
+
   it('knows system paths and build outputs', () => {
     expect(classifyExternalPath('/usr/bin/time')).toBe('the system');
     expect(classifyExternalPath('./src/jq')).toBe('a build output');

@@ -101,8 +101,33 @@ export function classifyExternalName(name: string): string | null {
   return null;
 }
 
+// The binary a runtime's own dump names in brackets (`[node]`, `[/usr/bin/node]`,
+// `[libjvm.so+0x6d1a2b]`): the interpreter or virtual machine, not the program it ran.
+const runtimeBinaries: ReadonlyArray<readonly [RegExp, string]> = [
+  [
+    /^(?:node|nodejs|node\.exe|libnode\.(?:so[\d.]*|dylib|dll)|libuv\.(?:so[\d.]*|dylib|dll))$/,
+    'the Node.js runtime',
+  ],
+  [/^(?:java|libjvm\.(?:so|dylib)|jvm\.dll)$/, 'the Java virtual machine'],
+  [
+    /^(?:python[\d.]*|libpython[\d.]*\.(?:so[\d.]*|dylib)|python[\d]*\.dll)$/,
+    'the Python interpreter',
+  ],
+];
+
+/** The runtime whose binary a bracketed frame module names (`[node]`), or null. */
+function classifyBracketedModule(location: string): string | null {
+  const inside = /^\[([^\]]+)\]$/.exec(location.trim())?.[1];
+  if (inside === undefined) return null;
+  const path = inside.replace(/\+0x[0-9a-fA-F]+$/, '');
+  const binary = path.slice(path.lastIndexOf('/') + 1);
+  return runtimeBinaries.find(([pattern]) => pattern.test(binary))?.[1] ?? null;
+}
+
 /** A stack frame's module (`/lib/x86_64-linux-gnu/libc.so.6`) or file outside the project. */
 export function classifyExternalFrame(location: string): string | null {
+  const runtime = classifyBracketedModule(location);
+  if (runtime !== null) return runtime;
   if (/^node:/.test(location) || /^internal\//.test(location)) return 'the Node.js runtime';
   if (pythonStdlibPath.test(location))
     return 'the Python standard library or a third-party package';

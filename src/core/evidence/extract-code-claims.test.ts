@@ -287,6 +287,22 @@ describe('extractCodeClaims: where the report places the bug', () => {
     expect(roleOf('header_eval.py')).toBe('location');
   });
 
+  it('reads "the `x()` function in `file`" as the location, the kind word after the name', () => {
+    const claims = claimsOf(
+      [
+        '## Summary',
+        '',
+        "A bypass exists in the project's `checkRoomTicket()` function",
+        'in `lib/room-auth.ts`. Rooms reach `Client.doConnect()` first.',
+        '',
+      ].join('\n'),
+    );
+    const roleOf = (text: string) => claims.find((claim) => claim.text.includes(text))?.role;
+    expect(roleOf('checkRoomTicket')).toBe('location');
+    expect(roleOf('lib/room-auth.ts')).toBe('location');
+    expect(roleOf('doConnect')).toBeUndefined();
+  });
+
   it('takes a file the report calls its own for the reporter’s code', () => {
     const claims = claimsOf(
       'Our loader setup (in `config/loader.py` of our service) calls `yaml.add_constructor()`.\n',
@@ -405,6 +421,29 @@ describe("claims that are the reporter's, not the project's", () => {
       'snippet count = total + 1;',
     ]);
     expect(claims).toContain('ext symbol APP_PRIVATE_TOKEN');
+  });
+
+  it("leaves the native frames of Node.js's fatal-error dump to the runtime, in prose or a block", () => {
+    const dump = [
+      'FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory',
+      ' 1: 0xb7a940 node::Abort() [node]',
+      ' 2: 0xa8e823 node::OnFatalError(char const*, char const*) [/usr/bin/node]',
+      ' 3: 0xd5a2c0 v8::internal::Heap::FatalProcessOutOfMemory(char const*) [node]',
+      '14: 0x1a9d4b0 uv_run [node]',
+    ].join('\n');
+    const expected = [
+      'ext symbol Abort',
+      'ext symbol OnFatalError',
+      'ext symbol FatalProcessOutOfMemory',
+      'ext symbol uv_run',
+    ];
+    const symbols = (body: string) =>
+      brief(claimsOf(body)).filter((claim) => claim.includes('symbol'));
+    expect(symbols(`The server dies:\n\n${dump}\n\nin \`read_frame()\`.`)).toEqual([
+      ...expected,
+      'symbol read_frame',
+    ]);
+    expect(symbols(`The server dies:\n\n\`\`\`\n${dump}\n\`\`\`\n`)).toEqual(expected);
   });
 
   it('leaves a name the report gives to another package ("zlib\'s own `x`") unchecked', () => {

@@ -48,6 +48,11 @@ describe('readStackFrame', () => {
       ['python', 'render_page', '/srv/app/views.py'],
     ],
     ['  File "<stdin>", line 1', ['python', null, '<stdin>']],
+    [' 1: 0xb7a940 node::Abort() [node]', ['native', 'node::Abort()', '[node]']],
+    [
+      ' 2: 0xa8e823 node::OnFatalError(char const*, char const*) [/usr/local/bin/node]',
+      ['native', 'node::OnFatalError(char const*, char const*)', '[/usr/local/bin/node]'],
+    ],
   ])('%s', (line, expected) => {
     expect(summary(line)).toEqual(expected);
   });
@@ -62,6 +67,12 @@ describe('readStackFrame', () => {
   it('gives the number of a native frame and the line of a Python frame', () => {
     expect(readStackFrame('#12 0xabc in f x.c:3')?.number).toBe(12);
     expect(readStackFrame('File "a.py", line 9, in g')?.lineNumber?.text).toBe('9');
+    expect(readStackFrame(' 14: 0x1a9d4b0 uv_run [node]')?.number).toBe(14);
+  });
+
+  it('reads a frame of a runtime dump only with its bracketed binary, so Rust frames stay Rust', () => {
+    expect(summary(' 9: 0x1a9d4b0  [node]')).toBeNull();
+    expect(summary('  3: 0x55d1 - tiny::Ring::push')?.[0]).toBe('rust');
   });
 
   const frameLine = fc.oneof(
@@ -69,9 +80,9 @@ describe('readStackFrame', () => {
     fc
       .tuple(
         fc.constantFrom('', '  ', '> ', '==9== ', '\t> > '),
-        fc.constantFrom('#0 0x1f in ', 'by 0xAB: ', 'at ', 'at new ', 'File "', '3: '),
+        fc.constantFrom('#0 0x1f in ', 'by 0xAB: ', 'at ', 'at new ', 'File "', '3: ', '1: 0xb7 '),
         fc.string({ maxLength: 60 }),
-        fc.constantFrom('', ' (', ')', '", line 4, in f', ' x.c:3', '::f', '(A.java:2)'),
+        fc.constantFrom('', ' (', ')', '", line 4, in f', ' x.c:3', '::f', '(A.java:2)', ' [node]'),
         fc.string({ maxLength: 20 }),
       )
       .map((parts) => parts.join('').replace(/\n/g, ' ')),

@@ -1,7 +1,9 @@
 // The one reading of a stack-trace line, shared by fact extraction, claim roles, external-code
 // classification, crash signatures and fault placement: AddressSanitizer and gdb (`#0 0x4c1a2a in
 // f lib/x.c:12:3`), valgrind (`==7== at 0x4C2: f (x.c:9)`), JavaScript (`at f (file.js:3:9)`),
-// Java (`at a.B.f(B.java:12)`), Rust (`3: crate::f`) and Python (`File "x.py", line 9, in f`).
+// Java (`at a.B.f(B.java:12)`), Rust (`3: crate::f`), Python (`File "x.py", line 9, in f`) and
+// the native frames a runtime prints when it dies (Node.js's fatal-error dump: `1: 0xb7a940
+// node::Abort() [node]`, the binary in brackets).
 // A frame may be indented and `>`-quoted, as traces pasted into Markdown are.
 
 type StackFrameKind = 'native' | 'valgrind' | 'javascript' | 'java' | 'rust' | 'python';
@@ -51,6 +53,10 @@ const javaFrame = /^(at[ \t]+)([\w$]+(?:\.[\w$<>]+)+)\(([\w$.-]+:\d+)\)/;
 // address in some builds (`3: 0x55d1 - name`); the symbol runs to the end of the line and is a
 // path (`::`). `readRustFrameSymbol` reads it as the function path a report names.
 const rustFrame = /^(\d{1,4}:[ \t]+(?:0x[0-9a-f]{1,16}[ \t]+-[ \t]+)?)([<A-Za-z_][^\n]{0,1000})$/;
+// A runtime's native frame as Node.js prints it on a fatal error: number, address, symbol (with
+// argument types, so spaces) and the binary in brackets (`[node]`, `[/usr/bin/node]`). The
+// brackets at the end (read by `readBracketedModuleFrame`) tell it from a Rust frame.
+const addressedFrameStart = /^(\d{1,4}):[ \t]+0x[0-9a-fA-F]{1,16}[ \t]+(?=[A-Za-z_~])/;
 const pythonFrame =
   /^(File[ \t]+")([^"\n]+)",[ \t]*line[ \t]+(\d+)(?:,[ \t]*in[ \t]+([A-Za-z_]\w*))?/;
 // The identifier a native or valgrind frame's function begins with (`foo` of `foo(int)`).
@@ -97,6 +103,25 @@ function readNamedFrame(
   offset: number,
 ): { kind: StackFrameKind; functionName: FramePart } {
   return { kind, functionName: partAt(match[2]!, offset + match[1]!.length) };
+}
+
+/** `1: 0xb7a940 node::Abort() [node]` (after the prefix at `offset`), or null. */
+function readBracketedModuleFrame(rest: string, offset: number): StackFrame | null {
+  const head = addressedFrameStart.exec(rest);
+  const tail = rest.trimEnd();
+  if (head === null || !tail.endsWith(']')) return null;
+  const open = tail.lastIndexOf('[');
+  const symbol = tail.slice(head[0].length, open).trimEnd();
+  // The symbol and the bracket are apart: `f [node]`, never `f[node]` or a bare `[node]`.
+  if (open <= head[0].length || !/[ \t]/.test(tail[open - 1]!) || symbol === '') return null;
+  return {
+    kind: 'native',
+    start: offset,
+    number: Number(head[1]),
+    functionName: partAt(symbol, offset + head[0].length),
+    location: partAt(tail.slice(open), offset + open),
+    lineNumber: null,
+  };
 }
 
 /** The frame `line` (one line, no newline) shows, or null when it shows none. */
@@ -150,6 +175,8 @@ export function readStackFrame(line: string): StackFrame | null {
     const frame = readNamedFrame('java', java, offset);
     return { ...none, ...frame, location: partAt(java[3]!, frame.functionName.end + 1) };
   }
+  const bracketed = readBracketedModuleFrame(rest, offset);
+  if (bracketed !== null) return bracketed;
   const rust = rustFrame.exec(rest);
   if (rust === null || !rust[2]!.includes('::')) return null;
   // The symbol as printed, generics and hash included (`readRustFrameSymbol` reads its path).
