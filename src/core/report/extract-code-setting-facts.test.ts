@@ -152,6 +152,11 @@ describe('readUnsafeSetting', () => {
       'kex_algs',
     );
     expect(readUnsafeSetting('Ciphers', '["arcfour"]', ['ciphers'])).toBe('ciphers');
+    // Run into a paragraph, the list is still code.
+    expect(
+      findCodeSettings("connect('host', kex_algs=['diffie-hellman-group1-sha1'], port=22)")[0]
+        ?.value,
+    ).toBe("['diffie-hellman-group1-sha1']");
     // Not named by the profile, an empty list, or a name that is not an algorithm list.
     expect(readUnsafeSetting('kex_algs', "['diffie-hellman-group1-sha1']")).toBeNull();
     expect(readUnsafeSetting('kex_algs', '[]', ['kex_algs'])).toBeNull();

@@ -436,7 +436,7 @@ export function findIndentedSnippets(prose: string): Array<{ start: number; end:
 // A quoted word (`onProtoPoisoning: 'ignore'`) and a product of numbers (`bodyLimit: 4 * 1024 *
 // 1024 * 1024`) are code too.
 const codeLiteral =
-  /^(?:false|False|FALSE|None|null|nil|true|True|TRUE|-1|(?:ssl\.)?CERT_NONE|"[\w-]{1,20}"|'[\w-]{1,20}'|"\*"|'\*'|\d[\d_]{0,15}(?:[ \t]{0,4}\*[ \t]{0,4}\d[\d_]{0,15}){1,6}|\d{1,6}(?:\.\d{1,6})?[eE]\+?\d{1,3})$/;
+  /^(?:false|False|FALSE|None|null|nil|true|True|TRUE|-1|(?:ssl\.)?CERT_NONE|"[\w-]{1,20}"|'[\w-]{1,20}'|"\*"|'\*'|\d[\d_]{0,15}(?:[ \t]{0,4}\*[ \t]{0,4}\d[\d_]{0,15}){1,6}|\d{1,6}(?:\.\d{1,6})?[eE]\+?\d{1,3}|\[[ \t]{0,8}["'][^\]\n]{1,200}\])$/;
 const identifierLike = /[_.]|[a-z][A-Z]/;
 
 const sentenceReach = 300;
