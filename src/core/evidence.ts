@@ -37,9 +37,11 @@ export {
 export {
   judgeExternalClaim,
   judgeOptionClaim,
+  isDocumentationPath,
   judgeSymbolClaim,
   orderSymbolFiles,
   type SymbolSearch,
+  unprefixConstant,
 } from './evidence/judge-symbol-claim.js';
 export {
   judgeFoundFolder,

@@ -202,9 +202,11 @@ export {
 export {
   judgeExternalClaim,
   judgeOptionClaim,
+  isDocumentationPath,
   judgeSymbolClaim,
   orderSymbolFiles,
   type SymbolSearch,
+  unprefixConstant,
 } from './evidence/judge-symbol-claim.js';
 export {
   judgeFoundFolder,

@@ -37,6 +37,8 @@ import {
   judgeRevisionClaim,
   judgeSnippetClaim,
   judgeSymbolClaim,
+  isDocumentationPath,
+  unprefixConstant,
   listIdentifiers,
   listSymbolsToSearch,
   locateCitedLines,
@@ -221,6 +223,18 @@ async function lookUpAbsentNames(
   return { foundAt, didYouMean };
 }
 
+/** A protocol constant the project spells without its prefix (`FXP_NAME` for `SSH_FXP_NAME`). */
+async function findUnprefixedConstant(
+  context: CheckContext,
+  symbol: string,
+): Promise<(GrepHit & { name: string }) | null> {
+  const name = unprefixConstant(symbol);
+  if (name === null) return null;
+  const hits = await context.repo.grep(context.commit, [name], { wordMatch: true, maxHits: 20 });
+  const hit = hits.find((entry) => !isDocumentationPath(entry.path));
+  return hit ? { ...hit, name } : null;
+}
+
 async function checkSymbol(
   context: CheckContext,
   claim: CodeClaim,
@@ -252,6 +266,10 @@ async function checkSymbol(
   const typo = absent.didYouMean.get(symbol);
   if (paths.length === 0 && foundAt !== undefined) search.foundAt = foundAt;
   else if (paths.length === 0 && typo !== undefined) search.didYouMean = typo;
+  else if (paths.length === 0) {
+    const unprefixed = await findUnprefixedConstant(context, symbol);
+    if (unprefixed) search.unprefixed = unprefixed;
+  }
   return judgeSymbolClaim(claim, search);
 }
 

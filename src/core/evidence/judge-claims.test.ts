@@ -12,6 +12,7 @@ import {
   judgeOptionClaim,
   judgeSymbolClaim,
   orderSymbolFiles,
+  unprefixConstant,
 } from './judge-symbol-claim.js';
 import { addFixedIn, addLaterChange, describeCheckedRevision } from './describe-revision-check.js';
 import { compareLineClaim } from './match-snippet.js';
@@ -23,7 +24,35 @@ const commit = {
   date: '2026-03-01T00:00:00Z',
 };
 
+describe('unprefixConstant', () => {
+  it('drops the protocol prefix of an upper-case constant whose rest keeps two words', () => {
+    expect(unprefixConstant('SSH_FXP_NAME')).toBe('FXP_NAME');
+    expect(unprefixConstant('SSH_MSG_EXT_INFO')).toBe('MSG_EXT_INFO');
+    expect(unprefixConstant('FOO_NAME')).toBeNull();
+    expect(unprefixConstant('parse_header')).toBeNull();
+    expect(unprefixConstant('SSH_FXP_')).toBeNull();
+  });
+});
+
 describe('judgeSymbolClaim', () => {
+  it('leaves a protocol constant unverifiable when the project spells it without its prefix', () => {
+    const constant: CodeClaim = { kind: 'symbol', text: 'SSH_FXP_NAME', span };
+    const judged = judgeSymbolClaim(constant, {
+      label: 'v2.24.0',
+      fileCount: 0,
+      unprefixed: {
+        name: 'FXP_NAME',
+        path: 'asyncssh/constants.py',
+        line: 40,
+        text: 'FXP_NAME = 104',
+      },
+    });
+    expect(judged.status).toBe('unverifiable');
+    expect(judged.proof.summary).toBe(
+      'SSH_FXP_NAME is not spelled so at v2.24.0, but FXP_NAME (the same constant without its prefix?) is used at asyncssh/constants.py:40',
+    );
+  });
+
   const claim: CodeClaim = { kind: 'symbol', text: 'parse_heade()', symbol: 'parse_heade', span };
 
   it('says did you mean when the name is one typo from a real one', () => {

@@ -18,6 +18,23 @@ export interface SymbolSearch {
   foundAt?: string;
   /** How many files mention the name (0 when none). */
   fileCount: number;
+  /**
+   * With neither: the same constant as the project spells it without the protocol's prefix
+   * (`SSH_FXP_NAME` written `FXP_NAME`), and where it is used.
+   */
+  unprefixed?: SymbolLine & { path: string; name: string };
+}
+
+const prefixedConstant = /^[A-Z][A-Z0-9]*_([A-Z][A-Z0-9]*_[A-Z0-9_]*[A-Z0-9])$/;
+
+/**
+ * The spelling a protocol constant may have in a project that drops the specification's prefix:
+ * `SSH_FXP_NAME` → `FXP_NAME`, `SSH_MSG_EXT_INFO` → `MSG_EXT_INFO`. Only an upper-case constant
+ * whose rest still has two words (so `FOO_NAME` never becomes `NAME`); null otherwise.
+ */
+export function unprefixConstant(name: string): string | null {
+  const match = prefixedConstant.exec(name);
+  return match ? match[1]! : null;
 }
 
 const docPath =
@@ -31,7 +48,7 @@ export function orderSymbolFiles(paths: readonly string[]): string[] {
 }
 
 /** Whether a path is documentation, where a mention proves nothing about the code. */
-function isDocumentationPath(path: string): boolean {
+export function isDocumentationPath(path: string): boolean {
   return docPath.test(path);
 }
 
@@ -105,6 +122,19 @@ export function judgeSymbolClaim(claim: CodeClaim, search: SymbolSearch): Checke
       status: 'unverifiable',
       proof: {
         summary: `${symbol} is not in the code at ${label}, but ${foundAt} has it: the report may name the wrong version`,
+      },
+    };
+  }
+  const unprefixed = search.unprefixed;
+  if (unprefixed !== undefined) {
+    return {
+      claim,
+      status: 'unverifiable',
+      proof: {
+        summary: `${symbol} is not spelled so at ${label}, but ${unprefixed.name} (the same constant without its prefix?) is used at ${unprefixed.path}:${unprefixed.line}`,
+        path: unprefixed.path,
+        line: unprefixed.line,
+        snippet: cut(unprefixed.text),
       },
     };
   }

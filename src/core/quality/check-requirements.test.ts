@@ -103,6 +103,35 @@ describe('checkRequirements', () => {
   });
 });
 
+describe('a quoted definition of the function a report blames', () => {
+  const reproductionOf = (body: string): boolean | undefined => {
+    const start = body.indexOf('```python');
+    const block = {
+      ...buildFact('code-block', 'python', '```python'),
+      span: { start, end: body.indexOf('```\n', start + 3) + 3, line: 3 },
+    };
+    return checkRequirements(buildReport(body), [block], requirements).find(
+      (check) => check.name === 'reproduction',
+    )?.isPresent;
+  };
+
+  it("is not a reproduction when the report names the function as the project's", () => {
+    expect(
+      reproductionOf(
+        'The bug is in `Server._check_token()`:\n\n```python\ndef _check_token(self, packet):\n    return pickle.loads(packet)\n```\n',
+      ),
+    ).toBe(false);
+  });
+
+  it('is a reproduction when the script also runs something at its top level', () => {
+    expect(
+      reproductionOf(
+        'The bug is in `Server._check_token()`:\n\n```python\ndef _check_token(self, packet):\n    return packet\nasyncio.run(main())\n```\n',
+      ),
+    ).toBe(true);
+  });
+});
+
 describe('a compiled-language fragment in a proof-of-concept section', () => {
   const reproductionOf = (code: string): boolean | undefined => {
     const body = `## Proof of concept\n\`\`\`c\n${code}\n\`\`\`\n`;

@@ -8,6 +8,7 @@ import type { RequirementName, SecurityProfile } from '../model/security-profile
 import type { ExpectedItem, RequirementCheck } from '../model/triage-result.js';
 import { findSanitizerError } from '../report/find-sanitizer-traces.js';
 import { isCompiledFragment } from '../report/extract-reproduction-facts.js';
+import { isLibraryCode } from '../report/extract-code-setting-facts.js';
 
 interface Evidence {
   isPresent: boolean;
@@ -83,6 +84,23 @@ const proofOfConceptInfos = new Set([
   'go',
 ]);
 
+// A block that is one definition and nothing run at its top level: `def f(self, packet):` and its
+// indented body, as a report quotes the function it blames.
+const definitionStart =
+  /^(?:async[ \t]+)?(?:def|fn|func|function)[ \t]+[A-Za-z_$][\w$]{0,60}[ \t]*[<(]/;
+
+/**
+ * The block only quotes the project's function: a single definition with nothing at its top
+ * level after it, of a function the report names as the project's (`Type.method`) or introduces
+ * as the library's code. Such a block shows what the reporter blames, not a way to run it.
+ */
+function isQuotedDefinition(report: Report, fact: Fact, content: string): boolean {
+  const lines = content.split('\n').filter((line) => line.trim() !== '');
+  if (lines.length < 2 || !definitionStart.test(lines[0]!)) return false;
+  if (!lines.slice(1).every((line) => /^[ \t]/.test(line) || /^[)}\]]/.test(line))) return false;
+  return isLibraryCode(report.body, fact.span.start, content);
+}
+
 /** An empty fence left from a template ("### Code snippet" with nothing in it) is no PoC. */
 function readCodeContent(report: Report, fact: Fact): string {
   const lines = report.body.slice(fact.span.start, fact.span.end).split('\n');
@@ -125,8 +143,8 @@ function namesVersion(report: Report, facts: readonly Fact[]): Evidence {
 /**
  * Steps or a proof of concept: numbered steps or commands, a script or shell block, any code in a
  * reproduction section, or a sanitizer's report (fenced, indented or quoted). Quoted project
- * source, a fragment of C or another compiled language without an entry point (it cannot be
- * built and run as shown) or a bare crash log ("Segmentation fault") alone reproduces nothing.
+ * source (a fragment of C or another compiled language without an entry point, which cannot be
+ * built and run as shown; a lone definition of the function the report blames) or a bare crash log ("Segmentation fault") alone reproduces nothing.
  */
 function isReproducible(report: Report, facts: readonly Fact[]): Evidence {
   const steps = firstFact(facts, ['reproduction-steps']);
@@ -137,6 +155,7 @@ function isReproducible(report: Report, facts: readonly Fact[]): Evidence {
       fact.value !== 'diff' &&
       hasCodeContent(report, fact) &&
       !isCompiledFragment(fact.value, readCodeContent(report, fact)) &&
+      !isQuotedDefinition(report, fact, readCodeContent(report, fact)) &&
       (proofOfConceptInfos.has(fact.value.toLowerCase()) ||
         isInSection(report, fact, 'reproduction')),
   );

@@ -138,6 +138,31 @@ describe('settings written as code in running prose', () => {
 });
 
 describe('readUnsafeSetting', () => {
+  it('reads known_hosts=None as host-key checking off only in a report about interception', () => {
+    expect(readUnsafeSetting('known_hosts', 'None', [], true)).toBe('verification-disabled');
+    expect(readUnsafeSetting('known_hosts', 'None')).toBeNull();
+    expect(readUnsafeSetting('known_hosts', "'known_hosts'", [], true)).toBeNull();
+  });
+
+  it('reads an algorithm list the profile names, given as quoted names, as that setting', () => {
+    expect(findCodeSettings("    kex_algs=['diffie-hellman-group1-sha1'],")[0]?.value).toBe(
+      "['diffie-hellman-group1-sha1']",
+    );
+    expect(readUnsafeSetting('kex_algs', "['diffie-hellman-group1-sha1']", ['kex_algs'])).toBe(
+      'kex_algs',
+    );
+    expect(readUnsafeSetting('Ciphers', '["arcfour"]', ['ciphers'])).toBe('ciphers');
+    // Run into a paragraph, the list is still code.
+    expect(
+      findCodeSettings("connect('host', kex_algs=['diffie-hellman-group1-sha1'], port=22)")[0]
+        ?.value,
+    ).toBe("['diffie-hellman-group1-sha1']");
+    // Not named by the profile, an empty list, or a name that is not an algorithm list.
+    expect(readUnsafeSetting('kex_algs', "['diffie-hellman-group1-sha1']")).toBeNull();
+    expect(readUnsafeSetting('kex_algs', '[]', ['kex_algs'])).toBeNull();
+    expect(readUnsafeSetting('allowed_hosts', "['example.com']", ['allowed_hosts'])).toBeNull();
+  });
+
   it('folds case, underscores and dashes in names and quotes in values', () => {
     expect(readUnsafeSetting('SSL-VERIFY', '"false"')).toBe('verification-disabled');
     expect(readUnsafeSetting('skip_tls_verify', 'yes')).toBe('verification-disabled');

@@ -26,10 +26,11 @@ export interface CodeSetting {
 
 // `name = value`, `name=value`, `name: value`, `"name": value`, `name => value` on one line. The
 // name may be dotted (`session.verify`, `ctx.check_hostname`); the value is one short token, a
-// product of whole numbers (`4 * 1024 * 1024 * 1024`), or a lone `*` that ends the line (an
-// allow-list opened to every host, `LOCAL_NETWORK_ALLOWLIST = *`; never `x = *ptr`).
+// product of whole numbers (`4 * 1024 * 1024 * 1024`), a lone `*` that ends the line (an
+// allow-list opened to every host, `LOCAL_NETWORK_ALLOWLIST = *`; never `x = *ptr`), or a list
+// of quoted names on one line (`kex_algs=['diffie-hellman-group1-sha1']`).
 const settingPattern =
-  /(?<![\w$.])(?:["']?)((?:[A-Za-z_$][\w$]{0,60}\.){0,4}[A-Za-z_$][\w$]{0,60})["']?[ \t]{0,8}(?:=(?![=>])|:(?!:)|=>)[ \t]{0,8}("[^"\n]{0,40}"|'[^'\n]{0,40}'|\d[\d_]{0,15}(?:[ \t]{0,4}\*[ \t]{0,4}\d[\d_]{0,15}){1,6}(?![\w.])|[\w.+-]{1,40}|\*(?=[ \t]{0,8}(?:[;#\r\n]|$)))/g;
+  /(?<![\w$.])(?:["']?)((?:[A-Za-z_$][\w$]{0,60}\.){0,4}[A-Za-z_$][\w$]{0,60})["']?[ \t]{0,8}(?:=(?![=>])|:(?!:)|=>)[ \t]{0,8}("[^"\n]{0,40}"|'[^'\n]{0,40}'|\d[\d_]{0,15}(?:[ \t]{0,4}\*[ \t]{0,4}\d[\d_]{0,15}){1,6}(?![\w.])|[\w.+-]{1,40}|\*(?=[ \t]{0,8}(?:[;#\r\n]|$))|\[[ \t]{0,8}["'][^\]\n]{1,200}\])/g;
 
 const offValue =
   /^(?:false|none|null|nil|0|off|no|disabled?|cert_none|ssl\.cert_none|-1|infinity|inf)$/;
@@ -73,6 +74,10 @@ const refusingAction = /^(?:deny|refuse|drop|reject|block)/;
 // A setting that opens a listener (`http_port: 8222`, `monitor_port = 8222`, `listen:
 // 0.0.0.0:8222`) is switched on by giving it a port or an address; port 0 or -1 leaves it off.
 const listenerName = /(?:port|listen|bind|addr|address)$/;
+// An algorithm list (`kex_algs`, `encryption_algs`, `ciphers`, `MACs`, `cipher_suites`), given
+// as a non-empty list of quoted names.
+const algorithmListName = /(?:algs|algorithms|ciphers|ciphersuites|suites|macs|kexalgorithms)$/;
+const quotedList = /^\[[ \t]{0,8}["'][^"'\n]{1,80}["']/;
 const listenerValue = /^(?:[\w.-]{1,60}:)?(?!0+$)\d{1,5}$/;
 const unlimitedValue =
   /^(?:none|null|nil|-1|infinity|inf|number\.(?:max_safe_integer|max_value|positive_infinity)|sys\.maxsize|math\.inf)$/;
@@ -85,6 +90,11 @@ const timeLimitName = /(?:age|time|timeout|ttl|duration|interval|delay|expir\w{0
 const guardHandlerName =
   /^on\w{0,30}(?:poison\w{0,10}|pollution|injection|traversal|violations?|invalid\w{0,10}|unsafe\w{0,10})$/;
 const letThroughValue = /^(?:ignore|allow|skip|pass|permit|accept)$/;
+
+// A client's store of trusted host keys, and a report about a man in the middle.
+const hostKeyStoreName = /^(?:knownhosts|knownhostsfile)$/;
+const interception =
+  /\b(?:man[\s-]in[\s-]the[\s-]middle|mitm|intercept\w{0,6}|spoof\w{0,6}|impersonat\w{0,6}|rogue\s+(?:server|host))\b/i;
 
 // Names compared lower-cased without `_` and `-`: `ssl_verify`, `verifySsl`, `SSL-VERIFY`.
 const verificationName =
@@ -118,14 +128,26 @@ export function readUnsafeSetting(
   name: string,
   value: string,
   profileSettings: readonly string[] = [],
+  speaksOfInterception = false,
 ): string | null {
   const key = name.toLowerCase().replace(/[_-]/g, '');
   const token = unquote(value);
+  // `known_hosts=None` turns host-key checking off where the library documents it so; read only
+  // in a report about interception, where the checking is what the attack needs off.
+  if (hostKeyStoreName.test(key)) {
+    return speaksOfInterception && /^none$/.test(value.trim().toLowerCase())
+      ? 'verification-disabled'
+      : null;
+  }
   const isOff = offValue.test(token);
   const isOn = onValue.test(token);
   if (isOn && profileSettings.includes(name.toLowerCase())) return name.toLowerCase();
   if (profileSettings.includes(name.toLowerCase()) && admitsEveryone(token)) {
     return name.toLowerCase();
+  }
+  // The caller's own list of algorithms for a list the profile names: legacy ones chosen by hand.
+  if (profileSettings.includes(name.toLowerCase()) && algorithmListName.test(key)) {
+    return quotedList.test(value.trim()) ? name.toLowerCase() : null;
   }
   const isListening = listenerName.test(key) && listenerValue.test(token);
   if (isListening && profileSettings.includes(name.toLowerCase())) return name.toLowerCase();
@@ -363,14 +385,20 @@ function addSettings(
   profileSettings: readonly string[],
 ): void {
   const body = sink.body;
+  const speaksOfInterception = interception.test(body);
   for (const setting of settings) {
-    const fact = readUnsafeSetting(setting.name, setting.value, profileSettings);
+    const fact = readUnsafeSetting(
+      setting.name,
+      setting.value,
+      profileSettings,
+      speaksOfInterception,
+    );
     if (fact === null) continue;
     const isToggled = settings.some(
       (other) =>
         other.name === setting.name &&
         !isAccessListEntry(other.value) &&
-        readUnsafeSetting(other.name, other.value, profileSettings) === null,
+        readUnsafeSetting(other.name, other.value, profileSettings, speaksOfInterception) === null,
     );
     if (isToggled) continue;
     if (isOnByDefault(body, setting.end) || defaultComment.test(body.slice(setting.end))) continue;
@@ -408,7 +436,7 @@ export function findIndentedSnippets(prose: string): Array<{ start: number; end:
 // A quoted word (`onProtoPoisoning: 'ignore'`) and a product of numbers (`bodyLimit: 4 * 1024 *
 // 1024 * 1024`) are code too.
 const codeLiteral =
-  /^(?:false|False|FALSE|None|null|nil|true|True|TRUE|-1|(?:ssl\.)?CERT_NONE|"[\w-]{1,20}"|'[\w-]{1,20}'|"\*"|'\*'|\d[\d_]{0,15}(?:[ \t]{0,4}\*[ \t]{0,4}\d[\d_]{0,15}){1,6}|\d{1,6}(?:\.\d{1,6})?[eE]\+?\d{1,3})$/;
+  /^(?:false|False|FALSE|None|null|nil|true|True|TRUE|-1|(?:ssl\.)?CERT_NONE|"[\w-]{1,20}"|'[\w-]{1,20}'|"\*"|'\*'|\d[\d_]{0,15}(?:[ \t]{0,4}\*[ \t]{0,4}\d[\d_]{0,15}){1,6}|\d{1,6}(?:\.\d{1,6})?[eE]\+?\d{1,3}|\[[ \t]{0,8}["'][^\]\n]{1,200}\])$/;
 const identifierLike = /[_.]|[a-z][A-Z]/;
 
 const sentenceReach = 300;

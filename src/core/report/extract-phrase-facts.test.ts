@@ -163,6 +163,8 @@ describe('attacker-controls', () => {
     ["An attacker who can write the victim's `~/.config/tool` options file.", ['config-file']],
     ['Someone able to edit the user’s rc file runs commands.', ['config-file']],
     ["The attacker overwrites the operator's settings file.", ['config-file']],
+    ["As the attacker, append to the victim's config file: a line.", ['config-file']],
+    ["The attacker needs write access to the victim's SSH config file.", ['config-file']],
     ['Pass a long command-line argument.', ['command-line']],
     ['It is triggered by passing --socket with a long value.', ['command-line']],
     ['Whoever can set the `AuthorizedKeysCommand` key runs programs.', ['config-file']],

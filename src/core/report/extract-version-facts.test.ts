@@ -20,6 +20,7 @@ describe('versions', () => {
     ['Tested on version 2.3.1.', ['2.3.1']],
     ['Tested on v2.3.1.', ['2.3.1']],
     ['Affects tinyhttpd 2.3.1 and later releases.', ['>=2.3.1']],
+    ['Pinned to 2.13.1 because we ship on Python 3.6 and later releases dropped it.', ['2.13.1']],
     ['Affected: <= 2.4.0', ['<=2.4.0']],
     ['Range: >=1.0.0 <2.0.0', ['>=1.0.0 <2.0.0']],
     ['All 2.x releases are affected.', ['2.x']],

@@ -194,7 +194,10 @@ function isFalseVersion(
   if (text[candidate.start] === '>' && /(?:^|\n)[ \t]*$/.test(before)) return true; // a blockquote
   if (looksLikeDate(candidate.value)) return true;
   if (specificationBefore.test(before)) return true;
-  if (!/^\d/.test(candidate.value)) return false;
+  // A range worded before its version ("before 2.5.0", ">= 2.5") has no product right before the
+  // number; one worded after it ("Python 3.6 and later") does, and is that product's.
+  if (!/^\d/.test(candidate.value) && !/^\d/.test(text.slice(candidate.start, candidate.start + 1)))
+    return false;
   // In an affected-version section any dotted number counts, except one that another product's
   // name introduces ("Version: OpenSSH_9.9p1, OpenSSL 3.0.13"): that is a dependency's.
   if (isInSection)

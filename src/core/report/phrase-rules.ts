@@ -570,12 +570,13 @@ export const phraseRules: readonly PhraseRule[] = [
   },
   {
     // Someone's own configuration in other words: "write the victim's `~/.config/tool` options
-    // file", "edit the user's rc file", "replace the operator's preferences file". A possessive
-    // owner is required, so "the options file format" or "an rc file" alone is not read.
+    // file", "edit the user's rc file", "replace the operator's preferences file", "append to the
+    // victim's config file", "write access to the victim's SSH config file". A possessive owner is
+    // required, so "the options file format" or "an rc file" alone is not read.
     kind: 'attacker-controls',
     value: 'config-file',
     pattern:
-      /\b(?:edit\w*|modif\w*|overwrit\w*|writ\w*|tamper\w*\s+with|chang\w*|replac\w*|plant\w*)\s+(?:to\s+)?(?:the\s+)?(?:victim|user|operator|admin(?:istrator)?|target|other\s+user)(?:'s|’s|s'|s’)\s+(?:`[^`\n]{1,80}`\s+|[\w.-]{1,40}\s+)?(?:config(?:uration)?|settings|options?|preferences|rc|dot|profile|startup)\s?files?\b/,
+      /\b(?:edit\w*|modif\w*|overwrit\w*|writ\w*|tamper\w*\s+with|chang\w*|replac\w*|plant\w*|append\w*)(?:[ \t]access)?\s+(?:to\s+)?(?:the\s+)?(?:victim|user|operator|admin(?:istrator)?|target|other\s+user)(?:'s|’s|s'|s’)\s+(?:`[^`\n]{1,80}`\s+|[\w.-]{1,40}\s+)?(?:config(?:uration)?|settings|options?|preferences|rc|dot|profile|startup)\s?files?\b/,
   },
   {
     // A file or script the configuration names is the operator's as much as the configuration:
