@@ -73,6 +73,11 @@ describe.each(Object.entries(scanners))('%s', (_name, scan) => {
     expect(growth.ratio, `work ${growth.small} -> ${growth.large}`).toBeLessThan(maxRatio);
   });
 
+  it('works linearly on many short code blocks (nothing re-reads the whole report per block)', () => {
+    const growth = measureGrowth(repeatTo('# a\n```\n.'), scan, { size: 8_000 });
+    expect(growth.ratio, `work ${growth.small} -> ${growth.large}`).toBeLessThan(maxRatio);
+  });
+
   it('works linearly on mixtures of adversarial shapes', () => {
     fc.assert(
       fc.property(

@@ -383,9 +383,9 @@ function addSettings(
   settings: readonly CodeSetting[],
   actor: 'user' | undefined,
   profileSettings: readonly string[],
+  speaksOfInterception: boolean,
 ): void {
   const body = sink.body;
-  const speaksOfInterception = interception.test(body);
   for (const setting of settings) {
     const fact = readUnsafeSetting(
       setting.name,
@@ -647,13 +647,15 @@ export function extractCodeSettingFacts(
 ): void {
   if (mayMatchIn(prose, incidentalSetting) && incidentalSetting.pattern.test(prose)) return;
   const body = sink.body;
+  // Read once per report: every code block and snippet below asks it.
+  const speaksOfInterception = interception.test(body);
   for (const block of codeBlocks) {
     const content = body.slice(block.contentStart, block.contentEnd);
     const lines = configInfos.has(block.info.toLowerCase())
       ? findConfigLineSettings(content, block.contentStart, profileSettings)
       : [];
     const settings = [...findCodeSettings(content, block.contentStart), ...lines];
-    addSettings(sink, settings, 'user', profileSettings);
+    addSettings(sink, settings, 'user', profileSettings, speaksOfInterception);
     addCodeChoices(sink, content, block.contentStart, profileSettings);
     if (listConfigInfos.has(block.info.toLowerCase()))
       addListSettings(sink, content, block.contentStart, profileSettings);
@@ -666,7 +668,7 @@ export function extractCodeSettingFacts(
       ...findCodeSettings(text, snippet.start),
       ...findConfigLineSettings(text, snippet.start, profileSettings),
     ];
-    addSettings(sink, settings, 'user', profileSettings);
+    addSettings(sink, settings, 'user', profileSettings, speaksOfInterception);
     addCodeChoices(sink, text, snippet.start, profileSettings);
   }
   const inSnippet = (setting: CodeSetting): boolean =>
@@ -676,11 +678,11 @@ export function extractCodeSettingFacts(
   const proseSettings = findCodeSettings(prose).filter(
     (setting) => isProseSetting(prose, setting) && isProseCallerSetting(setting),
   );
-  addSettings(sink, proseSettings, undefined, profileSettings);
+  addSettings(sink, proseSettings, undefined, profileSettings, speaksOfInterception);
   // A configuration line run into the prose is still the deployer's configuration, as in a block.
   const proseConfigLines = findProseConfigLineSettings(prose, profileSettings).filter(
     isProseCallerSetting,
   );
-  addSettings(sink, proseConfigLines, 'user', profileSettings);
+  addSettings(sink, proseConfigLines, 'user', profileSettings, speaksOfInterception);
   addProseWebRoots(sink, prose);
 }
