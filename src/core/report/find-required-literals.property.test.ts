@@ -1,8 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readCorpus } from '../../../test/corpus/read-corpus.js';
+import { listTuneReportPaths } from '../../../test/support/list-tune-report-paths.js';
 import {
   findRequiredLiterals,
   foldTextForLiterals,
@@ -248,11 +247,7 @@ describe('the phrase rules’ required literals', () => {
   });
 
   it('never skip a rule on a text it matches (the example reports and the tune split)', () => {
-    const root = resolve(import.meta.dirname, '../../..');
-    const examples = join(root, 'examples/reports');
-    const paths = readdirSync(examples).map((name) => join(examples, name));
-    for (const project of readCorpus().filter(({ split }) => split === 'tune'))
-      paths.push(...project.reportFiles.map((name) => join(project.reportsDir, name)));
+    const paths = listTuneReportPaths();
     expect(paths.length).toBeGreaterThan(40);
     for (const path of paths) expectNoRuleSkippedWrongly(readFileSync(path, 'utf8'));
   });
