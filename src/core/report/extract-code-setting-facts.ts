@@ -344,13 +344,14 @@ export const incidentalSetting: GatedPattern = {
 const defaultComment = /^[^\n]{0,40}?(?:#|\/\/)[ \t]*(?:the\s+|is\s+the\s+)?default\b/i;
 
 // A function, method or associated function defined in code: `fn parse<T>(`, `def parse(`,
-// `function parse(`, `func parse(`.
-const definedFunction = /\b(?:fn|def|function|func)[ \t]+([A-Za-z_$][\w$]{0,60})[ \t]*[<(]/g;
+// `function parse(`, `func parse(`, Ruby's `def self.parse(`.
+const definedFunction =
+  /\b(?:fn|def|function|func)[ \t]+(?:self\.)?([A-Za-z_$][\w$]{0,60})[ \t]*[<(]/g;
 const maxDefinitionsRead = 50;
 
 /**
  * The code defines a function the prose names as a member of a type or module
- * (`Decoder::read_size`, `Parser.feed`): the report quotes the project's code it blames, not
+ * (`Decoder::read_size`, `Parser.feed`, `Puma::Client#reset`): the report quotes the project's code it blames, not
  * code of its own. A caller's handler is named bare ("our `handle` function"), if at all.
  */
 function definesQualifiedFunction(prose: string, code: string): boolean {
@@ -359,7 +360,9 @@ function definesQualifiedFunction(prose: string, code: string): boolean {
     read += 1;
     if (read > maxDefinitionsRead) return false;
     const name = match[1]!.replace(/\$/g, '\\$');
-    if (new RegExp(String.raw`[\w>](?:::|\.)${name}\b(?![\w$])`).test(prose)) return true;
+    // `Type::name`, `Type.name`, Ruby's `Class#name`, PHP's `$object->name`.
+    if (new RegExp(String.raw`(?:[\w>](?:::|\.)|\w#|->)${name}\b(?![\w$])`).test(prose))
+      return true;
   }
   return false;
 }
