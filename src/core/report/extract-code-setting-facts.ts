@@ -28,9 +28,10 @@ export interface CodeSetting {
 // name may be dotted (`session.verify`, `ctx.check_hostname`); the value is one short token, a
 // product of whole numbers (`4 * 1024 * 1024 * 1024`), a lone `*` that ends the line (an
 // allow-list opened to every host, `LOCAL_NETWORK_ALLOWLIST = *`; never `x = *ptr`), or a list
-// of quoted names on one line (`kex_algs=['diffie-hellman-group1-sha1']`).
+// of quoted names on one line (`kex_algs=['diffie-hellman-group1-sha1']`), or a class constant
+// (`SMTP::DEBUG_SERVER`, PHP's and Ruby's `Class::NAME`).
 const settingPattern =
-  /(?<![\w$.])(?:["']?)((?:[A-Za-z_$][\w$]{0,60}\.){0,4}[A-Za-z_$][\w$]{0,60})["']?[ \t]{0,8}(?:=(?![=>])|:(?!:)|=>)[ \t]{0,8}("[^"\n]{0,40}"|'[^'\n]{0,40}'|\d[\d_]{0,15}(?:[ \t]{0,4}\*[ \t]{0,4}\d[\d_]{0,15}){1,6}(?![\w.])|[\w.+-]{1,40}|\*(?=[ \t]{0,8}(?:[;#\r\n]|$))|\[[ \t]{0,8}["'][^\]\n]{1,200}\])/g;
+  /(?<![\w$.])(?:["']?)((?:[A-Za-z_$][\w$]{0,60}\.){0,4}[A-Za-z_$][\w$]{0,60})["']?[ \t]{0,8}(?:=(?![=>])|:(?!:)|=>)[ \t]{0,8}("[^"\n]{0,40}"|'[^'\n]{0,40}'|[A-Za-z_][\w\\]{0,40}::[A-Za-z_]\w{0,40}|\d[\d_]{0,15}(?:[ \t]{0,4}\*[ \t]{0,4}\d[\d_]{0,15}){1,6}(?![\w.])|[\w.+-]{1,40}|\*(?=[ \t]{0,8}(?:[;#\r\n]|$))|\[[ \t]{0,8}["'][^\]\n]{1,200}\])/g;
 
 const offValue =
   /^(?:false|none|null|nil|0|off|no|disabled?|cert_none|ssl\.cert_none|-1|infinity|inf)$/;
@@ -141,7 +142,8 @@ export function readUnsafeSetting(
   }
   const isOff = offValue.test(token);
   const isOn = onValue.test(token);
-  if (isOn && profileSettings.includes(name.toLowerCase())) return name.toLowerCase();
+  if ((isOn || isLevelOn(token)) && profileSettings.includes(name.toLowerCase()))
+    return name.toLowerCase();
   if (profileSettings.includes(name.toLowerCase()) && admitsEveryone(token)) {
     return name.toLowerCase();
   }
@@ -168,6 +170,18 @@ export function readUnsafeSetting(
   if (originListName.test(key)) return everyOriginValue.test(value.trim()) ? setting : null;
   if (allOriginsSwitchName.test(key)) return isOn ? setting : null;
   return null;
+}
+
+// A level that switches a setting on: a small whole number above zero (`SMTPDebug = 2`), or a
+// class constant whose name does not say off (`SMTP::DEBUG_SERVER`, not `SMTP::DEBUG_OFF`).
+const levelOnNumber = /^[1-9]\d{0,2}$/;
+const offConstantName = /(?:^|_)(?:off|none|disabled?|no|never|false)$/;
+
+/** The value (lower-cased) turns a level setting on: a number above zero or an "on" constant. */
+function isLevelOn(token: string): boolean {
+  if (levelOnNumber.test(token)) return true;
+  const separator = token.lastIndexOf('::');
+  return separator > 0 && !offConstantName.test(token.slice(separator + 2));
 }
 
 /** The value opens a setting the profile names to every address: `0.0.0.0/0 allow`, `::/0`, `*`. */
