@@ -132,6 +132,52 @@ describe('a quoted definition of the function a report blames', () => {
   });
 });
 
+describe('a quoted Ruby or PHP definition of the method a report blames', () => {
+  const reproductionOf = (body: string, info: string): boolean | undefined => {
+    const start = body.indexOf('```' + info);
+    const block = {
+      ...buildFact('code-block', info, '```' + info),
+      span: { start, end: body.indexOf('```\n', start + 3) + 3, line: 3 },
+    };
+    return checkRequirements(buildReport(body), [block], requirements).find(
+      (check) => check.name === 'reproduction',
+    )?.isPresent;
+  };
+
+  it("is not a reproduction when the report names the Ruby method as the project's (`Class#name`)", () => {
+    expect(
+      reproductionOf(
+        'The bug is in `Puma::Reactor#restore_state`:\n\n```ruby\ndef restore_state(client)\n  Marshal.load(client.blob)\nend\n```\n',
+        'ruby',
+      ),
+    ).toBe(false);
+    expect(
+      reproductionOf(
+        'The bug is in `Rack::Utils.parse_blob`:\n\n```ruby\ndef self.parse_blob(blob)\n  Marshal.load(blob)\nend\n```\n',
+        'ruby',
+      ),
+    ).toBe(false);
+  });
+
+  it("is not a reproduction when the report names the PHP method as the project's (`Class::name`)", () => {
+    expect(
+      reproductionOf(
+        'The bug is in `Mailer::restoreCache()`:\n\n```php\npublic function restoreCache($key)\n{\n    return unserialize($key);\n}\n```\n',
+        'php',
+      ),
+    ).toBe(false);
+  });
+
+  it('is a reproduction when a PHP script calls the library', () => {
+    expect(
+      reproductionOf(
+        'Run this:\n\n```php\n$mail = new Mailer(true);\n$mail->addAddress($argv[1]);\n$mail->send();\n```\n',
+        'php',
+      ),
+    ).toBe(true);
+  });
+});
+
 describe('a compiled-language fragment in a proof-of-concept section', () => {
   const reproductionOf = (code: string): boolean | undefined => {
     const body = `## Proof of concept\n\`\`\`c\n${code}\n\`\`\`\n`;

@@ -76,6 +76,7 @@ const proofOfConceptInfos = new Set([
   'ruby',
   'rb',
   'perl',
+  'php',
   'js',
   'javascript',
   'node',
@@ -85,9 +86,13 @@ const proofOfConceptInfos = new Set([
 ]);
 
 // A block that is one definition and nothing run at its top level: `def f(self, packet):` and its
-// indented body, as a report quotes the function it blames.
+// indented body, as a report quotes the function it blames; also a PHP method with its modifiers
+// (`public static function f($x)`) and a Ruby singleton method (`def self.f(x)`).
 const definitionStart =
-  /^(?:async[ \t]+)?(?:def|fn|func|function)[ \t]+[A-Za-z_$][\w$]{0,60}[ \t]*[<(]/;
+  /^(?:async[ \t]+)?(?:(?:public|protected|private|static|final|abstract)[ \t]+){0,3}(?:def|fn|func|function)[ \t]+(?:self\.)?[A-Za-z_$][\w$]{0,60}[ \t]*[<(]/;
+// The lines of a definition's body that start at the margin: a closing bracket, Ruby's `end`, or
+// the opening brace a PHP or C# method puts on the line under its signature.
+const definitionMarginLine = /^(?:[)}\]]|end\b|\{[ \t]*$)/;
 
 /**
  * The block only quotes the project's function: a single definition with nothing at its top
@@ -97,7 +102,8 @@ const definitionStart =
 function isQuotedDefinition(report: Report, fact: Fact, content: string): boolean {
   const lines = content.split('\n').filter((line) => line.trim() !== '');
   if (lines.length < 2 || !definitionStart.test(lines[0]!)) return false;
-  if (!lines.slice(1).every((line) => /^[ \t]/.test(line) || /^[)}\]]/.test(line))) return false;
+  if (!lines.slice(1).every((line) => /^[ \t]/.test(line) || definitionMarginLine.test(line)))
+    return false;
   return isLibraryCode(report.body, fact.span.start, content);
 }
 

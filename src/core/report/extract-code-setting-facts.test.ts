@@ -357,6 +357,31 @@ describe('settings the profile names, switched on in the caller’s code', () =>
   });
 });
 
+describe('a level setting the profile names, switched on with a number or a class constant', () => {
+  const profileSettings = ['smtpdebug'];
+  const namedSettingsOf = (markdown: string): string[] =>
+    extractFacts(buildTestReport(markdown), { profileSettings })
+      .filter((fact) => fact.kind === 'requires-config')
+      .map((fact) => fact.value);
+
+  it('reads a PHP property set to an "on" class constant or a level above zero', () => {
+    const code = "$mail->SMTPDebug = SMTP::DEBUG_SERVER;\n$mail->Debugoutput = 'html';";
+    expect(namedSettingsOf(fenced('php', code))).toContain('smtpdebug');
+    const indented =
+      '# Summary\n\nThe page shows the SMTP dialogue.\n\nThe site has\n\n    $mail->SMTPDebug = 2;\n';
+    expect(namedSettingsOf(indented)).toContain('smtpdebug');
+  });
+
+  it('reads nothing for level zero or a constant that says off', () => {
+    expect(namedSettingsOf(fenced('php', '$mail->SMTPDebug = 0;'))).toEqual([]);
+    expect(namedSettingsOf(fenced('php', '$mail->SMTPDebug = SMTP::DEBUG_OFF;'))).toEqual([]);
+    expect(readUnsafeSetting('SMTPDebug', 'SMTP::DEBUG_LOWLEVEL', profileSettings)).toBe(
+      'smtpdebug',
+    );
+    expect(readUnsafeSetting('SMTPDebug', 'SMTP::DEBUG_LOWLEVEL')).toBeNull();
+  });
+});
+
 describe('an allow-list the profile names, opened to every host with a lone `*`', () => {
   const profileSettings = ['local_network_allowlist'];
   const namedSettingsOf = (markdown: string): Array<{ value: string; actor?: string }> =>

@@ -28,9 +28,10 @@ export interface CodeSetting {
 // name may be dotted (`session.verify`, `ctx.check_hostname`); the value is one short token, a
 // product of whole numbers (`4 * 1024 * 1024 * 1024`), a lone `*` that ends the line (an
 // allow-list opened to every host, `LOCAL_NETWORK_ALLOWLIST = *`; never `x = *ptr`), or a list
-// of quoted names on one line (`kex_algs=['diffie-hellman-group1-sha1']`).
+// of quoted names on one line (`kex_algs=['diffie-hellman-group1-sha1']`), or a class constant
+// (`SMTP::DEBUG_SERVER`, PHP's and Ruby's `Class::NAME`).
 const settingPattern =
-  /(?<![\w$.])(?:["']?)((?:[A-Za-z_$][\w$]{0,60}\.){0,4}[A-Za-z_$][\w$]{0,60})["']?[ \t]{0,8}(?:=(?![=>])|:(?!:)|=>)[ \t]{0,8}("[^"\n]{0,40}"|'[^'\n]{0,40}'|\d[\d_]{0,15}(?:[ \t]{0,4}\*[ \t]{0,4}\d[\d_]{0,15}){1,6}(?![\w.])|[\w.+-]{1,40}|\*(?=[ \t]{0,8}(?:[;#\r\n]|$))|\[[ \t]{0,8}["'][^\]\n]{1,200}\])/g;
+  /(?<![\w$.])(?:["']?)((?:[A-Za-z_$][\w$]{0,60}\.){0,4}[A-Za-z_$][\w$]{0,60})["']?[ \t]{0,8}(?:=(?![=>])|:(?!:)|=>)[ \t]{0,8}("[^"\n]{0,40}"|'[^'\n]{0,40}'|[A-Za-z_][\w\\]{0,40}::[A-Za-z_]\w{0,40}|\d[\d_]{0,15}(?:[ \t]{0,4}\*[ \t]{0,4}\d[\d_]{0,15}){1,6}(?![\w.])|[\w.+-]{1,40}|\*(?=[ \t]{0,8}(?:[;#\r\n]|$))|\[[ \t]{0,8}["'][^\]\n]{1,200}\])/g;
 
 const offValue =
   /^(?:false|none|null|nil|0|off|no|disabled?|cert_none|ssl\.cert_none|-1|infinity|inf)$/;
@@ -141,7 +142,8 @@ export function readUnsafeSetting(
   }
   const isOff = offValue.test(token);
   const isOn = onValue.test(token);
-  if (isOn && profileSettings.includes(name.toLowerCase())) return name.toLowerCase();
+  if ((isOn || isLevelOn(token)) && profileSettings.includes(name.toLowerCase()))
+    return name.toLowerCase();
   if (profileSettings.includes(name.toLowerCase()) && admitsEveryone(token)) {
     return name.toLowerCase();
   }
@@ -168,6 +170,18 @@ export function readUnsafeSetting(
   if (originListName.test(key)) return everyOriginValue.test(value.trim()) ? setting : null;
   if (allOriginsSwitchName.test(key)) return isOn ? setting : null;
   return null;
+}
+
+// A level that switches a setting on: a small whole number above zero (`SMTPDebug = 2`), or a
+// class constant whose name does not say off (`SMTP::DEBUG_SERVER`, not `SMTP::DEBUG_OFF`).
+const levelOnNumber = /^[1-9]\d{0,2}$/;
+const offConstantName = /(?:^|_)(?:off|none|disabled?|no|never|false)$/;
+
+/** The value (lower-cased) turns a level setting on: a number above zero or an "on" constant. */
+function isLevelOn(token: string): boolean {
+  if (levelOnNumber.test(token)) return true;
+  const separator = token.lastIndexOf('::');
+  return separator > 0 && !offConstantName.test(token.slice(separator + 2));
 }
 
 /** The value opens a setting the profile names to every address: `0.0.0.0/0 allow`, `::/0`, `*`. */
@@ -344,13 +358,14 @@ export const incidentalSetting: GatedPattern = {
 const defaultComment = /^[^\n]{0,40}?(?:#|\/\/)[ \t]*(?:the\s+|is\s+the\s+)?default\b/i;
 
 // A function, method or associated function defined in code: `fn parse<T>(`, `def parse(`,
-// `function parse(`, `func parse(`.
-const definedFunction = /\b(?:fn|def|function|func)[ \t]+([A-Za-z_$][\w$]{0,60})[ \t]*[<(]/g;
+// `function parse(`, `func parse(`, Ruby's `def self.parse(`.
+const definedFunction =
+  /\b(?:fn|def|function|func)[ \t]+(?:self\.)?([A-Za-z_$][\w$]{0,60})[ \t]*[<(]/g;
 const maxDefinitionsRead = 50;
 
 /**
  * The code defines a function the prose names as a member of a type or module
- * (`Decoder::read_size`, `Parser.feed`): the report quotes the project's code it blames, not
+ * (`Decoder::read_size`, `Parser.feed`, `Puma::Client#reset`): the report quotes the project's code it blames, not
  * code of its own. A caller's handler is named bare ("our `handle` function"), if at all.
  */
 function definesQualifiedFunction(prose: string, code: string): boolean {
@@ -359,7 +374,9 @@ function definesQualifiedFunction(prose: string, code: string): boolean {
     read += 1;
     if (read > maxDefinitionsRead) return false;
     const name = match[1]!.replace(/\$/g, '\\$');
-    if (new RegExp(String.raw`[\w>](?:::|\.)${name}\b(?![\w$])`).test(prose)) return true;
+    // `Type::name`, `Type.name`, Ruby's `Class#name`, PHP's `$object->name`.
+    if (new RegExp(String.raw`(?:[\w>](?:::|\.)|\w#|->)${name}\b(?![\w$])`).test(prose))
+      return true;
   }
   return false;
 }

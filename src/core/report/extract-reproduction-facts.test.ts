@@ -256,3 +256,17 @@ describe('a command after a lead-in or a step number in a one-paragraph reproduc
     ).toEqual([]);
   });
 });
+
+describe('a script that talks to the network, outside a reproduction section', () => {
+  it('reads the global fetch() of a script as a step', () => {
+    const script = "```js\nconst res = await fetch('http://127.0.0.1:3000/x');\n```";
+    expect(stepsOf(`# Leak\n\n## Details\n\n${script}\n`)).toEqual(['script']);
+  });
+
+  it('does not read a method called fetch on some object as one (`$store->fetch(`, `ENV.fetch(`)', () => {
+    const php = '```php\npublic function restore($key)\n{\n    return unserialize($this->store->fetch($key));\n}\n```';
+    expect(stepsOf(`# Injection\n\n## Details\n\n${php}\n`)).toEqual([]);
+    const ruby = '```ruby\ndef secret\n  ENV.fetch("SECRET")\nend\n```';
+    expect(stepsOf(`# Leak\n\n## Details\n\n${ruby}\n`)).toEqual([]);
+  });
+});

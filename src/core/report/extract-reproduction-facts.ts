@@ -52,8 +52,10 @@ export function isCompiledFragment(info: string, code: string): boolean {
   return programInfos.has(info.toLowerCase()) && !programShape.test(code);
 }
 
+// `fetch(` is the global function of a script, not a method of some object (`$store->fetch(`,
+// `ENV.fetch(`, `cursor.fetch(`).
 const networkScript =
-  /\bimport\s+(?:socket|requests|http|urllib|httpx|aiohttp)\b|require\(\s*['"](?:node:)?(?:http|https|net|axios)['"]\s*\)|\bfetch\(|\bsocket\.(?:socket|create_connection)\(|\brequests\.(?:get|post|put|request)\(/;
+  /\bimport\s+(?:socket|requests|http|urllib|httpx|aiohttp)\b|require\(\s*['"](?:node:)?(?:http|https|net|axios)['"]\s*\)|(?<![.>:$\w])fetch\(|\bsocket\.(?:socket|create_connection)\(|\brequests\.(?:get|post|put|request)\(/;
 
 // The text a step list follows within its own section, at most 600 characters back. A section
 // starts at a heading, or at a line that is only a field label the report parser did not read as

@@ -136,6 +136,22 @@ describe('resolveBareNamesInCitedFolder', () => {
       'pngfix.c',
     );
   });
+
+  it('reads a bare `x.php` as the cited `x.phps` a PHP project ships to be renamed and run', () => {
+    const mailComponents: ThreatComponent[] = [
+      { id: 'library', paths: ['src/**'], input: 'untrusted' },
+      { id: 'examples', paths: ['examples/**'], input: 'trusted' },
+    ];
+    const facts = [
+      buildFact('file-path', 'examples/contactform.phps'),
+      buildFact('file-path', 'contactform.php', 'copied to the server as contactform.php'),
+    ];
+    const resolve = resolveBareNamesInCitedFolder(identity, facts, mailComponents);
+    expect(resolve('contactform.php')).toBe('examples/contactform.phps');
+    expect(resolve('mailer.php')).toBe('mailer.php');
+    const matches = matchComponents(facts, mailComponents, resolve);
+    expect(matches.map((match) => match.component.id)).toEqual(['examples']);
+  });
 });
 
 describe('findOwningComponents', () => {

@@ -144,7 +144,8 @@ function isListedExactly(name: string, components: readonly ThreatComponent[]): 
  * of that folder, unless a component lists that name elsewhere (`pngrutil.c` at the top). With no
  * folder, or several, the bare name stays bare. A bare name the report also cites with its folder
 (`plugins/x/y.c` in the text, `y.c:62` in a trace) is that path, when only one cited path has
-that name (`lib/handle_auth.c` and `src/handle_auth.c` leave `handle_auth.c` bare). Wraps
+that name (`lib/handle_auth.c` and `src/handle_auth.c` leave `handle_auth.c` bare); `x.php` is a
+cited `examples/x.phps`, the copy a PHP project's reader renames to run it. Wraps
 `resolvePath`.
  */
 export function resolveBareNamesInCitedFolder(
@@ -160,7 +161,14 @@ export function resolveBareNamesInCitedFolder(
     if (!path.includes('/')) continue;
     const name = path.slice(path.lastIndexOf('/') + 1);
     if (!name.includes('.')) folders.add(path);
-    else pathsByName.set(name, (pathsByName.get(name) ?? new Set<string>()).add(path));
+    else {
+      pathsByName.set(name, (pathsByName.get(name) ?? new Set<string>()).add(path));
+      // A PHP project ships examples as `x.phps` (shown, not run); the reader's copy renamed
+      // to run it (`x.php`) is that file.
+      const runnable = name.endsWith('.phps') ? name.slice(0, -1) : null;
+      if (runnable !== null)
+        pathsByName.set(runnable, (pathsByName.get(runnable) ?? new Set<string>()).add(path));
+    }
   }
   const [folder] = folders;
   return (path) => {
