@@ -335,6 +335,28 @@ describe('settings the profile names, switched on in the caller’s code', () =>
     expect(namedSettingsOf(text).map((fact) => fact.value)).toContain('follow_symlinks');
   });
 
+  it('reads Ruby’s settings DSL: set, enable and disable with symbols', () => {
+    const named = (code: string, settings: string[]): string[] =>
+      extractFacts(buildTestReport(fenced('ruby', code)), { profileSettings: settings })
+        .filter((fact) => fact.kind === 'requires-config' && fact.actor === 'user')
+        .map((fact) => fact.value);
+    expect(
+      named('App.set :show_exceptions, true   # so support can read it', ['show_exceptions']),
+    ).toEqual(['show_exceptions']);
+    expect(named('enable :sessions\ndisable :protection          # broke our API', [])).toEqual([
+      'protection',
+    ]);
+    expect(named('set :show_exceptions, false', ['show_exceptions'])).toEqual([]);
+    expect(named('set :protection, true', [])).toEqual([]);
+  });
+
+  it('reads no call of a named setting in a lockfile’s dependency line', () => {
+    const lock =
+      '    sinatra (4.1.1)\n      rack-protection (= 4.1.1)\n      protection (>= 2.0)\n';
+    expect(findCodeChoices(lock, 0, ['protection'])).toEqual([]);
+    expect(findCodeChoices('protection(true)', 0, ['protection'])).toHaveLength(1);
+  });
+
   it('reads nothing when the setting is off, toggled, or not one the profile names', () => {
     expect(
       namedSettingsOf(fenced('python', 'add_static("/s", root, follow_symlinks=False)')),

@@ -214,6 +214,32 @@ function isHugeNumber(token: string): boolean {
   return product >= liftedLimitThreshold;
 }
 
+// Ruby's settings DSL (Sinatra, Rails, Padrino): `set :show_exceptions, true`, `App.set :protection,
+// false`, `enable :logging`, `disable :protection, :sessions`. `set` gives its value; `enable` and
+// `disable` switch each symbol they name on or off.
+const rubySetCall =
+  /(?<![\w$])(?:[A-Z]\w{0,40}\.)?set[ \t]+:([A-Za-z_]\w{0,60})[ \t]{0,8},[ \t]{0,8}("[^"\n]{0,40}"|'[^'\n]{0,40}'|[\w.:+-]{1,40})/g;
+const rubyToggleCall =
+  /(?<![\w$])(?:[A-Z]\w{0,40}\.)?(enable|disable)[ \t]+(:[A-Za-z_]\w{0,60}(?:[ \t]{0,8},[ \t]{0,8}:[A-Za-z_]\w{0,60}){0,8})/g;
+const rubySymbol = /:([A-Za-z_]\w{0,60})/g;
+
+/** The settings Ruby's settings DSL writes in `text`, from `offset` on (see rubySetCall). */
+export function findRubySettingCalls(text: string, offset = 0): CodeSetting[] {
+  const settings: CodeSetting[] = [];
+  forEachMatch(rubySetCall, text, (match) => {
+    const start = offset + match.index;
+    settings.push({ name: match[1]!, value: match[2]!, start, end: start + match[0].length });
+  });
+  forEachMatch(rubyToggleCall, text, (match) => {
+    const value = match[1] === 'enable' ? 'true' : 'false';
+    const start = offset + match.index;
+    const end = start + match[0].length;
+    for (const symbol of match[2]!.matchAll(rubySymbol))
+      settings.push({ name: symbol[1]!, value, start, end });
+  });
+  return settings;
+}
+
 /** The settings written as code in `text`, from `offset` on, one per `name = value`. */
 export function findCodeSettings(text: string, offset = 0): CodeSetting[] {
   const settings: CodeSetting[] = [];
@@ -519,6 +545,10 @@ const debugThresholdCall =
   /\b([A-Za-z_]\w{0,60}debug\w{0,30}(?:threshold|level)\w{0,20})\s{0,4}\(([^()\n]{0,200})\)/gi;
 const offArgument = /^(?:0+[uUlL]{0,3}|NULL|nullptr|false|FALSE|0x0+)$/;
 
+// A version constraint in parentheses (`(= 4.1.1)`, `(>= 3.0.0, < 4)`, `(~> 2.0)`): a lockfile's
+// dependency line, not a call's argument.
+const versionConstraintArgument = /^[ \t]{0,4}(?:[=<>!~]=?|~>)[ \t]{0,4}\d/;
+
 function lastArgument(args: string): string {
   return (args.split(',').pop() ?? '').trim();
 }
@@ -594,9 +624,12 @@ export function findCodeChoices(
   });
   for (const setting of profileSettings) {
     if (!/^[a-z_]\w{2,80}$/.test(setting)) continue;
-    const call = new RegExp(String.raw`\b${setting}\s{0,4}\(([^()\n]{0,200})\)`, 'gi');
+    // Not a word's tail after a hyphen (`rack-protection (= 4.1.1)`, a lockfile's dependency
+    // line), and not a version constraint in the parentheses.
+    const call = new RegExp(String.raw`(?<![\w-])${setting}\s{0,4}\(([^()\n]{0,200})\)`, 'gi');
     forEachMatch(call, text, (match) => {
       if (offArgument.test(lastArgument(match[1]!))) return;
+      if (versionConstraintArgument.test(match[1]!)) return;
       const start = offset + match.index;
       choices.push({ value: setting, start, end: start + match[0].length });
     });
@@ -671,7 +704,11 @@ export function extractCodeSettingFacts(
     const lines = configInfos.has(block.info.toLowerCase())
       ? findConfigLineSettings(content, block.contentStart, profileSettings)
       : [];
-    const settings = [...findCodeSettings(content, block.contentStart), ...lines];
+    const settings = [
+      ...findCodeSettings(content, block.contentStart),
+      ...findRubySettingCalls(content, block.contentStart),
+      ...lines,
+    ];
     addSettings(sink, settings, 'user', profileSettings, speaksOfInterception);
     addCodeChoices(sink, content, block.contentStart, profileSettings);
     if (listConfigInfos.has(block.info.toLowerCase()))
@@ -683,6 +720,7 @@ export function extractCodeSettingFacts(
     if (isIndentedDiff(text) || isLibraryCode(prose, snippet.start)) continue;
     const settings = [
       ...findCodeSettings(text, snippet.start),
+      ...findRubySettingCalls(text, snippet.start),
       ...findConfigLineSettings(text, snippet.start, profileSettings),
     ];
     addSettings(sink, settings, 'user', profileSettings, speaksOfInterception);

@@ -177,6 +177,22 @@ describe('versions', () => {
     ]);
   });
 
+  it('leaves out the quoted upgrade targets a bundler-audit solution lists, ranges and all', () => {
+    const audit =
+      "Name: puma\nVersion: 5.6.4\nSolution: upgrade to '~> 5.6.9', '~> 6.4.3', '>= 6.5.0'\n";
+    expect(versionsOf(audit)).toEqual(['5.6.4']);
+    expect(versionsOf("We run 4.1.1. Solution: upgrade to '>= 4.2.0'")).toEqual(['4.1.1']);
+  });
+
+  it('reads a lockfile entry as its package’s version, the project’s only when it names it', () => {
+    const lock =
+      'Our Gemfile.lock (version 4.1.1):\n\n    sinatra (4.1.1)\n      rack (>= 3.0.0, < 4)\n      rack-protection (= 4.1.1)\n      tilt (~> 2.0)\n';
+    const versions = extractFacts(buildTestReport(lock), { projectNames: ['sinatra'] })
+      .filter((fact) => fact.kind === 'version')
+      .map((fact) => fact.value);
+    expect(versions).toEqual(['4.1.1', '4.1.1']);
+  });
+
   it('leaves out a fix named with a scanner label', () => {
     expect(
       versionsOf('We pin version 2.11.3. The alert says "patched version: 3.1.3". Is 2.11 fixed?'),

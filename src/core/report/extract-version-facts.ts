@@ -194,6 +194,7 @@ function isFalseVersion(
   if (text[candidate.start] === '>' && /(?:^|\n)[ \t]*$/.test(before)) return true; // a blockquote
   if (looksLikeDate(candidate.value)) return true;
   if (specificationBefore.test(before)) return true;
+  if (isOtherLockfileEntry(text, candidate.start, projectNames)) return true;
   // A range worded before its version ("before 2.5.0", ">= 2.5") has no product right before the
   // number; one worded after it ("Python 3.6 and later") does, and is that product's.
   if (!/^\d/.test(candidate.value) && !/^\d/.test(text.slice(candidate.start, candidate.start + 1)))
@@ -204,6 +205,21 @@ function isFalseVersion(
     return foreignRightBefore.test(before) && !namesProjectBefore(before, projectNames);
   if (isToolUsedWith(before, projectNames)) return true;
   return foreignBefore.test(before) && !namesProjectBefore(before, projectNames);
+}
+
+// A lockfile's or `gem list`'s entry, a package name and its version or constraint in
+// parentheses on a line of its own (Bundler's Gemfile.lock: `    rack (>= 3.0.0, < 4)`,
+// `    sinatra (4.1.1)`): the version is that package's, the project's only when it is named.
+const lockfileEntryBefore =
+  /(?:^|\n)[ \t]{0,12}([A-Za-z][\w.-]{0,60})[ \t]\((?:[=<>!~]{1,2}[ \t]?)?$/;
+
+function isOtherLockfileEntry(
+  text: string,
+  start: number,
+  projectNames: readonly string[],
+): boolean {
+  const entry = lockfileEntryBefore.exec(text.slice(Math.max(0, start - 80), start));
+  return entry !== null && !namesProject(entry[1]!, projectNames);
 }
 
 // "tested with Wireshark 4.2.6", "built using Meson 1.3.0": a product the reporter used, named
@@ -316,12 +332,13 @@ function findBannersIn(text: string, projectNames: readonly string[]): Candidate
 
 // Whether a version is named as NOT affected: "9.0.102 and 10.1.39: they are not affected",
 // "fixed in 2.4.2" (also as a table row, `| fixed in | 2.4.2 |`), "released as 2.3.1",
-// "backport to 2.3.1", "the 2.x protocol", "upgrade to 5.2.6", "the 5.x series is fine", or as an upgrade target asked
+// "backport to 2.3.1", "the 2.x protocol", "upgrade to 5.2.6" (also quoted, as bundler-audit lists them:
+// "Solution: upgrade to '~> 5.6.9', '>= 6.5.0'"), "the 5.x series is fine", or as an upgrade target asked
 // about: "is moving to 9.8p1 enough, or do we need to go to 9.9p1?", "do we need 2.x?". Decided within the clause (a
 // sentence, or the part of it after "while", "but", "whereas"); a clause that also says
 // "affected" or "vulnerable" without a denial keeps its versions.
 const fixedRightBefore =
-  /\b(?:fixed|patched|resolved|corrected|addressed)\s+(?:it\s+)?(?:in|since|as\s+of|with|by)\s+(?:version\s+|release\s+|[A-Za-z][\w.+]{0,30}[ \t_/-])?$|\breleased?\s+as\s+(?:version\s+|a\s+)?$|\bbackport\w{0,4}\s+(?:it\s+|the\s+fix\s+)?(?:to|into|as|for)\s+(?:version\s+|release\s+)?$|\b(?:upgrad\w*|updat\w*|mov\w*|bump\w*|go|going|jump\w*|switch\w*)\s+(?:straight\s+|directly\s+)?to\s+(?:version\s+|release\s+|[A-Za-z][\w.+]{0,30}[ \t_/-])?$/i;
+  /\b(?:fixed|patched|resolved|corrected|addressed)\s+(?:it\s+)?(?:in|since|as\s+of|with|by)\s+(?:version\s+|release\s+|[A-Za-z][\w.+]{0,30}[ \t_/-])?$|\breleased?\s+as\s+(?:version\s+|a\s+)?$|\bbackport\w{0,4}\s+(?:it\s+|the\s+fix\s+)?(?:to|into|as|for)\s+(?:version\s+|release\s+)?$|\b(?:upgrad\w*|updat\w*|mov\w*|bump\w*|go|going|jump\w*|switch\w*)\s+(?:straight\s+|directly\s+)?to\s+(?:version\s+|release\s+|[A-Za-z][\w.+]{0,30}[ \t_/-])?(?:["'`][^"'`\n]{1,24}["'`][ \t]{0,4},[ \t]{0,4})*["'`]?$/i;
 // An upgrade target asked about, not a version in use: "or do we need 2.x?", "is 9.8p1 enough?".
 // This and the gated patterns below are tried only on text that holds their literals (a test
 // checks them): most versions are named with none of these words around them.
@@ -630,10 +647,11 @@ export function extractVersionFacts(
 ): void {
   // A scanner table's fix column ("FIXED-IN", "Fix Versions") names the advisory's fix.
   const fixCells = findFixColumnCells(text);
-  const candidates = findCandidates(sink, text, projectNames).filter(
-    (candidate) =>
-      !isNamedUnaffected(text, candidate) && !isInFixColumnCell(fixCells, candidate.start),
-  );
+  const isAffected = (candidate: Candidate): boolean =>
+    !isNamedUnaffected(text, candidate) && !isInFixColumnCell(fixCells, candidate.start);
+  // A range named as the fix still swallows the bare versions inside it: "upgrade to '>= 4.2.0'"
+  // names no 4.2.0 in use.
+  const candidates = findCandidates(sink, text, projectNames);
   // A range swallows the bare versions inside it: "before 2.5.0" is <2.5.0, not also 2.5.0.
   // One sweep in start order (longest first) keeps this linear on version-dense input.
   candidates.sort((a, b) => a.start - b.start || b.end - a.end);
@@ -642,7 +660,7 @@ export function extractVersionFacts(
   for (const candidate of candidates) {
     const isInside =
       reach > candidate.end || (reach === candidate.end && reachStart < candidate.start);
-    if (!isInside) {
+    if (!isInside && isAffected(candidate)) {
       const value = dropBuildDescription(
         candidate.value,
         sink.body.slice(candidate.end, candidate.end + 80),

@@ -69,6 +69,17 @@ describe('call signatures', () => {
     expect(matches('yaml.load(<expression>, Dumper=yaml.Loader)', pattern)).toBe(false);
   });
 
+  it('reads a list or map of literals as the developer’s own literal, not one holding data', () => {
+    expect(
+      readCallArgument("['page' => '{{ [client]|join }}',   // written by a tenant\n]").kind,
+    ).toBe('literal');
+    expect(readCallArgument('{"index.html": "<p>{{ x }}</p>"}').kind).toBe('literal');
+    expect(readCallArgument("['a', 'b']").kind).toBe('literal');
+    expect(readCallArgument("['page' => $request->get('tpl')]").kind).toBe('expression');
+    expect(readCallArgument('[tpl]').kind).toBe('expression');
+    expect(readCallArgument('[]').kind).toBe('expression');
+  });
+
   it('holds non-literal on data, not on the developer’s own literal', () => {
     const pattern = 'Environment.from_string(non-literal)';
     expect(matches('Environment.from_string(<expression>)', pattern)).toBe(true);

@@ -76,12 +76,40 @@ export function splitTopLevel(text: string): string[] | null {
   return parts.map((part) => part.trim()).filter((part) => part !== '');
 }
 
+// A list or map written out in code: `['a', 'b']`, PHP's `['page' => '{{ x }}']`, Ruby's
+// `{ 'k' => 1 }`, Python's `{"k": "v"}`; each entry a literal or a literal key and value.
+const collectionBrackets = /^(?:\[[\s\S]*\]|\{[\s\S]*\})$/;
+// A map entry's key is a quoted string or a number (Ruby's `key:` symbols too), its value the rest.
+const mapEntry =
+  /^("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|[-+]?\d[\w.]*|[A-Za-z_]\w*(?=:))[ \t]*(?:=>|:)[ \t]*([\s\S]+)$/;
+const lineComment = /^[ \t]*(?:\/\/|#)[^\n]*$/gm;
+
+function isLiteralEntry(entry: string): boolean {
+  if (literal.test(entry)) return true;
+  const pair = mapEntry.exec(entry);
+  return pair !== null && literal.test(pair[2]!.trim());
+}
+
+/**
+ * A list or map whose every entry is a literal (or a literal key and a literal value): the
+ * developer's own text, as a single literal is. Comment lines inside (`// written by a tenant`)
+ * are left out; an empty collection is not one.
+ */
+function isLiteralCollection(value: string): boolean {
+  if (!collectionBrackets.test(value)) return false;
+  const entries = splitTopLevel(value.slice(1, -1));
+  if (entries === null) return false;
+  const kept = entries.map((entry) => entry.replace(lineComment, '').trim()).filter(Boolean);
+  return kept.length > 0 && kept.every(isLiteralEntry);
+}
+
 /** Reads one argument as written in code (or in a fact value or pattern: `<literal>`, `non-literal`). */
 export function readCallArgument(text: string): CallArgument {
   const keyword = keywordArgument.exec(text);
   const name = keyword ? keyword[1]! : null;
   const value = (keyword ? keyword[2]! : text).trim();
-  if (value === literalText || literal.test(value)) return { keyword: name, kind: 'literal' };
+  if (value === literalText || literal.test(value) || isLiteralCollection(value))
+    return { keyword: name, kind: 'literal' };
   if (value !== nonLiteralArgument && dottedName.test(value)) {
     return { keyword: name, kind: 'name', name: value };
   }
