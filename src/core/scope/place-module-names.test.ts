@@ -125,3 +125,63 @@ describe('module names in reports', () => {
     ]);
   });
 });
+
+describe('PHP classes and Ruby constant paths', () => {
+  const twigGlobs = ['src/Sandbox/**', 'src/Extension/CoreExtension.php', 'src/**', 'tests/**'];
+  const sinatraGlobs = ['lib/sinatra/base.rb', 'lib/sinatra/indifferent_hash.rb', 'lib/**'];
+
+  it('places a PHP class by PSR-4 under src/, by a listed file or a folder glob that reaches it', () => {
+    expect(placeModuleName('Twig\\Extension\\CoreExtension', twigGlobs, ['twig'])).toBe(
+      'src/Extension/CoreExtension.php',
+    );
+    expect(placeModuleName('Twig\\Sandbox\\SecurityPolicy', twigGlobs, ['twig'])).toBe(
+      'src/Sandbox/SecurityPolicy.php',
+    );
+    // A bare `src/**` would hold any invented class: not read.
+    expect(placeModuleName('Twig\\Node\\CheckToStringNode', twigGlobs, ['twig'])).toBeNull();
+  });
+
+  it('places a Ruby constant path snake-cased under lib/, only in a file a glob lists', () => {
+    expect(placeModuleName('Sinatra::IndifferentHash', sinatraGlobs, ['sinatra'])).toBe(
+      'lib/sinatra/indifferent_hash.rb',
+    );
+    expect(placeModuleName('Sinatra::Base::HTTPHelpers', sinatraGlobs, ['sinatra'])).toBe(
+      'lib/sinatra/base.rb',
+    );
+    expect(placeModuleName('Sinatra::Templates', sinatraGlobs, ['sinatra'])).toBeNull();
+  });
+
+  it('reads them from a report in the project’s own namespace only', () => {
+    const modules = (text: string, names: string[]): string[] =>
+      extractFacts(buildTestReport(text), { projectNames: names })
+        .filter((fact) => fact.kind === 'module')
+        .map((fact) => fact.value);
+    expect(
+      modules(
+        '# Bug\n\n`\\Twig\\Extension\\SandboxExtension::ensureToStringAllowed()` and Symfony\\Component\\HttpFoundation\\Request.\n',
+        ['twig'],
+      ),
+    ).toEqual(['Twig\\Extension\\SandboxExtension']);
+    expect(
+      modules(
+        '# Bug\n\n`Sinatra::IndifferentHash#convert_value` and Rack::Utils, hyper::proto::h1.\n',
+        ['sinatra', 'hyper'],
+      ),
+    ).toEqual(['Sinatra::IndifferentHash']);
+  });
+
+  it('never throws on names made of separators and capitals (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom('Twig', 'Sinatra', '\\', '::', 'A', 'b', '#', ' '), {
+          maxLength: 30,
+        }),
+        (parts) => {
+          const name = parts.join('');
+          const placed = placeModuleName(name, [...twigGlobs, ...sinatraGlobs], ['twig']);
+          expect(placed === null || typeof placed === 'string').toBe(true);
+        },
+      ),
+    );
+  });
+});
