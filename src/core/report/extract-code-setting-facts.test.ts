@@ -350,6 +350,15 @@ describe('settings the profile names, switched on in the caller’s code', () =>
     expect(named('set :protection, true', [])).toEqual([]);
   });
 
+  it('reads Ruby’s settings DSL run into one paragraph', () => {
+    const text =
+      '# Summary\n\nOur config.ru: require ./app App.set :show_exceptions, true # so support can read the errors run App, and app.rb has disable :protection too.\n';
+    const values = extractFacts(buildTestReport(text), { profileSettings: ['show_exceptions'] })
+      .filter((fact) => fact.kind === 'requires-config')
+      .map((fact) => fact.value);
+    expect(values).toEqual(['show_exceptions', 'protection']);
+  });
+
   it('reads no call of a named setting in a lockfile’s dependency line', () => {
     const lock =
       '    sinatra (4.1.1)\n      rack-protection (= 4.1.1)\n      protection (>= 2.0)\n';

@@ -734,6 +734,10 @@ export function extractCodeSettingFacts(
     (setting) => isProseSetting(prose, setting) && isProseCallerSetting(setting),
   );
   addSettings(sink, proseSettings, undefined, profileSettings, speaksOfInterception);
+  // Ruby's settings DSL run into prose (`... set :show_exceptions, true ...`) is code all the
+  // same: no sentence writes `set :name, value` or `disable :name`.
+  const proseRubySettings = findRubySettingCalls(prose).filter(isProseCallerSetting);
+  addSettings(sink, proseRubySettings, 'user', profileSettings, speaksOfInterception);
   // A configuration line run into the prose is still the deployer's configuration, as in a block.
   const proseConfigLines = findProseConfigLineSettings(prose, profileSettings).filter(
     isProseCallerSetting,

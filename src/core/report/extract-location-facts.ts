@@ -218,36 +218,28 @@ function addModuleNames(sink: FactSink, text: string, projectNames: readonly str
   });
 }
 
-// A PHP class by its namespace (`Twig\Extension\SandboxExtension`, `\Twig\Sandbox\SecurityPolicy`)
-// or a Ruby constant path (`Sinatra::IndifferentHash`): each segment capitalised, as PSR-4 and
-// Ruby name classes (Rust's and C++'s `crate::module` paths start lower-case).
+// A PHP class by its namespace (`Twig\\Extension\\SandboxExtension`, `\\Twig\\Sandbox\\SecurityPolicy`):
+// each segment capitalised, as PSR-4 names classes.
 const phpQualifiedName =
   /(?<![\w\\])\\?([A-Z][A-Za-z0-9_]{0,60}(?:\\[A-Z][A-Za-z0-9_]{0,60}){1,8})(?![\w\\])/g;
-const rubyConstantPath =
-  /(?<![\w:])([A-Z][A-Za-z0-9_]{0,60}(?:::[A-Z][A-Za-z0-9_]{0,60}){1,8})(?![\w]|::[A-Z])/g;
 
 /**
- * PHP classes and Ruby constants in the project's own namespace (`projectNames`: the first
- * segment, lower-cased, is one of them), placed in their files by the profile's globs like a
- * Python module (place-module-names.ts).
+ * PHP classes in the project's own namespace (`projectNames`: the first segment, lower-cased, is
+ * one of them), placed in their files by the profile's globs like a Python module
+ * (place-module-names.ts).
  */
 function addQualifiedClassNames(
   sink: FactSink,
   text: string,
   projectNames: readonly string[],
 ): void {
-  for (const [pattern, separator] of [
-    [phpQualifiedName, '\\'],
-    [rubyConstantPath, '::'],
-  ] as const) {
-    if (!text.includes(separator)) continue;
-    forEachMatch(pattern, text, (match) => {
-      const name = match[1]!;
-      if (!projectNames.includes(name.slice(0, name.indexOf(separator)).toLowerCase())) return;
-      const start = match.index + match[0].length - name.length;
-      sink.add('module', name, start, start + name.length);
-    });
-  }
+  if (!text.includes('\\')) return;
+  forEachMatch(phpQualifiedName, text, (match) => {
+    const name = match[1]!;
+    if (!projectNames.includes(name.slice(0, name.indexOf('\\')).toLowerCase())) return;
+    const start = match.index + match[0].length - name.length;
+    sink.add('module', name, start, start + name.length);
+  });
 }
 
 export function extractLocationFacts(

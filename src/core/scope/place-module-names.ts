@@ -47,57 +47,34 @@ function listModuleFiles(
   );
 }
 
-const snakeCaseBoundary = /([a-z0-9])([A-Z])|([A-Z])([A-Z][a-z])/g;
-
-function toSnakeCase(segment: string): string {
-  return segment
-    .replace(snakeCaseBoundary, (_, a, b, c, d) => (a ? `${a}_${b}` : `${c}_${d}`))
-    .toLowerCase();
-}
-
 /**
- * The file a PHP class (`Twig\Sandbox\SecurityPolicy`) or a Ruby constant path
- * (`Sinatra::IndifferentHash`) lives in by its language's convention: PSR-4 puts the namespace
- * after the vendor's own in `src/` (`src/Sandbox/SecurityPolicy.php`); Ruby puts each constant,
- * snake-cased, under `lib/` (`lib/sinatra/indifferent_hash.rb`), a nested class maybe in its
- * parent's file (`lib/sinatra/base.rb` holds no `Sinatra::Base::Helpers` file). A glob that lists
- * the file decides; a wildcard glob holds it only when its literal folder reaches past `src/` or
- * `lib/` into the namespace (`src/Sandbox/**`, never a bare `src/**`). Null when none places it.
+ * The file a PHP class (`Twig\\Sandbox\\SecurityPolicy`) lives in by PSR-4: the namespace after
+ * the vendor's own, under `src/` (`src/Sandbox/SecurityPolicy.php`). A glob that lists the file
+ * decides; a wildcard glob holds it only when its literal folder reaches past `src/` into the
+ * namespace (`src/Sandbox/**`, never a bare `src/**`). Null when none places it.
  */
-function placeClassName(name: string, globs: readonly string[]): string | null {
-  const isPhp = name.includes('\\');
-  const segments = name.split(isPhp ? '\\' : '::');
-  const files: string[] = [];
-  if (isPhp) files.push(`src/${segments.slice(1).join('/')}.php`);
-  else {
-    const folders = segments.map(toSnakeCase);
-    for (let count = folders.length; count >= 2; count -= 1)
-      files.push(`lib/${folders.slice(0, count).join('/')}.rb`);
-  }
-  const exact = new Set(
-    globs.filter((glob) => !globCharacter.test(glob)).map((glob) => glob.replace(/^\.?\//, '')),
+function placePhpClassName(name: string, globs: readonly string[]): string | null {
+  const file = `src/${name.split('\\').slice(1).join('/')}.php`;
+  const isListed = globs.some(
+    (glob) => !globCharacter.test(glob) && glob.replace(/^\.?\//, '') === file,
   );
-  const listed = files.find((file) => exact.has(file));
-  if (listed !== undefined) return listed;
+  if (isListed) return file;
   const reaching = globs.filter(
     (glob) => globCharacter.test(glob) && literalFolder(glob).split('/').length >= 2,
   );
-  if (reaching.length === 0) return null;
-  const isHeld = compileGlobs(reaching);
-  return files.find((file) => isHeld(file)) ?? null;
+  return reaching.length > 0 && compileGlobs(reaching)(file) ? file : null;
 }
 
 /**
  * The repository file of a dotted name whose first segment is one of `packageNames`, by `globs`;
- * null when no glob places it. PHP classes and Ruby constant paths are placed by their own
- * conventions (placeClassName).
+ * null when no glob places it. PHP classes are placed by PSR-4 (placePhpClassName).
  */
 export function placeModuleName(
   name: string,
   globs: readonly string[],
   packageNames: readonly string[],
 ): string | null {
-  if (name.includes('\\') || name.includes('::')) return placeClassName(name, globs);
+  if (name.includes('\\')) return placePhpClassName(name, globs);
   const dotted = name.split('.');
   const classAt = dotted.findIndex((segment) => !moduleSegment.test(segment));
   const segments = classAt === -1 ? dotted : dotted.slice(0, classAt);
