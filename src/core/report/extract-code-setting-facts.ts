@@ -528,7 +528,8 @@ function lastArgument(args: string): string {
  * `*_VERIFY_NONE` constant passed or assigned → `verification-disabled`; a debug threshold call
  * with a positive level and a `#define` of a debug macro (not to 0) → `debug`; a `#define` of an
  * unsafe or insecure flag, or of a macro the profile names → its name; a call to a function the
- * profile names (`profileSettings`) whose last argument is not 0, NULL or false → its name.
+ * profile names (`profileSettings`) whose last argument is not 0, NULL or false → its name, also
+ * Ruby's call without parentheses at a line's start (`set_remote_address header: "X-Real-IP"`).
  */
 // A web server's document root set to the file system's root in the deployer's configuration
 // (Caddy `root * /`, nginx `root /;`, Apache `DocumentRoot "/"`, JSON `"root": "/"`): publishing
@@ -599,6 +600,18 @@ export function findCodeChoices(
       if (offArgument.test(lastArgument(match[1]!))) return;
       const start = offset + match.index;
       choices.push({ value: setting, start, end: start + match[0].length });
+    });
+    // Ruby calls a method without parentheses, as a configuration DSL does at a line's start
+    // (`set_remote_address header: "X-Forwarded-For"`, `bind "tcp://0.0.0.0:9292"`).
+    const bareCall = new RegExp(
+      String.raw`^[ \t]{0,12}${setting}[ \t]{1,8}((?:["':{\[]|[A-Za-z_]\w{0,40}:[ \t])[^\n]{0,200})$`,
+      'gim',
+    );
+    forEachMatch(bareCall, text, (match) => {
+      const last = lastArgument(match[1]!).replace(/^[A-Za-z_]\w{0,40}:[ \t]*/, '');
+      if (offArgument.test(last) || offValue.test(last.toLowerCase())) return;
+      const start = offset + match.index + match[0].length - match[0].trimStart().length;
+      choices.push({ value: setting, start, end: offset + match.index + match[0].trimEnd().length });
     });
   }
   return choices;
