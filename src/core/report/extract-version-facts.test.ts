@@ -177,6 +177,15 @@ describe('versions', () => {
     ]);
   });
 
+  it("leaves out every upgrade target of a bundler-audit solution list ('~> 5.6.9', '>= 6.5.0')", () => {
+    expect(
+      versionsOf(
+        "Name: puma\nVersion: 5.6.4\nSolution: upgrade to '~> 5.6.9', '~> 6.4.3', '>= 6.5.0'\n",
+      ),
+    ).toEqual(['5.6.4']);
+    expect(versionsOf('We run 2.1.0 and will upgrade to 2.4.1, 2.5.0 later.')).toEqual(['2.1.0']);
+  });
+
   it('leaves out a fix named with a scanner label', () => {
     expect(
       versionsOf('We pin version 2.11.3. The alert says "patched version: 3.1.3". Is 2.11 fixed?'),
