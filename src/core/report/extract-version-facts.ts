@@ -326,7 +326,7 @@ const fixedRightBefore =
 // bundler-audit write them ("Solution: upgrade to '~> 5.6.9', '~> 6.4.3', '>= 6.5.0'"): the
 // text before the version (its quote and operator too) ends in "upgrade to" and earlier members.
 const upgradeListBefore =
-  /\b(?:upgrad\w*|updat\w*)\s+to\s+(?:["'`]?(?:~>|[<>]=?|\^)?[ \t]?\d[\w.]{0,20}["'`]?[ \t]?,[ \t]?)*["'`]?(?:(?:~>|[<>]=?|\^)[ \t]?)?$/i;
+  /\b(?:upgrad|updat)(?:e|es|ed|ing)?[ \t]to[ \t](?:["'`]?(?:(?:~>|[<>]=?|\^)[ \t]?)?\d[\w.]{0,20}["'`]?,[ \t]?)*["'`]?(?:(?:~>|[<>]=?|\^)[ \t]?)?$/i;
 // An upgrade target asked about, not a version in use: "or do we need 2.x?", "is 9.8p1 enough?".
 // This and the gated patterns below are tried only on text that holds their literals (a test
 // checks them): most versions are named with none of these words around them.
