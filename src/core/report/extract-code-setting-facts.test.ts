@@ -713,6 +713,15 @@ describe('a Ruby configuration call the profile names, written without parenthes
     expect(valuesOf(indented)).toEqual(['set_remote_address']);
   });
 
+  it('reads the call with a keyword argument run into one paragraph', () => {
+    expect(
+      valuesOf(
+        '# Summary\n\nWe deploy with this in config/puma.rb: set_remote_address header: "X-Forwarded-For" A client spoofs it.\n',
+      ),
+    ).toEqual(['set_remote_address']);
+    expect(valuesOf('# Summary\n\nWe use set_remote_address header: nil there.\n')).toEqual([]);
+  });
+
   it('reads nothing for an argument that turns it off, a sentence, or a name the profile does not list', () => {
     expect(valuesOf(fenced('ruby', 'set_remote_address header: nil'))).toEqual([]);
     expect(valuesOf(fenced('ruby', 'set_remote_address false'))).toEqual([]);

@@ -263,12 +263,24 @@ const proseConfigLinePattern =
 const proseEveryoneLinePattern =
   /(?<![\w.$-])([A-Za-z_][\w.-]{0,60})(?:[ \t]{0,8}[:=])?[ \t]{1,8}((?:0\.0\.0\.0\/0|::\/0|0\/0|\*(?![\w*]))(?:[ \t]{1,8}[A-Za-z_][\w-]{0,30})?)/g;
 
+const proseKeywordCallPattern =
+  /(?<![\w.$-])([a-z_][a-z0-9_]{2,60})[ \t]{1,8}[a-z_][a-z0-9_]{0,30}:[ \t]{1,8}("[^"\n]{0,60}"|'[^'\n]{0,60}'|:?\w{1,30})/g;
+
 function findProseConfigLineSettings(
   prose: string,
   profileSettings: readonly string[],
 ): CodeSetting[] {
   if (profileSettings.length === 0) return [];
   const settings: CodeSetting[] = [];
+  // A Ruby configuration call run into the prose (`... config/puma.rb: set_remote_address
+  // header: "X-Forwarded-For" A client ...`): called with a keyword argument that is not off, the
+  // setting is on, read as `true`.
+  forEachMatch(proseKeywordCallPattern, prose, (match) => {
+    const name = match[1]!;
+    if (!profileSettings.includes(name.toLowerCase())) return;
+    if (offValue.test(match[2]!.replace(/^["':]|["']$/g, '').toLowerCase())) return;
+    settings.push({ name, value: 'true', start: match.index, end: match.index + match[0].length });
+  });
   for (const pattern of [proseEveryoneLinePattern, proseConfigLinePattern]) {
     forEachMatch(pattern, prose, (match) => {
       const name = match[1]!;
