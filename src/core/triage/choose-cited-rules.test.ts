@@ -51,6 +51,25 @@ describe('chooseCitedRules (which of the holding rules a verdict cites)', () => 
     expect(cited([library, citedToo], { traceCallers: [caller] })).toEqual(['IN-LIB', 'IN-APPS']);
   });
 
+  it('keeps an exclusion held on the callers: the entry point is what it is about', () => {
+    const debugTool = rule(
+      'OOS-DEBUG-TOOL',
+      'Only reachable through the debugging tool',
+      [held('components', 'components: apps', [caller])],
+      'out-of-scope',
+    );
+    const olderLine = rule(
+      'OOS-OLD',
+      'Old releases',
+      [held('versions', 'versions 1.0 are unsupported', [buildFact('version', '1.0')])],
+      'out-of-scope',
+    );
+    expect(cited([debugTool, olderLine], { traceCallers: [caller] })).toEqual([
+      'OOS-DEBUG-TOOL',
+      'OOS-OLD',
+    ]);
+  });
+
   it('keeps at least one rule, even when every rule holds only on callers', () => {
     expect(cited([apps], { traceCallers: [caller] })).toEqual(['IN-APPS']);
     const tool = rule('IN-TOOL', 'The tool', [held('components', 'components: tool', [caller])]);

@@ -1,8 +1,8 @@
 // Chooses which of the rules that hold on the deciding side a verdict cites. Every rule that holds
 // is still listed in `ruleMatches` with its evidence; the citation names the ones that say why
 // (docs/verdicts.md, "Which rules a verdict cites"):
-//   1. a rule whose code is only the callers' frames of a sanitizer trace (the bundled tool at
-//      the bottom of a library crash) says how the bug was reached, not where it is;
+//   1. an in-scope rule whose code is only the callers' frames of a sanitizer trace (the bundled
+//      tool at the bottom of a library crash) says how the bug was reached, not where it is;
 //   2. an exclusion that holds only on the kind of bug (impact, CWE) is a consequence when
 //      another exclusion says why or where (a precondition, a named case, helper code);
 //   3. rules that hold on the very same evidence cannot be told apart by it: the one whose
@@ -38,8 +38,13 @@ function preferPrimary(
   return primary.length > 0 ? primary : [...matches];
 }
 
-/** True when every fact the rule's location conditions hold on is a caller's frame. */
+/**
+ * True for an in-scope rule when every fact its location conditions hold on is a caller's frame.
+ * An exclusion keeps its callers: an entry point (a debug command, a bundled tool) is what
+ * "only reachable through" exclusions are about.
+ */
 function isHeldOnCallersOnly(match: RuleMatch, callers: ReadonlySet<string>): boolean {
+  if (match.kind !== 'in-scope') return false;
   const located = match.evidence.filter((evidence) => locationKeys.has(evidence.key));
   const facts = located.flatMap((evidence) => evidence.facts);
   return facts.length > 0 && facts.every((fact) => callers.has(factKey(fact)));
