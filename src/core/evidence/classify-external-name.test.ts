@@ -74,6 +74,14 @@ describe('classifyExternalFrame and classifyExternalPath', () => {
     expect(classifyExternalPath('src/jv.c')).toBeNull();
     expect(classifyExternalPath('./buildconf.sh')).toBeNull();
   });
+
+  it('knows a path that climbs out of the folder it is read from (a traversal target)', () => {
+    expect(classifyExternalPath('../config/database.php')).toBe(
+      'a path outside the repository (../)',
+    );
+    expect(classifyExternalPath('../../etc/passwd')).toBe('a path outside the repository (../)');
+    expect(classifyExternalPath('lib/../config.rb')).toBeNull();
+  });
 });
 
 describe('classifyOwnedPath', () => {

@@ -138,8 +138,13 @@ export function classifyExternalFrame(location: string): string | null {
 }
 
 /** Whose a path is when it is not a project file: a system path or something a build made. */
+// A path that climbs out of where the reader stands (`../config/database.php`, a traversal
+// payload's target) names no file from the repository's root.
+const climbingPath = /^(?:\.\.[\\/])+/;
+
 export function classifyExternalPath(path: string): string | null {
   if (systemPath.test(path)) return 'the system';
+  if (climbingPath.test(path)) return 'a path outside the repository (../)';
   if (buildFolder.test(path)) return 'a build output';
   if (buildArtifact.test(path)) return 'a build output';
   // `./src/tool` and `./xmlwf/xmlwf` run a program that was built; a source file has an extension.

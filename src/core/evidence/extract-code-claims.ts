@@ -60,6 +60,26 @@ const markupOnly = /^\s*<[A-Za-z][\w:-]*(?:\s[^<>]*)?\/?>(?:[^<>]*<\/?[A-Za-z][^
 // `import.meta.env.NAME`, Python's `os.environ["NAME"]`, Deno's and Ruby's `ENV`. The reporter's
 // settings, not the project's code.
 const environmentRead = /^(?:process[.]env|import[.]meta[.]env|os[.]environ|Deno[.]env|ENV)\b/;
+// A name the report's code reads from the environment by its name: PHP's `getenv('NAME')`,
+// `$_ENV['NAME']` and `$_SERVER['NAME']`, Ruby's `ENV['NAME']` and `ENV.fetch('NAME')`, Python's
+// `os.getenv('NAME')` and `environ.get('NAME')`, a PHP-FPM pool's `env[NAME]`. Wherever else the
+// report names it, it is the reporter's setting, not the project's code.
+const environmentNameRead =
+  /(?:\bgetenv\(|\$_(?:ENV|SERVER)\[|\bENV(?:\.fetch\(|\[)|\benviron(?:\.get\(|\[)|\benv\[)[ \t]?["']?([A-Z][A-Z0-9_]{1,60})\b/g;
+
+/** The names `text` reads from the environment by name (`getenv('MAILER_DSN')`). */
+function findEnvironmentNames(text: string): Set<string> {
+  const names = new Set<string>();
+  for (const match of text.slice(0, 200_000).matchAll(environmentNameRead)) names.add(match[1]!);
+  return names;
+}
+// PHP the reporter runs, not the project's: a script's opening tag or a namespace import first
+// (`<?php`, `use Vendor\Package\Class;`), or a first statement on a variable of the caller's
+// (`$mail->addAttachment(...)`, `$mail = new ...`) in code that never uses `$this` nor defines a
+// function: the project's own methods work on `$this`.
+const phpScriptOpening = /^\s*(?:<\?php\b|use[ \t]+\\?[A-Za-z_]\w*(?:\\\w+)+[ \t]*;)/;
+const phpCallerStatement = /^\s*\$(?!this\b)[A-Za-z_]\w*[ \t]*(?:->|=(?!=))/;
+const phpMethodCode = /\$this\b|\bfunction[ \t]+&?[A-Za-z_]/;
 // A template expression or tag alone on a line (`{{ x.__globals__ }}`, `{% for %}`) is input.
 const templateLine = /^\s*(?:\{\{.*\}\}|\{%.*%\})\s*$/;
 // A PoC or harness written in a programming language is still not project code.
@@ -76,8 +96,10 @@ const inlineCodeShape =
   /(?:;\s*$|\{\s*$|^\s*(?:if|for|while|return|switch)\s*\(|[\w\])]\s*(?:=|==|!=|<=|>=|\+=|-=|\*=|&&|\|\||->)\s*[\w(&*"'-]|^[\w$.\->]+\s*\([^()]*,[^()]*\)\s*;?$)/;
 // Also data written as attribute pairs: a certificate's distinguished name (`OU=ops+CN=svc, O=Acme`),
 // a query string (`a=1&b=2`) or a list of settings (`x=1, y=2`).
+// A setting given an unquoted URL (`env[MAILER_DSN] = smtp://u:p@host:25`, `url = redis://x`) is
+// a configuration line: code would quote the URL.
 const inlineNotCode =
-  /^\s*(?:[A-Za-z][\w.-]*=[^=,;+&]*(?:[,;+&]\s*[A-Za-z][\w.-]*=[^=,;+&]*)+$|\$|curl\b|wget\b|git\b|npm\b|pip\b|sudo\b|\.\/|python3?\b|node\b|make\b|docker\b|cd\b|export\b|https?:\/\/|[A-Z_]+=\S*$|--?\w)/;
+  /^\s*(?:[A-Za-z][\w.-]*=[^=,;+&]*(?:[,;+&]\s*[A-Za-z][\w.-]*=[^=,;+&]*)+$|\$|curl\b|wget\b|git\b|npm\b|pip\b|sudo\b|\.\/|python3?\b|node\b|make\b|docker\b|cd\b|export\b|https?:\/\/|[A-Z_]+=\S*$|--?\w|[^=\s][^=\n]{0,80}=[ \t]*[a-z][a-z0-9+.-]{1,20}:\/\/\S*$)/;
 
 const pocFileName =
   /^(?:poc|exploit|payload|crash|repro|reproduce|reproducer|testcase|test_?case|input|fuzz|harness|trigger|evil|malicious|attack|out|output|log)[\w.-]*$/i;
@@ -212,6 +234,9 @@ function isProjectCode(info: string, content: string, field: ReportField | null)
   if (lines.length === 0) return false;
   if (exploitMarkers.test(content.slice(0, 20_000))) return false;
   if (scriptOpening.test(lines[0]!) || lines.every((line) => templateLine.test(line))) return false;
+  if (phpScriptOpening.test(lines[0]!)) return false;
+  if (phpCallerStatement.test(lines[0]!) && !phpMethodCode.test(content.slice(0, 20_000)))
+    return false;
   if (lines.every((line) => settingLine.test(line) || /^\s*#/.test(line))) return false;
   if (lines.every((line) => markupOnly.test(line))) return false;
   let nonCode = 0;
@@ -460,11 +485,12 @@ export function extractCodeClaims(report: Report, facts: readonly Fact[]): CodeC
     });
   }
   addInlineSnippets(prose, add, span, fieldAt);
+  const environmentNames = findEnvironmentNames(body);
   for (const draft of findNameClaims(prose, span, fieldAt)) {
     const owner =
       draft.kind !== 'symbol'
         ? null
-        : environmentRead.test(draft.text)
+        : environmentRead.test(draft.text) || environmentNames.has(draft.text)
           ? 'an environment variable (set by whoever runs the code)'
           : (classifyExternalName(draft.text) ?? findPossessiveOwner(body, draft.span));
     add(owner !== null ? { ...draft, externalTo: owner } : draft);

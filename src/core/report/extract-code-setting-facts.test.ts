@@ -714,6 +714,7 @@ describe('the caller’s choices written as C: constants, calls and macros', () 
           'x_debug_level(9)',
           '\nroot * /\n',
           '\n  DocumentRoot "/"\n',
+          '\nlibssh2_trace header: "x"\n',
         ),
         (text, inserted) => {
           const code = text + inserted + text;
@@ -724,6 +725,39 @@ describe('the caller’s choices written as C: constants, calls and macros', () 
         },
       ),
     );
+  });
+});
+
+describe('a Ruby configuration call the profile names, written without parentheses', () => {
+  const profileSettings = ['set_remote_address', 'bind'];
+  const valuesOf = (markdown: string): string[] =>
+    extractFacts(buildTestReport(markdown), { profileSettings })
+      .filter((fact) => fact.kind === 'requires-config')
+      .map((fact) => fact.value);
+
+  it('reads the call at a line start in a block or an indented snippet as that setting', () => {
+    expect(valuesOf(fenced('ruby', 'set_remote_address header: "X-Forwarded-For"'))).toEqual([
+      'set_remote_address',
+    ]);
+    const indented =
+      '# Summary\n\nThe address is spoofed.\n\nWe have in config/puma.rb:\n\n    workers 2\n    set_remote_address proxy_protocol: :v1\n';
+    expect(valuesOf(indented)).toEqual(['set_remote_address']);
+  });
+
+  it('reads the call with a keyword argument run into one paragraph', () => {
+    expect(
+      valuesOf(
+        '# Summary\n\nWe deploy with this in config/puma.rb: set_remote_address header: "X-Forwarded-For" A client spoofs it.\n',
+      ),
+    ).toEqual(['set_remote_address']);
+    expect(valuesOf('# Summary\n\nWe use set_remote_address header: nil there.\n')).toEqual([]);
+  });
+
+  it('reads nothing for an argument that turns it off, a sentence, or a name the profile does not list', () => {
+    expect(valuesOf(fenced('ruby', 'set_remote_address header: nil'))).toEqual([]);
+    expect(valuesOf(fenced('ruby', 'set_remote_address false'))).toEqual([]);
+    expect(valuesOf('# Summary\n\nWe never call set_remote_address in our setup.\n')).toEqual([]);
+    expect(valuesOf(fenced('ruby', 'workers "2"'))).toEqual([]);
   });
 });
 

@@ -289,12 +289,24 @@ const proseConfigLinePattern =
 const proseEveryoneLinePattern =
   /(?<![\w.$-])([A-Za-z_][\w.-]{0,60})(?:[ \t]{0,8}[:=])?[ \t]{1,8}((?:0\.0\.0\.0\/0|::\/0|0\/0|\*(?![\w*]))(?:[ \t]{1,8}[A-Za-z_][\w-]{0,30})?)/g;
 
+const proseKeywordCallPattern =
+  /(?<![\w.$-])([a-z_][a-z0-9_]{2,60})[ \t]{1,8}[a-z_][a-z0-9_]{0,30}:[ \t]{1,8}("[^"\n]{0,60}"|'[^'\n]{0,60}'|:?\w{1,30})/g;
+
 function findProseConfigLineSettings(
   prose: string,
   profileSettings: readonly string[],
 ): CodeSetting[] {
   if (profileSettings.length === 0) return [];
   const settings: CodeSetting[] = [];
+  // A Ruby configuration call run into the prose (`... config/puma.rb: set_remote_address
+  // header: "X-Forwarded-For" A client ...`): called with a keyword argument that is not off, the
+  // setting is on, read as `true`.
+  forEachMatch(proseKeywordCallPattern, prose, (match) => {
+    const name = match[1]!;
+    if (!profileSettings.includes(name.toLowerCase())) return;
+    if (offValue.test(match[2]!.replace(/^["':]|["']$/g, '').toLowerCase())) return;
+    settings.push({ name, value: 'true', start: match.index, end: match.index + match[0].length });
+  });
   for (const pattern of [proseEveryoneLinePattern, proseConfigLinePattern]) {
     forEachMatch(pattern, prose, (match) => {
       const name = match[1]!;
@@ -558,7 +570,8 @@ function lastArgument(args: string): string {
  * `*_VERIFY_NONE` constant passed or assigned → `verification-disabled`; a debug threshold call
  * with a positive level and a `#define` of a debug macro (not to 0) → `debug`; a `#define` of an
  * unsafe or insecure flag, or of a macro the profile names → its name; a call to a function the
- * profile names (`profileSettings`) whose last argument is not 0, NULL or false → its name.
+ * profile names (`profileSettings`) whose last argument is not 0, NULL or false → its name, also
+ * Ruby's call without parentheses at a line's start (`set_remote_address header: "X-Real-IP"`).
  */
 // A web server's document root set to the file system's root in the deployer's configuration
 // (Caddy `root * /`, nginx `root /;`, Apache `DocumentRoot "/"`, JSON `"root": "/"`): publishing
@@ -632,6 +645,18 @@ export function findCodeChoices(
       if (versionConstraintArgument.test(match[1]!)) return;
       const start = offset + match.index;
       choices.push({ value: setting, start, end: start + match[0].length });
+    });
+    // Ruby calls a method without parentheses, as a configuration DSL does at a line's start
+    // (`set_remote_address header: "X-Forwarded-For"`, `bind "tcp://0.0.0.0:9292"`).
+    const bareCall = new RegExp(
+      String.raw`^[ \t]{0,12}${setting}[ \t]{1,8}((?:["':{\[]|[A-Za-z_]\w{0,40}:[ \t])[^\n]{0,200})$`,
+      'gim',
+    );
+    forEachMatch(bareCall, text, (match) => {
+      const last = lastArgument(match[1]!).replace(/^[A-Za-z_]\w{0,40}:[ \t]*/, '');
+      if (offArgument.test(last) || offValue.test(last.toLowerCase())) return;
+      const start = offset + match.index + match[0].length - match[0].trimStart().length;
+      choices.push({ value: setting, start, end: offset + match.index + match[0].trimEnd().length });
     });
   }
   return choices;

@@ -580,6 +580,11 @@ describe('another local account and a shared folder', () => {
     ],
     ['The cache lives in a shared /tmp directory.', ['local-file-system']],
     ['Files are written to the shared `/tmp` of the build host.', ['local-file-system']],
+    ['Another user can delete it, since the directory is world-writable.', ['local-file-system']],
+    [
+      'The attacker must already have write access to the state file’s location.',
+      ['local-file-system'],
+    ],
   ]);
 
   it('does not read another user of a web application as local', () => {

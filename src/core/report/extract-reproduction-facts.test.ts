@@ -270,3 +270,26 @@ describe('a script that talks to the network, outside a reproduction section', (
     expect(stepsOf(`# Leak\n\n## Details\n\n${ruby}\n`)).toEqual([]);
   });
 });
+
+describe('PHP statements run into one paragraph', () => {
+  it('reads two PHP statements close together as a script', () => {
+    expect(
+      stepsOf(
+        "# Injection\n\nReprodução: $mail = new Mailer(true); $mail->isSendmail(); $mail->send(); the log shows it.\n",
+      ),
+    ).toContain('script');
+    expect(
+      stepsOf("# Disclosure\n\nOur page does $mail->addAttachment(__DIR__ . $_GET['doc']); and mails it.\n"),
+    ).toContain('script');
+  });
+
+  it("does not read the project's own `$this->` code or one lone call as a script", () => {
+    expect(stepsOf('# Bug\n\nThe method calls $this->store->fetch($key) and unserializes it.\n')).toEqual(
+      [],
+    );
+  });
+
+  it('reads a tool run with a flag in inline code as a command', () => {
+    expect(stepsOf('# Bug\n\nRun the snippet above with `php -n` (no imap).\n')).toContain('command');
+  });
+});

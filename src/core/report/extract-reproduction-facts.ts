@@ -180,11 +180,15 @@ const importAfterFrom = /\bfrom[ \t]+[\w.]{1,60}[ \t]+$/;
 // Source code run into prose (fences dropped): two statement-like constructs close together.
 const codeStatement =
   /\b(?:const|let|var)[ \t]+[\w{[][^=\n]{0,40}=|\bawait[ \t]+[\w$.]+\(|\brequire\(\s*['"]|\bimport[ \t]+[\w{*]|\bfrom[ \t]+[\w.]+[ \t]+import\b|=>[ \t]*[{(\w]|\bdef[ \t]+\w+\(|\bfunction[ \t]*\w*\(/g;
+// PHP's statements too: a call on the caller's variable (`$mail->send(`), an object or a static
+// call assigned (`$m = new Mailer(`, `$l = Mailer::parse(`), a read of the request (`$_GET['doc']`).
+const phpStatement =
+  /\$(?!this\b)[A-Za-z_]\w{0,40}(?:->[A-Za-z_]\w{0,40}\(|[ \t]?=[ \t]?(?:new[ \t][A-Za-z_\\][\w\\]{0,80}\(|[A-Za-z_][\w\\]{0,80}::\w{1,60}\())|\$_(?:GET|POST|REQUEST|COOKIE|FILES)\[/g;
 const maxStatementGap = 300;
 // Anywhere in the prose: a common tool run with a flag or a quoted argument ("node --permission
 // app.js", "curl -v 'http://...'"), as hurried reporters paste commands into their text.
 const proseCommand =
-  /(?:^|[\s:;(])((?:sudo[ \t]+)?(?:curl|wget|node|python3?|nc|ncat|openssl|gcc|clang|xmlwf|jq|java|mvn|ant|h2load|printf|perl|ruby|php)[ \t]+(?:-{1,2}[A-Za-z][\w-]*|['"])[^\n]{0,80})/g;
+  /(?:^|[\s:;(`])((?:sudo[ \t]+)?(?:curl|wget|node|python3?|nc|ncat|openssl|gcc|clang|xmlwf|jq|java|mvn|ant|h2load|printf|perl|ruby|php)[ \t]+(?:-{1,2}[A-Za-z][\w-]*|['"])[^\n]{0,80})/g;
 
 // A C declaration (`uint8_t frame[512];`, `char *p = ...`, `struct msg m;`): the call beside it is
 // a statement of a C fragment, which without an entry point or `#include` is not run as shown.
@@ -266,13 +270,20 @@ function addSectionCommands(sink: FactSink, prose: string): void {
     if (sink.fieldAt(start) !== 'reproduction') return;
     sink.add('reproduction-steps', 'command', start, start + match[1]!.length);
   });
+  const statements: Array<{ start: number; end: number }> = [];
+  for (const pattern of [codeStatement, phpStatement]) {
+    forEachMatch(pattern, prose, (match) => {
+      statements.push({ start: match.index, end: match.index + match[0].length });
+    });
+  }
+  statements.sort((first, second) => first.start - second.start);
   let previous = -Infinity;
-  forEachMatch(codeStatement, prose, (match) => {
-    if (match.index - previous <= maxStatementGap) {
-      sink.add('reproduction-steps', 'script', previous, match.index + match[0].length);
+  for (const statement of statements) {
+    if (statement.start - previous <= maxStatementGap) {
+      sink.add('reproduction-steps', 'script', previous, statement.end);
       previous = -Infinity;
-    } else previous = match.index;
-  });
+    } else previous = statement.start;
+  }
   forEachMatch(proseCommand, prose, (match) => {
     const start = match.index + match[0].length - match[1]!.length;
     sink.add('reproduction-steps', 'command', start, start + match[1]!.length);

@@ -84,3 +84,22 @@ describe('parseReportText', () => {
     expect(issuesOf(JSON.stringify({ 'thresher-report': 1, title: '['.repeat(1000) }))).toEqual([]);
   });
 });
+
+describe('labels run into one paragraph in lower case', () => {
+  const fieldsOf = (text: string): Array<string | null> => {
+    const result = parseReportText('input.txt', text);
+    return result.ok ? result.value[0]!.sections.map((section) => section.field) : [];
+  };
+
+  it('reads a later lower-case label after a space once a lower-case label opened a sentence', () => {
+    const text =
+      'Title. version: 7.1.1 on php 8.3. steps: 1. upload it 2. request the page 3. the file is read impact: the attacker reads files.';
+    expect(fieldsOf(text)).toContain('impact');
+  });
+
+  it('does not read a lower-case label after a space in a report that labels with capitals', () => {
+    const text =
+      'Title. Version: 7.1.1 on php 8.3. Steps: 1. upload it 2. the security impact: none is claimed here.';
+    expect(fieldsOf(text)).not.toContain('impact');
+  });
+});

@@ -724,7 +724,7 @@ export const phraseRules: readonly PhraseRule[] = [
     value: 'local-file-system',
     isPrecondition: true,
     pattern:
-      /\bwrite\s+access\s+to\s+(?:the\s+|a\s+)?(?:[\w/.~-]+\s+)?(?:file\s*system|disk|directory|folder)\b|\b(?:shared|world[\s-]writable|group[\s-]writable)\s+(?:`?\/tmp`?\s+|`?\/var\/tmp`?\s+|temp(?:orary)?\s+|tmp\s+|extraction\s+|download\s+|cache\s+|output\s+|upload\s+)?(?:folder|directory|dir)\b|\bshared\s+`?\/tmp\b|\bplac\w*\s+(?:an?\s+|the\s+)?(?:[\w.-]+\s+){0,2}?files?\s+(?:in|into|at|under)\b|\b(?:creat|writ|drop|plant)\w*\s+(?:an?\s+)?(?:malicious\s+)?(?:symlink|symbolic\s+link|hard\s*link)\b|\b(?:local\s+)?file\s*system\s+access\b/,
+      /\bwrite\s+access\s+to\s+(?:the\s+|a\s+)?(?:[\w/.~-]+\s+)?(?:file\s*system|disk|directory|folder|(?:file|folder|directory)['’]s\s+location)\b|\b(?:directory|folder|dir)\s+(?:is|being)\s+(?:world|group)[\s-]writable\b|\b(?:shared|world[\s-]writable|group[\s-]writable)\s+(?:`?\/tmp`?\s+|`?\/var\/tmp`?\s+|temp(?:orary)?\s+|tmp\s+|extraction\s+|download\s+|cache\s+|output\s+|upload\s+)?(?:folder|directory|dir)\b|\bshared\s+`?\/tmp\b|\bplac\w*\s+(?:an?\s+|the\s+)?(?:[\w.-]+\s+){0,2}?files?\s+(?:in|into|at|under)\b|\b(?:creat|writ|drop|plant)\w*\s+(?:an?\s+)?(?:malicious\s+)?(?:symlink|symbolic\s+link|hard\s*link)\b|\b(?:local\s+)?file\s*system\s+access\b/,
   },
 
   // requires-config

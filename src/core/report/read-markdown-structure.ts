@@ -361,7 +361,8 @@ const maxInlineLabelWords = 5;
 
 /**
  * Labels inside a line, after its start: a known field's name (up to five words) right before a
- * colon, starting a sentence, or capitalised after a space (`... /etc/x Impact: ...`). Each colon
+ * colon, starting a sentence, or capitalised after a space (`... /etc/x Impact: ...`), or in
+ * lower case after a space once a lower-case label opened a sentence of the line. Each colon
  * looks back a few words only, so a long paragraph is read once.
  */
 function findInlineLabels(text: string, start: number, end: number): InlineLabel[] {
@@ -383,7 +384,10 @@ function findInlineLabels(text: string, start: number, end: number): InlineLabel
       const open = text.lastIndexOf('(', labelEnd - 1);
       if (open > start && labelEnd - open <= 160) labelEnd = open;
     }
-    const label = findLabelBefore(text, start, labelEnd);
+    // A writer who labels in lower case ("version: ... steps: ...") does so throughout: once a
+    // lower-case label opened a sentence in this line, a later one after a space counts too.
+    const isLowerCaseStyle = found.some((earlier) => /^[a-z]/.test(earlier.label));
+    const label = findLabelBefore(text, start, labelEnd, isLowerCaseStyle);
     if (label === null) continue;
     while (contentStart < end && text[contentStart] === ' ') contentStart += 1;
     found.push({ ...label, contentStart });
@@ -396,6 +400,7 @@ function findLabelBefore(
   text: string,
   start: number,
   labelEnd: number,
+  isLowerCaseStyle = false,
 ): Omit<InlineLabel, 'contentStart'> | null {
   let wordStart = labelEnd;
   for (let words = 0; words < maxInlineLabelWords; words += 1) {
@@ -414,7 +419,8 @@ function findLabelBefore(
     const before = text.slice(Math.max(start, lead - 2), lead);
     const isSentenceStart = /[.!?)\]`*]\s$/.test(before) || /[^\p{L}\p{N}\s]\s$/u.test(before);
     const isCapitalised = /\s$/.test(before) && /^[A-Z]/.test(label);
-    if (!isSentenceStart && !isCapitalised) continue;
+    const isInLowerCaseStyle = isLowerCaseStyle && /\s$/.test(before) && /^[a-z]/.test(label);
+    if (!isSentenceStart && !isCapitalised && !isInLowerCaseStyle) continue;
     return { label, field, start: lead };
   }
   return null;
