@@ -36,7 +36,6 @@ const knownMeasureVariance = new Set([
   // one-paragraph rendering joins the indented line into the prose and loses it.
   'vite/04-open-in-editor-file-url-unc.md [one-paragraph]',
   // Seventh fresh batch (Mbed TLS, node-tar), as found on the first run after labelling.
-  'mbedtls/08-ssl-mail-client-base64-overflow.txt [one-paragraph]',
   'mbedtls/08-ssl-mail-client-base64-overflow.txt [emoji-ai]',
   'mbedtls/13-pkcs7-null-deref-rce-claim.md [one-paragraph]',
   'mbedtls/13-pkcs7-null-deref-rce-claim.md [emoji-ai]',
@@ -44,7 +43,6 @@ const knownMeasureVariance = new Set([
   'mbedtls/16-debug-threshold-prints-secrets.md [emoji-ai]',
   'node-tar/03-preservepaths-absolute-write.md [emoji-ai]',
   // Eighth fresh batch (tcpdump, Traefik), as found on the first run after labelling.
-  'tcpdump/06-root-ld-preload.txt [one-paragraph]',
   // Tenth fresh batch (libgit2, rust-openssl), as found on the first run after labelling
   // (branch measure-batch-10): the one-paragraph rendering loses the reproduction.
   'rust-openssl/07-openssl-dir-ci-hijack.md [one-paragraph]',
@@ -62,7 +60,9 @@ const knownMeasureVariance = new Set([
   'libgit2/04-submodule-path-escapes-workdir.md [one-paragraph]',
   // Eleventh fresh batch (Rack, Guzzle), as found on the first run after labelling (branch
   // blind-11): three one-paragraph renderings differ from their canonical ones. Not tuned on.
-  'rack/09-ai-session-marshal-cookie-rce.md [one-paragraph]',
+  // Branch tune-ruby-php-2, after merging tune-ruby-php (one-paragraph readings for Ruby and PHP
+  // found on puma and PHPMailer): mbedtls 08, tcpdump 06 and rack 09 [one-paragraph] stopped
+  // varying (the same on tune-ruby-php's own head). Not opened.
   'guzzle/14-http-proxy-env-cli-hijack.md [one-paragraph]',
   'guzzle/15-second-finder-downgrade-bearer.txt [one-paragraph]',
 ]);
@@ -78,7 +78,6 @@ const knownTuneVariance = new Set([
   'sinatra/06-send-file-params-traversal.md [one-paragraph]',
   'sinatra/08-csrf-protection-disabled.md [one-paragraph]',
   'twig/01-sandbox-tostring-object-in-array.md [one-paragraph]',
-  'twig/05-createtemplate-user-string-rce.md [one-paragraph]',
   'twig/10-null-coalesce-unescaped-critical.md [hackerone-json]',
   'twig/10-null-coalesce-unescaped-critical.md [github-advisory-json]',
 ]);
