@@ -193,6 +193,7 @@ describe('versions', () => {
       .filter((fact) => fact.kind === 'version')
       .map((fact) => fact.value);
     expect(versions).toEqual(['4.1.1', '4.1.1']);
+    expect(versionsOf('Crash on our build.\n\nASan (2.4.1, clang 19):\n')).toEqual(['2.4.1']);
   });
 
   it('leaves out a fix named with a scanner label', () => {

@@ -194,7 +194,7 @@ function isFalseVersion(
   if (text[candidate.start] === '>' && /(?:^|\n)[ \t]*$/.test(before)) return true; // a blockquote
   if (looksLikeDate(candidate.value)) return true;
   if (specificationBefore.test(before)) return true;
-  if (isOtherLockfileEntry(text, candidate.start, projectNames)) return true;
+  if (isOtherLockfileEntry(text, candidate, projectNames)) return true;
   // A range worded before its version ("before 2.5.0", ">= 2.5") has no product right before the
   // number; one worded after it ("Python 3.6 and later") does, and is that product's.
   if (!/^\d/.test(candidate.value) && !/^\d/.test(text.slice(candidate.start, candidate.start + 1)))
@@ -213,13 +213,21 @@ function isFalseVersion(
 const lockfileEntryBefore =
   /(?:^|\n)[ \t]{0,12}([A-Za-z][\w.-]{0,60})[ \t]\((?:[=<>!~]{1,2}[ \t]?)?$/;
 
+// The parentheses close the line with nothing but more constraints: `(>= 3.0.0, < 4)`, never
+// "ASan (2.4.1, clang 19):", a build note.
+const lockfileEntryAfter =
+  /^(?:,[ \t]{0,4}(?:[=<>!~]{1,2}[ \t]{0,4})?\d[\w.]{0,20}){0,4}\)[ \t]*(?:\r?\n|$)/;
+
 function isOtherLockfileEntry(
   text: string,
-  start: number,
+  candidate: Candidate,
   projectNames: readonly string[],
 ): boolean {
-  const entry = lockfileEntryBefore.exec(text.slice(Math.max(0, start - 80), start));
-  return entry !== null && !namesProject(entry[1]!, projectNames);
+  const entry = lockfileEntryBefore.exec(
+    text.slice(Math.max(0, candidate.start - 80), candidate.start),
+  );
+  if (entry === null || namesProject(entry[1]!, projectNames)) return false;
+  return lockfileEntryAfter.test(text.slice(candidate.end, candidate.end + 120));
 }
 
 // "tested with Wireshark 4.2.6", "built using Meson 1.3.0": a product the reporter used, named
