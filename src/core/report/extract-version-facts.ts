@@ -154,8 +154,9 @@ const sectionVersionPattern =
 
 const contextWords =
   /\b(?:versions?|releases?|affect\w*|vulnerable|fixed|patched|introduced|regression|tinyhttpd|v\d)\b/i;
-// Tools, platforms and dependencies whose versions are not the project's.
-const foreignProducts = String.raw`python|py|node(?:js)?|ubuntu|debian|fedora|centos|rhel|alpine|gcc|clang|llvm|go|golang|rustc|rust|cargo|java|jdk|openjdk|npm|yarn|pnpm|pip|macos|osx|windows|win|linux|kernel|chrome|chromium|firefox|safari|edge|glibc|musl|openssl|libressl|cmake|make|docker|kubernetes|xcode|android|ios|ruby|php|perl|curl|nginx|apache|bash|zsh|cvss|score|ip|address|http|tls|ssl|rfc`;
+// Tools, platforms and dependencies whose versions are not the project's; the build tools and
+// scanners of a dependency report among them ("dependency-check-maven 12.1.0", "Gradle 8.10").
+const foreignProducts = String.raw`python|py|node(?:js)?|ubuntu|debian|fedora|centos|rhel|alpine|gcc|clang|llvm|go|golang|rustc|rust|cargo|java|jdk|openjdk|npm|yarn|pnpm|pip|macos|osx|windows|win|linux|kernel|chrome|chromium|firefox|safari|edge|glibc|musl|openssl|libressl|cmake|make|docker|kubernetes|xcode|android|ios|ruby|php|perl|curl|nginx|apache|bash|zsh|cvss|score|ip|address|http|tls|ssl|rfc|maven|mvn|gradle|sbt|dependency-check(?:-maven|-gradle|-cli)?|trivy|grype|snyk|syft|osv-scanner`;
 const foreignBefore = new RegExp(String.raw`\b(?:${foreignProducts})\s*$`, 'i');
 // The same products, named right before the version with no other word between.
 const foreignRightBefore = new RegExp(String.raw`(?:^|[\s,;(])(?:${foreignProducts})[ \t]+$`, 'i');
@@ -316,12 +317,13 @@ function findBannersIn(text: string, projectNames: readonly string[]): Candidate
 
 // Whether a version is named as NOT affected: "9.0.102 and 10.1.39: they are not affected",
 // "fixed in 2.4.2" (also as a table row, `| fixed in | 2.4.2 |`), "released as 2.3.1",
-// "backport to 2.3.1", "the 2.x protocol", "upgrade to 5.2.6", "the 5.x series is fine", or as an upgrade target asked
+// "backport to 2.3.1", "the 2.x protocol", "upgrade to 5.2.6", "move it to 4.x", a release asked
+// for ("could you publish a 3.10.7", "do you plan a 0.13.x release"), "the 5.x series is fine", or as an upgrade target asked
 // about: "is moving to 9.8p1 enough, or do we need to go to 9.9p1?", "do we need 2.x?". Decided within the clause (a
 // sentence, or the part of it after "while", "but", "whereas"); a clause that also says
 // "affected" or "vulnerable" without a denial keeps its versions.
 const fixedRightBefore =
-  /\b(?:fixed|patched|resolved|corrected|addressed)\s+(?:it\s+)?(?:in|since|as\s+of|with|by)\s+(?:version\s+|release\s+|[A-Za-z][\w.+]{0,30}[ \t_/-])?$|\breleased?\s+as\s+(?:version\s+|a\s+)?$|\bbackport\w{0,4}\s+(?:it\s+|the\s+fix\s+)?(?:to|into|as|for)\s+(?:version\s+|release\s+)?$|\b(?:upgrad\w*|updat\w*|mov\w*|bump\w*|go|going|jump\w*|switch\w*)\s+(?:straight\s+|directly\s+)?to\s+(?:version\s+|release\s+|[A-Za-z][\w.+]{0,30}[ \t_/-])?$/i;
+  /\b(?:fixed|patched|resolved|corrected|addressed)\s+(?:it\s+)?(?:in|since|as\s+of|with|by)\s+(?:version\s+|release\s+|[A-Za-z][\w.+]{0,30}[ \t_/-])?$|\breleased?\s+as\s+(?:version\s+|a\s+)?$|\bbackport\w{0,4}\s+(?:it\s+|the\s+fix\s+)?(?:to|into|as|for)\s+(?:version\s+|release\s+)?$|\b(?:upgrad\w*|updat\w*|mov\w*|bump\w*|go|going|jump\w*|switch\w*|migrat\w*|port\w*)\s+(?:(?:it|them|this|that|the\s+(?:component|service|application|app|module|code|project))\s+)?(?:straight\s+|directly\s+)?to\s+(?:version\s+|release\s+|[A-Za-z][\w.+]{0,30}[ \t_/-])?$|\b(?:publish\w*|releas\w*|ship\w*|cut\w*|plan\w*|provid\w*|issu\w*)\s+(?:a|an)\s+(?:new\s+|patched\s+|fixed\s+)?(?:version\s+|release\s+)?$/i;
 // An upgrade target asked about, not a version in use: "or do we need 2.x?", "is 9.8p1 enough?".
 // This and the gated patterns below are tried only on text that holds their literals (a test
 // checks them): most versions are named with none of these words around them.
