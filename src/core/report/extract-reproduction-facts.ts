@@ -95,6 +95,28 @@ function hasReproductionLeadIn(
   return false;
 }
 
+// A plain-text report's bare heading line right above the list ("Steps", "How to reproduce", no
+// colon, no markup): the parser reads no section there, but the line says what the list is.
+const maxBareHeadingLength = 40;
+
+function hasBareReproductionHeading(text: string, start: number): boolean {
+  const from = Math.max(0, start - 120);
+  const lines = text.slice(from, start).split('\n');
+  lines.pop(); // the list's own line starts at `start`: the last piece is empty
+  let blanks = 0;
+  while (lines.length > 0 && lines[lines.length - 1]!.trim() === '' && blanks < 3) {
+    lines.pop();
+    blanks += 1;
+  }
+  // A first piece cut off by the window is not a whole line.
+  const heading = lines.length > (from === 0 ? 0 : 1) ? lines[lines.length - 1]!.trim() : '';
+  return (
+    heading !== '' &&
+    heading.length <= maxBareHeadingLength &&
+    mapHeadingToField(heading) === 'reproduction'
+  );
+}
+
 function addStepRun(
   sink: FactSink,
   text: string,
@@ -108,7 +130,8 @@ function addStepRun(
   // renderings have no heading to stop the lead-in at).
   const isReproduction =
     field === 'reproduction' ||
-    (field !== 'proposed-patch' && hasReproductionLeadIn(sink, text, start, field));
+    (field !== 'proposed-patch' && hasReproductionLeadIn(sink, text, start, field)) ||
+    (field === null && hasBareReproductionHeading(text, start));
   if (isReproduction)
     sink.add('reproduction-steps', `${run.length} steps`, start, run[run.length - 1]!.end);
 }
