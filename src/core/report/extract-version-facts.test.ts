@@ -211,6 +211,17 @@ describe('versions', () => {
     ).toEqual(['2.3.0']);
   });
 
+  it('reads a release the project’s name introduces with an underscore pre-release tag', () => {
+    const releasesOf = (text: string): string[] =>
+      extractFacts(buildTestReport(text), { projectNames: ['openvpn'] })
+        .filter((fact) => fact.kind === 'version')
+        .map((fact) => fact.value);
+    expect(releasesOf('The client is OpenVPN 2.7_beta1, built from the branch.')).toEqual([
+      '2.7-beta1',
+    ]);
+    expect(releasesOf('We run Wireshark 4.2_rc1 here.')).toEqual([]);
+  });
+
   it('leaves out the build tool or scanner of a dependency report and the releases asked for', () => {
     expect(
       versionsOf(

@@ -284,8 +284,9 @@ const goModuleRequirement =
 // The project named in prose (not code) right before a release of two or more parts: "nDPI 4.10 and dev",
 // "we run libndpi 4.10", "GateProxy 2.3 is affected". Only the project's own name (or its `lib`
 // form) counts, so "Wireshark 4.2" or "clang 18.1" is never read here.
+// A pre-release may be tagged with `_` (OpenVPN's "2.7_beta1", "2.6_rc2"); it is read as `-beta1`.
 const namedRelease =
-  /(?<![\w.])([A-Za-z][\w+.-]{0,30})[ \t]v?(\d{1,4}\.\d{1,4}(?:\.\d{1,6}){0,2}(?:-[A-Za-z][A-Za-z0-9.]{0,30})?)(?![\w]|\.\d)/g;
+  /(?<![\w.])([A-Za-z][\w+.-]{0,30})[ \t]v?(\d{1,4}\.\d{1,4}(?:\.\d{1,6}){0,2}(?:[-_][A-Za-z][A-Za-z0-9.]{0,30})?)(?![\w]|\.\d)/g;
 
 function namesProject(product: string, projectNames: readonly string[]): boolean {
   const word = product.toLowerCase();
@@ -593,7 +594,7 @@ function findCandidates(
       const end = from + match.index + match[0].length;
       const start = end - match[2]!.length;
       if (candidates.some((candidate) => candidate.start === start)) return;
-      candidates.push({ value: bare(match[2]!), start, end });
+      candidates.push({ value: bare(match[2]!).replace('_', '-'), start, end });
     });
     forEachMatch(sectionVersionPattern, window, (match) => {
       const start = from + match.index;
