@@ -153,6 +153,18 @@ describe('Java objects and limits the caller hands over', () => {
     ).toContain('maxcontentlength');
   });
 
+  it('reads an object that trusts everything run into prose as code, not a name in a sentence', () => {
+    const values = (text: string): string[] => settingsOf(text).map((fact) => fact.value);
+    expect(
+      values(
+        'Our client is set up like this: SslContext c = SslContextBuilder.forClient() .trustManager(InsecureTrustManagerFactory.INSTANCE) .build(); Steps follow.',
+      ),
+    ).toContain('verification-disabled');
+    expect(
+      values('The Javadoc says InsecureTrustManagerFactory is for tests; we do not use it.'),
+    ).toEqual([]);
+  });
+
   it('leaves out a largest value a proof of concept writes into its data, and trusting names in prose', () => {
     expect(
       settingsOf(

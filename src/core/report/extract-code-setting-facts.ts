@@ -543,6 +543,29 @@ const filesystemWebRootLine =
 const proseWebRootLine =
   /[{;>][ \t]{0,8}((?:root(?:[ \t]{1,8}\*)?|DocumentRoot|document_root|docroot|web_?root)[ \t]{1,8}["']?\/["']?;?)(?=[ \t]|$)/gi;
 
+// The same objects run into prose as code (a one-paragraph report that joined its block into the
+// text): only where the name is used as code, `InsecureTrustManagerFactory.INSTANCE`, `new
+// TrustAllStrategy()`, `(NoopHostnameVerifier...`; a name merely mentioned in a sentence is not.
+const codeUseAfter = /^(?:\.INSTANCE\b|[ \t]{0,4}\()/;
+const codeUseBefore = /(?:\bnew[ \t]{1,4}|\()$/;
+
+function addProseTrustEverything(
+  sink: FactSink,
+  prose: string,
+  snippets: ReadonlyArray<{ start: number; end: number }>,
+): void {
+  forEachMatch(trustEverythingObject, prose, (match) => {
+    const start = match.index;
+    const end = start + match[0].length;
+    if (snippets.some((snippet) => start >= snippet.start && start < snippet.end)) return;
+    const isCode =
+      codeUseAfter.test(prose.slice(end, end + 12)) ||
+      codeUseBefore.test(prose.slice(Math.max(0, start - 8), start));
+    if (!isCode || isAboutLibraryCode(readSentence(prose, start))) return;
+    sink.add('requires-config', 'verification-disabled', start, end);
+  });
+}
+
 function addProseWebRoots(sink: FactSink, prose: string): void {
   forEachMatch(proseWebRootLine, prose, (match) => {
     const start = match.index + match[0].length - match[1]!.length;
@@ -715,4 +738,5 @@ export function extractCodeSettingFacts(
   );
   addSettings(sink, proseConfigLines, 'user', profileSettings, speaksOfInterception);
   addProseWebRoots(sink, prose);
+  addProseTrustEverything(sink, prose, snippets);
 }
