@@ -54,6 +54,17 @@ describe('numbered lists led in by a reproduction cue', () => {
     expect(stepsOf('To reproduce it:\n\n1. Build it.\n2. Run it.')).toEqual(['2 steps']);
   });
 
+  it('reads numbered steps run into a paragraph after a reproduction lead-in ending in a colon', () => {
+    expect(
+      stepsOf(
+        'The client logs it. Reproduction with a modified server (patch attached): 1. Start the patched server. 2. Connect with the client. 3. Read the log.',
+      ),
+    ).toEqual(['3 steps']);
+    expect(
+      stepsOf('The fix has two parts: 1. Validate the length. 2. Reject the message.'),
+    ).toEqual([]);
+  });
+
   it('reads a bare heading line of a plain-text report above the list, and only a reproduction one', () => {
     const plain = (heading: string): string =>
       [

@@ -160,6 +160,46 @@ function addSteps(sink: FactSink, text: string): void {
   addStepRun(sink, text, run);
 }
 
+// Numbered steps run into a paragraph right after a lead-in that names the reproduction and ends
+// in a colon ("Reproduction with a modified server (patch attached): 1. Start it ... 2. Connect
+// ..."): the one-paragraph form of a list such a lead-in introduces. Two steps at least, each
+// within `maxInlineStepGap` characters of the one before.
+const inlineFirstStep = /:[ \t]{1,4}1[.)][ \t]+\S/g;
+const maxInlineStepGap = 300;
+const maxInlineLeadIn = 200;
+
+const inlineStepMarker = /[ \t](\d{1,2})[.)][ \t]+\S/g;
+
+/** Where step `number` starts within `maxInlineStepGap` characters after `from`, or -1. */
+function findInlineStep(prose: string, from: number, number: number): number {
+  const window = prose.slice(from, from + maxInlineStepGap);
+  let found = -1;
+  forEachMatch(inlineStepMarker, window, (match) => {
+    if (found === -1 && Number(match[1]) === number) found = from + match.index + 1;
+  });
+  return found;
+}
+
+function addInlineStepsAfterCue(sink: FactSink, prose: string): void {
+  forEachMatch(inlineFirstStep, prose, (match) => {
+    const before = prose.slice(Math.max(0, match.index - maxInlineLeadIn), match.index);
+    const leadIn = before.slice(Math.max(before.lastIndexOf('. '), before.lastIndexOf('\n')) + 1);
+    if (!reproductionCue.test(leadIn)) return;
+    const start = match.index + match[0].length - 3;
+    // In a reproduction section the inline steps are read with the section's commands.
+    if (sink.fieldAt(start) === 'reproduction') return;
+    let count = 1;
+    let at = start;
+    for (let next = findInlineStep(prose, at + 2, 2); next !== -1;) {
+      count += 1;
+      at = next;
+      next = findInlineStep(prose, at + 2, count + 1);
+    }
+    if (count < 2 || sink.hasFactIn('reproduction-steps', start, at)) return;
+    sink.add('reproduction-steps', `${count} steps`, start, at + 2);
+  });
+}
+
 function addBlockCommands(sink: FactSink, body: string, blocks: readonly CodeBlock[]): void {
   for (const block of blocks) {
     const content = body.slice(block.contentStart, block.contentEnd);
@@ -404,6 +444,7 @@ export function extractReproductionFacts(
   addIndentedCommand(sink, prose);
   addInlineTranscripts(sink, prose);
   addSectionOpeningCommand(sink, prose, sections);
+  addInlineStepsAfterCue(sink, prose);
   forEachMatch(promptInRunningText, prose, (match) => {
     const start = match.index + match[0].length - match[1]!.length;
     sink.add('reproduction-steps', 'command', start, start + match[1]!.trimEnd().length);
