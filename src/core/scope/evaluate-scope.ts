@@ -14,6 +14,7 @@ import {
   createPathMatcher,
   resolveBareNamesInCitedFolder,
   listCitedPaths,
+  listCitedTraceCallers,
   matchComponents,
   toCitedPath,
   type ComponentMatch,
@@ -372,6 +373,11 @@ export interface ScopeEvaluation {
   undecidedInScope: RuleOutcome[];
   components: ComponentMatch[];
   versionSupport: VersionSupport;
+  /**
+   * Cited frames of a sanitizer trace below the frame where the fault is (callers that reached
+   * the bug): a rule held on them alone says how the bug was reached, not where it is.
+   */
+  traceCallers: Fact[];
 }
 
 /** See RuleMatch.specificity. */
@@ -449,5 +455,6 @@ export function evaluateScope(
     undecidedInScope: inScopeOutcomes.filter((outcome) => outcome.status === 'unknown'),
     components: context.components,
     versionSupport: context.versionSupport,
+    traceCallers: listCitedTraceCallers(facts, report?.body),
   };
 }

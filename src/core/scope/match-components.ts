@@ -5,6 +5,7 @@ import type { Fact } from '../model/fact.js';
 import type { ThreatComponent } from '../model/security-profile.js';
 import { dropAllocationFrames } from './drop-allocation-frames.js';
 import { resolveCheckoutPath } from './list-checkout-paths.js';
+import { listTraceCallers } from './list-trace-callers.js';
 import { placeFaultInHelperFrame } from './place-fault-in-helper-frame.js';
 import { isCodePath, selectCitedCode } from './select-cited-code.js';
 import { createSupportFolderTest, notProductFolderKinds } from '../report/support-folders.js';
@@ -40,6 +41,11 @@ export function listCitedPaths(facts: readonly Fact[], body?: string): Fact[] {
     placeFaultInHelperFrame(withoutAllocators, toCitedPath, body),
     toCitedPath,
   );
+}
+
+/** The cited paths in the frames of a sanitizer trace that called the fault's (list-trace-callers.ts). */
+export function listCitedTraceCallers(facts: readonly Fact[], body?: string): Fact[] {
+  return listTraceCallers(listCitedPaths(facts, body), toCitedPath, body);
 }
 
 // Compiling globs costs more than matching them; profiles are few and long-lived.

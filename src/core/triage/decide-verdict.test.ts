@@ -30,6 +30,7 @@ function scope(inScope: RuleMatch[], outOfScope: RuleMatch[]): ScopeEvaluation {
     undecidedInScope: [],
     components: [],
     versionSupport: { status: 'unknown' },
+    traceCallers: [],
   } as unknown as ScopeEvaluation;
 }
 
@@ -90,6 +91,25 @@ describe('decideVerdict (the precedence of docs/verdicts.md)', () => {
       verdict: 'in-scope',
       rules: ['IN-NET'],
     });
+  });
+
+  it('cites, of the rules that hold on the deciding side, those that say why', () => {
+    const crash = buildFact('impact', 'denial-of-service', 'crash');
+    const crashOnly: RuleMatch = {
+      ...match('OOS-CRASH-ONLY', 'out-of-scope', 'strong', 2),
+      evidence: [
+        { key: 'impact', detail: 'impact: denial-of-service', strength: 'strong', facts: [crash] },
+      ],
+    };
+    const harness = buildFact('file-path', 'contrib/fuzz/harness.cc');
+    const helpers: RuleMatch = {
+      ...match('OOS-HELPERS', 'out-of-scope', 'strong', 0),
+      evidence: [
+        { key: 'paths-only', detail: 'every cited path', strength: 'strong', facts: [harness] },
+      ],
+    };
+    const decision = decideVerdict(profile, scope([], [crashOnly, helpers]), complete);
+    expect(decision).toMatchObject({ verdict: 'out-of-scope', rules: ['OOS-HELPERS'] });
   });
 });
 

@@ -9,10 +9,13 @@
 //      in-scope rule wins; otherwise missing items are asked for, or a human reviews it;
 //   4. required items missing: needs-info;
 //   5. an in-scope rule holds (or the profile has none): in-scope; else undetermined.
+// Of the rules that hold on the side that decides, the verdict cites those that say why
+// (choose-cited-rules.ts).
 
 import type { SecurityProfile } from '../model/security-profile.js';
 import type { RequirementCheck, RuleMatch, Verdict } from '../model/triage-result.js';
 import type { ScopeEvaluation } from '../scope/evaluate-scope.js';
+import { chooseCitedRules, type CitationContext } from './choose-cited-rules.js';
 
 export interface VerdictDecision {
   verdict: Verdict;
@@ -57,9 +60,6 @@ function dropRestatedCatchAll(
   });
 }
 
-function ids(matches: readonly RuleMatch[]): string[] {
-  return matches.map((match) => match.ruleId);
-}
 
 function describeUndecided(scope: ScopeEvaluation): string[] {
   const questions = scope.undecidedInScope.flatMap((outcome) =>
@@ -74,7 +74,15 @@ export function decideVerdict(
   profile: SecurityProfile,
   scope: ScopeEvaluation,
   requirements: readonly RequirementCheck[],
+  title = '',
 ): VerdictDecision {
+  const citation: CitationContext = {
+    title,
+    projectName: profile.project.name,
+    traceCallers: scope.traceCallers,
+  };
+  const ids = (matches: readonly RuleMatch[]): string[] =>
+    chooseCitedRules(matches, citation).map((match) => match.ruleId);
   const outOfScope = dropRestatedCatchAll(profile, scope.outOfScope);
   const strongOut = outOfScope.filter((match) => match.strength === 'strong');
   const weakOut = outOfScope.filter((match) => match.strength === 'weak');

@@ -113,7 +113,7 @@ export function triageFacts(
             openQuestions: [],
             basis: 'a strong duplicate of an earlier report or advisory',
           }
-        : decideVerdict(profile, scope, requirements);
+        : decideVerdict(profile, scope, requirements, report.title);
   // A bare file name that could be in several components places the code in none of them.
   const citedComponents = scope.components
     .filter(
