@@ -60,7 +60,6 @@ function dropRestatedCatchAll(
   });
 }
 
-
 function describeUndecided(scope: ScopeEvaluation): string[] {
   const questions = scope.undecidedInScope.flatMap((outcome) =>
     outcome.details.map((detail) => `${outcome.rule.id} (${outcome.rule.statement}): ${detail}`),
