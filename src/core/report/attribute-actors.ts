@@ -73,6 +73,30 @@ export const cuePatterns: ReadonlyArray<GatedPattern & { actor: FactActor }> = [
     ],
   },
   {
+    // A hypothetical person who is able to do something is the report's attacker: "if somebody
+    // can edit /etc/openvpn/server.conf they can add ...", "once anyone manages to write there".
+    actor: 'attacker',
+    pattern:
+      /\b(?:if|when|once)\s+(?:somebody|someone|anyone|anybody)\s+(?:can|could|is\s+able\s+to|manages?\s+to)\b/gi,
+    required: [
+      [
+        'if anybody ',
+        'if anyone ',
+        'if somebody ',
+        'if someone ',
+        'once anybody ',
+        'once anyone ',
+        'once somebody ',
+        'once someone ',
+        'when anybody ',
+        'when anyone ',
+        'when somebody ',
+        'when someone ',
+      ],
+      ['can', 'could', 'is able to', 'manage to', 'manages to'],
+    ],
+  },
+  {
     // A local or unprivileged account described by what it is able to do is the report's
     // attacker: "a local user who can choose the arguments ... can overwrite the stack".
     actor: 'attacker',

@@ -116,6 +116,71 @@ describe('the caller’s unsafe settings written as code', () => {
   });
 });
 
+describe('Java objects and limits the caller hands over', () => {
+  it.each([
+    [
+      'SslContext ctx = SslContextBuilder.forClient()\n        .trustManager(InsecureTrustManagerFactory.INSTANCE)\n        .build();',
+      'InsecureTrustManagerFactory',
+    ],
+    [
+      'CloseableHttpClient c = HttpClients.custom()\n    .setSSLHostnameVerifier(NoopHostnameVerifier.INSTANCE).build();',
+      'NoopHostnameVerifier',
+    ],
+    ['builder.loadTrustMaterial(null, new TrustAllStrategy());', 'TrustAllStrategy'],
+  ])('an object that trusts everything is verification-disabled: %s', (code, quote) => {
+    expect(settingsOf(fenced('java', code))).toContainEqual({
+      value: 'verification-disabled',
+      actor: 'user',
+      quote,
+    });
+  });
+
+  it('reads a type’s largest value given to a constructor or a limit method as a lifted limit', () => {
+    expect(
+      settingsOf(fenced('java', 'p.addLast(new HttpObjectAggregator(Integer.MAX_VALUE));')).map(
+        (fact) => fact.value,
+      ),
+    ).toContain('httpobjectaggregator');
+    expect(
+      settingsOf(fenced('java', 'config.setMaxFramePayloadLength(Long.MAX_VALUE);')).map(
+        (fact) => fact.value,
+      ),
+    ).toContain('setmaxframepayloadlength');
+    expect(
+      settingsOf(fenced('kotlin', 'val limits = Limits(maxContentLength = Int.MaxValue)')).map(
+        (fact) => fact.value,
+      ),
+    ).toContain('maxcontentlength');
+  });
+
+  it('reads an object that trusts everything run into prose as code, not a name in a sentence', () => {
+    const values = (text: string): string[] => settingsOf(text).map((fact) => fact.value);
+    expect(
+      values(
+        'Our client is set up like this: SslContext c = SslContextBuilder.forClient() .trustManager(InsecureTrustManagerFactory.INSTANCE) .build(); Steps follow.',
+      ),
+    ).toContain('verification-disabled');
+    expect(
+      values('The Javadoc says InsecureTrustManagerFactory is for tests; we do not use it.'),
+    ).toEqual([]);
+  });
+
+  it('leaves out a largest value a proof of concept writes into its data, and trusting names in prose', () => {
+    expect(
+      settingsOf(
+        fenced('java', 'ByteBuf buf = Unpooled.buffer();\nbuf.writeInt(Integer.MAX_VALUE);'),
+      ),
+    ).toEqual([]);
+    expect(
+      findCodeChoices(
+        'new HttpObjectAggregator(65536); new LengthFieldBasedFrameDecoder(1048576, 0, 4)',
+        0,
+        [],
+      ),
+    ).toEqual([]);
+  });
+});
+
 describe('settings written as code in running prose', () => {
   it.each([
     ['The worker calls the API with verify=False.', 'verification-disabled'],

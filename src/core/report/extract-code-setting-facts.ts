@@ -81,7 +81,7 @@ const algorithmListName = /(?:algs|algorithms|ciphers|ciphersuites|suites|macs|k
 const quotedList = /^\[[ \t]{0,8}["'][^"'\n]{1,80}["']/;
 const listenerValue = /^(?:[\w.-]{1,60}:)?(?!0+$)\d{1,5}$/;
 const unlimitedValue =
-  /^(?:none|null|nil|-1|infinity|inf|number\.(?:max_safe_integer|max_value|positive_infinity)|sys\.maxsize|math\.inf)$/;
+  /^(?:none|null|nil|-1|infinity|inf|number\.(?:max_safe_integer|max_value|positive_infinity)|sys\.maxsize|math\.inf|(?:integer|long|int|short)\.max_?value|math\.maxint(?:32|64)?|(?:s?size|u?int(?:32|64)?|u?long)_max)$/;
 // A limit raised to a billion or more (bytes, characters, items) is lifted in practice.
 const liftedLimitThreshold = 1_000_000_000;
 // Limits of time are not sizes: `maxAge: 365 * 24 * 3600 * 1000` is one year of milliseconds.
@@ -541,6 +541,21 @@ function isProseSetting(prose: string, setting: CodeSetting): boolean {
 // `MBEDTLS_SSL_VERIFY_NONE`), not compared (`==`, `case`): the caller switched verification off.
 const verifyNoneConstant =
   /(?:[(,|]|(?<![=!<>])=)[ \t]*(?:\(\w+\)[ \t]*)?([A-Z][A-Z0-9_]{0,60}_VERIFY_NONE)\b/g;
+// Java and its kin switch verification off by handing over an object that trusts everything
+// (`InsecureTrustManagerFactory.INSTANCE`, `new TrustAllStrategy()`, `NoopHostnameVerifier`,
+// `ALLOW_ALL_HOSTNAME_VERIFIER`): its name says it accepts every certificate or host name.
+const trustEverythingObject =
+  /\b(?:Insecure|TrustAll|TrustEvery|AcceptAll|AllowAll|Noop|NoOp|Dummy|Naive|Permissive|Blind)\w{0,30}(?:TrustManager(?:Factory)?|HostnameVerifier|HostNameVerifier|TrustStrategy|CertificateVerifier)\b|\bTrust(?:All|Every)\w{0,20}Strategy\b|\bALLOW_ALL_HOSTNAME_VERIFIER\b/g;
+// A limit handed over as its type's largest value (`new HttpObjectAggregator(Integer.MAX_VALUE)`,
+// `.maxContentLength(Long.MAX_VALUE)`, `setMaxFramePayloadLength(Integer.MAX_VALUE)`): to a
+// constructor, or to a method named as a limit. A value written into a buffer or a frame by a
+// proof of concept (`buf.writeInt(Integer.MAX_VALUE)`) is the attacker's data, not a setting.
+const typeMaximum = String.raw`(?:Integer|Long|Int|Short)\.MAX_VALUE|Int\.MaxValue|Long\.MaxValue|math\.MaxInt(?:32|64)?|(?:S?SIZE|U?INT(?:32|64)?|U?LONG)_MAX`;
+const liftedLimitCall = new RegExp(
+  String.raw`\bnew[ \t]+((?:[A-Za-z_$][\w$]{0,60}\.){0,6}[A-Z][\w$]{0,60})[ \t]{0,4}\(([^()\n]{0,200})\)|(?<![\w$])((?:set)?(?:[Mm]ax\w{1,40}|\w{0,40}[Ll]imit\w{0,20}|\w{0,40}[Mm]aximum\w{0,20}))[ \t]{0,4}\(([^()\n]{0,200})\)`,
+  'g',
+);
+const typeMaximumArgument = new RegExp(String.raw`^(?:${typeMaximum})$`);
 // The same code asking for verification too toggles it: the bug is in what the other call gets.
 const verifyOnConstant = /\b[A-Z][A-Z0-9_]{0,60}_VERIFY_(?:PEER|REQUIRED|OPTIONAL)\b/;
 // `#define NAME` or `#define NAME value` at a line start (a macro the application configures).
@@ -567,7 +582,10 @@ function lastArgument(args: string): string {
 
 /**
  * The settings C code (or any code) writes through constants, calls and macros: a
- * `*_VERIFY_NONE` constant passed or assigned → `verification-disabled`; a debug threshold call
+ * `*_VERIFY_NONE` constant passed or assigned, or an object that trusts every certificate or host
+ * name (`InsecureTrustManagerFactory.INSTANCE`) → `verification-disabled`; a type's largest value
+ * (`Integer.MAX_VALUE`) given to a constructor or a limit method → the class or method name, a
+ * lifted limit; a debug threshold call
  * with a positive level and a `#define` of a debug macro (not to 0) → `debug`; a `#define` of an
  * unsafe or insecure flag, or of a macro the profile names → its name; a call to a function the
  * profile names (`profileSettings`) whose last argument is not 0, NULL or false → its name, also
@@ -584,6 +602,29 @@ const filesystemWebRootLine =
 // opening brace, a `;` or a tag's `>`, the root set to `/` alone.
 const proseWebRootLine =
   /[{;>][ \t]{0,8}((?:root(?:[ \t]{1,8}\*)?|DocumentRoot|document_root|docroot|web_?root)[ \t]{1,8}["']?\/["']?;?)(?=[ \t]|$)/gi;
+
+// The same objects run into prose as code (a one-paragraph report that joined its block into the
+// text): only where the name is used as code, `InsecureTrustManagerFactory.INSTANCE`, `new
+// TrustAllStrategy()`, `(NoopHostnameVerifier...`; a name merely mentioned in a sentence is not.
+const codeUseAfter = /^(?:\.INSTANCE\b|[ \t]{0,4}\()/;
+const codeUseBefore = /(?:\bnew[ \t]{1,4}|\()$/;
+
+function addProseTrustEverything(
+  sink: FactSink,
+  prose: string,
+  snippets: ReadonlyArray<{ start: number; end: number }>,
+): void {
+  forEachMatch(trustEverythingObject, prose, (match) => {
+    const start = match.index;
+    const end = start + match[0].length;
+    if (snippets.some((snippet) => start >= snippet.start && start < snippet.end)) return;
+    const isCode =
+      codeUseAfter.test(prose.slice(end, end + 12)) ||
+      codeUseBefore.test(prose.slice(Math.max(0, start - 8), start));
+    if (!isCode || isAboutLibraryCode(readSentence(prose, start))) return;
+    sink.add('requires-config', 'verification-disabled', start, end);
+  });
+}
 
 function addProseWebRoots(sink: FactSink, prose: string): void {
   forEachMatch(proseWebRootLine, prose, (match) => {
@@ -608,6 +649,18 @@ export function findCodeChoices(
       choices.push({ value: 'verification-disabled', start, end: start + match[1]!.length });
     });
   }
+  forEachMatch(trustEverythingObject, text, (match) => {
+    const start = offset + match.index;
+    choices.push({ value: 'verification-disabled', start, end: start + match[0].length });
+  });
+  forEachMatch(liftedLimitCall, text, (match) => {
+    const callee = match[1] ?? match[3]!;
+    const args = (match[2] ?? match[4]!).split(',').map((arg) => arg.trim());
+    if (!args.some((arg) => typeMaximumArgument.test(arg))) return;
+    const start = offset + match.index;
+    const name = callee.slice(callee.lastIndexOf('.') + 1).toLowerCase();
+    choices.push({ value: name, start, end: start + match[0].length });
+  });
   forEachMatch(defineLine, text, (match) => {
     const name = match[1]!;
     const value = match[2] ?? '1';
@@ -769,4 +822,5 @@ export function extractCodeSettingFacts(
   );
   addSettings(sink, proseConfigLines, 'user', profileSettings, speaksOfInterception);
   addProseWebRoots(sink, prose);
+  addProseTrustEverything(sink, prose, snippets);
 }

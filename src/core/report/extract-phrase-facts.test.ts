@@ -82,6 +82,19 @@ describe('privileges-required', () => {
     expect(valuesOf('The daemon is executed as root by systemd.', 'privileges-required')).toEqual([
       'high',
     ]);
+    // What a privileged daemon runs for the attacker: a script, a planted file, a command.
+    expect(
+      valuesOf('The `dns-updown` script sources the file as root.', 'privileges-required'),
+    ).toEqual([]);
+    expect(valuesOf('On the next start /tmp/x.sh runs as root.', 'privileges-required')).toEqual(
+      [],
+    );
+    expect(
+      valuesOf('Every client that connects runs `id>/tmp/owned` as root.', 'privileges-required'),
+    ).toEqual([]);
+    expect(
+      valuesOf('The attacker must run the tool as root first.', 'privileges-required'),
+    ).toEqual(['high']);
   });
 
   it('ignores recommendations and lookalikes', () => {
@@ -280,6 +293,9 @@ describe('attacker-controls', () => {
     expect(actorsOf('Someone who already can edit the `Include` directive wins.')).toEqual([
       ['config-file', 'attacker'],
     ]);
+    expect(
+      actorsOf('If somebody can edit /etc/openvpn/server.conf they can add an up script.'),
+    ).toEqual([['config-file', 'attacker']]);
   });
 
   it('does not take a cryptographic key or a plain option for a configuration key', () => {
@@ -299,6 +315,10 @@ describe('requires-config', () => {
     ['Run it with `--debug`.', ['debug']],
     ['The log shows it when verbose logging is enabled.', ['debug']],
     ['Only in development mode.', ['debug']],
+    ['We raised the log level in the server configuration to `verb 9`.', ['debug']],
+    ['It shows up with the logging verbosity turned up.', ['debug']],
+    ['With the log level set to TRACE the token is printed.', ['debug']],
+    ['We set the log level to error.', []],
     ['This needs a non-default configuration.', ['non-default']],
     ['It requires the `allow_symlinks` option.', ['allow_symlinks']],
     ['It only happens when `strict_mode` is enabled.', ['strict_mode']],

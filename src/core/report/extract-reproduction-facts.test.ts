@@ -53,6 +53,35 @@ describe('numbered lists led in by a reproduction cue', () => {
     expect(stepsOf(ownSection.join('\n'))).toEqual(['2 steps']);
     expect(stepsOf('To reproduce it:\n\n1. Build it.\n2. Run it.')).toEqual(['2 steps']);
   });
+
+  it('reads numbered steps run into a paragraph after a reproduction lead-in ending in a colon', () => {
+    expect(
+      stepsOf(
+        'The client logs it. Reproduction with a modified server (patch attached): 1. Start the patched server. 2. Connect with the client. 3. Read the log.',
+      ),
+    ).toEqual(['3 steps']);
+    expect(
+      stepsOf('The fix has two parts: 1. Validate the length. 2. Reject the message.'),
+    ).toEqual([]);
+  });
+
+  it('reads a bare heading line of a plain-text report above the list, and only a reproduction one', () => {
+    const plain = (heading: string): string =>
+      [
+        'Server exits on a packet',
+        '',
+        'Description',
+        'It asserts.',
+        '',
+        heading,
+        '1. Connect.',
+        '2. Send the packet.',
+      ].join('\n');
+    expect(stepsOf(plain('Steps'))).toEqual(['2 steps']);
+    expect(stepsOf(plain('How to reproduce'))).toEqual(['2 steps']);
+    expect(stepsOf(plain('Remediation'))).toEqual([]);
+    expect(stepsOf(plain('Timeline'))).toEqual([]);
+  });
 });
 
 describe('one command indented by itself', () => {

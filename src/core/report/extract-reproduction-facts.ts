@@ -97,6 +97,28 @@ function hasReproductionLeadIn(
   return false;
 }
 
+// A plain-text report's bare heading line right above the list ("Steps", "How to reproduce", no
+// colon, no markup): the parser reads no section there, but the line says what the list is.
+const maxBareHeadingLength = 40;
+
+function hasBareReproductionHeading(text: string, start: number): boolean {
+  const from = Math.max(0, start - 120);
+  const lines = text.slice(from, start).split('\n');
+  lines.pop(); // the list's own line starts at `start`: the last piece is empty
+  let blanks = 0;
+  while (lines.length > 0 && lines[lines.length - 1]!.trim() === '' && blanks < 3) {
+    lines.pop();
+    blanks += 1;
+  }
+  // A first piece cut off by the window is not a whole line.
+  const heading = lines.length > (from === 0 ? 0 : 1) ? lines[lines.length - 1]!.trim() : '';
+  return (
+    heading !== '' &&
+    heading.length <= maxBareHeadingLength &&
+    mapHeadingToField(heading) === 'reproduction'
+  );
+}
+
 function addStepRun(
   sink: FactSink,
   text: string,
@@ -110,7 +132,8 @@ function addStepRun(
   // renderings have no heading to stop the lead-in at).
   const isReproduction =
     field === 'reproduction' ||
-    (field !== 'proposed-patch' && hasReproductionLeadIn(sink, text, start, field));
+    (field !== 'proposed-patch' && hasReproductionLeadIn(sink, text, start, field)) ||
+    (field === null && hasBareReproductionHeading(text, start));
   if (isReproduction)
     sink.add('reproduction-steps', `${run.length} steps`, start, run[run.length - 1]!.end);
 }
@@ -137,6 +160,46 @@ function addSteps(sink: FactSink, text: string): void {
     previous = number;
   });
   addStepRun(sink, text, run);
+}
+
+// Numbered steps run into a paragraph right after a lead-in that names the reproduction and ends
+// in a colon ("Reproduction with a modified server (patch attached): 1. Start it ... 2. Connect
+// ..."): the one-paragraph form of a list such a lead-in introduces. Two steps at least, each
+// within `maxInlineStepGap` characters of the one before.
+const inlineFirstStep = /:[ \t]{1,4}1[.)][ \t]+\S/g;
+const maxInlineStepGap = 300;
+const maxInlineLeadIn = 200;
+
+const inlineStepMarker = /[ \t](\d{1,2})[.)][ \t]+\S/g;
+
+/** Where step `number` starts within `maxInlineStepGap` characters after `from`, or -1. */
+function findInlineStep(prose: string, from: number, number: number): number {
+  const window = prose.slice(from, from + maxInlineStepGap);
+  let found = -1;
+  forEachMatch(inlineStepMarker, window, (match) => {
+    if (found === -1 && Number(match[1]) === number) found = from + match.index + 1;
+  });
+  return found;
+}
+
+function addInlineStepsAfterCue(sink: FactSink, prose: string): void {
+  forEachMatch(inlineFirstStep, prose, (match) => {
+    const before = prose.slice(Math.max(0, match.index - maxInlineLeadIn), match.index);
+    const leadIn = before.slice(Math.max(before.lastIndexOf('. '), before.lastIndexOf('\n')) + 1);
+    if (!reproductionCue.test(leadIn)) return;
+    const start = match.index + match[0].length - 3;
+    // In a reproduction section the inline steps are read with the section's commands.
+    if (sink.fieldAt(start) === 'reproduction') return;
+    let count = 1;
+    let at = start;
+    for (let next = findInlineStep(prose, at + 2, 2); next !== -1;) {
+      count += 1;
+      at = next;
+      next = findInlineStep(prose, at + 2, count + 1);
+    }
+    if (count < 2 || sink.hasFactIn('reproduction-steps', start, at)) return;
+    sink.add('reproduction-steps', `${count} steps`, start, at + 2);
+  });
 }
 
 function addBlockCommands(sink: FactSink, body: string, blocks: readonly CodeBlock[]): void {
@@ -394,6 +457,7 @@ export function extractReproductionFacts(
   addIndentedCommand(sink, prose);
   addInlineTranscripts(sink, prose);
   addSectionOpeningCommand(sink, prose, sections);
+  addInlineStepsAfterCue(sink, prose);
   forEachMatch(promptInRunningText, prose, (match) => {
     const start = match.index + match[0].length - match[1]!.length;
     sink.add('reproduction-steps', 'command', start, start + match[1]!.trimEnd().length);

@@ -230,6 +230,34 @@ describe('versions', () => {
     ).toEqual(['2.3.0']);
   });
 
+  it('reads a release the project’s name introduces with an underscore pre-release tag', () => {
+    const releasesOf = (text: string): string[] =>
+      extractFacts(buildTestReport(text), { projectNames: ['openvpn'] })
+        .filter((fact) => fact.kind === 'version')
+        .map((fact) => fact.value);
+    expect(releasesOf('The client is OpenVPN 2.7_beta1, built from the branch.')).toEqual([
+      '2.7-beta1',
+    ]);
+    expect(releasesOf('We run Wireshark 4.2_rc1 here.')).toEqual([]);
+  });
+
+  it('leaves out the build tool or scanner of a dependency report and the releases asked for', () => {
+    expect(
+      versionsOf(
+        'Our build (Maven, dependency-check-maven 12.1.0) flags io.netty:netty 3.10.6.Final.',
+      ),
+    ).toEqual(['3.10.6']);
+    expect(versionsOf('Gradle 8.10.2 resolves version 2.3.0 of the library.')).toEqual(['2.3.0']);
+    expect(
+      versionsOf('We run 3.10.6 and cannot move it to 4.x this year. Could you publish a 3.10.7?'),
+    ).toEqual(['3.10.6']);
+    expect(versionsOf('We are on 0.13.0; do you plan a 0.13.x release with the fixes?')).toEqual([
+      '0.13.0',
+    ]);
+    // A release named as the one in use stays read.
+    expect(versionsOf('We release a product that bundles version 2.3.0.')).toEqual(['2.3.0']);
+  });
+
   it('leaves out a version the reporter’s input does not crash', () => {
     expect(
       versionsOf('Tested on version 1.6.15 only; the same input does not crash 2.0.20.'),

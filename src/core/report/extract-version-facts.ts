@@ -154,8 +154,9 @@ const sectionVersionPattern =
 
 const contextWords =
   /\b(?:versions?|releases?|affect\w*|vulnerable|fixed|patched|introduced|regression|tinyhttpd|v\d)\b/i;
-// Tools, platforms and dependencies whose versions are not the project's.
-const foreignProducts = String.raw`python|py|node(?:js)?|ubuntu|debian|fedora|centos|rhel|alpine|gcc|clang|llvm|go|golang|rustc|rust|cargo|java|jdk|openjdk|npm|yarn|pnpm|pip|macos|osx|windows|win|linux|kernel|chrome|chromium|firefox|safari|edge|glibc|musl|openssl|libressl|cmake|make|docker|kubernetes|xcode|android|ios|ruby|php|perl|curl|nginx|apache|bash|zsh|cvss|score|ip|address|http|tls|ssl|rfc`;
+// Tools, platforms and dependencies whose versions are not the project's; the build tools and
+// scanners of a dependency report among them ("dependency-check-maven 12.1.0", "Gradle 8.10").
+const foreignProducts = String.raw`python|py|node(?:js)?|ubuntu|debian|fedora|centos|rhel|alpine|gcc|clang|llvm|go|golang|rustc|rust|cargo|java|jdk|openjdk|npm|yarn|pnpm|pip|macos|osx|windows|win|linux|kernel|chrome|chromium|firefox|safari|edge|glibc|musl|openssl|libressl|cmake|make|docker|kubernetes|xcode|android|ios|ruby|php|perl|curl|nginx|apache|bash|zsh|cvss|score|ip|address|http|tls|ssl|rfc|maven|mvn|gradle|sbt|dependency-check(?:-maven|-gradle|-cli)?|trivy|grype|snyk|syft|osv-scanner`;
 const foreignBefore = new RegExp(String.raw`\b(?:${foreignProducts})\s*$`, 'i');
 // The same products, named right before the version with no other word between.
 const foreignRightBefore = new RegExp(String.raw`(?:^|[\s,;(])(?:${foreignProducts})[ \t]+$`, 'i');
@@ -307,8 +308,9 @@ const goModuleRequirement =
 // The project named in prose (not code) right before a release of two or more parts: "nDPI 4.10 and dev",
 // "we run libndpi 4.10", "GateProxy 2.3 is affected". Only the project's own name (or its `lib`
 // form) counts, so "Wireshark 4.2" or "clang 18.1" is never read here.
+// A pre-release may be tagged with `_` (OpenVPN's "2.7_beta1", "2.6_rc2"); it is read as `-beta1`.
 const namedRelease =
-  /(?<![\w.])([A-Za-z][\w+.-]{0,30})[ \t]v?(\d{1,4}\.\d{1,4}(?:\.\d{1,6}){0,2}(?:-[A-Za-z][A-Za-z0-9.]{0,30})?)(?![\w]|\.\d)/g;
+  /(?<![\w.])([A-Za-z][\w+.-]{0,30})[ \t]v?(\d{1,4}\.\d{1,4}(?:\.\d{1,6}){0,2}(?:[-_][A-Za-z][A-Za-z0-9.]{0,30})?)(?![\w]|\.\d)/g;
 
 function namesProject(product: string, projectNames: readonly string[]): boolean {
   const word = product.toLowerCase();
@@ -340,13 +342,13 @@ function findBannersIn(text: string, projectNames: readonly string[]): Candidate
 
 // Whether a version is named as NOT affected: "9.0.102 and 10.1.39: they are not affected",
 // "fixed in 2.4.2" (also as a table row, `| fixed in | 2.4.2 |`), "released as 2.3.1",
-// "backport to 2.3.1", "the 2.x protocol", "upgrade to 5.2.6" (also quoted, as bundler-audit lists them:
-// "Solution: upgrade to '~> 5.6.9', '>= 6.5.0'"), "the 5.x series is fine", or as an upgrade target asked
+// "backport to 2.3.1", "the 2.x protocol", "upgrade to 5.2.6", "move it to 4.x", a release asked
+// for ("could you publish a 3.10.7", "do you plan a 0.13.x release"), "the 5.x series is fine", or as an upgrade target asked
 // about: "is moving to 9.8p1 enough, or do we need to go to 9.9p1?", "do we need 2.x?". Decided within the clause (a
 // sentence, or the part of it after "while", "but", "whereas"); a clause that also says
 // "affected" or "vulnerable" without a denial keeps its versions.
 const fixedRightBefore =
-  /\b(?:fixed|patched|resolved|corrected|addressed)\s+(?:it\s+)?(?:in|since|as\s+of|with|by)\s+(?:version\s+|release\s+|[A-Za-z][\w.+]{0,30}[ \t_/-])?$|\breleased?\s+as\s+(?:version\s+|a\s+)?$|\bbackport\w{0,4}\s+(?:it\s+|the\s+fix\s+)?(?:to|into|as|for)\s+(?:version\s+|release\s+)?$|\b(?:upgrad\w*|updat\w*|mov\w*|bump\w*|go|going|jump\w*|switch\w*)\s+(?:straight\s+|directly\s+)?to\s+(?:version\s+|release\s+|[A-Za-z][\w.+]{0,30}[ \t_/-])?$/i;
+  /\b(?:fixed|patched|resolved|corrected|addressed)\s+(?:it\s+)?(?:in|since|as\s+of|with|by)\s+(?:version\s+|release\s+|[A-Za-z][\w.+]{0,30}[ \t_/-])?$|\breleased?\s+as\s+(?:version\s+|a\s+)?$|\bbackport\w{0,4}\s+(?:it\s+|the\s+fix\s+)?(?:to|into|as|for)\s+(?:version\s+|release\s+)?$|\b(?:upgrad\w*|updat\w*|mov\w*|bump\w*|go|going|jump\w*|switch\w*|migrat\w*|port\w*)\s+(?:(?:it|them|this|that|the\s+(?:component|service|application|app|module|code|project))\s+)?(?:straight\s+|directly\s+)?to\s+(?:version\s+|release\s+|[A-Za-z][\w.+]{0,30}[ \t_/-])?$|\b(?:publish\w*|releas\w*|ship\w*|cut\w*|plan\w*|provid\w*|issu\w*)\s+(?:a|an)\s+(?:new\s+|patched\s+|fixed\s+)?(?:version\s+|release\s+)?$/i;
 // The later members of a list of upgrade targets, each quoted as a constraint the way Bundler and
 // bundler-audit write them ("Solution: upgrade to '~> 5.6.9', '~> 6.4.3', '>= 6.5.0'"): the
 // text before the version (its quote and operator too) ends in "upgrade to" and earlier members.
@@ -622,7 +624,7 @@ function findCandidates(
       const end = from + match.index + match[0].length;
       const start = end - match[2]!.length;
       if (candidates.some((candidate) => candidate.start === start)) return;
-      candidates.push({ value: bare(match[2]!), start, end });
+      candidates.push({ value: bare(match[2]!).replace('_', '-'), start, end });
     });
     forEachMatch(sectionVersionPattern, window, (match) => {
       const start = from + match.index;

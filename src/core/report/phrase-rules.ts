@@ -99,9 +99,12 @@ function readScore(matched: string): string | null {
   return score === null ? null : rateCvssScore(Number(score[1]));
 }
 
-// Verbs that turn "root", "admin privileges" or "CAP_SYS_ADMIN" into an outcome, not a need.
+// Verbs that turn "root", "admin privileges" or "CAP_SYS_ADMIN" into an outcome, not a need. A
+// privileged daemon runs what the attacker planted: "the `dns-updown` script sources it as
+// root", "/tmp/x.sh runs as root", "clients run `id` as root" say what the attacker gets run. The
+// clause read before a match starts after the last full stop, so a file's extension opens it.
 export const outcomeBefore =
-  /\b(?:gain\w*|obtain\w*|escalat\w*|elevat\w*|become|becomes|becoming|acquir\w*|achiev\w*|get|gets|getting|got|grant\w*|lead\w*\s+to|result\w*\s+in|commands?|code|shell|programs?|processes|binar(?:y|ies)|takeover|take\s+over|compromis\w*|hijack\w*)\b(?:\s+\S+){0,4}\s*$/i;
+  /(?:\b(?:gain\w*|obtain\w*|escalat\w*|elevat\w*|become|becomes|becoming|acquir\w*|achiev\w*|get|gets|getting|got|grant\w*|lead\w*\s+to|result\w*\s+in|commands?|code|shell|programs?|processes|binar(?:y|ies)|scripts?|hooks?|takeover|take\s+over|compromis\w*|hijack\w*)\b|(?:^|[\w-]\.)(?:sh|bash|py|pl|rb|ps1|bat|cmd|exe|dll)\b)(?:\s+\S+){0,4}\s*$|\b(?:run|runs|ran|running|execut\w*|sourc\w*|spawn\w*|invok\w*|launch\w*)\s+`[^`\n]{1,80}`\s*$/i;
 
 export const phraseRules: readonly PhraseRule[] = [
   // privileges-required: statements that deny a need come first, they start earlier in the text.
@@ -752,6 +755,14 @@ export const phraseRules: readonly PhraseRule[] = [
     ),
   },
   { kind: 'requires-config', value: 'debug', pattern: /--debug\b/ },
+  {
+    // "we raised the log level to `verb 9`", "with the logging verbosity turned up", "log level
+    // set to TRACE": a daemon that logs more than by default, for debugging.
+    kind: 'requires-config',
+    value: 'debug',
+    pattern:
+      /\b(?:rais(?:e|ed|es|ing)|increas(?:e|ed|es|ing)|bump(?:ed|s|ing)?|crank(?:ed|s|ing)?)\s+(?:the\s+|our\s+|its\s+|their\s+)?(?:log(?:ging)?\s+(?:level|verbosity)|verbosity(?:\s+level)?|debug\s+level)\b|\b(?:log(?:ging)?\s+(?:level|verbosity)|verbosity)\s+(?:turned|cranked)\s+up\b|\blog(?:ging)?\s+level\s+(?:(?:set\s+)?to|=|:)\s*`?(?:debug|trace|all)\b/,
+  },
   {
     kind: 'requires-config',
     value: 'debug',

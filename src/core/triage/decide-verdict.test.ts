@@ -112,3 +112,61 @@ describe('decideVerdict (the precedence of docs/verdicts.md)', () => {
     expect(decision).toMatchObject({ verdict: 'out-of-scope', rules: ['OOS-HELPERS'] });
   });
 });
+
+describe('a rule that names the setting and the non-default catch-all', () => {
+  const settingsProfile = buildProfile({
+    outOfScope: [
+      {
+        id: 'OOS-ANY-SETTING',
+        statement: 'The application changed a default.',
+        when: { requiresConfig: ['non-default'] },
+      },
+      {
+        id: 'OOS-VERIFY-OFF',
+        statement: 'The application switched verification off.',
+        when: { requiresConfig: ['verification-disabled'] },
+      },
+    ],
+  });
+  const held = (ruleId: string, values: string[]): RuleMatch => ({
+    ...match(ruleId, 'out-of-scope', 'strong', 3),
+    evidence: [
+      {
+        key: 'requires-config',
+        detail: `requires-config: ${values.join(', ')}`,
+        strength: 'strong',
+        facts: values.map((value) => buildFact('requires-config', value)),
+      },
+    ],
+  });
+
+  it('cites only the rule that names every setting the catch-all holds on', () => {
+    const decision = decideVerdict(
+      settingsProfile,
+      scope(
+        [],
+        [
+          held('OOS-ANY-SETTING', ['verification-disabled']),
+          held('OOS-VERIFY-OFF', ['verification-disabled']),
+        ],
+      ),
+      complete,
+    );
+    expect(decision).toMatchObject({ verdict: 'out-of-scope', rules: ['OOS-VERIFY-OFF'] });
+  });
+
+  it('keeps the catch-all when it also holds on a setting no other rule names', () => {
+    const decision = decideVerdict(
+      settingsProfile,
+      scope(
+        [],
+        [
+          held('OOS-ANY-SETTING', ['verification-disabled', 'maxcontentlength']),
+          held('OOS-VERIFY-OFF', ['verification-disabled']),
+        ],
+      ),
+      complete,
+    );
+    expect(decision.rules).toEqual(['OOS-ANY-SETTING', 'OOS-VERIFY-OFF']);
+  });
+});

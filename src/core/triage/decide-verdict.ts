@@ -26,6 +26,39 @@ export interface VerdictDecision {
   basis: string;
 }
 
+/**
+ * The out-of-scope matches without a rule that holds on a setting only through the `non-default`
+ * catch-all when another matching rule names every one of those settings (`verification-disabled`,
+ * `skip_auth_regex`): the rule that names the setting is the exclusion the report falls under,
+ * the catch-all only restates it.
+ */
+function dropRestatedCatchAll(
+  profile: SecurityProfile,
+  matches: readonly RuleMatch[],
+): RuleMatch[] {
+  const named = (ruleId: string): Set<string> => {
+    const rule = profile.threatModel.outOfScope.find((candidate) => candidate.id === ruleId);
+    return new Set(
+      (rule?.when.requiresConfig ?? [])
+        .map((value) => value.toLowerCase())
+        .filter((value) => value !== 'non-default'),
+    );
+  };
+  const settingsOf = (match: RuleMatch): string[] =>
+    match.evidence
+      .filter((evidence) => evidence.key === 'requires-config')
+      .flatMap((evidence) => evidence.facts.map((fact) => fact.value.toLowerCase()));
+  return matches.filter((match) => {
+    const own = named(match.ruleId);
+    const settings = settingsOf(match).filter((value) => !own.has(value));
+    if (settings.length === 0) return true;
+    return !matches.some((other) => {
+      if (other === match || other.strength !== match.strength) return false;
+      const names = named(other.ruleId);
+      return settings.every((value) => names.has(value));
+    });
+  });
+}
 
 function describeUndecided(scope: ScopeEvaluation): string[] {
   const questions = scope.undecidedInScope.flatMap((outcome) =>
@@ -49,8 +82,9 @@ export function decideVerdict(
   };
   const ids = (matches: readonly RuleMatch[]): string[] =>
     chooseCitedRules(matches, citation).map((match) => match.ruleId);
-  const strongOut = scope.outOfScope.filter((match) => match.strength === 'strong');
-  const weakOut = scope.outOfScope.filter((match) => match.strength === 'weak');
+  const outOfScope = dropRestatedCatchAll(profile, scope.outOfScope);
+  const strongOut = outOfScope.filter((match) => match.strength === 'strong');
+  const weakOut = outOfScope.filter((match) => match.strength === 'weak');
   const strongIn = scope.inScope.filter((match) => match.strength === 'strong');
   const isMissing = requirements.some((check) => check.level === 'required' && !check.isPresent);
   const none: string[] = [];
