@@ -22,7 +22,7 @@ const anyLine = /\n[ \t]*(?:\$[ \t]+)?[^\s#][^\n]*/;
 const promptLine = /\n[ \t]*\$[ \t]+\S[^\n]*/;
 const promptCommand = /\n[ \t]*\$[ \t]+\S[^\n]*/g;
 const inlineCommand =
-  /`((?:sudo[ \t]+)?(?:curl|wget|nc|ncat|python3?|node|perl|ruby|\.\/[\w./-]+)[ \t][^`\n]*)`/g;
+  /`((?:sudo[ \t]+)?(?:curl|wget|nc|ncat|python3?|node|perl|ruby|php|\.\/[\w./-]+)[ \t][^`\n]*)`/g;
 
 const scriptInfos = new Set([
   'python',
@@ -251,7 +251,7 @@ const maxStatementGap = 300;
 // Anywhere in the prose: a common tool run with a flag or a quoted argument ("node --permission
 // app.js", "curl -v 'http://...'"), as hurried reporters paste commands into their text.
 const proseCommand =
-  /(?:^|[\s:;(`])((?:sudo[ \t]+)?(?:curl|wget|node|python3?|nc|ncat|openssl|gcc|clang|xmlwf|jq|java|mvn|ant|h2load|printf|perl|ruby|php)[ \t]+(?:-{1,2}[A-Za-z][\w-]*|['"])[^\n]{0,80})/g;
+  /(?:^|[\s:;(])((?:sudo[ \t]+)?(?:curl|wget|node|python3?|nc|ncat|openssl|gcc|clang|xmlwf|jq|java|mvn|ant|h2load|printf|perl|ruby|php)[ \t]+(?:-{1,2}[A-Za-z][\w-]*|['"])[^\n]{0,80})/g;
 
 // A C declaration (`uint8_t frame[512];`, `char *p = ...`, `struct msg m;`): the call beside it is
 // a statement of a C fragment, which without an entry point or `#include` is not run as shown.
