@@ -709,7 +709,11 @@ export function findCodeChoices(
       const last = lastArgument(match[1]!).replace(/^[A-Za-z_]\w{0,40}:[ \t]*/, '');
       if (offArgument.test(last) || offValue.test(last.toLowerCase())) return;
       const start = offset + match.index + match[0].length - match[0].trimStart().length;
-      choices.push({ value: setting, start, end: offset + match.index + match[0].trimEnd().length });
+      choices.push({
+        value: setting,
+        start,
+        end: offset + match.index + match[0].trimEnd().length,
+      });
     });
   }
   return choices;

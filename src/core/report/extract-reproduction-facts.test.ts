@@ -293,7 +293,8 @@ describe('a script that talks to the network, outside a reproduction section', (
   });
 
   it('does not read a method called fetch on some object as one (`$store->fetch(`, `ENV.fetch(`)', () => {
-    const php = '```php\npublic function restore($key)\n{\n    return unserialize($this->store->fetch($key));\n}\n```';
+    const php =
+      '```php\npublic function restore($key)\n{\n    return unserialize($this->store->fetch($key));\n}\n```';
     expect(stepsOf(`# Injection\n\n## Details\n\n${php}\n`)).toEqual([]);
     const ruby = '```ruby\ndef secret\n  ENV.fetch("SECRET")\nend\n```';
     expect(stepsOf(`# Leak\n\n## Details\n\n${ruby}\n`)).toEqual([]);
@@ -304,21 +305,25 @@ describe('PHP statements run into one paragraph', () => {
   it('reads two PHP statements close together as a script', () => {
     expect(
       stepsOf(
-        "# Injection\n\nReprodução: $mail = new Mailer(true); $mail->isSendmail(); $mail->send(); the log shows it.\n",
+        '# Injection\n\nReprodução: $mail = new Mailer(true); $mail->isSendmail(); $mail->send(); the log shows it.\n',
       ),
     ).toContain('script');
     expect(
-      stepsOf("# Disclosure\n\nOur page does $mail->addAttachment(__DIR__ . $_GET['doc']); and mails it.\n"),
+      stepsOf(
+        "# Disclosure\n\nOur page does $mail->addAttachment(__DIR__ . $_GET['doc']); and mails it.\n",
+      ),
     ).toContain('script');
   });
 
   it("does not read the project's own `$this->` code or one lone call as a script", () => {
-    expect(stepsOf('# Bug\n\nThe method calls $this->store->fetch($key) and unserializes it.\n')).toEqual(
-      [],
-    );
+    expect(
+      stepsOf('# Bug\n\nThe method calls $this->store->fetch($key) and unserializes it.\n'),
+    ).toEqual([]);
   });
 
   it('reads a tool run with a flag in inline code as a command', () => {
-    expect(stepsOf('# Bug\n\nRun the snippet above with `php -n` (no imap).\n')).toContain('command');
+    expect(stepsOf('# Bug\n\nRun the snippet above with `php -n` (no imap).\n')).toContain(
+      'command',
+    );
   });
 });
