@@ -224,7 +224,7 @@ const rubyToggleCall =
 const rubySymbol = /:([A-Za-z_]\w{0,60})/g;
 
 /** The settings Ruby's settings DSL writes in `text`, from `offset` on (see rubySetCall). */
-export function findRubySettingCalls(text: string, offset = 0): CodeSetting[] {
+function findRubySettingCalls(text: string, offset = 0): CodeSetting[] {
   const settings: CodeSetting[] = [];
   forEachMatch(rubySetCall, text, (match) => {
     const start = offset + match.index;
