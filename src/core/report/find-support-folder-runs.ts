@@ -40,6 +40,9 @@ export function findSupportFolderRuns(content: string, offset = 0): SupportFolde
   forEachMatch(changeDirectory, content, (match) => {
     folders.push({ at: match.index, folder: readSupportFolder(match[2]!) });
   });
+  // A run is placed only after a `cd` into a support folder: without one there is nothing to read
+  // (and the long interpreter pattern is not run).
+  if (!folders.some((change) => change.folder !== null)) return [];
   const runs: SupportFolderRun[] = [];
   forEachMatch(runCommand, content, (match) => {
     let folder: string | null = null;
