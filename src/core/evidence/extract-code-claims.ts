@@ -6,6 +6,7 @@ import type { CodeClaim } from '../model/evidence.js';
 import type { Fact } from '../model/fact.js';
 import type { Report, ReportField, TextSpan } from '../model/report.js';
 import { findCodeBlocks } from '../report/find-code-blocks.js';
+import { forEachMatch } from '../report/for-each-match.js';
 import type { CodeBlock } from '../report/find-code-blocks.js';
 import { createFieldLocator } from '../report/locate-in-report.js';
 import { createLineBounds, createLineLocator } from '../text/locate-line.js';
@@ -70,7 +71,7 @@ const environmentNameRead =
 /** The names `text` reads from the environment by name (`getenv('MAILER_DSN')`). */
 function findEnvironmentNames(text: string): Set<string> {
   const names = new Set<string>();
-  for (const match of text.slice(0, 200_000).matchAll(environmentNameRead)) names.add(match[1]!);
+  forEachMatch(environmentNameRead, text.slice(0, 200_000), (match) => names.add(match[1]!));
   return names;
 }
 // PHP the reporter runs, not the project's: a script's opening tag or a namespace import first
