@@ -48,7 +48,8 @@ export interface DocumentAnalysis {
   anchors: string[];
   /**
    * Technical tokens a second finder names as the first did, in any wording or language: protocol
-   * constants, settings, flags, class and method names, endpoints, crafted literals.
+   * constants, settings, flags, class and method names, endpoints, crafted literals. Reports
+   * only (empty for an advisory).
    */
   technicalTokens: string[];
   /** The memory access and crash site its quoted sanitizer report gives (`find-crash-signature.ts`). */
@@ -189,7 +190,8 @@ export function analyzeDuplicateDocument(doc: DuplicateDocument): DocumentAnalys
     language: guessProseLanguage(`${title}\n${text}`),
     concepts: findCrossLanguageConcepts(title, text),
     anchors: findConcreteAnchors(title, text),
-    technicalTokens: findTechnicalTokens(title, text),
+    // Rule 3n compares two reports only: an advisory's tokens would never be read.
+    technicalTokens: doc.kind === 'report' ? findTechnicalTokens(title, text) : [],
     crash: findCrashSignature(title, text),
     panic: findPanicLocations(text)[0] ?? null,
     namesDevelopmentBuild: namesDevelopmentBuild(titled),
