@@ -395,7 +395,7 @@ function anchorTerms(anchor: string): string[] {
  * of the second finder's the other never writes (`%23` where the other sends `%2F`) is another
  * payload: then nothing is shared.
  */
-export function compareTechnicalTokens(
+function compareTechnicalTokens(
   finder: readonly string[],
   other: readonly string[],
   isPairToken: (token: string) => boolean,
