@@ -9,6 +9,7 @@ export {
   resolveCitedFolder,
   resolveCitedPath,
   isOutsideCheckout,
+  isApplicationPage,
 } from './evidence/find-closest-path.js';
 export { findSymbolDefinitions, findSymbolMentions } from './evidence/find-symbol-definitions.js';
 export {

@@ -1,6 +1,6 @@
 // The evidence check against a real git repository when a report names the wrong version: the
 // cited file was added after it, so it is missing at the named tag but present at HEAD. A missing
-// file is only a proof against the report when no later revision holds it either.
+// file is only a proof against the report when no revision in the history ever held it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGitRepoReader, type GitRepoReader } from '../adapters/git/create-git-repo-reader.js';
 import type { EvidenceSummary } from '../core/index.js';
@@ -24,6 +24,9 @@ beforeAll(async () => {
   });
   await fixture.commit('Parse cookies');
   await fixture.tag('v2.0.0');
+  await fixture.rename('lib/router.js', 'lib/routing/index.js');
+  await fixture.commit('Move the router into its own folder');
+  await fixture.tag('v3.0.0');
   reader = await createGitRepoReader(fixture.dir, testProcessEnvironment);
 });
 
@@ -49,6 +52,22 @@ for every lookup.
     expect(file?.status).toBe('unverifiable');
     expect(file?.proof.summary).toContain('HEAD has lib/cookies.js');
     expect(evidence.grade).not.toBe('fabricated');
+  });
+
+  it('is unverifiable, not contradicted, when an older revision held it (moved since)', async () => {
+    const evidence = await check(`# Route confusion in the router
+
+Version: 3.0.0
+
+The vulnerable function \`route()\` is in \`lib/router.js\`.
+`);
+    expect(evidence.revision.resolved).toBe('v3.0.0');
+    const file = evidence.claims.find((checked) => checked.claim.text === 'lib/router.js');
+    expect(file?.status).toBe('unverifiable');
+    expect(file?.proof.summary).toContain('the repository held it elsewhere in history');
+    expect(file?.proof.commit?.subject).toBe('Move the router into its own folder');
+    expect(evidence.grade).not.toBe('fabricated');
+    expect(evidence.grade).not.toBe('contradicted');
   });
 
   it('is still contradicted when no revision ever held it', async () => {

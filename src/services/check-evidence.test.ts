@@ -196,16 +196,17 @@ describe('checkEvidence, claim by claim', () => {
     expect(evidence.grade).not.toBe('fabricated');
   });
 
-  it('knows a deleted file existed, and where a renamed one went', async () => {
+  it('knows a deleted file existed, and where a renamed one went: neither is invented', async () => {
     const evidence = await check(
       'In 2.4.1 the bug is in `src/legacy.c` and in `src/old_name.c`.\n',
     );
     const legacy = evidence.claims.find((checked) => checked.claim.text.includes('legacy.c'));
-    expect(legacy?.status).toBe('contradicted');
+    expect(legacy?.status).toBe('unverifiable');
     expect(legacy?.proof.summary).toContain('Rename old_name.c and drop the legacy entry point');
     const renamed = evidence.claims.find((checked) => checked.claim.text.includes('old_name.c'));
-    expect(renamed?.status).toBe('contradicted');
+    expect(renamed?.status).toBe('unverifiable');
     expect(renamed?.proof.closestPath).toBe('src/new_name.c');
+    expect(evidence.grade).toBe('unverifiable');
   });
 
   it('finds the same file at an earlier tag', async () => {

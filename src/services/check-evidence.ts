@@ -49,6 +49,7 @@ import {
   pickSymbolFiles,
   resolveCitedPath,
   isOutsideCheckout,
+  isApplicationPage,
   sampleReleaseTags,
   spellOption,
   summarizeCheckedRevision,
@@ -151,6 +152,7 @@ async function checkPath(context: CheckContext, claim: CodeClaim): Promise<Check
     isShallow,
     pathAtHead,
     isOutsideCheckout: isOutsideCheckout(cited, context.files),
+    isApplicationPage: isApplicationPage(cited, context.files),
   });
 }
 

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   findClosestPath,
   isOutsideCheckout,
+  isApplicationPage,
   resolveCitedFolder,
   resolveCitedPath,
 } from './find-closest-path.js';
@@ -19,6 +20,25 @@ const paths = [
   'docs/config.md',
 ];
 const pathSet = new Set(paths);
+
+describe('isApplicationPage', () => {
+  const tree = ['src/Template.php', 'tests/Fixtures/templates/foo.twig', 'doc/index.rst'];
+
+  it("tells a page of the reporter's site from a template of the project", () => {
+    expect(isApplicationPage('partials/user_card.twig', tree)).toBe(true);
+    expect(isApplicationPage('/index.html', tree)).toBe(true);
+    expect(isApplicationPage('profile.html', tree)).toBe(true);
+    // A page in a folder the repository has, from its root, is the project's.
+    expect(isApplicationPage('tests/Fixtures/templates/bar.twig', tree)).toBe(false);
+    expect(isApplicationPage('twig/tests/Fixtures/bar.twig', tree)).toBe(false);
+    expect(isApplicationPage('doc/page.html', tree)).toBe(false);
+    // `templates` lies only deeper down (`tests/Fixtures/templates`): not a folder from the root.
+    expect(isApplicationPage('templates/bar.twig', tree)).toBe(true);
+    // Source files are never pages.
+    expect(isApplicationPage('partials/card.php', tree)).toBe(false);
+    expect(isApplicationPage('lib/invented.c', tree)).toBe(false);
+  });
+});
 
 describe('isOutsideCheckout', () => {
   it("tells a file of the reporter's own machine from a path into a checkout", () => {

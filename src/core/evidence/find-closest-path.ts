@@ -84,6 +84,32 @@ export function isOutsideCheckout(path: string, paths: Iterable<string>): boolea
   return true;
 }
 
+// Pages and templates a site or an application renders (`templates/profile.html`,
+// `partials/user_card.twig`, `views/index.erb`): the user's of a template engine or web server.
+const pageExtension =
+  /\.(?:html?|xhtml|shtml|twig|jinja2?|j2|erb|haml|mustache|hbs|handlebars|ejs|pug|jade|liquid|njk)$/i;
+
+/**
+ * True for a page or template (`templates/profile.html`, `/index.html`) that lies in no folder
+ * of the repository (no tail of its folders is one, from the root): the page of the reporter's
+ * own site or application that the project renders or serves, not a file of the project. The
+ * caller asks only about paths the tree does not hold.
+ */
+export function isApplicationPage(path: string, paths: Iterable<string>): boolean {
+  const cited = trimPath(path).replace(/^(?:~|[A-Za-z]:)?\/+/, '');
+  if (!pageExtension.test(cited)) return false;
+  const folders = cited
+    .split('/')
+    .slice(0, -1)
+    .filter((segment) => segment !== '' && segment !== '.' && segment !== '..');
+  const tails = folders.map((_, dropped) => folders.slice(dropped).join('/'));
+  for (const candidate of paths) {
+    const folder = `${candidate.slice(0, Math.max(0, candidate.lastIndexOf('/')))}/`;
+    for (const tail of tails) if (folder.startsWith(`${tail}/`)) return false;
+  }
+  return true;
+}
+
 /**
  * The repository folder a cited path names, or null: a path that is no file but the folder some
  * files are in (`contrib/gregbook`, `src/lib/`), exactly or behind `./`, a leading `/` or one

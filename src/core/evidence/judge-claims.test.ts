@@ -194,15 +194,51 @@ describe('judgeLineClaim and judgeMissingPath', () => {
     expect(outside.proof.summary).toBe(
       "/srv/shop/app/routes.py is outside the repository (no folder of it is the repository's at 26.0.0): a file of the reporter's own machine or application?",
     );
-    // A path into the project's folders, or one the history held, is still checked.
+    // A path into the project's folders is still checked.
     expect(judgeMissingPath(claim, cited, '26.0.0', found).status).toBe('contradicted');
-    expect(
-      judgeMissingPath(claim, cited, '26.0.0', {
-        ...found,
-        isOutsideCheckout: true,
-        lastChange: commit,
-      }).status,
-    ).toBe('contradicted');
+  });
+
+  it('does not hold a file against the report when history held it elsewhere', () => {
+    const claim: CodeClaim = {
+      kind: 'file',
+      text: 'src/old.c',
+      path: 'src/old.c',
+      span,
+      role: 'location',
+    };
+    const found = { closestPath: 'src/new.c', lastChange: commit, isShallow: false };
+    expect(judgeMissingPath(claim, 'src/old.c', 'v2.0', found)).toEqual({
+      claim,
+      status: 'unverifiable',
+      proof: {
+        summary:
+          'src/old.c does not exist at v2.0, but the repository held it elsewhere in history (last touched in a1b2c3d4e5f6 "Reject long sizes"); the report may name another version',
+        closestPath: 'src/new.c',
+        commit,
+      },
+    });
+    // Never held anywhere: invented.
+    expect(judgeMissingPath(claim, 'src/old.c', 'v2.0', { ...found, lastChange: null })).toEqual({
+      claim,
+      status: 'contradicted',
+      proof: {
+        summary:
+          'src/old.c does not exist at v2.0; closest real path: src/new.c; it never existed in the repository history',
+        closestPath: 'src/new.c',
+      },
+    });
+  });
+
+  it("does not hold a page of the reporter's own site against the report", () => {
+    const cited = 'templates/profile.html';
+    const claim: CodeClaim = { kind: 'file', text: cited, path: cited, span, role: 'location' };
+    const found = { closestPath: null, lastChange: null, isShallow: false };
+    const page = judgeMissingPath(claim, cited, '3.1.6', { ...found, isApplicationPage: true });
+    expect(page.status).toBe('unverifiable');
+    expect(page.proof.summary).toBe(
+      "templates/profile.html is a page or template in no folder of the repository at 3.1.6: the reporter's own site or application?",
+    );
+    expect(judgeMissingPath(claim, cited, '3.1.6', found).status).toBe('contradicted');
   });
 
   it('does not hold a file against the report when HEAD has it (a wrong version)', () => {

@@ -25,8 +25,8 @@ export function judgeFoundFolder(claim: CodeClaim, folder: string, label: string
 }
 
 /**
- * A cited path that is not in the tree: contradicted, with the closest real path and where it
- * was last seen in history. A bare file name said in passing that the repository has never held
+ * A cited path that is not in the tree: contradicted, with the closest real path, when the
+ * repository never held it; unverifiable when history holds it elsewhere. A bare file name said in passing that the repository has never held
  * (`decl.c`, `sample.xml`) is the reporter's own file, and a path without a file extension that
  * it has never held (`python/object/apply`) a tag, payload or route: unverifiable, not held
  * against the report.
@@ -43,6 +43,8 @@ export function judgeMissingPath(
     pathAtHead?: string | null;
     /** An absolute path none of whose folders the repository has (`isOutsideCheckout`). */
     isOutsideCheckout?: boolean;
+    /** A page or template in no folder of the repository (`isApplicationPage`). */
+    isApplicationPage?: boolean;
   },
 ): CheckedClaim {
   const { closestPath, lastChange, isShallow } = found;
@@ -57,16 +59,27 @@ export function judgeMissingPath(
       },
     };
   }
-  const history = lastChange
-    ? `; it exists elsewhere in history (last touched in ${lastChange.id.slice(0, 12)} "${lastChange.subject}")`
-    : isShallow
-      ? '; it is not in the history this shallow clone holds (history is cut, so it may have existed before)'
-      : '; it never existed in the repository history';
+  // The repository held the file at some other commit (another release, branch or an older
+  // path): the report may name another version, and code that existed is not invented.
+  if (lastChange) {
+    return {
+      claim,
+      status: 'unverifiable',
+      proof: {
+        summary: `${path} does not exist at ${label}, but the repository held it elsewhere in history (last touched in ${lastChange.id.slice(0, 12)} "${lastChange.subject}"); the report may name another version`,
+        ...(closestPath ? { closestPath } : {}),
+        commit: lastChange,
+      },
+    };
+  }
+  const history = isShallow
+    ? '; it is not in the history this shallow clone holds (history is cut, so it may have existed before)'
+    : '; it never existed in the repository history';
   const hint = closestPath ? `; closest real path: ${closestPath}` : '';
   // `python/object/apply`, `data-x/onmouseover`, `text/html`: a tag, payload or route that looks
   // like a path; a source file has an extension, so a name without one proves nothing.
   const isPathLike = !/\.[A-Za-z0-9]+$/.test(path.slice(path.lastIndexOf('/') + 1));
-  if (isPathLike && lastChange === null && !isShallow) {
+  if (isPathLike && !isShallow) {
     return {
       claim,
       status: 'unverifiable',
@@ -77,7 +90,7 @@ export function judgeMissingPath(
   }
   // `/srv/shop/app/routes.py` in a traceback: a file of the reporter's own deployment, outside
   // every checkout of the project (no folder of it is the repository's), that history never held.
-  if (found.isOutsideCheckout === true && lastChange === null && !isShallow) {
+  if (found.isOutsideCheckout === true && !isShallow) {
     return {
       claim,
       status: 'unverifiable',
@@ -86,7 +99,18 @@ export function judgeMissingPath(
       },
     };
   }
-  const isReportersFile = !path.includes('/') && claim.role !== 'location' && lastChange === null;
+  // `templates/profile.html`, `partials/user_card.twig`: a page of the reporter's own site or
+  // application, which the project renders or serves, that history never held.
+  if (found.isApplicationPage === true && !isShallow) {
+    return {
+      claim,
+      status: 'unverifiable',
+      proof: {
+        summary: `${path} is a page or template in no folder of the repository at ${label}: the reporter's own site or application?`,
+      },
+    };
+  }
+  const isReportersFile = !path.includes('/') && claim.role !== 'location';
   if (isReportersFile) {
     return {
       claim,
@@ -103,7 +127,6 @@ export function judgeMissingPath(
     proof: {
       summary: `${path} does not exist at ${label}${hint}${history}`,
       ...(closestPath ? { closestPath } : {}),
-      ...(lastChange ? { commit: lastChange } : {}),
     },
   };
 }
