@@ -24,6 +24,8 @@ describe('classifyExternalName', () => {
     ['unsafe.Pointer', "Go's standard library"],
     ['ed25519.Verify', "Go's standard library"],
     ['atomic.AddInt64', "Go's standard library"],
+    ['Image', "the browser (a page's script)"],
+    ['alert()', "the browser (a page's script)"],
   ])('%s belongs to %s', (name, owner) => {
     expect(classifyExternalName(name)).toBe(owner);
   });

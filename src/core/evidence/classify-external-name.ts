@@ -63,6 +63,15 @@ const toolSettings = new Set(
   ).split(' '),
 );
 
+// The browser's own constructors and functions, which an XSS payload calls
+// (`new Image().src = …`, `alert(document.cookie)`): a page's script, not the project's code.
+const browserGlobals = new Set(
+  (
+    'Image Audio XMLHttpRequest FormData FileReader EventSource MutationObserver ' +
+    'URLSearchParams alert confirm atob btoa localStorage sessionStorage'
+  ).split(' '),
+);
+
 // Frames and symbols of runtimes and sanitizers.
 const runtimeSymbol =
   /^(?:__interceptor_|__asan_|__ubsan_|__msan_|__tsan_|__lsan_|__sanitizer_|__libc_|__GI_|__memcpy_|__strlen_|__nss_|_dl_|__cxa_|__gxx_|_Unwind_|_IO_|__pthread_|__wrap_|__real_|__fortify_|__builtin_)/;
@@ -95,6 +104,7 @@ export function classifyExternalName(name: string): string | null {
   if (cConstants.has(bare)) return 'the C library or the compiler';
   if (systemConstants.has(bare)) return 'the operating system';
   if (toolSettings.has(bare)) return 'a tool setting (environment variable)';
+  if (browserGlobals.has(bare)) return "the browser (a page's script)";
   if (runtimeSymbol.test(bare)) return 'a system or sanitizer runtime';
   if (runtimeOwner.test(bare)) return 'a language standard library';
   if (goStandardCall.test(bare)) return "Go's standard library";

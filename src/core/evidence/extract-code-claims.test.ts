@@ -193,6 +193,16 @@ describe('what is not a claim about the project code', () => {
     ]);
   });
 
+  it("skips inline template expressions and a program's output as data", () => {
+    const body =
+      "A sandboxed template does `{{ include('partials/card.twig', sandboxed = true) }}` and " +
+      'the response contains `uid=33(www-data) gid=33(www-data)`. The check `if (len > max)` is ' +
+      'missing.';
+    expect(brief(claimsOf(body)).filter((claim) => claim.startsWith('snippet'))).toEqual([
+      'snippet if (len > max)',
+    ]);
+  });
+
   it('takes an untagged block with code-shaped lines as code', () => {
     const body = 'Details:\n\n```\nif (len > MAX_HDR) {\n    return -1;\n}\n```\n';
     expect(brief(claimsOf(body))).toEqual(['snippet if (len > MAX_HDR) {']);
@@ -373,7 +383,12 @@ describe('extractCodeClaims: the reporter’s script and payloads are not the pr
       '}',
       '```',
     ].join('\n');
-    for (const leadIn of ['## Our handler', 'My service code:', 'The application’s code:']) {
+    for (const leadIn of [
+      '## Our handler',
+      'My service code:',
+      'The application’s code:',
+      'In a CMS built on the framework, the field is rendered like this:',
+    ]) {
       const claims = claimsOf(`${leadIn}\n\n${handler}\n`);
       expect(claims.filter((claim) => claim.kind === 'snippet')).toEqual([]);
     }

@@ -96,11 +96,12 @@ const goSignature = /^func[ \t]*(?:\([^()]*\)[ \t]*)?[A-Za-z_]\w*[ \t]*\(/;
 const inlineCodeShape =
   /(?:;\s*$|\{\s*$|^\s*(?:if|for|while|return|switch)\s*\(|[\w\])]\s*(?:=|==|!=|<=|>=|\+=|-=|\*=|&&|\|\||->)\s*[\w(&*"'-]|^[\w$.\->]+\s*\([^()]*,[^()]*\)\s*;?$)/;
 // Also data written as attribute pairs: a certificate's distinguished name (`OU=ops+CN=svc, O=Acme`),
-// a query string (`a=1&b=2`) or a list of settings (`x=1, y=2`).
+// a query string (`a=1&b=2`), a list of settings (`x=1, y=2`) or a program's output
+// (`uid=33(www-data) gid=33(www-data)`).
 // A setting given an unquoted URL (`env[MAILER_DSN] = smtp://u:p@host:25`, `url = redis://x`) is
 // a configuration line: code would quote the URL.
 const inlineNotCode =
-  /^\s*(?:[A-Za-z][\w.-]*=[^=,;+&]*(?:[,;+&]\s*[A-Za-z][\w.-]*=[^=,;+&]*)+$|\$|curl\b|wget\b|git\b|npm\b|pip\b|sudo\b|\.\/|python3?\b|node\b|make\b|docker\b|cd\b|export\b|https?:\/\/|[A-Z_]+=\S*$|--?\w|[^=\s][^=\n]{0,80}=[ \t]*[a-z][a-z0-9+.-]{1,20}:\/\/\S*$)/;
+  /^\s*(?:[A-Za-z][\w.-]*=[^=,;+&]*(?:[,;+&]\s*[A-Za-z][\w.-]*=[^=,;+&]*)+$|[A-Za-z][\w.-]*=[^\s=]+(?:[ \t]+[A-Za-z][\w.-]*=[^\s=]+)+$|\$|curl\b|wget\b|git\b|npm\b|pip\b|sudo\b|\.\/|python3?\b|node\b|make\b|docker\b|cd\b|export\b|https?:\/\/|[A-Z_]+=\S*$|--?\w|[^=\s][^=\n]{0,80}=[ \t]*[a-z][a-z0-9+.-]{1,20}:\/\/\S*$)/;
 
 const pocFileName =
   /^(?:poc|exploit|payload|crash|repro|reproduce|reproducer|testcase|test_?case|input|fuzz|harness|trigger|evil|malicious|attack|out|output|log)[\w.-]*$/i;
@@ -208,10 +209,11 @@ function findFunctionOwner(
 const maxClassifiedLineLength = 1_000;
 
 // The lead-in (heading or sentence right before a block) says the code is the reporter's own:
-// "Our handler", "my service code", "the application's code:". Such a block is how the reporter
+// "Our handler", "my service code", "the application's code:", "In a CMS built on Twig, the
+// field is rendered like this:". Such a block is how the reporter
 // uses the project, not a quote of it.
 const ownCodeLeadIn =
-  /\b(?:our|my)\s+(?:own\s+)?(?:[\w-]{1,30}\s+){0,2}?(?:handler|service|server|application|app|code|program|client|harness|wrapper|middleware|script|reproducer|binary|crate|main)\b|\bthe\s+(?:application|app|caller)['’]s\s+(?:own\s+)?code\b/i;
+  /\b(?:our|my)\s+(?:own\s+)?(?:[\w-]{1,30}\s+){0,2}?(?:handler|service|server|application|app|code|program|client|harness|wrapper|middleware|script|reproducer|binary|crate|main)\b|\bthe\s+(?:application|app|caller)['’]s\s+(?:own\s+)?code\b|\b(?:a|an|our|my)\s+(?:[\w-]{1,30}\s+){0,2}?(?:CMS|application|app|site|website|service|platform|portal|shop|product)\s+(?:built|based|running|written)\s+(?:on|with|upon|in)\b/i;
 const maxLeadInLength = 240;
 
 /** The heading or paragraph right before a block at `blockStart`, at most a few lines. */
@@ -357,7 +359,7 @@ function addInlineSnippets(
     const code = match[1]!.trim();
     const isCodeShaped = inlineCodeShape.test(code) || goSignature.test(code);
     if (code.length < 8 || !isCodeShaped || inlineNotCode.test(code)) continue;
-    if (markupOnly.test(code)) continue;
+    if (markupOnly.test(code) || templateLine.test(code)) continue;
     if (!/[A-Za-z_]\w*/.test(code) || /^[\w./-]+$/.test(code)) continue;
     const field = fieldAt(match.index);
     if (field !== null && nonProjectSections.has(field)) continue;

@@ -52,6 +52,14 @@ describe('findNameClaims', () => {
       ),
     ).toEqual([]);
   });
+
+  it('leaves the options of a command line pasted from a terminal to its tool', () => {
+    expect(
+      names(
+        'Our pipeline fails:\n$ bundle exec bundler-audit check --update\nRun jq with --seq to see it.',
+      ),
+    ).toEqual(['option --seq']);
+  });
 });
 
 describe('extractCodeClaims with names and roles', () => {
