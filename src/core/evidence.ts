@@ -69,4 +69,5 @@ export {
   compareLineClaim,
   findBestSnippetMatch,
   pickSnippetProbes,
+  pickSnippetNames,
 } from './evidence/match-snippet.js';

@@ -236,6 +236,7 @@ export {
   compareLineClaim,
   findBestSnippetMatch,
   pickSnippetProbes,
+  pickSnippetNames,
 } from './evidence/match-snippet.js';
 export { buildReportDocument } from './report/build-report-document.js';
 export {

@@ -14,6 +14,7 @@ import {
   addLaterChange,
   chooseRevision,
   compareLineClaim,
+  evidenceThresholds,
   extractCodeClaims,
   findBestSnippetMatch,
   findClosestPath,
@@ -46,6 +47,7 @@ import {
   pickNearMissProbes,
   pickSnippetFiles,
   pickSnippetProbes,
+  pickSnippetNames,
   pickSymbolFiles,
   resolveCitedPath,
   isOutsideCheckout,
@@ -286,17 +288,39 @@ async function checkOption(context: CheckContext, claim: CodeClaim): Promise<Che
   });
 }
 
+type SnippetFinding = Parameters<typeof judgeSnippetClaim>[2];
+
+async function matchSnippetIn(
+  context: CheckContext,
+  claim: CodeClaim,
+  paths: readonly string[],
+  best: SnippetFinding,
+): Promise<SnippetFinding> {
+  for (const path of paths) {
+    const text = await readText(context, path);
+    const match = text === null ? null : findBestSnippetMatch(text, claim.text);
+    if (match && (!best || match.similarity > best.match.similarity)) best = { path, match };
+  }
+  return best;
+}
+
 async function checkSnippet(context: CheckContext, claim: CodeClaim): Promise<CheckedClaim> {
   const probes = pickSnippetProbes(claim.text);
   if (probes.length === 0) return judgeSnippetClaim(claim, context.label, null, false);
   const hits = await context.repo.grep(context.commit, probes, { maxHits: 200 });
   const cited = claim.path ? resolveCitedPath(claim.path, context.fileSet) : null;
   const candidates = pickSnippetFiles(hits, cited);
-  let best: Parameters<typeof judgeSnippetClaim>[2] = null;
-  for (const path of candidates) {
-    const text = await readText(context, path);
-    const match = text === null ? null : findBestSnippetMatch(text, claim.text);
-    if (match && (!best || match.similarity > best.match.similarity)) best = { path, match };
+  let best = await matchSnippetIn(context, claim, candidates, null);
+  // No line of it is in the repository as written (re-indented, re-wrapped, re-quoted): look in
+  // the files that hold its names before calling it code that is nowhere.
+  const names = pickSnippetNames(claim.text);
+  if ((best?.match.similarity ?? 0) < evidenceThresholds.snippetVerified && names.length > 0) {
+    const nameHits = await context.repo.grep(context.commit, names, {
+      wordMatch: true,
+      maxHits: 200,
+    });
+    const more = pickSnippetFiles(nameHits, null).filter((path) => !candidates.includes(path));
+    best = await matchSnippetIn(context, claim, more, best);
   }
   return judgeSnippetClaim(claim, context.label, best, true);
 }

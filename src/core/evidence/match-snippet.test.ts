@@ -4,6 +4,7 @@ import {
   compareLineClaim,
   findBestSnippetMatch,
   pickSnippetProbes,
+  pickSnippetNames,
   truncatedSnippetMarker,
 } from './match-snippet.js';
 import { measureGrowth } from '../../../test/support/measure-work.js';
@@ -261,5 +262,31 @@ describe('findBestSnippetMatch: punctuation and wrapping', () => {
       startLine: 4,
       similarity: 0.9,
     });
+  });
+});
+
+describe('re-quoted and re-formatted snippets', () => {
+  const file = [
+    'def load(path):',
+    "    data = open(path, 'rb').read()",
+    '    return parse(data, mode="strict")',
+    '',
+  ].join('\n');
+
+  it('matches modulo quote marks, typographic ones included', () => {
+    expect(findBestSnippetMatch(file, 'data = open(path, "rb").read()')?.similarity).toBe(1);
+    expect(
+      findBestSnippetMatch(
+        file,
+        'data = open(path, ‘rb’).read()\nreturn parse(data, mode=‘strict’)',
+      )?.similarity,
+    ).toBe(1);
+  });
+
+  it('names the distinctive identifiers to look for', () => {
+    expect(
+      pickSnippetNames('data = open(path, "rb").read()\nreturn parse(data, mode="strict")'),
+    ).toEqual(['strict', 'parse']);
+    expect(pickSnippetNames('return x;')).toEqual([]);
   });
 });

@@ -66,12 +66,21 @@ function cutTruncation(snippet: string): string {
   return at === -1 ? snippet : snippet.slice(0, at);
 }
 
-/** A line without any whitespace or trailing `;` `,` `.`: `x = y;` and `x  =  y` are one line. */
+// A reporter, a formatter or a mail client may change the quotes of a string: `'a'`, `"a"`
+// and `“a”` are one string. One character for one, so offsets in a joined file stay true.
+const quoteMark = /['"`\u2018\u2019\u201C\u201D]/g;
+
+/** Code without any whitespace and with one kind of quote mark. */
+function squeeze(text: string): string {
+  return text.replace(/\s+/g, '').replace(quoteMark, '"');
+}
+
+/**
+ * A line without any whitespace or trailing `;` `,` `.`, its quote marks made one: `x = y;`,
+ * `x  =  y` are one line, and so are `f('a')` and `f("a")`.
+ */
 function toKey(line: string): string {
-  const key = (line.length > maxLineLength ? line.slice(0, maxLineLength) : line).replace(
-    /\s+/g,
-    '',
-  );
+  const key = squeeze(line.length > maxLineLength ? line.slice(0, maxLineLength) : line);
   let end = key.length;
   while (end > 1 && (key[end - 1] === ';' || key[end - 1] === ',' || key[end - 1] === '.'))
     end -= 1;
@@ -344,8 +353,8 @@ function findJoinedMatch(file: FileLines, snippet: string): SnippetMatch | null 
   let wanted = cutTruncation(snippet)
     .split('\n')
     .filter((line) => !ellipsisLine.test(line.trim()))
-    .join('')
-    .replace(/\s+/g, '');
+    .join('');
+  wanted = squeeze(wanted);
   let wantedEnd = wanted.length;
   while (wantedEnd > 0 && ';,.'.includes(wanted[wantedEnd - 1]!)) wantedEnd -= 1;
   wanted = wanted.slice(0, wantedEnd);
@@ -354,7 +363,7 @@ function findJoinedMatch(file: FileLines, snippet: string): SnippetMatch | null 
   let joined = '';
   for (const index of file.lineIndex) {
     starts.push(joined.length);
-    joined += file.raw[index]!.replace(/\s+/g, '');
+    joined += squeeze(file.raw[index]!);
   }
   const at = joined.indexOf(wanted);
   if (at === -1) return null;
@@ -420,6 +429,32 @@ export function pickSnippetProbes(snippet: string): string[] {
     .sort((a, b) => b.score - a.score)
     .slice(0, 3)
     .map((probe) => probe.line);
+}
+
+// Keywords and words every codebase spells, which lead to no file in particular.
+const commonWords = new Set(
+  (
+    'return static const struct unsigned signed sizeof typedef public private protected function ' +
+    'class import export default extends implements interface package string length number ' +
+    'boolean object undefined'
+  ).split(' '),
+);
+
+/**
+ * The snippet's most distinctive names (at most three, longest first), to find the files it
+ * may come from when no whole line of it is in the repository as written: code re-indented,
+ * re-wrapped or re-quoted by the reporter still names the same functions and fields.
+ */
+export function pickSnippetNames(snippet: string): string[] {
+  const names = new Set<string>();
+  const lines = cutTruncation(snippet).split('\n', maxSnippetLines * 4);
+  for (const line of lines) {
+    for (const token of tokenise(line)) {
+      if (token.length >= 5 && /^[A-Za-z_$]/.test(token) && !commonWords.has(token.toLowerCase()))
+        names.add(token);
+    }
+  }
+  return [...names].sort((a, b) => b.length - a.length || (a < b ? -1 : 1)).slice(0, 3);
 }
 
 /**
