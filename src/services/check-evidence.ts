@@ -310,17 +310,23 @@ async function checkSnippet(context: CheckContext, claim: CodeClaim): Promise<Ch
   const hits = await context.repo.grep(context.commit, probes, { maxHits: 200 });
   const cited = claim.path ? resolveCitedPath(claim.path, context.fileSet) : null;
   const candidates = pickSnippetFiles(hits, cited);
-  let best = await matchSnippetIn(context, claim, candidates, null);
+  const best = await matchSnippetIn(context, claim, candidates, null);
   // No line of it is in the repository as written (re-indented, re-wrapped, re-quoted): look in
-  // the files that hold its names before calling it code that is nowhere.
+  // the source files that hold its names before calling it code that is nowhere. Only a match
+  // that holds counts there: a file that merely shares names is no evidence either way.
   const names = pickSnippetNames(claim.text);
   if ((best?.match.similarity ?? 0) < evidenceThresholds.snippetVerified && names.length > 0) {
     const nameHits = await context.repo.grep(context.commit, names, {
       wordMatch: true,
       maxHits: 200,
     });
-    const more = pickSnippetFiles(nameHits, null).filter((path) => !candidates.includes(path));
-    best = await matchSnippetIn(context, claim, more, best);
+    const more = pickSnippetFiles(
+      nameHits.filter((hit) => !isDocumentationPath(hit.path)),
+      null,
+    ).filter((path) => !candidates.includes(path));
+    const byName = await matchSnippetIn(context, claim, more, null);
+    if (byName && byName.match.similarity >= evidenceThresholds.snippetVerified)
+      return judgeSnippetClaim(claim, context.label, byName, true);
   }
   return judgeSnippetClaim(claim, context.label, best, true);
 }
