@@ -902,3 +902,33 @@ describe('settings the profile names, given a list in the caller’s configurati
     expect(valuesOf('# Bypass\n\n```python\nskip_auth_regex = ["^/api"]\n```\n')).toEqual([]);
   });
 });
+
+describe('an Elixir pipeline line that plugs a module the profile names', () => {
+  const profileSettings = ['plug.rewriteon', 'x_forwarded_for', 'plug.debugger'];
+  const valuesOf = (markdown: string): string[] => [
+    ...new Set(
+      extractFacts(buildTestReport(markdown), { profileSettings })
+        .filter((fact) => fact.kind === 'requires-config')
+        .map((fact) => fact.value),
+    ),
+  ];
+
+  it('reads the plugged module and its option atoms in a block or at a plain line start', () => {
+    expect(
+      valuesOf(fenced('elixir', 'plug Plug.RewriteOn, [:x_forwarded_for, :x_forwarded_proto]')),
+    ).toEqual(['plug.rewriteon', 'x_forwarded_for']);
+    const plain =
+      '# Summary\n\nOur endpoint has\n\n  plug Plug.RewriteOn, [:x_forwarded_for]\n\nand faces the internet.\n';
+    expect(valuesOf(plain)).toEqual(['plug.rewriteon', 'x_forwarded_for']);
+    expect(valuesOf(fenced('elixir', 'use Plug.Debugger, otp_app: :shop'))).toEqual([
+      'plug.debugger',
+    ]);
+  });
+
+  it('reads no module the profile does not name, and no sentence', () => {
+    expect(valuesOf(fenced('elixir', 'plug Plug.Logger\nplug Plug.Head'))).toEqual([]);
+    expect(
+      valuesOf('# Summary\n\nThe docs say to\nuse Plug.RewriteOn only behind a proxy you trust.\n'),
+    ).toEqual([]);
+  });
+});

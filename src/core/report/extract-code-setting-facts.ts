@@ -240,6 +240,39 @@ function findRubySettingCalls(text: string, offset = 0): CodeSetting[] {
   return settings;
 }
 
+// Elixir's pipeline of plugs, one per line (`plug Plug.RewriteOn, [:x_forwarded_for]`,
+// `use Plug.Debugger, otp_app: :shop`): the module plugged in is the deployer's choice, and so is
+// each option atom it is given. The options start as Elixir's do: a list, an atom or a keyword.
+const elixirPipelineLine =
+  /^[ \t]{0,12}(?:plug|use)[ \t]{1,8}([A-Z]\w{0,40}(?:\.[A-Z]\w{0,40}){0,6})(?:[ \t]{0,8},[ \t]{0,8}((?:\[|:[a-z_]|[a-z_]\w{0,40}:[ \t])[^\n]{0,300}))?[ \t]*$/gm;
+const elixirAtom = /(?<![\w:]):([a-z_]\w{0,60})/g;
+
+/**
+ * The plugs and option atoms of Elixir pipeline lines in `text` (from `offset` on) that the profile
+ * names (`profileSettings`, lower-cased: `plug.rewriteon`, `x_forwarded_for`), each switched on.
+ */
+function findElixirPipelineSettings(
+  text: string,
+  offset: number,
+  profileSettings: readonly string[],
+): CodeSetting[] {
+  if (profileSettings.length === 0) return [];
+  const settings: CodeSetting[] = [];
+  forEachMatch(elixirPipelineLine, text, (match) => {
+    const start = offset + match.index + match[0].length - match[0].trimStart().length;
+    const end = offset + match.index + match[0].trimEnd().length;
+    const names = [
+      match[1]!,
+      ...[...(match[2] ?? '').matchAll(elixirAtom)].map((atom) => atom[1]!),
+    ];
+    for (const name of names) {
+      if (profileSettings.includes(name.toLowerCase()))
+        settings.push({ name, value: 'true', start, end });
+    }
+  });
+  return settings;
+}
+
 /** The settings written as code in `text`, from `offset` on, one per `name = value`. */
 export function findCodeSettings(text: string, offset = 0): CodeSetting[] {
   const settings: CodeSetting[] = [];
@@ -789,6 +822,7 @@ export function extractCodeSettingFacts(
     const settings = [
       ...findCodeSettings(content, block.contentStart),
       ...findRubySettingCalls(content, block.contentStart),
+      ...findElixirPipelineSettings(content, block.contentStart, profileSettings),
       ...lines,
     ];
     addSettings(sink, settings, 'user', profileSettings, speaksOfInterception);
@@ -820,6 +854,11 @@ export function extractCodeSettingFacts(
   // same: no sentence writes `set :name, value` or `disable :name`.
   const proseRubySettings = findRubySettingCalls(prose).filter(isProseCallerSetting);
   addSettings(sink, proseRubySettings, 'user', profileSettings, speaksOfInterception);
+  // So is an Elixir pipeline line, indented or not: no sentence is `plug Plug.Name, [:atom]`.
+  const proseElixirSettings = findElixirPipelineSettings(prose, 0, profileSettings).filter(
+    (setting) => !isAboutLibraryCode(readSentence(prose, setting.start)),
+  );
+  addSettings(sink, proseElixirSettings, 'user', profileSettings, speaksOfInterception);
   // A configuration line run into the prose is still the deployer's configuration, as in a block.
   const proseConfigLines = findProseConfigLineSettings(prose, profileSettings).filter(
     isProseCallerSetting,
