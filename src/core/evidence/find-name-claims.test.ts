@@ -52,6 +52,14 @@ describe('findNameClaims', () => {
       ),
     ).toEqual([]);
   });
+
+  it('leaves the options of a pasted scanner or package tool command line alone', () => {
+    expect(
+      names(
+        '$ osv-scanner --lockfile Package.resolved\nmix deps.audit --format human\nRun it with --seq.',
+      ),
+    ).toEqual(['option --seq']);
+  });
 });
 
 describe('extractCodeClaims with names and roles', () => {
