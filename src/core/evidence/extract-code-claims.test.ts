@@ -193,6 +193,16 @@ describe('what is not a claim about the project code', () => {
     ]);
   });
 
+  it('matches a signature named by its class as the file declares it, without the class', () => {
+    const body =
+      '`XmlDeserializer.Map(object x, XElement? root)` recurses; ' +
+      '`request.AddUrlSegment(name, value)` is a call.';
+    expect(brief(claimsOf(body)).filter((claim) => claim.startsWith('snippet'))).toEqual([
+      'snippet Map(object x, XElement? root)',
+      'snippet request.AddUrlSegment(name, value)',
+    ]);
+  });
+
   it('takes an untagged block with code-shaped lines as code', () => {
     const body = 'Details:\n\n```\nif (len > MAX_HDR) {\n    return -1;\n}\n```\n';
     expect(brief(claimsOf(body))).toEqual(['snippet if (len > MAX_HDR) {']);

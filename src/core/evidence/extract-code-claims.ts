@@ -347,6 +347,11 @@ function addRevisionClaims(
   }
 }
 
+// A method named by its class (or namespace and class) with its parameter list, as reports quote
+// a signature: `Parser.ReadChunk(int size)`, `Http::Parser::parse(buf)`; group 1 is the qualifier.
+const classQualifiedSignature =
+  /^((?:[A-Za-z_][\w$]*\.)*[A-Z][\w$]*(?:<[\w\s,.?]*>)?(?:\.|::))(?=[A-Za-z_][\w$]*(?:<[\w\s,.?]*>)?\s*\((?=[^()]*\w)[^()]*\)\s*$)/;
+
 function addInlineSnippets(
   prose: string,
   add: (draft: ClaimDraft) => void,
@@ -361,12 +366,16 @@ function addInlineSnippets(
     if (!/[A-Za-z_]\w*/.test(code) || /^[\w./-]+$/.test(code)) continue;
     const field = fieldAt(match.index);
     if (field !== null && nonProjectSections.has(field)) continue;
-    const start = match.index + 1 + match[1]!.indexOf(code);
+    const qualifier = classQualifiedSignature.exec(code);
+    // `XmlDeserializer.Map(object x, XElement? root)` names the method by its class; the file
+    // declares it as `Map(object x, ...)`, so the qualifier is left out of what is matched.
+    const snippet = qualifier !== null ? code.slice(qualifier[1]!.length) : code;
+    const start = match.index + 1 + match[1]!.indexOf(code) + (code.length - snippet.length);
     add({
       kind: 'snippet',
-      text: code,
-      span: span(start, start + code.length),
-      key: `snippet:${code.replace(/\s+/g, '')}`,
+      text: snippet,
+      span: span(start, start + snippet.length),
+      key: `snippet:${snippet.replace(/\s+/g, '')}`,
     });
   }
 }
