@@ -297,6 +297,20 @@ describe('extractCodeClaims: where the report places the bug', () => {
     expect(roleOf('header_eval.py')).toBe('location');
   });
 
+  it('reads "the method `x()` (`file`)" as the vulnerable location', () => {
+    const claims = claimsOf(
+      [
+        '## Overview',
+        '',
+        'The method `Acme.Json.TypeResolver.ResolveHandle()`',
+        '(`src/Acme/Json/TypeResolver.cs`) reads the discriminator from every response.',
+        '',
+      ].join('\n'),
+    );
+    const roleOf = (text: string) => claims.find((claim) => claim.text.includes(text))?.role;
+    expect(roleOf('ResolveHandle')).toBe('location');
+  });
+
   it('reads "the `x()` function in `file`" as the location, the kind word after the name', () => {
     const claims = claimsOf(
       [
