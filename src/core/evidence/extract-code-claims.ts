@@ -205,6 +205,16 @@ function findFunctionOwner(
   return null;
 }
 
+/**
+ * Whose the file of a JVM or .NET frame is (`at kotlinx.io.Buffer.write(Buffer.kt:412)`): the
+ * platform's when the frame's method is, whatever file of the same name the project has.
+ */
+function findJvmFrameOwner(body: string, bounds: { start: number; end: number }): string | null {
+  const frame = readStackFrame(body.slice(bounds.start, Math.min(bounds.end, bounds.start + 1000)));
+  if (frame?.kind !== 'java' && frame?.kind !== 'dotnet') return null;
+  return classifyExternalName(frame.functionName!.text);
+}
+
 const maxClassifiedLineLength = 1_000;
 
 // The lead-in (heading or sentence right before a block) says the code is the reporter's own:
@@ -409,7 +419,10 @@ export function extractCodeClaims(report: Report, facts: readonly Fact[]): CodeC
     const reference = splitLineReference(fact.value);
     if (reference === null || isPocFile(reference.path)) continue;
     const path = dropDiffPrefix(reference.path);
-    const owner = classifyExternalPath(path) ?? classifyExternalFrame(path);
+    const owner =
+      classifyExternalPath(path) ??
+      classifyExternalFrame(path) ??
+      findJvmFrameOwner(body, lineAt(fact.span.start));
     lineSpans.push({ start: fact.span.start, end: fact.span.end, path: reference.path });
     add({
       kind: 'line',

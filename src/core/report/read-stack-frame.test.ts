@@ -57,6 +57,10 @@ describe('readStackFrame', () => {
       '   at Lib.Json.Reader.Read[[App.Category, App]](Lib.Response)',
       ['dotnet', 'Lib.Json.Reader.Read', null],
     ],
+    [
+      '\tat java.base/java.util.Arrays.copyOf(Arrays.java:3541)',
+      ['java', 'java.util.Arrays.copyOf', 'Arrays.java:3541'],
+    ],
     ['  12: 0x55d1 - ringbuf::Ring::push', ['rust', 'ringbuf::Ring::push', null]],
     [
       '   7: <tiny::role::Server as tiny::Transaction>::parse::h0123456789abcdef',

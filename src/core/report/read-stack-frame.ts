@@ -48,7 +48,9 @@ const nativeFrame = /^(#(\d+)[ \t]+0x[0-9a-fA-F]+[ \t]+in[ \t]+)(\S+)(?:[ \t](.*
 const valgrindFrame = /^((?:at|by)[ \t]+0x[0-9A-Fa-f]+:[ \t]+)(\S+)(?:[ \t](.*))?$/;
 const javascriptFrame =
   /^(at[ \t]+(?:async[ \t]+)?(?:new[ \t]+)?)([A-Za-z_$][\w$.<>]*)[ \t]+\((?:([^()]*)\)[ \t]*$)?/;
-const javaFrame = /^(at[ \t]+)([\w$]+(?:\.[\w$<>]+)+)\(([\w$.-]+:\d+)\)/;
+// Since Java 9 a frame may name its module first (`java.base/java.util.Arrays.copyOf`, `app//`).
+const javaFrame =
+  /^(at[ \t]+(?:[\w$.-]{1,100}(?:@[\w.-]{1,50})?\/\/?)?)([\w$]+(?:\.[\w$<>]+)+)\(([\w$.-]+:\d+)\)/;
 // A .NET frame: the method qualified by namespace and class (an async state machine
 // `<ReadAsync>d__12`, generic arguments `[T]`), its parameter types and names, and, when the
 // build kept symbols, ` in <path>:line <n>` (Windows or Unix path; `/_/` in deterministic builds).
