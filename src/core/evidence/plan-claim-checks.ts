@@ -83,7 +83,9 @@ function listClassFileStems(name: string): string[] {
   if (segments.length < 2 || name.includes('::')) return [];
   const owner = segments[segments.length - 2]!;
   if (!/^[A-Z][\w$]{0,100}$/.test(owner)) return [];
-  const stems = [owner.replace(/\$.*$/, '')];
+  // A nested class (`Outer$Inner`) lives in its outer class's file.
+  const dollar = owner.indexOf('$');
+  const stems = [dollar === -1 ? owner : owner.slice(0, dollar)];
   if (/[^_]Kt$/.test(owner)) stems.push(owner.slice(0, -2).replace(/_/g, '.'));
   return stems;
 }
