@@ -6,9 +6,13 @@
 // children counters), which a busy machine inflates far less than wall time.
 // `--compare DIR` adds a fourth command, the same triage run by another build's binary
 // (DIR/dist/cli/main.js, e.g. main's built in a scratch copy), for before/after in one run.
+// The triage takes its profile from Thresher's profile cache (a folder of this run's own, filled
+// in the warm-up rounds), as every run after the first with an unchanged profile does; the row
+// "triage, profile not cached" runs it with an empty cache folder each round (a first run).
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
 const { values } = parseArgs({
@@ -19,7 +23,13 @@ const root = resolve(import.meta.dirname, '..');
 const binary = resolve(root, 'dist/cli/main.js');
 if (!existsSync(binary)) throw new Error('dist/cli/main.js is missing: run `npm run build` first');
 
-const commands: Array<{ label: string; args: string[] }> = [
+const cacheFolder = mkdtempSync(join(tmpdir(), 'thresher-startup-cache-'));
+process.on('exit', () => rmSync(cacheFolder, { recursive: true, force: true }));
+let emptyCacheRuns = 0;
+/** A cache folder that does not exist yet: the run parses the profile. */
+const emptyCacheFolder = (): string => join(cacheFolder, `empty-${(emptyCacheRuns += 1)}`);
+
+const commands: Array<{ label: string; args: string[]; cacheDir?: () => string }> = [
   { label: 'node -e 0', args: ['-e', '0'] },
   { label: 'thresher --help', args: [binary, '--help'] },
   {
@@ -33,6 +43,11 @@ const commands: Array<{ label: string; args: string[] }> = [
     ],
   },
 ];
+commands.push({
+  label: 'triage, profile not cached',
+  args: commands[2]!.args,
+  cacheDir: emptyCacheFolder,
+});
 if (values.compare !== undefined) {
   const other = resolve(values.compare, 'dist/cli/main.js');
   if (!existsSync(other)) throw new Error(`${other} is missing: build that copy first`);
@@ -52,10 +67,11 @@ function readChildrenCpuMs(): number | null {
   return ((Number(fields[13]) + Number(fields[14])) * 1000) / ticksPerSecond;
 }
 
-function timeOnce(args: string[]): { wall: number; cpu: number | null } {
+function timeOnce(args: string[], cacheDir: string): { wall: number; cpu: number | null } {
+  const env = { ...process.env, THRESHER_CACHE_DIR: cacheDir };
   const cpuBefore = readChildrenCpuMs();
   const started = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', env });
   const elapsed = Number(process.hrtime.bigint() - started) / 1e6;
   const cpuAfter = readChildrenCpuMs();
   if (result.status !== 0)
@@ -78,7 +94,8 @@ const cpuTimes = commands.map((): number[] => []);
 for (let round = 0; round < rounds + 3; round += 1) {
   for (let step = 0; step < commands.length; step += 1) {
     const index = (round + step) % commands.length;
-    const { wall, cpu } = timeOnce(commands[index]!.args);
+    const command = commands[index]!;
+    const { wall, cpu } = timeOnce(command.args, command.cacheDir?.() ?? cacheFolder);
     if (round < 3) continue; // three warm-up rounds
     times[index]!.push(wall);
     if (cpu !== null) cpuTimes[index]!.push(cpu);

@@ -17,7 +17,7 @@ import type { DuplicatesService } from './services/find-duplicates.js';
 import type { InboxService } from './services/create-inbox-service.js';
 import type { Config } from './config/load-config.js';
 import type { IntakeService } from './services/read-report-intake.js';
-import type { MailReader } from './core/triage.js';
+import type { MailReader, ProfileCache, SecurityProfile } from './core/triage.js';
 import type {
   AdvisoryReader,
   DirectoryOpener,
@@ -60,6 +60,20 @@ export interface Services {
     databaseSchema?: string;
   }): Promise<InboxService>;
   severity: SeverityService;
+  /**
+   * Reads and validates a `security-profile.yml` (InputError naming the first problem), through
+   * the profile cache when this process runs a build that names itself (`runtime.build`).
+   */
+  loadSecurityProfile(path: string): Promise<SecurityProfile>;
+}
+
+/** What the running program is, as its entry point knows it. */
+export interface Runtime {
+  /**
+   * The CLI bundle's build (a hash of its text), or null when unknown (tests, the library):
+   * caches of what this code computed (parsed profiles) are kept only under a build's name.
+   */
+  build: string | null;
 }
 
 function readPackageVersion(): string {
@@ -74,7 +88,7 @@ function buildOnFirstUse<T>(build: () => Promise<T>): () => Promise<T> {
 }
 
 /** `config` comes from `loadConfig` (src/config/load-config.ts), called by the entry point. */
-export function createServices(config: Config): Services {
+export function createServices(config: Config, runtime: Runtime = { build: null }): Services {
   const { environment } = config;
   // Ports: each adapter's module loads on the port's first call.
   // The intake's mail port: postal-mime loads only when e-mail is read.
@@ -161,6 +175,20 @@ export function createServices(config: Config): Services {
     triage: async (request) => (await loadTriage()).triage(request),
     triageEach: async (request, onResult) => (await loadTriage()).triageEach(request, onResult),
   };
+
+  // Parsed profiles are cached only under the name of the build that parsed them.
+  const loadProfileCache = buildOnFirstUse(async (): Promise<ProfileCache | undefined> => {
+    const { build } = runtime;
+    if (build === null) return undefined;
+    const [{ createFileProfileCache }, { resolveCacheFolder }] = await Promise.all([
+      import('./adapters/profile-cache/create-file-profile-cache.js'),
+      import('./adapters/files/resolve-cache-folder.js'),
+    ]);
+    return createFileProfileCache({
+      folder: resolveCacheFolder(environment, config.cacheDir),
+      build,
+    });
+  });
 
   const loadEvidence = buildOnFirstUse(async () =>
     (await import('./services/check-report-evidence.js')).createEvidenceService(),
@@ -261,5 +289,9 @@ export function createServices(config: Config): Services {
     },
     dependencies,
     severity: { assess: async (request) => (await loadSeverity()).assess(request) },
+    async loadSecurityProfile(path) {
+      const { loadSecurityProfile } = await import('./config/load-security-profile.js');
+      return loadSecurityProfile(path, await loadProfileCache());
+    },
   };
 }

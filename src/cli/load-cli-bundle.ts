@@ -15,7 +15,12 @@ import { basename, dirname, join } from 'node:path';
 import { Script } from 'node:vm';
 import type { CliIo } from './cli-io.js';
 
-type RunCli = (argv: string[], io: CliIo) => Promise<number>;
+type RunCli = (
+  argv: string[],
+  io: CliIo,
+  givenServices?: undefined,
+  runtime?: { build: string | null },
+) => Promise<number>;
 
 export interface CliBundle {
   runCli: RunCli;
@@ -25,6 +30,8 @@ export interface CliBundle {
   isCacheUsed: boolean;
   /** Where this bundle's code cache lies (read or not), or null for a bundle that names no build. */
   cachePath: string | null;
+  /** The build the bundle names on its first line, or null. */
+  build: string | null;
 }
 
 const buildLinePrefix = '// thresher-bundle ';
@@ -112,5 +119,5 @@ export function loadCliBundle(
   const { runCli } = module.exports;
   if (typeof runCli !== 'function') throw new Error(`${bundlePath} does not export runCli`);
   const isCacheUsed = cachedData !== undefined && !script.cachedDataRejected;
-  return { runCli, script, isCacheUsed, cachePath };
+  return { runCli, script, isCacheUsed, cachePath, build };
 }

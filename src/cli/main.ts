@@ -26,10 +26,15 @@ const io: CliIo = {
 };
 const answered = answerHelpOrVersion(argv, io);
 if (answered !== null) process.exitCode = answered;
-else
+else {
   // V8's tier-up thresholds for short runs, set once the bundle took in its code cache.
-  void loadCliBundle(fileURLToPath(new URL('thresher.cjs', import.meta.url)), true, tierUpLater)
-    .runCli(argv, io)
-    .then((exitCode) => {
-      process.exitCode = exitCode;
-    });
+  const bundle = loadCliBundle(
+    fileURLToPath(new URL('thresher.cjs', import.meta.url)),
+    true,
+    tierUpLater,
+  );
+  // The build names the caches of what this code computes (parsed profiles).
+  void bundle.runCli(argv, io, undefined, { build: bundle.build }).then((exitCode) => {
+    process.exitCode = exitCode;
+  });
+}

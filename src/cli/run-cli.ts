@@ -2,7 +2,7 @@
 
 // Nothing but types at the top: `--help` and `--version` must not load the core (markdown-it,
 // YAML, CVSS, semver...) nor the composition root; those load when a command runs.
-import type { Services } from '../create-services.js';
+import type { Runtime, Services } from '../create-services.js';
 import { mapErrorKind } from '../presenters/map-error-kind.js';
 import { answerHelpOrVersion } from './answer-help-or-version.js';
 import { exitCodes, type CliIo } from './cli-io.js';
@@ -41,15 +41,24 @@ function describeError(error: unknown): { message: string; code: number } {
 }
 
 /** The services, built from the settings: file (THRESHER_CONFIG), then environment. */
-async function openServices(): Promise<Services> {
+async function openServices(runtime: Runtime): Promise<Services> {
   const [{ createServices }, { loadConfig }] = await Promise.all([
     import('../create-services.js'),
     import('../config/load-config.js'),
   ]);
-  return createServices(await loadConfig({}, process.env));
+  return createServices(await loadConfig({}, process.env), runtime);
 }
 
-export async function runCli(argv: string[], io: CliIo, givenServices?: Services): Promise<number> {
+/**
+ * Runs one command. `givenServices` replaces the ones the settings would build (tests, embedders);
+ * `runtime` says what program runs (the bin passes the CLI bundle's build).
+ */
+export async function runCli(
+  argv: string[],
+  io: CliIo,
+  givenServices?: Services,
+  runtime: Runtime = { build: null },
+): Promise<number> {
   const answered = answerHelpOrVersion(argv, io);
   if (answered !== null) return answered;
   const [name = '', ...args] = argv;
@@ -60,7 +69,7 @@ export async function runCli(argv: string[], io: CliIo, givenServices?: Services
   }
   try {
     const command = await loadCommand();
-    const services = givenServices ?? (await openServices());
+    const services = givenServices ?? (await openServices(runtime));
     return await command(args, io, services);
   } catch (error) {
     const { message, code } = describeError(error);

@@ -1,11 +1,17 @@
 // Loads a `security-profile.yml` from disk: bounded read, strict UTF-8 decoding, then the pure
 // parser. Problems become one InputError whose message is a single line naming the first of them.
+// With a cache, a text parsed and validated before is taken from it; the parser (YAML and zod)
+// loads only on a miss.
 
 import { open, stat } from 'node:fs/promises';
-import { findLineAndColumn, type ParseIssue, type SecurityProfile } from '../core/triage.js';
+import {
+  findLineAndColumn,
+  type ParseIssue,
+  type ProfileCache,
+  type SecurityProfile,
+} from '../core/triage.js';
 import { InputError, NotFoundError } from '../core/errors.js';
 import { maxProfileBytes } from './find-text-problem.js';
-import { parseSecurityProfile } from './parse-security-profile.js';
 
 /** A profile that cannot be used; `issues` holds every problem, the message only the first. */
 export class InvalidSecurityProfileError extends InputError {
@@ -19,10 +25,17 @@ export class InvalidSecurityProfileError extends InputError {
   }
 }
 
-export async function loadSecurityProfile(path: string): Promise<SecurityProfile> {
+export async function loadSecurityProfile(
+  path: string,
+  cache?: ProfileCache,
+): Promise<SecurityProfile> {
   const text = decodeProfile(path, await readProfileBytes(path));
+  const cached = await cache?.read(text);
+  if (cached !== undefined) return cached;
+  const { parseSecurityProfile } = await import('./parse-security-profile.js');
   const result = parseSecurityProfile(text);
   if (!result.ok) throw new InvalidSecurityProfileError(path, result.issues);
+  await cache?.write(text, result.value);
   return result.value;
 }
 

@@ -97,6 +97,7 @@ export type {
   RuleCondition,
   ScopeRule,
   SecurityContact,
+  ProfileCache,
   SecurityProfile,
   SeverityLevel,
   SeverityScale,

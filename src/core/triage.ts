@@ -20,7 +20,7 @@ export type { AdvisoryFormat } from './model/advisory.js';
 export type { Fact } from './model/fact.js';
 export type { ParseIssue } from './model/parse-result.js';
 export type { Report } from './model/report.js';
-export type { SecurityProfile } from './model/security-profile.js';
+export type { ProfileCache, SecurityProfile } from './model/security-profile.js';
 export { requirementNames } from './model/security-profile.js';
 export type { DependencyFacts, TriageResult } from './model/triage-result.js';
 export { findUnifiedDiffs } from './deps/find-unified-diffs.js';

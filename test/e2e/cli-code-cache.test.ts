@@ -16,7 +16,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { projectRoot, runThresher } from './run-thresher.js';
+import { binaryEnvironment, projectRoot, runThresher } from './run-thresher.js';
 
 const triageArgs = [
   'triage',
@@ -33,6 +33,7 @@ let expected = '';
 function runCopy(): { status: number | null; stdout: string; stderr: string } {
   const result = spawnSync(process.execPath, [join(cli, 'main.js'), ...triageArgs], {
     cwd: projectRoot,
+    env: binaryEnvironment(),
     encoding: 'utf8',
     timeout: 60_000,
   });
@@ -113,7 +114,7 @@ describe('the CLI bundle code cache', () => {
     const result = spawnSync(
       process.execPath,
       ['--require', preload, resolve(projectRoot, 'dist/cli/main.js'), ...triageArgs],
-      { cwd: projectRoot, encoding: 'utf8', timeout: 60_000 },
+      { cwd: projectRoot, env: binaryEnvironment(), encoding: 'utf8', timeout: 60_000 },
     );
     expect(result.stdout).toBe(expected);
     expect(result.stderr).toBe('rejected: false');

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { binaryPath, projectRoot } from './run-thresher.js';
+import { binaryEnvironment, binaryPath, projectRoot, testCacheDir } from './run-thresher.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'thresher-modules-'));
 let runs = 0;
@@ -26,12 +26,12 @@ interface ScriptCoverage {
  * What `thresher ...args` loads: each file of the package it ran (`dist/...`), and for the CLI
  * bundle the source files and packages whose module code ran (`src/...`, `node_modules/...`).
  */
-function listLoadedModules(args: string[]): string[] {
+function listLoadedModules(args: string[], cacheDir = testCacheDir): string[] {
   runs += 1;
   const coverage = join(dir, `coverage-${runs}`);
   const result = spawnSync(process.execPath, [binaryPath, ...args], {
     cwd: projectRoot,
-    env: { ...process.env, NODE_V8_COVERAGE: coverage },
+    env: binaryEnvironment({ NODE_V8_COVERAGE: coverage, THRESHER_CACHE_DIR: cacheDir }),
     encoding: 'utf8',
   });
   expect(result.status, result.stderr).toBe(0);
@@ -75,17 +75,30 @@ describe('modules loaded at start-up', () => {
     expect([...loadedPackages(urls)]).toEqual([]);
   });
 
+  const triageArgs = [
+    'triage',
+    '--profile',
+    profile,
+    'examples/reports/01-chunked-size-integer-overflow.md',
+  ];
+
+  it('a triage parses a profile it has not met with YAML and zod, and then takes it from the cache', () => {
+    const emptyCache = join(dir, 'empty-cache');
+    const first = listLoadedModules(triageArgs, emptyCache);
+    expect(first).toContain('src/config/parse-security-profile.ts');
+    expect(loadedPackages(first)).toContain('zod');
+    const second = listLoadedModules(triageArgs, emptyCache);
+    expect(second).toContain('src/adapters/profile-cache/create-file-profile-cache.ts');
+    expect(second).not.toContain('src/config/parse-security-profile.ts');
+    expect(second).not.toContain('src/config/security-profile-schema.ts');
+    expect(loadedPackages(second)).not.toContain('zod');
+  });
+
   it('a Markdown report triage loads only what triage uses', () => {
-    const urls = listLoadedModules([
-      'triage',
-      '--profile',
-      profile,
-      'examples/reports/01-chunked-size-integer-overflow.md',
-    ]);
+    const urls = listLoadedModules(triageArgs);
     expect(urls).toContain('dist/cli/thresher.cjs');
     expect(urls).toContain('src/cli/commands/triage.ts');
     const packages = loadedPackages(urls);
-    expect(packages).toContain('zod'); // the profile is read
     for (const unused of [
       'postal-mime', // mail only
       'yauzl', // zip only

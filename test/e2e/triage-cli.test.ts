@@ -1,5 +1,5 @@
 // End to end: the real `thresher` binary triaging the example reports and refusing bad input.
-import { mkdtempSync, writeFileSync, truncateSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
@@ -226,5 +226,47 @@ describe('thresher on bad input', () => {
       runThresher(['triage', '--profile', profile, '--bogus', 'examples/reports']).status,
     ).toBe(2);
     expect(runThresher(['frobnicate']).status).toBe(2);
+  });
+});
+
+describe('the profile cache', () => {
+  const args = [
+    'triage',
+    '--profile',
+    profile,
+    '--format',
+    'json',
+    'examples/reports/01-chunked-size-integer-overflow.md',
+  ];
+
+  it('gives the same output from a parsed and from a cached profile, and shrugs off a damaged entry', () => {
+    const cacheDir = mkdtempSync(join(tmpdir(), 'thresher-profile-cache-'));
+    const env = { THRESHER_CACHE_DIR: cacheDir };
+    const parsed = runThresher(args, { env });
+    expect(parsed.status, parsed.stderr).toBe(0);
+    const entries = readdirSync(join(cacheDir, 'profiles'));
+    expect(entries).toHaveLength(1);
+    const cached = runThresher(args, { env });
+    expect(cached.stdout).toBe(parsed.stdout);
+    const entry = join(cacheDir, 'profiles', entries[0]!);
+    writeFileSync(entry, readFileSync(entry, 'utf8').replace('"name"', '"nome"'));
+    const damaged = runThresher(args, { env });
+    expect(damaged.status, damaged.stderr).toBe(0);
+    expect(damaged.stdout).toBe(parsed.stdout);
+  });
+
+  it('still rejects an invalid profile after a valid one was cached', () => {
+    const cacheDir = mkdtempSync(join(tmpdir(), 'thresher-profile-cache-'));
+    const dir = mkdtempSync(join(tmpdir(), 'thresher-profile-'));
+    const path = join(dir, 'security-profile.yml');
+    const valid = readFileSync(join(projectRoot, profile), 'utf8');
+    writeFileSync(path, valid);
+    const env = { THRESHER_CACHE_DIR: cacheDir };
+    const report = join(projectRoot, 'examples/reports/01-chunked-size-integer-overflow.md');
+    expect(runThresher(['triage', '--profile', path, report], { env }).status).toBe(0);
+    writeFileSync(path, valid.replace(/^version: 1$/m, 'version: 99'));
+    const edited = runThresher(['triage', '--profile', path, report], { env });
+    expect(edited.status).toBe(2);
+    expect(edited.stderr).toMatch(/security-profile\.yml:\d+:\d+: version/);
   });
 });

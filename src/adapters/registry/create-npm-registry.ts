@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { type NpmAdvisory, type RegistryLookup } from '../../core/triage.js';
 import { summarizePackument } from '../../core/dependencies.js';
 import type { PackageRegistry, RegistryOpener } from '../../services/ports.js';
+import { resolveCacheFolder } from '../files/resolve-cache-folder.js';
 import { createRegistryCache } from './create-registry-cache.js';
 import {
   registryUrlFor,
@@ -26,14 +27,6 @@ export interface NpmRegistryOptions {
 
 const maxDocumentBytes = 64 * 1024 * 1024;
 const advisoryBatchSize = 100;
-
-function cacheFolderOf(environment: ProcessEnvironment, cacheDir: string | null): string {
-  if (cacheDir) return join(cacheDir, 'npm-registry');
-  const base =
-    environment.XDG_CACHE_HOME ??
-    join(environment.HOME ?? environment.USERPROFILE ?? '.', '.cache');
-  return join(base, 'thresher', 'npm-registry');
-}
 
 async function readUserNpmrc(environment: ProcessEnvironment): Promise<string> {
   const home = environment.HOME ?? environment.USERPROFILE;
@@ -94,7 +87,7 @@ export function createNpmRegistryOpener(
   const timeoutMs = options.timeoutMs ?? 20_000;
   const backoffMs = options.backoffMs ?? ((attempt: number) => 250 * 2 ** attempt);
   const cache = createRegistryCache(
-    cacheFolderOf(environment, options.cacheDir ?? null),
+    join(resolveCacheFolder(environment, options.cacheDir ?? null), 'npm-registry'),
     options.cacheMaxAgeMs ?? 24 * 3600 * 1000,
     Date.now,
   );

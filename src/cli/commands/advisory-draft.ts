@@ -2,7 +2,6 @@
 
 import { parseArgs } from 'node:util';
 import { InputError } from '../../core/index.js';
-import { loadSecurityProfile } from '../../config/load-security-profile.js';
 import type { Services } from '../../create-services.js';
 import { exitCodes, type CliIo } from '../cli-io.js';
 import { pickRenderer, requireReportPaths } from '../read-command-options.js';
@@ -66,7 +65,7 @@ export async function runAdvisoryDraftCommand(
     throw new InputError(`--cve "${values.cve}" is not a CVE id like CVE-2026-12345`);
   }
   requireReportPaths('advisory draft', positionals);
-  const profile = await loadSecurityProfile(values.profile);
+  const profile = await services.loadSecurityProfile(values.profile);
   const input = await readReportArguments(services, positionals);
   const drafted = await services.advisories.draft({
     profile,

@@ -10,7 +10,6 @@ import {
   stringifyJsonLineForTerminal,
   type TriageResult,
 } from '../../core/triage.js';
-import { loadSecurityProfile } from '../../config/load-security-profile.js';
 import type { Services } from '../../create-services.js';
 import { exitCodes, type CliIo } from '../cli-io.js';
 import { writeProblems } from '../write-problems.js';
@@ -78,7 +77,7 @@ export async function runTriageCommand(
   const render = pickRenderer(values.format, renderers);
   requireReportPaths('triage', positionals);
 
-  const profile = await loadSecurityProfile(values.profile);
+  const profile = await services.loadSecurityProfile(values.profile);
   // The repository first: a folder that is not one stops the run before any report is read.
   const repo = values.repo === undefined ? null : await services.openRepository(values.repo);
   // Ended on failure too, so that an error line never lands on the progress line.

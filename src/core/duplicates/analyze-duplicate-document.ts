@@ -3,6 +3,7 @@
 
 import { type BugClass, findBugClasses } from './find-bug-classes.js';
 import { findConcreteAnchors, findCrossLanguageConcepts } from './find-cross-language-concepts.js';
+import { findTechnicalTokens } from './find-technical-tokens.js';
 import { guessProseLanguage, type ProseLanguage } from './guess-prose-language.js';
 import { findCodeNames } from './find-code-names.js';
 import { findContrastStatements } from './find-contrast-statements.js';
@@ -45,6 +46,12 @@ export interface DocumentAnalysis {
   concepts: string[];
   /** Concrete anchors no finder translates (`EDNS`, `transfer-encoding:`, `try_files`, `%5C`). */
   anchors: string[];
+  /**
+   * Technical tokens a second finder names as the first did, in any wording or language: protocol
+   * constants, settings, flags, class and method names, endpoints, crafted literals. Reports
+   * only (empty for an advisory).
+   */
+  technicalTokens: string[];
   /** The memory access and crash site its quoted sanitizer report gives (`find-crash-signature.ts`). */
   crash: CrashSignature;
   /** The first Rust panic location it quotes (`role.rs:998:22`), or null. */
@@ -183,6 +190,8 @@ export function analyzeDuplicateDocument(doc: DuplicateDocument): DocumentAnalys
     language: guessProseLanguage(`${title}\n${text}`),
     concepts: findCrossLanguageConcepts(title, text),
     anchors: findConcreteAnchors(title, text),
+    // Rule 3n compares two reports only: an advisory's tokens would never be read.
+    technicalTokens: doc.kind === 'report' ? findTechnicalTokens(title, text) : [],
     crash: findCrashSignature(title, text),
     panic: findPanicLocations(text)[0] ?? null,
     namesDevelopmentBuild: namesDevelopmentBuild(titled),

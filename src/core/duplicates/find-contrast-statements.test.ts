@@ -201,6 +201,8 @@ const arbitrarySignals: fc.Arbitrary<DuplicateSignals> = fc.record({
   isOtherLanguagePair: fc.constant(false),
   sharedConcepts: fc.constant([]),
   sharedAnchors: fc.constant([]),
+  sharedTechnicalTokens: fc.constant([]),
+  technicalTokenCoverage: fc.constant(0),
   crashConflict: fc.constant(null),
   samePanicSite: fc.constant(null),
   sharedRuntimePanics: fc.constant([]),

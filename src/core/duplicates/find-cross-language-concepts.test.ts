@@ -53,6 +53,17 @@ describe('findConcreteAnchors', () => {
     ).toEqual([]);
   });
 
+  // Two reports of different bugs in one parser name its folder and file alike (puma, tune).
+  it('takes no directive from a folder or file stem', () => {
+    const anchors = findConcreteAnchors(
+      '',
+      'El parser de ext/puma_http11/http11_parser.rl y http11_parser.java.rl acepta LF; try_files sigue.',
+    );
+    expect(anchors).toContain('try_files');
+    expect(anchors).not.toContain('puma_http11');
+    expect(anchors).not.toContain('http11_parser');
+  });
+
   it('is total and bounded on any input', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 400 }), fc.string({ maxLength: 2000 }), (title, text) => {

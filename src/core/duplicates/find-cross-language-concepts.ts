@@ -7,6 +7,8 @@
 // `1_0`). A sanitizer's error kind and access are no anchor here: distinct bugs of one C project
 // share `heap-buffer-overflow` and `WRITE of size 2` (rule 3l compares the whole crash).
 
+import { removePathsAndDottedNames } from './find-technical-tokens.js';
+
 /** One concept: its canonical English name and its spellings in English, German, French, Spanish. */
 const conceptSpellings: ReadonlyArray<readonly [string, RegExp]> = [
   [
@@ -247,7 +249,10 @@ export function findConcreteAnchors(title: string, text: string): string[] {
     const name = match[1]!.toLowerCase();
     if (!ubiquitousHeaders.has(name)) anchors.add(`${name}:`);
   }
-  for (const match of whole.matchAll(snakeNamePattern)) anchors.add(match[0]);
+  // A folder or file stem (`ext/puma_http11/http11_parser.rl`) is where a parser's code is kept,
+  // named by reports of its different bugs alike: no anchor of one bug.
+  for (const match of removePathsAndDottedNames(whole).matchAll(snakeNamePattern))
+    anchors.add(match[0]);
   for (const match of whole.matchAll(percentEncodingPattern)) {
     const encoding = match[0].toUpperCase();
     if (!ubiquitousEncodings.has(encoding)) anchors.add(encoding);

@@ -21,6 +21,8 @@ import {
   type KeyedAnalysis,
 } from './duplicate-index-keys.js';
 import { countSharedShingles } from './hash-shingles.js';
+import { isLiteralToken } from './find-technical-tokens.js';
+import { tokenizeForMatching } from './tokenize-for-matching.js';
 import { minNearCopyShingles, type DuplicateSignals } from './score-duplicate-signals.js';
 
 /** The query side, prepared once for every candidate. */
@@ -228,6 +230,35 @@ export function measureDuplicateSignals(
         maxThirdDocumentsWithAnchor,
     );
   const isReportAgainstAdvisory = query.doc.kind === 'report' && candidate.doc.kind === 'advisory';
+  // Rule 3n: what neither finder rephrases (protocol constants, settings, flags, class names,
+  // endpoints, crafted literals), counted when at most one third document of the index uses it:
+  // a token every report of the product names (`HostAuthorization` in a follow-up too) is its
+  // vocabulary, as with the anchors of rule 3m.
+  // The product's own name (`oauth2-proxy`) is in every report about it.
+  const isPackageName = (token: string): boolean =>
+    query.packageNames.has(token) || token.split('-').every((part) => nameParts.has(part));
+  const isPairToken = (token: string): boolean =>
+    !isPackageName(token) &&
+    (isLiteralToken(token) ||
+      technicalTokenTerms(token).some(
+        (term) =>
+          statistics.countOtherDocumentsWithTerm(term) - (candidate.hasTerm(term) ? 1 : 0) <=
+          maxThirdDocumentsWithAnchor,
+      ));
+  // Between a second finder, who brings no code location of their own, and the other report: two
+  // first-hand reports that each point at their own code are left to the rules that read code.
+  const isOursSecondFinder =
+    isBothReports && isSecondFinderOf(ours, theirs, (name) => candidate.hasTerm(name));
+  const isTheirsSecondFinder =
+    isBothReports && isSecondFinderOf(theirs, ours, (name) => query.terms.has(name));
+  const technicalTokens =
+    isOursSecondFinder || isTheirsSecondFinder
+      ? compareTechnicalTokens(
+          isOursSecondFinder ? ours.technicalTokens : theirs.technicalTokens,
+          isOursSecondFinder ? theirs.technicalTokens : ours.technicalTokens,
+          isPairToken,
+        )
+      : { shared: [], coverage: 0 };
   return {
     sharedAliases: intersect(ours.aliases, theirs.aliases),
     sharedRelated: allRelated.filter((id) => !contrastedIds.has(id)),
@@ -284,6 +315,8 @@ export function measureDuplicateSignals(
     isOtherLanguagePair,
     sharedConcepts: isOtherLanguageSecondFinder ? intersect(ours.concepts, theirs.concepts) : [],
     sharedAnchors: isOtherLanguageSecondFinder ? countPairAnchors(ours, theirs, isPairAnchor) : [],
+    sharedTechnicalTokens: technicalTokens.shared,
+    technicalTokenCoverage: technicalTokens.coverage,
     // Line numbers compare only on one release: a development build's lines are elsewhere.
     crashConflict: describeCrashConflict(
       ours.crash,
@@ -352,6 +385,65 @@ function anchorTerms(anchor: string): string[] {
   if (/^[A-Za-z][A-Za-z0-9_]*$/.test(anchor)) return [anchor.toLowerCase()];
   if (anchor.endsWith(':')) return anchor.slice(0, -1).split('-');
   return [];
+}
+
+/**
+ * The technical tokens a second finder shares with the other report (rare ones; crafted literals
+ * count once together, as anchors do), and the share of the second finder's rare tokens the other
+ * names too: a second finder names few, nearly all the first report's; a report of another bug in
+ * the same component names tokens of its own (another header, another setting). A crafted literal
+ * of the second finder's the other never writes (`%23` where the other sends `%2F`) is another
+ * payload: then nothing is shared.
+ */
+function compareTechnicalTokens(
+  finder: readonly string[],
+  other: readonly string[],
+  isPairToken: (token: string) => boolean,
+): { shared: string[]; coverage: number } {
+  const finderRare = finder.filter(isPairToken);
+  const finderLiterals = finderRare.filter(isLiteralToken);
+  if (finderLiterals.some((literal) => !other.includes(literal)))
+    return { shared: [], coverage: 0 };
+  const named = intersect(
+    finderRare.filter((token) => !isLiteralToken(token)),
+    other.filter(isPairToken),
+  );
+  const shared = finderLiterals.length > 0 ? [...named, finderLiterals.join(' ')] : named;
+  const finderCount =
+    finderRare.length - finderLiterals.length + (finderLiterals.length > 0 ? 1 : 0);
+  return { shared, coverage: finderCount > 0 ? shared.length / finderCount : 0 };
+}
+
+/**
+ * A report that brings no code location of its own next to the other: every function it names,
+ * the other names too, and every file it names is one the other names or a bare file name (the
+ * script it attaches, `mru.go`), not a place in the product's tree. Not a question about a
+ * published id (rule 3f reads those).
+ */
+function isSecondFinderOf(
+  finder: KeyedAnalysis,
+  other: KeyedAnalysis,
+  isNamedByOther: (name: string) => boolean,
+): boolean {
+  return (
+    !finder.isPublishedIdQuestion &&
+    !other.isPublishedIdQuestion &&
+    finder.functions.every(isNamedByOther) &&
+    finder.paths.every(
+      (path) =>
+        !path.includes('/') || other.fileNames.includes(path.slice(path.lastIndexOf('/') + 1)),
+    )
+  );
+}
+
+/**
+ * The search terms a technical token stands for in the index, of which the rarest decides: an
+ * identifier is kept whole (`window_update`, `arrayaccess`, `oauth2/start`), a dashed name is
+ * split (`ping` of `ping-user-agent`), a query parameter is its name.
+ */
+function technicalTokenTerms(token: string): string[] {
+  if (token.endsWith('=')) return [token.slice(0, -1)];
+  return tokenizeForMatching(token).filter((term) => term.length >= 3);
 }
 
 /** Every `-`-separated part of package names (`json-smart` -> `json`, `smart`). */

@@ -90,6 +90,15 @@ export interface DuplicateSignals {
   sharedConcepts: string[];
   sharedAnchors: string[];
   /**
+   * Between a second finder (a report that brings no code location of its own) and another report,
+   * neither a question about a published id: the technical tokens both name that at most one third
+   * document uses (`find-technical-tokens.ts`: `window_update`, `permitted_hosts`, `offsetget`;
+   * the crafted literals, `%09`, as one entry), and the share of the second finder's rare tokens
+   * the other names too (rule 3n). Empty and 0 otherwise.
+   */
+  sharedTechnicalTokens: string[];
+  technicalTokenCoverage: number;
+  /**
    * How their quoted crashes disagree (a READ against a WRITE, other crash sites in one file), or
    * null: one bug found twice fails the same way at the same place.
    */
@@ -231,6 +240,18 @@ const strongCrossLanguageConcepts = 7;
 const strongCrossLanguageAnchors = 2;
 /** ...or one such anchor when the two agree on this many concepts. */
 const strongCrossLanguageManyConcepts = 9;
+/**
+ * A second finder in other words or another language who names the first report's technical
+ * tokens (rule 3n): at least this many rare ones both name...
+ */
+const strongTechnicalTokens = 2;
+/**
+ * ...this share of the second finder's rare tokens (a report of another bug in one component
+ * names a setting, header or method of its own besides the component's), and a little wording in
+ * common (names and payloads agree where the prose, or the language, does not).
+ */
+const strongTechnicalTokenCoverage = 0.5;
+const strongTechnicalTokenText = 0.1;
 /** A report sharing a published advisory's package, code and version is strong from this text agreement. */
 const strongPublishedText = 0.3;
 /** Scores at or above this are strong matches, and only those. */
@@ -397,6 +418,19 @@ export function scoreDuplicateSignals(s: DuplicateSignals): DuplicateScore {
     text >= strongCitationText &&
     !s.isCweConflict &&
     !s.isSameSourceAdvisory;
+  // A second finder names what no one rephrases: the protocol constant, setting, flag, method or
+  // payload of the first report, and little else of their own (rule 3n).
+  const isSameTechnicalTokens =
+    !isDistinctBug &&
+    s.contrastedNames.length === 0 &&
+    s.sharedTechnicalTokens.length >= strongTechnicalTokens &&
+    s.technicalTokenCoverage >= strongTechnicalTokenCoverage &&
+    s.samePackage !== null &&
+    (s.sharedVersion !== null || s.sharedFixedVersion !== null) &&
+    text >= strongTechnicalTokenText &&
+    !s.isCweConflict &&
+    !s.isPackageConflict &&
+    !s.isSameSourceAdvisory;
   const isUnlocatedSecondFinder =
     !isDistinctBug &&
     s.pairTermsOfUnlocated !== null &&
@@ -447,6 +481,7 @@ export function scoreDuplicateSignals(s: DuplicateSignals): DuplicateScore {
       isSameSanitizerCrash ||
       isQuestionAboutReportedBug ||
       isUnlocatedSecondFinder ||
+      isSameTechnicalTokens ||
       isSameBugByTitleWords ||
       isPublishedBug ||
       isNearCopy ||
@@ -473,6 +508,11 @@ export function scoreDuplicateSignals(s: DuplicateSignals): DuplicateScore {
   if (isSameConceptsInOtherLanguage && !isSameBugInOtherLanguage) {
     evidence.push(
       `a second finder in another language: the same concepts (${s.sharedConcepts.join(', ')}) and anchors (${s.sharedAnchors.join(', ')}) on version ${s.sharedVersion}`,
+    );
+  }
+  if (isSameTechnicalTokens) {
+    evidence.push(
+      `a second finder in other words: the same technical names and payload (${s.sharedTechnicalTokens.join(', ')}) on version ${s.sharedVersion ?? `fixed ${s.sharedFixedVersion!}`}`,
     );
   }
   if (isSameBugAtPanicSite) evidence.push(`both panic at ${s.samePanicSite} on one release`);

@@ -136,3 +136,13 @@ export interface SecurityProfile {
   /** Audit checks accepted for now; absent in profiles built by hand. */
   exemptions?: AuditExemption[];
 }
+
+/**
+ * Profiles parsed and validated before, keyed by their text (a port: the file cache is in
+ * adapters/profile-cache). Only valid profiles are written; reading never throws (a miss is
+ * `undefined`).
+ */
+export interface ProfileCache {
+  read(text: string): Promise<SecurityProfile | undefined>;
+  write(text: string, profile: SecurityProfile): Promise<void>;
+}
