@@ -24,6 +24,14 @@ describe('classifyExternalName', () => {
     ['unsafe.Pointer', "Go's standard library"],
     ['ed25519.Verify', "Go's standard library"],
     ['atomic.AddInt64', "Go's standard library"],
+    ['java.util.Arrays.copyOf', 'a language standard library'],
+    ['kotlinx.io.Buffer.writeSegment', 'a language standard library'],
+    ['kotlin.collections.ArrayList.add', 'a language standard library'],
+    [
+      'Microsoft.Extensions.Http.DefaultHttpClientFactory.CreateClient',
+      'a language standard library',
+    ],
+    ['io.BytesIO', 'a language standard library'],
   ])('%s belongs to %s', (name, owner) => {
     expect(classifyExternalName(name)).toBe(owner);
   });
@@ -37,6 +45,9 @@ describe('classifyExternalName', () => {
       'Parser.readChunk',
       'context.handle', // a lower-case name after the dot is not a Go export
       'store.Decode', // a package of the project, not the standard library
+      'io.ktor.http.cio.CIOMultipartDataBase.partToData', // a JVM package, not Python's io
+      'net.minecraft.server.Handler.read',
+      'okhttp3.internal.http2.Http2Reader.readSettings',
     ])
       expect(classifyExternalName(name)).toBeNull();
   });

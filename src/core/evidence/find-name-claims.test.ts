@@ -51,6 +51,11 @@ describe('findNameClaims', () => {
         'Open `xmlparse.c`, `example.com`; build with `gcc --std=c99`, `./configure --enable-debug` and --with-ssl.',
       ),
     ).toEqual([]);
+    expect(
+      names(
+        'Run `dotnet list package --vulnerable`, then `./gradlew dependencyCheckAnalyze --info` and `mvn -q dependency:tree --offline`.',
+      ),
+    ).toEqual([]);
   });
 
   it('leaves the options of a pasted scanner or package tool command line alone', () => {

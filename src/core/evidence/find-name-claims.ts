@@ -24,7 +24,7 @@ const domainTail = /\.(?:com|org|net|io|dev|co|gov|edu|app|example|local|localho
 const buildOption =
   /^--(?:enable|disable|with|without)-|^--(?:prefix|host|build|target|sysroot|std|save|save-dev|global|user|upgrade|force|no-cache|recursive|depth|branch|leak-check|track-origins|show-leak-kinds|tool|error-exitcode|gen-suppressions)$/;
 const foreignCommand =
-  /^\s*(?:\$\s*)?(?:sudo\s+)?(?:gcc|g\+\+|cc|clang|clang\+\+|ld|make|cmake|meson|ninja|configure|\.\/configure|valgrind|gdb|lldb|git|npm|npx|yarn|pnpm|pip3?|python3?|node|docker|podman|cargo|go|rustc|apt(?:-get)?|brew|curl|wget|openssl|ssh|nc|ncat|socat|strace|ltrace|perf|afl-fuzz|afl-\w+|timeout|env|osv-scanner|trivy|grype|snyk|syft|pip-audit|bundle(?:r-audit)?|gem|mix|swift|composer|dotnet|mvn|gradle)\b/;
+  /^\s*(?:\$\s*)?(?:sudo\s+)?(?:gcc|g\+\+|cc|clang|clang\+\+|ld|make|cmake|meson|ninja|configure|\.\/configure|valgrind|gdb|lldb|git|npm|npx|yarn|pnpm|pip3?|python3?|node|docker|podman|cargo|go|rustc|dotnet|nuget|msbuild|gradle|\.\/gradlew|gradlew|mvn|\.\/mvnw|mvnw|java|javac|kotlinc?|sbt|gem|bundle|composer|apt(?:-get)?|brew|curl|wget|openssl|ssh|nc|ncat|socat|strace|ltrace|perf|afl-fuzz|afl-\w+|timeout|env|osv-scanner|trivy|grype|snyk|syft|pip-audit|bundler-audit|mix|swift)\b/;
 
 function isScreamingName(name: string): boolean {
   if (name.length < 4 || notName.test(name)) return false;

@@ -116,6 +116,66 @@ describe('the caller’s unsafe settings written as code', () => {
   });
 });
 
+describe('C# and Kotlin callbacks, switches and blocks the caller writes', () => {
+  const valuesOf = (language: string, code: string) =>
+    settingsOf(fenced(language, code)).map((fact) => fact.value);
+
+  it.each([
+    [
+      'csharp',
+      'var options = new RestClientOptions(url) {\n    RemoteCertificateValidationCallback = (sender, certificate, chain, errors) => true\n};',
+    ],
+    ['csharp', 'handler.ServerCertificateCustomValidationCallback = (_, _, _, _) => true;'],
+    ['kotlin', 'val client = OkHttpClient.Builder().hostnameVerifier { _, _ -> true }.build()'],
+    [
+      'kotlin',
+      'trustManager = object : X509TrustManager {\n    override fun checkServerTrusted(chain: Array<X509Certificate>, authType: String) {}\n}',
+    ],
+  ])(
+    'a callback that accepts every certificate or host is verification-disabled (%s)',
+    (language, code) => {
+      expect(valuesOf(language, code)).toContain('verification-disabled');
+    },
+  );
+
+  it('leaves a callback that checks something, and a trust manager with a body, alone', () => {
+    expect(
+      valuesOf(
+        'csharp',
+        'RemoteCertificateValidationCallback = (s, c, ch, e) => e == SslPolicyErrors.None',
+      ),
+    ).not.toContain('verification-disabled');
+    expect(
+      valuesOf(
+        'kotlin',
+        'override fun checkServerTrusted(chain: Array<X509Certificate>, authType: String) {\n    delegate.checkServerTrusted(chain, authType)\n}',
+      ),
+    ).not.toContain('verification-disabled');
+  });
+
+  it('reads switches that send to plain HTTP or credentials to another host, every-origin calls and lifted limit blocks', () => {
+    expect(
+      valuesOf(
+        'csharp',
+        'var r = new RedirectOptions {\n    FollowRedirectsToInsecure = true,\n    ForwardAuthorizationToExternalHost = true\n};',
+      ),
+    ).toEqual(
+      expect.arrayContaining(['followredirectstoinsecure', 'forwardauthorizationtoexternalhost']),
+    );
+    expect(
+      valuesOf('csharp', 'var r = new RedirectOptions { FollowRedirectsToInsecure = false };'),
+    ).toEqual([]);
+    expect(valuesOf('kotlin', 'install(CORS) {\n    anyHost()\n}')).toContain('anyhost');
+    expect(
+      valuesOf(
+        'kotlin',
+        'install(RequestBodyLimit) {\n    bodyLimit { call ->\n        if (call.isImport) Long.MAX_VALUE else 10 * 1024\n    }\n}',
+      ),
+    ).toContain('bodylimit');
+    expect(valuesOf('kotlin', 'bodyLimit { 10 * 1024 * 1024 }')).toEqual([]);
+  });
+});
+
 describe('Java objects and limits the caller hands over', () => {
   it.each([
     [
