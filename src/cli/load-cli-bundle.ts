@@ -104,7 +104,9 @@ export function loadCliBundle(
   isCacheRead = true,
   beforeRun?: () => void,
 ): CliBundle {
-  const source = readFileSync(bundlePath, 'utf8');
+  // The bundle is ASCII (scripts/bundle-cli.mjs escapes everything else), and Latin-1 decodes
+  // ASCII to the same string without UTF-8's validation: about 2.5 ms less for its 2 MB.
+  const source = readFileSync(bundlePath, 'latin1');
   const build = readBundleBuild(source);
   const cachePath = build === null ? null : codeCachePath(bundlePath, build);
   const cachedData = isCacheRead ? readCodeCache(cachePath) : undefined;
