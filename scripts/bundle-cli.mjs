@@ -157,6 +157,8 @@ const bundled = await build({
   plugins: [keepModuleUrls('bundleUrl'), requireNodeModulesOnDemand, importLeftOutOnDemand],
 });
 const text = escapeNonAscii(bundled.outputFiles[0].text);
+// The bin reads the bundle as Latin-1 (cli/load-cli-bundle.ts): only ASCII decodes the same way.
+if (/[^\p{ASCII}]/u.test(text)) throw new Error('the CLI bundle is not ASCII after escaping');
 // The first line names the build: a code cache is only read for the bundle it was made from.
 const buildName = createHash('sha256').update(text).digest('hex').slice(0, 32);
 writeFileSync(resolve(output, 'cli/thresher.cjs'), `// thresher-bundle ${buildName}\n${text}`);

@@ -51,15 +51,15 @@ function codeCachePath(bundlePath: string, build: string): string {
   return join(dirname(bundlePath), `${basename(bundlePath, '.cjs')}-${build}.codecache`);
 }
 
-/** FNV-1a over 32-bit words in the machine's byte order (the tail byte by byte): catches a damaged file. */
+/**
+ * The first four bytes of the payload's SHA-1, as a little-endian number: catches a damaged file.
+ * Node's native hash takes about 1.3 ms for the 1.7 MB cache where an FNV loop in JavaScript,
+ * interpreted on this one run, took 2.5 to 4.7 ms of CPU; `crypto` is loaded before the run-time
+ * flags anyway (tier-up-later.ts), and not at all for `--help`.
+ */
 function checksum(bytes: Uint8Array): number {
-  const aligned = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
-  const words = new Uint32Array(aligned.buffer, aligned.byteOffset, aligned.byteLength >>> 2);
-  let hash = 0x811c9dc5;
-  for (let at = 0; at < words.length; at += 1) hash = Math.imul(hash ^ words[at]!, 16777619);
-  for (let at = words.length * 4; at < aligned.byteLength; at += 1)
-    hash = Math.imul(hash ^ aligned[at]!, 16777619);
-  return hash >>> 0;
+  const digest = process.getBuiltinModule('node:crypto').createHash('sha1').update(bytes).digest();
+  return digest.readUInt32LE(0);
 }
 
 /** A code cache file's bytes: the header, then V8's cached data. */
@@ -104,7 +104,9 @@ export function loadCliBundle(
   isCacheRead = true,
   beforeRun?: () => void,
 ): CliBundle {
-  const source = readFileSync(bundlePath, 'utf8');
+  // The bundle is ASCII (scripts/bundle-cli.mjs escapes everything else), and Latin-1 decodes
+  // ASCII to the same string without UTF-8's validation: about 2.5 ms less for its 2 MB.
+  const source = readFileSync(bundlePath, 'latin1');
   const build = readBundleBuild(source);
   const cachePath = build === null ? null : codeCachePath(bundlePath, build);
   const cachedData = isCacheRead ? readCodeCache(cachePath) : undefined;

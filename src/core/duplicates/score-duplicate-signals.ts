@@ -231,6 +231,13 @@ const strongCitationText = 0.15;
 const strongPairTerms = 8;
 const strongUnlocatedText = 0.2;
 /**
+ * ...or less wording in common when the two share twice that many rare words: a second finder who
+ * retells the whole mechanism in their own sentences (plug 02 shares 17 with its first report, at
+ * text 0.17).
+ */
+const manyPairTerms = 2 * strongPairTerms;
+const strongManyPairTermsText = 0.15;
+/**
  * A second finder in another language who names no function (rule 3m): this many concepts of the
  * bug both name across the languages, and this many concrete anchors no finder translates. On the
  * tune projects a report in another language shares at most 6 concepts with a report of another
@@ -437,7 +444,8 @@ export function scoreDuplicateSignals(s: DuplicateSignals): DuplicateScore {
     s.pairTermsOfUnlocated >= strongPairTerms &&
     s.samePackage !== null &&
     (s.sharedVersion !== null || s.sharedFixedVersion !== null) &&
-    text >= strongUnlocatedText &&
+    (text >= strongUnlocatedText ||
+      (s.pairTermsOfUnlocated >= manyPairTerms && text >= strongManyPairTermsText)) &&
     !s.isCweConflict &&
     !s.isSameSourceAdvisory;
   const isSameBugByTitleWords =

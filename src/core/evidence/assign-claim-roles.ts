@@ -12,7 +12,7 @@ import { goFileLine, parseGoFrame } from '../report/parse-go-frame.js';
 // Words of a sentence that says where the bug is; "the function `x()` in `file.c`" places it too,
 // and so does English's other order, "the `x()` function in `file.c`".
 const locationCue =
-  /\b(?:vulnerab\w*|flaw\w*|bug\b|defect|overflow\w*|underflow\w*|overread|over-read|out[- ]of[- ]bounds|oob\b|use[- ]after[- ]free|double[- ]free|dereferenc\w*|root cause|crash\w*|segfault\w*|leak\w*|injection|travers\w*|race\b|uninitiali[sz]ed|unbounded|infinite|recursion|exhaust\w*|does not (?:check|validate|verify|limit|bound)|doesn't (?:check|validate)|never (?:checks|validates)|fails to|missing (?:check|validation|bounds)|without (?:checking|validat\w*|bounds)|trusts?\b|located in|affected (?:function|file|code|component)|vulnerable (?:function|code|file)|(?:function|method)\s+`[^`\n]{1,120}`\s+(?:in|of)\s+`)|`[^`\n]{1,120}`\s+(?:function|method)\s+(?:in|of)\s+`/i;
+  /\b(?:vulnerab\w*|flaw\w*|bug\b|defect|overflow\w*|underflow\w*|overread|over-read|out[- ]of[- ]bounds|oob\b|use[- ]after[- ]free|double[- ]free|dereferenc\w*|root cause|crash\w*|segfault\w*|leak\w*|injection|travers\w*|race\b|uninitiali[sz]ed|unbounded|infinite|recursion|exhaust\w*|does not (?:check|validate|verify|limit|bound)|doesn't (?:check|validate)|never (?:checks|validates)|fails to|missing (?:check|validation|bounds)|without (?:checking|validat\w*|bounds)|trusts?\b|located in|affected (?:function|file|code|component)|vulnerable (?:function|code|file)|(?:function|method)\s+`[^`\n]{1,120}`\s+(?:in\s+|of\s+|\()`)|`[^`\n]{1,120}`\s+(?:function|method)\s+(?:in|of)\s+`/i;
 const contextFields = new Set<ReportField>([
   'impact',
   'proposed-patch',

@@ -26,6 +26,14 @@ describe('classifyExternalName', () => {
     ['atomic.AddInt64', "Go's standard library"],
     ['Image', "the browser (a page's script)"],
     ['alert()', "the browser (a page's script)"],
+    ['java.util.Arrays.copyOf', 'a language standard library'],
+    ['kotlinx.io.Buffer.writeSegment', 'a language standard library'],
+    ['kotlin.collections.ArrayList.add', 'a language standard library'],
+    [
+      'Microsoft.Extensions.Http.DefaultHttpClientFactory.CreateClient',
+      'a language standard library',
+    ],
+    ['io.BytesIO', 'a language standard library'],
   ])('%s belongs to %s', (name, owner) => {
     expect(classifyExternalName(name)).toBe(owner);
   });
@@ -39,6 +47,9 @@ describe('classifyExternalName', () => {
       'Parser.readChunk',
       'context.handle', // a lower-case name after the dot is not a Go export
       'store.Decode', // a package of the project, not the standard library
+      'io.ktor.http.cio.CIOMultipartDataBase.partToData', // a JVM package, not Python's io
+      'net.minecraft.server.Handler.read',
+      'okhttp3.internal.http2.Http2Reader.readSettings',
     ])
       expect(classifyExternalName(name)).toBeNull();
   });

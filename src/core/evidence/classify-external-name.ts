@@ -97,9 +97,19 @@ const buildArtifact =
   /(?:^|\/)(?:a\.out|[\w.-]+\.(?:o|obj|a|so(?:\.\d+)*|dylib|dll|exe|lo|la|pyc|class|wasm|node))$/;
 const runWithDotSlash = /^\.\/(?:[\w.-]+\/)*[\w-]+$/;
 
+// A JVM name qualified by its package (`io.ktor.http.cio.Parser.parse`, `java.util.Arrays.copyOf`):
+// reverse-domain packages are anyone's (the repository tells), the platform's are not the project's.
+// Python's and Node's `io`, `net`, `http` modules have no lower-case sub-packages, so
+// `io.ktor.`, `net.minecraft.` are read here and `io.BytesIO`, `http.client.X` are not.
+const jvmQualifiedName = /^(?:com|org|io|net|dev|me|edu|gov|app|co)\.[a-z][\w$]*\./;
+const jvmPlatformName =
+  /^(?:java|javax|jdk|sun|com\.sun|kotlin|kotlinx|scala|android|androidx|dalvik|Microsoft)\.[\w$]/;
+
 /** Whose a name is when it is not the project's ("the C library"); null for the project's own. */
 export function classifyExternalName(name: string): string | null {
   const bare = name.replace(/\(\)$/, '');
+  if (jvmPlatformName.test(bare) && /\.[\w$]+\./.test(bare)) return 'a language standard library';
+  if (jvmQualifiedName.test(bare)) return null;
   if (cLibrary.has(bare)) return 'the C library';
   if (cConstants.has(bare)) return 'the C library or the compiler';
   if (systemConstants.has(bare)) return 'the operating system';

@@ -203,6 +203,16 @@ describe('what is not a claim about the project code', () => {
     ]);
   });
 
+  it('matches a signature named by its class as the file declares it, without the class', () => {
+    const body =
+      '`XmlDeserializer.Map(object x, XElement? root)` recurses; ' +
+      '`request.AddUrlSegment(name, value)` is a call.';
+    expect(brief(claimsOf(body)).filter((claim) => claim.startsWith('snippet'))).toEqual([
+      'snippet Map(object x, XElement? root)',
+      'snippet request.AddUrlSegment(name, value)',
+    ]);
+  });
+
   it('takes an untagged block with code-shaped lines as code', () => {
     const body = 'Details:\n\n```\nif (len > MAX_HDR) {\n    return -1;\n}\n```\n';
     expect(brief(claimsOf(body))).toEqual(['snippet if (len > MAX_HDR) {']);
@@ -295,6 +305,20 @@ describe('extractCodeClaims: where the report places the bug', () => {
     const roleOf = (text: string) => claims.find((claim) => claim.text.includes(text))?.role;
     expect(roleOf('unfold_value')).toBe('location');
     expect(roleOf('header_eval.py')).toBe('location');
+  });
+
+  it('reads "the method `x()` (`file`)" as the vulnerable location', () => {
+    const claims = claimsOf(
+      [
+        '## Overview',
+        '',
+        'The method `Acme.Json.TypeResolver.ResolveHandle()`',
+        '(`src/Acme/Json/TypeResolver.cs`) reads the discriminator from every response.',
+        '',
+      ].join('\n'),
+    );
+    const roleOf = (text: string) => claims.find((claim) => claim.text.includes(text))?.role;
+    expect(roleOf('ResolveHandle')).toBe('location');
   });
 
   it('reads "the `x()` function in `file`" as the location, the kind word after the name', () => {

@@ -206,6 +206,16 @@ function findFunctionOwner(
   return null;
 }
 
+/**
+ * Whose the file of a JVM or .NET frame is (`at kotlinx.io.Buffer.write(Buffer.kt:412)`): the
+ * platform's when the frame's method is, whatever file of the same name the project has.
+ */
+function findJvmFrameOwner(body: string, bounds: { start: number; end: number }): string | null {
+  const frame = readStackFrame(body.slice(bounds.start, Math.min(bounds.end, bounds.start + 1000)));
+  if (frame?.kind !== 'java' && frame?.kind !== 'dotnet') return null;
+  return classifyExternalName(frame.functionName!.text);
+}
+
 const maxClassifiedLineLength = 1_000;
 
 // The lead-in (heading or sentence right before a block) says the code is the reporter's own:
@@ -349,6 +359,11 @@ function addRevisionClaims(
   }
 }
 
+// A method named by its class (or namespace and class) with its parameter list, as reports quote
+// a signature: `Parser.ReadChunk(int size)`, `Http::Parser::parse(buf)`; group 1 is the qualifier.
+const classQualifiedSignature =
+  /^((?:[A-Za-z_][\w$]*\.)*[A-Z][\w$]*(?:<[\w\s,.?]*>)?(?:\.|::))(?=[A-Za-z_][\w$]*(?:<[\w\s,.?]*>)?\s*\((?=[^()]*\w)[^()]*\)\s*$)/;
+
 function addInlineSnippets(
   prose: string,
   add: (draft: ClaimDraft) => void,
@@ -363,12 +378,16 @@ function addInlineSnippets(
     if (!/[A-Za-z_]\w*/.test(code) || /^[\w./-]+$/.test(code)) continue;
     const field = fieldAt(match.index);
     if (field !== null && nonProjectSections.has(field)) continue;
-    const start = match.index + 1 + match[1]!.indexOf(code);
+    const qualifier = classQualifiedSignature.exec(code);
+    // `XmlDeserializer.Map(object x, XElement? root)` names the method by its class; the file
+    // declares it as `Map(object x, ...)`, so the qualifier is left out of what is matched.
+    const snippet = qualifier !== null ? code.slice(qualifier[1]!.length) : code;
+    const start = match.index + 1 + match[1]!.indexOf(code) + (code.length - snippet.length);
     add({
       kind: 'snippet',
-      text: code,
-      span: span(start, start + code.length),
-      key: `snippet:${code.replace(/\s+/g, '')}`,
+      text: snippet,
+      span: span(start, start + snippet.length),
+      key: `snippet:${snippet.replace(/\s+/g, '')}`,
     });
   }
 }
@@ -402,7 +421,10 @@ export function extractCodeClaims(report: Report, facts: readonly Fact[]): CodeC
     const reference = splitLineReference(fact.value);
     if (reference === null || isPocFile(reference.path)) continue;
     const path = dropDiffPrefix(reference.path);
-    const owner = classifyExternalPath(path) ?? classifyExternalFrame(path);
+    const owner =
+      classifyExternalPath(path) ??
+      classifyExternalFrame(path) ??
+      findJvmFrameOwner(body, lineAt(fact.span.start));
     lineSpans.push({ start: fact.span.start, end: fact.span.end, path: reference.path });
     add({
       kind: 'line',

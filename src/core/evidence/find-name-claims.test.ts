@@ -51,6 +51,19 @@ describe('findNameClaims', () => {
         'Open `xmlparse.c`, `example.com`; build with `gcc --std=c99`, `./configure --enable-debug` and --with-ssl.',
       ),
     ).toEqual([]);
+    expect(
+      names(
+        'Run `dotnet list package --vulnerable`, then `./gradlew dependencyCheckAnalyze --info` and `mvn -q dependency:tree --offline`.',
+      ),
+    ).toEqual([]);
+  });
+
+  it('leaves the options of a pasted scanner or package tool command line alone', () => {
+    expect(
+      names(
+        '$ osv-scanner --lockfile Package.resolved\nmix deps.audit --format human\nRun it with --seq.',
+      ),
+    ).toEqual(['option --seq']);
   });
 
   it('leaves the options of a command line pasted from a terminal to its tool', () => {

@@ -24,7 +24,7 @@ const domainTail = /\.(?:com|org|net|io|dev|co|gov|edu|app|example|local|localho
 const buildOption =
   /^--(?:enable|disable|with|without)-|^--(?:prefix|host|build|target|sysroot|std|save|save-dev|global|user|upgrade|force|no-cache|recursive|depth|branch|leak-check|track-origins|show-leak-kinds|tool|error-exitcode|gen-suppressions)$/;
 const foreignCommand =
-  /^\s*(?:\$\s*)?(?:sudo\s+)?(?:gcc|g\+\+|cc|clang|clang\+\+|ld|make|cmake|meson|ninja|configure|\.\/configure|valgrind|gdb|lldb|git|npm|npx|yarn|pnpm|pip3?|python3?|node|docker|podman|cargo|go|rustc|apt(?:-get)?|brew|curl|wget|openssl|ssh|nc|ncat|socat|strace|ltrace|perf|afl-fuzz|afl-\w+|timeout|env|bundler?|bundler-audit|gem|rake|composer|mvn|gradle|poetry|pipx|uv|pip-audit|dotnet|kubectl|helm|terraform)\b/;
+  /^\s*(?:\$\s*)?(?:sudo\s+)?(?:gcc|g\+\+|cc|clang|clang\+\+|ld|make|cmake|meson|ninja|configure|\.\/configure|valgrind|gdb|lldb|git|npm|npx|yarn|pnpm|pip3?|python3?|node|docker|podman|cargo|go|rustc|dotnet|nuget|msbuild|gradle|\.\/gradlew|gradlew|mvn|\.\/mvnw|mvnw|java|javac|kotlinc?|sbt|gem|bundle|composer|apt(?:-get)?|brew|curl|wget|openssl|ssh|nc|ncat|socat|strace|ltrace|perf|afl-fuzz|afl-\w+|timeout|env|osv-scanner|trivy|grype|snyk|syft|pip-audit|bundler-audit|mix|swift|bundler|rake|poetry|pipx|uv|kubectl|helm|terraform)\b/;
 
 function isScreamingName(name: string): boolean {
   if (name.length < 4 || notName.test(name)) return false;
@@ -82,9 +82,8 @@ export function findNameClaims(
       key: `option:${option}`,
     });
   }
-  // Options in plain prose ("run it with --seq"), outside inline code, which was read above; a
-  // line that is another tool's command (`$ bundle exec bundler-audit check --update`, pasted
-  // from a terminal) gives that tool's options, not the project's.
+  // Options in plain prose ("run it with --seq"), outside inline code, which was read above; not
+  // those of a line that runs another tool (a scanner's pasted `$ osv-scanner --lockfile ...`).
   const outsideInline = prose.replace(inlineCodePattern, (whole) => ' '.repeat(whole.length));
   for (const match of outsideInline.matchAll(optionPattern)) {
     const lineStart = outsideInline.lastIndexOf('\n', match.index) + 1;

@@ -213,6 +213,75 @@ describe('findSymbolMentions', () => {
   });
 });
 
+describe('findSymbolDefinitions in C# and Kotlin', () => {
+  const csharp = [
+    'namespace RestSharp;', // 1
+    'public partial record HeaderParameter : Parameter {', // 2
+    '    public HeaderParameter(string name, string value, bool encode = false)', // 3
+    '        : base(name, value, ParameterType.HttpHeader, false) { }', // 4
+    '    public new string Name  => base.Name!;', // 5
+    '    public bool FollowRedirects { get; set; } = true;', // 6
+    '    static string GetValue(string value, bool encode) => encode ? Encode(value) : value;', // 7
+    '    public virtual T? Deserialize<T>(RestResponse response) {', // 8
+    '        var text = GetValue(response.Content, false);', // 9
+    '        return Deserialize<T>(text);', // 10
+    '    }', // 11
+    '    static readonly Regex PortSplitRegex = PartSplit();', // 12
+    '    public int? MaxRedirects {', // 13
+    '        get => RedirectOptions.MaxRedirects;', // 14
+    '    }', // 15
+    '    extension(string input) {', // 16
+    '        internal string UrlDecode() => HttpUtility.UrlDecode(input);', // 17
+    '    }', // 18
+    '    var options = new RestClientOptions {', // 19
+    '}', // 20
+  ].join('\n');
+  const path = 'src/RestSharp/Parameters/HeaderParameter.cs';
+
+  it('finds methods with expression bodies, type parameters after the name, and constructors', () => {
+    expect(definedAt(csharp, path, 'GetValue')).toEqual([7]);
+    expect(definedAt(csharp, path, 'HeaderParameter.Deserialize')).toEqual([8]);
+    expect(definedAt(csharp, path, 'UrlDecode')).toEqual([17]);
+    expect(definedAt(csharp, path, 'HeaderParameter')).toEqual([2, 3]);
+  });
+
+  it('finds properties and fields, not object initialisers or locals', () => {
+    expect(definedAt(csharp, path, 'Name')).toEqual([5]);
+    expect(definedAt(csharp, path, 'FollowRedirects')).toEqual([6]);
+    expect(definedAt(csharp, path, 'MaxRedirects')).toEqual([13]);
+    expect(definedAt(csharp, path, 'PortSplitRegex')).toEqual([12]);
+    expect(definedAt(csharp, path, 'RestClientOptions')).toEqual([]);
+    expect(definedAt(csharp, path, 'text')).toEqual([]);
+  });
+
+  it('Kotlin: extension functions and properties, type aliases, and the file facade class of a stack trace', () => {
+    const kotlin = [
+      'package io.ktor.http.cio', // 1
+      'public typealias EncoderJob = ReaderJob', // 2
+      'public fun CoroutineScope.decodeChunked(input: ByteReadChannel): DecoderJob =', // 3
+      '    launch { decodeChunked(input, channel) }', // 4
+      'public var ApplicationCall.formFieldLimit: Long', // 5
+      'private suspend fun parseChunkSize(input: ByteReadChannel): Long {', // 6
+      '}', // 7
+    ].join('\n');
+    const file = 'ktor-http/ktor-http-cio/common/src/io/ktor/http/cio/ChunkedTransferEncoding.kt';
+    expect(definedAt(kotlin, file, 'decodeChunked')).toEqual([3]);
+    expect(definedAt(kotlin, file, 'formFieldLimit')).toEqual([5]);
+    expect(definedAt(kotlin, file, 'EncoderJob')).toEqual([2]);
+    expect(
+      definedAt(kotlin, file, 'io.ktor.http.cio.ChunkedTransferEncodingKt.parseChunkSize'),
+    ).toEqual([6]);
+    expect(definedAt(kotlin, 'x/Other.kt', 'ChunkedTransferEncodingKt.parseChunkSize')).toEqual([]);
+    expect(
+      definedAt(
+        kotlin,
+        'x/ChunkedTransferEncoding.jvm.kt',
+        'ChunkedTransferEncoding_jvmKt.parseChunkSize',
+      ),
+    ).toEqual([6]);
+  });
+});
+
 describe('hostile input', () => {
   it('matches regex metacharacters literally and never throws on them', () => {
     const source = 'int a(void) { return 0; }\nint ab(void) { return 1; }\n$(id)\n';

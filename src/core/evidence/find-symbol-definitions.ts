@@ -8,7 +8,8 @@ export interface SymbolLine {
   text: string;
 }
 
-type Language = 'c' | 'js' | 'python' | 'go' | 'rust' | 'java' | 'ruby' | 'php' | 'other';
+type Language =
+  'c' | 'js' | 'python' | 'go' | 'rust' | 'java' | 'csharp' | 'ruby' | 'php' | 'other';
 
 const languageByExtension: Readonly<Record<string, Language>> = {
   c: 'c',
@@ -40,7 +41,8 @@ const languageByExtension: Readonly<Record<string, Language>> = {
   kt: 'java',
   kts: 'java',
   scala: 'java',
-  cs: 'java',
+  cs: 'csharp',
+  csx: 'csharp',
   rb: 'ruby',
   php: 'php',
 };
@@ -232,14 +234,15 @@ function blankNonCode(lines: readonly string[], language: Language): string[] {
 /**
  * From the `(` at code[row][column], skips the balanced parameter list and whatever may stand
  * between it and a body (qualifiers, a return type, `throws`, a C++ initialiser list), and says
- * what comes next: `{` (a definition), `;` (a declaration) or anything else (a call).
+ * what comes next: `{` (a definition), `;` (a declaration), `=>` (a C# expression body) or
+ * anything else (a call).
  */
 function readAfterParameters(
   code: readonly string[],
   row: number,
   column: number,
   allowed: RegExp,
-): '{' | ';' | 'other' {
+): '{' | ';' | '=>' | 'other' {
   let depth = 0;
   let tail = '';
   let isClosed = false;
@@ -257,7 +260,7 @@ function readAfterParameters(
       }
       if (char === '{') return allowed.test(tail.trim()) ? '{' : 'other';
       if (char === ';') return allowed.test(tail.trim()) ? ';' : 'other';
-      if (char === '=' && line[at + 1] !== '>') return 'other';
+      if (char === '=') return line[at + 1] === '>' && allowed.test(tail.trim()) ? '=>' : 'other';
       tail += char;
       if (tail.length > 300) return 'other';
     }
@@ -314,6 +317,43 @@ function isCFunctionAt(
     if (!isTypeAbove && qualifier === null && !/^(?:[};]|#.*)?$/.test(previous)) return false;
   } else if (!isTypePrefix(before) || /(?:^|\s)(?:return|else|case)\s*$/.test(before)) return false;
   return readAfterParameters(code, row, open, cTail) === '{';
+}
+
+const csharpModifiers =
+  'public|protected|private|internal|static|readonly|const|volatile|virtual|override|abstract|sealed|new|required|unsafe|extern|partial|async|event|fixed|ref|file';
+// Words that stand where a C# property's type would, but make the line an expression or a call.
+const csharpNotTypes = 'return|new|throw|else|case|yield|await|using|var|in|is|as|out|goto|when';
+
+/**
+ * A Java, Kotlin or C# method `modifiers Type name(...) {`: a return type is required, and it may
+ * not be an expression. C# also writes type parameters after the name (`T Read<T>(`) and expression
+ * bodies (`string Name() => value;`).
+ */
+function isJavaMethodAt(
+  code: readonly string[],
+  row: number,
+  at: number,
+  name: string,
+  isCsharp: boolean,
+): boolean {
+  const line = code[row]!;
+  const before = line.slice(0, at);
+  if (
+    !/^\s*(?:(?:public|protected|private|static|final|abstract|synchronized|native|default|strictfp|override|virtual|async|internal|sealed|readonly|unsafe|extern|partial|new|@[\w.]+(?:\([^)]*\))?|\[[\w.]+(?:\([^)]*\))?\])\s+)*(?:<[^>]*>\s+)?[\w.$]+(?:<[^()]*>)?(?:\[\])*\??\s+$/.test(
+      before,
+    )
+  )
+    return false;
+  if (
+    /(?:^|\s)(?:return|new|throw|else|case|yield|await|package|import|using|var)\s+$/.test(before)
+  )
+    return false;
+  const open = line.indexOf('(', at + name.length);
+  if (open === -1) return false;
+  const between = line.slice(at + name.length, open).trim();
+  if (between !== '' && !(isCsharp && /^<[\w\s,]+>$/.test(between))) return false;
+  const next = readAfterParameters(code, row, open, javaTail);
+  return next === '{' || (isCsharp && next === '=>');
 }
 
 function findNameColumns(line: string, name: string): number[] {
@@ -422,24 +462,29 @@ function buildRules(language: Language, name: string): LanguageRules {
             String.raw`(?:^|[^\w$.])(?:class|interface|enum|record|object|@interface|trait)\s+%N%(?![\w$])`,
           ),
           make(String.raw`(?:^|[^\w$.])fun\s+(?:<[^>]*>\s*)?(?:[\w.<>?]+\.)?%N%\s*[(<]`),
-          make(String.raw`(?:^|[^\w$.])(?:def|val|var)\s+%N%(?![\w$])`),
+          make(
+            String.raw`(?:^|[^\w$.])(?:def|val|var)\s+(?:<[^>]*>\s*)?(?:[\w.<>?]+\.)?%N%(?![\w$])`,
+          ),
+          make(String.raw`(?:^|[^\w$.])typealias\s+%N%(?![\w$])`),
         ],
-        isDefinitionAt: (code, row, at, name) => {
-          const line = code[row]!;
-          const before = line.slice(0, at);
-          // `modifiers Type name(`: a return type is required, and it may not be an expression.
-          if (
-            !/^\s*(?:(?:public|protected|private|static|final|abstract|synchronized|native|default|strictfp|override|virtual|async|internal|sealed|@[\w.]+(?:\([^)]*\))?)\s+)*(?:<[^>]*>\s+)?[\w.$]+(?:<[^()]*>)?(?:\[\])*\??\s+$/.test(
-              before,
-            )
-          )
-            return false;
-          if (/(?:^|\s)(?:return|new|throw|else|case|yield|await|package|import)\s+$/.test(before))
-            return false;
-          const open = line.indexOf('(', at + name.length);
-          if (open === -1 || line.slice(at + name.length, open).trim() !== '') return false;
-          return readAfterParameters(code, row, open, javaTail) === '{';
-        },
+        isDefinitionAt: (code, row, at, name) => isJavaMethodAt(code, row, at, name, false),
+      };
+    case 'csharp':
+      return {
+        patterns: [
+          make(String.raw`(?:^|[^\w$.])(?:class|interface|enum|record|struct)\s+%N%(?![\w$])`),
+          make(String.raw`(?:^|[^\w$.])delegate\s+[\w.<>,?]+\s+%N%\s*[(<]`),
+          make(String.raw`^\s*namespace\s+(?:[\w.]+\.)?%N%\s*[;{]?\s*$`),
+          // A property: `Type Name { get; set; }`, `Type Name => value;`, or `{` alone, accessors below.
+          make(
+            String.raw`^\s*(?:(?:${csharpModifiers})\s+)*(?!(?:${csharpNotTypes})\s)[\w.$]+(?:<[^()]*>)?(?:\[\])*\??\s+%N%\s*(?:\{\s*(?:(?:public|private|protected|internal)\s+)?(?:get|set|init)\b|=>|\{\s*$)`,
+          ),
+          // A field or constant: at least one modifier, then `Type Name =` or `Type Name;`.
+          make(
+            String.raw`^\s*(?:(?:${csharpModifiers})\s+)+[\w.$]+(?:<[^()]*>)?(?:\[\])*\??\s+%N%\s*(?:=(?!=)|;)`,
+          ),
+        ],
+        isDefinitionAt: (code, row, at, name) => isJavaMethodAt(code, row, at, name, true),
       };
     case 'ruby':
       return {
@@ -479,6 +524,14 @@ function hasOwner(source: string, path: string, owner: string, lineText: string)
     .replace(/[-_]/g, '')
     .toLowerCase();
   if (base === owner.toLowerCase()) return true;
+  // Kotlin compiles a file's top-level functions into the class `<File>Kt` (`Foo.jvm.kt`: `Foo_jvmKt`).
+  if (/\.kts?$/.test(path) && /Kt$/.test(owner)) {
+    const facade = path
+      .slice(path.lastIndexOf('/') + 1)
+      .replace(/\.kts?$/, '')
+      .replace(/[.-]/g, '_');
+    if (`${facade}Kt`.toLowerCase() === owner.toLowerCase()) return true;
+  }
   return new RegExp(
     `(?:class|struct|interface|trait|impl|type|object|module|namespace)\\s+(?:[\\w<>,\\s]*\\s+for\\s+)?${escapeRegExp(owner)}(?![\\w$])`,
   ).test(source);

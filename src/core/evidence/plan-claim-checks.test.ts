@@ -61,6 +61,29 @@ describe('which names and files to search', () => {
     expect(pickSymbolFiles(many)).toHaveLength(evidenceThresholds.maxCandidateFilesPerSymbol);
   });
 
+  it('reads the files of the class a JVM or .NET name qualifies its method with first', () => {
+    const users = Array.from({ length: 30 }, (_, index) => ({
+      path: `lib/src/User${index}.kt`,
+      line: 1,
+      text: 'readRemaining()',
+    }));
+    const kotlin = [
+      ...users,
+      { path: 'io/common/src/ByteReadChannelOperations.kt', line: 9, text: 'x' },
+    ];
+    expect(
+      pickSymbolFiles(kotlin, 'io.ktor.utils.io.ByteReadChannelOperationsKt.readRemaining')[0],
+    ).toBe('io/common/src/ByteReadChannelOperations.kt');
+    const csharp = [
+      ...users.map((user) => ({ ...user, path: user.path.replace('.kt', '.cs') })),
+      { path: 'src/Lib/RestClient.Async.cs', line: 9, text: 'x' },
+    ];
+    expect(pickSymbolFiles(csharp, 'Lib.RestClient.ExecuteAsync')[0]).toBe(
+      'src/Lib/RestClient.Async.cs',
+    );
+    expect(pickSymbolFiles(csharp, 'ExecuteAsync')[0]).toBe('lib/src/User0.cs');
+  });
+
   it('reads the files of the Rust modules a path names first', () => {
     const many = Array.from({ length: 30 }, (_, index) => ({
       path: `src/m${index}.rs`,

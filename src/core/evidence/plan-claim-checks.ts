@@ -74,13 +74,45 @@ function isModuleFile(path: string, modules: readonly string[]): boolean {
 }
 
 /**
+ * The file names a JVM or .NET method's class suggests (`a.b.Parser.read`, `Parser::read` aside):
+ * `Parser`, and for Kotlin's file facade `ParserKt` (`Parser_jvmKt`) the file `Parser`
+ * (`Parser.jvm`). Empty when the name has no capitalised class before the method.
+ */
+function listClassFileStems(name: string): string[] {
+  const segments = name.replace(/\(\)$/, '').split('.');
+  if (segments.length < 2 || name.includes('::')) return [];
+  const owner = segments[segments.length - 2]!;
+  if (!/^[A-Z][\w$]{0,100}$/.test(owner)) return [];
+  // A nested class (`Outer$Inner`) lives in its outer class's file.
+  const dollar = owner.indexOf('$');
+  const stems = [dollar === -1 ? owner : owner.slice(0, dollar)];
+  if (/[^_]Kt$/.test(owner)) stems.push(owner.slice(0, -2).replace(/_/g, '.'));
+  return stems;
+}
+
+/** Whether `path` holds the class: `Parser.kt`, `Parser.java`, `Parser.cs`, or a part of it (`Parser.Async.cs`, `Parser.jvm.kt`). */
+function isClassFile(path: string, stems: readonly string[]): boolean {
+  const file = path.slice(path.lastIndexOf('/') + 1);
+  const match = /^(.+)\.(?:kt|kts|java|cs|scala|groovy)$/.exec(file);
+  if (match === null) return false;
+  return stems.some((stem) => match[1] === stem || match[1]!.startsWith(`${stem}.`));
+}
+
+/**
  * The files to read for a symbol's definition: source files first, at most a few. With the name
- * as the report wrote it (`name`), the files of the Rust modules it names come first.
+ * as the report wrote it (`name`), the files of the Rust modules it names come first, and so do
+ * the files of the class a JVM or .NET name qualifies the method with.
  */
 export function pickSymbolFiles(hits: readonly CodeHit[], name?: string): string[] {
   const ordered = orderSymbolFiles([...new Set(hits.map((hit) => hit.path))]);
   const modules = name === undefined ? [] : listRustModuleFiles(name);
-  const first = modules.length === 0 ? [] : ordered.filter((path) => isModuleFile(path, modules));
+  const stems = name === undefined ? [] : listClassFileStems(name);
+  const first =
+    modules.length > 0
+      ? ordered.filter((path) => isModuleFile(path, modules))
+      : stems.length > 0
+        ? ordered.filter((path) => isClassFile(path, stems))
+        : [];
   const rest = ordered.filter((path) => !first.includes(path));
   return [...first, ...rest].slice(0, evidenceThresholds.maxCandidateFilesPerSymbol);
 }

@@ -22,4 +22,15 @@ describe('deriveProfileSettingNames', () => {
     });
     expect(names).toEqual(['follow_symlinks', 'aiohttp_no_extensions']);
   });
+
+  it('names a switch written with its dashes without them, as a command line reads it', () => {
+    const names = deriveProfileSettingNames({
+      threatModel: {
+        components: [],
+        inScope: [],
+        outOfScope: [rule('OOS-ENV', ['--env', 'development'])],
+      },
+    });
+    expect(names).toEqual(['env', 'development']);
+  });
 });

@@ -11,7 +11,8 @@ export function deriveProfileSettingNames(profile: Pick<SecurityProfile, 'threat
   const names = new Set<string>();
   for (const rule of [...profile.threatModel.inScope, ...profile.threatModel.outOfScope]) {
     for (const name of rule.when.requiresConfig ?? []) {
-      const lower = name.toLowerCase();
+      // A switch named with its dashes (`--env`) is the setting `env`, as reports' facts name it.
+      const lower = name.toLowerCase().replace(/^-{1,2}(?=[a-z])/, '');
       if (!vocabulary.has(lower) && /^[a-z_][\w.-]*$/.test(lower)) names.add(lower);
     }
   }

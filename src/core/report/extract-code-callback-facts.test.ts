@@ -38,6 +38,10 @@ describe('the caller’s callbacks written as code', () => {
       'js',
       "app.use((req, res, next) => {\n  if (req.path.startsWith('/admin') && !req.user) return res.status(403).end();\n  next();\n});",
     ],
+    [
+      'kotlin',
+      'jwt("auth-jwt") {\n    verifier(jwtVerifier)\n    validate { credential -> JWTPrincipal(credential.payload) }\n}',
+    ],
   ])('%s: %s is the caller’s callback', (info, code) => {
     const found = callbacksOf(fenced(info, code));
     expect(found.length).toBeGreaterThan(0);
@@ -55,6 +59,10 @@ describe('the caller’s callbacks written as code', () => {
     ['js', 'const options = { allowHalfOpen: true };'],
     ['js', "const total = eval('1 + 2')\nreturn reply.send(request.query.expr)"],
     ['python', 'cursor.execute(query, (request.args["id"],))'],
+    [
+      'kotlin',
+      'validate { credential ->\n    if (credential.payload.audience.contains(audience)) JWTPrincipal(credential.payload) else null\n}',
+    ],
   ])('%s: %s is no callback fact', (info, code) => {
     expect(callbacksOf(fenced(info, code))).toEqual([]);
   });

@@ -19,6 +19,11 @@ import {
   type RequiredLiterals,
 } from './find-required-literals.js';
 
+// A credential check written as a Kotlin trailing lambda whose whole body accepts: it returns a
+// principal, or true, whatever the credential (`validate { credential -> JWTPrincipal(credential.payload) }`).
+const acceptAnyCredentialBlock =
+  /\b(?:validate|authenticate|verify|check)[ \t]{0,4}\{[ \t]{0,4}(?:[\w$]{1,30}(?:[ \t]{0,4}:[ \t]{0,4}[\w.<>?]{1,60})?[ \t]{0,4}->)?\s{0,40}(?:[A-Z][\w$]{0,40}Principal[ \t]{0,4}\([^(){}\n]{0,120}\)|true)\s{0,40}\}/g;
+
 /** Where in `code` a caller's callback decides the outcome, and how it is written. */
 export interface CallerCallback {
   start: number;
@@ -286,6 +291,11 @@ export function findCallerCallbacks(code: string, offset = 0, isProse = false): 
   for (const gated of [...allowAllPatterns, requestInputToCodeSink]) {
     if (!mayMatchIn(code, gated, folded)) continue;
     forEachMatch(gated.pattern, code, (match) => {
+      found.push({ start: offset + match.index, end: offset + match.index + match[0].length });
+    });
+  }
+  if (/Principal|true/.test(code)) {
+    forEachMatch(acceptAnyCredentialBlock, code, (match) => {
       found.push({ start: offset + match.index, end: offset + match.index + match[0].length });
     });
   }

@@ -116,6 +116,66 @@ describe('the caller’s unsafe settings written as code', () => {
   });
 });
 
+describe('C# and Kotlin callbacks, switches and blocks the caller writes', () => {
+  const valuesOf = (language: string, code: string) =>
+    settingsOf(fenced(language, code)).map((fact) => fact.value);
+
+  it.each([
+    [
+      'csharp',
+      'var options = new RestClientOptions(url) {\n    RemoteCertificateValidationCallback = (sender, certificate, chain, errors) => true\n};',
+    ],
+    ['csharp', 'handler.ServerCertificateCustomValidationCallback = (_, _, _, _) => true;'],
+    ['kotlin', 'val client = OkHttpClient.Builder().hostnameVerifier { _, _ -> true }.build()'],
+    [
+      'kotlin',
+      'trustManager = object : X509TrustManager {\n    override fun checkServerTrusted(chain: Array<X509Certificate>, authType: String) {}\n}',
+    ],
+  ])(
+    'a callback that accepts every certificate or host is verification-disabled (%s)',
+    (language, code) => {
+      expect(valuesOf(language, code)).toContain('verification-disabled');
+    },
+  );
+
+  it('leaves a callback that checks something, and a trust manager with a body, alone', () => {
+    expect(
+      valuesOf(
+        'csharp',
+        'RemoteCertificateValidationCallback = (s, c, ch, e) => e == SslPolicyErrors.None',
+      ),
+    ).not.toContain('verification-disabled');
+    expect(
+      valuesOf(
+        'kotlin',
+        'override fun checkServerTrusted(chain: Array<X509Certificate>, authType: String) {\n    delegate.checkServerTrusted(chain, authType)\n}',
+      ),
+    ).not.toContain('verification-disabled');
+  });
+
+  it('reads switches that send to plain HTTP or credentials to another host, every-origin calls and lifted limit blocks', () => {
+    expect(
+      valuesOf(
+        'csharp',
+        'var r = new RedirectOptions {\n    FollowRedirectsToInsecure = true,\n    ForwardAuthorizationToExternalHost = true\n};',
+      ),
+    ).toEqual(
+      expect.arrayContaining(['followredirectstoinsecure', 'forwardauthorizationtoexternalhost']),
+    );
+    expect(
+      valuesOf('csharp', 'var r = new RedirectOptions { FollowRedirectsToInsecure = false };'),
+    ).toEqual([]);
+    expect(valuesOf('kotlin', 'install(CORS) {\n    anyHost()\n}')).toContain('anyhost');
+    expect(
+      valuesOf(
+        'kotlin',
+        'install(RequestBodyLimit) {\n    bodyLimit { call ->\n        if (call.isImport) Long.MAX_VALUE else 10 * 1024\n    }\n}',
+      ),
+    ).toContain('bodylimit');
+    expect(valuesOf('kotlin', 'bodyLimit { 10 * 1024 * 1024 }')).toEqual([]);
+  });
+});
+
 describe('Java objects and limits the caller hands over', () => {
   it.each([
     [
@@ -900,5 +960,35 @@ describe('settings the profile names, given a list in the caller’s configurati
       [],
     );
     expect(valuesOf('# Bypass\n\n```python\nskip_auth_regex = ["^/api"]\n```\n')).toEqual([]);
+  });
+});
+
+describe('an Elixir pipeline line that plugs a module the profile names', () => {
+  const profileSettings = ['plug.rewriteon', 'x_forwarded_for', 'plug.debugger'];
+  const valuesOf = (markdown: string): string[] => [
+    ...new Set(
+      extractFacts(buildTestReport(markdown), { profileSettings })
+        .filter((fact) => fact.kind === 'requires-config')
+        .map((fact) => fact.value),
+    ),
+  ];
+
+  it('reads the plugged module and its option atoms in a block or at a plain line start', () => {
+    expect(
+      valuesOf(fenced('elixir', 'plug Plug.RewriteOn, [:x_forwarded_for, :x_forwarded_proto]')),
+    ).toEqual(['plug.rewriteon', 'x_forwarded_for']);
+    const plain =
+      '# Summary\n\nOur endpoint has\n\n  plug Plug.RewriteOn, [:x_forwarded_for]\n\nand faces the internet.\n';
+    expect(valuesOf(plain)).toEqual(['plug.rewriteon', 'x_forwarded_for']);
+    expect(valuesOf(fenced('elixir', 'use Plug.Debugger, otp_app: :shop'))).toEqual([
+      'plug.debugger',
+    ]);
+  });
+
+  it('reads no module the profile does not name, and no sentence', () => {
+    expect(valuesOf(fenced('elixir', 'plug Plug.Logger\nplug Plug.Head'))).toEqual([]);
+    expect(
+      valuesOf('# Summary\n\nThe docs say to\nuse Plug.RewriteOn only behind a proxy you trust.\n'),
+    ).toEqual([]);
   });
 });

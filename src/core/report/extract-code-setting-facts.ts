@@ -102,8 +102,10 @@ const verificationName =
   /^(?:verify|verifyssl|sslverify|verifytls|tlsverify|verifycerts?|verifycertificates?|verifypeer|verifyhost(?:name)?|checkhostname|rejectunauthorized|strictssl|stricthostkeychecking|sslcheck|checkcertificates?|validatecerts?|validatecertificates?|certreqs|sslcertreqs|verifymode|sslvalidation|tlsvalidation)$/;
 const insecureFlagName =
   /^(?:insecure|allowinsecure\w{0,30}|insecureskipverify|skip(?:ssl|tls|cert)?verif\w{0,20}|trustall\w{0,20}|ignore(?:ssl|tls|cert)\w{0,20}|noverify|sslnoverify|disable(?:ssl|tls|cert)\w{0,20})$/;
+// `FollowRedirectsToInsecure`, `ForwardAuthorizationToExternalHost`: a switch named for sending to
+// plain HTTP or credentials to another host, which only the application turns on.
 const unsafeFlagName =
-  /^(?:allowunsafe\w{0,30}|unsafe\w{0,30}|dangerously\w{0,40}|allowdangerous\w{0,30}|disable\w{0,30}(?:check|validation|verification|sanitiz|sanitis|escap|limit|protection)\w{0,20})$/;
+  /^(?:\w{0,40}toinsecure\w{0,20}|\w{0,30}(?:auth\w{0,15}|credentials?|cookies?|tokens?)to(?:external|other|cross|foreign|any)\w{0,20}|allowunsafe\w{0,30}|unsafe\w{0,30}|dangerously\w{0,40}|allowdangerous\w{0,30}|disable\w{0,30}(?:check|validation|verification|sanitiz|sanitis|escap|limit|protection)\w{0,20})$/;
 const limitName = /^(?:max\w{1,40}|\w{0,40}limit\w{0,20}|\w{0,40}maximum\w{0,20})$/;
 const safetyToggleName =
   /^(?:(?:auto)?escap\w{0,20}|sanitiz\w{0,20}|sanitis\w{0,20}|validat\w{0,20}|strict\w{0,30}|secure|safe|safemode|check\w{0,30}|protect\w{0,20}|httponly)$/;
@@ -236,6 +238,39 @@ function findRubySettingCalls(text: string, offset = 0): CodeSetting[] {
     const end = start + match[0].length;
     for (const symbol of match[2]!.matchAll(rubySymbol))
       settings.push({ name: symbol[1]!, value, start, end });
+  });
+  return settings;
+}
+
+// Elixir's pipeline of plugs, one per line (`plug Plug.RewriteOn, [:x_forwarded_for]`,
+// `use Plug.Debugger, otp_app: :shop`): the module plugged in is the deployer's choice, and so is
+// each option atom it is given. The options start as Elixir's do: a list, an atom or a keyword.
+const elixirPipelineLine =
+  /^[ \t]{0,12}(?:plug|use)[ \t]{1,8}([A-Z]\w{0,40}(?:\.[A-Z]\w{0,40}){0,6})(?:[ \t]{0,8},[ \t]{0,8}((?:\[|:[a-z_]|[a-z_]\w{0,40}:[ \t])[^\n]{0,300}))?[ \t]*$/gm;
+const elixirAtom = /(?<![\w:]):([a-z_]\w{0,60})/g;
+
+/**
+ * The plugs and option atoms of Elixir pipeline lines in `text` (from `offset` on) that the profile
+ * names (`profileSettings`, lower-cased: `plug.rewriteon`, `x_forwarded_for`), each switched on.
+ */
+function findElixirPipelineSettings(
+  text: string,
+  offset: number,
+  profileSettings: readonly string[],
+): CodeSetting[] {
+  if (profileSettings.length === 0) return [];
+  const settings: CodeSetting[] = [];
+  forEachMatch(elixirPipelineLine, text, (match) => {
+    const start = offset + match.index + match[0].length - match[0].trimStart().length;
+    const end = offset + match.index + match[0].trimEnd().length;
+    const names = [
+      match[1]!,
+      ...[...(match[2] ?? '').matchAll(elixirAtom)].map((atom) => atom[1]!),
+    ];
+    for (const name of names) {
+      if (profileSettings.includes(name.toLowerCase()))
+        settings.push({ name, value: 'true', start, end });
+    }
   });
   return settings;
 }
@@ -546,6 +581,22 @@ const verifyNoneConstant =
 // `ALLOW_ALL_HOSTNAME_VERIFIER`): its name says it accepts every certificate or host name.
 const trustEverythingObject =
   /\b(?:Insecure|TrustAll|TrustEvery|AcceptAll|AllowAll|Noop|NoOp|Dummy|Naive|Permissive|Blind)\w{0,30}(?:TrustManager(?:Factory)?|HostnameVerifier|HostNameVerifier|TrustStrategy|CertificateVerifier)\b|\bTrust(?:All|Every)\w{0,20}Strategy\b|\bALLOW_ALL_HOSTNAME_VERIFIER\b/g;
+// .NET and the JVM switch verification off with a callback that accepts everything: a
+// certificate-validation callback or host-name verifier given a lambda returning true
+// (`RemoteCertificateValidationCallback = (sender, cert, chain, errors) => true`,
+// `.hostnameVerifier { _, _ -> true }`), or a trust manager whose `checkServerTrusted` is empty.
+const acceptEverythingCallback =
+  /\b\w{0,40}(?:CertificateValidation|CertificateCustomValidation|ValidationCallback|HostnameVerifier|HostNameVerifier|hostnameVerifier|CertificateVerifier)\w{0,20}[ \t]{0,4}(?:\+?=|\(|\{)[ \t]{0,4}(?:\([^()\n]{0,160}\)|[\w$]{1,30}(?:[ \t]{0,4},[ \t]{0,4}[\w$]{1,30}){0,4})?[ \t]{0,4}(?:=>|->)[ \t]{0,4}(?:\{[ \t]{0,4})?(?:return[ \t]+)?true\b/g;
+const emptyServerTrustCheck =
+  /\bcheckServerTrusted[ \t]{0,4}\([^()]{0,300}\)[ \t]{0,4}(?::[ \t]{0,4}Unit[ \t]{0,4})?(?:throws[ \t]+[\w.]{1,60}(?:[ \t]{0,4},[ \t]{0,4}[\w.]{1,60}){0,4}[ \t]{0,4})?(?:\{\s{0,200}\}|=[ \t]{0,4}Unit\b)/g;
+// A CORS policy opened to every origin by a call (`anyHost()` in Ktor, `AllowAnyOrigin()` in
+// ASP.NET Core): the application chose to let any web page in.
+const everyOriginCall = /\b(anyHost|allowAnyOrigin|AllowAnyOrigin)[ \t]{0,4}\([ \t]{0,4}\)/g;
+// A limit given as a block (Kotlin's trailing lambda, `bodyLimit { if (admin) Long.MAX_VALUE else
+// 10_000 }`) whose value may be its type's largest.
+const limitBlock =
+  /(?<![\w$])((?:set)?(?:[Mm]ax\w{1,40}|\w{0,40}[Ll]imit\w{0,20}))[ \t]{0,4}\{([^{}]{0,400})\}/g;
+
 // A limit handed over as its type's largest value (`new HttpObjectAggregator(Integer.MAX_VALUE)`,
 // `.maxContentLength(Long.MAX_VALUE)`, `setMaxFramePayloadLength(Integer.MAX_VALUE)`): to a
 // constructor, or to a method named as a limit. A value written into a buffer or a frame by a
@@ -556,6 +607,7 @@ const liftedLimitCall = new RegExp(
   'g',
 );
 const typeMaximumArgument = new RegExp(String.raw`^(?:${typeMaximum})$`);
+const typeMaximumInside = new RegExp(String.raw`(?<![\w$.])(?:${typeMaximum})(?![\w$])`);
 // The same code asking for verification too toggles it: the bug is in what the other call gets.
 const verifyOnConstant = /\b[A-Z][A-Z0-9_]{0,60}_VERIFY_(?:PEER|REQUIRED|OPTIONAL)\b/;
 // `#define NAME` or `#define NAME value` at a line start (a macro the application configures).
@@ -652,6 +704,21 @@ export function findCodeChoices(
   forEachMatch(trustEverythingObject, text, (match) => {
     const start = offset + match.index;
     choices.push({ value: 'verification-disabled', start, end: start + match[0].length });
+  });
+  for (const pattern of [acceptEverythingCallback, emptyServerTrustCheck]) {
+    forEachMatch(pattern, text, (match) => {
+      const start = offset + match.index;
+      choices.push({ value: 'verification-disabled', start, end: start + match[0].length });
+    });
+  }
+  forEachMatch(everyOriginCall, text, (match) => {
+    const start = offset + match.index;
+    choices.push({ value: match[1]!.toLowerCase(), start, end: start + match[0].length });
+  });
+  forEachMatch(limitBlock, text, (match) => {
+    if (!typeMaximumInside.test(match[2]!)) return;
+    const start = offset + match.index;
+    choices.push({ value: match[1]!.toLowerCase(), start, end: start + match[0].length });
   });
   forEachMatch(liftedLimitCall, text, (match) => {
     const callee = match[1] ?? match[3]!;
@@ -789,6 +856,7 @@ export function extractCodeSettingFacts(
     const settings = [
       ...findCodeSettings(content, block.contentStart),
       ...findRubySettingCalls(content, block.contentStart),
+      ...findElixirPipelineSettings(content, block.contentStart, profileSettings),
       ...lines,
     ];
     addSettings(sink, settings, 'user', profileSettings, speaksOfInterception);
@@ -820,6 +888,11 @@ export function extractCodeSettingFacts(
   // same: no sentence writes `set :name, value` or `disable :name`.
   const proseRubySettings = findRubySettingCalls(prose).filter(isProseCallerSetting);
   addSettings(sink, proseRubySettings, 'user', profileSettings, speaksOfInterception);
+  // So is an Elixir pipeline line, indented or not: no sentence is `plug Plug.Name, [:atom]`.
+  const proseElixirSettings = findElixirPipelineSettings(prose, 0, profileSettings).filter(
+    (setting) => !isAboutLibraryCode(readSentence(prose, setting.start)),
+  );
+  addSettings(sink, proseElixirSettings, 'user', profileSettings, speaksOfInterception);
   // A configuration line run into the prose is still the deployer's configuration, as in a block.
   const proseConfigLines = findProseConfigLineSettings(prose, profileSettings).filter(
     isProseCallerSetting,

@@ -121,6 +121,21 @@ describe('stack traces and sanitizer output', () => {
     );
   });
 
+  it('reads .NET frames: the method (async state machines as their method) and the file', () => {
+    const trace = [
+      'Unhandled exception. System.InvalidOperationException: bad',
+      '   at System.Text.RegularExpressions.Regex.Match(String input)',
+      '   at Acme.Http.Parser.ParseDate(String input, CultureInfo culture) in C:\\build\\src\\Acme.Http\\Parser.cs:line 176',
+      '   at Acme.Http.Client.<SendAsync>d__12.MoveNext() in /_/src/Acme.Http/Client.cs:line 93',
+    ].join('\n');
+    expect(valuesOf(trace, 'function')).toEqual(
+      expect.arrayContaining(['Acme.Http.Parser.ParseDate', 'Acme.Http.Client.SendAsync']),
+    );
+    expect(valuesOf(trace, 'file-path')).toEqual(
+      expect.arrayContaining(['/build/src/Acme.Http/Parser.cs', 'src/Acme.Http/Client.cs']),
+    );
+  });
+
   it('reads gdb, JavaScript, Python, Java and valgrind frames', () => {
     const trace = [
       '#1  0x000055555555a1b2 in parse_header (req=0x1, buf=0x2) at src/http/parser.c:120',

@@ -194,6 +194,10 @@ describe('attacker-controls', () => {
     ['The victim opens a crafted PNG file.', ['file-content']],
     ['The parser reads a malicious input file.', ['file-content']],
     ['The attacker needs write access to the filesystem.', ['local-file-system']],
+    [
+      "The attacker needs write access to the application's working directory on the host.",
+      ['local-file-system'],
+    ],
     ['Place a file in the plugin directory.', ['local-file-system']],
   ]);
 

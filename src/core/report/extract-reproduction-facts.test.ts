@@ -327,3 +327,26 @@ describe('PHP statements run into one paragraph', () => {
     );
   });
 });
+
+describe('a request written out in a reproduction section', () => {
+  it('reads the request line and a header in inline code as the request to send', () => {
+    const text =
+      '# Slow header parsing\n\n## PoC\n\nA client sends `GET /` with `Cookie: s="` followed by 50 000 escapes to any route.\n';
+    expect(stepsOf(text)).toEqual(['request']);
+  });
+
+  it('reads no request from a path or a header named alone, or outside the section', () => {
+    expect(stepsOf('# Slow\n\n## PoC\n\nRequesting `GET /admin` is slow.\n')).toEqual([]);
+    expect(
+      stepsOf(
+        '# Slow\n\n## Details\n\nA client sends `GET /` with `Cookie: s="x"` to any route.\n',
+      ),
+    ).toEqual([]);
+  });
+
+  it('reads a numbered list under a reproduction heading in another language', () => {
+    const text =
+      '# Recorrido\n\n## Reproducción\n\n1. Compilar la aplicación.\n2. Pedir `/..%5C..%5Cwin.ini`.\n';
+    expect(stepsOf(text)).toEqual(['2 steps']);
+  });
+});

@@ -296,6 +296,29 @@ function addSectionOpeningCommand(
   }
 }
 
+// A request written out in a reproduction section's running text, its parts in inline code: the
+// request line (`GET /`, `POST /upload HTTP/1.1`) and a header with the crafted value
+// (`Range: bytes=0-5`, `Cookie: s="...`). Together they are the request to send, as a raw request
+// block would be; a path or a header named alone is not.
+const inlineRequestLine =
+  /`(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)[ \t]+\/[^`\s]{0,200}(?:[ \t]+HTTP\/[\d.]{1,3})?`/;
+const inlineHeaderLine = /`[A-Z][A-Za-z0-9-]{1,40}:[^`\n]{1,300}`/;
+
+function addSectionRequest(
+  sink: FactSink,
+  prose: string,
+  sections: readonly ReportSection[],
+): void {
+  for (const { field, span } of sections) {
+    if (field !== 'reproduction') continue;
+    const text = prose.slice(span.start, span.end);
+    const request = inlineRequestLine.exec(text);
+    if (request === null || !inlineHeaderLine.test(text)) continue;
+    const start = span.start + request.index + 1;
+    sink.add('reproduction-steps', 'request', start, start + request[0].length - 2);
+  }
+}
+
 /** The first such command of a reproduction section in which no other rule found a step. */
 function addLeadInCommand(sink: FactSink, prose: string, sections: readonly ReportSection[]): void {
   for (const { field, span } of sections) {
@@ -457,6 +480,7 @@ export function extractReproductionFacts(
   addIndentedCommand(sink, prose);
   addInlineTranscripts(sink, prose);
   addSectionOpeningCommand(sink, prose, sections);
+  addSectionRequest(sink, prose, sections);
   addInlineStepsAfterCue(sink, prose);
   forEachMatch(promptInRunningText, prose, (match) => {
     const start = match.index + match[0].length - match[1]!.length;

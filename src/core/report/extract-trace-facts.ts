@@ -179,6 +179,33 @@ export function extractTraceFacts(
       if (frame.functionName !== null) addFunction(sink, frame.functionName.text, lineStart, line);
       return;
     }
+    if (frame?.kind === 'dotnet') {
+      // An async method runs as `<Name>d__12.MoveNext`, a lambda as `<Name>b__0`: the method is Name.
+      const name = frame.functionName!.text.replace(
+        /\.<([\w$]+)>[a-z]__[\w$]+(?:\.MoveNext)?$/,
+        '.$1',
+      );
+      const at = lineStart + frame.functionName!.start;
+      if (!runtimeFunctions.test(name))
+        sink.add('function', name, at, at + frame.functionName!.text.length);
+      if (frame.location !== null) {
+        // `C:\src\Lib\Reader.cs` and the deterministic build's `/_/src/Lib/Reader.cs` name the
+        // repository's `src/Lib/Reader.cs`.
+        const path = normaliseFilePath(
+          frame.location.text
+            .replace(/\\/g, '/')
+            .replace(/^[A-Za-z]:(?=\/)/, '')
+            .replace(/^\/_\//, ''),
+        );
+        sink.add(
+          'file-path',
+          path,
+          lineStart + frame.location.start,
+          lineStart + frame.location.end,
+        );
+      }
+      return;
+    }
     if (frame?.kind === 'rust') {
       // Read as the path a report names (generics, `as Trait` and the hash dropped); Rust's
       // runtime frames (`core::panicking::...`) are left out like libc's.

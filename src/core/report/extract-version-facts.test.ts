@@ -51,6 +51,10 @@ describe('versions', () => {
     expect(versionsOf('It speaks HTTP/1.1 and HTTP/2.')).toEqual([]);
     expect(versionsOf('See src/http/parser.c:120 and commit abc1234.')).toEqual([]);
     expect(versionsOf('Built with Python 3.11.4 on Ubuntu 22.04.')).toEqual([]);
+    expect(versionsOf('We build with Swift 5.6 on Ubuntu 20.04.')).toEqual([]);
+    expect(versionsOf('Tested on Elixir 1.18.4 and Erlang 27.3.')).toEqual([]);
+    expect(versionsOf('We run on .NET Framework 4.7.2 under IIS 10.0.')).toEqual([]);
+    expect(versionsOf('Runtime: .NET 8.0.14, Kotlin 2.1.20 on JVM 21.0.2.')).toEqual([]);
     expect(versionsOf('The request took 1.5.2 seconds')).toEqual([]);
     expect(versionsOf('The request took 2.5 sec, then 3.5 secs.')).toEqual([]);
   });

@@ -154,9 +154,10 @@ const sectionVersionPattern =
 
 const contextWords =
   /\b(?:versions?|releases?|affect\w*|vulnerable|fixed|patched|introduced|regression|tinyhttpd|v\d)\b/i;
-// Tools, platforms and dependencies whose versions are not the project's; the build tools and
+// Tools, platforms and dependencies whose versions are not the project's (language runtimes and
+// toolchains among them: "Swift 6.1.2", "Elixir 1.18.4", "OTP 27"); the build tools and
 // scanners of a dependency report among them ("dependency-check-maven 12.1.0", "Gradle 8.10").
-const foreignProducts = String.raw`python|py|node(?:js)?|ubuntu|debian|fedora|centos|rhel|alpine|gcc|clang|llvm|go|golang|rustc|rust|cargo|java|jdk|openjdk|npm|yarn|pnpm|pip|macos|osx|windows|win|linux|kernel|chrome|chromium|firefox|safari|edge|glibc|musl|openssl|libressl|cmake|make|docker|kubernetes|xcode|android|ios|ruby|php|perl|curl|nginx|apache|bash|zsh|cvss|score|ip|address|http|tls|ssl|rfc|maven|mvn|gradle|sbt|dependency-check(?:-maven|-gradle|-cli)?|trivy|grype|snyk|syft|osv-scanner`;
+const foreignProducts = String.raw`python|py|node(?:js)?|swift|swiftc|elixir|erlang|otp|erts|ubuntu|debian|fedora|centos|rhel|alpine|gcc|clang|llvm|go|golang|rustc|rust|cargo|java|jdk|openjdk|npm|yarn|pnpm|pip|macos|osx|windows|win|linux|kernel|chrome|chromium|firefox|safari|edge|glibc|musl|openssl|libressl|cmake|make|docker|kubernetes|xcode|android|ios|ruby|php|perl|curl|nginx|apache|bash|zsh|cvss|score|ip|address|http|tls|ssl|rfc|maven|mvn|gradle|sbt|dependency-check(?:-maven|-gradle|-cli)?|trivy|grype|snyk|syft|osv-scanner|net|framework|dotnet|mono|netcoreapp|netstandard|kotlin|jre|jvm|temurin|corretto|graalvm|nuget|msbuild|iis`;
 const foreignBefore = new RegExp(String.raw`\b(?:${foreignProducts})\s*$`, 'i');
 // The same products, named right before the version with no other word between.
 const foreignRightBefore = new RegExp(String.raw`(?:^|[\s,;(])(?:${foreignProducts})[ \t]+$`, 'i');

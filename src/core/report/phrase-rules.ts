@@ -723,11 +723,12 @@ export const phraseRules: readonly PhraseRule[] = [
       /\b(?:hand\w*|send\w*|giv\w*|trick\w*|provid\w*|suppl\w*)\s+(?:[\w-]+\s+){0,3}?(?:an?\s+|the\s+)(?:[\w-]+\s+)?(?:savefile|pcap(?:ng)?(?:\s+file)?|capture\s+file)s?\b(?!\s+(?:format|question|syntax|support|parser|reader|writer|code|docs?|documentation)\b)|\b(?:savefile|pcap(?:ng)?|capture\s+file)s?\s+(?:from|of)\s+(?:an?\s+)?(?:untrusted|unknown|attacker|malicious|third[\s-]party)\b/,
   },
   {
+    // "write access to the application's working directory", "to a shared /tmp folder".
     kind: 'attacker-controls',
     value: 'local-file-system',
     isPrecondition: true,
     pattern:
-      /\bwrite\s+access\s+to\s+(?:the\s+|a\s+)?(?:[\w/.~-]+\s+)?(?:file\s*system|disk|directory|folder|(?:file|folder|directory)['’]s\s+location)\b|\b(?:directory|folder|dir)\s+(?:is|being)\s+(?:world|group)[\s-]writable\b|\b(?:shared|world[\s-]writable|group[\s-]writable)\s+(?:`?\/tmp`?\s+|`?\/var\/tmp`?\s+|temp(?:orary)?\s+|tmp\s+|extraction\s+|download\s+|cache\s+|output\s+|upload\s+)?(?:folder|directory|dir)\b|\bshared\s+`?\/tmp\b|\bplac\w*\s+(?:an?\s+|the\s+)?(?:[\w.-]+\s+){0,2}?files?\s+(?:in|into|at|under)\b|\b(?:creat|writ|drop|plant)\w*\s+(?:an?\s+)?(?:malicious\s+)?(?:symlink|symbolic\s+link|hard\s*link)\b|\b(?:local\s+)?file\s*system\s+access\b/,
+      /\bwrite\s+access\s+to\s+(?:the\s+|a\s+)?(?:[\w/.~-]+(?:['’]s)?\s+){0,2}?(?:file\s*system|disk|directory|folder|(?:file|folder|directory)['’]s\s+location)\b|\b(?:directory|folder|dir)\s+(?:is|being)\s+(?:world|group)[\s-]writable\b|\b(?:shared|world[\s-]writable|group[\s-]writable)\s+(?:`?\/tmp`?\s+|`?\/var\/tmp`?\s+|temp(?:orary)?\s+|tmp\s+|extraction\s+|download\s+|cache\s+|output\s+|upload\s+)?(?:folder|directory|dir)\b|\bshared\s+`?\/tmp\b|\bplac\w*\s+(?:an?\s+|the\s+)?(?:[\w.-]+\s+){0,2}?files?\s+(?:in|into|at|under)\b|\b(?:creat|writ|drop|plant)\w*\s+(?:an?\s+)?(?:malicious\s+)?(?:symlink|symbolic\s+link|hard\s*link)\b|\b(?:local\s+)?file\s*system\s+access\b/,
   },
 
   // requires-config

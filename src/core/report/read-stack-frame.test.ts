@@ -37,6 +37,30 @@ describe('readStackFrame', () => {
       '\tat org.demo.Codec.decode(Codec.java:77)',
       ['java', 'org.demo.Codec.decode', 'Codec.java:77'],
     ],
+    [
+      '   at RestSharp.Extensions.StringExtensions.ParseJsonDate(String input, CultureInfo culture) in C:\\src\\RestSharp\\Extensions\\StringExtensions.cs:line 176',
+      [
+        'dotnet',
+        'RestSharp.Extensions.StringExtensions.ParseJsonDate',
+        'C:\\src\\RestSharp\\Extensions\\StringExtensions.cs',
+      ],
+    ],
+    [
+      '   at Lib.Client.<SendAsync>d__12.MoveNext() in /_/src/Lib/Client.cs:line 93',
+      ['dotnet', 'Lib.Client.<SendAsync>d__12.MoveNext', '/_/src/Lib/Client.cs'],
+    ],
+    [
+      '   at Lib.Xml.Reader.Map(System.Object, System.Xml.Linq.XElement)',
+      ['dotnet', 'Lib.Xml.Reader.Map', null],
+    ],
+    [
+      '   at Lib.Json.Reader.Read[[App.Category, App]](Lib.Response)',
+      ['dotnet', 'Lib.Json.Reader.Read', null],
+    ],
+    [
+      '\tat java.base/java.util.Arrays.copyOf(Arrays.java:3541)',
+      ['java', 'java.util.Arrays.copyOf', 'Arrays.java:3541'],
+    ],
     ['  12: 0x55d1 - ringbuf::Ring::push', ['rust', 'ringbuf::Ring::push', null]],
     [
       '   7: <tiny::role::Server as tiny::Transaction>::parse::h0123456789abcdef',

@@ -1,12 +1,12 @@
 // The one reading of a stack-trace line, shared by fact extraction, claim roles, external-code
 // classification, crash signatures and fault placement: AddressSanitizer and gdb (`#0 0x4c1a2a in
 // f lib/x.c:12:3`), valgrind (`==7== at 0x4C2: f (x.c:9)`), JavaScript (`at f (file.js:3:9)`),
-// Java (`at a.B.f(B.java:12)`), Rust (`3: crate::f`), Python (`File "x.py", line 9, in f`) and
+// Java (`at a.B.f(B.java:12)`), .NET (`at N.C.M(String s) in /src/C.cs:line 42`), Rust (`3: crate::f`), Python (`File "x.py", line 9, in f`) and
 // the native frames a runtime prints when it dies (Node.js's fatal-error dump: `1: 0xb7a940
 // node::Abort() [node]`, the binary in brackets).
 // A frame may be indented and `>`-quoted, as traces pasted into Markdown are.
 
-type StackFrameKind = 'native' | 'valgrind' | 'javascript' | 'java' | 'rust' | 'python';
+type StackFrameKind = 'native' | 'valgrind' | 'javascript' | 'java' | 'dotnet' | 'rust' | 'python';
 
 /** A piece of the line: its text and where it is (`line.slice(start, end) === text`). */
 export interface FramePart {
@@ -48,7 +48,14 @@ const nativeFrame = /^(#(\d+)[ \t]+0x[0-9a-fA-F]+[ \t]+in[ \t]+)(\S+)(?:[ \t](.*
 const valgrindFrame = /^((?:at|by)[ \t]+0x[0-9A-Fa-f]+:[ \t]+)(\S+)(?:[ \t](.*))?$/;
 const javascriptFrame =
   /^(at[ \t]+(?:async[ \t]+)?(?:new[ \t]+)?)([A-Za-z_$][\w$.<>]*)[ \t]+\((?:([^()]*)\)[ \t]*$)?/;
-const javaFrame = /^(at[ \t]+)([\w$]+(?:\.[\w$<>]+)+)\(([\w$.-]+:\d+)\)/;
+// Since Java 9 a frame may name its module first (`java.base/java.util.Arrays.copyOf`, `app//`).
+const javaFrame =
+  /^(at[ \t]+(?:[\w$.-]{1,100}(?:@[\w.-]{1,50})?\/\/?)?)([\w$]+(?:\.[\w$<>]+)+)\(([\w$.-]+:\d+)\)/;
+// A .NET frame: the method qualified by namespace and class (an async state machine
+// `<ReadAsync>d__12`, generic arguments `[T]`), its parameter types and names, and, when the
+// build kept symbols, ` in <path>:line <n>` (Windows or Unix path; `/_/` in deterministic builds).
+const dotnetFrame =
+  /^(at[ \t]+)((?:[\w$`<>]+\.)+[\w$`<>]+)(?:\[\[?[^\]\n]{0,200}\]?\])?\(([^()\n]{0,500})\)(?:[ \t]+in[ \t]+(\S(?:[^\n:]|:(?!line[ \t]))*):line[ \t]+(\d+))?[ \t]*$/;
 // A Rust backtrace frame: `6: hyper::io::Buffered<T,B>::parse`, `7: <X as Y>::parse`, with an
 // address in some builds (`3: 0x55d1 - name`); the symbol runs to the end of the line and is a
 // path (`::`). `readRustFrameSymbol` reads it as the function path a report names.
@@ -174,6 +181,18 @@ export function readStackFrame(line: string): StackFrame | null {
   if (java !== null) {
     const frame = readNamedFrame('java', java, offset);
     return { ...none, ...frame, location: partAt(java[3]!, frame.functionName.end + 1) };
+  }
+  const dotnet = dotnetFrame.exec(rest);
+  if (dotnet !== null) {
+    const frame = readNamedFrame('dotnet', dotnet, offset);
+    if (dotnet[4] === undefined) return { ...none, ...frame };
+    const locationStart = rest.lastIndexOf(dotnet[4], rest.length - dotnet[5]!.length);
+    return {
+      ...none,
+      ...frame,
+      location: partAt(dotnet[4], offset + locationStart),
+      lineNumber: partAt(dotnet[5]!, offset + rest.lastIndexOf(dotnet[5]!)),
+    };
   }
   const bracketed = readBracketedModuleFrame(rest, offset);
   if (bracketed !== null) return bracketed;

@@ -165,6 +165,27 @@ describe('evaluateScope', () => {
   });
 });
 
+describe('requires-config: a switch named with its dashes', () => {
+  const base = buildProfile();
+  const profile = buildProfile({
+    outOfScope: [
+      {
+        id: 'OOS-ENV',
+        statement: 'The operator chose the environment',
+        when: { requiresConfig: ['--env'] },
+      },
+    ],
+    inScope: base.threatModel.inScope,
+  });
+  const ids = (facts: Parameters<typeof evaluateScope>[1]) =>
+    evaluateScope(profile, facts).outOfScope.map((match) => match.ruleId);
+
+  it('holds on the switch read from a command line', () => {
+    expect(ids([buildFact('requires-config', 'env')])).toEqual(['OOS-ENV']);
+    expect(ids([buildFact('requires-config', 'environment')])).toEqual([]);
+  });
+});
+
 describe('requires-config: non-default', () => {
   const base = buildProfile();
   const profile = buildProfile({

@@ -93,8 +93,12 @@ function checkValues(
   if (effective.values.length === 0) {
     return { status: 'unknown', detail: `the report does not say (${key})` };
   }
+  // A profile may name a switch with its dashes (`requires-config: [--env]`); the fact is `env`.
   const fold = caseInsensitiveKinds.has(kind)
-    ? (value: string) => value.toLowerCase()
+    ? (value: string) =>
+        kind === 'requires-config'
+          ? value.toLowerCase().replace(/^-{1,2}(?=[a-z])/, '')
+          : value.toLowerCase()
     : (value: string) => value;
   const wanted = new Set(expected.map(fold));
   // Every setting an attack needs is one the project does not ship on: a profile's `non-default`

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { scoreDuplicateSignals, type DuplicateSignals } from './score-duplicate-signals.js';
+
+// A second finder who cites no code, on the first report's package and version; everything else
+// neutral. The wording in common is set on both sides alike, so it is the combined text.
+function unlocatedPair(pairTerms: number, text: number): DuplicateSignals {
+  return {
+    sharedAliases: [],
+    sharedRelated: [],
+    deniedIds: [],
+    contrastedNames: [],
+    sharedTitleFunctions: [],
+    titleFunctionsNamed: [],
+    citedFunctionsNamed: [],
+    titleTermsFound: 0,
+    titleTermsAgreement: 0,
+    citationTitleTerms: null,
+    pairTermsOfUnlocated: pairTerms,
+    isQuestionPair: false,
+    samePackage: 'plug',
+    relatedPackage: null,
+    packageRarity: 1,
+    isPackageConflict: false,
+    isPackageMentioned: true,
+    sharedFixedVersion: null,
+    fixedVersionRarity: 0,
+    sharedVersion: '1.19.2',
+    versionRarity: 0.5,
+    sharedFunctions: [],
+    sharedPaths: [],
+    sharedFileNames: [],
+    sharedCwes: [],
+    isCweConflict: false,
+    bugClasses: null,
+    sharedBugClasses: [],
+    isOtherLanguagePair: false,
+    sharedConcepts: [],
+    sharedAnchors: [],
+    sharedTechnicalTokens: [],
+    technicalTokenCoverage: 0,
+    crashConflict: null,
+    samePanicSite: null,
+    sharedRuntimePanics: [],
+    sharedSanitizerCrash: null,
+    fixBetween: null,
+    publishedFixPassed: null,
+    isCveConflict: false,
+    textByQuery: text,
+    textByDocument: text,
+    nearCopy: 0,
+    daysApart: null,
+    fixedVersionOverlap: 0,
+    isReportOfPublishedAdvisory: false,
+    isVersionBeforeFix: null,
+    isSameSourceAdvisory: false,
+  };
+}
+
+describe('a second finder who cites no code (rule 3h)', () => {
+  it('is strong with enough rare words only the two use and some wording in common', () => {
+    expect(scoreDuplicateSignals(unlocatedPair(9, 0.22)).isStrong).toBe(true);
+    expect(scoreDuplicateSignals(unlocatedPair(9, 0.17)).isStrong).toBe(false);
+    expect(scoreDuplicateSignals(unlocatedPair(5, 0.3)).isStrong).toBe(false);
+  });
+
+  it('needs less wording in common when the two share twice as many rare words', () => {
+    expect(scoreDuplicateSignals(unlocatedPair(17, 0.17)).isStrong).toBe(true);
+    expect(scoreDuplicateSignals(unlocatedPair(17, 0.1)).isStrong).toBe(false);
+    expect(
+      scoreDuplicateSignals({ ...unlocatedPair(17, 0.17), sharedVersion: null }).isStrong,
+    ).toBe(false);
+  });
+});
