@@ -103,3 +103,26 @@ describe('labels run into one paragraph in lower case', () => {
     expect(fieldsOf(text)).not.toContain('impact');
   });
 });
+
+describe('labels with accented letters', () => {
+  const fieldsOf = (text: string): Array<string | null> => {
+    const result = parseReportText('input.txt', text);
+    return result.ok ? result.value[0]!.sections.map((section) => section.field) : [];
+  };
+
+  it('reads a Spanish or French label at a line start as its field', () => {
+    expect(
+      fieldsOf('Recorrido de directorios\n\nReproducción:\n1. compilar\n2. pedir la ruta\n'),
+    ).toContain('reproduction');
+    expect(
+      fieldsOf('Lecture hors limites\n\nÉtapes de reproduction:\n1. compiler\n2. lancer\n'),
+    ).toContain('reproduction');
+  });
+
+  it('reads an accented label inside a paragraph, and no unknown word before a colon', () => {
+    expect(
+      fieldsOf('Recorrido. Resumen del fallo. Reproducción: 1. compilar 2. pedir la ruta.'),
+    ).toContain('reproduction');
+    expect(fieldsOf('Recorrido\n\nCorazón: nada que ver aquí.\n')).not.toContain('reproduction');
+  });
+});

@@ -321,7 +321,8 @@ function dropParenthetical(label: string): string {
   return open > 0 ? label.slice(0, open).trimEnd() : label;
 }
 
-const plainLabelShape = /^[A-Za-z][A-Za-z '/&-]{0,60}$/;
+// Latin letters with their accents: labels arrive in Spanish, French, German... (`Reproducción:`).
+const plainLabelShape = /^\p{Script=Latin}[\p{Script=Latin} '/&-]{0,60}$/u;
 // Pictographs with their variation selectors and joiners (🛠️, 👩‍💻), then blanks.
 const emojiDecoration = /^(?:\p{Extended_Pictographic}|\u{FE0F}|\u200D){1,8}[ \t]+/u;
 
@@ -358,6 +359,8 @@ interface InlineLabel {
 }
 
 const maxInlineLabelWords = 5;
+/** A character of a label's words: a Latin letter, accented or not, or a joining mark. */
+const labelCharacter = /[\p{Script=Latin}'/&-]/u;
 
 /**
  * Labels inside a line, after its start: a known field's name (up to five words) right before a
@@ -407,7 +410,7 @@ function findLabelBefore(
     let at = wordStart;
     while (at > start && text[at - 1] === ' ') at -= 1;
     let begin = at;
-    while (begin > start && /[A-Za-z'/&-]/.test(text[begin - 1]!)) begin -= 1;
+    while (begin > start && labelCharacter.test(text[begin - 1]!)) begin -= 1;
     if (begin === at || begin <= start) return null;
     wordStart = begin;
     const label = text.slice(wordStart, labelEnd).trim();
