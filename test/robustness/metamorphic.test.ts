@@ -11,7 +11,7 @@ import { triageRenderings } from './triage-renderings.js';
 /**
  * Renderings of the fresh measure projects (nghttp2, c-ares; urllib3, libarchive; express,
  * libxml2; pillow, undici; sqlite, vite; mbedtls, node-tar; tcpdump; paramiko; rust-openssl; libgit2;
- * rack, guzzle) that vary today.
+ * rack, guzzle; okhttp, imagesharp; jellyfin, commons-compress; starlette) that vary today.
  * The engine is not tuned on measure data, so they stay listed here (and counted by
  * bench:robustness) until a fix found on tune data removes them; an entry that stops varying
  * fails, so the list cannot go stale.
@@ -57,7 +57,8 @@ const knownMeasureVariance = new Set([
   // (rules found on unbound 13), so this emoji rendering no longer differs from the canonical one.
   // Ninth fresh batch (Paramiko, HAProxy), as found on the first run after labelling.
   'paramiko/09-ai-hostsig-chain-rce.md [one-paragraph]',
-  'paramiko/11-cliente-info-request-prompts.md [one-paragraph]',
+  // Eleventh session: paramiko 11 [one-paragraph] stopped varying (an inline label of accented
+  // Latin letters is read as its field; found on vapor 14's renderings, tune). Not opened.
   // Branch left-alone-items: a prose line starting with "from" is no longer a reproduction command
   // (only `from module import name` is; found on tune examples), and this one-paragraph rendering
   // had its reproduction only from such a phrase; its canonical rendering is unchanged. Not opened.
@@ -68,6 +69,17 @@ const knownMeasureVariance = new Set([
   // `end`, named as the project's is no proof of concept; found on puma 08). Not opened.
   'guzzle/14-http-proxy-env-cli-hijack.md [one-paragraph]',
   'guzzle/15-second-finder-downgrade-bearer.txt [one-paragraph]',
+  // Twelfth to fourteenth fresh batches (OkHttp, ImageSharp; Jellyfin, Commons Compress; Exiv2,
+  // Starlette), as found by this suite at the end of the eleventh session, after the session's
+  // tune work; not tuned on.
+  'okhttp/05-trust-all-manager-mitm-critical.md [one-paragraph]',
+  'okhttp/07-frida-certificate-pinner-bypass.md [email]',
+  'imagesharp/10-resize-user-dimensions-oom.md [one-paragraph]',
+  'imagesharp/11-imagesharp-web-cache-path-traversal.md [one-paragraph]',
+  'jellyfin/04-syncplay-group-name-unbounded.txt [one-paragraph]',
+  'jellyfin/12-third-party-plugin-unauth-endpoint.md [one-paragraph]',
+  'commons-compress/06-sevenz-memory-limit-raised.txt [one-paragraph]',
+  'starlette/13-staticfiles-follow-symlink-etc-passwd.md [one-paragraph]',
 ]);
 /**
  * Renderings of tune projects that varied when the projects were added and were not fixed before
@@ -88,8 +100,17 @@ const knownTuneVariance = new Set([
   // steps of ktor 03 and the Kotlin `bodyLimit { ... Long.MAX_VALUE ... }` block of ktor 13.
   'ktor/03-client-redirect-authorization-other-host.txt [one-paragraph]',
   'ktor/13-body-limit-lifted-oom.txt [one-paragraph]',
+  // Branch tune-new-kinds (plug, vapor), found at the end of the eleventh session and not fixed
+  // before its deadline: the one-paragraph renderings lose plug 05's `plug Plug.RewriteOn` line
+  // and give vapor 08's AI prose a reproduction; plug 09's `$ mix deps.audit` paste, re-rendered
+  // with labels, reads as a reproduction.
+  'plug/05-rewrite-on-x-forwarded-for-spoof.txt [one-paragraph]',
+  'plug/09-mix-audit-plug-1-14-0.txt [plain-labels]',
+  'plug/09-mix-audit-plug-1-14-0.txt [lower-case-labels]',
+  'plug/09-mix-audit-plug-1-14-0.txt [one-paragraph]',
+  'vapor/08-ai-signed-cookie-sessions-rce.md [one-paragraph]',
 ]);
-const tuneProjectsWithKnownVariance = new Set(['sinatra', 'twig', 'ktor']);
+const tuneProjectsWithKnownVariance = new Set(['sinatra', 'twig', 'ktor', 'plug', 'vapor']);
 const measureProjectsWithKnownVariance = new Set([
   'nghttp2',
   'c-ares',
@@ -109,6 +130,11 @@ const measureProjectsWithKnownVariance = new Set([
   'libgit2',
   'rack',
   'guzzle',
+  'okhttp',
+  'imagesharp',
+  'jellyfin',
+  'commons-compress',
+  'starlette',
 ]);
 
 describe('writing-style invariance on the corpus', () => {
