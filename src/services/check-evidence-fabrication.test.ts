@@ -1,12 +1,9 @@
 // The evidence check against a real git repository whose tags follow `tinyxml-2_4_1`: fabricated
 // reports (a real file, invented functions), a genuine report with one typo, names of other
 // projects, versions without a tag, and the commit that changed the cited lines.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createGitRepoReader, type GitRepoReader } from '../adapters/git/create-git-repo-reader.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { EvidenceSummary } from '../core/index.js';
-import { createGitFixture, type GitFixture } from '../../test/support/create-git-fixture.js';
-import { testProcessEnvironment } from '../../test/support/test-environment.js';
-import { checkMarkdownEvidence } from '../../test/support/check-markdown-evidence.js';
+import { useEvidenceFixture } from '../../test/support/use-evidence-fixture.js';
 
 const parserSource = `#include <string.h>
 #include "tinyxml.h"
@@ -38,12 +35,9 @@ tx_parse_element(struct tx_parser *parser, const char *tag, size_t len)
 }
 `;
 
-let fixture: GitFixture;
-let reader: GitRepoReader;
 let fixCommit: string;
 
-beforeAll(async () => {
-  fixture = await createGitFixture();
+const { check } = useEvidenceFixture(async (fixture) => {
   await fixture.writeFiles({
     'src/parser.c': parserSource,
     'src/main.c': 'int main(int argc, char **argv) { return tx_run(argc, argv, "--strict"); }\n',
@@ -68,16 +62,7 @@ beforeAll(async () => {
   });
   await fixture.commit('Add a file comment');
   await fixture.tag('tinyxml-2_4_2');
-  reader = await createGitRepoReader(fixture.dir, testProcessEnvironment);
 });
-
-afterAll(async () => {
-  reader.close();
-  await fixture.cleanup();
-});
-
-const check = (markdown: string): Promise<EvidenceSummary> =>
-  checkMarkdownEvidence(markdown, reader);
 
 function claimOf(evidence: EvidenceSummary, text: string) {
   return evidence.claims.find((checked) => checked.claim.text === text);

@@ -1,16 +1,9 @@
 // The evidence check against a real git repository when the report places the vulnerable code in a
 // third-party plugin or a fork: names this repository lacks are unverifiable here, not invented.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createGitRepoReader, type GitRepoReader } from '../adapters/git/create-git-repo-reader.js';
-import { createGitFixture, type GitFixture } from '../../test/support/create-git-fixture.js';
-import { testProcessEnvironment } from '../../test/support/test-environment.js';
-import { checkMarkdownEvidence } from '../../test/support/check-markdown-evidence.js';
+import { describe, expect, it } from 'vitest';
+import { useEvidenceFixture } from '../../test/support/use-evidence-fixture.js';
 
-let fixture: GitFixture;
-let reader: GitRepoReader;
-
-beforeAll(async () => {
-  fixture = await createGitFixture();
+const { check } = useEvidenceFixture(async (fixture) => {
   await fixture.writeFiles({
     'server/router.go': [
       'package server',
@@ -28,12 +21,6 @@ beforeAll(async () => {
   });
   await fixture.commit('Router with plugins');
   await fixture.tag('v1.4.0');
-  reader = await createGitRepoReader(fixture.dir, testProcessEnvironment);
-});
-
-afterAll(async () => {
-  reader.close();
-  await fixture.cleanup();
 });
 
 const pluginReport = (placement: string): string =>
@@ -50,9 +37,8 @@ const pluginReport = (placement: string): string =>
 
 describe('checkEvidence: code in a third-party plugin', () => {
   it('reads names missing here as unverifiable when the report places them in a third-party plugin', async () => {
-    const evidence = await checkMarkdownEvidence(
+    const evidence = await check(
       pluginReport('The bug is in imagecache, a third-party plugin maintained by another team.'),
-      reader,
     );
     expect(evidence.grade).not.toBe('fabricated');
     expect(evidence.grade).not.toBe('contradicted');
@@ -66,14 +52,13 @@ describe('checkEvidence: code in a third-party plugin', () => {
   });
 
   it('reads the same names as fabricated when the report places them in the project', async () => {
-    const evidence = await checkMarkdownEvidence(pluginReport(''), reader);
+    const evidence = await check(pluginReport(''));
     expect(evidence.grade).toBe('fabricated');
   });
 
   it('keeps the project reading when the report says the code is not a third-party plugin', async () => {
-    const evidence = await checkMarkdownEvidence(
+    const evidence = await check(
       pluginReport('This is not a third-party plugin but the core router.'),
-      reader,
     );
     expect(evidence.grade).toBe('fabricated');
   });

@@ -1,18 +1,10 @@
 // The evidence check against a real git repository when the reporter re-formatted the code they
 // quote (indentation, line breaks, spaces, quote marks): no line of it is in the repository as
 // written, yet it is the project's code. Invented code stays contradicted.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createGitRepoReader, type GitRepoReader } from '../adapters/git/create-git-repo-reader.js';
-import type { EvidenceSummary } from '../core/index.js';
-import { createGitFixture, type GitFixture } from '../../test/support/create-git-fixture.js';
-import { testProcessEnvironment } from '../../test/support/test-environment.js';
-import { checkMarkdownEvidence } from '../../test/support/check-markdown-evidence.js';
+import { describe, expect, it } from 'vitest';
+import { useEvidenceFixture } from '../../test/support/use-evidence-fixture.js';
 
-let fixture: GitFixture;
-let reader: GitRepoReader;
-
-beforeAll(async () => {
-  fixture = await createGitFixture();
+const { check } = useEvidenceFixture(async (fixture) => {
   await fixture.writeFiles({
     'lib/session.js': [
       'export function readSession(request, store) {',
@@ -26,16 +18,7 @@ beforeAll(async () => {
   });
   await fixture.commit('Sessions');
   await fixture.tag('v1.0.0');
-  reader = await createGitRepoReader(fixture.dir, testProcessEnvironment);
 });
-
-afterAll(async () => {
-  reader.close();
-  await fixture.cleanup();
-});
-
-const check = (markdown: string): Promise<EvidenceSummary> =>
-  checkMarkdownEvidence(markdown, reader);
 
 describe('a quoted snippet the reporter re-formatted', () => {
   it('is found modulo whitespace, line breaks and quote marks', async () => {

@@ -1,18 +1,10 @@
 // The evidence check against a real git repository when a report names the wrong version: the
 // cited file was added after it, so it is missing at the named tag but present at HEAD. A missing
 // file is only a proof against the report when no revision in the history ever held it.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createGitRepoReader, type GitRepoReader } from '../adapters/git/create-git-repo-reader.js';
-import type { EvidenceSummary } from '../core/index.js';
-import { createGitFixture, type GitFixture } from '../../test/support/create-git-fixture.js';
-import { testProcessEnvironment } from '../../test/support/test-environment.js';
-import { checkMarkdownEvidence } from '../../test/support/check-markdown-evidence.js';
+import { describe, expect, it } from 'vitest';
+import { useEvidenceFixture } from '../../test/support/use-evidence-fixture.js';
 
-let fixture: GitFixture;
-let reader: GitRepoReader;
-
-beforeAll(async () => {
-  fixture = await createGitFixture();
+const { check } = useEvidenceFixture(async (fixture) => {
   await fixture.writeFiles({
     'lib/router.js': 'export function route(path) {\n  return path;\n}\n',
   });
@@ -27,16 +19,7 @@ beforeAll(async () => {
   await fixture.rename('lib/router.js', 'lib/routing/index.js');
   await fixture.commit('Move the router into its own folder');
   await fixture.tag('v3.0.0');
-  reader = await createGitRepoReader(fixture.dir, testProcessEnvironment);
 });
-
-afterAll(async () => {
-  reader.close();
-  await fixture.cleanup();
-});
-
-const check = (markdown: string): Promise<EvidenceSummary> =>
-  checkMarkdownEvidence(markdown, reader);
 
 describe('a cited file missing at the named version', () => {
   it('is unverifiable, not contradicted, when HEAD holds it', async () => {
