@@ -7,7 +7,7 @@ import type { FactSink } from './create-fact-sink.js';
 import { hasSanitizerError } from './find-sanitizer-traces.js';
 import { forEachMatch } from './for-each-match.js';
 import { mapHeadingToField } from './map-heading-to-field.js';
-import type { ReportSection } from '../model/report.js';
+import type { ReportSection, TextSpan } from '../model/report.js';
 import { shellInfos } from './shell-infos.js';
 
 const stepPattern = /\n[ \t]{0,3}(\d{1,2})[.)][ \t]+\S[^\n]*/g;
@@ -281,13 +281,17 @@ const programWithOption =
 const programWithOptionAfterLeadIn =
   /(?:[:][ \t]+|(?:^|[ \t])\d{1,2}[.)][ \t]+)([a-z][\w.+-]{0,30}(?:[ \t]+[\w./:=-]{1,40}){0,2}[ \t]+--?[A-Za-z][\w-]*[^\n]{0,80})/;
 
+/** Where the report's reproduction sections lie. */
+function reproductionSpans(sections: readonly ReportSection[]): TextSpan[] {
+  return sections.filter(({ field }) => field === 'reproduction').map(({ span }) => span);
+}
+
 function addSectionOpeningCommand(
   sink: FactSink,
   prose: string,
   sections: readonly ReportSection[],
 ): void {
-  for (const { field, span } of sections) {
-    if (field !== 'reproduction') continue;
+  for (const span of reproductionSpans(sections)) {
     const text = prose.slice(span.start, span.end);
     const start = span.start + text.length - text.trimStart().length;
     const match = programWithOption.exec(prose.slice(start, span.end));
@@ -309,8 +313,7 @@ function addSectionRequest(
   prose: string,
   sections: readonly ReportSection[],
 ): void {
-  for (const { field, span } of sections) {
-    if (field !== 'reproduction') continue;
+  for (const span of reproductionSpans(sections)) {
     const text = prose.slice(span.start, span.end);
     const request = inlineRequestLine.exec(text);
     if (request === null || !inlineHeaderLine.test(text)) continue;
@@ -321,8 +324,7 @@ function addSectionRequest(
 
 /** The first such command of a reproduction section in which no other rule found a step. */
 function addLeadInCommand(sink: FactSink, prose: string, sections: readonly ReportSection[]): void {
-  for (const { field, span } of sections) {
-    if (field !== 'reproduction') continue;
+  for (const span of reproductionSpans(sections)) {
     if (sink.hasFactIn('reproduction-steps', span.start, span.end)) continue;
     const match = programWithOptionAfterLeadIn.exec(prose.slice(span.start, span.end));
     if (match === null) continue;
