@@ -280,6 +280,8 @@ export function scoreDuplicateSignals(s: DuplicateSignals): DuplicateScore {
   const packageSignal = s.samePackage !== null ? 1 : s.relatedPackage !== null ? 1 : 0;
   const versionSignal = Math.max(s.fixedVersionRarity, 0.6 * s.versionRarity);
   const hasLocation = s.sharedFunctions.length > 0 || s.sharedPaths.length > 0;
+  /** Both on one release: the same version, or the same fixed version. */
+  const isOnSharedRelease = s.sharedVersion !== null || s.sharedFixedVersion !== null;
   const z =
     w.bias +
     w.text * text +
@@ -336,7 +338,7 @@ export function scoreDuplicateSignals(s: DuplicateSignals): DuplicateScore {
     !isDistinctBug &&
     s.titleFunctionsNamed.length > 0 &&
     (s.sharedPaths.length > 0 || s.sharedFileNames.length > 0) &&
-    (s.sharedVersion !== null || s.sharedFixedVersion !== null) &&
+    isOnSharedRelease &&
     text >= strongNamedFunctionText &&
     !s.isCweConflict &&
     !s.isPackageConflict &&
@@ -421,7 +423,7 @@ export function scoreDuplicateSignals(s: DuplicateSignals): DuplicateScore {
     s.citationTitleTerms.found >= strongCitationTermsFound &&
     s.citationTitleTerms.share >= strongCitationTermsShare &&
     s.samePackage !== null &&
-    (s.sharedVersion !== null || s.sharedFixedVersion !== null) &&
+    isOnSharedRelease &&
     text >= strongCitationText &&
     !s.isCweConflict &&
     !s.isSameSourceAdvisory;
@@ -433,7 +435,7 @@ export function scoreDuplicateSignals(s: DuplicateSignals): DuplicateScore {
     s.sharedTechnicalTokens.length >= strongTechnicalTokens &&
     s.technicalTokenCoverage >= strongTechnicalTokenCoverage &&
     s.samePackage !== null &&
-    (s.sharedVersion !== null || s.sharedFixedVersion !== null) &&
+    isOnSharedRelease &&
     text >= strongTechnicalTokenText &&
     !s.isCweConflict &&
     !s.isPackageConflict &&
@@ -443,7 +445,7 @@ export function scoreDuplicateSignals(s: DuplicateSignals): DuplicateScore {
     s.pairTermsOfUnlocated !== null &&
     s.pairTermsOfUnlocated >= strongPairTerms &&
     s.samePackage !== null &&
-    (s.sharedVersion !== null || s.sharedFixedVersion !== null) &&
+    isOnSharedRelease &&
     (text >= strongUnlocatedText ||
       (s.pairTermsOfUnlocated >= manyPairTerms && text >= strongManyPairTermsText)) &&
     !s.isCweConflict &&
@@ -451,7 +453,7 @@ export function scoreDuplicateSignals(s: DuplicateSignals): DuplicateScore {
   const isSameBugByTitleWords =
     s.samePackage !== null &&
     !isDistinctBug &&
-    (s.sharedVersion !== null || s.sharedFixedVersion !== null) &&
+    isOnSharedRelease &&
     s.titleTermsFound >= strongTitleTermsFound &&
     s.titleTermsAgreement >= strongTitleTermsAgreement &&
     text >= strongTitleTermsText &&

@@ -701,11 +701,7 @@ export function findCodeChoices(
       choices.push({ value: 'verification-disabled', start, end: start + match[1]!.length });
     });
   }
-  forEachMatch(trustEverythingObject, text, (match) => {
-    const start = offset + match.index;
-    choices.push({ value: 'verification-disabled', start, end: start + match[0].length });
-  });
-  for (const pattern of [acceptEverythingCallback, emptyServerTrustCheck]) {
+  for (const pattern of [trustEverythingObject, acceptEverythingCallback, emptyServerTrustCheck]) {
     forEachMatch(pattern, text, (match) => {
       const start = offset + match.index;
       choices.push({ value: 'verification-disabled', start, end: start + match[0].length });
