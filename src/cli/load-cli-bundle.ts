@@ -13,14 +13,10 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { Script } from 'node:vm';
-import type { CliIo } from './cli-io.js';
+import type { runCli } from './run-cli.js';
 
-type RunCli = (
-  argv: string[],
-  io: CliIo,
-  givenServices?: undefined,
-  runtime?: { build: string | null },
-) => Promise<number>;
+/** The bundle's entry: run-cli.ts's own `runCli` (a type only: the bin never imports the CLI). */
+type RunCli = typeof runCli;
 
 export interface CliBundle {
   runCli: RunCli;
