@@ -290,12 +290,13 @@ async function checkOption(context: CheckContext, claim: CodeClaim): Promise<Che
 
 type SnippetFinding = Parameters<typeof judgeSnippetClaim>[2];
 
+/** The file of `paths` whose text holds the closest match of the claimed snippet, if any. */
 async function matchSnippetIn(
   context: CheckContext,
   claim: CodeClaim,
   paths: readonly string[],
-  best: SnippetFinding,
 ): Promise<SnippetFinding> {
+  let best: SnippetFinding = null;
   for (const path of paths) {
     const text = await readText(context, path);
     const match = text === null ? null : findBestSnippetMatch(text, claim.text);
@@ -310,7 +311,7 @@ async function checkSnippet(context: CheckContext, claim: CodeClaim): Promise<Ch
   const hits = await context.repo.grep(context.commit, probes, { maxHits: 200 });
   const cited = claim.path ? resolveCitedPath(claim.path, context.fileSet) : null;
   const candidates = pickSnippetFiles(hits, cited);
-  const best = await matchSnippetIn(context, claim, candidates, null);
+  const best = await matchSnippetIn(context, claim, candidates);
   // No line of it is in the repository as written (re-indented, re-wrapped, re-quoted): look in
   // the source files that hold its names before calling it code that is nowhere. Only a match
   // that holds counts there: a file that merely shares names is no evidence either way.
@@ -324,7 +325,7 @@ async function checkSnippet(context: CheckContext, claim: CodeClaim): Promise<Ch
       nameHits.filter((hit) => !isDocumentationPath(hit.path)),
       null,
     ).filter((path) => !candidates.includes(path));
-    const byName = await matchSnippetIn(context, claim, more, null);
+    const byName = await matchSnippetIn(context, claim, more);
     if (byName && byName.match.similarity >= evidenceThresholds.snippetVerified)
       return judgeSnippetClaim(claim, context.label, byName, true);
   }
