@@ -7,12 +7,19 @@ import type { SecurityProfile } from '../model/security-profile.js';
 
 const vocabulary = new Set(['non-default', 'debug', 'caller-callback', 'verification-disabled']);
 
+/**
+ * A setting a rule names, as reports' facts name it: lower case, and a switch named with its
+ * dashes (`--env`) is the setting `env`.
+ */
+export function foldSettingName(name: string): string {
+  return name.toLowerCase().replace(/^-{1,2}(?=[a-z])/, '');
+}
+
 export function deriveProfileSettingNames(profile: Pick<SecurityProfile, 'threatModel'>): string[] {
   const names = new Set<string>();
   for (const rule of [...profile.threatModel.inScope, ...profile.threatModel.outOfScope]) {
     for (const name of rule.when.requiresConfig ?? []) {
-      // A switch named with its dashes (`--env`) is the setting `env`, as reports' facts name it.
-      const lower = name.toLowerCase().replace(/^-{1,2}(?=[a-z])/, '');
+      const lower = foldSettingName(name);
       if (!vocabulary.has(lower) && /^[a-z_][\w.-]*$/.test(lower)) names.add(lower);
     }
   }

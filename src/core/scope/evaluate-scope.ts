@@ -21,6 +21,7 @@ import {
 } from './match-components.js';
 import { placeModuleNames } from './place-module-names.js';
 import { deriveProjectNames } from '../report/derive-project-names.js';
+import { foldSettingName } from '../report/derive-profile-setting-names.js';
 
 /** How much a holding condition rests on: a precondition stated as such, or a mention. */
 type EvidenceStrength = 'strong' | 'weak';
@@ -95,10 +96,9 @@ function checkValues(
   }
   // A profile may name a switch with its dashes (`requires-config: [--env]`); the fact is `env`.
   const fold = caseInsensitiveKinds.has(kind)
-    ? (value: string) =>
-        kind === 'requires-config'
-          ? value.toLowerCase().replace(/^-{1,2}(?=[a-z])/, '')
-          : value.toLowerCase()
+    ? kind === 'requires-config'
+      ? foldSettingName
+      : (value: string) => value.toLowerCase()
     : (value: string) => value;
   const wanted = new Set(expected.map(fold));
   // Every setting an attack needs is one the project does not ship on: a profile's `non-default`
