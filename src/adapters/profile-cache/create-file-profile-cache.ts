@@ -8,10 +8,11 @@
 // The cache is optional: every failure to read or write is a miss, and nothing here throws.
 
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import type { ProfileCache, SecurityProfile } from '../../core/triage.js';
+import { writeFileWhole } from '../files/write-file-whole.js';
 
 export interface FileProfileCacheOptions {
   /** The cache folder (`resolveCacheFolder`); entries go to its `profiles/` folder. */
@@ -85,14 +86,7 @@ export function createFileProfileCache(options: FileProfileCacheOptions): Profil
         // Only what JSON gives back unchanged is kept (no undefined fields, no class instances).
         if (json.length > maxEntryBytes || !isDeepStrictEqual(JSON.parse(json), profile)) return;
         await mkdir(folder, { recursive: true, mode: 0o700 });
-        const path = pathOf(text);
-        // Written whole and renamed into place: a reader never sees half an entry.
-        const partial = `${path}.${process.pid}.${Date.now()}.partial`;
-        await writeFile(partial, encodeEntry(json), { mode: 0o600 });
-        await rename(partial, path).catch(async (error: unknown) => {
-          await rm(partial, { force: true });
-          throw error;
-        });
+        await writeFileWhole(pathOf(text), encodeEntry(json), { mode: 0o600 });
         await removeOldest();
       } catch {
         // A cache that cannot be written (read-only home, full disk) costs the next run a parse.

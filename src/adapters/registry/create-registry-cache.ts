@@ -1,9 +1,10 @@
 // A disk cache of registry answers: one small JSON file per registry and package, with the time
 // it was fetched, so answers expire; offline, expired answers are still used.
 
-import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { RegistryLookup } from '../../core/triage.js';
+import { writeFileWhole } from '../files/write-file-whole.js';
 
 interface CachedAnswer {
   fetchedAt: number;
@@ -58,10 +59,7 @@ export function createRegistryCache(
       try {
         await mkdir(folder, { recursive: true });
         const file = await fileOf(registry, name);
-        const path = join(folder, file);
-        const temporary = `${path}.${process.pid}.tmp`;
-        await writeFile(temporary, JSON.stringify({ fetchedAt: now(), lookup }));
-        await rename(temporary, path);
+        await writeFileWhole(join(folder, file), JSON.stringify({ fetchedAt: now(), lookup }));
         (await listFiles()).add(file);
       } catch {
         // A cache that cannot be written only costs a request next time.
