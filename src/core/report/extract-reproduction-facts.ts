@@ -281,9 +281,14 @@ const programWithOption =
 const programWithOptionAfterLeadIn =
   /(?:[:][ \t]+|(?:^|[ \t])\d{1,2}[.)][ \t]+)([a-z][\w.+-]{0,30}(?:[ \t]+[\w./:=-]{1,40}){0,2}[ \t]+--?[A-Za-z][\w-]*[^\n]{0,80})/;
 
-/** Where the report's reproduction sections lie. */
-function reproductionSpans(sections: readonly ReportSection[]): TextSpan[] {
-  return sections.filter(({ field }) => field === 'reproduction').map(({ span }) => span);
+/** The report's reproduction sections: where each lies, and its text. */
+function reproductionSections(
+  prose: string,
+  sections: readonly ReportSection[],
+): Array<TextSpan & { text: string }> {
+  return sections
+    .filter(({ field }) => field === 'reproduction')
+    .map(({ span }) => ({ ...span, text: prose.slice(span.start, span.end) }));
 }
 
 function addSectionOpeningCommand(
@@ -291,8 +296,7 @@ function addSectionOpeningCommand(
   prose: string,
   sections: readonly ReportSection[],
 ): void {
-  for (const span of reproductionSpans(sections)) {
-    const text = prose.slice(span.start, span.end);
+  for (const { text, ...span } of reproductionSections(prose, sections)) {
     const start = span.start + text.length - text.trimStart().length;
     const match = programWithOption.exec(prose.slice(start, span.end));
     if (match === null) continue;
@@ -313,8 +317,7 @@ function addSectionRequest(
   prose: string,
   sections: readonly ReportSection[],
 ): void {
-  for (const span of reproductionSpans(sections)) {
-    const text = prose.slice(span.start, span.end);
+  for (const { text, ...span } of reproductionSections(prose, sections)) {
     const request = inlineRequestLine.exec(text);
     if (request === null || !inlineHeaderLine.test(text)) continue;
     const start = span.start + request.index + 1;
@@ -324,9 +327,9 @@ function addSectionRequest(
 
 /** The first such command of a reproduction section in which no other rule found a step. */
 function addLeadInCommand(sink: FactSink, prose: string, sections: readonly ReportSection[]): void {
-  for (const span of reproductionSpans(sections)) {
+  for (const { text, ...span } of reproductionSections(prose, sections)) {
     if (sink.hasFactIn('reproduction-steps', span.start, span.end)) continue;
-    const match = programWithOptionAfterLeadIn.exec(prose.slice(span.start, span.end));
+    const match = programWithOptionAfterLeadIn.exec(text);
     if (match === null) continue;
     const start = span.start + match.index + match[0].length - match[1]!.length;
     sink.add('reproduction-steps', 'command', start, start + match[1]!.trimEnd().length);
