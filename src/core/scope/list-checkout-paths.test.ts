@@ -2,8 +2,66 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildFact, buildProfile } from '../../../test/support/build-fact.js';
 import { evaluateScope } from './evaluate-scope.js';
-import { listCheckoutPaths, resolveCheckoutPath } from './list-checkout-paths.js';
+import {
+  listCheckoutPaths,
+  listInstalledPackagePaths,
+  resolveCheckoutPath,
+} from './list-checkout-paths.js';
 import { matchComponents } from './match-components.js';
+
+describe('listInstalledPackagePaths', () => {
+  it('reads an installed module as its path at the top of the repository or under src/', () => {
+    expect(listInstalledPackagePaths('/srv/venv/lib/python3.12/site-packages/bottle.py')).toEqual([
+      'bottle.py',
+      'src/bottle.py',
+    ]);
+    expect(listInstalledPackagePaths('/usr/lib/python3/dist-packages/jinja2/sandbox.py')).toEqual([
+      'jinja2/sandbox.py',
+      'src/jinja2/sandbox.py',
+    ]);
+  });
+
+  it('takes the innermost packages folder and leaves other paths alone', () => {
+    expect(
+      listInstalledPackagePaths('/a/site-packages/tool/vendored/site-packages/six.py'),
+    ).toEqual(['six.py', 'src/six.py']);
+    expect(listInstalledPackagePaths('/home/ana/build/bottle/bottle.py')).toEqual([]);
+    expect(listInstalledPackagePaths('/x/site-packages/')).toEqual([]);
+    expect(listInstalledPackagePaths('/x/site-packages/../etc/passwd')).toEqual([]);
+  });
+
+  it('only lists tails of the path, never past the packages folder (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.stringMatching(/^[a-z0-9._/-]{0,8}$/), { maxLength: 6 }),
+        fc.constantFrom('site-packages', 'dist-packages', 'packages'),
+        (parts, folder) => {
+          const path = `/v/lib/${folder}/${parts.join('/')}`;
+          for (const candidate of listInstalledPackagePaths(path)) {
+            const tail = candidate.startsWith('src/') ? candidate.slice(4) : candidate;
+            expect(path.endsWith(`-packages/${tail}`) || path.includes(`-packages/${tail}`)).toBe(true);
+            expect(candidate.split('/')).not.toContain('..');
+          }
+        },
+      ),
+    );
+  });
+
+  it('places a traceback line of the installed package in the component of its repository file', () => {
+    expect(
+      resolveCheckoutPath('/srv/venv/lib/python3.12/site-packages/bottle.py', (tail) => tail === 'bottle.py'),
+    ).toBe('bottle.py');
+    expect(
+      resolveCheckoutPath(
+        '/opt/app/.venv/lib/python3.11/site-packages/werkzeug/serving.py',
+        (tail) => tail.startsWith('src/werkzeug/'),
+      ),
+    ).toBe('src/werkzeug/serving.py');
+    expect(
+      resolveCheckoutPath('/srv/venv/lib/python3.12/site-packages/requests/api.py', () => false),
+    ).toBe('/srv/venv/lib/python3.12/site-packages/requests/api.py');
+  });
+});
 
 describe('listCheckoutPaths', () => {
   it('lists the tails of a path in a build or work folder, longest first', () => {

@@ -28,11 +28,35 @@ export function listCheckoutPaths(path: string): string[] {
   return tails;
 }
 
+// An installed Python package: a traceback prints the module's installed file
+// (`/srv/venv/lib/python3.12/site-packages/bottle.py`, `/usr/lib/python3/dist-packages/jinja2/
+// sandbox.py`). What follows the packages folder is the module's path in the distribution, which
+// the repository keeps at its top (`bottle.py`, `jinja2/sandbox.py`) or under `src/` (the src
+// layout); a single-module distribution's file has no folder of its own.
+const installedPackagesFolder = /\/(?:site|dist)-packages\//g;
+
 /**
- * The repository path of a cited path: for an absolute path in a build or work folder, the
+ * The paths in the repository an installed package's file may have, the top first, then the src
+ * layout; none for a path outside a `site-packages` or `dist-packages` folder.
+ */
+export function listInstalledPackagePaths(path: string): string[] {
+  let tailStart = -1;
+  for (const match of path.matchAll(installedPackagesFolder)) tailStart = match.index + match[0].length;
+  if (tailStart === -1) return [];
+  const tail = path.slice(tailStart);
+  if (tail === '' || tail.split('/').some((part) => part === '' || part === '.' || part === '..'))
+    return [];
+  return [tail, `src/${tail}`];
+}
+
+/**
+ * The repository path of a cited path: for an installed package's file, the first of its
+ * repository paths `isKnownPath` accepts; for an absolute path in a build or work folder, the
  * shortest of its tails that `isKnownPath` accepts; otherwise the path itself.
  */
 export function resolveCheckoutPath(path: string, isKnownPath: (tail: string) => boolean): string {
+  const installed = listInstalledPackagePaths(path).find((candidate) => isKnownPath(candidate));
+  if (installed !== undefined) return installed;
   const tails = listCheckoutPaths(path);
   for (let index = tails.length - 1; index >= 0; index -= 1) {
     if (isKnownPath(tails[index]!)) return tails[index]!;
