@@ -241,6 +241,41 @@ describe('Java objects and limits the caller hands over', () => {
   });
 });
 
+describe('a framework’s debug mode switched on by a call in the caller’s code', () => {
+  it.each([
+    ['python', 'import bottle\nbottle.debug(True)\nbottle.run(port=8080)', 'debug(True)'],
+    ['python', 'app.set_debug(True)', 'set_debug(True)'],
+    ['java', 'server.setDebug(true);', 'setDebug(true)'],
+    ['python', 'enable_debug_mode(mode=True)', 'enable_debug_mode(mode=True)'],
+  ])('%s: %s is debug, the caller’s', (info, code, quote) => {
+    expect(settingsOf(fenced(info, code))).toContainEqual({ value: 'debug', actor: 'user', quote });
+  });
+
+  it('reads no logging call, no debug switched off and no debug helper of the project', () => {
+    for (const code of [
+      'log.debug("request %s", rid)',
+      'logging.debug(True and "x")',
+      'bottle.debug(False)',
+      'app.debug(0)',
+      'debugger(True)',
+      'my_debug(True)',
+    ])
+      expect(findCodeChoices(code, 0, []).filter((choice) => choice.value === 'debug')).toEqual(
+        [],
+      );
+  });
+
+  it('finds the call in linear time on long hostile input (property)', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[a-z_.( )=Tru1]{0,400}$/), (noise) => {
+        const text = `x.debug(${noise}`.repeat(3);
+        for (const choice of findCodeChoices(text, 5, []))
+          expect(choice.end).toBeLessThanOrEqual(text.length + 5);
+      }),
+    );
+  });
+});
+
 describe('settings written as code in running prose', () => {
   it.each([
     ['The worker calls the API with verify=False.', 'verification-disabled'],

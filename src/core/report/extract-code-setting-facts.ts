@@ -623,6 +623,12 @@ const isDebugMacro = (name: string): boolean =>
 const debugThresholdCall =
   /\b([A-Za-z_]\w{0,60}debug\w{0,30}(?:threshold|level)\w{0,20})\s{0,4}\(([^()\n]{0,200})\)/gi;
 const offArgument = /^(?:0+[uUlL]{0,3}|NULL|nullptr|false|FALSE|0x0+)$/;
+// A call that switches a framework's debug mode on (`bottle.debug(True)`, `app.set_debug(true)`,
+// `setDebug(1)`, `enable_debug_mode(mode=True)`): the callee's last name is debug, set_debug or
+// enable_debug (an optional `_mode`), its one argument a true literal. A logging call
+// (`log.debug("x")`) passes a message, never a bare true.
+const debugSwitchCall =
+  /(?<![\w$])(?:set_?|enable_?)?debug(?:_?mode)?[ \t]{0,4}\([ \t]{0,4}(?:(?:mode|enabled?|on|debug)[ \t]{0,4}=[ \t]{0,4})?(?:True|true|TRUE|1|on|yes)[ \t]{0,4}\)/gi;
 
 // A version constraint in parentheses (`(= 4.1.1)`, `(>= 3.0.0, < 4)`, `(~> 2.0)`): a lockfile's
 // dependency line, not a call's argument.
@@ -638,7 +644,8 @@ function lastArgument(args: string): string {
  * name (`InsecureTrustManagerFactory.INSTANCE`) → `verification-disabled`; a type's largest value
  * (`Integer.MAX_VALUE`) given to a constructor or a limit method → the class or method name, a
  * lifted limit; a debug threshold call
- * with a positive level and a `#define` of a debug macro (not to 0) → `debug`; a `#define` of an
+ * with a positive level, a call switching debug mode on (`bottle.debug(True)`) and a `#define`
+ * of a debug macro (not to 0) → `debug`; a `#define` of an
  * unsafe or insecure flag, or of a macro the profile names → its name; a call to a function the
  * profile names (`profileSettings`) whose last argument is not 0, NULL or false → its name, also
  * Ruby's call without parentheses at a line's start (`set_remote_address header: "X-Real-IP"`).
@@ -744,6 +751,10 @@ export function findCodeChoices(
       start,
       end: offset + match.index + match[0].trimEnd().length,
     });
+  });
+  forEachMatch(debugSwitchCall, text, (match) => {
+    const start = offset + match.index;
+    choices.push({ value: 'debug', start, end: start + match[0].length });
   });
   forEachMatch(debugThresholdCall, text, (match) => {
     const level = lastArgument(match[2]!);
