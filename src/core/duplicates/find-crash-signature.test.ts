@@ -26,7 +26,7 @@ describe('findCrashSignature', () => {
       accesses: ['write'],
       runtimePanics: [],
       sanitizerCrash: 'heap-buffer-overflow write in decode_block',
-      site: { functionName: 'decode_block', fileName: 'block.c', line: 1795 },
+      site: { functionName: 'decode_block', fileName: 'block.c', line: 1795, unlocatedAbove: [] },
     });
     expect(findCrashSignature('', readTrace).site?.line).toBe(1702);
   });
@@ -38,7 +38,7 @@ describe('findCrashSignature', () => {
       accesses: ['read'],
       runtimePanics: [],
       sanitizerCrash: 'heap-buffer-overflow read in sycc422_to_rgb',
-      site: { functionName: 'sycc422_to_rgb', fileName: 'color.c', line: 205 },
+      site: { functionName: 'sycc422_to_rgb', fileName: 'color.c', line: 205, unlocatedAbove: [] },
     });
     expect(findCrashSignature('Out-of-bounds write in the packer', '').accesses).toEqual(['write']);
     const withIn =
@@ -47,6 +47,7 @@ describe('findCrashSignature', () => {
       functionName: 'decode_block',
       fileName: 'block.c',
       line: 96,
+      unlocatedAbove: [],
     });
   });
 
@@ -171,6 +172,39 @@ describe('describeCrashConflict', () => {
     );
   });
 
+  it('takes a site the other trace printed above its own without a file as the same place', () => {
+    const unsymbolised = findCrashSignature(
+      '',
+      [
+        '==41822==ERROR: AddressSanitizer: heap-buffer-overflow on address 0x621000012900',
+        'WRITE of size 1 at 0x621000012900 thread T3',
+        '    #0 0x7f3a1c2e41b1 in ycc_rgb_convert (/usr/lib/x86_64-linux-gnu/libjpeg.so.8+0x3a1b1)',
+        '    #1 0x7f3a1c2cc0e3 in jpeg_read_scanlines (/usr/lib/x86_64-linux-gnu/libjpeg.so.8+0x220e3)',
+        '    #2 0x7f3a1d6a7f45 in rtiff_decompress_jpeg_run ../libvips/foreign/tiff2vips.c:2163',
+      ].join('\n'),
+    );
+    const symbolised = findCrashSignature(
+      '',
+      [
+        '==90311==ERROR: AddressSanitizer: heap-buffer-overflow on address 0x6250000a1d00',
+        'WRITE of size 1 at 0x6250000a1d00 thread T1',
+        '    #0 0x7ffff6a1e3c0 in ycc_rgb_convert jdcolor.c:188',
+        '    #1 0x7ffff6a07f1a in jpeg_read_scanlines jdapistd.c:354',
+      ].join('\n'),
+    );
+    expect(unsymbolised.site).toMatchObject({
+      functionName: 'rtiff_decompress_jpeg_run',
+      unlocatedAbove: ['ycc_rgb_convert', 'jpeg_read_scanlines'],
+    });
+    expect(describeCrashConflict(unsymbolised, symbolised, true)).toBeNull();
+    expect(describeCrashConflict(symbolised, unsymbolised, true)).toBeNull();
+    // A different function above stays a different crash.
+    const elsewhere = { ...symbolised, site: { ...symbolised.site!, functionName: 'h2v1_merged' } };
+    expect(describeCrashConflict(unsymbolised, elsewhere, true)).toBe(
+      'crashes in rtiff_decompress_jpeg_run (tiff2vips.c) / h2v1_merged (jdcolor.c)',
+    );
+  });
+
   it('is symmetric in whether it finds a conflict', () => {
     const arbitrarySignature = fc.record({
       accesses: fc.subarray(['read', 'write'] as const),
@@ -181,6 +215,7 @@ describe('describeCrashConflict', () => {
           functionName: fc.constantFrom('a', 'b'),
           fileName: fc.constantFrom('x.c', 'y.c'),
           line: fc.integer({ min: 1, max: 3 }),
+          unlocatedAbove: fc.subarray(['a', 'b', 'c']),
         }),
       ),
     });

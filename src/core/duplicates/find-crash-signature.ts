@@ -15,6 +15,12 @@ interface CrashSite {
   /** Lower-cased file name without folders (`t1.c`). */
   fileName: string;
   line: number;
+  /**
+   * Lower-cased functions of the frames above the site that print no file and line (a system
+   * library's frames, `ycc_rgb_convert (/usr/lib/.../libjpeg.so.8+0x3a1b1)`): where the trace
+   * really stops when the reporter's build had no symbols for them.
+   */
+  unlocatedAbove: string[];
 }
 
 export interface CrashSignature {
@@ -126,11 +132,24 @@ function findCrashSite(text: string): CrashSite | null {
   const bounded = text.slice(0, 200_000);
   const start = findSanitizerErrorStart(bounded);
   if (start === null) return null;
+  const unlocatedAbove: string[] = [];
   for (const line of bounded.slice(start).split('\n').slice(0, 2_000)) {
-    const frame = readFrame(line.slice(0, 1_000));
-    if (frame === null || isRuntimeFrame(frame.functionName, frame.path)) continue;
+    const bounded = line.slice(0, 1_000);
+    const frame = readFrame(bounded);
+    if (frame === null) {
+      const unlocated = readFrameFunction(bounded);
+      if (unlocated !== null && !isRuntimeFrame(unlocated.functionName, unlocated.module))
+        unlocatedAbove.push(unlocated.functionName.toLowerCase());
+      continue;
+    }
+    if (isRuntimeFrame(frame.functionName, frame.path)) continue;
     const fileName = frame.path.slice(frame.path.lastIndexOf('/') + 1).toLowerCase();
-    return { functionName: frame.functionName.toLowerCase(), fileName, line: frame.line };
+    return {
+      functionName: frame.functionName.toLowerCase(),
+      fileName,
+      line: frame.line,
+      unlocatedAbove,
+    };
   }
   return null;
 }
@@ -216,7 +235,8 @@ export function findSharedRuntimePanics(ours: CrashSignature, theirs: CrashSigna
 /**
  * Why two crash signatures are two bugs, or null when they agree or say too little: disjoint
  * memory accesses (one reads past a buffer, the other writes), or crash sites at different
- * functions (in one file or in two), or at different lines of one function when both name the same version
+ * functions (in one file or in two; not when one site is a frame the other trace printed above its
+ * own site without a file), or at different lines of one function when both name the same version
  * (`isSameVersion`: line numbers move between releases).
  */
 export function describeCrashConflict(
@@ -233,6 +253,11 @@ export function describeCrashConflict(
   }
   const [a, b] = [ours.site, theirs.site];
   if (a === null || b === null) return null;
+  // One build printed the top frames without files (no symbols for a system library), so its
+  // first located frame is further down: the other trace stopping in one of those frames stops
+  // at the same place.
+  if (a.unlocatedAbove.includes(b.functionName) || b.unlocatedAbove.includes(a.functionName))
+    return null;
   // Two sanitizer traces that stop in different functions of different files are two crashes.
   if (a.fileName !== b.fileName) {
     return a.functionName === b.functionName
