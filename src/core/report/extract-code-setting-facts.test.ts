@@ -260,9 +260,7 @@ describe('a framework’s debug mode switched on by a call in the caller’s cod
       'debugger(True)',
       'my_debug(True)',
     ])
-      expect(findCodeChoices(code, 0, []).filter((choice) => choice.value === 'debug')).toEqual(
-        [],
-      );
+      expect(findCodeChoices(code, 0, []).filter((choice) => choice.value === 'debug')).toEqual([]);
   });
 
   it('finds the call in linear time on long hostile input (property)', () => {

@@ -39,7 +39,9 @@ describe('listInstalledPackagePaths', () => {
           const path = `/v/lib/${folder}/${parts.join('/')}`;
           for (const candidate of listInstalledPackagePaths(path)) {
             const tail = candidate.startsWith('src/') ? candidate.slice(4) : candidate;
-            expect(path.endsWith(`-packages/${tail}`) || path.includes(`-packages/${tail}`)).toBe(true);
+            expect(path.endsWith(`-packages/${tail}`) || path.includes(`-packages/${tail}`)).toBe(
+              true,
+            );
             expect(candidate.split('/')).not.toContain('..');
           }
         },
@@ -49,7 +51,10 @@ describe('listInstalledPackagePaths', () => {
 
   it('places a traceback line of the installed package in the component of its repository file', () => {
     expect(
-      resolveCheckoutPath('/srv/venv/lib/python3.12/site-packages/bottle.py', (tail) => tail === 'bottle.py'),
+      resolveCheckoutPath(
+        '/srv/venv/lib/python3.12/site-packages/bottle.py',
+        (tail) => tail === 'bottle.py',
+      ),
     ).toBe('bottle.py');
     expect(
       resolveCheckoutPath(

@@ -41,7 +41,8 @@ const installedPackagesFolder = /\/(?:site|dist)-packages\//g;
  */
 export function listInstalledPackagePaths(path: string): string[] {
   let tailStart = -1;
-  for (const match of path.matchAll(installedPackagesFolder)) tailStart = match.index + match[0].length;
+  for (const match of path.matchAll(installedPackagesFolder))
+    tailStart = match.index + match[0].length;
   if (tailStart === -1) return [];
   const tail = path.slice(tailStart);
   if (tail === '' || tail.split('/').some((part) => part === '' || part === '.' || part === '..'))
