@@ -19,6 +19,7 @@ import {
   toCitedPath,
   type ComponentMatch,
 } from './match-components.js';
+import { listTraceCallers } from './list-trace-callers.js';
 import { placeModuleNames } from './place-module-names.js';
 import { deriveProjectNames } from '../report/derive-project-names.js';
 import { foldSettingName } from '../report/derive-profile-setting-names.js';
@@ -235,7 +236,11 @@ function checkPathsOnly(
   resolvePath: (path: string) => string,
   body: string | undefined,
 ): ConditionOutcome {
-  const cited = listCitedPaths(facts, body);
+  // The frames of a trace below the fault's say how the bug was reached, not where it is
+  // (list-trace-callers.ts): "only this code is affected" is about the code at fault.
+  const allCited = listCitedPaths(facts, body);
+  const callers = new Set(listTraceCallers(allCited, toCitedPath, body));
+  const cited = allCited.filter((fact) => !callers.has(fact));
   if (cited.length === 0) return { status: 'unknown', detail: 'the report cites no paths' };
   const isMatch = createPathMatcher(globs);
   const outside = cited.filter((fact) => !isMatch(resolvePath(toCitedPath(fact))));

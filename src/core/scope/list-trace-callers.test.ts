@@ -4,6 +4,8 @@ import { buildTestReport } from '../report/build-test-report.js';
 import { extractFacts } from '../report/extract-facts.js';
 import { listCitedTraceCallers, toCitedPath } from './match-components.js';
 import { listTraceCallers } from './list-trace-callers.js';
+import { buildProfile } from '../../../test/support/build-fact.js';
+import { evaluateScope } from './evaluate-scope.js';
 
 function callerPaths(body: string): string[] {
   const report = buildTestReport(body);
@@ -63,6 +65,67 @@ describe('the callers of a sanitizer trace (frames below the fault)', () => {
       .filter((line) => !/#[12] /.test(line))
       .join('\n');
     expect(callerPaths(`# Crash\n\n\`\`\`\n${alone}\n\`\`\`\n`)).toEqual([]);
+  });
+
+  it('reads a debugger backtrace (gdb, lldb) when no sanitizer trace is quoted', () => {
+    const gdb = [
+      '$ app crash.svg',
+      'Segmentation fault (core dumped)',
+      '',
+      '(gdb) bt',
+      '#0  0x00007ffff7a61d2e in cairo_surface_set_device_offset () from /lib/x86_64-linux-gnu/libcairo.so.2',
+      '#1  0x00007ffff7e8c7a1 in load_svg_generate (region=0x5555557d1e40, seq=0x0, stop=0x7fffffffd9ac) at ../src/loaders/svgload.c:662',
+      '#2  0x00007ffff7d2b7c0 in region_generate () at ../src/core/region.c:1685',
+      '#3  0x0000555555555189 in main (argc=2, argv=0x7fffffffe0a8) at tools/app.c:40',
+    ].join('\n');
+    expect(callerPaths(`# Crash\n\n\`\`\`\n${gdb}\n\`\`\`\n`)).toEqual([
+      '../src/core/region.c',
+      'tools/app.c',
+    ]);
+    const lldb = [
+      '(lldb) bt',
+      '* thread #1, stop reason = EXC_BAD_ACCESS (code=1, address=0x0)',
+      '  * frame #0: 0x0000000100003f2c libx.dylib`parse_item(p=0x0) at src/parse.c:88:5',
+      '    frame #1: 0x0000000100003e10 libx.dylib`parse_all(doc=0x1) at src/doc.c:12:3',
+    ].join('\n');
+    expect(callerPaths(`# Crash\n\n\`\`\`\n${lldb}\n\`\`\`\n`)).toEqual(['src/doc.c']);
+    // Frames with no backtrace before them are no stack.
+    expect(callerPaths('# Notes\n\n#0 see src/a.c:1\n#1 and src/b.c:2\n')).toEqual([]);
+  });
+
+  it('lets "only this code" (paths-only) hold on the fault, whatever called it', () => {
+    const profile = buildProfile({
+      outOfScope: [
+        {
+          id: 'OOS-LEGACY-LOADER',
+          statement: 'Only the legacy loader.',
+          when: { pathsOnly: ['src/loaders/legacy.c'] },
+        },
+      ],
+    });
+    const trace = [
+      '(gdb) bt',
+      '#0  0x00007ffff7e8c7a1 in load_legacy (p=0x0) at ../src/loaders/legacy.c:66',
+      '#1  0x00007ffff7d2b7c0 in region_generate () at ../src/core/region.c:1685',
+    ].join('\n');
+    const ids = (body: string): string[] => {
+      const report = buildTestReport(body);
+      return evaluateScope(profile, extractFacts(report), report).outOfScope.map((m) => m.ruleId);
+    };
+    expect(ids(`# Crash in the legacy loader\n\n\`\`\`\n${trace}\n\`\`\`\n`)).toContain(
+      'OOS-LEGACY-LOADER',
+    );
+    // The fault in the core, the legacy loader only its caller: the exclusion does not hold.
+    const reversed = trace
+      .replace(
+        'load_legacy (p=0x0) at ../src/loaders/legacy.c:66',
+        'region_generate () at ../src/core/region.c:1685',
+      )
+      .replace(
+        '#1  0x00007ffff7d2b7c0 in region_generate () at ../src/core/region.c:1685',
+        '#1  0x1 in load_legacy () at ../src/loaders/legacy.c:66',
+      );
+    expect(ids(`# Crash\n\n\`\`\`\n${reversed}\n\`\`\`\n`)).not.toContain('OOS-LEGACY-LOADER');
   });
 
   it('never lists a fact outside the text it was given, whatever the text', () => {

@@ -19,6 +19,16 @@ const maxFrameLength = 600;
 const nativeFrame =
   /(?:^|[\s>])#(\d{1,4})[ \t]{1,8}(?:0x[0-9a-fA-F]{1,16}[ \t]{1,8})?(?:in[ \t]{1,8})?[^\s#]{1,300}(?:[ \t]{1,8}[^\s#]{1,500})?/g;
 
+// A debugger's backtrace: gdb's `(gdb) bt` (or `backtrace`, `where`) or its `Program received
+// signal SIGSEGV` line, lldb's `(lldb) bt` or `stop reason =`. Its frames are whole lines, the
+// location at the end after the arguments (`#1  0x7ffff7e8c7a1 in f (a=0x0, b=1) at ../lib/x.c:662`,
+// lldb's `frame #1: 0x... lib.so`f(a=0) at x.c:12:3`).
+const debuggerStart =
+  /\((?:gdb|lldb)\)[ \t]{1,8}(?:bt|backtrace|where)\b|\bProgram received signal SIG[A-Z]{2,8}\b|\bstop reason = /;
+const debuggerFrameLine = /^[ \t>*]{0,8}(?:frame[ \t]{1,4})?#(\d{1,4})\b[^\n]{0,1000}/gm;
+/** The most characters from one debugger frame's line start to the next one's. */
+const maxDebuggerFrameLength = 1_200;
+
 interface Frame {
   number: number;
   start: number;
@@ -43,6 +53,31 @@ function readFirstStack(body: string, from: number): Frame[] {
   return stack;
 }
 
+/** The frames of a debugger backtrace after `from`, each a whole line, numbered from #0 up. */
+function readDebuggerStack(body: string, from: number): Frame[] {
+  const text = body.slice(from, from + maxTraceLength);
+  const stack: Frame[] = [];
+  for (const match of text.matchAll(debuggerFrameLine)) {
+    const number = Number(match[1]);
+    const start = from + match.index;
+    const previous = stack.at(-1);
+    if (previous === undefined) {
+      if (number !== 0) continue;
+    } else if (number !== previous.number + 1 || start - previous.start > maxDebuggerFrameLength) {
+      break;
+    }
+    stack.push({ number, start, end: start + match[0].length });
+  }
+  return stack;
+}
+
+/** The first stack of the report: a sanitizer's after its error line, else a debugger's backtrace. */
+function readTraceStack(body: string, errorStart: number | null): Frame[] {
+  if (errorStart !== null) return readFirstStack(body, errorStart);
+  const debugger_ = debuggerStart.exec(body.slice(0, maxTraceLength * 5));
+  return debugger_ === null ? [] : readDebuggerStack(body, debugger_.index);
+}
+
 /**
  * The cited paths (`cited`, placed by `toPath`) in the frames of the trace's first stack below
  * the fault's frame, except those of the fault's own file. The fault is where UBSan's `runtime
@@ -55,14 +90,14 @@ export function listTraceCallers(
 ): Fact[] {
   if (body === undefined) return [];
   const errorStart = findSanitizerErrorStart(body);
-  if (errorStart === null) return [];
-  const stack = readFirstStack(body, errorStart);
+  const stack = readTraceStack(body, errorStart);
+  if (stack.length === 0) return [];
   const inFrame = (frame: Frame): Fact[] =>
     cited.filter((fact) => fact.span.start >= frame.start && fact.span.start < frame.end);
   // UBSan names the fault's file on its error line ("lib/x.c:12:5: runtime error: ..."), where
   // the error match starts at the colon after the path.
   const ubsanFault =
-    body[errorStart] === ':'
+    errorStart !== null && body[errorStart] === ':'
       ? cited.find((fact) => fact.span.end <= errorStart && errorStart - fact.span.end <= 12)
       : undefined;
   const faultIndex = ubsanFault ? -1 : stack.findIndex((frame) => inFrame(frame).length > 0);
