@@ -4,9 +4,11 @@
 // escaped on the maintainer's page.
 
 import { rmSync } from 'node:fs';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStandardValidator } from '../adapters/standards/create-standard-validator.js';
 import { parseMarkdownReport, type Advisory } from '../core/index.js';
+import { arbitraryAdvisory } from '../../test/support/advisory-arbitraries.js';
 import {
   bearer,
   createFixture,
@@ -304,5 +306,36 @@ describe('advisory drafts in the inbox', () => {
     const document = (await forced.json()) as { summary: string };
     expect(document.summary).toBe('Crash in chunked decoding of long bodies');
     expect(await createStandardValidator().validate('osv', document)).toEqual([]);
+  });
+
+  it('keeps any valid advisory exactly and never lets its text become markup (property)', async () => {
+    const session = await logIn(fixture);
+    const hostile = fc.constantFrom(
+      '<x-evil>',
+      '</textarea><x-evil>',
+      '"><x-evil a="',
+      "'><x-evil>",
+    );
+    await fc.assert(
+      fc.asyncProperty(arbitraryAdvisory(), hostile, async (advisory, markup) => {
+        const current = await readDraft(head);
+        const sent: Advisory = {
+          ...advisory,
+          // Cut by code points, so no surrogate pair is split.
+          summary: `${markup}${[...advisory.summary].slice(0, 200).join('')}`,
+          details: `${markup}\n${advisory.details}`,
+          credits: [{ name: `${markup} Eve`, type: 'FINDER', contact: [] }, ...advisory.credits],
+        };
+        const saved = await save(head, current.version, sent);
+        expect(saved.status).toBe(200);
+        const stored = (saved.json as unknown as DraftView).advisory;
+        expect({ ...stored, modified: sent.modified }).toEqual(sent);
+        const page = await fixture.app.request(`/reports/${head}/advisory`, {
+          headers: { cookie: session.cookie },
+        });
+        expect(await page.text()).not.toContain('<x-evil');
+      }),
+      { numRuns: 25 },
+    );
   });
 });
