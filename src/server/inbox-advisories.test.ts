@@ -309,6 +309,12 @@ describe('advisory drafts in the inbox', () => {
   });
 
   it('keeps any valid advisory exactly and never lets its text become markup (property)', async () => {
+    const { json } = await submit(fixture, {
+      title: 'Property target',
+      body: `${reportBody}\n\nProperty.`,
+    });
+    const target = json.id!;
+    expect((await api('POST', `/reports/${target}/advisory`)).status).toBe(201);
     const session = await logIn(fixture);
     const hostile = fc.constantFrom(
       '<x-evil>',
@@ -318,7 +324,7 @@ describe('advisory drafts in the inbox', () => {
     );
     await fc.assert(
       fc.asyncProperty(arbitraryAdvisory(), hostile, async (advisory, markup) => {
-        const current = await readDraft(head);
+        const current = await readDraft(target);
         const sent: Advisory = {
           ...advisory,
           // Cut by code points, so no surrogate pair is split.
@@ -326,11 +332,11 @@ describe('advisory drafts in the inbox', () => {
           details: `${markup}\n${advisory.details}`,
           credits: [{ name: `${markup} Eve`, type: 'FINDER', contact: [] }, ...advisory.credits],
         };
-        const saved = await save(head, current.version, sent);
+        const saved = await save(target, current.version, sent);
         expect(saved.status).toBe(200);
         const stored = (saved.json as unknown as DraftView).advisory;
         expect({ ...stored, modified: sent.modified }).toEqual(sent);
-        const page = await fixture.app.request(`/reports/${head}/advisory`, {
+        const page = await fixture.app.request(`/reports/${target}/advisory`, {
           headers: { cookie: session.cookie },
         });
         expect(await page.text()).not.toContain('<x-evil');
