@@ -308,6 +308,72 @@ describe('advisory drafts in the inbox', () => {
     expect(await createStandardValidator().validate('osv', document)).toEqual([]);
   });
 
+  it('refuses hostile input to the advisory routes with a clear 400 (or 413), changing nothing', async () => {
+    const before = await readDraft(head);
+    const cases: Array<[string, string, unknown, number, RegExp]> = [
+      [
+        'PUT',
+        `/reports/${head}/advisory`,
+        { version: before.version, advisory: 42 },
+        400,
+        /advisory must be/,
+      ],
+      [
+        'PUT',
+        `/reports/${head}/advisory`,
+        { version: before.version, advisory: 'not json' },
+        400,
+        /the advisory is invalid/,
+      ],
+      [
+        'PUT',
+        `/reports/${head}/advisory`,
+        { version: 'one', advisory: {} },
+        400,
+        /version must be a number/,
+      ],
+      ['PUT', `/reports/${head}/advisory`, [before.advisory], 400, /JSON object/],
+      [
+        'PUT',
+        `/reports/${head}/advisory`,
+        { version: before.version, advisory: { ...before.advisory, details: 'x'.repeat(70_000) } },
+        400,
+        /details: /,
+      ],
+      [
+        'PUT',
+        `/reports/${head}/advisory`,
+        { version: before.version, advisory: { ...before.advisory, details: 'x'.repeat(300_000) } },
+        413,
+        /too large/,
+      ],
+      ['POST', `/reports/${head}/advisory`, { cveId: 7 }, 400, /cveId must be text/],
+      [
+        'GET',
+        `/reports/${head}/advisory/export`,
+        undefined,
+        400,
+        /format must be osv, cve5 or csaf/,
+      ],
+      [
+        'GET',
+        `/reports/${head}/advisory/export?format=osv&force=yes`,
+        undefined,
+        400,
+        /force must be/,
+      ],
+      ['GET', `/reports/r_missing/advisory`, undefined, 404, /no report/],
+    ];
+    for (const [method, path, body, status, message] of cases) {
+      const answer = await api(method, path, body);
+      const error = answer.json.error as { message: string };
+      expect(`${method} ${path}: ${answer.status} ${message.test(error.message)}`).toBe(
+        `${method} ${path}: ${status} true`,
+      );
+    }
+    expect(await readDraft(head)).toEqual(before);
+  });
+
   it('keeps any valid advisory exactly and never lets its text become markup (property)', async () => {
     const { json } = await submit(fixture, {
       title: 'Property target',
