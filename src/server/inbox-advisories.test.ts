@@ -261,9 +261,10 @@ describe('advisory drafts in the inbox', () => {
     expect(await (await get(`/reports/${id}/advisory`)).text()).toContain('No advisory draft yet');
 
     const created = await post(`/reports/${id}/advisory`, { cveId: '', ecosystem: '' });
-    expect(created.status).toBe(303);
-    const page = await (await get(created.headers.get('location')!)).text();
+    expect(created.status).toBe(201);
+    const page = await created.text();
     expect(page).toContain('Drafted.');
+    expect(page).toMatch(/<ul id="advisory-notes">[^]*fixedVersions[^]*<\/ul>/);
     expect(readHiddenCsrf(page)).toBe(session.csrf);
 
     const refusedJson = await post(`/reports/${id}/advisory/json`, {

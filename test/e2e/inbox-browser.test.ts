@@ -194,6 +194,7 @@ describe.skipIf(!hasChromium)('the inbox in a browser', () => {
     await maintainer.waitForSelector('#no-advisory');
     await maintainer.click('#create-advisory');
     await maintainer.waitForSelector('#advisory-notice:text("Drafted.")');
+    expect(await maintainer.textContent('#advisory-notes')).toContain('fixedVersions');
     expect(await maintainer.textContent('#advisory-credits')).toContain('Grace');
     // The profile's disclosure deadline embargoes the draft: a public export is refused.
     expect(await maintainer.textContent('#advisory-embargo')).toContain('Embargoed until');

@@ -25,11 +25,13 @@ interface MaintainerForms {
   refuseForm(c: Context<ServerEnv>): Response | Promise<Response>;
 }
 
-type PageStatus = 200 | 400 | 404 | 409 | 423;
+type PageStatus = 200 | 201 | 400 | 404 | 409 | 423;
 
 interface PageState {
   error?: string | null;
   notice?: string | null;
+  /** What the drafting says to check or complete, shown once after drafting. */
+  notes?: readonly string[];
   /** What the maintainer sent, kept in the editors when it was refused. */
   sent?: { summary?: string; details?: string; embargo?: string; json?: string };
 }
@@ -76,7 +78,14 @@ export function addAdvisoryRoutes(ui: Hono<ServerEnv>, forms: MaintainerForms): 
         }
       </p>
       ${state.error ? html`<p class="error" id="advisory-error">${state.error}</p>` : ''}
-      ${state.notice ? html`<p id="advisory-notice">${state.notice}</p>` : ''}`;
+      ${state.notice ? html`<p id="advisory-notice">${state.notice}</p>` : ''}
+      ${
+        state.notes && state.notes.length > 0
+          ? html`<ul id="advisory-notes">
+              ${state.notes.map((note) => html`<li>${note}</li>`)}
+            </ul>`
+          : ''
+      }`;
     if (draft === null) {
       return c.html(
         renderPage({
@@ -202,12 +211,7 @@ ${sent.json ?? JSON.stringify(advisory, null, 2)}</textarea>
     const record = await inbox.getReport(maintainer.viewer, c.req.param('id'));
     const draft = await inbox.getAdvisoryDraft(maintainer.viewer, record.id);
     // Only fixed words come from the address bar, so a crafted link cannot put text on this page.
-    const notice =
-      c.req.query('saved') === '1'
-        ? 'Saved.'
-        : c.req.query('created') === '1'
-          ? 'Drafted. Check the affected versions, credits, severity and embargo before exporting.'
-          : null;
+    const notice = c.req.query('saved') === '1' ? 'Saved.' : null;
     return renderAdvisoryPage(c, maintainer, record, draft, { notice }, 200);
   });
 
@@ -216,15 +220,28 @@ ${sent.json ?? JSON.stringify(advisory, null, 2)}</textarea>
     if (!checked) return forms.refuseForm(c);
     const cveId = readField(checked.form, 'cveId').trim();
     const ecosystem = readField(checked.form, 'ecosystem').trim();
+    const { maintainer } = checked;
+    let created;
     try {
-      await inbox.createAdvisoryDraft(checked.maintainer.viewer, c.req.param('id'), {
+      created = await inbox.createAdvisoryDraft(maintainer.viewer, c.req.param('id'), {
         ...(cveId !== '' ? { cveId } : {}),
         ...(ecosystem !== '' ? { ecosystem } : {}),
       });
     } catch (error) {
-      return answerRefusal(c, checked.maintainer, error, {});
+      return answerRefusal(c, maintainer, error, {});
     }
-    return c.redirect(`${pathOf(c.req.param('id'))}?created=1`, 303);
+    // Shown here rather than after a redirect: the notes are not kept.
+    const record = await inbox.getReport(maintainer.viewer, c.req.param('id'));
+    const notice =
+      'Drafted. Check the affected versions, credits, severity and embargo before exporting:';
+    return renderAdvisoryPage(
+      c,
+      maintainer,
+      record,
+      created.draft,
+      { notice, notes: created.notes },
+      201,
+    );
   });
 
   ui.post('/reports/:id/advisory/fields', async (c) => {
