@@ -1,7 +1,7 @@
 // The OpenAPI 3.1 description of /api/v1, served at /api/v1/openapi.json; a test checks that every
 // route of the app is described here and nothing else is.
 
-import { reportStatuses } from '../core/index.js';
+import { advisoryFormats, reportStatuses } from '../core/index.js';
 
 const errorResponse = {
   description: 'An error: `{ "error": { "code", "message" } }`',
@@ -573,7 +573,7 @@ export function createOpenApiDocument() {
               name: 'format',
               in: 'query',
               required: true,
-              schema: { enum: ['osv', 'cve5', 'csaf'] },
+              schema: { enum: [...advisoryFormats] },
             },
             {
               name: 'force',

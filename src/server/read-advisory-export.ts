@@ -1,17 +1,13 @@
 // What the API and the UI share of an advisory export: the format asked for, and the refusal of
 // an export in words (423 during the embargo, saying from when; 400 naming each failing field).
 
-import { InputError, type AdvisoryFormat } from '../core/index.js';
+import { InputError, isAdvisoryFormat, type AdvisoryFormat } from '../core/index.js';
 import type { ExportOutcome } from '../services/manage-advisories.js';
 import { describeAdvisoryIssues } from '../services/manage-inbox-advisories.js';
 
-const advisoryFormats: Record<string, AdvisoryFormat> = { osv: 'osv', cve5: 'cve5', csaf: 'csaf' };
-
 export function readAdvisoryFormat(value: string | undefined): AdvisoryFormat {
-  if (value === undefined || !Object.hasOwn(advisoryFormats, value)) {
-    throw new InputError('format must be osv, cve5 or csaf');
-  }
-  return advisoryFormats[value]!;
+  if (!isAdvisoryFormat(value)) throw new InputError('format must be osv, cve5 or csaf');
+  return value;
 }
 
 /** Why an export was refused: 423 during the embargo, 400 naming each failing field. */

@@ -6,6 +6,7 @@
 // the report does not exist.
 
 import {
+  advisoryFormats,
   formatAdvisoryTimestamp,
   formatParseIssue,
   InputError,
@@ -76,8 +77,6 @@ interface InboxAdvisoryDependencies {
   readProfile(project: string): Promise<SecurityProfile>;
   readReport(record: ReportRecord): Report;
 }
-
-const advisoryFormats: readonly AdvisoryFormat[] = ['osv', 'cve5', 'csaf'];
 
 function toDraft(record: AdvisoryDraftRecord): InboxAdvisoryDraft {
   const parsed = parseAdvisory(record.advisory);
