@@ -170,3 +170,66 @@ describe('a rule that names the setting and the non-default catch-all', () => {
     expect(decision.rules).toEqual(['OOS-ANY-SETTING', 'OOS-VERIFY-OFF']);
   });
 });
+
+describe('an exclusion that lists the cited file by name', () => {
+  const loaders = buildProfile({
+    components: [{ id: 'library', paths: ['lib/**'], input: 'untrusted' }],
+    inScope: [{ id: 'IN-LIB', statement: 'The library.', when: { components: ['library'] } }],
+    outOfScope: [
+      {
+        id: 'OOS-LEGACY',
+        statement: 'Only the legacy loader, not for untrusted input.',
+        when: { pathsOnly: ['lib/loaders/legacy.c', 'lib/loaders/old.c'] },
+        disposition: 'regular-bug',
+      },
+      { id: 'OOS-LOADERS', statement: 'Any loader.', when: { pathsOnly: ['lib/loaders/**'] } },
+    ],
+  });
+  const at = (
+    ruleId: string,
+    kind: RuleMatch['kind'],
+    key: string,
+    ...paths: string[]
+  ): RuleMatch => ({
+    ...match(ruleId, kind, 'strong', 0),
+    evidence: [
+      {
+        key,
+        detail: key,
+        strength: 'strong',
+        facts: paths.map((path) => buildFact('file-path', path)),
+      },
+    ],
+  });
+
+  it('decides out-of-scope when the in-scope rule holds the file only through a wildcard', () => {
+    const decision = decideVerdict(
+      loaders,
+      scope(
+        [at('IN-LIB', 'in-scope', 'components', 'lib/loaders/legacy.c')],
+        [at('OOS-LEGACY', 'out-of-scope', 'paths-only', '../lib/loaders/legacy.c')],
+      ),
+      complete,
+    );
+    expect(decision.verdict).toBe('out-of-scope');
+    expect(decision.rules).toEqual(['OOS-LEGACY']);
+  });
+
+  it('stays needs-review for a wildcard exclusion, another kind of evidence, or a file it does not list', () => {
+    const review = (inMatch: RuleMatch, outMatch: RuleMatch): string =>
+      decideVerdict(loaders, scope([inMatch], [outMatch]), complete).verdict;
+    const inLib = at('IN-LIB', 'in-scope', 'components', 'lib/loaders/legacy.c');
+    expect(
+      review(inLib, at('OOS-LOADERS', 'out-of-scope', 'paths-only', 'lib/loaders/legacy.c')),
+    ).toBe('needs-review');
+    expect(
+      review(inLib, at('OOS-LEGACY', 'out-of-scope', 'mentions', 'lib/loaders/legacy.c')),
+    ).toBe('needs-review');
+    expect(
+      review(
+        at('IN-LIB', 'in-scope', 'components', 'lib/loaders/png.c'),
+        at('OOS-LEGACY', 'out-of-scope', 'paths-only', 'lib/loaders/png.c'),
+      ),
+    ).toBe('needs-review');
+  });
+});

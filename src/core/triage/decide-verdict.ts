@@ -16,6 +16,12 @@ import type { SecurityProfile } from '../model/security-profile.js';
 import type { RequirementCheck, RuleMatch, Verdict } from '../model/triage-result.js';
 import type { ScopeEvaluation } from '../scope/evaluate-scope.js';
 import { chooseCitedRules, type CitationContext } from './choose-cited-rules.js';
+import {
+  createCheckoutPathResolver,
+  createPathMatcher,
+  globCharacter,
+  toCitedPath,
+} from '../scope/match-components.js';
 
 export interface VerdictDecision {
   verdict: Verdict;
@@ -69,6 +75,52 @@ function describeUndecided(scope: ScopeEvaluation): string[] {
     : ['none of our in-scope rules matches what the report describes'];
 }
 
+const isLiteralGlob = (glob: string): boolean => !globCharacter.test(glob);
+
+/**
+ * Whether the out-of-scope rules tied with the in-scope ones on where the code is name that code
+ * more exactly: every one holds on `paths-only:` alone, every in-scope rule on `components:`
+ * alone, and each file the exclusion holds on is one its globs list by name
+ * (`libvips/foreign/svgload.c`) while the in-scope rules' components hold it only by a wildcard
+ * (`libvips/**`). The profile singled that file out: the exclusion is its word on it.
+ */
+export function exclusionListsTheFile(
+  profile: SecurityProfile,
+  inScope: readonly RuleMatch[],
+  outOfScope: readonly RuleMatch[],
+): boolean {
+  const only = (match: RuleMatch, key: string): boolean =>
+    match.evidence.length > 0 && match.evidence.every((evidence) => evidence.key === key);
+  if (inScope.length === 0 || outOfScope.length === 0) return false;
+  if (!inScope.every((match) => only(match, 'components'))) return false;
+  if (!outOfScope.every((match) => only(match, 'paths-only'))) return false;
+  const { components, inScope: inRules, outOfScope: outRules } = profile.threatModel;
+  const resolvePath = createCheckoutPathResolver([
+    ...components.flatMap((component) => component.paths),
+    ...outRules.flatMap((rule) => rule.when.pathsOnly ?? []),
+  ]);
+  const inGlobs = inScope.flatMap((match) => {
+    const ids = inRules.find((rule) => rule.id === match.ruleId)?.when.components ?? [];
+    return components.filter((c) => ids.includes(c.id)).flatMap((c) => c.paths);
+  });
+  return outOfScope.every((match) => {
+    const literals = (
+      outRules.find((rule) => rule.id === match.ruleId)?.when.pathsOnly ?? []
+    ).filter(isLiteralGlob);
+    const paths = match.evidence.flatMap((evidence) => evidence.facts).map(toCitedPath);
+    return (
+      paths.length > 0 &&
+      paths.every((cited) => {
+        const path = resolvePath(cited);
+        const holds = (glob: string): boolean => createPathMatcher([glob])(path);
+        return (
+          literals.some(holds) && !inGlobs.filter(isLiteralGlob).some(holds) && inGlobs.some(holds)
+        );
+      })
+    );
+  });
+}
+
 export function decideVerdict(
   profile: SecurityProfile,
   scope: ScopeEvaluation,
@@ -114,6 +166,16 @@ export function decideVerdict(
       rules: isMissing ? none : ids(strongIn),
       openQuestions: none,
       basis: 'an in-scope rule holds on more specific evidence than the out-of-scope rules',
+    };
+  }
+  const tiedOut = strongOut.filter((match) => match.specificity === outSpecificity);
+  if (strongOut.length > 0 && exclusionListsTheFile(profile, strongIn, tiedOut)) {
+    return {
+      verdict: 'out-of-scope',
+      rules: ids(tiedOut),
+      openQuestions: none,
+      basis:
+        'an out-of-scope rule lists the cited files by name, which the in-scope rules hold only through a wider folder',
     };
   }
   if (strongOut.length > 0) {
