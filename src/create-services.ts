@@ -210,6 +210,12 @@ export function createServices(config: Config, runtime: Runtime = { build: null 
       version: readPackageVersion(),
     });
   });
+  // Loaded on first use: the schemas and the CSAF validator only when an advisory is handled.
+  const advisories: AdvisoryService = {
+    draft: async (request) => (await loadAdvisories()).draft(request),
+    exportAdvisory: async (request) => (await loadAdvisories()).exportAdvisory(request),
+    importAdvisories: async (text) => (await loadAdvisories()).importAdvisories(text),
+  };
   const loadAudit = buildOnFirstUse(async () => {
     const [{ createAuditService }, { parseSecurityProfile }] = await Promise.all([
       import('./services/audit-repository.js'),
@@ -272,15 +278,12 @@ export function createServices(config: Config, runtime: Runtime = { build: null 
         parseProfile: parseSecurityProfile,
         openDuplicateStore: (project) => createProjectDuplicateStore(store, project),
         presentAssessment: (result) => toJsonReport(result, 1),
+        advisories,
       });
     },
     evidence: { check: async (request) => (await loadEvidence()).check(request) },
     duplicates: { find: async (request) => (await loadDuplicates()).find(request) },
-    advisories: {
-      draft: async (request) => (await loadAdvisories()).draft(request),
-      exportAdvisory: async (request) => (await loadAdvisories()).exportAdvisory(request),
-      importAdvisories: async (text) => (await loadAdvisories()).importAdvisories(text),
-    },
+    advisories,
     audit: { audit: async (request) => (await loadAudit()).audit(request) },
     init: {
       hasProfile: async (dir) => (await loadInit()).hasProfile(dir),

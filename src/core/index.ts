@@ -50,6 +50,8 @@ export type {
 } from './model/package-record.js';
 export {
   advisoryCreditTypes,
+  advisoryFormats,
+  isAdvisoryFormat,
   advisoryLimits,
   advisoryReferenceTypes,
   type Advisory,

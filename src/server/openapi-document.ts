@@ -1,7 +1,7 @@
 // The OpenAPI 3.1 description of /api/v1, served at /api/v1/openapi.json; a test checks that every
 // route of the app is described here and nothing else is.
 
-import { reportStatuses } from '../core/index.js';
+import { advisoryFormats, reportStatuses } from '../core/index.js';
 
 const errorResponse = {
   description: 'An error: `{ "error": { "code", "message" } }`',
@@ -95,6 +95,42 @@ const retriageSchema = {
   properties: { retriaged: { type: 'integer' }, failed: { type: 'integer' } },
 };
 const json = (schema: object) => ({ content: { 'application/json': { schema } } });
+const advisoryDraftSchema = {
+  type: 'object',
+  description:
+    "The draft advisory of the report's cluster (held by the report that heads it): the advisory model of `thresher advisory draft` (docs/advisories.md) with its own version.",
+  properties: {
+    reportId: { type: 'string' },
+    version: { type: 'integer' },
+    advisory: { type: 'object', description: 'The advisory model (`thresherAdvisory: 1`)' },
+    createdAt: { type: 'string', format: 'date-time' },
+    updatedAt: { type: 'string', format: 'date-time' },
+  },
+};
+const exportErrorResponse = {
+  description:
+    'The document fails validation: `{ "error": { "code": "input", "message", "stage", "issues": [{ "path", "message" }] } }`, each failing field named',
+  ...json({
+    type: 'object',
+    properties: {
+      error: {
+        type: 'object',
+        properties: {
+          code: { type: 'string' },
+          message: { type: 'string' },
+          stage: { enum: ['advisory', 'format', 'schema'] },
+          issues: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: { path: { type: 'string' }, message: { type: 'string' } },
+            },
+          },
+        },
+      },
+    },
+  }),
+};
 
 export function createOpenApiDocument() {
   return {
@@ -464,6 +500,116 @@ export function createOpenApiDocument() {
           parameters: [idParameter],
           requestBody: messageBody,
           responses: { '201': { description: 'The event', ...json(eventSchema) }, ...errors },
+        },
+      },
+      '/api/v1/reports/{id}/advisory': {
+        get: {
+          summary:
+            "The draft advisory of the report's cluster (maintainers); 404 while there is none",
+          security: bearer,
+          parameters: [idParameter],
+          responses: { '200': json(advisoryDraftSchema), ...errors },
+        },
+        post: {
+          summary:
+            'Draft the advisory from the report and its linked duplicates (credits merged, earliest date kept); 409 when there is one already',
+          security: bearer,
+          parameters: [idParameter],
+          requestBody: {
+            required: false,
+            ...json({
+              type: 'object',
+              properties: {
+                cveId: { type: 'string', description: 'A CVE id assigned already' },
+                ecosystem: { type: 'string', description: 'The OSV ecosystem (npm, PyPI...)' },
+              },
+            }),
+          },
+          responses: {
+            '201': {
+              description: 'The draft, with notes on what to complete',
+              ...json({
+                ...advisoryDraftSchema,
+                properties: {
+                  ...advisoryDraftSchema.properties,
+                  notes: { type: 'array', items: { type: 'string' } },
+                },
+              }),
+            },
+            '409': errorResponse,
+            ...errors,
+          },
+        },
+        put: {
+          summary:
+            "Save the edited advisory from the version read; 400 naming the field when the model's checks fail, 409 when stale",
+          security: bearer,
+          parameters: [idParameter],
+          requestBody: {
+            required: true,
+            ...json({
+              type: 'object',
+              required: ['version', 'advisory'],
+              properties: {
+                version: { type: 'integer' },
+                advisory: {
+                  type: ['object', 'string'],
+                  description: 'The advisory model, or its JSON text',
+                },
+              },
+            }),
+          },
+          responses: { '200': json(advisoryDraftSchema), '409': errorResponse, ...errors },
+        },
+      },
+      '/api/v1/reports/{id}/advisory/export': {
+        get: {
+          summary:
+            'The draft as a standard document (OSV, CVE JSON 5 or CSAF 2.0), validated against the official schema first',
+          security: bearer,
+          parameters: [
+            idParameter,
+            {
+              name: 'format',
+              in: 'query',
+              required: true,
+              schema: { enum: [...advisoryFormats] },
+            },
+            {
+              name: 'force',
+              in: 'query',
+              required: false,
+              schema: { enum: ['true', 'false'] },
+              description: 'Export during the embargo (for the CNA or other parties under it)',
+            },
+          ],
+          responses: {
+            '200': {
+              description:
+                'The document; header `x-thresher-embargoed: true` when forced during the embargo',
+              ...json({ type: 'object' }),
+            },
+            '400': exportErrorResponse,
+            '423': {
+              description:
+                'Embargoed: `{ "error": { "code": "embargoed", "message", "until" } }`, saying from when it may be exported',
+              ...json({
+                type: 'object',
+                properties: {
+                  error: {
+                    type: 'object',
+                    properties: {
+                      code: { const: 'embargoed' },
+                      message: { type: 'string' },
+                      until: { type: 'string', format: 'date-time' },
+                    },
+                  },
+                },
+              }),
+            },
+            '401': errorResponse,
+            '404': errorResponse,
+          },
         },
       },
       '/api/v1/reports/{id}/notes': {

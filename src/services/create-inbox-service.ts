@@ -35,6 +35,9 @@ import type {
   ReportStore,
   UserRecord,
 } from './ports.js';
+import type { AdvisoryService } from './manage-advisories.js';
+import { createInboxAdvisories, type InboxAdvisories } from './manage-inbox-advisories.js';
+import { readStoredReport } from './read-stored-report.js';
 import type { TriageService } from './triage-reports.js';
 
 /** Who is asking: a maintainer, the holder of one report's token, or nobody. */
@@ -84,7 +87,7 @@ export const reproductionRequest =
   'reproduce the issue (numbered steps, a proof-of-concept command or script). Please reply ' +
   'here with them; the team reads the report once they are in.';
 
-export interface InboxService {
+export interface InboxService extends InboxAdvisories {
   addProject(project: {
     name: string;
     profileYaml: string;
@@ -206,6 +209,8 @@ interface InboxDependencies {
   openDuplicateStore: (project: string) => DuplicateStore;
   /** The assessment's JSON shape (the presenters' triage JSON of one report). */
   presentAssessment: (result: TriageResult) => unknown;
+  /** Drafts and exports advisories (the same service as `thresher advisory`). */
+  advisories: AdvisoryService;
 }
 
 function requireText(value: unknown, field: string, maxLength: number): string {
@@ -287,19 +292,7 @@ export function createInboxService(dependencies: InboxDependencies): InboxServic
   ): Promise<{ record: ReportRecord; result: TriageResult | null }> {
     const project = await getProject(record.project);
     const profile = parseProfileOf(project);
-    const parsed = parseMarkdownReport(record.id, record.body, {
-      title: record.title,
-      reporter:
-        record.reporter.name !== null || record.reporter.email !== null
-          ? {
-              ...(record.reporter.name !== null ? { name: record.reporter.name } : {}),
-              ...(record.reporter.email !== null ? { email: record.reporter.email } : {}),
-            }
-          : null,
-      receivedAt: record.receivedAt,
-    });
-    if (!parsed.ok) throw new InputError(parsed.issues[0]?.message ?? 'the report is empty');
-    const report: Report = parsed.value;
+    const report = readStoredReport(record);
     const { advisoriesPath } = project;
     const repo = project.repoPath ? await dependencies.repoOpener.open(project.repoPath) : null;
     let outcome;
@@ -458,7 +451,20 @@ export function createInboxService(dependencies: InboxDependencies): InboxServic
     return viewer.kind === 'maintainer' ? `user:${viewer.user.id}` : viewer.kind;
   }
 
+  const advisoryDrafts = createInboxAdvisories({
+    store,
+    advisories: dependencies.advisories,
+    clock,
+    async requireMaintainerReport(viewer, id) {
+      requireMaintainer(viewer, id);
+      return { record: await getVisibleReport(viewer, id), actor: actorOf(viewer) };
+    },
+    readProfile: async (name) => parseProfileOf(await getProject(name)),
+    readReport: readStoredReport,
+  });
+
   return {
+    ...advisoryDrafts,
     async addProject(project) {
       const parsed = dependencies.parseProfile(project.profileYaml);
       if (!parsed.ok) {

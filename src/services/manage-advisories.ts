@@ -45,7 +45,7 @@ interface ExportRequest {
   force?: boolean;
 }
 
-type ExportOutcome =
+export type ExportOutcome =
   | { kind: 'exported'; document: Record<string, unknown>; isEmbargoed: boolean }
   /** `stage` says what failed: the advisory itself, what the format needs, or the official schema. */
   | { kind: 'invalid'; stage: 'advisory' | 'format' | 'schema'; issues: ParseIssue[] }

@@ -399,7 +399,15 @@ export interface QueuePage {
 type EventVisibility = 'reporter' | 'team';
 
 export type ReportEventKind =
-  'received' | 'status-changed' | 'updated' | 'duplicate-linked' | 'access-granted' | 'message';
+  | 'received'
+  | 'status-changed'
+  | 'updated'
+  | 'duplicate-linked'
+  | 'access-granted'
+  | 'access-revoked'
+  | 'message'
+  | 'advisory-drafted'
+  | 'advisory-saved';
 
 /** One entry of a report's append-only audit log. */
 export interface ReportEvent {
@@ -573,11 +581,43 @@ export interface DuplicateDocumentRecords {
   ): Promise<void>;
 }
 
+/** The draft advisory of a report (the report that heads a duplicate cluster). */
+export interface AdvisoryDraftRecord {
+  reportId: string;
+  /** The advisory model's JSON value, as the service checked it. */
+  advisory: unknown;
+  /** 1 when created; each save adds one. */
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** One draft advisory per report, changed only from the version read; each write is audited. */
+export interface AdvisoryDraftRecords {
+  get(reportId: string): Promise<AdvisoryDraftRecord | null>;
+  /**
+   * Stores the first draft of a report (event `advisory-drafted`). NotFoundError for an unknown
+   * report, ConflictError when the report has a draft already.
+   */
+  create(reportId: string, advisory: unknown, actor: string): Promise<AdvisoryDraftRecord>;
+  /**
+   * Replaces the draft when it is still at `expectedVersion` (event `advisory-saved`).
+   * NotFoundError when the report has no draft, ConflictError when the version is stale.
+   */
+  save(
+    reportId: string,
+    expectedVersion: number,
+    advisory: unknown,
+    actor: string,
+  ): Promise<AdvisoryDraftRecord>;
+}
+
 export interface ReportStore {
   readonly projects: ProjectRecords;
   readonly reports: ReportRecords;
   readonly people: PeopleRecords;
   readonly duplicateDocuments: DuplicateDocumentRecords;
+  readonly advisoryDrafts: AdvisoryDraftRecords;
   /** Ends the store's connections; the store cannot be used after. */
   close(): Promise<void>;
 }

@@ -10,6 +10,7 @@ export const storedTextLimits = {
   message: 1024 * 1024,
   profile: 4 * 1024 * 1024,
   json: 32 * 1024 * 1024,
+  advisory: 4 * 1024 * 1024,
   line: 10_000,
   name: 200,
 } as const;

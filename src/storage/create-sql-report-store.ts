@@ -3,6 +3,7 @@
 
 import { Kysely, type Dialect } from 'kysely';
 import type { Clock, ReportStore } from '../services/ports.js';
+import { createAdvisoryDraftRecords } from './create-advisory-draft-records.js';
 import { createDuplicateDocumentRecords } from './create-duplicate-document-records.js';
 import { createPeopleRecords } from './create-people-records.js';
 import { createProjectRecords } from './create-project-records.js';
@@ -33,6 +34,7 @@ export async function createSqlReportStore(
     reports: createReportRecords(context),
     people: createPeopleRecords(context),
     duplicateDocuments: createDuplicateDocumentRecords(context),
+    advisoryDrafts: createAdvisoryDraftRecords(context),
     close: () => (closing ??= db.destroy()),
   };
 }

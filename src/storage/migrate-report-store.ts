@@ -185,10 +185,23 @@ async function addProjectSettings(db: StoreDatabase): Promise<void> {
     .execute();
 }
 
+/** A report's draft advisory (the model's JSON), with its own optimistic version (issue 15). */
+async function addAdvisoryDrafts(db: StoreDatabase): Promise<void> {
+  await db.schema
+    .createTable('advisory_drafts')
+    .addColumn('report_id', 'text', (column) => column.primaryKey().references('reports.id'))
+    .addColumn('advisory', 'text', (column) => column.notNull())
+    .addColumn('version', 'integer', (column) => column.notNull())
+    .addColumn('created_at', 'text', (column) => column.notNull())
+    .addColumn('updated_at', 'text', (column) => column.notNull())
+    .execute();
+}
+
 const reportStoreMigrations: readonly Migration[] = [
   { version: 1, name: 'inbox records', up: createInboxTables },
   { version: 2, name: 'reports by reporter', up: indexReportsByReporter },
   { version: 3, name: 'project settings', up: addProjectSettings },
+  { version: 4, name: 'advisory drafts', up: addAdvisoryDrafts },
 ];
 
 /** Applies pending migrations (after `prepare`, under the same lock); returns the versions applied now. */

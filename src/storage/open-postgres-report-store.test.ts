@@ -55,7 +55,7 @@ describe('openPostgresReportStore', () => {
           const { rows } = await client.query(
             `select version from ${schema}.schema_migrations order by version`,
           );
-          expect(rows).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }]);
+          expect(rows).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }, { version: 4 }]);
         });
       });
 

@@ -37,6 +37,7 @@ describe('openSqliteReportStore', () => {
       { version: 1, name: 'inbox records' },
       { version: 2, name: 'reports by reporter' },
       { version: 3, name: 'project settings' },
+      { version: 4, name: 'advisory drafts' },
     ]);
     await store.close();
     await store.close();
@@ -48,7 +49,7 @@ describe('openSqliteReportStore', () => {
     await stores[2]!.projects.add({ name: 'zlib', profileYaml: '' });
     expect((await stores[0]!.projects.list()).map((project) => project.name)).toEqual(['zlib']);
     for (const store of stores) await store.close();
-    expect(readRaw(path, 'select count(*) as n from schema_migrations')).toEqual([{ n: 3 }]);
+    expect(readRaw(path, 'select count(*) as n from schema_migrations')).toEqual([{ n: 4 }]);
   });
 
   it('applies a pending migration to a database with data, keeping the data', async () => {
@@ -59,13 +60,15 @@ describe('openSqliteReportStore', () => {
     // Back to the schema of version 1, as an older Thresher left it.
     const database = new Database(path);
     database.exec(
-      'drop index reports_by_reporter; alter table projects drop column settings; ' +
+      'drop table advisory_drafts; drop index reports_by_reporter; ' +
+        'alter table projects drop column settings; ' +
         'delete from schema_migrations where version >= 2',
     );
     database.close();
     const upgraded = await openSqliteReportStore({ path });
     expect((await upgraded.projects.list()).map((project) => project.name)).toEqual(['zlib']);
     expect((await upgraded.projects.get('zlib'))?.settings.publishDisclosedReports).toBe(false);
+    expect(await upgraded.advisoryDrafts.get('r_none')).toBeNull();
     await upgraded.close();
     expect(
       readRaw(path, "select name from sqlite_master where name = 'reports_by_reporter'"),
@@ -74,6 +77,7 @@ describe('openSqliteReportStore', () => {
       { version: 1 },
       { version: 2 },
       { version: 3 },
+      { version: 4 },
     ]);
   });
 

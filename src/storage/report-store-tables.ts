@@ -97,6 +97,16 @@ interface DuplicateDocumentsTable {
   updated_at: string;
 }
 
+/** One draft advisory per report (the report heading a duplicate cluster), migration 4. */
+export interface AdvisoryDraftsTable {
+  report_id: string;
+  /** JSON of the advisory model (core/model/advisory.ts). */
+  advisory: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
 interface SchemaMigrationsTable {
   version: number;
   name: string;
@@ -112,5 +122,6 @@ export interface StoreTables {
   api_tokens: ApiTokensTable;
   sessions: SessionsTable;
   duplicate_documents: DuplicateDocumentsTable;
+  advisory_drafts: AdvisoryDraftsTable;
   schema_migrations: SchemaMigrationsTable;
 }

@@ -2,13 +2,15 @@
 // Debian's Chromium (driven by playwright-core) submits a report as a reporter, logs in as a
 // maintainer, finds it in the queue, triages it, replies, invites a guest (who never sees the team
 // note), and carries it through the workflow (accepted, fixing, fixed) to disclosed, held back by
-// an embargo until it is lifted; the reporter follows every step on their private page.
+// an embargo until it is lifted; the reporter follows every step on their private page. Then a
+// maintainer drafts the advisory of a report, edits its summary, and downloads it as OSV.
 
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createStandardValidator } from '../../src/adapters/standards/create-standard-validator.js';
 import { runThresher } from './run-thresher.js';
 import { startInboxServer, type StartedInbox } from './start-inbox-server.js';
 
@@ -167,5 +169,64 @@ describe.skipIf(!hasChromium)('the inbox in a browser', () => {
     expect(await reporter.textContent('.thread')).toContain('Now disclosed.');
     // Disclosed is final: the page offers no further move.
     expect(await maintainer.locator('select[name=status] option').count()).toBe(0);
+  }, 60_000);
+
+  it('drafts the advisory of a report, edits its summary and downloads it as OSV', async () => {
+    const submitted = await fetch(`${server.url}/api/v1/projects/demo/reports`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        title: 'Out-of-bounds read in chunked decoding',
+        body: 'Affected version: 1.9.0\n\nparse_chunk in src/http/chunked.c reads past its buffer.\n\nSteps to reproduce:\n1. Build with ASan.\n2. Send a chunk size of ffffffff.\n\nImpact: crash.\n\nAI use: none.',
+        reporter: { name: 'Grace', email: 'grace@example.org' },
+      }),
+    });
+    expect(submitted.status).toBe(201);
+    const { id } = (await submitted.json()) as { id: string };
+
+    const maintainer = await browser.newPage();
+    await maintainer.goto(`${server.url}/login`);
+    await maintainer.fill('input[name=email]', 'lead@example.org');
+    await maintainer.fill('input[name=password]', password);
+    await maintainer.click('button[type=submit]');
+    await maintainer.goto(`${server.url}/reports/${id}`);
+    await maintainer.click('#advisory-link');
+    await maintainer.waitForSelector('#no-advisory');
+    await maintainer.click('#create-advisory');
+    await maintainer.waitForSelector('#advisory-notice:text("Drafted.")');
+    expect(await maintainer.textContent('#advisory-notes')).toContain('fixedVersions');
+    expect(await maintainer.textContent('#advisory-credits')).toContain('Grace');
+    // The profile's disclosure deadline embargoes the draft: a public export is refused.
+    expect(await maintainer.textContent('#advisory-embargo')).toContain('Embargoed until');
+    await maintainer.click('#export-osv');
+    await maintainer.waitForSelector('#advisory-error');
+    expect(await maintainer.textContent('#advisory-error')).toMatch(
+      /Not exported: the advisory is embargoed until .*; it may be exported from then on/,
+    );
+
+    await maintainer.fill(
+      '#advisory-fields input[name=summary]',
+      'Out-of-bounds read in parse_chunk <i>1.9</i>',
+    );
+    await maintainer.fill('#advisory-fields input[name=embargoUntil]', '');
+    await maintainer.click('#save-fields');
+    await maintainer.waitForSelector('#advisory-notice:text("Saved.")');
+    expect(await maintainer.textContent('#advisory-summary')).toBe(
+      'Out-of-bounds read in parse_chunk <i>1.9</i>',
+    );
+    expect(await maintainer.textContent('#advisory-version')).toBe('2');
+
+    const [download] = await Promise.all([
+      maintainer.waitForEvent('download'),
+      maintainer.click('#export-osv'),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/\.osv\.json$/);
+    const document = JSON.parse(readFileSync(await download.path(), 'utf8')) as {
+      summary: string;
+      credits: { name: string }[];
+    };
+    expect(document.summary).toBe('Out-of-bounds read in parse_chunk <i>1.9</i>');
+    expect(document.credits.map((credit) => credit.name)).toContain('Grace');
+    expect(await createStandardValidator().validate('osv', document)).toEqual([]);
   }, 60_000);
 });

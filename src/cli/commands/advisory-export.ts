@@ -1,7 +1,12 @@
 // `thresher advisory export --format osv|cve5|csaf [--force] [--out FILE] ADVISORY.json`
 
 import { parseArgs } from 'node:util';
-import { formatParseIssue, InputError, type AdvisoryFormat } from '../../core/index.js';
+import {
+  advisoryFormats,
+  formatParseIssue,
+  InputError,
+  type AdvisoryFormat,
+} from '../../core/index.js';
 import type { Services } from '../../create-services.js';
 import { exitCodes, type CliIo } from '../cli-io.js';
 import { pickRenderer } from '../read-command-options.js';
@@ -26,7 +31,10 @@ Exit status: 0 written; 2 bad usage, an unreadable advisory, or a document that 
 (each failing field on stderr); 3 the embargo forbids a public export yet (stderr says until when).
 `;
 
-const formats: Record<AdvisoryFormat, AdvisoryFormat> = { osv: 'osv', cve5: 'cve5', csaf: 'csaf' };
+const formats = Object.fromEntries(advisoryFormats.map((format) => [format, format])) as Record<
+  AdvisoryFormat,
+  AdvisoryFormat
+>;
 const maxAdvisoryBytes = 4 * 1024 * 1024;
 
 export async function runAdvisoryExportCommand(

@@ -146,7 +146,13 @@ export interface Advisory {
 }
 
 /** The standard formats an advisory is exported to. */
-export type AdvisoryFormat = 'osv' | 'cve5' | 'csaf';
+export const advisoryFormats = ['osv', 'cve5', 'csaf'] as const;
+export type AdvisoryFormat = (typeof advisoryFormats)[number];
+
+/** Whether a name (a flag's or a query's value) is one of the export formats. */
+export function isAdvisoryFormat(name: string | undefined): name is AdvisoryFormat {
+  return (advisoryFormats as readonly string[]).includes(name ?? '');
+}
 
 /** Limits every advisory keeps to, so that hostile input stays small and every format can hold it. */
 export const advisoryLimits = {

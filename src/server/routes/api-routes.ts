@@ -4,6 +4,8 @@
 import { Hono, type Context } from 'hono';
 import { InputError, isReportStatus, NotFoundError, type ReportStatus } from '../../core/index.js';
 import type { InboxService, Viewer } from '../../services/create-inbox-service.js';
+import type { InboxAdvisoryDraft } from '../../services/manage-inbox-advisories.js';
+import { describeExportRefusal, readAdvisoryFormat } from '../read-advisory-export.js';
 import type { ProjectSettings, ReportRecord } from '../../services/ports.js';
 import type { ServerEnv } from '../server-env.js';
 import { createOpenApiDocument } from '../openapi-document.js';
@@ -37,6 +39,39 @@ async function readJsonObject(c: Context<ServerEnv>): Promise<Record<string, unk
     throw new InputError('the body must be a JSON object');
   }
   return value as Record<string, unknown>;
+}
+
+/** A JSON object body, or {} when the request has none. */
+async function readOptionalJsonObject(c: Context<ServerEnv>): Promise<Record<string, unknown>> {
+  const text = await c.req.text();
+  if (text.trim() === '') return {};
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new InputError('the body must be a JSON object');
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new InputError('the body must be a JSON object');
+  }
+  return value as Record<string, unknown>;
+}
+
+function readOptionalString(body: Record<string, unknown>, name: string): string | undefined {
+  const value = body[name];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'string') throw new InputError(`${name} must be text`);
+  return value;
+}
+
+function toAdvisoryDraftView(draft: InboxAdvisoryDraft) {
+  return {
+    reportId: draft.reportId,
+    version: draft.version,
+    advisory: draft.advisory,
+    createdAt: draft.createdAt,
+    updatedAt: draft.updatedAt,
+  };
 }
 
 function readLimit(value: string | undefined): number | undefined {
@@ -322,6 +357,65 @@ export function createApiRoutes(options: {
     const viewer = await identify(c, inbox);
     const events = await inbox.listMessages(viewer, c.req.param('id'));
     return c.json({ events });
+  });
+
+  api.get('/reports/:id/advisory', async (c) => {
+    const viewer = await identify(c, inbox);
+    const draft = await inbox.getAdvisoryDraft(viewer, c.req.param('id'));
+    if (draft === null) {
+      throw new NotFoundError(
+        `report ${c.req.param('id')} has no draft advisory yet; POST to this address drafts it`,
+      );
+    }
+    return c.json(toAdvisoryDraftView(draft));
+  });
+
+  api.post('/reports/:id/advisory', async (c) => {
+    const viewer = await identify(c, inbox);
+    const body = await readOptionalJsonObject(c);
+    const cveId = readOptionalString(body, 'cveId');
+    const ecosystem = readOptionalString(body, 'ecosystem');
+    const { draft, notes } = await inbox.createAdvisoryDraft(viewer, c.req.param('id'), {
+      ...(cveId !== undefined ? { cveId } : {}),
+      ...(ecosystem !== undefined ? { ecosystem } : {}),
+    });
+    return c.json({ ...toAdvisoryDraftView(draft), notes }, 201);
+  });
+
+  api.put('/reports/:id/advisory', async (c) => {
+    const viewer = await identify(c, inbox);
+    const body = await readJsonObject(c);
+    if (!Number.isSafeInteger(body.version)) throw new InputError('version must be a number');
+    const { advisory } = body;
+    if (typeof advisory !== 'string' && (typeof advisory !== 'object' || advisory === null)) {
+      throw new InputError('advisory must be the advisory model (an object, or its JSON text)');
+    }
+    const draft = await inbox.saveAdvisoryDraft(viewer, c.req.param('id'), {
+      version: body.version as number,
+      text: typeof advisory === 'string' ? advisory : JSON.stringify(advisory),
+    });
+    return c.json(toAdvisoryDraftView(draft));
+  });
+
+  api.get('/reports/:id/advisory/export', async (c) => {
+    const viewer = await identify(c, inbox);
+    // Only a maintainer learns whether the format is right, like everything else of the report.
+    await inbox.getAdvisoryDraft(viewer, c.req.param('id'));
+    const format = readAdvisoryFormat(c.req.query('format'));
+    const force = c.req.query('force');
+    if (force !== undefined && force !== 'true' && force !== 'false') {
+      throw new InputError('force must be true or false');
+    }
+    const outcome = await inbox.exportAdvisoryDraft(viewer, c.req.param('id'), {
+      format,
+      force: force === 'true',
+    });
+    if (outcome.kind !== 'exported') {
+      const refusal = describeExportRefusal(outcome, format);
+      return c.json({ error: refusal.error }, refusal.status);
+    }
+    if (outcome.isEmbargoed) c.header('x-thresher-embargoed', 'true');
+    return c.json(outcome.document);
   });
 
   for (const [path, visibility] of [

@@ -17,6 +17,7 @@ import type { InboxService, Viewer } from '../../services/create-inbox-service.j
 import type { ReportEvent, ReportRecord } from '../../services/ports.js';
 import { mapError } from '../map-error.js';
 import type { ServerEnv } from '../server-env.js';
+import { addAdvisoryRoutes } from './advisory-routes.js';
 import { renderBarChart } from './render-bar-chart.js';
 import { renderPage, styleSheet, type Markup } from './render-page.js';
 
@@ -59,7 +60,7 @@ function describeValue(value: unknown): string {
   return typeof value === 'string' || typeof value === 'number' ? String(value) : 'none';
 }
 
-interface Maintainer {
+export interface Maintainer {
   email: string;
   csrf: string;
   viewer: Viewer;
@@ -587,6 +588,7 @@ export function createUiRoutes(options: {
     const record = await inbox.getReport(maintainer.viewer, c.req.param('id'));
     const events = await inbox.listMessages(maintainer.viewer, record.id);
     const finders = await inbox.listFinders(maintainer.viewer, record.id);
+    const advisoryDraft = await inbox.getAdvisoryDraft(maintainer.viewer, record.id);
     const guestLink = c.req.query('guest');
     const draft = describeValue(readObject(record.assessment).reply);
     const action = `/reports/${encodeURIComponent(record.id)}`;
@@ -636,6 +638,19 @@ export function createUiRoutes(options: {
             /></label>
             <button type="submit">Mark duplicate</button>
           </form>
+          <h2>Advisory draft</h2>
+          <p id="advisory-draft">
+            ${
+              advisoryDraft
+                ? html`<a id="advisory-link" href="${action}/advisory"
+                      >${advisoryDraft.advisory.summary}</a
+                    >
+                    (version ${advisoryDraft.version}): show, edit, export OSV, CVE JSON 5 or CSAF`
+                : html`None yet.
+                    <a id="advisory-link" href="${action}/advisory">Draft the advisory</a> from this
+                    report and its duplicates.`
+            }
+          </p>
           <h2>Embargo</h2>
           <p id="embargo">
             ${
@@ -943,6 +958,8 @@ export function createUiRoutes(options: {
       303,
     );
   });
+
+  addAdvisoryRoutes(ui, { inbox, findMaintainer, checkMaintainerForm, refuseForm });
 
   for (const [path, visibility] of [
     ['/reports/:id/reply', 'reporter'],

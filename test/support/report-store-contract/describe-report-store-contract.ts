@@ -5,6 +5,7 @@
 import { afterEach, beforeEach, describe } from 'vitest';
 import type { ReportStore } from '../../../src/services/ports.js';
 import { describeAccessContract } from './describe-access-contract.js';
+import { describeAdvisoryDraftContract } from './describe-advisory-draft-contract.js';
 import { describeConcurrencyContract } from './describe-concurrency-contract.js';
 import { describeHostileInputContract } from './describe-hostile-input-contract.js';
 import { describeQueueContract } from './describe-queue-contract.js';
@@ -60,5 +61,6 @@ export function describeReportStoreContract(
     describeAccessContract(fixture);
     describeHostileInputContract(fixture);
     describeConcurrencyContract(fixture);
+    describeAdvisoryDraftContract(fixture);
   });
 }
