@@ -3,7 +3,11 @@ import { describe, expect, it } from 'vitest';
 import type { CodeClaim } from '../model/evidence.js';
 import { buildTestReport } from '../report/build-test-report.js';
 import { extractFacts } from '../report/extract-facts.js';
-import { codeClaimLimits, extractCodeClaims, isApplicationRouteCode } from './extract-code-claims.js';
+import {
+  codeClaimLimits,
+  extractCodeClaims,
+  isApplicationRouteCode,
+} from './extract-code-claims.js';
 import { truncatedSnippetMarker } from './match-snippet.js';
 
 function claimsOf(markdown: string): CodeClaim[] {
@@ -414,12 +418,13 @@ describe('extractCodeClaims: the reporter’s script and payloads are not the pr
     expect(claims.filter((claim) => claim.kind === 'snippet')).toEqual([]);
     const file = claims.find((claim) => claim.kind === 'file' && claim.path === 'search.py');
     expect(file?.externalTo).toBe('the reporter’s application');
-    const gin = '```go\nr := gin.Default()\nr.GET("/ip", func(c *gin.Context) { c.String(200, c.ClientIP()) })\n```\n';
+    const gin =
+      '```go\nr := gin.Default()\nr.GET("/ip", func(c *gin.Context) { c.String(200, c.ClientIP()) })\n```\n';
     expect(claimsOf(gin).filter((claim) => claim.kind === 'snippet')).toEqual([]);
     // The project's own code, with no route registered, is still a snippet claim.
     const own = '```python\ndef on_url(self, url: bytes) -> None:\n    self.url += url\n```\n';
     expect(claimsOf(own).filter((claim) => claim.kind === 'snippet')).toHaveLength(1);
-    expect(isApplicationRouteCode('@router.post(\'/items\')\ndef create(): ...')).toBe(true);
+    expect(isApplicationRouteCode("@router.post('/items')\ndef create(): ...")).toBe(true);
     expect(isApplicationRouteCode('app.get(path, handler)')).toBe(false);
   });
 

@@ -452,7 +452,10 @@ export function extractCodeClaims(report: Report, facts: readonly Fact[]): CodeC
   // before its routes): a bare file named there is that application's file.
   const applicationLeadIns = blocks
     .filter((block) => isApplicationRouteCode(body.slice(block.contentStart, block.contentEnd)))
-    .map((block) => ({ start: block.start - readLeadIn(body, block.start).length, end: block.start }));
+    .map((block) => ({
+      start: block.start - readLeadIn(body, block.start).length,
+      end: block.start,
+    }));
   const isApplicationFile = (path: string, at: number): boolean =>
     !path.includes('/') &&
     applicationLeadIns.some((leadIn) => at >= leadIn.start && at < leadIn.end);

@@ -105,7 +105,8 @@ describe('switches the profile names, on a command the report runs', () => {
       expect([...findUnenforcedSwitches(sentence, limits)]).toEqual(['ws-max-size']);
     }
     // A limit the deployer raised, said plainly, stays a setting.
-    const lifted = '# OOM\n\nWe run `uvicorn app:app --h11-max-incomplete-event-size 2147483648` now.\n';
+    const lifted =
+      '# OOM\n\nWe run `uvicorn app:app --h11-max-incomplete-event-size 2147483648` now.\n';
     expect(
       extractFacts(buildTestReport(lifted), { profileSettings: limits })
         .filter((fact) => fact.kind === 'requires-config')
