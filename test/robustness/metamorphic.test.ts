@@ -112,6 +112,14 @@ const knownTuneVariance = new Set([
   'plug/09-mix-audit-plug-1-14-0.txt [lower-case-labels]',
   'plug/09-mix-audit-plug-1-14-0.txt [one-paragraph]',
   'vapor/08-ai-signed-cookie-sessions-rce.md [one-paragraph]',
+  // Branch tune-uvicorn-gin (uvicorn, gin): the one-paragraph renderings run gin 09's pasted
+  // `Running in "debug" mode` banner into prose, where the block-only banner rule does not read it,
+  // and lose the reproduction of gin 15 (a raw request and its response) and gin 16 (a Go block
+  // and a fetch call), which the rules of this branch do not touch (they read switches, calls,
+  // scanner rows, privileges and banners, not reproductions).
+  'gin/09-debug-mode-route-listing-disclosure.md [one-paragraph]',
+  'gin/15-x-forwarded-prefix-redirection-1-8-2-fr.md [one-paragraph]',
+  'gin/16-gin-contrib-cors-credentials.md [one-paragraph]',
   // Branch tune-bottle-libvips, found on the first guard run and not fixed before its deadline:
   // the one-paragraph renderings lose bottle 09's `bottle.debug(True)` block (a debug switch is
   // read from code blocks and snippets only), bottle 10's and libvips 05's reproductions (a raw
@@ -130,6 +138,7 @@ const tuneProjectsWithKnownVariance = new Set([
   'ktor',
   'plug',
   'vapor',
+  'gin',
   'bottle',
   'libvips',
 ]);

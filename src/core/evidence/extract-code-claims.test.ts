@@ -3,7 +3,11 @@ import { describe, expect, it } from 'vitest';
 import type { CodeClaim } from '../model/evidence.js';
 import { buildTestReport } from '../report/build-test-report.js';
 import { extractFacts } from '../report/extract-facts.js';
-import { codeClaimLimits, extractCodeClaims } from './extract-code-claims.js';
+import {
+  codeClaimLimits,
+  extractCodeClaims,
+  isApplicationRouteCode,
+} from './extract-code-claims.js';
 import { truncatedSnippetMarker } from './match-snippet.js';
 
 function claimsOf(markdown: string): CodeClaim[] {
@@ -396,6 +400,32 @@ describe('extractCodeClaims: the reporter’s script and payloads are not the pr
       ].join('\n'),
     );
     expect(claims.filter((claim) => claim.kind === 'snippet')).toEqual([]);
+  });
+
+  it('skips a block that registers an application’s routes, and the file its lead-in names', () => {
+    const fastapi = [
+      'Vulnerable code (search.py):',
+      '',
+      '```python',
+      '@app.get("/search")',
+      'async def search(q: str):',
+      '    rows = await db.fetch_all(f"SELECT * FROM t WHERE n = \'{q}\'")',
+      '    return rows',
+      '```',
+      '',
+    ].join('\n');
+    const claims = claimsOf(fastapi);
+    expect(claims.filter((claim) => claim.kind === 'snippet')).toEqual([]);
+    const file = claims.find((claim) => claim.kind === 'file' && claim.path === 'search.py');
+    expect(file?.externalTo).toBe('the reporter’s application');
+    const gin =
+      '```go\nr := gin.Default()\nr.GET("/ip", func(c *gin.Context) { c.String(200, c.ClientIP()) })\n```\n';
+    expect(claimsOf(gin).filter((claim) => claim.kind === 'snippet')).toEqual([]);
+    // The project's own code, with no route registered, is still a snippet claim.
+    const own = '```python\ndef on_url(self, url: bytes) -> None:\n    self.url += url\n```\n';
+    expect(claimsOf(own).filter((claim) => claim.kind === 'snippet')).toHaveLength(1);
+    expect(isApplicationRouteCode("@router.post('/items')\ndef create(): ...")).toBe(true);
+    expect(isApplicationRouteCode('app.get(path, handler)')).toBe(false);
   });
 
   it('skips a block its heading or lead-in calls the reporter’s own code', () => {

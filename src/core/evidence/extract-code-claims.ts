@@ -226,6 +226,17 @@ const ownCodeLeadIn =
   /\b(?:our|my)\s+(?:own\s+)?(?:[\w-]{1,30}\s+){0,2}?(?:handler|service|server|application|app|code|program|client|harness|wrapper|middleware|script|reproducer|binary|crate|main)\b|\bthe\s+(?:application|app|caller)['’]s\s+(?:own\s+)?code\b|\b(?:a|an|our|my)\s+(?:[\w-]{1,30}\s+){0,2}?(?:CMS|application|app|site|website|service|platform|portal|shop|product)\s+(?:built|based|running|written)\s+(?:on|with|upon|in)\b/i;
 const maxLeadInLength = 240;
 
+// A block that registers the routes of a web application (`@app.get("/search")`,
+// `@router.post('/items')`, `@bp.route("/x")`, `app.get('/me', ...)`, `r.GET("/ip", ...)`) is the
+// application the reporter built on the project: how the reporter uses it, not a quote of it.
+const applicationRouteLine =
+  /^[ \t]{0,12}(?:@[ \t]{0,2}(?:app|api|router|bp|blueprint|application|routes)\.(?:get|post|put|patch|delete|route|websocket|api_route)|(?:app|api|router|r|e|engine|server|g|group|mux)\.(?:get|post|put|patch|delete|GET|POST|PUT|PATCH|DELETE|Get|Post|Put|Delete|HandleFunc))[ \t]{0,2}\([ \t]{0,2}["'`]\//m;
+
+/** Whether a block registers an application's routes (see `applicationRouteLine`). */
+export function isApplicationRouteCode(content: string): boolean {
+  return applicationRouteLine.test(content.slice(0, 20_000));
+}
+
 /** The heading or paragraph right before a block at `blockStart`, at most a few lines. */
 function readLeadIn(body: string, blockStart: number): string {
   const before = body.slice(Math.max(0, blockStart - maxLeadInLength), blockStart).trimEnd();
@@ -437,6 +448,17 @@ export function extractCodeClaims(report: Report, facts: readonly Fact[]): CodeC
     });
   }
   const linePaths = new Set(lineSpans.map((entry) => entry.path));
+  // The lead-ins of the blocks that are the reporter's application ("Vulnerable code (search.py):"
+  // before its routes): a bare file named there is that application's file.
+  const applicationLeadIns = blocks
+    .filter((block) => isApplicationRouteCode(body.slice(block.contentStart, block.contentEnd)))
+    .map((block) => ({
+      start: block.start - readLeadIn(body, block.start).length,
+      end: block.start,
+    }));
+  const isApplicationFile = (path: string, at: number): boolean =>
+    !path.includes('/') &&
+    applicationLeadIns.some((leadIn) => at >= leadIn.start && at < leadIn.end);
   for (const fact of facts) {
     if (fact.kind === 'file-path') {
       if (isPocFile(fact.value)) continue;
@@ -450,7 +472,8 @@ export function extractCodeClaims(report: Report, facts: readonly Fact[]): CodeC
         classifyExternalPath(fact.quote.trim()) ??
         classifyExternalPath(path) ??
         classifyExternalFrame(path) ??
-        classifyOwnedPath(body, fact.span);
+        classifyOwnedPath(body, fact.span) ??
+        (isApplicationFile(path, fact.span.start) ? 'the reporter’s application' : null);
       add({
         kind: 'file',
         text: fact.quote,
@@ -493,6 +516,7 @@ export function extractCodeClaims(report: Report, facts: readonly Fact[]): CodeC
     const content = body.slice(block.contentStart, block.contentEnd);
     if (!isProjectCode(block.info, content, fieldAt(block.start))) continue;
     if (ownCodeLeadIn.test(readLeadIn(body, block.start))) continue;
+    if (isApplicationRouteCode(content)) continue;
     // A block that is really a diff is a patch claim already.
     if (/^@@ -\d/m.test(content) && /^(?:\+\+\+ |diff --git )/m.test(content)) continue;
     const reference =

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildTestReport } from './build-test-report.js';
 import {
+  listsOnlyNarrowAddresses,
   findCodeChoices,
   findCodeSettings,
   findConfigLineSettings,
@@ -826,6 +827,23 @@ describe('the caller’s choices written as C: constants, calls and macros', () 
     ]);
   });
 
+  it('does not read a profile-named call that narrows trust to named addresses', () => {
+    const trust = ['settrustedproxies'];
+    const factsOf = (code: string): string[] =>
+      extractFacts(buildTestReport(fenced('go', code)), { profileSettings: trust })
+        .filter((fact) => fact.kind === 'requires-config')
+        .map((fact) => fact.value);
+    expect(factsOf('_ = r.SetTrustedProxies([]string{"10.0.0.5"})')).toEqual([]);
+    expect(factsOf('r.SetTrustedProxies([]string{"172.31.0.0/20", "fd00::/8"})')).toEqual([]);
+    // Opened to everyone: the caller's opening.
+    expect(factsOf('r.SetTrustedProxies([]string{"0.0.0.0/0"})')).toEqual(['settrustedproxies']);
+    expect(factsOf('r.SetTrustedProxies([]string{"::/0"})')).toEqual(['settrustedproxies']);
+    expect(factsOf('r.SetTrustedProxies(proxies)')).toEqual(['settrustedproxies']);
+    expect(listsOnlyNarrowAddresses('["10.0.0.1", "*"]')).toBe(false);
+    expect(listsOnlyNarrowAddresses('"192.168.1.300"')).toBe(false);
+    expect(listsOnlyNarrowAddresses('"2001:db8::1"')).toBe(true);
+  });
+
   it('does not read a profile-named call switched off, or one the profile does not name', () => {
     expect(choicesOf(fenced('c', 'libssh2_trace(session, 0);'))).toEqual([]);
     expect(choicesOf(fenced('c', 'libssh2_session_set_blocking(session, 1);'))).toEqual([]);
@@ -1023,5 +1041,25 @@ describe('an Elixir pipeline line that plugs a module the profile names', () => 
     expect(
       valuesOf('# Summary\n\nThe docs say to\nuse Plug.RewriteOn only behind a proxy you trust.\n'),
     ).toEqual([]);
+  });
+});
+
+describe('a server’s debug-mode banner in a pasted log', () => {
+  const debugOf = (markdown: string): Array<{ value: string; actor?: string }> =>
+    extractFacts(buildTestReport(markdown))
+      .filter((fact) => fact.kind === 'requires-config')
+      .map((fact) => ({ value: fact.value, ...(fact.actor ? { actor: fact.actor } : {}) }));
+
+  it('reads Gin’s and Flask’s debug banners as the deployment’s debug mode', () => {
+    const gin =
+      '# Routes printed\n\n```\n[GIN-debug] [WARNING] Running in "debug" mode. Switch to "release" mode in production.\n[GIN-debug] GET /admin --> main.admin (3 handlers)\n```\n';
+    expect(debugOf(gin)).toEqual([{ value: 'debug', actor: 'user' }]);
+    const flask = '# Leak\n\n```\n * Serving Flask app "shop"\n * Debug mode: on\n```\n';
+    expect(debugOf(flask)).toEqual([{ value: 'debug', actor: 'user' }]);
+  });
+
+  it('reads nothing from a release-mode banner or a debug mode that is off', () => {
+    expect(debugOf('# X\n\n```\n * Debug mode: off\n```\n')).toEqual([]);
+    expect(debugOf('# X\n\n```\n[GIN] Running in "release" mode\n```\n')).toEqual([]);
   });
 });

@@ -634,6 +634,34 @@ const debugSwitchCall =
 // dependency line, not a call's argument.
 const versionConstraintArgument = /^[ \t]{0,4}(?:[=<>!~]=?|~>)[ \t]{0,4}\d/;
 
+// A quoted address or network narrower than everything: `"10.0.0.5"`, `"172.31.0.0/20"`,
+// `"fd00::/8"`; not `"0.0.0.0/0"`, `"::/0"`, `"0.0.0.0"` or `"*"`.
+const quotedArgument = /["'`]([^"'`\n]{1,60})["'`]/g;
+const ipv4Network = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?:\/(\d{1,2}))?$/;
+const ipv6Network = /^([0-9A-Fa-f:]{2,39})(?:\/(\d{1,3}))?$/;
+
+function isNarrowAddress(value: string): boolean {
+  const v4 = ipv4Network.exec(value);
+  if (v4 !== null) {
+    if (v4.slice(1, 5).some((part) => Number(part) > 255)) return false;
+    const everything = v4.slice(1, 5).every((part) => Number(part) === 0);
+    return !everything && (v4[5] === undefined || Number(v4[5]) > 0);
+  }
+  const v6 = ipv6Network.exec(value);
+  if (v6 === null || !v6[1]!.includes(':') || /^:+$/.test(v6[1]!)) return false;
+  return v6[2] === undefined || Number(v6[2]) > 0;
+}
+
+/**
+ * Whether a call's arguments list only named addresses or networks (`[]string{"10.0.0.5"}`,
+ * `["172.31.0.0/20", "fd00::/8"]`): trust narrowed to the hosts the caller chose, the safe use of a
+ * setting such as a trusted-proxy list, not the opening a profile's `requires-config` means.
+ */
+export function listsOnlyNarrowAddresses(args: string): boolean {
+  const quoted = [...args.matchAll(quotedArgument)].map((match) => match[1]!.trim());
+  return quoted.length > 0 && quoted.every(isNarrowAddress);
+}
+
 function lastArgument(args: string): string {
   return (args.split(',').pop() ?? '').trim();
 }
@@ -647,7 +675,8 @@ function lastArgument(args: string): string {
  * with a positive level, a call switching debug mode on (`bottle.debug(True)`) and a `#define`
  * of a debug macro (not to 0) → `debug`; a `#define` of an
  * unsafe or insecure flag, or of a macro the profile names → its name; a call to a function the
- * profile names (`profileSettings`) whose last argument is not 0, NULL or false → its name, also
+ * profile names (`profileSettings`) whose last argument is not 0, NULL or false, nor a list of
+ * named addresses or networks (`SetTrustedProxies([]string{"10.0.0.5"})`) → its name, also
  * Ruby's call without parentheses at a line's start (`set_remote_address header: "X-Real-IP"`).
  */
 // A web server's document root set to the file system's root in the deployer's configuration
@@ -770,6 +799,7 @@ export function findCodeChoices(
     forEachMatch(call, text, (match) => {
       if (offArgument.test(lastArgument(match[1]!))) return;
       if (versionConstraintArgument.test(match[1]!)) return;
+      if (listsOnlyNarrowAddresses(match[1]!)) return;
       const start = offset + match.index;
       choices.push({ value: setting, start, end: start + match[0].length });
     });
@@ -845,6 +875,23 @@ function addListSettings(
   });
 }
 
+// A server's own start-up banner in a pasted log says the deployment runs in debug mode: Gin's
+// `[GIN-debug] [WARNING] Running in "debug" mode`, Flask's ` * Debug mode: on`. The log is what the
+// reporter's deployment printed, so the mode is that deployment's setting.
+const debugModeBanner =
+  /\bRunning[ \t]+in[ \t]+["'\u201c]?debug["'\u201d]?[ \t]+mode\b|^[ \t]{0,8}\*[ \t]+Debug[ \t]+mode:[ \t]+on\b/gim;
+
+/** Adds `requires-config: debug` (actor `user`) for each debug-mode banner in a block's `content`. */
+function addDebugModeBanners(sink: FactSink, content: string, offset: number): void {
+  if (!/debug/i.test(content)) return;
+  forEachMatch(debugModeBanner, content, (match) => {
+    const start = offset + match.index + match[0].length - match[0].trimStart().length;
+    sink.add('requires-config', 'debug', start, offset + match.index + match[0].length, {
+      actor: 'user',
+    });
+  });
+}
+
 export function extractCodeSettingFacts(
   sink: FactSink,
   prose: string,
@@ -868,6 +915,7 @@ export function extractCodeSettingFacts(
     ];
     addSettings(sink, settings, 'user', profileSettings, speaksOfInterception);
     addCodeChoices(sink, content, block.contentStart, profileSettings);
+    addDebugModeBanners(sink, content, block.contentStart);
     if (listConfigInfos.has(block.info.toLowerCase()))
       addListSettings(sink, content, block.contentStart, profileSettings);
   }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildTestReport } from './build-test-report.js';
-import { findProfileSwitches } from './extract-command-switch-facts.js';
+import { findProfileSwitches, findUnenforcedSwitches } from './extract-command-switch-facts.js';
 import { extractFacts } from './extract-facts.js';
 
 const settings = ['display-tracebacks', 'follow_symlinks', 'reverse-proxy'];
@@ -66,6 +66,52 @@ describe('switches the profile names, on a command the report runs', () => {
     expect(
       switchFactsOf('# Leak\n\nIt leaks even without --display-tracebacks --port 8080 set.\n'),
     ).toEqual([]);
+  });
+
+  it('leaves a switch named with its default value, and one the report says is not enforced', () => {
+    const limits = ['ws-max-size', 'h11-max-incomplete-event-size'];
+    expect(
+      findProfileSwitches(
+        'h11 refuses an event larger than `--h11-max-incomplete-event-size` (16 KiB by default).',
+        limits,
+      ),
+    ).toEqual([]);
+    expect(findProfileSwitches('`--ws-max-size` (default: 16 MiB)', limits)).toEqual([]);
+    // Not the default: still the deployment's setting.
+    expect(
+      findProfileSwitches('uvicorn app:app --ws-max-size 1073741824 (not the default)', limits),
+    ).toHaveLength(1);
+    const ignored = [
+      '# Limit ignored',
+      '',
+      '`--ws wsproto` does not enforce `--ws-max-size`; fragments pile up.',
+      '',
+      '```bash',
+      'uvicorn echo:app --ws wsproto --ws-max-size 1048576',
+      '```',
+      '',
+    ].join('\n');
+    expect(
+      extractFacts(buildTestReport(ignored), { profileSettings: limits }).filter(
+        (fact) => fact.kind === 'requires-config',
+      ),
+    ).toEqual([]);
+    for (const sentence of [
+      'the server ignores `--ws-max-size` here',
+      'with wsproto `--ws-max-size` is silently ignored',
+      '--ws-max-size has no effect on wsproto',
+      'it never applies --ws-max-size',
+    ]) {
+      expect([...findUnenforcedSwitches(sentence, limits)]).toEqual(['ws-max-size']);
+    }
+    // A limit the deployer raised, said plainly, stays a setting.
+    const lifted =
+      '# OOM\n\nWe run `uvicorn app:app --h11-max-incomplete-event-size 2147483648` now.\n';
+    expect(
+      extractFacts(buildTestReport(lifted), { profileSettings: limits })
+        .filter((fact) => fact.kind === 'requires-config')
+        .map((fact) => fact.value),
+    ).toEqual(['h11-max-incomplete-event-size']);
   });
 
   it('finds nothing when the profile names no setting', () => {

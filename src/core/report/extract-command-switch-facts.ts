@@ -5,8 +5,9 @@
 // a `requires-config` fact with the operator (`user`) as actor. Only names the profile lists count:
 // generic switches (`--debug`, `--verbose`) stay the reporter's own setup. Not read: a switch the
 // sentence says is not needed ("also without `--display-tracebacks`") or not set ("`--reverse-proxy`
-// **not** set"), one switched off (`--name=false`), and a `--no-name` form (another word, never
-// listed).
+// **not** set"), one switched off (`--name=false`), a `--no-name` form (another word, never
+// listed), one named with its default value ("`--limit` (16 KiB by default)"), and one the report
+// says is not enforced ("does not enforce `--ws-max-size`": the protection that fails).
 
 import type { CodeBlock } from './find-code-blocks.js';
 import type { FactSink } from './create-fact-sink.js';
@@ -27,6 +28,39 @@ const deniedBefore =
 // enabled", "--x was left unset".
 const deniedAfter =
   /^[`'")]?\s+(?:(?:is|was)\s+(?:not\s+(?:needed|required|necessary)|irrelevant|optional)\b|(?:(?:is|was|left)\s+)?(?:[*_]{1,2})?not(?:[*_]{1,2})?\s+(?:set|enabled|used|passed|given|specified|configured|on)\b|(?:(?:is|was)\s+(?:left\s+)?|left\s+)(?:unset|disabled|off)\b)/i;
+
+// A switch named with its default value in parentheses ("larger than `--limit` (16 KiB by
+// default)", "`--limit` (default: 16 MiB)"): the sentence describes the default, not a change.
+const defaultValueAfter = /^[`'"]?\s*\((?![^)\n]{0,40}\b(?:not|non)\b)[^)\n]{0,40}\bdefault/i;
+
+// A protection the report says the code does not apply: "does not enforce `--ws-max-size`",
+// "never applies --limit", "ignores `--limit`", "`--limit` is ignored / has no effect / is not
+// enforced". Such a switch is the check that fails, not a setting the attack needs, wherever else
+// the report names it (the reproduction sets it to show that it is ignored).
+const notEnforcedBefore =
+  /(?:\b(?:does\s+not|doesn't|do\s+not|don't|did\s+not|didn't|never|fails?\s+to|failing\s+to)\s+(?:enforce[sd]?|appl(?:y|ies|ied)|honou?r(?:s|ed)?|respect(?:s|ed)?|check(?:s|ed)?|obey(?:s|ed)?|use[sd]?)|\bignor(?:es|ed|ing)|\bbypass(?:es|ed|ing)?)\s+(?:the\s+)?(?:configured\s+)?[`'"]?$/i;
+const notEnforcedAfter =
+  /^[`'"]?\s+(?:(?:is|was|are|gets|got)\s+(?:silently\s+|simply\s+|then\s+)?(?:ignored|not\s+(?:enforced|applied|honou?red|respected|checked|used))\b|(?:has|had)\s+no\s+effect\b)/i;
+
+/**
+ * The switches of `text` that `profileSettings` (lower-cased) names and that the text says are
+ * not enforced (a failing protection, not a precondition), lower-cased.
+ */
+export function findUnenforcedSwitches(
+  text: string,
+  profileSettings: readonly string[],
+): Set<string> {
+  const names = new Set<string>();
+  if (profileSettings.length === 0 || !text.includes('--')) return names;
+  forEachMatch(switchPattern, text, (match) => {
+    const name = match[1]!.toLowerCase();
+    if (!profileSettings.includes(name)) return;
+    const before = text.slice(Math.max(0, match.index - 40), match.index);
+    const after = text.slice(match.index + match[0].length, match.index + match[0].length + 40);
+    if (notEnforcedBefore.test(before) || notEnforcedAfter.test(after)) names.add(name);
+  });
+  return names;
+}
 
 export interface CommandSwitch {
   /** The switch's name, lower-cased, without the dashes. */
@@ -53,6 +87,7 @@ export function findProfileSwitches(
     const before = text.slice(Math.max(0, match.index - 60), match.index);
     const after = text.slice(match.index + match[0].length, match.index + match[0].length + 60);
     if (deniedBefore.test(before) || deniedAfter.test(after)) return;
+    if (defaultValueAfter.test(after)) return;
     switches.push({
       name,
       start: offset + match.index,
@@ -83,8 +118,11 @@ export function extractCommandSwitchFacts(
   if (profileSettings.length === 0) return;
   // A switch in a fix or remediation section ("Only honour the headers when `--reverse-proxy` is
   // on") is what the reporter proposes, not the deployment's setting.
+  // A switch the report says is not enforced is the protection that fails, wherever it is named.
+  const unenforced = findUnenforcedSwitches(prose, profileSettings);
   const addSwitch = (found: CommandSwitch): void => {
     if (sink.fieldAt(found.start) === 'proposed-patch') return;
+    if (unenforced.has(found.name)) return;
     sink.add('requires-config', found.name, found.start, found.end, { actor: 'user' });
   };
   const add = (text: string, offset: number): void => {

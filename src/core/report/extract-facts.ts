@@ -15,7 +15,7 @@ import { extractReproductionFacts } from './extract-reproduction-facts.js';
 import { extractSeverityFacts } from './extract-severity-facts.js';
 import { extractTraceFacts } from './extract-trace-facts.js';
 import { extractVectorFacts } from './extract-vector-facts.js';
-import { extractVersionFacts } from './extract-version-facts.js';
+import { extractScannerRowVersions, extractVersionFacts } from './extract-version-facts.js';
 import { extractWeaknessFacts } from './extract-weakness-facts.js';
 import { findCodeBlocks } from './find-code-blocks.js';
 import { findSanitizerTraces } from './find-sanitizer-traces.js';
@@ -60,6 +60,7 @@ export function extractReportFacts(
   extractSeverityFacts(sink, prose, sections);
   extractWeaknessFacts(sink, prose);
   extractVersionFacts(sink, prose, options.projectNames);
+  extractScannerRowVersions(sink, body, blocks, options.projectNames ?? []);
   extractCommitFacts(sink, body);
   extractLocationFacts(sink, prose, options.projectNames);
   extractReproductionFacts(sink, body, prose, blocks, sections);

@@ -35,6 +35,14 @@ describe('privileges-required', () => {
     ['An authenticated administrator can upload plugins.', ['high']],
     ['A local admin can change the setting.', ['high']],
     [
+      'We logged in over SSH as the `appsvc` account (the account the unit runs as) and read the key.',
+      ['high'],
+    ],
+    ['Anyone with a shell as the service account can read the key file.', ['high']],
+    ['With access as the user the daemon runs under, the socket is writable.', ['high']],
+    ['The attacker can gain a shell as the service account.', []],
+    ['We logged in as a normal user and sent the request.', ['low']],
+    [
       'Any local account that can reach the admin API on port 2019 can load a new config.',
       ['high'],
     ],

@@ -358,3 +358,33 @@ describe('a build banner with a git describe tail', () => {
     );
   });
 });
+
+describe('a dependency scanner row in a pasted block', () => {
+  const versionsOf = (text: string, names: readonly string[]): string[] =>
+    extractFacts(buildTestReport(text), { projectNames: names })
+      .filter((fact) => fact.kind === 'version')
+      .map((fact) => fact.value);
+
+  it('reads the installed version of the project’s rows, not the fix column', () => {
+    const report = [
+      'Our nightly job fails:',
+      '',
+      '```',
+      '$ pip-audit -r requirements.txt',
+      'Name    Version ID             Fix Versions',
+      '------- ------- -------------- ------------',
+      'uvicorn 0.11.5  PYSEC-2020-150 0.11.7',
+      'uvicorn 0.11.5  PYSEC-2020-151 0.11.7',
+      'jinja2  2.10.1  PYSEC-2021-66  2.11.3',
+      '```',
+      '',
+    ].join('\n');
+    expect(versionsOf(report, ['uvicorn'])).toEqual(['0.11.5', '0.11.5']);
+    expect(versionsOf(report, ['starlight'])).toEqual([]);
+  });
+
+  it('reads nothing from a row without an advisory id or from another package', () => {
+    const report = '```\nuvicorn 0.35.0 installed\nrequests 2.31.0 CVE-2024-35195\n```\n';
+    expect(versionsOf(report, ['uvicorn'])).toEqual([]);
+  });
+});

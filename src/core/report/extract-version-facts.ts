@@ -2,6 +2,7 @@
 // <2.5.0) as semver-like strings, skipping IPs, dates, scores, HTTP/1.1 and tool versions.
 
 import type { FactSink } from './create-fact-sink.js';
+import type { CodeBlock } from './find-code-blocks.js';
 import { forEachMatch } from './for-each-match.js';
 import { findFixColumnCells, isInFixColumnCell } from '../text/find-fix-column-cells.js';
 import {
@@ -688,5 +689,33 @@ export function extractVersionFacts(
       reach = candidate.end;
       reachStart = candidate.start;
     }
+  }
+}
+
+// A dependency scanner's row in a pasted block: the package, the version installed, then the
+// advisory's id (pip-audit's `uvicorn 0.11.5  PYSEC-2020-150 0.11.7`, the same shape with `|` or
+// `│` between the cells). The installed version is the one in use; a later fix column is not.
+const scannerRow =
+  /^[ \t|│]{0,8}([A-Za-z][\w.-]{0,60})[ \t|│]{1,12}v?(\d{1,4}\.\d{1,4}(?:\.\d{1,6}){0,2}(?:-[A-Za-z][\w.]{0,20})?)[ \t|│]{1,12}(?:PYSEC|GHSA|CVE|GO|RUSTSEC|OSV|PYUP|GMS|SNYK)-[\w-]{2,40}/gim;
+
+/**
+ * The versions of the project a dependency scanner's table lists as installed, in the report's
+ * code blocks (`blocks`): a row naming the project (`projectNames`), a version and an advisory id.
+ */
+export function extractScannerRowVersions(
+  sink: FactSink,
+  body: string,
+  blocks: readonly CodeBlock[],
+  projectNames: readonly string[],
+): void {
+  if (projectNames.length === 0) return;
+  for (const block of blocks) {
+    const content = body.slice(block.contentStart, block.contentEnd);
+    forEachMatch(scannerRow, content, (match) => {
+      if (!namesProject(match[1]!, projectNames)) return;
+      const start =
+        block.contentStart + match.index + match[0].indexOf(match[2]!, match[1]!.length);
+      sink.add('version', match[2]!, start, start + match[2]!.length);
+    });
   }
 }

@@ -211,6 +211,31 @@ export const phraseRules: readonly PhraseRule[] = [
     isPrecondition: true,
     pattern: /\bas\s+(?:the\s+)?root\b/,
   },
+  // A login or shell as the account the server runs as already holds whatever that account can
+  // read or do: "we logged in over SSH as the `appsvc` account (the account the unit runs as)",
+  // "a shell as the service account", "access as the user the daemon runs under". Gaining such a
+  // shell is an outcome ("gain a shell as the service account"), which isPrecondition drops.
+  {
+    kind: 'privileges-required',
+    value: 'high',
+    isPrecondition: true,
+    pattern:
+      /\b(?:shell|access|login|logged\s+in)\s+as\s+(?:the\s+)?(?:service|daemon|server|application|app)(?:['’]s)?\s+(?:account|user)\b/,
+  },
+  {
+    kind: 'privileges-required',
+    value: 'high',
+    isPrecondition: true,
+    pattern:
+      /\b(?:shell|access|login|logged\s+in)\s+as\s+the\s+(?:account|user)\s+(?:that\s+)?(?:the\s+)?(?:unit|service|server|daemon|process|application|app)\s+runs\s+(?:as|under)\b/,
+  },
+  {
+    kind: 'privileges-required',
+    value: 'high',
+    isPrecondition: true,
+    pattern:
+      /\blogged\s+in\s+(?:over\s+SSH\s+|via\s+SSH\s+)?as\s+(?:the\s+)?`[\w.-]{1,32}`\s+(?:account|user)\s+\(the\s+(?:account|user)\s+(?:that\s+)?(?:the\s+)?(?:unit|service|server|daemon|process|application|app)\s+runs\s+(?:as|under)\b/,
+  },
   {
     // "the attacker already has to be the resolver's administrator", "needs to be root on the
     // host": the attacker's own standing, written with "has to" or "needs to".
