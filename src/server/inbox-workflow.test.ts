@@ -11,21 +11,11 @@ import { createDefaultConfig } from '../config/load-config.js';
 import { createServices } from '../create-services.js';
 import { reproductionRequest, type InboxService } from '../services/create-inbox-service.js';
 import { createApp } from './create-app.js';
+import { reportBody } from '../../test/support/inbox-app-fixture.js';
 
 const root = join(import.meta.dirname, '../..');
 const profileYaml = readFileSync(join(root, 'examples/security-profile.yml'), 'utf8');
 const payload = `<script>alert(1)</script>"><img src=x onerror=alert(2)>'`;
-
-const reportBody = `Affected version: 1.9.0
-
-The function parse_header in src/http/parse.c reads past the end of its buffer when a header
-line has no colon.
-
-Steps to reproduce:
-1. Build with ASan.
-2. Send "GET / HTTP/1.1\\r\\nX\\r\\n\\r\\n".
-
-Impact: a heap out-of-bounds read crashes the worker.`;
 
 const bodyWithoutReproduction = `Affected version: 1.9.0
 

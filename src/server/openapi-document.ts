@@ -3,23 +3,24 @@
 
 import { advisoryFormats, reportStatuses } from '../core/index.js';
 
-const errorResponse = {
-  description: 'An error: `{ "error": { "code", "message" } }`',
-  content: {
-    'application/json': {
-      schema: {
+/** The `{ "error": { "code", "message", ... } }` body every refusal has, with its extra fields. */
+function errorBody(properties: Record<string, object> = {}) {
+  return {
+    type: 'object',
+    required: ['error'],
+    properties: {
+      error: {
         type: 'object',
-        required: ['error'],
-        properties: {
-          error: {
-            type: 'object',
-            required: ['code', 'message'],
-            properties: { code: { type: 'string' }, message: { type: 'string' } },
-          },
-        },
+        required: ['code', 'message'],
+        properties: { code: { type: 'string' }, message: { type: 'string' }, ...properties },
       },
     },
-  },
+  };
+}
+
+const errorResponse = {
+  description: 'An error: `{ "error": { "code", "message" } }`',
+  content: { 'application/json': { schema: errorBody() } },
 };
 
 // The workflow's own list, so the document never drifts from what the store enforces.
@@ -110,26 +111,18 @@ const advisoryDraftSchema = {
 const exportErrorResponse = {
   description:
     'The document fails validation: `{ "error": { "code": "input", "message", "stage", "issues": [{ "path", "message" }] } }`, each failing field named',
-  ...json({
-    type: 'object',
-    properties: {
-      error: {
-        type: 'object',
-        properties: {
-          code: { type: 'string' },
-          message: { type: 'string' },
-          stage: { enum: ['advisory', 'format', 'schema'] },
-          issues: {
-            type: 'array',
-            items: {
-              type: 'object',
-              properties: { path: { type: 'string' }, message: { type: 'string' } },
-            },
-          },
+  ...json(
+    errorBody({
+      stage: { enum: ['advisory', 'format', 'schema'] },
+      issues: {
+        type: 'array',
+        items: {
+          type: 'object',
+          properties: { path: { type: 'string' }, message: { type: 'string' } },
         },
       },
-    },
-  }),
+    }),
+  ),
 };
 
 export function createOpenApiDocument() {
@@ -593,19 +586,12 @@ export function createOpenApiDocument() {
             '423': {
               description:
                 'Embargoed: `{ "error": { "code": "embargoed", "message", "until" } }`, saying from when it may be exported',
-              ...json({
-                type: 'object',
-                properties: {
-                  error: {
-                    type: 'object',
-                    properties: {
-                      code: { const: 'embargoed' },
-                      message: { type: 'string' },
-                      until: { type: 'string', format: 'date-time' },
-                    },
-                  },
-                },
-              }),
+              ...json(
+                errorBody({
+                  code: { const: 'embargoed' },
+                  until: { type: 'string', format: 'date-time' },
+                }),
+              ),
             },
             '401': errorResponse,
             '404': errorResponse,
