@@ -178,6 +178,14 @@ describe('advisory drafts in the inbox', () => {
     expect(await createStandardValidator().validate('osv', forced.json)).toEqual([]);
     const wrongFormat = await api('GET', `/reports/${head}/advisory/export?format=pdf`);
     expect(wrongFormat.status).toBe(400);
+    // Only the export given is in the team's log, with its format and the forcing.
+    const events = await api('GET', `/reports/${head}/messages`);
+    const exports = (events.json.events as { kind: string; data: unknown }[]).filter(
+      (event) => event.kind === 'advisory-exported',
+    );
+    expect(exports.map((event) => event.data)).toEqual([
+      { version: draft.version + 1, format: 'osv', forced: true },
+    ]);
   });
 
   it('exports OSV, CVE JSON 5 and CSAF that pass the official schemas, or names the field', async () => {

@@ -53,7 +53,10 @@ export interface InboxAdvisories {
     id: string,
     change: { version: number; text: string },
   ): Promise<InboxAdvisoryDraft>;
-  /** The standard document, or why not (`invalid` with the fields, `embargoed` with the date). */
+  /**
+   * The standard document, or why not (`invalid` with the fields, `embargoed` with the date).
+   * Each export given is logged (`advisory-exported`, team only).
+   */
   exportAdvisoryDraft(
     viewer: Viewer,
     id: string,
@@ -167,7 +170,7 @@ export function createInboxAdvisories(dependencies: InboxAdvisoryDependencies): 
     },
 
     async exportAdvisoryDraft(viewer, id, request) {
-      const { head } = await findHead(viewer, id);
+      const { head, actor } = await findHead(viewer, id);
       if (!advisoryFormats.includes(request.format)) {
         throw new InputError(`format must be one of ${advisoryFormats.join(', ')}`);
       }
@@ -175,11 +178,21 @@ export function createInboxAdvisories(dependencies: InboxAdvisoryDependencies): 
       if (stored === null) {
         throw new NotFoundError(`report ${head.id} has no draft advisory; create it first`);
       }
-      return advisories.exportAdvisory({
+      const force = request.force === true;
+      const outcome = await advisories.exportAdvisory({
         text: JSON.stringify(stored.advisory),
         format: request.format,
-        force: request.force === true,
+        force,
       });
+      if (outcome.kind === 'exported') {
+        // Who took the unpublished advisory out of the inbox, and whether past its embargo.
+        await store.advisoryDrafts.logExport(
+          head.id,
+          { version: stored.version, format: request.format, forced: force },
+          actor,
+        );
+      }
+      return outcome;
     },
   };
 }

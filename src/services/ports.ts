@@ -407,7 +407,8 @@ export type ReportEventKind =
   | 'access-revoked'
   | 'message'
   | 'advisory-drafted'
-  | 'advisory-saved';
+  | 'advisory-saved'
+  | 'advisory-exported';
 
 /** One entry of a report's append-only audit log. */
 export interface ReportEvent {
@@ -610,6 +611,15 @@ export interface AdvisoryDraftRecords {
     advisory: unknown,
     actor: string,
   ): Promise<AdvisoryDraftRecord>;
+  /**
+   * Logs an export of the draft at `version` (event `advisory-exported`, team only, with the
+   * format and whether it was asked with force, past any embargo). NotFoundError when the report has no draft.
+   */
+  logExport(
+    reportId: string,
+    exported: { version: number; format: string; forced: boolean },
+    actor: string,
+  ): Promise<void>;
 }
 
 export interface ReportStore {

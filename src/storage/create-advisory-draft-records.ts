@@ -5,7 +5,12 @@
 import type { Selectable } from 'kysely';
 import { ConflictError, NotFoundError } from '../core/index.js';
 import type { AdvisoryDraftRecord, AdvisoryDraftRecords } from '../services/ports.js';
-import { checkInteger, encodeJson, storedTextLimits } from './check-stored-text.js';
+import {
+  checkInteger,
+  checkNonEmptyText,
+  encodeJson,
+  storedTextLimits,
+} from './check-stored-text.js';
 import type { AdvisoryDraftsTable } from './report-store-tables.js';
 import { isUniqueViolation, type StoreContext, type StoreDatabase } from './store-context.js';
 import { appendReportEvent, checkActor, requireReport } from './update-report-at-version.js';
@@ -20,22 +25,23 @@ function toAdvisoryDraft(row: Selectable<AdvisoryDraftsTable>): AdvisoryDraftRec
   };
 }
 
-async function logDraftWrite(
+async function logDraftEvent(
   context: StoreContext,
   db: StoreDatabase,
-  row: Selectable<AdvisoryDraftsTable>,
-  kind: 'advisory-drafted' | 'advisory-saved',
+  reportId: string,
+  kind: 'advisory-drafted' | 'advisory-saved' | 'advisory-exported',
   actor: string,
+  data: Record<string, unknown>,
 ): Promise<void> {
   await appendReportEvent(context, db, {
-    report_id: row.report_id,
+    report_id: reportId,
     kind,
     visibility: 'team',
     actor,
     body: null,
     from_status: null,
     to_status: null,
-    data: encodeJson('event data', { version: row.version }, 10_000),
+    data: encodeJson('event data', data, 10_000),
   });
 }
 
@@ -77,7 +83,9 @@ export function createAdvisoryDraftRecords(context: StoreContext): AdvisoryDraft
               `report ${reportId} has a draft advisory already; open it and save your changes there`,
             );
           }
-          await logDraftWrite(context, db, row, 'advisory-drafted', by);
+          await logDraftEvent(context, db, row.report_id, 'advisory-drafted', by, {
+            version: row.version,
+          });
           return toAdvisoryDraft(row);
         });
       } catch (error) {
@@ -114,8 +122,31 @@ export function createAdvisoryDraftRecords(context: StoreContext): AdvisoryDraft
             `the draft advisory of report ${reportId} changed since version ${version} (it is at ${current.version}); reload it and try again`,
           );
         }
-        await logDraftWrite(context, db, row, 'advisory-saved', by);
+        await logDraftEvent(context, db, row.report_id, 'advisory-saved', by, {
+          version: row.version,
+        });
         return toAdvisoryDraft(row);
+      });
+    },
+
+    async logExport(reportId, exported, actor) {
+      const version = checkInteger('version', exported.version, 1, 2_147_483_647);
+      const format = checkNonEmptyText('format', exported.format, 20);
+      const by = checkActor(actor);
+      await context.write(async (db) => {
+        const current = await db
+          .selectFrom('advisory_drafts')
+          .select('version')
+          .where('report_id', '=', reportId)
+          .executeTakeFirst();
+        if (current === undefined) {
+          throw new NotFoundError(`report ${reportId} has no draft advisory`);
+        }
+        await logDraftEvent(context, db, reportId, 'advisory-exported', by, {
+          version,
+          format,
+          forced: exported.forced === true,
+        });
       });
     },
   };

@@ -73,6 +73,22 @@ export function describeAdvisoryDraftContract(fixture: ContractFixture): void {
       ]);
     });
 
+    it('logs an export for the team, and refuses one of a report without a draft', async () => {
+      const { store } = fixture;
+      const report = await addReport();
+      const exported = { version: 1, format: 'csaf', forced: false };
+      await expect(store.advisoryDrafts.logExport(report.id, exported, 'user:u_1')).rejects.toThrow(
+        NotFoundError,
+      );
+      await store.advisoryDrafts.create(report.id, draft, 'user:u_1');
+      await store.advisoryDrafts.logExport(report.id, exported, 'user:u_1');
+      const events = await store.reports.listEvents(report.id, 'team');
+      const logged = events.filter((event) => event.kind === 'advisory-exported');
+      expect(logged).toMatchObject([{ actor: 'user:u_1', visibility: 'team', data: exported }]);
+      const reporterView = await store.reports.listEvents(report.id, 'reporter');
+      expect(reporterView.some((event) => event.kind === 'advisory-exported')).toBe(false);
+    });
+
     it('refuses drafts of unknown reports, saves without a draft, and unstorable input', async () => {
       const { store } = fixture;
       const report = await addReport();
