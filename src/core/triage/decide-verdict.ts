@@ -84,7 +84,7 @@ const isLiteralGlob = (glob: string): boolean => !globCharacter.test(glob);
  * (`libvips/foreign/svgload.c`) while the in-scope rules' components hold it only by a wildcard
  * (`libvips/**`). The profile singled that file out: the exclusion is its word on it.
  */
-export function exclusionListsTheFile(
+function exclusionListsTheFile(
   profile: SecurityProfile,
   inScope: readonly RuleMatch[],
   outOfScope: readonly RuleMatch[],
