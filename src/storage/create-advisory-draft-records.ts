@@ -25,6 +25,17 @@ function toAdvisoryDraft(row: Selectable<AdvisoryDraftsTable>): AdvisoryDraftRec
   };
 }
 
+/** The version of a report's draft; NotFoundError when the report has none. */
+async function readDraftVersion(db: StoreDatabase, reportId: string): Promise<number> {
+  const current = await db
+    .selectFrom('advisory_drafts')
+    .select('version')
+    .where('report_id', '=', reportId)
+    .executeTakeFirst();
+  if (current === undefined) throw new NotFoundError(`report ${reportId} has no draft advisory`);
+  return current.version;
+}
+
 async function logDraftEvent(
   context: StoreContext,
   db: StoreDatabase,
@@ -110,16 +121,9 @@ export function createAdvisoryDraftRecords(context: StoreContext): AdvisoryDraft
           .returningAll()
           .executeTakeFirst();
         if (row === undefined) {
-          const current = await db
-            .selectFrom('advisory_drafts')
-            .select('version')
-            .where('report_id', '=', reportId)
-            .executeTakeFirst();
-          if (current === undefined) {
-            throw new NotFoundError(`report ${reportId} has no draft advisory`);
-          }
+          const current = await readDraftVersion(db, reportId);
           throw new ConflictError(
-            `the draft advisory of report ${reportId} changed since version ${version} (it is at ${current.version}); reload it and try again`,
+            `the draft advisory of report ${reportId} changed since version ${version} (it is at ${current}); reload it and try again`,
           );
         }
         await logDraftEvent(context, db, row.report_id, 'advisory-saved', by, {
@@ -134,14 +138,7 @@ export function createAdvisoryDraftRecords(context: StoreContext): AdvisoryDraft
       const format = checkNonEmptyText('format', exported.format, 20);
       const by = checkActor(actor);
       await context.write(async (db) => {
-        const current = await db
-          .selectFrom('advisory_drafts')
-          .select('version')
-          .where('report_id', '=', reportId)
-          .executeTakeFirst();
-        if (current === undefined) {
-          throw new NotFoundError(`report ${reportId} has no draft advisory`);
-        }
+        await readDraftVersion(db, reportId);
         await logDraftEvent(context, db, reportId, 'advisory-exported', by, {
           version,
           format,
