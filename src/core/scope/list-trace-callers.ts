@@ -35,35 +35,20 @@ interface Frame {
   end: number;
 }
 
-/** The frames of the first stack after `from`: numbered from #0 up, each close to the last. */
-function readFirstStack(body: string, from: number): Frame[] {
+/**
+ * The frames of the first stack after `from` that `framePattern` (global, the frame number in its
+ * first group) finds: numbered from #0 up, each at most `maxFrameGap` characters after the last.
+ */
+function readStack(body: string, from: number, framePattern: RegExp, maxFrameGap: number): Frame[] {
   const text = body.slice(from, from + maxTraceLength);
   const stack: Frame[] = [];
-  for (const match of text.matchAll(nativeFrame)) {
+  for (const match of text.matchAll(framePattern)) {
     const number = Number(match[1]);
     const start = from + match.index;
     const previous = stack.at(-1);
     if (previous === undefined) {
       if (number !== 0) continue;
-    } else if (number !== previous.number + 1 || start - previous.start > maxFrameLength) {
-      break;
-    }
-    stack.push({ number, start, end: start + match[0].length });
-  }
-  return stack;
-}
-
-/** The frames of a debugger backtrace after `from`, each a whole line, numbered from #0 up. */
-function readDebuggerStack(body: string, from: number): Frame[] {
-  const text = body.slice(from, from + maxTraceLength);
-  const stack: Frame[] = [];
-  for (const match of text.matchAll(debuggerFrameLine)) {
-    const number = Number(match[1]);
-    const start = from + match.index;
-    const previous = stack.at(-1);
-    if (previous === undefined) {
-      if (number !== 0) continue;
-    } else if (number !== previous.number + 1 || start - previous.start > maxDebuggerFrameLength) {
+    } else if (number !== previous.number + 1 || start - previous.start > maxFrameGap) {
       break;
     }
     stack.push({ number, start, end: start + match[0].length });
@@ -73,9 +58,11 @@ function readDebuggerStack(body: string, from: number): Frame[] {
 
 /** The first stack of the report: a sanitizer's after its error line, else a debugger's backtrace. */
 function readTraceStack(body: string, errorStart: number | null): Frame[] {
-  if (errorStart !== null) return readFirstStack(body, errorStart);
+  if (errorStart !== null) return readStack(body, errorStart, nativeFrame, maxFrameLength);
   const debugger_ = debuggerStart.exec(body.slice(0, maxTraceLength * 5));
-  return debugger_ === null ? [] : readDebuggerStack(body, debugger_.index);
+  return debugger_ === null
+    ? []
+    : readStack(body, debugger_.index, debuggerFrameLine, maxDebuggerFrameLength);
 }
 
 /**
