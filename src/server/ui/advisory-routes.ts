@@ -14,6 +14,7 @@ import { describeExportRefusal, readAdvisoryFormat } from '../read-advisory-expo
 import type { ServerEnv } from '../server-env.js';
 import { renderAdvisory } from './render-advisory.js';
 import { renderPage } from './render-page.js';
+import { readField } from './read-form-field.js';
 import type { Maintainer } from './ui-routes.js';
 
 interface MaintainerForms {
@@ -34,11 +35,6 @@ interface PageState {
   notes?: readonly string[];
   /** What the maintainer sent, kept in the editors when it was refused. */
   sent?: { summary?: string; details?: string; embargo?: string; json?: string };
-}
-
-function readField(form: Record<string, unknown>, name: string): string {
-  const value = form[name];
-  return typeof value === 'string' ? value : '';
 }
 
 /** `2027-01-31` is the start of that day, UTC; anything else goes to the model's check as written. */

@@ -18,6 +18,7 @@ import type { ReportEvent, ReportRecord } from '../../services/ports.js';
 import { mapError } from '../map-error.js';
 import type { ServerEnv } from '../server-env.js';
 import { addAdvisoryRoutes } from './advisory-routes.js';
+import { readField } from './read-form-field.js';
 import { renderBarChart } from './render-bar-chart.js';
 import { renderPage, styleSheet, type Markup } from './render-page.js';
 
@@ -39,11 +40,6 @@ function isSameSecret(given: unknown, expected: string): boolean {
 
 function isSecureRequest(c: Context<ServerEnv>, secureCookies: boolean): boolean {
   return secureCookies || new URL(c.req.url).protocol === 'https:';
-}
-
-function readField(form: Record<string, unknown>, name: string): string {
-  const value = form[name];
-  return typeof value === 'string' ? value : '';
 }
 
 function readObject(value: unknown): Record<string, unknown> {
