@@ -34,3 +34,69 @@ describe('deriveProfileSettingNames', () => {
     expect(names).toEqual(['env', 'development']);
   });
 });
+
+describe('settings an exclusion’s statement names', () => {
+  const exclusion = (statement: string, requiresConfig = ['non-default']): ScopeRule => ({
+    id: 'OOS-SETTINGS',
+    statement,
+    when: { requiresConfig },
+  });
+  const namesOf = (...outOfScope: ScopeRule[]): string[] =>
+    deriveProfileSettingNames({ threatModel: { components: [], inScope: [], outOfScope } });
+
+  it('reads the names written as code, with the value the statement gives one', () => {
+    expect(
+      namesOf(
+        exclusion(
+          "A protection switched off, such as onProtoPoisoning 'ignore', insecureHTTPParser, `set_remote_address` or --forwarded-allow-ips '*'",
+        ),
+      ),
+    ).toEqual([
+      'onprotopoisoning=ignore',
+      'onprotopoisoning',
+      'insecurehttpparser',
+      'set_remote_address',
+      'forwarded-allow-ips=*',
+      'forwarded-allow-ips',
+    ]);
+  });
+
+  it('reads a plain word only when the statement assigns it, and no limit by its name alone', () => {
+    expect(
+      namesOf(exclusion('Escaping switched off (autoescape=False) or maxHttpBufferSize raised')),
+    ).toEqual(['autoescape=false']);
+  });
+
+  it('leaves out products, a type’s constants and what the application left out', () => {
+    expect(
+      namesOf(
+        exclusion(
+          'A JavaScript or WebSocket client, a limit raised to Integer.MAX_VALUE, no select_autoescape, or an app that never calls SetTrustedProxies',
+        ),
+      ),
+    ).toEqual([]);
+  });
+
+  it('reads only exclusions about settings: not the caller’s own code, not in-scope rules', () => {
+    const callback = exclusion('A constructor the application registered (add_constructor)', [
+      'caller-callback',
+    ]);
+    const noSettings: ScopeRule = {
+      id: 'OOS-X',
+      statement: 'Uses unsafe_load',
+      when: { impact: ['code-execution'] },
+    };
+    expect(namesOf(callback, noSettings)).toEqual([]);
+    expect(
+      deriveProfileSettingNames({
+        threatModel: {
+          components: [],
+          inScope: [
+            { id: 'IN', statement: 'with follow_redirects', when: { requiresConfig: ['x'] } },
+          ],
+          outOfScope: [],
+        },
+      }),
+    ).toEqual(['x']);
+  });
+});

@@ -14,6 +14,7 @@ import type { FactSink } from './create-fact-sink.js';
 import { forEachMatch } from './for-each-match.js';
 import { mayMatchIn, type GatedPattern } from './find-required-literals.js';
 import { isOnByDefault } from './is-on-by-default.js';
+import { isLimitSettingName } from './setting-name-shapes.js';
 import { trimEndCharacters } from '../text/trim-characters.js';
 
 /** A setting written as code: its name (last dotted segment), its value, and where it is. */
@@ -106,7 +107,6 @@ const insecureFlagName =
 // plain HTTP or credentials to another host, which only the application turns on.
 const unsafeFlagName =
   /^(?:\w{0,40}toinsecure\w{0,20}|\w{0,30}(?:auth\w{0,15}|credentials?|cookies?|tokens?)to(?:external|other|cross|foreign|any)\w{0,20}|allowunsafe\w{0,30}|unsafe\w{0,30}|dangerously\w{0,40}|allowdangerous\w{0,30}|disable\w{0,30}(?:check|validation|verification|sanitiz|sanitis|escap|limit|protection)\w{0,20})$/;
-const limitName = /^(?:max\w{1,40}|\w{0,40}limit\w{0,20}|\w{0,40}maximum\w{0,20})$/;
 const safetyToggleName =
   /^(?:(?:auto)?escap\w{0,20}|sanitiz\w{0,20}|sanitis\w{0,20}|validat\w{0,20}|strict\w{0,30}|secure|safe|safemode|check\w{0,30}|protect\w{0,20}|httponly)$/;
 // A cross-origin allow-list (`cors: { origin: "*" }`, `allowedOrigins: '*'`, `CORS_ORIGINS = "*"`,
@@ -142,6 +142,10 @@ export function readUnsafeSetting(
       ? 'verification-disabled'
       : null;
   }
+  // The one value a rule names for the setting (`onProtoPoisoning 'ignore'` in its statement,
+  // `known_hosts=None` in its list): the caller chose exactly what the rule excludes.
+  const pair = `${name.toLowerCase()}=${token}`;
+  if (profileSettings.includes(pair)) return pair;
   const isOff = offValue.test(token);
   const isOn = onValue.test(token);
   if ((isOn || isLevelOn(token)) && profileSettings.includes(name.toLowerCase()))
@@ -163,7 +167,7 @@ export function readUnsafeSetting(
   const setting = name.toLowerCase();
   if (unsafeFlagName.test(key)) return isOn ? setting : null;
   if (guardHandlerName.test(key)) return letThroughValue.test(token) ? setting : null;
-  if (limitName.test(key)) {
+  if (isLimitSettingName(key)) {
     const isLifted =
       unlimitedValue.test(token) || (!timeLimitName.test(key) && isHugeNumber(token));
     return isLifted ? setting : null;

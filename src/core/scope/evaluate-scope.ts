@@ -107,8 +107,11 @@ function checkValues(
   // caller's own code (`caller-callback`: "the unsafe custom filter we registered") is not a
   // setting: only a rule that names it holds on it.
   const isAnySetting = kind === 'requires-config' && wanted.has('non-default');
+  // A setting read with the one value a rule names (`onprotopoisoning=ignore`) is that setting.
+  const isWanted = (value: string): boolean =>
+    wanted.has(fold(value)) || wanted.has(fold(value).replace(/=.*$/s, ''));
   const matching = effective.values.filter(
-    (value) => (isAnySetting && !codeNotSettings.has(value)) || wanted.has(fold(value)),
+    (value) => (isAnySetting && !codeNotSettings.has(value)) || isWanted(value),
   );
   if (matching.length === 0) {
     // An inferred value never rules a rule out: the report still does not say.

@@ -16,6 +16,7 @@ import type { SecurityProfile } from '../model/security-profile.js';
 import type { RequirementCheck, RuleMatch, Verdict } from '../model/triage-result.js';
 import type { ScopeEvaluation } from '../scope/evaluate-scope.js';
 import { chooseCitedRules, type CitationContext } from './choose-cited-rules.js';
+import { readExclusionStatementSettings } from '../report/derive-profile-setting-names.js';
 import {
   createCheckoutPathResolver,
   createPathMatcher,
@@ -44,11 +45,14 @@ function dropRestatedCatchAll(
 ): RuleMatch[] {
   const named = (ruleId: string): Set<string> => {
     const rule = profile.threatModel.outOfScope.find((candidate) => candidate.id === ruleId);
-    return new Set(
-      (rule?.when.requiresConfig ?? [])
+    if (rule === undefined) return new Set();
+    return new Set([
+      ...(rule.when.requiresConfig ?? [])
         .map((value) => value.toLowerCase())
         .filter((value) => value !== 'non-default'),
-    );
+      // Named in its statement: "a protection switched off, such as onProtoPoisoning 'ignore'".
+      ...readExclusionStatementSettings(rule),
+    ]);
   };
   const settingsOf = (match: RuleMatch): string[] =>
     match.evidence
