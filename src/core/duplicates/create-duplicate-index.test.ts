@@ -290,6 +290,27 @@ describe('createDuplicateIndex signals', () => {
     expect(indexWith([...background, other, original]).query(vague)[0]?.isStrong).toBe(false);
   });
 
+  it('reads a GitHub advisory export’s own draft id as no citation of a published advisory', () => {
+    // A second finder's private advisory draft, known by its own GHSA id and pointing at no code,
+    // is no question about a published bug: a later report on other code is not its original.
+    const draft = doc('draft', {
+      title: 'Server stops answering when an empty record arrives before the ClientHello',
+      text: 'Our TLS termination panics when a peer sends the ClientHello as records split into one-byte fragments after an empty record, on 0.23.40.',
+      packages: pkg('rustls', ['0.23.40'], ''),
+      aliases: ['GHSA-7m4q-hw3c-x2vp'],
+    });
+    const later = doc('later', {
+      title: 'Deframer coalesce is quadratic for records split into one-byte fragments',
+      text: 'Deframer::coalesce() in rustls/src/msgs/deframer/mod.rs re-reads the whole span for every fragment on 0.23.40; a peer sends empty and one-byte records before the ClientHello.',
+      packages: pkg('rustls', ['0.23.40'], ''),
+      paths: ['rustls/src/msgs/deframer/mod.rs'],
+      functions: ['Deframer::coalesce'],
+    });
+    const ranked = indexWith([...background, draft]).query(later);
+    const evidence = ranked.find((candidate) => candidate.id === 'draft')?.evidence ?? [];
+    expect(evidence.some((line) => line.startsWith('a question about a published id'))).toBe(false);
+  });
+
   it("matches a scanner question that quotes the advisory's function to the report of its version, not to a later bypass", () => {
     const original = doc('original', {
       title:

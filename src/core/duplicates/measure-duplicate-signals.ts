@@ -623,12 +623,15 @@ function isCveConflict(ours: readonly string[], theirs: readonly string[]): bool
  * finding of its own (the functions it names are the advisory's, quoted), or one that cites such
  * an id and points at no code.
  */
+/**
+ * A question about a published id, or a document that cites one and points at no code. An id the
+ * report is known by is no citation: a GitHub advisory export carries its own draft's GHSA id.
+ */
 function isAdvisoryCitation(analysis: KeyedAnalysis): boolean {
+  const cited = analysis.related.filter((id) => /^(?:CVE|GHSA)-/.test(id));
   return (
     analysis.isPublishedIdQuestion ||
-    (listPublishedIds(analysis).length > 0 &&
-      analysis.functions.length === 0 &&
-      analysis.paths.length === 0)
+    (cited.length > 0 && analysis.functions.length === 0 && analysis.paths.length === 0)
   );
 }
 

@@ -49,6 +49,24 @@ describe('findReportIdentifiers', () => {
     expect(found).toEqual({ own: [], related: [{ id: 'CVE-2024-1234', relation: 'bypass of' }] });
   });
 
+  it('reads an id the words after it call back again as a regression, not the report’s own', () => {
+    expect(
+      findReportIdentifiers(
+        'I think the old close_notify hang (RUSTSEC-2024-0336) is back in a different shape',
+        'Seen again: CVE-2023-1111 has returned on 2.1.',
+      ),
+    ).toEqual({
+      own: [],
+      related: [
+        { id: 'RUSTSEC-2024-0336', relation: 'regression of' },
+        { id: 'CVE-2023-1111', relation: 'regression of' },
+      ],
+    });
+    expect(findReportIdentifiers('CVE-2024-1234: heap overflow in the parser', '').own).toEqual([
+      'CVE-2024-1234',
+    ]);
+  });
+
   it('never throws and never lists an id as both own and related', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 300 }), fc.string({ maxLength: 2000 }), (title, body) => {

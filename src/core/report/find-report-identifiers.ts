@@ -47,6 +47,15 @@ const relationsBefore: ReadonlyArray<{ relation: string; pattern: RegExp }> = [
   { relation: 'related to', pattern: /\brelated\s+(?:to|issue)\b|\bsee\s+also\b|\bcf\.?\b/gi },
 ];
 const relationWindow = 80;
+// Words right after an id that make the report a regression of it, not the bug it names: "the old
+// close_notify hang (RUSTSEC-2024-0336) is back", "CVE-2023-1234 again on 2.1", "... has returned".
+const regressionAfter =
+  /^[)\]'"`]?[ \t]{0,3}(?:(?:is|was|has|have|seems|looks)[ \t]{1,3}(?:(?:to[ \t]{1,3}be[ \t]{1,3})?back|returned|reappeared|regressed|resurfaced)|(?:is[ \t]{1,3})?(?:back|again|regressed|resurfaced|reappears|returns)\b)/i;
+
+/** The relation the words around an id give it: before it, or a regression said after it. */
+function relationAround(text: string, start: number, end: number, before: string): string {
+  return regressionAfter.test(text.slice(end, end + 40)) ? 'regression of' : relationBefore(before);
+}
 
 /** CVE ids upper-case; GHSA ids keep their lower-case body, as GitHub writes them. */
 function normaliseIdentifier(id: string): string {
@@ -75,7 +84,7 @@ export function findReportIdentifiers(title: string, body: string): ReportIdenti
   const related = new Map<string, string>();
   for (const match of title.matchAll(identifierPattern)) {
     const before = title.slice(Math.max(0, match.index - relationWindow), match.index);
-    const relation = relationBefore(before);
+    const relation = relationAround(title, match.index, match.index + match[0].length, before);
     const id = normaliseIdentifier(match[0]);
     if (relation === 'mentioned') own.add(id);
     else related.set(id, relation);
@@ -92,7 +101,10 @@ export function findReportIdentifiers(title: string, body: string): ReportIdenti
       own.add(id);
       continue;
     }
-    if (!related.has(id)) related.set(id, relationBefore(sentenceBefore));
+    if (!related.has(id)) {
+      const end = match.index + match[0].length;
+      related.set(id, relationAround(body, match.index, end, sentenceBefore));
+    }
   }
   for (const id of own) related.delete(id);
   return {
