@@ -54,6 +54,24 @@ describe('numbered lists led in by a reproduction cue', () => {
     expect(stepsOf('To reproduce it:\n\n1. Build it.\n2. Run it.')).toEqual(['2 steps']);
   });
 
+  it('reads a command quoted as inline code in a reproduction section, not a program named in prose', () => {
+    const section = (text: string): string =>
+      ['# Quadratic re-dissection', '', 'Seen on 0.23.40.', '', '## Reproduction', '', text].join(
+        '\n',
+      );
+    expect(
+      stepsOf(
+        section('Run `cargo run --release --example frag1` from the branch; it times the parse.'),
+      ),
+    ).toEqual(['command']);
+    expect(
+      stepsOf(section('We build it with cargo in release mode and time `process_new_packets()`.')),
+    ).toEqual([]);
+    expect(
+      stepsOf(section('A weaponised exploit (`go run poc.go`) is available upon request.')),
+    ).toEqual([]);
+  });
+
   it('reads numbered steps run into a paragraph after a reproduction lead-in ending in a colon', () => {
     expect(
       stepsOf(

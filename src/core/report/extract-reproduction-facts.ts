@@ -236,6 +236,22 @@ const sectionCommandLine = new RegExp(
 // program run from the current folder, an #include, or a common tool with arguments.
 const inlineSectionCommand =
   /(?:^|[\s:;])(\$[ \t]+[\w./-]+[^\n]{0,80}|\.\/[\w.-]+|#include\s*<[\w./]+>|(?:curl|wget|python3?|node|gcc|cc|clang|xmlwf|jq|h2load|java|mvn)[ \t]+-{0,2}[\w'"./-][^\n]{0,80}|(?:const|let|var|import|def|require)[ \t]+[\w{$][^\n]{0,80}|await[ \t]+[\w$.]+\(|[A-Za-z_$][\w$.]{0,60}\([^()\n]{0,200}\)|1[.)][ \t]+\S[^\n]{0,200}?[ \t]2[.)][ \t]+\S)/g;
+// A command quoted as inline code in a reproduction section's running text, a program and its
+// arguments: "Reproduction: `cargo run --release --example frag1` from the branch ...".
+const inlineCodeCommand = new RegExp(String.raw`\`(${commandStart}[ \t]+[^\`\n]{1,160})\``, 'g');
+// A command the sentence says is withheld runs nothing here: "A weaponised exploit (`go run
+// poc.go`) is available upon request once the severity is confirmed".
+const withheldInSentence =
+  /\b(?:up)?on[ \t]+request\b|\bwill[ \t]+(?:share|send|provide|release|disclose)\b|\b(?:can|could|happy[ \t]+to)[ \t]+(?:share|send|provide)\b|\bonce[ \t]+(?:the[ \t]+)?(?:severity|bounty|cve|reward|payment)\b|\bafter[ \t]+(?:the[ \t]+)?(?:bounty|payment|reward)\b|\bwithh[eo]ld\w*/i;
+
+/** The sentence around `start..end` of `text`: from the last stop or line break before it. */
+function sentenceAround(text: string, start: number, end: number): string {
+  const before = text.slice(Math.max(0, start - 300), start);
+  const from = Math.max(before.lastIndexOf('. '), before.lastIndexOf('\n')) + 1;
+  const after = text.slice(end, end + 300);
+  const stops = [after.indexOf('. '), after.indexOf('\n')].filter((index) => index >= 0);
+  return before.slice(from) + text.slice(start, end) + after.slice(0, Math.min(300, ...stops));
+}
 // A Python import run into the paragraph: `from module import name`, never a sentence that
 // starts with "from" ("from another machine:").
 const inlinePythonImport = /(?:^|[\s:;])(from[ \t]+[\w.]{1,60}[ \t]+import[ \t][^\n]{0,80})/g;
@@ -355,6 +371,14 @@ function addSectionCommands(sink: FactSink, prose: string): void {
     )
       return;
     sink.add('reproduction-steps', 'command', start, start + match[1]!.length);
+  });
+  forEachMatch(inlineCodeCommand, prose, (match) => {
+    const start = match.index + 1;
+    if (sink.fieldAt(start) !== 'reproduction') return;
+    const end = start + match[1]!.length;
+    if (sink.hasFactIn('reproduction-steps', start, end)) return;
+    if (withheldInSentence.test(sentenceAround(prose, start, end))) return;
+    sink.add('reproduction-steps', 'command', start, end);
   });
   forEachMatch(inlinePythonImport, prose, (match) => {
     const start = match.index + match[0].length - match[1]!.length;

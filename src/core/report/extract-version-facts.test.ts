@@ -33,6 +33,16 @@ describe('versions', () => {
     ['2.4.1 and earlier are affected.', ['<=2.4.1']],
     ['Affected version: 9.9p1', ['9.9']],
     ['Tested on version 9.6p2.', ['9.6']],
+    // A range of fixes asked for, and upgrade targets and releases asked for in other languages.
+    [
+      'We run 0.21.10. Could you ship a 0.21.x release with all security fixes since 0.21.11?',
+      ['0.21.10'],
+    ],
+    ['Usamos a 1.7.1. Migrar para o 2.x exige reescrever tudo.', ['1.7.1']],
+    ['Seria possível publicar uma 1.7.2 com a correção?', []],
+    ['Estamos en la 3.1.0 y no podemos actualizar a la 4.0.1.', ['3.1.0']],
+    ['Nous sommes en 5.2.1 ; migrer vers la 6.0.0 est impossible.', ['5.2.1']],
+    ['Wir nutzen 1.4.2 und können nicht auf 2.0.0 migrieren.', ['1.4.2']],
   ])('%s -> %j', (text, expected) => {
     expect(versionsOf(text)).toEqual(expected);
   });

@@ -531,6 +531,18 @@ const cellBorderAtEnd = /[ \t]{0,8}\|[ \t]{0,8}$/;
 // A protocol's revision, not a release of the product: "pinned to the 2.x protocol", "v4
 // protocol".
 const protocolRightAfter = /^[ \t]{1,4}protocol\b/i;
+// A range of fixes, not of affected versions: "one more 0.21.x release with all security fixes
+// since 0.21.11", "the changes since 2.3".
+// The same upgrade targets and releases asked for, in Portuguese, Spanish and French ("migrar para
+// o 2.x", "publicar uma 1.7.2", "actualizar a la 3.0", "migrer vers la 5.x", "publier une 1.4.3")
+// and in German, where the verb follows the version ("auf 2.x migrieren", "eine 1.7.2
+// veröffentlichen").
+const otherLanguageTargetBefore =
+  /(?:^|[^\p{L}])(?:(?:migrar|atualizar|actualizar|passar|mudar|pasar)[ \t]{1,4}(?:para|a)|(?:migrer|passer|mettre[ \t]{1,4}à[ \t]{1,4}jour)[ \t]{1,4}(?:vers|à|en)|(?:publicar|lançar|lanzar|publier|sortir)[ \t]{1,4}(?:uma|una|un|une)(?:[ \t]{1,4}(?:nova|nueva|nouvelle))?)[ \t]{1,4}(?:(?:o|a|el|la|le|l')[ \t]{0,4})?(?:versão[ \t]{1,4}|versión[ \t]{1,4}|version[ \t]{1,4})?$/iu;
+const germanTargetAfter =
+  /^[ \t]{1,4}(?:zu[ \t]{1,4})?(?:migrieren|aktualisieren|umsteigen|wechseln|updaten|upgraden|veröffentlichen|herausbringen|bereitstellen)(?![\p{L}])/iu;
+const fixesSinceBefore =
+  /\b(?:fix(?:es)?|patch(?:es)?|changes|commits|backports)[ \t]{1,4}since[ \t]{1,4}(?:version[ \t]{1,4})?$/i;
 
 function isNamedUnaffected(text: string, candidate: Candidate): boolean {
   const before = text
@@ -546,7 +558,8 @@ function isNamedUnaffected(text: string, candidate: Candidate): boolean {
   if (matchesGated(before, crashDeniedRightBefore, foldedBefore)) return true;
   if (matchesGated(after, crashDeniedRightAfter, foldedAfter)) return true;
   const lead = before + text.slice(candidate.start, candidate.end).replace(/\d[\s\S]*$/, '');
-  if (matchesGated(lead, fixLabelBefore)) return true;
+  if (matchesGated(lead, fixLabelBefore) || fixesSinceBefore.test(lead)) return true;
+  if (otherLanguageTargetBefore.test(before) || germanTargetAfter.test(after)) return true;
   if (matchesGated(after, upgradeQuestionAfter, foldedAfter)) return true;
   const clause = findClause(text, candidate.start, candidate.end);
   return deniedInClause.test(clause) || isCrashDeniedClause(clause);
