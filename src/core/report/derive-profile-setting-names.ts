@@ -23,7 +23,8 @@ export function foldSettingName(name: string): string {
   return name.toLowerCase().replace(/^-{1,2}(?=[a-z])/, '');
 }
 
-const settingName = /^[a-z_][\w.-]*$/;
+// A setting's name, or a phrase a profile writes for one (`early data`, `0-rtt`), read in prose.
+const settingName = /^[a-z0-9_][\w .-]*$/;
 // `known_hosts=None`, `onprotopoisoning=ignore`: a name and the one value the rule is about.
 const settingPair = /^([a-z_][\w.-]*)=([\w.*/:-]{1,40})$/;
 

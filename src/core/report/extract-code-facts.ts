@@ -9,6 +9,7 @@ import { forEachMatch } from './for-each-match.js';
 import { shellInfos } from './shell-infos.js';
 import { extractApiCallFacts } from './extract-api-call-facts.js';
 import { extractCommandSwitchFacts } from './extract-command-switch-facts.js';
+import { extractEnabledSettingFacts } from './extract-enabled-setting-facts.js';
 import { extractCodeSettingFacts, isLibraryCode } from './extract-code-setting-facts.js';
 import { extractCodeCallbackFacts } from './extract-code-callback-facts.js';
 import { findSupportFolderRuns } from './find-support-folder-runs.js';
@@ -156,6 +157,7 @@ export function extractCodeFacts(
   );
   extractCodeSettingFacts(sink, prose, callersOwnCode, profileSettings);
   extractCommandSwitchFacts(sink, prose, callersOwnCode, profileSettings);
+  extractEnabledSettingFacts(sink, prose, profileSettings);
   extractApiCallFacts(sink, prose, callersOwnCode);
   extractCodeCallbackFacts(sink, prose, callersOwnCode);
 }

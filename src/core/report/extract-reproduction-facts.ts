@@ -11,8 +11,10 @@ import type { ReportSection, TextSpan } from '../model/report.js';
 import { shellInfos } from './shell-infos.js';
 
 const stepPattern = /\n[ \t]{0,3}(\d{1,2})[.)][ \t]+\S[^\n]*/g;
+// With the same cues in the other languages reports arrive in (German, Spanish, Portuguese,
+// French, Italian): "Schritte:", "Pasos para reproducir:", "Étapes :", "Per riprodurre:".
 const reproductionCue =
-  /\b(?:steps?\s+to\s+reproduce|to\s+reproduce|reproduction(?:\s+steps)?|reproduce|repro|proof\s+of\s+concept|PoC|exploit(?:ation)?\s+steps)\b/i;
+  /\b(?:steps?\s+to\s+reproduce|to\s+reproduce|reproduction(?:\s+steps)?|reproduce|repro|proof\s+of\s+concept|PoC|exploit(?:ation)?\s+steps|schritte|reproduzieren|nachstellen|pasos|reproducir|passos|reproduzir|reproduire|passi|riprodurre|etapes)\b|(?<![\p{L}\d_])étapes(?![\p{L}\d_])/iu;
 
 const commandStart = String.raw`(?:sudo[ \t]+)?(?:[A-Za-z_]\w*=\S*[ \t]+)*(?:curl|wget|nc|ncat|netcat|socat|python[23]?(?:\.\d+)?|node|deno|bun|perl|ruby|php|go[ \t]+run|cargo[ \t]+run|java|bash|sh|printf|echo|openssl|telnet|http|gdb|valgrind|npx|gcc|g\+\+|cc|clang|make|javac|mvn|gradle|ant|docker|xmlwf|jq|h2load|\.{1,2}\/[\w./-]+)`;
 const blockCommand = new RegExp(
@@ -74,7 +76,7 @@ function readLeadIn(text: string, offset: number): string {
   return section;
 }
 
-const reproductionCues = new RegExp(reproductionCue.source, 'gi');
+const reproductionCues = new RegExp(reproductionCue.source, 'giu');
 
 /**
  * Whether a reproduction cue leads in to the list at `start` (in section `field`). A list in a
