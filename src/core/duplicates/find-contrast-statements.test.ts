@@ -194,6 +194,7 @@ const arbitrarySignals: fc.Arbitrary<DuplicateSignals> = fc.record({
   sharedFunctions: names,
   sharedPaths: names,
   sharedFileNames: names,
+  isOneSideWithoutCode: fc.boolean(),
   sharedCwes: fc.array(fc.constant('CWE-121'), { maxLength: 1 }),
   isCweConflict: fc.boolean(),
   bugClasses: fc.constant(null),

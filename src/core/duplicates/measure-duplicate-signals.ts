@@ -302,6 +302,7 @@ export function measureDuplicateSignals(
     citationTitleTerms,
     pairTermsOfUnlocated,
     isQuestionPair: isBothReports && ours.isPublishedIdQuestion && theirs.isPublishedIdQuestion,
+    isOneSideWithoutCode: isBothReports && isWithoutCode(ours) !== isWithoutCode(theirs),
     titleTermsAgreement: titleTermsTotal > 0 ? titleTermsFound / titleTermsTotal : 0,
     sharedFunctions: allSharedFunctions.filter((name) => !isContrasted(name)),
     sharedPaths: allSharedPaths.filter((path) => !isContrastedPath(path)),
@@ -650,6 +651,11 @@ function isVersionInUseOf(analysis: KeyedAnalysis, version: string): boolean {
 }
 
 /** Points at code and is not itself a question about a published id: a report of a bug. */
+/** A report that names no function and no file: a finder who says what they saw, not where. */
+function isWithoutCode(analysis: KeyedAnalysis): boolean {
+  return analysis.functions.length === 0 && analysis.paths.length === 0;
+}
+
 function isLocatedFinding(analysis: KeyedAnalysis): boolean {
   return (
     !analysis.isPublishedIdQuestion && (analysis.functions.length > 0 || analysis.paths.length > 0)

@@ -29,6 +29,7 @@ function unlocatedPair(pairTerms: number, text: number): DuplicateSignals {
     sharedFunctions: [],
     sharedPaths: [],
     sharedFileNames: [],
+    isOneSideWithoutCode: false,
     sharedCwes: [],
     isCweConflict: false,
     bugClasses: null,
@@ -69,5 +70,24 @@ describe('a second finder who cites no code (rule 3h)', () => {
     expect(
       scoreDuplicateSignals({ ...unlocatedPair(17, 0.17), sharedVersion: null }).isStrong,
     ).toBe(false);
+  });
+});
+
+describe('a second finder in prose who repeats the first title’s words (rule 3g)', () => {
+  // Neither rare pair words nor code: only the titles agree, on the same release.
+  const titlePair = (found: number, agreement: number, text: number, withoutCode: boolean) => ({
+    ...unlocatedPair(0, text),
+    pairTermsOfUnlocated: null,
+    titleTermsFound: found,
+    titleTermsAgreement: agreement,
+    isOneSideWithoutCode: withoutCode,
+  });
+
+  it('needs less text in common when one side names no code and many title words agree', () => {
+    expect(scoreDuplicateSignals(titlePair(10, 0.9, 0.25, true)).isStrong).toBe(true);
+    expect(scoreDuplicateSignals(titlePair(10, 0.9, 0.25, false)).isStrong).toBe(false);
+    expect(scoreDuplicateSignals(titlePair(6, 0.9, 0.25, true)).isStrong).toBe(false);
+    expect(scoreDuplicateSignals(titlePair(10, 0.9, 0.15, true)).isStrong).toBe(false);
+    expect(scoreDuplicateSignals(titlePair(10, 0.9, 0.35, false)).isStrong).toBe(true);
   });
 });

@@ -49,6 +49,8 @@ export interface DuplicateSignals {
    * questions): neither reports a bug, so neither is the other's original, whatever they share.
    */
   isQuestionPair: boolean;
+  /** Two reports, one naming no function or file: a second finder telling the bug in prose. */
+  isOneSideWithoutCode: boolean;
   /** Label of the package both name exactly (`PyPI/pyarrow`), or null. */
   samePackage: string | null;
   /** Ecosystem-free name part both packages share (`vault`), when not the same package. */
@@ -205,6 +207,8 @@ const strongTitledFunctionText = 0.3;
 const strongTitleTermsFound = 3;
 const strongTitleTermsAgreement = 0.6;
 const strongTitleTermsText = 0.3;
+const manyTitleTermsFound = 8;
+const strongTitleTermsProseText = 0.2;
 /**
  * A second finder in their own words: the function one title names is named in the other text,
  * both point at the same file and a shared version, so little wording needs to agree.
@@ -456,7 +460,12 @@ export function scoreDuplicateSignals(s: DuplicateSignals): DuplicateScore {
     isOnSharedRelease &&
     s.titleTermsFound >= strongTitleTermsFound &&
     s.titleTermsAgreement >= strongTitleTermsAgreement &&
-    text >= strongTitleTermsText &&
+    (text >= strongTitleTermsText ||
+      // A second finder in prose shares the title's words, not the first report's code and
+      // details: many title words, most of them, are enough with less text in common.
+      (s.isOneSideWithoutCode &&
+        s.titleTermsFound >= manyTitleTermsFound &&
+        text >= strongTitleTermsProseText)) &&
     !s.isCweConflict &&
     !s.isPackageConflict &&
     !s.isSameSourceAdvisory;
