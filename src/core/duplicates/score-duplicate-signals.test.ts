@@ -91,3 +91,31 @@ describe('a second finder in prose who repeats the first title’s words (rule 3
     expect(scoreDuplicateSignals(titlePair(10, 0.9, 0.35, false)).isStrong).toBe(true);
   });
 });
+
+describe('a second finder in another language with one untranslatable token (rule 3o)', () => {
+  const otherLanguage = (tokens: string[], coverage: number, concepts: number) => ({
+    ...unlocatedPair(0, 0.12),
+    pairTermsOfUnlocated: null,
+    isOtherLanguagePair: true,
+    sharedTechnicalTokens: tokens,
+    technicalTokenCoverage: coverage,
+    sharedConcepts: ['request', 'read', 'request smuggling', 'accept', 'body', 'header'].slice(
+      0,
+      concepts,
+    ),
+  });
+
+  it('is strong with the token, most of its tokens, five shared concepts and one release', () => {
+    expect(scoreDuplicateSignals(otherLanguage(['+44'], 1, 6)).isStrong).toBe(true);
+    expect(scoreDuplicateSignals(otherLanguage(['+44'], 1, 4)).isStrong).toBe(false);
+    expect(scoreDuplicateSignals(otherLanguage(['+44'], 0.25, 6)).isStrong).toBe(false);
+    expect(scoreDuplicateSignals(otherLanguage([], 0, 6)).isStrong).toBe(false);
+    expect(
+      scoreDuplicateSignals({ ...otherLanguage(['+44'], 1, 6), sharedVersion: null }).isStrong,
+    ).toBe(false);
+    expect(
+      scoreDuplicateSignals({ ...otherLanguage(['+44'], 1, 6), isOtherLanguagePair: false })
+        .isStrong,
+    ).toBe(false);
+  });
+});

@@ -263,6 +263,8 @@ const strongTechnicalTokens = 2;
  */
 const strongTechnicalTokenCoverage = 0.5;
 const strongTechnicalTokenText = 0.1;
+/** Concepts two reports in different languages share beside one untranslatable token (rule 3o). */
+const crossLanguageConceptsWithToken = 5;
 /** A report sharing a published advisory's package, code and version is strong from this text agreement. */
 const strongPublishedText = 0.3;
 /** Scores at or above this are strong matches, and only those. */
@@ -431,6 +433,21 @@ export function scoreDuplicateSignals(s: DuplicateSignals): DuplicateScore {
     text >= strongCitationText &&
     !s.isCweConflict &&
     !s.isSameSourceAdvisory;
+  // A second finder in another language names one thing no one translates (the payload `+44`,
+  // the kernel `n_avx2`) and the same concepts of the bug, on the same release (rule 3o).
+  const isSameTokenAndConceptsInOtherLanguage =
+    s.isOtherLanguagePair &&
+    !isDistinctBug &&
+    s.contrastedNames.length === 0 &&
+    s.sharedTechnicalTokens.length >= 1 &&
+    s.technicalTokenCoverage >= strongTechnicalTokenCoverage &&
+    s.sharedConcepts.length >= crossLanguageConceptsWithToken &&
+    s.samePackage !== null &&
+    s.sharedVersion !== null &&
+    text >= strongTechnicalTokenText &&
+    !s.isCweConflict &&
+    !s.isPackageConflict &&
+    !s.isSameSourceAdvisory;
   // A second finder names what no one rephrases: the protocol constant, setting, flag, method or
   // payload of the first report, and little else of their own (rule 3n).
   const isSameTechnicalTokens =
@@ -501,6 +518,7 @@ export function scoreDuplicateSignals(s: DuplicateSignals): DuplicateScore {
       isQuestionAboutReportedBug ||
       isUnlocatedSecondFinder ||
       isSameTechnicalTokens ||
+      isSameTokenAndConceptsInOtherLanguage ||
       isSameBugByTitleWords ||
       isPublishedBug ||
       isNearCopy ||
