@@ -12,7 +12,7 @@ import { isNegated } from './is-negated.js';
 // "Switched on", in the languages reports arrive in: English, German, Spanish, Portuguese, French
 // and Italian, as a participle or a first-person past.
 const enablingVerb =
-  /(?<![\p{L}\d_])(?:enabled?|enabling|turned[ \t]+on|switched[ \t]+on|activated|eingeschaltet|aktiviert|einschalten|aktivieren|activad[oa]s?|habilitad[oa]s?|activamos|habilitamos|ativad[oa]s?|ativamos|habilitamos|activée?s?|activons|abilitat[oa]|attivat[oa]|abbiamo[ \t]+(?:abilitato|attivato))(?![\p{L}\d_])/giu;
+  /(?<![\p{L}\d_])(?:enabled?|enabling|turned[ \t]+on|switched[ \t]+on|activated|eingeschaltet|aktiviert|einschalten|aktivieren|activad[oa]s?|habilitad[oa]s?|activamos|habilitamos|ativad[oa]s?|ativamos|activée?s?|activons|abilitat[oa]|attivat[oa]|abbiamo[ \t]+(?:abilitato|attivato))(?![\p{L}\d_])/giu;
 const gap = 40;
 // A sentence ends between them: a stop followed by a space or the end, or a line break ("1.3" is
 // no stop).
@@ -24,6 +24,30 @@ const denialBetween =
 
 function escapeForPattern(name: string): string {
   return name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/[ _-]+/g, '[ _-]?');
+}
+
+/** Whether `verb` and the name at `start..end` are in one clause, close, with no denial between. */
+function isClauseMate(
+  prose: string,
+  verb: { start: number; end: number },
+  start: number,
+  end: number,
+): boolean {
+  if (verb.end > start && verb.start < end) return false;
+  const between = verb.end <= start ? prose.slice(verb.end, start) : prose.slice(end, verb.start);
+  return between.length <= gap && !sentenceBreak.test(between) && !denialBetween.test(between);
+}
+
+/** The index of the first verb (in text order) that ends at `offset` or later. */
+function firstVerbEndingFrom(verbs: ReadonlyArray<{ end: number }>, offset: number): number {
+  let low = 0;
+  let high = verbs.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (verbs[middle]!.end < offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /** The profile's setting names (lower-cased, `deriveProfileSettingNames`) switched on in `prose`. */
@@ -47,18 +71,16 @@ export function extractEnabledSettingFacts(
     for (const match of prose.matchAll(pattern)) {
       const start = match.index;
       const end = start + match[0].length;
-      const verb = verbs.find((candidate) => {
-        const between =
-          candidate.end <= start
-            ? prose.slice(candidate.end, start)
-            : prose.slice(end, Math.max(end, candidate.start));
-        return (
-          between.length <= gap &&
-          (candidate.end <= start || candidate.start >= end) &&
-          !sentenceBreak.test(between) &&
-          !denialBetween.test(between)
-        );
-      });
+      // Verbs are in text order: only those that can lie within the gap are looked at.
+      let verb: { start: number; end: number } | undefined;
+      for (let at = firstVerbEndingFrom(verbs, start - gap); at < verbs.length; at++) {
+        const candidate = verbs[at]!;
+        if (candidate.start > end + gap) break;
+        if (isClauseMate(prose, candidate, start, end)) {
+          verb = candidate;
+          break;
+        }
+      }
       if (verb === undefined) continue;
       const from = Math.min(start, verb.start);
       const to = Math.max(end, verb.end);

@@ -53,7 +53,7 @@ const regressionAfter =
   /^[)\]'"`]?[ \t]{0,3}(?:(?:is|was|has|have|seems|looks)[ \t]{1,3}(?:(?:to[ \t]{1,3}be[ \t]{1,3})?back|returned|reappeared|regressed|resurfaced)|(?:is[ \t]{1,3})?(?:back|again|regressed|resurfaced|reappears|returns)\b)/i;
 
 /** The relation the words around an id give it: before it, or a regression said after it. */
-function relationAround(text: string, start: number, end: number, before: string): string {
+function relationAround(text: string, end: number, before: string): string {
   return regressionAfter.test(text.slice(end, end + 40)) ? 'regression of' : relationBefore(before);
 }
 
@@ -84,7 +84,7 @@ export function findReportIdentifiers(title: string, body: string): ReportIdenti
   const related = new Map<string, string>();
   for (const match of title.matchAll(identifierPattern)) {
     const before = title.slice(Math.max(0, match.index - relationWindow), match.index);
-    const relation = relationAround(title, match.index, match.index + match[0].length, before);
+    const relation = relationAround(title, match.index + match[0].length, before);
     const id = normaliseIdentifier(match[0]);
     if (relation === 'mentioned') own.add(id);
     else related.set(id, relation);
@@ -103,7 +103,7 @@ export function findReportIdentifiers(title: string, body: string): ReportIdenti
     }
     if (!related.has(id)) {
       const end = match.index + match[0].length;
-      related.set(id, relationAround(body, match.index, end, sentenceBefore));
+      related.set(id, relationAround(body, end, sentenceBefore));
     }
   }
   for (const id of own) related.delete(id);
