@@ -79,6 +79,7 @@ describe('functions', () => {
     ['The overflow is in the parse_header() function.', ['parse_header']],
     ['It happens in function `parse`.', ['parse']],
     ['Both `read_chunk(conn, buf)` and `readChunk` copy it.', ['read_chunk', 'readChunk']],
+    ["A check such as `if ('admin' in ctx.query)` or `for (const k in obj)` calls nothing.", []],
   ])('%s -> %j', (text, expected) => {
     expect(valuesOf(text, 'function')).toEqual(expected);
   });

@@ -20,6 +20,28 @@ const lineAfter =
 const inlineCodePattern = /`([^`\n]{1,200})`/g;
 const callShape = /^([A-Za-z_$~][\w$]*(?:(?:\.|::|->|#)[A-Za-z_$~][\w$]*)*)\s*\([^()]*\)$/;
 const qualifiedShape = /^[A-Za-z_$][\w$]*(?:(?:\.|::|#)[A-Za-z_$~][\w$]*)+$/;
+// A statement quoted as inline code (`if ('admin' in ctx.query)`, `for (const k in obj)`) calls
+// nothing: its keyword is the language's, never a function of the project.
+const statementKeywords: ReadonlySet<string> = new Set([
+  'if',
+  'for',
+  'while',
+  'switch',
+  'catch',
+  'return',
+  'elif',
+  'foreach',
+  'with',
+  'until',
+  'unless',
+  'typeof',
+  'sizeof',
+  'await',
+  'yield',
+  'new',
+  'delete',
+  'throw',
+]);
 const identifierShape = /^[A-Za-z_$][\w$]*$/;
 const callName = /^[A-Za-z_$][\w$]*(?:(?:\.|::)[A-Za-z_$~][\w$]*)*$/;
 const callBefore = new Set(['`', '/', '\\', '-', '>', '.', ':']);
@@ -124,6 +146,7 @@ function addInlineCodeFunctions(sink: FactSink, text: string): void {
     const start = match.index + 1;
     const call = callShape.exec(content);
     if (call !== null) {
+      if (statementKeywords.has(call[1]!)) return;
       sink.add('function', call[1]!, start, start + call[1]!.length);
       return;
     }
