@@ -657,9 +657,7 @@ function isWithoutCode(analysis: KeyedAnalysis): boolean {
 }
 
 function isLocatedFinding(analysis: KeyedAnalysis): boolean {
-  return (
-    !analysis.isPublishedIdQuestion && (analysis.functions.length > 0 || analysis.paths.length > 0)
-  );
+  return !analysis.isPublishedIdQuestion && !isWithoutCode(analysis);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { escapeRegExp } from '../text/escape-reg-exp.js';
 // Finds where a function, method, class, type or macro is defined in one source file (by the
 // language its extension names), as opposed to lines that merely mention it.
 
@@ -105,10 +106,6 @@ interface SymbolName {
   /** The class or object in `Parser.readChunk`, `Parser::read`, `conn->parse`, if any. */
   owner: string | null;
   separator: string | null;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** `Parser.readChunk`, `Parser::read`, `Foo#bar`, `conn->parse`, `parse_header()` → parts. */

@@ -22,6 +22,7 @@ import {
   splitTopLevel,
   type CallSignature,
 } from '../text/call-signature.js';
+import { statementKeywords } from '../text/statement-keywords.js';
 
 const name = String.raw`[A-Za-z_$][\w$]{0,60}`;
 // Segments joined by `.` or by Rust's `::` path separator (`String::from_utf8_unchecked(`).
@@ -35,30 +36,6 @@ const constructed = new RegExp(
   'g',
 );
 const definition = /(?:\bdef|\bfunction|\bclass|\bfn|\bfunc)[ \t]+$/;
-const keywords = new Set([
-  'if',
-  'elif',
-  'while',
-  'for',
-  'return',
-  'switch',
-  'catch',
-  'with',
-  'and',
-  'or',
-  'not',
-  'in',
-  'is',
-  'lambda',
-  'assert',
-  'yield',
-  'await',
-  'typeof',
-  'sizeof',
-  'function',
-  'def',
-  'class',
-]);
 const maxArgumentsLength = 600;
 // The blanks between a call's `)` and the `.` of the next call in a chain (a line break and indent).
 const maxChainGap = 80;
@@ -103,7 +80,11 @@ export function findCalls(code: string, offset = 0): FoundCall[] {
     if (examined > maxCallsPerCode) return;
     let callee = match[1]!;
     const start = match.index;
-    if (keywords.has(callee) || definition.test(code.slice(Math.max(0, start - 10), start))) return;
+    if (
+      statementKeywords.has(callee) ||
+      definition.test(code.slice(Math.max(0, start - 10), start))
+    )
+      return;
     if (code[start - 1] === '.') {
       // `Environment().from_string(...)`: the method of what the previous call returned, also
       // when a builder chain puts each call on its own line (`Builder::new()\n    .keep_alive(`).

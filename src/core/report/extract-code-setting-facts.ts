@@ -16,6 +16,7 @@ import { mayMatchIn, type GatedPattern } from './find-required-literals.js';
 import { isOnByDefault } from './is-on-by-default.js';
 import { isLimitSettingName } from './setting-name-shapes.js';
 import { trimEndCharacters } from '../text/trim-characters.js';
+import { readSentence } from '../text/read-sentence.js';
 
 /** A setting written as code: its name (last dotted segment), its value, and where it is. */
 export interface CodeSetting {
@@ -533,17 +534,6 @@ export function findIndentedSnippets(prose: string): Array<{ start: number; end:
 const codeLiteral =
   /^(?:false|False|FALSE|None|null|nil|true|True|TRUE|-1|(?:ssl\.)?CERT_NONE|"[\w-]{1,20}"|'[\w-]{1,20}'|"\*"|'\*'|\d[\d_]{0,15}(?:[ \t]{0,4}\*[ \t]{0,4}\d[\d_]{0,15}){1,6}|\d{1,6}(?:\.\d{1,6})?[eE]\+?\d{1,3}|\[[ \t]{0,8}["'][^\]\n]{1,200}\])$/;
 const identifierLike = /[_.]|[a-z][A-Z]/;
-
-const sentenceReach = 300;
-
-/** The sentence around `at`: back to the previous full stop or blank line, on to the next. */
-function readSentence(prose: string, at: number): string {
-  const before = prose.slice(Math.max(0, at - sentenceReach), at);
-  const after = prose.slice(at, at + sentenceReach);
-  const start = Math.max(before.lastIndexOf('. '), before.lastIndexOf('\n\n'));
-  const end = after.search(/\.(?:\s|$)|\n\n/);
-  return before.slice(start + 1) + (end === -1 ? after : after.slice(0, end));
-}
 
 /**
  * Text (a lead-in, a sentence) that places code or a setting in the library ("`find_python_name()`

@@ -8,6 +8,7 @@
 
 import type { FactSink } from './create-fact-sink.js';
 import { isNegated } from './is-negated.js';
+import { escapeRegExp } from '../text/escape-reg-exp.js';
 
 // "Switched on", in the languages reports arrive in: English, German, Spanish, Portuguese, French
 // and Italian, as a participle or a first-person past.
@@ -23,7 +24,7 @@ const denialBetween =
   /(?<![\p{L}])(?:not|never|no|nicht|nie|kein\p{L}*|nunca|não|nao|pas|jamais|non|mai)(?![\p{L}])|n't/iu;
 
 function escapeForPattern(name: string): string {
-  return name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/[ _-]+/g, '[ _-]?');
+  return escapeRegExp(name).replace(/[ _-]+/g, '[ _-]?');
 }
 
 /** Whether `verb` and the name at `start..end` are in one clause, close, with no denial between. */

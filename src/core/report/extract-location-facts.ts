@@ -6,6 +6,7 @@ import { hasSourceExtension, isLikelyFilePath, normaliseFilePath } from './is-li
 import { forEachMatch } from './for-each-match.js';
 import { trimEndCharacters } from '../text/trim-characters.js';
 import { formatGoFunction } from './parse-go-frame.js';
+import { statementKeywords } from '../text/statement-keywords.js';
 
 // Candidates grow outwards from a slash or a dotted extension, over the characters a path may hold.
 const extensionPattern = /\.[A-Za-z][\w+]{0,9}(?![\w])/g;
@@ -20,28 +21,6 @@ const lineAfter =
 const inlineCodePattern = /`([^`\n]{1,200})`/g;
 const callShape = /^([A-Za-z_$~][\w$]*(?:(?:\.|::|->|#)[A-Za-z_$~][\w$]*)*)\s*\([^()]*\)$/;
 const qualifiedShape = /^[A-Za-z_$][\w$]*(?:(?:\.|::|#)[A-Za-z_$~][\w$]*)+$/;
-// A statement quoted as inline code (`if ('admin' in ctx.query)`, `for (const k in obj)`) calls
-// nothing: its keyword is the language's, never a function of the project.
-const statementKeywords: ReadonlySet<string> = new Set([
-  'if',
-  'for',
-  'while',
-  'switch',
-  'catch',
-  'return',
-  'elif',
-  'foreach',
-  'with',
-  'until',
-  'unless',
-  'typeof',
-  'sizeof',
-  'await',
-  'yield',
-  'new',
-  'delete',
-  'throw',
-]);
 const identifierShape = /^[A-Za-z_$][\w$]*$/;
 const callName = /^[A-Za-z_$][\w$]*(?:(?:\.|::)[A-Za-z_$~][\w$]*)*$/;
 const callBefore = new Set(['`', '/', '\\', '-', '>', '.', ':']);

@@ -9,6 +9,7 @@ import { forEachMatch } from './for-each-match.js';
 import { mapHeadingToField } from './map-heading-to-field.js';
 import type { ReportSection, TextSpan } from '../model/report.js';
 import { shellInfos } from './shell-infos.js';
+import { readSentence } from '../text/read-sentence.js';
 
 const stepPattern = /\n[ \t]{0,3}(\d{1,2})[.)][ \t]+\S[^\n]*/g;
 // With the same cues in the other languages reports arrive in (German, Spanish, Portuguese,
@@ -246,14 +247,6 @@ const inlineCodeCommand = new RegExp(String.raw`\`(${commandStart}[ \t]+[^\`\n]{
 const withheldInSentence =
   /\b(?:up)?on[ \t]+request\b|\bwill[ \t]+(?:share|send|provide|release|disclose)\b|\b(?:can|could|happy[ \t]+to)[ \t]+(?:share|send|provide)\b|\bonce[ \t]+(?:the[ \t]+)?(?:severity|bounty|cve|reward|payment)\b|\bafter[ \t]+(?:the[ \t]+)?(?:bounty|payment|reward)\b|\bwithh[eo]ld\w*/i;
 
-/** The sentence around `start..end` of `text`: from the last stop or line break before it. */
-function sentenceAround(text: string, start: number, end: number): string {
-  const before = text.slice(Math.max(0, start - 300), start);
-  const from = Math.max(before.lastIndexOf('. '), before.lastIndexOf('\n')) + 1;
-  const after = text.slice(end, end + 300);
-  const stops = [after.indexOf('. '), after.indexOf('\n')].filter((index) => index >= 0);
-  return before.slice(from) + text.slice(start, end) + after.slice(0, Math.min(300, ...stops));
-}
 // A Python import run into the paragraph: `from module import name`, never a sentence that
 // starts with "from" ("from another machine:").
 const inlinePythonImport = /(?:^|[\s:;])(from[ \t]+[\w.]{1,60}[ \t]+import[ \t][^\n]{0,80})/g;
@@ -363,7 +356,7 @@ function addInlineCodeCommand(sink: FactSink, text: string, offset: number): voi
   for (let match = inlineCodeCommand.exec(text); match !== null;) {
     const start = match.index + 1;
     const end = start + match[1]!.length;
-    if (!withheldInSentence.test(sentenceAround(text, start, end))) {
+    if (!withheldInSentence.test(readSentence(text, start))) {
       sink.add('reproduction-steps', 'command', offset + start, offset + end);
       return;
     }
