@@ -390,6 +390,8 @@ export interface ScopeEvaluation {
    * the bug): a rule held on them alone says how the bug was reached, not where it is.
    */
   traceCallers: Fact[];
+  /** The repository path of a cited path, as the rules above were judged on. */
+  resolvePath: (path: string) => string;
 }
 
 /** See RuleMatch.specificity. */
@@ -468,5 +470,6 @@ export function evaluateScope(
     components: context.components,
     versionSupport: context.versionSupport,
     traceCallers: listCitedTraceCallers(facts, report?.body),
+    resolvePath,
   };
 }

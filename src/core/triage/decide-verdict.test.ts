@@ -31,6 +31,7 @@ function scope(inScope: RuleMatch[], outOfScope: RuleMatch[]): ScopeEvaluation {
     components: [],
     versionSupport: { status: 'unknown' },
     traceCallers: [],
+    resolvePath: (path: string) => path,
   } as unknown as ScopeEvaluation;
 }
 

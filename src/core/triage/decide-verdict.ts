@@ -17,12 +17,7 @@ import type { RequirementCheck, RuleMatch, Verdict } from '../model/triage-resul
 import type { ScopeEvaluation } from '../scope/evaluate-scope.js';
 import { chooseCitedRules, type CitationContext } from './choose-cited-rules.js';
 import { readExclusionStatementSettings } from '../report/derive-profile-setting-names.js';
-import {
-  createCheckoutPathResolver,
-  createPathMatcher,
-  globCharacter,
-  toCitedPath,
-} from '../scope/match-components.js';
+import { createPathMatcher, globCharacter, toCitedPath } from '../scope/match-components.js';
 
 export interface VerdictDecision {
   verdict: Verdict;
@@ -90,6 +85,7 @@ const isLiteralGlob = (glob: string): boolean => !globCharacter.test(glob);
  */
 function exclusionListsTheFile(
   profile: SecurityProfile,
+  resolvePath: (path: string) => string,
   inScope: readonly RuleMatch[],
   outOfScope: readonly RuleMatch[],
 ): boolean {
@@ -99,10 +95,6 @@ function exclusionListsTheFile(
   if (!inScope.every((match) => only(match, 'components'))) return false;
   if (!outOfScope.every((match) => only(match, 'paths-only'))) return false;
   const { components, inScope: inRules, outOfScope: outRules } = profile.threatModel;
-  const resolvePath = createCheckoutPathResolver([
-    ...components.flatMap((component) => component.paths),
-    ...outRules.flatMap((rule) => rule.when.pathsOnly ?? []),
-  ]);
   const inGlobs = inScope.flatMap((match) => {
     const ids = inRules.find((rule) => rule.id === match.ruleId)?.when.components ?? [];
     return components.filter((c) => ids.includes(c.id)).flatMap((c) => c.paths);
@@ -173,7 +165,10 @@ export function decideVerdict(
     };
   }
   const tiedOut = strongOut.filter((match) => match.specificity === outSpecificity);
-  if (strongOut.length > 0 && exclusionListsTheFile(profile, strongIn, tiedOut)) {
+  if (
+    strongOut.length > 0 &&
+    exclusionListsTheFile(profile, scope.resolvePath, strongIn, tiedOut)
+  ) {
     return {
       verdict: 'out-of-scope',
       rules: ids(tiedOut),
