@@ -1,7 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildTestReport } from './build-test-report.js';
-import { findCalls } from './extract-api-call-facts.js';
+import {
+  findCalls,
+  findCommandCalls,
+  mayCallWithoutParentheses,
+} from './extract-api-call-facts.js';
 import { extractFacts } from './extract-facts.js';
 import { formatCallSignature } from '../text/call-signature.js';
 import { measureGrowth } from '../../../test/support/measure-work.js';
@@ -102,6 +106,76 @@ describe('findCalls', () => {
   });
 });
 
+const commandCallsIn = (code: string) =>
+  findCommandCalls(code).map((call) => formatCallSignature(call.signature));
+
+describe('findCommandCalls (Ruby, Elixir)', () => {
+  it('reads a statement that is a name, a blank and arguments as a call', () => {
+    const code = [
+      "get '/docs/download' do",
+      "  send_file File.join(settings.root, 'uploads', params[:file])",
+      'end',
+      '  html = erb params[:page].to_sym',
+      '  redirect to(params[:next]) if signed_in?',
+    ].join('\n');
+    expect(commandCallsIn(code)).toEqual([
+      'get(<literal>)',
+      'send_file(<expression>)',
+      'erb(<expression>)',
+      'redirect(<expression>)',
+    ]);
+  });
+
+  it("reads Ruby's `key: value` as a keyword argument and a :symbol as a literal", () => {
+    expect(commandCallsIn("  send_file 'public/a.pdf', type: :pdf")).toEqual([
+      'send_file(<literal>, type=<literal>)',
+    ]);
+    expect(commandCallsIn('erb :index, layout: false')).toEqual([
+      'erb(<literal>, layout=<literal>)',
+    ]);
+  });
+
+  it('leaves out arithmetic, assignments, keywords, definitions and trailing comments', () => {
+    const code = [
+      'total = count + 1',
+      'x = y',
+      'if admin? then',
+      'def show page',
+      "require 'sinatra'",
+      'return unless params[:id]',
+      'puts name # the page',
+    ].join('\n');
+    expect(commandCallsIn(code)).toEqual(['puts(name)']);
+  });
+
+  it('applies to Ruby and Elixir blocks, or unlabelled code shaped like them', () => {
+    expect(mayCallWithoutParentheses('ruby', 'x')).toBe(true);
+    expect(mayCallWithoutParentheses('exs', 'x')).toBe(true);
+    expect(mayCallWithoutParentheses('', "get '/' do\n  send_file x\nend\n")).toBe(true);
+    expect(mayCallWithoutParentheses('', 'python3 poc.py --host x\n')).toBe(false);
+    expect(mayCallWithoutParentheses('bash', "get '/' do\n  x\nend")).toBe(false);
+  });
+
+  it('reads a bounded number of calls, with work linear in the code, inside the code', () => {
+    expect(findCommandCalls('f x\n'.repeat(10_000))).toHaveLength(200);
+    for (const unit of ['a', 'a b', 'a = b c ', 'x if y ']) {
+      const growth = measureGrowth(
+        (size) => unit.repeat(Math.ceil(size / unit.length)),
+        (code) => findCommandCalls(code),
+      );
+      expect(growth.ratio, unit).toBeLessThan(5);
+    }
+    fc.assert(
+      fc.property(fc.string({ maxLength: 200 }), (code) => {
+        for (const call of findCommandCalls(code, 3)) {
+          expect(call.start).toBeGreaterThanOrEqual(3);
+          expect(call.end).toBeLessThanOrEqual(code.length + 3);
+        }
+      }),
+    );
+  });
+});
+
 describe('api-call facts', () => {
   it("reads the caller's code blocks and snippets as the caller's", () => {
     const body = [
@@ -169,6 +243,19 @@ describe('api-call facts', () => {
       ),
     ).toEqual(['jelly.unjelly(expr, taster=<expression>)', 'jelly.DummySecurityOptions()']);
     expect(apiCalls('The limit is checked in `parse()` and in `read()` only.')).toEqual([]);
+  });
+
+  it("reads calls without parentheses in a Ruby block as the caller's", () => {
+    const body = [
+      'Route in our app:',
+      '',
+      '```ruby',
+      "get '/docs/download' do",
+      "  send_file File.join(settings.root, 'uploads', params[:file])",
+      'end',
+      '```',
+    ].join('\n');
+    expect(apiCalls(body)).toContain('send_file(<expression>) (user)');
   });
 
   it("does not read diffs or code introduced as the library's own", () => {
