@@ -1044,6 +1044,33 @@ describe('an Elixir pipeline line that plugs a module the profile names', () => 
   });
 });
 
+describe('a component the profile names, installed by the caller’s code', () => {
+  const profileSettings = ['xforwardedheaders', 'proxyheadersmiddleware'];
+  const valuesOf = (markdown: string): string[] => [
+    ...new Set(
+      extractFacts(buildTestReport(markdown), { profileSettings })
+        .filter((fact) => fact.kind === 'requires-config')
+        .map((fact) => fact.value),
+    ),
+  ];
+
+  it('reads install(), use() and add_middleware() of a named component as switched on', () => {
+    expect(
+      valuesOf(fenced('kotlin', 'fun Application.module() {\n    install(XForwardedHeaders)\n}')),
+    ).toEqual(['xforwardedheaders']);
+    expect(
+      valuesOf(fenced('python', 'app.add_middleware(uvicorn.middleware.ProxyHeadersMiddleware)')),
+    ).toEqual(['proxyheadersmiddleware']);
+  });
+
+  it('reads no component the profile does not name, and nothing in prose', () => {
+    expect(valuesOf(fenced('kotlin', 'install(CallLogging)\ninstall(RateLimit)'))).toEqual([]);
+    expect(
+      valuesOf('# Summary\n\nThe docs say to install(XForwardedHeaders) only behind a proxy.\n'),
+    ).toEqual([]);
+  });
+});
+
 describe('a server’s debug-mode banner in a pasted log', () => {
   const debugOf = (markdown: string): Array<{ value: string; actor?: string }> =>
     extractFacts(buildTestReport(markdown))

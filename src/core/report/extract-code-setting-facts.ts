@@ -280,6 +280,37 @@ function findElixirPipelineSettings(
   return settings;
 }
 
+// A component installed by the caller's code: Ktor's `install(XForwardedHeaders)`, Express's
+// `app.use(helmet())`, Gin's `r.Use(mw)`, Starlette's `app.add_middleware(ProxyHeadersMiddleware)`,
+// Fastify's `app.register(plugin)`. The argument is bounded, so the scan stays linear.
+const installedComponent =
+  /(?<![\w$])(?:install|use|Use|add_middleware|register|plugin|wrap)[ \t]{0,4}\([ \t]{0,4}(?:new[ \t]{1,4})?([A-Za-z_$][\w$]{0,60}(?:\.[A-Za-z_$][\w$]{0,60}){0,6})/g;
+
+/**
+ * The components the profile names (`profileSettings`, lower-cased: `xforwardedheaders`) that
+ * code in `text` (from `offset` on) installs, each switched on: installing it is the caller's
+ * configuration, as `plug` is in an Elixir pipeline.
+ */
+function findInstalledComponentSettings(
+  text: string,
+  offset: number,
+  profileSettings: readonly string[],
+): CodeSetting[] {
+  if (profileSettings.length === 0) return [];
+  const settings: CodeSetting[] = [];
+  forEachMatch(installedComponent, text, (match) => {
+    const dotted = match[1]!;
+    const last = dotted.slice(dotted.lastIndexOf('.') + 1);
+    const name = [dotted, last].find((candidate) =>
+      profileSettings.includes(candidate.toLowerCase()),
+    );
+    if (name === undefined) return;
+    const start = offset + match.index;
+    settings.push({ name, value: 'true', start, end: start + match[0].length });
+  });
+  return settings;
+}
+
 /** The settings written as code in `text`, from `offset` on, one per `name = value`. */
 export function findCodeSettings(text: string, offset = 0): CodeSetting[] {
   const settings: CodeSetting[] = [];
@@ -906,6 +937,7 @@ export function extractCodeSettingFacts(
       ...findCodeSettings(content, block.contentStart),
       ...findRubySettingCalls(content, block.contentStart),
       ...findElixirPipelineSettings(content, block.contentStart, profileSettings),
+      ...findInstalledComponentSettings(content, block.contentStart, profileSettings),
       ...lines,
     ];
     addSettings(sink, settings, 'user', profileSettings, speaksOfInterception);
@@ -921,6 +953,7 @@ export function extractCodeSettingFacts(
     const settings = [
       ...findCodeSettings(text, snippet.start),
       ...findRubySettingCalls(text, snippet.start),
+      ...findInstalledComponentSettings(text, snippet.start, profileSettings),
       ...findConfigLineSettings(text, snippet.start, profileSettings),
     ];
     addSettings(sink, settings, 'user', profileSettings, speaksOfInterception);
