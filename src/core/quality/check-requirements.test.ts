@@ -132,6 +132,59 @@ describe('a quoted definition of the function a report blames', () => {
   });
 });
 
+describe('a quoted definition under a comment naming its file', () => {
+  const reproductionOf = (body: string): boolean | undefined => {
+    const start = body.indexOf('```js');
+    const block = {
+      ...buildFact('code-block', 'js', '```js'),
+      span: { start, end: body.indexOf('```\n', start + 3) + 3, line: 3 },
+    };
+    return checkRequirements(buildReport(body), [block], requirements).find(
+      (check) => check.name === 'reproduction',
+    )?.isPresent;
+  };
+
+  it("is not a reproduction: the comment says it is the project's source", () => {
+    const lead = `${'This helper resolves the trust chain for every request. '.repeat(6)}:\n\n`;
+    expect(
+      reproductionOf(
+        `${lead}\`\`\`js\n// lib/proxy-trust.js\nfunction resolveHop (expr) {\n  return new Function(expr)\n}\n\`\`\`\n`,
+      ),
+    ).toBe(false);
+  });
+
+  it('is a reproduction when the lead-in calls the code ours', () => {
+    expect(
+      reproductionOf(
+        'Our script:\n\n```js\n// lib/poc.js\nfunction run (url) {\n  return fetch(url)\n}\n```\n',
+      ),
+    ).toBe(true);
+  });
+});
+
+describe('a block of HTTP headers alone in a proof-of-concept section', () => {
+  const reproductionOf = (code: string): boolean | undefined => {
+    const body = `## Exploitation\n\`\`\`\n${code}\n\`\`\`\n`;
+    const report = buildReport(body, { Exploitation: 'reproduction' });
+    const block = {
+      ...buildFact('code-block', 'text', '```'),
+      span: { start: body.indexOf('```'), end: body.lastIndexOf('```') + 3, line: 2 },
+    };
+    return checkRequirements(report, [block], requirements).find(
+      (check) => check.name === 'reproduction',
+    )?.isPresent;
+  };
+
+  it('is a payload, not steps: it says neither where nor how to send it', () => {
+    expect(reproductionOf('Forwarded: for="process.mainModule.require(1)"')).toBe(false);
+    expect(reproductionOf('X-Forwarded-For: 1.2.3.4\nX-Real-IP: 5.6.7.8')).toBe(false);
+  });
+
+  it('counts a written-out request', () => {
+    expect(reproductionOf('GET /ip HTTP/1.1\nHost: a\nForwarded: for=1.2.3.4')).toBe(true);
+  });
+});
+
 describe('a quoted Ruby or PHP definition of the method a report blames', () => {
   const reproductionOf = (body: string, info: string): boolean | undefined => {
     const start = body.indexOf('```' + info);

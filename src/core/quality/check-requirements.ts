@@ -7,7 +7,7 @@ import type { Report, ReportField } from '../model/report.js';
 import type { RequirementName, SecurityProfile } from '../model/security-profile.js';
 import type { ExpectedItem, RequirementCheck } from '../model/triage-result.js';
 import { findSanitizerError } from '../report/find-sanitizer-traces.js';
-import { isCompiledFragment } from '../report/extract-reproduction-facts.js';
+import { isCompiledFragment, isHeaderPayload } from '../report/extract-reproduction-facts.js';
 import { isLibraryCode } from '../report/extract-code-setting-facts.js';
 
 interface Evidence {
@@ -99,8 +99,14 @@ const definitionMarginLine = /^(?:[)}\]]|end\b|\{[ \t]*$)/;
  * level after it, of a function the report names as the project's (`Type.method`) or introduces
  * as the library's code. Such a block shows what the reporter blames, not a way to run it.
  */
+// A comment line (not a C preprocessor line or a shebang): `// lib/x.js`, `# app/x.py`, `/* x.c */`.
+const leadingComment = /^[ \t]*(?:\/\/|\/\*|\*|#(?![!\w])|#[ \t]|--[ \t])/;
+
 function isQuotedDefinition(report: Report, fact: Fact, content: string): boolean {
-  const lines = content.split('\n').filter((line) => line.trim() !== '');
+  const written = content.split('\n').filter((line) => line.trim() !== '');
+  // A comment naming where the code lives (`// lib/proxy-trust.js`) may come first.
+  const firstCode = written.findIndex((line) => !leadingComment.test(line));
+  const lines = firstCode === -1 ? [] : written.slice(firstCode);
   if (lines.length < 2 || !definitionStart.test(lines[0]!)) return false;
   if (!lines.slice(1).every((line) => /^[ \t]/.test(line) || definitionMarginLine.test(line)))
     return false;
@@ -150,7 +156,9 @@ function namesVersion(report: Report, facts: readonly Fact[]): Evidence {
  * Steps or a proof of concept: numbered steps or commands, a script or shell block, any code in a
  * reproduction section, or a sanitizer's report (fenced, indented or quoted). Quoted project
  * source (a fragment of C or another compiled language without an entry point, which cannot be
- * built and run as shown; a lone definition of the function the report blames) or a bare crash log ("Segmentation fault") alone reproduces nothing.
+ * built and run as shown; a lone definition of the function the report blames), a block of HTTP
+ * headers alone (a payload, with no request line or tool: where and how to send it is not said) or
+ * a bare crash log ("Segmentation fault") alone reproduces nothing.
  */
 function isReproducible(report: Report, facts: readonly Fact[]): Evidence {
   const steps = firstFact(facts, ['reproduction-steps']);
@@ -162,6 +170,7 @@ function isReproducible(report: Report, facts: readonly Fact[]): Evidence {
       hasCodeContent(report, fact) &&
       !isCompiledFragment(fact.value, readCodeContent(report, fact)) &&
       !isQuotedDefinition(report, fact, readCodeContent(report, fact)) &&
+      !isHeaderPayload(readCodeContent(report, fact)) &&
       (proofOfConceptInfos.has(fact.value.toLowerCase()) ||
         isInSection(report, fact, 'reproduction')),
   );

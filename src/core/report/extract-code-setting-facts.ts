@@ -493,15 +493,22 @@ function definesQualifiedFunction(prose: string, code: string): boolean {
 
 /**
  * The lead-in before `blockStart` introduces the code as the library's own, not the caller's; or
- * `code` (the block's text, when given) defines a function the prose names as the project's
- * (`Type::method`) and the lead-in does not call it the caller's.
+ * `code` (the block's text, when given) opens with a comment naming a `src/` or `lib/` file, or
+ * defines a function the prose names as the project's (`Type::method`), and the lead-in does not
+ * call it the caller's.
  */
+// The block's first line is a comment naming the project file it quotes: `// lib/proxy-trust.js`,
+// `# src/app/routes.py`, `/* src/http/parse.c */`.
+const sourceFileComment = /^\s{0,40}(?:\/\/|\/\*|#|--)[ \t]{0,8}(?:src|lib)\/[\w./-]{1,120}/;
+
 export function isLibraryCode(prose: string, blockStart: number, code?: string): boolean {
   const leadIn = prose.slice(Math.max(0, blockStart - leadInLength), blockStart).trimEnd();
   const paragraph = leadIn.slice(leadIn.lastIndexOf('\n\n') + 1);
   if (isAboutLibraryCode(paragraph)) return true;
   return (
-    code !== undefined && !callerLeadIn.test(paragraph) && definesQualifiedFunction(prose, code)
+    code !== undefined &&
+    !callerLeadIn.test(paragraph) &&
+    (sourceFileComment.test(code) || definesQualifiedFunction(prose, code))
   );
 }
 

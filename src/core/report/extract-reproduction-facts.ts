@@ -22,6 +22,9 @@ const blockCommand = new RegExp(
   String.raw`\n[ \t]*(?:\$[ \t]+|>[ \t]+|PS>[ \t]*)?${commandStart}(?![\w-])[^\n]*`,
 );
 const anyLine = /\n[ \t]*(?:\$[ \t]+)?[^\s#][^\n]*/;
+// An HTTP header on its own (`Forwarded: for="..."`) is a payload to send, not a command: without
+// a request line or a tool it says neither where nor how.
+const headerOnlyLine = /^[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*:[ \t]/;
 const promptLine = /\n[ \t]*\$[ \t]+\S[^\n]*/;
 const promptCommand = /\n[ \t]*\$[ \t]+\S[^\n]*/g;
 const inlineCommand =
@@ -205,6 +208,18 @@ function addInlineStepsAfterCue(sink: FactSink, prose: string): void {
   });
 }
 
+/** True when every line of a block is an HTTP header (`Forwarded: for="..."`): a payload, not steps. */
+export function isHeaderPayload(content: string): boolean {
+  const lines = content.split('\n', 50).map((line) => line.trim());
+  const written = lines.filter((line) => line !== '');
+  return written.length > 0 && written.every((line) => headerOnlyLine.test(line));
+}
+
+/** The first line of a shell block in a reproduction section, unless the block is only headers. */
+function readSectionCommand(content: string): RegExpExecArray | null {
+  return isHeaderPayload(content) ? null : anyLine.exec(`\n${content}`);
+}
+
 function addBlockCommands(sink: FactSink, body: string, blocks: readonly CodeBlock[]): void {
   for (const block of blocks) {
     const content = body.slice(block.contentStart, block.contentEnd);
@@ -214,7 +229,7 @@ function addBlockCommands(sink: FactSink, body: string, blocks: readonly CodeBlo
       const command =
         blockCommand.exec(`\n${content}`) ??
         promptLine.exec(`\n${content}`) ??
-        (sink.fieldAt(block.start) === 'reproduction' ? anyLine.exec(`\n${content}`) : null);
+        (sink.fieldAt(block.start) === 'reproduction' ? readSectionCommand(content) : null);
       if (command !== null) {
         const line = command[0].trim();
         const start = block.contentStart + command.index + command[0].indexOf(line) - 1;
