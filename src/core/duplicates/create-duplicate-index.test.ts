@@ -442,6 +442,29 @@ describe('createDuplicateIndex signals', () => {
     expect(top?.evidence).toContain('one title names `bit.tohex` and the other text names it too');
   });
 
+  it('does not match a report that leads with its own function and calls the titled one in its PoC', () => {
+    const gadget = doc('gadget', {
+      title:
+        "Prototype-pollution gadget in ejs.renderFile(): settings['view options'] read through the prototype",
+      text: "ejs.renderFile() in lib/esm/ejs.js copies data.settings['view options'] without an own-property check on 6.0.1, so a polluted prototype sets root and delimiter.",
+      packages: pkg('ejs', ['6.0.1'], 'npm'),
+      paths: ['lib/esm/ejs.js'],
+      functions: ['ejs.renderFile'],
+    });
+    const comment = doc('q', {
+      title: 'Code injection through the sourceURL comment: a line separator in the file name',
+      text: "Template.prototype.compile in lib/esm/ejs.js appends the file name after a // comment on 6.0.1; a line separator ends the comment. PoC: ejs.renderFile(name, { who: 'x' }, cb) with the separator in name.",
+      packages: pkg('ejs', ['6.0.1'], 'npm'),
+      paths: ['lib/esm/ejs.js'],
+      functions: ['Template.prototype.compile'],
+    });
+    const [top] = indexWith([...background, gadget]).query(comment);
+    expect(top?.isStrong ?? false).toBe(false);
+    expect(top?.evidence ?? []).not.toContain(
+      'one title names `ejs.renderfile` and the other text names it too',
+    );
+  });
+
   it('matches a second finder who names the function the first report leads with, when no title names it (rule 3g)', () => {
     const original = doc('original', {
       title: 'Unauthenticated memory exhaustion through ping messages during key exchange',

@@ -161,10 +161,22 @@ export function measureDuplicateSignals(
   const isTitledByBoth = (name: string): boolean =>
     isTitledOrUntitled(ours.titleFunctions, name) &&
     isTitledOrUntitled(theirs.titleFunctions, name);
+  // Between two reports, the other names it where it puts its own bug: it leads with no function
+  // or with that one. A report that leads with its own function (`Template.prototype.compile`)
+  // and calls the title's (`ejs.renderFile(...)`, the API its PoC drives) is about its own.
+  const isNotLedElsewhere = (other: { functions: readonly string[] }, name: string): boolean => {
+    if (!isBothReports) return true;
+    const otherLead = other.functions[0];
+    return otherLead === undefined || otherLead === name;
+  };
   const allTitleFunctionsNamed = [
     ...new Set([
-      ...theirs.titleFunctions.filter((name) => query.terms.has(name)),
-      ...ours.titleFunctions.filter((name) => candidate.hasTerm(name)),
+      ...theirs.titleFunctions.filter(
+        (name) => query.terms.has(name) && isNotLedElsewhere(ours, name),
+      ),
+      ...ours.titleFunctions.filter(
+        (name) => candidate.hasTerm(name) && isNotLedElsewhere(theirs, name),
+      ),
     ]),
   ].filter(isTitledByBoth);
   // The first function a report cites is where it puts the bug (reports lead with the location;
