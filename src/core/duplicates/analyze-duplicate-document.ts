@@ -9,6 +9,7 @@ import { findCodeNames } from './find-code-names.js';
 import { findContrastStatements } from './find-contrast-statements.js';
 import { type CrashSignature, findCrashSignature } from './find-crash-signature.js';
 import { findPanicLocations, type PanicLocation } from '../report/find-panic-locations.js';
+import { classifyExternalName } from '../evidence/classify-external-name.js';
 import { trimEndCharacters, trimStartCharacters } from '../text/trim-characters.js';
 import type { DuplicateDocument } from '../model/duplicate.js';
 import { derivePackageKeys, type PackageKeys } from './derive-package-keys.js';
@@ -68,6 +69,17 @@ export interface DocumentAnalysis {
    * they are the product's vocabulary (measure-duplicate-signals.ts decides).
    */
   classNames: string[];
+  /**
+   * Methods its text calls on an object in camelCase (`.addAttributes(`, chained calls too),
+   * lower-cased: a finder's own configuration or API use, unless another document names them.
+   */
+  calledMethods: string[];
+  /**
+   * Its functions, class names and called methods that belong to a language's standard library
+   * (`System.nanoTime`, `StringBuilder`, `JSON.stringify`) or that every object has
+   * (`sb.toString`): how a proof of concept is written, never a place in the product.
+   */
+  languageNames: ReadonlySet<string>;
   /** Advisory ids the text says the document is not, or differs from ("this is not CVE-..."). */
   contrastedIds: string[];
   /** Words (functions, file names) the text names only to set itself apart ("unlike foo()"). */
@@ -160,6 +172,7 @@ export function analyzeDuplicateDocument(doc: DuplicateDocument): DocumentAnalys
   );
   const time = doc.published ? Date.parse(doc.published) : Number.NaN;
   const contrast = findContrastStatements(title, text);
+  const calls = findMethodCalls(titled);
   return {
     terms,
     isPublishedIdQuestion: doc.isPublishedIdQuestion === true,
@@ -196,7 +209,13 @@ export function analyzeDuplicateDocument(doc: DuplicateDocument): DocumentAnalys
     panic: findPanicLocations(text)[0] ?? null,
     namesDevelopmentBuild: namesDevelopmentBuild(titled),
     namesFileOrSnakeName: namesFileOrSnakeIdentifier(titled),
-    classNames: findClassNames(titled),
+    classNames: findClassNames(dropSignOff(titled)),
+    calledMethods: calls.map((call) => call.method),
+    languageNames: new Set([
+      ...doc.functions.slice(0, 200).filter(isLanguageName).map(normalizeFunction),
+      ...findClassNames(titled).filter((name) => isLanguageName(name)),
+      ...calls.filter((call) => isLanguageName(call.name)).map((call) => call.method),
+    ]),
     cwes: unique(
       doc.cwes
         .slice(0, 50)
@@ -208,6 +227,71 @@ export function analyzeDuplicateDocument(doc: DuplicateDocument): DocumentAnalys
     time: Number.isFinite(time) ? time : null,
     shingles: hashShingles(titled),
   };
+}
+
+/** Members every object has (`sb.toString()`, `x.hashCode()`): no place in any product. */
+const universalMembers: ReadonlySet<string> = new Set([
+  'tostring',
+  'valueof',
+  'hasownproperty',
+  'tojson',
+  'equals',
+  'hashcode',
+  'getclass',
+]);
+
+/**
+ * A name of a language's standard library (`System.nanoTime`, `JSON.stringify`, a bare
+ * `StringBuilder`) or a member every object has (`sb.toString`). Case-insensitive for the
+ * universal members; the library test reads the name as written.
+ */
+function isLanguageName(name: string): boolean {
+  const bare = name.replace(/\(\)$/, '');
+  const member = bare.slice(bare.lastIndexOf('.') + 1).toLowerCase();
+  if (bare.includes('.') && universalMembers.has(member)) return true;
+  if (classifyExternalName(bare) !== null) return true;
+  // A bare class the standard library owns (`StringBuilder`), read as its owner would be.
+  return /^[A-Z][\w$]*$/.test(bare) && classifyExternalName(`${bare}.new`) !== null;
+}
+
+/** A camelCase method called on an object: `.addAttributes(`, `.nanoTime(`. */
+const methodCallPattern = /\.([a-z][a-z0-9]{0,30}[A-Z][\w$]{0,60})\(/g;
+
+/**
+ * The camelCase methods a text calls on an object (at most 20), each with its receiver when one
+ * is written right before the dot (`System.nanoTime`; a chained call has none).
+ */
+function findMethodCalls(text: string): { name: string; method: string }[] {
+  const calls = new Map<string, { name: string; method: string }>();
+  const bounded = text.slice(0, maxMatchingChars);
+  for (const match of bounded.matchAll(methodCallPattern)) {
+    let start = match.index;
+    while (start > 0 && start > match.index - 60 && /[\w$]/.test(bounded[start - 1]!)) start -= 1;
+    const receiver = bounded.slice(start, match.index);
+    const method = match[1]!.toLowerCase();
+    const name = receiver.length > 0 ? `${receiver}.${match[1]!}` : match[1]!;
+    if (!calls.has(name)) calls.set(name, { name, method });
+    if (calls.size >= 20) break;
+  }
+  return [...calls.values()];
+}
+
+/** A closing line of a letter ("Best regards,", "Saludos,"): what follows is the signature. */
+const signOffPattern =
+  /^[ \t]{0,8}(?:(?:best|kind|warm)[ \t]regards|regards|cheers|thanks|thank[ \t]you|sincerely|saludos|atentamente|cordialement|bien[ \t]à[ \t]vous|mit[ \t]freundlichen[ \t]grüßen|viele[ \t]grüße|beste[ \t]grüße|grüße)\b[^\n]{0,40}$/gimu;
+/** A signature is the last few lines of a text. */
+const maxSignatureLines = 6;
+
+/**
+ * The text without its sign-off and signature: the sender's organisation (`CrawlWorks`) is not a
+ * class of the product.
+ */
+export function dropSignOff(text: string): string {
+  let last = -1;
+  for (const match of text.matchAll(signOffPattern)) last = match.index;
+  if (last === -1) return text;
+  const rest = text.slice(last);
+  return rest.split('\n').length <= maxSignatureLines + 1 ? text.slice(0, last) : text;
 }
 
 /** Two or more capitalised words run together, with a lower-case letter after the first. */

@@ -104,6 +104,10 @@ const queryParameterPattern = /[?&]([a-z][a-z0-9_]{0,30})=/g;
 const percentEncodingPattern = /%[0-9A-Fa-f]{2}/g;
 /** The encoded space and the encodings every URL with a query has. */
 const ubiquitousEncodings: ReadonlySet<string> = new Set(['%20', '%3D', '%26', '%3F', '%2B']);
+/** A Unicode code point as written (`U+2028`): the character a payload hinges on. */
+const codePointPattern = /\bU\+[0-9A-Fa-f]{4,6}\b/g;
+/** Scratch folders a proof of concept writes to (`/tmp/poc`, `/dev/null`): no endpoint. */
+const scratchPathPattern = /^\/(?:tmp|var\/tmp|dev)\//;
 /** A number written with its sign (`+44`), a value a strict parser refuses. */
 const signedNumberPattern = /(?<![\w.+%])\+[0-9]{1,6}\b(?![.:/])/g;
 /**
@@ -136,7 +140,8 @@ export function findTechnicalTokens(title: string, text: string): string[] {
   for (const match of whole.matchAll(urlOrPathRunPattern)) {
     const path = match[0].replace(schemeAndHostPattern, '');
     if (path !== match[0] || match[0].startsWith('/')) {
-      if (endpointPattern.test(path)) add(path.replace(/\/$/, ''));
+      if (endpointPattern.test(path) && !scratchPathPattern.test(path))
+        add(path.replace(/\/$/, ''));
     }
   }
   for (const match of whole.matchAll(queryParameterPattern)) add(`${match[1]!}=`);
@@ -145,6 +150,7 @@ export function findTechnicalTokens(title: string, text: string): string[] {
     if (!ubiquitousEncodings.has(encoding)) add(encoding);
   }
   for (const match of whole.matchAll(signedNumberPattern)) add(match[0]);
+  for (const match of whole.matchAll(codePointPattern)) add(match[0]);
   const withoutPaths = removePathsAndDottedNames(whole);
   for (const match of withoutPaths.matchAll(upperSnakePattern)) add(match[0]);
   for (const match of withoutPaths.matchAll(lowerSnakePattern)) add(match[0]);
@@ -166,7 +172,7 @@ export function removePathsAndDottedNames(text: string): string {
   return text.replace(pathOrDottedRunPattern, (run) => (pathOrDottedPattern.test(run) ? ' ' : run));
 }
 
-/** A crafted literal (`%09`, `+44`): no search term stands for it. */
+/** A crafted literal (`%09`, `+44`, `u+2028`): no search term stands for it. */
 export function isLiteralToken(token: string): boolean {
-  return token.startsWith('%') || token.startsWith('+');
+  return token.startsWith('%') || token.startsWith('+') || token.startsWith('u+');
 }

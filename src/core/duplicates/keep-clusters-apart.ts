@@ -18,19 +18,32 @@ export function keepClustersApart(
   const distinct = new Set(
     candidates.filter((candidate) => candidate.isDistinctBug === true).map(({ id }) => id),
   );
+  const strong = new Set(candidates.filter((candidate) => candidate.isStrong).map(({ id }) => id));
   return candidates.map((candidate) => {
     if (!candidate.isStrong) return candidate;
     const original = originalOf(candidate.id);
-    if (original === null || original === candidate.id || !distinct.has(original)) return candidate;
-    return {
-      ...candidate,
-      isStrong: false,
-      // Back to the scale of matches that are not strong (0..0.9), keeping the probability.
-      score: strongScoreFloor * ((candidate.score - strongScoreFloor) / (1 - strongScoreFloor)),
-      evidence: [
-        ...candidate.evidence,
-        `a duplicate of ${original}, which is a different bug from this report`,
-      ],
-    };
+    if (original === null || original === candidate.id) return candidate;
+    if (distinct.has(original)) {
+      return demote(candidate, `a duplicate of ${original}, which is a different bug from this report`);
+    }
+    // A second finder's rare words are its original's bug: a report that meets them and not the
+    // original (two parser slowdowns share "minutes", "thousands", "unclosed") is another bug.
+    if (candidate.isByFinderWordsOnly === true && !strong.has(original)) {
+      return demote(
+        candidate,
+        `shares only the words of a second finder of ${original}, which this report does not match`,
+      );
+    }
+    return candidate;
   });
+}
+
+function demote(candidate: DuplicateCandidate, reason: string): DuplicateCandidate {
+  return {
+    ...candidate,
+    isStrong: false,
+    // Back to the scale of matches that are not strong (0..0.9), keeping the probability.
+    score: strongScoreFloor * ((candidate.score - strongScoreFloor) / (1 - strongScoreFloor)),
+    evidence: [...candidate.evidence, reason],
+  };
 }

@@ -22,6 +22,7 @@ import {
 } from './duplicate-index-keys.js';
 import { countSharedShingles } from './hash-shingles.js';
 import { isLiteralToken } from './find-technical-tokens.js';
+import { classifyExternalPath } from '../evidence/classify-external-name.js';
 import { tokenizeForMatching } from './tokenize-for-matching.js';
 import { minNearCopyShingles, type DuplicateSignals } from './score-duplicate-signals.js';
 
@@ -444,7 +445,11 @@ function isSecondFinderOf(
     finder.functions.every(isNamedByOther) &&
     finder.paths.every(
       (path) =>
-        !path.includes('/') || other.fileNames.includes(path.slice(path.lastIndexOf('/') + 1)),
+        !path.includes('/') ||
+        other.fileNames.includes(path.slice(path.lastIndexOf('/') + 1)) ||
+        // A system or scratch path (`/tmp/poc`, `/etc/passwd`) is where a proof of concept
+        // writes or what it reads, not a place in the product's tree.
+        classifyExternalPath(path) !== null,
     )
   );
 }
@@ -589,6 +594,16 @@ function citesAdvisoryTheOtherDoesNot(citing: KeyedAnalysis, other: KeyedAnalysi
   return citedIds.length > 0 && !citedIds.some((id) => otherIds.has(id));
 }
 
+/**
+ * The CVE and GHSA ids a report cites or is published as: a GHSA id it is known by is the draft a
+ * GitHub advisory export carries (`ghsa_id`), its own, not a citation.
+ */
+function listCitedIds(analysis: KeyedAnalysis): string[] {
+  return listPublishedIds(analysis).filter(
+    (id) => id.startsWith('CVE-') || !analysis.aliases.includes(id),
+  );
+}
+
 /** The CVE and GHSA ids a document is known by or cites. */
 function listPublishedIds(analysis: KeyedAnalysis): string[] {
   return [...analysis.aliases, ...analysis.related].filter((id) => /^(?:CVE|GHSA)-/.test(id));
@@ -684,13 +699,19 @@ function isUnlocatedFinding(
   analysis: KeyedAnalysis,
   isProductVocabulary: (className: string) => boolean,
 ): boolean {
+  const isNoPlaceOfItsOwn = (name: string): boolean =>
+    analysis.languageNames.has(name) || isProductVocabulary(name);
   return (
     !analysis.isPublishedIdQuestion &&
-    analysis.functions.every((name) => name.includes('.') && isProductVocabulary(name)) &&
+    analysis.functions.every(
+      (name) =>
+        analysis.languageNames.has(name) || (name.includes('.') && isProductVocabulary(name)),
+    ) &&
     analysis.paths.length === 0 &&
     !analysis.namesFileOrSnakeName &&
-    analysis.classNames.every(isProductVocabulary) &&
-    listPublishedIds(analysis).length === 0
+    analysis.classNames.every(isNoPlaceOfItsOwn) &&
+    analysis.calledMethods.every(isNoPlaceOfItsOwn) &&
+    listCitedIds(analysis).length === 0
   );
 }
 

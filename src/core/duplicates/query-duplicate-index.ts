@@ -279,7 +279,8 @@ function describeCandidate(
         countDocumentsWithTerm(state, term) - (state.slotsById.has(query.doc.id) ? 1 : 0),
     },
   );
-  const { score, isStrong, isDistinctBug, evidence } = scoreDuplicateSignals(signals);
+  const { score, isStrong, isDistinctBug, isByFinderWordsOnly, evidence } =
+    scoreDuplicateSignals(signals);
   return {
     id: target.doc.id,
     kind: target.doc.kind,
@@ -287,6 +288,7 @@ function describeCandidate(
     score,
     isStrong,
     ...(isDistinctBug ? { isDistinctBug } : {}),
+    ...(isByFinderWordsOnly ? { isByFinderWordsOnly } : {}),
     evidence,
     ...(target.doc.kind === 'advisory' ? describeAdvisory(target.doc) : {}),
   };

@@ -157,6 +157,8 @@ export interface DuplicateScore {
    * different CVEs, or one says it is not the other's id.
    */
   isDistinctBug: boolean;
+  /** Strong only through rule 3h, a second finder's rare words (see `DuplicateCandidate`). */
+  isByFinderWordsOnly: boolean;
   evidence: string[];
 }
 
@@ -377,6 +379,22 @@ export function scoreDuplicateSignals(s: DuplicateSignals): DuplicateScore {
     !s.isCweConflict &&
     !s.isPackageConflict &&
     !s.isSameSourceAdvisory;
+  // A second finder in another language whose title names the function the other title names
+  // and agrees with it on most distinctive words (the ones no finder translates: the function,
+  // the option, the payload's scheme), on the same release (rule 3p): the title words agree where
+  // the prose cannot.
+  const isSameTitleInOtherLanguage =
+    s.isOtherLanguagePair &&
+    !isDistinctBug &&
+    s.contrastedNames.length === 0 &&
+    s.sharedTitleFunctions.length > 0 &&
+    s.titleTermsFound >= strongTitleTermsFound &&
+    s.titleTermsAgreement >= strongTitleTermsAgreement &&
+    s.samePackage !== null &&
+    isOnSharedRelease &&
+    !s.isCweConflict &&
+    !s.isPackageConflict &&
+    !s.isSameSourceAdvisory;
   // A second finder in another language who names no function: the same concepts of the bug
   // across the languages, and the same concrete anchors (protocol elements, headers, directives,
   // literals) on the same package and version (rule 3m).
@@ -504,19 +522,19 @@ export function scoreDuplicateSignals(s: DuplicateSignals): DuplicateScore {
     text >= strongPublishedText &&
     !s.isCweConflict &&
     !s.isPackageConflict;
-  const isStrong =
+  const isStrongByOtherRules =
     !s.isQuestionPair &&
     (s.sharedAliases.length > 0 ||
       isSameBugAtTitledFunction ||
       isSameBugInOtherWords ||
       isSameBugAtCitedFunction ||
       isSameBugInOtherLanguage ||
+      isSameTitleInOtherLanguage ||
       isSameConceptsInOtherLanguage ||
       isSameBugAtPanicSite ||
       isSamePanic ||
       isSameSanitizerCrash ||
       isQuestionAboutReportedBug ||
-      isUnlocatedSecondFinder ||
       isSameTechnicalTokens ||
       isSameTokenAndConceptsInOtherLanguage ||
       isSameBugByTitleWords ||
@@ -530,6 +548,8 @@ export function scoreDuplicateSignals(s: DuplicateSignals): DuplicateScore {
         (text >= strongLocationOnlyText ||
           (text >= strongLocationText && s.sharedFixedVersion !== null)) &&
         !s.isSameSourceAdvisory));
+  const isByFinderWordsOnly = !s.isQuestionPair && isUnlocatedSecondFinder && !isStrongByOtherRules;
+  const isStrong = isStrongByOtherRules || isByFinderWordsOnly;
   const p = sigmoid(z);
   const score = isStrong ? strongScoreFloor + (1 - strongScoreFloor) * p : strongScoreFloor * p;
 
@@ -542,7 +562,12 @@ export function scoreDuplicateSignals(s: DuplicateSignals): DuplicateScore {
       `a second finder in another language: the same function, kind of bug (${s.sharedBugClasses.join(', ')}) and version ${s.sharedVersion}`,
     );
   }
-  if (isSameConceptsInOtherLanguage && !isSameBugInOtherLanguage) {
+  if (isSameTitleInOtherLanguage && !isSameBugInOtherLanguage) {
+    evidence.push(
+      `a second finder in another language: both titles name the function and agree on ${s.titleTermsFound} distinctive words (${Math.round(100 * s.titleTermsAgreement)}%) on version ${s.sharedVersion ?? `fixed ${s.sharedFixedVersion!}`}`,
+    );
+  }
+  if (isSameConceptsInOtherLanguage && !isSameBugInOtherLanguage && !isSameTitleInOtherLanguage) {
     evidence.push(
       `a second finder in another language: the same concepts (${s.sharedConcepts.join(', ')}) and anchors (${s.sharedAnchors.join(', ')}) on version ${s.sharedVersion}`,
     );
@@ -637,5 +662,5 @@ export function scoreDuplicateSignals(s: DuplicateSignals): DuplicateScore {
   if (s.isSameSourceAdvisory) evidence.push('both advisories from one database');
   if (s.isQuestionPair) evidence.push('both ask about a published id; neither reports a bug');
   evidence.push(`text ${text.toFixed(2)}`);
-  return { score, isStrong, isDistinctBug, evidence };
+  return { score, isStrong, isDistinctBug, isByFinderWordsOnly, evidence };
 }

@@ -61,6 +61,13 @@ export interface DuplicateCandidate {
    * CVEs, or one says it is not the other's id (docs/duplicates.md, "Two bugs in one place").
    */
   isDistinctBug?: boolean;
+  /**
+   * Set when the match is strong only through a second finder's own words (rule 3h: one report
+   * cites no code, rare words only the two use): a cluster's second finder belongs to its
+   * original, so a report that meets its words and not the original is another bug
+   * (`keep-clusters-apart.ts`).
+   */
+  isByFinderWordsOnly?: boolean;
   /** Human-readable reasons: "same function `parse_header`", "same package npm/foo", "text 0.71". */
   evidence: string[];
   /** For a published advisory: the versions that fix it, when it says. */
