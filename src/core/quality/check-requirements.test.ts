@@ -162,6 +162,33 @@ describe('a quoted definition under a comment naming its file', () => {
   });
 });
 
+describe('a report that withholds its exploit until a bounty or a CVE', () => {
+  const body = (disclosure: string) =>
+    `## Proof of Concept\n\n\`\`\`js\nejs.render(payload);\n\`\`\`\n\n## Disclosure\n\n${disclosure}\n`;
+  const reproductionOf = (text: string) => {
+    const report = buildReport(text, { 'Proof of Concept': 'reproduction' });
+    const block = {
+      ...buildFact('code-block', 'js', '```js'),
+      span: { start: text.indexOf('```'), end: text.indexOf('```\n\n') + 3, line: 3 },
+    };
+    return checkRequirements(report, [block], requirements).find(
+      (check) => check.name === 'reproduction',
+    );
+  };
+
+  it('does not count its code as the reproduction, and says why', () => {
+    const check = reproductionOf(
+      body('I will share the full weaponized chain after a bounty is agreed.'),
+    );
+    expect(check?.isPresent).toBe(false);
+    expect(check?.reason).toContain('withholds its exploit');
+  });
+
+  it('counts the same code when the exploit is only offered on request', () => {
+    expect(reproductionOf(body('A fuller exploit is available on request.'))?.isPresent).toBe(true);
+  });
+});
+
 describe('a block of HTTP headers alone in a proof-of-concept section', () => {
   const reproductionOf = (code: string): boolean | undefined => {
     const body = `## Exploitation\n\`\`\`\n${code}\n\`\`\`\n`;

@@ -7,6 +7,7 @@ import type { Report, ReportField } from '../model/report.js';
 import type { RequirementName, SecurityProfile } from '../model/security-profile.js';
 import type { ExpectedItem, RequirementCheck } from '../model/triage-result.js';
 import { findSanitizerError } from '../report/find-sanitizer-traces.js';
+import { findWithheldExploit } from '../report/find-withheld-exploit.js';
 import { isCompiledFragment, isHeaderPayload } from '../report/extract-reproduction-facts.js';
 import { isLibraryCode } from '../report/extract-code-setting-facts.js';
 
@@ -161,7 +162,13 @@ function namesVersion(report: Report, facts: readonly Fact[]): Evidence {
  * a bare crash log ("Segmentation fault") alone reproduces nothing.
  */
 function isReproducible(report: Report, facts: readonly Fact[]): Evidence {
-  const steps = firstFact(facts, ['reproduction-steps']);
+  // A report that holds its exploit back until a bounty or a CVE says what it shows is not it:
+  // its scripts and code blocks illustrate; steps, commands and requests still count.
+  const withheld = findWithheldExploit(report.body);
+  const steps = facts.find(
+    (fact) =>
+      fact.kind === 'reproduction-steps' && (withheld === null || fact.value !== 'script'),
+  );
   if (steps) return { isPresent: true, reason: describeFact(steps) };
   const code = facts.find(
     (fact) =>
@@ -174,13 +181,20 @@ function isReproducible(report: Report, facts: readonly Fact[]): Evidence {
       (proofOfConceptInfos.has(fact.value.toLowerCase()) ||
         isInSection(report, fact, 'reproduction')),
   );
-  if (code) return { isPresent: true, reason: `a code block at line ${code.span.line}` };
+  if (code && withheld === null)
+    return { isPresent: true, reason: `a code block at line ${code.span.line}` };
   // A sanitizer's own report records a run of the bug on a concrete input, wherever it was
   // pasted: fenced, indented, quoted, or run into a paragraph. Its error line is verbatim tool
   // output ("==1==ERROR: AddressSanitizer:", "x.c:3:5: runtime error:"), never a mention.
   const trace = findSanitizerError(report.body);
   if (trace !== null) return { isPresent: true, reason: `a sanitizer report ("${trace}")` };
   const hasSection = sectionContent(report, 'reproduction') !== null;
+  if (withheld !== null) {
+    return {
+      isPresent: false,
+      reason: `the report withholds its exploit until it is paid or credited ("${withheld.slice(0, 120)}")`,
+    };
+  }
   return {
     isPresent: false,
     reason: hasSection

@@ -265,6 +265,10 @@ describe('versions', () => {
     expect(
       versionsOf('We run 3.10.6 and cannot move it to 4.x this year. Could you publish a 3.10.7?'),
     ).toEqual(['3.10.6']);
+    expect(
+      versionsOf('The jar is 1.14.1. We cannot move this service to 1.23.x right now.'),
+    ).toEqual(['1.14.1']);
+    expect(versionsOf('We run 2.1.0 and plan to move our deployment to 3.x.')).toEqual(['2.1.0']);
     expect(versionsOf('We are on 0.13.0; do you plan a 0.13.x release with the fixes?')).toEqual([
       '0.13.0',
     ]);

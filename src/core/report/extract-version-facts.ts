@@ -344,13 +344,14 @@ function findBannersIn(text: string, projectNames: readonly string[]): Candidate
 
 // Whether a version is named as NOT affected: "9.0.102 and 10.1.39: they are not affected",
 // "fixed in 2.4.2" (also as a table row, `| fixed in | 2.4.2 |`), "released as 2.3.1",
-// "backport to 2.3.1", "the 2.x protocol", "upgrade to 5.2.6", "move it to 4.x", a release asked
+// "backport to 2.3.1", "the 2.x protocol", "upgrade to 5.2.6", "move it to 4.x", "move this
+// service to 1.23.x", a release asked
 // for ("could you publish a 3.10.7", "do you plan a 0.13.x release"), "the 5.x series is fine", or as an upgrade target asked
 // about: "is moving to 9.8p1 enough, or do we need to go to 9.9p1?", "do we need 2.x?". Decided within the clause (a
 // sentence, or the part of it after "while", "but", "whereas"); a clause that also says
 // "affected" or "vulnerable" without a denial keeps its versions.
 const fixedRightBefore =
-  /\b(?:fixed|patched|resolved|corrected|addressed)\s+(?:it\s+)?(?:in|since|as\s+of|with|by)\s+(?:version\s+|release\s+|[A-Za-z][\w.+]{0,30}[ \t_/-])?$|\breleased?\s+as\s+(?:version\s+|a\s+)?$|\bbackport\w{0,4}\s+(?:it\s+|the\s+fix\s+)?(?:to|into|as|for)\s+(?:version\s+|release\s+)?$|\b(?:upgrad\w*|updat\w*|mov\w*|bump\w*|go|going|jump\w*|switch\w*|migrat\w*|port\w*)\s+(?:(?:it|them|this|that|the\s+(?:component|service|application|app|module|code|project))\s+)?(?:straight\s+|directly\s+)?to\s+(?:version\s+|release\s+|[A-Za-z][\w.+]{0,30}[ \t_/-])?$|\b(?:publish\w*|releas\w*|ship\w*|cut\w*|plan\w*|provid\w*|issu\w*)\s+(?:a|an)\s+(?:new\s+|patched\s+|fixed\s+)?(?:version\s+|release\s+)?$/i;
+  /\b(?:fixed|patched|resolved|corrected|addressed)\s+(?:it\s+)?(?:in|since|as\s+of|with|by)\s+(?:version\s+|release\s+|[A-Za-z][\w.+]{0,30}[ \t_/-])?$|\breleased?\s+as\s+(?:version\s+|a\s+)?$|\bbackport\w{0,4}\s+(?:it\s+|the\s+fix\s+)?(?:to|into|as|for)\s+(?:version\s+|release\s+)?$|\b(?:upgrad\w*|updat\w*|mov\w*|bump\w*|go|going|jump\w*|switch\w*|migrat\w*|port\w*)\s+(?:(?:it|them|(?:this|that|the|our|my)\s+(?:component|service|application|app|module|code|project|system|deployment|product)|this|that)\s+)?(?:straight\s+|directly\s+)?to\s+(?:version\s+|release\s+|[A-Za-z][\w.+]{0,30}[ \t_/-])?$|\b(?:publish\w*|releas\w*|ship\w*|cut\w*|plan\w*|provid\w*|issu\w*)\s+(?:a|an)\s+(?:new\s+|patched\s+|fixed\s+)?(?:version\s+|release\s+)?$/i;
 // The later members of a list of upgrade targets, each quoted as a constraint the way Bundler and
 // bundler-audit write them ("Solution: upgrade to '~> 5.6.9', '~> 6.4.3', '>= 6.5.0'"): the
 // text before the version (its quote and operator too) ends in "upgrade to" and earlier members.
