@@ -79,6 +79,20 @@ describe('parseEmailReports', () => {
     expect(report.body).not.toContain('\r');
   });
 
+  it("keeps a report's own header fields (Product, Version) as lines of its body", async () => {
+    const message = [
+      'From: build-bot triage, Mira Oyelaran',
+      'Product: libfoo 1.0.0 (the foomux tool)',
+      'Date: 2018-07-03',
+      '',
+      'foomux -info crashes on a tiny truncated file.',
+    ].join('\n');
+    const report = (await parseEmailReports('t.txt', encode(message))).reports[0] as Report;
+    expect(report.body).toContain('Product: libfoo 1.0.0 (the foomux tool)');
+    expect(report.body).toContain('foomux -info crashes');
+    expect(report.body).not.toContain('Date:');
+  });
+
   it('appends a Markdown attachment whose headings become sections', async () => {
     const message = [
       'From: ana@example.org',

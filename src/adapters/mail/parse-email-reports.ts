@@ -58,6 +58,17 @@ export async function parseEmailReports(source: string, bytes: Uint8Array): Prom
   return batch;
 }
 
+/** Header fields of a report's own header block, which no mail program sets. */
+const reportFieldHeaders: ReadonlySet<string> = new Set([
+  'product',
+  'package',
+  'component',
+  'version',
+  'affected',
+  'affected-version',
+  'affected-versions',
+]);
+
 /** One message: Subject is the title, From the reporter, Date the received time. */
 async function parseEmailMessage(source: string, bytes: Uint8Array): Promise<ParseResult<Report>> {
   let email: Email;
@@ -82,6 +93,12 @@ async function parseEmailMessage(source: string, bytes: Uint8Array): Promise<Par
   // A Subject that names what the body leaves out ("foo 2.3.7 - CVE-... - still affected?" over
   // "see the subject line") is read as the body's title line, as a Markdown report's `# title` is.
   if (subject !== '' && subjectAddsFacts(subject, text)) builder.appendText(`# ${subject}`);
+  // A report written as a header block ("From: ... / Product: libwebp 1.0.0 / Date: ...") puts
+  // its product and version in fields no mail program sets: they are the report's own lines.
+  const reportFields = email.headers
+    .filter((header) => reportFieldHeaders.has(header.key) && header.value.trim() !== '')
+    .map((header) => `${header.originalKey}: ${header.value.replace(/\s+/g, ' ').trim()}`);
+  if (reportFields.length > 0) builder.appendText(reportFields.join('\n'));
   const structure = builder.appendMarkdown(text);
   for (const attachment of email.attachments) {
     const name = attachment.filename?.replace(/\s+/g, ' ').trim() ?? '';

@@ -107,7 +107,7 @@ const ubiquitousEncodings: ReadonlySet<string> = new Set(['%20', '%3D', '%26', '
 /** A Unicode code point as written (`U+2028`): the character a payload hinges on. */
 const codePointPattern = /\bU\+[0-9A-Fa-f]{4,6}\b/g;
 /** Scratch folders a proof of concept writes to (`/tmp/poc`, `/dev/null`): no endpoint. */
-const scratchPathPattern = /^\/(?:tmp|var\/tmp|dev)\//;
+export const scratchPathPattern = /^\/(?:tmp|var\/tmp|dev)\//;
 /** A number written with its sign (`+44`), a value a strict parser refuses. */
 const signedNumberPattern = /(?<![\w.+%])\+[0-9]{1,6}\b(?![.:/])/g;
 /**

@@ -24,7 +24,10 @@ export function keepClustersApart(
     const original = originalOf(candidate.id);
     if (original === null || original === candidate.id) return candidate;
     if (distinct.has(original)) {
-      return demote(candidate, `a duplicate of ${original}, which is a different bug from this report`);
+      return demote(
+        candidate,
+        `a duplicate of ${original}, which is a different bug from this report`,
+      );
     }
     // A second finder's rare words are its original's bug: a report that meets them and not the
     // original (two parser slowdowns share "minutes", "thousands", "unclosed") is another bug.

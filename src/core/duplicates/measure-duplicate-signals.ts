@@ -21,8 +21,7 @@ import {
   type KeyedAnalysis,
 } from './duplicate-index-keys.js';
 import { countSharedShingles } from './hash-shingles.js';
-import { isLiteralToken } from './find-technical-tokens.js';
-import { classifyExternalPath } from '../evidence/classify-external-name.js';
+import { isLiteralToken, scratchPathPattern } from './find-technical-tokens.js';
 import { tokenizeForMatching } from './tokenize-for-matching.js';
 import { minNearCopyShingles, type DuplicateSignals } from './score-duplicate-signals.js';
 
@@ -70,6 +69,12 @@ export interface IndexStatistics {
 const millisecondsPerDay = 86_400_000;
 /** An anchor of rule 3m counts when at most this many documents besides the two use its words. */
 const maxThirdDocumentsWithAnchor = 1;
+/**
+ * A report that calls this many camelCase methods of the product no other document names has a
+ * place of its own (its own configuration: `.addAttributes(...)`, `.addProtocols(...)`); one
+ * such call may be the entry point it reached the bug through.
+ */
+const minOwnMethodCalls = 2;
 
 export function measureDuplicateSignals(
   query: PreparedQuery,
@@ -447,9 +452,9 @@ function isSecondFinderOf(
       (path) =>
         !path.includes('/') ||
         other.fileNames.includes(path.slice(path.lastIndexOf('/') + 1)) ||
-        // A system or scratch path (`/tmp/poc`, `/etc/passwd`) is where a proof of concept
-        // writes or what it reads, not a place in the product's tree.
-        classifyExternalPath(path) !== null,
+        // A scratch path (`/tmp/poc`, `/dev/null`) is where a proof of concept writes, not a
+        // place in the product's tree.
+        scratchPathPattern.test(path),
     )
   );
 }
@@ -710,7 +715,7 @@ function isUnlocatedFinding(
     analysis.paths.length === 0 &&
     !analysis.namesFileOrSnakeName &&
     analysis.classNames.every(isNoPlaceOfItsOwn) &&
-    analysis.calledMethods.every(isNoPlaceOfItsOwn) &&
+    analysis.calledMethods.filter((name) => !isNoPlaceOfItsOwn(name)).length < minOwnMethodCalls &&
     listCitedIds(analysis).length === 0
   );
 }
