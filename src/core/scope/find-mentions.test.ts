@@ -36,6 +36,17 @@ describe('createMentionFinder', () => {
     expect(tested.find(['dev server'])?.strength).toBe('weak');
   });
 
+  it('counts a paragraph after the steps about how the product runs in production as strong', () => {
+    const finder = finderFor(
+      '## Steps\n\n1. Start the app with the default server.\n2. Open one slow connection.\n\nThe default server in production has no read timeout.\n',
+    );
+    expect(finder.find(['default server in production'])?.strength).toBe('strong');
+    const step = finderFor(
+      '## Steps\n\n1. Run the default server in production mode.\n2. Open one slow connection.\n',
+    );
+    expect(step.find(['default server in production'])?.strength).toBe('weak');
+  });
+
   it('still ignores a denied phrase', () => {
     const finder = finderFor('Reproduce: see below. This is not a small memory leak at all.\n');
     expect(finder.find(['small memory leak'])).toBeNull();

@@ -24,6 +24,8 @@ const reporterSetup =
 // lives (a rule about deployments, such as a development server put in production, asks exactly
 // that), so it is no test setup.
 const productionDeployment = /\b(?:in|into|for|our|their)\s+production\b/i;
+// A list item or numbered step: its text is a step of the reproduction.
+const listItemStart = /^\s{0,12}(?:\d{1,3}[.)]|[-*+])\s/;
 
 // The report naming what the problem is ("This is a small memory leak", "It was a debug-only
 // crash"): said of the problem even where a reproduction label's text runs on, as it does when a
@@ -154,13 +156,18 @@ export function createMentionFinder(report: Report): MentionFinder {
     }
     const field = fieldAt(start);
     const clause = readClauseBefore(body, start);
-    if (field === 'reproduction' || field === 'test-case' || field === 'environment') {
-      return !namesTheProblem.test(clause);
-    }
-    if (!reporterSetup.test(clause)) return false;
     const sentenceRest = body
       .slice(start, Math.min(body.length, end + 80))
       .split(/[.!?](?:\s|$)/)[0]!;
+    if (field === 'reproduction' || field === 'test-case' || field === 'environment') {
+      if (namesTheProblem.test(clause)) return false;
+      // A paragraph after the steps that says how the product runs in production ("The default
+      // server in production has no read timeout") is about the problem, not a step.
+      const lineStart = body.lastIndexOf('\n', start) + 1;
+      const isStepLine = listItemStart.test(body.slice(lineStart, start));
+      return isStepLine || !productionDeployment.test(`${clause}${sentenceRest}`);
+    }
+    if (!reporterSetup.test(clause)) return false;
     return !productionDeployment.test(`${clause}${sentenceRest}`);
   }
 
