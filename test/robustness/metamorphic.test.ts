@@ -56,7 +56,6 @@ const knownMeasureVariance = new Set([
   // Branch tune-cdaemon: a C fragment without an entry point is no reproduction in any rendering
   // (rules found on unbound 13), so this emoji rendering no longer differs from the canonical one.
   // Ninth fresh batch (Paramiko, HAProxy), as found on the first run after labelling.
-  'paramiko/09-ai-hostsig-chain-rce.md [one-paragraph]',
   // Eleventh session: paramiko 11 [one-paragraph] stopped varying (an inline label of accented
   // Latin letters is read as its field; found on vapor 14's renderings, tune). Not opened.
   // Branch left-alone-items: a prose line starting with "from" is no longer a reproduction command
@@ -100,6 +99,11 @@ const knownMeasureVariance = new Set([
   'httpd/12-modsecurity-crs-bypass.md [lower-case-labels]',
   'httpd/12-modsecurity-crs-bypass.md [email]',
   'sveltekit/09-adapter-node-host-header-reset-poisoning.md [one-paragraph]',
+  // Nineteenth and twentieth batches (h2o, pyjwt; handlebars, libjpeg-turbo), from the first run of
+  // this suite after they were added: the one-paragraph renderings of two fabricated AI reports
+  // lose their reproduction.
+  'pyjwt/07-ai-jwe-cek-oracle.md [one-paragraph]',
+  'handlebars/08-ai-template-cache-rce.md [one-paragraph]',
 ]);
 /**
  * Renderings of tune projects that varied when the projects were added and were not fixed before
@@ -145,18 +149,30 @@ const knownTuneVariance = new Set([
   // joined into a paragraph, is no longer read frame by frame.
   'bottle/09-debug-mode-traceback-disclosure.md [one-paragraph]',
   'bottle/10-chunked-size-lenient-smuggling.md [one-paragraph]',
-  'bottle/12-wsgiref-server-slowloris.md [email]',
   'libvips/03-svgload-null-deref-crash.md [one-paragraph]',
   'libvips/05-png-decompression-bomb-thumbnail.md [one-paragraph]',
+  // Tune projects flask, jsoup and ejs (2026-12-01), from the first run of this suite after they
+  // were added, not fixed before the session's deadline: joined into one paragraph, flask 04, 10
+  // and 13 lose their reproduction and flask 07 (a French second finder) is taken for a report of
+  // its own, jsoup 01 is also placed in the parser, and ejs 08's AI prose gains a reproduction.
+  'flask/04-in-operator-backport-2-3.md [one-paragraph]',
+  'flask/07-len-session-bandeau-fr.md [one-paragraph]',
+  'flask/10-send-from-directory-windows-devices.md [one-paragraph]',
+  'flask/13-open-resource-path-traversal.md [one-paragraph]',
+  'jsoup/01-cleaner-preserve-relative-links-control-char-xss.md [one-paragraph]',
+  'ejs/08-ai-sandbox-eval-proxy-escape.md [one-paragraph]',
   // Branch statement-settings (koa and rustls tune projects), found on the first guard run and not
-  // examined further: joined into one paragraph, koa 08 and koa 12 lose their reproduction and
-  // rustls 06 its exclusion of the rustls-util crate. (koa 14's one paragraph read "a proxy
-  // route: app.use(...)" as a Ruby keyword call; fixed: a bare value run into code is no value.)
-  'koa/08-ai-proxy-trust-chain-rce.md [one-paragraph]',
+  // examined further: joined into one paragraph, koa 12 loses its reproduction and rustls 06 its
+  // exclusion of the rustls-util crate. (koa 14's one paragraph read "a proxy route: app.use(...)"
+  // as a Ruby keyword call; fixed: a bare value run into code is no value. koa 08 stopped varying
+  // once a report that withholds its exploit until a bounty counts no code as its reproduction.)
   'koa/12-string-body-html-xss.md [one-paragraph]',
   'rustls/06-util-complete-io-eof-spin.md [one-paragraph]',
 ]);
 const tuneProjectsWithKnownVariance = new Set([
+  'flask',
+  'jsoup',
+  'ejs',
   'koa',
   'rustls',
   'sinatra',
@@ -169,6 +185,8 @@ const tuneProjectsWithKnownVariance = new Set([
   'libvips',
 ]);
 const measureProjectsWithKnownVariance = new Set([
+  'pyjwt',
+  'handlebars',
   'dompurify',
   'nginx',
   'cryptography',

@@ -207,14 +207,34 @@ function addRepositoryLinkPaths(
 const dottedName =
   /(?<![\w./@:$#\\-])[a-z_][a-z0-9_]{0,60}(?:\.[A-Za-z_]\w{0,60}){1,10}(?![\w/@-]|\.\w)/g;
 
+// The first segment of a JVM package named by reverse domain (`org.jsoup.safety.Cleaner`,
+// `io.netty.handler.codec.http.HttpObjectDecoder`).
+const reverseDomainRoots: ReadonlySet<string> = new Set(['org', 'com', 'io', 'net', 'dev', 'me']);
+
+/** A JVM class of the project's own package: a reverse-domain root, the project's name next. */
+function isOwnJvmName(name: string, projectNames: readonly string[]): boolean {
+  const segments = name.split('.');
+  return (
+    segments.length >= 3 &&
+    reverseDomainRoots.has(segments[0]!) &&
+    projectNames.includes(segments[1]!) &&
+    segments.some((segment) => /^[A-Z]/.test(segment))
+  );
+}
+
 /**
- * Names in the project's own package (`projectNames`: its first segment is one of them), which
+ * Names in the project's own package (`projectNames`: its first segment is one of them, or a JVM
+ * package named by reverse domain whose second segment is), which
  * scope evaluation places in the package's files by the profile's globs (place-module-names.ts).
  */
 function addModuleNames(sink: FactSink, text: string, projectNames: readonly string[]): void {
   forEachMatch(dottedName, text, (match) => {
     const name = match[0];
-    if (!projectNames.includes(name.slice(0, name.indexOf('.')))) return;
+    if (
+      !projectNames.includes(name.slice(0, name.indexOf('.'))) &&
+      !isOwnJvmName(name, projectNames)
+    )
+      return;
     if (hasSourceExtension(name)) return;
     sink.add('module', name, match.index, match.index + name.length);
   });

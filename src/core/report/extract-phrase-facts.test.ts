@@ -19,6 +19,17 @@ function checkCases(kind: FactKind, cases: readonly Case[]): void {
   });
 }
 
+describe('a phrase that says whose the control is', () => {
+  it("gives the attacker the command line an application builds from its users' input", () => {
+    const facts = extractFacts(
+      buildTestReport(
+        '# Impact\n\nOur web service builds the cwebp command line from the form fields.\n',
+      ),
+    ).filter((fact) => fact.kind === 'attacker-controls');
+    expect(facts.map((fact) => [fact.value, fact.actor])).toEqual([['command-line', 'attacker']]);
+  });
+});
+
 describe('privileges-required', () => {
   checkCases('privileges-required', [
     ['The tool must be run as root.', ['high']],
@@ -197,6 +208,9 @@ describe('attacker-controls', () => {
     ['An attacker who controls the -s argument of the tool.', ['command-line']],
     ['Whoever supplies the arguments passed to ssh decides.', ['command-line']],
     ['An attacker who can choose the resize arguments passed to the converter.', ['command-line']],
+    ['Our service builds the cwebp command line from the form fields.', ['command-line']],
+    ['The app constructs the command line from user input.', ['command-line']],
+    ['We build the command line by hand.', []],
     ['Send a crafted HTTP request to the server.', ['network-request']],
     ['A malicious request crashes it.', ['network-request']],
     ['The victim opens a crafted PNG file.', ['file-content']],

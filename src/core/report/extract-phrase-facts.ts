@@ -197,6 +197,7 @@ function accept(
   if (value === null) return;
   sink.add(rule.kind, value, start, end, {
     isSpeculative: rule.kind === 'impact' && isSpeculative(text, start, end),
+    ...(rule.actor ? { actor: rule.actor } : {}),
   });
 }
 

@@ -19,6 +19,11 @@ export interface PhraseRule {
   isCaseSensitive?: boolean;
   /** Search the whole text, not only at word starts (the match may begin inside a word). */
   isScanned?: boolean;
+  /**
+   * Whose the fact is, when the phrase itself says so ("builds the command line from the form
+   * fields": the application's users choose it), whoever the sentence speaks as.
+   */
+  actor?: 'attacker';
 }
 
 // Tenants allowed to write the server's routing configuration in a shared, multi-tenant deployment.
@@ -717,6 +722,16 @@ export const phraseRules: readonly PhraseRule[] = [
     value: 'command-line',
     pattern:
       /\bpassing\s+(?:an?\s+|the\s+)?(?:crafted\s+|malicious\s+|long\s+)?`?--?[A-Za-z][\w-]*|\b(?:crafted|malicious|long|overlong)\s+arguments?\s+to\s+(?:the\s+)?(?:binary|program|CLI|command|tool|executable|utility)\b/,
+  },
+  {
+    // An application that writes the tool's command line from what its users type: "builds the
+    // cwebp command line from the form fields", "constructs the command line from user input".
+    // The users who fill the form hold the control, even in "our service builds ...".
+    kind: 'attacker-controls',
+    value: 'command-line',
+    actor: 'attacker',
+    pattern:
+      /\b(?:build|builds|built|building|construct(?:s|ed|ing)?|assembl(?:e|es|ed|ing)|generat(?:e|es|ed|ing)|compos(?:e|es|ed|ing))\s+(?:the\s+|a\s+|its\s+|their\s+)?(?:[\w.-]{1,30}\s+)?command[\s-]lines?(?:\s+arguments)?\s+(?:from|out\s+of|with|using)\s+(?:the\s+|their\s+|its\s+)?(?:[\w-]{1,30}\s+){0,2}?(?:form|fields?|user|users|customers?|requests?|input|parameters?|query|uploads?)\b/,
   },
   {
     kind: 'attacker-controls',

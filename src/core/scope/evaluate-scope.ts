@@ -8,7 +8,7 @@ import type { ConditionEvidence, RuleMatch } from '../model/triage-result.js';
 import { matchesCallPattern, parseCallSignature } from '../text/call-signature.js';
 import { classifyVersionSupport, type VersionSupport } from './classify-version-support.js';
 import { findEffectiveValues } from './effective-facts.js';
-import { createMentionFinder, type MentionFinder } from './find-mentions.js';
+import { createMentionFinder, isAboutUnsetSetting, type MentionFinder } from './find-mentions.js';
 import {
   createCheckoutPathResolver,
   createPathMatcher,
@@ -176,8 +176,12 @@ function checkCalls(patterns: readonly string[], facts: readonly Fact[]): Condit
   };
 }
 
-function checkMentions(phrases: readonly string[], context: RuleContext): ConditionOutcome {
-  const found = context.mentions.find(phrases);
+function checkMentions(
+  phrases: readonly string[],
+  context: RuleContext,
+  statement: string,
+): ConditionOutcome {
+  const found = context.mentions.find(phrases, isAboutUnsetSetting(statement));
   if (found === null) return { status: 'unknown', detail: 'the report does not mention it' };
   const said = [...new Set(found.facts.map((fact) => fact.value))];
   const where = found.strength === 'weak' ? ' (only in its reproduction steps or code)' : '';
@@ -292,6 +296,7 @@ function checkCondition(
   key: keyof RuleCondition,
   condition: RuleCondition,
   context: RuleContext,
+  statement: string,
 ): ConditionOutcome {
   const { facts } = context;
   switch (key) {
@@ -338,7 +343,7 @@ function checkCondition(
         ? checkVersions(condition.versions, context.versionSupport)
         : { status: 'unknown', detail: 'no version condition' };
     case 'mentions':
-      return checkMentions(condition.mentions ?? [], context);
+      return checkMentions(condition.mentions ?? [], context, statement);
     case 'calls':
       return checkCalls(condition.calls ?? [], facts);
   }
@@ -359,7 +364,7 @@ function evaluateRule(rule: ScopeRule, context: RuleContext): RuleOutcome {
   const keys = (Object.keys(rule.when) as (keyof RuleCondition)[]).filter(
     (key) => rule.when[key] !== undefined,
   );
-  const outcomes = keys.map((key) => checkCondition(key, rule.when, context));
+  const outcomes = keys.map((key) => checkCondition(key, rule.when, context, rule.statement));
   const failing = outcomes.filter((outcome) => outcome.status === 'fails');
   const unknown = outcomes.filter((outcome) => outcome.status === 'unknown');
   const holding = outcomes.flatMap((outcome) => (outcome.status === 'holds' ? [outcome] : []));

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseReportText } from '../report/parse-report.js';
-import { createMentionFinder } from './find-mentions.js';
+import { createMentionFinder, isAboutUnsetSetting } from './find-mentions.js';
 
 function finderFor(text: string) {
   const parsed = parseReportText('report.txt', text);
@@ -36,9 +36,41 @@ describe('createMentionFinder', () => {
     expect(tested.find(['dev server'])?.strength).toBe('weak');
   });
 
+  it('counts a paragraph after the steps about how the product runs in production as strong', () => {
+    const finder = finderFor(
+      '## Steps\n\n1. Start the app with the default server.\n2. Open one slow connection.\n\nThe default server in production has no read timeout.\n',
+    );
+    expect(finder.find(['default server in production'])?.strength).toBe('strong');
+    const step = finderFor(
+      '## Steps\n\n1. Run the default server in production mode.\n2. Open one slow connection.\n',
+    );
+    expect(step.find(['default server in production'])?.strength).toBe('weak');
+  });
+
   it('still ignores a denied phrase', () => {
     const finder = finderFor('Reproduce: see below. This is not a small memory leak at all.\n');
     expect(finder.find(['small memory leak'])).toBeNull();
+  });
+
+  it('counts a setting left unset when the rule is about settings left unset, and only then', () => {
+    const finder = finderFor(
+      'Title: host header\n\nWe have not set `SERVER_NAME` or `TRUSTED_HOSTS` because the docs call them optional.\n',
+    );
+    expect(finder.find(['SERVER_NAME'])).toBeNull();
+    expect(finder.find(['SERVER_NAME', 'TRUSTED_HOSTS'], true)?.strength).toBe('strong');
+    // A denial that is not about setting it stays a denial.
+    const denied = finderFor('Title: x\n\nThis is not about SERVER_NAME at all.\n');
+    expect(denied.find(['SERVER_NAME'], true)).toBeNull();
+  });
+
+  it('tells a statement about a setting left unset from others', () => {
+    expect(
+      isAboutUnsetSetting('The application builds URLs from a Host header it never restricted'),
+    ).toBe(true);
+    expect(isAboutUnsetSetting('The application left the proxy settings at the default')).toBe(
+      true,
+    );
+    expect(isAboutUnsetSetting('The application turned DEBUG on in production')).toBe(false);
   });
 
   it('finds a command switch after the other switches the command line gives first', () => {

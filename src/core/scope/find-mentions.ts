@@ -24,6 +24,8 @@ const reporterSetup =
 // lives (a rule about deployments, such as a development server put in production, asks exactly
 // that), so it is no test setup.
 const productionDeployment = /\b(?:in|into|for|our|their)\s+production\b/i;
+// A list item or numbered step: its text is a step of the reproduction.
+const listItemStart = /^\s{0,12}(?:\d{1,3}[.)]|[-*+])\s/;
 
 // The report naming what the problem is ("This is a small memory leak", "It was a debug-only
 // crash"): said of the problem even where a reproduction label's text runs on, as it does when a
@@ -37,7 +39,25 @@ interface MentionEvidence {
 }
 
 export interface MentionFinder {
-  find(phrases: readonly string[]): MentionEvidence | null;
+  /**
+   * `isUnsetCounted`: the rule is about a setting the application left unset, so "we have not set
+   * `SERVER_NAME`" says its precondition rather than denying the mention.
+   */
+  find(phrases: readonly string[], isUnsetCounted?: boolean): MentionEvidence | null;
+}
+
+// The clause says the setting was left unset: "we have not set", "never call", "without configuring".
+const unsetBefore =
+  /\b(?:not|never|n't|without)\s+(?:\w+\s+){0,2}?(?:set|setting|configur\w*|call\w*|enabl\w*|restrict\w*|defin\w*|specif\w*|us(?:e|ed|ing)|pass\w*)\b[^.!?]{0,40}$/i;
+
+// A rule's statement about a setting the application left unset or at its default: "a Host header
+// it never restricted", "left the proxy settings at the default", "did not set TRUSTED_HOSTS".
+const unsetStatement =
+  /\b(?:never|not|didn't|doesn't|without)\s+(?:\w+\s+){0,2}?(?:restrict\w*|set|sets|setting|configur\w*|limit\w*|call\w*|fix\w*)\b|\bleft\s+(?:\w+\s+){0,4}?(?:at\s+(?:the|its|their)\s+defaults?|unset|unrestricted)\b|\bunset\b/i;
+
+/** True when a rule's statement says the exposure is a setting the application left unset. */
+export function isAboutUnsetSetting(statement: string): boolean {
+  return unsetStatement.test(statement.slice(0, 2000));
 }
 
 function isWordCharacter(character: string | undefined): boolean {
@@ -136,17 +156,22 @@ export function createMentionFinder(report: Report): MentionFinder {
     }
     const field = fieldAt(start);
     const clause = readClauseBefore(body, start);
-    if (field === 'reproduction' || field === 'test-case' || field === 'environment') {
-      return !namesTheProblem.test(clause);
-    }
-    if (!reporterSetup.test(clause)) return false;
     const sentenceRest = body
       .slice(start, Math.min(body.length, end + 80))
       .split(/[.!?](?:\s|$)/)[0]!;
+    if (field === 'reproduction' || field === 'test-case' || field === 'environment') {
+      if (namesTheProblem.test(clause)) return false;
+      // A paragraph after the steps that says how the product runs in production ("The default
+      // server in production has no read timeout") is about the problem, not a step.
+      const lineStart = body.lastIndexOf('\n', start) + 1;
+      const isStepLine = listItemStart.test(body.slice(lineStart, start));
+      return isStepLine || !productionDeployment.test(`${clause}${sentenceRest}`);
+    }
+    if (!reporterSetup.test(clause)) return false;
     return !productionDeployment.test(`${clause}${sentenceRest}`);
   }
 
-  function find(phrases: readonly string[]): MentionEvidence | null {
+  function find(phrases: readonly string[], isUnsetCounted = false): MentionEvidence | null {
     const strong: Fact[] = [];
     const weak: Fact[] = [];
     for (const phrase of phrases) {
@@ -164,7 +189,11 @@ export function createMentionFinder(report: Report): MentionFinder {
         seen += 1;
         if (isWordCharacter(first[0]) && isWordCharacter(body[at - 1])) continue;
         if (isWordCharacter(lower[end - 1]) && isWordCharacter(body[end])) continue;
-        if (isNegated(body, at, end)) continue;
+        if (
+          isNegated(body, at, end) &&
+          !(isUnsetCounted && unsetBefore.test(readClauseBefore(body, at)))
+        )
+          continue;
         const { fieldAt, lineOf } = prepare();
         const fact: Fact = {
           kind: 'mention',

@@ -83,6 +83,39 @@ describe('placeModuleName', () => {
   });
 });
 
+describe('JVM classes by their reverse-domain package', () => {
+  const jvmGlobs = ['src/main/java/org/jsoup/safety/**', 'src/main/java/org/jsoup/parser/**'];
+
+  it('places a class in its Maven layout file under the glob that names its package folder', () => {
+    expect(placeModuleName('org.jsoup.safety.Cleaner', jvmGlobs, ['jsoup'])).toBe(
+      'src/main/java/org/jsoup/safety/Cleaner.java',
+    );
+    expect(placeModuleName('org.jsoup.safety.Safelist.isSafeAttribute', jvmGlobs, ['jsoup'])).toBe(
+      'src/main/java/org/jsoup/safety/Safelist.java',
+    );
+    expect(
+      placeModuleName('io.ktor.server.plugins.Forwarded', ['ktor-server/src/io/ktor/**'], ['ktor']),
+    ).toBe('ktor-server/src/io/ktor/server/plugins/Forwarded.java');
+  });
+
+  it('never guesses: another project, no class, no glob naming the package folder', () => {
+    expect(placeModuleName('org.apache.commons.Text', jvmGlobs, ['jsoup'])).toBeNull();
+    expect(placeModuleName('org.jsoup.safety', jvmGlobs, ['jsoup'])).toBeNull();
+    expect(placeModuleName('org.jsoup.nodes.Element', jvmGlobs, ['jsoup'])).toBeNull();
+    expect(placeModuleName('org.jsoup.safety.Cleaner', ['src/**'], ['jsoup'])).toBeNull();
+  });
+
+  it('reads the qualified class names of the project in reports', () => {
+    const modules = extractFacts(
+      buildTestReport('# Component\n\n`org.jsoup.safety.Cleaner` and org.apache.commons.Text.\n'),
+      { projectNames: ['jsoup'] },
+    )
+      .filter((fact) => fact.kind === 'module')
+      .map((fact) => fact.value);
+    expect(modules).toEqual(['org.jsoup.safety.Cleaner']);
+  });
+});
+
 describe('module names in reports', () => {
   const modulesOf = (text: string): string[] =>
     extractFacts(buildTestReport(text), { projectNames: ['twisted'] })

@@ -65,6 +65,41 @@ function placePhpClassName(name: string, globs: readonly string[]): string | nul
   return reaching.length > 0 && compileGlobs(reaching)(file) ? file : null;
 }
 
+const reverseDomainRoots: ReadonlySet<string> = new Set(['org', 'com', 'io', 'net', 'dev', 'me']);
+
+/**
+ * The file a JVM class named by its reverse-domain package (`org.jsoup.safety.Cleaner`) lives in
+ * by the Maven and Gradle layout: the package's folders, then the class's `.java` (or `.kt`) file,
+ * under the folder a glob puts before the package (`src/main/java/`). Placed only when a glob
+ * names the package's folder literally (`src/main/java/org/jsoup/safety/**`) and holds the file.
+ */
+function placeJvmClassName(
+  name: string,
+  globs: readonly string[],
+  packageNames: readonly string[],
+): string | null {
+  const segments = name.split('.');
+  const classAt = segments.findIndex((segment) => /^[A-Z]/.test(segment));
+  if (classAt < 2 || !reverseDomainRoots.has(segments[0]!)) return null;
+  if (!packageNames.includes(segments[1]!)) return null;
+  const packagePath = segments.slice(0, classAt).join('/');
+  const root = `${segments[0]!}/${segments[1]!}/`;
+  for (const glob of globs) {
+    const folder = `${literalFolder(glob)}/`;
+    const at = folder.indexOf(root);
+    if (at === -1 || (at > 0 && folder[at - 1] !== '/')) continue;
+    const prefix = folder.slice(0, at);
+    for (const extension of ['.java', '.kt']) {
+      const file = `${prefix}${packagePath}/${segments[classAt]!}${extension}`;
+      const isHeld = globCharacter.test(glob)
+        ? compileGlobs([glob])(file)
+        : glob.replace(/^\.?\//, '') === file;
+      if (isHeld) return file;
+    }
+  }
+  return null;
+}
+
 /**
  * The repository file of a dotted name whose first segment is one of `packageNames`, by `globs`;
  * null when no glob places it. PHP classes are placed by PSR-4 (placePhpClassName).
@@ -75,6 +110,8 @@ export function placeModuleName(
   packageNames: readonly string[],
 ): string | null {
   if (name.includes('\\')) return placePhpClassName(name, globs);
+  const jvmClass = placeJvmClassName(name, globs, packageNames);
+  if (jvmClass !== null) return jvmClass;
   const dotted = name.split('.');
   const classAt = dotted.findIndex((segment) => !moduleSegment.test(segment));
   const segments = classAt === -1 ? dotted : dotted.slice(0, classAt);
