@@ -269,6 +269,9 @@ describe('versions', () => {
       versionsOf('The jar is 1.14.1. We cannot move this service to 1.23.x right now.'),
     ).toEqual(['1.14.1']);
     expect(versionsOf('We run 2.1.0 and plan to move our deployment to 3.x.')).toEqual(['2.1.0']);
+    expect(versionsOf('We run 4.9.4 and cannot upgrade to 5.x or 6.x this year.')).toEqual([
+      '4.9.4',
+    ]);
     expect(
       versionsOf('We are on 1.20.1. Could you publish a 1.27.6 or 1.20.2 with the fix?'),
     ).toEqual(['1.20.1']);

@@ -373,12 +373,13 @@ const fixedRightBefore =
   /\b(?:fixed|patched|resolved|corrected|addressed)\s+(?:it\s+)?(?:in|since|as\s+of|with|by)\s+(?:version\s+|release\s+|[A-Za-z][\w.+]{0,30}[ \t_/-])?$|\breleased?\s+as\s+(?:version\s+|a\s+)?$|\bbackport\w{0,4}\s+(?:it\s+|the\s+fix\s+)?(?:to|into|as|for)\s+(?:version\s+|release\s+)?$|\b(?:upgrad\w*|updat\w*|mov\w*|bump\w*|go|going|jump\w*|switch\w*|migrat\w*|port\w*)\s+(?:(?:it|them|(?:this|that|the|our|my)\s+(?:component|service|application|app|module|code|project|system|deployment|product)|this|that)\s+)?(?:straight\s+|directly\s+)?to\s+(?:version\s+|release\s+|[A-Za-z][\w.+]{0,30}[ \t_/-])?$|\b(?:publish\w*|releas\w*|ship\w*|cut\w*|plan\w*|provid\w*|issu\w*)\s+(?:a|an)\s+(?:new\s+|patched\s+|fixed\s+)?(?:version\s+|release\s+)?$/i;
 // The later members of a list of upgrade targets, each quoted as a constraint the way Bundler and
 // bundler-audit write them ("Solution: upgrade to '~> 5.6.9', '~> 6.4.3', '>= 6.5.0'"): the
-// text before the version (its quote and operator too) ends in "upgrade to" and earlier members.
+// text before the version (its quote and operator too) ends in "upgrade to" and earlier members,
+// also joined by "or" or "and" ("we cannot upgrade to 5.x or 6.x").
 // The later members of a list of releases asked for: "could you publish a 1.27.6 or 1.20.2".
 const releaseListBefore =
   /\b(?:publish\w*|releas\w*|ship\w*|cut\w*|provid\w*|issu\w*)\s+(?:a|an)\s+(?:new\s+|patched\s+|fixed\s+)?(?:version\s+|release\s+)?v?\d[\w.]{0,20}(?:\s{0,4}(?:,|or|and|\/)\s{0,4}v?\d[\w.]{0,20}){0,4}\s{0,4}(?:,|or|and|\/)\s{0,4}$/i;
 const upgradeListBefore =
-  /\b(?:upgrad|updat)(?:e|es|ed|ing)?[ \t]to[ \t](?:["'`]?(?:(?:~>|[<>]=?|\^)[ \t]?)?\d[\w.]{0,20}["'`]?,[ \t]?)*["'`]?(?:(?:~>|[<>]=?|\^)[ \t]?)?$/i;
+  /\b(?:upgrad|updat|mov|migrat|switch|bump)(?:e|es|ed|ing)?[ \t]to[ \t](?:["'`]?(?:(?:~>|[<>]=?|\^)[ \t]?)?\d[\w.]{0,20}["'`]?(?:,[ \t]?|[ \t](?:or|and)[ \t]))*["'`]?(?:(?:~>|[<>]=?|\^)[ \t]?)?$/i;
 // An upgrade target asked about, not a version in use: "or do we need 2.x?", "is 9.8p1 enough?".
 // This and the gated patterns below are tried only on text that holds their literals (a test
 // checks them): most versions are named with none of these words around them.
