@@ -195,6 +195,7 @@ const arbitrarySignals: fc.Arbitrary<DuplicateSignals> = fc.record({
   sharedPaths: names,
   sharedFileNames: names,
   isOneSideWithoutCode: fc.boolean(),
+  isOnDisjointReleases: fc.boolean(),
   sharedCwes: fc.array(fc.constant('CWE-121'), { maxLength: 1 }),
   isCweConflict: fc.boolean(),
   bugClasses: fc.constant(null),

@@ -321,6 +321,12 @@ export function measureDuplicateSignals(
     pairTermsOfUnlocated,
     isQuestionPair: isBothReports && ours.isPublishedIdQuestion && theirs.isPublishedIdQuestion,
     isOneSideWithoutCode: isBothReports && isWithoutCode(ours) !== isWithoutCode(theirs),
+    isOnDisjointReleases:
+      isBothReports &&
+      ours.versions.mentioned.length > 0 &&
+      theirs.versions.mentioned.length > 0 &&
+      intersect(ours.versions.mentioned, theirs.versions.mentioned).length === 0 &&
+      sharedFixed.length === 0,
     titleTermsAgreement: titleTermsTotal > 0 ? titleTermsFound / titleTermsTotal : 0,
     sharedFunctions: allSharedFunctions.filter((name) => !isContrasted(name)),
     sharedPaths: allSharedPaths.filter((path) => !isContrastedPath(path)),

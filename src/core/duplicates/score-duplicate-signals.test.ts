@@ -30,6 +30,7 @@ function unlocatedPair(pairTerms: number, text: number): DuplicateSignals {
     sharedPaths: [],
     sharedFileNames: [],
     isOneSideWithoutCode: false,
+    isOnDisjointReleases: false,
     sharedCwes: [],
     isCweConflict: false,
     bugClasses: null,
@@ -117,5 +118,33 @@ describe('a second finder in another language with one untranslatable token (rul
       scoreDuplicateSignals({ ...otherLanguage(['+44'], 1, 6), isOtherLanguagePair: false })
         .isStrong,
     ).toBe(false);
+  });
+});
+
+describe('a function both titles name, on releases the two do not share (rule 3b)', () => {
+  // Both titles name `naughtyHref()`, both cite index.js, and the words agree a little: a ReDoS in
+  // its comment stripping found on 2.7.0 against a scheme bypass through it found on 2.17.0.
+  const titledPair = (disjoint: boolean, found: number, agreement: number) => ({
+    ...unlocatedPair(0, 0.35),
+    pairTermsOfUnlocated: null,
+    sharedTitleFunctions: ['naughtyhref'],
+    sharedFunctions: ['naughtyhref'],
+    sharedPaths: ['index.js'],
+    sharedVersion: disjoint ? null : '2.17',
+    isOnDisjointReleases: disjoint,
+    titleTermsFound: found,
+    titleTermsAgreement: agreement,
+  });
+
+  it('is strong on a shared release, or when no versions tell the releases apart', () => {
+    expect(scoreDuplicateSignals(titledPair(false, 5, 0.3)).isStrong).toBe(true);
+    expect(
+      scoreDuplicateSignals({ ...titledPair(false, 5, 0.3), sharedVersion: null }).isStrong,
+    ).toBe(true);
+  });
+
+  it('is not strong on disjoint releases unless the titles agree as well', () => {
+    expect(scoreDuplicateSignals(titledPair(true, 5, 0.3)).isStrong).toBe(false);
+    expect(scoreDuplicateSignals(titledPair(true, 12, 0.92)).isStrong).toBe(true);
   });
 });

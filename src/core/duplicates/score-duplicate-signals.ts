@@ -51,6 +51,11 @@ export interface DuplicateSignals {
   isQuestionPair: boolean;
   /** Two reports, one naming no function or file: a second finder telling the bug in prose. */
   isOneSideWithoutCode: boolean;
+  /**
+   * Two reports that both name versions and share none (2.7.0 against 2.17.0): found on other
+   * releases, so a function both titles name is not enough to make them one bug (rule 3b).
+   */
+  isOnDisjointReleases: boolean;
   /** Label of the package both name exactly (`PyPI/pyarrow`), or null. */
   samePackage: string | null;
   /** Ecosystem-free name part both packages share (`vault`), when not the same package. */
@@ -335,9 +340,16 @@ export function scoreDuplicateSignals(s: DuplicateSignals): DuplicateScore {
     !s.isSameSourceAdvisory;
   // The function a title names is where the bug is: two reports that put the same bug class there
   // in similar words are one bug, found twice. Text agreement keeps two bugs in one function apart.
+  // Two reports found on releases they do not share need their titles to agree as well (rule 3d's
+  // test): a function both titles name is the component, not the bug, when one reports a ReDoS in
+  // it on 2.7.0 and the other a filter bypass through it on 2.17.0.
+  const doTitlesAgree =
+    s.titleTermsFound >= strongTitleTermsFound &&
+    s.titleTermsAgreement >= strongTitleTermsAgreement;
   const isSameBugAtTitledFunction =
     s.sharedTitleFunctions.length > 0 &&
     !isDistinctBug &&
+    (!s.isOnDisjointReleases || doTitlesAgree) &&
     text >= strongTitledFunctionText &&
     !s.isCweConflict &&
     !s.isPackageConflict &&
