@@ -65,6 +65,15 @@ describe('a second finder who cites no code (rule 3h)', () => {
     expect(scoreDuplicateSignals(unlocatedPair(5, 0.3)).isStrong).toBe(false);
   });
 
+  it('needs fewer rare words when much more of the wording agrees', () => {
+    expect(scoreDuplicateSignals(unlocatedPair(4, 0.34)).isStrong).toBe(true);
+    expect(scoreDuplicateSignals(unlocatedPair(6, 0.3)).isStrong).toBe(false);
+    expect(scoreDuplicateSignals(unlocatedPair(3, 0.45)).isStrong).toBe(false);
+    expect(scoreDuplicateSignals({ ...unlocatedPair(4, 0.34), sharedVersion: null }).isStrong).toBe(
+      false,
+    );
+  });
+
   it('needs less wording in common when the two share twice as many rare words', () => {
     expect(scoreDuplicateSignals(unlocatedPair(17, 0.17)).isStrong).toBe(true);
     expect(scoreDuplicateSignals(unlocatedPair(17, 0.1)).isStrong).toBe(false);
