@@ -157,3 +157,23 @@ describe('a function both titles name, on releases the two do not share (rule 3b
     expect(scoreDuplicateSignals(titledPair(true, 12, 0.92)).isStrong).toBe(true);
   });
 });
+
+describe('a second finder in another language with many untranslated anchors (rule 3m)', () => {
+  const anchorPair = (anchors: number, concepts: number, text: number) => ({
+    ...unlocatedPair(0, text),
+    pairTermsOfUnlocated: null,
+    isOtherLanguagePair: true,
+    sharedAnchors: ['DOCTYPE', 'ENTITY', 'SYSTEM', 'XXE'].slice(0, anchors),
+    sharedConcepts: ['option', 'default configuration', 'file'].slice(0, concepts),
+  });
+
+  it('is strong with four anchors, three concepts and some wording in common', () => {
+    expect(scoreDuplicateSignals(anchorPair(4, 3, 0.24)).isStrong).toBe(true);
+    expect(scoreDuplicateSignals(anchorPair(3, 3, 0.24)).isStrong).toBe(false);
+    expect(scoreDuplicateSignals(anchorPair(4, 2, 0.24)).isStrong).toBe(false);
+    expect(scoreDuplicateSignals(anchorPair(4, 3, 0.15)).isStrong).toBe(false);
+    expect(scoreDuplicateSignals({ ...anchorPair(4, 3, 0.24), sharedVersion: null }).isStrong).toBe(
+      false,
+    );
+  });
+});

@@ -267,6 +267,13 @@ const strongCrossLanguageAnchors = 2;
 /** ...or one such anchor when the two agree on this many concepts. */
 const strongCrossLanguageManyConcepts = 9;
 /**
+ * ...or, with text agreement, fewer concepts when the two share this many anchors: the markup and
+ * protocol words of one payload (`DOCTYPE`, `ENTITY`, `SYSTEM`) that no finder translates.
+ */
+const strongCrossLanguageManyAnchors = 4;
+const strongCrossLanguageFewConcepts = 3;
+const strongCrossLanguageAnchorsText = 0.2;
+/**
  * A second finder in other words or another language who names the first report's technical
  * tokens (rule 3n): at least this many rare ones both name...
  */
@@ -422,10 +429,13 @@ export function scoreDuplicateSignals(s: DuplicateSignals): DuplicateScore {
     s.isOtherLanguagePair &&
     !isDistinctBug &&
     s.contrastedNames.length === 0 &&
-    s.sharedConcepts.length >= strongCrossLanguageConcepts &&
-    (s.sharedAnchors.length >= strongCrossLanguageAnchors ||
-      (s.sharedAnchors.length >= 1 &&
-        s.sharedConcepts.length >= strongCrossLanguageManyConcepts)) &&
+    ((s.sharedConcepts.length >= strongCrossLanguageConcepts &&
+      (s.sharedAnchors.length >= strongCrossLanguageAnchors ||
+        (s.sharedAnchors.length >= 1 &&
+          s.sharedConcepts.length >= strongCrossLanguageManyConcepts))) ||
+      (s.sharedAnchors.length >= strongCrossLanguageManyAnchors &&
+        s.sharedConcepts.length >= strongCrossLanguageFewConcepts &&
+        text >= strongCrossLanguageAnchorsText)) &&
     s.samePackage !== null &&
     s.sharedVersion !== null &&
     !s.isCweConflict &&
