@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ScopeRule } from '../model/security-profile.js';
-import { deriveProfileSettingNames } from './derive-profile-setting-names.js';
+import { deriveProfileSettingNames, foldSettingName } from './derive-profile-setting-names.js';
 
 const rule = (id: string, requiresConfig: string[]): ScopeRule => ({
   id,
@@ -32,6 +32,21 @@ describe('deriveProfileSettingNames', () => {
       },
     });
     expect(names).toEqual(['env', 'development']);
+  });
+
+  it('reads a name and value written as configuration (`check_origin: false`) as the pair', () => {
+    expect(foldSettingName('check_origin: false')).toBe('check_origin=false');
+    expect(foldSettingName('verify = False')).toBe('verify=false');
+    expect(foldSettingName('known_hosts=None')).toBe('known_hosts=none');
+    expect(foldSettingName('early data')).toBe('early data');
+    const names = deriveProfileSettingNames({
+      threatModel: {
+        components: [],
+        inScope: [],
+        outOfScope: [rule('OOS-APP-CONFIG', ['check_origin: false', 'force_ssl'])],
+      },
+    });
+    expect(names).toEqual(['check_origin=false', 'force_ssl']);
   });
 });
 

@@ -20,8 +20,16 @@ const vocabulary = new Set(['non-default', 'debug', 'caller-callback', 'verifica
  * dashes (`--env`) is the setting `env`.
  */
 export function foldSettingName(name: string): string {
-  return name.toLowerCase().replace(/^-{1,2}(?=[a-z])/, '');
+  return name
+    .toLowerCase()
+    .replace(/^-{1,2}(?=[a-z])/, '')
+    .replace(writtenPair, '$1=$2');
 }
+
+// A name and its value written as in the project's configuration (`check_origin: false`,
+// `verify = false`): the same pair as `check_origin=false`.
+const writtenPair =
+  /^([a-z_][\w.-]{0,60})[ \t]{0,4}(?::[ \t]{1,4}|[ \t]{0,4}=[ \t]{0,4})([\w.*/-]{1,40})$/;
 
 // A setting's name, or a phrase a profile writes for one (`early data`, `0-rtt`), read in prose.
 const settingName = /^[a-z0-9_][\w .-]*$/;

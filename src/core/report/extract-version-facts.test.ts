@@ -269,11 +269,33 @@ describe('versions', () => {
       versionsOf('The jar is 1.14.1. We cannot move this service to 1.23.x right now.'),
     ).toEqual(['1.14.1']);
     expect(versionsOf('We run 2.1.0 and plan to move our deployment to 3.x.')).toEqual(['2.1.0']);
+    expect(versionsOf('We run 4.9.4 and cannot upgrade to 5.x or 6.x this year.')).toEqual([
+      '4.9.4',
+    ]);
+    expect(
+      versionsOf('We are on 1.20.1. Could you publish a 1.27.6 or 1.20.2 with the fix?'),
+    ).toEqual(['1.20.1']);
     expect(versionsOf('We are on 0.13.0; do you plan a 0.13.x release with the fixes?')).toEqual([
       '0.13.0',
     ]);
     // A release named as the one in use stays read.
     expect(versionsOf('We release a product that bundles version 2.3.0.')).toEqual(['2.3.0']);
+  });
+
+  it("leaves out the advisory's range on an npm audit finding's package line", () => {
+    const audit = [
+      'Our CMS runs version 1.20.1, and npm audit reports:',
+      '',
+      '  sanitize-html  <2.3.1',
+      '  Severity: moderate',
+      '  Improper Input Validation - https://github.com/advisories/GHSA-xxxx-xxxx-xxxx',
+    ].join('\n');
+    expect(versionsOf(audit)).toEqual(['1.20.1']);
+    // A line that is not followed by the audit's severity keeps its version.
+    expect(versionsOf(audit.replace('Severity: moderate', 'see the advisory'))).toEqual([
+      '1.20.1',
+      '2.3.1',
+    ]);
   });
 
   it('leaves out a version the reporter’s input does not crash', () => {

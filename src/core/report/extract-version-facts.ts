@@ -198,6 +198,7 @@ function isFalseVersion(
   if (looksLikeDate(candidate.value)) return true;
   if (specificationBefore.test(before)) return true;
   if (isOtherLockfileEntry(text, candidate, projectNames)) return true;
+  if (isAuditRangeLine(text, candidate)) return true;
   // A range worded before its version ("before 2.5.0", ">= 2.5") has no product right before the
   // number; one worded after it ("Python 3.6 and later") does, and is that product's.
   if (!/^\d/.test(candidate.value) && !/^\d/.test(text.slice(candidate.start, candidate.start + 1)))
@@ -208,6 +209,24 @@ function isFalseVersion(
     return foreignRightBefore.test(before) && !namesProjectBefore(before, projectNames);
   if (isToolUsedWith(before, projectNames)) return true;
   return foreignBefore.test(before) && !namesProjectBefore(before, projectNames);
+}
+
+// npm audit's finding: the package and the advisory's vulnerable range on one line
+// (`sanitize-html  <2.3.1`, `tar  6.0.0 - 6.1.8`), then `Severity: moderate` on the next. The range
+// is the advisory's, not the version the reporter runs.
+const auditPackageLine = /^[ \t]{0,12}@?[\w.-]{1,60}(?:\/[\w.-]{1,60})?[ \t]{2,12}\S[^\n]{0,80}$/;
+const auditSeverityLine = /^[ \t]{0,12}Severity:[ \t]{0,4}(?:low|moderate|high|critical)\b/i;
+
+function isAuditRangeLine(text: string, candidate: Candidate): boolean {
+  const lineStart = text.lastIndexOf('\n', candidate.start - 1) + 1;
+  const lineEnd = text.indexOf('\n', candidate.start);
+  if (lineEnd === -1 || lineEnd - lineStart > 160) return false;
+  const nextEnd = text.indexOf('\n', lineEnd + 1);
+  const next = text.slice(
+    lineEnd + 1,
+    nextEnd === -1 ? Math.min(text.length, lineEnd + 120) : nextEnd,
+  );
+  return auditPackageLine.test(text.slice(lineStart, lineEnd)) && auditSeverityLine.test(next);
 }
 
 // A lockfile's or `gem list`'s entry, a package name and its version or constraint in
@@ -354,9 +373,13 @@ const fixedRightBefore =
   /\b(?:fixed|patched|resolved|corrected|addressed)\s+(?:it\s+)?(?:in|since|as\s+of|with|by)\s+(?:version\s+|release\s+|[A-Za-z][\w.+]{0,30}[ \t_/-])?$|\breleased?\s+as\s+(?:version\s+|a\s+)?$|\bbackport\w{0,4}\s+(?:it\s+|the\s+fix\s+)?(?:to|into|as|for)\s+(?:version\s+|release\s+)?$|\b(?:upgrad\w*|updat\w*|mov\w*|bump\w*|go|going|jump\w*|switch\w*|migrat\w*|port\w*)\s+(?:(?:it|them|(?:this|that|the|our|my)\s+(?:component|service|application|app|module|code|project|system|deployment|product)|this|that)\s+)?(?:straight\s+|directly\s+)?to\s+(?:version\s+|release\s+|[A-Za-z][\w.+]{0,30}[ \t_/-])?$|\b(?:publish\w*|releas\w*|ship\w*|cut\w*|plan\w*|provid\w*|issu\w*)\s+(?:a|an)\s+(?:new\s+|patched\s+|fixed\s+)?(?:version\s+|release\s+)?$/i;
 // The later members of a list of upgrade targets, each quoted as a constraint the way Bundler and
 // bundler-audit write them ("Solution: upgrade to '~> 5.6.9', '~> 6.4.3', '>= 6.5.0'"): the
-// text before the version (its quote and operator too) ends in "upgrade to" and earlier members.
+// text before the version (its quote and operator too) ends in "upgrade to" and earlier members,
+// also joined by "or" or "and" ("we cannot upgrade to 5.x or 6.x").
+// The later members of a list of releases asked for: "could you publish a 1.27.6 or 1.20.2".
+const releaseListBefore =
+  /\b(?:publish\w*|releas\w*|ship\w*|cut\w*|provid\w*|issu\w*)\s+(?:a|an)\s+(?:new\s+|patched\s+|fixed\s+)?(?:version\s+|release\s+)?v?\d[\w.]{0,20}(?:\s{0,4}(?:,|or|and|\/)\s{0,4}v?\d[\w.]{0,20}){0,4}\s{0,4}(?:,|or|and|\/)\s{0,4}$/i;
 const upgradeListBefore =
-  /\b(?:upgrad|updat)(?:e|es|ed|ing)?[ \t]to[ \t](?:["'`]?(?:(?:~>|[<>]=?|\^)[ \t]?)?\d[\w.]{0,20}["'`]?,[ \t]?)*["'`]?(?:(?:~>|[<>]=?|\^)[ \t]?)?$/i;
+  /\b(?:upgrad|updat|mov|migrat|switch|bump)(?:e|es|ed|ing)?[ \t]to[ \t](?:["'`]?(?:(?:~>|[<>]=?|\^)[ \t]?)?\d[\w.]{0,20}["'`]?(?:,[ \t]?|[ \t](?:or|and)[ \t]))*["'`]?(?:(?:~>|[<>]=?|\^)[ \t]?)?$/i;
 // An upgrade target asked about, not a version in use: "or do we need 2.x?", "is 9.8p1 enough?".
 // This and the gated patterns below are tried only on text that holds their literals (a test
 // checks them): most versions are named with none of these words around them.
@@ -555,7 +578,7 @@ function isNamedUnaffected(text: string, candidate: Candidate): boolean {
   const foldedAfter = foldTextForLiterals(after);
   if (fixedRightBefore.test(before) || matchesGated(before, upgradeQuestionBefore, foldedBefore))
     return true;
-  if (upgradeListBefore.test(before)) return true;
+  if (upgradeListBefore.test(before) || releaseListBefore.test(before)) return true;
   if (matchesGated(before, crashDeniedRightBefore, foldedBefore)) return true;
   if (matchesGated(after, crashDeniedRightAfter, foldedAfter)) return true;
   const lead = before + text.slice(candidate.start, candidate.end).replace(/\d[\s\S]*$/, '');

@@ -21,6 +21,19 @@ describe('listInstalledPackagePaths', () => {
     ]);
   });
 
+  it("reads an installed npm package's file as its path at the top of the repository", () => {
+    expect(listInstalledPackagePaths('node_modules/sanitize-html/test/test.js')).toEqual([
+      'test/test.js',
+    ]);
+    expect(listInstalledPackagePaths('/app/node_modules/@scope/name/lib/x.js')).toEqual([
+      'lib/x.js',
+    ]);
+    expect(listInstalledPackagePaths('/app/node_modules/a/node_modules/b/dist/index.js')).toEqual([
+      'dist/index.js',
+    ]);
+    expect(listInstalledPackagePaths('node_modules/name')).toEqual([]);
+  });
+
   it('takes the innermost packages folder and leaves other paths alone', () => {
     expect(
       listInstalledPackagePaths('/a/site-packages/tool/vendored/site-packages/six.py'),

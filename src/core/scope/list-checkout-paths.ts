@@ -34,20 +34,30 @@ export function listCheckoutPaths(path: string): string[] {
 // the repository keeps at its top (`bottle.py`, `jinja2/sandbox.py`) or under `src/` (the src
 // layout); a single-module distribution's file has no folder of its own.
 const installedPackagesFolder = /\/(?:site|dist)-packages\//g;
+// An installed npm package: `node_modules/sanitize-html/test/test.js`,
+// `/app/node_modules/@scope/name/lib/x.js`. What follows the package's own folder is its path in
+// the package, which the repository keeps at its top.
+const installedNpmPackage = /(?<=^|\/)node_modules\/(?:@[\w.-]{1,100}\/)?[\w.-]{1,100}\//g;
 
 /**
  * The paths in the repository an installed package's file may have, the top first, then the src
- * layout; none for a path outside a `site-packages` or `dist-packages` folder.
+ * layout (Python); none for a path outside a `site-packages`, `dist-packages` or npm package's
+ * `node_modules/<name>` folder.
  */
 export function listInstalledPackagePaths(path: string): string[] {
   let tailStart = -1;
   for (const match of path.matchAll(installedPackagesFolder))
     tailStart = match.index + match[0].length;
+  let npmTailStart = -1;
+  for (const match of path.matchAll(installedNpmPackage))
+    npmTailStart = match.index + match[0].length;
+  const isNpm = npmTailStart > tailStart;
+  if (isNpm) tailStart = npmTailStart;
   if (tailStart === -1) return [];
   const tail = path.slice(tailStart);
   if (tail === '' || tail.split('/').some((part) => part === '' || part === '.' || part === '..'))
     return [];
-  return [tail, `src/${tail}`];
+  return isNpm ? [tail] : [tail, `src/${tail}`];
 }
 
 /**
