@@ -181,6 +181,7 @@ const arbitrarySignals: fc.Arbitrary<DuplicateSignals> = fc.record({
   titleTermsAgreement: share,
   citationTitleTerms: fc.option(fc.record({ found: fc.nat(6), share })),
   pairTermsOfUnlocated: fc.option(fc.nat(12)),
+  isUnlocatedTitleAsking: fc.boolean(),
   isQuestionPair: fc.boolean(),
   samePackage: fc.option(fc.constant('redis')),
   relatedPackage: fc.option(fc.constant('redis')),

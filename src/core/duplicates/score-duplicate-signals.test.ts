@@ -16,6 +16,7 @@ function unlocatedPair(pairTerms: number, text: number): DuplicateSignals {
     titleTermsAgreement: 0,
     citationTitleTerms: null,
     pairTermsOfUnlocated: pairTerms,
+    isUnlocatedTitleAsking: false,
     isQuestionPair: false,
     samePackage: 'plug',
     relatedPackage: null,
@@ -69,6 +70,9 @@ describe('a second finder who cites no code (rule 3h)', () => {
     expect(scoreDuplicateSignals(unlocatedPair(4, 0.34)).isStrong).toBe(true);
     expect(scoreDuplicateSignals(unlocatedPair(6, 0.3)).isStrong).toBe(false);
     expect(scoreDuplicateSignals(unlocatedPair(3, 0.45)).isStrong).toBe(false);
+    expect(
+      scoreDuplicateSignals({ ...unlocatedPair(4, 0.34), isUnlocatedTitleAsking: true }).isStrong,
+    ).toBe(false);
     expect(scoreDuplicateSignals({ ...unlocatedPair(4, 0.34), sharedVersion: null }).isStrong).toBe(
       false,
     );

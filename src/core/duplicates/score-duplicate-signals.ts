@@ -44,6 +44,8 @@ export interface DuplicateSignals {
    * large and used by no third document of the index. Null otherwise.
    */
   pairTermsOfUnlocated: number | null;
+  /** The report that points at no code (above) asks in its title ("are we affected?"). */
+  isUnlocatedTitleAsking: boolean;
   /**
    * Both are reports asking about a published id with no finding of their own (scanner
    * questions): neither reports a bug, so neither is the other's original, whatever they share.
@@ -516,7 +518,9 @@ export function scoreDuplicateSignals(s: DuplicateSignals): DuplicateScore {
     isOnSharedRelease &&
     ((s.pairTermsOfUnlocated >= strongPairTerms && text >= strongUnlocatedText) ||
       (s.pairTermsOfUnlocated >= manyPairTerms && text >= strongManyPairTermsText) ||
-      (s.pairTermsOfUnlocated >= fewPairTerms && text >= strongFewPairTermsText)) &&
+      (s.pairTermsOfUnlocated >= fewPairTerms &&
+        text >= strongFewPairTermsText &&
+        !s.isUnlocatedTitleAsking)) &&
     !s.isCweConflict &&
     !s.isSameSourceAdvisory;
   const isSameBugByTitleWords =
