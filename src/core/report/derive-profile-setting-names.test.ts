@@ -59,6 +59,17 @@ describe('settings an exclusion’s statement names', () => {
   const namesOf = (...outOfScope: ScopeRule[]): string[] =>
     deriveProfileSettingNames({ threatModel: { components: [], inScope: [], outOfScope } });
 
+  it('reads a bare literal after a name as its value (`decodeEntities false`)', () => {
+    expect(
+      namesOf(
+        exclusion(
+          'The application changed the parser options (decodeEntities false), or set strict true',
+          ['decodeEntities'],
+        ),
+      ),
+    ).toEqual(['decodeentities', 'decodeentities=false']);
+  });
+
   it('reads the names written as code, with the value the statement gives one', () => {
     expect(
       namesOf(

@@ -38,10 +38,11 @@ const settingPair = /^([a-z_][\w.-]*)=([\w.*/:-]{1,40})$/;
 
 // A name written as code in a statement: a switch (`--forwarded-allow-ips`), a Ruby symbol or a
 // plain identifier, dotted at most four times (`Plug.RewriteOn`), optionally followed by a quoted
-// value (`onProtoPoisoning 'ignore'`, `origin: "*"`) or an assigned one (`autoescape=False`).
+// value (`onProtoPoisoning 'ignore'`, `origin: "*"`), an assigned one (`autoescape=False`) or a
+// bare literal (`decodeEntities false`).
 // Bounded, so the scan stays linear.
 const statementName =
-  /(?<![\w.$:-])(?:--?([a-z][\w-]{2,60})|:?([A-Za-z_]\w{2,60}(?:\.[A-Za-z_]\w{0,60}){0,4}))(?![\w-])(?:[ \t]{0,3}[=:]?[ \t]{0,3}(['"])([^'"\n]{1,40})\3|=([\w.*/-]{1,40}))?/g;
+  /(?<![\w.$:-])(?:--?([a-z][\w-]{2,60})|:?([A-Za-z_]\w{2,60}(?:\.[A-Za-z_]\w{0,60}){0,4}))(?![\w-])(?:[ \t]{0,3}[=:]?[ \t]{0,3}(['"])([^'"\n]{1,40})\3|=([\w.*/-]{1,40})|[ \t]{1,3}(false|true|none|null|nil|off)(?![\w-]))?/g;
 const camelCase = /[a-z][A-Z]/;
 // The words right before a name that say the application does not use it.
 const absenceBefore =
@@ -100,7 +101,8 @@ function readStatementSettings(statement: string): string[] {
     const isSwitch = match[1] !== undefined;
     const word = match[1] ?? match[2]!;
     const name = word.toLowerCase();
-    const value = (match[4] ?? match[5])?.trim().toLowerCase();
+    // `decodeEntities false`: a code-shaped name with a bare literal after it gives that value too.
+    const value = (match[4] ?? match[5] ?? match[6])?.trim().toLowerCase();
     // `autoescape=False`: written as an assignment, a plain word is a setting too.
     const isAssigned = match[5] !== undefined;
     if ((!isCodeShaped(word, isSwitch) && !isAssigned) || productNames.has(name)) continue;

@@ -303,6 +303,13 @@ describe('readUnsafeSetting', () => {
     expect(readUnsafeSetting('known_hosts', "'known_hosts'", [], true)).toBeNull();
   });
 
+  it('reads only the value a rule names as unsafe when it names one (`no_network=False`)', () => {
+    const settings = ['no_network', 'no_network=false', 'huge_tree'];
+    expect(readUnsafeSetting('no_network', 'False', settings)).toBe('no_network=false');
+    expect(readUnsafeSetting('no_network', 'True', settings)).toBeNull();
+    expect(readUnsafeSetting('huge_tree', 'True', settings)).toBe('huge_tree');
+  });
+
   it('reads an algorithm list the profile names, given as quoted names, as that setting', () => {
     expect(findCodeSettings("    kex_algs=['diffie-hellman-group1-sha1'],")[0]?.value).toBe(
       "['diffie-hellman-group1-sha1']",

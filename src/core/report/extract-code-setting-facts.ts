@@ -147,6 +147,10 @@ export function readUnsafeSetting(
   // `known_hosts=None` in its list): the caller chose exactly what the rule excludes.
   const pair = `${name.toLowerCase()}=${token}`;
   if (profileSettings.includes(pair)) return pair;
+  // A rule that names the unsafe value (`no_network=False`) says the others are safe:
+  // `no_network=True` is the protection on.
+  const valuePrefix = `${name.toLowerCase()}=`;
+  if (profileSettings.some((setting) => setting.startsWith(valuePrefix))) return null;
   const isOff = offValue.test(token);
   const isOn = onValue.test(token);
   if ((isOn || isLevelOn(token)) && profileSettings.includes(name.toLowerCase()))

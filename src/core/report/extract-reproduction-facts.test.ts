@@ -368,3 +368,27 @@ describe('a request written out in a reproduction section', () => {
     expect(stepsOf(text)).toEqual(['2 steps']);
   });
 });
+
+describe('a reproduction told in one sentence that opens with a cue', () => {
+  it('reads the call it writes as code as the command', () => {
+    expect(
+      stepsOf(
+        'Phoenix 1.6.13 matches a wildcard origin by suffix. To reproduce, register a host ending in example.com and serve a page that opens new Socket("wss://app.example.com/socket").connect(), and watch it join. Impact: hijacking.',
+      ),
+    ).toEqual(['command']);
+    expect(
+      stepsOf(
+        "The read is unguarded. Reproduction with express 5.1.0 and ejs 6.0.1: an app with app.set('view engine','ejs') and a route that renders home. Impact: DoS.",
+      ),
+    ).toEqual(['command']);
+  });
+
+  it('reads nothing without a call, or when the sentence withholds it', () => {
+    expect(
+      stepsOf('The check is weak. To reproduce, use any host name ending in the domain.'),
+    ).toEqual([]);
+    expect(
+      stepsOf('To reproduce, the script run(payload) is available upon request once confirmed.'),
+    ).toEqual([]);
+  });
+});

@@ -544,4 +544,43 @@ export function extractReproductionFacts(
   });
   // Last: only where every other rule found nothing.
   addLeadInCommand(sink, prose, sections);
+  addCueSentenceCall(sink, prose);
+}
+
+// A sentence of running prose that opens with a reproduction cue: "To reproduce, configure ...",
+// "Reproduction with express 5.1.0 and ejs 6.0.1: an app with app.set(...)".
+const cueSentenceStart =
+  /(?:^|[.!?][ \t]+|\n)(?:to[ \t]+reproduce\b|steps[ \t]+to[ \t]+reproduce\b|reproduction\b(?:[^.:\n]|\.(?=\d)){0,60}:|repro(?:duce)?:)/gi;
+// A call with arguments written as code: `app.set('view engine','ejs')`, `new Socket("wss://…").connect()`.
+const codeCallInSentence =
+  /(?:\bnew[ \t]+)?[A-Za-z_$][\w$]{0,40}(?:\.[A-Za-z_$][\w$]{0,40}){0,4}\([^()\n]{1,200}\)/;
+const maxCueSentenceLength = 600;
+
+/**
+ * Where no other rule found a step: a reproduction told in one sentence of prose that opens with
+ * a cue and writes a call as code ("To reproduce, serve a page that opens new
+ * Socket("wss://app.example.com/socket").connect()") is a command. Not when the sentence
+ * withholds it.
+ */
+function addCueSentenceCall(sink: FactSink, prose: string): void {
+  if (sink.hasFactIn('reproduction-steps', 0, prose.length)) return;
+  forEachMatch(cueSentenceStart, prose, (match) => {
+    if (sink.hasFactIn('reproduction-steps', 0, prose.length)) return;
+    const from = match.index + match[0].length;
+    let end = from;
+    while (end < prose.length && end - from < maxCueSentenceLength) {
+      const char = prose[end]!;
+      if (
+        char === '\n' ||
+        ((char === '.' || char === '!' || char === '?') && /\s/.test(prose[end + 1] ?? ' '))
+      )
+        break;
+      end += 1;
+    }
+    const sentence = prose.slice(from, end);
+    const call = codeCallInSentence.exec(sentence);
+    if (call === null || withheldInSentence.test(sentence)) return;
+    const start = from + call.index;
+    sink.add('reproduction-steps', 'command', start, start + call[0].length);
+  });
 }

@@ -47,6 +47,20 @@ describe('createMentionFinder', () => {
     expect(step.find(['default server in production'])?.strength).toBe('weak');
   });
 
+  it("reads code case-sensitively: a rule's identifier is not a variable spelt otherwise", () => {
+    const finder = finderFor(
+      'Title: x\n\n```go\ntoken, err := jwt.ParseWithClaims(raw, &claims, keyFunc)\n```\n\nWe call `jwt.Parse(raw, keyFunc)`.\n',
+    );
+    expect(finder.find(['Keyfunc', 'keyfunc'])).toBeNull();
+    // In prose any case matches, and in code the identifier as the rule writes it.
+    expect(
+      finderFor('Title: x\n\nOur keyfunc returns the key.\n').find(['Keyfunc']),
+    ).not.toBeNull();
+    expect(
+      finderFor('Title: x\n\n```go\nvar k jwt.Keyfunc = lookup\n```\n').find(['Keyfunc']),
+    ).not.toBeNull();
+  });
+
   it('still ignores a denied phrase', () => {
     const finder = finderFor('Reproduce: see below. This is not a small memory leak at all.\n');
     expect(finder.find(['small memory leak'])).toBeNull();

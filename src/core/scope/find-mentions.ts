@@ -24,6 +24,8 @@ const reporterSetup =
 // lives (a rule about deployments, such as a development server put in production, asks exactly
 // that), so it is no test setup.
 const productionDeployment = /\b(?:in|into|for|our|their)\s+production\b/i;
+// A phrase that is one identifier (`Keyfunc`, `check_origin`), not words of prose.
+const identifierPhrase = /^[A-Za-z_$][\w$.]{0,80}$/;
 // A list item or numbered step: its text is a step of the reproduction.
 const listItemStart = /^\s{0,12}(?:\d{1,3}[.)]|[-*+])\s/;
 
@@ -171,6 +173,21 @@ export function createMentionFinder(report: Report): MentionFinder {
     return !productionDeployment.test(`${clause}${sentenceRest}`);
   }
 
+  /**
+   * Code is case-sensitive: an identifier a rule names (`Keyfunc`) is not the reporter's variable
+   * spelt otherwise in a code block or inline code (`keyFunc`); prose matches in any case.
+   */
+  function isSameCaseInCode(phrase: string, start: number, end: number): boolean {
+    if (!identifierPhrase.test(phrase)) return true;
+    const written = body.slice(start, end);
+    if (written === phrase.trim()) return true;
+    const { blocks } = prepare();
+    if (findBlock(blocks, start) !== undefined) return false;
+    const lineStart = body.lastIndexOf('\n', start - 1) + 1;
+    const ticksBefore = body.slice(lineStart, start).split('`').length - 1;
+    return ticksBefore % 2 === 0;
+  }
+
   function find(phrases: readonly string[], isUnsetCounted = false): MentionEvidence | null {
     const strong: Fact[] = [];
     const weak: Fact[] = [];
@@ -189,6 +206,7 @@ export function createMentionFinder(report: Report): MentionFinder {
         seen += 1;
         if (isWordCharacter(first[0]) && isWordCharacter(body[at - 1])) continue;
         if (isWordCharacter(lower[end - 1]) && isWordCharacter(body[end])) continue;
+        if (!isSameCaseInCode(phrase, at, end)) continue;
         if (
           isNegated(body, at, end) &&
           !(isUnsetCounted && unsetBefore.test(readClauseBefore(body, at)))
