@@ -149,12 +149,22 @@ export function measureDuplicateSignals(
   // A second finder who points at no code describes what they saw in their own words; what they
   // share with the located report alone (rule 3h) are the words of the mechanism ("netrc",
   // "multipart", "Content-Disposition"), rare in advisories and used by no third report.
-  const pairTermsOfUnlocated =
+  const isQueryUnlocated =
     isBothReports &&
-    ((isUnlocatedFinding(ours, isClassNamedByOtherThanQuery) && isLocatedFinding(theirs)) ||
-      (isUnlocatedFinding(theirs, isClassNamedByOtherThanCandidate) && isLocatedFinding(ours)))
+    isUnlocatedFinding(ours, isClassNamedByOtherThanQuery) &&
+    isLocatedFinding(theirs);
+  const isCandidateUnlocated =
+    isBothReports &&
+    isUnlocatedFinding(theirs, isClassNamedByOtherThanCandidate) &&
+    isLocatedFinding(ours);
+  const pairTermsOfUnlocated =
+    isQueryUnlocated || isCandidateUnlocated
       ? countPairTerms(query.terms, candidate.hasTerm, nameParts, statistics)
       : null;
+  // A title that asks ("Scanner finding on 7.4.0, are we affected?") is a question, not a finding.
+  const isUnlocatedTitleAsking =
+    (isQueryUnlocated && isAskingTitle(query.doc.title)) ||
+    (isCandidateUnlocated && isAskingTitle(candidate.doc.title));
   // A name either side says only to set itself apart ("unlike drain_conn()") is no evidence.
   const isContrasted = (name: string): boolean =>
     ours.contrastedNames.has(name) || theirs.contrastedNames.has(name);
@@ -319,8 +329,15 @@ export function measureDuplicateSignals(
     titleTermsFound,
     citationTitleTerms,
     pairTermsOfUnlocated,
+    isUnlocatedTitleAsking,
     isQuestionPair: isBothReports && ours.isPublishedIdQuestion && theirs.isPublishedIdQuestion,
     isOneSideWithoutCode: isBothReports && isWithoutCode(ours) !== isWithoutCode(theirs),
+    isOnDisjointReleases:
+      isBothReports &&
+      ours.versions.mentioned.length > 0 &&
+      theirs.versions.mentioned.length > 0 &&
+      intersect(ours.versions.mentioned, theirs.versions.mentioned).length === 0 &&
+      sharedFixed.length === 0,
     titleTermsAgreement: titleTermsTotal > 0 ? titleTermsFound / titleTermsTotal : 0,
     sharedFunctions: allSharedFunctions.filter((name) => !isContrasted(name)),
     sharedPaths: allSharedPaths.filter((path) => !isContrastedPath(path)),
@@ -683,6 +700,11 @@ function isVersionInUseOf(analysis: KeyedAnalysis, version: string): boolean {
 }
 
 /** Points at code and is not itself a question about a published id: a report of a bug. */
+/** A title that ends in a question mark asks something rather than reporting a finding. */
+function isAskingTitle(title: string): boolean {
+  return title.trimEnd().endsWith('?');
+}
+
 /** A report that names no function and no file: a finder who says what they saw, not where. */
 function isWithoutCode(analysis: KeyedAnalysis): boolean {
   return analysis.functions.length === 0 && analysis.paths.length === 0;

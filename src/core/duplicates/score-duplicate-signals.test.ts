@@ -16,6 +16,7 @@ function unlocatedPair(pairTerms: number, text: number): DuplicateSignals {
     titleTermsAgreement: 0,
     citationTitleTerms: null,
     pairTermsOfUnlocated: pairTerms,
+    isUnlocatedTitleAsking: false,
     isQuestionPair: false,
     samePackage: 'plug',
     relatedPackage: null,
@@ -30,6 +31,7 @@ function unlocatedPair(pairTerms: number, text: number): DuplicateSignals {
     sharedPaths: [],
     sharedFileNames: [],
     isOneSideWithoutCode: false,
+    isOnDisjointReleases: false,
     sharedCwes: [],
     isCweConflict: false,
     bugClasses: null,
@@ -62,6 +64,18 @@ describe('a second finder who cites no code (rule 3h)', () => {
     expect(scoreDuplicateSignals(unlocatedPair(9, 0.22)).isStrong).toBe(true);
     expect(scoreDuplicateSignals(unlocatedPair(9, 0.17)).isStrong).toBe(false);
     expect(scoreDuplicateSignals(unlocatedPair(5, 0.3)).isStrong).toBe(false);
+  });
+
+  it('needs fewer rare words when much more of the wording agrees', () => {
+    expect(scoreDuplicateSignals(unlocatedPair(4, 0.34)).isStrong).toBe(true);
+    expect(scoreDuplicateSignals(unlocatedPair(6, 0.3)).isStrong).toBe(false);
+    expect(scoreDuplicateSignals(unlocatedPair(3, 0.45)).isStrong).toBe(false);
+    expect(
+      scoreDuplicateSignals({ ...unlocatedPair(4, 0.34), isUnlocatedTitleAsking: true }).isStrong,
+    ).toBe(false);
+    expect(scoreDuplicateSignals({ ...unlocatedPair(4, 0.34), sharedVersion: null }).isStrong).toBe(
+      false,
+    );
   });
 
   it('needs less wording in common when the two share twice as many rare words', () => {
@@ -117,5 +131,53 @@ describe('a second finder in another language with one untranslatable token (rul
       scoreDuplicateSignals({ ...otherLanguage(['+44'], 1, 6), isOtherLanguagePair: false })
         .isStrong,
     ).toBe(false);
+  });
+});
+
+describe('a function both titles name, on releases the two do not share (rule 3b)', () => {
+  // Both titles name `naughtyHref()`, both cite index.js, and the words agree a little: a ReDoS in
+  // its comment stripping found on 2.7.0 against a scheme bypass through it found on 2.17.0.
+  const titledPair = (disjoint: boolean, found: number, agreement: number) => ({
+    ...unlocatedPair(0, 0.35),
+    pairTermsOfUnlocated: null,
+    sharedTitleFunctions: ['naughtyhref'],
+    sharedFunctions: ['naughtyhref'],
+    sharedPaths: ['index.js'],
+    sharedVersion: disjoint ? null : '2.17',
+    isOnDisjointReleases: disjoint,
+    titleTermsFound: found,
+    titleTermsAgreement: agreement,
+  });
+
+  it('is strong on a shared release, or when no versions tell the releases apart', () => {
+    expect(scoreDuplicateSignals(titledPair(false, 5, 0.3)).isStrong).toBe(true);
+    expect(
+      scoreDuplicateSignals({ ...titledPair(false, 5, 0.3), sharedVersion: null }).isStrong,
+    ).toBe(true);
+  });
+
+  it('is not strong on disjoint releases unless the titles agree as well', () => {
+    expect(scoreDuplicateSignals(titledPair(true, 5, 0.3)).isStrong).toBe(false);
+    expect(scoreDuplicateSignals(titledPair(true, 12, 0.92)).isStrong).toBe(true);
+  });
+});
+
+describe('a second finder in another language with many untranslated anchors (rule 3m)', () => {
+  const anchorPair = (anchors: number, concepts: number, text: number) => ({
+    ...unlocatedPair(0, text),
+    pairTermsOfUnlocated: null,
+    isOtherLanguagePair: true,
+    sharedAnchors: ['DOCTYPE', 'ENTITY', 'SYSTEM', 'XXE'].slice(0, anchors),
+    sharedConcepts: ['option', 'default configuration', 'file'].slice(0, concepts),
+  });
+
+  it('is strong with four anchors, three concepts and some wording in common', () => {
+    expect(scoreDuplicateSignals(anchorPair(4, 3, 0.24)).isStrong).toBe(true);
+    expect(scoreDuplicateSignals(anchorPair(3, 3, 0.24)).isStrong).toBe(false);
+    expect(scoreDuplicateSignals(anchorPair(4, 2, 0.24)).isStrong).toBe(false);
+    expect(scoreDuplicateSignals(anchorPair(4, 3, 0.15)).isStrong).toBe(false);
+    expect(scoreDuplicateSignals({ ...anchorPair(4, 3, 0.24), sharedVersion: null }).isStrong).toBe(
+      false,
+    );
   });
 });

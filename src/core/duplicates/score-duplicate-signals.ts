@@ -44,6 +44,8 @@ export interface DuplicateSignals {
    * large and used by no third document of the index. Null otherwise.
    */
   pairTermsOfUnlocated: number | null;
+  /** The report that points at no code (above) asks in its title ("are we affected?"). */
+  isUnlocatedTitleAsking: boolean;
   /**
    * Both are reports asking about a published id with no finding of their own (scanner
    * questions): neither reports a bug, so neither is the other's original, whatever they share.
@@ -51,6 +53,11 @@ export interface DuplicateSignals {
   isQuestionPair: boolean;
   /** Two reports, one naming no function or file: a second finder telling the bug in prose. */
   isOneSideWithoutCode: boolean;
+  /**
+   * Two reports that both name versions and share none (2.7.0 against 2.17.0): found on other
+   * releases, so a function both titles name is not enough to make them one bug (rule 3b).
+   */
+  isOnDisjointReleases: boolean;
   /** Label of the package both name exactly (`PyPI/pyarrow`), or null. */
   samePackage: string | null;
   /** Ecosystem-free name part both packages share (`vault`), when not the same package. */
@@ -244,6 +251,14 @@ const strongUnlocatedText = 0.2;
 const manyPairTerms = 2 * strongPairTerms;
 const strongManyPairTermsText = 0.15;
 /**
+ * ...or fewer rare words when much more of the wording agrees: a second finder who writes a short
+ * report of the same mechanism in the same words shares fewer rare ones (4 to 6 on the tune
+ * projects, at text 0.34 to 0.45), while two bugs of one batch sharing 4 or more read alike at
+ * 0.28 at most.
+ */
+const fewPairTerms = strongPairTerms / 2;
+const strongFewPairTermsText = 0.33;
+/**
  * A second finder in another language who names no function (rule 3m): this many concepts of the
  * bug both name across the languages, and this many concrete anchors no finder translates. On the
  * tune projects a report in another language shares at most 6 concepts with a report of another
@@ -253,6 +268,13 @@ const strongCrossLanguageConcepts = 7;
 const strongCrossLanguageAnchors = 2;
 /** ...or one such anchor when the two agree on this many concepts. */
 const strongCrossLanguageManyConcepts = 9;
+/**
+ * ...or, with text agreement, fewer concepts when the two share this many anchors: the markup and
+ * protocol words of one payload (`DOCTYPE`, `ENTITY`, `SYSTEM`) that no finder translates.
+ */
+const strongCrossLanguageManyAnchors = 4;
+const strongCrossLanguageFewConcepts = 3;
+const strongCrossLanguageAnchorsText = 0.2;
 /**
  * A second finder in other words or another language who names the first report's technical
  * tokens (rule 3n): at least this many rare ones both name...
@@ -335,9 +357,16 @@ export function scoreDuplicateSignals(s: DuplicateSignals): DuplicateScore {
     !s.isSameSourceAdvisory;
   // The function a title names is where the bug is: two reports that put the same bug class there
   // in similar words are one bug, found twice. Text agreement keeps two bugs in one function apart.
+  // Two reports found on releases they do not share need their titles to agree as well (rule 3d's
+  // test): a function both titles name is the component, not the bug, when one reports a ReDoS in
+  // it on 2.7.0 and the other a filter bypass through it on 2.17.0.
+  const doTitlesAgree =
+    s.titleTermsFound >= strongTitleTermsFound &&
+    s.titleTermsAgreement >= strongTitleTermsAgreement;
   const isSameBugAtTitledFunction =
     s.sharedTitleFunctions.length > 0 &&
     !isDistinctBug &&
+    (!s.isOnDisjointReleases || doTitlesAgree) &&
     text >= strongTitledFunctionText &&
     !s.isCweConflict &&
     !s.isPackageConflict &&
@@ -402,10 +431,13 @@ export function scoreDuplicateSignals(s: DuplicateSignals): DuplicateScore {
     s.isOtherLanguagePair &&
     !isDistinctBug &&
     s.contrastedNames.length === 0 &&
-    s.sharedConcepts.length >= strongCrossLanguageConcepts &&
-    (s.sharedAnchors.length >= strongCrossLanguageAnchors ||
-      (s.sharedAnchors.length >= 1 &&
-        s.sharedConcepts.length >= strongCrossLanguageManyConcepts)) &&
+    ((s.sharedConcepts.length >= strongCrossLanguageConcepts &&
+      (s.sharedAnchors.length >= strongCrossLanguageAnchors ||
+        (s.sharedAnchors.length >= 1 &&
+          s.sharedConcepts.length >= strongCrossLanguageManyConcepts))) ||
+      (s.sharedAnchors.length >= strongCrossLanguageManyAnchors &&
+        s.sharedConcepts.length >= strongCrossLanguageFewConcepts &&
+        text >= strongCrossLanguageAnchorsText)) &&
     s.samePackage !== null &&
     s.sharedVersion !== null &&
     !s.isCweConflict &&
@@ -482,11 +514,13 @@ export function scoreDuplicateSignals(s: DuplicateSignals): DuplicateScore {
   const isUnlocatedSecondFinder =
     !isDistinctBug &&
     s.pairTermsOfUnlocated !== null &&
-    s.pairTermsOfUnlocated >= strongPairTerms &&
     s.samePackage !== null &&
     isOnSharedRelease &&
-    (text >= strongUnlocatedText ||
-      (s.pairTermsOfUnlocated >= manyPairTerms && text >= strongManyPairTermsText)) &&
+    ((s.pairTermsOfUnlocated >= strongPairTerms && text >= strongUnlocatedText) ||
+      (s.pairTermsOfUnlocated >= manyPairTerms && text >= strongManyPairTermsText) ||
+      (s.pairTermsOfUnlocated >= fewPairTerms &&
+        text >= strongFewPairTermsText &&
+        !s.isUnlocatedTitleAsking)) &&
     !s.isCweConflict &&
     !s.isSameSourceAdvisory;
   const isSameBugByTitleWords =
