@@ -587,3 +587,13 @@ describe('the PHP code and settings of the reporter', () => {
     expect(brief(claims).filter((claim) => claim.startsWith('snippet'))).toEqual([]);
   });
 });
+
+describe('an injection payload quoted inline', () => {
+  it('is what the attacker sends, not a snippet of the project', () => {
+    const claims = claimsOf(
+      '# XSS\n\nWhen the name contains `"><img src=x onerror=alert(document.domain)>` the handler fires; so does `<svg onload=alert(1)>` and `javascript:alert(1)//`. The parser calls `sanitize_attr(value, len)` first.\n',
+    );
+    const snippets = claims.filter((claim) => claim.kind === 'snippet').map((claim) => claim.text);
+    expect(snippets).toEqual(['sanitize_attr(value, len)']);
+  });
+});

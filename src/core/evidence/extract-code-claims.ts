@@ -57,6 +57,10 @@ const settingLine = /^\s*(?:export\s+)?[A-Z][A-Z0-9_]*\s*=/;
 // An HTML element (`<img src=x onerror=…>`, `<div v-html="x"></div>`) is a payload or the
 // reporter's page, not the project's code.
 const markupOnly = /^\s*<[A-Za-z][\w:-]*(?:\s[^<>]*)?\/?>(?:[^<>]*<\/?[A-Za-z][^<>]*>)*\s*$/;
+// An injection payload quoted inline: an attribute broken out of (`"><img src=x onerror=...>`), a
+// tag with an event handler, a `javascript:` URL. What the attacker sends, not the project's code.
+const injectionPayload =
+  /^\s{0,4}["'`]{1,2}\s{0,4}\/?>|<\s{0,4}[A-Za-z]{1,12}\b[^<>\n]{0,200}?\bon[a-z]{3,20}\s{0,4}=|\bjavascript:/i;
 // A variable of the environment as code reads it: Node's `env` object of `process`, Vite's
 // `import.meta.env.NAME`, Python's `os.environ["NAME"]`, Deno's and Ruby's `ENV`. The reporter's
 // settings, not the project's code.
@@ -385,7 +389,7 @@ function addInlineSnippets(
     const code = match[1]!.trim();
     const isCodeShaped = inlineCodeShape.test(code) || goSignature.test(code);
     if (code.length < 8 || !isCodeShaped || inlineNotCode.test(code)) continue;
-    if (markupOnly.test(code) || templateLine.test(code)) continue;
+    if (markupOnly.test(code) || templateLine.test(code) || injectionPayload.test(code)) continue;
     if (!/[A-Za-z_]\w*/.test(code) || /^[\w./-]+$/.test(code)) continue;
     const field = fieldAt(match.index);
     if (field !== null && nonProjectSections.has(field)) continue;
