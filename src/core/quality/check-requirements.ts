@@ -166,8 +166,7 @@ function isReproducible(report: Report, facts: readonly Fact[]): Evidence {
   // its scripts and code blocks illustrate; steps, commands and requests still count.
   const withheld = findWithheldExploit(report.body);
   const steps = facts.find(
-    (fact) =>
-      fact.kind === 'reproduction-steps' && (withheld === null || fact.value !== 'script'),
+    (fact) => fact.kind === 'reproduction-steps' && (withheld === null || fact.value !== 'script'),
   );
   if (steps) return { isPresent: true, reason: describeFact(steps) };
   const code = facts.find(

@@ -162,7 +162,7 @@ const commandKeywords: ReadonlySet<string> = new Set([
 // A statement: optionally `target =` or `return`, then a name, a blank, and arguments that do not
 // open with an operator (`total + 1` is arithmetic, `x = y` an assignment) or a block keyword.
 const commandStatement =
-  /^([ \t]*(?:(?:[A-Za-z_@$][\w.@$]*(?:\[[^\]\n]*\])?[ \t]*=(?![=~>])|return)[ \t]+)?)([a-z_]\w*[?!]?)[ \t]+(?![\s=+*\/%|&<>!?.,;)\]}#-]|do\b|if\b|unless\b|then\b|and\b|or\b|in\b)(\S[^\n]*)$/;
+  /^([ \t]*(?:(?:[A-Za-z_@$][\w.@$]*(?:\[[^\]\n]*\])?[ \t]*=(?![=~>])|return)[ \t]+)?)([a-z_]\w*[?!]?)[ \t]+(?![\s=+*/%|&<>!?.,;)\]}#-]|do\b|if\b|unless\b|then\b|and\b|or\b|in\b)(\S[^\n]*)$/;
 // A trailing block, modifier or comment ends the arguments.
 const commandTail =
   /[ \t]+(?:do\b(?:[ \t]*\|[^|\n]*\|)?[ \t]*$|(?:if|unless|while|until)\b[\s\S]*$|#[ \t][\s\S]*$)/;
