@@ -217,10 +217,16 @@ function isFalseVersion(
 const auditPackageLine = /^[ \t]{0,12}@?[\w.-]{1,60}(?:\/[\w.-]{1,60})?[ \t]{2,12}\S[^\n]{0,80}$/;
 const auditSeverityLine = /^[ \t]{0,12}Severity:[ \t]{0,4}(?:low|moderate|high|critical)\b/i;
 
+const maxAuditLineLength = 160;
+
 function isAuditRangeLine(text: string, candidate: Candidate): boolean {
-  const lineStart = text.lastIndexOf('\n', candidate.start - 1) + 1;
+  // Both ends looked for within the line's longest length, so a long line costs nothing more.
+  const from = Math.max(0, candidate.start - maxAuditLineLength);
+  const newlineBefore = text.slice(from, candidate.start).lastIndexOf('\n');
+  if (newlineBefore === -1 && from > 0) return false;
+  const lineStart = newlineBefore === -1 ? 0 : from + newlineBefore + 1;
   const lineEnd = text.indexOf('\n', candidate.start);
-  if (lineEnd === -1 || lineEnd - lineStart > 160) return false;
+  if (lineEnd === -1 || lineEnd - lineStart > maxAuditLineLength) return false;
   const nextEnd = text.indexOf('\n', lineEnd + 1);
   const next = text.slice(
     lineEnd + 1,

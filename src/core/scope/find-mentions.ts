@@ -24,6 +24,15 @@ const reporterSetup =
 // lives (a rule about deployments, such as a development server put in production, asks exactly
 // that), so it is no test setup.
 const productionDeployment = /\b(?:in|into|for|our|their)\s+production\b/i;
+/** Where a line ends, looked for at most this far back: a line longer than this is prose run on. */
+const maxLineLookBehind = 400;
+
+/** The text of the line before `at`, at most `maxLineLookBehind` characters of it. */
+function readLineBefore(body: string, at: number): string {
+  const before = body.slice(Math.max(0, at - maxLineLookBehind), at);
+  return before.slice(before.lastIndexOf('\n') + 1);
+}
+
 // A phrase that is one identifier (`Keyfunc`, `check_origin`), not words of prose.
 const identifierPhrase = /^[A-Za-z_$][\w$.]{0,80}$/;
 // A list item or numbered step: its text is a step of the reproduction.
@@ -165,8 +174,7 @@ export function createMentionFinder(report: Report): MentionFinder {
       if (namesTheProblem.test(clause)) return false;
       // A paragraph after the steps that says how the product runs in production ("The default
       // server in production has no read timeout") is about the problem, not a step.
-      const lineStart = body.lastIndexOf('\n', start) + 1;
-      const isStepLine = listItemStart.test(body.slice(lineStart, start));
+      const isStepLine = listItemStart.test(readLineBefore(body, start));
       return isStepLine || !productionDeployment.test(`${clause}${sentenceRest}`);
     }
     if (!reporterSetup.test(clause)) return false;
@@ -183,8 +191,7 @@ export function createMentionFinder(report: Report): MentionFinder {
     if (written === phrase.trim()) return true;
     const { blocks } = prepare();
     if (findBlock(blocks, start) !== undefined) return false;
-    const lineStart = body.lastIndexOf('\n', start - 1) + 1;
-    const ticksBefore = body.slice(lineStart, start).split('`').length - 1;
+    const ticksBefore = readLineBefore(body, start).split('`').length - 1;
     return ticksBefore % 2 === 0;
   }
 
