@@ -7,6 +7,7 @@ import { forEachMatch } from './for-each-match.js';
 import { trimEndCharacters } from '../text/trim-characters.js';
 import { formatGoFunction } from './parse-go-frame.js';
 import { statementKeywords } from '../text/statement-keywords.js';
+import { reverseDomainRoots } from '../text/reverse-domain-roots.js';
 
 // Candidates grow outwards from a slash or a dotted extension, over the characters a path may hold.
 const extensionPattern = /\.[A-Za-z][\w+]{0,9}(?![\w])/g;
@@ -206,10 +207,6 @@ function addRepositoryLinkPaths(
 // address, a path or a longer dotted run, and not a file name (`twisted.py`).
 const dottedName =
   /(?<![\w./@:$#\\-])[a-z_][a-z0-9_]{0,60}(?:\.[A-Za-z_]\w{0,60}){1,10}(?![\w/@-]|\.\w)/g;
-
-// The first segment of a JVM package named by reverse domain (`org.jsoup.safety.Cleaner`,
-// `io.netty.handler.codec.http.HttpObjectDecoder`).
-const reverseDomainRoots: ReadonlySet<string> = new Set(['org', 'com', 'io', 'net', 'dev', 'me']);
 
 /** A JVM class of the project's own package: a reverse-domain root, the project's name next. */
 function isOwnJvmName(name: string, projectNames: readonly string[]): boolean {

@@ -9,7 +9,7 @@ import { forEachMatch } from './for-each-match.js';
 import { mapHeadingToField } from './map-heading-to-field.js';
 import type { ReportSection, TextSpan } from '../model/report.js';
 import { shellInfos } from './shell-infos.js';
-import { readSentence } from '../text/read-sentence.js';
+import { findSentenceEnd, readSentence } from '../text/read-sentence.js';
 
 const stepPattern = /\n[ \t]{0,3}(\d{1,2})[.)][ \t]+\S[^\n]*/g;
 // With the same cues in the other languages reports arrive in (German, Spanish, Portuguese,
@@ -567,16 +567,7 @@ function addCueSentenceCall(sink: FactSink, prose: string): void {
   forEachMatch(cueSentenceStart, prose, (match) => {
     if (sink.hasFactIn('reproduction-steps', 0, prose.length)) return;
     const from = match.index + match[0].length;
-    let end = from;
-    while (end < prose.length && end - from < maxCueSentenceLength) {
-      const char = prose[end]!;
-      if (
-        char === '\n' ||
-        ((char === '.' || char === '!' || char === '?') && /\s/.test(prose[end + 1] ?? ' '))
-      )
-        break;
-      end += 1;
-    }
+    const end = findSentenceEnd(prose, from, maxCueSentenceLength);
     const sentence = prose.slice(from, end);
     const call = codeCallInSentence.exec(sentence);
     if (call === null || withheldInSentence.test(sentence)) return;

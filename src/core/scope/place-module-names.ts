@@ -12,6 +12,7 @@
 
 import type { Fact } from '../model/fact.js';
 import { compileGlobs, globCharacter, literalFolder } from './match-components.js';
+import { reverseDomainRoots } from '../text/reverse-domain-roots.js';
 
 /** The folders before each package's own folder in the globs: `src/` for `src/twisted/web/x.py`. */
 function listPackagePrefixes(globs: readonly string[], packageName: string): string[] {
@@ -64,8 +65,6 @@ function placePhpClassName(name: string, globs: readonly string[]): string | nul
   );
   return reaching.length > 0 && compileGlobs(reaching)(file) ? file : null;
 }
-
-const reverseDomainRoots: ReadonlySet<string> = new Set(['org', 'com', 'io', 'net', 'dev', 'me']);
 
 /**
  * The file a JVM class named by its reverse-domain package (`org.jsoup.safety.Cleaner`) lives in
