@@ -10,6 +10,7 @@ export {
   resolveCitedPath,
   isOutsideCheckout,
   isApplicationPage,
+  findGeneratorTemplate,
 } from './evidence/find-closest-path.js';
 export { findSymbolDefinitions, findSymbolMentions } from './evidence/find-symbol-definitions.js';
 export {

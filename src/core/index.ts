@@ -177,6 +177,7 @@ export {
   resolveCitedPath,
   isOutsideCheckout,
   isApplicationPage,
+  findGeneratorTemplate,
 } from './evidence/find-closest-path.js';
 export { findSymbolDefinitions, findSymbolMentions } from './evidence/find-symbol-definitions.js';
 export {

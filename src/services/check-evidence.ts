@@ -23,6 +23,7 @@ import {
   findSymbolDefinitions,
   findSymbolMentions,
   gradeEvidence,
+  findGeneratorTemplate,
   findOtherProductCue,
   findOutsideCodeCue,
   judgeFrameFunctions,
@@ -157,6 +158,7 @@ async function checkPath(context: CheckContext, claim: CodeClaim): Promise<Check
     pathAtHead,
     isOutsideCheckout: isOutsideCheckout(cited, context.files),
     isApplicationPage: isApplicationPage(cited, context.files),
+    generatorTemplate: findGeneratorTemplate(cited, context.files),
   });
 }
 

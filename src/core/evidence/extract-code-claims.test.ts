@@ -629,7 +629,24 @@ describe('inline code given as what someone enters or sends', () => {
   });
 });
 
+describe('a Ruby constructor call', () => {
+  it('looks for the class, since the project defines no method `new`', () => {
+    const claims = claimsOf('# Slow parse\n\n`REXML::Document.new` takes minutes on this input.\n');
+    const call = claims.find((claim) => claim.text === 'REXML::Document.new');
+    expect(call?.symbol).toBe('Document');
+  });
+});
+
 describe('an injection payload quoted inline', () => {
+  it('reads a quoted tautology as what the attacker sends', () => {
+    const tautologies = claimsOf(
+      "# Injection\n\nLogging in with `name=' or '1'='1` or `\" OR 1=1 --` works; the query is built by `find_user(name, pass)`.\n",
+    );
+    expect(
+      tautologies.filter((claim) => claim.kind === 'snippet').map((claim) => claim.text),
+    ).toEqual(['find_user(name, pass)']);
+  });
+
   it('is what the attacker sends, not a snippet of the project', () => {
     const claims = claimsOf(
       '# XSS\n\nWhen the name contains `"><img src=x onerror=alert(document.domain)>` the handler fires; so does `<svg onload=alert(1)>` and `javascript:alert(1)//`. The parser calls `sanitize_attr(value, len)` first.\n',

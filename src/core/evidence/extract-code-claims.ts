@@ -58,9 +58,10 @@ const settingLine = /^\s*(?:export\s+)?[A-Z][A-Z0-9_]*\s*=/;
 // reporter's page, not the project's code.
 const markupOnly = /^\s*<[A-Za-z][\w:-]*(?:\s[^<>]*)?\/?>(?:[^<>]*<\/?[A-Za-z][^<>]*>)*\s*$/;
 // An injection payload quoted inline: an attribute broken out of (`"><img src=x onerror=...>`), a
-// tag with an event handler, a `javascript:` URL. What the attacker sends, not the project's code.
+// tag with an event handler, a `javascript:` URL, a quoted tautology (`name=' or '1'='1`, `" OR
+// 1=1`). What the attacker sends, not the project's code.
 const injectionPayload =
-  /^\s{0,4}["'`]{1,2}\s{0,4}\/?>|<\s{0,4}[A-Za-z]{1,12}\b[^<>\n]{0,200}?\bon[a-z]{3,20}\s{0,4}=|\bjavascript:/i;
+  /^\s{0,4}["'`]{1,2}\s{0,4}\/?>|<\s{0,4}[A-Za-z]{1,12}\b[^<>\n]{0,200}?\bon[a-z]{3,20}\s{0,4}=|\bjavascript:|["']\s{0,4}(?:or|and|\|\|)\s{1,4}["']?\w{1,10}["']?\s{0,4}=\s{0,4}["']?\w/i;
 // Inline code the sentence gives as what someone enters or sends ("a malicious customer can enter
 // `app.launchURL(...)`", "an attacker could submit `x`", "a payload such as `y`"): the attacker's
 // input, not code the report says the project has. Read on the few words before the backtick.
@@ -158,6 +159,10 @@ function splitLineReference(value: string): { path: string; start: number; end: 
 
 function lastComponent(name: string): string {
   const parts = name.split(/\.|::|->|#/);
+  // `REXML::Document.new`, `Foo::Bar.new`: Ruby's constructor call; the project defines the class
+  // (and its `initialize`), never a method `new`, so the class is the name to look for.
+  if (parts.length > 1 && parts[parts.length - 1] === 'new' && /^[A-Z]/.test(parts.at(-2)!))
+    return parts.at(-2)!;
   return parts[parts.length - 1]!;
 }
 
