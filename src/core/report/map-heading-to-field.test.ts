@@ -22,6 +22,8 @@ describe('mapHeadingToField', () => {
     ['Vulnerable code', 'affected-component'],
     ['Location', 'affected-component'],
     ['Impact', 'impact'],
+    ['Expected:', 'details'],
+    ['### Expected behaviour', 'details'],
     ['Suggested fix', 'proposed-patch'],
     ['Fix idea', 'proposed-patch'],
     ['Remediation', 'proposed-patch'],
