@@ -22,8 +22,6 @@ describe('mapHeadingToField', () => {
     ['Vulnerable code', 'affected-component'],
     ['Location', 'affected-component'],
     ['Impact', 'impact'],
-    ['Expected:', 'details'],
-    ['### Expected behaviour', 'details'],
     ['Suggested fix', 'proposed-patch'],
     ['Fix idea', 'proposed-patch'],
     ['Remediation', 'proposed-patch'],

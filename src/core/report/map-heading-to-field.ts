@@ -33,15 +33,6 @@ const synonyms: Record<ReportField, readonly string[]> = {
     'observed behavior',
     'actual behaviour',
     'actual behavior',
-    'actual result',
-    'actual results',
-    // What the reporter expected instead: prose about the bug, not a step of its reproduction.
-    'expected',
-    'expected behaviour',
-    'expected behavior',
-    'expected result',
-    'expected results',
-    'expected outcome',
   ],
   'affected-version': [
     'affected versions',
