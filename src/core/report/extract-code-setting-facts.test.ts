@@ -1078,6 +1078,36 @@ describe('a component the profile names, installed by the caller’s code', () =
   });
 });
 
+describe('an option the profile names, given a function of the caller’s', () => {
+  const profileSettings = ['beforeredirect', 'on_redirect'];
+  const valuesOf = (markdown: string): string[] => [
+    ...new Set(
+      extractFacts(buildTestReport(markdown), { profileSettings })
+        .filter((fact) => fact.kind === 'requires-config')
+        .map((fact) => fact.value),
+    ),
+  ];
+
+  it('reads an arrow function, a function or a lambda given to the option as the option set', () => {
+    expect(
+      valuesOf(
+        fenced(
+          'js',
+          'https.request({\n  beforeRedirect: (options) => {\n    options.headers.a = 1;\n  },\n});',
+        ),
+      ),
+    ).toEqual(['beforeredirect']);
+    expect(valuesOf(fenced('python', 'session = Client(on_redirect=lambda r: r)'))).toEqual([
+      'on_redirect',
+    ]);
+  });
+
+  it('reads no option the profile does not name, and no plain value', () => {
+    expect(valuesOf(fenced('js', 'request({ onError: (e) => log(e) })'))).toEqual([]);
+    expect(valuesOf(fenced('js', 'request({ beforeRedirect: undefined })'))).toEqual([]);
+  });
+});
+
 describe('a server’s debug-mode banner in a pasted log', () => {
   const debugOf = (markdown: string): Array<{ value: string; actor?: string }> =>
     extractFacts(buildTestReport(markdown))

@@ -315,6 +315,40 @@ function findInstalledComponentSettings(
   return settings;
 }
 
+// An option the caller's code gives its own function: `beforeRedirect: (options) => {`,
+// `on_redirect=lambda r: ...`, `verify_callback = function (`. The option is set, to the caller's
+// callback. Bounded parameter lists, so the scan stays linear.
+const callbackOption =
+  /(?<![\w$.])([A-Za-z_$][\w$]{0,60})[ \t]{0,4}[:=](?!=)[ \t]{0,4}(?:async[ \t]{1,4})?(?:\([^()\n]{0,200}\)[ \t]{0,4}=>|[A-Za-z_$][\w$]{0,30}[ \t]{0,4}=>|function\b|lambda\b|proc\b|->)/g;
+
+/** The profile's settings the caller's code gives a function of its own (`callbackOption`). */
+function findCallbackOptionSettings(
+  text: string,
+  offset: number,
+  profileSettings: readonly string[],
+): CodeSetting[] {
+  if (profileSettings.length === 0) return [];
+  const settings: CodeSetting[] = [];
+  forEachMatch(callbackOption, text, (match) => {
+    const name = match[1]!;
+    if (!profileSettings.includes(name.toLowerCase())) return;
+    const start = offset + match.index;
+    settings.push({ name, value: 'true', start, end: start + match[0].length });
+  });
+  return settings;
+}
+
+/** `settings` without the ones a callback option already read (`on_redirect=lambda` is no value). */
+function besideCallbacks(
+  settings: CodeSetting[],
+  callbacks: readonly CodeSetting[],
+): CodeSetting[] {
+  if (callbacks.length === 0) return settings;
+  return settings.filter(
+    (setting) => !callbacks.some((callback) => callback.start === setting.start),
+  );
+}
+
 /** The settings written as code in `text`, from `offset` on, one per `name = value`. */
 export function findCodeSettings(text: string, offset = 0): CodeSetting[] {
   const settings: CodeSetting[] = [];
@@ -944,8 +978,10 @@ export function extractCodeSettingFacts(
     const lines = configInfos.has(block.info.toLowerCase())
       ? findConfigLineSettings(content, block.contentStart, profileSettings)
       : [];
+    const callbacks = findCallbackOptionSettings(content, block.contentStart, profileSettings);
     const settings = [
-      ...findCodeSettings(content, block.contentStart),
+      ...callbacks,
+      ...besideCallbacks(findCodeSettings(content, block.contentStart), callbacks),
       ...findRubySettingCalls(content, block.contentStart),
       ...findElixirPipelineSettings(content, block.contentStart, profileSettings),
       ...findInstalledComponentSettings(content, block.contentStart, profileSettings),
@@ -961,8 +997,10 @@ export function extractCodeSettingFacts(
   for (const snippet of snippets) {
     const text = prose.slice(snippet.start, snippet.end);
     if (isIndentedDiff(text) || isLibraryCode(prose, snippet.start)) continue;
+    const callbacks = findCallbackOptionSettings(text, snippet.start, profileSettings);
     const settings = [
-      ...findCodeSettings(text, snippet.start),
+      ...callbacks,
+      ...besideCallbacks(findCodeSettings(text, snippet.start), callbacks),
       ...findRubySettingCalls(text, snippet.start),
       ...findInstalledComponentSettings(text, snippet.start, profileSettings),
       ...findConfigLineSettings(text, snippet.start, profileSettings),
