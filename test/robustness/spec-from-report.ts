@@ -28,7 +28,15 @@ export function specFromReport(text: string): ReportSpec {
     current = null;
   };
 
-  for (const line of lines) {
+  // A setext heading ("Summary" over "-------") is a heading like `## Summary`: its underline goes.
+  const isUnderline = (line: string | undefined): boolean =>
+    line !== undefined && /^\s{0,3}(?:-{3,}|={3,})\s*$/.test(line);
+  for (let index = 0; index < lines.length; index += 1) {
+    let line = lines[index]!;
+    if (fence === null && line.trim() !== '' && isUnderline(lines[index + 1])) {
+      line = `${lines[index + 1]!.trim().startsWith('=') ? '#' : '##'} ${line.trim()}`;
+      index += 1;
+    }
     if (fence === null) {
       const open = /^\s{0,3}(`{3,}|~{3,})/.exec(line);
       if (open) fence = open[1]!;
