@@ -181,8 +181,24 @@ const knownTuneVariance = new Set([
   // once a report that withholds its exploit until a bounty counts no code as its reproduction.)
   'koa/12-string-body-html-xss.md [one-paragraph]',
   'rustls/06-util-complete-io-eof-spin.md [one-paragraph]',
+  // Tune projects wolfssl, pypdf and rexml (2026-12-01), varying already on main when they were
+  // added (branch tune-verdicts-jwt-wolfssl-rexml changed none of them), not fixed before its
+  // deadline: every labelled rendering of wolfssl 09 weighs its trust-anchor mention otherwise
+  // (out-of-scope -> needs-review), pypdf 03's front matter loses the writer rule, and rexml 09
+  // run into one paragraph loses its reproduction.
+  'wolfssl/09-pkcs11-hsm-wrong-verify-result.md [bold-labels]',
+  'wolfssl/09-pkcs11-hsm-wrong-verify-result.md [plain-labels]',
+  'wolfssl/09-pkcs11-hsm-wrong-verify-result.md [lower-case-labels]',
+  'wolfssl/09-pkcs11-hsm-wrong-verify-result.md [one-paragraph]',
+  'wolfssl/09-pkcs11-hsm-wrong-verify-result.md [email]',
+  'wolfssl/09-pkcs11-hsm-wrong-verify-result.md [emoji-ai]',
+  'pypdf/03-article-thread-cycle-writer-append.md [front-matter]',
+  'rexml/09-pi-tabs-slow-ja.md [one-paragraph]',
 ]);
 const tuneProjectsWithKnownVariance = new Set([
+  'wolfssl',
+  'pypdf',
+  'rexml',
   'golang-jwt',
   'flask',
   'jsoup',

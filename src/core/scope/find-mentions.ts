@@ -44,6 +44,28 @@ const listItemStart = /^\s{0,12}(?:\d{1,3}[.)]|[-*+])\s/;
 const namesTheProblem =
   /^\s*(?:this|it|that)\s+(?:is|was|causes|leads\s+to|results\s+in)\s+(?:(?:only|just|really|clearly)\s+)?(?:(?:a|an|the)\s+)?$/i;
 
+// A sentence that opens with the reporter's own code as its subject ("Our getKey callback
+// supports ...", "My upload handler passes ..."): in a setup or environment section it says what
+// the deployed application does, not how the reporter ran the test.
+const ownApplicationSubject = /^\s*(?:our|my)\s/i;
+
+/**
+ * True when the mention at `start` stands in a sentence, not a step, that describes the
+ * reporter's own application: it opens with "our" or "my" and says nothing the reporter did
+ * ("we ran", "our test setup").
+ */
+function describesOwnApplication(
+  body: string,
+  start: number,
+  end: number,
+  clause: string,
+): boolean {
+  const lineBefore = readLineBefore(body, start);
+  if (listItemStart.test(lineBefore) || reporterSetup.test(clause)) return false;
+  const sentenceBefore = lineBefore.split(/[.!?:]\s/).pop()!;
+  return ownApplicationSubject.test(`${sentenceBefore}${body.slice(start, end)}`);
+}
+
 interface MentionEvidence {
   strength: 'strong' | 'weak';
   facts: Fact[];
@@ -170,6 +192,7 @@ export function createMentionFinder(report: Report): MentionFinder {
     const sentenceRest = body
       .slice(start, Math.min(body.length, end + 80))
       .split(/[.!?](?:\s|$)/)[0]!;
+    if (field === 'environment' && describesOwnApplication(body, start, end, clause)) return false;
     if (field === 'reproduction' || field === 'test-case' || field === 'environment') {
       if (namesTheProblem.test(clause)) return false;
       // A paragraph after the steps that says how the product runs in production ("The default
