@@ -1,28 +1,29 @@
 // The names a piece of code binds to an imported module, so a call through them is named after
 // the module (`calls:`, docs/security-profile.md): `const jwt = require('jsonwebtoken')` makes
 // `jwt.decode(token)` the call `jsonwebtoken.decode(token)`, not a method of `require`. Read:
-// CommonJS `require('m')` (also destructured: `const { decode } = require('m')`), ES imports
-// (`import jwt from 'm'`, `import * as jwt from 'm'`, `import { decode as d } from 'm'`) and
-// Python's `from m import name [as alias]`. A specifier is named by its path segments joined with
-// `.` (`lodash/merge` is `lodash.merge`, `node:crypto` is `crypto`, `@scope/x` is `scope.x`);
-// one with a segment that is no identifier (`sanitize-html`, `./lib`) binds nothing.
+// CommonJS `require(<m>)` (also destructured: `const { decode } = require(<m>)`), ES imports
+// (`import jwt from <m>`, `import * as jwt from <m>`, `import { decode as d } from <m>`) and
+// Python's `from m import name [as alias]` (`<m>` stands for a quoted specifier). A specifier is
+// named by its path segments joined with `.` (`lodash/merge` is `lodash.merge`, `node:crypto` is
+// `crypto`, `@scope/x` is `scope.x`); one with a segment that is no identifier (`sanitize-html`,
+// `./lib`) binds nothing.
 
 import { forEachMatch } from './for-each-match.js';
 
 const name = String.raw`[A-Za-z_$][\w$]{0,60}`;
 const specifier = String.raw`(?<quote>['"])(?<module>[^'"\n]{1,120})\k<quote>`;
-// `const jwt = require('m')`, `let jwt = await import('m')`.
+// `const jwt = require(<m>)`, `let jwt = await import(<m>)`.
 const requiredDefault = new RegExp(
   String.raw`(?<![\w$.])(${name})[ \t]{0,8}=[ \t]{0,8}(?:await[ \t]+)?(?:require|import)\([ \t]{0,8}${specifier}[ \t]{0,8}\)`,
   'g',
 );
-// `const { decode, verify: check } = require('m')`.
+// `const { decode, verify: check } = require(<m>)`.
 const requiredNamed = new RegExp(
   String.raw`\{([^{}\n]{1,300})\}[ \t]{0,8}=[ \t]{0,8}require\([ \t]{0,8}${specifier}[ \t]{0,8}\)`,
   'g',
 );
-// `import jwt from 'm'`, `import * as jwt from 'm'`, `import jwt, { decode } from 'm'`,
-// `import { decode as d } from 'm'`.
+// `import jwt from <m>`, `import * as jwt from <m>`, `import jwt, { decode } from <m>`,
+// `import { decode as d } from <m>`.
 const esImport = new RegExp(
   String.raw`(?<![\w$.])import[ \t]+(?:(${name})[ \t]*,?[ \t]*)?(?:\*[ \t]*as[ \t]+(${name})[ \t]*)?(?:\{([^{}\n]{1,300})\}[ \t]*)?from[ \t]+${specifier}`,
   'g',

@@ -88,6 +88,16 @@ const unsetBefore =
 const unsetStatement =
   /\b(?:never|not|didn't|doesn't|without)\s+(?:\w+\s+){0,2}?(?:restrict\w*|set|sets|setting|configur\w*|limit\w*|call\w*|fix\w*)\b|\bleft\s+(?:\w+\s+){0,4}?(?:at\s+(?:the|its|their)\s+defaults?|unset|unrestricted)\b|\bunset\b/i;
 
+// A rule's statement placing the flaw in the application's own code: "The flaw is in the
+// application's own code", "The flaw is in the WSGI or ASGI application Gunicorn serves".
+const applicationCodeStatement =
+  /\b(?:flaw|bug|fault|problem|vulnerability)\s+is\s+in\s+the\s+(?:[\w-]+\s+){0,4}?(?:application|app)(?:'s|\u2019s)?(?:\s+own)?(?:\s+code)?\b/i;
+
+/** True when a rule's statement says the flaw is in the application's own code. */
+export function isAboutApplicationCode(statement: string): boolean {
+  return applicationCodeStatement.test(statement.slice(0, 2000));
+}
+
 /** True when a rule's statement says the exposure is a setting the application left unset. */
 export function isAboutUnsetSetting(statement: string): boolean {
   return unsetStatement.test(statement.slice(0, 2000));
