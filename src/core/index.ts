@@ -177,13 +177,16 @@ export {
   resolveCitedPath,
   isOutsideCheckout,
   isApplicationPage,
+  findGeneratorTemplate,
 } from './evidence/find-closest-path.js';
 export { findSymbolDefinitions, findSymbolMentions } from './evidence/find-symbol-definitions.js';
 export {
+  findOtherProductCue,
   findOutsideCodeCue,
   judgeClaimOutsideRepository,
 } from './evidence/find-outside-code-cue.js';
 export { gradeEvidence } from './evidence/grade-evidence.js';
+export { judgeFrameFunctions } from './evidence/judge-frame-functions.js';
 export { evidenceThresholds } from './evidence/evidence-thresholds.js';
 export { findBlockEnd } from './evidence/find-block-end.js';
 export {

@@ -63,3 +63,24 @@ describe('checkEvidence: code in a third-party plugin', () => {
     expect(evidence.grade).toBe('fabricated');
   });
 });
+
+describe('checkEvidence: code in another product', () => {
+  it('reads names missing here as unverifiable when the report says the vulnerable code is in another product', async () => {
+    const evidence = await check(
+      pluginReport(
+        'We link the system libimagecache2, and the vulnerable code is in libimagecache2.',
+      ),
+    );
+    expect(evidence.grade).not.toBe('fabricated');
+    const missing = evidence.claims.find((entry) =>
+      entry.claim.text.includes('resolveCachedImage'),
+    );
+    expect(missing?.status).toBe('unverifiable');
+    expect(missing?.proof.summary).toContain('vulnerable code is in libimagecache2');
+  });
+
+  it('keeps the project reading when the product named is a folder of this repository', async () => {
+    const evidence = await check(pluginReport('The vulnerable code is in Server, our router.'));
+    expect(evidence.grade).toBe('fabricated');
+  });
+});

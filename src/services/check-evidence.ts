@@ -23,7 +23,10 @@ import {
   findSymbolDefinitions,
   findSymbolMentions,
   gradeEvidence,
+  findGeneratorTemplate,
+  findOtherProductCue,
   findOutsideCodeCue,
+  judgeFrameFunctions,
   judgeClaimOutsideRepository,
   groupHitsBySymbol,
   isLaterChangeWanted,
@@ -155,6 +158,7 @@ async function checkPath(context: CheckContext, claim: CodeClaim): Promise<Check
     pathAtHead,
     isOutsideCheckout: isOutsideCheckout(cited, context.files),
     isApplicationPage: isApplicationPage(cited, context.files),
+    generatorTemplate: findGeneratorTemplate(cited, context.files),
   });
 }
 
@@ -419,6 +423,7 @@ export async function checkEvidence(
   report: Report,
   facts: readonly Fact[],
   repo: RepoReader,
+  options: { projectNames?: readonly string[] } = {},
 ): Promise<EvidenceSummary> {
   const claims = extractCodeClaims(report, facts);
   const { context, revision, tagNames } = await openContext(repo, claims);
@@ -477,15 +482,39 @@ export async function checkEvidence(
   );
   // Code the report places in a third-party plugin or another repository is not invented for
   // being missing here.
-  const outsideCue = findOutsideCodeCue(report);
+  const outsideCue =
+    findOutsideCodeCue(report) ??
+    findOtherProductCue(report, (name) =>
+      isOwnName(name, options.projectNames ?? [], context.files),
+    );
+  const framed = judgeFrameFunctions(checked);
   const judged =
     outsideCue === null
-      ? checked
-      : checked.map((entry) => judgeClaimOutsideRepository(entry, outsideCue));
+      ? framed
+      : framed.map((entry) => judgeClaimOutsideRepository(entry, outsideCue));
   const { grade, summary, fabrication } = gradeEvidence(judged, {
     label: context.label,
     commit: context.commit,
     canProveAbsence: revision.isNewerThanEveryTag !== true,
   });
   return { revision, claims: judged, grade, summary, ...(fabrication ? { fabrication } : {}) };
+}
+
+/**
+ * Whether a product name a report gives is the project's own: one of its names, or a folder or
+ * file (without its extension) of the repository (`src/lxml/` for lxml, `wolfssl/` for wolfSSL).
+ */
+function isOwnName(
+  name: string,
+  projectNames: readonly string[],
+  files: readonly string[],
+): boolean {
+  const folded = name.toLowerCase();
+  if (projectNames.some((own) => own.toLowerCase() === folded)) return true;
+  return files.some((file) =>
+    file
+      .toLowerCase()
+      .split('/')
+      .some((part) => part === folded || part.replace(/\.[^.]*$/, '') === folded),
+  );
 }

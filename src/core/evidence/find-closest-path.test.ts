@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   findClosestPath,
+  findGeneratorTemplate,
   isOutsideCheckout,
   isApplicationPage,
   resolveCitedFolder,
@@ -20,6 +21,32 @@ const paths = [
   'docs/config.md',
 ];
 const pathSet = new Set(paths);
+
+describe('findGeneratorTemplate', () => {
+  const tree = [
+    'installer/templates/phx_single/config/runtime.exs.eex',
+    'project_template/project_name/settings.py-tpl',
+    'lib/config/runtime.ex',
+    'docs/config.yml.example',
+  ];
+
+  it("finds the project's template of a generated application's file", () => {
+    expect(findGeneratorTemplate('config/runtime.exs', tree)).toBe(
+      'installer/templates/phx_single/config/runtime.exs.eex',
+    );
+    expect(findGeneratorTemplate('./project_name/settings.py', tree)).toBe(
+      'project_template/project_name/settings.py-tpl',
+    );
+    expect(findGeneratorTemplate('docs/config.yml', tree)).toBe('docs/config.yml.example');
+  });
+
+  it('finds nothing for a bare name, another extension or a partial folder name', () => {
+    expect(findGeneratorTemplate('runtime.exs', tree)).toBeNull();
+    expect(findGeneratorTemplate('config/runtime.ex', tree)).toBeNull();
+    expect(findGeneratorTemplate('g/config/runtime.exs', tree)).toBeNull();
+    expect(findGeneratorTemplate('ig/runtime.exs', tree)).toBeNull();
+  });
+});
 
 describe('isApplicationPage', () => {
   const tree = ['src/Template.php', 'tests/Fixtures/templates/foo.twig', 'doc/index.rst'];

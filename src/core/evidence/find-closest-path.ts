@@ -110,6 +110,29 @@ export function isApplicationPage(path: string, paths: Iterable<string>): boolea
   return true;
 }
 
+// The extensions a project's generator templates carry (`config/runtime.exs.eex`,
+// `project_name/settings.py-tpl`, `config.yml.example`): the template of a file every generated
+// application has.
+const generatorTemplateSuffix =
+  /^[.-](?:eex|erb|tmpl|tpl|template|j2|jinja2?|mustache|hbs|dist|example|sample|tt|liquid|njk)$/i;
+
+/**
+ * The repository's generator template of a cited path it does not hold (`config/runtime.exs` ->
+ * `installer/templates/phx_single/config/runtime.exs.eex`), or null: the cited file is then one of
+ * an application generated from the project, not a file of the project. The cited path must have
+ * a folder, so that a bare name does not match any template of that name.
+ */
+export function findGeneratorTemplate(path: string, paths: Iterable<string>): string | null {
+  const cited = trimPath(path).replace(/^(?:~|[A-Za-z]:)?\/+/, '').replace(/^\.\//, '');
+  if (!cited.includes('/') || cited.startsWith('../')) return null;
+  for (const candidate of paths) {
+    const at = candidate.lastIndexOf(cited);
+    if (at === -1 || (at > 0 && candidate[at - 1] !== '/')) continue;
+    if (generatorTemplateSuffix.test(candidate.slice(at + cited.length))) return candidate;
+  }
+  return null;
+}
+
 /**
  * The repository folder a cited path names, or null: a path that is no file but the folder some
  * files are in (`contrib/gregbook`, `src/lib/`), exactly or behind `./`, a leading `/` or one

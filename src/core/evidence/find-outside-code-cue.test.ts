@@ -1,7 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CheckedClaim } from '../model/evidence.js';
-import { findOutsideCodeCue, judgeClaimOutsideRepository } from './find-outside-code-cue.js';
+import {
+  findOtherProductCue,
+  findOutsideCodeCue,
+  judgeClaimOutsideRepository,
+} from './find-outside-code-cue.js';
 
 const cueOf = (body: string, title = 'Report'): string | null =>
   findOutsideCodeCue({ title, body });
@@ -32,6 +36,53 @@ describe('findOutsideCodeCue', () => {
       fc.property(fc.string({ maxLength: 400 }), (body) => {
         const cue = cueOf(body);
         if (cue !== null) expect(cue.length).toBeGreaterThan(0);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('findOtherProductCue', () => {
+  const ownNames = new Set(['lxml', 'src', 'etree']);
+  const productCueOf = (body: string): string | null =>
+    findOtherProductCue({ title: 'Report', body }, (name) => ownNames.has(name.toLowerCase()));
+
+  it('reads another product named as where the vulnerable code is', () => {
+    expect(
+      productCueOf(
+        'We link the system libxml2, and the vulnerable\ncode is in libxml2 (the `xmlFoo` function).',
+      ),
+    ).toBe('vulnerable code is in libxml2');
+    expect(productCueOf('The flaw lives in OpenSSL, which we link (OpenSSL 3.0.2).')).toBe(
+      'flaw lives in OpenSSL',
+    );
+    expect(productCueOf('The bug itself is in `zlib2`. We build with the bundled zlib2.')).toBe(
+      'bug itself is in zlib2',
+    );
+  });
+
+  it('reads nothing for the project itself, a common word, a function or a file', () => {
+    expect(productCueOf('The vulnerable code is in lxml, in `iterparse`.')).toBeNull();
+    expect(productCueOf('The bug is in the parser.')).toBeNull();
+    expect(productCueOf('The bug is in parser code.')).toBeNull();
+    expect(productCueOf('The bug is in XML_Parse() when the buffer is short.')).toBeNull();
+    expect(productCueOf('The flaw is in Parse(buf) of the reader.')).toBeNull();
+    expect(productCueOf('The vulnerable code is in parser.c, line 40.')).toBeNull();
+    expect(productCueOf('The vulnerable code is not in libxml2 but here.')).toBeNull();
+  });
+
+  it('reads nothing for a name the report never speaks of as a product (an invented class)', () => {
+    expect(
+      productCueOf('The vulnerability is in TokenValidator, which trusts the header.'),
+    ).toBeNull();
+    expect(productCueOf('The flaw is in libxml2 handling, we think.')).toBeNull();
+  });
+
+  it('never throws and returns words of the text', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 400 }), (body) => {
+        const cue = findOtherProductCue({ title: '', body }, () => false);
+        if (cue !== null) expect(body).toContain(cue.split(' ').at(-1));
       }),
       { numRuns: 300 },
     );

@@ -26,6 +26,58 @@ export function findOutsideCodeCue(report: { title: string; body: string }): str
   return null;
 }
 
+// "the vulnerable code is in libxml2", "the flaw lives in OpenSSL": the report names another
+// product as where its code is. The name must look like a product's (a digit, a capital letter or
+// a `lib` prefix: `libxml2`, `OpenSSL`, `zlib`), not a common word or one of the project's parts
+// ("the bug is in the parser"), and must not be written as a function or a path.
+const otherProductCue =
+  /\b(?:vulnerable|affected|faulty|buggy|offending)\s+code\s+(?:is|lives|sits|resides)\s+(?:entirely\s+|only\s+|all\s+)?in\s+`?([A-Za-z][\w.+-]{1,40})|\b(?:bug|flaw|vulnerability|defect)\s+(?:itself\s+)?(?:is|lives|sits|resides)\s+(?:entirely\s+|only\s+)?in\s+`?([A-Za-z][\w.+-]{1,40})/gi;
+
+/**
+ * The product a report places its vulnerable code in ("the vulnerable code is in libxml2"), when
+ * it is named like a product and is none of `isOwnName` (the project's own names or parts), or null.
+ */
+export function findOtherProductCue(
+  report: { title: string; body: string },
+  isOwnName: (name: string) => boolean,
+): string | null {
+  const prose = `${report.title}\n${maskNonProse(report.body, findCodeBlocks(report.body))}`;
+  for (const match of prose.matchAll(otherProductCue)) {
+    const name = trimTrailingDots(match[1] ?? match[2] ?? '');
+    const after = prose.slice(match.index + match[0].length, match.index + match[0].length + 2);
+    if (!looksLikeProductName(name) || /^\(|^`?\(/.test(after) || isOwnName(name)) continue;
+    if (!isCalledAProduct(report.body, name)) continue;
+    return match[0].replace(/\s+/g, ' ').replace(/`/g, '');
+  }
+  return null;
+}
+
+/**
+ * Whether the report also speaks of `name` as a product, not as code: with a version
+ * (`libxml2 2.9.14`), as a library, package or dependency, or as the system's, bundled or linked
+ * copy ("the system libxml2"). An invented class the report calls vulnerable is none of these.
+ */
+function isCalledAProduct(body: string, name: string): boolean {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const asProduct = new RegExp(
+    `\\b(?:system|bundled|vendored|linked|upstream|statically[ \\t]+linked)[ \\t]+${escaped}(?![\\w-]|\\.\\w)|(?<![\\w.-])${escaped}[ \\t]+(?:v?\\d+\\.\\d+|library|package|dependency|gem|crate|project|upstream)\\b`,
+    'i',
+  );
+  return asProduct.test(body.slice(0, 200_000));
+}
+
+/** `libxml2.` at the end of a sentence is `libxml2`. */
+function trimTrailingDots(name: string): string {
+  let end = name.length;
+  while (end > 0 && name[end - 1] === '.') end -= 1;
+  return name.slice(0, end);
+}
+
+function looksLikeProductName(name: string): boolean {
+  if (name.length < 3 || /[_/\\]|::/.test(name) || /\.[a-z]{1,4}$/.test(name)) return false;
+  return /\d/.test(name) || /[A-Z]/.test(name) || /^lib[a-z]/.test(name);
+}
+
 /**
  * A claim this repository contradicts becomes unverifiable when the report places the code
  * outside it (`cue`): absence here proves nothing about a plugin or fork held elsewhere.

@@ -241,6 +241,20 @@ describe('judgeLineClaim and judgeMissingPath', () => {
     expect(judgeMissingPath(claim, cited, '3.1.6', found).status).toBe('contradicted');
   });
 
+  it('does not hold against the report a file of an application generated from the project', () => {
+    const cited = 'config/runtime.exs';
+    const claim: CodeClaim = { kind: 'file', text: cited, path: cited, span };
+    const found = { closestPath: null, lastChange: null, isShallow: false };
+    const template = 'installer/templates/app/config/runtime.exs.eex';
+    const generated = judgeMissingPath(claim, cited, 'v1.8', {
+      ...found,
+      generatorTemplate: template,
+    });
+    expect(generated.status).toBe('unverifiable');
+    expect(generated.proof.summary).toContain(`ships it as a template (${template})`);
+    expect(judgeMissingPath(claim, cited, 'v1.8', found).status).toBe('contradicted');
+  });
+
   it('does not hold a file against the report when HEAD has it (a wrong version)', () => {
     const claim: CodeClaim = {
       kind: 'file',

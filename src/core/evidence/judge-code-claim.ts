@@ -45,6 +45,8 @@ export function judgeMissingPath(
     isOutsideCheckout?: boolean;
     /** A page or template in no folder of the repository (`isApplicationPage`). */
     isApplicationPage?: boolean;
+    /** The project's generator template of the cited file (`findGeneratorTemplate`). */
+    generatorTemplate?: string | null;
   },
 ): CheckedClaim {
   const { closestPath, lastChange, isShallow } = found;
@@ -69,6 +71,17 @@ export function judgeMissingPath(
         summary: `${path} does not exist at ${label}, but the repository held it elsewhere in history (last touched in ${lastChange.id.slice(0, 12)} "${lastChange.subject}"); the report may name another version`,
         ...(closestPath ? { closestPath } : {}),
         commit: lastChange,
+      },
+    };
+  }
+  // `config/runtime.exs` when the project ships `…/config/runtime.exs.eex`: a file of an
+  // application generated from the project's template, not a file of the project.
+  if (found.generatorTemplate) {
+    return {
+      claim,
+      status: 'unverifiable',
+      proof: {
+        summary: `${path} does not exist at ${label}, but the project ships it as a template (${found.generatorTemplate}): a file of an application generated from it?`,
       },
     };
   }

@@ -107,6 +107,13 @@ const synonyms: Record<ReportField, readonly string[]> = {
     'para reproduzir',
     'pour reproduire',
     'per riprodurre',
+    // "How to reproduce" in the same languages.
+    'como reproduzir',
+    'cómo reproducir',
+    'como reproducir',
+    'comment reproduire',
+    'come riprodurre',
+    'wie reproduzieren',
     'steps to reproduce',
     'reproduction steps',
     'steps to reproduce the issue',
