@@ -153,7 +153,10 @@ export function createTriageService(dependencies: {
         ? await isolateReportFailure(
             report.source,
             'the code evidence check',
-            async () => (await import('./check-evidence.js')).checkEvidence(report, facts, repo, { projectNames }),
+            async () =>
+              (await import('./check-evidence.js')).checkEvidence(report, facts, repo, {
+                projectNames,
+              }),
             problems,
           )
         : null;

@@ -3,8 +3,8 @@
 
 import { type BugClass, findBugClasses } from './find-bug-classes.js';
 import { findConcreteAnchors, findCrossLanguageConcepts } from './find-cross-language-concepts.js';
-import { findTechnicalTokens } from './find-technical-tokens.js';
-import { guessProseLanguage, type ProseLanguage } from './guess-prose-language.js';
+import { findTechnicalTokens, isLiteralToken } from './find-technical-tokens.js';
+import { guessProseLanguage, isCjkLanguage, type ProseLanguage } from './guess-prose-language.js';
 import { findCodeNames } from './find-code-names.js';
 import { findContrastStatements } from './find-contrast-statements.js';
 import { type CrashSignature, findCrashSignature } from './find-crash-signature.js';
@@ -43,6 +43,12 @@ export interface DocumentAnalysis {
   bugClasses: BugClass[];
   /** The language its prose is written in, when its function words say so clearly. */
   language: ProseLanguage | null;
+  /**
+   * In a report written in a CJK script: the runs of three or more Latin words its prose carries
+   * outside code (`Invalid processing instruction node`), the message a program printed, which no
+   * finder translates; each as its search terms. Empty otherwise.
+   */
+  untranslatedPhrases: string[][];
   /** The canonical English concepts it names in any language read (`heap overflow`, `backslash`). */
   concepts: string[];
   /** Concrete anchors no finder translates (`EDNS`, `transfer-encoding:`, `try_files`, `%5C`). */
@@ -53,6 +59,11 @@ export interface DocumentAnalysis {
    * only (empty for an advisory).
    */
   technicalTokens: string[];
+  /**
+   * The technical tokens its title names (`clockTolerance`, `WINDOW_UPDATE`), crafted literals
+   * left out: the option or constant a report says its bug is about. Reports only.
+   */
+  titleTokens: string[];
   /** The memory access and crash site its quoted sanitizer report gives (`find-crash-signature.ts`). */
   crash: CrashSignature;
   /** The first Rust panic location it quotes (`role.rs:998:22`), or null. */
@@ -173,6 +184,7 @@ export function analyzeDuplicateDocument(doc: DuplicateDocument): DocumentAnalys
   const time = doc.published ? Date.parse(doc.published) : Number.NaN;
   const contrast = findContrastStatements(title, text);
   const calls = findMethodCalls(titled);
+  const language = guessProseLanguage(titled);
   return {
     terms,
     isPublishedIdQuestion: doc.isPublishedIdQuestion === true,
@@ -200,11 +212,17 @@ export function analyzeDuplicateDocument(doc: DuplicateDocument): DocumentAnalys
     paths,
     fileNames,
     bugClasses: findBugClasses(title, text),
-    language: guessProseLanguage(`${title}\n${text}`),
+    language,
+    untranslatedPhrases:
+      doc.kind === 'report' && isCjkLanguage(language) ? findUntranslatedPhrases(titled) : [],
     concepts: findCrossLanguageConcepts(title, text),
     anchors: findConcreteAnchors(title, text),
     // Rule 3n compares two reports only: an advisory's tokens would never be read.
     technicalTokens: doc.kind === 'report' ? findTechnicalTokens(title, text) : [],
+    titleTokens:
+      doc.kind === 'report'
+        ? findTechnicalTokens(title, '').filter((token) => !isLiteralToken(token))
+        : [],
     crash: findCrashSignature(title, text),
     panic: findPanicLocations(text)[0] ?? null,
     namesDevelopmentBuild: namesDevelopmentBuild(titled),
@@ -325,4 +343,48 @@ export function isFuzzHarnessName(name: string): boolean {
     lower.endsWith('_fuzzer') ||
     lower.endsWith('_fuzz')
   );
+}
+
+/** What is not a Latin letter or a space: it ends a run of Latin words. */
+const notLatinWordPattern = /[^A-Za-z ]+/;
+/** A phrase has at least three words of two to forty letters. */
+const minPhraseWords = 3;
+const maxPhraseWords = 12;
+/** A fenced code block's fence line. */
+const fencePattern = /^[ \t]{0,3}(?:```|~~~)/;
+const maxUntranslatedPhrases = 20;
+
+/**
+ * The Latin phrases of a CJK report's prose, outside fenced code and `inline code`, each as its
+ * search terms (two or more after stop words).
+ */
+function findUntranslatedPhrases(text: string): string[][] {
+  let isInFence = false;
+  const prose: string[] = [];
+  for (const line of text.slice(0, maxMatchingChars).split('\n')) {
+    if (fencePattern.test(line)) {
+      isInFence = !isInFence;
+      continue;
+    }
+    if (!isInFence) prose.push(line.replace(/`[^`\n]{0,200}`/g, ' '));
+  }
+  const phrases: string[][] = [];
+  const addPhrase = (words: readonly string[]): void => {
+    if (words.length < minPhraseWords || phrases.length >= maxUntranslatedPhrases) return;
+    const terms = unique(tokenizeForMatching(words.slice(0, maxPhraseWords).join(' ')));
+    if (terms.length >= 2) phrases.push(terms);
+  };
+  for (const run of prose.join('\n').split(notLatinWordPattern)) {
+    let words: string[] = [];
+    for (const word of run.split(' ')) {
+      if (word.length >= 2 && word.length <= 40) {
+        words.push(word);
+        continue;
+      }
+      addPhrase(words);
+      words = [];
+    }
+    addPhrase(words);
+  }
+  return phrases;
 }

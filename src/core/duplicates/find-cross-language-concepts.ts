@@ -83,6 +83,36 @@ const conceptSpellings: ReadonlyArray<readonly [string, RegExp]> = [
   ['upload', /\bupload|\bhochlad|\bhochgelad|\btéléverse|\btéléchar|\bsubida\b|\bsubir\b/],
   ['symlink', /\bsymlink|symbolic link|symbolischer? link|lien symbolique|enlace simbólico/],
   ['traversal', /\btraversal|\bverzeichnisüberschreitung|\btraversée|\brecorrido de directorios/],
+  // Certificates and their checks.
+  ['certificate', /\bcertificat|\bzertifikat|\bcertificado/],
+  ['wildcard', /\bwildcard|\bplatzhalter|caractère générique|\bcomod[ií]n/],
+  [
+    'name constraints',
+    /name[- ]?constraints?|namensbeschränkung|namensbeschraenkung|contraintes? de noms?|restricci[oó]n(?:es)? de nombres?/,
+  ],
+  [
+    'intermediate',
+    /\bintermediate|\bzwischen-?(?:ca|zertifikat)|\binterm[ée]diaire|\bintermedi[ao]s?\b/,
+  ],
+  [
+    'certificate chain',
+    /\bchain\b|\bzertifikatskette|\bkette\b|cha[iî]ne de certificats|cadena de certificados/,
+  ],
+  ['subtree', /\bsubtrees?\b|\bteilb[aä]um|\bsous-arbres?|\bsub[aá]rbol/],
+  // Markup documents and their structure.
+  ['document', /\bdocuments?\b|\bdokument|\bdocumento/],
+  ['element', /\belements?\b|\belemente?n?\b|\bélément|\belementos?\b/],
+  ['attribute', /\battributes?\b|\battribut|\batributos?\b/],
+  ['nested', /\bnested\b|\bnesting\b|\bverschachtelt|\bimbriqu|\bemboîté|\banidad/],
+  ['depth', /\bdepth\b|\bdeeply\b|\btiefe\b|\bprofondeur|\bprofundidad/],
+  ['prefix', /\bprefix|\bpräfix|\bpréfix|\bprefij/],
+  ['local name', /\blocal name|\blokale[nr]? namen?\b|\bnom local|\bnombre local/],
+  ['namespace', /\bnamespaces?\b|\bnamensr[aä]um|espace de noms|espacio de nombres/],
+  // How the cost grows.
+  [
+    'quadratic',
+    /\bquadratic|\bquadratisch|\bquadratique|\bcuadr[aá]tic|\bau carré|\bal cuadrado|\bcon el cuadrado/,
+  ],
 ];
 
 /** Upper-case protocol elements or record names (`EDNS`, `NSID`, `OPT`), not ubiquitous ones. */
@@ -224,6 +254,8 @@ const percentEncodingPattern = /%[0-9A-Fa-f]{2}/g;
 const ubiquitousEncodings: ReadonlySet<string> = new Set(['%20', '%3D', '%26', '%3F', '%2B']);
 /** Odd number literals a parser accepts (`1_0`, `0x5`); longer hex numbers are addresses. */
 const numberLiteralPattern = /\b(?:[0-9]{1,4}_[0-9]{1,4}|0x[0-9A-Fa-f]{1,4})\b/g;
+/** A number written with a thousands separator (`15_000`, `1_000`): a size, no odd literal. */
+const groupedThousandsPattern = /^[1-9][0-9]{0,2}_[0-9]{3}$/;
 
 const escapedLineBreakPattern = /\\[rnt]/g;
 const maxConceptChars = 20_000;
@@ -257,6 +289,9 @@ export function findConcreteAnchors(title: string, text: string): string[] {
     const encoding = match[0].toUpperCase();
     if (!ubiquitousEncodings.has(encoding)) anchors.add(encoding);
   }
-  for (const match of whole.matchAll(numberLiteralPattern)) anchors.add(match[0].toLowerCase());
+  for (const match of whole.matchAll(numberLiteralPattern)) {
+    // A number with its thousands grouped (`15_000`, Ruby's and Python's way) is a loop's size.
+    if (!groupedThousandsPattern.test(match[0])) anchors.add(match[0].toLowerCase());
+  }
   return [...anchors].slice(0, 300);
 }

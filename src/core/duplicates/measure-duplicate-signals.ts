@@ -297,6 +297,22 @@ export function measureDuplicateSignals(
       ]),
     ],
     contrastedNames,
+    // Only when both titles name tokens: a second finder who calls `DisableForwarding` "the
+    // global forwarding kill switch" names none of their own.
+    unnamedTitleTokens:
+      isBothReports && ours.titleTokens.length > 0 && theirs.titleTokens.length > 0
+        ? [
+            ...new Set([
+              ...ours.titleTokens.filter(
+                (token) => !isPackageName(token) && !isTokenNamed(token, candidate.hasTerm),
+              ),
+              ...theirs.titleTokens.filter(
+                (token) =>
+                  !isPackageName(token) && !isTokenNamed(token, (term) => query.terms.has(term)),
+              ),
+            ]),
+          ]
+        : [],
     sharedTitleFunctions: intersect(
       [...new Set([...ours.titleFunctions, ...theirs.titleFunctions])],
       allSharedFunctions,
@@ -351,6 +367,27 @@ export function measureDuplicateSignals(
     isOtherLanguagePair,
     sharedConcepts: isOtherLanguageSecondFinder ? intersect(ours.concepts, theirs.concepts) : [],
     sharedAnchors: isOtherLanguageSecondFinder ? countPairAnchors(ours, theirs, isPairAnchor) : [],
+    // The second finder's own anchors, which the located report never names (a setting
+    // `strict_mode` of its own): rule 3m's variant without a shared anchor needs none.
+    unsharedAnchors: isOtherLanguageSecondFinder
+      ? foreign.anchors.filter((anchor) => !located.anchors.includes(anchor))
+      : [],
+    // A CJK report's Latin phrases (a printed message) that the other names word for word, with
+    // a word at most one third document uses: rule 3q.
+    sharedUntranslatedPhrases: isOtherLanguagePair
+      ? foreign.untranslatedPhrases
+          .filter(
+            (terms) =>
+              terms.every(foreign === ours ? candidate.hasTerm : (term) => query.terms.has(term)) &&
+              terms.some(
+                (term) =>
+                  statistics.countOtherDocumentsWithTerm(term) -
+                    (candidate.hasTerm(term) ? 1 : 0) <=
+                  maxThirdDocumentsWithAnchor,
+              ),
+          )
+          .map((terms) => terms.join(' '))
+      : [],
     sharedTechnicalTokens: technicalTokens.shared,
     technicalTokenCoverage: technicalTokens.coverage,
     // Line numbers compare only on one release: a development build's lines are elsewhere.
@@ -474,6 +511,16 @@ function isSecondFinderOf(
         scratchPathPattern.test(path),
     )
   );
+}
+
+/**
+ * The other document names a technical token: as a whole identifier (kept unstemmed in the
+ * index, `preserverelativelinks`), or every search term it stands for.
+ */
+function isTokenNamed(token: string, hasTerm: (term: string) => boolean): boolean {
+  if (hasTerm(token)) return true;
+  const terms = technicalTokenTerms(token);
+  return terms.length === 0 || terms.every(hasTerm);
 }
 
 /**

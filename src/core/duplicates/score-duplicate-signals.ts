@@ -16,6 +16,13 @@ export interface DuplicateSignals {
    * the drain issue in drain_conn()"); already left out of the shared names below.
    */
   contrastedNames: string[];
+  /**
+   * Between two reports whose titles both name technical tokens: those one title names (an
+   * option, setting or constant: `clockTolerance`) that the other document never names. That title puts its bug in that name,
+   * so a function both reach (`verify()`, the library's entry point) is the component, not the
+   * bug: the rules that rest on a shared or named function do not hold.
+   */
+  unnamedTitleTokens: string[];
   /** Shared functions that the title of either document names. */
   sharedTitleFunctions: string[];
   /** Functions the title of one document names that the other's words name, as a fact or not. */
@@ -98,6 +105,17 @@ export interface DuplicateSignals {
    */
   sharedConcepts: string[];
   sharedAnchors: string[];
+  /**
+   * Between a second finder in another language and a located report: the anchors the second
+   * finder names that the located report does not (its own setting or payload). Empty otherwise.
+   */
+  unsharedAnchors: string[];
+  /**
+   * Between a report written in a CJK script and one in another language: the Latin phrases of
+   * its prose (a message a program printed, `Invalid processing instruction node`) that the other
+   * names word for word, one word of them used by at most one third document. Empty otherwise.
+   */
+  sharedUntranslatedPhrases: string[];
   /**
    * Between a second finder (a report that brings no code location of its own) and another report,
    * neither a question about a published id: the technical tokens both name that at most one third
@@ -276,6 +294,16 @@ const strongCrossLanguageManyAnchors = 4;
 const strongCrossLanguageFewConcepts = 3;
 const strongCrossLanguageAnchorsText = 0.2;
 /**
+ * ...or no anchor at all when the two agree on this many concepts, with some wording in common
+ * (the code and numbers of the proof of concept), and the second finder names no anchor of its
+ * own (a setting `strict_mode` the other never writes is another configuration): a second finder of a markup or algorithmic bug
+ * has no protocol element to name ("elementos anidados", "atributos con prefijo", "nombre
+ * local", "con el cuadrado de la profundidad"). On the tune projects two reports of other bugs in
+ * different languages share 7 concepts at most.
+ */
+const strongCrossLanguageConceptsAlone = 9;
+const strongCrossLanguageConceptsAloneText = 0.15;
+/**
  * A second finder in other words or another language who names the first report's technical
  * tokens (rule 3n): at least this many rare ones both name...
  */
@@ -363,8 +391,12 @@ export function scoreDuplicateSignals(s: DuplicateSignals): DuplicateScore {
   const doTitlesAgree =
     s.titleTermsFound >= strongTitleTermsFound &&
     s.titleTermsAgreement >= strongTitleTermsAgreement;
+  // A title that names its own option or constant (`clockTolerance`) the other never names puts
+  // the bug there: a function both reach is then the component, as with two titled functions.
+  const isFunctionTheBug = s.unnamedTitleTokens.length === 0;
   const isSameBugAtTitledFunction =
     s.sharedTitleFunctions.length > 0 &&
+    isFunctionTheBug &&
     !isDistinctBug &&
     (!s.isOnDisjointReleases || doTitlesAgree) &&
     text >= strongTitledFunctionText &&
@@ -373,6 +405,7 @@ export function scoreDuplicateSignals(s: DuplicateSignals): DuplicateScore {
     !s.isSameSourceAdvisory;
   const isSameBugInOtherWords =
     !isDistinctBug &&
+    isFunctionTheBug &&
     s.titleFunctionsNamed.length > 0 &&
     (s.sharedPaths.length > 0 || s.sharedFileNames.length > 0) &&
     isOnSharedRelease &&
@@ -384,6 +417,7 @@ export function scoreDuplicateSignals(s: DuplicateSignals): DuplicateScore {
   // ("unlike hashTypeGetValue()") is not matched by it at all.
   const isSameBugAtCitedFunction =
     !isDistinctBug &&
+    isFunctionTheBug &&
     s.contrastedNames.length === 0 &&
     s.citedFunctionsNamed.length > 0 &&
     (s.sharedPaths.length > 0 || s.sharedFileNames.length > 0) &&
@@ -397,6 +431,7 @@ export function scoreDuplicateSignals(s: DuplicateSignals): DuplicateScore {
   const isSameBugInOtherLanguage =
     s.isOtherLanguagePair &&
     !isDistinctBug &&
+    isFunctionTheBug &&
     s.contrastedNames.length === 0 &&
     // The function where either report puts the bug (a title's, or the lead one), not any
     // function both traces pass through.
@@ -415,6 +450,7 @@ export function scoreDuplicateSignals(s: DuplicateSignals): DuplicateScore {
   const isSameTitleInOtherLanguage =
     s.isOtherLanguagePair &&
     !isDistinctBug &&
+    isFunctionTheBug &&
     s.contrastedNames.length === 0 &&
     s.sharedTitleFunctions.length > 0 &&
     s.titleTermsFound >= strongTitleTermsFound &&
@@ -437,7 +473,10 @@ export function scoreDuplicateSignals(s: DuplicateSignals): DuplicateScore {
           s.sharedConcepts.length >= strongCrossLanguageManyConcepts))) ||
       (s.sharedAnchors.length >= strongCrossLanguageManyAnchors &&
         s.sharedConcepts.length >= strongCrossLanguageFewConcepts &&
-        text >= strongCrossLanguageAnchorsText)) &&
+        text >= strongCrossLanguageAnchorsText) ||
+      (s.sharedConcepts.length >= strongCrossLanguageConceptsAlone &&
+        s.unsharedAnchors.length === 0 &&
+        text >= strongCrossLanguageConceptsAloneText)) &&
     s.samePackage !== null &&
     s.sharedVersion !== null &&
     !s.isCweConflict &&
@@ -492,6 +531,22 @@ export function scoreDuplicateSignals(s: DuplicateSignals): DuplicateScore {
     s.sharedTechnicalTokens.length >= 1 &&
     s.technicalTokenCoverage >= strongTechnicalTokenCoverage &&
     s.sharedConcepts.length >= crossLanguageConceptsWithToken &&
+    s.samePackage !== null &&
+    s.sharedVersion !== null &&
+    text >= strongTechnicalTokenText &&
+    !s.isCweConflict &&
+    !s.isPackageConflict &&
+    !s.isSameSourceAdvisory;
+  // A second finder in a CJK script: the concept vocabulary cannot read its prose, but the message
+  // the program printed, quoted in Latin letters, and the class or setting it names are the other
+  // report's, on the same release (rule 3q).
+  const isSameMessageInCjkScript =
+    s.isOtherLanguagePair &&
+    !isDistinctBug &&
+    s.contrastedNames.length === 0 &&
+    s.sharedUntranslatedPhrases.length > 0 &&
+    s.sharedTechnicalTokens.length >= 1 &&
+    s.technicalTokenCoverage >= strongTechnicalTokenCoverage &&
     s.samePackage !== null &&
     s.sharedVersion !== null &&
     text >= strongTechnicalTokenText &&
@@ -571,6 +626,7 @@ export function scoreDuplicateSignals(s: DuplicateSignals): DuplicateScore {
       isQuestionAboutReportedBug ||
       isSameTechnicalTokens ||
       isSameTokenAndConceptsInOtherLanguage ||
+      isSameMessageInCjkScript ||
       isSameBugByTitleWords ||
       isPublishedBug ||
       isNearCopy ||
@@ -603,12 +659,17 @@ export function scoreDuplicateSignals(s: DuplicateSignals): DuplicateScore {
   }
   if (isSameConceptsInOtherLanguage && !isSameBugInOtherLanguage && !isSameTitleInOtherLanguage) {
     evidence.push(
-      `a second finder in another language: the same concepts (${s.sharedConcepts.join(', ')}) and anchors (${s.sharedAnchors.join(', ')}) on version ${s.sharedVersion}`,
+      `a second finder in another language: the same concepts (${s.sharedConcepts.join(', ')})${s.sharedAnchors.length > 0 ? ` and anchors (${s.sharedAnchors.join(', ')})` : ''} on version ${s.sharedVersion}`,
     );
   }
   if (isSameTechnicalTokens) {
     evidence.push(
       `a second finder in other words: the same technical names and payload (${s.sharedTechnicalTokens.join(', ')}) on version ${s.sharedVersion ?? `fixed ${s.sharedFixedVersion!}`}`,
+    );
+  }
+  if (isSameMessageInCjkScript) {
+    evidence.push(
+      `a second finder in another script: the same printed message (${s.sharedUntranslatedPhrases.join('; ')}) and names (${s.sharedTechnicalTokens.join(', ')}) on version ${s.sharedVersion}`,
     );
   }
   if (isSameBugAtPanicSite) evidence.push(`both panic at ${s.samePanicSite} on one release`);
@@ -692,6 +753,15 @@ export function scoreDuplicateSignals(s: DuplicateSignals): DuplicateScore {
   if (s.isCveConflict) evidence.push('known by different CVEs');
   for (const id of s.deniedIds) evidence.push(`says it is not ${id}`);
   for (const name of s.contrastedNames) evidence.push(`contrasts itself with \`${name}\``);
+  // Said only where it sets a function aside: a titled, named or lead function both reach.
+  if (
+    s.sharedTitleFunctions.length > 0 ||
+    s.titleFunctionsNamed.length > 0 ||
+    s.citedFunctionsNamed.length > 0
+  ) {
+    for (const token of s.unnamedTitleTokens)
+      evidence.push(`one title names \`${token}\`, which the other never names`);
+  }
   if (s.isPackageConflict) evidence.push('different packages');
   if (s.isSameSourceAdvisory) evidence.push('both advisories from one database');
   if (s.isQuestionPair) evidence.push('both ask about a published id; neither reports a bug');

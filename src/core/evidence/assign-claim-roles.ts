@@ -12,7 +12,7 @@ import { goFileLine, parseGoFrame } from '../report/parse-go-frame.js';
 // Words of a sentence that says where the bug is; "the function `x()` in `file.c`" places it too,
 // and so does English's other order, "the `x()` function in `file.c`".
 const locationCue =
-  /\b(?:vulnerab\w*|flaw\w*|bug\b|defect|overflow\w*|underflow\w*|overread|over-read|out[- ]of[- ]bounds|oob\b|use[- ]after[- ]free|double[- ]free|dereferenc\w*|root cause|crash\w*|segfault\w*|leak\w*|injection|travers\w*|race\b|uninitiali[sz]ed|unbounded|infinite|recursion|exhaust\w*|does not (?:check|validate|verify|limit|bound)|doesn't (?:check|validate)|never (?:checks|validates)|fails to|missing (?:check|validation|bounds)|without (?:checking|validat\w*|bounds)|trusts?\b|located in|affected (?:function|file|code|component)|vulnerable (?:function|code|file)|(?:function|method)\s+`[^`\n]{1,120}`\s+(?:in\s+|of\s+|\()`)|`[^`\n]{1,120}`\s+(?:function|method)\s+(?:in|of)\s+`/i;
+  /\b(?:vulnerab\w*|flaw\w*|bug\b|defect|overflow\w*|underflow\w*|overread|over-read|out[- ]of[- ]bounds|oob\b|use[- ]after[- ]free|double[- ]free|dereferenc\w*|root cause|crash\w*|segfault\w*|leak\w*|injection|travers\w*|race\b|uninitiali[sz]ed|unbounded|infinite|recursion|exhaust\w*|does not (?:check|validate|verify|limit|bound)|doesn't (?:check|validate)|never (?:checks|validates)|fails to|missing (?:check|validation|bounds)|without (?:checking|validat\w*|bounds)|trusts?\b|located in|implemented in|defined in|bypass\w*|affected (?:function|file|code|component)|vulnerable (?:function|code|file)|(?:function|method)\s+`[^`\n]{1,120}`\s+(?:in\s+|of\s+|\()`)|`[^`\n]{1,120}`\s+(?:function|method)\s+(?:in|of)\s+`/i;
 const contextFields = new Set<ReportField>([
   'impact',
   'proposed-patch',
@@ -151,10 +151,27 @@ function mentionsName(text: string, name: string): boolean {
   return false;
 }
 
+// A Markdown heading that names the root cause ("## 🔍 Root Cause", "### Root cause analysis"):
+// what the section says is where the bug is, sentence by sentence, whatever its words.
+const markdownHeading = /^#{1,6}[ \t]+([^\n]{1,200})$/gm;
+const rootCauseHeading = /\broot[ \t]+cause\b/i;
+
+/** The start offsets of the root-cause sections, each with the next heading's start (or the end). */
+function findRootCauseSections(body: string): Array<[number, number]> {
+  const headings: Array<{ start: number; isRootCause: boolean }> = [];
+  for (const match of body.slice(0, 200_000).matchAll(markdownHeading))
+    headings.push({ start: match.index, isRootCause: rootCauseHeading.test(match[1]!) });
+  return headings.flatMap((heading, index) =>
+    heading.isRootCause
+      ? [[heading.start, headings[index + 1]?.start ?? body.length] as [number, number]]
+      : [],
+  );
+}
+
 /**
  * The role of each claim, in order: `location` when it is in the title, in a heading, in the top
- * project frame of a stack trace, in the affected-component section, or in a sentence that says
- * where the bug is ("the overflow is in `x()`", "`y()` never checks"); `context` when it is in an
+ * project frame of a stack trace, in the affected-component section, in a root-cause section
+ * (prose, not code blocks), or in a sentence that says where the bug is ("the overflow is in `x()`", "`y()` never checks"); `context` when it is in an
  * impact, patch, reproduction or reference section or in any other sentence. Revisions and
  * patches are always context.
  */
@@ -169,6 +186,7 @@ export function assignClaimRoles(
 ): ClaimRole[] {
   const { title, body, blocks, fieldAt } = input;
   const topFrames = findTopFrames(body, blocks);
+  const rootCauseSections = findRootCauseSections(body);
   const lineAt = createLineBounds(body);
   const inBlock = (offset: number): boolean =>
     blocks.some((block) => offset >= block.contentStart && offset < block.contentEnd);
@@ -187,6 +205,8 @@ export function assignClaimRoles(
     if (claim.kind === 'snippet') return 'location';
     if (inBlock(offset)) return 'context';
     if (body.startsWith('#', lineAt(offset).start)) return 'location';
+    if (rootCauseSections.some(([start, end]) => offset >= start && offset < end))
+      return 'location';
     const sentence = findSentence(body, offset);
     return locationCue.test(body.slice(sentence.start, sentence.end)) ? 'location' : 'context';
   });

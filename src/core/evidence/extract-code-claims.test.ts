@@ -341,6 +341,51 @@ describe('extractCodeClaims: where the report places the bug', () => {
     expect(roleOf('doConnect')).toBeUndefined();
   });
 
+  it('reads "`x()`, implemented in `file`" and the prose of a root-cause section as the location', () => {
+    const claims = claimsOf(
+      [
+        '# Report',
+        '',
+        '## Overview',
+        '',
+        'The function `pkg.safe_load()`, implemented in `src/pkg/secure.pyx`, calls a helper.',
+        '',
+        '## 🔍 Root Cause',
+        '',
+        '- `_strip_entities()` only scans the subset once.',
+        '',
+        '## Remediation',
+        '',
+        'Call `_reset_table()` after the second pass.',
+        '',
+      ].join('\n'),
+    );
+    const roleOf = (text: string) => claims.find((claim) => claim.text.includes(text))?.role;
+    expect(roleOf('safe_load')).toBe('location');
+    expect(roleOf('secure.pyx')).toBe('location');
+    expect(roleOf('_strip_entities')).toBe('location');
+    expect(roleOf('_reset_table')).toBeUndefined();
+  });
+
+  it('reads an Elixir block opening with a `# lib/x.ex` comment as quoted project code', () => {
+    const claims = claimsOf(
+      [
+        '## Vulnerable code',
+        '',
+        '```elixir',
+        '# lib/acme/socket/frame.ex',
+        'def inflate(frame, socket) do',
+        '  term = :erlang.binary_to_term(frame)',
+        'end',
+        '```',
+        '',
+      ].join('\n'),
+    );
+    expect(claims.filter((claim) => claim.kind === 'snippet')).toHaveLength(1);
+    const shell = claimsOf('## Steps\n\n```\n# ./configure --enable-x\n# make\n```\n');
+    expect(shell.filter((claim) => claim.kind === 'snippet')).toEqual([]);
+  });
+
   it('takes a file the report calls its own for the reporter’s code', () => {
     const claims = claimsOf(
       'Our loader setup (in `config/loader.py` of our service) calls `yaml.add_constructor()`.\n',

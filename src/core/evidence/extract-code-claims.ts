@@ -33,8 +33,13 @@ export const codeClaimLimits = {
 const codeLanguages = new Set(
   (
     'c h cpp c++ cc cxx hpp objc objective-c js javascript mjs cjs jsx ts typescript tsx py python py3 ' +
-    'go golang rs rust java kotlin kt scala cs csharp c# rb ruby php swift lua zig'
+    'go golang rs rust java kotlin kt scala cs csharp c# rb ruby php swift lua zig ' +
+    'elixir ex exs erlang erl dart perl crystal nim clojure clj fsharp ocaml haskell hs groovy ' +
+    'cython pyx pxd pxi solidity'
   ).split(' '),
+);
+const hashCommentLanguages = new Set(
+  'py python py3 rb ruby elixir ex exs perl crystal nim cython pyx pxd pxi'.split(' '),
 );
 const nonCodeLanguages = new Set(
   (
@@ -284,11 +289,16 @@ function isProjectCode(info: string, content: string, field: ReportField | null)
   if (lines.every((line) => markupOnly.test(line))) return false;
   let nonCode = 0;
   let codeShaped = 0;
+  // In a language whose comments open with `#`, `# lib/x.ex` is a comment, not a root prompt.
+  const isHashComment = (line: string): boolean =>
+    hashCommentLanguages.has(info) && /^\s*#(?:\s|$)/.test(line);
   for (const line of lines) {
+    if (isHashComment(line)) continue;
     if (nonCodeLine.test(line)) nonCode += 1;
     else if (codeShapedLine.test(line)) codeShaped += 1;
   }
-  if (nonCode > 0 && (nonCodeLine.test(lines[0]!) || nonCode * 4 >= lines.length)) return false;
+  const opensAsNonCode = nonCodeLine.test(lines[0]!) && !isHashComment(lines[0]!);
+  if (nonCode > 0 && (opensAsNonCode || nonCode * 4 >= lines.length)) return false;
   if (codeLanguages.has(info)) return true;
   if (info !== '' && info !== 'text' && info !== 'txt' && info !== 'plaintext' && info !== 'code')
     return false;

@@ -123,7 +123,9 @@ const generatorTemplateSuffix =
  * a folder, so that a bare name does not match any template of that name.
  */
 export function findGeneratorTemplate(path: string, paths: Iterable<string>): string | null {
-  const cited = trimPath(path).replace(/^(?:~|[A-Za-z]:)?\/+/, '').replace(/^\.\//, '');
+  const cited = trimPath(path)
+    .replace(/^(?:~|[A-Za-z]:)?\/+/, '')
+    .replace(/^\.\//, '');
   if (!cited.includes('/') || cited.startsWith('../')) return null;
   for (const candidate of paths) {
     const at = candidate.lastIndexOf(cited);
