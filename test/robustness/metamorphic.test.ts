@@ -83,7 +83,6 @@ const knownMeasureVariance = new Set([
   'nokogiri/05-xslt-document-file-read.md [one-paragraph]',
   'nokogiri/06-noent-xxe-etc-passwd.md [one-paragraph]',
   'nokogiri/13-huge-option-oom-fr.md [one-paragraph]',
-  'okhttp/07-frida-certificate-pinner-bypass.md [email]',
   'imagesharp/10-resize-user-dimensions-oom.md [one-paragraph]',
   'imagesharp/11-imagesharp-web-cache-path-traversal.md [one-paragraph]',
   'jellyfin/04-syncplay-group-name-unbounded.txt [one-paragraph]',
@@ -110,6 +109,21 @@ const knownMeasureVariance = new Set([
   // of this suite after they were added, as outcomes only.
   'xstream/05-rce-default-blacklist-java-runtime.md [one-paragraph]',
   'xstream/08-anytype-commons-collections-gadget.md [one-paragraph]',
+  // 2026-12-01, fifteenth session: the renderer now takes a report's opening `## ` heading for its
+  // title (it had made it a section label). okhttp 07 [email] stopped varying with it; these
+  // renderings of earlier measure projects vary since, listed as outcomes only.
+  'imagesharp/13-invalidimagecontent-unhandled-dos.md [lower-case-labels]',
+  'cryptography/05-ecb-mode-is-insecure.md [one-paragraph]',
+  // Twenty-third and twenty-fourth fresh batches (MinIO, GitPython; Dompdf, Undertow), as found
+  // on the first run after labelling, listed as outcomes only.
+  'minio/06-default-minioadmin-credentials.md [one-paragraph]',
+  'minio/14-session-policy-denyonly-svcacct.md [one-paragraph]',
+  'gitpython/04-windows-git-exe-cwd.md [one-paragraph]',
+  'gitpython/08-ai-remote-url-sanitizer-bypass.md [one-paragraph]',
+  'dompdf/01-svg-prefixed-image-bypasses-reference-check.md [one-paragraph]',
+  'dompdf/13-chroot-root-reads-etc-passwd.md [one-paragraph]',
+  'dompdf/16-chroot-prefix-sibling-folder.md [one-paragraph]',
+  'undertow/03-sslconduit-close-loop.txt [one-paragraph]',
 ]);
 /**
  * Renderings of tune projects that varied when the projects were added and were not fixed before
@@ -181,24 +195,33 @@ const knownTuneVariance = new Set([
   // once a report that withholds its exploit until a bounty counts no code as its reproduction.)
   'koa/12-string-body-html-xss.md [one-paragraph]',
   'rustls/06-util-complete-io-eof-spin.md [one-paragraph]',
-  // Tune projects wolfssl, pypdf and rexml (2026-12-01), varying already on main when they were
-  // added (branch tune-verdicts-jwt-wolfssl-rexml changed none of them), not fixed before its
-  // deadline: every labelled rendering of wolfssl 09 weighs its trust-anchor mention otherwise
-  // (out-of-scope -> needs-review), pypdf 03's front matter loses the writer rule, and rexml 09
-  // run into one paragraph loses its reproduction.
+  // REXML 09, a second finder written in Japanese: its one-paragraph rendering loses the
+  // reproduction (2026-12-01, fifteenth session; not fixed before the deadline).
+  'rexml/09-pi-tabs-slow-ja.md [one-paragraph]',
+  // wolfSSL 09: in every style but Markdown headings, an "Expected:" label does not end the
+  // "Steps:" section, so the mention after it counts as the reporter's reproduction (weak). Mapping
+  // "Expected" to the details field fixed it on tune but lowered the measure count by one, so it
+  // was reverted (2026-12-01, fifteenth session).
   'wolfssl/09-pkcs11-hsm-wrong-verify-result.md [bold-labels]',
   'wolfssl/09-pkcs11-hsm-wrong-verify-result.md [plain-labels]',
   'wolfssl/09-pkcs11-hsm-wrong-verify-result.md [lower-case-labels]',
   'wolfssl/09-pkcs11-hsm-wrong-verify-result.md [one-paragraph]',
   'wolfssl/09-pkcs11-hsm-wrong-verify-result.md [email]',
   'wolfssl/09-pkcs11-hsm-wrong-verify-result.md [emoji-ai]',
-  'pypdf/03-article-thread-cycle-writer-append.md [front-matter]',
-  'rexml/09-pi-tabs-slow-ja.md [one-paragraph]',
+  // Tune projects libheif and loofah, varying on main when they were added (found by branch
+  // tune-verdicts-jwt-wolfssl-rexml, which changed none of them; 2026-12-01): joined into one
+  // paragraph, libheif 03, loofah 05 and loofah 06 lose their reproduction and libheif 05 its
+  // limits-off exclusion.
+  'libheif/03-grid-tile-index-oob-read.txt [one-paragraph]',
+  'libheif/05-disable-limits-memory-exhaustion.md [one-paragraph]',
+  'loofah/05-svg-use-href-external.md [one-paragraph]',
+  'loofah/06-svg-use-href-second-finder-fr.md [one-paragraph]',
 ]);
 const tuneProjectsWithKnownVariance = new Set([
-  'wolfssl',
-  'pypdf',
+  'libheif',
+  'loofah',
   'rexml',
+  'wolfssl',
   'golang-jwt',
   'flask',
   'jsoup',
@@ -215,6 +238,10 @@ const tuneProjectsWithKnownVariance = new Set([
   'libvips',
 ]);
 const measureProjectsWithKnownVariance = new Set([
+  'minio',
+  'gitpython',
+  'dompdf',
+  'undertow',
   'libjpeg-turbo',
   'xstream',
   'pyjwt',

@@ -43,7 +43,9 @@ export function specFromReport(text: string): ReportSpec {
     }
     if (readMetadata(spec, line)) continue;
     const heading = /^\s{0,3}(#{1,6})\s+(.+?)\s*#*\s*$/.exec(line);
-    if (heading && heading[1] === '#' && spec.title === '') {
+    // The title: a `# ` heading, or any heading that opens the report ("## Title" first).
+    const opensReport = current === null && preamble.every((entry) => entry.trim() === '');
+    if (heading && spec.title === '' && (heading[1] === '#' || opensReport)) {
       spec.title = heading[2]!.trim();
       continue;
     }
