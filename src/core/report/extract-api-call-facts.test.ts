@@ -146,9 +146,7 @@ describe('findCommandCalls (Ruby, Elixir)', () => {
     expect(commandCallsIn("  send_file 'public/a.pdf', type: :pdf")).toEqual([
       'send_file(<literal>, type=<literal>)',
     ]);
-    expect(commandCallsIn('erb :index, layout: false')).toEqual([
-      'erb(<literal>, layout=false)',
-    ]);
+    expect(commandCallsIn('erb :index, layout: false')).toEqual(['erb(<literal>, layout=false)']);
   });
 
   it('leaves out arithmetic, assignments, keywords, definitions and trailing comments', () => {
