@@ -97,6 +97,37 @@ export const cuePatterns: ReadonlyArray<GatedPattern & { actor: FactActor }> = [
     ],
   },
   {
+    // The attack itself as the subject of the precondition, right before it: "The attack
+    // requires root on the device", "exploitation needs admin rights". Said of the attack, so the
+    // attacker's precondition even inside the reproduction section, not the reporter's setup.
+    actor: 'attacker',
+    pattern:
+      /\b(?:(?:the|this|an?|such\s+an?)\s+(?:attacks?|exploits?)|exploitation|exploiting\s+(?:this|it))\s+(?:(?:only|also|still|always|itself)\s+)?$/gi,
+    required: [
+      [
+        'a attack ',
+        'a attacks ',
+        'a exploit ',
+        'a exploits ',
+        'an attack ',
+        'an attacks ',
+        'an exploit ',
+        'an exploits ',
+        'exploitation ',
+        'exploiting it ',
+        'exploiting this ',
+        'the attack ',
+        'the attacks ',
+        'the exploit ',
+        'the exploits ',
+        'this attack ',
+        'this attacks ',
+        'this exploit ',
+        'this exploits ',
+      ],
+    ],
+  },
+  {
     // A local or unprivileged account described by what it is able to do is the report's
     // attacker: "a local user who can choose the arguments ... can overwrite the stack".
     actor: 'attacker',

@@ -31,6 +31,22 @@ describe('findCalls', () => {
     expect(callsIn('Environment().from_string(tpl)')).toContain('Environment.from_string(tpl)');
   });
 
+  it('names a call through an imported module after the module, not after require', () => {
+    const commonJs = "const jwt = require('jsonwebtoken');\nconst claims = jwt.decode(token);\n";
+    expect(callsIn(commonJs)).toContain('jsonwebtoken.decode(token)');
+    expect(callsIn("import * as jwt from 'jsonwebtoken';\njwt.decode(t)")).toContain(
+      'jsonwebtoken.decode(t)',
+    );
+    expect(callsIn("const { decode: d } = require('jsonwebtoken');\nd(t)")).toContain(
+      'jsonwebtoken.decode(t)',
+    );
+    expect(callsIn('from yaml import load as lade\nlade(body, Loader=Loader)')).toContain(
+      'yaml.load(body, Loader=Loader)',
+    );
+    // A relative module, or one whose name is no identifier, binds nothing.
+    expect(callsIn("const s = require('sanitize-html');\ns(x)")).toContain('s(x)');
+  });
+
   it('reads Rust paths whole, and the methods of a builder chain split over lines', () => {
     expect(callsIn('let s = unsafe { std::str::from_utf8_unchecked(&buf) };')).toEqual([
       'std::str::from_utf8_unchecked(<expression>)',
@@ -130,9 +146,7 @@ describe('findCommandCalls (Ruby, Elixir)', () => {
     expect(commandCallsIn("  send_file 'public/a.pdf', type: :pdf")).toEqual([
       'send_file(<literal>, type=<literal>)',
     ]);
-    expect(commandCallsIn('erb :index, layout: false')).toEqual([
-      'erb(<literal>, layout=false)',
-    ]);
+    expect(commandCallsIn('erb :index, layout: false')).toEqual(['erb(<literal>, layout=false)']);
   });
 
   it('leaves out arithmetic, assignments, keywords, definitions and trailing comments', () => {

@@ -11,6 +11,7 @@
 
 import type { CodeBlock } from './find-code-blocks.js';
 import type { FactSink } from './create-fact-sink.js';
+import { findModuleBindings } from './find-module-bindings.js';
 import { forEachMatch } from './for-each-match.js';
 import {
   findIndentedSnippets,
@@ -75,6 +76,8 @@ export interface FoundCall {
 export function findCalls(code: string, offset = 0): FoundCall[] {
   const classes = new Map<string, string>();
   forEachMatch(constructed, code, (match) => classes.set(match[1]!, match[2]!));
+  // `const jwt = require('jsonwebtoken')`: the variable is the module, not something `require` made.
+  const modules = findModuleBindings(code);
   const calls: FoundCall[] = [];
   const calleeClosedAt = new Map<number, string>();
   let examined = 0;
@@ -97,8 +100,11 @@ export function findCalls(code: string, offset = 0): FoundCall[] {
       callee = `${receiver}.${callee}`;
     }
     const first = callee.split('.', 1)[0]!;
+    const module = modules.get(first);
     const constructedBy = classes.get(first);
-    if (constructedBy !== undefined && callee !== first) {
+    if (module !== undefined) {
+      callee = module + callee.slice(first.length);
+    } else if (constructedBy !== undefined && callee !== first) {
       callee = constructedBy + callee.slice(first.length);
     }
     const open = start + match[0].length - 1;

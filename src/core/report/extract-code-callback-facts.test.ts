@@ -1,7 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildTestReport } from './build-test-report.js';
-import { findCallerCallbacks, findUnguardedMerges } from './extract-code-callback-facts.js';
+import {
+  findCallerCallbacks,
+  findRequestChosenRoots,
+  findUnguardedMerges,
+} from './extract-code-callback-facts.js';
 import { extractFacts } from './extract-facts.js';
 import { measureGrowth } from '../../../test/support/measure-work.js';
 
@@ -171,5 +175,37 @@ describe('the caller’s own recursive merge (a prototype-pollution sink)', () =
       'function m(a, b) {\n' + 'for (const k in b) { a[k] = 1; }\n'.repeat(size / 34);
     const growth = measureGrowth(build, (code) => findUnguardedMerges(code));
     expect(growth.ratio, `work ${growth.small} -> ${growth.large}`).toBeLessThan(5);
+  });
+});
+
+describe('the confinement root the caller takes from the request', () => {
+  it('reads a root keyword given request input, directly or through a variable', () => {
+    const throughVariable = [
+      "@route('/theme/<name>')",
+      'def theme(name):',
+      '    folder = request.query.folder',
+      '    return static_file(name, root=folder)',
+    ].join('\n');
+    expect(findRequestChosenRoots(throughVariable)).toHaveLength(1);
+    expect(
+      findRequestChosenRoots('send_from_directory(directory=request.args["d"], path=p)'),
+    ).toHaveLength(1);
+  });
+
+  it('leaves a root the application fixed alone, and comparisons', () => {
+    const fixed = [
+      'def theme(name):',
+      '    folder = request.query.folder',
+      "    return static_file(name, root='./themes')",
+    ].join('\n');
+    expect(findRequestChosenRoots(fixed)).toEqual([]);
+    expect(findRequestChosenRoots('check(root == request.query.folder)')).toEqual([]);
+  });
+
+  it('reads a bounded amount of work on long code', () => {
+    const build = (size: number) =>
+      `folder = request.query.x\n${'f(root=other)\n'.repeat(size / 14)}`;
+    const growth = measureGrowth(build, (code) => findRequestChosenRoots(code));
+    expect(growth.ratio).toBeLessThan(5);
   });
 });

@@ -281,6 +281,33 @@ export function findUnguardedMerges(code: string, offset = 0): CallerCallback[] 
 // In running text (code flattened into a paragraph) the refusal must follow the hook closely.
 const proseHookWindow = 400;
 
+// The application's handler chooses the folder a file helper confines paths to from the
+// request: `static_file(name, root=request.query.folder)`, or through a variable assigned from
+// the request in the same code (`folder = request.query.folder` ... `root=folder`). The helper
+// keeps the file inside the root it is given; the root is the caller's choice.
+const requestInput = String.raw`(?:req|request|ctx\.request|ctx)\.(?:query|body|params|args|form|headers|cookies|values|json|GET|POST|data)\b`;
+const requestAssignment = new RegExp(
+  String.raw`(?:^|[\s;])([A-Za-z_]\w{0,60})[ \t]*=[ \t]*${requestInput}`,
+  'g',
+);
+const rootKeyword =
+  /[(,][ \t]*(?:root|directory|root_dir|rootdir|base_dir|basedir|docroot|document_root)[ \t]*=(?!=)[ \t]*([A-Za-z_][\w.]{0,100})/g;
+const requestInputStart = new RegExp(String.raw`^${requestInput}`);
+
+/** Calls that take their confinement root from the request, directly or through a variable. */
+export function findRequestChosenRoots(code: string, offset = 0): CallerCallback[] {
+  if (!/root|dir/.test(code) || !/\b(?:req|request|ctx)\./.test(code)) return [];
+  const fromRequest = new Set<string>();
+  forEachMatch(requestAssignment, code, (match) => fromRequest.add(match[1]!));
+  const found: CallerCallback[] = [];
+  forEachMatch(rootKeyword, code, (match) => {
+    const value = match[1]!;
+    if (!requestInputStart.test(value) && !fromRequest.has(value)) return;
+    found.push({ start: offset + match.index + 1, end: offset + match.index + match[0].length });
+  });
+  return found;
+}
+
 /**
  * The caller's callbacks written in `code` (one block of the caller's own code), or in running
  * text when `isProse` (then a hook counts only with a refusal within 400 characters after it).
@@ -300,6 +327,7 @@ export function findCallerCallbacks(code: string, offset = 0, isProse = false): 
     });
   }
   found.push(...findUnguardedMerges(code, offset));
+  found.push(...findRequestChosenRoots(code, offset));
   if (mayMatchIn(code, accessDecision, folded) && accessDecision.pattern.test(code)) {
     forEachMatch(hookMarker, code, (match) => {
       const after = code.slice(match.index, match.index + proseHookWindow);

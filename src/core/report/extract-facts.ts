@@ -14,6 +14,7 @@ import { extractPhraseFacts } from './extract-phrase-facts.js';
 import { extractReproductionFacts } from './extract-reproduction-facts.js';
 import { extractSeverityFacts } from './extract-severity-facts.js';
 import { extractTraceFacts } from './extract-trace-facts.js';
+import { addApplicationFaultFrames } from './find-application-fault-frame.js';
 import { extractVectorFacts } from './extract-vector-facts.js';
 import { extractScannerRowVersions, extractVersionFacts } from './extract-version-facts.js';
 import { extractWeaknessFacts } from './extract-weakness-facts.js';
@@ -56,6 +57,7 @@ export function extractReportFacts(
   for (const trace of findSanitizerTraces(body, blocks))
     sink.add('code-block', 'sanitizer-trace', trace.start, trace.end);
   extractTraceFacts(sink, body, blocks, options.projectNames);
+  addApplicationFaultFrames(sink, body, options.projectNames ?? []);
   extractPhraseFacts(sink, prose);
   extractSeverityFacts(sink, prose, sections);
   extractWeaknessFacts(sink, prose);

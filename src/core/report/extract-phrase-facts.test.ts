@@ -324,6 +324,20 @@ describe('attacker-controls', () => {
     ).toEqual([['config-file', 'attacker']]);
   });
 
+  it('reads the attack as the one needing a precondition, even in the reproduction section', () => {
+    const actorsIn = (text: string) =>
+      extractFacts(buildTestReport(text))
+        .filter((fact) => fact.kind === 'privileges-required')
+        .map((fact) => [fact.value, fact.actor]);
+    expect(actorsIn('## Reproduction\n\nThe attack requires root on the device.\n')).toEqual([
+      ['high', 'attacker'],
+    ]);
+    // The reporter's own step is still their setup.
+    expect(
+      actorsIn('## Reproduction\n\nI reproduced it, which requires root on my box.\n'),
+    ).toEqual([['high', 'reporter']]);
+  });
+
   it('does not take a cryptographic key or a plain option for a configuration key', () => {
     expect(valuesOf('The attacker can set the private key length.', 'attacker-controls')).toEqual(
       [],
@@ -473,6 +487,10 @@ describe('impact', () => {
     ['Usage stays within the default header size limit.', ['bounded-resource-consumption']],
     ['The allocation never exceeds the configured maximum.', ['bounded-resource-consumption']],
     [
+      'So memory use is about ten times the file size and grows linearly.',
+      ['bounded-resource-consumption'],
+    ],
+    [
       'The leaked pointer lets an attacker bypass ASLR.',
       ['information-disclosure', 'hardening-bypass'],
     ],
@@ -490,6 +508,8 @@ describe('impact', () => {
     expect(valuesOf('Memory grows to 2 GB and then the process is killed.', 'impact')).toEqual([]);
     expect(valuesOf('The comparison time stays constant.', 'impact')).toEqual([]);
     expect(valuesOf('It should be linear in the input size.', 'impact')).toEqual([]);
+    expect(valuesOf('It is not true that memory grows linearly.', 'impact')).toEqual([]);
+    expect(valuesOf('The scan count grows linearly, so parsing is slow.', 'impact')).toEqual([]);
     expect(valuesOf('It takes 90 seconds per request.', 'impact')).toEqual([]);
     expect(valuesOf('The patch improves the principle of defense in depth.', 'impact')).toEqual([]);
     expect(valuesOf('Dos and don\u2019ts for contributors.', 'impact')).toEqual([]);

@@ -28,6 +28,13 @@ describe('isSpeculative', () => {
     ).toBe(true);
   });
 
+  it('flags an impact hedged by the adjective right before it', () => {
+    expect(check('REXML uses too much memory for large files (possible DoS)', 'DoS')).toBe(true);
+    expect(check('This is a potential denial of service.', 'denial of service')).toBe(true);
+    // Elsewhere in the sentence the adjective hedges something else.
+    expect(check('As soon as possible: the DoS takes one request.', 'DoS')).toBe(false);
+  });
+
   it('leaves stated findings alone, sentence by sentence', () => {
     expect(check('The server crashes with SIGSEGV. It may be worse.', 'crashes')).toBe(false);
     expect(check('An attacker can read any file outside the docroot.', 'read any file')).toBe(

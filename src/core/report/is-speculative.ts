@@ -66,7 +66,12 @@ function findSentenceEnd(text: string, end: number): number {
   return end + (match ? match.index : after.length);
 }
 
+// An adjective that hedges the very impact named after it: "(possible DoS)", "a potential
+// denial of service", "suspected memory corruption".
+const hedgedRightBefore = /\b(?:possible|potential|suspected|presumed)\s+$/i;
+
 export function isSpeculative(text: string, start: number, end: number): boolean {
+  if (hedgedRightBefore.test(text.slice(Math.max(0, start - 12), start))) return true;
   const sentence = text.slice(findSentenceStart(text, start), findSentenceEnd(text, end));
   return mayMatchIn(sentence, hedgePattern) && hedgePattern.pattern.test(sentence);
 }

@@ -1021,6 +1021,15 @@ export const phraseRules: readonly PhraseRule[] = [
       /\b(?:grows?|grew|increases?|rises?|scales?)\s+linearly\s+with\b|\b(?:in|is)\s+(?:direct\s+)?proportion\s+to\s+the\s+(?:traffic|number|requests?|connections?|bandwidth|load|data)\b|\bproportional\s+to\s+the\s+(?:traffic|number|requests?|connections?|load|bandwidth|input)\b|\bas\s+many\s+(?:connections|requests|clients)\s+(?:and\s+(?:as\s+)?(?:much\s+)?\w+\s+)?as\s+the\s+resources\b/,
   },
   {
+    // Memory the reporter measured growing linearly with the input, a proportional cost: "memory
+    // use is about ten times the file size and grows linearly" (up to ten words between, each
+    // after one blank; not "should grow").
+    kind: 'impact',
+    value: 'bounded-resource-consumption',
+    pattern:
+      /\b(?:memory|RSS|heap|footprint)(?:\s[\w()-]{1,20}){0,10}?\s(?:grows|grew|increases|scales)\s+linearly\b/,
+  },
+  {
     // A bounded cost in the reporter's measurements: "the worker's memory stays flat", "memory
     // does not grow", "costs a few microseconds per request", "the time is linear in the input
     // size", "there is no amplification" (a denied one, "does not stay flat", is no fact).

@@ -42,6 +42,27 @@ describe('evaluateScope', () => {
     ]);
   });
 
+  it("holds a rule about the application's own code on the caller's code shown at fault", () => {
+    const appCode = buildProfile({
+      outOfScope: [
+        {
+          id: 'OOS-APP-CODE',
+          statement:
+            "The flaw is in the WSGI application the server runs; it is the deployer's code",
+          when: { mentions: ['application code'] },
+        },
+      ],
+    });
+    const atFault = { ...buildFact('requires-config', 'caller-callback'), actor: 'user' as const };
+    const held = evaluateScope(appCode, [atFault]).outOfScope;
+    expect(held.map((match) => [match.ruleId, match.strength])).toEqual([
+      ['OOS-APP-CODE', 'strong'],
+    ]);
+    // The reporter's own setup is not the application's code.
+    const setup = { ...atFault, actor: 'reporter' as const };
+    expect(evaluateScope(appCode, [setup]).outOfScope).toEqual([]);
+  });
+
   it('applies paths-only only when every cited path matches', () => {
     expect(
       ruleIds([

@@ -8,7 +8,12 @@ import type { ConditionEvidence, RuleMatch } from '../model/triage-result.js';
 import { matchesCallPattern, parseCallSignature } from '../text/call-signature.js';
 import { classifyVersionSupport, type VersionSupport } from './classify-version-support.js';
 import { findEffectiveValues } from './effective-facts.js';
-import { createMentionFinder, isAboutUnsetSetting, type MentionFinder } from './find-mentions.js';
+import {
+  createMentionFinder,
+  isAboutApplicationCode,
+  isAboutUnsetSetting,
+  type MentionFinder,
+} from './find-mentions.js';
 import {
   createCheckoutPathResolver,
   createPathMatcher,
@@ -182,6 +187,27 @@ function checkMentions(
   statement: string,
 ): ConditionOutcome {
   const found = context.mentions.find(phrases, isAboutUnsetSetting(statement));
+  // A rule about the application's own code holds on the caller's code shown at fault (a
+  // traceback failing in the application's file, "the bug is in our callback"), said or not.
+  if (found?.strength !== 'strong' && isAboutApplicationCode(statement)) {
+    const callerCode = context.facts.filter(
+      (fact) =>
+        fact.kind === 'requires-config' &&
+        fact.value === 'caller-callback' &&
+        fact.actor !== 'reporter',
+    );
+    if (callerCode.length > 0)
+      return {
+        status: 'holds',
+        strength: 'strong',
+        evidence: {
+          key: 'mentions',
+          detail: "the application's own code is at fault (caller-callback)",
+          strength: 'strong',
+          facts: callerCode,
+        },
+      };
+  }
   if (found === null) return { status: 'unknown', detail: 'the report does not mention it' };
   const said = [...new Set(found.facts.map((fact) => fact.value))];
   const where = found.strength === 'weak' ? ' (only in its reproduction steps or code)' : '';

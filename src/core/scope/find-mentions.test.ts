@@ -47,6 +47,18 @@ describe('createMentionFinder', () => {
     expect(step.find(['default server in production'])?.strength).toBe('weak');
   });
 
+  it("counts a setup section's sentence about the reporter's own application as strong", () => {
+    const own = finderFor(
+      '## Setup\n\nOur getKey callback supports both HS256 and RS256 tokens from the same endpoint:\n\n    cb(null, createSecretKey(pem));\n',
+    );
+    expect(own.find(['our getKey callback'])?.strength).toBe('strong');
+    // What the reporter did in that section, and a step, stay their setup.
+    const ran = finderFor(
+      '## Setup\n\nWe ran our getKey callback from the test suite.\n\n1. Our getKey callback returns the PEM.\n',
+    );
+    expect(ran.find(['our getKey callback'])?.strength).toBe('weak');
+  });
+
   it("reads code case-sensitively: a rule's identifier is not a variable spelt otherwise", () => {
     const finder = finderFor(
       'Title: x\n\n```go\ntoken, err := jwt.ParseWithClaims(raw, &claims, keyFunc)\n```\n\nWe call `jwt.Parse(raw, keyFunc)`.\n',

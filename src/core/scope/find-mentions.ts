@@ -44,6 +44,28 @@ const listItemStart = /^\s{0,12}(?:\d{1,3}[.)]|[-*+])\s/;
 const namesTheProblem =
   /^\s*(?:this|it|that)\s+(?:is|was|causes|leads\s+to|results\s+in)\s+(?:(?:only|just|really|clearly)\s+)?(?:(?:a|an|the)\s+)?$/i;
 
+// A sentence that opens with the reporter's own code as its subject ("Our getKey callback
+// supports ...", "My upload handler passes ..."): in a setup or environment section it says what
+// the deployed application does, not how the reporter ran the test.
+const ownApplicationSubject = /^\s*(?:our|my)\s/i;
+
+/**
+ * True when the mention at `start` stands in a sentence, not a step, that describes the
+ * reporter's own application: it opens with "our" or "my" and says nothing the reporter did
+ * ("we ran", "our test setup").
+ */
+function describesOwnApplication(
+  body: string,
+  start: number,
+  end: number,
+  clause: string,
+): boolean {
+  const lineBefore = readLineBefore(body, start);
+  if (listItemStart.test(lineBefore) || reporterSetup.test(clause)) return false;
+  const sentenceBefore = lineBefore.split(/[.!?:]\s/).pop()!;
+  return ownApplicationSubject.test(`${sentenceBefore}${body.slice(start, end)}`);
+}
+
 interface MentionEvidence {
   strength: 'strong' | 'weak';
   facts: Fact[];
@@ -65,6 +87,16 @@ const unsetBefore =
 // it never restricted", "left the proxy settings at the default", "did not set TRUSTED_HOSTS".
 const unsetStatement =
   /\b(?:never|not|didn't|doesn't|without)\s+(?:\w+\s+){0,2}?(?:restrict\w*|set|sets|setting|configur\w*|limit\w*|call\w*|fix\w*)\b|\bleft\s+(?:\w+\s+){0,4}?(?:at\s+(?:the|its|their)\s+defaults?|unset|unrestricted)\b|\bunset\b/i;
+
+// A rule's statement placing the flaw in the application's own code: "The flaw is in the
+// application's own code", "The flaw is in the WSGI or ASGI application Gunicorn serves".
+const applicationCodeStatement =
+  /\b(?:flaw|bug|fault|problem|vulnerability)\s+is\s+in\s+the\s+(?:[\w-]+\s+){0,4}?(?:application|app)(?:'s|\u2019s)?(?:\s+own)?(?:\s+code)?\b/i;
+
+/** True when a rule's statement says the flaw is in the application's own code. */
+export function isAboutApplicationCode(statement: string): boolean {
+  return applicationCodeStatement.test(statement.slice(0, 2000));
+}
 
 /** True when a rule's statement says the exposure is a setting the application left unset. */
 export function isAboutUnsetSetting(statement: string): boolean {
@@ -170,6 +202,7 @@ export function createMentionFinder(report: Report): MentionFinder {
     const sentenceRest = body
       .slice(start, Math.min(body.length, end + 80))
       .split(/[.!?](?:\s|$)/)[0]!;
+    if (field === 'environment' && describesOwnApplication(body, start, end, clause)) return false;
     if (field === 'reproduction' || field === 'test-case' || field === 'environment') {
       if (namesTheProblem.test(clause)) return false;
       // A paragraph after the steps that says how the product runs in production ("The default

@@ -170,6 +170,17 @@ describe('findOwningComponents', () => {
     expect([...findOwningComponents('broker/auth.go', goProject)]).toEqual(['broker', 'auth']);
   });
 
+  it('drops a leading folder only when no component holds the path as written', () => {
+    const layered: ThreatComponent[] = [
+      { id: 'tls', paths: ['src/**'], input: 'untrusted' },
+      { id: 'crypto', paths: ['wolfcrypt/src/**'], input: 'untrusted' },
+    ];
+    // `wolfcrypt/src/asn.c` is the crypto component's file, not `src/asn.c` of a checkout folder.
+    expect([...findOwningComponents('wolfcrypt/src/asn.c', layered)]).toEqual(['crypto']);
+    // A path no glob holds as written is still read without its checkout folder.
+    expect([...findOwningComponents('wolfssl-5.9.1/src/ssl.c', layered)]).toEqual(['tls']);
+  });
+
   it('changes nothing for paths only one component holds, or none', () => {
     expect([...findOwningComponents('testdata/x.bin', goProject)]).toEqual(['tests']);
     expect([...findOwningComponents('docs/readme.md', goProject)]).toEqual([]);

@@ -208,15 +208,24 @@ const folderGlob = /(?:^|\/)\*{1,2}$/;
  * The components a repository path belongs to. A component that holds the path by a glob for a
  * kind of file (`**\/*_test.go`) takes it from components that hold it only by a folder
  * (`server/**`), as a Go test file beside the code it tests is a test; otherwise every component
- * whose globs hold the path keeps it (a profile may layer `lib/path.js` over `lib/**`).
+ * whose globs hold the path keeps it (a profile may layer `lib/path.js` over `lib/**`). The first
+ * folder of a path is dropped (a checkout's name, `node-tar/lib/x.js`) only when no component
+ * holds the path as written.
  */
 export function findOwningComponents(
   path: string,
   components: readonly ThreatComponent[],
 ): ReadonlySet<string> {
-  const holding = components.filter((component) => createPathMatcher(component.paths)(path));
+  // A path some component holds as written (`wolfcrypt/src/asn.c`) is not read with its first
+  // folder dropped as a checkout's name (`src/asn.c` under `src/**`): that is only for paths the
+  // profile's globs do not hold as written.
+  const clean = path.replace(/^\.?\//, '');
+  const asWritten = components.filter((component) => compileGlobs(component.paths)(clean));
+  const holds = (globs: readonly string[]): boolean =>
+    asWritten.length > 0 ? compileGlobs(globs)(clean) : createPathMatcher(globs)(path);
+  const holding = components.filter((component) => holds(component.paths));
   const globsHolding = (component: ThreatComponent): string[] =>
-    component.paths.filter((glob) => createPathMatcher([glob])(path));
+    component.paths.filter((glob) => holds([glob]));
   const byKind = holding.filter((component) => globsHolding(component).some(isFileKindGlob));
   if (byKind.length === 0) return new Set(holding.map((component) => component.id));
   const kept = holding.filter(
