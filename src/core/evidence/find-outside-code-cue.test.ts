@@ -53,6 +53,9 @@ describe('findOtherProductCue', () => {
         'We link the system libxml2, and the vulnerable\ncode is in libxml2 (the `xmlFoo` function).',
       ),
     ).toBe('vulnerable code is in libxml2');
+    expect(
+      productCueOf('The fault is inside libde265 (a bogus PPS). Built against libde265 1.0.16.'),
+    ).toBe('fault is inside libde265');
     expect(productCueOf('The flaw lives in OpenSSL, which we link (OpenSSL 3.0.2).')).toBe(
       'flaw lives in OpenSSL',
     );

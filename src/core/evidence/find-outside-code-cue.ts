@@ -26,12 +26,12 @@ export function findOutsideCodeCue(report: { title: string; body: string }): str
   return null;
 }
 
-// "the vulnerable code is in libxml2", "the flaw lives in OpenSSL": the report names another
-// product as where its code is. The name must look like a product's (a digit, a capital letter or
+// "the vulnerable code is in libxml2", "the flaw lives in OpenSSL", "the fault is inside libde265":
+// the report names another product as where its code is. The name must look like a product's (a digit, a capital letter or
 // a `lib` prefix: `libxml2`, `OpenSSL`, `zlib`), not a common word or one of the project's parts
 // ("the bug is in the parser"), and must not be written as a function or a path.
 const otherProductCue =
-  /\b(?:vulnerable|affected|faulty|buggy|offending)\s+code\s+(?:is|lives|sits|resides)\s+(?:entirely\s+|only\s+|all\s+)?in\s+`?([A-Za-z][\w.+-]{1,40})|\b(?:bug|flaw|vulnerability|defect)\s+(?:itself\s+)?(?:is|lives|sits|resides)\s+(?:entirely\s+|only\s+)?in\s+`?([A-Za-z][\w.+-]{1,40})/gi;
+  /\b(?:vulnerable|affected|faulty|buggy|offending)\s+code\s+(?:is|lives|sits|resides)\s+(?:entirely\s+|only\s+|all\s+)?in\s+`?([A-Za-z][\w.+-]{1,40})|\b(?:bug|flaw|vulnerability|defect|fault|crash|overflow)\s+(?:itself\s+)?(?:is|lives|sits|resides|happens|occurs)\s+(?:entirely\s+|only\s+)?(?:in|inside|within)\s+`?([A-Za-z][\w.+-]{1,40})/gi;
 
 /**
  * The product a report places its vulnerable code in ("the vulnerable code is in libxml2"), when

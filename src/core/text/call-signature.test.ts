@@ -140,3 +140,26 @@ describe('call signatures', () => {
     );
   });
 });
+
+describe('a keyword given a constant in a pattern', () => {
+  const matches = (call: string, pattern: string): boolean =>
+    matchesCallPattern(parseCallSignature(call)!, parseCallSignature(pattern)!);
+
+  it('holds only on that keyword, given that constant', () => {
+    expect(matches('mistune.markdown(text, escape=False)', 'mistune.markdown(escape=False)')).toBe(
+      true,
+    );
+    expect(matches('mistune.markdown("# hi")', 'mistune.markdown(escape=False)')).toBe(false);
+    expect(matches('markdown(s, escape=True)', 'markdown(escape=False)')).toBe(false);
+    expect(
+      matches('HTMLRenderer(allow_harmful_protocols=True)', 'HTMLRenderer(escape=False)'),
+    ).toBe(false);
+    expect(matches('yaml.load(f, Loader=yaml.Loader)', 'yaml.load(Loader=Loader)')).toBe(true);
+  });
+
+  it('keeps the constant through the fact text', () => {
+    const call = parseCallSignature('markdown(s, escape=False)')!;
+    expect(formatCallSignature(call)).toBe('markdown(s, escape=False)');
+    expect(matches(formatCallSignature(call), 'markdown(escape=false)')).toBe(true);
+  });
+});

@@ -6,7 +6,12 @@
 /** An argument: a dotted name, a literal, or anything else (`<expression>`). */
 export type CallArgument =
   | { keyword: string | null; kind: 'name'; name: string }
-  | { keyword: string | null; kind: 'literal' }
+  | {
+      keyword: string | null;
+      kind: 'literal';
+      /** A constant's own word (`False`, `None`, `true`, `nil`): `escape=False` is not `escape=True`. */
+      constant?: string;
+    }
   | { keyword: string | null; kind: 'expression' };
 
 export interface CallSignature {
@@ -24,6 +29,8 @@ const expressionText = '<expression>';
 // Segments joined by `.` or by Rust's and C++'s `::` (`String::from_utf8_unchecked`).
 const dottedName = /^(?:[A-Za-z_$][\w$]{0,60}(?:\.|::)){0,8}[A-Za-z_$][\w$]{0,60}$/;
 const segmentSeparator = /\.|::/;
+// A constant written as a word, kept by name: `False`, `None`, `true`, `null`, `undefined`, `nil`.
+const constantWord = /^(?:True|False|None|true|false|null|undefined|nil)$/;
 const keywordArgument = /^([A-Za-z_$][\w$]{0,60})[ \t]*=(?!=)[ \t]*([\s\S]+)$/;
 // One string literal (any Python prefix but f, which interpolates), a number or a constant.
 const literal =
@@ -109,7 +116,9 @@ export function readCallArgument(text: string): CallArgument {
   const name = keyword ? keyword[1]! : null;
   const value = (keyword ? keyword[2]! : text).trim();
   if (value === literalText || literal.test(value) || isLiteralCollection(value))
-    return { keyword: name, kind: 'literal' };
+    return constantWord.test(value)
+      ? { keyword: name, kind: 'literal', constant: value }
+      : { keyword: name, kind: 'literal' };
   if (value !== nonLiteralArgument && dottedName.test(value)) {
     return { keyword: name, kind: 'name', name: value };
   }
@@ -132,7 +141,7 @@ function formatArgument(argument: CallArgument): string {
     argument.kind === 'name'
       ? argument.name
       : argument.kind === 'literal'
-        ? literalText
+        ? (argument.constant ?? literalText)
         : expressionText;
   return argument.keyword === null ? value : `${argument.keyword}=${value}`;
 }
@@ -158,7 +167,18 @@ function holdsArgument(wanted: CallArgument, args: readonly CallArgument[]): boo
     // `non-literal` (or any expression written in a pattern): a positional argument that is data.
     return args.some((argument) => argument.keyword === null && argument.kind !== 'literal');
   }
-  if (wanted.kind === 'literal') return args.some((argument) => argument.kind === 'literal');
+  if (wanted.kind === 'literal') {
+    // `escape=False`: that keyword, given that constant (when both say which); a bare literal in a
+    // pattern holds on any literal argument.
+    return args.some(
+      (argument) =>
+        argument.kind === 'literal' &&
+        (wanted.keyword === null || argument.keyword === wanted.keyword) &&
+        (wanted.constant === undefined ||
+          argument.constant === undefined ||
+          argument.constant.toLowerCase() === wanted.constant.toLowerCase()),
+    );
+  }
   return args.some(
     (argument) =>
       argument.kind === 'name' &&
