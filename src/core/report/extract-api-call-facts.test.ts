@@ -43,8 +43,8 @@ describe('findCalls', () => {
     ].join('\n');
     expect(callsIn(chain)).toEqual([
       'server::Builder::new()',
-      'server::Builder::new.keep_alive(<literal>)',
-      'server::Builder::new.keep_alive.strict_mode(<literal>)',
+      'server::Builder::new.keep_alive(false)',
+      'server::Builder::new.keep_alive.strict_mode(false)',
       'server::Builder::new.keep_alive.strict_mode.serve(io)',
     ]);
     // A method after blank lines far from any call is not chained to it.
@@ -131,7 +131,7 @@ describe('findCommandCalls (Ruby, Elixir)', () => {
       'send_file(<literal>, type=<literal>)',
     ]);
     expect(commandCallsIn('erb :index, layout: false')).toEqual([
-      'erb(<literal>, layout=<literal>)',
+      'erb(<literal>, layout=false)',
     ]);
   });
 

@@ -43,6 +43,8 @@ describe('versions', () => {
     ['Estamos en la 3.1.0 y no podemos actualizar a la 4.0.1.', ['3.1.0']],
     ['Nous sommes en 5.2.1 ; migrer vers la 6.0.0 est impossible.', ['5.2.1']],
     ['Wir nutzen 1.4.2 und können nicht auf 2.0.0 migrieren.', ['1.4.2']],
+    ['Temos a 1.14.4 fixada. Não podemos subir para 1.15.x agora.', ['1.14.4']],
+    ['Usiamo la 2.3.1 e non possiamo aggiornare alla 3.0.0.', ['2.3.1']],
   ])('%s -> %j', (text, expected) => {
     expect(versionsOf(text)).toEqual(expected);
   });

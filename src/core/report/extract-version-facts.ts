@@ -563,12 +563,12 @@ const cellBorderAtEnd = /[ \t]{0,8}\|[ \t]{0,8}$/;
 const protocolRightAfter = /^[ \t]{1,4}protocol\b/i;
 // A range of fixes, not of affected versions: "one more 0.21.x release with all security fixes
 // since 0.21.11", "the changes since 2.3".
-// The same upgrade targets and releases asked for, in Portuguese, Spanish and French ("migrar para
-// o 2.x", "publicar uma 1.7.2", "actualizar a la 3.0", "migrer vers la 5.x", "publier une 1.4.3")
+// The same upgrade targets and releases asked for, in Portuguese, Spanish, Italian and French
+// ("migrar para o 2.x", "não podemos subir para 1.15.x", "aggiornare alla 2.0", "publicar uma 1.7.2", "actualizar a la 3.0", "migrer vers la 5.x", "publier une 1.4.3")
 // and in German, where the verb follows the version ("auf 2.x migrieren", "eine 1.7.2
 // veröffentlichen").
 const otherLanguageTargetBefore =
-  /(?:^|[^\p{L}])(?:(?:migrar|atualizar|actualizar|passar|mudar|pasar)[ \t]{1,4}(?:para|a)|(?:migrer|passer|mettre[ \t]{1,4}à[ \t]{1,4}jour)[ \t]{1,4}(?:vers|à|en)|(?:publicar|lançar|lanzar|publier|sortir)[ \t]{1,4}(?:uma|una|un|une)(?:[ \t]{1,4}(?:nova|nueva|nouvelle))?)[ \t]{1,4}(?:(?:o|a|el|la|le|l')[ \t]{0,4})?(?:versão[ \t]{1,4}|versión[ \t]{1,4}|version[ \t]{1,4})?$/iu;
+  /(?:^|[^\p{L}])(?:(?:migrar|atualizar|actualizar|passar|mudar|pasar|subir|aggiornare|passare|migrare)[ \t]{1,4}(?:para|a|alla|al)|(?:migrer|passer|mettre[ \t]{1,4}à[ \t]{1,4}jour)[ \t]{1,4}(?:vers|à|en)|(?:publicar|lançar|lanzar|publier|sortir)[ \t]{1,4}(?:uma|una|un|une)(?:[ \t]{1,4}(?:nova|nueva|nouvelle))?)[ \t]{1,4}(?:(?:o|a|el|la|le|l')[ \t]{0,4})?(?:versão[ \t]{1,4}|versión[ \t]{1,4}|version[ \t]{1,4})?$/iu;
 const germanTargetAfter =
   /^[ \t]{1,4}(?:zu[ \t]{1,4})?(?:migrieren|aktualisieren|umsteigen|wechseln|updaten|upgraden|veröffentlichen|herausbringen|bereitstellen)(?![\p{L}])/iu;
 const fixesSinceBefore =
