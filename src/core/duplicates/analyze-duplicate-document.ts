@@ -71,10 +71,18 @@ export interface DocumentAnalysis {
   /** It names a development build ("jq-1.7-37-g88f01a7"), whose line numbers are not a release's. */
   namesDevelopmentBuild: boolean;
   /**
-   * Its title or text names a source file (`Http2UpgradeHandler.java`, `src/utils.py`) or a
-   * snake_case identifier: such a report points at code even when no location was read from it.
+   * Its title or text names a source file (`Http2UpgradeHandler.java`, `src/utils.py`): such a
+   * report points at code even when no location was read from it.
    */
-  namesFileOrSnakeName: boolean;
+  namesFile: boolean;
+  /**
+   * The snake_case identifiers it names (`allowed_uri`, `enforce_origin`), lower-cased (at most
+   * 20): code, unless each is a method it calls on the product (below) that is the product's
+   * vocabulary, like class names (measure-duplicate-signals.ts decides).
+   */
+  snakeNames: string[];
+  /** The snake_case methods it calls on an object (`Scrub.allowed_uri?(…)`), lower-cased. */
+  calledSnakeMethods: string[];
   /**
    * Class names its title or text names (`Http2UpgradeHandler`), lower-cased: code too, unless
    * they are the product's vocabulary (measure-duplicate-signals.ts decides).
@@ -226,7 +234,9 @@ export function analyzeDuplicateDocument(doc: DuplicateDocument): DocumentAnalys
     crash: findCrashSignature(title, text),
     panic: findPanicLocations(text)[0] ?? null,
     namesDevelopmentBuild: namesDevelopmentBuild(titled),
-    namesFileOrSnakeName: namesFileOrSnakeIdentifier(titled),
+    namesFile: findCodeNames(titled.slice(0, maxMatchingChars)).paths.length > 0,
+    snakeNames: findSnakeNames(titled),
+    calledSnakeMethods: findSnakeMethodCalls(titled),
     classNames: findClassNames(dropSignOff(titled)),
     calledMethods: calls.map((call) => call.method),
     languageNames: new Set([
@@ -256,6 +266,13 @@ const universalMembers: ReadonlySet<string> = new Set([
   'equals',
   'hashcode',
   'getclass',
+  'to_s',
+  'to_str',
+  'to_a',
+  'to_h',
+  'to_i',
+  'to_f',
+  'to_sym',
 ]);
 
 /**
@@ -321,6 +338,31 @@ const snakeNamePattern = /\b[A-Za-z][A-Za-z0-9]{0,63}(?:_[A-Za-z0-9]{1,64}){1,8}
 export function namesFileOrSnakeIdentifier(text: string): boolean {
   const bounded = text.slice(0, maxMatchingChars);
   return findCodeNames(bounded).paths.length > 0 || snakeNamePattern.test(bounded);
+}
+
+const snakeNamesPattern = new RegExp(snakeNamePattern.source, 'g');
+
+/** The snake_case identifiers a text names, lower-cased as matching terms are (at most 20). */
+function findSnakeNames(text: string): string[] {
+  const names = new Set<string>();
+  for (const match of text.slice(0, maxMatchingChars).matchAll(snakeNamesPattern)) {
+    names.add(match[0].toLowerCase());
+    if (names.size >= 20) break;
+  }
+  return [...names];
+}
+
+/** A snake_case method called on an object, Ruby's `?` and `!` too: `.allowed_uri?(`. */
+const snakeMethodCallPattern = /\.([a-z][a-z0-9]{0,30}(?:_[a-z0-9]{1,30}){1,6})[?!]?\(/g;
+
+/** The snake_case methods a text calls on an object, lower-cased (at most 20). */
+function findSnakeMethodCalls(text: string): string[] {
+  const names = new Set<string>();
+  for (const match of text.slice(0, maxMatchingChars).matchAll(snakeMethodCallPattern)) {
+    names.add(match[1]!.toLowerCase());
+    if (names.size >= 20) break;
+  }
+  return [...names];
 }
 
 /** The class names a text names, lower-cased as matching terms are (at most 20). */

@@ -7,8 +7,10 @@
 // `1_0`). A sanitizer's error kind and access are no anchor here: distinct bugs of one C project
 // share `heap-buffer-overflow` and `WRITE of size 2` (rule 3l compares the whole crash).
 
-import { removePathsAndDottedNames } from './find-technical-tokens.js';
+import { isUniversalName, removePathsAndDottedNames } from './find-technical-tokens.js';
 
+// JavaScript's `\b` knows ASCII letters only: before an accented letter (`élément`) it never
+// matches, so such a spelling starts after anything but a letter instead.
 /** One concept: its canonical English name and its spellings in English, German, French, Spanish. */
 const conceptSpellings: ReadonlyArray<readonly [string, RegExp]> = [
   [
@@ -21,7 +23,7 @@ const conceptSpellings: ReadonlyArray<readonly [string, RegExp]> = [
   ],
   [
     'crash',
-    /\bcrash|\babort|absturz|abstürz|\bstürzt|plantage|\bplante\b|se bloque|cierre inesperado|\bcae\b/,
+    /\bcrash|\babort|absturz|abstürz|\bstürzt|plantage|\bplante\b|se bloque|cierre inesperado|\bcae\b|\btravament|\bsi blocca|arresto anomalo/,
   ],
   [
     'request',
@@ -29,7 +31,10 @@ const conceptSpellings: ReadonlyArray<readonly [string, RegExp]> = [
   ],
   ['reply', /\brepl(?:y|ies)\b|\bresponses?\b|\banswer|\bantwort|\bréponses?\b|\brespuestas?\b/],
   ['option', /\boptions?\b|\boptionen\b|\bopci[oó]n|\bopciones\b/],
-  ['write', /\bwrit(?:e|es|ing|ten)\b|\bschreib|\bécri(?:t|re|ture)|\bescrib|\bescritura/],
+  [
+    'write',
+    /\bwrit(?:e|es|ing|ten)\b|\bschreib|(?<![a-zà-ÿ])écri(?:t|re|ture)|\bescrib|\bescritura/,
+  ],
   [
     'default configuration',
     /\bdefaults?\b|standardkonfiguration|standard-konfiguration|par défaut|por defecto|predeterminad/,
@@ -52,8 +57,14 @@ const conceptSpellings: ReadonlyArray<readonly [string, RegExp]> = [
   ],
   ['encoded', /\bencod|\bkodiert|\bcodiert|\bencodé|\bcodificad/],
   ['file', /\bfiles?\b|\bdatei|\bfichiers?\b|\barchivos?\b|\bficheros?\b/],
-  ['bypass', /\bbypass|\bskip|\bumgeh|\bumgang|\bcontourn|\beludi|\bevadi|\besquiv/],
-  ['read', /\bread(?:s|ing)?\b|\blesen\b|\bliest\b|\bgelesen\b|\blire\b|\blit\b|\bleer\b|\blee\b/],
+  [
+    'bypass',
+    /\bbypass|\bskip|\bumgeh|\bumgang|\bcontourn|\bcontorn|\beludi|\bevadi|\bevasi|\bevasã|\besquiv|\baggir|\belus/,
+  ],
+  [
+    'read',
+    /\bread(?:s|ing)?\b|\blesen\b|\bliest\b|\bgelesen\b|\blesezugriff|\blire\b|\blit\b|\blecture\b|\bleer\b|\blee\b|\blectura\b|\bler\b|\bleitura\b|\bleggere\b|\blegge\b|\blettura\b/,
+  ],
   [
     'chunk size',
     /chunk[- ]?size|chunk-?größe|chunk-?groesse|taille (?:de|du) (?:bloc|chunk|morceau)|tamaño (?:de|del) (?:chunk|bloque|fragmento)/,
@@ -74,13 +85,16 @@ const conceptSpellings: ReadonlyArray<readonly [string, RegExp]> = [
   ['infinite loop', /infinite loop|endless loop|endlosschleife|boucle infinie|bucle infinito/],
   [
     'out-of-bounds read',
-    /out[- ]of[- ]bounds read|over-?read|lecture hors limites|lectura fuera de l[ií]mites/,
+    /out[- ]of[- ]bounds read|over-?read|lesezugriff außerhalb|außerhalb der grenzen gelesen|lecture hors (?:des )?limites|lectura fuera de (?:los )?l[ií]mites|leitura fora dos limites|lettura fuori dai limiti/,
   ],
   ['use after free', /use[- ]after[- ]free|nach der freigabe|après libération|después de liberar/],
   ['packet', /\bpackets?\b|\bpaket|\bpaquets?\b|\bpaquetes?\b/],
   ['redirect', /\bredirect|\bweiterleit|\bumleit|\bredirig|\bredirecci/],
   ['header', /\bheaders?\b|\bheader-|\bkopfzeile|\ben-têtes?\b|\bcabeceras?\b|\bencabezados?\b/],
-  ['upload', /\bupload|\bhochlad|\bhochgelad|\btéléverse|\btéléchar|\bsubida\b|\bsubir\b/],
+  [
+    'upload',
+    /\bupload|\bhochlad|\bhochgelad|\btéléver|\btéléchar|\bsubida\b|\bsubir\b|\bcaricat|\benviad/,
+  ],
   ['symlink', /\bsymlink|symbolic link|symbolischer? link|lien symbolique|enlace simbólico/],
   ['traversal', /\btraversal|\bverzeichnisüberschreitung|\btraversée|\brecorrido de directorios/],
   // Certificates and their checks.
@@ -101,7 +115,7 @@ const conceptSpellings: ReadonlyArray<readonly [string, RegExp]> = [
   ['subtree', /\bsubtrees?\b|\bteilb[aä]um|\bsous-arbres?|\bsub[aá]rbol/],
   // Markup documents and their structure.
   ['document', /\bdocuments?\b|\bdokument|\bdocumento/],
-  ['element', /\belements?\b|\belemente?n?\b|\bélément|\belementos?\b/],
+  ['element', /\belements?\b|\belemente?n?\b|(?<![a-zà-ÿ])élément|\belementos?\b/],
   ['attribute', /\battributes?\b|\battribut|\batributos?\b/],
   ['nested', /\bnested\b|\bnesting\b|\bverschachtelt|\bimbriqu|\bemboîté|\banidad/],
   ['depth', /\bdepth\b|\bdeeply\b|\btiefe\b|\bprofondeur|\bprofundidad/],
@@ -112,6 +126,51 @@ const conceptSpellings: ReadonlyArray<readonly [string, RegExp]> = [
   [
     'quadratic',
     /\bquadratic|\bquadratisch|\bquadratique|\bcuadr[aá]tic|\bau carré|\bal cuadrado|\bcon el cuadrado/,
+  ],
+];
+
+/**
+ * A wider glossary of a report's vocabulary, in English, German, French, Spanish, Portuguese and
+ * Italian: the layout of an image (tile, grid), a link and what a sanitizer does to it (scheme,
+ * tab, newline, remove, external, value, same origin), the scene of an XSS (page, browser, click,
+ * stored, user). Rule 3m's first form, set on the mechanism concepts above, does not count these
+ * (two reports of different bugs of one product share the scene); the forms that need the second
+ * finder's untranslatable token (3o) or allow no anchor of its own do.
+ */
+const glossaryConceptSpellings: ReadonlyArray<readonly [string, RegExp]> = [
+  // Images and their layout.
+  ['tile', /\btiles?\b|\bkachel|\btuiles?\b|\bteselas?\b|\bbaldosas?\b|\bladrilhos?\b|\btassell/],
+  ['grid', /\bgrids?\b|\bgrid-|\bgitter|\bgrilles?\b|\bcuadr[ií]cula|\brejilla|\bgrelha|\bgriglia/],
+  // Links, URLs and what a sanitizer does to them.
+  ['link', /\blinks?\b|\bhyperlinks?\b|\bliens?\b|\benlaces?\b|\bligaç|\bcollegament/],
+  ['scheme', /\bschemes?\b|\bschema\b|\bschéma\b|\besquema\b/],
+  ['tab', /\btabs?\b|\btabulat|\btabulación|\btabulaç|\btabulazion/],
+  [
+    'newline',
+    /\bnewlines?\b|\bline ?feed|zeilenumbruch|saut de ligne|retour à la ligne|salto de línea|nueva línea|quebra de linha|nova linha|a capo\b/,
+  ],
+  [
+    'sanitizer',
+    /\bsaniti[sz]|\bscrub|\bbereinig|\bnettoy|\bassaini|\bsanea|\bhigieniz|\bsanific|\bsanitiz/,
+  ],
+  ['remove', /\bremov|\bstrip|\bentfern|\bsupprim|\belimin|\brimoss|\brimuov/],
+  ['external', /\bexternal|\bextern\b|\bexterne[nrs]?\b|\bexternos?\b|\bexternas?\b|\besterno/],
+  ['value', /\bvalues?\b|\bwert(?:e|en)?\b|\bvaleurs?\b|\bvalor(?:es)?\b|\bvalori?\b/],
+  [
+    'same origin',
+    /\bsame[- ](?:origin|host|site)|\bgleiche[nrs]? (?:host|site|origin)|\bmême (?:site|origine|hôte)|\bmismo (?:sitio|origen)|\bmesmo (?:site|origem)|\bstess[oa] (?:sito|origine)/,
+  ],
+  ['page', /\bpages?\b|\bseiten?\b|\bwebseite|\bpáginas?\b|\bpagin[ae]\b/],
+  ['browser', /\bbrowsers?\b|\bnavigateurs?\b|\bnavegador/],
+  ['click', /\bclick|\bklick|\bclic\b|\bcliqu|\bclicar|\bcliccar/],
+  ['stored', /\bstored\b|\bgespeichert|\bstock[ée]|\balmacenad|\barmazenad|\bmemorizzat/],
+  [
+    'user',
+    /\busers?\b|\bbenutzer|\bnutzer|\butilisateurs?\b|\busuarios?\b|\butilizador|\butent[ei]\b/,
+  ],
+  [
+    'release build',
+    /\brelease[- ]?builds?\b|\brelease-build|\brelease preset|\bcompilation release/,
   ],
 ];
 
@@ -252,6 +311,35 @@ const snakeNamePattern = /\b[a-z][a-z0-9]{0,30}(?:_[a-z0-9]{1,30}){1,4}\b/g;
 const percentEncodingPattern = /%[0-9A-Fa-f]{2}/g;
 /** The encoded space and the encodings every URL with a query has. */
 const ubiquitousEncodings: ReadonlySet<string> = new Set(['%20', '%3D', '%26', '%3F', '%2B']);
+/**
+ * An HTML character reference a payload is written with (`&#58`, `&#x3a;`, `&Tab;`): numeric ones
+ * with or without their semicolon (its absence may be the bug), named ones with it.
+ */
+const characterReferencePattern =
+  /&(?:#[0-9]{1,16};?|#[xX][0-9A-Fa-f]{1,8};?|[A-Za-z][A-Za-z0-9]{1,31};)/g;
+/** The references every escaped text has. */
+const ubiquitousCharacterReferences: ReadonlySet<string> = new Set([
+  '&amp;',
+  '&lt;',
+  '&gt;',
+  '&quot;',
+  '&apos;',
+  '&nbsp;',
+]);
+/**
+ * A numeric reference by the character it encodes, in decimal (`&#x3A;`, `&#0000058;` -> `&#58;`),
+ * keeping whether it ends in a semicolon; a named one lower-cased (`&Tab;` -> `&tab;`).
+ */
+function normalizeCharacterReference(reference: string): string {
+  const lower = reference.toLowerCase();
+  if (!lower.startsWith('&#')) return lower;
+  const end = lower.endsWith(';') ? ';' : '';
+  const digits = lower.slice(2, lower.length - end.length);
+  const codePoint = digits.startsWith('x')
+    ? Number.parseInt(digits.slice(1), 16)
+    : Number.parseInt(digits, 10);
+  return `&#${codePoint}${end}`;
+}
 /** Odd number literals a parser accepts (`1_0`, `0x5`); longer hex numbers are addresses. */
 const numberLiteralPattern = /\b(?:[0-9]{1,4}_[0-9]{1,4}|0x[0-9A-Fa-f]{1,4})\b/g;
 /** A number written with a thousands separator (`15_000`, `1_000`): a size, no odd literal. */
@@ -263,7 +351,18 @@ const maxConceptChars = 20_000;
 /** The canonical English concepts the title and text name, in any of the languages read. */
 export function findCrossLanguageConcepts(title: string, text: string): string[] {
   const lower = `${title}\n${text}`.slice(0, maxConceptChars).normalize('NFKC').toLowerCase();
-  return conceptSpellings.filter(([, pattern]) => pattern.test(lower)).map(([name]) => name);
+  return [...conceptSpellings, ...glossaryConceptSpellings]
+    .filter(([, pattern]) => pattern.test(lower))
+    .map(([name]) => name);
+}
+
+const glossaryConceptNames: ReadonlySet<string> = new Set(
+  glossaryConceptSpellings.map(([name]) => name),
+);
+
+/** A concept of the mechanism (`heap overflow`, `chunk size`), not of the wider glossary (`page`). */
+export function isMechanismConcept(name: string): boolean {
+  return !glossaryConceptNames.has(name);
 }
 
 /** The concrete anchors (protocol elements, headers, directives, literals) the document names. */
@@ -283,11 +382,19 @@ export function findConcreteAnchors(title: string, text: string): string[] {
   }
   // A folder or file stem (`ext/puma_http11/http11_parser.rl`) is where a parser's code is kept,
   // named by reports of its different bugs alike: no anchor of one bug.
-  for (const match of removePathsAndDottedNames(whole).matchAll(snakeNamePattern))
-    anchors.add(match[0]);
+  // A conversion every Ruby object has (`to_s`) is how a proof of concept prints, not the bug's.
+  for (const match of removePathsAndDottedNames(whole).matchAll(snakeNamePattern)) {
+    if (!isUniversalName(match[0])) anchors.add(match[0]);
+  }
   for (const match of whole.matchAll(percentEncodingPattern)) {
     const encoding = match[0].toUpperCase();
     if (!ubiquitousEncodings.has(encoding)) anchors.add(encoding);
+  }
+  // A character reference is a crafted literal like `%5C`: a second finder of the bug writes the
+  // same payload, one of another bug in the same check its own (`&Tab;` against `&#58`).
+  for (const match of whole.matchAll(characterReferencePattern)) {
+    const reference = normalizeCharacterReference(match[0]);
+    if (!ubiquitousCharacterReferences.has(reference)) anchors.add(reference);
   }
   for (const match of whole.matchAll(numberLiteralPattern)) {
     // A number with its thousands grouped (`15_000`, Ruby's and Python's way) is a loop's size.

@@ -75,7 +75,20 @@ const universalNames: ReadonlySet<string> = new Set([
   'valueof',
   'hasownproperty',
   'tojson',
+  // Ruby's conversions, which every object has (`frag.to_s`, `x.to_a`).
+  'to_s',
+  'to_str',
+  'to_a',
+  'to_h',
+  'to_i',
+  'to_f',
+  'to_sym',
+  'to_proc',
 ]);
+/** A name every bug of its kind or language shares (`toString`, Ruby's `to_s`), lower-cased. */
+export function isUniversalName(lower: string): boolean {
+  return universalNames.has(lower);
+}
 /** C's standard types (`size_t`, `uint32_t`). */
 const standardTypePattern =
   /^(?:s?size|off|u?int(?:8|16|32|64|ptr|max)?|ptrdiff|time|wchar|pid|uid|gid|mode)_t$/;

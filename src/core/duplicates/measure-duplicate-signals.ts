@@ -782,7 +782,13 @@ function isUnlocatedFinding(
         analysis.languageNames.has(name) || (name.includes('.') && isProductVocabulary(name)),
     ) &&
     analysis.paths.length === 0 &&
-    !analysis.namesFileOrSnakeName &&
+    !analysis.namesFile &&
+    // A snake_case method it calls on the product that other reports name too (`allowed_uri?`)
+    // is the product's public API, how the finder got in; any other snake_case name (a setting
+    // such as `enforce_origin`) is a place of its own.
+    analysis.snakeNames.every(
+      (name) => analysis.calledSnakeMethods.includes(name) && isNoPlaceOfItsOwn(name),
+    ) &&
     analysis.classNames.every(isNoPlaceOfItsOwn) &&
     analysis.calledMethods.filter((name) => !isNoPlaceOfItsOwn(name)).length < minOwnMethodCalls &&
     listCitedIds(analysis).length === 0

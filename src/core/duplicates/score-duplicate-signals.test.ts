@@ -184,3 +184,38 @@ describe('a second finder in another language with many untranslated anchors (ru
     );
   });
 });
+
+describe('a second finder in another language with another payload (rule 3m)', () => {
+  const concepts = [
+    'write',
+    'bypass',
+    'accept',
+    'encoded',
+    'attribute',
+    'element',
+    'document',
+    'reject',
+    'hexadecimal',
+  ];
+  const foreignPair = (sharedAnchors: string[], unsharedAnchors: string[]): DuplicateSignals => ({
+    ...unlocatedPair(0, 0.16),
+    pairTermsOfUnlocated: null,
+    isOtherLanguagePair: true,
+    sharedConcepts: concepts,
+    sharedAnchors,
+    unsharedAnchors,
+  });
+
+  it('is strong when the two write the same crafted literal', () => {
+    expect(scoreDuplicateSignals(foreignPair(['HTML5', '&tab;'], [])).isStrong).toBe(true);
+  });
+
+  // A Spanish `&Tab;` second finder against a report of the semicolon-less `&#58` bypass of the
+  // same check: the concepts of one XSS agree, the payloads do not.
+  it('is not strong when the second finder writes literals the other never does', () => {
+    expect(scoreDuplicateSignals(foreignPair(['HTML5'], ['&tab;', '&newline;'])).isStrong).toBe(
+      false,
+    );
+    expect(scoreDuplicateSignals(foreignPair(['HTML5'], ['strict_mode'])).isStrong).toBe(true);
+  });
+});

@@ -1,6 +1,8 @@
 // Combines the matching signals between two documents into one calibrated score, the strong-match
 // rule behind the `duplicate` verdict, and the evidence lines a security engineer can check.
 
+import { isMechanismConcept } from './find-cross-language-concepts.js';
+
 /** What two documents share, each signal already reduced to a number or a name. */
 export interface DuplicateSignals {
   sharedAliases: string[];
@@ -322,6 +324,14 @@ const strongPublishedText = 0.3;
 /** Scores at or above this are strong matches, and only those. */
 export const strongScoreFloor = 0.9;
 
+/**
+ * An anchor that is a crafted literal (a percent-encoding `%5C`, a character reference `&tab;`, an
+ * odd number `1_0`), not a protocol element, header or directive, which all start with a letter.
+ */
+function isLiteralAnchor(anchor: string): boolean {
+  return /^[^A-Za-z]/.test(anchor);
+}
+
 function sigmoid(z: number): number {
   return 1 / (1 + Math.exp(-z));
 }
@@ -463,14 +473,21 @@ export function scoreDuplicateSignals(s: DuplicateSignals): DuplicateScore {
   // A second finder in another language who names no function: the same concepts of the bug
   // across the languages, and the same concrete anchors (protocol elements, headers, directives,
   // literals) on the same package and version (rule 3m).
+  // A crafted literal of the second finder's (`&Tab;`, `%5C`, `1_0`) when the two share none is
+  // another payload: another bug in the same check, whatever concepts the two share.
+  const isOtherPayload =
+    s.unsharedAnchors.some(isLiteralAnchor) && !s.sharedAnchors.some(isLiteralAnchor);
+  // The first form counts the concepts of the mechanism only: the glossary's words of the scene
+  // (page, link, click) are shared by two bugs of one product.
+  const mechanismConcepts = s.sharedConcepts.filter(isMechanismConcept).length;
   const isSameConceptsInOtherLanguage =
     s.isOtherLanguagePair &&
     !isDistinctBug &&
+    !isOtherPayload &&
     s.contrastedNames.length === 0 &&
-    ((s.sharedConcepts.length >= strongCrossLanguageConcepts &&
+    ((mechanismConcepts >= strongCrossLanguageConcepts &&
       (s.sharedAnchors.length >= strongCrossLanguageAnchors ||
-        (s.sharedAnchors.length >= 1 &&
-          s.sharedConcepts.length >= strongCrossLanguageManyConcepts))) ||
+        (s.sharedAnchors.length >= 1 && mechanismConcepts >= strongCrossLanguageManyConcepts))) ||
       (s.sharedAnchors.length >= strongCrossLanguageManyAnchors &&
         s.sharedConcepts.length >= strongCrossLanguageFewConcepts &&
         text >= strongCrossLanguageAnchorsText) ||

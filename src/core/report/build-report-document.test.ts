@@ -31,6 +31,18 @@ describe('buildReportDocument', () => {
     });
   });
 
+  // Two bugs of one Ruby sanitizer both pass their input through `CGI.unescapeHTML`.
+  it("leaves out Ruby's standard library called the Ruby way", () => {
+    const facts = [
+      buildFact('function', 'CGI.unescapeHTML'),
+      buildFact('function', 'Shellwords.escape'),
+      buildFact('function', 'Scrub.scrub_attributes'),
+    ];
+    expect(buildReportDocument(buildReport('text'), facts, 'scrubby').functions).toEqual([
+      'Scrub.scrub_attributes',
+    ]);
+  });
+
   it("leaves out Python's object protocol names, which every payload walks", () => {
     const facts = [
       buildFact('function', '__import__'),

@@ -59,6 +59,12 @@ function isLanguageProtocolName(name: string): boolean {
   return /^__[a-z][a-z0-9_]*__$/.test(name.slice(name.lastIndexOf('.') + 1));
 }
 
+// Ruby's standard library called the Ruby way (`CGI.unescapeHTML`, `Shellwords.escape`): the
+// language's helper a report says the project calls, like `memcpy` in C, not where its bug is.
+// Two bugs of one Ruby sanitizer both pass their input through `CGI.unescapeHTML`.
+const rubyStandardCall =
+  /^(?:CGI|ERB::Util|Kernel|Marshal|Shellwords|Open3|FileUtils|SecureRandom|Base64|Digest::[A-Z]\w{0,20})(?:\.|::|#)\w/;
+
 function valuesOf(facts: readonly Fact[], kinds: readonly Fact['kind'][]): string[] {
   return [...new Set(facts.filter((fact) => kinds.includes(fact.kind)).map((fact) => fact.value))];
 }
@@ -80,7 +86,10 @@ export function buildReportDocument(
     cwes: valuesOf(facts, ['cwe']),
     paths: valuesOf(facts, ['file-path']),
     functions: valuesOf(facts, ['function']).filter(
-      (name) => !runtimeFunctions.has(name) && !isLanguageProtocolName(name),
+      (name) =>
+        !runtimeFunctions.has(name) &&
+        !isLanguageProtocolName(name) &&
+        !rubyStandardCall.test(name),
     ),
     published: report.receivedAt,
     ...(isPublishedIdQuestion(report, facts) ? { isPublishedIdQuestion: true } : {}),
