@@ -124,6 +124,10 @@ const knownMeasureVariance = new Set([
   'dompdf/13-chroot-root-reads-etc-passwd.md [one-paragraph]',
   'dompdf/16-chroot-prefix-sibling-folder.md [one-paragraph]',
   'undertow/03-sslconduit-close-loop.txt [one-paragraph]',
+  // Twenty-fifth and twenty-sixth fresh batches (libuv, xmldom; go-git, rubyzip), as found on
+  // the first run after labelling; listed as outcomes only.
+  'xmldom/07-ai-external-entity-ssrf.md [one-paragraph]',
+  'rubyzip/09-own-extraction-loop-traversal.md [one-paragraph]',
 ]);
 /**
  * Renderings of tune projects that varied when the projects were added and were not fixed before
@@ -210,14 +214,17 @@ const knownTuneVariance = new Set([
   'wolfssl/09-pkcs11-hsm-wrong-verify-result.md [emoji-ai]',
   // Tune projects libheif and loofah, varying on main when they were added (found by branch
   // tune-verdicts-jwt-wolfssl-rexml, which changed none of them; 2026-12-01): joined into one
-  // paragraph, libheif 03, loofah 05 and loofah 06 lose their reproduction and libheif 05 its
-  // limits-off exclusion.
-  'libheif/03-grid-tile-index-oob-read.txt [one-paragraph]',
+  // paragraph, loofah 05 and loofah 06 lose their reproduction (their PoC code run into the
+  // sentence) and libheif 05 its limits-off exclusion. (libheif 03 stopped varying once the
+  // renderer read its setext headings.) mistune 14, a French second finder, cites a rule in its
+  // one-paragraph rendering that its canonical rendering does not.
   'libheif/05-disable-limits-memory-exhaustion.md [one-paragraph]',
   'loofah/05-svg-use-href-external.md [one-paragraph]',
   'loofah/06-svg-use-href-second-finder-fr.md [one-paragraph]',
+  'mistune/14-admonition-classe-fr.md [one-paragraph]',
 ]);
 const tuneProjectsWithKnownVariance = new Set([
+  'mistune',
   'libheif',
   'loofah',
   'rexml',
@@ -238,6 +245,8 @@ const tuneProjectsWithKnownVariance = new Set([
   'libvips',
 ]);
 const measureProjectsWithKnownVariance = new Set([
+  'xmldom',
+  'rubyzip',
   'minio',
   'gitpython',
   'dompdf',
