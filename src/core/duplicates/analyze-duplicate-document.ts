@@ -3,7 +3,7 @@
 
 import { type BugClass, findBugClasses } from './find-bug-classes.js';
 import { findConcreteAnchors, findCrossLanguageConcepts } from './find-cross-language-concepts.js';
-import { findTechnicalTokens, isLiteralToken } from './find-technical-tokens.js';
+import { findTechnicalTokens, isLiteralToken, objectMemberNames } from './find-technical-tokens.js';
 import { guessProseLanguage, isCjkLanguage, type ProseLanguage } from './guess-prose-language.js';
 import { findCodeNames } from './find-code-names.js';
 import { findContrastStatements } from './find-contrast-statements.js';
@@ -257,24 +257,6 @@ export function analyzeDuplicateDocument(doc: DuplicateDocument): DocumentAnalys
   };
 }
 
-/** Members every object has (`sb.toString()`, `x.hashCode()`): no place in any product. */
-const universalMembers: ReadonlySet<string> = new Set([
-  'tostring',
-  'valueof',
-  'hasownproperty',
-  'tojson',
-  'equals',
-  'hashcode',
-  'getclass',
-  'to_s',
-  'to_str',
-  'to_a',
-  'to_h',
-  'to_i',
-  'to_f',
-  'to_sym',
-]);
-
 /**
  * A name of a language's standard library (`System.nanoTime`, `JSON.stringify`, a bare
  * `StringBuilder`) or a member every object has (`sb.toString`). Case-insensitive for the
@@ -283,7 +265,7 @@ const universalMembers: ReadonlySet<string> = new Set([
 function isLanguageName(name: string): boolean {
   const bare = name.replace(/\(\)$/, '');
   const member = bare.slice(bare.lastIndexOf('.') + 1).toLowerCase();
-  if (bare.includes('.') && universalMembers.has(member)) return true;
+  if (bare.includes('.') && objectMemberNames.has(member)) return true;
   if (classifyExternalName(bare) !== null) return true;
   // A bare class the standard library owns (`StringBuilder`), read as its owner would be.
   return /^[A-Z][\w$]*$/.test(bare) && classifyExternalName(`${bare}.new`) !== null;

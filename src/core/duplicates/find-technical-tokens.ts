@@ -35,6 +35,28 @@ const brandNames: ReadonlySet<string> = new Set([
   'sonarqube',
 ]);
 /**
+ * Members every object has, lower-cased: JavaScript's and Java's (`sb.toString()`,
+ * `x.hashCode()`) and Ruby's conversions (`frag.to_s`, `x.to_a`). No place in any product.
+ */
+export const objectMemberNames: ReadonlySet<string> = new Set([
+  'tostring',
+  'valueof',
+  'hasownproperty',
+  'tojson',
+  'equals',
+  'hashcode',
+  'getclass',
+  'to_s',
+  'to_str',
+  'to_a',
+  'to_h',
+  'to_i',
+  'to_f',
+  'to_sym',
+  'to_proc',
+]);
+
+/**
  * Names every bug of its kind or language shares, not this bug's: sanitizers and their error kinds
  * (distinct bugs of one C project all print `AddressSanitizer: heap-buffer-overflow`; rule 3l
  * reads the whole crash), a runtime's own exception types and universal methods (`TypeError`,
@@ -71,19 +93,7 @@ const universalNames: ReadonlySet<string> = new Set([
   'arrayindexoutofboundsexception',
   'classcastexception',
   'ioexception',
-  'tostring',
-  'valueof',
-  'hasownproperty',
-  'tojson',
-  // Ruby's conversions, which every object has (`frag.to_s`, `x.to_a`).
-  'to_s',
-  'to_str',
-  'to_a',
-  'to_h',
-  'to_i',
-  'to_f',
-  'to_sym',
-  'to_proc',
+  ...objectMemberNames,
 ]);
 /** A name every bug of its kind or language shares (`toString`, Ruby's `to_s`), lower-cased. */
 export function isUniversalName(lower: string): boolean {

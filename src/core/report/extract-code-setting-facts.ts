@@ -300,12 +300,33 @@ function findInstalledComponentSettings(
   offset: number,
   profileSettings: readonly string[],
 ): CodeSetting[] {
+  return findProfileSettingsSwitchedOn(
+    installedComponent,
+    text,
+    offset,
+    profileSettings,
+    (match) => {
+      const dotted = match[1]!;
+      return [dotted, dotted.slice(dotted.lastIndexOf('.') + 1)];
+    },
+  );
+}
+
+/**
+ * Each match of `pattern` in `text` (from `offset` on) whose candidate names (`namesOf`, tried in
+ * order) include a setting the profile names: that setting, switched on.
+ */
+function findProfileSettingsSwitchedOn(
+  pattern: RegExp,
+  text: string,
+  offset: number,
+  profileSettings: readonly string[],
+  namesOf: (match: RegExpExecArray) => string[],
+): CodeSetting[] {
   if (profileSettings.length === 0) return [];
   const settings: CodeSetting[] = [];
-  forEachMatch(installedComponent, text, (match) => {
-    const dotted = match[1]!;
-    const last = dotted.slice(dotted.lastIndexOf('.') + 1);
-    const name = [dotted, last].find((candidate) =>
+  forEachMatch(pattern, text, (match) => {
+    const name = namesOf(match).find((candidate) =>
       profileSettings.includes(candidate.toLowerCase()),
     );
     if (name === undefined) return;
@@ -327,15 +348,9 @@ function findCallbackOptionSettings(
   offset: number,
   profileSettings: readonly string[],
 ): CodeSetting[] {
-  if (profileSettings.length === 0) return [];
-  const settings: CodeSetting[] = [];
-  forEachMatch(callbackOption, text, (match) => {
-    const name = match[1]!;
-    if (!profileSettings.includes(name.toLowerCase())) return;
-    const start = offset + match.index;
-    settings.push({ name, value: 'true', start, end: start + match[0].length });
-  });
-  return settings;
+  return findProfileSettingsSwitchedOn(callbackOption, text, offset, profileSettings, (match) => [
+    match[1]!,
+  ]);
 }
 
 /** `settings` without the ones a callback option already read (`on_redirect=lambda` is no value). */
