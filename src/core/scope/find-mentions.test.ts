@@ -17,6 +17,15 @@ describe('createMentionFinder', () => {
     expect(finder.find(['small memory leak'])?.strength).toBe('weak');
   });
 
+  it('reads no package named as a link of a dependency path (the dependent, not the flaw)', () => {
+    const finder = finderFor(
+      'Title: Snyk finding\n\nSnyk reports CVE-2022-0536, introduced by axios@1.6.2 > follow-redirects@1.15.3, and also via axios > follow-redirects.\n',
+    );
+    expect(finder.find(['axios'])).toBeNull();
+    const named = finderFor('Title: header leak\n\nThe leak is in axios, not in this package.\n');
+    expect(named.find(['axios'])?.strength).toBe('strong');
+  });
+
   it('counts a sentence naming the problem as strong, even where a reproduction label runs on', () => {
     const finder = finderFor(
       'Memory leak in sftp_open. Version: 1.11.1 Reproduce: `example/sftp host user pass /missing` against an SFTP server. This is a small memory leak: 13 bytes per failed open.\n',

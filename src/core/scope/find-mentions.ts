@@ -28,6 +28,12 @@ const productionDeployment = /\b(?:in|into|for|our|their)\s+production\b/i;
 const maxLineLookBehind = 400;
 
 /** The text of the line before `at`, at most `maxLineLookBehind` characters of it. */
+// A package named as a link of a scanner's dependency path (`introduced by axios@1.6.2 >
+// follow-redirects@1.15.3`, `axios > follow-redirects`): the package that depends on the one at
+// fault, not where the flaw is.
+const dependencyPathLinkAfter =
+  /^(?:@[\w.^~*+-]{1,30})?[ \t]{0,2}(?:>|›|→)[ \t]{0,2}@?[\w.-]{1,60}/;
+
 function readLineBefore(body: string, at: number): string {
   const before = body.slice(Math.max(0, at - maxLineLookBehind), at);
   return before.slice(before.lastIndexOf('\n') + 1);
@@ -247,6 +253,7 @@ export function createMentionFinder(report: Report): MentionFinder {
         if (isWordCharacter(first[0]) && isWordCharacter(body[at - 1])) continue;
         if (isWordCharacter(lower[end - 1]) && isWordCharacter(body[end])) continue;
         if (!isSameCaseInCode(phrase, at, end)) continue;
+        if (dependencyPathLinkAfter.test(body.slice(end, end + 48))) continue;
         if (
           isNegated(body, at, end) &&
           !(isUnsetCounted && unsetBefore.test(readClauseBefore(body, at)))
