@@ -539,37 +539,29 @@ export function scoreDuplicateSignals(s: DuplicateSignals): DuplicateScore {
     text >= strongCitationText &&
     !s.isCweConflict &&
     !s.isSameSourceAdvisory;
-  // A second finder in another language names one thing no one translates (the payload `+44`,
-  // the kernel `n_avx2`) and the same concepts of the bug, on the same release (rule 3o).
-  const isSameTokenAndConceptsInOtherLanguage =
+  // Two reports in different languages that share an untranslated technical token, on one
+  // package and release, with no sign of two bugs: what rules 3o and 3q both start from.
+  const isOtherLanguageTokenPair =
     s.isOtherLanguagePair &&
     !isDistinctBug &&
     s.contrastedNames.length === 0 &&
     s.sharedTechnicalTokens.length >= 1 &&
     s.technicalTokenCoverage >= strongTechnicalTokenCoverage &&
-    s.sharedConcepts.length >= crossLanguageConceptsWithToken &&
     s.samePackage !== null &&
     s.sharedVersion !== null &&
     text >= strongTechnicalTokenText &&
     !s.isCweConflict &&
     !s.isPackageConflict &&
     !s.isSameSourceAdvisory;
+  // A second finder in another language names one thing no one translates (the payload `+44`,
+  // the kernel `n_avx2`) and the same concepts of the bug, on the same release (rule 3o).
+  const isSameTokenAndConceptsInOtherLanguage =
+    isOtherLanguageTokenPair && s.sharedConcepts.length >= crossLanguageConceptsWithToken;
   // A second finder in a CJK script: the concept vocabulary cannot read its prose, but the message
   // the program printed, quoted in Latin letters, and the class or setting it names are the other
   // report's, on the same release (rule 3q).
   const isSameMessageInCjkScript =
-    s.isOtherLanguagePair &&
-    !isDistinctBug &&
-    s.contrastedNames.length === 0 &&
-    s.sharedUntranslatedPhrases.length > 0 &&
-    s.sharedTechnicalTokens.length >= 1 &&
-    s.technicalTokenCoverage >= strongTechnicalTokenCoverage &&
-    s.samePackage !== null &&
-    s.sharedVersion !== null &&
-    text >= strongTechnicalTokenText &&
-    !s.isCweConflict &&
-    !s.isPackageConflict &&
-    !s.isSameSourceAdvisory;
+    isOtherLanguageTokenPair && s.sharedUntranslatedPhrases.length > 0;
   // A second finder names what no one rephrases: the protocol constant, setting, flag, method or
   // payload of the first report, and little else of their own (rule 3n).
   const isSameTechnicalTokens =

@@ -76,8 +76,8 @@ const attackerInputLeadIn =
 // `import.meta.env.NAME`, Python's `os.environ["NAME"]`, Deno's and Ruby's `ENV`. The reporter's
 // settings, not the project's code.
 const environmentRead = /^(?:process[.]env|import[.]meta[.]env|os[.]environ|Deno[.]env|ENV)\b/;
-// A name the report's code reads from the environment by its name (Node's `process.env.NAME`, a
-// shell's `export NAME=60`), PHP's `getenv('NAME')`,
+// A name the report's code reads from the environment by its name (Node's `env` object of
+// `process` and Vite's of `import.meta`, a shell's `export NAME=60`), PHP's `getenv('NAME')`,
 // `$_ENV['NAME']` and `$_SERVER['NAME']`, Ruby's `ENV['NAME']` and `ENV.fetch('NAME')`, Python's
 // `os.getenv('NAME')` and `environ.get('NAME')`, a PHP-FPM pool's `env[NAME]`. Wherever else the
 // report names it, it is the reporter's setting, not the project's code.

@@ -29,6 +29,12 @@ describe('addApplicationFaultFrames', () => {
       'sqlite3.OperationalError: near "1": syntax error',
     );
     expect(callerCode(body)).toEqual([['/srv/shop/app/routes.py', 'user']]);
+    // Module-level code runs too (`in <module>`), and a `> `-quoted trace reads the same.
+    const moduleLevel = traceback(
+      '  File "/srv/shop/app/boot.py", line 7, in <module>',
+      'KeyError: 1',
+    );
+    expect(callerCode(moduleLevel)).toEqual([['/srv/shop/app/boot.py', 'user']]);
   });
 
   it('leaves a fault in an installed package, a script, an assert or a syntax error alone', () => {

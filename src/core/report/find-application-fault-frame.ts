@@ -11,13 +11,13 @@
 
 import type { FactSink } from './create-fact-sink.js';
 import { forEachMatch } from './for-each-match.js';
+import { readStackFrame } from './read-stack-frame.js';
 import { createSupportFolderTest, notProductFolderKinds } from './support-folders.js';
 
 const tracebackStart = /^[ \t>]*Traceback \(most recent call last\):[ \t]*$/gm;
-// `  File "/path/x.py", line 41, in search`: the path and where it stands on the line, and the
-// function running (none when the file failed to compile: `File "settings.py", line 88`).
-const frameLine =
-  /^[ \t>]*File[ \t]+"([^"\n]{1,400})",[ \t]*line[ \t]+\d{1,7}(,[ \t]*in[ \t]+[\w<>]{1,100})?/;
+// A frame's running code named in angle brackets (`File "app.py", line 3, in <module>`), which
+// the shared frame reader gives no function name.
+const runningModuleCode = /^,[ \t]*in[ \t]+<\w{1,40}>/;
 // The exception line that closes a traceback: `sqlite3.OperationalError: near "1": ...`.
 const exceptionLine = /^[ \t>]*([A-Za-z_][\w.]{0,100})(?::|$)/;
 const maxTracebackLines = 400;
@@ -77,14 +77,16 @@ export function addApplicationFaultFrames(
       const newline = body.indexOf('\n', at);
       const end = newline === -1 ? body.length : newline;
       const line = body.slice(at, end);
-      const frame = frameLine.exec(line);
-      if (frame !== null) {
-        const pathStart = at + line.indexOf('"') + 1;
+      const frame = readStackFrame(line);
+      if (frame?.kind === 'python' && frame.location !== null) {
+        // `  File "/path/x.py", line 41, in search`: the path, and whether a function ran (none
+        // when the file failed to compile: `File "settings.py", line 88`).
+        const afterLineNumber = line.slice(frame.lineNumber?.end ?? frame.location.end);
         frames.push({
-          path: frame[1]!,
-          isRunning: frame[2] !== undefined,
-          start: pathStart,
-          end: pathStart + frame[1]!.length,
+          path: frame.location.text,
+          isRunning: frame.functionName !== null || runningModuleCode.test(afterLineNumber),
+          start: at + frame.location.start,
+          end: at + frame.location.end,
         });
       } else if (line.trim() !== '' && indentOf(line) <= indent) {
         // The first line indented no deeper than `Traceback` is the exception that closes it.

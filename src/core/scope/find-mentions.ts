@@ -28,16 +28,16 @@ const productionDeployment = /\b(?:in|into|for|our|their)\s+production\b/i;
 const maxLineLookBehind = 400;
 
 /** The text of the line before `at`, at most `maxLineLookBehind` characters of it. */
+function readLineBefore(body: string, at: number): string {
+  const before = body.slice(Math.max(0, at - maxLineLookBehind), at);
+  return before.slice(before.lastIndexOf('\n') + 1);
+}
+
 // A package named as a link of a scanner's dependency path (`introduced by axios@1.6.2 >
 // follow-redirects@1.15.3`, `axios > follow-redirects`): the package that depends on the one at
 // fault, not where the flaw is.
 const dependencyPathLinkAfter =
   /^(?:@[\w.^~*+-]{1,30})?[ \t]{0,2}(?:>|›|→)[ \t]{0,2}@?[\w.-]{1,60}/;
-
-function readLineBefore(body: string, at: number): string {
-  const before = body.slice(Math.max(0, at - maxLineLookBehind), at);
-  return before.slice(before.lastIndexOf('\n') + 1);
-}
 
 // A phrase that is one identifier (`Keyfunc`, `check_origin`), not words of prose.
 const identifierPhrase = /^[A-Za-z_$][\w$.]{0,80}$/;
