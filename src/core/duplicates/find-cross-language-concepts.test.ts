@@ -21,6 +21,44 @@ describe('findCrossLanguageConcepts', () => {
     );
   });
 
+  it('maps the words of a padding oracle, a password limit and a slow pattern across languages', () => {
+    expect(
+      findCrossLanguageConcepts(
+        'oracle de padding',
+        'déchiffrer le texte clair octet par octet ; vérification en temps constant',
+      ),
+    ).toEqual(
+      expect.arrayContaining([
+        'padding',
+        'oracle',
+        'decrypt',
+        'plaintext',
+        'byte',
+        'constant time',
+      ]),
+    );
+    expect(
+      findCrossLanguageConcepts(
+        'límite de intentos',
+        'fuerza bruta de contraseñas; nunca corta la conexión',
+      ),
+    ).toEqual(
+      expect.arrayContaining(['limit', 'attempts', 'brute force', 'disconnect', 'connection']),
+    );
+    expect(
+      findCrossLanguageConcepts(
+        'Déni de service par expression régulière',
+        'mots entre apostrophes séparés par des espaces',
+      ),
+    ).toEqual(expect.arrayContaining(['regular expression', 'quote', 'whitespace']));
+    expect(
+      findCrossLanguageConcepts('', 'Die Zeit wächst mit dem Quadrat der Zahl im Absatz'),
+    ).toEqual(expect.arrayContaining(['quadratic', 'paragraph']));
+    expect(findCrossLanguageConcepts('', 'einige hundert Objektbezeichner (OIDs)')).toEqual([
+      'object identifier',
+    ]);
+  });
+
   it('finds nothing in words that name no concept', () => {
     expect(findCrossLanguageConcepts('Hallo zusammen', 'Viele Grüße')).toEqual([]);
   });

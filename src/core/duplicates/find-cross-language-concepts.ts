@@ -125,7 +125,38 @@ const conceptSpellings: ReadonlyArray<readonly [string, RegExp]> = [
   // How the cost grows.
   [
     'quadratic',
-    /\bquadratic|\bquadratisch|\bquadratique|\bcuadr[aá]tic|\bau carré|\bal cuadrado|\bcon el cuadrado/,
+    /\bquadratic|\bquadratisch|\bquadratique|\bcuadr[aá]tic|\bau carré|\bal cuadrado|\bcon el cuadrado|\bsquare of the\b|\bdem quadrat\b/,
+  ],
+  ['exponential', /\bexponen[ct]i/],
+  [
+    'regular expression',
+    /\bregexp?\b|\bregexe?s\b|regular expression|expressions? régulières?|regulär(?:e[nr]?)? ausdr|expresi[oó]n(?:es)? regular|express[aã]o regular|espressione regolare/,
+  ],
+  ['backtracking', /\bbacktrack|\bretour arrière|\bretroceso/],
+  // Quotes and apostrophes, which payloads of parsers repeat.
+  [
+    'quote',
+    /\bquot(?:e|es|ed|ing)\b|\bapostroph|anführungszeichen|\bguillemets?\b|\bcomillas?\b|\baspas\b|\bvirgolett/,
+  ],
+  // Authentication and its limits.
+  ['brute force', /brute[- ]?forc|force brute|fuerza bruta|forza bruta|força bruta/],
+  ['attempts', /\battempts?\b|\bversuche?n?\b|\btentatives?\b|\bintentos?\b|\btentativ[oi]s?\b/],
+  [
+    'disconnect',
+    /\bdisconnect|verbindung (?:ge)?trenn|trennt die verbindung|\bdéconnect|\bdesconect|corta(?:r)? la conexi/,
+  ],
+  // Encryption and its oracles.
+  ['padding', /\bpadding|\bremplissage|\brelleno\b|\bauffüll/],
+  ['oracle', /\boracles?\b|\borakel|\bor[aá]culo/],
+  ['decrypt', /\bdecrypt|\bentschlüssel|\bdéchiffr|\bdescifr|\bdesencript|\bdecifr|\bdecrittogr/],
+  [
+    'constant time',
+    /constant[- ]time|temps constant|konstanter zeit|zeitkonstant|tiempo constante|tempo constante|tempo costante/,
+  ],
+  ['plaintext', /\bplaintext|\bklartext|texte (?:en )?clair|texto (?:plano|claro|em claro)/],
+  [
+    'object identifier',
+    /\boids?\b|object identifiers?|objektbezeichner|identifiants? d'objets?|identificador(?:es)? de objeto/,
   ],
 ];
 
@@ -168,6 +199,28 @@ const glossaryConceptSpellings: ReadonlyArray<readonly [string, RegExp]> = [
     'user',
     /\busers?\b|\bbenutzer|\bnutzer|\butilisateurs?\b|\busuarios?\b|\butilizador|\butent[ei]\b/,
   ],
+  // Where input goes and what it is made of.
+  ['exception', /\bexceptions?\b|\bausnahme|\bexcepci[oó]n|\beccezion|\bexceç/],
+  ['byte', /\bbytes?\b|\boctets?\b/],
+  ['block', /\bblocks?\b|\bblocs?\b|\bbloques?\b|\bblöcke|\bblocchi\b/],
+  ['token', /\btokens?\b|\bjetons?\b/],
+  ['limit', /\blimit|\bgrenzwert|\bobergrenze|\blimite|\bl[ií]mite/],
+  [
+    'connection',
+    /\bconnections?\b|\bverbindung|\bconnexion|\bconexi[oó]n|\bconnession|\bconex[aã]o/,
+  ],
+  [
+    'paragraph',
+    /\bparagraphs?\b|\babsatz|\babsätze|\bparagraphe|\bp[aá]rrafo|\bpar[aá]grafo|\bparagraf/,
+  ],
+  ['render', /\brender|\brendu\b|\brendering|\brenderiz/],
+  ['whitespace', /\bwhitespace|\bspaces\b|\bleerzeichen|\bespaces\b|\bespacios\b|\bspazi\b/],
+  ['escape', /\bescap|\bmaskiert|(?<![a-zà-ÿ])échapp|\bescapad|\bescapat/],
+  ['sandbox', /\bsandbox|bac à sable|caja de arena/],
+  ['index', /\bindex\b|\bindices\b|\bindexes\b|(?<![a-zà-ÿ])índices?\b|\bindice\b/],
+  ['digit', /\bdigits?\b|\bziffern?\b|\bchiffres?\b|\bd[ií]gitos?\b|\bcifr[ae]\b/],
+  ['cpu', /\bcpu\b/],
+  ['worker', /\bworkers?\b/],
   [
     'release build',
     /\brelease[- ]?builds?\b|\brelease-build|\brelease preset|\bcompilation release/,
