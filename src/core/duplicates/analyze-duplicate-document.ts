@@ -3,7 +3,13 @@
 
 import { type BugClass, findBugClasses } from './find-bug-classes.js';
 import { findConcreteAnchors, findCrossLanguageConcepts } from './find-cross-language-concepts.js';
-import { findTechnicalTokens, isLiteralToken, objectMemberNames } from './find-technical-tokens.js';
+import {
+  findSettings,
+  findTechnicalTokens,
+  isLiteralToken,
+  isUniversalName,
+  objectMemberNames,
+} from './find-technical-tokens.js';
 import { guessProseLanguage, isCjkLanguage, type ProseLanguage } from './guess-prose-language.js';
 import { findCodeNames } from './find-code-names.js';
 import { findContrastStatements } from './find-contrast-statements.js';
@@ -64,6 +70,11 @@ export interface DocumentAnalysis {
    * left out: the option or constant a report says its bug is about. Reports only.
    */
   titleTokens: string[];
+  /**
+   * The settings it writes with their value (`nesting: true`, `strip=False`), lower-cased:
+   * the configuration its bug needs. Reports only.
+   */
+  settings: string[];
   /** The memory access and crash site its quoted sanitizer report gives (`find-crash-signature.ts`). */
   crash: CrashSignature;
   /** The first Rust panic location it quotes (`role.rs:998:22`), or null. */
@@ -231,13 +242,16 @@ export function analyzeDuplicateDocument(doc: DuplicateDocument): DocumentAnalys
       doc.kind === 'report'
         ? findTechnicalTokens(title, '').filter((token) => !isLiteralToken(token))
         : [],
+    settings: doc.kind === 'report' ? findSettings(title, text) : [],
     crash: findCrashSignature(title, text),
     panic: findPanicLocations(text)[0] ?? null,
     namesDevelopmentBuild: namesDevelopmentBuild(titled),
     namesFile: findCodeNames(titled.slice(0, maxMatchingChars)).paths.length > 0,
     snakeNames: findSnakeNames(titled),
     calledSnakeMethods: findSnakeMethodCalls(titled),
-    classNames: findClassNames(dropSignOff(titled)),
+    // A runtime's own exception (`SyntaxError`, `TypeError`) is what a payload got back, in
+    // every bug of its kind: no class of the product.
+    classNames: findClassNames(dropSignOff(titled)).filter((name) => !isUniversalName(name)),
     calledMethods: calls.map((call) => call.method),
     languageNames: new Set([
       ...doc.functions.slice(0, 200).filter(isLanguageName).map(normalizeFunction),

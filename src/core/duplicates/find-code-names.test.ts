@@ -22,6 +22,12 @@ describe('findCodeNames', () => {
     expect(found.paths).toEqual(['lib/xmlparse.c', 'xmltok.c']);
   });
 
+  it('reads a runtime named like a file as no file', () => {
+    expect(
+      findCodeNames('Tested on Node.js 22 with a Vue.js front end; see lib/app.js').paths,
+    ).toEqual(['lib/app.js']);
+  });
+
   it('never throws and keeps its lists bounded', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 5000 }), (text) => {

@@ -10,6 +10,12 @@ const scopedPattern = /\b[A-Za-z_]\w*::[A-Za-z_]\w*\b/g;
 const pathPattern =
   /(?<![\w/.-])(?:[\w.-]{1,64}\/){0,8}[\w.-]{1,64}\.(?:c|h|cc|cpp|hpp|cxx|rs|go|py|js|mjs|cjs|ts|rb|php|java|kt|cs|swift|m|pl|lua|sh)\b/g;
 const maxNames = 50;
+/**
+ * Runtimes and frameworks named like a JavaScript file ("tested on Node.js 22", "a Vue.js app"):
+ * a product, not a source file.
+ */
+const productNamedLikeFilePattern =
+  /^(?:node|deno|vue|next|nuxt|express|react|angular|ember|backbone|three|d3|chart|moment|alpine|svelte|solid)\.js$/i;
 // Words of prose that the shapes above would take for code.
 const notCode = new Set(['e.g', 'i.e', 'etc', 'macos', 'ios', 'ebay', 'iphone', 'ipad']);
 
@@ -32,7 +38,12 @@ export function findCodeNames(text: string): CodeNames {
   }
   const paths = new Set<string>();
   for (const match of bounded.matchAll(pathPattern)) {
-    if (paths.size < maxNames && !/^\d/.test(match[0])) paths.add(match[0]);
+    if (
+      paths.size < maxNames &&
+      !/^\d/.test(match[0]) &&
+      !productNamedLikeFilePattern.test(match[0])
+    )
+      paths.add(match[0]);
   }
   // A file name is not a function: `xmlparse.c` would match `pkg.func`-like shapes above.
   for (const path of paths) functions.delete(path);

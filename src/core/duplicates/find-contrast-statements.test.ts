@@ -175,6 +175,7 @@ const arbitrarySignals: fc.Arbitrary<DuplicateSignals> = fc.record({
   deniedIds: fc.constant([]),
   contrastedNames: fc.constant([]),
   unnamedTitleTokens: fc.constant([]),
+  ownClasses: fc.constant(null),
   sharedTitleFunctions: names,
   titleFunctionsNamed: names,
   citedFunctionsNamed: names,

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findTechnicalTokens, isLiteralToken } from './find-technical-tokens.js';
+import { findSettings, findTechnicalTokens, isLiteralToken } from './find-technical-tokens.js';
 
 describe('findTechnicalTokens', () => {
   it('keeps protocol constants, settings, flags, class and method names', () => {
@@ -51,6 +51,44 @@ describe('findTechnicalTokens', () => {
     ]);
   });
 
+  it('reads long constants, escaped letters, mixed-case C names and options with their value', () => {
+    const tokens = findTechnicalTokens(
+      '',
+      [
+        'The name VM2_INTERNAL_STATE_DO_NOT_USE_OR_PROGRAM_WILL_FAIL is refused, but',
+        '\\u0056M2_INTERNAL_STATE_DO_NOT_USE_OR_PROGRAM_WILL_FAIL is not.',
+        'Call cJSONUtils_GetPointer() or SSL_CTX_new(); render with { typographer: true }.',
+      ].join(' '),
+    );
+    expect(tokens).toEqual(
+      expect.arrayContaining([
+        'vm2_internal_state_do_not_use_or_program_will_fail',
+        'cjsonutils_getpointer',
+        'ssl_ctx_new',
+        'typographer',
+      ]),
+    );
+  });
+
+  it('skips advisory ids, credits, reference links and the words PoC and DoS', () => {
+    const tokens = findTechnicalTokens(
+      'DoS in the parser (PoC attached)',
+      [
+        'Known as GHSA-7c4m-qx2v-9hwr and CVE-2024-12345; see',
+        'https://github.com/acme/parser/security/advisories for the draft.',
+        '## Credits',
+        '- beam-fuzz-collective (reporter)',
+      ].join('\n'),
+    );
+    expect(tokens).toEqual([]);
+  });
+
+  it('does not read a keyword argument as an option token', () => {
+    expect(findTechnicalTokens('', 'return JsonResponse(rows, safe=False)')).toEqual([
+      'jsonresponse',
+    ]);
+  });
+
   it('returns lower-cased, distinct tokens for any text', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 300 }), fc.string({ maxLength: 300 }), (title, text) => {
@@ -62,5 +100,16 @@ describe('findTechnicalTokens', () => {
         }
       }),
     );
+  });
+});
+
+describe('findSettings', () => {
+  it('reads options and keyword arguments set to a boolean and parameter constants set to 0 or 1', () => {
+    expect(
+      findSettings(
+        '',
+        'new NodeVM({ nesting: true }); clean(html, strip=False); ZSTD_d_stableOutBuffer = 1; count = 0',
+      ),
+    ).toEqual(['nesting', 'strip', 'zstd_d_stableoutbuffer']);
   });
 });

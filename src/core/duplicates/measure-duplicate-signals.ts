@@ -21,7 +21,7 @@ import {
   type KeyedAnalysis,
 } from './duplicate-index-keys.js';
 import { countSharedShingles } from './hash-shingles.js';
-import { isLiteralToken, scratchPathPattern } from './find-technical-tokens.js';
+import { isBrandName, isLiteralToken, scratchPathPattern } from './find-technical-tokens.js';
 import { tokenizeForMatching } from './tokenize-for-matching.js';
 import { minNearCopyShingles, type DuplicateSignals } from './score-duplicate-signals.js';
 
@@ -285,6 +285,8 @@ export function measureDuplicateSignals(
           isOursSecondFinder ? ours.technicalTokens : theirs.technicalTokens,
           isOursSecondFinder ? theirs.technicalTokens : ours.technicalTokens,
           isPairToken,
+          isOursSecondFinder ? ours.settings : theirs.settings,
+          isOursSecondFinder ? candidate.hasTerm : (term) => query.terms.has(term),
         )
       : { shared: [], coverage: 0 };
   return {
@@ -313,6 +315,7 @@ export function measureDuplicateSignals(
             ]),
           ]
         : [],
+    ownClasses: findOwnClasses(ours, theirs, candidate.hasTerm, (term) => query.terms.has(term)),
     sharedTitleFunctions: intersect(
       [...new Set([...ours.titleFunctions, ...theirs.titleFunctions])],
       allSharedFunctions,
@@ -472,7 +475,13 @@ function compareTechnicalTokens(
   finder: readonly string[],
   other: readonly string[],
   isPairToken: (token: string) => boolean,
+  finderSettings: readonly string[],
+  isNamedByOther: (term: string) => boolean,
 ): { shared: string[]; coverage: number } {
+  // A setting the second finder turns on or off (`nesting: true`) that the other never names is
+  // another configuration, so another bug, whatever payload the two share.
+  if (finderSettings.some((setting) => !isTokenNamed(setting, isNamedByOther)))
+    return { shared: [], coverage: 0 };
   const finderRare = finder.filter(isPairToken);
   const finderLiterals = finderRare.filter(isLiteralToken);
   if (finderLiterals.some((literal) => !other.includes(literal)))
@@ -501,14 +510,18 @@ function isSecondFinderOf(
   return (
     !finder.isPublishedIdQuestion &&
     !other.isPublishedIdQuestion &&
-    finder.functions.every(isNamedByOther) &&
+    finder.functions.every(
+      (name) => isNamedByOther(name) || isConstructorOfNamedType(name, isNamedByOther),
+    ) &&
     finder.paths.every(
       (path) =>
         !path.includes('/') ||
         other.fileNames.includes(path.slice(path.lastIndexOf('/') + 1)) ||
         // A scratch path (`/tmp/poc`, `/dev/null`) is where a proof of concept writes, not a
-        // place in the product's tree.
-        scratchPathPattern.test(path),
+        // place in the product's tree; a dependency folder (`vendor/autoload.php`) is where it
+        // loads the product from.
+        scratchPathPattern.test(path) ||
+        dependencyFolderPattern.test(path),
     )
   );
 }
@@ -521,6 +534,46 @@ function isTokenNamed(token: string, hasTerm: (term: string) => boolean): boolea
   if (hasTerm(token)) return true;
   const terms = technicalTokenTerms(token);
   return terms.length === 0 || terms.every(hasTerm);
+}
+
+/**
+ * Between two reports that both point at code: the classes of the product each names (no brand,
+ * runtime exception or standard-library class) that the other never names, when both name such a class. Null otherwise.
+ */
+function findOwnClasses(
+  ours: KeyedAnalysis,
+  theirs: KeyedAnalysis,
+  isNamedByTheirs: (term: string) => boolean,
+  isNamedByOurs: (term: string) => boolean,
+): [string[], string[]] | null {
+  if (!isLocatedFinding(ours) || !isLocatedFinding(theirs)) return null;
+  const ownOf = (analysis: KeyedAnalysis, isNamedByOther: (term: string) => boolean): string[] =>
+    analysis.classNames.filter(
+      (name) => !isBrandName(name) && !analysis.languageNames.has(name) && !isNamedByOther(name),
+    );
+  const oursOwn = ownOf(ours, isNamedByTheirs);
+  const theirsOwn = ownOf(theirs, isNamedByOurs);
+  return oursOwn.length > 0 && theirsOwn.length > 0 ? [oursOwn, theirsOwn] : null;
+}
+
+/**
+ * The folders a package manager installs into (`vendor/autoload.php`, `node_modules/.bin`,
+ * `site-packages/`): a proof of concept loads the product from there, no place in its tree.
+ */
+const dependencyFolderPattern = /^(?:\.?\/)?(?:vendor|node_modules|site-packages|\.venv)\//;
+/** `Config::default`, `Parser::new`: how a proof of concept builds a value of a type. */
+const constructorPattern = /^(?:[\w]+::)*([\w]+)::(?:default|new)$/;
+
+/**
+ * A constructor every type has (`Config::default()`, `Parser::new()`) of a type the other report
+ * names: how the second finder built the value, not a place of its own.
+ */
+function isConstructorOfNamedType(
+  name: string,
+  isNamedByOther: (name: string) => boolean,
+): boolean {
+  const type = constructorPattern.exec(name)?.[1];
+  return type !== undefined && isNamedByOther(type);
 }
 
 /**

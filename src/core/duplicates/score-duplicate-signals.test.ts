@@ -10,6 +10,7 @@ function unlocatedPair(pairTerms: number, text: number): DuplicateSignals {
     deniedIds: [],
     contrastedNames: [],
     unnamedTitleTokens: [],
+    ownClasses: null,
     sharedTitleFunctions: [],
     titleFunctionsNamed: [],
     citedFunctionsNamed: [],

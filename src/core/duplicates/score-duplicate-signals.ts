@@ -25,6 +25,14 @@ export interface DuplicateSignals {
    * bug: the rules that rest on a shared or named function do not hold.
    */
   unnamedTitleTokens: string[];
+  /**
+   * Between two reports that both point at code: the classes of the product each names that the
+   * other never names (`BleachHTMLParser` against `BleachHTMLSerializer`), when both do. Each puts
+   * its bug in its own component, so a function both reach (`clean()`, the entry point every proof
+   * of concept calls) is not the bug: the rules that rest on a shared or named function do not
+   * hold. Null otherwise.
+   */
+  ownClasses: [string[], string[]] | null;
   /** Shared functions that the title of either document names. */
   sharedTitleFunctions: string[];
   /** Functions the title of one document names that the other's words name, as a fact or not. */
@@ -403,7 +411,7 @@ export function scoreDuplicateSignals(s: DuplicateSignals): DuplicateScore {
     s.titleTermsAgreement >= strongTitleTermsAgreement;
   // A title that names its own option or constant (`clockTolerance`) the other never names puts
   // the bug there: a function both reach is then the component, as with two titled functions.
-  const isFunctionTheBug = s.unnamedTitleTokens.length === 0;
+  const isFunctionTheBug = s.unnamedTitleTokens.length === 0 && s.ownClasses === null;
   const isSameBugAtTitledFunction =
     s.sharedTitleFunctions.length > 0 &&
     isFunctionTheBug &&
@@ -770,6 +778,10 @@ export function scoreDuplicateSignals(s: DuplicateSignals): DuplicateScore {
   ) {
     for (const token of s.unnamedTitleTokens)
       evidence.push(`one title names \`${token}\`, which the other never names`);
+    if (s.ownClasses !== null)
+      evidence.push(
+        `each names a class the other never names (\`${s.ownClasses[0][0]!}\` / \`${s.ownClasses[1][0]!}\`)`,
+      );
   }
   if (s.isPackageConflict) evidence.push('different packages');
   if (s.isSameSourceAdvisory) evidence.push('both advisories from one database');

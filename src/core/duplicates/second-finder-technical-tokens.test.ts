@@ -97,6 +97,41 @@ describe('a second finder naming the first report technical tokens (rule 3n)', (
     expect(findStrongMatches([first, ...background], otherPayload)).toEqual([]);
   });
 
+  it('does not match a second finder who turns on a setting the first report never names', () => {
+    const text = (setting: string) =>
+      `Hola, con ravendns 1.8.2, zonemd_permissive_mode en no${setting}, una zona cuyo registro usa ZONEMD_SCHEME_SIMPLE con un algoritmo desconocido se acepta como verificada.`;
+    const sameSetting = doc('same-setting', {
+      title: 'La zona se acepta sin comprobar el resumen',
+      text: text(''),
+      packages: pkg(['1.8.2']),
+    });
+    const ownSetting = doc('own-setting', {
+      title: 'La zona se acepta sin comprobar el resumen',
+      text: text(' y `zonemd_child_zones: true`'),
+      packages: pkg(['1.8.2']),
+    });
+    expect(strongMatches(sameSetting)).toEqual(['first']);
+    expect(strongMatches(ownSetting)).toEqual([]);
+  });
+
+  it('reads a constructor of a type the first report names and a dependency folder as no place', () => {
+    const first = doc('auth', {
+      title: 'Authentication attempts are never limited',
+      text: 'In ravenssh 0.9.1 `server::Config::max_auth_attempts` is never compared: `reject_auth_request()` only counts rejections, so a client sends USERAUTH_REQUEST after USERAUTH_REQUEST on one connection.',
+      packages: pkg(['0.9.1']),
+      paths: ['src/server/encrypted.rs'],
+      functions: ['reject_auth_request'],
+    });
+    const secondFinder = doc('finder', {
+      title: 'Unlimited passwords per connection',
+      text: 'Start ravenssh 0.9.1 with `Config::default()` (loaded through vendor/autoload.php in our harness): max_auth_attempts is ignored and USERAUTH_REQUEST is answered forever.',
+      packages: pkg(['0.9.1']),
+      paths: ['vendor/autoload.php'],
+      functions: ['Config::default'],
+    });
+    expect(findStrongMatches([first, ...background], secondFinder)).toEqual(['auth']);
+  });
+
   it('leaves two reports that each point at their own code to the rules that read code', () => {
     const located = doc('located', {
       title: 'Incremental transfer applies changes first',
