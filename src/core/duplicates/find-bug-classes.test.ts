@@ -15,6 +15,17 @@ describe('findBugClasses', () => {
     expect(findBugClasses('Crash in the parser', '')).toEqual([]);
   });
 
+  it('reads a symbolic link out of a root as link following, in other languages too', () => {
+    expect(findBugClasses('require.root can be left through a symlink', '')).toEqual([
+      'link-following',
+    ]);
+    expect(findBugClasses('Contournement de `require.root` par lien symbolique', '')).toEqual([
+      'link-following',
+    ]);
+    expect(isBugClassConflict(['link-following'], ['traversal'])).toBe(false);
+    expect(isBugClassConflict(['link-following'], ['bounds'])).toBe(true);
+  });
+
   it('adds the error kind of a quoted sanitizer report, not the words of the text', () => {
     const trace = '==1==ERROR: AddressSanitizer: heap-use-after-free on address 0x6250';
     expect(

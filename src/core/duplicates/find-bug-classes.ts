@@ -15,6 +15,7 @@ export type BugClass =
   | 'leak'
   | 'injection'
   | 'traversal'
+  | 'link-following'
   | 'race'
   | 'assertion';
 
@@ -44,6 +45,8 @@ const classPhrases: ReadonlyArray<readonly [BugClass, RegExp]> = [
     /\b(?:sql|command|code|header|template|ldap)[\s-]+injection|\bxss\b|cross[\s-]site[\s-]scripting\b/g,
   ],
   ['traversal', /\b(?:path|directory)[\s-]+traversal\b/g],
+  // Following a symbolic link out of where the product confines a path (CWE-59).
+  ['link-following', /\b(?:symlinks?|symbolic[\s-]+links?|link[\s-]+following)\b/g],
   ['race', /\b(?:race[\s-]+condition|toctou|data[\s-]+race)\b/g],
   ['assertion', /\b(?:assertion[\s-]+failure|reachable[\s-]+assert\w*|assertion[\s-]+failed)\b/g],
 ];
@@ -88,6 +91,13 @@ const otherLanguagePhrases: ReadonlyArray<readonly [BugClass, RegExp]> = [
     'resource',
     new RegExp(`${start}boucle\\s+infinie|${start}endlosschleife|${start}bucle\\s+infinito`, 'g'),
   ],
+  [
+    'link-following',
+    new RegExp(
+      `${start}liens?\\s+symboliques?|${start}symlinks?|${start}symbolische[nr]?\\s+links?|${start}enlaces?\\s+simb[óo]licos?|${start}link\\s+simb[óo]lico`,
+      'g',
+    ),
+  ],
 ];
 
 const sanitizerClasses: Record<string, BugClass> = {
@@ -122,6 +132,9 @@ const compatible = new Set([
   'integer|bounds',
   'integer|resource',
   'resource|integer',
+  // A symbolic link out of a root is often called a traversal.
+  'traversal|link-following',
+  'link-following|traversal',
 ]);
 
 export function findBugClasses(title: string, text: string): BugClass[] {
