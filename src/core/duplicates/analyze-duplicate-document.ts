@@ -6,7 +6,6 @@ import { findConcreteAnchors, findCrossLanguageConcepts } from './find-cross-lan
 import {
   findSettings,
   findTechnicalTokens,
-  isBrandName,
   isLiteralToken,
   isUniversalName,
   objectMemberNames,
@@ -251,10 +250,8 @@ export function analyzeDuplicateDocument(doc: DuplicateDocument): DocumentAnalys
     snakeNames: findSnakeNames(titled),
     calledSnakeMethods: findSnakeMethodCalls(titled),
     // A runtime's own exception (`SyntaxError`, `TypeError`) is what a payload got back, in
-    // every bug of its kind, and a brand (`JavaScript`, `PyPI`) is prose: no class of the product.
-    classNames: findClassNames(dropSignOff(titled)).filter(
-      (name) => !isUniversalName(name) && !isBrandName(name),
-    ),
+    // every bug of its kind: no class of the product.
+    classNames: findClassNames(dropSignOff(titled)).filter((name) => !isUniversalName(name)),
     calledMethods: calls.map((call) => call.method),
     languageNames: new Set([
       ...doc.functions.slice(0, 200).filter(isLanguageName).map(normalizeFunction),

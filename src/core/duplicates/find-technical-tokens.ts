@@ -76,10 +76,6 @@ const brandNames: ReadonlySet<string> = new Set([
   'chatgpt',
   'devops',
   'sonarqube',
-  'pypi',
-  'nuget',
-  'rubygems',
-  'packagist',
 ]);
 /** A product or service written in camel case (`GitHub`, `JavaScript`), lower-cased: not code. */
 export function isBrandName(lower: string): boolean {

@@ -547,22 +547,12 @@ function findOwnClasses(
   isNamedByOurs: (term: string) => boolean,
 ): [string[], string[]] | null {
   if (!isLocatedFinding(ours) || !isLocatedFinding(theirs)) return null;
-  // Named as a class or a search term: a class written after its package (`jwt.ErrTokenExpired`)
-  // is no search term of its own.
-  const ownOf = (
-    analysis: KeyedAnalysis,
-    other: KeyedAnalysis,
-    isNamedByOther: (term: string) => boolean,
-  ): string[] =>
+  const ownOf = (analysis: KeyedAnalysis, isNamedByOther: (term: string) => boolean): string[] =>
     analysis.classNames.filter(
-      (name) =>
-        !isBrandName(name) &&
-        !analysis.languageNames.has(name) &&
-        !other.classNames.includes(name) &&
-        !isNamedByOther(name),
+      (name) => !isBrandName(name) && !analysis.languageNames.has(name) && !isNamedByOther(name),
     );
-  const oursOwn = ownOf(ours, theirs, isNamedByTheirs);
-  const theirsOwn = ownOf(theirs, ours, isNamedByOurs);
+  const oursOwn = ownOf(ours, isNamedByTheirs);
+  const theirsOwn = ownOf(theirs, isNamedByOurs);
   return oursOwn.length > 0 && theirsOwn.length > 0 ? [oursOwn, theirsOwn] : null;
 }
 
