@@ -80,7 +80,13 @@ export function createPathMatcher(globs: readonly string[]): (path: string) => b
  */
 export function createCheckoutPathResolver(globs: readonly string[]): (path: string) => string {
   const isKnownPath = compileGlobs(globs);
-  return (path) => resolveCheckoutPath(path, isKnownPath);
+  // Files a glob names at the top of the repository, without a wildcard (`cJSON.c`).
+  const topLevelFiles = new Set(
+    globs
+      .map((glob) => glob.replace(/^\.?\//, ''))
+      .filter((glob) => !glob.includes('/') && !globCharacter.test(glob)),
+  );
+  return (path) => resolveCheckoutPath(path, isKnownPath, (name) => topLevelFiles.has(name));
 }
 
 // Folders of code that ships with a project but is not the product: a bare file name is not
