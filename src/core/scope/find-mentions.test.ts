@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseReportText } from '../report/parse-report.js';
-import { createMentionFinder, isAboutUnsetSetting } from './find-mentions.js';
+import { createMentionFinder, isAboutAbsence, isAboutUnsetSetting } from './find-mentions.js';
 
 function finderFor(text: string) {
   const parsed = parseReportText('report.txt', text);
@@ -96,6 +96,27 @@ describe('createMentionFinder', () => {
     // A denial that is not about setting it stays a denial.
     const denied = finderFor('Title: x\n\nThis is not about SERVER_NAME at all.\n');
     expect(denied.find(['SERVER_NAME'], true)).toBeNull();
+  });
+
+  it('counts a thing said to be missing when the rule is about its absence, and only then', () => {
+    const finder = finderFor(
+      'Title: over-read\n\nWhen the peer sends a document without a trailing NUL byte, the parser reads on.\n',
+    );
+    expect(finder.find(['trailing NUL'])).toBeNull();
+    expect(finder.find(['trailing NUL'], false, true)?.strength).toBe('strong');
+    // "Even without" and "with or without" say the thing does not matter; a denial stays one.
+    for (const text of [
+      'It crashes even without a trailing NUL byte.',
+      'It crashes with or without a trailing NUL byte.',
+      'This is not about a trailing NUL byte.',
+      'It does not happen without a trailing NUL byte.',
+    ])
+      expect(finderFor(`Title: x\n\n${text}\n`).find(['trailing NUL'], false, true)).toBeNull();
+  });
+
+  it('tells a statement about something missing from others', () => {
+    expect(isAboutAbsence('The application passes a buffer without a terminating zero')).toBe(true);
+    expect(isAboutAbsence('The application passes untrusted HTML without cleaning it')).toBe(false);
   });
 
   it('tells a statement about a setting left unset from others', () => {

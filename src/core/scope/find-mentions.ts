@@ -8,7 +8,7 @@
 import type { Fact } from '../model/fact.js';
 import type { Report } from '../model/report.js';
 import { findCodeBlocks, type CodeBlock } from '../report/find-code-blocks.js';
-import { isNegated, readClauseBefore } from '../report/is-negated.js';
+import { isClauseNegated, isNegated, readClauseBefore } from '../report/is-negated.js';
 import { createFieldLocator } from '../report/locate-in-report.js';
 import { createLineLocator } from '../text/locate-line.js';
 import { shellInfos } from '../report/shell-infos.js';
@@ -80,9 +80,15 @@ interface MentionEvidence {
 export interface MentionFinder {
   /**
    * `isUnsetCounted`: the rule is about a setting the application left unset, so "we have not set
-   * `SERVER_NAME`" says its precondition rather than denying the mention.
+   * `SERVER_NAME`" says its precondition rather than denying the mention. `isAbsenceCounted`: the
+   * rule is about something missing ("a buffer without a terminating zero"), so "a document
+   * without a trailing NUL" says its case rather than denying the mention.
    */
-  find(phrases: readonly string[], isUnsetCounted?: boolean): MentionEvidence | null;
+  find(
+    phrases: readonly string[],
+    isUnsetCounted?: boolean,
+    isAbsenceCounted?: boolean,
+  ): MentionEvidence | null;
 }
 
 // The clause says the setting was left unset: "we have not set", "never call", "without configuring".
@@ -102,6 +108,30 @@ const applicationCodeStatement =
 /** True when a rule's statement says the flaw is in the application's own code. */
 export function isAboutApplicationCode(statement: string): boolean {
   return applicationCodeStatement.test(statement.slice(0, 2000));
+}
+
+// A rule's statement about something missing: "a buffer without a terminating zero", "a request
+// without a Host header".
+const absenceStatement = /\bwithout\s+(?:an?|the|any)\s+[\w-]/i;
+
+/** True when a rule's statement names something missing ("a buffer without a terminating zero"). */
+export function isAboutAbsence(statement: string): boolean {
+  return absenceStatement.test(statement.slice(0, 2000));
+}
+
+// The clause ends by saying the thing is missing: "a document without a trailing", "lacking the".
+const absenceBefore = /\b(?:without|lacking|missing)\s+(?:an?\s+|the\s+|any\s+|its\s+)?$/i;
+
+/**
+ * True when the clause before a mention says that what it names is missing ("sends a document
+ * without a trailing NUL"), and nothing else in the clause denies or only supposes it ("even
+ * without a", "with or without the").
+ */
+function statesAbsence(clause: string): boolean {
+  const absence = absenceBefore.exec(clause);
+  if (absence === null) return false;
+  const rest = clause.slice(0, absence.index);
+  return !isClauseNegated(rest) && !/\b(?:even|or)\s*$/i.test(rest);
 }
 
 /** True when a rule's statement says the exposure is a setting the application left unset. */
@@ -234,7 +264,11 @@ export function createMentionFinder(report: Report): MentionFinder {
     return ticksBefore % 2 === 0;
   }
 
-  function find(phrases: readonly string[], isUnsetCounted = false): MentionEvidence | null {
+  function find(
+    phrases: readonly string[],
+    isUnsetCounted = false,
+    isAbsenceCounted = false,
+  ): MentionEvidence | null {
     const strong: Fact[] = [];
     const weak: Fact[] = [];
     for (const phrase of phrases) {
@@ -256,7 +290,8 @@ export function createMentionFinder(report: Report): MentionFinder {
         if (dependencyPathLinkAfter.test(body.slice(end, end + 48))) continue;
         if (
           isNegated(body, at, end) &&
-          !(isUnsetCounted && unsetBefore.test(readClauseBefore(body, at)))
+          !(isUnsetCounted && unsetBefore.test(readClauseBefore(body, at))) &&
+          !(isAbsenceCounted && statesAbsence(readClauseBefore(body, at)))
         )
           continue;
         const { fieldAt, lineOf } = prepare();
