@@ -329,6 +329,20 @@ describe('readUnsafeSetting', () => {
     expect(readUnsafeSetting('allowed_hosts', "['example.com']", ['allowed_hosts'])).toBeNull();
   });
 
+  it('reads a list the profile names with a lone quoted `*` among its entries as opened to all', () => {
+    expect(findCodeSettings("  require: { builtin: ['*'], external: false },")[0]?.value).toBe(
+      "['*']",
+    );
+    expect(readUnsafeSetting('builtin', "['*']", ['builtin'])).toBe('builtin');
+    expect(readUnsafeSetting('allowedHosts', '["api.example", "*"]', ['allowedhosts'])).toBe(
+      'allowedhosts',
+    );
+    // A narrower list, a pattern with a star in it, or a name the profile does not list.
+    expect(readUnsafeSetting('builtin', "['fs', 'path']", ['builtin'])).toBeNull();
+    expect(readUnsafeSetting('allowedHosts', "['*.example.com']", ['allowedhosts'])).toBeNull();
+    expect(readUnsafeSetting('builtin', "['*']")).toBeNull();
+  });
+
   it('folds case, underscores and dashes in names and quotes in values', () => {
     expect(readUnsafeSetting('SSL-VERIFY', '"false"')).toBe('verification-disabled');
     expect(readUnsafeSetting('skip_tls_verify', 'yes')).toBe('verification-disabled');

@@ -155,7 +155,10 @@ export function readUnsafeSetting(
   const isOn = onValue.test(token);
   if ((isOn || isLevelOn(token)) && profileSettings.includes(name.toLowerCase()))
     return name.toLowerCase();
-  if (profileSettings.includes(name.toLowerCase()) && admitsEveryone(token)) {
+  if (
+    profileSettings.includes(name.toLowerCase()) &&
+    (admitsEveryone(token) || listAdmitsEverything(value))
+  ) {
     return name.toLowerCase();
   }
   // The caller's own list of algorithms for a list the profile names: legacy ones chosen by hand.
@@ -199,6 +202,14 @@ function isLevelOn(token: string): boolean {
 function admitsEveryone(token: string): boolean {
   const [target = '', action = ''] = token.split(/[ \t]+/);
   return everyoneValue.test(target) && !refusingAction.test(action);
+}
+
+// A quoted `*` as an entry of a list: `builtin: ['*']`, `allowedHosts: ["api", "*"]`.
+const wildcardListEntry = /[[,][ \t]{0,8}(["'])\*\1[ \t]{0,8}[,\]]/;
+
+/** The value is a list of quoted names with a lone `*` among them: an allow-list opened to all. */
+function listAdmitsEverything(value: string): boolean {
+  return quotedList.test(value.trim()) && wildcardListEntry.test(value);
 }
 
 /** An access-list entry (`access-control: 127.0.0.0/8 allow`): one of several lines, none a toggle. */
