@@ -114,6 +114,23 @@ describe('createMentionFinder', () => {
       expect(finderFor(`Title: x\n\n${text}\n`).find(['trailing NUL'], false, true)).toBeNull();
   });
 
+  it('finds a two-word compound written the other way round with a preposition', () => {
+    const finder = finderFor(
+      'Title: x\n\nComo nuestra override de validateLink acepta todos los esquemas, el enlace pasa.\n',
+    );
+    expect(finder.find(['validateLink override'])?.facts[0]?.value).toBe('validateLink override');
+    expect(
+      finderFor('Title: x\n\nEin Override von validateLink.\n').find(['validateLink override']),
+    ).not.toBeNull();
+    // Another word between, or no preposition, is no such compound; nor is a longer phrase.
+    expect(
+      finderFor('Title: x\n\nThe override and validateLink.\n').find(['validateLink override']),
+    ).toBeNull();
+    expect(
+      finderFor('Title: x\n\nOverride de validateLink.\n').find(['own validateLink override']),
+    ).toBeNull();
+  });
+
   it('tells a statement about something missing from others', () => {
     expect(isAboutAbsence('The application passes a buffer without a terminating zero')).toBe(true);
     expect(isAboutAbsence('The application passes untrusted HTML without cleaning it')).toBe(false);

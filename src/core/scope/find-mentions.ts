@@ -139,6 +139,22 @@ export function isAboutUnsetSetting(statement: string): boolean {
   return unsetStatement.test(statement.slice(0, 2000));
 }
 
+// Prepositions that join a compound written the other way round in German and the Romance
+// languages: "override de validateLink" for "validateLink override", "Limit von maxDepth".
+const compoundPrepositions = ['de', 'del', 'della', 'di', 'du', 'des', 'da', 'von'];
+
+/**
+ * The spellings of a phrase, as lower-case words: as written, and for a two-word compound
+ * (`validateLink override`) the other way round with a preposition (`override de validatelink`),
+ * as a reporter writing in Spanish, Italian, French, Portuguese or German puts it.
+ */
+function listSpellings(phrase: string): string[][] {
+  const words = phrase.toLowerCase().trim().split(/\s+/).filter(Boolean);
+  if (words.length !== 2) return [words];
+  const [head, tail] = words as [string, string];
+  return [words, ...compoundPrepositions.map((preposition) => [tail, preposition, head])];
+}
+
 function isWordCharacter(character: string | undefined): boolean {
   return character !== undefined && /[\p{L}\p{N}_]/u.test(character);
 }
@@ -264,49 +280,59 @@ export function createMentionFinder(report: Report): MentionFinder {
     return ticksBefore % 2 === 0;
   }
 
+  /** Each place `words` (one spelling of `phrase`) are said, as strong or weak evidence. */
+  function findSpelling(
+    phrase: string,
+    words: readonly string[],
+    counted: { isUnsetCounted: boolean; isAbsenceCounted: boolean },
+    found: { strong: Fact[]; weak: Fact[] },
+  ): void {
+    const { isUnsetCounted, isAbsenceCounted } = counted;
+    const first = words[0];
+    if (first === undefined) return;
+    let seen = 0;
+    for (
+      let at = lower.indexOf(first);
+      at !== -1 && seen < maxOccurrencesPerPhrase;
+      at = lower.indexOf(first, at + first.length)
+    ) {
+      const end = matchWords(lower, at, words);
+      if (end === -1) continue;
+      seen += 1;
+      if (isWordCharacter(first[0]) && isWordCharacter(body[at - 1])) continue;
+      if (isWordCharacter(lower[end - 1]) && isWordCharacter(body[end])) continue;
+      if (!isSameCaseInCode(phrase, at, end)) continue;
+      if (dependencyPathLinkAfter.test(body.slice(end, end + 48))) continue;
+      if (
+        isNegated(body, at, end) &&
+        !(isUnsetCounted && unsetBefore.test(readClauseBefore(body, at))) &&
+        !(isAbsenceCounted && statesAbsence(readClauseBefore(body, at)))
+      )
+        continue;
+      const { fieldAt, lineOf } = prepare();
+      const fact: Fact = {
+        kind: 'mention',
+        value: phrase,
+        origin: fieldAt(at) === null ? 'prose' : 'structure',
+        span: { start: at, end, line: lineOf(at) },
+        quote: body.slice(at, Math.min(body.length, end + 80)).split('\n')[0]!,
+      };
+      (isSetup(at, end) ? found.weak : found.strong).push(fact);
+    }
+  }
+
   function find(
     phrases: readonly string[],
     isUnsetCounted = false,
     isAbsenceCounted = false,
   ): MentionEvidence | null {
-    const strong: Fact[] = [];
-    const weak: Fact[] = [];
+    const found = { strong: [] as Fact[], weak: [] as Fact[] };
+    const counted = { isUnsetCounted, isAbsenceCounted };
     for (const phrase of phrases) {
-      const words = phrase.toLowerCase().trim().split(/\s+/).filter(Boolean);
-      const first = words[0];
-      if (first === undefined) continue;
-      let seen = 0;
-      for (
-        let at = lower.indexOf(first);
-        at !== -1 && seen < maxOccurrencesPerPhrase;
-        at = lower.indexOf(first, at + first.length)
-      ) {
-        const end = matchWords(lower, at, words);
-        if (end === -1) continue;
-        seen += 1;
-        if (isWordCharacter(first[0]) && isWordCharacter(body[at - 1])) continue;
-        if (isWordCharacter(lower[end - 1]) && isWordCharacter(body[end])) continue;
-        if (!isSameCaseInCode(phrase, at, end)) continue;
-        if (dependencyPathLinkAfter.test(body.slice(end, end + 48))) continue;
-        if (
-          isNegated(body, at, end) &&
-          !(isUnsetCounted && unsetBefore.test(readClauseBefore(body, at))) &&
-          !(isAbsenceCounted && statesAbsence(readClauseBefore(body, at)))
-        )
-          continue;
-        const { fieldAt, lineOf } = prepare();
-        const fact: Fact = {
-          kind: 'mention',
-          value: phrase,
-          origin: fieldAt(at) === null ? 'prose' : 'structure',
-          span: { start: at, end, line: lineOf(at) },
-          quote: body.slice(at, Math.min(body.length, end + 80)).split('\n')[0]!,
-        };
-        (isSetup(at, end) ? weak : strong).push(fact);
-      }
+      for (const words of listSpellings(phrase)) findSpelling(phrase, words, counted, found);
     }
-    if (strong.length > 0) return { strength: 'strong', facts: strong };
-    if (weak.length > 0) return { strength: 'weak', facts: weak };
+    if (found.strong.length > 0) return { strength: 'strong', facts: found.strong };
+    if (found.weak.length > 0) return { strength: 'weak', facts: found.weak };
     return null;
   }
 
