@@ -542,9 +542,31 @@ export function extractReproductionFacts(
   forEachMatch(inlineCommand, prose, (match) => {
     sink.add('reproduction-steps', 'command', match.index + 1, match.index + 1 + match[1]!.length);
   });
+  addAttachedProofOfConcept(sink, prose);
   // Last: only where every other rule found nothing.
   addLeadInCommand(sink, prose, sections);
   addCueSentenceCall(sink, prose);
+}
+
+// A proof of concept the report says it attached: "Our PoC (24 lines, attached to the advisory)
+// runs ...", "the exploit script is attached", "reproducer attached as `poc.js`". The maintainer
+// has it, as they have a script pasted into the text.
+const attachedProofOfConcept =
+  /\b(?:poc|proof[ \t-]of[ \t-]concept|exploit|reproducer|repro|test[ \t]?case|exploit[ \t]+script)s?\b([^.!?\n]{0,60}?)\battached\b/gi;
+// "not attached", "could not be attached", "have not attached": the clause says it is not there.
+const deniedAttachment = /\b(?:not|never|n't|no|cannot|unable)\b/i;
+// "will be attached", "can be attached later": only promised.
+const promisedAttachment = /\b(?:will|would|shall|to|can|could|may|might)[ \t]+be[ \t]+$/i;
+
+function addAttachedProofOfConcept(sink: FactSink, prose: string): void {
+  forEachMatch(attachedProofOfConcept, prose, (match) => {
+    const sentence = readSentence(prose, match.index);
+    const before = sentence.slice(0, Math.max(0, sentence.indexOf(match[0])));
+    if (deniedAttachment.test(match[1]!) || deniedAttachment.test(before)) return;
+    if (promisedAttachment.test(match[1]!)) return;
+    if (withheldInSentence.test(sentence)) return;
+    sink.add('reproduction-steps', 'attached', match.index, match.index + match[0].length);
+  });
 }
 
 // A sentence of running prose that opens with a reproduction cue: "To reproduce, configure ...",
