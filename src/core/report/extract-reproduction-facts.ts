@@ -550,22 +550,33 @@ export function extractReproductionFacts(
 
 // A proof of concept the report says it attached: "Our PoC (24 lines, attached to the advisory)
 // runs ...", "the exploit script is attached", "reproducer attached as `poc.js`". The maintainer
-// has it, as they have a script pasted into the text.
-const attachedProofOfConcept =
-  /\b(?:poc|proof[ \t-]of[ \t-]concept|exploit|reproducer|repro|test[ \t]?case|exploit[ \t]+script)s?\b([^.!?\n]{0,60}?)\battached\b/gi;
+// has it, as they have a script pasted into the text. The proof of concept is named in the 60
+// characters of the clause before "attached".
+const attachedWord = /\battached\b/gi;
+const proofOfConceptWord =
+  /\b(?:pocs?|exploits?|reproducers?|proof[ \t-]of[ \t-]concept|test[ \t]?cases?)\b/i;
+const attachmentReach = 60;
 // "not attached", "could not be attached", "have not attached": the clause says it is not there.
 const deniedAttachment = /\b(?:not|never|n't|no|cannot|unable)\b/i;
 // "will be attached", "can be attached later": only promised.
 const promisedAttachment = /\b(?:will|would|shall|to|can|could|may|might)[ \t]+be[ \t]+$/i;
 
 function addAttachedProofOfConcept(sink: FactSink, prose: string): void {
-  forEachMatch(attachedProofOfConcept, prose, (match) => {
+  forEachMatch(attachedWord, prose, (match) => {
+    const before = prose.slice(Math.max(0, match.index - attachmentReach), match.index);
+    const clause = before.slice(
+      Math.max(
+        before.lastIndexOf('\n'),
+        ...['.', '!', '?'].map((stop) => before.lastIndexOf(`${stop} `)),
+      ) + 1,
+    );
+    const named = proofOfConceptWord.exec(clause);
+    if (named === null) return;
     const sentence = readSentence(prose, match.index);
-    const before = sentence.slice(0, Math.max(0, sentence.indexOf(match[0])));
-    if (deniedAttachment.test(match[1]!) || deniedAttachment.test(before)) return;
-    if (promisedAttachment.test(match[1]!)) return;
-    if (withheldInSentence.test(sentence)) return;
-    sink.add('reproduction-steps', 'attached', match.index, match.index + match[0].length);
+    if (deniedAttachment.test(sentence.slice(0, sentence.lastIndexOf(match[0])))) return;
+    if (promisedAttachment.test(clause) || withheldInSentence.test(sentence)) return;
+    const start = match.index - clause.length + named.index;
+    sink.add('reproduction-steps', 'attached', start, match.index + match[0].length);
   });
 }
 
