@@ -131,6 +131,17 @@ describe('createMentionFinder', () => {
     ).toBeNull();
   });
 
+  it('finds a limit quoted by number and unit with the unit in the reporter’s language', () => {
+    const finder = finderFor('Title: x\n\nDer Parser hört nach 63 Zeichen einfach auf.\n');
+    expect(finder.find(['63 characters'])?.strength).toBe('strong');
+    expect(
+      finderFor('Title: x\n\nAu-delà de 63 caractères.\n').find(['63 characters']),
+    ).not.toBeNull();
+    // Another number, or a unit that is not one of the limit's, is not the limit.
+    expect(finderFor('Title: x\n\nNach 64 Zeichen.\n').find(['63 characters'])).toBeNull();
+    expect(finderFor('Title: x\n\nNach 63 Sekunden.\n').find(['63 characters'])).toBeNull();
+  });
+
   it('tells a statement about something missing from others', () => {
     expect(isAboutAbsence('The application passes a buffer without a terminating zero')).toBe(true);
     expect(isAboutAbsence('The application passes untrusted HTML without cleaning it')).toBe(false);

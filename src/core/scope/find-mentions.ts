@@ -152,8 +152,21 @@ function listSpellings(phrase: string): string[][] {
   const words = phrase.toLowerCase().trim().split(/\s+/).filter(Boolean);
   if (words.length !== 2) return [words];
   const [head, tail] = words as [string, string];
+  // A limit quoted by its number and unit (`63 characters`) is said with the unit in the
+  // reporter's language ("63 Zeichen", "63 caractères").
+  if (/^\d+$/.test(head))
+    return [words, ...(unitTranslations.get(tail) ?? []).map((unit) => [head, unit])];
   return [words, ...compoundPrepositions.map((preposition) => [tail, preposition, head])];
 }
+
+// The units a documented limit is given in, in German, French, Spanish, Portuguese, Italian and
+// Dutch.
+const unitTranslations: ReadonlyMap<string, readonly string[]> = new Map([
+  ['characters', ['zeichen', 'caractères', 'caracteres', 'caratteri', 'tekens']],
+  ['bytes', ['byte', 'octets', 'octetos']],
+  ['digits', ['ziffern', 'stellen', 'chiffres', 'dígitos', 'digitos', 'cifre', 'cijfers']],
+  ['levels', ['ebenen', 'niveaux', 'niveles', 'níveis', 'livelli', 'niveaus']],
+]);
 
 function isWordCharacter(character: string | undefined): boolean {
   return character !== undefined && /[\p{L}\p{N}_]/u.test(character);
