@@ -474,9 +474,10 @@ export function evaluateScope(
     ...components.flatMap((component) => component.paths),
     ...[...inScope, ...exclusions].flatMap((rule) => rule.when.pathsOnly ?? []),
   ];
-  const facts = placeModuleNames(reportFacts, globs, deriveProjectNames(profile.project));
+  const projectNames = deriveProjectNames(profile.project);
+  const facts = placeModuleNames(reportFacts, globs, projectNames);
   const resolvePath = resolveBareNamesInCitedFolder(
-    createCheckoutPathResolver(globs),
+    createCheckoutPathResolver(globs, projectNames),
     facts,
     components,
   );

@@ -7,7 +7,7 @@ import {
   listInstalledPackagePaths,
   resolveCheckoutPath,
 } from './list-checkout-paths.js';
-import { matchComponents } from './match-components.js';
+import { createCheckoutPathResolver, matchComponents } from './match-components.js';
 
 describe('listInstalledPackagePaths', () => {
   it('reads an installed module as its path at the top of the repository or under src/', () => {
@@ -152,10 +152,20 @@ describe('resolveCheckoutPath', () => {
       buildFact('line-reference', '/home/ana/src/cJSON/cJSON.c:786'),
       buildFact('file-path', '/home/ana/src/cJSON/cJSON.c'),
     ];
-    const [match] = matchComponents(facts, components);
+    const [match] = matchComponents(
+      facts,
+      components,
+      createCheckoutPathResolver(['cJSON.c', 'cJSON.h', 'utils/*.c'], ['cjson']),
+    );
     expect(match?.component.id).toBe('core');
     expect(match?.facts.map((fact) => fact.value)).toEqual([]);
     expect(match?.bareNames).toHaveLength(3);
+  });
+
+  it('reads a top-level file name only in a folder named like the project', () => {
+    const resolve = createCheckoutPathResolver(['index.js', 'lib/*.js'], ['vm2']);
+    expect(resolve('/home/ana/vm2-3.10.5/index.js')).toBe('index.js');
+    expect(resolve('/opt/other-app/index.js')).toBe('/opt/other-app/index.js');
   });
 
   it('places a trace in the reporter’s build folder in the component of its repository path', () => {
