@@ -1141,3 +1141,26 @@ describe('a server’s debug-mode banner in a pasted log', () => {
     expect(debugOf('# X\n\n```\n[GIN] Running in "release" mode\n```\n')).toEqual([]);
   });
 });
+
+describe('a grant set beside a restriction the report says is broken', () => {
+  const externalOf = (prose: string): string[] =>
+    extractFacts(
+      buildTestReport(
+        `# Summary\n\nOur plugin host limits require() to the plugin's folder:\n\n\`\`\`js\nconst vm = new NodeVM({ require: { external: true, root: '/srv/plugins/app' } });\n\`\`\`\n\n${prose}\n`,
+      ),
+      { profileSettings: ['external'] },
+    )
+      .filter((fact) => fact.kind === 'requires-config')
+      .map((fact) => fact.value);
+
+  it('is no condition when the code reaches outside the restriction', () => {
+    expect(externalOf('Through a symlink, a file outside the root was loaded.')).toEqual([]);
+    expect(externalOf('It loads modules beyond the configured `root`.')).toEqual([]);
+  });
+
+  it('stays the caller’s setting when the report uses what it granted', () => {
+    expect(externalOf('The plugin then requires an external module.')).toEqual(['external']);
+    // Another word that ends in the key's name is not the key.
+    expect(externalOf('It runs outside the chroot.')).toEqual(['external']);
+  });
+});
