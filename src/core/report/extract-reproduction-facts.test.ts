@@ -400,9 +400,7 @@ describe('a proof of concept the report says it attached', () => {
         '# Escape\n\n## Impact\n\nOur PoC (24 lines, attached to the advisory) runs `id` on the host.\n',
       ),
     ).toEqual(['attached']);
-    expect(stepsOf('# Crash\n\nThe exploit script is attached as poc.js.\n')).toEqual([
-      'attached',
-    ]);
+    expect(stepsOf('# Crash\n\nThe exploit script is attached as poc.js.\n')).toEqual(['attached']);
   });
 
   it('does not read a PoC that is withheld, denied or only promised', () => {

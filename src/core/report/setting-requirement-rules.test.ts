@@ -34,9 +34,7 @@ describe('build options in unfamiliar words', () => {
         '**Version:** 1.7.17\n**Build:** `cmake -DCMAKE_C_FLAGS="-DFOO_NESTING_LIMIT=200000" ..` (we raised the limit)',
       ),
     ).toEqual(['foo_nesting_limit']);
-    expect(settingsOf('Build flags: ./configure --enable-legacy-codec')).toEqual([
-      'legacy-codec',
-    ]);
+    expect(settingsOf('Build flags: ./configure --enable-legacy-codec')).toEqual(['legacy-codec']);
     // A sanitizer build, or a build word that labels no command, sets nothing.
     expect(settingsOf('**Build:** `cmake -DCMAKE_C_FLAGS="-fsanitize=address" ..`')).toEqual([]);
     expect(settingsOf('Build: release, FOO_BAR=1 was not used.')).toEqual([]);
