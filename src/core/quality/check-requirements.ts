@@ -166,7 +166,9 @@ function isReproducible(report: Report, facts: readonly Fact[]): Evidence {
   // its scripts and code blocks illustrate; steps, commands and requests still count.
   const withheld = findWithheldExploit(report.body);
   const steps = facts.find(
-    (fact) => fact.kind === 'reproduction-steps' && (withheld === null || fact.value !== 'script'),
+    (fact) =>
+      fact.kind === 'reproduction-steps' &&
+      (withheld === null || (fact.value !== 'script' && fact.value !== 'attached')),
   );
   if (steps) return { isPresent: true, reason: describeFact(steps) };
   const code = facts.find(

@@ -329,6 +329,20 @@ describe('readUnsafeSetting', () => {
     expect(readUnsafeSetting('allowed_hosts', "['example.com']", ['allowed_hosts'])).toBeNull();
   });
 
+  it('reads a list the profile names with a lone quoted `*` among its entries as opened to all', () => {
+    expect(findCodeSettings("  require: { builtin: ['*'], external: false },")[0]?.value).toBe(
+      "['*']",
+    );
+    expect(readUnsafeSetting('builtin', "['*']", ['builtin'])).toBe('builtin');
+    expect(readUnsafeSetting('allowedHosts', '["api.example", "*"]', ['allowedhosts'])).toBe(
+      'allowedhosts',
+    );
+    // A narrower list, a pattern with a star in it, or a name the profile does not list.
+    expect(readUnsafeSetting('builtin', "['fs', 'path']", ['builtin'])).toBeNull();
+    expect(readUnsafeSetting('allowedHosts', "['*.example.com']", ['allowedhosts'])).toBeNull();
+    expect(readUnsafeSetting('builtin', "['*']")).toBeNull();
+  });
+
   it('folds case, underscores and dashes in names and quotes in values', () => {
     expect(readUnsafeSetting('SSL-VERIFY', '"false"')).toBe('verification-disabled');
     expect(readUnsafeSetting('skip_tls_verify', 'yes')).toBe('verification-disabled');
@@ -1125,5 +1139,28 @@ describe('a server’s debug-mode banner in a pasted log', () => {
   it('reads nothing from a release-mode banner or a debug mode that is off', () => {
     expect(debugOf('# X\n\n```\n * Debug mode: off\n```\n')).toEqual([]);
     expect(debugOf('# X\n\n```\n[GIN] Running in "release" mode\n```\n')).toEqual([]);
+  });
+});
+
+describe('a grant set beside a restriction the report says is broken', () => {
+  const externalOf = (prose: string): string[] =>
+    extractFacts(
+      buildTestReport(
+        `# Summary\n\nOur plugin host limits require() to the plugin's folder:\n\n\`\`\`js\nconst vm = new NodeVM({ require: { external: true, root: '/srv/plugins/app' } });\n\`\`\`\n\n${prose}\n`,
+      ),
+      { profileSettings: ['external'] },
+    )
+      .filter((fact) => fact.kind === 'requires-config')
+      .map((fact) => fact.value);
+
+  it('is no condition when the code reaches outside the restriction', () => {
+    expect(externalOf('Through a symlink, a file outside the root was loaded.')).toEqual([]);
+    expect(externalOf('It loads modules beyond the configured `root`.')).toEqual([]);
+  });
+
+  it('stays the caller’s setting when the report uses what it granted', () => {
+    expect(externalOf('The plugin then requires an external module.')).toEqual(['external']);
+    // Another word that ends in the key's name is not the key.
+    expect(externalOf('It runs outside the chroot.')).toEqual(['external']);
   });
 });

@@ -155,7 +155,10 @@ export function readUnsafeSetting(
   const isOn = onValue.test(token);
   if ((isOn || isLevelOn(token)) && profileSettings.includes(name.toLowerCase()))
     return name.toLowerCase();
-  if (profileSettings.includes(name.toLowerCase()) && admitsEveryone(token)) {
+  if (
+    profileSettings.includes(name.toLowerCase()) &&
+    (admitsEveryone(token) || listAdmitsEverything(value))
+  ) {
     return name.toLowerCase();
   }
   // The caller's own list of algorithms for a list the profile names: legacy ones chosen by hand.
@@ -199,6 +202,14 @@ function isLevelOn(token: string): boolean {
 function admitsEveryone(token: string): boolean {
   const [target = '', action = ''] = token.split(/[ \t]+/);
   return everyoneValue.test(target) && !refusingAction.test(action);
+}
+
+// A quoted `*` as an entry of a list: `builtin: ['*']`, `allowedHosts: ["api", "*"]`.
+const wildcardListEntry = /[[,][ \t]{0,8}(["'])\*\1[ \t]{0,8}[,\]]/;
+
+/** The value is a list of quoted names with a lone `*` among them: an allow-list opened to all. */
+function listAdmitsEverything(value: string): boolean {
+  return quotedList.test(value.trim()) && wildcardListEntry.test(value);
 }
 
 /** An access-list entry (`access-control: 127.0.0.0/8 allow`): one of several lines, none a toggle. */
@@ -565,6 +576,50 @@ export function isLibraryCode(prose: string, blockStart: number, code?: string):
   );
 }
 
+// A key of the same object literal set to a value that restricts (a string, a number or a list):
+// `root: '/srv/plugins/app'` beside `external: true`.
+const restrictingKey =
+  /(?<![\w$.])["']?([A-Za-z_$][\w$]{0,40})["']?[ \t]{0,8}:(?!:)[ \t]{0,8}["'[\d]/g;
+const objectReach = 300;
+// The report says the code reaches past that restriction: "a file outside the root was loaded",
+// "beyond the configured `maxDepth`".
+const pastRestrictionBefore =
+  /\b(?:outside|beyond)\s{1,4}(?:of\s{1,4})?(?:(?:the|its|their|this|that)\s{1,4})?(?:(?:configured|allowed|permitted)\s{1,4})?`?(?:[\w$]{1,40}\.){0,3}$/i;
+const maxKeyOccurrences = 50;
+
+/**
+ * True when the setting is switched on inside an object literal that also sets a restriction
+ * (`{ external: true, root: '/srv/app' }`), and the report says the code reaches outside that
+ * restriction ("a file outside the root was loaded"). The caller granted the capability within
+ * the restriction; a bug that breaks the restriction is the library's, so the grant is no
+ * condition of the attack.
+ */
+function isRestrictionBesideBypassed(body: string, setting: CodeSetting): boolean {
+  const open = body.lastIndexOf('{', setting.start);
+  const close = body.indexOf('}', setting.end);
+  if (open === -1 || close === -1) return false;
+  if (setting.start - open > objectReach || close - setting.end > objectReach) return false;
+  const object = body.slice(open + 1, close);
+  const lower = body.toLowerCase();
+  const keys = new Set<string>();
+  forEachMatch(restrictingKey, object, (match) => {
+    if (match[1] !== setting.name) keys.add(match[1]!.toLowerCase());
+  });
+  for (const key of keys) {
+    let seen = 0;
+    for (
+      let at = lower.indexOf(key);
+      at !== -1 && seen < maxKeyOccurrences;
+      at = lower.indexOf(key, at + key.length)
+    ) {
+      seen += 1;
+      if (/[\w$]/.test(lower[at - 1] ?? '') || /[\w$]/.test(lower[at + key.length] ?? '')) continue;
+      if (pastRestrictionBefore.test(body.slice(Math.max(0, at - 80), at))) return true;
+    }
+  }
+  return false;
+}
+
 function addSettings(
   sink: FactSink,
   settings: readonly CodeSetting[],
@@ -589,6 +644,7 @@ function addSettings(
     );
     if (isToggled) continue;
     if (isOnByDefault(body, setting.end) || defaultComment.test(body.slice(setting.end))) continue;
+    if (isRestrictionBesideBypassed(body, setting)) continue;
     sink.add('requires-config', fact, setting.start, setting.end, actor ? { actor } : {});
   }
 }

@@ -211,6 +211,16 @@ describe('attacker-controls', () => {
     ['Our service builds the cwebp command line from the form fields.', ['command-line']],
     ['The app constructs the command line from user input.', ['command-line']],
     ['We build the command line by hand.', []],
+    [
+      'Our build job runs `markdown-it "$DOC_FILE" -o "$OUT"` where the two values come from the job\'s parameters.',
+      ['command-line'],
+    ],
+    [
+      'The worker invokes `convert $SRC out.png` with arguments taken from the request.',
+      ['command-line'],
+    ],
+    ['The job runs `tool --check` where the values come from our own config file.', []],
+    ['The server runs `tool` and the request comes from the user.', []],
     ['Send a crafted HTTP request to the server.', ['network-request']],
     ['A malicious request crashes it.', ['network-request']],
     ['The victim opens a crafted PNG file.', ['file-content']],

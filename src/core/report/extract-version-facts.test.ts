@@ -41,6 +41,11 @@ describe('versions', () => {
     ['Usamos a 1.7.1. Migrar para o 2.x exige reescrever tudo.', ['1.7.1']],
     ['Seria possível publicar uma 1.7.2 com a correção?', []],
     ['Estamos en la 3.1.0 y no podemos actualizar a la 4.0.1.', ['3.1.0']],
+    // The release whose API changed is the one the reporter has not moved to.
+    ['Seguimos en la 2.1.0 porque la API de la 3.x cambió.', ['2.1.0']],
+    ['We stay on 2.1.0 because the 3.x API changed.', ['2.1.0']],
+    ['Wir bleiben bei 2.1.0, weil sich die API von 3.x geändert hat.', ['2.1.0']],
+    ['The API of 3.10.5 crashes on this input.', ['3.10.5']],
     ['Nous sommes en 5.2.1 ; migrer vers la 6.0.0 est impossible.', ['5.2.1']],
     ['Wir nutzen 1.4.2 und können nicht auf 2.0.0 migrieren.', ['1.4.2']],
     ['Temos a 1.14.4 fixada. Não podemos subir para 1.15.x agora.', ['1.14.4']],

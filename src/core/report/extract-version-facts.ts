@@ -574,6 +574,15 @@ const germanTargetAfter =
 const fixesSinceBefore =
   /\b(?:fix(?:es)?|patch(?:es)?|changes|commits|backports)[ \t]{1,4}since[ \t]{1,4}(?:version[ \t]{1,4})?$/i;
 
+// The release whose API changed, the reason the reporter has not moved to it: "because the 3.x
+// API changed", "porque la API de la 3.x cambió", "weil sich die API von 3.x geändert hat".
+const apiOfBefore =
+  /\b(?:API|interface)[ \t]{1,4}(?:of|de|del|della|di|du|der|von|da|do)[ \t]{1,4}(?:(?:the|la|el|le|il|die|a|o|l')[ \t]{0,4})?$/iu;
+const changedRightAfter =
+  /^[ \t]{1,4}(?:(?:has|have)[ \t]{1,4})?(?:changed|broke|cambió|cambio|ha[ \t]{1,4}cambiado|a[ \t]{1,4}changé|è[ \t]{1,4}cambiata|é[ \t]{1,4}cambiata|mudou|geändert|hat[ \t]{1,4}sich[ \t]{1,4}geändert)(?![\p{L}])/iu;
+const apiChangedRightAfter =
+  /^[ \t]{1,4}(?:API|interface)[ \t]{1,4}(?:(?:has|have)[ \t]{1,4})?(?:changed|broke|is[ \t]{1,4}different)\b/i;
+
 function isNamedUnaffected(text: string, candidate: Candidate): boolean {
   const before = text
     .slice(Math.max(0, candidate.start - 48), candidate.start)
@@ -590,6 +599,8 @@ function isNamedUnaffected(text: string, candidate: Candidate): boolean {
   const lead = before + text.slice(candidate.start, candidate.end).replace(/\d[\s\S]*$/, '');
   if (matchesGated(lead, fixLabelBefore) || fixesSinceBefore.test(lead)) return true;
   if (otherLanguageTargetBefore.test(before) || germanTargetAfter.test(after)) return true;
+  if (apiOfBefore.test(before) && changedRightAfter.test(after)) return true;
+  if (apiChangedRightAfter.test(after)) return true;
   if (matchesGated(after, upgradeQuestionAfter, foldedAfter)) return true;
   const clause = findClause(text, candidate.start, candidate.end);
   return deniedInClause.test(clause) || isCrashDeniedClause(clause);

@@ -734,6 +734,16 @@ export const phraseRules: readonly PhraseRule[] = [
       /\b(?:build|builds|built|building|construct(?:s|ed|ing)?|assembl(?:e|es|ed|ing)|generat(?:e|es|ed|ing)|compos(?:e|es|ed|ing))\s+(?:the\s+|a\s+|its\s+|their\s+)?(?:[\w.-]{1,30}\s+)?command[\s-]lines?(?:\s+arguments)?\s+(?:from|out\s+of|with|using)\s+(?:the\s+|their\s+|its\s+)?(?:[\w-]{1,30}\s+){0,2}?(?:form|fields?|user|users|customers?|requests?|input|parameters?|query|uploads?)\b/,
   },
   {
+    // An application that runs the tool with values its users choose: "runs `tool "$IN" -o
+    // "$OUT"` where the two values come from the job's parameters", "invokes `convert $SRC` with
+    // arguments taken from the request". Whoever supplies those values writes the command line.
+    kind: 'attacker-controls',
+    value: 'command-line',
+    actor: 'attacker',
+    pattern:
+      /\b(?:runs?|running|ran|invok(?:e|es|ed|ing)|call(?:s|ed|ing)?|execut(?:e|es|ed|ing)|spawn(?:s|ed|ing)?)\s+`[^`\n]{1,160}`,?\s+(?:where|whose|with|and)\s+(?:the\s+|its\s+|all\s+)?(?:\w+\s+){0,2}?(?:values?|arguments?|variables?|parameters?|paths?|file\s?names?|options)\s+(?:(?:all\s+)?(?:come|comes|came|coming)|(?:are|is|were|was)\s+(?:taken|read|filled|set|supplied|provided)|taken|read|supplied|provided)\s+(?:from|by)\s+(?:the\s+|their\s+|its\s+|a\s+)?(?:[\w'\u2019-]{1,30}\s+){0,2}?(?:form|fields?|user|users|customers?|requests?|input|parameters?|query|uploads?|callers?|clients?)\b/,
+  },
+  {
     kind: 'attacker-controls',
     value: 'network-request',
     pattern:

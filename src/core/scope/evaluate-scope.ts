@@ -11,6 +11,7 @@ import { findEffectiveValues } from './effective-facts.js';
 import {
   createMentionFinder,
   isAboutApplicationCode,
+  isAboutAbsence,
   isAboutUnsetSetting,
   type MentionFinder,
 } from './find-mentions.js';
@@ -186,7 +187,11 @@ function checkMentions(
   context: RuleContext,
   statement: string,
 ): ConditionOutcome {
-  const found = context.mentions.find(phrases, isAboutUnsetSetting(statement));
+  const found = context.mentions.find(
+    phrases,
+    isAboutUnsetSetting(statement),
+    isAboutAbsence(statement),
+  );
   // A rule about the application's own code holds on the caller's code shown at fault (a
   // traceback failing in the application's file, "the bug is in our callback"), said or not.
   if (found?.strength !== 'strong' && isAboutApplicationCode(statement)) {
@@ -469,9 +474,10 @@ export function evaluateScope(
     ...components.flatMap((component) => component.paths),
     ...[...inScope, ...exclusions].flatMap((rule) => rule.when.pathsOnly ?? []),
   ];
-  const facts = placeModuleNames(reportFacts, globs, deriveProjectNames(profile.project));
+  const projectNames = deriveProjectNames(profile.project);
+  const facts = placeModuleNames(reportFacts, globs, projectNames);
   const resolvePath = resolveBareNamesInCitedFolder(
-    createCheckoutPathResolver(globs),
+    createCheckoutPathResolver(globs, projectNames),
     facts,
     components,
   );

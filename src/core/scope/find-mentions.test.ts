@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseReportText } from '../report/parse-report.js';
-import { createMentionFinder, isAboutUnsetSetting } from './find-mentions.js';
+import { createMentionFinder, isAboutAbsence, isAboutUnsetSetting } from './find-mentions.js';
 
 function finderFor(text: string) {
   const parsed = parseReportText('report.txt', text);
@@ -96,6 +96,55 @@ describe('createMentionFinder', () => {
     // A denial that is not about setting it stays a denial.
     const denied = finderFor('Title: x\n\nThis is not about SERVER_NAME at all.\n');
     expect(denied.find(['SERVER_NAME'], true)).toBeNull();
+  });
+
+  it('counts a thing said to be missing when the rule is about its absence, and only then', () => {
+    const finder = finderFor(
+      'Title: over-read\n\nWhen the peer sends a document without a trailing NUL byte, the parser reads on.\n',
+    );
+    expect(finder.find(['trailing NUL'])).toBeNull();
+    expect(finder.find(['trailing NUL'], false, true)?.strength).toBe('strong');
+    // "Even without" and "with or without" say the thing does not matter; a denial stays one.
+    for (const text of [
+      'It crashes even without a trailing NUL byte.',
+      'It crashes with or without a trailing NUL byte.',
+      'This is not about a trailing NUL byte.',
+      'It does not happen without a trailing NUL byte.',
+    ])
+      expect(finderFor(`Title: x\n\n${text}\n`).find(['trailing NUL'], false, true)).toBeNull();
+  });
+
+  it('finds a two-word compound written the other way round with a preposition', () => {
+    const finder = finderFor(
+      'Title: x\n\nComo nuestra override de validateLink acepta todos los esquemas, el enlace pasa.\n',
+    );
+    expect(finder.find(['validateLink override'])?.facts[0]?.value).toBe('validateLink override');
+    expect(
+      finderFor('Title: x\n\nEin Override von validateLink.\n').find(['validateLink override']),
+    ).not.toBeNull();
+    // Another word between, or no preposition, is no such compound; nor is a longer phrase.
+    expect(
+      finderFor('Title: x\n\nThe override and validateLink.\n').find(['validateLink override']),
+    ).toBeNull();
+    expect(
+      finderFor('Title: x\n\nOverride de validateLink.\n').find(['own validateLink override']),
+    ).toBeNull();
+  });
+
+  it('finds a limit quoted by number and unit with the unit in the reporter’s language', () => {
+    const finder = finderFor('Title: x\n\nDer Parser hört nach 63 Zeichen einfach auf.\n');
+    expect(finder.find(['63 characters'])?.strength).toBe('strong');
+    expect(
+      finderFor('Title: x\n\nAu-delà de 63 caractères.\n').find(['63 characters']),
+    ).not.toBeNull();
+    // Another number, or a unit that is not one of the limit's, is not the limit.
+    expect(finderFor('Title: x\n\nNach 64 Zeichen.\n').find(['63 characters'])).toBeNull();
+    expect(finderFor('Title: x\n\nNach 63 Sekunden.\n').find(['63 characters'])).toBeNull();
+  });
+
+  it('tells a statement about something missing from others', () => {
+    expect(isAboutAbsence('The application passes a buffer without a terminating zero')).toBe(true);
+    expect(isAboutAbsence('The application passes untrusted HTML without cleaning it')).toBe(false);
   });
 
   it('tells a statement about a setting left unset from others', () => {
