@@ -227,6 +227,23 @@ describe('versions', () => {
     expect(versionsOf('The bug is in version 3.1.3 and was patched later.')).toEqual(['3.1.3']);
   });
 
+  it('leaves out every release of a list a fix is named as shipped in, in any language', () => {
+    expect(versionsOf('We run 1.1.15. It was fixed in 1.2.8, 1.3.3 and 1.4.0-rc.3.')).toEqual([
+      '1.1.15',
+    ]);
+    expect(versionsOf('We run 1.1.15; the fix shipped in 1.2.8 or 1.3.3.')).toEqual(['1.1.15']);
+    expect(
+      versionsOf('Usamos 1.1.15. Las notas dicen que la corrección salió en 1.2.8, 1.3.3 y 1.4.0.'),
+    ).toEqual(['1.1.15']);
+    expect(versionsOf('Usamos a 1.1.15, corrigido em 1.2.8.')).toEqual(['1.1.15']);
+    expect(versionsOf('Nous utilisons 1.1.15, corrigé dans la 1.2.8.')).toEqual(['1.1.15']);
+    expect(versionsOf('Wir nutzen 1.1.15; laut Notizen in 1.2.8 und 1.3.3 behoben.')).toEqual([
+      '1.1.15',
+    ]);
+    // A release said to be affected as well stays read.
+    expect(versionsOf('We run 1.1.15 and 1.2.8 is affected too.')).toEqual(['1.1.15', '1.2.8']);
+  });
+
   it('leaves out a fix in a key-value table row, a release asked for and a protocol revision', () => {
     expect(
       versionsOf(

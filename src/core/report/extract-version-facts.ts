@@ -571,6 +571,15 @@ const otherLanguageTargetBefore =
   /(?:^|[^\p{L}])(?:(?:migrar|atualizar|actualizar|passar|mudar|pasar|subir|aggiornare|passare|migrare)[ \t]{1,4}(?:para|a|alla|al)|(?:migrer|passer|mettre[ \t]{1,4}à[ \t]{1,4}jour)[ \t]{1,4}(?:vers|à|en)|(?:publicar|lançar|lanzar|publier|sortir)[ \t]{1,4}(?:uma|una|un|une)(?:[ \t]{1,4}(?:nova|nueva|nouvelle))?)[ \t]{1,4}(?:(?:o|a|el|la|le|l')[ \t]{0,4})?(?:versão[ \t]{1,4}|versión[ \t]{1,4}|version[ \t]{1,4})?$/iu;
 const germanTargetAfter =
   /^[ \t]{1,4}(?:zu[ \t]{1,4})?(?:migrieren|aktualisieren|umsteigen|wechseln|updaten|upgraden|veröffentlichen|herausbringen|bereitstellen)(?![\p{L}])/iu;
+// Every release a fix is named as shipped in, the later members of a list too ("fixed in 1.2.8,
+// 1.3.3 and 1.4.0-rc.3", "the fix shipped in 2.1.4 or 2.2.0"), and in the other languages reports
+// arrive in ("la corrección salió en 1.2.8, 1.3.3 y 1.4.0", "corrigido em 2.1.4", "corrigé dans
+// la 3.2.1", "corretto in 4.0.2", "behoben in 5.1.0"): releases that have the fix, not ones in use.
+const fixedListBefore =
+  /(?:\b(?:fixed|patched|resolved|corrected|addressed)\s(?:it\s)?(?:in|with|by)|\bfix(?:es)?\s(?:shipped|landed|went\sout|was\sreleased|came\sout)\sin|(?:corregid|arreglad|solucionad|corrigid|resolvid)[oa]s?\s(?:en|em|no|na)|\b(?:corrett|risolt)[oaie]\s(?:in|nella|nelle)|\bcorrigée?s?\s(?:dans|en)|\bbehoben\sin|(?:corrección|correção|correction|correzione)\s(?:salió|saiu|est\ssortie|è\suscita|llegó|chegou)\s(?:en|em|dans|in))\s(?:la\s|version\s|versión\s|versão\s|release\s)?(?:v?\d[\w.+-]{0,20}(?:,\s?|\s(?:and|or|y|e|et|und|ou|o)\s))*$/iu;
+// German names the fix after the releases: "in 1.2.8, 1.3.3 und 1.4.0 behoben".
+const fixedListAfter =
+  /^(?:(?:,\s?|\s(?:und|oder)\s)v?\d[\w.+-]{0,20})*\s(?:behoben|gefixt|korrigiert)(?![\p{L}])/iu;
 const fixesSinceBefore =
   /\b(?:fix(?:es)?|patch(?:es)?|changes|commits|backports)[ \t]{1,4}since[ \t]{1,4}(?:version[ \t]{1,4})?$/i;
 
@@ -584,6 +593,7 @@ function isNamedUnaffected(text: string, candidate: Candidate): boolean {
   const foldedAfter = foldTextForLiterals(after);
   if (fixedRightBefore.test(before) || matchesGated(before, upgradeQuestionBefore, foldedBefore))
     return true;
+  if (fixedListBefore.test(before) || fixedListAfter.test(after)) return true;
   if (upgradeListBefore.test(before) || releaseListBefore.test(before)) return true;
   if (matchesGated(before, crashDeniedRightBefore, foldedBefore)) return true;
   if (matchesGated(after, crashDeniedRightAfter, foldedAfter)) return true;
