@@ -6,12 +6,13 @@
 // sentence naming what the problem is ("This is a small memory leak") is strong wherever it stands.
 
 import type { Fact } from '../model/fact.js';
-import type { Report } from '../model/report.js';
+import type { Report, ReportField } from '../model/report.js';
 import { findCodeBlocks, type CodeBlock } from '../report/find-code-blocks.js';
 import { isNegated, readClauseBefore } from '../report/is-negated.js';
 import { createFieldLocator } from '../report/locate-in-report.js';
 import { createLineLocator } from '../text/locate-line.js';
 import { shellInfos } from '../report/shell-infos.js';
+import { readOtherProjectMention } from './read-other-project-mention.js';
 
 /** Occurrences looked at per phrase: enough for any real report, bounded for hostile ones. */
 const maxOccurrencesPerPhrase = 50;
@@ -77,12 +78,22 @@ interface MentionEvidence {
   facts: Fact[];
 }
 
-export interface MentionFinder {
+/** How a rule's statement asks its mentions to be read. */
+export interface MentionReading {
   /**
-   * `isUnsetCounted`: the rule is about a setting the application left unset, so "we have not set
-   * `SERVER_NAME`" says its precondition rather than denying the mention.
+   * The rule is about a setting the application left unset, so "we have not set `SERVER_NAME`"
+   * says its precondition rather than denying the mention.
    */
-  find(phrases: readonly string[], isUnsetCounted?: boolean): MentionEvidence | null;
+  isUnsetCounted?: boolean;
+  /**
+   * The rule sends flaws in another project there: a mention counts only where it places the
+   * flaw, not where it names who uses this project or is exposed (read-other-project-mention.ts).
+   */
+  isAboutAnotherProject?: boolean;
+}
+
+export interface MentionFinder {
+  find(phrases: readonly string[], reading?: MentionReading): MentionEvidence | null;
 }
 
 // The clause says the setting was left unset: "we have not set", "never call", "without configuring".
@@ -177,13 +188,19 @@ function findBlock(blocks: readonly CodeBlock[], offset: number): CodeBlock | un
   return blocks.find((block) => offset >= block.start && offset < block.end);
 }
 
-/** Prepares a report once; `find` is then cheap per rule. */
-export function createMentionFinder(report: Report): MentionFinder {
+/**
+ * Prepares a report once; `find` is then cheap per rule. `projectNames` are this project's names
+ * ("every cluster using runc" names who uses it).
+ */
+export function createMentionFinder(
+  report: Report,
+  projectNames: readonly string[] = [],
+): MentionFinder {
   const { body } = report;
   const lower = body.toLowerCase();
   let context: {
     blocks: CodeBlock[];
-    fieldAt: (offset: number) => string | null;
+    fieldAt: (offset: number) => ReportField | null;
     lineOf: (offset: number) => number;
   } | null = null;
   const prepare = () =>
@@ -234,7 +251,8 @@ export function createMentionFinder(report: Report): MentionFinder {
     return ticksBefore % 2 === 0;
   }
 
-  function find(phrases: readonly string[], isUnsetCounted = false): MentionEvidence | null {
+  function find(phrases: readonly string[], reading: MentionReading = {}): MentionEvidence | null {
+    const { isUnsetCounted = false, isAboutAnotherProject = false } = reading;
     const strong: Fact[] = [];
     const weak: Fact[] = [];
     for (const phrase of phrases) {
@@ -260,6 +278,10 @@ export function createMentionFinder(report: Report): MentionFinder {
         )
           continue;
         const { fieldAt, lineOf } = prepare();
+        const said = isAboutAnotherProject
+          ? readOtherProjectMention(body, at, end, fieldAt(at), projectNames)
+          : 'flaw';
+        if (said === 'downstream') continue;
         const fact: Fact = {
           kind: 'mention',
           value: phrase,
@@ -267,7 +289,7 @@ export function createMentionFinder(report: Report): MentionFinder {
           span: { start: at, end, line: lineOf(at) },
           quote: body.slice(at, Math.min(body.length, end + 80)).split('\n')[0]!,
         };
-        (isSetup(at, end) ? weak : strong).push(fact);
+        (said === 'setup' || isSetup(at, end) ? weak : strong).push(fact);
       }
     }
     if (strong.length > 0) return { strength: 'strong', facts: strong };
