@@ -1021,6 +1021,32 @@ describe('settings the profile names, given a list in the caller’s configurati
   });
 });
 
+describe('values the profile names, listed in the caller’s configuration', () => {
+  const profileSettings = ['cap_sys_admin', 'unconfined'];
+  const valuesOf = (markdown: string): Array<[string, string | undefined]> =>
+    extractFacts(buildTestReport(markdown), { profileSettings })
+      .filter((fact) => fact.kind === 'requires-config')
+      .map((fact) => [fact.value, fact.actor]);
+
+  it('reads a listed value as what the operator granted, in a flow list or a YAML item', () => {
+    expect(
+      valuesOf(
+        '# Escape\n\n```json\n"capabilities": { "bounding": ["CAP_SYS_ADMIN", "CAP_CHOWN"] }\n```\n',
+      ),
+    ).toEqual([['cap_sys_admin', 'user']]);
+    expect(valuesOf('# Escape\n\n```yaml\ncapabilities:\n  - CAP_SYS_ADMIN\n```\n')).toEqual([
+      ['cap_sys_admin', 'user'],
+    ]);
+  });
+
+  it('skips a value the profile does not name, and a list in a program', () => {
+    expect(valuesOf('# Escape\n\n```json\n{ "bounding": ["CAP_CHOWN"] }\n```\n')).toEqual([]);
+    expect(
+      valuesOf('# Escape\n\n```go\ncaps := []string{"CAP_SYS_ADMIN", "CAP_CHOWN"}\n```\n'),
+    ).toEqual([]);
+  });
+});
+
 describe('an Elixir pipeline line that plugs a module the profile names', () => {
   const profileSettings = ['plug.rewriteon', 'x_forwarded_for', 'plug.debugger'];
   const valuesOf = (markdown: string): string[] => [

@@ -961,6 +961,32 @@ function addListSettings(
   });
 }
 
+// A quoted member of a list (`"bounding": ["CAP_SYS_ADMIN", "CAP_CHOWN"]`, `add: ['ALL']`) or a
+// YAML list item (`  - CAP_SYS_ADMIN`) in a configuration block.
+const listMemberPattern =
+  /(?<=[[,][ \t]{0,8})["']([A-Za-z_][\w.:=-]{0,60})["'](?=[ \t]{0,8}[,\]])|^[ \t]{0,12}-[ \t]{1,4}["']?([A-Za-z_][\w.:=-]{0,60})["']?[ \t]{0,8}$/gm;
+
+/**
+ * The values the profile names as settings (`profileSettings`, lower-cased: `cap_sys_admin`) that a
+ * configuration block of the reporter's lists: what the operator granted (a capability, a
+ * privilege), so each is a `requires-config` fact with the caller (`user`) as actor.
+ */
+function addListedProfileValues(
+  sink: FactSink,
+  content: string,
+  offset: number,
+  profileSettings: readonly string[],
+): void {
+  if (profileSettings.length === 0) return;
+  forEachMatch(listMemberPattern, content, (match) => {
+    const member = match[1] ?? match[2]!;
+    const value = member.toLowerCase();
+    if (!profileSettings.includes(value)) return;
+    const start = offset + match.index + match[0].indexOf(member);
+    sink.add('requires-config', value, start, start + member.length, { actor: 'user' });
+  });
+}
+
 // A server's own start-up banner in a pasted log says the deployment runs in debug mode: Gin's
 // `[GIN-debug] [WARNING] Running in "debug" mode`, Flask's ` * Debug mode: on`. The log is what the
 // reporter's deployment printed, so the mode is that deployment's setting.
@@ -1005,8 +1031,10 @@ export function extractCodeSettingFacts(
     addSettings(sink, settings, 'user', profileSettings, speaksOfInterception);
     addCodeChoices(sink, content, block.contentStart, profileSettings);
     addDebugModeBanners(sink, content, block.contentStart);
-    if (listConfigInfos.has(block.info.toLowerCase()))
+    if (listConfigInfos.has(block.info.toLowerCase())) {
       addListSettings(sink, content, block.contentStart, profileSettings);
+      addListedProfileValues(sink, content, block.contentStart, profileSettings);
+    }
   }
   const snippets = findIndentedSnippets(prose);
   for (const snippet of snippets) {
