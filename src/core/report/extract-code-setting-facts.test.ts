@@ -1021,6 +1021,28 @@ describe('settings the profile names, given a list in the caller’s configurati
   });
 });
 
+describe('a dotted setting the profile names whole', () => {
+  const profileSettings = ['log4j2.enablejndilookup'];
+  const valuesOf = (markdown: string): Array<[string, string | undefined]> =>
+    extractFacts(buildTestReport(markdown), { profileSettings })
+      .filter((fact) => fact.kind === 'requires-config')
+      .map((fact) => [fact.value, fact.actor]);
+
+  it('reads it in a properties line and as a Java system property switched on', () => {
+    expect(valuesOf(fenced('properties', 'log4j2.enableJndiLookup=true'))).toEqual([
+      ['log4j2.enablejndilookup', 'user'],
+    ]);
+    expect(valuesOf(fenced('', '-Dlog4j2.enableJndiLookup=true', 'We start it with'))).toEqual([
+      ['log4j2.enablejndilookup', 'user'],
+    ]);
+  });
+
+  it('reads nothing for the setting switched off or another dotted name', () => {
+    expect(valuesOf(fenced('', '-Dlog4j2.enableJndiLookup=false'))).toEqual([]);
+    expect(valuesOf(fenced('', '-Dlog4j2.formatMsgNoLookups=true'))).toEqual([]);
+  });
+});
+
 describe('values the profile names, listed in the caller’s configuration', () => {
   const profileSettings = ['cap_sys_admin', 'unconfined'];
   const valuesOf = (markdown: string): Array<[string, string | undefined]> =>

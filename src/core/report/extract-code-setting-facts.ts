@@ -21,6 +21,11 @@ import { readSentence } from '../text/read-sentence.js';
 /** A setting written as code: its name (last dotted segment), its value, and where it is. */
 export interface CodeSetting {
   name: string;
+  /**
+   * The whole dotted name when it has dots (`log4j2.enableJndiLookup`, also given as a Java system
+   * property, `-Dlog4j2.enableJndiLookup=true`): a profile may name the setting so.
+   */
+  qualifiedName?: string;
   value: string;
   start: number;
   end: number;
@@ -375,7 +380,16 @@ export function findCodeSettings(text: string, offset = 0): CodeSetting[] {
     const value = trimEndCharacters(match[2]!, '.');
     if (value === '') return;
     const end = start + match[0].length - (match[2]!.length - value.length);
-    settings.push({ name, value, start, end });
+    // Java's `-D` switch sets the system property named after it.
+    const isSystemProperty = text[match.index - 1] === '-' && /^D[a-z]/.test(dotted);
+    const qualifiedName = isSystemProperty ? dotted.slice(1) : dotted;
+    settings.push({
+      name,
+      ...(qualifiedName.includes('.') ? { qualifiedName } : {}),
+      value,
+      start: isSystemProperty ? start - 1 : start,
+      end,
+    });
   });
   return settings;
 }
@@ -573,19 +587,21 @@ function addSettings(
   speaksOfInterception: boolean,
 ): void {
   const body = sink.body;
+  // A dotted name the profile lists whole is that setting (`log4j2.enableJndiLookup`).
+  const nameOf = (setting: CodeSetting): string =>
+    setting.qualifiedName !== undefined &&
+    profileSettings.includes(setting.qualifiedName.toLowerCase())
+      ? setting.qualifiedName
+      : setting.name;
   for (const setting of settings) {
-    const fact = readUnsafeSetting(
-      setting.name,
-      setting.value,
-      profileSettings,
-      speaksOfInterception,
-    );
+    const name = nameOf(setting);
+    const fact = readUnsafeSetting(name, setting.value, profileSettings, speaksOfInterception);
     if (fact === null) continue;
     const isToggled = settings.some(
       (other) =>
-        other.name === setting.name &&
+        nameOf(other) === name &&
         !isAccessListEntry(other.value) &&
-        readUnsafeSetting(other.name, other.value, profileSettings, speaksOfInterception) === null,
+        readUnsafeSetting(name, other.value, profileSettings, speaksOfInterception) === null,
     );
     if (isToggled) continue;
     if (isOnByDefault(body, setting.end) || defaultComment.test(body.slice(setting.end))) continue;
