@@ -205,6 +205,12 @@ describe('attacker-controls', () => {
     ['An attacker who can append a line to named.conf wins.', ['config-file']],
     ['Someone able to insert an entry into `/etc/proxy/proxy.cfg` gets it.', ['config-file']],
     ['The attacker must add one line to the configuration file.', ['config-file']],
+    [
+      'An attacker who controls one of those accounts, and therefore the configuration file, can add:',
+      ['config-file'],
+    ],
+    ['Whoever owns the deploy user and thus the settings file wins.', ['config-file']],
+    ['They control the build, and therefore the log file, not the configuration.', []],
     ['An attacker who controls the -s argument of the tool.', ['command-line']],
     ['Whoever supplies the arguments passed to ssh decides.', ['command-line']],
     ['An attacker who can choose the resize arguments passed to the converter.', ['command-line']],

@@ -594,6 +594,16 @@ export const phraseRules: readonly PhraseRule[] = [
     pattern: /\b(?:edit\w*|modif\w*|overwrit\w*|writ\w*\s+to|tamper\w*\s+with)\s+`?\/etc\/[\w./-]+/,
   },
   {
+    // Control of something else that brings the configuration with it: "an attacker who controls
+    // one of those accounts, and therefore the configuration file", "owns the deploy user and
+    // thus the settings file".
+    kind: 'attacker-controls',
+    value: 'config-file',
+    pattern:
+      /\b(?:control\w*|own|owns|owning|compromis\w*)\s[^.;\n]{1,60}?\s(?:and\s)?(?:therefore|thus|hence|so|by\sextension)\s(?:also\s)?(?:the\s|its\s|their\s)?(?:[\w-]{1,40}\s)?(?:config(?:uration)?|settings)\sfiles?\b/,
+  },
+
+  {
     // "modify conf/server.xml", "write to config/settings.yml", "edit the app.ini". Path parts
     // are bounded ({1,64}) so a hostile run of word characters costs a constant per start.
     kind: 'attacker-controls',
