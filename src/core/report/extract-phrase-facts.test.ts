@@ -357,6 +357,8 @@ describe('requires-config', () => {
     ['Start the server with DEBUG=1 and send the request.', ['debug']],
     ['Set APP_DEBUG=true first.', ['debug']],
     ['It only happens in debug mode.', ['debug']],
+    ['It needs a debug build to panic.', ['debug']],
+    ['The window overflows (debug build panics, release build wraps around).', []],
     ['The leak occurs when debug is enabled.', ['debug']],
     ['Run it with `--debug`.', ['debug']],
     ['The log shows it when verbose logging is enabled.', ['debug']],

@@ -178,6 +178,19 @@ describe('versions', () => {
     ]);
   });
 
+  it('leaves out the version of another package on a dependency tree line', () => {
+    const releasesOf = (text: string): string[] =>
+      extractFacts(buildTestReport(text), { projectNames: ['russh'] })
+        .filter((fact) => fact.kind === 'version')
+        .map((fact) => fact.value);
+    expect(
+      releasesOf('cargo audit prints:\n\n    russh 0.54.0\n    └── bastion-gw 2.3.1\n'),
+    ).toEqual(['0.54.0']);
+    expect(
+      releasesOf('cargo tree prints:\n\n    russh v0.54.0\n    │   ├── serde v1.0.219\n'),
+    ).toEqual(['0.54.0']);
+  });
+
   it('leaves out upgrade targets asked about', () => {
     expect(
       versionsOf(

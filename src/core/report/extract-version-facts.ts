@@ -198,6 +198,7 @@ function isFalseVersion(
   if (looksLikeDate(candidate.value)) return true;
   if (specificationBefore.test(before)) return true;
   if (isOtherLockfileEntry(text, candidate, projectNames)) return true;
+  if (isOtherTreeEntry(text, candidate, projectNames)) return true;
   if (isAuditRangeLine(text, candidate)) return true;
   // A range worded before its version ("before 2.5.0", ">= 2.5") has no product right before the
   // number; one worded after it ("Python 3.6 and later") does, and is that product's.
@@ -256,6 +257,23 @@ function isOtherLockfileEntry(
   );
   if (entry === null || namesProject(entry[1]!, projectNames)) return false;
   return lockfileEntryAfter.test(text.slice(candidate.end, candidate.end + 120));
+}
+
+// A dependency tree's line (`└── bastion-gw 2.3.1` from cargo tree or cargo audit, `├── serde
+// v1.0.219`, `+-- lodash@4.17.21` from npm ls): the version is the package's on that line, the
+// project's only when it names it.
+const treeEntryBefore =
+  /(?:^|\n)[ \t]{0,40}(?:[│|][ \t]{1,4}){0,12}(?:└──|├──|└─|├─|`--|\|--|\+--)[ \t]{0,2}(@?[\w.-]{1,60}(?:\/[\w.-]{1,60})?)(?:[ \t]{1,4}v?|@v?)$/;
+
+function isOtherTreeEntry(
+  text: string,
+  candidate: Candidate,
+  projectNames: readonly string[],
+): boolean {
+  const entry = treeEntryBefore.exec(
+    text.slice(Math.max(0, candidate.start - 120), candidate.start),
+  );
+  return entry !== null && !namesProject(entry[1]!, projectNames);
 }
 
 // "tested with Wireshark 4.2.6", "built using Meson 1.3.0": a product the reporter used, named
