@@ -178,6 +178,16 @@ describe('versions', () => {
     ]);
   });
 
+  it('reads the major line the project’s own name ends in as the project, not a release', () => {
+    const releasesOf = (text: string): string[] =>
+      extractFacts(buildTestReport(text), { projectNames: ['log4j2'] })
+        .filter((fact) => fact.kind === 'version')
+        .map((fact) => fact.value);
+    expect(releasesOf('# Bypass in Apache Log4j 2.x lookups\n\nIt is bad.\n')).toEqual([]);
+    expect(releasesOf('# Bypass in Apache Log4j 2.17.1\n\nIt is bad.\n')).toEqual(['2.17.1']);
+    expect(releasesOf('# Bypass in Apache Log4j 3.x\n\nIt is bad.\n')).toEqual(['3.x']);
+  });
+
   it('leaves out the version of another package on a dependency tree line', () => {
     const releasesOf = (text: string): string[] =>
       extractFacts(buildTestReport(text), { projectNames: ['russh'] })

@@ -199,6 +199,7 @@ function isFalseVersion(
   if (specificationBefore.test(before)) return true;
   if (isOtherLockfileEntry(text, candidate, projectNames)) return true;
   if (isOtherTreeEntry(text, candidate, projectNames)) return true;
+  if (isNameDigitLine(before, candidate.value, projectNames)) return true;
   if (isAuditRangeLine(text, candidate)) return true;
   // A range worded before its version ("before 2.5.0", ">= 2.5") has no product right before the
   // number; one worded after it ("Python 3.6 and later") does, and is that product's.
@@ -257,6 +258,17 @@ function isOtherLockfileEntry(
   );
   if (entry === null || namesProject(entry[1]!, projectNames)) return false;
   return lockfileEntryAfter.test(text.slice(candidate.end, candidate.end + 120));
+}
+
+// "Apache Log4j 2.x" for the project log4j2: the major line the project's own name ends in is the
+// project, not a release of it (a release is "Log4j 2.17.1").
+const nameBeforeLine = /(?:^|[^\w.-])([A-Za-z][\w.-]{0,40})[ \t]$/;
+
+function isNameDigitLine(before: string, value: string, projectNames: readonly string[]): boolean {
+  const line = /^(\d{1,3})\.x$/i.exec(value);
+  const name = nameBeforeLine.exec(before);
+  if (line === null || name === null) return false;
+  return projectNames.includes(`${name[1]!}${line[1]!}`.toLowerCase());
 }
 
 // A dependency tree's line (`└── bastion-gw 2.3.1` from cargo tree or cargo audit, `├── serde
