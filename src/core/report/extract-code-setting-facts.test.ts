@@ -1156,6 +1156,32 @@ describe('an option the profile names, given a function of the caller’s', () =
   });
 });
 
+describe('an option the profile names, given a struct literal of the caller’s own', () => {
+  const profileSettings = ['preferred'];
+  const valuesOf = (markdown: string): string[] => [
+    ...new Set(
+      extractFacts(buildTestReport(markdown), { profileSettings })
+        .filter((fact) => fact.kind === 'requires-config')
+        .map((fact) => fact.value),
+    ),
+  ];
+
+  it('reads the struct literal as the option set', () => {
+    expect(
+      valuesOf(
+        fenced(
+          'rust',
+          'let config = server::Config {\n    preferred: Preferred {\n        kex: Cow::Borrowed(&[kex::DH_G1_SHA1]),\n        ..Preferred::default()\n    },\n    ..Default::default()\n};',
+        ),
+      ),
+    ).toEqual(['preferred']);
+  });
+
+  it('reads no option the profile does not name', () => {
+    expect(valuesOf(fenced('rust', 'let c = Config { limits: Limits { max: 1 } };'))).toEqual([]);
+  });
+});
+
 describe('a server’s debug-mode banner in a pasted log', () => {
   const debugOf = (markdown: string): Array<{ value: string; actor?: string }> =>
     extractFacts(buildTestReport(markdown))

@@ -358,6 +358,22 @@ function findCallbackOptionSettings(
   ]);
 }
 
+// An option the caller's code gives a struct of its own making: `preferred: Preferred { kex: ...,
+// .. }` (Rust), `Options: &Options{...}` (Go). The option is set to the caller's choice.
+const structOption =
+  /(?<![\w$.])([A-Za-z_$][\w$]{0,60})[ \t]{0,4}:(?!:)[ \t]{0,4}&?[A-Z]\w{0,60}(?:::[A-Z]\w{0,60}){0,3}[ \t]{0,4}\{/g;
+
+/** The profile's settings the caller's code gives a struct literal of its own (`structOption`). */
+function findStructOptionSettings(
+  text: string,
+  offset: number,
+  profileSettings: readonly string[],
+): CodeSetting[] {
+  return findProfileSettingsSwitchedOn(structOption, text, offset, profileSettings, (match) => [
+    match[1]!,
+  ]);
+}
+
 /** `settings` without the ones a callback option already read (`on_redirect=lambda` is no value). */
 function besideCallbacks(
   settings: CodeSetting[],
@@ -1035,7 +1051,10 @@ export function extractCodeSettingFacts(
     const lines = configInfos.has(block.info.toLowerCase())
       ? findConfigLineSettings(content, block.contentStart, profileSettings)
       : [];
-    const callbacks = findCallbackOptionSettings(content, block.contentStart, profileSettings);
+    const callbacks = [
+      ...findCallbackOptionSettings(content, block.contentStart, profileSettings),
+      ...findStructOptionSettings(content, block.contentStart, profileSettings),
+    ];
     const settings = [
       ...callbacks,
       ...besideCallbacks(findCodeSettings(content, block.contentStart), callbacks),
@@ -1056,7 +1075,10 @@ export function extractCodeSettingFacts(
   for (const snippet of snippets) {
     const text = prose.slice(snippet.start, snippet.end);
     if (isIndentedDiff(text) || isLibraryCode(prose, snippet.start)) continue;
-    const callbacks = findCallbackOptionSettings(text, snippet.start, profileSettings);
+    const callbacks = [
+      ...findCallbackOptionSettings(text, snippet.start, profileSettings),
+      ...findStructOptionSettings(text, snippet.start, profileSettings),
+    ];
     const settings = [
       ...callbacks,
       ...besideCallbacks(findCodeSettings(text, snippet.start), callbacks),
