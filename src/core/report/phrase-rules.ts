@@ -600,7 +600,7 @@ export const phraseRules: readonly PhraseRule[] = [
     kind: 'attacker-controls',
     value: 'config-file',
     pattern:
-      /\b(?:control\w*|own|owns|owning|compromis\w*)\s[^.;\n]{1,60}?\s(?:and\s)?(?:therefore|thus|hence|so|by\sextension)\s(?:also\s)?(?:the\s|its\s|their\s)?(?:[\w-]{1,40}\s)?(?:config(?:uration)?|settings)\sfiles?\b/,
+      /\b(?:controls?|controlling|owns?|owning|compromis\w*)\s(?:\S{1,40}\s){0,6}?(?:therefore|thus|hence)\s(?:also\s)?(?:the\s|its\s|their\s)?(?:[\w-]{1,40}\s)?(?:config(?:uration)?|settings)\sfiles?\b/,
   },
 
   {
