@@ -7,6 +7,7 @@
 // containerd") is their setup.
 
 import type { ReportField } from '../model/report.js';
+import { readSentence } from '../text/read-sentence.js';
 
 /** What a mention of another project says about where the flaw is. */
 export type OtherProjectMention = 'flaw' | 'setup' | 'downstream';
@@ -19,21 +20,6 @@ const sendsToAnotherProject =
 /** True when a rule's statement sends a flaw in another project to that project. */
 export function isAboutAnotherProject(statement: string): boolean {
   return sendsToAnotherProject.test(statement.slice(0, 2000));
-}
-
-/** How far a sentence is read around a mention, each way. */
-const sentenceReach = 240;
-// A sentence ends at . ! ? followed by a space, or at a blank line.
-const sentenceEndAfter = /[.!?](?=\s)|\n[ \t]*\n/;
-
-function readSentence(body: string, start: number, end: number): string {
-  const before = body.slice(Math.max(0, start - sentenceReach), start);
-  const openings = [...before.matchAll(/[.!?]\s|\n[ \t]*\n/g)];
-  const last = openings[openings.length - 1];
-  const head = last === undefined ? before : before.slice(last.index + last[0].length);
-  const after = body.slice(end, end + sentenceReach);
-  const close = sentenceEndAfter.exec(after);
-  return `${head}${body.slice(start, end)}${close === null ? after : after.slice(0, close.index)}`;
 }
 
 // The other project uses this one: "axios uses you", "every cluster using it", "built on it".
@@ -71,7 +57,7 @@ export function readOtherProjectMention(
 ): OtherProjectMention {
   // The impact says who is harmed; a version line names the stack the reporter ran.
   if (field === 'impact') return 'downstream';
-  const sentence = readSentence(body, start, end);
+  const sentence = readSentence(body, start);
   if (
     usesThisProject.test(sentence) ||
     (everyone.test(sentence) && isExposed.test(sentence)) ||
