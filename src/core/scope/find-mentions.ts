@@ -279,7 +279,7 @@ export function createMentionFinder(
           continue;
         const { fieldAt, lineOf } = prepare();
         const said = isAboutAnotherProject
-          ? readOtherProjectMention(body, at, end, fieldAt(at), projectNames)
+          ? readOtherProjectMention(body, at, fieldAt(at), projectNames)
           : 'flaw';
         if (said === 'downstream') continue;
         const fact: Fact = {

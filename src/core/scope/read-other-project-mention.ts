@@ -45,13 +45,12 @@ function readProjectNameUse(sentence: string, projectNames: readonly string[]): 
 }
 
 /**
- * What the mention at [start, end) of `body` says, for a rule about flaws in another project.
+ * What the mention starting at `start` of `body` says, for a rule about flaws in another project.
  * `field` is the report field the mention stands in; `projectNames` are this project's names.
  */
 export function readOtherProjectMention(
   body: string,
   start: number,
-  end: number,
   field: ReportField | null,
   projectNames: readonly string[],
 ): OtherProjectMention {
