@@ -20,6 +20,8 @@ export {
 } from './evidence/find-outside-code-cue.js';
 export { gradeEvidence } from './evidence/grade-evidence.js';
 export { judgeFrameFunctions } from './evidence/judge-frame-functions.js';
+export { judgeReportDataNames } from './evidence/judge-report-data-names.js';
+export { judgeOtherProductNames } from './evidence/judge-other-product-names.js';
 export { evidenceThresholds } from './evidence/evidence-thresholds.js';
 export { findBlockEnd } from './evidence/find-block-end.js';
 export {

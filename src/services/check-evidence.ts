@@ -25,6 +25,8 @@ import {
   gradeEvidence,
   findGeneratorTemplate,
   findOtherProductCue,
+  judgeReportDataNames,
+  judgeOtherProductNames,
   findOutsideCodeCue,
   judgeFrameFunctions,
   judgeClaimOutsideRepository,
@@ -482,12 +484,14 @@ export async function checkEvidence(
   );
   // Code the report places in a third-party plugin or another repository is not invented for
   // being missing here.
-  const outsideCue =
-    findOutsideCodeCue(report) ??
-    findOtherProductCue(report, (name) =>
-      isOwnName(name, options.projectNames ?? [], context.files),
-    );
-  const framed = judgeFrameFunctions(checked);
+  const isProjectName = (name: string): boolean =>
+    isOwnName(name, options.projectNames ?? [], context.files);
+  const outsideCue = findOutsideCodeCue(report) ?? findOtherProductCue(report, isProjectName);
+  const framed = judgeOtherProductNames(
+    judgeReportDataNames(judgeFrameFunctions(checked), report.body),
+    report.body,
+    isProjectName,
+  );
   const judged =
     outsideCue === null
       ? framed

@@ -88,6 +88,18 @@ describe('classifyExternalFrame and classifyExternalPath', () => {
     expect(classifyExternalPath('./buildconf.sh')).toBeNull();
   });
 
+  it("knows what a package manager installs into the application (Composer's autoloader)", () => {
+    expect(classifyExternalPath('vendor/autoload.php')).toBe("a package manager's installed files");
+    expect(classifyExternalPath('vendor/composer/installed.json')).toBe(
+      "a package manager's installed files",
+    );
+    expect(classifyExternalPath('vendor/bundle/ruby/3.3.0/gems/x/lib/x.rb')).toBe(
+      "a package manager's installed files",
+    );
+    // A Go module's vendored sources are the project's own folder.
+    expect(classifyExternalPath('vendor/golang.org/x/net/http2/frame.go')).toBeNull();
+  });
+
   it('knows a path that climbs out of the folder it is read from (a traversal target)', () => {
     expect(classifyExternalPath('../config/database.php')).toBe(
       'a path outside the repository (../)',

@@ -93,6 +93,9 @@ const systemPath =
 // What a build makes: binaries, libraries, objects and build folders.
 const buildFolder =
   /^(?:\.\/)?(?:build|builds|_build|cmake-build-[\w-]+|out|obj|bin|dist|target\/(?:debug|release)|\.libs|\.deps|node_modules|CMakeFiles|Debug|Release|x64|\.venv|venv|__pycache__)\//;
+// What a package manager installs into the application: Composer's `vendor/autoload.php` and
+// `vendor/composer/`, Bundler's `vendor/bundle/`.
+const packageManagerOutput = /^(?:\.\/)?vendor\/(?:autoload\.php$|composer\/|bundle\/)/;
 const buildArtifact =
   /(?:^|\/)(?:a\.out|[\w.-]+\.(?:o|obj|a|so(?:\.\d+)*|dylib|dll|exe|lo|la|pyc|class|wasm|node))$/;
 const runWithDotSlash = /^\.\/(?:[\w.-]+\/)*[\w-]+$/;
@@ -166,6 +169,7 @@ export function classifyExternalPath(path: string): string | null {
   if (systemPath.test(path)) return 'the system';
   if (climbingPath.test(path)) return 'a path outside the repository (../)';
   if (buildFolder.test(path)) return 'a build output';
+  if (packageManagerOutput.test(path)) return "a package manager's installed files";
   if (buildArtifact.test(path)) return 'a build output';
   // `./src/tool` and `./xmlwf/xmlwf` run a program that was built; a source file has an extension.
   if (runWithDotSlash.test(path)) return 'a build output';

@@ -25,6 +25,27 @@ describe('findOutsideCodeCue', () => {
     expect(cueOf('', 'Overflow in third-party module upload-limits')).toBe('third-party module');
   });
 
+  it("reads a vendor's modified copy and a report saying the code is not in the project itself", () => {
+    expect(cueOf("The vendor's SDK ships a **modified copy** of the parser.")).toBe(
+      'a **modified copy** of',
+    );
+    expect(cueOf('Their patched copy of the library strcpy()s the name.')).toBe(
+      'Their patched copy of',
+    );
+    expect(cueOf('The code is in the django_bleach module, not in bleach itself.')).toBe(
+      'not in bleach itself',
+    );
+    expect(cueOf('Il codice è nel modulo `forms.py`, non in bleach stesso.')).toBe(
+      'non in bleach stesso',
+    );
+    expect(cueOf('Der Fehler steckt im Plugin, nicht in `core` selbst.')).toBe(
+      'nicht in `core` selbst',
+    );
+    // A copy the report does not call changed, and "in X itself" without a denial, say nothing.
+    expect(cueOf('We keep a copy of the server in our monorepo.')).toBeNull();
+    expect(cueOf('The overflow is in the parser itself.')).toBeNull();
+  });
+
   it('reads nothing when the report denies it or only shows it in code', () => {
     expect(cueOf('This is not a third-party plugin; it is the core router.')).toBeNull();
     expect(cueOf('The overflow is in the core parser.')).toBeNull();

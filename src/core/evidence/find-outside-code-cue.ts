@@ -8,9 +8,17 @@ import { findCodeBlocks } from '../report/find-code-blocks.js';
 import { maskNonProse } from '../report/mask-non-prose.js';
 
 // "a third-party plugin", "the community module", "our fork of", "in a separate repository",
-// "not part of the core repository". Bounded words only; matched on prose without code.
+// "not part of the core repository", "a **modified copy** of", "not in bleach itself" (and "non in
+// X stesso", "nicht in X selbst", "pas dans X lui-même", "no en X mismo", "não no X em si").
+// Bounded words only; matched on prose without code.
 const outsideCodeCue =
   /\b(?:third[- ]party|community|unofficial|external)[ \t]+(?:[\w-]{1,30}[ \t]+)?(?:plugin|extension|module|add-?on|middleware|integration)s?\b|\b(?:plugin|extension|add-?on)s?[ \t]+(?:maintained|published|written|developed|distributed)[ \t]+(?:separately|by)\b|\b(?:our|a|their|the[ \t]+vendor's|a[ \t]+downstream)[ \t]+fork[ \t]+of\b|\b(?:lives|is|sits|resides)[ \t]+in[ \t]+(?:a[ \t]+)?(?:separate|different|another|its[ \t]+own)[ \t]+(?:repository|repo)\b|\bnot[ \t]+part[ \t]+of[ \t]+(?:the[ \t]+)?(?:core|main|official)[ \t]+(?:repository|repo|distribution|project)\b/gi;
+// A vendor's changed copy of the project: "a **modified copy** of", "their patched copy of".
+const changedCopyCue =
+  /\b(?:a|an|the|their|its|our|the[ \t]+vendor's)[ \t]+\*{0,2}(?:modified|patched|customi[sz]ed|forked|altered)\*{0,2}[ \t]+\*{0,2}cop(?:y|ies)\*{0,2}[ \t]+of\b/gi;
+// The report denies the code is the project's: "not in bleach itself", "non in X stesso".
+const notInProjectItselfCue =
+  /\b(?:not|non|nicht|pas|no|não)[ \t]+(?:in|im|dans|en|em|no|na)[ \t]+`?[\w.-]{2,40}`?[ \t]+(?:itself|stesso|stessa|selbst|lui-même|elle-même|mismo|misma|em[ \t]+si|en[ \t]+sí)(?![\w-])/gi;
 // "not a third-party plugin", "isn't in a separate repository": the report says the opposite.
 const negationBefore =
   /\b(?:not|no|never|isn't|is not|rather than|instead of)[ \t]+(?:in[ \t]+)?(?:an?[ \t]+|the[ \t]+)?$/i;
@@ -18,10 +26,13 @@ const negationBefore =
 /** The words of the report's title or prose that place its code outside the project's repository, or null. */
 export function findOutsideCodeCue(report: { title: string; body: string }): string | null {
   const prose = `${report.title}\n${maskNonProse(report.body, findCodeBlocks(report.body))}`;
-  for (const match of prose.matchAll(outsideCodeCue)) {
-    const before = prose.slice(Math.max(0, match.index - 30), match.index);
-    if (match[0].toLowerCase().startsWith('not ') || !negationBefore.test(before))
-      return match[0].replace(/\s+/g, ' ');
+  for (const cue of [outsideCodeCue, changedCopyCue, notInProjectItselfCue]) {
+    for (const match of prose.matchAll(cue)) {
+      const before = prose.slice(Math.max(0, match.index - 30), match.index);
+      if (cue === notInProjectItselfCue || match[0].toLowerCase().startsWith('not '))
+        return match[0].replace(/\s+/g, ' ');
+      if (!negationBefore.test(before)) return match[0].replace(/\s+/g, ' ');
+    }
   }
   return null;
 }
