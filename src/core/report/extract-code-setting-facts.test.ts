@@ -1035,6 +1035,54 @@ describe('settings the profile names, given a list in the caller’s configurati
   });
 });
 
+describe('a dotted setting the profile names whole', () => {
+  const profileSettings = ['log4j2.enablejndilookup'];
+  const valuesOf = (markdown: string): Array<[string, string | undefined]> =>
+    extractFacts(buildTestReport(markdown), { profileSettings })
+      .filter((fact) => fact.kind === 'requires-config')
+      .map((fact) => [fact.value, fact.actor]);
+
+  it('reads it in a properties line and as a Java system property switched on', () => {
+    expect(valuesOf(fenced('properties', 'log4j2.enableJndiLookup=true'))).toEqual([
+      ['log4j2.enablejndilookup', 'user'],
+    ]);
+    expect(valuesOf(fenced('', '-Dlog4j2.enableJndiLookup=true', 'We start it with'))).toEqual([
+      ['log4j2.enablejndilookup', 'user'],
+    ]);
+  });
+
+  it('reads nothing for the setting switched off or another dotted name', () => {
+    expect(valuesOf(fenced('', '-Dlog4j2.enableJndiLookup=false'))).toEqual([]);
+    expect(valuesOf(fenced('', '-Dlog4j2.formatMsgNoLookups=true'))).toEqual([]);
+  });
+});
+
+describe('values the profile names, listed in the caller’s configuration', () => {
+  const profileSettings = ['cap_sys_admin', 'unconfined'];
+  const valuesOf = (markdown: string): Array<[string, string | undefined]> =>
+    extractFacts(buildTestReport(markdown), { profileSettings })
+      .filter((fact) => fact.kind === 'requires-config')
+      .map((fact) => [fact.value, fact.actor]);
+
+  it('reads a listed value as what the operator granted, in a flow list or a YAML item', () => {
+    expect(
+      valuesOf(
+        '# Escape\n\n```json\n"capabilities": { "bounding": ["CAP_SYS_ADMIN", "CAP_CHOWN"] }\n```\n',
+      ),
+    ).toEqual([['cap_sys_admin', 'user']]);
+    expect(valuesOf('# Escape\n\n```yaml\ncapabilities:\n  - CAP_SYS_ADMIN\n```\n')).toEqual([
+      ['cap_sys_admin', 'user'],
+    ]);
+  });
+
+  it('skips a value the profile does not name, and a list in a program', () => {
+    expect(valuesOf('# Escape\n\n```json\n{ "bounding": ["CAP_CHOWN"] }\n```\n')).toEqual([]);
+    expect(
+      valuesOf('# Escape\n\n```go\ncaps := []string{"CAP_SYS_ADMIN", "CAP_CHOWN"}\n```\n'),
+    ).toEqual([]);
+  });
+});
+
 describe('an Elixir pipeline line that plugs a module the profile names', () => {
   const profileSettings = ['plug.rewriteon', 'x_forwarded_for', 'plug.debugger'];
   const valuesOf = (markdown: string): string[] => [
@@ -1119,6 +1167,32 @@ describe('an option the profile names, given a function of the caller’s', () =
   it('reads no option the profile does not name, and no plain value', () => {
     expect(valuesOf(fenced('js', 'request({ onError: (e) => log(e) })'))).toEqual([]);
     expect(valuesOf(fenced('js', 'request({ beforeRedirect: undefined })'))).toEqual([]);
+  });
+});
+
+describe('an option the profile names, given a struct literal of the caller’s own', () => {
+  const profileSettings = ['preferred'];
+  const valuesOf = (markdown: string): string[] => [
+    ...new Set(
+      extractFacts(buildTestReport(markdown), { profileSettings })
+        .filter((fact) => fact.kind === 'requires-config')
+        .map((fact) => fact.value),
+    ),
+  ];
+
+  it('reads the struct literal as the option set', () => {
+    expect(
+      valuesOf(
+        fenced(
+          'rust',
+          'let config = server::Config {\n    preferred: Preferred {\n        kex: Cow::Borrowed(&[kex::DH_G1_SHA1]),\n        ..Preferred::default()\n    },\n    ..Default::default()\n};',
+        ),
+      ),
+    ).toEqual(['preferred']);
+  });
+
+  it('reads no option the profile does not name', () => {
+    expect(valuesOf(fenced('rust', 'let c = Config { limits: Limits { max: 1 } };'))).toEqual([]);
   });
 });
 

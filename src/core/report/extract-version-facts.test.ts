@@ -183,6 +183,29 @@ describe('versions', () => {
     ]);
   });
 
+  it('reads the major line the project’s own name ends in as the project, not a release', () => {
+    const releasesOf = (text: string): string[] =>
+      extractFacts(buildTestReport(text), { projectNames: ['log4j2'] })
+        .filter((fact) => fact.kind === 'version')
+        .map((fact) => fact.value);
+    expect(releasesOf('# Bypass in Apache Log4j 2.x lookups\n\nIt is bad.\n')).toEqual([]);
+    expect(releasesOf('# Bypass in Apache Log4j 2.17.1\n\nIt is bad.\n')).toEqual(['2.17.1']);
+    expect(releasesOf('# Bypass in Apache Log4j 3.x\n\nIt is bad.\n')).toEqual(['3.x']);
+  });
+
+  it('leaves out the version of another package on a dependency tree line', () => {
+    const releasesOf = (text: string): string[] =>
+      extractFacts(buildTestReport(text), { projectNames: ['russh'] })
+        .filter((fact) => fact.kind === 'version')
+        .map((fact) => fact.value);
+    expect(
+      releasesOf('cargo audit prints:\n\n    russh 0.54.0\n    └── bastion-gw 2.3.1\n'),
+    ).toEqual(['0.54.0']);
+    expect(
+      releasesOf('cargo tree prints:\n\n    russh v0.54.0\n    │   ├── serde v1.0.219\n'),
+    ).toEqual(['0.54.0']);
+  });
+
   it('leaves out upgrade targets asked about', () => {
     expect(
       versionsOf(
@@ -230,6 +253,23 @@ describe('versions', () => {
     ).toEqual(['3.13.2']);
     expect(versionsOf('Fixed versions: >= 4.2.1 (we run 4.1.0)')).toEqual(['4.1.0']);
     expect(versionsOf('The bug is in version 3.1.3 and was patched later.')).toEqual(['3.1.3']);
+  });
+
+  it('leaves out every release of a list a fix is named as shipped in, in any language', () => {
+    expect(versionsOf('We run 1.1.15. It was fixed in 1.2.8, 1.3.3 and 1.4.0-rc.3.')).toEqual([
+      '1.1.15',
+    ]);
+    expect(versionsOf('We run 1.1.15; the fix shipped in 1.2.8 or 1.3.3.')).toEqual(['1.1.15']);
+    expect(
+      versionsOf('Usamos 1.1.15. Las notas dicen que la corrección salió en 1.2.8, 1.3.3 y 1.4.0.'),
+    ).toEqual(['1.1.15']);
+    expect(versionsOf('Usamos a 1.1.15, corrigido em 1.2.8.')).toEqual(['1.1.15']);
+    expect(versionsOf('Nous utilisons 1.1.15, corrigé dans la 1.2.8.')).toEqual(['1.1.15']);
+    expect(versionsOf('Wir nutzen 1.1.15; laut Notizen in 1.2.8 und 1.3.3 behoben.')).toEqual([
+      '1.1.15',
+    ]);
+    // A release said to be affected as well stays read.
+    expect(versionsOf('We run 1.1.15 and 1.2.8 is affected too.')).toEqual(['1.1.15', '1.2.8']);
   });
 
   it('leaves out a fix in a key-value table row, a release asked for and a protocol revision', () => {

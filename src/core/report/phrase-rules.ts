@@ -594,6 +594,16 @@ export const phraseRules: readonly PhraseRule[] = [
     pattern: /\b(?:edit\w*|modif\w*|overwrit\w*|writ\w*\s+to|tamper\w*\s+with)\s+`?\/etc\/[\w./-]+/,
   },
   {
+    // Control of something else that brings the configuration with it: "an attacker who controls
+    // one of those accounts, and therefore the configuration file", "owns the deploy user and
+    // thus the settings file".
+    kind: 'attacker-controls',
+    value: 'config-file',
+    pattern:
+      /\b(?:controls?|controlling|owns?|owning|compromis\w*)\s(?:\S{1,40}\s){0,6}?(?:therefore|thus|hence)\s(?:also\s)?(?:the\s|its\s|their\s)?(?:[\w-]{1,40}\s)?(?:config(?:uration)?|settings)\sfiles?\b/,
+  },
+
+  {
     // "modify conf/server.xml", "write to config/settings.yml", "edit the app.ini". Path parts
     // are bounded ({1,64}) so a hostile run of word characters costs a constant per start.
     kind: 'attacker-controls',

@@ -26,6 +26,7 @@ import {
   type ComponentMatch,
 } from './match-components.js';
 import { listTraceCallers } from './list-trace-callers.js';
+import { isAboutAnotherProject } from './read-other-project-mention.js';
 import { placeModuleNames } from './place-module-names.js';
 import { deriveProjectNames } from '../report/derive-project-names.js';
 import { foldSettingName } from '../report/derive-profile-setting-names.js';
@@ -187,11 +188,11 @@ function checkMentions(
   context: RuleContext,
   statement: string,
 ): ConditionOutcome {
-  const found = context.mentions.find(
-    phrases,
-    isAboutUnsetSetting(statement),
-    isAboutAbsence(statement),
-  );
+  const found = context.mentions.find(phrases, {
+    isUnsetCounted: isAboutUnsetSetting(statement),
+    isAbsenceCounted: isAboutAbsence(statement),
+    isAboutAnotherProject: isAboutAnotherProject(statement),
+  });
   // A rule about the application's own code holds on the caller's code shown at fault (a
   // traceback failing in the application's file, "the bug is in our callback"), said or not.
   if (found?.strength !== 'strong' && isAboutApplicationCode(statement)) {
@@ -491,7 +492,7 @@ export function evaluateScope(
       typeof supported === 'string'
         ? { support: 'unknown', facts: [] }
         : classifyVersionSupport(facts, supported),
-    mentions: report ? createMentionFinder(report) : { find: () => null },
+    mentions: report ? createMentionFinder(report, projectNames) : { find: () => null },
   };
   const outOfScope = profile.threatModel.outOfScope
     .map((rule) => evaluateRule(rule, context))

@@ -6,12 +6,13 @@
 // sentence naming what the problem is ("This is a small memory leak") is strong wherever it stands.
 
 import type { Fact } from '../model/fact.js';
-import type { Report } from '../model/report.js';
+import type { Report, ReportField } from '../model/report.js';
 import { findCodeBlocks, type CodeBlock } from '../report/find-code-blocks.js';
 import { isClauseNegated, isNegated, readClauseBefore } from '../report/is-negated.js';
 import { createFieldLocator } from '../report/locate-in-report.js';
 import { createLineLocator } from '../text/locate-line.js';
 import { shellInfos } from '../report/shell-infos.js';
+import { readOtherProjectMention } from './read-other-project-mention.js';
 
 /** Occurrences looked at per phrase: enough for any real report, bounded for hostile ones. */
 const maxOccurrencesPerPhrase = 50;
@@ -77,18 +78,27 @@ interface MentionEvidence {
   facts: Fact[];
 }
 
-export interface MentionFinder {
+/** How a rule's statement asks its mentions to be read. */
+export interface MentionReading {
   /**
-   * `isUnsetCounted`: the rule is about a setting the application left unset, so "we have not set
-   * `SERVER_NAME`" says its precondition rather than denying the mention. `isAbsenceCounted`: the
-   * rule is about something missing ("a buffer without a terminating zero"), so "a document
+   * The rule is about a setting the application left unset, so "we have not set `SERVER_NAME`"
+   * says its precondition rather than denying the mention.
+   */
+  isUnsetCounted?: boolean;
+  /**
+   * The rule is about something missing ("a buffer without a terminating zero"), so "a document
    * without a trailing NUL" says its case rather than denying the mention.
    */
-  find(
-    phrases: readonly string[],
-    isUnsetCounted?: boolean,
-    isAbsenceCounted?: boolean,
-  ): MentionEvidence | null;
+  isAbsenceCounted?: boolean;
+  /**
+   * The rule sends flaws in another project there: a mention counts only where it places the
+   * flaw, not where it names who uses this project or is exposed (read-other-project-mention.ts).
+   */
+  isAboutAnotherProject?: boolean;
+}
+
+export interface MentionFinder {
+  find(phrases: readonly string[], reading?: MentionReading): MentionEvidence | null;
 }
 
 // The clause says the setting was left unset: "we have not set", "never call", "without configuring".
@@ -236,13 +246,19 @@ function findBlock(blocks: readonly CodeBlock[], offset: number): CodeBlock | un
   return blocks.find((block) => offset >= block.start && offset < block.end);
 }
 
-/** Prepares a report once; `find` is then cheap per rule. */
-export function createMentionFinder(report: Report): MentionFinder {
+/**
+ * Prepares a report once; `find` is then cheap per rule. `projectNames` are this project's names
+ * ("every cluster using runc" names who uses it).
+ */
+export function createMentionFinder(
+  report: Report,
+  projectNames: readonly string[] = [],
+): MentionFinder {
   const { body } = report;
   const lower = body.toLowerCase();
   let context: {
     blocks: CodeBlock[];
-    fieldAt: (offset: number) => string | null;
+    fieldAt: (offset: number) => ReportField | null;
     lineOf: (offset: number) => number;
   } | null = null;
   const prepare = () =>
@@ -297,10 +313,10 @@ export function createMentionFinder(report: Report): MentionFinder {
   function findSpelling(
     phrase: string,
     words: readonly string[],
-    counted: { isUnsetCounted: boolean; isAbsenceCounted: boolean },
+    reading: Required<MentionReading>,
     found: { strong: Fact[]; weak: Fact[] },
   ): void {
-    const { isUnsetCounted, isAbsenceCounted } = counted;
+    const { isUnsetCounted, isAbsenceCounted, isAboutAnotherProject } = reading;
     const first = words[0];
     if (first === undefined) return;
     let seen = 0;
@@ -323,6 +339,10 @@ export function createMentionFinder(report: Report): MentionFinder {
       )
         continue;
       const { fieldAt, lineOf } = prepare();
+      const said = isAboutAnotherProject
+        ? readOtherProjectMention(body, at, fieldAt(at), projectNames)
+        : 'flaw';
+      if (said === 'downstream') continue;
       const fact: Fact = {
         kind: 'mention',
         value: phrase,
@@ -330,17 +350,17 @@ export function createMentionFinder(report: Report): MentionFinder {
         span: { start: at, end, line: lineOf(at) },
         quote: body.slice(at, Math.min(body.length, end + 80)).split('\n')[0]!,
       };
-      (isSetup(at, end) ? found.weak : found.strong).push(fact);
+      (said === 'setup' || isSetup(at, end) ? found.weak : found.strong).push(fact);
     }
   }
 
-  function find(
-    phrases: readonly string[],
-    isUnsetCounted = false,
-    isAbsenceCounted = false,
-  ): MentionEvidence | null {
+  function find(phrases: readonly string[], reading: MentionReading = {}): MentionEvidence | null {
     const found = { strong: [] as Fact[], weak: [] as Fact[] };
-    const counted = { isUnsetCounted, isAbsenceCounted };
+    const counted: Required<MentionReading> = {
+      isUnsetCounted: reading.isUnsetCounted ?? false,
+      isAbsenceCounted: reading.isAbsenceCounted ?? false,
+      isAboutAnotherProject: reading.isAboutAnotherProject ?? false,
+    };
     for (const phrase of phrases) {
       for (const words of listSpellings(phrase)) findSpelling(phrase, words, counted, found);
     }
