@@ -210,6 +210,26 @@ describe('gradeEvidence: fabricated', () => {
     );
   });
 
+  it('does not call a report fabricated for one missing file alone, but does for two', () => {
+    const missingFile = (path: string): CheckedClaim =>
+      located(file(path, 'contradicted', `${path} does not exist`));
+    // A bare `config.json` or the application's module: the weakest claim, often the user's.
+    const oneFile = gradeEvidence([missingFile('src/app/hooks.c')], where);
+    expect(oneFile.grade).toBe('contradicted');
+    expect(oneFile.fabrication).toBeUndefined();
+    const twoFiles = gradeEvidence(
+      [missingFile('src/app/hooks.c'), missingFile('src/app/broker.c')],
+      where,
+    );
+    expect(twoFiles.grade).toBe('fabricated');
+    // One invented function in the vulnerable location is enough on its own.
+    const oneFunction = gradeEvidence(
+      [located(fn('invented_one', 'contradicted', 'invented_one is nowhere'))],
+      where,
+    );
+    expect(oneFunction.grade).toBe('fabricated');
+  });
+
   it('never proves absence against a clone older than the named version', () => {
     const result = gradeEvidence(
       [located(fn('invented_one', 'contradicted', 'invented_one is nowhere'))],

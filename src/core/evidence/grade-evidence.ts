@@ -74,6 +74,12 @@ function describeRevision(checked: readonly CheckedClaim[]): string {
   return revision === undefined ? '' : ` at ${revision.claim.text}`;
 }
 
+// The least failing weight that says "fabricated": one missing file in the vulnerable location
+// (weight 3) is the weakest claim there is (a bare file is often the user's own: their
+// configuration, their application's module), so it takes an invented function, constant, type,
+// line or quoted code there, or a second missing file, to call a report's code invented.
+const minimumFabricatedWeight = 6;
+
 // Kinds that either exist or not: a failing snippet alone may be a paraphrase, not an invention.
 const conclusiveKinds = new Set<CodeClaim['kind']>(['symbol', 'file', 'line', 'option']);
 
@@ -85,8 +91,9 @@ function nameKey(claim: CodeClaim): string {
  * Fabricated when what the report rests on is contradicted: a claim in its vulnerable location
  * (title, heading, top frame, the sentence that says where the bug is) fails, at least one failing
  * claim is a name, file or line (not only a paraphrased snippet), and the failing claims weigh at
- * least as much as the holding ones (a real file does not redeem invented functions). One typo
- * among true claims (a single failing name one edit away from a real one) is not fabrication.
+ * least as much as the holding ones (a real file does not redeem invented functions) and at least
+ * `minimumFabricatedWeight` (one missing file alone is not enough). One typo among true claims
+ * (a single failing name one edit away from a real one) is not fabrication.
  */
 function judgeFabrication(
   graded: readonly CheckedClaim[],
@@ -99,7 +106,8 @@ function judgeFabrication(
     return null;
   const contradictedWeight = failed.reduce((sum, entry) => sum + weighClaim(entry.claim), 0);
   const verifiedWeight = held.reduce((sum, entry) => sum + weighClaim(entry.claim), 0);
-  if (contradictedWeight < verifiedWeight) return null;
+  if (contradictedWeight < verifiedWeight || contradictedWeight < minimumFabricatedWeight)
+    return null;
   const failedNames = new Set(failed.map((entry) => nameKey(entry.claim)));
   const isTypo =
     failedNames.size === 1 && held.length > 0 && failed.every((entry) => entry.proof.didYouMean);

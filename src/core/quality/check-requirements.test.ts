@@ -184,6 +184,21 @@ describe('a report that withholds its exploit until a bounty or a CVE', () => {
     expect(check?.reason).toContain('withholds its exploit');
   });
 
+  it('does not count its steps either: they outline the attack', () => {
+    const text =
+      '## Exploitation\n\n1. Run a rogue server\n2. Victim lists a folder\n3. Code runs\n\n## Disclosure\n\nThe full exploit will be provided after a bounty is confirmed.\n';
+    const report = buildReport(text, { Exploitation: 'reproduction' });
+    const steps = {
+      ...buildFact('reproduction-steps', '3 steps', '1. Run a rogue server'),
+      span: { start: text.indexOf('1.'), end: text.indexOf('\n\n## Disc'), line: 3 },
+    };
+    const check = checkRequirements(report, [steps], requirements).find(
+      (candidate) => candidate.name === 'reproduction',
+    );
+    expect(check?.isPresent).toBe(false);
+    expect(check?.reason).toContain('withholds its exploit');
+  });
+
   it('counts the same code when the exploit is only offered on request', () => {
     expect(reproductionOf(body('A fuller exploit is available on request.'))?.isPresent).toBe(true);
   });

@@ -163,11 +163,10 @@ function namesVersion(report: Report, facts: readonly Fact[]): Evidence {
  */
 function isReproducible(report: Report, facts: readonly Fact[]): Evidence {
   // A report that holds its exploit back until a bounty or a CVE says what it shows is not it:
-  // its scripts and code blocks illustrate; steps, commands and requests still count.
+  // its steps outline the attack and its code illustrates it; only a recorded run (a sanitizer's
+  // report, below) shows the bug happened.
   const withheld = findWithheldExploit(report.body);
-  const steps = facts.find(
-    (fact) => fact.kind === 'reproduction-steps' && (withheld === null || fact.value !== 'script'),
-  );
+  const steps = facts.find((fact) => fact.kind === 'reproduction-steps' && withheld === null);
   if (steps) return { isPresent: true, reason: describeFact(steps) };
   const code = facts.find(
     (fact) =>

@@ -329,6 +329,20 @@ describe('readUnsafeSetting', () => {
     expect(readUnsafeSetting('allowed_hosts', "['example.com']", ['allowed_hosts'])).toBeNull();
   });
 
+  it('reads a list the profile names with a lone quoted `*` among its entries as opened to all', () => {
+    expect(findCodeSettings("  require: { builtin: ['*'], external: false },")[0]?.value).toBe(
+      "['*']",
+    );
+    expect(readUnsafeSetting('builtin', "['*']", ['builtin'])).toBe('builtin');
+    expect(readUnsafeSetting('allowedHosts', '["api.example", "*"]', ['allowedhosts'])).toBe(
+      'allowedhosts',
+    );
+    // A narrower list, a pattern with a star in it, or a name the profile does not list.
+    expect(readUnsafeSetting('builtin', "['fs', 'path']", ['builtin'])).toBeNull();
+    expect(readUnsafeSetting('allowedHosts', "['*.example.com']", ['allowedhosts'])).toBeNull();
+    expect(readUnsafeSetting('builtin', "['*']")).toBeNull();
+  });
+
   it('folds case, underscores and dashes in names and quotes in values', () => {
     expect(readUnsafeSetting('SSL-VERIFY', '"false"')).toBe('verification-disabled');
     expect(readUnsafeSetting('skip_tls_verify', 'yes')).toBe('verification-disabled');
@@ -1021,6 +1035,54 @@ describe('settings the profile names, given a list in the caller’s configurati
   });
 });
 
+describe('a dotted setting the profile names whole', () => {
+  const profileSettings = ['log4j2.enablejndilookup'];
+  const valuesOf = (markdown: string): Array<[string, string | undefined]> =>
+    extractFacts(buildTestReport(markdown), { profileSettings })
+      .filter((fact) => fact.kind === 'requires-config')
+      .map((fact) => [fact.value, fact.actor]);
+
+  it('reads it in a properties line and as a Java system property switched on', () => {
+    expect(valuesOf(fenced('properties', 'log4j2.enableJndiLookup=true'))).toEqual([
+      ['log4j2.enablejndilookup', 'user'],
+    ]);
+    expect(valuesOf(fenced('', '-Dlog4j2.enableJndiLookup=true', 'We start it with'))).toEqual([
+      ['log4j2.enablejndilookup', 'user'],
+    ]);
+  });
+
+  it('reads nothing for the setting switched off or another dotted name', () => {
+    expect(valuesOf(fenced('', '-Dlog4j2.enableJndiLookup=false'))).toEqual([]);
+    expect(valuesOf(fenced('', '-Dlog4j2.formatMsgNoLookups=true'))).toEqual([]);
+  });
+});
+
+describe('values the profile names, listed in the caller’s configuration', () => {
+  const profileSettings = ['cap_sys_admin', 'unconfined'];
+  const valuesOf = (markdown: string): Array<[string, string | undefined]> =>
+    extractFacts(buildTestReport(markdown), { profileSettings })
+      .filter((fact) => fact.kind === 'requires-config')
+      .map((fact) => [fact.value, fact.actor]);
+
+  it('reads a listed value as what the operator granted, in a flow list or a YAML item', () => {
+    expect(
+      valuesOf(
+        '# Escape\n\n```json\n"capabilities": { "bounding": ["CAP_SYS_ADMIN", "CAP_CHOWN"] }\n```\n',
+      ),
+    ).toEqual([['cap_sys_admin', 'user']]);
+    expect(valuesOf('# Escape\n\n```yaml\ncapabilities:\n  - CAP_SYS_ADMIN\n```\n')).toEqual([
+      ['cap_sys_admin', 'user'],
+    ]);
+  });
+
+  it('skips a value the profile does not name, and a list in a program', () => {
+    expect(valuesOf('# Escape\n\n```json\n{ "bounding": ["CAP_CHOWN"] }\n```\n')).toEqual([]);
+    expect(
+      valuesOf('# Escape\n\n```go\ncaps := []string{"CAP_SYS_ADMIN", "CAP_CHOWN"}\n```\n'),
+    ).toEqual([]);
+  });
+});
+
 describe('an Elixir pipeline line that plugs a module the profile names', () => {
   const profileSettings = ['plug.rewriteon', 'x_forwarded_for', 'plug.debugger'];
   const valuesOf = (markdown: string): string[] => [
@@ -1108,6 +1170,32 @@ describe('an option the profile names, given a function of the caller’s', () =
   });
 });
 
+describe('an option the profile names, given a struct literal of the caller’s own', () => {
+  const profileSettings = ['preferred'];
+  const valuesOf = (markdown: string): string[] => [
+    ...new Set(
+      extractFacts(buildTestReport(markdown), { profileSettings })
+        .filter((fact) => fact.kind === 'requires-config')
+        .map((fact) => fact.value),
+    ),
+  ];
+
+  it('reads the struct literal as the option set', () => {
+    expect(
+      valuesOf(
+        fenced(
+          'rust',
+          'let config = server::Config {\n    preferred: Preferred {\n        kex: Cow::Borrowed(&[kex::DH_G1_SHA1]),\n        ..Preferred::default()\n    },\n    ..Default::default()\n};',
+        ),
+      ),
+    ).toEqual(['preferred']);
+  });
+
+  it('reads no option the profile does not name', () => {
+    expect(valuesOf(fenced('rust', 'let c = Config { limits: Limits { max: 1 } };'))).toEqual([]);
+  });
+});
+
 describe('a server’s debug-mode banner in a pasted log', () => {
   const debugOf = (markdown: string): Array<{ value: string; actor?: string }> =>
     extractFacts(buildTestReport(markdown))
@@ -1125,5 +1213,28 @@ describe('a server’s debug-mode banner in a pasted log', () => {
   it('reads nothing from a release-mode banner or a debug mode that is off', () => {
     expect(debugOf('# X\n\n```\n * Debug mode: off\n```\n')).toEqual([]);
     expect(debugOf('# X\n\n```\n[GIN] Running in "release" mode\n```\n')).toEqual([]);
+  });
+});
+
+describe('a grant set beside a restriction the report says is broken', () => {
+  const externalOf = (prose: string): string[] =>
+    extractFacts(
+      buildTestReport(
+        `# Summary\n\nOur plugin host limits require() to the plugin's folder:\n\n\`\`\`js\nconst vm = new NodeVM({ require: { external: true, root: '/srv/plugins/app' } });\n\`\`\`\n\n${prose}\n`,
+      ),
+      { profileSettings: ['external'] },
+    )
+      .filter((fact) => fact.kind === 'requires-config')
+      .map((fact) => fact.value);
+
+  it('is no condition when the code reaches outside the restriction', () => {
+    expect(externalOf('Through a symlink, a file outside the root was loaded.')).toEqual([]);
+    expect(externalOf('It loads modules beyond the configured `root`.')).toEqual([]);
+  });
+
+  it('stays the caller’s setting when the report uses what it granted', () => {
+    expect(externalOf('The plugin then requires an external module.')).toEqual(['external']);
+    // Another word that ends in the key's name is not the key.
+    expect(externalOf('It runs outside the chroot.')).toEqual(['external']);
   });
 });

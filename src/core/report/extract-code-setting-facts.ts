@@ -21,6 +21,11 @@ import { readSentence } from '../text/read-sentence.js';
 /** A setting written as code: its name (last dotted segment), its value, and where it is. */
 export interface CodeSetting {
   name: string;
+  /**
+   * The whole dotted name when it has dots (`log4j2.enableJndiLookup`, also given as a Java system
+   * property, `-Dlog4j2.enableJndiLookup=true`): a profile may name the setting so.
+   */
+  qualifiedName?: string;
   value: string;
   start: number;
   end: number;
@@ -155,7 +160,10 @@ export function readUnsafeSetting(
   const isOn = onValue.test(token);
   if ((isOn || isLevelOn(token)) && profileSettings.includes(name.toLowerCase()))
     return name.toLowerCase();
-  if (profileSettings.includes(name.toLowerCase()) && admitsEveryone(token)) {
+  if (
+    profileSettings.includes(name.toLowerCase()) &&
+    (admitsEveryone(token) || listAdmitsEverything(value))
+  ) {
     return name.toLowerCase();
   }
   // The caller's own list of algorithms for a list the profile names: legacy ones chosen by hand.
@@ -199,6 +207,14 @@ function isLevelOn(token: string): boolean {
 function admitsEveryone(token: string): boolean {
   const [target = '', action = ''] = token.split(/[ \t]+/);
   return everyoneValue.test(target) && !refusingAction.test(action);
+}
+
+// A quoted `*` as an entry of a list: `builtin: ['*']`, `allowedHosts: ["api", "*"]`.
+const wildcardListEntry = /[[,][ \t]{0,8}(["'])\*\1[ \t]{0,8}[,\]]/;
+
+/** The value is a list of quoted names with a lone `*` among them: an allow-list opened to all. */
+function listAdmitsEverything(value: string): boolean {
+  return quotedList.test(value.trim()) && wildcardListEntry.test(value);
 }
 
 /** An access-list entry (`access-control: 127.0.0.0/8 allow`): one of several lines, none a toggle. */
@@ -353,6 +369,22 @@ function findCallbackOptionSettings(
   ]);
 }
 
+// An option the caller's code gives a struct of its own making: `preferred: Preferred { kex: ...,
+// .. }` (Rust), `Options: &Options{...}` (Go). The option is set to the caller's choice.
+const structOption =
+  /(?<![\w$.])([A-Za-z_$][\w$]{0,60})[ \t]{0,4}:(?!:)[ \t]{0,4}&?[A-Z]\w{0,60}(?:::[A-Z]\w{0,60}){0,3}[ \t]{0,4}\{/g;
+
+/** The profile's settings the caller's code gives a struct literal of its own (`structOption`). */
+function findStructOptionSettings(
+  text: string,
+  offset: number,
+  profileSettings: readonly string[],
+): CodeSetting[] {
+  return findProfileSettingsSwitchedOn(structOption, text, offset, profileSettings, (match) => [
+    match[1]!,
+  ]);
+}
+
 /** `settings` without the ones a callback option already read (`on_redirect=lambda` is no value). */
 function besideCallbacks(
   settings: CodeSetting[],
@@ -375,7 +407,16 @@ export function findCodeSettings(text: string, offset = 0): CodeSetting[] {
     const value = trimEndCharacters(match[2]!, '.');
     if (value === '') return;
     const end = start + match[0].length - (match[2]!.length - value.length);
-    settings.push({ name, value, start, end });
+    // Java's `-D` switch sets the system property named after it.
+    const isSystemProperty = text[match.index - 1] === '-' && /^D[a-z]/.test(dotted);
+    const qualifiedName = isSystemProperty ? dotted.slice(1) : dotted;
+    settings.push({
+      name,
+      ...(qualifiedName.includes('.') ? { qualifiedName } : {}),
+      value,
+      start: isSystemProperty ? start - 1 : start,
+      end,
+    });
   });
   return settings;
 }
@@ -565,6 +606,50 @@ export function isLibraryCode(prose: string, blockStart: number, code?: string):
   );
 }
 
+// A key of the same object literal set to a value that restricts (a string, a number or a list):
+// `root: '/srv/plugins/app'` beside `external: true`.
+const restrictingKey =
+  /(?<![\w$.])["']?([A-Za-z_$][\w$]{0,40})["']?[ \t]{0,8}:(?!:)[ \t]{0,8}["'[\d]/g;
+const objectReach = 300;
+// The report says the code reaches past that restriction: "a file outside the root was loaded",
+// "beyond the configured `maxDepth`".
+const pastRestrictionBefore =
+  /\b(?:outside|beyond)\s{1,4}(?:of\s{1,4})?(?:(?:the|its|their|this|that)\s{1,4})?(?:(?:configured|allowed|permitted)\s{1,4})?`?(?:[\w$]{1,40}\.){0,3}$/i;
+const maxKeyOccurrences = 50;
+
+/**
+ * True when the setting is switched on inside an object literal that also sets a restriction
+ * (`{ external: true, root: '/srv/app' }`), and the report says the code reaches outside that
+ * restriction ("a file outside the root was loaded"). The caller granted the capability within
+ * the restriction; a bug that breaks the restriction is the library's, so the grant is no
+ * condition of the attack.
+ */
+function isRestrictionBesideBypassed(body: string, setting: CodeSetting): boolean {
+  const open = body.lastIndexOf('{', setting.start);
+  const close = body.indexOf('}', setting.end);
+  if (open === -1 || close === -1) return false;
+  if (setting.start - open > objectReach || close - setting.end > objectReach) return false;
+  const object = body.slice(open + 1, close);
+  const lower = body.toLowerCase();
+  const keys = new Set<string>();
+  forEachMatch(restrictingKey, object, (match) => {
+    if (match[1] !== setting.name) keys.add(match[1]!.toLowerCase());
+  });
+  for (const key of keys) {
+    let seen = 0;
+    for (
+      let at = lower.indexOf(key);
+      at !== -1 && seen < maxKeyOccurrences;
+      at = lower.indexOf(key, at + key.length)
+    ) {
+      seen += 1;
+      if (/[\w$]/.test(lower[at - 1] ?? '') || /[\w$]/.test(lower[at + key.length] ?? '')) continue;
+      if (pastRestrictionBefore.test(body.slice(Math.max(0, at - 80), at))) return true;
+    }
+  }
+  return false;
+}
+
 function addSettings(
   sink: FactSink,
   settings: readonly CodeSetting[],
@@ -573,22 +658,25 @@ function addSettings(
   speaksOfInterception: boolean,
 ): void {
   const body = sink.body;
+  // A dotted name the profile lists whole is that setting (`log4j2.enableJndiLookup`).
+  const nameOf = (setting: CodeSetting): string =>
+    setting.qualifiedName !== undefined &&
+    profileSettings.includes(setting.qualifiedName.toLowerCase())
+      ? setting.qualifiedName
+      : setting.name;
   for (const setting of settings) {
-    const fact = readUnsafeSetting(
-      setting.name,
-      setting.value,
-      profileSettings,
-      speaksOfInterception,
-    );
+    const name = nameOf(setting);
+    const fact = readUnsafeSetting(name, setting.value, profileSettings, speaksOfInterception);
     if (fact === null) continue;
     const isToggled = settings.some(
       (other) =>
-        other.name === setting.name &&
+        nameOf(other) === name &&
         !isAccessListEntry(other.value) &&
-        readUnsafeSetting(other.name, other.value, profileSettings, speaksOfInterception) === null,
+        readUnsafeSetting(name, other.value, profileSettings, speaksOfInterception) === null,
     );
     if (isToggled) continue;
     if (isOnByDefault(body, setting.end) || defaultComment.test(body.slice(setting.end))) continue;
+    if (isRestrictionBesideBypassed(body, setting)) continue;
     sink.add('requires-config', fact, setting.start, setting.end, actor ? { actor } : {});
   }
 }
@@ -961,6 +1049,32 @@ function addListSettings(
   });
 }
 
+// A quoted member of a list (`"bounding": ["CAP_SYS_ADMIN", "CAP_CHOWN"]`, `add: ['ALL']`) or a
+// YAML list item (`  - CAP_SYS_ADMIN`) in a configuration block.
+const listMemberPattern =
+  /(?<=[[,][ \t]{0,8})["']([A-Za-z_][\w.:=-]{0,60})["'](?=[ \t]{0,8}[,\]])|^[ \t]{0,12}-[ \t]{1,4}["']?([A-Za-z_][\w.:=-]{0,60})["']?[ \t]{0,8}$/gm;
+
+/**
+ * The values the profile names as settings (`profileSettings`, lower-cased: `cap_sys_admin`) that a
+ * configuration block of the reporter's lists: what the operator granted (a capability, a
+ * privilege), so each is a `requires-config` fact with the caller (`user`) as actor.
+ */
+function addListedProfileValues(
+  sink: FactSink,
+  content: string,
+  offset: number,
+  profileSettings: readonly string[],
+): void {
+  if (profileSettings.length === 0) return;
+  forEachMatch(listMemberPattern, content, (match) => {
+    const member = match[1] ?? match[2]!;
+    const value = member.toLowerCase();
+    if (!profileSettings.includes(value)) return;
+    const start = offset + match.index + match[0].indexOf(member);
+    sink.add('requires-config', value, start, start + member.length, { actor: 'user' });
+  });
+}
+
 // A server's own start-up banner in a pasted log says the deployment runs in debug mode: Gin's
 // `[GIN-debug] [WARNING] Running in "debug" mode`, Flask's ` * Debug mode: on`. The log is what the
 // reporter's deployment printed, so the mode is that deployment's setting.
@@ -993,7 +1107,10 @@ export function extractCodeSettingFacts(
     const lines = configInfos.has(block.info.toLowerCase())
       ? findConfigLineSettings(content, block.contentStart, profileSettings)
       : [];
-    const callbacks = findCallbackOptionSettings(content, block.contentStart, profileSettings);
+    const callbacks = [
+      ...findCallbackOptionSettings(content, block.contentStart, profileSettings),
+      ...findStructOptionSettings(content, block.contentStart, profileSettings),
+    ];
     const settings = [
       ...callbacks,
       ...besideCallbacks(findCodeSettings(content, block.contentStart), callbacks),
@@ -1005,14 +1122,19 @@ export function extractCodeSettingFacts(
     addSettings(sink, settings, 'user', profileSettings, speaksOfInterception);
     addCodeChoices(sink, content, block.contentStart, profileSettings);
     addDebugModeBanners(sink, content, block.contentStart);
-    if (listConfigInfos.has(block.info.toLowerCase()))
+    if (listConfigInfos.has(block.info.toLowerCase())) {
       addListSettings(sink, content, block.contentStart, profileSettings);
+      addListedProfileValues(sink, content, block.contentStart, profileSettings);
+    }
   }
   const snippets = findIndentedSnippets(prose);
   for (const snippet of snippets) {
     const text = prose.slice(snippet.start, snippet.end);
     if (isIndentedDiff(text) || isLibraryCode(prose, snippet.start)) continue;
-    const callbacks = findCallbackOptionSettings(text, snippet.start, profileSettings);
+    const callbacks = [
+      ...findCallbackOptionSettings(text, snippet.start, profileSettings),
+      ...findStructOptionSettings(text, snippet.start, profileSettings),
+    ];
     const settings = [
       ...callbacks,
       ...besideCallbacks(findCodeSettings(text, snippet.start), callbacks),

@@ -20,6 +20,7 @@ import { isSpeculative } from './is-speculative.js';
 import { phraseDispatchTable } from './phrase-dispatch-table.js';
 import { outcomeBefore, phraseRules, type PhraseRule } from './phrase-rules.js';
 import { forEachMatch } from './for-each-match.js';
+import { readSentence } from '../text/read-sentence.js';
 
 /** A rule with its sticky regex, made on the first word that reaches it. */
 interface StickyRule {
@@ -174,6 +175,15 @@ function isProtectionOnlyWhenSet(clause: string): boolean {
   );
 }
 
+// "debug build panics, release build wraps around": a debug build named beside the release build
+// says what each build does, so the bug is in both and the debug build is no precondition.
+const debugBuild = /^debug(?:ging)?\s+builds?$/i;
+const releaseBuild = /\brelease\s+(?:builds?|mode|profile)\b|--release\b/i;
+
+function isBesideReleaseBuild(text: string, start: number, matched: string): boolean {
+  return debugBuild.test(matched) && releaseBuild.test(readSentence(text, start));
+}
+
 function accept(
   sink: FactSink,
   text: string,
@@ -188,6 +198,7 @@ function accept(
   if (rule.kind === 'impact' && isImpactContrasted(text, start)) return;
   if (rule.isPrecondition === true && outcomeBefore.test(readClauseBefore(text, start))) return;
   if (rule.kind === 'requires-config' && isOnByDefault(text, end)) return;
+  if (rule.kind === 'requires-config' && isBesideReleaseBuild(text, start, matched)) return;
   // "Only honour the headers when `--reverse-proxy` is on" under "Fix idea": the setting is what
   // the reporter proposes, not a precondition of the attack.
   if (rule.kind === 'requires-config' && sink.fieldAt(start) === 'proposed-patch') return;

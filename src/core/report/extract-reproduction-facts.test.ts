@@ -392,3 +392,23 @@ describe('a reproduction told in one sentence that opens with a cue', () => {
     ).toEqual([]);
   });
 });
+
+describe('a proof of concept the report says it attached', () => {
+  it('reads an attached PoC, exploit or reproducer as the reproduction', () => {
+    expect(
+      stepsOf(
+        '# Escape\n\n## Impact\n\nOur PoC (24 lines, attached to the advisory) runs `id` on the host.\n',
+      ),
+    ).toEqual(['attached']);
+    expect(stepsOf('# Crash\n\nThe exploit script is attached as poc.js.\n')).toEqual(['attached']);
+  });
+
+  it('does not read a PoC that is withheld, denied or only promised', () => {
+    expect(stepsOf('# Crash\n\nThe PoC will be attached once the bounty is agreed.\n')).toEqual([]);
+    expect(stepsOf('# Crash\n\nThe PoC is not attached, ask me for it.\n')).toEqual([]);
+    expect(stepsOf('# Crash\n\nI could not get the exploit attached to the mail.\n')).toEqual([]);
+    expect(stepsOf('# Crash\n\nThe PoC can be attached upon request.\n')).toEqual([]);
+    expect(stepsOf('# Crash\n\nThe full exploit will be attached later.\n')).toEqual([]);
+    expect(stepsOf('# Crash\n\nA screenshot is attached.\n')).toEqual([]);
+  });
+});

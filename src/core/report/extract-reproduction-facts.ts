@@ -542,9 +542,42 @@ export function extractReproductionFacts(
   forEachMatch(inlineCommand, prose, (match) => {
     sink.add('reproduction-steps', 'command', match.index + 1, match.index + 1 + match[1]!.length);
   });
+  addAttachedProofOfConcept(sink, prose);
   // Last: only where every other rule found nothing.
   addLeadInCommand(sink, prose, sections);
   addCueSentenceCall(sink, prose);
+}
+
+// A proof of concept the report says it attached: "Our PoC (24 lines, attached to the advisory)
+// runs ...", "the exploit script is attached", "reproducer attached as `poc.js`". The maintainer
+// has it, as they have a script pasted into the text. The proof of concept is named in the 60
+// characters of the clause before "attached".
+const attachedWord = /\battached\b/gi;
+const proofOfConceptWord =
+  /\b(?:pocs?|exploits?|reproducers?|proof[ \t-]of[ \t-]concept|test[ \t]?cases?)\b/i;
+const attachmentReach = 60;
+// "not attached", "could not be attached", "have not attached": the clause says it is not there.
+const deniedAttachment = /\b(?:not|never|n't|no|cannot|unable)\b/i;
+// "will be attached", "can be attached later": only promised.
+const promisedAttachment = /\b(?:will|would|shall|to|can|could|may|might)[ \t]+be[ \t]+$/i;
+
+function addAttachedProofOfConcept(sink: FactSink, prose: string): void {
+  forEachMatch(attachedWord, prose, (match) => {
+    const before = prose.slice(Math.max(0, match.index - attachmentReach), match.index);
+    const clause = before.slice(
+      Math.max(
+        before.lastIndexOf('\n'),
+        ...['.', '!', '?'].map((stop) => before.lastIndexOf(`${stop} `)),
+      ) + 1,
+    );
+    const named = proofOfConceptWord.exec(clause);
+    if (named === null) return;
+    const sentence = readSentence(prose, match.index);
+    if (deniedAttachment.test(sentence.slice(0, sentence.lastIndexOf(match[0])))) return;
+    if (promisedAttachment.test(clause) || withheldInSentence.test(sentence)) return;
+    const start = match.index - clause.length + named.index;
+    sink.add('reproduction-steps', 'attached', start, match.index + match[0].length);
+  });
 }
 
 // A sentence of running prose that opens with a reproduction cue: "To reproduce, configure ...",

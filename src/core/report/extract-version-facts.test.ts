@@ -41,6 +41,11 @@ describe('versions', () => {
     ['Usamos a 1.7.1. Migrar para o 2.x exige reescrever tudo.', ['1.7.1']],
     ['Seria possível publicar uma 1.7.2 com a correção?', []],
     ['Estamos en la 3.1.0 y no podemos actualizar a la 4.0.1.', ['3.1.0']],
+    // The release whose API changed is the one the reporter has not moved to.
+    ['Seguimos en la 2.1.0 porque la API de la 3.x cambió.', ['2.1.0']],
+    ['We stay on 2.1.0 because the 3.x API changed.', ['2.1.0']],
+    ['Wir bleiben bei 2.1.0, weil sich die API von 3.x geändert hat.', ['2.1.0']],
+    ['The API of 3.10.5 crashes on this input.', ['3.10.5']],
     ['Nous sommes en 5.2.1 ; migrer vers la 6.0.0 est impossible.', ['5.2.1']],
     ['Wir nutzen 1.4.2 und können nicht auf 2.0.0 migrieren.', ['1.4.2']],
     ['Temos a 1.14.4 fixada. Não podemos subir para 1.15.x agora.', ['1.14.4']],
@@ -178,6 +183,29 @@ describe('versions', () => {
     ]);
   });
 
+  it('reads the major line the project’s own name ends in as the project, not a release', () => {
+    const releasesOf = (text: string): string[] =>
+      extractFacts(buildTestReport(text), { projectNames: ['log4j2'] })
+        .filter((fact) => fact.kind === 'version')
+        .map((fact) => fact.value);
+    expect(releasesOf('# Bypass in Apache Log4j 2.x lookups\n\nIt is bad.\n')).toEqual([]);
+    expect(releasesOf('# Bypass in Apache Log4j 2.17.1\n\nIt is bad.\n')).toEqual(['2.17.1']);
+    expect(releasesOf('# Bypass in Apache Log4j 3.x\n\nIt is bad.\n')).toEqual(['3.x']);
+  });
+
+  it('leaves out the version of another package on a dependency tree line', () => {
+    const releasesOf = (text: string): string[] =>
+      extractFacts(buildTestReport(text), { projectNames: ['russh'] })
+        .filter((fact) => fact.kind === 'version')
+        .map((fact) => fact.value);
+    expect(
+      releasesOf('cargo audit prints:\n\n    russh 0.54.0\n    └── bastion-gw 2.3.1\n'),
+    ).toEqual(['0.54.0']);
+    expect(
+      releasesOf('cargo tree prints:\n\n    russh v0.54.0\n    │   ├── serde v1.0.219\n'),
+    ).toEqual(['0.54.0']);
+  });
+
   it('leaves out upgrade targets asked about', () => {
     expect(
       versionsOf(
@@ -225,6 +253,23 @@ describe('versions', () => {
     ).toEqual(['3.13.2']);
     expect(versionsOf('Fixed versions: >= 4.2.1 (we run 4.1.0)')).toEqual(['4.1.0']);
     expect(versionsOf('The bug is in version 3.1.3 and was patched later.')).toEqual(['3.1.3']);
+  });
+
+  it('leaves out every release of a list a fix is named as shipped in, in any language', () => {
+    expect(versionsOf('We run 1.1.15. It was fixed in 1.2.8, 1.3.3 and 1.4.0-rc.3.')).toEqual([
+      '1.1.15',
+    ]);
+    expect(versionsOf('We run 1.1.15; the fix shipped in 1.2.8 or 1.3.3.')).toEqual(['1.1.15']);
+    expect(
+      versionsOf('Usamos 1.1.15. Las notas dicen que la corrección salió en 1.2.8, 1.3.3 y 1.4.0.'),
+    ).toEqual(['1.1.15']);
+    expect(versionsOf('Usamos a 1.1.15, corrigido em 1.2.8.')).toEqual(['1.1.15']);
+    expect(versionsOf('Nous utilisons 1.1.15, corrigé dans la 1.2.8.')).toEqual(['1.1.15']);
+    expect(versionsOf('Wir nutzen 1.1.15; laut Notizen in 1.2.8 und 1.3.3 behoben.')).toEqual([
+      '1.1.15',
+    ]);
+    // A release said to be affected as well stays read.
+    expect(versionsOf('We run 1.1.15 and 1.2.8 is affected too.')).toEqual(['1.1.15', '1.2.8']);
   });
 
   it('leaves out a fix in a key-value table row, a release asked for and a protocol revision', () => {

@@ -198,6 +198,8 @@ function isFalseVersion(
   if (looksLikeDate(candidate.value)) return true;
   if (specificationBefore.test(before)) return true;
   if (isOtherLockfileEntry(text, candidate, projectNames)) return true;
+  if (isOtherTreeEntry(text, candidate, projectNames)) return true;
+  if (isNameDigitLine(before, candidate.value, projectNames)) return true;
   if (isAuditRangeLine(text, candidate)) return true;
   // A range worded before its version ("before 2.5.0", ">= 2.5") has no product right before the
   // number; one worded after it ("Python 3.6 and later") does, and is that product's.
@@ -256,6 +258,34 @@ function isOtherLockfileEntry(
   );
   if (entry === null || namesProject(entry[1]!, projectNames)) return false;
   return lockfileEntryAfter.test(text.slice(candidate.end, candidate.end + 120));
+}
+
+// "Apache Log4j 2.x" for the project log4j2: the major line the project's own name ends in is the
+// project, not a release of it (a release is "Log4j 2.17.1").
+const nameBeforeLine = /(?:^|[^\w.-])([A-Za-z][\w.-]{0,40})[ \t]$/;
+
+function isNameDigitLine(before: string, value: string, projectNames: readonly string[]): boolean {
+  const line = /^(\d{1,3})\.x$/i.exec(value);
+  const name = nameBeforeLine.exec(before);
+  if (line === null || name === null) return false;
+  return projectNames.includes(`${name[1]!}${line[1]!}`.toLowerCase());
+}
+
+// A dependency tree's line (`└── bastion-gw 2.3.1` from cargo tree or cargo audit, `├── serde
+// v1.0.219`, `+-- lodash@4.17.21` from npm ls): the version is the package's on that line, the
+// project's only when it names it.
+const treeEntryBefore =
+  /(?:^|\n)[ \t]{0,40}(?:[│|][ \t]{1,4}){0,12}(?:└──|├──|└─|├─|`--|\|--|\+--)[ \t]{0,2}(@?[\w.-]{1,60}(?:\/[\w.-]{1,60})?)(?:[ \t]{1,4}v?|@v?)$/;
+
+function isOtherTreeEntry(
+  text: string,
+  candidate: Candidate,
+  projectNames: readonly string[],
+): boolean {
+  const entry = treeEntryBefore.exec(
+    text.slice(Math.max(0, candidate.start - 120), candidate.start),
+  );
+  return entry !== null && !namesProject(entry[1]!, projectNames);
 }
 
 // "tested with Wireshark 4.2.6", "built using Meson 1.3.0": a product the reporter used, named
@@ -571,8 +601,26 @@ const otherLanguageTargetBefore =
   /(?:^|[^\p{L}])(?:(?:migrar|atualizar|actualizar|passar|mudar|pasar|subir|aggiornare|passare|migrare)[ \t]{1,4}(?:para|a|alla|al)|(?:migrer|passer|mettre[ \t]{1,4}à[ \t]{1,4}jour)[ \t]{1,4}(?:vers|à|en)|(?:publicar|lançar|lanzar|publier|sortir)[ \t]{1,4}(?:uma|una|un|une)(?:[ \t]{1,4}(?:nova|nueva|nouvelle))?)[ \t]{1,4}(?:(?:o|a|el|la|le|l')[ \t]{0,4})?(?:versão[ \t]{1,4}|versión[ \t]{1,4}|version[ \t]{1,4})?$/iu;
 const germanTargetAfter =
   /^[ \t]{1,4}(?:zu[ \t]{1,4})?(?:migrieren|aktualisieren|umsteigen|wechseln|updaten|upgraden|veröffentlichen|herausbringen|bereitstellen)(?![\p{L}])/iu;
+// Every release a fix is named as shipped in, the later members of a list too ("fixed in 1.2.8,
+// 1.3.3 and 1.4.0-rc.3", "the fix shipped in 2.1.4 or 2.2.0"), and in the other languages reports
+// arrive in ("la corrección salió en 1.2.8, 1.3.3 y 1.4.0", "corrigido em 2.1.4", "corrigé dans
+// la 3.2.1", "corretto in 4.0.2", "behoben in 5.1.0"): releases that have the fix, not ones in use.
+const fixedListBefore =
+  /(?:\b(?:fixed|patched|resolved|corrected|addressed)\s(?:it\s)?(?:in|with|by)|\bfix(?:es)?\s(?:shipped|landed|went\sout|was\sreleased|came\sout)\sin|(?:corregid|arreglad|solucionad|corrigid|resolvid)[oa]s?\s(?:en|em|no|na)|\b(?:corrett|risolt)[oaie]\s(?:in|nella|nelle)|\bcorrigée?s?\s(?:dans|en)|\bbehoben\sin|(?:corrección|correção|correction|correzione)\s(?:salió|saiu|est\ssortie|è\suscita|llegó|chegou)\s(?:en|em|dans|in))\s(?:la\s|version\s|versión\s|versão\s|release\s)?(?:v?\d[\w.+-]{0,20}(?:,\s?|\s(?:and|or|y|e|et|und|ou|o)\s))*$/iu;
+// German names the fix after the releases: "in 1.2.8, 1.3.3 und 1.4.0 behoben".
+const fixedListAfter =
+  /^(?:(?:,\s?|\s(?:und|oder)\s)v?\d[\w.+-]{0,20})*\s(?:behoben|gefixt|korrigiert)(?![\p{L}])/iu;
 const fixesSinceBefore =
   /\b(?:fix(?:es)?|patch(?:es)?|changes|commits|backports)[ \t]{1,4}since[ \t]{1,4}(?:version[ \t]{1,4})?$/i;
+
+// The release whose API changed, the reason the reporter has not moved to it: "because the 3.x
+// API changed", "porque la API de la 3.x cambió", "weil sich die API von 3.x geändert hat".
+const apiOfBefore =
+  /\b(?:API|interface)[ \t]{1,4}(?:of|de|del|della|di|du|der|von|da|do)[ \t]{1,4}(?:(?:the|la|el|le|il|die|a|o|l')[ \t]{0,4})?$/iu;
+const changedRightAfter =
+  /^[ \t]{1,4}(?:(?:has|have)[ \t]{1,4})?(?:changed|broke|cambió|cambio|ha[ \t]{1,4}cambiado|a[ \t]{1,4}changé|è[ \t]{1,4}cambiata|é[ \t]{1,4}cambiata|mudou|geändert|hat[ \t]{1,4}sich[ \t]{1,4}geändert)(?![\p{L}])/iu;
+const apiChangedRightAfter =
+  /^[ \t]{1,4}(?:API|interface)[ \t]{1,4}(?:(?:has|have)[ \t]{1,4})?(?:changed|broke|is[ \t]{1,4}different)\b/i;
 
 function isNamedUnaffected(text: string, candidate: Candidate): boolean {
   const before = text
@@ -584,12 +632,15 @@ function isNamedUnaffected(text: string, candidate: Candidate): boolean {
   const foldedAfter = foldTextForLiterals(after);
   if (fixedRightBefore.test(before) || matchesGated(before, upgradeQuestionBefore, foldedBefore))
     return true;
+  if (fixedListBefore.test(before) || fixedListAfter.test(after)) return true;
   if (upgradeListBefore.test(before) || releaseListBefore.test(before)) return true;
   if (matchesGated(before, crashDeniedRightBefore, foldedBefore)) return true;
   if (matchesGated(after, crashDeniedRightAfter, foldedAfter)) return true;
   const lead = before + text.slice(candidate.start, candidate.end).replace(/\d[\s\S]*$/, '');
   if (matchesGated(lead, fixLabelBefore) || fixesSinceBefore.test(lead)) return true;
   if (otherLanguageTargetBefore.test(before) || germanTargetAfter.test(after)) return true;
+  if (apiOfBefore.test(before) && changedRightAfter.test(after)) return true;
+  if (apiChangedRightAfter.test(after)) return true;
   if (matchesGated(after, upgradeQuestionAfter, foldedAfter)) return true;
   const clause = findClause(text, candidate.start, candidate.end);
   return deniedInClause.test(clause) || isCrashDeniedClause(clause);

@@ -19,6 +19,11 @@ export function readClauseBefore(text: string, start: number): string {
   return text.slice(at, start);
 }
 
+/** True when a clause (the text before a phrase) denies or only supposes what follows it. */
+export function isClauseNegated(clause: string): boolean {
+  return negationBefore.test(clause);
+}
+
 export function isNegated(text: string, start: number, end: number): boolean {
   if (negationBefore.test(readClauseBefore(text, start))) return true;
   return negationAfter.test(text.slice(end, end + clauseLookAhead));

@@ -594,6 +594,16 @@ export const phraseRules: readonly PhraseRule[] = [
     pattern: /\b(?:edit\w*|modif\w*|overwrit\w*|writ\w*\s+to|tamper\w*\s+with)\s+`?\/etc\/[\w./-]+/,
   },
   {
+    // Control of something else that brings the configuration with it: "an attacker who controls
+    // one of those accounts, and therefore the configuration file", "owns the deploy user and
+    // thus the settings file".
+    kind: 'attacker-controls',
+    value: 'config-file',
+    pattern:
+      /\b(?:controls?|controlling|owns?|owning|compromis\w*)\s(?:\S{1,40}\s){0,6}?(?:therefore|thus|hence)\s(?:also\s)?(?:the\s|its\s|their\s)?(?:[\w-]{1,40}\s)?(?:config(?:uration)?|settings)\sfiles?\b/,
+  },
+
+  {
     // "modify conf/server.xml", "write to config/settings.yml", "edit the app.ini". Path parts
     // are bounded ({1,64}) so a hostile run of word characters costs a constant per start.
     kind: 'attacker-controls',
@@ -732,6 +742,16 @@ export const phraseRules: readonly PhraseRule[] = [
     actor: 'attacker',
     pattern:
       /\b(?:build|builds|built|building|construct(?:s|ed|ing)?|assembl(?:e|es|ed|ing)|generat(?:e|es|ed|ing)|compos(?:e|es|ed|ing))\s+(?:the\s+|a\s+|its\s+|their\s+)?(?:[\w.-]{1,30}\s+)?command[\s-]lines?(?:\s+arguments)?\s+(?:from|out\s+of|with|using)\s+(?:the\s+|their\s+|its\s+)?(?:[\w-]{1,30}\s+){0,2}?(?:form|fields?|user|users|customers?|requests?|input|parameters?|query|uploads?)\b/,
+  },
+  {
+    // An application that runs the tool with values its users choose: "runs `tool "$IN" -o
+    // "$OUT"` where the two values come from the job's parameters", "invokes `convert $SRC` with
+    // arguments taken from the request". Whoever supplies those values writes the command line.
+    kind: 'attacker-controls',
+    value: 'command-line',
+    actor: 'attacker',
+    pattern:
+      /\b(?:runs?|running|ran|invok(?:e|es|ed|ing)|call(?:s|ed|ing)?|execut(?:e|es|ed|ing)|spawn(?:s|ed|ing)?)\s+`[^`\n]{1,160}`,?\s+(?:where|whose|with|and)\s+(?:the\s+|its\s+|all\s+)?(?:\w+\s+){0,2}?(?:values?|arguments?|variables?|parameters?|paths?|file\s?names?|options)\s+(?:(?:all\s+)?(?:come|comes|came|coming)|(?:are|is|were|was)\s+(?:taken|read|filled|set|supplied|provided)|taken|read|supplied|provided)\s+(?:from|by)\s+(?:the\s+|their\s+|its\s+|a\s+)?(?:[\w'\u2019-]{1,30}\s+){0,2}?(?:form|fields?|user|users|customers?|requests?|input|parameters?|query|uploads?|callers?|clients?)\b/,
   },
   {
     kind: 'attacker-controls',

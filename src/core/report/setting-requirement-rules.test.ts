@@ -28,6 +28,18 @@ describe('build options in unfamiliar words', () => {
     expect(settingsOf(text)).toEqual(expected);
   });
 
+  it('reads the feature flag of a labelled build line', () => {
+    expect(
+      settingsOf(
+        '**Version:** 1.7.17\n**Build:** `cmake -DCMAKE_C_FLAGS="-DFOO_NESTING_LIMIT=200000" ..` (we raised the limit)',
+      ),
+    ).toEqual(['foo_nesting_limit']);
+    expect(settingsOf('Build flags: ./configure --enable-legacy-codec')).toEqual(['legacy-codec']);
+    // A sanitizer build, or a build word that labels no command, sets nothing.
+    expect(settingsOf('**Build:** `cmake -DCMAKE_C_FLAGS="-fsanitize=address" ..`')).toEqual([]);
+    expect(settingsOf('Build: release, FOO_BAR=1 was not used.')).toEqual([]);
+  });
+
   it('does not read a default or sanitizer build as a setting', () => {
     expect(settingsOf('I built with the default options and it still crashes.')).toEqual([]);
     expect(settingsOf('It was compiled with the address sanitizer support.')).toEqual([]);

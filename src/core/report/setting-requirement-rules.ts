@@ -71,6 +71,15 @@ export const settingRequirementRules: readonly PhraseRule[] = [
       /\b(?:built|compiled|configured|rebuilt|building|compiling|configuring)\s+(?:with|using|through|via)\s+(?:the\s+)?`?(?:\.\/configure|configure|cmake|meson(?:\s+setup)?|make|ninja|bazel\s+build|CFLAGS=|CPPFLAGS=)(?:[^\n`]{0,80}?)(?:-D[A-Za-z_]\w*|--(?:enable|with)-[\w-]+|(?<![\w-])[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+=)[^\n`]{0,120}/,
   },
   {
+    // A build line labelled as such: "**Build:** `cmake -DCMAKE_C_FLAGS="-DFOO_LIMIT=200000" ..`",
+    // "Build flags: ./configure --enable-foo". It says how the product was built, as "built with"
+    // does: its feature flag is a setting the build chose.
+    kind: 'requires-config',
+    value: readBuildSetting,
+    pattern:
+      /\b(?:build|compiled?|configured?)(?:[ \t]+(?:command|configuration|config|flags|options|settings))?[ \t]*:(?:\*\*|__)?[ \t]+`?(?:\.\/configure|configure|cmake|meson(?:[ \t]+setup)?|make|ninja|bazel[ \t]+build|CFLAGS=|CPPFLAGS=)(?:[^\n`]{0,80}?)(?:-D[A-Za-z_]\w*|--(?:enable|with)-[\w-]+|(?<![\w-])[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+=)[^\n`]{0,120}/,
+  },
+  {
     // "only when the library is built with the legacy module", "compiled with the optional
     // zlib support", "built with the experimental HTTP/3 backend enabled".
     kind: 'requires-config',

@@ -11,6 +11,7 @@ import { findEffectiveValues } from './effective-facts.js';
 import {
   createMentionFinder,
   isAboutApplicationCode,
+  isAboutAbsence,
   isAboutUnsetSetting,
   type MentionFinder,
 } from './find-mentions.js';
@@ -25,6 +26,7 @@ import {
   type ComponentMatch,
 } from './match-components.js';
 import { listTraceCallers } from './list-trace-callers.js';
+import { isAboutAnotherProject } from './read-other-project-mention.js';
 import { placeModuleNames } from './place-module-names.js';
 import { deriveProjectNames } from '../report/derive-project-names.js';
 import { foldSettingName } from '../report/derive-profile-setting-names.js';
@@ -186,7 +188,11 @@ function checkMentions(
   context: RuleContext,
   statement: string,
 ): ConditionOutcome {
-  const found = context.mentions.find(phrases, isAboutUnsetSetting(statement));
+  const found = context.mentions.find(phrases, {
+    isUnsetCounted: isAboutUnsetSetting(statement),
+    isAbsenceCounted: isAboutAbsence(statement),
+    isAboutAnotherProject: isAboutAnotherProject(statement),
+  });
   // A rule about the application's own code holds on the caller's code shown at fault (a
   // traceback failing in the application's file, "the bug is in our callback"), said or not.
   if (found?.strength !== 'strong' && isAboutApplicationCode(statement)) {
@@ -469,9 +475,10 @@ export function evaluateScope(
     ...components.flatMap((component) => component.paths),
     ...[...inScope, ...exclusions].flatMap((rule) => rule.when.pathsOnly ?? []),
   ];
-  const facts = placeModuleNames(reportFacts, globs, deriveProjectNames(profile.project));
+  const projectNames = deriveProjectNames(profile.project);
+  const facts = placeModuleNames(reportFacts, globs, projectNames);
   const resolvePath = resolveBareNamesInCitedFolder(
-    createCheckoutPathResolver(globs),
+    createCheckoutPathResolver(globs, projectNames),
     facts,
     components,
   );
@@ -485,7 +492,7 @@ export function evaluateScope(
       typeof supported === 'string'
         ? { support: 'unknown', facts: [] }
         : classifyVersionSupport(facts, supported),
-    mentions: report ? createMentionFinder(report) : { find: () => null },
+    mentions: report ? createMentionFinder(report, projectNames) : { find: () => null },
   };
   const outOfScope = profile.threatModel.outOfScope
     .map((rule) => evaluateRule(rule, context))

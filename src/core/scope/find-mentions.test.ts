@@ -1,12 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseReportText } from '../report/parse-report.js';
-import { createMentionFinder, isAboutUnsetSetting } from './find-mentions.js';
+import { createMentionFinder, isAboutAbsence, isAboutUnsetSetting } from './find-mentions.js';
+import { isAboutAnotherProject } from './read-other-project-mention.js';
 
-function finderFor(text: string) {
+function finderFor(text: string, projectNames: readonly string[] = []) {
   const parsed = parseReportText('report.txt', text);
   if (!parsed.ok) throw new Error('the report did not parse');
-  return createMentionFinder(parsed.value[0]!);
+  return createMentionFinder(parsed.value[0]!, projectNames);
 }
 
 describe('createMentionFinder', () => {
@@ -92,10 +93,63 @@ describe('createMentionFinder', () => {
       'Title: host header\n\nWe have not set `SERVER_NAME` or `TRUSTED_HOSTS` because the docs call them optional.\n',
     );
     expect(finder.find(['SERVER_NAME'])).toBeNull();
-    expect(finder.find(['SERVER_NAME', 'TRUSTED_HOSTS'], true)?.strength).toBe('strong');
+    expect(finder.find(['SERVER_NAME', 'TRUSTED_HOSTS'], { isUnsetCounted: true })?.strength).toBe(
+      'strong',
+    );
     // A denial that is not about setting it stays a denial.
     const denied = finderFor('Title: x\n\nThis is not about SERVER_NAME at all.\n');
-    expect(denied.find(['SERVER_NAME'], true)).toBeNull();
+    expect(denied.find(['SERVER_NAME'], { isUnsetCounted: true })).toBeNull();
+  });
+
+  it('counts a thing said to be missing when the rule is about its absence, and only then', () => {
+    const finder = finderFor(
+      'Title: over-read\n\nWhen the peer sends a document without a trailing NUL byte, the parser reads on.\n',
+    );
+    expect(finder.find(['trailing NUL'])).toBeNull();
+    expect(finder.find(['trailing NUL'], { isAbsenceCounted: true })?.strength).toBe('strong');
+    // "Even without" and "with or without" say the thing does not matter; a denial stays one.
+    for (const text of [
+      'It crashes even without a trailing NUL byte.',
+      'It crashes with or without a trailing NUL byte.',
+      'This is not about a trailing NUL byte.',
+      'It does not happen without a trailing NUL byte.',
+    ])
+      expect(
+        finderFor(`Title: x\n\n${text}\n`).find(['trailing NUL'], { isAbsenceCounted: true }),
+      ).toBeNull();
+  });
+
+  it('finds a two-word compound written the other way round with a preposition', () => {
+    const finder = finderFor(
+      'Title: x\n\nComo nuestra override de validateLink acepta todos los esquemas, el enlace pasa.\n',
+    );
+    expect(finder.find(['validateLink override'])?.facts[0]?.value).toBe('validateLink override');
+    expect(
+      finderFor('Title: x\n\nEin Override von validateLink.\n').find(['validateLink override']),
+    ).not.toBeNull();
+    // Another word between, or no preposition, is no such compound; nor is a longer phrase.
+    expect(
+      finderFor('Title: x\n\nThe override and validateLink.\n').find(['validateLink override']),
+    ).toBeNull();
+    expect(
+      finderFor('Title: x\n\nOverride de validateLink.\n').find(['own validateLink override']),
+    ).toBeNull();
+  });
+
+  it('finds a limit quoted by number and unit with the unit in the reporter’s language', () => {
+    const finder = finderFor('Title: x\n\nDer Parser hört nach 63 Zeichen einfach auf.\n');
+    expect(finder.find(['63 characters'])?.strength).toBe('strong');
+    expect(
+      finderFor('Title: x\n\nAu-delà de 63 caractères.\n').find(['63 characters']),
+    ).not.toBeNull();
+    // Another number, or a unit that is not one of the limit's, is not the limit.
+    expect(finderFor('Title: x\n\nNach 64 Zeichen.\n').find(['63 characters'])).toBeNull();
+    expect(finderFor('Title: x\n\nNach 63 Sekunden.\n').find(['63 characters'])).toBeNull();
+  });
+
+  it('tells a statement about something missing from others', () => {
+    expect(isAboutAbsence('The application passes a buffer without a terminating zero')).toBe(true);
+    expect(isAboutAbsence('The application passes untrusted HTML without cleaning it')).toBe(false);
   });
 
   it('tells a statement about a setting left unset from others', () => {
@@ -123,6 +177,61 @@ describe('createMentionFinder', () => {
   ])('does not take %s for the switch', (_, command) => {
     const finder = finderFor(`Title: files served\n\n    ${command}\n\nserves too much.\n`);
     expect(finder.find(['harbor serve --root'])).toBeNull();
+  });
+
+  it('reads another project named as a user of this one, or as exposed, as no place of the flaw', () => {
+    const elsewhere = { isAboutAnotherProject: true };
+    const users = finderFor(
+      'Hello,\n\nI found a credential leak in the library that affects millions of projects (axios uses you!!). Details after we agree a reward.\n',
+    );
+    expect(users.find(['axios'], elsewhere)).toBeNull();
+    // Read as any other rule's phrase, it is still a mention.
+    expect(users.find(['axios'])?.strength).toBe('strong');
+    const cluster = finderFor(
+      'Hi,\n\nA critical escape in the runtime works on every Kubernetes cluster using it.\n',
+    );
+    expect(cluster.find(['Kubernetes'], elsewhere)).toBeNull();
+    const named = finderFor(
+      'Hi,\n\nEvery deployment that runs on gizmo from Kubernetes is hit.\n',
+      ['gizmo'],
+    );
+    expect(named.find(['Kubernetes'], elsewhere)?.strength).toBe('strong');
+    const usingName = finderFor(
+      'Hi,\n\nEvery Kubernetes cluster using gizmo can be taken over.\n',
+      ['gizmo'],
+    );
+    expect(usingName.find(['Kubernetes'], elsewhere)).toBeNull();
+    const exposed = finderFor(
+      '# Use-after-free\n\n## Summary\n\nEvery platform (Docker, Kubernetes) is exposed.\n\n## Impact\n\n- Kubernetes cluster takeover\n',
+    );
+    expect(exposed.find(['Docker', 'Kubernetes'], elsewhere)).toBeNull();
+    const flaw = finderFor(
+      'Hi,\n\nThe flaw is in containerd: its shim leaks the descriptor. Kubernetes uses containerd.\n',
+    );
+    expect(flaw.find(['containerd'], elsewhere)?.strength).toBe('strong');
+  });
+
+  it("reads another project in the version line or the reporter's own installation as setup", () => {
+    const elsewhere = { isAboutAnotherProject: true };
+    const versionLine = finderFor(
+      '# Escape\n\n**Version:** gizmo 1.5.1, Docker 27 host\n\n## Description\n\nA root process escapes.\n',
+    );
+    expect(versionLine.find(['Docker'], elsewhere)?.strength).toBe('weak');
+    expect(versionLine.find(['Docker'])?.strength).toBe('strong');
+    const own = finderFor('Hola,\n\ngizmo 1.1.15 corre sobre nuestro containerd antiguo.\n');
+    expect(own.find(['containerd'], elsewhere)?.strength).toBe('weak');
+  });
+
+  it('tells a statement that sends a flaw to another project from others', () => {
+    expect(
+      isAboutAnotherProject('The flaw is in containerd or the kernel; it goes to that project'),
+    ).toBe(true);
+    expect(
+      isAboutAnotherProject(
+        "The flaw is in the identity provider; it goes to that provider's maintainers",
+      ),
+    ).toBe(true);
+    expect(isAboutAnotherProject('Only the tests are affected')).toBe(false);
   });
 
   it('never throws on arbitrary text', () => {

@@ -6,12 +6,13 @@
 // sentence naming what the problem is ("This is a small memory leak") is strong wherever it stands.
 
 import type { Fact } from '../model/fact.js';
-import type { Report } from '../model/report.js';
+import type { Report, ReportField } from '../model/report.js';
 import { findCodeBlocks, type CodeBlock } from '../report/find-code-blocks.js';
-import { isNegated, readClauseBefore } from '../report/is-negated.js';
+import { isClauseNegated, isNegated, readClauseBefore } from '../report/is-negated.js';
 import { createFieldLocator } from '../report/locate-in-report.js';
 import { createLineLocator } from '../text/locate-line.js';
 import { shellInfos } from '../report/shell-infos.js';
+import { readOtherProjectMention } from './read-other-project-mention.js';
 
 /** Occurrences looked at per phrase: enough for any real report, bounded for hostile ones. */
 const maxOccurrencesPerPhrase = 50;
@@ -77,12 +78,27 @@ interface MentionEvidence {
   facts: Fact[];
 }
 
-export interface MentionFinder {
+/** How a rule's statement asks its mentions to be read. */
+export interface MentionReading {
   /**
-   * `isUnsetCounted`: the rule is about a setting the application left unset, so "we have not set
-   * `SERVER_NAME`" says its precondition rather than denying the mention.
+   * The rule is about a setting the application left unset, so "we have not set `SERVER_NAME`"
+   * says its precondition rather than denying the mention.
    */
-  find(phrases: readonly string[], isUnsetCounted?: boolean): MentionEvidence | null;
+  isUnsetCounted?: boolean;
+  /**
+   * The rule is about something missing ("a buffer without a terminating zero"), so "a document
+   * without a trailing NUL" says its case rather than denying the mention.
+   */
+  isAbsenceCounted?: boolean;
+  /**
+   * The rule sends flaws in another project there: a mention counts only where it places the
+   * flaw, not where it names who uses this project or is exposed (read-other-project-mention.ts).
+   */
+  isAboutAnotherProject?: boolean;
+}
+
+export interface MentionFinder {
+  find(phrases: readonly string[], reading?: MentionReading): MentionEvidence | null;
 }
 
 // The clause says the setting was left unset: "we have not set", "never call", "without configuring".
@@ -104,10 +120,63 @@ export function isAboutApplicationCode(statement: string): boolean {
   return applicationCodeStatement.test(statement.slice(0, 2000));
 }
 
+// A rule's statement about something missing: "a buffer without a terminating zero", "a request
+// without a Host header".
+const absenceStatement = /\bwithout\s+(?:an?|the|any)\s+[\w-]/i;
+
+/** True when a rule's statement names something missing ("a buffer without a terminating zero"). */
+export function isAboutAbsence(statement: string): boolean {
+  return absenceStatement.test(statement.slice(0, 2000));
+}
+
+// The clause ends by saying the thing is missing: "a document without a trailing", "lacking the".
+const absenceBefore = /\b(?:without|lacking|missing)\s+(?:an?\s+|the\s+|any\s+|its\s+)?$/i;
+
+/**
+ * True when the clause before a mention says that what it names is missing ("sends a document
+ * without a trailing NUL"), and nothing else in the clause denies or only supposes it ("even
+ * without a", "with or without the").
+ */
+function statesAbsence(clause: string): boolean {
+  const absence = absenceBefore.exec(clause);
+  if (absence === null) return false;
+  const rest = clause.slice(0, absence.index);
+  return !isClauseNegated(rest) && !/\b(?:even|or)\s*$/i.test(rest);
+}
+
 /** True when a rule's statement says the exposure is a setting the application left unset. */
 export function isAboutUnsetSetting(statement: string): boolean {
   return unsetStatement.test(statement.slice(0, 2000));
 }
+
+// Prepositions that join a compound written the other way round in German and the Romance
+// languages: "override de validateLink" for "validateLink override", "Limit von maxDepth".
+const compoundPrepositions = ['de', 'del', 'della', 'di', 'du', 'des', 'da', 'von'];
+
+/**
+ * The spellings of a phrase, as lower-case words: as written, and for a two-word compound
+ * (`validateLink override`) the other way round with a preposition (`override de validatelink`),
+ * as a reporter writing in Spanish, Italian, French, Portuguese or German puts it.
+ */
+function listSpellings(phrase: string): string[][] {
+  const words = phrase.toLowerCase().trim().split(/\s+/).filter(Boolean);
+  if (words.length !== 2) return [words];
+  const [head, tail] = words as [string, string];
+  // A limit quoted by its number and unit (`63 characters`) is said with the unit in the
+  // reporter's language ("63 Zeichen", "63 caractères").
+  if (/^\d+$/.test(head))
+    return [words, ...(unitTranslations.get(tail) ?? []).map((unit) => [head, unit])];
+  return [words, ...compoundPrepositions.map((preposition) => [tail, preposition, head])];
+}
+
+// The units a documented limit is given in, in German, French, Spanish, Portuguese, Italian and
+// Dutch.
+const unitTranslations: ReadonlyMap<string, readonly string[]> = new Map([
+  ['characters', ['zeichen', 'caractères', 'caracteres', 'caratteri', 'tekens']],
+  ['bytes', ['byte', 'octets', 'octetos']],
+  ['digits', ['ziffern', 'stellen', 'chiffres', 'dígitos', 'digitos', 'cifre', 'cijfers']],
+  ['levels', ['ebenen', 'niveaux', 'niveles', 'níveis', 'livelli', 'niveaus']],
+]);
 
 function isWordCharacter(character: string | undefined): boolean {
   return character !== undefined && /[\p{L}\p{N}_]/u.test(character);
@@ -177,13 +246,19 @@ function findBlock(blocks: readonly CodeBlock[], offset: number): CodeBlock | un
   return blocks.find((block) => offset >= block.start && offset < block.end);
 }
 
-/** Prepares a report once; `find` is then cheap per rule. */
-export function createMentionFinder(report: Report): MentionFinder {
+/**
+ * Prepares a report once; `find` is then cheap per rule. `projectNames` are this project's names
+ * ("every cluster using runc" names who uses it).
+ */
+export function createMentionFinder(
+  report: Report,
+  projectNames: readonly string[] = [],
+): MentionFinder {
   const { body } = report;
   const lower = body.toLowerCase();
   let context: {
     blocks: CodeBlock[];
-    fieldAt: (offset: number) => string | null;
+    fieldAt: (offset: number) => ReportField | null;
     lineOf: (offset: number) => number;
   } | null = null;
   const prepare = () =>
@@ -234,44 +309,63 @@ export function createMentionFinder(report: Report): MentionFinder {
     return ticksBefore % 2 === 0;
   }
 
-  function find(phrases: readonly string[], isUnsetCounted = false): MentionEvidence | null {
-    const strong: Fact[] = [];
-    const weak: Fact[] = [];
-    for (const phrase of phrases) {
-      const words = phrase.toLowerCase().trim().split(/\s+/).filter(Boolean);
-      const first = words[0];
-      if (first === undefined) continue;
-      let seen = 0;
-      for (
-        let at = lower.indexOf(first);
-        at !== -1 && seen < maxOccurrencesPerPhrase;
-        at = lower.indexOf(first, at + first.length)
-      ) {
-        const end = matchWords(lower, at, words);
-        if (end === -1) continue;
-        seen += 1;
-        if (isWordCharacter(first[0]) && isWordCharacter(body[at - 1])) continue;
-        if (isWordCharacter(lower[end - 1]) && isWordCharacter(body[end])) continue;
-        if (!isSameCaseInCode(phrase, at, end)) continue;
-        if (dependencyPathLinkAfter.test(body.slice(end, end + 48))) continue;
-        if (
-          isNegated(body, at, end) &&
-          !(isUnsetCounted && unsetBefore.test(readClauseBefore(body, at)))
-        )
-          continue;
-        const { fieldAt, lineOf } = prepare();
-        const fact: Fact = {
-          kind: 'mention',
-          value: phrase,
-          origin: fieldAt(at) === null ? 'prose' : 'structure',
-          span: { start: at, end, line: lineOf(at) },
-          quote: body.slice(at, Math.min(body.length, end + 80)).split('\n')[0]!,
-        };
-        (isSetup(at, end) ? weak : strong).push(fact);
-      }
+  /** Each place `words` (one spelling of `phrase`) are said, as strong or weak evidence. */
+  function findSpelling(
+    phrase: string,
+    words: readonly string[],
+    reading: Required<MentionReading>,
+    found: { strong: Fact[]; weak: Fact[] },
+  ): void {
+    const { isUnsetCounted, isAbsenceCounted, isAboutAnotherProject } = reading;
+    const first = words[0];
+    if (first === undefined) return;
+    let seen = 0;
+    for (
+      let at = lower.indexOf(first);
+      at !== -1 && seen < maxOccurrencesPerPhrase;
+      at = lower.indexOf(first, at + first.length)
+    ) {
+      const end = matchWords(lower, at, words);
+      if (end === -1) continue;
+      seen += 1;
+      if (isWordCharacter(first[0]) && isWordCharacter(body[at - 1])) continue;
+      if (isWordCharacter(lower[end - 1]) && isWordCharacter(body[end])) continue;
+      if (!isSameCaseInCode(phrase, at, end)) continue;
+      if (dependencyPathLinkAfter.test(body.slice(end, end + 48))) continue;
+      if (
+        isNegated(body, at, end) &&
+        !(isUnsetCounted && unsetBefore.test(readClauseBefore(body, at))) &&
+        !(isAbsenceCounted && statesAbsence(readClauseBefore(body, at)))
+      )
+        continue;
+      const { fieldAt, lineOf } = prepare();
+      const said = isAboutAnotherProject
+        ? readOtherProjectMention(body, at, fieldAt(at), projectNames)
+        : 'flaw';
+      if (said === 'downstream') continue;
+      const fact: Fact = {
+        kind: 'mention',
+        value: phrase,
+        origin: fieldAt(at) === null ? 'prose' : 'structure',
+        span: { start: at, end, line: lineOf(at) },
+        quote: body.slice(at, Math.min(body.length, end + 80)).split('\n')[0]!,
+      };
+      (said === 'setup' || isSetup(at, end) ? found.weak : found.strong).push(fact);
     }
-    if (strong.length > 0) return { strength: 'strong', facts: strong };
-    if (weak.length > 0) return { strength: 'weak', facts: weak };
+  }
+
+  function find(phrases: readonly string[], reading: MentionReading = {}): MentionEvidence | null {
+    const found = { strong: [] as Fact[], weak: [] as Fact[] };
+    const counted: Required<MentionReading> = {
+      isUnsetCounted: reading.isUnsetCounted ?? false,
+      isAbsenceCounted: reading.isAbsenceCounted ?? false,
+      isAboutAnotherProject: reading.isAboutAnotherProject ?? false,
+    };
+    for (const phrase of phrases) {
+      for (const words of listSpellings(phrase)) findSpelling(phrase, words, counted, found);
+    }
+    if (found.strong.length > 0) return { strength: 'strong', facts: found.strong };
+    if (found.weak.length > 0) return { strength: 'weak', facts: found.weak };
     return null;
   }
 

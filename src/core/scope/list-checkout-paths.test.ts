@@ -7,7 +7,7 @@ import {
   listInstalledPackagePaths,
   resolveCheckoutPath,
 } from './list-checkout-paths.js';
-import { matchComponents } from './match-components.js';
+import { createCheckoutPathResolver, matchComponents } from './match-components.js';
 
 describe('listInstalledPackagePaths', () => {
   it('reads an installed module as its path at the top of the repository or under src/', () => {
@@ -125,6 +125,47 @@ describe('resolveCheckoutPath', () => {
     expect(resolveCheckoutPath('/home/ana/libtiff/tools/tiffcp.c', isKnown)).toBe('tools/tiffcp.c');
     expect(resolveCheckoutPath('/home/ana/notes/x.c', isKnown)).toBe('/home/ana/notes/x.c');
     expect(resolveCheckoutPath('libtiff/tif_luv.c', () => false)).toBe('libtiff/tif_luv.c');
+  });
+
+  it('reads a checkout path as a file the profile lists by name at the top of the repository', () => {
+    const isTopLevel = (name: string): boolean => name === 'cJSON.c';
+    expect(resolveCheckoutPath('/home/ana/src/cJSON/cJSON.c', () => false, isTopLevel)).toBe(
+      'cJSON.c',
+    );
+    // Another file of the checkout, a system path and a relative path stay as written.
+    expect(resolveCheckoutPath('/home/ana/src/cJSON/poc.c', () => false, isTopLevel)).toBe(
+      '/home/ana/src/cJSON/poc.c',
+    );
+    expect(resolveCheckoutPath('/usr/include/cJSON.c', () => false, isTopLevel)).toBe(
+      '/usr/include/cJSON.c',
+    );
+    expect(resolveCheckoutPath('vendor/cJSON.c', () => false, isTopLevel)).toBe('vendor/cJSON.c');
+  });
+
+  it('places a trace of a top-level file the profile lists by name in its component', () => {
+    const components = [
+      { id: 'core', paths: ['cJSON.c', 'cJSON.h'], input: 'untrusted' as const },
+      { id: 'utils', paths: ['utils/*.c'], input: 'untrusted' as const },
+    ];
+    const facts = [
+      buildFact('file-path', 'cJSON.c'),
+      buildFact('line-reference', '/home/ana/src/cJSON/cJSON.c:786'),
+      buildFact('file-path', '/home/ana/src/cJSON/cJSON.c'),
+    ];
+    const [match] = matchComponents(
+      facts,
+      components,
+      createCheckoutPathResolver(['cJSON.c', 'cJSON.h', 'utils/*.c'], ['cjson']),
+    );
+    expect(match?.component.id).toBe('core');
+    expect(match?.facts.map((fact) => fact.value)).toEqual([]);
+    expect(match?.bareNames).toHaveLength(3);
+  });
+
+  it('reads a top-level file name only in a folder named like the project', () => {
+    const resolve = createCheckoutPathResolver(['index.js', 'lib/*.js'], ['vm2']);
+    expect(resolve('/home/ana/vm2-3.10.5/index.js')).toBe('index.js');
+    expect(resolve('/opt/other-app/index.js')).toBe('/opt/other-app/index.js');
   });
 
   it('places a trace in the reporter’s build folder in the component of its repository path', () => {

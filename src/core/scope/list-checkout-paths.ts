@@ -63,14 +63,25 @@ export function listInstalledPackagePaths(path: string): string[] {
 /**
  * The repository path of a cited path: for an installed package's file, the first of its
  * repository paths `isKnownPath` accepts; for an absolute path in a build or work folder, the
- * shortest of its tails that `isKnownPath` accepts; otherwise the path itself.
+ * shortest of its tails that `isKnownPath` accepts, else its file name when the profile lists
+ * that very file at the top of the repository (`isTopLevelFile`: `cJSON.c` for
+ * `/home/ana/src/cJSON/cJSON.c`; a single-file library keeps its code there, and a name the
+ * profile spells out is no guess); otherwise the path itself.
  */
-export function resolveCheckoutPath(path: string, isKnownPath: (tail: string) => boolean): string {
+export function resolveCheckoutPath(
+  path: string,
+  isKnownPath: (tail: string) => boolean,
+  isTopLevelFile: (name: string) => boolean = () => false,
+): string {
   const installed = listInstalledPackagePaths(path).find((candidate) => isKnownPath(candidate));
   if (installed !== undefined) return installed;
   const tails = listCheckoutPaths(path);
   for (let index = tails.length - 1; index >= 0; index -= 1) {
     if (isKnownPath(tails[index]!)) return tails[index]!;
+  }
+  if (workingRoot.test(path)) {
+    const name = path.slice(path.lastIndexOf('/') + 1);
+    if (name !== '' && isTopLevelFile(name)) return name;
   }
   return path;
 }

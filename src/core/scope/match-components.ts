@@ -78,9 +78,35 @@ export function createPathMatcher(globs: readonly string[]): (path: string) => b
  * Turns a cited path into its repository path: an absolute path in the reporter's build or work
  * folder becomes the shortest tail one of `globs` holds (list-checkout-paths.ts).
  */
-export function createCheckoutPathResolver(globs: readonly string[]): (path: string) => string {
+export function createCheckoutPathResolver(
+  globs: readonly string[],
+  projectNames: readonly string[] = [],
+): (path: string) => string {
   const isKnownPath = compileGlobs(globs);
-  return (path) => resolveCheckoutPath(path, isKnownPath);
+  // Files a glob names at the top of the repository, without a wildcard (`cJSON.c`).
+  const topLevelFiles = new Set(
+    globs
+      .map((glob) => glob.replace(/^\.?\//, ''))
+      .filter((glob) => !glob.includes('/') && !globCharacter.test(glob)),
+  );
+  return (path) =>
+    resolveCheckoutPath(
+      path,
+      isKnownPath,
+      (name) => topLevelFiles.has(name) && isProjectCheckout(path, projectNames),
+    );
+}
+
+/**
+ * The folder holding `path` is named like the project: its checkout or unpacked release
+ * (`cJSON`, `cJSON-1.7.17`, `cjson_master`), not another application's folder (`other-app`).
+ */
+function isProjectCheckout(path: string, projectNames: readonly string[]): boolean {
+  const parts = path.split('/');
+  const folder = (parts[parts.length - 2] ?? '').toLowerCase();
+  return projectNames.some(
+    (name) => folder === name || folder.startsWith(`${name}-`) || folder.startsWith(`${name}_`),
+  );
 }
 
 // Folders of code that ships with a project but is not the product: a bare file name is not

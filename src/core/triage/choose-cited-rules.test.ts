@@ -51,6 +51,26 @@ describe('chooseCitedRules (which of the holding rules a verdict cites)', () => 
     expect(cited([library, citedToo], { traceCallers: [caller] })).toEqual(['IN-LIB', 'IN-APPS']);
   });
 
+  it('cites the exclusion placing all the code in examples, not a rule on the application’s code', () => {
+    const example = buildFact('file-path', 'russh/examples/echoserver.rs');
+    const phrase = buildFact('mention', 'Auth::Accept');
+    const examples = rule(
+      'OOS-EXAMPLES',
+      'Only the examples are affected',
+      [held('paths-only', 'every cited path matches', [example])],
+      'out-of-scope',
+    );
+    const handler = rule(
+      'OOS-HANDLER',
+      "The application's Handler accepts the credentials",
+      [held('mentions', 'mentions "Auth::Accept"', [phrase])],
+      'out-of-scope',
+    );
+    expect(cited([handler, examples])).toEqual(['OOS-EXAMPLES']);
+    // Without the examples rule, the phrase is the reason.
+    expect(cited([handler])).toEqual(['OOS-HANDLER']);
+  });
+
   it('keeps an exclusion held on the callers: the entry point is what it is about', () => {
     const debugTool = rule(
       'OOS-DEBUG-TOOL',

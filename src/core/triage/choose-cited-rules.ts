@@ -4,7 +4,9 @@
 //   1. an in-scope rule whose code is only the callers' frames of a sanitizer trace (the bundled
 //      tool at the bottom of a library crash) says how the bug was reached, not where it is;
 //   2. an exclusion that holds only on the kind of bug (impact, CWE) is a consequence when
-//      another exclusion says why or where (a precondition, a named case, helper code);
+//      another exclusion says why or where (a precondition, a named case, helper code), and a
+//      phrase rule about the application's code does not describe code another rule places
+//      entirely in files the profile keeps out of the product (`paths-only`: examples, tests);
 //   3. rules that hold on the very same evidence cannot be told apart by it: the one whose
 //      statement the report's title speaks of is cited (no such word, or a tie: all are).
 // Each step keeps at least one rule.
@@ -48,6 +50,16 @@ function isHeldOnCallersOnly(match: RuleMatch, callers: ReadonlySet<string>): bo
   const located = match.evidence.filter((evidence) => locationKeys.has(evidence.key));
   const facts = located.flatMap((evidence) => evidence.facts);
   return facts.length > 0 && facts.every((fact) => callers.has(factKey(fact)));
+}
+
+const applicationWord = /\bapplication(?:'s|\u2019s)?\b/i;
+
+function holdsOnlyOn(match: RuleMatch, key: string): boolean {
+  return (
+    match.kind === 'out-of-scope' &&
+    match.evidence.length > 0 &&
+    match.evidence.every((evidence) => evidence.key === key)
+  );
 }
 
 function isBugKindOnly(match: RuleMatch): boolean {
@@ -108,5 +120,15 @@ export function chooseCitedRules(
   const callers = new Set(context.traceCallers.map(factKey));
   const located = preferPrimary(matches, (match) => isHeldOnCallersOnly(match, callers));
   const reasons = preferPrimary(located, isBugKindOnly);
-  return chooseByTitle(reasons, context);
+  // Every cited path is in code the profile keeps out of the product (examples, tests): that is
+  // why. A phrase rule about the application's own code ("the application's Handler accepts")
+  // then speaks of the example's code, which is the project's, not an application's.
+  const isOnlyExcludedCode = reasons.some((match) => holdsOnlyOn(match, 'paths-only'));
+  const placed = isOnlyExcludedCode
+    ? preferPrimary(
+        reasons,
+        (match) => holdsOnlyOn(match, 'mentions') && applicationWord.test(match.statement),
+      )
+    : reasons;
+  return chooseByTitle(placed, context);
 }
