@@ -4,6 +4,7 @@
 // not holding them proves nothing, so they are not counted as invented.
 
 import type { CheckedClaim } from '../model/evidence.js';
+import { markUnverifiable } from './mark-unverifiable.js';
 
 // "nbconvert 7.16", "phoenix_live_view 1.1.8", "nbconvert==7.16.4", "django-bleach@2.0.0",
 // "nbconvert v7.16": a name written with a version is a product the report uses.
@@ -46,7 +47,7 @@ export function judgeOtherProductNames(
       const folders = (claim.path ?? claim.text).split('/').slice(0, -1);
       const product = folders.find((folder) => products!.has(foldName(folder)));
       if (product === undefined) return entry;
-      return unverifiable(
+      return markUnverifiable(
         entry,
         `${product} is a product the report names with its own version, not this repository`,
       );
@@ -55,17 +56,6 @@ export function judgeOtherProductNames(
     const before = body.slice(Math.max(0, claim.span.start - 45), claim.span.start);
     const owner = possessiveBefore.exec(before)?.[1];
     if (owner === undefined || isOwnName(owner) || !/[A-Z\d]|^lib/.test(owner)) return entry;
-    return unverifiable(entry, `the report gives ${claim.text} to ${owner}, another product`);
+    return markUnverifiable(entry, `the report gives ${claim.text} to ${owner}, another product`);
   });
-}
-
-function unverifiable(entry: CheckedClaim, reason: string): CheckedClaim {
-  return {
-    ...entry,
-    status: 'unverifiable',
-    proof: {
-      ...entry.proof,
-      summary: `${entry.proof.summary}; ${reason}, so its absence here proves nothing`,
-    },
-  };
 }

@@ -5,6 +5,7 @@
 // are not counted as invented.
 
 import type { CheckedClaim } from '../model/evidence.js';
+import { markUnverifiable } from './mark-unverifiable.js';
 import { findCodeBlocks } from '../report/find-code-blocks.js';
 
 // A file name with no folder and the extension of a configuration or data document.
@@ -45,7 +46,7 @@ export function judgeReportDataNames(
     if (entry.status !== 'contradicted') return entry;
     const { claim } = entry;
     if (claim.kind === 'file' && bareDataFileName.test(claim.path ?? claim.text)) {
-      return unverifiable(
+      return markUnverifiable(
         entry,
         `${claim.text} is a configuration or data file named without a folder: the user's own file, which the program reads, not a file the repository must hold`,
       );
@@ -54,20 +55,9 @@ export function judgeReportDataNames(
     keys ??= findDataBlockKeys(body);
     const name = claim.symbol ?? claim.text;
     if (!keys.has(name)) return entry;
-    return unverifiable(
+    return markUnverifiable(
       entry,
       `${name} is a key of the report's own configuration block, named by whatever reads that document, not a name the code must define`,
     );
   });
-}
-
-function unverifiable(entry: CheckedClaim, reason: string): CheckedClaim {
-  return {
-    ...entry,
-    status: 'unverifiable',
-    proof: {
-      ...entry.proof,
-      summary: `${entry.proof.summary}; ${reason}, so its absence here proves nothing`,
-    },
-  };
 }
