@@ -79,7 +79,7 @@ interface MentionEvidence {
 }
 
 /** How a rule's statement asks its mentions to be read. */
-export interface MentionReading {
+interface MentionReading {
   /**
    * The rule is about a setting the application left unset, so "we have not set `SERVER_NAME`"
    * says its precondition rather than denying the mention.
