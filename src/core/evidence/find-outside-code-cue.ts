@@ -6,6 +6,7 @@
 import type { CheckedClaim } from '../model/evidence.js';
 import { findCodeBlocks } from '../report/find-code-blocks.js';
 import { maskNonProse } from '../report/mask-non-prose.js';
+import { markUnverifiable } from './mark-unverifiable.js';
 
 // "a third-party plugin", "the community module", "our fork of", "in a separate repository",
 // "not part of the core repository", "a **modified copy** of", "not in bleach itself" (and "non in
@@ -97,12 +98,5 @@ function looksLikeProductName(name: string): boolean {
 export function judgeClaimOutsideRepository(checked: CheckedClaim, cue: string): CheckedClaim {
   if (checked.status !== 'contradicted') return checked;
   if (!['file', 'line', 'symbol', 'snippet'].includes(checked.claim.kind)) return checked;
-  return {
-    ...checked,
-    status: 'unverifiable',
-    proof: {
-      ...checked.proof,
-      summary: `${checked.proof.summary}; the report places the code outside this repository ("${cue}"), so its absence here proves nothing`,
-    },
-  };
+  return markUnverifiable(checked, `the report places the code outside this repository ("${cue}")`);
 }

@@ -4,6 +4,7 @@
 // counted as invented.
 
 import type { CheckedClaim } from '../model/evidence.js';
+import { markUnverifiable } from './mark-unverifiable.js';
 
 // `/srv/app/ingest.py`, `C:\\app\\x.py`: a file of the reporter's machine, which the evidence
 // check calls unverifiable when no folder of it is the repository's.
@@ -27,13 +28,9 @@ export function judgeFrameFunctions(checked: readonly CheckedClaim[]): CheckedCl
     const path = foreignFrameLines.get(entry.claim.span.line);
     if (entry.status !== 'contradicted' || entry.claim.kind !== 'symbol' || path === undefined)
       return entry;
-    return {
-      ...entry,
-      status: 'unverifiable',
-      proof: {
-        ...entry.proof,
-        summary: `${entry.proof.summary}; it is the function of a stack frame in ${path}, a file this repository does not hold, so its absence here proves nothing`,
-      },
-    };
+    return markUnverifiable(
+      entry,
+      `it is the function of a stack frame in ${path}, a file this repository does not hold`,
+    );
   });
 }
