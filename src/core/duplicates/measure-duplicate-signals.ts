@@ -83,6 +83,8 @@ export function measureDuplicateSignals(
 ): DuplicateSignals {
   const ours = query.analysis;
   const theirs = candidate.analysis;
+  // Whether the query document names a term: the counterpart of `candidate.hasTerm`.
+  const queryHasTerm = (term: string): boolean => query.terms.has(term);
   const rarityOfKey = (key: string): number =>
     statistics.rarityOf(statistics.countDocumentsWithKey(key));
   const countVersion = (version: string): number =>
@@ -119,7 +121,7 @@ export function measureDuplicateSignals(
   );
   const titleTermsFound =
     query.distinctiveTitleTerms.filter((term) => !nameParts.has(term) && candidate.hasTerm(term))
-      .length + theirTitleTerms.filter((term) => query.terms.has(term)).length;
+      .length + theirTitleTerms.filter(queryHasTerm).length;
   const titleTermsTotal = query.distinctiveTitleTerms.length + theirTitleTerms.length;
   // A question about a published id carries only the advisory's words; what counts is how much
   // of the located report's title they say (words rare in advisories at large: several reports
@@ -132,7 +134,7 @@ export function measureDuplicateSignals(
     : isAdvisoryCitation(ours) &&
         isLocatedFinding(theirs) &&
         isVersionInUseNamed(ours, theirs.versions.mentioned)
-      ? countFound(rareTitleTerms(theirs), (term) => query.terms.has(term))
+      ? countFound(rareTitleTerms(theirs), queryHasTerm)
       : isAdvisoryCitation(theirs) &&
           isLocatedFinding(ours) &&
           isVersionInUseNamed(theirs, ours.versions.mentioned)
@@ -286,7 +288,7 @@ export function measureDuplicateSignals(
           isOursSecondFinder ? theirs.technicalTokens : ours.technicalTokens,
           isPairToken,
           isOursSecondFinder ? ours.settings : theirs.settings,
-          isOursSecondFinder ? candidate.hasTerm : (term) => query.terms.has(term),
+          isOursSecondFinder ? candidate.hasTerm : queryHasTerm,
         )
       : { shared: [], coverage: 0 };
   return {
@@ -309,13 +311,12 @@ export function measureDuplicateSignals(
                 (token) => !isPackageName(token) && !isTokenNamed(token, candidate.hasTerm),
               ),
               ...theirs.titleTokens.filter(
-                (token) =>
-                  !isPackageName(token) && !isTokenNamed(token, (term) => query.terms.has(term)),
+                (token) => !isPackageName(token) && !isTokenNamed(token, queryHasTerm),
               ),
             ]),
           ]
         : [],
-    ownClasses: findOwnClasses(ours, theirs, candidate.hasTerm, (term) => query.terms.has(term)),
+    ownClasses: findOwnClasses(ours, theirs, candidate.hasTerm, queryHasTerm),
     sharedTitleFunctions: intersect(
       [...new Set([...ours.titleFunctions, ...theirs.titleFunctions])],
       allSharedFunctions,
@@ -336,9 +337,7 @@ export function measureDuplicateSignals(
       relatedName === null,
     isPackageMentioned:
       [...query.packageNames].some((name) => isNameIn(name, candidate.hasTerm)) ||
-      theirs.packages.some((keys) =>
-        keys.names.some((name) => isNameIn(name, (term) => query.terms.has(term))),
-      ),
+      theirs.packages.some((keys) => keys.names.some((name) => isNameIn(name, queryHasTerm))),
     sharedFixedVersion: fixedPick,
     fixedVersionRarity:
       fixedPick !== null ? rarityOfKey(makeIndexKey(versionKeyPrefix, fixedPick)) : 0,
@@ -381,7 +380,7 @@ export function measureDuplicateSignals(
       ? foreign.untranslatedPhrases
           .filter(
             (terms) =>
-              terms.every(foreign === ours ? candidate.hasTerm : (term) => query.terms.has(term)) &&
+              terms.every(foreign === ours ? candidate.hasTerm : queryHasTerm) &&
               terms.some(
                 (term) =>
                   statistics.countOtherDocumentsWithTerm(term) -
