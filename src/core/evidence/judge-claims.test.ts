@@ -185,6 +185,21 @@ describe('judgeLineClaim and judgeMissingPath', () => {
     );
   });
 
+  it("does not hold a bare configuration or data file against the report: the user's own", () => {
+    const found = { closestPath: null, lastChange: null, isShallow: false };
+    for (const text of ['config.json', 'log4j2.xml', 'settings.yaml']) {
+      const claim: CodeClaim = { kind: 'file', text, path: text, span, role: 'location' };
+      const result = judgeMissingPath(claim, text, 'v1.5.1', found);
+      expect(result.status, text).toBe('unverifiable');
+      expect(result.proof.summary).toContain("the user's own file");
+    }
+    // A source file with no folder in the vulnerable location, and a data file with one, are checked.
+    for (const text of ['hooks.c', 'conf/config.json']) {
+      const claim: CodeClaim = { kind: 'file', text, path: text, span, role: 'location' };
+      expect(judgeMissingPath(claim, text, 'v1.5.1', found).status, text).toBe('contradicted');
+    }
+  });
+
   it("does not hold a file of the reporter's own machine against the report", () => {
     const cited = '/srv/shop/app/routes.py';
     const claim: CodeClaim = { kind: 'line', text: cited, path: cited, span, role: 'location' };
@@ -295,8 +310,10 @@ describe('judgeLineClaim and judgeMissingPath', () => {
     const bare: CodeClaim = { kind: 'file', text: 'poc_input.xml', path: 'poc_input.xml', span };
     const found = { closestPath: null, lastChange: null, isShallow: false };
     expect(judgeMissingPath(bare, 'poc_input.xml', 'HEAD', found).status).toBe('unverifiable');
+    // In the location a bare source file is checked (a bare data file is the user's, above).
+    const bareSource: CodeClaim = { kind: 'file', text: 'xmlsecure.c', path: 'xmlsecure.c', span };
     expect(
-      judgeMissingPath({ ...bare, role: 'location' }, 'poc_input.xml', 'HEAD', found).status,
+      judgeMissingPath({ ...bareSource, role: 'location' }, 'xmlsecure.c', 'HEAD', found).status,
     ).toBe('contradicted');
     const nested: CodeClaim = {
       kind: 'file',

@@ -24,6 +24,9 @@ export function judgeFoundFolder(claim: CodeClaim, folder: string, label: string
   };
 }
 
+// A file name with no folder and the extension of a configuration or data document.
+const bareDataFileName = /^[\w.-]{1,80}\.(?:json|ya?ml|xml|toml|ini|conf|cfg|properties|env)$/i;
+
 /**
  * A cited path that is not in the tree: contradicted, with the closest real path, when the
  * repository never held it; unverifiable when history holds it elsewhere. A bare file name said in passing that the repository has never held
@@ -120,6 +123,18 @@ export function judgeMissingPath(
       status: 'unverifiable',
       proof: {
         summary: `${path} is a page or template in no folder of the repository at ${label}: the reporter's own site or application?`,
+      },
+    };
+  }
+  // `config.json`, `log4j2.xml` without a folder: a configuration or data file the program
+  // reads, the user's own, wherever the report places the bug.
+  if (claim.kind === 'file' && bareDataFileName.test(path)) {
+    return {
+      claim,
+      status: 'unverifiable',
+      proof: {
+        summary: `${path} is not a file of the repository at ${label}: a configuration or data file named without a folder, the user's own file, which the program reads${hint}`,
+        ...(closestPath ? { closestPath } : {}),
       },
     };
   }

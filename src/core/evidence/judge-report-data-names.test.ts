@@ -29,20 +29,6 @@ const manifest = [
 ].join('\n');
 
 describe('judgeReportDataNames', () => {
-  it("reads a bare configuration file name as the user's own file", () => {
-    const [config, source] = judgeReportDataNames(
-      [
-        checkedClaim('file', 'contradicted', 'config.json', { path: 'config.json' }),
-        checkedClaim('file', 'contradicted', 'src/hooks.c', { path: 'src/hooks.c' }),
-      ],
-      'The attacker controls the config.json of the bundle.',
-    );
-    expect(config!.status).toBe('unverifiable');
-    expect(config!.proof.summary).toContain("the user's own file");
-    // A source file with a folder is still the project's claim.
-    expect(source!.status).toBe('contradicted');
-  });
-
   it("reads a key of the report's own configuration block as that document's", () => {
     const [key, invented] = judgeReportDataNames(
       [
