@@ -33,14 +33,15 @@ const isExposed = /\b(?:is|are)\s+(?:\w+\s+){0,2}?(?:exposed|at\s+risk)\b/i;
 const ownInstallationBefore =
   /(?:^|[^\p{L}])(?:our|my|nuestr[oa]s?|mis?|notre|nos|mon|ma|mes|unser\w{0,2}|mein\w{0,2}|nostr[oaie]|noss[oa]s?|meu|minha)\s+(?:[\p{L}\d.-]+\s+){0,2}$/iu;
 
+// The same verbs right before one of this project's names: "every cluster using runc".
+const usesVerbBefore = /\b(?:uses?|using|depends?\s+on|relies\s+on|built\s+on|embeds?)\s+$/i;
+
+/** True when the sentence says something uses one of this project's names. */
 function readProjectNameUse(sentence: string, projectNames: readonly string[]): boolean {
   const lower = sentence.toLowerCase();
   return projectNames.some((name) => {
     const at = lower.indexOf(name.toLowerCase());
-    if (at === -1) return false;
-    return /\b(?:uses?|using|depends?\s+on|relies\s+on|built\s+on|embeds?)\s+$/i.test(
-      lower.slice(Math.max(0, at - 24), at),
-    );
+    return at !== -1 && usesVerbBefore.test(lower.slice(Math.max(0, at - 24), at));
   });
 }
 
