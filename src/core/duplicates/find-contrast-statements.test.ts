@@ -212,6 +212,7 @@ const arbitrarySignals: fc.Arbitrary<DuplicateSignals> = fc.record({
   technicalTokenCoverage: fc.constant(0),
   crashConflict: fc.constant(null),
   samePanicSite: fc.constant(null),
+  isOtherPanicSite: fc.boolean(),
   sharedRuntimePanics: fc.constant([]),
   sharedSanitizerCrash: fc.constant(null),
   fixBetween: fc.constant(null),
@@ -223,6 +224,7 @@ const arbitrarySignals: fc.Arbitrary<DuplicateSignals> = fc.record({
   daysApart: fc.option(fc.double({ min: 0, max: 1000, noNaN: true })),
   fixedVersionOverlap: share,
   isReportOfPublishedAdvisory: fc.boolean(),
+  isBothReports: fc.boolean(),
   isVersionBeforeFix: fc.option(fc.boolean()),
   isSameSourceAdvisory: fc.boolean(),
 });

@@ -403,6 +403,11 @@ export function measureDuplicateSignals(
       theirs.panic,
       versionPick !== null && !ours.namesDevelopmentBuild && !theirs.namesDevelopmentBuild,
     ),
+    isOtherPanicSite: isOtherPanicSite(
+      ours.panic,
+      theirs.panic,
+      versionPick !== null && !ours.namesDevelopmentBuild && !theirs.namesDevelopmentBuild,
+    ),
     sharedRuntimePanics: isBothReports ? findSharedRuntimePanics(ours.crash, theirs.crash) : [],
     sharedSanitizerCrash: isBothReports ? findSharedSanitizerCrash(ours.crash, theirs.crash) : null,
     fixBetween: isBothReports ? findFixBetween(ours, theirs) : null,
@@ -420,6 +425,7 @@ export function measureDuplicateSignals(
           (ours.versions.fixed.length + theirs.versions.fixed.length - sharedFixed.length)
         : 0,
     isReportOfPublishedAdvisory: isReportAgainstAdvisory,
+    isBothReports,
     isVersionBeforeFix: isReportAgainstAdvisory
       ? isBeforeEveryFix(ours.versions.mentioned, theirs.versions.fixed)
       : null,
@@ -880,6 +886,20 @@ function countFound(
  * `role.rs:998:22` when both panic at the same file name, line and column and they name one
  * release (`isSameRelease`: lines move between releases); null otherwise.
  */
+/** Both quote a panic on one release, at different places: two failing expressions. */
+function isOtherPanicSite(
+  ours: PanicLocation | null,
+  theirs: PanicLocation | null,
+  isSameRelease: boolean,
+): boolean {
+  return (
+    ours !== null &&
+    theirs !== null &&
+    isSameRelease &&
+    findSamePanicSite(ours, theirs, isSameRelease) === null
+  );
+}
+
 export function findSamePanicSite(
   ours: PanicLocation | null,
   theirs: PanicLocation | null,

@@ -32,13 +32,18 @@ import {
   measureDuplicateSignals,
   type PreparedQuery,
 } from './measure-duplicate-signals.js';
-import { scoreDuplicateSignals } from './score-duplicate-signals.js';
+import { scoreDuplicateSignals, type DuplicateSignals } from './score-duplicate-signals.js';
 
 export interface DuplicateQueryOptions {
   /** Candidates to return, best first: default 10, at most 100. */
   limit?: number;
   /** Leaves out documents the caller already handled (same reporter, already linked ...). */
   exclude?: (id: string) => boolean;
+  /**
+   * Told of every scored candidate's signals (for training the pair model and for diagnosis); the
+   * candidates returned are the same with or without it.
+   */
+  onSignals?: (id: string, signals: DuplicateSignals) => void;
 }
 
 /** BM25's k1: how fast repeating a term stops adding to its weight. */
@@ -138,7 +143,14 @@ export function queryIndex(
     textSelfScore: weighed.selfScore,
   };
   const candidates = pool.map((slot) =>
-    describeCandidate(state, prepared, state.stored[slot]!, weighed, weighTerm),
+    describeCandidate(
+      state,
+      prepared,
+      state.stored[slot]!,
+      weighed,
+      weighTerm,
+      queryOptions.onSignals,
+    ),
   );
   candidates.sort((first, second) => second.score - first.score || compareIds(first.id, second.id));
   return candidates.slice(0, limit);
@@ -258,6 +270,7 @@ function describeCandidate(
   target: StoredDocument,
   weighed: WeighedQuery,
   weighTerm: TermWeigher,
+  onSignals: DuplicateQueryOptions['onSignals'],
 ): DuplicateCandidate {
   const { textScore, textSelfScore } = scoreCandidateText(state, target, weighed, weighTerm);
   const signals = measureDuplicateSignals(
@@ -279,6 +292,7 @@ function describeCandidate(
         countDocumentsWithTerm(state, term) - (state.slotsById.has(query.doc.id) ? 1 : 0),
     },
   );
+  onSignals?.(target.doc.id, signals);
   const { score, isStrong, isDistinctBug, isByFinderWordsOnly, evidence } =
     scoreDuplicateSignals(signals);
   return {

@@ -47,6 +47,7 @@ function unlocatedPair(pairTerms: number, text: number): DuplicateSignals {
     technicalTokenCoverage: 0,
     crashConflict: null,
     samePanicSite: null,
+    isOtherPanicSite: false,
     sharedRuntimePanics: [],
     sharedSanitizerCrash: null,
     fixBetween: null,
@@ -58,6 +59,7 @@ function unlocatedPair(pairTerms: number, text: number): DuplicateSignals {
     daysApart: null,
     fixedVersionOverlap: 0,
     isReportOfPublishedAdvisory: false,
+    isBothReports: false,
     isVersionBeforeFix: null,
     isSameSourceAdvisory: false,
   };

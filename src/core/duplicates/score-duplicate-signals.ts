@@ -1,6 +1,7 @@
 // Combines the matching signals between two documents into one calibrated score, the strong-match
 // rule behind the `duplicate` verdict, and the evidence lines a security engineer can check.
 
+import { readPairModel } from './duplicate-pair-model.js';
 import { isMechanismConcept } from './find-cross-language-concepts.js';
 
 /** What two documents share, each signal already reduced to a number or a name. */
@@ -145,6 +146,8 @@ export interface DuplicateSignals {
    * the same failing expression, however differently the two describe it. Null otherwise.
    */
   samePanicSite: string | null;
+  /** Both quote a Rust panic on one release, at different places (file, line or column). */
+  isOtherPanicSite: boolean;
   /**
    * Between two reports: the Go runtime errors both quote with the same numbers (`index out of
    * range [5] with length 3`); empty otherwise.
@@ -177,6 +180,8 @@ export interface DuplicateSignals {
   fixedVersionOverlap: number;
   /** A report matched against a published advisory (not another report). */
   isReportOfPublishedAdvisory: boolean;
+  /** Two reports (neither a published advisory): the pairs the learned pair model reads. */
+  isBothReports: boolean;
   /** For a report against an advisory: whether a version it names comes before the fix (null: unknown). */
   isVersionBeforeFix: boolean | null;
   /** Both are advisories from the same database, which does not publish one bug twice. */
@@ -340,16 +345,66 @@ function isLiteralAnchor(anchor: string): boolean {
   return /^[^A-Za-z]/.test(anchor);
 }
 
+/**
+ * The two name different kinds of bug, quote different crashes, lie on opposite sides of a fix
+ * one names, one asks about a published bug whose fix the other's versions have, are known by
+ * different CVEs, or one says it is not the other's id: two bugs, whatever else they share.
+ */
+function isDistinctBugPair(s: DuplicateSignals): boolean {
+  return (
+    s.bugClasses !== null ||
+    s.crashConflict !== null ||
+    s.fixBetween !== null ||
+    s.publishedFixPassed !== null ||
+    s.isCveConflict ||
+    s.deniedIds.length > 0
+  );
+}
+
+/**
+ * A crafted literal of the second finder's (`&Tab;`, `%5C`, `1_0`) when the two share none: another
+ * payload, another bug in the same check, whatever else the two share.
+ */
+function isOtherPayloadPair(s: DuplicateSignals): boolean {
+  return s.unsharedAnchors.some(isLiteralAnchor) && !s.sharedAnchors.some(isLiteralAnchor);
+}
+
+/**
+ * Pairs the learned pair model may call one bug: two reports, neither a question about a published
+ * id, of one package, not found on releases they do not share, with none of the rules' vetoes
+ * (two bugs, two CVEs, two weaknesses, another payload, another panic site).
+ */
+export function isLearnedMatchAllowed(s: DuplicateSignals): boolean {
+  return (
+    s.isBothReports &&
+    !s.isQuestionPair &&
+    !isDistinctBugPair(s) &&
+    !s.isPackageConflict &&
+    !s.isCweConflict &&
+    !s.isOnDisjointReleases &&
+    !isOtherPayloadPair(s) &&
+    !s.isOtherPanicSite &&
+    s.contrastedNames.length === 0
+  );
+}
+
 function sigmoid(z: number): number {
   return 1 / (1 + Math.exp(-z));
 }
 
-function combineTextSimilarity(byQuery: number, byDocument: number): number {
+export function combineTextSimilarity(byQuery: number, byDocument: number): number {
   const share = duplicateWeights.textByQueryShare;
   return share * Math.min(1, byQuery) + (1 - share) * Math.min(1, byDocument);
 }
 
-export function scoreDuplicateSignals(s: DuplicateSignals): DuplicateScore {
+/**
+ * `withPairModel: false` leaves the learned pair model out (its training script needs the rules'
+ * own answer).
+ */
+export function scoreDuplicateSignals(
+  s: DuplicateSignals,
+  { withPairModel = true }: { withPairModel?: boolean } = {},
+): DuplicateScore {
   const w = duplicateWeights;
   const text = combineTextSimilarity(s.textByQuery, s.textByDocument);
   const hasPackage = s.samePackage !== null || s.relatedPackage !== null;
@@ -383,13 +438,7 @@ export function scoreDuplicateSignals(s: DuplicateSignals): DuplicateScore {
   // Code-location and wording rules say "same place, similar words"; a disagreement on what kind
   // of bug it is, or two different CVEs, says two bugs in one place (a shared alias still wins).
   // So does a report that says it is not the other's advisory.
-  const isDistinctBug =
-    s.bugClasses !== null ||
-    s.crashConflict !== null ||
-    s.fixBetween !== null ||
-    s.publishedFixPassed !== null ||
-    s.isCveConflict ||
-    s.deniedIds.length > 0;
+  const isDistinctBug = isDistinctBugPair(s);
   const isNearCopy =
     s.nearCopy >= nearCopyThreshold && !s.isPackageConflict && !s.isSameSourceAdvisory;
   // The same weakness (CWE) in the same function of the same file is the same bug in practice.
@@ -483,8 +532,7 @@ export function scoreDuplicateSignals(s: DuplicateSignals): DuplicateScore {
   // literals) on the same package and version (rule 3m).
   // A crafted literal of the second finder's (`&Tab;`, `%5C`, `1_0`) when the two share none is
   // another payload: another bug in the same check, whatever concepts the two share.
-  const isOtherPayload =
-    s.unsharedAnchors.some(isLiteralAnchor) && !s.sharedAnchors.some(isLiteralAnchor);
+  const isOtherPayload = isOtherPayloadPair(s);
   // The first form counts the concepts of the mechanism only: the glossary's words of the scene
   // (page, link, click) are shared by two bugs of one product.
   const mechanismConcepts = s.sharedConcepts.filter(isMechanismConcept).length;
@@ -656,7 +704,14 @@ export function scoreDuplicateSignals(s: DuplicateSignals): DuplicateScore {
           (text >= strongLocationText && s.sharedFixedVersion !== null)) &&
         !s.isSameSourceAdvisory));
   const isByFinderWordsOnly = !s.isQuestionPair && isUnlocatedSecondFinder && !isStrongByOtherRules;
-  const isStrong = isStrongByOtherRules || isByFinderWordsOnly;
+  // Where no rule holds, the learned pair model (rule 3r) reads every signal at once: a second
+  // finder the rules miss shares a little of everything rather than a lot of one thing.
+  const learned =
+    withPairModel && !isStrongByOtherRules && !isByFinderWordsOnly && isLearnedMatchAllowed(s)
+      ? readPairModel(s, text)
+      : null;
+  const isLearnedMatch = learned?.isSameBug === true;
+  const isStrong = isStrongByOtherRules || isByFinderWordsOnly || isLearnedMatch;
   const p = sigmoid(z);
   const score = isStrong ? strongScoreFloor + (1 - strongScoreFloor) * p : strongScoreFloor * p;
 
@@ -725,6 +780,11 @@ export function scoreDuplicateSignals(s: DuplicateSignals): DuplicateScore {
   if (isUnlocatedSecondFinder) {
     evidence.push(
       `one report cites no code; ${s.pairTermsOfUnlocated} rare words only the two use`,
+    );
+  }
+  if (isLearnedMatch) {
+    evidence.push(
+      `the learned pair model reads one bug (${Math.round(100 * learned.probability)}%: ${learned.reasons.join(', ')})`,
     );
   }
   if (s.isVersionBeforeFix === true) evidence.push('a version the report names is before the fix');

@@ -1,0 +1,246 @@
+// Trains the learned duplicate pair model (src/core/duplicates/duplicate-pair-model.ts) on the
+// tune split of the measurement corpus, and only on it: every report is matched against the
+// earlier reports of its project's batch, as `thresher triage` does, and each candidate pair is a
+// sample, labelled a duplicate when the corpus says the two are one bug. Logistic regression with
+// an L2 penalty (Newton's method, so the result is exact and reproducible: no seed), its penalty
+// and threshold chosen by leave-one-project-out cross-validation on the verdicts it would change.
+// Usage: npm run train:duplicates [-- --write] [-- --penalty 1 --threshold 0.8]
+// Without --write it prints the cross-validated figures and writes nothing.
+
+import { writeFileSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import {
+  buildReportDocument,
+  createDuplicateIndex,
+  deriveProfileSettingNames,
+  deriveProjectNames,
+  extractReportFacts,
+} from '../src/core/triage.js';
+import {
+  describePairFeatures,
+  pairFeatureNames,
+} from '../src/core/duplicates/describe-pair-features.js';
+import {
+  combineTextSimilarity,
+  isLearnedMatchAllowed,
+  scoreDuplicateSignals,
+  type DuplicateSignals,
+} from '../src/core/duplicates/score-duplicate-signals.js';
+import { duplicatePairModelVersion } from '../src/core/duplicates/duplicate-pair-model.js';
+import {
+  fitLogisticRegression,
+  predictLogistic,
+} from '../src/core/duplicates/fit-logistic-regression.js';
+import { createServices } from '../src/create-services.js';
+import { createDefaultConfig } from '../src/config/load-config.js';
+import { sortByArrival } from '../src/services/load-duplicate-index.js';
+import { loadCorpusProfile, readCorpus, type CorpusProject } from '../test/corpus/read-corpus.js';
+
+const { values } = parseArgs({
+  options: {
+    write: { type: 'boolean', default: false },
+    penalty: { type: 'string' },
+    threshold: { type: 'string' },
+  },
+});
+
+/** One earlier report a report was matched against. */
+interface PairSample {
+  features: number[];
+  isSameBug: boolean;
+  /** The rules' own answer for the pair, and their veto. */
+  isRuleStrong: boolean;
+  isVetoed: boolean;
+}
+
+/** One report and its candidates, in the index's order. */
+interface QuerySample {
+  project: string;
+  key: string;
+  isDuplicate: boolean;
+  pairs: PairSample[];
+}
+
+const candidateLimit = 5;
+
+/** The report a duplicate's chain of `duplicate-of` ends at (its cluster's first report). */
+function findOriginal(project: CorpusProject, key: string): string {
+  let at = key;
+  for (let step = 0; step < 20; step += 1) {
+    const next = project.expected.get(at)?.duplicateOf;
+    if (next === undefined) return at;
+    at = next;
+  }
+  return at;
+}
+
+async function collectProject(project: CorpusProject): Promise<QuerySample[]> {
+  const loaded = await loadCorpusProfile(project);
+  if (!loaded.ok) return [];
+  const profile = loaded.profile;
+  const services = createServices(createDefaultConfig());
+  const input = await services.intake.readFiles([project.reportsDir]);
+  const projectName = profile.project.name;
+  const projectNames = deriveProjectNames(profile.project);
+  const profileSettings = deriveProfileSettingNames(profile);
+  const index = createDuplicateIndex();
+  const keyOf = (source: string): string => relative(project.reportsDir, source);
+  const samples: QuerySample[] = [];
+  for (const report of sortByArrival(input.reports)) {
+    const { facts } = extractReportFacts(report, { projectNames, profileSettings });
+    const document = buildReportDocument(report, facts, projectName);
+    const signalsById = new Map<string, DuplicateSignals>();
+    const candidates = index.query(document, {
+      limit: candidateLimit,
+      onSignals: (id, signals) => signalsById.set(id, signals),
+    });
+    index.add(document);
+    const key = keyOf(report.source);
+    const expected = project.expected.get(key);
+    if (expected === undefined) continue;
+    const isDuplicate = expected.disposition === 'duplicate';
+    const original = isDuplicate ? findOriginal(project, key) : null;
+    samples.push({
+      project: project.slug,
+      key,
+      isDuplicate,
+      pairs: candidates.map((candidate) => {
+        const signals = signalsById.get(candidate.id)!;
+        const text = combineTextSimilarity(signals.textByQuery, signals.textByDocument);
+        return {
+          features: describePairFeatures(signals, text),
+          isSameBug: original !== null && findOriginal(project, keyOf(candidate.id)) === original,
+          isRuleStrong: scoreDuplicateSignals(signals, { withPairModel: false }).isStrong,
+          isVetoed: !isLearnedMatchAllowed(signals),
+        };
+      }),
+    });
+  }
+  return samples;
+}
+
+interface Outcome {
+  correctDuplicates: number;
+  wrongOriginal: number;
+  falseDuplicates: number;
+}
+
+/** What the verdicts would be: the rules' strong top candidate, else the model's best pair. */
+function decide(
+  queries: readonly QuerySample[],
+  probabilityOf: (query: QuerySample, pair: PairSample) => number,
+  threshold: number,
+  withRules = true,
+): Outcome {
+  const outcome: Outcome = { correctDuplicates: 0, wrongOriginal: 0, falseDuplicates: 0 };
+  for (const query of queries) {
+    let chosen: PairSample | undefined =
+      withRules && query.pairs[0]?.isRuleStrong ? query.pairs[0] : undefined;
+    if (chosen === undefined) {
+      let best = threshold;
+      for (const pair of query.pairs) {
+        if (pair.isVetoed) continue;
+        const p = probabilityOf(query, pair);
+        if (p >= best) {
+          best = p;
+          chosen = pair;
+        }
+      }
+    }
+    if (chosen === undefined) continue;
+    if (!query.isDuplicate) outcome.falseDuplicates += 1;
+    else if (chosen.isSameBug) outcome.correctDuplicates += 1;
+    else outcome.wrongOriginal += 1;
+  }
+  return outcome;
+}
+
+const tune = readCorpus().filter((project) => project.split === 'tune');
+const queries = (await Promise.all(tune.map(collectProject))).flat();
+const pairs = queries.flatMap((query) => query.pairs);
+const duplicates = queries.filter((query) => query.isDuplicate).length;
+console.log(
+  `tune: ${tune.length} projects, ${queries.length} reports (${duplicates} duplicates), ${pairs.length} candidate pairs (${pairs.filter((pair) => pair.isSameBug).length} of one bug)`,
+);
+const rulesOnly = decide(queries, () => 0, 2);
+console.log(
+  `rules alone: ${rulesOnly.correctDuplicates}/${duplicates} duplicates right, ${rulesOnly.wrongOriginal} with the wrong original, ${rulesOnly.falseDuplicates} false duplicates`,
+);
+
+/** Leave-one-project-out probabilities for every pair. */
+function crossValidate(penalty: number): Map<PairSample, number> {
+  const probabilities = new Map<PairSample, number>();
+  for (const project of tune) {
+    const training = queries.filter((query) => query.project !== project.slug);
+    const rows = training.flatMap((query) => query.pairs.map((pair) => pair.features));
+    const labels = training.flatMap((query) => query.pairs.map((pair) => (pair.isSameBug ? 1 : 0)));
+    const weights = fitLogisticRegression(rows, labels, penalty);
+    for (const query of queries.filter((each) => each.project === project.slug)) {
+      for (const pair of query.pairs)
+        probabilities.set(pair, predictLogistic(weights, pair.features));
+    }
+  }
+  return probabilities;
+}
+
+const penalties =
+  values.penalty !== undefined ? [Number(values.penalty)] : [0.03, 0.1, 0.3, 1, 3, 10];
+const thresholds =
+  values.threshold !== undefined ? [Number(values.threshold)] : [0.5, 0.6, 0.7, 0.8, 0.9, 0.95];
+// The choice: the most verdicts gained with the rules; between equals, the model that does best
+// alone (a project whose second finders the rules miss more often leans on it more).
+let best: { penalty: number; threshold: number; net: number; alone: number } | null = null;
+console.log('leave-one-project-out (rules, then the model where the rules find no strong match):');
+for (const penalty of penalties) {
+  const probabilities = crossValidate(penalty);
+  for (const threshold of thresholds) {
+    const outcome = decide(queries, (_, pair) => probabilities.get(pair)!, threshold);
+    const gained = outcome.correctDuplicates - rulesOnly.correctDuplicates;
+    const lost =
+      outcome.falseDuplicates -
+      rulesOnly.falseDuplicates +
+      (outcome.wrongOriginal - rulesOnly.wrongOriginal);
+    const net = gained - lost;
+    console.log(
+      `  penalty ${penalty} threshold ${threshold}: ${outcome.correctDuplicates}/${duplicates} duplicates right (+${gained}), ${outcome.wrongOriginal} wrong original, ${outcome.falseDuplicates} false duplicates; net ${net >= 0 ? '+' : ''}${net}`,
+    );
+    const alone = decide(queries, (_, pair) => probabilities.get(pair)!, threshold, false);
+    const aloneNet = alone.correctDuplicates - alone.falseDuplicates - alone.wrongOriginal;
+    if (best === null || net > best.net || (net === best.net && aloneNet > best.alone)) {
+      best = { penalty, threshold, net, alone: aloneNet };
+    }
+    console.log(
+      `    the model alone: ${alone.correctDuplicates}/${duplicates} duplicates right, ${alone.wrongOriginal} wrong original, ${alone.falseDuplicates} false duplicates`,
+    );
+  }
+}
+console.log(
+  `chosen: penalty ${best!.penalty}, threshold ${best!.threshold} (net ${best!.net} verdicts on tune, cross-validated)`,
+);
+
+if (values.write) {
+  const rows = pairs.map((pair) => pair.features);
+  const labels = pairs.map((pair) => (pair.isSameBug ? 1 : 0));
+  const weights = fitLogisticRegression(rows, labels, best!.penalty);
+  const target = resolve(import.meta.dirname, '../src/core/duplicates/duplicate-pair-weights.ts');
+  const lines = [
+    '// Generated by `npm run train:duplicates -- --write` (scripts/train-duplicate-pair-model.ts) from',
+    `// the corpus tune split: ${tune.length} projects, ${queries.length} reports, ${pairs.length} candidate pairs. Do not edit by hand.`,
+    '',
+    'export const duplicatePairWeights = {',
+    `  version: ${duplicatePairModelVersion},`,
+    `  threshold: ${best!.threshold},`,
+    `  bias: ${weights[0]!.toFixed(4)},`,
+    '  features: {',
+    ...pairFeatureNames.map(
+      (name, i) =>
+        `    ${/^[a-z]+$/.test(name) ? name : `'${name}'`}: ${weights[i + 1]!.toFixed(4)},`,
+    ),
+    '  },',
+    '} as const;',
+    '',
+  ];
+  writeFileSync(target, lines.join('\n'));
+  console.log(`wrote ${relative(process.cwd(), target)}`);
+}
