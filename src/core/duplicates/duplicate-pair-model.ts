@@ -24,9 +24,10 @@ const weights: readonly number[] = pairFeatureNames.map((name) => {
   if (weight === undefined) throw new Error(`duplicate pair weights lack feature ${name}`);
   return weight;
 });
-if (duplicatePairWeights.version !== duplicatePairModelVersion) {
+const shippedVersion: number = duplicatePairWeights.version;
+if (shippedVersion !== duplicatePairModelVersion) {
   throw new Error(
-    `duplicate pair weights are version ${duplicatePairWeights.version}, the model ${duplicatePairModelVersion}: run npm run train:duplicates -- --write`,
+    `duplicate pair weights are version ${String(shippedVersion)}, the model ${String(duplicatePairModelVersion)}: run npm run train:duplicates -- --write`,
   );
 }
 
