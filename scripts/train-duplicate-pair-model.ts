@@ -4,7 +4,7 @@
 // sample, labelled a duplicate when the corpus says the two are one bug. Logistic regression with
 // an L2 penalty (Newton's method, so the result is exact and reproducible: no seed), its penalty
 // and threshold chosen by leave-one-project-out cross-validation on the verdicts it would change.
-// Usage: npm run train:duplicates [-- --write] [-- --penalty 1 --threshold 0.8]
+// Usage: npm run train:duplicates [-- --write] [-- --penalty 1 --threshold 0.8 --demote-below 0.02]
 // Without --write it prints the cross-validated figures and writes nothing.
 
 import { writeFileSync } from 'node:fs';
@@ -24,6 +24,7 @@ import {
 import {
   combineTextSimilarity,
   isLearnedMatchAllowed,
+  isRuleMatchDemotable,
   scoreDuplicateSignals,
   type DuplicateSignals,
 } from '../src/core/duplicates/score-duplicate-signals.js';
@@ -42,6 +43,7 @@ const { values } = parseArgs({
     write: { type: 'boolean', default: false },
     penalty: { type: 'string' },
     threshold: { type: 'string' },
+    'demote-below': { type: 'string' },
   },
 });
 
@@ -52,6 +54,8 @@ interface PairSample {
   /** The rules' own answer for the pair, and their veto. */
   isRuleStrong: boolean;
   isVetoed: boolean;
+  /** The rules' strong match may be demoted when the model doubts it. */
+  isDemotable: boolean;
 }
 
 /** One report and its candidates, in the index's order. */
@@ -113,6 +117,7 @@ async function collectProject(project: CorpusProject): Promise<QuerySample[]> {
           isSameBug: original !== null && findOriginal(project, keyOf(candidate.id)) === original,
           isRuleStrong: scoreDuplicateSignals(signals, { withPairModel: false }).isStrong,
           isVetoed: !isLearnedMatchAllowed(signals),
+          isDemotable: isRuleMatchDemotable(signals),
         };
       }),
     });
@@ -132,11 +137,17 @@ function decide(
   probabilityOf: (query: QuerySample, pair: PairSample) => number,
   threshold: number,
   withRules = true,
+  demoteBelow = 0,
 ): Outcome {
   const outcome: Outcome = { correctDuplicates: 0, wrongOriginal: 0, falseDuplicates: 0 };
   for (const query of queries) {
+    const top = query.pairs[0];
     let chosen: PairSample | undefined =
-      withRules && query.pairs[0]?.isRuleStrong ? query.pairs[0] : undefined;
+      withRules &&
+      top?.isRuleStrong === true &&
+      !(top.isDemotable && probabilityOf(query, top) < demoteBelow)
+        ? top
+        : undefined;
     if (chosen === undefined) {
       let best = threshold;
       for (const pair of query.pairs) {
@@ -188,41 +199,86 @@ const penalties =
   values.penalty !== undefined ? [Number(values.penalty)] : [0.03, 0.1, 0.3, 1, 3, 10];
 const thresholds =
   values.threshold !== undefined ? [Number(values.threshold)] : [0.5, 0.6, 0.7, 0.8, 0.9, 0.95];
-// The choice: the most verdicts gained with the rules; between equals, the model that does best
-// alone (a project whose second finders the rules miss more often leans on it more).
-let best: { penalty: number; threshold: number; net: number; alone: number } | null = null;
-console.log('leave-one-project-out (rules, then the model where the rules find no strong match):');
+const demotionFloors =
+  values['demote-below'] !== undefined ? [Number(values['demote-below'])] : [0, 0.02, 0.05, 0.1];
+
+/** Verdicts gained over the rules alone: duplicates found, less false ones and wrong originals. */
+function netOf(outcome: Outcome, baseline: Outcome): number {
+  return (
+    outcome.correctDuplicates -
+    baseline.correctDuplicates -
+    (outcome.falseDuplicates - baseline.falseDuplicates) -
+    (outcome.wrongOriginal - baseline.wrongOriginal)
+  );
+}
+
+function describeOutcome(outcome: Outcome): string {
+  return `${outcome.correctDuplicates}/${duplicates} duplicates right, ${outcome.wrongOriginal} wrong original, ${outcome.falseDuplicates} false duplicates`;
+}
+
+// The choice: the most verdicts gained over the rules alone; between equals, the fewer false
+// duplicates (a real bug set aside as another's costs a maintainer more than a second finder
+// missed), then the model that does best alone (a project whose second finders the rules miss
+// leans on it more), then the lower demotion floor.
+interface Choice {
+  penalty: number;
+  threshold: number;
+  demoteBelow: number;
+  net: number;
+  falseDuplicates: number;
+  alone: number;
+}
+let best: Choice | null = null;
+const isBetter = (choice: Choice, than: Choice | null): boolean => {
+  if (than === null) return true;
+  const order: Array<[number, number]> = [
+    [choice.net, than.net],
+    [than.falseDuplicates, choice.falseDuplicates],
+    [choice.alone, than.alone],
+    [than.demoteBelow, choice.demoteBelow],
+  ];
+  for (const [ours, theirs] of order) if (ours !== theirs) return ours > theirs;
+  return false;
+};
+console.log(
+  'leave-one-project-out (the rules, with their strong match demoted below the floor, then the model where they find none):',
+);
 for (const penalty of penalties) {
   const probabilities = crossValidate(penalty);
+  const probabilityOf = (_: QuerySample, pair: PairSample): number => probabilities.get(pair)!;
   for (const threshold of thresholds) {
-    const outcome = decide(queries, (_, pair) => probabilities.get(pair)!, threshold);
-    const gained = outcome.correctDuplicates - rulesOnly.correctDuplicates;
-    const lost =
-      outcome.falseDuplicates -
-      rulesOnly.falseDuplicates +
-      (outcome.wrongOriginal - rulesOnly.wrongOriginal);
-    const net = gained - lost;
-    console.log(
-      `  penalty ${penalty} threshold ${threshold}: ${outcome.correctDuplicates}/${duplicates} duplicates right (+${gained}), ${outcome.wrongOriginal} wrong original, ${outcome.falseDuplicates} false duplicates; net ${net >= 0 ? '+' : ''}${net}`,
-    );
-    const alone = decide(queries, (_, pair) => probabilities.get(pair)!, threshold, false);
+    const alone = decide(queries, probabilityOf, threshold, false);
     const aloneNet = alone.correctDuplicates - alone.falseDuplicates - alone.wrongOriginal;
-    if (best === null || net > best.net || (net === best.net && aloneNet > best.alone)) {
-      best = { penalty, threshold, net, alone: aloneNet };
-    }
     console.log(
-      `    the model alone: ${alone.correctDuplicates}/${duplicates} duplicates right, ${alone.wrongOriginal} wrong original, ${alone.falseDuplicates} false duplicates`,
+      `  penalty ${penalty} threshold ${threshold}: the model alone ${describeOutcome(alone)}`,
     );
+    for (const demoteBelow of demotionFloors) {
+      const outcome = decide(queries, probabilityOf, threshold, true, demoteBelow);
+      const net = netOf(outcome, rulesOnly);
+      console.log(
+        `    demoted below ${demoteBelow}: ${describeOutcome(outcome)}; net ${net >= 0 ? '+' : ''}${net}`,
+      );
+      const choice = {
+        penalty,
+        threshold,
+        demoteBelow,
+        net,
+        falseDuplicates: outcome.falseDuplicates,
+        alone: aloneNet,
+      };
+      if (isBetter(choice, best)) best = choice;
+    }
   }
 }
+const chosen = best!;
 console.log(
-  `chosen: penalty ${best!.penalty}, threshold ${best!.threshold} (net ${best!.net} verdicts on tune, cross-validated)`,
+  `chosen: penalty ${chosen.penalty}, threshold ${chosen.threshold}, demoted below ${chosen.demoteBelow} (net ${chosen.net} verdicts on tune, cross-validated)`,
 );
 
 if (values.write) {
   const rows = pairs.map((pair) => pair.features);
   const labels = pairs.map((pair) => (pair.isSameBug ? 1 : 0));
-  const weights = fitLogisticRegression(rows, labels, best!.penalty);
+  const weights = fitLogisticRegression(rows, labels, chosen.penalty);
   const target = resolve(import.meta.dirname, '../src/core/duplicates/duplicate-pair-weights.ts');
   const lines = [
     '// Generated by `npm run train:duplicates -- --write` (scripts/train-duplicate-pair-model.ts) from',
@@ -230,7 +286,8 @@ if (values.write) {
     '',
     'export const duplicatePairWeights = {',
     `  version: ${duplicatePairModelVersion},`,
-    `  threshold: ${best!.threshold},`,
+    `  threshold: ${chosen.threshold},`,
+    `  demoteBelow: ${chosen.demoteBelow},`,
     `  bias: ${weights[0]!.toFixed(4)},`,
     '  features: {',
     ...pairFeatureNames.map(

@@ -15,6 +15,8 @@ export interface PairModelReading {
   probability: number;
   /** The model's probability is at or above the trained threshold. */
   isSameBug: boolean;
+  /** Below the trained demotion floor: a rule's match the model reads as two bugs. */
+  isDoubtful: boolean;
   /** The features that pushed the probability up most, strongest first. */
   reasons: string[];
 }
@@ -47,6 +49,7 @@ export function readPairModel(signals: DuplicateSignals, text: number): PairMode
   return {
     probability,
     isSameBug: probability >= duplicatePairWeights.threshold,
+    isDoubtful: probability < duplicatePairWeights.demoteBelow,
     reasons: contributions.slice(0, reasonCount).map(([name]) => name),
   };
 }

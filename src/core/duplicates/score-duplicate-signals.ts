@@ -388,6 +388,14 @@ export function isLearnedMatchAllowed(s: DuplicateSignals): boolean {
   );
 }
 
+/**
+ * A strong match by the rules that the learned pair model may demote when it reads two bugs: any
+ * it may read, except a shared alias (one published id) or a near-copy (one text).
+ */
+export function isRuleMatchDemotable(s: DuplicateSignals): boolean {
+  return isLearnedMatchAllowed(s) && s.sharedAliases.length === 0 && s.nearCopy < nearCopyThreshold;
+}
+
 function sigmoid(z: number): number {
   return 1 / (1 + Math.exp(-z));
 }
@@ -706,12 +714,16 @@ export function scoreDuplicateSignals(
   const isByFinderWordsOnly = !s.isQuestionPair && isUnlocatedSecondFinder && !isStrongByOtherRules;
   // Where no rule holds, the learned pair model (rule 3r) reads every signal at once: a second
   // finder the rules miss shares a little of everything rather than a lot of one thing.
+  const isStrongByRules = isStrongByOtherRules || isByFinderWordsOnly;
   const learned =
-    withPairModel && !isStrongByOtherRules && !isByFinderWordsOnly && isLearnedMatchAllowed(s)
+    withPairModel && (isStrongByRules ? isRuleMatchDemotable(s) : isLearnedMatchAllowed(s))
       ? readPairModel(s, text)
       : null;
-  const isLearnedMatch = learned?.isSameBug === true;
-  const isStrong = isStrongByOtherRules || isByFinderWordsOnly || isLearnedMatch;
+  const isLearnedMatch = !isStrongByRules && learned?.isSameBug === true;
+  // ...and where a rule holds but the model reads two bugs with near certainty, the rule's match
+  // is kept as a candidate, not called a duplicate: a rule matches one feature, the model all.
+  const isLearnedDoubt = isStrongByRules && learned?.isDoubtful === true;
+  const isStrong = (isStrongByRules && !isLearnedDoubt) || isLearnedMatch;
   const p = sigmoid(z);
   const score = isStrong ? strongScoreFloor + (1 - strongScoreFloor) * p : strongScoreFloor * p;
 
@@ -782,6 +794,11 @@ export function scoreDuplicateSignals(
       `one report cites no code; ${s.pairTermsOfUnlocated} rare words only the two use`,
     );
   }
+  if (isLearnedDoubt) {
+    evidence.push(
+      `a rule matched, but the learned pair model reads two bugs (${Math.round(100 * learned.probability)}% one bug): not called a duplicate`,
+    );
+  }
   if (isLearnedMatch) {
     evidence.push(
       `the learned pair model reads one bug (${Math.round(100 * learned.probability)}%: ${learned.reasons.join(', ')})`,
@@ -847,5 +864,11 @@ export function scoreDuplicateSignals(
   if (s.isSameSourceAdvisory) evidence.push('both advisories from one database');
   if (s.isQuestionPair) evidence.push('both ask about a published id; neither reports a bug');
   evidence.push(`text ${text.toFixed(2)}`);
-  return { score, isStrong, isDistinctBug, isByFinderWordsOnly, evidence };
+  return {
+    score,
+    isStrong,
+    isDistinctBug,
+    isByFinderWordsOnly: isByFinderWordsOnly && isStrong,
+    evidence,
+  };
 }
