@@ -94,12 +94,22 @@ async function collectProject(project: CorpusProject): Promise<QuerySample[]> {
   for (const report of sortByArrival(input.reports)) {
     const { facts } = extractReportFacts(report, { projectNames, profileSettings });
     const document = buildReportDocument(report, facts, projectName);
+    // Every candidate of the pool, ranked by the rules' own score: the shipped model must not
+    // choose its own training pairs.
     const signalsById = new Map<string, DuplicateSignals>();
-    const candidates = index.query(document, {
-      limit: candidateLimit,
+    index.query(document, {
+      limit: 1,
       onSignals: (id, signals) => signalsById.set(id, signals),
     });
     index.add(document);
+    const candidates = [...signalsById]
+      .map(([id, signals]) => ({
+        id,
+        signals,
+        ...scoreDuplicateSignals(signals, { withPairModel: false }),
+      }))
+      .sort((first, second) => second.score - first.score || (first.id < second.id ? -1 : 1))
+      .slice(0, candidateLimit);
     const key = keyOf(report.source);
     const expected = project.expected.get(key);
     if (expected === undefined) continue;
@@ -109,13 +119,12 @@ async function collectProject(project: CorpusProject): Promise<QuerySample[]> {
       project: project.slug,
       key,
       isDuplicate,
-      pairs: candidates.map((candidate) => {
-        const signals = signalsById.get(candidate.id)!;
+      pairs: candidates.map(({ id, signals, isStrong }) => {
         const text = combineTextSimilarity(signals.textByQuery, signals.textByDocument);
         return {
           features: describePairFeatures(signals, text),
-          isSameBug: original !== null && findOriginal(project, keyOf(candidate.id)) === original,
-          isRuleStrong: scoreDuplicateSignals(signals, { withPairModel: false }).isStrong,
+          isSameBug: original !== null && findOriginal(project, keyOf(id)) === original,
+          isRuleStrong: isStrong,
           isVetoed: !isLearnedMatchAllowed(signals),
           isDemotable: isRuleMatchDemotable(signals),
         };

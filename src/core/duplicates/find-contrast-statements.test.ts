@@ -178,6 +178,7 @@ const arbitrarySignals: fc.Arbitrary<DuplicateSignals> = fc.record({
   ownClasses: fc.constant(null),
   sharedTitleFunctions: names,
   titleFunctionsNamed: names,
+  isTitledApart: fc.boolean(),
   citedFunctionsNamed: names,
   titleTermsFound: fc.nat(6),
   titleTermsAgreement: share,

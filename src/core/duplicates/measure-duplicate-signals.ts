@@ -322,6 +322,10 @@ export function measureDuplicateSignals(
       allSharedFunctions,
     ).filter((name) => !isContrasted(name) && isTitledByBoth(name)),
     titleFunctionsNamed: allTitleFunctionsNamed.filter((name) => !isContrasted(name)),
+    isTitledApart:
+      ours.titleFunctions.length > 0 &&
+      theirs.titleFunctions.length > 0 &&
+      intersect(ours.titleFunctions, theirs.titleFunctions).length === 0,
     citedFunctionsNamed: allCitedFunctionsNamed.filter((name) => !isContrasted(name)),
     samePackage: samePackage ? samePackage.label : null,
     relatedPackage: relatedName,

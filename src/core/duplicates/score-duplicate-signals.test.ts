@@ -13,6 +13,7 @@ function unlocatedPair(pairTerms: number, text: number): DuplicateSignals {
     ownClasses: null,
     sharedTitleFunctions: [],
     titleFunctionsNamed: [],
+    isTitledApart: false,
     citedFunctionsNamed: [],
     titleTermsFound: 0,
     titleTermsAgreement: 0,

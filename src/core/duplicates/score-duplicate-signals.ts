@@ -36,6 +36,8 @@ export interface DuplicateSignals {
   ownClasses: [string[], string[]] | null;
   /** Shared functions that the title of either document names. */
   sharedTitleFunctions: string[];
+  /** Both titles name functions, none in common: each puts its bug in its own function. */
+  isTitledApart: boolean;
   /** Functions the title of one document names that the other's words name, as a fact or not. */
   titleFunctionsNamed: string[];
   /**
@@ -372,7 +374,7 @@ function isOtherPayloadPair(s: DuplicateSignals): boolean {
 /**
  * Pairs the learned pair model may call one bug: two reports, neither a question about a published
  * id, of one package, not found on releases they do not share, with none of the rules' vetoes
- * (two bugs, two CVEs, two weaknesses, another payload, another panic site).
+ * (two bugs, two CVEs, two weaknesses, another payload, another panic site, two titled functions).
  */
 export function isLearnedMatchAllowed(s: DuplicateSignals): boolean {
   return (
@@ -384,16 +386,23 @@ export function isLearnedMatchAllowed(s: DuplicateSignals): boolean {
     !s.isOnDisjointReleases &&
     !isOtherPayloadPair(s) &&
     !s.isOtherPanicSite &&
+    !s.isTitledApart &&
     s.contrastedNames.length === 0
   );
 }
 
 /**
  * A strong match by the rules that the learned pair model may demote when it reads two bugs: any
- * it may read, except a shared alias (one published id) or a near-copy (one text).
+ * it may read, except a shared alias (one published id), a near-copy (one text) or two write-ups
+ * that agree on three quarters of their words (rule 3's own bar for one bug in one place).
  */
 export function isRuleMatchDemotable(s: DuplicateSignals): boolean {
-  return isLearnedMatchAllowed(s) && s.sharedAliases.length === 0 && s.nearCopy < nearCopyThreshold;
+  return (
+    isLearnedMatchAllowed(s) &&
+    s.sharedAliases.length === 0 &&
+    s.nearCopy < nearCopyThreshold &&
+    combineTextSimilarity(s.textByQuery, s.textByDocument) < strongLocationOnlyText
+  );
 }
 
 function sigmoid(z: number): number {
