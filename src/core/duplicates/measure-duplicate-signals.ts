@@ -886,10 +886,6 @@ function countFound(
   return { found, share: found / terms.length };
 }
 
-/**
- * `role.rs:998:22` when both panic at the same file name, line and column and they name one
- * release (`isSameRelease`: lines move between releases); null otherwise.
- */
 /** Both quote a panic on one release, at different places: two failing expressions. */
 function isOtherPanicSite(
   ours: PanicLocation | null,
@@ -904,6 +900,10 @@ function isOtherPanicSite(
   );
 }
 
+/**
+ * `role.rs:998:22` when both panic at the same file name, line and column and they name one
+ * release (`isSameRelease`: lines move between releases); null otherwise.
+ */
 export function findSamePanicSite(
   ours: PanicLocation | null,
   theirs: PanicLocation | null,
