@@ -201,6 +201,15 @@ describe('createMentionFinder', () => {
       ['gizmo'],
     );
     expect(usingName.find(['Kubernetes'], elsewhere)).toBeNull();
+    const doingWith = finderFor(
+      'Hi,\n\nAn attacker runs code in any application that parses EXIF metadata with gizmo\n(GNOME, KDE, PHP, ImageMagick, ...).\n',
+      ['gizmo'],
+    );
+    expect(doingWith.find(['PHP'], elsewhere)).toBeNull();
+    const oneWith = finderFor('Hi,\n\nPHP crashes when it parses EXIF metadata with gizmo.\n', [
+      'gizmo',
+    ]);
+    expect(oneWith.find(['PHP'], elsewhere)?.strength).toBe('strong');
     const exposed = finderFor(
       '# Use-after-free\n\n## Summary\n\nEvery platform (Docker, Kubernetes) is exposed.\n\n## Impact\n\n- Kubernetes cluster takeover\n',
     );
