@@ -179,6 +179,17 @@ describe('createMentionFinder', () => {
     expect(finder.find(['harbor serve --root'])).toBeNull();
   });
 
+  it("reads a phrase in code the report quotes as the project's own as no strong mention", () => {
+    const quoted = finderFor(
+      'The flaw is in `lib/storage.js`, called by `Storage.prototype._resolvePath()`:\n\n```js\nStorage.prototype._resolvePath = function (dest, file) {\n  return path.join(dest, file.originalname)\n}\n```\n',
+    );
+    expect(quoted.find(['file.originalname'])?.strength).toBe('weak');
+    const own = finderFor(
+      'Our upload handler:\n\n```js\nconst name = req.file.originalname\nfs.writeFileSync(name, data)\n```\n',
+    );
+    expect(own.find(['file.originalname'])?.strength).toBe('strong');
+  });
+
   it('reads another project named as a user of this one, or as exposed, as no place of the flaw', () => {
     const elsewhere = { isAboutAnotherProject: true };
     const users = finderFor(

@@ -7,6 +7,7 @@
 
 import type { Fact } from '../model/fact.js';
 import type { Report, ReportField } from '../model/report.js';
+import { isLibraryCode } from '../report/extract-code-setting-facts.js';
 import { findCodeBlocks, type CodeBlock } from '../report/find-code-blocks.js';
 import { isClauseNegated, isNegated, readClauseBefore } from '../report/is-negated.js';
 import { createFieldLocator } from '../report/locate-in-report.js';
@@ -273,10 +274,15 @@ export function createMentionFinder(
     const { blocks, fieldAt } = prepare();
     const block = findBlock(blocks, start);
     if (block !== undefined) {
-      // Shell sessions and commands are how the reporter ran things; source code is the exploit.
+      // Shell sessions and commands are how the reporter ran things; source code is the exploit,
+      // unless the report quotes it as the project's own code: that shows what it blames.
       const lineStart = body.lastIndexOf('\n', start) + 1;
       const isPromptLine = /^\s*(?:\$|#|>|PS>)\s/.test(body.slice(lineStart, start + 1));
-      return (block.info !== '' && shellInfos.has(block.info)) || isPromptLine;
+      return (
+        (block.info !== '' && shellInfos.has(block.info)) ||
+        isPromptLine ||
+        isLibraryCode(body, block.start, body.slice(block.contentStart, block.contentEnd))
+      );
     }
     const field = fieldAt(start);
     const clause = readClauseBefore(body, start);
