@@ -179,6 +179,15 @@ describe('createMentionFinder', () => {
     expect(finder.find(['harbor serve --root'])).toBeNull();
   });
 
+  it('reads a privileged step of steps split between roles as the attack, not the setup', () => {
+    const body =
+      'Title: format string\n\n## Steps to reproduce\n\n1. As root, install a modified catalogue.\n2. As any user, run the tool.\n';
+    expect(finderFor(body).find(['as root'])?.strength).toBe('strong');
+    const single =
+      'Title: crash\n\n## Steps to reproduce\n\n1. As root, start the daemon.\n2. Send the packet.\n';
+    expect(finderFor(single).find(['as root'])?.strength).toBe('weak');
+  });
+
   it("reads a phrase in code the report quotes as the project's own as no strong mention", () => {
     const quoted = finderFor(
       'The flaw is in `lib/storage.js`, called by `Storage.prototype._resolvePath()`:\n\n```js\nStorage.prototype._resolvePath = function (dest, file) {\n  return path.join(dest, file.originalname)\n}\n```\n',

@@ -14,6 +14,7 @@ import { createFieldLocator } from '../report/locate-in-report.js';
 import { createLineLocator } from '../text/locate-line.js';
 import { shellInfos } from '../report/shell-infos.js';
 import { readOtherProjectMention } from './read-other-project-mention.js';
+import { isInRoleStep } from './read-step-role.js';
 
 /** Occurrences looked at per phrase: enough for any real report, bounded for hostile ones. */
 const maxOccurrencesPerPhrase = 50;
@@ -292,6 +293,8 @@ export function createMentionFinder(
     if (field === 'environment' && describesOwnApplication(body, start, end, clause)) return false;
     if (field === 'reproduction' || field === 'test-case' || field === 'environment') {
       if (namesTheProblem.test(clause)) return false;
+      // "1. As root, install ..." beside "2. As any user, run ...": the role the attack needs.
+      if (field === 'reproduction' && isInRoleStep(body, start)) return false;
       // A paragraph after the steps that says how the product runs in production ("The default
       // server in production has no read timeout") is about the problem, not a step.
       const isStepLine = listItemStart.test(readLineBefore(body, start));
