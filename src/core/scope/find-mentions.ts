@@ -114,8 +114,11 @@ const unsetStatement =
 
 // A rule's statement placing the flaw in the application's own code: "The flaw is in the
 // application's own code", "The flaw is in the WSGI or ASGI application Gunicorn serves".
+// Also one saying the caller breaks the API's contract: "The application breaks the C API's
+// contract", "The caller breaks the documented use of the API", "The application passes the
+// library wrong ABI parameters".
 const applicationCodeStatement =
-  /\b(?:flaw|bug|fault|problem|vulnerability)\s+is\s+in\s+the\s+(?:[\w-]+\s+){0,4}?(?:application|app)(?:'s|\u2019s)?(?:\s+own)?(?:\s+code)?\b/i;
+  /\b(?:flaw|bug|fault|problem|vulnerability)\s+is\s+in\s+the\s+(?:[\w-]+\s+){0,4}?(?:application|app)(?:'s|\u2019s)?(?:\s+own)?(?:\s+code)?\b|\b(?:caller|application)\s+(?:breaks|violates)\s+the\s+(?:[\w'\u2019-]+\s+){0,3}?(?:contract|documented\s+use)\b|\b(?:caller|application)\s+passes\s+(?:the\s+library\s+)?(?:wrong|invalid)\b/i;
 
 /** True when a rule's statement says the flaw is in the application's own code. */
 export function isAboutApplicationCode(statement: string): boolean {
