@@ -105,6 +105,21 @@ describe('evaluateScope', () => {
     expect(ruleIds([])).toEqual([]);
   });
 
+  it('leaves a path no glob of the profile holds out of paths-only once a cited path matches', () => {
+    // `infra/helper.py` of another checkout the harness script runs is no code of the project.
+    expect(
+      ruleIds([
+        buildFact('file-path', 'test/fuzz/ci.sh'),
+        buildFact('file-path', 'infra/helper.py'),
+      ]),
+    ).toEqual(['OOS-TEST']);
+    // A path of another component still counts against the rule, and foreign paths alone hold nothing.
+    expect(
+      ruleIds([buildFact('file-path', 'test/fuzz/ci.sh'), buildFact('file-path', 'tools/x.c')]),
+    ).toEqual([]);
+    expect(ruleIds([buildFact('file-path', 'infra/helper.py')])).toEqual([]);
+  });
+
   it('ranks paths-only with components (where the code is, specificity 0), not with preconditions', () => {
     // A carve-out glob inside an in-scope component is a conflict in the profile for a human to
     // settle (needs-review), not an exclusion that outranks the component rule (docs/verdicts.md).
