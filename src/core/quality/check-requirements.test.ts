@@ -263,6 +263,28 @@ describe('a quoted Ruby or PHP definition of the method a report blames', () => 
     ).toBe(false);
   });
 
+  it('is not a reproduction when it quotes a JavaScript method assigned to its type or a Go method', () => {
+    expect(
+      reproductionOf(
+        'It is called by `Storage.prototype._resolvePath()`:\n\n```js\n// storage/disk.js, line 88\nStorage.prototype._resolvePath = function (dest, file) {\n  return path.join(dest, file.name)\n}\n```\n',
+        'js',
+      ),
+    ).toBe(false);
+    expect(
+      reproductionOf(
+        'The flaw is in `(*Broker).dispatch()`:\n\n```go\nfunc (b *Broker) dispatch() {\n    for c := range b.pending {\n        b.release(c)\n    }\n}\n```\n',
+        'go',
+      ),
+    ).toBe(false);
+    // The caller's own handler, assigned and then run, is a script.
+    expect(
+      reproductionOf(
+        'Run this:\n\n```js\napp.handler = function (req) {\n  return upload(req)\n}\napp.listen(3000)\n```\n',
+        'js',
+      ),
+    ).toBe(true);
+  });
+
   it('is a reproduction when a PHP script calls the library', () => {
     expect(
       reproductionOf(

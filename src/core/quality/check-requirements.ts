@@ -88,9 +88,11 @@ const proofOfConceptInfos = new Set([
 
 // A block that is one definition and nothing run at its top level: `def f(self, packet):` and its
 // indented body, as a report quotes the function it blames; also a PHP method with its modifiers
-// (`public static function f($x)`) and a Ruby singleton method (`def self.f(x)`).
+// (`public static function f($x)`), a Ruby singleton method (`def self.f(x)`), a Go method
+// (`func (b *Broker) f() {`) and a JavaScript method assigned to its type
+// (`Storage.prototype.f = function (x) {`).
 const definitionStart =
-  /^(?:async[ \t]+)?(?:(?:public|protected|private|static|final|abstract)[ \t]+){0,3}(?:def|fn|func|function)[ \t]+(?:self\.)?[A-Za-z_$][\w$]{0,60}[ \t]*[<(]/;
+  /^(?:async[ \t]+)?(?:(?:public|protected|private|static|final|abstract)[ \t]+){0,3}(?:def|fn|func|function)[ \t]+(?:self\.|\([ \t]?\w{1,30}[ \t]+\*?[\w.]{1,60}[ \t]?\)[ \t]*)?[A-Za-z_$][\w$]{0,60}[ \t]*[<(]|^(?:[A-Za-z_$][\w$]{0,60}\.){1,4}[A-Za-z_$][\w$]{0,60}[ \t]*=[ \t]*(?:async[ \t]+)?function\b/;
 // The lines of a definition's body that start at the margin: a closing bracket, Ruby's `end`, or
 // the opening brace a PHP or C# method puts on the line under its signature.
 const definitionMarginLine = /^(?:[)}\]]|end\b|\{[ \t]*$)/;

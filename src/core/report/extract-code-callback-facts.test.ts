@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildTestReport } from './build-test-report.js';
 import {
   findCallerCallbacks,
+  findOversizedLengths,
   findRequestChosenRoots,
   findUnguardedMerges,
 } from './extract-code-callback-facts.js';
@@ -206,6 +207,32 @@ describe('the confinement root the caller takes from the request', () => {
     const build = (size: number) =>
       `folder = request.query.x\n${'f(root=other)\n'.repeat(size / 14)}`;
     const growth = measureGrowth(build, (code) => findRequestChosenRoots(code));
+    expect(growth.ratio).toBeLessThan(5);
+  });
+});
+
+describe('a length larger than the C array the caller passes', () => {
+  it('reads a literal length larger than the array declared beside the call', () => {
+    const code = [
+      'char value[64];',
+      'ExifEntry *e = get_entry(ed, TAG);',
+      'exif_entry_get_value(e, value, 1024);',
+    ].join('\n');
+    expect(findOversizedLengths(code).map(({ start, end }) => code.slice(start, end))).toEqual([
+      ', value, 1024)',
+    ]);
+    expect(findCallerCallbacks(code)).toHaveLength(1);
+  });
+
+  it('leaves a length that fits, and a length given by sizeof, alone', () => {
+    expect(findOversizedLengths('char value[64];\nget_value(e, value, 64);')).toEqual([]);
+    expect(findOversizedLengths('char value[64];\nget_value(e, value, sizeof value);')).toEqual([]);
+    expect(findOversizedLengths('get_value(e, value, 1024);')).toEqual([]);
+  });
+
+  it('reads a bounded amount of work on long code', () => {
+    const build = (size: number) => `char v[4];\n${'f(e, v, 2);\n'.repeat(size / 12)}`;
+    const growth = measureGrowth(build, (code) => findOversizedLengths(code));
     expect(growth.ratio).toBeLessThan(5);
   });
 });

@@ -5,7 +5,8 @@
 // (`@web.middleware` ... `raise web.HTTPUnauthorized()`, `app.use(...)` ... `res.status(403)`).
 // A request handler that passes the request's input to eval, `new Function` or a shell is one too,
 // and so is a recursive merge of the caller's that copies a data object's keys without refusing
-// `__proto__` (the application's own prototype-pollution sink).
+// `__proto__` (the application's own prototype-pollution sink), and a call that passes a C array
+// with a literal length larger than the array (`char value[64]` ... `get_value(e, value, 1024)`).
 // Each is a `requires-config` `caller-callback` fact with the caller (`user`) as actor. A plain
 // request handler in a reproduction is not one: the application shown around a library bug.
 
@@ -308,6 +309,35 @@ export function findRequestChosenRoots(code: string, offset = 0): CallerCallback
   return found;
 }
 
+// A C array of a fixed size (`char value[64];`), and a call that passes that array with a larger
+// literal length (`exif_entry_get_value(e, value, 1024)`): the caller tells the library its
+// buffer is bigger than it is, so what the library writes past it is the caller's.
+const fixedArray =
+  /\b(?:char|wchar_t|short|int|long|float|double|u?int(?:8|16|32|64)_t|BYTE)[ \t]{1,8}([A-Za-z_]\w{0,40})[ \t]{0,4}\[[ \t]{0,4}(\d{1,7})[ \t]{0,4}\]/g;
+const maxArraysRead = 20;
+
+/** Calls that pass a fixed-size array with a literal length larger than the array. */
+export function findOversizedLengths(code: string, offset = 0): CallerCallback[] {
+  if (!code.includes('[')) return [];
+  const found: CallerCallback[] = [];
+  let read = 0;
+  forEachMatch(fixedArray, code, (array) => {
+    read += 1;
+    if (read > maxArraysRead) return;
+    const size = Number(array[2]);
+    const passed = new RegExp(
+      String.raw`[(,][ \t]{0,8}&?${array[1]!}[ \t]{0,8},[ \t]{0,8}(\d{1,9})[ \t]{0,8}[,)]`,
+      'g',
+    );
+    forEachMatch(passed, code.slice(array.index), (call) => {
+      if (Number(call[1]) <= size) return;
+      const start = offset + array.index + call.index;
+      found.push({ start, end: start + call[0].length });
+    });
+  });
+  return found;
+}
+
 /**
  * The caller's callbacks written in `code` (one block of the caller's own code), or in running
  * text when `isProse` (then a hook counts only with a refusal within 400 characters after it).
@@ -328,6 +358,7 @@ export function findCallerCallbacks(code: string, offset = 0, isProse = false): 
   }
   found.push(...findUnguardedMerges(code, offset));
   found.push(...findRequestChosenRoots(code, offset));
+  found.push(...findOversizedLengths(code, offset));
   if (mayMatchIn(code, accessDecision, folded) && accessDecision.pattern.test(code)) {
     forEachMatch(hookMarker, code, (match) => {
       const after = code.slice(match.index, match.index + proseHookWindow);

@@ -562,9 +562,11 @@ export const incidentalSetting: GatedPattern = {
 const defaultComment = /^[^\n]{0,40}?(?:#|\/\/)[ \t]*(?:the\s+|is\s+the\s+)?default\b/i;
 
 // A function, method or associated function defined in code: `fn parse<T>(`, `def parse(`,
-// `function parse(`, `func parse(`, Ruby's `def self.parse(`.
+// `function parse(`, `func parse(`, Ruby's `def self.parse(`, Go's `func (b *Broker) parse(`;
+// or a function assigned to a member, as JavaScript defines methods:
+// `DiskStorage.prototype._resolvePath = function (`.
 const definedFunction =
-  /\b(?:fn|def|function|func)[ \t]+(?:self\.)?([A-Za-z_$][\w$]{0,60})[ \t]*[<(]/g;
+  /\b(?:fn|def|function|func)[ \t]+(?:self\.|\([ \t]?\w{1,30}[ \t]+\*?[\w.]{1,60}[ \t]?\)[ \t]*)?([A-Za-z_$][\w$]{0,60})[ \t]*[<(]|[\w$]\.([A-Za-z_$][\w$]{0,60})[ \t]*=[ \t]*(?:async[ \t]+)?function\b/g;
 const maxDefinitionsRead = 50;
 
 /**
@@ -577,9 +579,9 @@ function definesQualifiedFunction(prose: string, code: string): boolean {
   for (const match of code.matchAll(definedFunction)) {
     read += 1;
     if (read > maxDefinitionsRead) return false;
-    const name = match[1]!.replace(/\$/g, '\\$');
-    // `Type::name`, `Type.name`, Ruby's `Class#name`, PHP's `$object->name`.
-    if (new RegExp(String.raw`(?:[\w>](?:::|\.)|\w#|->)${name}\b(?![\w$])`).test(prose))
+    const name = (match[1] ?? match[2]!).replace(/\$/g, '\\$');
+    // `Type::name`, `Type.name`, Go's `(*Type).name`, Ruby's `Class#name`, PHP's `$object->name`.
+    if (new RegExp(String.raw`(?:[\w>)](?:::|\.)|\w#|->)${name}\b(?![\w$])`).test(prose))
       return true;
   }
   return false;

@@ -63,6 +63,32 @@ describe('evaluateScope', () => {
     expect(evaluateScope(appCode, [setup]).outOfScope).toEqual([]);
   });
 
+  it("holds a rule about the caller breaking the API's contract on the caller's code at fault", () => {
+    const atFault = { ...buildFact('requires-config', 'caller-callback'), actor: 'user' as const };
+    for (const statement of [
+      "The application breaks the C API's contract (a buffer smaller than it says)",
+      'The caller breaks the documented use of the API (signs a message instead of its hash)',
+      'The application passes the library wrong ABI parameters (a maxlen larger than its buffer)',
+    ]) {
+      const profile = buildProfile({
+        outOfScope: [{ id: 'OOS-API', statement, when: { mentions: ['wrong size'] } }],
+      });
+      expect(evaluateScope(profile, [atFault]).outOfScope.map((m) => m.ruleId)).toEqual([
+        'OOS-API',
+      ]);
+    }
+    const other = buildProfile({
+      outOfScope: [
+        {
+          id: 'OOS-API',
+          statement: 'The library breaks when the caller passes a large size',
+          when: { mentions: ['wrong size'] },
+        },
+      ],
+    });
+    expect(evaluateScope(other, [atFault]).outOfScope).toEqual([]);
+  });
+
   it('applies paths-only only when every cited path matches', () => {
     expect(
       ruleIds([
@@ -77,6 +103,21 @@ describe('evaluateScope', () => {
       ]),
     ).toEqual([]);
     expect(ruleIds([])).toEqual([]);
+  });
+
+  it('leaves a path no glob of the profile holds out of paths-only once a cited path matches', () => {
+    // `infra/helper.py` of another checkout the harness script runs is no code of the project.
+    expect(
+      ruleIds([
+        buildFact('file-path', 'test/fuzz/ci.sh'),
+        buildFact('file-path', 'infra/helper.py'),
+      ]),
+    ).toEqual(['OOS-TEST']);
+    // A path of another component still counts against the rule, and foreign paths alone hold nothing.
+    expect(
+      ruleIds([buildFact('file-path', 'test/fuzz/ci.sh'), buildFact('file-path', 'tools/x.c')]),
+    ).toEqual([]);
+    expect(ruleIds([buildFact('file-path', 'infra/helper.py')])).toEqual([]);
   });
 
   it('ranks paths-only with components (where the code is, specificity 0), not with preconditions', () => {

@@ -49,6 +49,8 @@ interface RuleContext {
   body: string | undefined;
   versionSupport: VersionSupport;
   mentions: MentionFinder;
+  /** Whether any glob of the profile (a component's or a `paths-only` one) holds a path. */
+  isProfilePath: (path: string) => boolean;
 }
 
 /** `requires-config` values that name the caller's own code, not a setting (`non-default`). */
@@ -272,9 +274,9 @@ function checkComponents(expected: readonly string[], context: RuleContext): Con
 function checkPathsOnly(
   globs: readonly string[],
   facts: readonly Fact[],
-  resolvePath: (path: string) => string,
-  body: string | undefined,
+  context: RuleContext,
 ): ConditionOutcome {
+  const { resolvePath, body, isProfilePath } = context;
   // The frames of a trace below the fault's say how the bug was reached, not where it is
   // (list-trace-callers.ts): "only this code is affected" is about the code at fault.
   const allCited = listCitedPaths(facts, body);
@@ -282,7 +284,14 @@ function checkPathsOnly(
   const cited = allCited.filter((fact) => !callers.has(fact));
   if (cited.length === 0) return { status: 'unknown', detail: 'the report cites no paths' };
   const isMatch = createPathMatcher(globs);
-  const outside = cited.filter((fact) => !isMatch(resolvePath(toCitedPath(fact))));
+  // A path no glob of the profile holds (`infra/helper.py` of another checkout the script runs,
+  // a lockfile) is no code the profile speaks of, so it does not count against the rule once a
+  // cited path matches.
+  const isHeld = (fact: Fact) => isMatch(resolvePath(toCitedPath(fact)));
+  const isForeign = (fact: Fact) => !isProfilePath(resolvePath(toCitedPath(fact)));
+  const outside = cited.some(isHeld)
+    ? cited.filter((fact) => !isHeld(fact) && !isForeign(fact))
+    : cited.filter((fact) => !isHeld(fact));
   if (outside.length > 0) {
     return {
       status: 'fails',
@@ -369,7 +378,7 @@ function checkCondition(
     case 'components':
       return checkComponents(condition.components ?? [], context);
     case 'pathsOnly':
-      return checkPathsOnly(condition.pathsOnly ?? [], facts, context.resolvePath, context.body);
+      return checkPathsOnly(condition.pathsOnly ?? [], facts, context);
     case 'versions':
       return condition.versions
         ? checkVersions(condition.versions, context.versionSupport)
@@ -493,6 +502,7 @@ export function evaluateScope(
         ? { support: 'unknown', facts: [] }
         : classifyVersionSupport(facts, supported),
     mentions: report ? createMentionFinder(report, projectNames) : { find: () => null },
+    isProfilePath: createPathMatcher(globs),
   };
   const outOfScope = profile.threatModel.outOfScope
     .map((rule) => evaluateRule(rule, context))

@@ -179,6 +179,26 @@ describe('createMentionFinder', () => {
     expect(finder.find(['harbor serve --root'])).toBeNull();
   });
 
+  it('reads a privileged step of steps split between roles as the attack, not the setup', () => {
+    const body =
+      'Title: format string\n\n## Steps to reproduce\n\n1. As root, install a modified catalogue.\n2. As any user, run the tool.\n';
+    expect(finderFor(body).find(['as root'])?.strength).toBe('strong');
+    const single =
+      'Title: crash\n\n## Steps to reproduce\n\n1. As root, start the daemon.\n2. Send the packet.\n';
+    expect(finderFor(single).find(['as root'])?.strength).toBe('weak');
+  });
+
+  it("reads a phrase in code the report quotes as the project's own as no strong mention", () => {
+    const quoted = finderFor(
+      'The flaw is in `lib/storage.js`, called by `Storage.prototype._resolvePath()`:\n\n```js\nStorage.prototype._resolvePath = function (dest, file) {\n  return path.join(dest, file.originalname)\n}\n```\n',
+    );
+    expect(quoted.find(['file.originalname'])?.strength).toBe('weak');
+    const own = finderFor(
+      'Our upload handler:\n\n```js\nconst name = req.file.originalname\nfs.writeFileSync(name, data)\n```\n',
+    );
+    expect(own.find(['file.originalname'])?.strength).toBe('strong');
+  });
+
   it('reads another project named as a user of this one, or as exposed, as no place of the flaw', () => {
     const elsewhere = { isAboutAnotherProject: true };
     const users = finderFor(
@@ -201,6 +221,15 @@ describe('createMentionFinder', () => {
       ['gizmo'],
     );
     expect(usingName.find(['Kubernetes'], elsewhere)).toBeNull();
+    const doingWith = finderFor(
+      'Hi,\n\nAn attacker runs code in any application that parses EXIF metadata with gizmo\n(GNOME, KDE, PHP, ImageMagick, ...).\n',
+      ['gizmo'],
+    );
+    expect(doingWith.find(['PHP'], elsewhere)).toBeNull();
+    const oneWith = finderFor('Hi,\n\nPHP crashes when it parses EXIF metadata with gizmo.\n', [
+      'gizmo',
+    ]);
+    expect(oneWith.find(['PHP'], elsewhere)?.strength).toBe('strong');
     const exposed = finderFor(
       '# Use-after-free\n\n## Summary\n\nEvery platform (Docker, Kubernetes) is exposed.\n\n## Impact\n\n- Kubernetes cluster takeover\n',
     );

@@ -7,12 +7,14 @@
 
 import type { Fact } from '../model/fact.js';
 import type { Report, ReportField } from '../model/report.js';
+import { isLibraryCode } from '../report/extract-code-setting-facts.js';
 import { findCodeBlocks, type CodeBlock } from '../report/find-code-blocks.js';
 import { isClauseNegated, isNegated, readClauseBefore } from '../report/is-negated.js';
 import { createFieldLocator } from '../report/locate-in-report.js';
 import { createLineLocator } from '../text/locate-line.js';
 import { shellInfos } from '../report/shell-infos.js';
 import { readOtherProjectMention } from './read-other-project-mention.js';
+import { isInRoleStep } from './read-step-role.js';
 
 /** Occurrences looked at per phrase: enough for any real report, bounded for hostile ones. */
 const maxOccurrencesPerPhrase = 50;
@@ -112,8 +114,11 @@ const unsetStatement =
 
 // A rule's statement placing the flaw in the application's own code: "The flaw is in the
 // application's own code", "The flaw is in the WSGI or ASGI application Gunicorn serves".
+// Also one saying the caller breaks the API's contract: "The application breaks the C API's
+// contract", "The caller breaks the documented use of the API", "The application passes the
+// library wrong ABI parameters".
 const applicationCodeStatement =
-  /\b(?:flaw|bug|fault|problem|vulnerability)\s+is\s+in\s+the\s+(?:[\w-]+\s+){0,4}?(?:application|app)(?:'s|\u2019s)?(?:\s+own)?(?:\s+code)?\b/i;
+  /\b(?:flaw|bug|fault|problem|vulnerability)\s+is\s+in\s+the\s+(?:[\w-]+\s+){0,4}?(?:application|app)(?:'s|\u2019s)?(?:\s+own)?(?:\s+code)?\b|\b(?:caller|application)\s+(?:breaks|violates)\s+the\s+(?:[\w'\u2019-]+\s+){0,3}?(?:contract|documented\s+use)\b|\b(?:caller|application)\s+passes\s+(?:the\s+library\s+)?(?:wrong|invalid)\b/i;
 
 /** True when a rule's statement says the flaw is in the application's own code. */
 export function isAboutApplicationCode(statement: string): boolean {
@@ -273,10 +278,15 @@ export function createMentionFinder(
     const { blocks, fieldAt } = prepare();
     const block = findBlock(blocks, start);
     if (block !== undefined) {
-      // Shell sessions and commands are how the reporter ran things; source code is the exploit.
+      // Shell sessions and commands are how the reporter ran things; source code is the exploit,
+      // unless the report quotes it as the project's own code: that shows what it blames.
       const lineStart = body.lastIndexOf('\n', start) + 1;
       const isPromptLine = /^\s*(?:\$|#|>|PS>)\s/.test(body.slice(lineStart, start + 1));
-      return (block.info !== '' && shellInfos.has(block.info)) || isPromptLine;
+      return (
+        (block.info !== '' && shellInfos.has(block.info)) ||
+        isPromptLine ||
+        isLibraryCode(body, block.start, body.slice(block.contentStart, block.contentEnd))
+      );
     }
     const field = fieldAt(start);
     const clause = readClauseBefore(body, start);
@@ -286,6 +296,8 @@ export function createMentionFinder(
     if (field === 'environment' && describesOwnApplication(body, start, end, clause)) return false;
     if (field === 'reproduction' || field === 'test-case' || field === 'environment') {
       if (namesTheProblem.test(clause)) return false;
+      // "1. As root, install ..." beside "2. As any user, run ...": the role the attack needs.
+      if (field === 'reproduction' && isInRoleStep(body, start)) return false;
       // A paragraph after the steps that says how the product runs in production ("The default
       // server in production has no read timeout") is about the problem, not a step.
       const isStepLine = listItemStart.test(readLineBefore(body, start));

@@ -36,12 +36,22 @@ const ownInstallationBefore =
 // The same verbs right before one of this project's names: "every cluster using runc".
 const usesVerbBefore = /\b(?:uses?|using|depends?\s+on|relies\s+on|built\s+on|embeds?)\s+$/i;
 
-/** True when the sentence says something uses one of this project's names. */
+// Everyone's work done with this project: "any application that parses EXIF metadata with
+// libexif (GNOME, KDE, PHP, ...)", "every service linked against it".
+const throughBefore = /\b(?:with|via|through|against)\s+$/i;
+
+/**
+ * True when the sentence says something uses one of this project's names, or that everything
+ * doing its work with it ("any application that parses images with libexif") is exposed.
+ */
 function readProjectNameUse(sentence: string, projectNames: readonly string[]): boolean {
   const lower = sentence.toLowerCase();
+  const isEveryone = everyone.test(sentence);
   return projectNames.some((name) => {
     const at = lower.indexOf(name.toLowerCase());
-    return at !== -1 && usesVerbBefore.test(lower.slice(Math.max(0, at - 24), at));
+    if (at === -1) return false;
+    const before = lower.slice(Math.max(0, at - 24), at);
+    return usesVerbBefore.test(before) || (isEveryone && throughBefore.test(before));
   });
 }
 
