@@ -83,7 +83,7 @@ describe('the learned duplicate pair model (rule 3r)', () => {
     const scored = scoreDuplicateSignals(pair);
     expect(scored.isStrong).toBe(true);
     const line = scored.evidence.find((entry) => entry.startsWith('the learned pair model'));
-    expect(line).toMatch(/reads one bug \(\d+%: [a-z-]+(, [a-z-]+)*\)/);
+    expect(line).toMatch(/reads one bug \((\d+%|over 99%): [a-z-]+(, [a-z-]+)*\)/);
     for (const reason of readPairModel(pair, 0.285).reasons) {
       expect(pairFeatureNames).toContain(reason);
     }

@@ -405,6 +405,13 @@ export function isRuleMatchDemotable(s: DuplicateSignals): boolean {
   );
 }
 
+/** A probability as a maintainer reads it: "37%", "under 1%", "over 99%". */
+function describeProbability(probability: number): string {
+  if (probability < 0.01) return 'under 1%';
+  if (probability > 0.99) return 'over 99%';
+  return `${Math.round(100 * probability)}%`;
+}
+
 function sigmoid(z: number): number {
   return 1 / (1 + Math.exp(-z));
 }
@@ -805,12 +812,12 @@ export function scoreDuplicateSignals(
   }
   if (isLearnedDoubt) {
     evidence.push(
-      `a rule matched, but the learned pair model reads two bugs (${Math.round(100 * learned.probability)}% one bug): not called a duplicate`,
+      `a rule matched, but the learned pair model reads two bugs (${describeProbability(learned.probability)} one bug): not called a duplicate`,
     );
   }
   if (isLearnedMatch) {
     evidence.push(
-      `the learned pair model reads one bug (${Math.round(100 * learned.probability)}%: ${learned.reasons.join(', ')})`,
+      `the learned pair model reads one bug (${describeProbability(learned.probability)}: ${learned.reasons.join(', ')})`,
     );
   }
   if (s.isVersionBeforeFix === true) evidence.push('a version the report names is before the fix');
