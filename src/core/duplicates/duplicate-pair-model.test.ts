@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { buildTestDuplicateSignals } from '../../../test/support/build-test-duplicate-signals.js';
 import { describePairFeatures, pairFeatureNames } from './describe-pair-features.js';
 import { readPairModel } from './duplicate-pair-model.js';
 import { duplicatePairWeights } from './duplicate-pair-weights.js';
@@ -8,66 +9,23 @@ import { scoreDuplicateSignals, type DuplicateSignals } from './score-duplicate-
 // Two reports of one package and release whose titles and wording agree a little on everything
 // and on nothing enough for a hand-written rule: the second finder the learned model is for.
 function secondFinderInOtherWords(): DuplicateSignals {
-  return {
-    sharedAliases: [],
-    sharedRelated: [],
-    deniedIds: [],
-    contrastedNames: [],
-    unnamedTitleTokens: [],
-    ownClasses: null,
-    sharedTitleFunctions: [],
-    titleFunctionsNamed: [],
-    isTitledApart: false,
-    citedFunctionsNamed: [],
+  return buildTestDuplicateSignals({
     titleTermsFound: 2,
     titleTermsAgreement: 0.6,
-    citationTitleTerms: null,
     pairTermsOfUnlocated: 7,
-    isUnlocatedTitleAsking: false,
-    isQuestionPair: false,
     samePackage: 'tinyproxy',
-    relatedPackage: null,
     packageRarity: 1,
-    isPackageConflict: false,
     isPackageMentioned: true,
-    sharedFixedVersion: null,
-    fixedVersionRarity: 0,
     sharedVersion: '4.2.0',
     versionRarity: 0.8,
-    sharedFunctions: [],
-    sharedPaths: [],
-    sharedFileNames: [],
     isOneSideWithoutCode: true,
-    isOnDisjointReleases: false,
-    sharedCwes: [],
-    isCweConflict: false,
-    bugClasses: null,
-    sharedBugClasses: [],
-    isOtherLanguagePair: false,
-    sharedConcepts: [],
-    sharedAnchors: [],
-    sharedUntranslatedPhrases: [],
-    unsharedAnchors: [],
     sharedTechnicalTokens: ['chunk-ext'],
     technicalTokenCoverage: 0.4,
-    crashConflict: null,
-    samePanicSite: null,
-    isOtherPanicSite: false,
-    sharedRuntimePanics: [],
-    sharedSanitizerCrash: null,
-    fixBetween: null,
-    publishedFixPassed: null,
-    isCveConflict: false,
     textByQuery: 0.32,
     textByDocument: 0.25,
-    nearCopy: 0,
     daysApart: 3,
-    fixedVersionOverlap: 0,
-    isReportOfPublishedAdvisory: false,
     isBothReports: true,
-    isVersionBeforeFix: null,
-    isSameSourceAdvisory: false,
-  };
+  });
 }
 
 describe('the learned duplicate pair model (rule 3r)', () => {

@@ -1,69 +1,20 @@
 import { describe, expect, it } from 'vitest';
+import { buildTestDuplicateSignals } from '../../../test/support/build-test-duplicate-signals.js';
 import { scoreDuplicateSignals, type DuplicateSignals } from './score-duplicate-signals.js';
 
 // A second finder who cites no code, on the first report's package and version; everything else
 // neutral. The wording in common is set on both sides alike, so it is the combined text.
 function unlocatedPair(pairTerms: number, text: number): DuplicateSignals {
-  return {
-    sharedAliases: [],
-    sharedRelated: [],
-    deniedIds: [],
-    contrastedNames: [],
-    unnamedTitleTokens: [],
-    ownClasses: null,
-    sharedTitleFunctions: [],
-    titleFunctionsNamed: [],
-    isTitledApart: false,
-    citedFunctionsNamed: [],
-    titleTermsFound: 0,
-    titleTermsAgreement: 0,
-    citationTitleTerms: null,
+  return buildTestDuplicateSignals({
     pairTermsOfUnlocated: pairTerms,
-    isUnlocatedTitleAsking: false,
-    isQuestionPair: false,
     samePackage: 'plug',
-    relatedPackage: null,
     packageRarity: 1,
-    isPackageConflict: false,
     isPackageMentioned: true,
-    sharedFixedVersion: null,
-    fixedVersionRarity: 0,
     sharedVersion: '1.19.2',
     versionRarity: 0.5,
-    sharedFunctions: [],
-    sharedPaths: [],
-    sharedFileNames: [],
-    isOneSideWithoutCode: false,
-    isOnDisjointReleases: false,
-    sharedCwes: [],
-    isCweConflict: false,
-    bugClasses: null,
-    sharedBugClasses: [],
-    isOtherLanguagePair: false,
-    sharedConcepts: [],
-    sharedAnchors: [],
-    sharedUntranslatedPhrases: [],
-    unsharedAnchors: [],
-    sharedTechnicalTokens: [],
-    technicalTokenCoverage: 0,
-    crashConflict: null,
-    samePanicSite: null,
-    isOtherPanicSite: false,
-    sharedRuntimePanics: [],
-    sharedSanitizerCrash: null,
-    fixBetween: null,
-    publishedFixPassed: null,
-    isCveConflict: false,
     textByQuery: text,
     textByDocument: text,
-    nearCopy: 0,
-    daysApart: null,
-    fixedVersionOverlap: 0,
-    isReportOfPublishedAdvisory: false,
-    isBothReports: false,
-    isVersionBeforeFix: null,
-    isSameSourceAdvisory: false,
-  };
+  });
 }
 
 describe('a second finder who cites no code (rule 3h)', () => {
