@@ -20,7 +20,6 @@ const knownMeasureVariance = new Set([
   // Branch left-alone-items: caddy 09 [one-paragraph] stopped varying: a govulncheck or npm audit
   // advisory title quoted in running text is the scanner's words and is masked like code
   // (findScannerTitles), so it is no longer read as the reporter's impact.
-  'urllib3/07-http2-header-flood.md [one-paragraph]',
   'urllib3/14-brotli-seconda-lettura.md [one-paragraph]',
   'express/06-node-env-development-stack-trace.txt [one-paragraph]',
   // Fourth fresh batch (Pillow, undici), as found on the first run after labelling.
@@ -89,7 +88,6 @@ const knownMeasureVariance = new Set([
   'commons-compress/06-sevenz-memory-limit-raised.txt [one-paragraph]',
   'starlette/13-staticfiles-follow-symlink-etc-passwd.md [one-paragraph]',
   // Fifteenth fresh batch (OpenSSL, jackson-databind), as found on the first run after labelling.
-  'jackson-databind/12-jackson-core-bigdecimal-parsing.md [one-paragraph]',
   'jackson-databind/15-enabledefaulttyping-gadget-nuevo-es.md [one-paragraph]',
   // Sixteenth fresh batch (httpd, SvelteKit), as found on its first run after labelling.
   'httpd/12-modsecurity-crs-bypass.md [bold-labels]',
@@ -117,7 +115,6 @@ const knownMeasureVariance = new Set([
   'minio/06-default-minioadmin-credentials.md [one-paragraph]',
   'minio/14-session-policy-denyonly-svcacct.md [one-paragraph]',
   'gitpython/04-windows-git-exe-cwd.md [one-paragraph]',
-  'gitpython/08-ai-remote-url-sanitizer-bypass.md [one-paragraph]',
   'dompdf/01-svg-prefixed-image-bypasses-reference-check.md [one-paragraph]',
   'dompdf/13-chroot-root-reads-etc-passwd.md [one-paragraph]',
   'dompdf/16-chroot-prefix-sibling-folder.md [one-paragraph]',
@@ -134,6 +131,24 @@ const knownMeasureVariance = new Set([
   'cpp-httplib/02-regex-route-zh-second-finder.md [one-paragraph]',
   'quic-go/01-premature-handshake-done-client-panic.md [one-paragraph]',
   'tinymce/11-django-tinymce-widget-xss.md [email]',
+  // Seventeenth session (fresh batches 31 to 35, and older measure reports after pair-classifier and verdicts-17), as found on the final engine, 2026-12-01; not opened.
+  'authlib/07-ai-pkce-verifier-cache-bypass.md [one-paragraph]',
+  'authlib/09-expired-jwt-accepted.md [email]',
+  'authlib/10-openid-implicit-invalid-scope-redirect.md [one-paragraph]',
+  'freerdp/04-drive-trailing-dotdot-parent-dir.md [one-paragraph]',
+  'freerdp/16-certificato-pinnato-scrivibile-it.md [one-paragraph]',
+  'go-jose/09-parsesigned-whitespace-member-names.md [lower-case-labels]',
+  'go-jose/13-nombres-miembros-mayusculas-es.md [bold-labels]',
+  'go-jose/13-nombres-miembros-mayusculas-es.md [email]',
+  'go-jose/13-nombres-miembros-mayusculas-es.md [lower-case-labels]',
+  'go-jose/13-nombres-miembros-mayusculas-es.md [one-paragraph]',
+  'go-jose/13-nombres-miembros-mayusculas-es.md [plain-labels]',
+  'hono/14-cors-trage-preflight-nl.md [one-paragraph]',
+  'phpspreadsheet/06-images-externes-ssrf-fr.md [one-paragraph]',
+  'pjproject/12-digest-credential-stack-overflow.md [one-paragraph]',
+  'ruby-saml/06-fingerprint-sha1-kollision-de.md [one-paragraph]',
+  'waitress/03-half-open-socket-busy-loop.txt [one-paragraph]',
+  'waitress/07-trusted-proxy-comodin-es.md [one-paragraph]',
 ]);
 /**
  * Renderings of tune projects that varied when the projects were added and were not fixed before
@@ -201,7 +216,6 @@ const knownTuneVariance = new Set([
   // as a Ruby keyword call; fixed: a bare value run into code is no value. koa 08 stopped varying
   // once a report that withholds its exploit until a bounty counts no code as its reproduction.)
   'koa/12-string-body-html-xss.md [one-paragraph]',
-  'rustls/06-util-complete-io-eof-spin.md [one-paragraph]',
   // REXML 09, a second finder written in Japanese: its one-paragraph rendering loses the
   // reproduction (2026-12-01, fifteenth session; not fixed before the deadline).
   'rexml/09-pi-tabs-slow-ja.md [one-paragraph]',
@@ -231,8 +245,15 @@ const knownTuneVariance = new Set([
   'cjson/08-duplicate-circular-reference-recursion.md [one-paragraph]',
   'markdown-it/04-highlight-function-unescaped-xss.md [one-paragraph]',
   'runc/03-apparmor-attr-fallback-bypass.txt [one-paragraph]',
-  'runc/08-ai-seccomp-notify-broker-uaf.md [one-paragraph]',
   'runc/13-cap-sys-admin-mount-host-disk-zh.md [one-paragraph]',
+  // Seventeenth session (pair-classifier, verdicts-17 and the ten new tune projects), as found on the final engine; tune data, free to fix.
+  'libexif/03-fuji-olympus-count-underflow.txt [one-paragraph]',
+  'libexif/15-locale-catalogue-format-string.md [one-paragraph]',
+  'multer/05-ai-originalname-path-traversal.md [one-paragraph]',
+  'oniguruma/10-limite-retry-releve-fr.md [one-paragraph]',
+  'oniguruma/14-invalid-utf8-subject-overread.md [one-paragraph]',
+  'sqlparse/13-reindent-tuple-list-quadratic.md [one-paragraph]',
+  'vm2/15-lien-symbolique-require-root-fr.md [one-paragraph]',
 ]);
 const tuneProjectsWithKnownVariance = new Set([
   'mistune',
@@ -258,6 +279,10 @@ const tuneProjectsWithKnownVariance = new Set([
   'markdown-it',
   'runc',
   'vm2',
+  'libexif',
+  'multer',
+  'oniguruma',
+  'sqlparse',
 ]);
 const measureProjectsWithKnownVariance = new Set([
   'xmldom',
@@ -306,6 +331,14 @@ const measureProjectsWithKnownVariance = new Set([
   'mongoose',
   'quic-go',
   'tinymce',
+  'authlib',
+  'freerdp',
+  'go-jose',
+  'hono',
+  'phpspreadsheet',
+  'pjproject',
+  'ruby-saml',
+  'waitress',
 ]);
 
 describe('writing-style invariance on the corpus', () => {
