@@ -240,7 +240,6 @@ const knownTuneVariance = new Set([
   'loofah/06-svg-use-href-second-finder-fr.md [one-paragraph]',
   'mistune/14-admonition-classe-fr.md [one-paragraph]',
   // Sixteenth session: the eight new tune projects' renderings (vm2, cJSON, Bleach, markdown-it, runc, Log4j 2, russh, phpseclib), found on tune after this session's changes; and older tune renderings this session's changes moved.
-  'vm2/08-ai-proxy-cache-rehydrate-rce.md [one-paragraph]',
   'vm2/14-promise-executor-crash-host-it.md [one-paragraph]',
   'cjson/08-duplicate-circular-reference-recursion.md [one-paragraph]',
   'markdown-it/04-highlight-function-unescaped-xss.md [one-paragraph]',
