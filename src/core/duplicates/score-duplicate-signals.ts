@@ -373,7 +373,7 @@ function isOtherPayloadPair(s: DuplicateSignals): boolean {
 
 /**
  * Pairs the learned pair model may call one bug: two reports, neither a question about a published
- * id, of one package, not found on releases they do not share, with none of the rules' vetoes
+ * id, not of two packages, not found on releases they do not share, with none of the rules' vetoes
  * (two bugs, two CVEs, two weaknesses, another payload, another panic site, two titled functions).
  */
 export function isLearnedMatchAllowed(s: DuplicateSignals): boolean {
@@ -554,8 +554,6 @@ export function scoreDuplicateSignals(
   // A second finder in another language who names no function: the same concepts of the bug
   // across the languages, and the same concrete anchors (protocol elements, headers, directives,
   // literals) on the same package and version (rule 3m).
-  // A crafted literal of the second finder's (`&Tab;`, `%5C`, `1_0`) when the two share none is
-  // another payload: another bug in the same check, whatever concepts the two share.
   const isOtherPayload = isOtherPayloadPair(s);
   // The first form counts the concepts of the mechanism only: the glossary's words of the scene
   // (page, link, click) are shared by two bugs of one product.
