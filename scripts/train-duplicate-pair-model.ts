@@ -1,11 +1,10 @@
 // Trains the learned duplicate pair model (src/core/duplicates/duplicate-pair-model.ts) on the
 // tune split of the measurement corpus, and only on it: every report is matched against the
 // earlier reports of its project's batch, as `thresher triage` does, and each candidate pair is a
-// sample, labelled a duplicate when the corpus says the two are one bug. Gradient-boosted trees
-// (src/core/duplicates/fit-boosted-trees.ts: deterministic, no seed), their number of trees,
-// threshold and demotion floor chosen by leave-one-project-out cross-validation on the verdicts
-// they would change. Works for any number of tune projects: each is left out in turn.
-// Usage: npm run train:duplicates [-- --write] [-- --rounds 100 --threshold 0.8 --demote-below 0.02]
+// sample, labelled a duplicate when the corpus says the two are one bug. Logistic regression with
+// an L2 penalty (Newton's method, so the result is exact and reproducible: no seed), its penalty
+// and threshold chosen by leave-one-project-out cross-validation on the verdicts it would change.
+// Usage: npm run train:duplicates [-- --write] [-- --penalty 1 --threshold 0.8 --demote-below 0.02]
 // Without --write it prints the cross-validated figures and writes nothing.
 
 import { writeFileSync } from 'node:fs';
@@ -31,11 +30,9 @@ import {
 } from '../src/core/duplicates/score-duplicate-signals.js';
 import { duplicatePairModelVersion } from '../src/core/duplicates/duplicate-pair-model.js';
 import {
-  fitBoostedTrees,
-  predictBoostedTrees,
-  type BoostedTreesOptions,
-  type TreeNode,
-} from '../src/core/duplicates/fit-boosted-trees.js';
+  fitLogisticRegression,
+  predictLogistic,
+} from '../src/core/duplicates/fit-logistic-regression.js';
 import { createServices } from '../src/create-services.js';
 import { createDefaultConfig } from '../src/config/load-config.js';
 import { sortByArrival } from '../src/services/load-duplicate-index.js';
@@ -44,7 +41,7 @@ import { loadCorpusProfile, readCorpus, type CorpusProject } from '../test/corpu
 const { values } = parseArgs({
   options: {
     write: { type: 'boolean', default: false },
-    rounds: { type: 'string' },
+    penalty: { type: 'string' },
     threshold: { type: 'string' },
     'demote-below': { type: 'string' },
   },
@@ -191,38 +188,24 @@ console.log(
   `rules alone: ${rulesOnly.correctDuplicates}/${duplicates} duplicates right, ${rulesOnly.wrongOriginal} with the wrong original, ${rulesOnly.falseDuplicates} false duplicates`,
 );
 
-const roundChoices = values.rounds !== undefined ? [Number(values.rounds)] : [50, 100, 150];
-/** Small trees, learnt slowly: fixed, only the number of trees is chosen. */
-const treeOptions = (rounds: number): BoostedTreesOptions => ({
-  rounds,
-  depth: 3,
-  learningRate: 0.1,
-  l2: 1,
-  minChildWeight: 1,
-  bins: 40,
-});
-
-/**
- * Leave-one-project-out probabilities for every pair, for each number of trees: a model of fewer
- * trees is the first trees of a larger one (boosting adds them in turn), so one fit serves all.
- */
-function crossValidate(): Map<number, Map<PairSample, number>> {
-  const byRounds = new Map(roundChoices.map((rounds) => [rounds, new Map<PairSample, number>()]));
+/** Leave-one-project-out probabilities for every pair. */
+function crossValidate(penalty: number): Map<PairSample, number> {
+  const probabilities = new Map<PairSample, number>();
   for (const project of tune) {
     const training = queries.filter((query) => query.project !== project.slug);
     const rows = training.flatMap((query) => query.pairs.map((pair) => pair.features));
     const labels = training.flatMap((query) => query.pairs.map((pair) => (pair.isSameBug ? 1 : 0)));
-    const model = fitBoostedTrees(rows, labels, treeOptions(Math.max(...roundChoices)));
+    const weights = fitLogisticRegression(rows, labels, penalty);
     for (const query of queries.filter((each) => each.project === project.slug)) {
-      for (const pair of query.pairs) {
-        for (const [rounds, probabilities] of byRounds)
-          probabilities.set(pair, predictBoostedTrees(model, pair.features, rounds));
-      }
+      for (const pair of query.pairs)
+        probabilities.set(pair, predictLogistic(weights, pair.features));
     }
   }
-  return byRounds;
+  return probabilities;
 }
 
+const penalties =
+  values.penalty !== undefined ? [Number(values.penalty)] : [0.03, 0.1, 0.3, 1, 3, 10];
 const thresholds =
   values.threshold !== undefined ? [Number(values.threshold)] : [0.5, 0.6, 0.7, 0.8, 0.9, 0.95];
 const demotionFloors =
@@ -245,9 +228,9 @@ function describeOutcome(outcome: Outcome): string {
 // The choice: the most verdicts gained over the rules alone; between equals, the fewer false
 // duplicates (a real bug set aside as another's costs a maintainer more than a second finder
 // missed), then the model that does best alone (a project whose second finders the rules miss
-// leans on it more), then the lower demotion floor, then the fewer trees.
+// leans on it more), then the lower demotion floor.
 interface Choice {
-  rounds: number;
+  penalty: number;
   threshold: number;
   demoteBelow: number;
   net: number;
@@ -262,7 +245,6 @@ const isBetter = (choice: Choice, than: Choice | null): boolean => {
     [than.falseDuplicates, choice.falseDuplicates],
     [choice.alone, than.alone],
     [than.demoteBelow, choice.demoteBelow],
-    [than.rounds, choice.rounds],
   ];
   for (const [ours, theirs] of order) if (ours !== theirs) return ours > theirs;
   return false;
@@ -270,13 +252,14 @@ const isBetter = (choice: Choice, than: Choice | null): boolean => {
 console.log(
   'leave-one-project-out (the rules, with their strong match demoted below the floor, then the model where they find none):',
 );
-for (const [rounds, probabilities] of crossValidate()) {
+for (const penalty of penalties) {
+  const probabilities = crossValidate(penalty);
   const probabilityOf = (_: QuerySample, pair: PairSample): number => probabilities.get(pair)!;
   for (const threshold of thresholds) {
     const alone = decide(queries, probabilityOf, threshold, false);
     const aloneNet = alone.correctDuplicates - alone.falseDuplicates - alone.wrongOriginal;
     console.log(
-      `  ${rounds} trees, threshold ${threshold}: the model alone ${describeOutcome(alone)}`,
+      `  penalty ${penalty} threshold ${threshold}: the model alone ${describeOutcome(alone)}`,
     );
     for (const demoteBelow of demotionFloors) {
       const outcome = decide(queries, probabilityOf, threshold, true, demoteBelow);
@@ -285,7 +268,7 @@ for (const [rounds, probabilities] of crossValidate()) {
         `    demoted below ${demoteBelow}: ${describeOutcome(outcome)}; net ${net >= 0 ? '+' : ''}${net}`,
       );
       const choice = {
-        rounds,
+        penalty,
         threshold,
         demoteBelow,
         net,
@@ -298,39 +281,30 @@ for (const [rounds, probabilities] of crossValidate()) {
 }
 const chosen = best!;
 console.log(
-  `chosen: ${chosen.rounds} trees, threshold ${chosen.threshold}, demoted below ${chosen.demoteBelow} (net ${chosen.net} verdicts on tune, cross-validated)`,
+  `chosen: penalty ${chosen.penalty}, threshold ${chosen.threshold}, demoted below ${chosen.demoteBelow} (net ${chosen.net} verdicts on tune, cross-validated)`,
 );
-
-/** A tree with each split's feature named, as the shipped file holds it (4 decimals). */
-function nameTree(node: TreeNode): string {
-  if (typeof node === 'number') return String(Number(node.toFixed(4)));
-  const [feature, bin, value, below, above] = node;
-  return `['${pairFeatureNames[feature]!}', ${bin}, ${Number(value.toFixed(4))}, ${nameTree(below)}, ${nameTree(above)}]`;
-}
 
 if (values.write) {
   const rows = pairs.map((pair) => pair.features);
   const labels = pairs.map((pair) => (pair.isSameBug ? 1 : 0));
-  const model = fitBoostedTrees(rows, labels, treeOptions(chosen.rounds));
-  const target = resolve(import.meta.dirname, '../src/core/duplicates/duplicate-pair-trees.ts');
+  const weights = fitLogisticRegression(rows, labels, chosen.penalty);
+  const target = resolve(import.meta.dirname, '../src/core/duplicates/duplicate-pair-weights.ts');
   const lines = [
     '// Generated by `npm run train:duplicates -- --write` (scripts/train-duplicate-pair-model.ts) from',
     `// the corpus tune split: ${tune.length} projects, ${queries.length} reports, ${pairs.length} candidate pairs. Do not edit by hand.`,
-    '// Each tree: a leaf value, or [feature, bin, value, below, above] (duplicate-pair-model.ts).',
     '',
-    "import type { ShippedPairTrees } from './duplicate-pair-model.js';",
-    '',
-    'export const duplicatePairTrees: ShippedPairTrees = {',
+    'export const duplicatePairWeights = {',
     `  version: ${duplicatePairModelVersion},`,
     `  threshold: ${chosen.threshold},`,
     `  demoteBelow: ${chosen.demoteBelow},`,
-    `  bins: ${model.bins},`,
-    `  learningRate: ${model.learningRate},`,
-    `  base: ${Number(model.base.toFixed(4))},`,
-    '  trees: [',
-    ...model.trees.map((tree) => `    ${nameTree(tree)},`),
-    '  ],',
-    '};',
+    `  bias: ${weights[0]!.toFixed(4)},`,
+    '  features: {',
+    ...pairFeatureNames.map(
+      (name, i) =>
+        `    ${/^[a-z]+$/.test(name) ? name : `'${name}'`}: ${weights[i + 1]!.toFixed(4)},`,
+    ),
+    '  },',
+    '} as const;',
     '',
   ];
   writeFileSync(target, lines.join('\n'));

@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildTestDuplicateSignals } from '../../../test/support/build-test-duplicate-signals.js';
 import { describePairFeatures, pairFeatureNames } from './describe-pair-features.js';
-import { loadPairTrees, readPairModel, type NamedTreeNode } from './duplicate-pair-model.js';
-import { duplicatePairTrees } from './duplicate-pair-trees.js';
+import { readPairModel } from './duplicate-pair-model.js';
+import { duplicatePairWeights } from './duplicate-pair-weights.js';
 import { scoreDuplicateSignals, type DuplicateSignals } from './score-duplicate-signals.js';
 
 // Two reports of one package and release whose titles and wording agree a little on everything
@@ -29,29 +29,10 @@ function secondFinderInOtherWords(): DuplicateSignals {
 }
 
 describe('the learned duplicate pair model (rule 3r)', () => {
-  it('ships trees that split only on known features, under the model version', () => {
-    const splitFeatures = new Set<string>();
-    const walk = (node: NamedTreeNode): void => {
-      if (typeof node === 'number') return;
-      splitFeatures.add(node[0]);
-      walk(node[3]);
-      walk(node[4]);
-    };
-    for (const tree of duplicatePairTrees.trees) walk(tree);
-    expect(duplicatePairTrees.trees.length).toBeGreaterThan(0);
-    for (const name of splitFeatures) expect(pairFeatureNames).toContain(name);
-    expect(duplicatePairTrees.threshold).toBeGreaterThanOrEqual(0.5);
-    expect(duplicatePairTrees.threshold).toBeLessThan(1);
-  });
-
-  it('refuses trees of another model version or on a feature it does not know', () => {
-    expect(() => loadPairTrees({ ...duplicatePairTrees, version: 1 })).toThrow(/version 1/);
-    expect(() =>
-      loadPairTrees({ ...duplicatePairTrees, trees: [['renamed-feature', 3, 0, -1, 1]] }),
-    ).toThrow(/unknown feature renamed-feature/);
-    expect(loadPairTrees({ ...duplicatePairTrees, trees: [['text', 3, 0, -1, 1]] }).trees).toEqual([
-      [pairFeatureNames.indexOf('text'), 3, 0, -1, 1],
-    ]);
+  it('ships a weight for every feature, under the model version', () => {
+    expect(Object.keys(duplicatePairWeights.features).sort()).toEqual([...pairFeatureNames].sort());
+    expect(duplicatePairWeights.threshold).toBeGreaterThan(0.5);
+    expect(duplicatePairWeights.threshold).toBeLessThan(1);
   });
 
   it('finds a second finder no rule finds, and says which features decided', () => {
