@@ -427,5 +427,11 @@ describe('a proof of concept the report says it attached', () => {
     expect(stepsOf('# Race\n\n## Reproduction\n\nThe script will be attached later.\n')).toEqual(
       [],
     );
+    // Beside steps of its own, an attached patch is the fix, not more of the reproduction.
+    expect(
+      stepsOf(
+        '# Race\n\n## Reproduction\n\n1. Start the server.\n2. Run the client.\n\nWith the attached patch the server stays idle.\n',
+      ),
+    ).toEqual(['2 steps']);
   });
 });

@@ -572,12 +572,14 @@ function addAttachedProofOfConcept(sink: FactSink, prose: string): void {
         ...['.', '!', '?'].map((stop) => before.lastIndexOf(`${stop} `)),
       ) + 1,
     );
-    // In a reproduction section whatever it attaches is the reproduction ("Script and wrangler
-    // config attached (`jwks-race.zip`)", "a patched s_server (patch attached: ...)"), except a
-    // picture of it.
+    // In a reproduction section where no other rule found a step, whatever it attaches is the
+    // reproduction ("Script and wrangler config attached (`jwks-race.zip`)", "a patched s_server
+    // (patch attached: ...)"), except a picture of it. Beside steps, an attached patch is the fix.
     const named =
       proofOfConceptWord.exec(clause) ??
-      (sink.fieldAt(match.index) === 'reproduction' && !pictureWord.test(clause)
+      (sink.fieldAt(match.index) === 'reproduction' &&
+      !pictureWord.test(clause) &&
+      !sink.hasFactIn('reproduction-steps', 0, prose.length)
         ? /\S/.exec(clause)
         : null);
     if (named === null) return;
