@@ -1194,6 +1194,18 @@ describe('an option the profile names, given a struct literal of the caller’s 
   it('reads no option the profile does not name', () => {
     expect(valuesOf(fenced('rust', 'let c = Config { limits: Limits { max: 1 } };'))).toEqual([]);
   });
+
+  it('reads an object literal with entries as the option set, an empty one as nothing', () => {
+    const aliasesOf = (code: string): string[] =>
+      extractFacts(buildTestReport(fenced('js', code)), { profileSettings: ['operatorsaliases'] })
+        .filter((fact) => fact.kind === 'requires-config')
+        .map((fact) => fact.value);
+    expect(
+      aliasesOf('const db = new Sequelize(url, {\n  operatorsAliases: { $ne: Op.ne },\n});'),
+    ).toEqual(['operatorsaliases']);
+    expect(aliasesOf('const db = new Sequelize(url, { operatorsAliases: {} });')).toEqual([]);
+    expect(aliasesOf('const db = new Sequelize(url, { pool: { max: 5 } });')).toEqual([]);
+  });
 });
 
 describe('a server’s debug-mode banner in a pasted log', () => {

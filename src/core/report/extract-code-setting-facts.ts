@@ -369,10 +369,12 @@ function findCallbackOptionSettings(
   ]);
 }
 
-// An option the caller's code gives a struct of its own making: `preferred: Preferred { kex: ...,
-// .. }` (Rust), `Options: &Options{...}` (Go). The option is set to the caller's choice.
+// An option the caller's code gives a struct or object of its own making: `preferred: Preferred {
+// kex: ..., .. }` (Rust), `Options: &Options{...}` (Go), `operatorsAliases: { $ne: Op.ne }`
+// (JavaScript, an object literal with at least one entry). The option is set to the caller's
+// choice; an empty literal (`{}`) sets nothing.
 const structOption =
-  /(?<![\w$.])([A-Za-z_$][\w$]{0,60})[ \t]{0,4}:(?!:)[ \t]{0,4}&?[A-Z]\w{0,60}(?:::[A-Z]\w{0,60}){0,3}[ \t]{0,4}\{/g;
+  /(?<![\w$.])([A-Za-z_$][\w$]{0,60})[ \t]{0,4}:(?!:)[ \t]{0,4}(?:&?[A-Z]\w{0,60}(?:::[A-Z]\w{0,60}){0,3}[ \t]{0,4}\{|\{(?![ \t]{0,4}\}))/g;
 
 /** The profile's settings the caller's code gives a struct literal of its own (`structOption`). */
 function findStructOptionSettings(

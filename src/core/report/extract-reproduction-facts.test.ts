@@ -411,4 +411,27 @@ describe('a proof of concept the report says it attached', () => {
     expect(stepsOf('# Crash\n\nThe full exploit will be attached later.\n')).toEqual([]);
     expect(stepsOf('# Crash\n\nA screenshot is attached.\n')).toEqual([]);
   });
+
+  it('reads whatever a reproduction section attaches, except a picture of it', () => {
+    expect(
+      stepsOf(
+        '# Race\n\n## Reproduction\n\nTwo workers race. Script and config attached (`race.zip`).\n',
+      ),
+    ).toEqual(['attached']);
+    expect(
+      stepsOf('# Race\n\n## Impact\n\nTwo workers race. Script and config attached.\n'),
+    ).toEqual([]);
+    expect(stepsOf('# Race\n\n## Reproduction\n\nA screenshot of the run is attached.\n')).toEqual(
+      [],
+    );
+    expect(stepsOf('# Race\n\n## Reproduction\n\nThe script will be attached later.\n')).toEqual(
+      [],
+    );
+    // Beside steps of its own, an attached patch is the fix, not more of the reproduction.
+    expect(
+      stepsOf(
+        '# Race\n\n## Reproduction\n\n1. Start the server.\n2. Run the client.\n\nWith the attached patch the server stays idle.\n',
+      ),
+    ).toEqual(['2 steps']);
+  });
 });

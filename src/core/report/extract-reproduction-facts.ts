@@ -556,6 +556,8 @@ const attachedWord = /\battached\b/gi;
 const proofOfConceptWord =
   /\b(?:pocs?|exploits?|reproducers?|proof[ \t-]of[ \t-]concept|test[ \t]?cases?)\b/i;
 const attachmentReach = 60;
+const pictureWord =
+  /\b(?:screenshots?|screen[ \t]captures?|images?|pictures?|photos?|videos?|recordings?|gifs?)\b/i;
 // "not attached", "could not be attached", "have not attached": the clause says it is not there.
 const deniedAttachment = /\b(?:not|never|n't|no|cannot|unable)\b/i;
 // "will be attached", "can be attached later": only promised.
@@ -570,7 +572,16 @@ function addAttachedProofOfConcept(sink: FactSink, prose: string): void {
         ...['.', '!', '?'].map((stop) => before.lastIndexOf(`${stop} `)),
       ) + 1,
     );
-    const named = proofOfConceptWord.exec(clause);
+    // In a reproduction section where no other rule found a step, whatever it attaches is the
+    // reproduction ("Script and wrangler config attached (`jwks-race.zip`)", "a patched s_server
+    // (patch attached: ...)"), except a picture of it. Beside steps, an attached patch is the fix.
+    const named =
+      proofOfConceptWord.exec(clause) ??
+      (sink.fieldAt(match.index) === 'reproduction' &&
+      !pictureWord.test(clause) &&
+      !sink.hasFactIn('reproduction-steps', 0, prose.length)
+        ? /\S/.exec(clause)
+        : null);
     if (named === null) return;
     const sentence = readSentence(prose, match.index);
     if (deniedAttachment.test(sentence.slice(0, sentence.lastIndexOf(match[0])))) return;

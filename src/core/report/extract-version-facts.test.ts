@@ -329,6 +329,33 @@ describe('versions', () => {
     expect(versionsOf('We release a product that bundles version 2.3.0.')).toEqual(['2.3.0']);
   });
 
+  it('reads a backport request as the line in use, not the lines it compares with', () => {
+    expect(
+      versionsOf(
+        'We run 5.22.5 and it has the same test as 6.28.0. Could you publish a 5.22.6 with the fix?',
+      ),
+    ).toEqual(['5.22.5']);
+    expect(
+      versionsOf(
+        'Usamos a 3.3.0. A atualização para 3.4.0 exige Python 3.8. Vocês poderiam publicar uma versão 3.3.1 só com a correção?',
+      ),
+    ).toEqual(['3.3.0']);
+    expect(versionsOf('Wir nutzen 2.4.1 und 3.0.2. Könnt ihr eine 2.4.2 veröffentlichen?')).toEqual(
+      ['2.4.1'],
+    );
+    // A version whose own clause says it is affected stays.
+    expect(
+      versionsOf('We run 5.22.5, and 6.28.0 is affected too. Could you publish a 5.22.6?'),
+    ).toEqual(['5.22.5', '6.28.0']);
+    // Without a release asked for on the line in use, every version stays.
+    expect(versionsOf('We run 5.22.5; 6.28.0 has the same test.')).toEqual(['5.22.5', '6.28.0']);
+  });
+
+  it('reads a unit after a version only as a whole word', () => {
+    expect(versionsOf('It took 3.5 s on 2.4.1.')).toEqual(['2.4.1']);
+    expect(versionsOf('Usamos a 3.3.1 só em produção.')).toEqual(['3.3.1']);
+  });
+
   it("leaves out the advisory's range on an npm audit finding's package line", () => {
     const audit = [
       'Our CMS runs version 1.20.1, and npm audit reports:',

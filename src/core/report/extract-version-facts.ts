@@ -4,6 +4,7 @@
 import type { FactSink } from './create-fact-sink.js';
 import type { CodeBlock } from './find-code-blocks.js';
 import { forEachMatch } from './for-each-match.js';
+import { keepBackportLines } from './keep-backport-lines.js';
 import { findFixColumnCells, isInFixColumnCell } from '../text/find-fix-column-cells.js';
 import {
   foldTextForLiterals,
@@ -162,8 +163,9 @@ const foreignProducts = String.raw`python|py|node(?:js)?|swift|swiftc|elixir|erl
 const foreignBefore = new RegExp(String.raw`\b(?:${foreignProducts})\s*$`, 'i');
 // The same products, named right before the version with no other word between.
 const foreignRightBefore = new RegExp(String.raw`(?:^|[\s,;(])(?:${foreignProducts})[ \t]+$`, 'i');
+// A unit ends where the word ends in any script: "3.3.1 só" (Portuguese "only") is no "s".
 const unitAfter =
-  /^\s*(?:%|ms\b|s\b|secs?\b|seconds?\b|minutes?\b|hours?\b|days?\b|[kmgt]i?b\b|bytes?\b|times\b|x\b|\/\s*10\b|points?\b|percent\b)/i;
+  /^\s*(?:%|(?:ms|s|secs?|seconds?|minutes?|hours?|days?|[kmgt]i?b|bytes?|times|x|\/\s*10|points?|percent)(?![\p{L}\p{N}_]))/iu;
 
 function bare(version: string): string {
   return version.replace(/^[vV]/, '').replace(/^(\d[\d.]*\d)p\d{1,3}/, '$1');
@@ -406,7 +408,15 @@ function findBannersIn(text: string, projectNames: readonly string[]): Candidate
 // sentence, or the part of it after "while", "but", "whereas"); a clause that also says
 // "affected" or "vulnerable" without a denial keeps its versions.
 const fixedRightBefore =
-  /\b(?:fixed|patched|resolved|corrected|addressed)\s+(?:it\s+)?(?:in|since|as\s+of|with|by)\s+(?:version\s+|release\s+|[A-Za-z][\w.+]{0,30}[ \t_/-])?$|\breleased?\s+as\s+(?:version\s+|a\s+)?$|\bbackport\w{0,4}\s+(?:it\s+|the\s+fix\s+)?(?:to|into|as|for)\s+(?:version\s+|release\s+)?$|\b(?:upgrad\w*|updat\w*|mov\w*|bump\w*|go|going|jump\w*|switch\w*|migrat\w*|port\w*)\s+(?:(?:it|them|(?:this|that|the|our|my)\s+(?:component|service|application|app|module|code|project|system|deployment|product)|this|that)\s+)?(?:straight\s+|directly\s+)?to\s+(?:version\s+|release\s+|[A-Za-z][\w.+]{0,30}[ \t_/-])?$|\b(?:publish\w*|releas\w*|ship\w*|cut\w*|plan\w*|provid\w*|issu\w*)\s+(?:a|an)\s+(?:new\s+|patched\s+|fixed\s+)?(?:version\s+|release\s+)?$/i;
+  /\b(?:fixed|patched|resolved|corrected|addressed)\s+(?:it\s+)?(?:in|since|as\s+of|with|by)\s+(?:version\s+|release\s+|[A-Za-z][\w.+]{0,30}[ \t_/-])?$|\breleased?\s+as\s+(?:version\s+|a\s+)?$|\b(?:upgrad\w*|updat\w*|mov\w*|bump\w*|go|going|jump\w*|switch\w*|migrat\w*|port\w*)\s+(?:(?:it|them|(?:this|that|the|our|my)\s+(?:component|service|application|app|module|code|project|system|deployment|product)|this|that)\s+)?(?:straight\s+|directly\s+)?to\s+(?:version\s+|release\s+|[A-Za-z][\w.+]{0,30}[ \t_/-])?$/i;
+// A release asked for, on a line the reporter names: "could you publish a 3.10.7", "do you plan a
+// 0.13.x release", "please backport the fix to 2.3.1", and in the other languages reports arrive in
+// ("publicar uma versão 3.3.1", "publier une 1.4.3", "lanzar una 2.0.5"; German names the verb
+// after the version: "eine 1.7.2 veröffentlichen").
+const releaseAskedBefore =
+  /\b(?:publish\w*|releas\w*|ship\w*|cut\w*|plan\w*|provid\w*|issu\w*)\s+(?:a|an)\s+(?:new\s+|patched\s+|fixed\s+)?(?:version\s+|release\s+)?$|\bbackport\w{0,4}\s+(?:it\s+|the\s+fix\s+)?(?:to|into|as|for)\s+(?:version\s+|release\s+)?$|(?:^|[^\p{L}])(?:publicar|lançar|lanzar|publier|sortir)[ \t]{1,4}(?:uma|una|un|une)(?:[ \t]{1,4}(?:nova|nueva|nouvelle))?[ \t]{1,4}(?:(?:o|a|el|la|le|l')[ \t]{0,4})?(?:versão[ \t]{1,4}|versión[ \t]{1,4}|version[ \t]{1,4})?$/iu;
+const releaseAskedAfter =
+  /^[ \t]{1,4}(?:zu[ \t]{1,4})?(?:veröffentlichen|herausbringen|bereitstellen)(?![\p{L}])/iu;
 // The later members of a list of upgrade targets, each quoted as a constraint the way Bundler and
 // bundler-audit write them ("Solution: upgrade to '~> 5.6.9', '~> 6.4.3', '>= 6.5.0'"): the
 // text before the version (its quote and operator too) ends in "upgrade to" and earlier members,
@@ -593,14 +603,13 @@ const cellBorderAtEnd = /[ \t]{0,8}\|[ \t]{0,8}$/;
 const protocolRightAfter = /^[ \t]{1,4}protocol\b/i;
 // A range of fixes, not of affected versions: "one more 0.21.x release with all security fixes
 // since 0.21.11", "the changes since 2.3".
-// The same upgrade targets and releases asked for, in Portuguese, Spanish, Italian and French
-// ("migrar para o 2.x", "não podemos subir para 1.15.x", "aggiornare alla 2.0", "publicar uma 1.7.2", "actualizar a la 3.0", "migrer vers la 5.x", "publier une 1.4.3")
-// and in German, where the verb follows the version ("auf 2.x migrieren", "eine 1.7.2
-// veröffentlichen").
+// The same upgrade targets in Portuguese, Spanish, Italian and French ("migrar para o 2.x", "não
+// podemos subir para 1.15.x", "aggiornare alla 2.0", "actualizar a la 3.0", "migrer vers la 5.x")
+// and in German, where the verb follows the version ("auf 2.x migrieren").
 const otherLanguageTargetBefore =
-  /(?:^|[^\p{L}])(?:(?:migrar|atualizar|actualizar|passar|mudar|pasar|subir|aggiornare|passare|migrare)[ \t]{1,4}(?:para|a|alla|al)|(?:migrer|passer|mettre[ \t]{1,4}à[ \t]{1,4}jour)[ \t]{1,4}(?:vers|à|en)|(?:publicar|lançar|lanzar|publier|sortir)[ \t]{1,4}(?:uma|una|un|une)(?:[ \t]{1,4}(?:nova|nueva|nouvelle))?)[ \t]{1,4}(?:(?:o|a|el|la|le|l')[ \t]{0,4})?(?:versão[ \t]{1,4}|versión[ \t]{1,4}|version[ \t]{1,4})?$/iu;
+  /(?:^|[^\p{L}])(?:(?:migrar|atualizar|actualizar|passar|mudar|pasar|subir|aggiornare|passare|migrare)[ \t]{1,4}(?:para|a|alla|al)|(?:migrer|passer|mettre[ \t]{1,4}à[ \t]{1,4}jour)[ \t]{1,4}(?:vers|à|en))[ \t]{1,4}(?:(?:o|a|el|la|le|l')[ \t]{0,4})?(?:versão[ \t]{1,4}|versión[ \t]{1,4}|version[ \t]{1,4})?$/iu;
 const germanTargetAfter =
-  /^[ \t]{1,4}(?:zu[ \t]{1,4})?(?:migrieren|aktualisieren|umsteigen|wechseln|updaten|upgraden|veröffentlichen|herausbringen|bereitstellen)(?![\p{L}])/iu;
+  /^[ \t]{1,4}(?:zu[ \t]{1,4})?(?:migrieren|aktualisieren|umsteigen|wechseln|updaten|upgraden)(?![\p{L}])/iu;
 // Every release a fix is named as shipped in, the later members of a list too ("fixed in 1.2.8,
 // 1.3.3 and 1.4.0-rc.3", "the fix shipped in 2.1.4 or 2.2.0"), and in the other languages reports
 // arrive in ("la corrección salió en 1.2.8, 1.3.3 y 1.4.0", "corrigido em 2.1.4", "corrigé dans
@@ -610,6 +619,15 @@ const fixedListBefore =
 // German names the fix after the releases: "in 1.2.8, 1.3.3 und 1.4.0 behoben".
 const fixedListAfter =
   /^(?:(?:,\s?|\s(?:und|oder)\s)v?\d[\w.+-]{0,20})*\s(?:behoben|gefixt|korrigiert)(?![\p{L}])/iu;
+/** Whether the version right after `before` (and before `after`) is a release the reporter asks for. */
+function isReleaseAsked(before: string, after: string): boolean {
+  return (
+    releaseAskedBefore.test(before) ||
+    releaseListBefore.test(before) ||
+    releaseAskedAfter.test(after)
+  );
+}
+
 const fixesSinceBefore =
   /\b(?:fix(?:es)?|patch(?:es)?|changes|commits|backports)[ \t]{1,4}since[ \t]{1,4}(?:version[ \t]{1,4})?$/i;
 
@@ -633,7 +651,7 @@ function isNamedUnaffected(text: string, candidate: Candidate): boolean {
   if (fixedRightBefore.test(before) || matchesGated(before, upgradeQuestionBefore, foldedBefore))
     return true;
   if (fixedListBefore.test(before) || fixedListAfter.test(after)) return true;
-  if (upgradeListBefore.test(before) || releaseListBefore.test(before)) return true;
+  if (upgradeListBefore.test(before) || isReleaseAsked(before, after)) return true;
   if (matchesGated(before, crashDeniedRightBefore, foldedBefore)) return true;
   if (matchesGated(after, crashDeniedRightAfter, foldedAfter)) return true;
   const lead = before + text.slice(candidate.start, candidate.end).replace(/\d[\s\S]*$/, '');
@@ -769,22 +787,43 @@ export function extractVersionFacts(
   candidates.sort((a, b) => a.start - b.start || b.end - a.end);
   let reach = -1;
   let reachStart = -1;
+  const affected: Candidate[] = [];
+  const asked: Candidate[] = [];
   for (const candidate of candidates) {
     const isInside =
       reach > candidate.end || (reach === candidate.end && reachStart < candidate.start);
-    if (!isInside && isAffected(candidate)) {
-      const value = dropBuildDescription(
-        candidate.value,
-        sink.body.slice(candidate.end, candidate.end + 80),
-      );
-      sink.add('version', value, candidate.start, candidate.end);
+    if (!isInside) {
+      if (isAffected(candidate)) {
+        const value = dropBuildDescription(
+          candidate.value,
+          sink.body.slice(candidate.end, candidate.end + 80),
+        );
+        affected.push({ ...candidate, value });
+      } else if (isReleaseAskedAt(text, candidate)) asked.push(candidate);
     }
     if (candidate.end > reach) {
       reach = candidate.end;
       reachStart = candidate.start;
     }
   }
+  const inUse = keepBackportLines(affected, asked, (candidate) =>
+    affirmedInClause.test(findClause(text, candidate.start, candidate.end)),
+  );
+  for (const candidate of inUse)
+    sink.add('version', candidate.value, candidate.start, candidate.end);
 }
+
+function isReleaseAskedAt(text: string, candidate: Candidate): boolean {
+  const before = text
+    .slice(Math.max(0, candidate.start - 48), candidate.start)
+    .replace(cellBorderAtEnd, ' ');
+  return isReleaseAsked(before, text.slice(candidate.end, candidate.end + 40));
+}
+
+// A clause that says a version is affected ("6.28.0 is affected too", "reproduces on 3.1.0"),
+// in the languages reports arrive in.
+const affirmedInClause =
+  /\b(?:affect|vulnerab|reprodu|exploitab|crash|betroffen|afetad|afectad|affett)/i;
 
 // A dependency scanner's row in a pasted block: the package, the version installed, then the
 // advisory's id (pip-audit's `uvicorn 0.11.5  PYSEC-2020-150 0.11.7`, the same shape with `|` or

@@ -162,6 +162,20 @@ describe('parseMarkdownReport', () => {
     expect(report.sections).toHaveLength(3);
   });
 
+  it('reads a label whose parenthetical wraps onto the next line, its content after the colon', () => {
+    const report = parse(
+      'Title: crash\n\nThe stack is freed early.\n\nReproducer (ordinary source run with bin/tool; the recursion forces\nseveral growths while the collector runs):\n\n    def f(n)\n      n == 0 ? 0 : f(n - 1)\n    end\n',
+    );
+    const [reproduction] = textsOf(report, 'reproduction');
+    expect(reproduction?.trim().startsWith('def f(n)')).toBe(true);
+    // A parenthetical that never closes before a colon ending a line, or a label of no known
+    // field, is no label.
+    const prose = parse(
+      'Title: crash\n\nReproducer (ordinary source run with bin/tool; the recursion forces\nseveral growths: the collector runs.\n\nOur setup (a long remark about the\nmachine):\n\n    make\n',
+    );
+    expect(textsOf(prose, 'reproduction')).toEqual([]);
+  });
+
   it('reads YAML-style front matter without mistaking it for a setext heading', () => {
     const report = parse(
       '---\ntitle: Crash on empty header\naffected-versions: 2.0.0\n---\n\n## Impact\nDenial of service.\n',

@@ -187,7 +187,9 @@ export function readMarkdownStructure(
         const pseudo = frontLines.has(line)
           ? null
           : (readPseudoHeading(text, lineStart(line), lineEnd(line)) ??
-            (readsKeyValues ? readPlainLabel(text, lineStart(line), lineEnd(line)) : null));
+            (readsKeyValues
+              ? readPlainLabel(text, lineStart(line), lineEnd(line), lineEnd(last - 1))
+              : null));
         if (pseudo !== null) {
           if (pseudo.inlineValue)
             noteKeyValue(pseudo.label, text.slice(pseudo.contentStart, lineEnd(line)));
@@ -198,7 +200,11 @@ export function readMarkdownStructure(
               field,
               level: pseudoLevel,
               headingStart: lineStart(line),
-              contentStart: pseudo.inlineValue ? pseudo.contentStart : lineStart(line + 1),
+              // A label whose parenthetical wrapped onto later lines starts its content after them.
+              contentStart:
+                pseudo.inlineValue || pseudo.contentStart > lineEnd(line)
+                  ? pseudo.contentStart
+                  : lineStart(line + 1),
               limit: pseudo.inlineValue ? lineEnd(last - 1) : text.length,
               end: text.length,
             });
@@ -331,7 +337,12 @@ const emojiDecoration = /^(?:\p{Extended_Pictographic}|\u{FE0F}|\u200D){1,8}[ \t
  * `Test case (how to run it):`. The label must name a known field, so prose with a colon is not
  * taken for one; a URL's `https:` is not a label either.
  */
-function readPlainLabel(text: string, start: number, end: number): PseudoHeading | null {
+function readPlainLabel(
+  text: string,
+  start: number,
+  end: number,
+  paragraphEnd: number = end,
+): PseudoHeading | null {
   const prefix = containerPrefix.exec(text.slice(start, Math.min(end, start + 24)));
   let open = start + (prefix?.[0].length ?? 0);
   // Emoji before the label ("🛠️ Remediation:", "🔬 Proof of Concept:") decorate it.
@@ -339,7 +350,7 @@ function readPlainLabel(text: string, start: number, end: number): PseudoHeading
   if (decoration !== null) open += decoration[0].length;
   // The colon is looked for in the line's first 160 characters only: never past the line.
   const reach = text.slice(open, Math.min(end, open + 161)).indexOf(':');
-  if (reach === -1) return null;
+  if (reach === -1) return readWrappedLabel(text, open, end, paragraphEnd);
   const colon = open + reach;
   const next = text[colon + 1];
   if (next !== undefined && next !== ' ' && next !== '\t' && next !== '\n') return null;
@@ -349,6 +360,38 @@ function readPlainLabel(text: string, start: number, end: number): PseudoHeading
   while (position < end && (text[position] === ' ' || text[position] === '\t')) position += 1;
   if (position >= end) return { label, contentStart: end, inlineValue: false };
   return { label, contentStart: position, inlineValue: true };
+}
+
+/** How far a label's parenthetical may run on past its line: a remark, not a paragraph. */
+const maxWrappedParenthetical = 240;
+
+/**
+ * A label whose parenthetical remark wraps onto the next lines of the paragraph, as plain-text
+ * mail wraps it: "Reproducer (ordinary source run with bin/mruby; the deep method recursion
+ * forces several stack\ngrowths while ... busy):". The parenthetical opens on the label's line
+ * and closes, right before the colon that ends a line, within `maxWrappedParenthetical`
+ * characters; what follows the colon's line is the field's content.
+ */
+function readWrappedLabel(
+  text: string,
+  open: number,
+  end: number,
+  paragraphEnd: number,
+): PseudoHeading | null {
+  if (paragraphEnd <= end) return null;
+  const line = text.slice(open, end);
+  const parenthesis = line.indexOf('(');
+  if (parenthesis <= 0 || line.includes(')', parenthesis)) return null;
+  const label = line.slice(0, parenthesis).trim();
+  if (!plainLabelShape.test(label) || mapHeadingToField(label) === null) return null;
+  const rest = text.slice(
+    end,
+    Math.min(paragraphEnd, open + parenthesis + maxWrappedParenthetical),
+  );
+  const close = /\):[ \t]*(?:\n|$)/.exec(rest);
+  if (close === null || rest.slice(0, close.index).includes('(')) return null;
+  const contentStart = end + close.index + close[0].length;
+  return { label, contentStart: Math.min(contentStart, paragraphEnd), inlineValue: false };
 }
 
 interface InlineLabel {

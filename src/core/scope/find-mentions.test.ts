@@ -18,6 +18,32 @@ describe('createMentionFinder', () => {
     expect(finder.find(['small memory leak'])?.strength).toBe('weak');
   });
 
+  it('weighs a phrase in the fix the reporter proposes as weak, the same phrase elsewhere as strong', () => {
+    const fix = finderFor(
+      '# Key recovery\n\nThe cache leaks the key.\n\n## Suggested fix\n\nClose the side channel in the unpadding.\n',
+    );
+    expect(fix.find(['side channel'])?.strength).toBe('weak');
+    const claim = finderFor(
+      '# Timing\n\nThe unpadding leaks through a side channel, so a remote client recovers the key.\n',
+    );
+    expect(claim.find(['side channel'])?.strength).toBe('strong');
+  });
+
+  it('reads a switch named with its kind (`-d option`) in the switch alone, weak on a command line', () => {
+    const prose = finderFor(
+      'Title: data loss\n\nA shared batch script can include -d and users lose their originals.\n',
+    );
+    expect(prose.find(['-d option'])?.strength).toBe('strong');
+    const command = finderFor(
+      'Title: crash\n\nCommand: wavpack -y crash.dff -o /tmp/x.wv\n\nThe encoder reads past the chunk.\n',
+    );
+    expect(command.find(['-y option'])?.strength).toBe('weak');
+    // Inside another token it is no switch.
+    expect(
+      finderFor('Title: x\n\nThe build-d step and x--d fail.\n').find(['-d option']),
+    ).toBeNull();
+  });
+
   it('reads no package named as a link of a dependency path (the dependent, not the flaw)', () => {
     const finder = finderFor(
       'Title: Snyk finding\n\nSnyk reports CVE-2022-0536, introduced by axios@1.6.2 > follow-redirects@1.15.3, and also via axios > follow-redirects.\n',

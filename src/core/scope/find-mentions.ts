@@ -167,12 +167,21 @@ function listSpellings(phrase: string): string[][] {
   const words = phrase.toLowerCase().trim().split(/\s+/).filter(Boolean);
   if (words.length !== 2) return [words];
   const [head, tail] = words as [string, string];
+  // A command-line switch named with its kind (`-d option`, `--insecure flag`) is said by the
+  // switch alone, as a command line or a sentence writes it ("wavpack -d -hh", "can include -d").
+  if (commandSwitch.test(head) && switchKinds.has(tail)) return [words, [head]];
   // A limit quoted by its number and unit (`63 characters`) is said with the unit in the
   // reporter's language ("63 Zeichen", "63 caractères").
   if (/^\d+$/.test(head))
     return [words, ...(unitTranslations.get(tail) ?? []).map((unit) => [head, unit])];
   return [words, ...compoundPrepositions.map((preposition) => [tail, preposition, head])];
 }
+
+const commandSwitch = /^--?[a-z0-9][\w-]{0,40}$/;
+// Another switch within two tokens of the one a phrase names, on the same line.
+const switchAfter = /^(?:[ \t]+[^\s-]\S{0,80}){0,2}[ \t]+--?[A-Za-z]/;
+const switchBefore = /(?:^|[ \t])--?[A-Za-z][\w=.-]{0,40}(?:[ \t]+[^\s-]\S{0,80}){0,2}[ \t]+$/;
+const switchKinds: ReadonlySet<string> = new Set(['option', 'flag', 'switch', 'parameter']);
 
 // The units a documented limit is given in, in German, French, Spanish, Portuguese, Italian and
 // Dutch.
@@ -289,6 +298,9 @@ export function createMentionFinder(
       );
     }
     const field = fieldAt(start);
+    // The fix the reporter proposes ("make _unpad() truly constant-time", "sanitize the cache
+    // keys") says what to change, not what the report's case is.
+    if (field === 'proposed-patch') return true;
     const clause = readClauseBefore(body, start);
     const sentenceRest = body
       .slice(start, Math.min(body.length, end + 80))
@@ -305,6 +317,22 @@ export function createMentionFinder(
     }
     if (!reporterSetup.test(clause)) return false;
     return !productionDeployment.test(`${clause}${sentenceRest}`);
+  }
+
+  /**
+   * Whether a switch said alone (the spelling of `-d option` as `-d`) stands in a command line:
+   * another switch within two tokens before or after it on its line (`wavpack -y crash.dff -o
+   * x.wv`, `wavpack -d -hh *.wav`). That is the reporter's command, not a sentence about the switch.
+   */
+  function isInCommandLine(start: number, end: number): boolean {
+    const lineStart = body.lastIndexOf('\n', start - 1) + 1;
+    const lineEnd = body.indexOf('\n', end);
+    const before = body.slice(Math.max(lineStart, start - 120), start);
+    const after = body.slice(
+      end,
+      lineEnd === -1 ? Math.min(body.length, end + 120) : Math.min(lineEnd, end + 120),
+    );
+    return switchAfter.test(after) || switchBefore.test(before);
   }
 
   /**
@@ -341,6 +369,9 @@ export function createMentionFinder(
       if (end === -1) continue;
       seen += 1;
       if (isWordCharacter(first[0]) && isWordCharacter(body[at - 1])) continue;
+      // A switch starts a token: `-d` in "x-d" or "--d" is not the switch.
+      if (first.startsWith('-') && (isWordCharacter(body[at - 1]) || body[at - 1] === '-'))
+        continue;
       if (isWordCharacter(lower[end - 1]) && isWordCharacter(body[end])) continue;
       if (!isSameCaseInCode(phrase, at, end)) continue;
       if (dependencyPathLinkAfter.test(body.slice(end, end + 48))) continue;
@@ -362,7 +393,11 @@ export function createMentionFinder(
         span: { start: at, end, line: lineOf(at) },
         quote: body.slice(at, Math.min(body.length, end + 80)).split('\n')[0]!,
       };
-      (said === 'setup' || isSetup(at, end) ? found.weak : found.strong).push(fact);
+      const isCommandSwitch =
+        words.length === 1 && phrase.trim().includes(' ') && isInCommandLine(at, end);
+      (said === 'setup' || isCommandSwitch || isSetup(at, end) ? found.weak : found.strong).push(
+        fact,
+      );
     }
   }
 
