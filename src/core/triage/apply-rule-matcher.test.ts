@@ -126,5 +126,11 @@ describe('triageFacts with a rule matcher', () => {
     );
     expect(learned?.ruleId).toBe('OOS-TEST');
     expect(result.missing).toEqual(engine.missing);
+    // The maintainer's notes say how the rule was read; the reply quotes the rule, not the model.
+    expect(result.notes.join('\n')).toMatch(
+      /rule OOS-TEST holds on no condition: the learned rule matcher reads OOS-TEST \(\d+%\)/,
+    );
+    expect(result.reply).toContain('(OOS-TEST)');
+    expect(result.reply).not.toContain('learned');
   });
 });
