@@ -58,6 +58,8 @@ interface TriageRequest {
    * `version` changes or another process wrote to the store (the inbox: one per project).
    */
   keepDuplicateIndex?: { name: string; version: string };
+  /** False: the rule engine's verdicts alone, without the learned rule matcher (its trainer). */
+  withRuleMatcher?: boolean;
   /**
    * Check the dependencies the reports' diffs add: `offline` (the default: shipped lists, cache,
    * no network), `online` (the registry too) or `off`.
@@ -119,6 +121,7 @@ export function createTriageService(dependencies: {
       duplicateStore,
       keepDuplicateIndex,
       dependencyCheck = 'offline',
+      withRuleMatcher = true,
     }: TriageRequest,
     onResult: ResultListener,
   ): Promise<{ problems: InputProblem[] }> {
@@ -177,6 +180,7 @@ export function createTriageService(dependencies: {
         limits,
         dependencies: checked,
         prediction: model ? predictSeverity(model, blankCvssVectors(report.body, facts)) : null,
+        ...(withRuleMatcher ? {} : { ruleMatcher: null }),
       });
       if (result.duplicateOf !== null) {
         originals.set(document.id, originals.get(result.duplicateOf) ?? result.duplicateOf);

@@ -16,6 +16,7 @@ import type {
   Verdict,
 } from '../model/triage-result.js';
 import type { ChannelCheck } from '../triage/check-channel.js';
+import { ruleMatcherEvidenceKey } from '../triage/apply-rule-matcher.js';
 
 export interface ReplyInput {
   report: Report;
@@ -117,6 +118,10 @@ function describeSeverity(input: ReplyInput): string {
 }
 
 function quoteRule(match: RuleMatch): string[] {
+  // A rule the learned rule matcher read quotes no fact; how it was read is for the maintainer's
+  // notes, not the reporter.
+  if (match.evidence.some((evidence) => evidence.key === ruleMatcherEvidenceKey))
+    return [`> ${match.statement}`];
   const why = match.evidence.flatMap((evidence) =>
     evidence.facts
       .slice(0, 1)

@@ -24,6 +24,8 @@ import { decideVerdict, type VerdictDecision } from './decide-verdict.js';
 import { assessSeverity } from '../severity/assess-severity.js';
 import { checkChannel } from './check-channel.js';
 import { writeMaintainerNotes } from './write-maintainer-notes.js';
+import { shippedRuleMatcher, type RuleMatcher } from '../scope/rule-matcher-model.js';
+import { applyRuleMatcher } from './apply-rule-matcher.js';
 
 export interface TriageContext {
   /** The repository's verdict on the report's code claims, when a repository was given. */
@@ -36,6 +38,11 @@ export interface TriageContext {
   dependencies?: DependencyFacts | null;
   /** The severity model's reading of the report's text, when the model is loaded. */
   prediction?: SeverityPrediction | null;
+  /**
+   * The learned rule matcher read where the rule engine decides nothing (apply-rule-matcher.ts);
+   * the shipped one when absent, none when null (its trainer reads the engine alone).
+   */
+  ruleMatcher?: RuleMatcher | null;
 }
 
 /**
@@ -98,7 +105,7 @@ export function triageFacts(
   );
   // Proof that the code the report calls vulnerable does not exist decides first; then the same
   // bug is answered once, wherever its first report stands: the reply points there.
-  const decision: VerdictDecision =
+  const engineDecision: VerdictDecision =
     evidence?.grade === 'fabricated'
       ? {
           verdict: 'invalid',
@@ -114,6 +121,35 @@ export function triageFacts(
             basis: 'a strong duplicate of an earlier report or advisory',
           }
         : decideVerdict(profile, scope, requirements, report.title);
+  const engineMatches = [...scope.outOfScope, ...scope.inScope];
+  // Calls in code are many and say little alone: listed only when a rule's `calls:` cites them.
+  // A module name a rule's path condition read is cited as the file it was placed in.
+  const citedFacts = new Set(
+    engineMatches.flatMap((match) => match.evidence.flatMap((evidence) => evidence.facts)),
+  );
+  const listedFacts = facts.filter(
+    (fact) => (fact.kind !== 'api-call' && fact.kind !== 'module') || citedFacts.has(fact),
+  );
+  const matcher = context.ruleMatcher === undefined ? shippedRuleMatcher : context.ruleMatcher;
+  const isMatcherAsked =
+    matcher !== null &&
+    (engineDecision.verdict === 'undetermined' ||
+      (engineDecision.verdict === 'needs-info' && matcher.needsInfoThreshold !== null));
+  const learned =
+    !isMatcherAsked || matcher === null
+      ? { decision: engineDecision, match: null }
+      : applyRuleMatcher(
+          profile,
+          engineDecision,
+          matcher.read(profile, {
+            report,
+            facts: [...listedFacts, ...inferred],
+            ruleMatches: engineMatches,
+            versionSupport: scope.versionSupport.support,
+          }),
+          matcher,
+        );
+  const decision = learned.decision;
   // A bare file name that could be in several components places the code in none of them.
   const citedComponents = scope.components
     .filter(
@@ -127,15 +163,7 @@ export function triageFacts(
     profile,
     context.prediction ?? null,
   );
-  const ruleMatches = [...scope.outOfScope, ...scope.inScope];
-  // Calls in code are many and say little alone: listed only when a rule's `calls:` cites them.
-  // A module name a rule's path condition read is cited as the file it was placed in.
-  const citedFacts = new Set(
-    ruleMatches.flatMap((match) => match.evidence.flatMap((evidence) => evidence.facts)),
-  );
-  const listedFacts = facts.filter(
-    (fact) => (fact.kind !== 'api-call' && fact.kind !== 'module') || citedFacts.has(fact),
-  );
+  const ruleMatches = learned.match === null ? engineMatches : [...engineMatches, learned.match];
   const priority = scorePriority({
     verdict: decision.verdict,
     severity,

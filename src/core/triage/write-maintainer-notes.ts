@@ -6,6 +6,7 @@ import type { EvidenceSummary } from '../model/evidence.js';
 import type { WorkLimit } from '../model/work-limit.js';
 import type { RuleMatch } from '../model/triage-result.js';
 import type { ChannelCheck } from './check-channel.js';
+import { ruleMatcherEvidenceKey } from './apply-rule-matcher.js';
 
 export interface MaintainerNotesInput {
   basis: string;
@@ -17,6 +18,8 @@ export interface MaintainerNotesInput {
 }
 
 function describeRuleMatch(match: RuleMatch): string {
+  const learned = match.evidence.find((evidence) => evidence.key === ruleMatcherEvidenceKey);
+  if (learned) return `${match.kind} rule ${match.ruleId} holds on no condition: ${learned.detail}`;
   const isInferred = match.evidence.some((evidence) =>
     evidence.facts.some((fact) => fact.origin === 'inferred'),
   );
