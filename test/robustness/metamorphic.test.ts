@@ -17,10 +17,27 @@ import { triageRenderings } from './triage-renderings.js';
  * fails, so the list cannot go stale.
  */
 const knownMeasureVariance = new Set([
+  // Eighteenth session (verdicts-18, the rule matcher and the pair model retrained on 87 tune projects): outcomes found by the suite, none opened.
+  'commons-compress/13-stored-data-descriptor-option.md [one-paragraph]',
+  'cryptography/07-buffer-zweitfund-de.txt [email]',
+  'cryptography/07-buffer-zweitfund-de.txt [hackerone-json]',
+  'cryptography/07-buffer-zweitfund-de.txt [reply-thread]',
+  'echo/08-legacy-ip-extractor-fr.md [one-paragraph]',
+  'echo/09-static-encoded-slash-bypass.md [email]',
+  'freetype/16-request-size-null-size-dup.txt [one-paragraph]',
+  'guzzle/06-porta-diferente-authorization-pt.md [one-paragraph]',
+  'jellyfin/01-hls-params-level-ffmpeg-injection.md [one-paragraph]',
+  'jupyter-server/16-disable-check-xsrf-fr.md [one-paragraph]',
+  'libyang/14-sysrepo-shm-permissions.md [emoji-ai]',
+  'libyang/14-sysrepo-shm-permissions.md [one-paragraph]',
+  'mbedtls/15-san-hardwaremodule-second-finder-fr.md [one-paragraph]',
+  'okhttp/13-authenticator-sends-credentials-to-redirect-host.md [hackerone-json]',
+  'pyjwt/13-jwks-cache-bypass-random-kid.txt [lower-case-labels]',
+  'sveltekit/11-de-kritische-rce-endpunkt.md [email]',
+  'sveltekit/11-de-kritische-rce-endpunkt.md [reply-thread]',
   // Branch rule-matcher-18: the learned rule matcher decides some renderings and not others, as
   // found on its weights (outcomes only, none opened); h2o 04, phpspreadsheet 06 and okhttp 08
   // [one-paragraph] stopped varying.
-  'axios/06-interceptor-exfiltration.md [lower-case-labels]',
   'tcpdump/10-resp-nested-array-recursion.txt [one-paragraph]',
   'rack/04-multipart-quoted-escapes-cpu.txt [one-paragraph]',
   'rack/04-multipart-quoted-escapes-cpu.txt [hackerone-json]',
@@ -29,11 +46,9 @@ const knownMeasureVariance = new Set([
   'okhttp/12-http2-continuation-flood-rce-claim.md [one-paragraph]',
   'commons-compress/01-dump-dirent-cycle-critical.md [one-paragraph]',
   'httpd/04-htaccess-user-enables-cgi.md [hackerone-json]',
-  'nginx/13-mail-xclient-ehlo-bare-cr-injection.txt [email]',
   'pyjwt/13-jwks-cache-bypass-random-kid.txt [one-paragraph]',
   'xstream/15-self-referencing-set-second-finder.md [one-paragraph]',
   'cpp-httplib/12-payload-limit-disabled-oom-es.md [email]',
-  'cpp-httplib/12-payload-limit-disabled-oom-es.md [hackerone-json]',
   // Branch left-alone-items: caddy 09 [one-paragraph] stopped varying: a govulncheck or npm audit
   // advisory title quoted in running text is the scanner's words and is masked like code
   // (findScannerTitles), so it is no longer read as the reporter's impact.
@@ -118,7 +133,6 @@ const knownMeasureVariance = new Set([
   'libjpeg-turbo/04-tjdecompress2-heap-overflow-small-buffer.md [one-paragraph]',
   // Twenty-first and twenty-second batches (marked, freetype; devise, xstream), from the first run
   // of this suite after they were added, as outcomes only.
-  'xstream/05-rce-default-blacklist-java-runtime.md [one-paragraph]',
   'xstream/08-anytype-commons-collections-gadget.md [one-paragraph]',
   // 2026-12-01, fifteenth session: the renderer now takes a report's opening `## ` heading for its
   // title (it had made it a section label) and reads setext headings. okhttp 07 [email] and
@@ -144,7 +158,6 @@ const knownMeasureVariance = new Set([
   'lighttpd/10-debug-log-request-header-fr.md [one-paragraph]',
   'mongoose/02-p384-issuer-signature-skipped.txt [one-paragraph]',
   'cpp-httplib/02-regex-route-zh-second-finder.md [one-paragraph]',
-  'quic-go/01-premature-handshake-done-client-panic.md [one-paragraph]',
   'tinymce/11-django-tinymce-widget-xss.md [email]',
   // Seventeenth session (fresh batches 31 to 35, and older measure reports after pair-classifier and verdicts-17), as found on the final engine, 2026-12-01; not opened.
   'authlib/07-ai-pkce-verifier-cache-bypass.md [one-paragraph]',
@@ -171,6 +184,17 @@ const knownMeasureVariance = new Set([
  * to fix and remove; an entry that stops varying fails here too.
  */
 const knownTuneVariance = new Set([
+  // Eighteenth session (verdicts-18, the retrained rule matcher and pair model): renderings that vary on the final engine, found by the suite; tune data, free to fix.
+  'ejs/10-zeilentrenner-dateiname-codeausfuehrung-de.md [email]',
+  'gradio/01-file-explorer-preprocess-traversal.md [lower-case-labels]',
+  'gradio/01-file-explorer-preprocess-traversal.md [one-paragraph]',
+  'gradio/01-file-explorer-preprocess-traversal.md [plain-labels]',
+  'gradio/04-svg-url-ssrf-image-postprocess.md [one-paragraph]',
+  'lxml/04-etcompat-parser-entites-externes-fr.md [one-paragraph]',
+  'oauth2-proxy/15-fragment-skip-route-critical-rce.md [reply-thread]',
+  'restsharp/10-ssrf-user-supplied-base-url.md [email]',
+  'restsharp/10-ssrf-user-supplied-base-url.md [reply-thread]',
+  'wavpack/07-alt-extension-not-sanitized.md [one-paragraph]',
   'sinatra/03-bundler-audit-sinatra-4-1-1.txt [lower-case-labels]',
   'sinatra/03-bundler-audit-sinatra-4-1-1.txt [one-paragraph]',
   'sinatra/05-host-authorization-trailing-dot.md [one-paragraph]',
@@ -268,7 +292,6 @@ const knownTuneVariance = new Set([
   // bottle 09 and libheif 05 [one-paragraph] stop varying. Tune data, free to fix.
   'oauth2-proxy/15-fragment-skip-route-critical-rce.md [lower-case-labels]',
   'uvicorn/10-no-body-size-limit-critical.txt [reply-thread]',
-  'uvicorn/13-service-account-reads-ssl-key.md [hackerone-json]',
   'phoenix/07-check-origin-montages-fr.md [hackerone-json]',
 ]);
 const tuneProjectsWithKnownVariance = new Set([
@@ -302,6 +325,10 @@ const tuneProjectsWithKnownVariance = new Set([
   'oauth2-proxy',
   'uvicorn',
   'phoenix',
+  'gradio',
+  'lxml',
+  'restsharp',
+  'wavpack',
 ]);
 const measureProjectsWithKnownVariance = new Set([
   'xmldom',
@@ -359,6 +386,10 @@ const measureProjectsWithKnownVariance = new Set([
   'ruby-saml',
   'waitress',
   'axios',
+  'echo',
+  'freetype',
+  'jupyter-server',
+  'libyang',
 ]);
 
 describe('writing-style invariance on the corpus', () => {
