@@ -32,7 +32,7 @@ import { duplicatePairModelVersion } from '../src/core/duplicates/duplicate-pair
 import {
   fitLogisticRegression,
   predictLogistic,
-} from '../src/core/duplicates/fit-logistic-regression.js';
+} from '../src/core/learning/fit-logistic-regression.js';
 import { createServices } from '../src/create-services.js';
 import { createDefaultConfig } from '../src/config/load-config.js';
 import { sortByArrival } from '../src/services/load-duplicate-index.js';

@@ -22,7 +22,7 @@ import { ruleMatcherModelVersion } from '../src/core/scope/rule-matcher-model.js
 import {
   fitLogisticRegression,
   predictLogistic,
-} from '../src/core/duplicates/fit-logistic-regression.js';
+} from '../src/core/learning/fit-logistic-regression.js';
 import { loadCorpusProfile, readCorpus, type CorpusProject } from '../test/corpus/read-corpus.js';
 import { compareVerdict, type TriagedReport } from '../test/corpus/score-verdicts.js';
 import type { ExpectedVerdict } from '../test/corpus/read-corpus.js';

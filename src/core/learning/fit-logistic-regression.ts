@@ -1,6 +1,7 @@
 // Logistic regression with an L2 penalty (not on the bias), fitted by Newton's method: exact and
-// reproducible (no seed, no learning rate), and fast for the few dozen features of the duplicate
-// pair model (scripts/train-duplicate-pair-model.ts). Weights are [bias, ...one per feature].
+// reproducible (no seed, no learning rate), and fast for the few dozen features of the learned
+// models' training scripts: the duplicate pair model (scripts/train-duplicate-pair-model.ts) and
+// the rule matcher (scripts/train-rule-matcher.ts). Weights are [bias, ...one per feature].
 
 /** The weights minimising the log loss plus `penalty` times half the squared weights. */
 export function fitLogisticRegression(
