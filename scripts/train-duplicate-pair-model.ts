@@ -297,11 +297,11 @@ if (values.write) {
     `  version: ${duplicatePairModelVersion},`,
     `  threshold: ${chosen.threshold},`,
     `  demoteBelow: ${chosen.demoteBelow},`,
-    `  bias: ${weights[0]!.toFixed(4)},`,
+    `  bias: ${String(Number(weights[0]!.toFixed(4)))},`,
     '  features: {',
     ...pairFeatureNames.map(
       (name, i) =>
-        `    ${/^[a-z]+$/.test(name) ? name : `'${name}'`}: ${weights[i + 1]!.toFixed(4)},`,
+        `    ${/^[a-z]+$/.test(name) ? name : `'${name}'`}: ${String(Number(weights[i + 1]!.toFixed(4)))},`,
     ),
     '  },',
     '} as const;',
