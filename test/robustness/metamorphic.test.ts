@@ -44,9 +44,7 @@ const knownMeasureVariance = new Set([
   'rack/06-show-exceptions-leaks-env.md [hackerone-json]',
   'guzzle/01-cookiejar-foreign-domain-cookie.md [one-paragraph]',
   'okhttp/12-http2-continuation-flood-rce-claim.md [one-paragraph]',
-  'commons-compress/01-dump-dirent-cycle-critical.md [one-paragraph]',
   'httpd/04-htaccess-user-enables-cgi.md [hackerone-json]',
-  'pyjwt/13-jwks-cache-bypass-random-kid.txt [one-paragraph]',
   'xstream/15-self-referencing-set-second-finder.md [one-paragraph]',
   'cpp-httplib/12-payload-limit-disabled-oom-es.md [email]',
   // Branch left-alone-items: caddy 09 [one-paragraph] stopped varying: a govulncheck or npm audit
