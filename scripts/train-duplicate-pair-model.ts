@@ -29,10 +29,11 @@ import {
   type DuplicateSignals,
 } from '../src/core/duplicates/score-duplicate-signals.js';
 import { duplicatePairModelVersion } from '../src/core/duplicates/duplicate-pair-model.js';
+import { fitLogisticRegression } from '../src/core/learning/fit-logistic-regression.js';
 import {
-  fitLogisticRegression,
-  predictLogistic,
-} from '../src/core/learning/fit-logistic-regression.js';
+  crossValidateByGroup,
+  formatWeightLines,
+} from '../src/core/learning/cross-validate-by-group.js';
 import { createServices } from '../src/create-services.js';
 import { createDefaultConfig } from '../src/config/load-config.js';
 import { sortByArrival } from '../src/services/load-duplicate-index.js';
@@ -190,18 +191,9 @@ console.log(
 
 /** Leave-one-project-out probabilities for every pair. */
 function crossValidate(penalty: number): Map<PairSample, number> {
-  const probabilities = new Map<PairSample, number>();
-  for (const project of tune) {
-    const training = queries.filter((query) => query.project !== project.slug);
-    const rows = training.flatMap((query) => query.pairs.map((pair) => pair.features));
-    const labels = training.flatMap((query) => query.pairs.map((pair) => (pair.isSameBug ? 1 : 0)));
-    const weights = fitLogisticRegression(rows, labels, penalty);
-    for (const query of queries.filter((each) => each.project === project.slug)) {
-      for (const pair of query.pairs)
-        probabilities.set(pair, predictLogistic(weights, pair.features));
-    }
-  }
-  return probabilities;
+  const grouped = queries.map((query) => [query.project, query.pairs] as const);
+  const projects = tune.map((project) => project.slug);
+  return crossValidateByGroup(projects, grouped, grouped, (pair) => pair.isSameBug, penalty);
 }
 
 const penalties =
@@ -297,13 +289,7 @@ if (values.write) {
     `  version: ${duplicatePairModelVersion},`,
     `  threshold: ${chosen.threshold},`,
     `  demoteBelow: ${chosen.demoteBelow},`,
-    `  bias: ${String(Number(weights[0]!.toFixed(4)))},`,
-    '  features: {',
-    ...pairFeatureNames.map(
-      (name, i) =>
-        `    ${/^[a-z]+$/.test(name) ? name : `'${name}'`}: ${String(Number(weights[i + 1]!.toFixed(4)))},`,
-    ),
-    '  },',
+    ...formatWeightLines(pairFeatureNames, weights),
     '} as const;',
     '',
   ];

@@ -19,10 +19,11 @@ import {
   ruleFeatureNames,
 } from '../src/core/scope/describe-rule-features.js';
 import { ruleMatcherModelVersion } from '../src/core/scope/rule-matcher-model.js';
+import { fitLogisticRegression } from '../src/core/learning/fit-logistic-regression.js';
 import {
-  fitLogisticRegression,
-  predictLogistic,
-} from '../src/core/learning/fit-logistic-regression.js';
+  crossValidateByGroup,
+  formatWeightLines,
+} from '../src/core/learning/cross-validate-by-group.js';
 import { loadCorpusProfile, readCorpus, type CorpusProject } from '../test/corpus/read-corpus.js';
 import { compareVerdict, type TriagedReport } from '../test/corpus/score-verdicts.js';
 import type { ExpectedVerdict } from '../test/corpus/read-corpus.js';
@@ -117,20 +118,13 @@ console.log(
 
 /** Leave-one-project-out probabilities for every rule of every report. */
 function crossValidate(penalty: number): Map<RuleSample, number> {
-  const probabilities = new Map<RuleSample, number>();
-  for (const project of tune) {
-    const training = withRules.filter((report) => report.project !== project.slug);
-    const rows = training.flatMap((report) => report.rules.map((rule) => rule.features));
-    const labels = training.flatMap((report) =>
-      report.rules.map((rule) => (rule.isExpected ? 1 : 0)),
-    );
-    const weights = fitLogisticRegression(rows, labels, penalty);
-    for (const report of reports.filter((each) => each.project === project.slug)) {
-      for (const rule of report.rules)
-        probabilities.set(rule, predictLogistic(weights, rule.features));
-    }
-  }
-  return probabilities;
+  return crossValidateByGroup(
+    tune.map((project) => project.slug),
+    withRules.map((report) => [report.project, report.rules] as const),
+    reports.map((report) => [report.project, report.rules] as const),
+    (rule) => rule.isExpected,
+    penalty,
+  );
 }
 
 interface Outcome {
@@ -279,13 +273,7 @@ if (values.write) {
     `  version: ${ruleMatcherModelVersion},`,
     `  threshold: ${chosen.threshold},`,
     `  needsInfoThreshold: ${chosen.needsInfoThreshold ?? 'null'},`,
-    `  bias: ${String(Number(weights[0]!.toFixed(4)))},`,
-    '  features: {',
-    ...ruleFeatureNames.map(
-      (name, i) =>
-        `    ${/^[a-z]+$/.test(name) ? name : `'${name}'`}: ${String(Number(weights[i + 1]!.toFixed(4)))},`,
-    ),
-    '  },',
+    ...formatWeightLines(ruleFeatureNames, weights),
     '};',
     '',
   ];
