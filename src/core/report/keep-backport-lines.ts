@@ -4,6 +4,8 @@
 // same test as 6.28.0", "the jump from 0.10 to 1.x", "upgrading to 3.4.0 needs Python 3.8"), not
 // versions in use, unless their own clause says they are affected.
 
+import { compareVersions } from '../evidence/learn-tag-convention.js';
+
 interface NamedVersion {
   value: string;
 }
@@ -32,15 +34,6 @@ function startsWith(parts: readonly number[], prefix: readonly number[]): boolea
   return prefix.every((part, index) => parts[index] === part);
 }
 
-function isBefore(a: readonly number[], b: readonly number[]): boolean {
-  for (let index = 0; index < Math.max(a.length, b.length); index += 1) {
-    const left = a[index] ?? 0;
-    const right = b[index] ?? 0;
-    if (left !== right) return left < right;
-  }
-  return false;
-}
-
 /**
  * The versions in use among `affected`, given the releases the report asks for (`asked`): when
  * one of them is a later release on the line of a version in use (a backport request), only the
@@ -67,7 +60,7 @@ export function keepBackportLines<T extends NamedVersion>(
       ({ line, release }) =>
         parts.length > line.length &&
         startsWith(parts, line) &&
-        (release === null || isBefore(parts, release)),
+        (release === null || compareVersions(parts, release) < 0),
     );
   });
   if (!isBackport) return [...affected];
