@@ -36,6 +36,9 @@ const { values } = parseArgs({
     folds: { type: 'string', default: '5' },
     seed: { type: 'string', default: '7' },
     inner: { type: 'boolean', default: false },
+    supplement: { type: 'string' },
+    'supplement-limit': { type: 'string' },
+    'supplement-weight': { type: 'string' },
   },
 });
 
@@ -103,6 +106,20 @@ function findMajorityBand(train: readonly SeverityTrainingRecord[]): string {
 }
 
 const allRecords: SeverityTrainingRecord[] = await readSeverityAdvisories(values.data);
+// Supplementary advisories (`--supplement FILE`, another database's records with every record of
+// the development file's sources left out) are added to every fold's training part, never tested.
+const supplementRecords: SeverityTrainingRecord[] = values.supplement
+  ? (await readSeverityAdvisories(values.supplement))
+      .map((record) => ({ ...record, isSupplement: true }))
+      .filter((_, index, all) => {
+        const limit = Number(values['supplement-limit'] ?? all.length);
+        return index % Math.max(1, Math.ceil(all.length / limit)) === 0;
+      })
+  : [];
+const trainingOptions = {
+  ...severityTrainingOptions,
+  ...(values['supplement-weight'] ? { supplementWeight: Number(values['supplement-weight']) } : {}),
+};
 const outerFolds = Number(values.folds);
 const outerAssignment = assignFolds(allRecords.length, outerFolds, Number(values.seed));
 const innerFolds = 4;
@@ -128,15 +145,16 @@ const bandCalibration: Array<{ confidence: number; isCorrect: boolean }> = [];
 let unrated = 0;
 const started = performance.now();
 for (let fold = 0; fold < foldsRun; fold += 1) {
-  const train = records.filter((_, index) => assignment[index] !== fold);
+  const train = [...records.filter((_, index) => assignment[index] !== fold), ...supplementRecords];
   const test = records.filter((_, index) => assignment[index] === fold);
   const parsed = parseSeverityModel(
-    serializeSeverityModel(trainSeverityModel(train, severityTrainingOptions)),
+    serializeSeverityModel(trainSeverityModel(train, trainingOptions)),
   );
   if (!parsed.ok) throw new Error(parsed.issues[0]!.message);
-  const majorityMetrics = fitMajorityFloor(train);
-  const naiveBayesMetrics = fitNaiveBayesFloor(train);
-  const majorityBand = findMajorityBand(train);
+  const primaryTrain = train.filter((item) => item.isSupplement !== true);
+  const majorityMetrics = fitMajorityFloor(primaryTrain);
+  const naiveBayesMetrics = fitNaiveBayesFloor(primaryTrain);
+  const majorityBand = findMajorityBand(primaryTrain);
   for (const item of test) {
     const truth = readSeverityMetrics(item.vector)!;
     const prediction = predictSeverity(parsed.value, item.text);
@@ -178,6 +196,10 @@ printLine(
         `(fold 1 of ${outerFolds}, seed ${values.seed}, its training folds split ${innerFolds} ways, seed ${innerSeed})`
     : `${records.length} advisories, ${folds}-fold cross-validation (seed ${values.seed})`,
 );
+if (supplementRecords.length > 0)
+  printLine(
+    `+ ${supplementRecords.length} supplementary advisories in every training part (${values.supplement}, weight ${trainingOptions.supplementWeight ?? 1}); floors trained without them`,
+  );
 printLine(
   `${'metric'.padEnd(14)}${'model'.padStart(8)}${'majority'.padStart(10)}${'naive-B'.padStart(9)}${'ECE'.padStart(8)}`,
 );

@@ -23,6 +23,8 @@ export interface SoftmaxOptions {
   maxIterations: number;
   /** Weight of each class in the loss (1 for all = plain likelihood). */
   classWeights?: readonly number[];
+  /** Per row, a factor its loss is multiplied by (absent: every row weighs 1). */
+  rowWeights?: Float64Array;
   /**
    * Per feature and class (laid out like the weights), a factor the fitted parameter is multiplied
    * by to give the weight; the L2 penalty applies to the parameter, so a feature with a small
@@ -78,7 +80,8 @@ function evaluate(problem: Problem, point: Float64Array, gradient: Float64Array)
   let totalWeight = 0;
   for (let row = 0; row < labels.length; row += 1) {
     const label = labels[row]!;
-    const weight = classWeights ? (classWeights[label] ?? 1) : 1;
+    const weight =
+      (classWeights ? (classWeights[label] ?? 1) : 1) * (options.rowWeights?.[row] ?? 1);
     totalWeight += weight;
     const first = rowStart[row]!;
     const last = rowStart[row + 1]!;

@@ -27,7 +27,13 @@ export interface SeverityModel extends SeverityVocabulary {
   /** Below this many known words the text is too unfamiliar to rate. */
   minKnownWords: number;
   /** What it was trained on, for the record. */
-  provenance: { records: number; seed: number; trainedWith: string };
+  provenance: {
+    records: number;
+    seed: number;
+    trainedWith: string;
+    /** How many of the records came from a supplementary source (absent: none). */
+    supplementRecords?: number;
+  };
 }
 
 /**

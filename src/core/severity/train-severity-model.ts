@@ -31,6 +31,11 @@ export interface SeverityTrainingRecord {
   text: string;
   /** A CVSS 3.0 or 3.1 base vector. */
   vector: string;
+  /**
+   * A record from a supplementary source (advisories of another database, labelled by other
+   * hands): trained on with `supplementWeight`, never held out to fit the temperature.
+   */
+  isSupplement?: boolean;
 }
 
 export interface SeverityTrainingOptions {
@@ -59,11 +64,14 @@ export interface SeverityTrainingOptions {
   /** The temperature is fitted on 1 of this many folds (0 or 1: no calibration, temperature 1). */
   calibrationFolds: number;
   minKnownWords: number;
+  /** How much a supplementary record weighs in the loss beside a primary one (absent: 1). */
+  supplementWeight?: number;
 }
 
 interface LabelledRecord {
   text: string;
   labels: Record<SeverityHeadName, number>;
+  isSupplement: boolean;
 }
 
 function labelRecord(record: SeverityTrainingRecord, position: number): LabelledRecord {
@@ -77,7 +85,7 @@ function labelRecord(record: SeverityTrainingRecord, position: number): Labelled
   for (const metric of severityMetrics) {
     labels[metric] = severityMetricValues[metric].indexOf(metrics[metric]);
   }
-  return { text: record.text, labels };
+  return { text: record.text, labels, isSupplement: record.isSupplement === true };
 }
 
 function buildVocabulary(
@@ -165,6 +173,7 @@ function fitHeadClassifier(
   classCount: number,
   head: SeverityHeadName,
   options: SeverityTrainingOptions,
+  rowWeights: Float64Array | undefined,
 ): SoftmaxFit {
   const smoothing = options.naiveBayesSmoothing ?? 0;
   const power = options.classWeightPower?.[head] ?? 0;
@@ -172,6 +181,7 @@ function fitHeadClassifier(
     classCount,
     l2: options.l2[head],
     maxIterations: options.maxIterations,
+    ...(rowWeights ? { rowWeights } : {}),
     ...(power > 0 ? { classWeights: computeClassWeights(labels, classCount, power) } : {}),
     ...(smoothing > 0
       ? { featureScales: computeNaiveBayesScales(rows, labels, classCount, smoothing) }
@@ -185,17 +195,24 @@ function calibrate(
   classCount: number,
   head: SeverityHeadName,
   options: SeverityTrainingOptions,
+  records: readonly LabelledRecord[],
+  rowWeights: Float64Array | undefined,
 ): number {
   if (options.calibrationFolds < 2) return 1;
-  const folds = assignFolds(labels.length, options.calibrationFolds, options.seed + 1);
-  const train = [...folds.keys()].filter((row) => folds[row] !== 0);
-  const heldOut = [...folds.keys()].filter((row) => folds[row] === 0);
+  // The held-out fold is drawn from the primary records only (a supplementary source may use the
+  // scale differently); supplementary records are always trained on.
+  const primary = [...records.keys()].filter((row) => !records[row]!.isSupplement);
+  const folds = assignFolds(primary.length, options.calibrationFolds, options.seed + 1);
+  const heldOut = primary.filter((_, position) => folds[position] === 0);
+  const isHeldOut = new Set(heldOut);
+  const train = [...records.keys()].filter((row) => !isHeldOut.has(row));
   const fit = fitHeadClassifier(
     selectRows(rows, train),
     Int32Array.from(train, (row) => labels[row]!),
     classCount,
     head,
     options,
+    rowWeights ? Float64Array.from(train, (row) => rowWeights[row]!) : undefined,
   );
   const heldOutLogits = heldOut.map((row) => {
     const logits = new Float64Array(classCount);
@@ -216,13 +233,18 @@ function trainHead(
 ): SeverityHead {
   const values = name === 'band' ? ratingBands : severityMetricValues[name];
   const labels = Int32Array.from(records, (record) => record.labels[name]);
-  const fit = fitHeadClassifier(rows, labels, values.length, name, options);
+  const supplementWeight = options.supplementWeight ?? 1;
+  const rowWeights =
+    supplementWeight !== 1 && records.some((record) => record.isSupplement)
+      ? Float64Array.from(records, (record) => (record.isSupplement ? supplementWeight : 1))
+      : undefined;
+  const fit = fitHeadClassifier(rows, labels, values.length, name, options, rowWeights);
   return {
     name,
     values,
     weights: Float32Array.from(fit.weights),
     bias: fit.bias,
-    temperature: calibrate(rows, labels, values.length, name, options),
+    temperature: calibrate(rows, labels, values.length, name, options, records, rowWeights),
   };
 }
 
@@ -252,6 +274,7 @@ export function trainSeverityModel(
   for (const name of [...severityMetrics, 'band'] as Array<SeverityMetric | 'band'>) {
     heads[name] = trainHead(name, rows, labelled, options);
   }
+  const supplementRecords = labelled.filter((record) => record.isSupplement).length;
   return {
     ...vocabulary,
     heads,
@@ -260,6 +283,7 @@ export function trainSeverityModel(
       records: records.length,
       seed: options.seed,
       trainedWith: describeTraining(options),
+      ...(supplementRecords > 0 ? { supplementRecords } : {}),
     },
   };
 }
