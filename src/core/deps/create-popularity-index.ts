@@ -28,7 +28,7 @@ export interface PopularEntry extends PopularPackage {
 export interface PopularityIndex {
   ecosystem: Ecosystem;
   size: number;
-  /** What the list is, for evidence: "npm high-impact packages". */
+  /** What the list is, for evidence: "popular npm packages". */
   listName: string;
   find(name: string): PopularEntry | undefined;
   byKey: ReadonlyMap<string, PopularEntry>;
