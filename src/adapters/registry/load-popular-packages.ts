@@ -10,15 +10,32 @@ import type { PopularList, PopularPackageSource } from '../../services/ports.js'
 const npmListUrl = new URL('../../../data/deps/popular_npm_top50000.tsv', import.meta.url);
 const pypiListUrl = new URL('../../../data/deps/popular_pypi_top15000.tsv', import.meta.url);
 
-/** `rank<TAB>name<TAB>downloads_30d` lines after a header (50,000 of them: a plain loop). */
+const digits = /^\d+$/;
+
+/**
+ * `rank<TAB>name<TAB>downloads_30d` lines after a header (50,000 of them: read in place with
+ * `indexOf`, no array per line).
+ */
 function readTopList(text: string): PopularPackage[] {
   const packages: PopularPackage[] = [];
-  const lines = text.split('\n');
-  for (let index = 1; index < lines.length; index += 1) {
-    const [rank, name, downloads] = lines[index]!.trim().split('\t');
-    if (!rank || !name || !/^\d+$/.test(rank)) continue;
+  for (let start = text.indexOf('\n') + 1; start > 0 && start < text.length;) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    const line = text.slice(start, end).trim();
+    start = end + 1;
+    const nameStart = line.indexOf('\t') + 1;
+    if (nameStart <= 1) continue;
+    const rank = line.slice(0, nameStart - 1);
+    const nameEnd = line.indexOf('\t', nameStart);
+    const name = nameEnd === -1 ? line.slice(nameStart) : line.slice(nameStart, nameEnd);
+    if (name === '' || !digits.test(rank)) continue;
+    const downloadsEnd = nameEnd === -1 ? -1 : line.indexOf('\t', nameEnd + 1);
+    const downloads =
+      nameEnd === -1
+        ? ''
+        : line.slice(nameEnd + 1, downloadsEnd === -1 ? line.length : downloadsEnd);
     packages.push(
-      downloads && /^\d+$/.test(downloads)
+      digits.test(downloads)
         ? { name, rank: Number(rank), downloads: Number(downloads) }
         : { name, rank: Number(rank) },
     );
@@ -35,12 +52,11 @@ export function joinNpmLists(
   highImpact: readonly string[],
 ): PopularPackage[] {
   const packages = [...mostDownloaded];
-  const listed = new Set(packages.map((entry) => entry.name));
+  // The high-impact names not yet listed (17,000 of them, a smaller set than the 50,000 listed).
+  const missing = new Set(highImpact);
+  for (const entry of mostDownloaded) missing.delete(entry.name);
   for (const name of highImpact)
-    if (!listed.has(name)) {
-      listed.add(name);
-      packages.push({ name, rank: packages.length + 1 });
-    }
+    if (missing.delete(name)) packages.push({ name, rank: packages.length + 1 });
   return packages;
 }
 
