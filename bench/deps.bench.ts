@@ -53,8 +53,8 @@ const lists = await popularPackageSource.loadPopularPackages();
 const indexes: Record<Ecosystem, PopularityIndex> = createPopularityIndexes(lists);
 const loadMs = performance.now() - start;
 start = performance.now();
-indexes.npm.similarity();
-indexes.pypi.similarity();
+indexes.npm.buildNearMatchMaps();
+indexes.pypi.buildNearMatchMaps();
 console.log(
   `Popular lists: ${indexes.npm.size} npm, ${indexes.pypi.size} PyPI; loaded in ${loadMs.toFixed(0)} ms, near-match maps built in ${(performance.now() - start).toFixed(0)} ms (once per process, on first use)\n`,
 );

@@ -169,7 +169,7 @@ export function createDependencyService(parts: DependencyServiceParts): Dependen
           .map((dependency) => dependency.name),
       ),
     ];
-    // The popular-package lists (17,000 names) load only when a registry package is checked.
+    // The popular-package lists (65,000 names) load only when a registry package is checked.
     const isJudgingNames = dependencies.some((dependency) => dependency.origin === 'registry');
     const [index, lookups, corpus] = await Promise.all([
       isJudgingNames ? loadPopularity() : null,

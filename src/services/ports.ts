@@ -220,7 +220,7 @@ export interface RegistryOpener {
 }
 
 export interface PopularList {
-  /** What the list is, in words: "npm high-impact packages". */
+  /** What the list is, in words: "popular npm packages". */
   listName: string;
   packages: PopularPackage[];
 }

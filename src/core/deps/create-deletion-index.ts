@@ -77,17 +77,13 @@ function slotOf(key: number, shift: number): number {
   return Math.imul(key, 0x9e3779b1) >>> shift;
 }
 
+/** `values[at]` is filed under `names[at]`: two arrays, so building allocates no pair per name. */
 export function createDeletionIndex<T>(
-  items: Iterable<{ name: string; value: T }>,
+  names: readonly string[],
+  values: readonly T[],
 ): DeletionIndex<T> {
-  const values: T[] = [];
-  const names: string[] = [];
   let bound = 0;
-  for (const { name, value } of items) {
-    values.push(value);
-    names.push(name);
-    bound += name.length + 1;
-  }
+  for (const name of names) bound += name.length + 1;
   // An open-addressing table of [hash, reference] pairs in one typed array, at most half full: a
   // look-up reads one cache line, where a Map of a few hundred thousand entries reads several.
   // A reference >= 0 is the index of the one value filed under the hash; ~reference indexes

@@ -1,10 +1,13 @@
 // Indexes the popular packages of one ecosystem for typosquat look-ups: by registry form, by
 // skeleton, by every one-character deletion (so names one edit apart meet in a few map look-ups),
-// by affix-free core, by sorted tokens, and by the bare name of scoped packages.
+// by affix-free core, by sorted tokens, and by the bare name of scoped packages. Each index is
+// built on first use, so a check pays only for the ones its names need (most need none).
 
 import type { Ecosystem } from '../model/dependency.js';
 import { createDeletionIndex, type DeletionIndex } from './create-deletion-index.js';
+import { createFormIndex, type FormIndex } from './create-form-index.js';
 import { createNameTable, type NameTable } from './create-name-table.js';
+import { isNearMiss } from './describe-one-edit.js';
 import {
   coresOf,
   normalizeForRegistry,
@@ -28,27 +31,32 @@ export interface PopularEntry extends PopularPackage {
 export interface PopularityIndex {
   ecosystem: Ecosystem;
   size: number;
-  /** What the list is, for evidence: "npm high-impact packages". */
+  /** What the list is, for evidence: "popular npm packages". */
   listName: string;
   find(name: string): PopularEntry | undefined;
   byKey: ReadonlyMap<string, PopularEntry>;
-  /** The names exactly as listed: the one look-up most dependencies need. */
+  /** The names exactly as listed (built on first use: `hasEachName` answers a lockfile). */
   byName: ReadonlyMap<string, PopularEntry>;
   /**
    * For each name, whether `byName` holds it: the same answers as `byName.has`, for a whole
    * lockfile at once (the table behind it is built on first use).
    */
   hasEachName(names: readonly string[]): boolean[];
-  /** The maps for near matches, built on first use: a list of popular names needs none. */
+  /** The maps for near matches, each built on first use: a list of popular names needs none. */
   similarity(): SimilarityMaps;
+  /** Builds every near-match map now, for timings that should not include them (benchmarks). */
+  buildNearMatchMaps(): void;
 }
 
 interface SimilarityMaps {
-  bySkeleton: ReadonlyMap<string, PopularEntry[]>;
-  /** The names without separators, for near matches: one edit apart in a few look-ups. */
-  byDeletion: DeletionIndex<NearName>;
-  byCore: ReadonlyMap<string, PopularEntry[]>;
-  byTokens: ReadonlyMap<string, PopularEntry[]>;
+  bySkeleton: FormIndex<PopularEntry>;
+  /**
+   * The popular names whose form without separators may be one edit from `bare` (as
+   * `DeletionIndex.listNear`): a superset, each to be confirmed by the caller.
+   */
+  listNear(bare: string, withSwapAcrossOne: boolean): PopularEntry[];
+  byCore: FormIndex<PopularEntry>;
+  byTokens: FormIndex<PopularEntry>;
   /** npm: `arm-storage` -> [`@azure/arm-storage`], for bare names no more than two scopes share. */
   byBareName: ReadonlyMap<string, PopularEntry[]>;
   /** npm: first token of scoped bare names -> the scope that owns it (`arm` -> `@azure`). */
@@ -56,13 +64,14 @@ interface SimilarityMaps {
   /** npm scopes some popular package is published under (`@azure`). */
   scopes: ReadonlySet<string>;
   /** Names without separators (`flaskcors` -> `flask-cors`), for names joined from two. */
-  byBare: ReadonlyMap<string, PopularEntry>;
+  byBare: FormIndex<PopularEntry>;
   /** The words popular names are made of (`validator`), with how many names use each. */
   words: ReadonlyMap<string, PopularWord>;
   /** The words of six letters or more used by two names or more, for misspelt words. */
   byWordDeletion: DeletionIndex<string>;
   /** Words of the other ecosystems' popular names: known words, never targets. */
   otherWords: ReadonlySet<string>;
+  buildAll(): void;
 }
 
 export interface PopularWord {
@@ -82,26 +91,26 @@ export function listWords(key: string): string[] {
   return words;
 }
 
-function indexWords(entries: readonly PopularEntry[]) {
+function indexWords(entries: readonly PopularEntry[]): Map<string, PopularWord> {
   const words = new Map<string, PopularWord>();
   for (const entry of entries) {
-    for (const word of new Set(listWords(entry.key))) {
+    const own = listWords(entry.key);
+    for (let at = 0; at < own.length; at += 1) {
+      const word = own[at]!;
+      if (own.indexOf(word) < at) continue;
       const known = words.get(word);
       if (known === undefined) words.set(word, { count: 1, best: entry });
       else known.count += 1;
     }
   }
-  const frequent: Array<{ name: string; value: string }> = [];
-  for (const [word, { count }] of words)
-    if (count >= 2 && word.length >= minWordLength && !/\d/.test(word))
-      frequent.push({ name: word, value: word });
-  return { words, byWordDeletion: createDeletionIndex(frequent) };
+  return words;
 }
 
-interface NearName {
-  entry: PopularEntry;
-  /** The entry's key without separators. */
-  bare: string;
+function indexWordDeletions(words: ReadonlyMap<string, PopularWord>): DeletionIndex<string> {
+  const frequent: string[] = [];
+  for (const [word, { count }] of words)
+    if (count >= 2 && word.length >= minWordLength && !/\d/.test(word)) frequent.push(word);
+  return createDeletionIndex(frequent, frequent);
 }
 
 function push<T>(map: Map<string, T[]>, key: string, value: T): void {
@@ -117,34 +126,48 @@ const distinctiveWordLength = 10;
 function indexScopes(entries: readonly PopularEntry[], byKey: ReadonlyMap<string, PopularEntry>) {
   const byBareName = new Map<string, PopularEntry[]>();
   const prefixCounts = new Map<string, Map<string, string[]>>();
-  const unscopedPrefixCounts = new Map<string, number>();
+  const scopes = new Set<string>();
   for (const entry of entries) {
+    if (!entry.key.startsWith('@')) continue;
     const slash = entry.key.indexOf('/');
-    const isScoped = entry.key.startsWith('@') && slash !== -1;
-    const bare = isScoped ? entry.key.slice(slash + 1) : entry.key;
-    const dash = bare.indexOf('-');
-    const token = dash > 0 ? bare.slice(0, dash) : null;
-    if (!isScoped) {
-      if (token) unscopedPrefixCounts.set(token, (unscopedPrefixCounts.get(token) ?? 0) + 1);
-      continue;
-    }
+    scopes.add(slash === -1 ? entry.key : entry.key.slice(0, slash));
+    if (slash === -1) continue;
     // Type definitions mirror the names of real packages; they say nothing of a scope's own names.
     const scope = entry.key.slice(0, slash);
     if (scope === '@types') continue;
+    const bare = entry.key.slice(slash + 1);
     push(byBareName, bare, entry);
-    if (token === null) continue;
-    const scopes = prefixCounts.get(token) ?? new Map<string, string[]>();
-    prefixCounts.set(token, scopes);
-    scopes.set(scope, [...(scopes.get(scope) ?? []), entry.name]);
+    const dash = bare.indexOf('-');
+    if (dash <= 0) continue;
+    const token = bare.slice(0, dash);
+    let owners = prefixCounts.get(token);
+    if (owners === undefined) {
+      owners = new Map<string, string[]>();
+      prefixCounts.set(token, owners);
+    }
+    const names = owners.get(scope);
+    if (names === undefined) owners.set(scope, [entry.name]);
+    else names.push(entry.name);
+  }
+  // How many unscoped names start with each first word of scoped ones (`@foo` alone is unscoped).
+  const unscopedPrefixCounts = new Map<string, number>();
+  for (const entry of entries) {
+    if (entry.key.startsWith('@') && entry.key.includes('/')) continue;
+    const dash = entry.key.indexOf('-');
+    if (dash <= 0) continue;
+    const token = entry.key.slice(0, dash);
+    if (prefixCounts.has(token))
+      unscopedPrefixCounts.set(token, (unscopedPrefixCounts.get(token) ?? 0) + 1);
   }
   // A bare name that several scopes publish (`core`, `utils`) is generic, not a scope's own.
   for (const [bare, list] of byBareName) {
-    if (new Set(list.map((entry) => entry.key.split('/')[0])).size > 3 || byKey.has(bare))
-      byBareName.delete(bare);
+    const isShared =
+      list.length > 3 && new Set(list.map((entry) => entry.key.split('/')[0])).size > 3;
+    if (isShared || byKey.has(bare)) byBareName.delete(bare);
   }
   const scopeOfPrefix = new Map<string, { scope: string; examples: string[] }>();
-  for (const [token, scopes] of prefixCounts) {
-    const ranked = [...scopes].sort((a, b) => b[1].length - a[1].length);
+  for (const [token, owners] of prefixCounts) {
+    const ranked = [...owners].sort((a, b) => b[1].length - a[1].length);
     const [scope, names] = ranked[0]!;
     const others = ranked.slice(1).reduce((sum, [, list]) => sum + list.length, 0);
     const unscoped = unscopedPrefixCounts.get(token) ?? 0;
@@ -153,50 +176,111 @@ function indexScopes(entries: readonly PopularEntry[], byKey: ReadonlyMap<string
     if (names.length >= needed && others === 0 && unscoped < names.length)
       scopeOfPrefix.set(token, { scope, examples: names.slice(0, 3) });
   }
-  const scopes = new Set(
-    entries.flatMap((entry) => (entry.key.startsWith('@') ? [entry.key.split('/')[0]!] : [])),
-  );
   return { byBareName, scopeOfPrefix, scopes };
 }
 
-function buildSimilarityMaps(
+/**
+ * One-edit searches answered by reading every name before the deletion index is built: each
+ * takes well under a millisecond where the index takes a few hundred to build, so a short check
+ * (a package.json of private names) never builds it, and a long one builds it after this many.
+ */
+const searchesBeforeIndex = 64;
+
+/**
+ * The near-match maps, each built on first use: a name on the list needs none, and most unlisted
+ * names need only a few (`expresss`: the skeletons and the one-edit index), so a short check does
+ * not pay for the maps it does not read.
+ */
+function createSimilarityMaps(
   ecosystem: Ecosystem,
   entries: readonly PopularEntry[],
   byKey: ReadonlyMap<string, PopularEntry>,
   otherNames: readonly string[],
 ): SimilarityMaps {
-  const bySkeleton = new Map<string, PopularEntry[]>();
-  const nearNames: Array<{ name: string; value: NearName }> = [];
-  const byBare = new Map<string, PopularEntry>();
-  const byCore = new Map<string, PopularEntry[]>();
-  const byTokens = new Map<string, PopularEntry[]>();
-  for (const entry of entries) {
-    push(bySkeleton, skeletonOf(entry.key), entry);
-    const bare = withoutSeparators(entry.key);
-    if (bare !== '') nearNames.push({ name: bare, value: { entry, bare } });
-    if (!byBare.has(bare)) byBare.set(bare, entry);
-    for (const core of coresOf(entry.key)) push(byCore, core, entry);
-    const tokens = tokenKeyOf(entry.key);
-    if (tokens) push(byTokens, tokens, entry);
-  }
-  const scopes =
-    ecosystem === 'npm'
-      ? indexScopes(entries, byKey)
-      : {
-          byBareName: new Map<string, PopularEntry[]>(),
-          scopeOfPrefix: new Map(),
-          scopes: new Set<string>(),
-        };
-  return {
-    bySkeleton,
-    byDeletion: createDeletionIndex(nearNames),
-    byCore,
-    byTokens,
-    ...scopes,
-    byBare,
-    ...indexWords(entries),
-    otherWords: new Set(otherNames.flatMap((name) => listWords(name.toLowerCase()))),
+  let bySkeleton: FormIndex<PopularEntry> | undefined;
+  let bares: string[] | undefined;
+  let searches = 0;
+  let byDeletion: DeletionIndex<PopularEntry> | undefined;
+  let byCore: FormIndex<PopularEntry> | undefined;
+  let byTokens: FormIndex<PopularEntry> | undefined;
+  let scopes: ReturnType<typeof indexScopes> | undefined;
+  let byBare: FormIndex<PopularEntry> | undefined;
+  let words: Map<string, PopularWord> | undefined;
+  let byWordDeletion: DeletionIndex<string> | undefined;
+  let otherWords: Set<string> | undefined;
+  const scopeMaps = () =>
+    (scopes ??=
+      ecosystem === 'npm'
+        ? indexScopes(entries, byKey)
+        : { byBareName: new Map(), scopeOfPrefix: new Map(), scopes: new Set() });
+  const wordMap = () => (words ??= indexWords(entries));
+  // Each entry's key without separators, in the entries' order.
+  const bareNames = () => (bares ??= entries.map((entry) => withoutSeparators(entry.key)));
+  const deletionIndex = () => {
+    if (byDeletion === undefined) {
+      const names: string[] = [];
+      const values: PopularEntry[] = [];
+      bareNames().forEach((bare, at) => {
+        if (bare === '') return;
+        names.push(bare);
+        values.push(entries[at]!);
+      });
+      byDeletion = createDeletionIndex(names, values);
+    }
+    return byDeletion;
   };
+  const maps: SimilarityMaps = {
+    buildAll() {
+      // Reading each map builds it.
+      void [maps.bySkeleton, maps.byCore, maps.byTokens, maps.scopes, maps.byBare];
+      void [maps.byWordDeletion, maps.otherWords, deletionIndex()];
+    },
+    get bySkeleton() {
+      return (bySkeleton ??= createFormIndex(entries, (entry) => skeletonOf(entry.key)));
+    },
+    listNear(bare, withSwapAcrossOne) {
+      if (byDeletion !== undefined || (searches += 1) > searchesBeforeIndex)
+        return deletionIndex().listNear(bare, withSwapAcrossOne);
+      const found: PopularEntry[] = [];
+      const names = bareNames();
+      for (let at = 0; at < names.length; at += 1)
+        if (isNearMiss(bare, names[at]!, withSwapAcrossOne)) found.push(entries[at]!);
+      return found;
+    },
+    get byCore() {
+      return (byCore ??= createFormIndex(entries, (entry) => coresOf(entry.key)));
+    },
+    get byTokens() {
+      return (byTokens ??= createFormIndex(entries, (entry) => tokenKeyOf(entry.key)));
+    },
+    get byBareName() {
+      return scopeMaps().byBareName;
+    },
+    get scopeOfPrefix() {
+      return scopeMaps().scopeOfPrefix;
+    },
+    get scopes() {
+      return scopeMaps().scopes;
+    },
+    get byBare() {
+      return (byBare ??= createFormIndex(entries, (entry) => withoutSeparators(entry.key)));
+    },
+    get words() {
+      return wordMap();
+    },
+    get byWordDeletion() {
+      return (byWordDeletion ??= indexWordDeletions(wordMap()));
+    },
+    get otherWords() {
+      if (otherWords === undefined) {
+        otherWords = new Set();
+        for (const name of otherNames)
+          for (const word of listWords(name.toLowerCase())) otherWords.add(word);
+      }
+      return otherWords;
+    },
+  };
+  return maps;
 }
 
 /**
@@ -210,49 +294,76 @@ export function createPopularityIndex(
   otherNames: readonly string[] = [],
 ): PopularityIndex {
   const byKey = new Map<string, PopularEntry>();
-  const byName = new Map<string, PopularEntry>();
   const entries: PopularEntry[] = [];
   for (const popular of packages) {
     const key = normalizeForRegistry(ecosystem, popular.name);
     if (byKey.has(key)) continue;
-    const entry = { ...popular, key };
+    const entry: PopularEntry =
+      popular.downloads === undefined
+        ? { name: popular.name, rank: popular.rank, key }
+        : { name: popular.name, rank: popular.rank, downloads: popular.downloads, key };
     byKey.set(key, entry);
-    byName.set(popular.name, entry);
-    // PyPI lockfiles write the normal form (`python-dateutil`), the list the project's own spelling.
-    if (ecosystem === 'pypi') byName.set(key, entry);
     entries.push(entry);
   }
+  // The names as written: the listed spelling, and on PyPI the normal form too (lockfiles write
+  // `python-dateutil`, the list the project's own spelling).
+  const listedNames = () =>
+    ecosystem === 'pypi'
+      ? entries.flatMap((entry) => [entry.name, entry.key])
+      : entries.map((entry) => entry.name);
   let maps: SimilarityMaps | null = null;
+  const similarity = () => (maps ??= createSimilarityMaps(ecosystem, entries, byKey, otherNames));
   let names: NameTable | null = null;
+  let byName: Map<string, PopularEntry> | null = null;
   return {
     ecosystem,
     size: entries.length,
     listName,
     find: (name) => byKey.get(normalizeForRegistry(ecosystem, name)),
     byKey,
-    byName,
-    hasEachName: (queries) => (names ??= createNameTable([...byName.keys()])).hasEach(queries),
-    similarity: () => (maps ??= buildSimilarityMaps(ecosystem, entries, byKey, otherNames)),
+    get byName() {
+      if (byName === null) {
+        byName = new Map();
+        for (const entry of entries) {
+          byName.set(entry.name, entry);
+          if (ecosystem === 'pypi') byName.set(entry.key, entry);
+        }
+      }
+      return byName;
+    },
+    hasEachName: (queries) => (names ??= createNameTable(listedNames())).hasEach(queries),
+    similarity,
+    buildNearMatchMaps: () => similarity().buildAll(),
   };
 }
 
-/** Both ecosystems' indexes; each knows the other's words, as a word is a word in any registry. */
+/**
+ * Both ecosystems' indexes; each knows the other's words, as a word is a word in any registry.
+ * Each is built on first use: a check of npm names alone does not index the PyPI list.
+ */
 export function createPopularityIndexes(lists: {
   npm: { listName: string; packages: readonly PopularPackage[] };
   pypi: { listName: string; packages: readonly PopularPackage[] };
 }): Record<Ecosystem, PopularityIndex> {
+  const namesOf = (packages: readonly PopularPackage[]) => packages.map((entry) => entry.name);
+  let npm: PopularityIndex | undefined;
+  let pypi: PopularityIndex | undefined;
   return {
-    npm: createPopularityIndex(
-      'npm',
-      lists.npm.listName,
-      lists.npm.packages,
-      lists.pypi.packages.map((entry) => entry.name),
-    ),
-    pypi: createPopularityIndex(
-      'pypi',
-      lists.pypi.listName,
-      lists.pypi.packages,
-      lists.npm.packages.map((entry) => entry.name),
-    ),
+    get npm() {
+      return (npm ??= createPopularityIndex(
+        'npm',
+        lists.npm.listName,
+        lists.npm.packages,
+        namesOf(lists.pypi.packages),
+      ));
+    },
+    get pypi() {
+      return (pypi ??= createPopularityIndex(
+        'pypi',
+        lists.pypi.listName,
+        lists.pypi.packages,
+        namesOf(lists.npm.packages),
+      ));
+    },
   };
 }

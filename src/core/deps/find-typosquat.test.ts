@@ -167,6 +167,35 @@ describe('findTyposquat', () => {
       ),
     );
   });
+
+  it('answers the same while the near-match maps are still unbuilt as once they are all built', () => {
+    // Names one or two edits from listed ones, with affixes: more than the one-edit searches
+    // answered by reading every name, so the unbuilt index switches to its deletion index midway.
+    const names = [...npm.byKey.values()].flatMap(({ name }) => [
+      name.slice(1),
+      `${name}s`,
+      `${name[1] ?? ''}${name[0]!}${name.slice(2)}`,
+      `${name.slice(0, -3)}${name.at(-1)!}${name.at(-2)!}${name.at(-3)!}`,
+      `node-${name.slice(0, -1)}`,
+      `${name}-utlis`,
+      name.replaceAll('-', ''),
+    ]);
+    const fresh = () =>
+      createPopularityIndex(
+        'npm',
+        'npm high-impact packages',
+        [...npm.byKey.values()],
+        ['casual-chat'],
+      );
+    const unbuilt = fresh();
+    const built = fresh();
+    built.buildNearMatchMaps();
+    for (const name of names)
+      for (const asIfUnlisted of [false, true])
+        expect(findTyposquat('npm', name, unbuilt, { asIfUnlisted })).toEqual(
+          findTyposquat('npm', name, built, { asIfUnlisted }),
+        );
+  });
 });
 
 describe('findTyposquat on hostile names', () => {

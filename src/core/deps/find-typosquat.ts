@@ -93,12 +93,11 @@ function findOneEdit(key: string, index: PopularityIndex): TyposquatMatch | null
   const isScoped = key.startsWith('@');
   let found: TyposquatMatch | null = null;
   const withSwapAcrossOne = bare.length >= minSwapAcrossOneLength;
-  for (const { entry, bare: target } of index
-    .similarity()
-    .byDeletion.listNear(bare, withSwapAcrossOne)) {
+  for (const entry of index.similarity().listNear(bare, withSwapAcrossOne)) {
     // A scope against no scope is a different kind of confusion, judged by the scope rules.
     if (entry.key === key || entry.key.startsWith('@') !== isScoped) continue;
     if (found !== null && entry.rank >= found.target.rank) continue;
+    const target = withoutSeparators(entry.key);
     if (!isNearMiss(bare, target, withSwapAcrossOne)) continue;
     const edit = describeOneEdit(bare, target) ?? { kind: 'transposition' as const };
     const isShort = Math.max(bare.length, target.length) < 5;
@@ -228,8 +227,8 @@ function findJoinedNames(key: string, index: PopularityIndex): TyposquatMatch | 
   if (/[-_.@/]/.test(key)) return null;
   const { byBare } = index.similarity();
   for (let cut = minJoinedPartLength; cut <= key.length - minJoinedPartLength; cut += 1) {
-    const first = byBare.get(key.slice(0, cut));
-    const second = first && byBare.get(key.slice(cut));
+    const first = byBare.get(key.slice(0, cut))?.[0];
+    const second = first && byBare.get(key.slice(cut))?.[0];
     if (first && second) {
       const target = first.rank <= second.rank ? first : second;
       return {
