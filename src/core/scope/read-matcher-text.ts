@@ -41,22 +41,30 @@ function readTitle(report: Report): string {
 
 /** A line that is only a bold phrase, maybe after an emoji ("📌 **Scope**"): a heading. */
 const boldHeadingPattern =
-  /^[ \t]{0,4}(?:[^\p{L}\p{N}\s*_`]{1,4}[ \t]{0,2})?\*\*[^*\n]{1,60}\*\*:?[ \t]*$/gmu;
+  /^[ \t]{0,4}(?:[^\p{L}\p{N}\s*_`]{1,4}[ \t]{0,2})?\*\*[^*\s]{1,30}(?:[ \t]{1,2}[^*\s]{1,30}){0,4}\*\*:?[ \t]*$/gmu;
+/** A heading of more words than a label's (`## Heap overflow in png_read_row`) is the reporter's. */
+const maxLabelWords = 4;
+
+const countWords = (text: string): number =>
+  text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
 
 /**
- * The body from its first section on, without the sections' headings: a short note before the
- * first section is a greeting or a forwarding note ("Hello security team,", "... wrote:").
+ * The body from its first section on, without the headings of its fields and its label-like
+ * headings: a short note before the first section is a greeting or a forwarding note ("Hello
+ * security team,", "... wrote:").
  */
 function readSectionText(report: Report): string {
   const { body, sections } = report;
   if (sections.length === 0) return body;
   const kept = new Uint8Array(body.length).fill(1);
   const first = Math.min(...sections.map((section) => section.span.start));
-  for (const { heading, span } of sections) {
+  for (const { heading, field, span } of sections) {
     const from = Math.max(0, span.start - heading.length - headingSlack);
     const at = heading === '' ? -1 : body.lastIndexOf(heading, span.start);
-    if (at >= from) kept.fill(0, at, Math.max(at + heading.length, span.start));
-    const isPreamble = span.start === first && at >= from && at <= maxPreamble;
+    if (at < from) continue;
+    if (field !== null || countWords(heading) <= maxLabelWords)
+      kept.fill(0, at, Math.max(at + heading.length, span.start));
+    const isPreamble = span.start === first && at <= maxPreamble;
     // Front matter (`---` and `key: value` lines) holds fields, not a greeting.
     if (isPreamble && !body.startsWith('---')) kept.fill(0, 0, at);
   }
