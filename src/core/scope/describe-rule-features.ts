@@ -11,6 +11,7 @@ import type { RuleMatch } from '../model/triage-result.js';
 import { findCrossLanguageConcepts } from '../duplicates/find-cross-language-concepts.js';
 import { tokenizeForMatching } from '../duplicates/tokenize-for-matching.js';
 import { createPathMatcher, listCitedPaths, toCitedPath } from './match-components.js';
+import { readMatcherText } from './read-matcher-text.js';
 
 /** The names of the features, in the order describeRuleFeatures returns them. */
 export const ruleFeatureNames = [
@@ -167,9 +168,11 @@ export function describeRuleFeatures(
 ): RuleFeatures[] {
   const vocabulary = readProfileVocabulary(profile);
   const { report } = input;
-  const reportTerms = new Set(tokenizeForMatching(`${report.title}\n${report.body}`));
-  const titleTerms = new Set(tokenizeForMatching(report.title));
-  const reportConcepts = new Set(findCrossLanguageConcepts(report.title, report.body));
+  // The words of the report whatever its writing style: no headings, labels or greetings.
+  const { title, text } = readMatcherText(report);
+  const reportTerms = new Set(tokenizeForMatching(`${title}\n${text}`));
+  const titleTerms = new Set(tokenizeForMatching(title));
+  const reportConcepts = new Set(findCrossLanguageConcepts(title, text));
   const paths = listCitedPaths(input.facts, report.body).map(toCitedPath);
   const holding = new Map(input.ruleMatches.map((match) => [match.ruleId, match.strength]));
   const componentGlobs = new Map(
