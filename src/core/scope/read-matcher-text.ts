@@ -27,7 +27,7 @@ const maxPreamble = 400;
  * & preconditions:**") that no section heading took: the field's name, not the reporter's words.
  */
 const labelPattern =
-  /(^|[.!?][ \t]{1,4})[ \t]{0,4}(?:[^\p{L}\p{N}\s*_`]{1,4}[ \t]{0,2})?[*_]{0,2}\p{L}[\p{L}\p{N}]{0,30}(?:[ \t]{0,2}[/&-]?[ \t]{0,2}[\p{L}\p{N}]{1,30}){0,3}[*_]{0,2}:[*_]{0,2}(?=\s|$)/gmu;
+  /(^[ \t]{0,4}|[.!?][ \t]{1,4})(?:[^\p{L}\p{N}\s*_`]{1,4}[ \t]{0,2})?[*_]{0,2}\p{L}[\p{L}\p{N}]{0,30}(?:(?:[ \t]{1,2}|[ \t]{0,2}[/&-][ \t]{0,2})[\p{L}\p{N}]{1,30}){0,3}[*_]{0,2}:[*_]{0,2}(?=\s|$)/gmu;
 
 function readTitle(report: Report): string {
   const end = sentenceEnd.exec(report.title);
