@@ -346,24 +346,25 @@ export function createPopularityIndexes(lists: {
   pypi: { listName: string; packages: readonly PopularPackage[] };
 }): Record<Ecosystem, PopularityIndex> {
   const namesOf = (packages: readonly PopularPackage[]) => packages.map((entry) => entry.name);
-  let npm: PopularityIndex | undefined;
-  let pypi: PopularityIndex | undefined;
+  type List = (typeof lists)[Ecosystem];
+  const indexLazily = (ecosystem: Ecosystem, own: List, other: List): (() => PopularityIndex) => {
+    let index: PopularityIndex | undefined;
+    return () =>
+      (index ??= createPopularityIndex(
+        ecosystem,
+        own.listName,
+        own.packages,
+        namesOf(other.packages),
+      ));
+  };
+  const npm = indexLazily('npm', lists.npm, lists.pypi);
+  const pypi = indexLazily('pypi', lists.pypi, lists.npm);
   return {
     get npm() {
-      return (npm ??= createPopularityIndex(
-        'npm',
-        lists.npm.listName,
-        lists.npm.packages,
-        namesOf(lists.pypi.packages),
-      ));
+      return npm();
     },
     get pypi() {
-      return (pypi ??= createPopularityIndex(
-        'pypi',
-        lists.pypi.listName,
-        lists.pypi.packages,
-        namesOf(lists.npm.packages),
-      ));
+      return pypi();
     },
   };
 }
