@@ -14,6 +14,7 @@ export {
   type PopularPackage,
 } from './deps/create-popularity-index.js';
 export { resolveNpmVersion } from './deps/check-package-record.js';
+export { joinNpmLists, parsePopularList } from './deps/read-popular-lists.js';
 export { normalizeForRegistry } from './deps/fold-package-name.js';
 export { createAdvisoryIndex } from './deps/match-vulnerabilities.js';
 export { parseDependencyFile } from './deps/parse-dependency-file.js';

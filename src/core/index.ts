@@ -156,6 +156,7 @@ export {
   type PopularPackage,
 } from './deps/create-popularity-index.js';
 export { resolveNpmVersion } from './deps/check-package-record.js';
+export { joinNpmLists, parsePopularList } from './deps/read-popular-lists.js';
 export { findTyposquat, type TyposquatMatch } from './deps/find-typosquat.js';
 export { normalizeForRegistry } from './deps/fold-package-name.js';
 export { findUnifiedDiffs } from './deps/find-unified-diffs.js';

@@ -1,23 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { joinNpmLists, popularPackageSource } from './load-popular-packages.js';
-
-describe('joinNpmLists', () => {
-  it('keeps the most downloaded in their order and appends the high-impact names they leave out', () => {
-    const joined = joinNpmLists(
-      [
-        { name: 'semver', rank: 1, downloads: 900 },
-        { name: 'debug', rank: 2, downloads: 800 },
-      ],
-      ['debug', 'left-pad', 'semver', 'is-odd', 'left-pad'],
-    );
-    expect(joined).toEqual([
-      { name: 'semver', rank: 1, downloads: 900 },
-      { name: 'debug', rank: 2, downloads: 800 },
-      { name: 'left-pad', rank: 3 },
-      { name: 'is-odd', rank: 4 },
-    ]);
-  });
-});
+import { popularPackageSource } from './load-popular-packages.js';
 
 describe('the shipped lists', () => {
   it('rank every npm name once, with last month’s downloads for the 50,000 most downloaded', async () => {
