@@ -6,7 +6,7 @@
 import type { Ecosystem } from '../model/dependency.js';
 import { createDeletionIndex, type DeletionIndex } from './create-deletion-index.js';
 import { createFormIndex, type FormIndex } from './create-form-index.js';
-import { createNameTable, type NameTable } from './create-name-table.js';
+import { createNameTable } from './create-name-table.js';
 import { isNearMiss } from './describe-one-edit.js';
 import {
   coresOf,
@@ -179,6 +179,12 @@ function indexScopes(entries: readonly PopularEntry[], byKey: ReadonlyMap<string
   return { byBareName, scopeOfPrefix, scopes };
 }
 
+/** `create()`, called on the first call and kept. */
+function lazily<T>(create: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= create());
+}
+
 /**
  * One-edit searches answered by reading every name before the deletion index is built: each
  * takes well under a millisecond where the index takes a few hundred to build, so a short check
@@ -197,25 +203,27 @@ function createSimilarityMaps(
   byKey: ReadonlyMap<string, PopularEntry>,
   otherNames: readonly string[],
 ): SimilarityMaps {
-  let bySkeleton: FormIndex<PopularEntry> | undefined;
-  let bares: string[] | undefined;
+  const bySkeleton = lazily(() => createFormIndex(entries, (entry) => skeletonOf(entry.key)));
+  const byCore = lazily(() => createFormIndex(entries, (entry) => coresOf(entry.key)));
+  const byTokens = lazily(() => createFormIndex(entries, (entry) => tokenKeyOf(entry.key)));
+  const byBare = lazily(() => createFormIndex(entries, (entry) => withoutSeparators(entry.key)));
+  const scopeMaps = lazily(() =>
+    ecosystem === 'npm'
+      ? indexScopes(entries, byKey)
+      : { byBareName: new Map(), scopeOfPrefix: new Map(), scopes: new Set<string>() },
+  );
+  const words = lazily(() => indexWords(entries));
+  const byWordDeletion = lazily(() => indexWordDeletions(words()));
+  const otherWords = lazily(() => {
+    const known = new Set<string>();
+    for (const name of otherNames)
+      for (const word of listWords(name.toLowerCase())) known.add(word);
+    return known;
+  });
+  // Each entry's key without separators, in the entries' order.
+  const bareNames = lazily(() => entries.map((entry) => withoutSeparators(entry.key)));
   let searches = 0;
   let byDeletion: DeletionIndex<PopularEntry> | undefined;
-  let byCore: FormIndex<PopularEntry> | undefined;
-  let byTokens: FormIndex<PopularEntry> | undefined;
-  let scopes: ReturnType<typeof indexScopes> | undefined;
-  let byBare: FormIndex<PopularEntry> | undefined;
-  let words: Map<string, PopularWord> | undefined;
-  let byWordDeletion: DeletionIndex<string> | undefined;
-  let otherWords: Set<string> | undefined;
-  const scopeMaps = () =>
-    (scopes ??=
-      ecosystem === 'npm'
-        ? indexScopes(entries, byKey)
-        : { byBareName: new Map(), scopeOfPrefix: new Map(), scopes: new Set() });
-  const wordMap = () => (words ??= indexWords(entries));
-  // Each entry's key without separators, in the entries' order.
-  const bareNames = () => (bares ??= entries.map((entry) => withoutSeparators(entry.key)));
   const deletionIndex = () => {
     if (byDeletion === undefined) {
       const names: string[] = [];
@@ -229,14 +237,15 @@ function createSimilarityMaps(
     }
     return byDeletion;
   };
-  const maps: SimilarityMaps = {
+  return {
     buildAll() {
-      // Reading each map builds it.
-      void [maps.bySkeleton, maps.byCore, maps.byTokens, maps.scopes, maps.byBare];
-      void [maps.byWordDeletion, maps.otherWords, deletionIndex()];
+      for (const build of [bySkeleton, byCore, byTokens, byBare, scopeMaps, byWordDeletion])
+        build();
+      otherWords();
+      deletionIndex();
     },
     get bySkeleton() {
-      return (bySkeleton ??= createFormIndex(entries, (entry) => skeletonOf(entry.key)));
+      return bySkeleton();
     },
     listNear(bare, withSwapAcrossOne) {
       if (byDeletion !== undefined || (searches += 1) > searchesBeforeIndex)
@@ -248,10 +257,10 @@ function createSimilarityMaps(
       return found;
     },
     get byCore() {
-      return (byCore ??= createFormIndex(entries, (entry) => coresOf(entry.key)));
+      return byCore();
     },
     get byTokens() {
-      return (byTokens ??= createFormIndex(entries, (entry) => tokenKeyOf(entry.key)));
+      return byTokens();
     },
     get byBareName() {
       return scopeMaps().byBareName;
@@ -263,24 +272,18 @@ function createSimilarityMaps(
       return scopeMaps().scopes;
     },
     get byBare() {
-      return (byBare ??= createFormIndex(entries, (entry) => withoutSeparators(entry.key)));
+      return byBare();
     },
     get words() {
-      return wordMap();
+      return words();
     },
     get byWordDeletion() {
-      return (byWordDeletion ??= indexWordDeletions(wordMap()));
+      return byWordDeletion();
     },
     get otherWords() {
-      if (otherWords === undefined) {
-        otherWords = new Set();
-        for (const name of otherNames)
-          for (const word of listWords(name.toLowerCase())) otherWords.add(word);
-      }
-      return otherWords;
+      return otherWords();
     },
   };
-  return maps;
 }
 
 /**
@@ -307,14 +310,15 @@ export function createPopularityIndex(
   }
   // The names as written: the listed spelling, and on PyPI the normal form too (lockfiles write
   // `python-dateutil`, the list the project's own spelling).
-  const listedNames = () =>
-    ecosystem === 'pypi'
-      ? entries.flatMap((entry) => [entry.name, entry.key])
-      : entries.map((entry) => entry.name);
-  let maps: SimilarityMaps | null = null;
-  const similarity = () => (maps ??= createSimilarityMaps(ecosystem, entries, byKey, otherNames));
-  let names: NameTable | null = null;
-  let byName: Map<string, PopularEntry> | null = null;
+  const spellingsOf = (entry: PopularEntry): string[] =>
+    ecosystem === 'pypi' ? [entry.name, entry.key] : [entry.name];
+  const similarity = lazily(() => createSimilarityMaps(ecosystem, entries, byKey, otherNames));
+  const names = lazily(() => createNameTable(entries.flatMap(spellingsOf)));
+  const byName = lazily(() => {
+    const spelled = new Map<string, PopularEntry>();
+    for (const entry of entries) for (const name of spellingsOf(entry)) spelled.set(name, entry);
+    return spelled;
+  });
   return {
     ecosystem,
     size: entries.length,
@@ -322,16 +326,9 @@ export function createPopularityIndex(
     find: (name) => byKey.get(normalizeForRegistry(ecosystem, name)),
     byKey,
     get byName() {
-      if (byName === null) {
-        byName = new Map();
-        for (const entry of entries) {
-          byName.set(entry.name, entry);
-          if (ecosystem === 'pypi') byName.set(entry.key, entry);
-        }
-      }
-      return byName;
+      return byName();
     },
-    hasEachName: (queries) => (names ??= createNameTable(listedNames())).hasEach(queries),
+    hasEachName: (queries) => names().hasEach(queries),
     similarity,
     buildNearMatchMaps: () => similarity().buildAll(),
   };
@@ -347,16 +344,10 @@ export function createPopularityIndexes(lists: {
 }): Record<Ecosystem, PopularityIndex> {
   const namesOf = (packages: readonly PopularPackage[]) => packages.map((entry) => entry.name);
   type List = (typeof lists)[Ecosystem];
-  const indexLazily = (ecosystem: Ecosystem, own: List, other: List): (() => PopularityIndex) => {
-    let index: PopularityIndex | undefined;
-    return () =>
-      (index ??= createPopularityIndex(
-        ecosystem,
-        own.listName,
-        own.packages,
-        namesOf(other.packages),
-      ));
-  };
+  const indexLazily = (ecosystem: Ecosystem, own: List, other: List) =>
+    lazily(() =>
+      createPopularityIndex(ecosystem, own.listName, own.packages, namesOf(other.packages)),
+    );
   const npm = indexLazily('npm', lists.npm, lists.pypi);
   const pypi = indexLazily('pypi', lists.pypi, lists.npm);
   return {
