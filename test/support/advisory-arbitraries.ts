@@ -25,13 +25,19 @@ const text = fc
   .string({ unit: 'grapheme', maxLength: 400 })
   .map((value) => value.replace(textCharacters, ' '));
 const word = fc.stringMatching(/^[a-z][a-z0-9-]{0,15}$/);
-const timestamp = fc
-  .date({
-    min: new Date('1971-01-01T00:00:00Z'),
-    max: new Date('2099-12-31T00:00:00Z'),
-    noInvalidDate: true,
-  })
-  .map(formatAdvisoryTimestamp);
+const timestampFrom = (earliest: string) =>
+  fc
+    .date({
+      min: new Date(earliest),
+      max: new Date('2099-12-31T00:00:00Z'),
+      noInvalidDate: true,
+    })
+    .map(formatAdvisoryTimestamp);
+const anyTimestamp = timestampFrom('1971-01-01T00:00:00Z');
+// CVE records begin in 1999, and the official CVE JSON 5 schema's leap-day pattern
+// (`(19|2[0-9](0[48]|...))-02-29`) rejects 29 February of every 19xx year: exportable advisories
+// are dated from 2000 on.
+const exportableTimestamp = timestampFrom('2000-01-01T00:00:00Z');
 const webUrl = word.map((path) => `https://example.org/${path}`);
 const commit = fc.stringMatching(/^[a-f0-9]{40}$/);
 const semverPair = fc
@@ -119,6 +125,7 @@ const cvssVectors = [
 /** A valid advisory; `exportable` adds what CVE JSON 5 and CSAF need (a CVE id, a CNA, products, references, a URL). */
 export function arbitraryAdvisory(options: { exportable?: boolean } = {}): fc.Arbitrary<Advisory> {
   const minimum = options.exportable ? 1 : 0;
+  const timestamp = options.exportable ? exportableTimestamp : anyTimestamp;
   return fc.record({
     thresherAdvisory: fc.constant(1 as const),
     id: fc
